@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Generates src/schema-types.ts from schema/*.schema.json, so that the JSON
+// Schemas stay the one source of truth for the types. `--check` fails when
+// the committed file differs from what the schemas give.
+import { readFile, writeFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { compile } from 'json-schema-to-typescript'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+export const target = `${root}src/schema-types.ts`
+
+/** The TypeScript source that the schemas give. */
+export async function schemaTypes() {
+  const index = {
+    title: 'Schemas',
+    type: 'object',
+    properties: {
+      report: { $ref: 'report.schema.json' },
+      registry: { $ref: 'metrics.schema.json' },
+      fact: { $ref: 'fact.schema.json' },
+      bundle: { $ref: 'bundle.schema.json' }
+    },
+    additionalProperties: false
+  }
+  const banner =
+    '// Generated from schema/*.schema.json by scripts/schema-types.mjs: do not edit.\n' +
+    '// Run `npm run types` after changing a schema.\n'
+  return compile(index, 'Schemas', {
+    cwd: `${root}schema`,
+    bannerComment: banner,
+    additionalProperties: false,
+    style: { semi: false, singleQuote: true },
+    $refOptions: { resolve: { http: false } }
+  })
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const text = await schemaTypes()
+  if (process.argv.includes('--check')) {
+    const current = await readFile(target, 'utf8').catch(() => '')
+    if (current !== text) {
+      console.error('src/schema-types.ts is out of date: run `npm run types`')
+      process.exitCode = 1
+    }
+  } else {
+    await writeFile(target, text)
+  }
+}
