@@ -1,0 +1,132 @@
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { renderArtifacts, writeArtifacts } from './build.js'
+import { compileSources, type CompileResult } from './compile.js'
+import type { Diagnostic } from './diagnostics.js'
+import { formatGithub } from './format/github.js'
+import { formatJson } from './format/json.js'
+import { formatText } from './format/text.js'
+import { readSources } from './sources.js'
+import { version } from './version.js'
+
+export interface Io {
+  stdout(text: string): void
+  stderr(text: string): void
+  cwd: string
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  cwd: process.cwd()
+}
+
+/** Exit codes: 0 clean, 1 validation errors (or warnings with --strict), 2 usage or I/O errors. */
+export const exit = { ok: 0, invalid: 1, usage: 2 } as const
+
+const formats = ['text', 'json', 'github'] as const
+type Format = (typeof formats)[number]
+
+const usage = `Usage: factmark <command> [options] [files...]
+
+Commands:
+  build     compile source/ into dist/ (facts.json per report)
+  check     validate the sources and report problems; writes nothing
+
+Options:
+  --src <dir>      folder with the reports (*.md) and metrics.yaml  [source]
+  --out <dir>      output folder (build)                            [dist]
+  --format <fmt>   diagnostics as text, json or github              [text]
+  --strict         fail on warnings too
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit codes: 0 clean, 1 validation errors, 2 usage or I/O errors.
+`
+
+/** Run the command line; returns the exit code instead of exiting, so output is flushed and tests can call it. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  try {
+    return await run(argv, io)
+  } catch (error) {
+    // A thrown error is a bug in factmark, not a problem in the sources.
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr(`factmark: internal error: ${message}\n`)
+    if (process.env['FACTMARK_DEBUG'] && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
+    else io.stderr('Set FACTMARK_DEBUG=1 to see the stack trace, and please report it.\n')
+    return exit.usage
+  }
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        src: { type: 'string', default: 'source' },
+        out: { type: 'string', default: 'dist' },
+        format: { type: 'string', default: 'text' },
+        strict: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false }
+      }
+    })
+  } catch (error) {
+    io.stderr(`factmark: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`)
+    return exit.usage
+  }
+  const { values, positionals } = parsed
+  if (values.help) {
+    io.stdout(usage)
+    return exit.ok
+  }
+  if (values.version) {
+    io.stdout(`${version}\n`)
+    return exit.ok
+  }
+  const [command, ...files] = positionals
+  if (command !== 'build' && command !== 'check') {
+    io.stderr(command === undefined ? usage : `factmark: unknown command "${command}"\n\n${usage}`)
+    return exit.usage
+  }
+  const format = values.format as Format
+  if (!formats.includes(format)) {
+    io.stderr(`factmark: --format must be one of ${formats.join(', ')}, not "${values.format}"\n`)
+    return exit.usage
+  }
+
+  const sources = await readSources({ src: values.src, files, cwd: io.cwd })
+  if (!sources.ok) {
+    io.stderr(`factmark: ${sources.message}\n`)
+    return exit.usage
+  }
+  const result = compileSources(sources.input)
+  const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
+
+  if (command === 'build' && failed) {
+    report(result, format, io, {})
+    io.stderr(`factmark: build failed; ${values.out}/ was left as it was\n`)
+    return exit.invalid
+  }
+  if (command === 'build') {
+    const artifacts = renderArtifacts(result)
+    await writeArtifacts(path.resolve(io.cwd, values.out), artifacts)
+    const facts = result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
+    report(result, format, io, { facts, files: artifacts.map((artifact) => `${values.out}/${artifact.path}`) })
+    io.stderr(`factmark: wrote ${artifacts.length} file${artifacts.length === 1 ? '' : 's'} to ${values.out}/ (${result.reports.length} report${result.reports.length === 1 ? '' : 's'}, ${facts} facts)\n`)
+    return exit.ok
+  }
+  const facts = result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
+  report(result, format, io, { facts })
+  return failed ? exit.invalid : exit.ok
+}
+
+function report(result: CompileResult, format: Format, io: Io, extra: Record<string, unknown>): void {
+  const diagnostics: Diagnostic[] = result.diagnostics
+  if (format === 'json') io.stdout(formatJson(diagnostics, extra))
+  else if (format === 'github') io.stdout(formatGithub(diagnostics))
+  else io.stdout(formatText(diagnostics, new Map(result.files.map((file) => [file.path, String(file.value)]))))
+}

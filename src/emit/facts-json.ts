@@ -1,0 +1,6 @@
+import type { CompiledReport } from '../compile.js'
+
+/** facts.json: the bundle, indented, with a final newline; key order is fixed by construction. */
+export function emitFactsJson(report: CompiledReport): string {
+  return `${JSON.stringify(report.bundle, null, 2)}\n`
+}

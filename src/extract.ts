@@ -1,0 +1,242 @@
+import type { Heading, Root } from 'mdast'
+import type { TextDirective } from 'mdast-util-directive'
+import { toString } from 'mdast-util-to-string'
+import type { Position } from 'unist'
+import { visitParents } from 'unist-util-visit-parents'
+import type { VFile } from 'vfile'
+import { location } from 'vfile-location'
+import { readFigure } from './chinese-number/index.js'
+import { report } from './diagnostics.js'
+import { didYouMeanText } from './did-you-mean.js'
+import { directiveSpans, type DirectiveSpans } from './directive-source.js'
+import { deriveFactId, uniqueId } from './fact-id.js'
+import { aspectAttributes, resolveValue, type AspectAttribute, type ValueProblem } from './fact-value.js'
+import type { Directive } from './literal-directives.js'
+import { parsePeriod } from './period.js'
+import type { Registry } from './registry.js'
+import type { Fact, ReportFrontMatter } from './schema-types.js'
+
+declare module 'mdast-util-directive' {
+  interface TextDirectiveData {
+    /** The id of the fact this annotation became. */
+    factId?: string
+  }
+}
+
+/** The directive name of factmark's annotation. */
+export const factDirective = 'fact'
+
+/** Attributes with a meaning of their own; any other is a dimension of the metric. */
+const factAttributes = new Set(['metric', 'id', 'unit', 'value', 'period', 'entity', 'aspect', 'base'])
+
+export interface ExtractInput {
+  tree: Root
+  file: VFile
+  /** The path facts cite as their source. */
+  sourcePath: string
+  frontMatter: ReportFrontMatter
+  registry: Registry
+}
+
+export function isFactDirective(node: Directive): boolean {
+  return node.name === factDirective
+}
+
+/**
+ * Turn every `:fact[...]{...}` annotation into a fact, or into diagnostics
+ * on the file that say what is wrong with it. Each annotation that became a
+ * fact is marked with the fact's id.
+ */
+export function extractFacts(input: ExtractInput): Fact[] {
+  const { tree, file, frontMatter } = input
+  const source = String(file.value)
+  const place = location(file)
+  const toPoint = (offset: number) => {
+    const point = place.toPoint(offset)
+    return { line: point?.line ?? 1, column: point?.column ?? 1, offset }
+  }
+
+  const pending: Array<{ fact: Fact; node: TextDirective; explicitId?: string; idPlace?: Position }> = []
+  const headings: Heading[] = []
+
+  visitParents(tree, (node, ancestors) => {
+    if (node.type === 'heading') {
+      while ((headings.at(-1)?.depth ?? 0) >= node.depth) headings.pop()
+      headings.push(node)
+      return
+    }
+    if (node.type === 'leafDirective' || node.type === 'containerDirective') {
+      if (node.name === factDirective) report(file, 'fact-not-inline', `A fact must be written inline as :fact[...]{...}, not as a ${node.type === 'leafDirective' ? 'leaf (::fact)' : 'container (:::fact)'} directive`, node.position)
+      return
+    }
+    if (node.type !== 'textDirective' || node.name !== factDirective) return
+    if (ancestors.some((ancestor) => ancestor.type === 'textDirective' && ancestor.name === factDirective)) {
+      report(file, 'fact-not-inline', 'A fact annotation inside the label of another fact is not a fact: annotate each figure on its own', node.position)
+      return
+    }
+    const spans = directiveSpans(node, source, toPoint)
+    if (!spans) return
+    const section = headings.filter((heading) => heading.depth > 1).map((heading) => toString(heading))
+    const made = makeFact(node, spans, section, input)
+    if (made) pending.push({ ...made, node })
+  })
+
+  const explicit = new Map<string, Position | undefined>()
+  for (const item of pending) {
+    if (item.explicitId === undefined) continue
+    if (explicit.has(item.explicitId)) {
+      const first = explicit.get(item.explicitId)
+      const where = first ? ` (first at ${first.start.line}:${first.start.column})` : ''
+      report(file, 'duplicate-id', `The id "${item.explicitId}" is already used by another fact${where}`, item.idPlace)
+    } else {
+      explicit.set(item.explicitId, item.idPlace)
+    }
+  }
+  const taken = new Set(explicit.keys())
+  const facts: Fact[] = []
+  for (const item of pending) {
+    const id = item.explicitId ?? uniqueId(deriveFactId(item.fact, frontMatter.entity), taken)
+    taken.add(id)
+    item.node.data = { ...item.node.data, factId: id }
+    facts.push({ ...item.fact, id })
+  }
+  return facts
+}
+
+function makeFact(
+  node: TextDirective,
+  spans: DirectiveSpans,
+  section: string[],
+  input: ExtractInput
+): { fact: Fact; explicitId?: string; idPlace?: Position } | undefined {
+  const { file, registry, frontMatter } = input
+  const attributes = node.attributes ?? {}
+  const at = (name: string): Position => spans.attributes.findLast((attribute) => attribute.name === name)?.value ?? spans.whole
+  const keyAt = (name: string): Position => spans.attributes.findLast((attribute) => attribute.name === name)?.key ?? spans.whole
+  let valid = true
+  const problem = (...args: Parameters<typeof report>) => {
+    report(...args)
+    valid = false
+  }
+
+  const seen = new Set<string>()
+  for (const attribute of spans.attributes) {
+    if (seen.has(attribute.name)) problem(file, 'attribute-invalid', `The attribute ${attribute.name} is given twice; only the last one counts`, attribute.key)
+    seen.add(attribute.name)
+  }
+
+  const metricId = attributes['metric'] ?? undefined
+  if (metricId === undefined || metricId === '') {
+    problem(file, 'missing-metric', `The fact "${toString(node)}" has no metric: add metric=<id> from the registry`, spans.whole)
+    return undefined
+  }
+  const metric = registry.metrics.get(metricId)
+  if (!metric) {
+    problem(file, 'unknown-metric', `Unknown metric "${metricId}"${didYouMeanText(metricId, registry.metrics.keys())}`, at('metric'))
+    return undefined
+  }
+
+  const text = toString(node)
+  const aspectText = attributes['aspect'] ?? undefined
+  let aspect: AspectAttribute | undefined
+  if (aspectText !== undefined) {
+    if ((aspectAttributes as readonly string[]).includes(aspectText)) aspect = aspectText as AspectAttribute
+    else problem(file, 'attribute-invalid', `aspect="${aspectText}" is not one of ${aspectAttributes.join(', ')}${didYouMeanText(aspectText, aspectAttributes)}`, at('aspect'))
+  }
+
+  const outcome = resolveValue({
+    text,
+    figure: readFigure(text),
+    unit: attributes['unit'] ?? undefined,
+    value: attributes['value'] ?? undefined,
+    aspect,
+    metricId,
+    metric
+  })
+  if (!outcome.ok) {
+    const where: Record<ValueProblem['at'], Position> = { label: spans.label, unit: at('unit'), value: at('value'), aspect: at('aspect') }
+    problem(file, outcome.problem.ruleId, outcome.problem.message, where[outcome.problem.at])
+  }
+
+  const period = attributes['period'] ?? frontMatter.period
+  const parsedPeriod = parsePeriod(period)
+  if (typeof parsedPeriod === 'string') problem(file, 'period-invalid', `period="${period}" is not a valid period: ${parsedPeriod}`, at('period'))
+
+  const base = attributes['base'] ?? undefined
+  if (base !== undefined) {
+    const parsedBase = parsePeriod(base)
+    if (typeof parsedBase === 'string') problem(file, 'period-invalid', `base="${base}" is not a valid period: ${parsedBase}`, at('base'))
+    else if (outcome.ok && outcome.fields.aspect !== 'change' && outcome.fields.aspect !== 'relative-change') {
+      problem(file, 'attribute-invalid', 'base= names the period a change is measured against, but this fact is not a change (add aspect=increase or aspect=decrease)', at('base'))
+    }
+  }
+
+  const entity = attributes['entity'] ?? frontMatter.entity
+  if (entity.trim() === '') problem(file, 'attribute-invalid', 'entity= must not be empty', at('entity'))
+
+  const dimensions: Record<string, string> = {}
+  const declared = metric.dimensions ?? {}
+  for (const [name, value] of Object.entries(attributes)) {
+    if (factAttributes.has(name) || value === null || value === undefined) continue
+    if (name === 'class') {
+      problem(file, 'unknown-dimension', `".${value}" sets a class, which facts do not have; for an id with dots write id="…"`, keyAt('class'))
+      continue
+    }
+    const dimension = declared[name]
+    if (!dimension) {
+      const names = Object.keys(declared)
+      const guess = didYouMeanText(name, [...factAttributes, ...names])
+      const known = guess || (names.length > 0 ? `: ${metricId} declares the dimension${names.length > 1 ? 's' : ''} ${names.join(', ')}` : `: ${metricId} declares no dimensions`)
+      problem(file, 'unknown-dimension', `Unknown attribute "${name}"${known}`, keyAt(name))
+      continue
+    }
+    if (value.trim() === '') {
+      problem(file, 'attribute-invalid', `The dimension ${name}= must not be empty`, at(name))
+      continue
+    }
+    if (dimension.values && !dimension.values.includes(value)) {
+      problem(file, 'attribute-invalid', `"${value}" is not a member of the dimension ${name} of ${metricId} (${dimension.values.join(', ')})${didYouMeanText(value, dimension.values)}`, at(name))
+      continue
+    }
+    dimensions[name] = value
+  }
+
+  const explicitId = attributes['id'] ?? undefined
+  if (explicitId !== undefined && !/^\S+$/.test(explicitId)) problem(file, 'attribute-invalid', `id="${explicitId}" must be non-empty and without spaces`, at('id'))
+
+  if (!valid || !outcome.ok || typeof parsedPeriod === 'string') return undefined
+  const start = spans.whole.start
+  const end = spans.whole.end
+  const { aspect: factAspect, value, unit, decimals, displayUnit, classifier, bound } = outcome.fields
+  const fact: Fact = {
+    id: '',
+    metric: metricId,
+    aspect: factAspect,
+    value,
+    unit,
+    ...(decimals !== undefined && { decimals }),
+    text,
+    displayUnit,
+    ...(classifier !== undefined && { classifier }),
+    ...(bound !== undefined && { bound }),
+    period,
+    ...(base !== undefined && { basePeriod: base }),
+    entity,
+    dimensions: sortKeys(dimensions),
+    section,
+    source: {
+      file: input.sourcePath,
+      line: start.line,
+      column: start.column,
+      offset: start.offset ?? 0,
+      endLine: end.line,
+      endColumn: end.column,
+      endOffset: end.offset ?? 0
+    }
+  }
+  return explicitId === undefined ? { fact } : { fact, explicitId, idPlace: at('id') }
+}
+
+function sortKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}

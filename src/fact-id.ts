@@ -1,0 +1,27 @@
+import type { Fact } from './schema-types.js'
+
+export type IdParts = Pick<Fact, 'metric' | 'period' | 'aspect' | 'entity' | 'dimensions'>
+
+/**
+ * The id a fact gets when the annotation names none: the metric and period,
+ * then whatever sets it apart from the plain level of the report's entity
+ * (`air.pm25@2025`, `water.good_ratio@2025:start`,
+ * `water.section_class@2025:site=隘头潭`). Editing other figures never changes it.
+ */
+export function deriveFactId(parts: IdParts, defaultEntity: string): string {
+  const qualifiers: string[] = []
+  if (parts.aspect !== 'level') qualifiers.push(parts.aspect)
+  if (parts.entity !== defaultEntity) qualifiers.push(`entity=${parts.entity}`)
+  for (const [name, value] of Object.entries(parts.dimensions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    qualifiers.push(`${name}=${value}`)
+  }
+  return [`${parts.metric}@${parts.period}`, ...qualifiers].join(':')
+}
+
+/** Make derived ids unique in document order: the second of a kind gets `-2`. */
+export function uniqueId(id: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(id)) return id
+  let n = 2
+  while (taken.has(`${id}-${n}`)) n++
+  return `${id}-${n}`
+}

@@ -1,0 +1,182 @@
+import { convertValue, readUnit, type Figure, type FigureKind, type FigureResult, type UnitReading } from './chinese-number/index.js'
+import type { RuleId } from './rules.js'
+import type { Fact, Metric, MetricKind } from './schema-types.js'
+
+/** Values of the `aspect` attribute: increase and decrease are changes with a sign. */
+export const aspectAttributes = ['level', 'start', 'target', 'change', 'increase', 'decrease'] as const
+export type AspectAttribute = (typeof aspectAttributes)[number]
+
+export interface ValueRequest {
+  /** The label as printed, and what the normalizer read from it. */
+  text: string
+  figure: FigureResult
+  unit?: string
+  value?: string
+  aspect?: AspectAttribute
+  metricId: string
+  metric: Metric
+}
+
+export type ValueField = Pick<Fact, 'aspect' | 'value' | 'unit' | 'decimals' | 'displayUnit' | 'classifier' | 'bound'>
+
+export interface ValueProblem {
+  ruleId: RuleId
+  message: string
+  /** Which part of the annotation is at fault. */
+  at: 'label' | 'unit' | 'value' | 'aspect'
+}
+
+export type ValueOutcome = { ok: true; fields: ValueField } | { ok: false; problem: ValueProblem }
+
+// The forms of figure each kind of metric accepts; a bare number is taken to be in the metric's unit.
+const accepts: Record<MetricKind, readonly FigureKind[]> = {
+  quantity: ['quantity', 'number'],
+  percent: ['percent', 'percentage-point', 'number'],
+  'percentage-point': ['percentage-point', 'number'],
+  count: ['count', 'number'],
+  rank: ['rank', 'number'],
+  class: ['class', 'number'],
+  money: ['money', 'number'],
+  index: ['number'],
+  date: ['date']
+}
+
+const figureWords: Record<FigureKind, string> = {
+  number: 'a plain number',
+  percent: 'a percentage',
+  'percentage-point': 'a change in percentage points',
+  count: 'a count',
+  quantity: 'a quantity',
+  money: 'an amount of money',
+  rank: 'a rank',
+  class: 'a class',
+  date: 'a date'
+}
+
+const metricWords: Record<MetricKind, string> = {
+  quantity: 'a quantity',
+  percent: 'a percentage',
+  'percentage-point': 'a difference in percentage points',
+  count: 'a count',
+  rank: 'a rank',
+  class: 'a class',
+  money: 'an amount of money',
+  index: 'an index',
+  date: 'a date'
+}
+
+const fail = (ruleId: RuleId, message: string, at: ValueProblem['at']): ValueOutcome => ({ ok: false, problem: { ruleId, message, at } })
+
+/**
+ * Decide a fact's value, unit, precision and aspect from its label, its
+ * attributes and its metric: the label is the source of truth, attributes
+ * add what it lacks, and the result is in the metric's canonical unit.
+ */
+export function resolveValue(request: ValueRequest): ValueOutcome {
+  const { text, metric, metricId } = request
+  let given: { value: number; decimals: number } | undefined
+  if (request.value !== undefined) {
+    given = readPlainNumber(request.value)
+    if (!given) return fail('attribute-invalid', `value="${request.value}" is not a plain number (write it like 12 or 0.5)`, 'value')
+  }
+
+  let figure: Figure
+  if (request.figure.ok) {
+    figure = request.figure.figure
+  } else if (given) {
+    figure = { kind: 'number', value: given.value, decimals: given.decimals, unit: '1', displayUnit: '' }
+  } else {
+    return fail('label-unparseable', `Cannot read a figure from "${text}": ${request.figure.reason}`, 'label')
+  }
+  if (figure.upper !== undefined && figure.kind !== 'date') {
+    return fail('label-unparseable', `"${text}" is a range, not one figure: annotate each end as a fact of its own`, 'label')
+  }
+
+  if (request.unit !== undefined) {
+    const reading = readUnit(request.unit)
+    if (!reading) return fail('unit-unknown', `Unknown unit "${request.unit}"`, 'unit')
+    if (figure.displayUnit === '') {
+      figure = withUnit(figure, reading)
+    } else if (figure.unit !== reading.unit) {
+      return fail('unit-conflict', `The label "${text}" already gives the unit ${figure.displayUnit}, which unit="${request.unit}" contradicts`, 'unit')
+    } else if (reading.kind === 'percentage-point') {
+      // A report may print 下降2% where it means points; unit=个百分点 says so.
+      figure = { ...figure, kind: 'percentage-point' }
+    }
+  }
+
+  const changing = request.aspect === 'change' || request.aspect === 'increase' || request.aspect === 'decrease'
+  let aspect: Fact['aspect'] = changing ? 'change' : (request.aspect as Fact['aspect'] | undefined) ?? 'level'
+  let unit = metric.unit
+  let value: number | string
+  let decimals: number | undefined = figure.decimals
+
+  if (figure.kind === 'percentage-point' && metric.kind === 'percent') {
+    if (request.aspect !== undefined && !changing) {
+      return fail('unit-incompatible', `"${text}" is a change in percentage points, but aspect=${request.aspect} asks for ${request.aspect === 'level' ? 'a level' : `a ${request.aspect} value`} of the percentage ${metricId}`, 'aspect')
+    }
+    aspect = 'change'
+    value = figure.value
+  } else if (figure.kind === 'percent' && changing && metric.kind !== 'percentage-point') {
+    aspect = 'relative-change'
+    unit = '%'
+    value = figure.value
+  } else if (!accepts[metric.kind].includes(figure.kind)) {
+    return fail('unit-incompatible', `"${text}" is ${figureWords[figure.kind]}, but ${metricId} is ${metricWords[metric.kind]} (${metric.unit})`, 'label')
+  } else if (figure.kind === 'date') {
+    value = figure.period ?? String(figure.value)
+    decimals = undefined
+  } else if (figure.kind === 'number') {
+    value = figure.value
+  } else {
+    const converted = convertValue(figure.value, figure.decimals, figure.unit, metric.unit)
+    if (!converted) {
+      return fail('unit-incompatible', `"${text}" is in ${figure.displayUnit || figure.unit} (${figure.unit}), which cannot be converted to the unit of ${metricId} (${metric.unit})`, 'label')
+    }
+    value = converted.value
+    decimals = converted.decimals
+  }
+
+  if (given && request.figure.ok && typeof value === 'number' && !agrees(value, decimals ?? 0, given.value)) {
+    return fail('value-conflict', `value="${request.value}" disagrees with the label "${text}", which reads ${value}${unit === '1' ? '' : ` ${unit}`}`, 'value')
+  }
+  if (request.aspect === 'decrease' && typeof value === 'number') value = -value
+
+  const fields: ValueField = { aspect, value, unit, displayUnit: figure.displayUnit }
+  if (decimals !== undefined) fields.decimals = decimals
+  if (figure.classifier !== undefined) fields.classifier = figure.classifier
+  if (figure.bound !== undefined) fields.bound = figure.bound
+  return { ok: true, fields }
+}
+
+/** A number given in an attribute, with the precision it was written with. */
+export function readPlainNumber(text: string): { value: number; decimals: number } | undefined {
+  const match = /^[+-]?\d+(?:\.(\d+))?$/.exec(text.trim())
+  if (!match) return undefined
+  return { value: Number(text), decimals: match[1]?.length ?? 0 }
+}
+
+/** A bare number written next to a unit given by `unit=`: scale it as the label would have been. */
+function withUnit(figure: Figure, reading: UnitReading): Figure {
+  const kind: FigureKind = reading.kind
+  const next: Figure = {
+    ...figure,
+    kind,
+    value: roundNoise(figure.value * reading.factor),
+    decimals: figure.decimals - Math.ceil(Math.log10(reading.factor) - 1e-9),
+    unit: reading.unit,
+    displayUnit: reading.display
+  }
+  if (reading.classifier !== undefined) next.classifier = reading.classifier
+  return next
+}
+
+function roundNoise(value: number): number {
+  return Number(value.toPrecision(12))
+}
+
+/** Whether `other` is the same value at the precision `value` was written with. */
+function agrees(value: number, decimals: number, other: number): boolean {
+  const tolerance = 0.5 * 10 ** -decimals
+  return Math.abs(value - other) <= tolerance * (1 + 1e-9)
+}

@@ -1,0 +1,7 @@
+import type { Diagnostic } from '../diagnostics.js'
+
+/** Machine-readable output: the diagnostics and what the command measured. */
+export function formatJson(diagnostics: readonly Diagnostic[], extra: Record<string, unknown> = {}): string {
+  const errorCount = diagnostics.filter((d) => d.severity === 'error').length
+  return `${JSON.stringify({ ...extra, errorCount, warningCount: diagnostics.length - errorCount, diagnostics }, null, 2)}\n`
+}

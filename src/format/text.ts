@@ -1,0 +1,22 @@
+import type { Diagnostic } from '../diagnostics.js'
+import { codeFrame } from './code-frame.js'
+
+/** `file:line:column severity message [rule]`, a code frame, the fix; then a summary line. */
+export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  const blocks = diagnostics.map((d) => {
+    const head = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]`
+    const source = sources.get(d.file)
+    const frame = source === undefined ? '' : codeFrame(source, d.line, d.column, d.endLine, d.endColumn)
+    const fix = d.fix ? `  fix: ${d.fix}` : ''
+    return [head, frame, fix].filter(Boolean).join('\n')
+  })
+  return [...blocks, summary(diagnostics)].join('\n\n') + '\n'
+}
+
+export function summary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  const warnings = diagnostics.length - errors
+  if (diagnostics.length === 0) return '✔ no problems'
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  return `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+}

@@ -1,0 +1,78 @@
+import matter from 'gray-matter'
+import { VFile } from 'vfile'
+import { report } from './diagnostics.js'
+import { describeSchemaErrors } from './schema-messages.js'
+import type { ReportFrontMatter } from './schema-types.js'
+import { validators } from './schemas.js'
+import { parseYaml, type YamlSource } from './yaml-source.js'
+
+export interface LoadedReport {
+  /** The source file; diagnostics are attached to it. */
+  file: VFile
+  /** Valid front matter, or undefined when it has errors (reported on `file`). */
+  frontMatter: ReportFrontMatter | undefined
+  /**
+   * The text to parse as Markdown: the file with its front matter blanked
+   * out character for character, so that every position in the syntax tree
+   * is a position in the file.
+   */
+  markdown: string
+}
+
+const opening = '---'
+
+/**
+ * Read a report: split off its YAML front matter with gray-matter, parse
+ * that with positions, and check it against schema/report.schema.json.
+ */
+export function loadReport(path: string, text: string): LoadedReport {
+  // A byte order mark is not part of the text an editor sees.
+  const value = text.startsWith('\uFEFF') ? text.slice(1) : text
+  const file = new VFile({ path, value })
+
+  if (!/^---[ \t]*\r?\n/.test(value)) {
+    report(file, 'front-matter-invalid', 'The report has no front matter: start the file with a `---` line, the YAML keys, and a closing `---` line', {
+      line: 1,
+      column: 1
+    })
+    return { file, frontMatter: undefined, markdown: value }
+  }
+
+  let yaml: YamlSource | undefined
+  // Passing options also keeps gray-matter from caching the parse by content.
+  const parsed = matter(value, {
+    engines: {
+      yaml: (source: string) => {
+        yaml = parseYaml(source, { line: 1, column: opening.length + 1, offset: opening.length })
+        return (yaml.data ?? {}) as object
+      }
+    }
+  })
+  const bodyStart = value.length - parsed.content.length
+  const closed = /\r?\n---[ \t]*(\r?\n|$)/.test(value.slice(opening.length - 1, bodyStart + 1))
+  const markdown = value.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + value.slice(bodyStart)
+
+  if (!closed) {
+    report(file, 'front-matter-invalid', 'The front matter is not closed: end it with a `---` line before the text of the report', {
+      line: 1,
+      column: 1
+    })
+    return { file, frontMatter: undefined, markdown: value }
+  }
+  // gray-matter skips the engine when the block is empty or only comments.
+  const source = yaml ?? parseYaml('', { line: 1, column: opening.length + 1, offset: opening.length })
+  for (const error of source.errors) report(file, 'front-matter-invalid', `Front matter YAML: ${error.message}`, error.place)
+  if (source.errors.length > 0) return { file, frontMatter: undefined, markdown }
+
+  const data = source.data ?? {}
+  const validate = validators().report
+  if (validate(data)) return { file, frontMatter: data, markdown }
+  for (const problem of describeSchemaErrors(validate.errors ?? [])) {
+    const place =
+      problem.path.length === 0 && problem.part === 'value'
+        ? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: opening.length + 1, offset: opening.length } }
+        : source.locate(problem.path, problem.part)
+    report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place)
+  }
+  return { file, frontMatter: undefined, markdown }
+}

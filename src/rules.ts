@@ -1,0 +1,121 @@
+/**
+ * The catalog of diagnostics: every problem factmark reports in content, with
+ * its severity, what it means and how to fix it. Code reports a rule by id;
+ * the rule reference in the docs is generated from this table, so the two
+ * cannot drift.
+ */
+export type Severity = 'error' | 'warning'
+
+export interface Rule {
+  severity: Severity
+  /** One line: what is wrong. */
+  title: string
+  /** Why it matters, for the rule reference. */
+  explanation: string
+  /** What the editor should do. */
+  fix: string
+}
+
+export const rules = {
+  'front-matter-invalid': {
+    severity: 'error',
+    title: 'Front matter is missing, malformed or breaks the report schema',
+    explanation:
+      'Every report starts with YAML front matter between two `---` lines that names the report and gives the default entity and period of its facts (schema/report.schema.json).',
+    fix: 'Correct the YAML at the position shown; required keys are title, issuer, entity, period (quoted, e.g. "2025"), language and slug.'
+  },
+  'registry-invalid': {
+    severity: 'error',
+    title: 'The metric registry is malformed or breaks its schema',
+    explanation:
+      'source/metrics.yaml declares every metric a fact may use (schema/metrics.schema.json). A broken registry makes every fact that uses it unverifiable.',
+    fix: 'Correct the YAML at the position shown.'
+  },
+  'missing-metric': {
+    severity: 'error',
+    title: 'A fact annotation has no metric',
+    explanation: 'A fact is a figure of a metric; without `metric=` it cannot be compared, validated or published.',
+    fix: 'Add `metric=<id>` with an id from source/metrics.yaml, e.g. `:fact[17.4]{metric=air.pm25}`.'
+  },
+  'unknown-metric': {
+    severity: 'error',
+    title: 'The metric is not in the registry',
+    explanation: 'Metrics form series across reports only if every report uses the ids declared in source/metrics.yaml.',
+    fix: 'Use the suggested id, or declare the metric in source/metrics.yaml.'
+  },
+  'label-unparseable': {
+    severity: 'error',
+    title: 'The figure in the label cannot be read',
+    explanation:
+      'The label `[...]` holds the figure exactly as printed; factmark reads its value, scale and unit from it (1159万吨, 99.2%, 第8, Ⅱ类, 三轮).',
+    fix: 'Put only the figure inside the brackets, or give its value with `value=` when the text cannot carry it.'
+  },
+  'value-conflict': {
+    severity: 'error',
+    title: 'The value attribute disagrees with the label',
+    explanation: 'The printed figure is the source of truth; `value=` is only for labels that cannot carry a value.',
+    fix: 'Remove `value=`, or correct whichever of the two is wrong.'
+  },
+  'unit-unknown': {
+    severity: 'error',
+    title: 'The unit is not known',
+    explanation: 'Units are normalized to UCUM codes; factmark knows the units Chinese reports print (吨, 万立方米, 微克/立方米, 亩, 元, 分贝...).',
+    fix: 'Write the unit as printed in the report (e.g. `unit=微克/立方米`).'
+  },
+  'unit-incompatible': {
+    severity: 'error',
+    title: 'The figure cannot be expressed in the metric’s unit',
+    explanation: 'Every fact of a metric is normalized to its canonical unit; a mass cannot be a volume, a count cannot be a percentage.',
+    fix: 'Check that the metric is the right one, or that the label and `unit=` say what the report prints.'
+  },
+  'unit-conflict': {
+    severity: 'error',
+    title: 'The unit attribute disagrees with the unit in the label',
+    explanation: 'When the label already prints a unit, `unit=` is redundant and must not contradict it.',
+    fix: 'Remove `unit=`.'
+  },
+  'period-invalid': {
+    severity: 'error',
+    title: 'The period is not a valid ISO 8601 period',
+    explanation: 'Periods are years (2025), months (2025-11), days (2025-11-05) or intervals (2021/2024) so that facts line up across reports.',
+    fix: 'Write the period in one of those forms; an interval must not end before it starts.'
+  },
+  'unknown-dimension': {
+    severity: 'error',
+    title: 'The attribute is neither a fact attribute nor a dimension of the metric',
+    explanation:
+      'Besides metric, id, unit, value, period, entity, aspect and base, an annotation may only carry the dimensions its metric declares in source/metrics.yaml.',
+    fix: 'Remove the attribute, correct its name, or declare the dimension on the metric.'
+  },
+  'attribute-invalid': {
+    severity: 'error',
+    title: 'An attribute has a value factmark cannot use',
+    explanation: 'Attribute values must be from the documented set (aspect=level|start|target|change|increase|decrease) and must not be empty.',
+    fix: 'Use one of the values listed in the message.'
+  },
+  'duplicate-id': {
+    severity: 'error',
+    title: 'Two facts have the same id',
+    explanation: 'Fact ids key the JSON, the CSV and the links of the HTML page; each must be unique in its report.',
+    fix: 'Give one of the facts another `id=`, or remove `id=` to let factmark derive one.'
+  },
+  'bundle-invalid': {
+    severity: 'error',
+    title: 'The compiled bundle breaks its own schema',
+    explanation: 'Every facts.json is validated against schema/bundle.schema.json before it is written. A failure here is a bug in factmark, not in the report.',
+    fix: 'Report the message to the factmark maintainers with the annotation that triggers it.'
+  },
+  'fact-not-inline': {
+    severity: 'error',
+    title: 'A fact annotation is not inline',
+    explanation: 'Facts annotate a figure inside running text, as a text directive `:fact[...]{...}`; block forms (`::fact`, `:::fact`) and nested facts are not facts.',
+    fix: 'Write the annotation inline around the figure, with one colon: `:fact[17.4]{metric=air.pm25}`.'
+  }
+} as const satisfies Record<string, Rule>
+
+export type RuleId = keyof typeof rules
+
+/** Where the rule reference lives, relative to the repository. */
+export function ruleUrl(id: RuleId): string {
+  return `docs/rules.md#${id}`
+}

@@ -1,0 +1,144 @@
+import type { ErrorObject } from 'ajv'
+import { didYouMean } from './did-you-mean.js'
+
+/** One readable problem found by a schema, with the YAML path it concerns. */
+export interface SchemaProblem {
+  path: Array<string | number>
+  /** Whether the key itself (an unknown or badly named key) or its value is at fault. */
+  part: 'key' | 'value'
+  message: string
+}
+
+// When ajv reports several errors for one place, the first of these kinds says most.
+const priority = ['required', 'additionalProperties', 'propertyNames', 'type', 'const', 'enum', 'pattern', 'format']
+
+/**
+ * Turn ajv's list of errors into one message per problem, phrased for an
+ * editor, in document order of their paths.
+ */
+export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProblem[] {
+  const byPlace = new Map<string, ErrorObject[]>()
+  for (const error of errors) {
+    // A propertyNames failure is reported twice: once for the key, once by the inner keyword.
+    if (error.propertyName !== undefined && error.keyword !== 'propertyNames') continue
+    const key = placeKey(error)
+    const list = byPlace.get(key) ?? []
+    list.push(error)
+    byPlace.set(key, list)
+  }
+  const problems: SchemaProblem[] = []
+  for (const list of byPlace.values()) {
+    const ranked = [...list].sort((a, b) => rank(a.keyword) - rank(b.keyword))
+    const first = ranked[0]
+    if (!first) continue
+    // Several missing keys on one object, or several unknown keys, are each a problem of their own.
+    const same = first.keyword === 'required' || first.keyword === 'additionalProperties'
+      ? ranked.filter((error) => error.keyword === first.keyword)
+      : [first]
+    for (const error of same) problems.push(describe(error))
+  }
+  return problems
+}
+
+function placeKey(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>
+  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${String(params['additionalProperty'])}#key`
+  if (error.keyword === 'propertyNames') return `${error.instancePath}/${String(params['propertyName'])}#key`
+  return error.instancePath
+}
+
+function rank(keyword: string): number {
+  const index = priority.indexOf(keyword)
+  return index === -1 ? priority.length : index
+}
+
+function pathOf(pointer: string): Array<string | number> {
+  if (pointer === '') return []
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))
+}
+
+/** `metrics › air.pm25 › kind`. */
+export function pathText(path: ReadonlyArray<string | number>): string {
+  return path.length === 0 ? 'the document' : path.map((segment) => (typeof segment === 'number' ? `item ${segment + 1}` : segment)).join(' › ')
+}
+
+function where(path: ReadonlyArray<string | number>): string {
+  return path.length === 0 ? '' : ` in ${pathText(path)}`
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a mapping'
+  return `${typeof value} ${String(value)}`
+}
+
+function hint(error: ErrorObject): string {
+  const schema = error.parentSchema as { description?: string; title?: string } | undefined
+  const text = schema?.description ?? schema?.title
+  return text ? ` (${text.replace(/\.$/, '')})` : ''
+}
+
+function describe(error: ErrorObject): SchemaProblem {
+  const path = pathOf(error.instancePath)
+  const params = error.params as Record<string, unknown>
+  const name = pathText(path)
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(params['missingProperty'])
+      return { path, part: 'value', message: `Missing required key "${missing}"${where(path)}` }
+    }
+    case 'additionalProperties': {
+      const extra = String(params['additionalProperty'])
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
+      const guess = didYouMean(extra, allowed)
+      const advice = guess ? `, did you mean "${guess}"?` : allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ''
+      return { path: [...path, extra], part: 'key', message: `Unknown key "${extra}"${where(path)}${advice}` }
+    }
+    case 'propertyNames': {
+      const key = String(params['propertyName'])
+      const schema = error.schema as { $ref?: string; pattern?: string } | undefined
+      return { path: [...path, key], part: 'key', message: `Invalid key "${key}"${where(path)}${namingHint(schema)}` }
+    }
+    case 'type': {
+      const expected = String(params['type'])
+      // YAML reads 2025 as a number; the fix is the quotes, so say so.
+      const quote = expected === 'string' && typeof error.data === 'number' ? `; write it in quotes: "${String(error.data)}"` : hint(error)
+      return { path, part: 'value', message: `${name} must be ${article(expected)}, found ${show(error.data)}${quote}` }
+    }
+    case 'const':
+      return { path, part: 'value', message: `${name} must be ${show(params['allowedValue'])}, found ${show(error.data)}` }
+    case 'enum': {
+      const allowed = (params['allowedValues'] as unknown[]).map(String)
+      const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined
+      const advice = guess ? `, did you mean "${guess}"?` : ` (allowed: ${allowed.join(', ')})`
+      return { path, part: 'value', message: `${name} ${show(error.data)} is not allowed${advice}` }
+    }
+    case 'pattern':
+      return { path, part: 'value', message: `${name} ${show(error.data)} is not valid${hint(error)}` }
+    case 'format':
+      return { path, part: 'value', message: `${name} ${show(error.data)} is not a valid ${String(params['format'])}${hint(error)}` }
+    case 'minLength':
+      return { path, part: 'value', message: `${name} must not be empty` }
+    case 'uniqueItems':
+      return { path, part: 'value', message: `${name} lists the same entry twice (items ${Number(params['j']) + 1} and ${Number(params['i']) + 1})` }
+    default:
+      return { path, part: 'value', message: `${name} ${error.message ?? 'is not valid'}` }
+  }
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false' }
+  return words[type] ?? type
+}
+
+function namingHint(schema: { $ref?: string; pattern?: string } | undefined): string {
+  if (schema?.$ref?.endsWith('metricId')) return ': metric ids are lower-case dotted names like air.pm25'
+  if (schema?.pattern) return `: names must match ${schema.pattern}`
+  return ''
+}

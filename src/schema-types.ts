@@ -1,0 +1,248 @@
+// Generated from schema/*.schema.json by scripts/schema-types.mjs: do not edit.
+// Run `npm run types` after changing a schema.
+
+/**
+ * Default period of every fact (quote it in YAML: "2025").
+ */
+export type Period = string
+/**
+ * Output folder name under dist/.
+ */
+export type Slug = string
+/**
+ * What sort of number a metric is.
+ */
+export type MetricKind =
+  'quantity' | 'percent' | 'percentage-point' | 'count' | 'rank' | 'class' | 'money' | 'index' | 'date'
+/**
+ * Canonical unit: facts are normalized to it.
+ */
+export type Unit = string
+/**
+ * Which way the metric improves: higher, lower, or neutral when neither is better.
+ */
+export type BetterDirection = 'higher' | 'lower' | 'neutral'
+/**
+ * Lower-case dotted identifier of a metric in the registry, e.g. air.pm25.
+ */
+export type MetricId = string
+/**
+ * ISO 8601 calendar period: a year (2025), a month (2025-11), a day (2025-11-05), or an interval of two of those (2021/2024).
+ */
+export type Period1 = string
+/**
+ * UCUM case-sensitive code (ug/m3, t, m2, %, 1), or CNY for money in yuan.
+ */
+export type Unit1 = string
+/**
+ * ISO 8601 calendar period: a year (2025), a month (2025-11), a day (2025-11-05), or an interval of two of those (2021/2024).
+ */
+export type Period2 = string
+/**
+ * Folder name of a report in the output: lower-case ASCII words joined by hyphens.
+ */
+export type Slug1 = string
+
+export interface Schemas {
+  report?: ReportFrontMatter
+  registry?: MetricRegistry
+  fact?: Fact
+  bundle?: FactBundle
+}
+/**
+ * The YAML front matter of an annotated report: what the report is, and the defaults of its facts.
+ */
+export interface ReportFrontMatter {
+  /**
+   * Title as printed.
+   */
+  title: string
+  /**
+   * Body that published the report.
+   */
+  issuer: string
+  /**
+   * Default entity of every fact: whom the figures are about.
+   */
+  entity: string
+  period: Period
+  /**
+   * BCP 47 language tag of the text.
+   */
+  language: string
+  slug: Slug
+  /**
+   * Publication date (YYYY-MM-DD).
+   */
+  published?: string
+  /**
+   * Where the original report is published.
+   */
+  url?: string
+}
+/**
+ * The taxonomy shared by all reports (source/metrics.yaml): every metric a fact may refer to.
+ */
+export interface MetricRegistry {
+  /**
+   * Metrics keyed by id.
+   */
+  metrics: {
+    [k: string]: Metric
+  }
+}
+export interface Metric {
+  label: Labels
+  kind: MetricKind
+  unit: Unit
+  range?: AllowedRange
+  better: BetterDirection
+  /**
+   * Shown among the key figures of the report.
+   */
+  headline?: boolean
+  /**
+   * Dimensions a fact of this metric may carry, keyed by name (e.g. site).
+   */
+  dimensions?: {
+    [k: string]: Dimension
+  }
+  /**
+   * Phrases that introduce the metric in text, used to suggest annotations.
+   */
+  aliases?: string[]
+  description?: string
+}
+/**
+ * Human-readable names in Chinese and English.
+ */
+export interface Labels {
+  zh: string
+  en: string
+}
+/**
+ * Inclusive bounds of a plausible value, in the canonical unit.
+ */
+export interface AllowedRange {
+  min?: number
+  max?: number
+}
+export interface Dimension {
+  label: Labels
+  /**
+   * The allowed members, when the dimension is closed.
+   */
+  values?: string[]
+}
+/**
+ * One tagged figure of a report: what is measured (metric), about whom (entity), when (period), its value in the metric's canonical unit, the precision it was written with, and where it stands in the source.
+ */
+export interface Fact {
+  /**
+   * Stable identifier, unique in the report: given with id= in the annotation, or derived from metric, period and qualifiers.
+   */
+  id: string
+  metric: MetricId
+  /**
+   * level: the value of the metric in the period; start: its value at the start of the period (由50%…); target: a goal; change: an absolute change over the period, in the metric's unit (percentage points for percentages); relative-change: a change in percent of the earlier value.
+   */
+  aspect: 'level' | 'start' | 'target' | 'change' | 'relative-change'
+  /**
+   * Value in `unit`, scales applied (1159万吨 → 11590000), negative for a decrease; for a metric of kind date, the ISO 8601 date or period as a string (2025-11).
+   */
+  value: number | Period1
+  unit: Unit1
+  /**
+   * Precision as written, as XBRL decimals: 17.4 → 1, 1159万吨 → -4. Absent for dates.
+   */
+  decimals?: number
+  /**
+   * The figure exactly as printed in the report.
+   */
+  text: string
+  /**
+   * The unit or classifier as printed (微克/立方米, 万吨, 个百分点, 个), or an empty string.
+   */
+  displayUnit: string
+  /**
+   * The measure word of a count or class as printed (个, 家, 批, 类).
+   */
+  classifier?: string
+  /**
+   * A qualifier the text puts on the value: at-least (100余个), at-most (前4), about (约50%).
+   */
+  bound?: 'at-least' | 'at-most' | 'about'
+  period: Period1
+  basePeriod?: Period2
+  /**
+   * Whom the figure is about.
+   */
+  entity: string
+  /**
+   * Further qualifiers declared by the metric (e.g. site).
+   */
+  dimensions: {
+    [k: string]: string
+  }
+  /**
+   * Headings above the figure, outermost first.
+   */
+  section: string[]
+  source: SourcePosition
+}
+/**
+ * Where the annotation stands in its file. Lines and columns are 1-based; offsets are 0-based, in UTF-16 code units, as in unist positions.
+ */
+export interface SourcePosition {
+  /**
+   * Path relative to the project, with forward slashes.
+   */
+  file: string
+  line: number
+  column: number
+  offset: number
+  endLine: number
+  endColumn: number
+  endOffset: number
+}
+/**
+ * facts.json: one report's metadata, the metrics its facts use, and the facts.
+ */
+export interface FactBundle {
+  /**
+   * The $id of this schema.
+   */
+  $schema: 'https://factmark.dev/schema/v1/bundle.schema.json'
+  generator: {
+    name: 'factmark'
+    version: string
+  }
+  report: ReportInformation
+  /**
+   * Every metric used by a fact, keyed by id, as declared in the registry.
+   */
+  metrics: {
+    [k: string]: Metric
+  }
+  /**
+   * The facts in the order they appear in the text.
+   */
+  facts: Fact[]
+}
+/**
+ * The report's front matter and where it was read from.
+ */
+export interface ReportInformation {
+  title: string
+  issuer: string
+  entity: string
+  period: Period1
+  language: string
+  slug: Slug1
+  published?: string
+  url?: string
+  /**
+   * Path of the annotated source, relative to the project.
+   */
+  source: string
+}
