@@ -1,0 +1,36 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { compileSources } from '../src/compile.js'
+import { rules } from '../src/rules.js'
+
+// One folder per rule under test/fixtures/rules/<rule-id>/: report(s), an
+// optional metrics.yaml, and expected.txt with the exact diagnostics.
+// UPDATE=1 rewrites expected.txt; review the diff before committing.
+const root = new URL('fixtures/rules/', import.meta.url)
+const sharedRegistry = new URL('fixtures/metrics.yaml', import.meta.url)
+const folders = readdirSync(root).sort()
+
+function diagnosticsOf(folder: string): string {
+  const dir = new URL(`${folder}/`, root)
+  const reports = readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({ path: `${folder}/${name}`, text: readFileSync(new URL(name, dir), 'utf8') }))
+  const registryUrl = existsSync(new URL('metrics.yaml', dir)) ? new URL('metrics.yaml', dir) : sharedRegistry
+  const registryPath = registryUrl === sharedRegistry ? 'metrics.yaml' : `${folder}/metrics.yaml`
+  const result = compileSources({ reports, registry: { path: registryPath, text: readFileSync(registryUrl, 'utf8') } })
+  return result.diagnostics
+    .map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`)
+    .join('\n')
+}
+
+describe('each rule fires on its fixture, with exact positions', () => {
+  test.each(folders)('%s', (folder) => {
+    expect(Object.keys(rules)).toContain(folder)
+    const actual = diagnosticsOf(folder)
+    const expectedUrl = new URL(`${folder}/expected.txt`, root)
+    if (process.env['UPDATE']) writeFileSync(expectedUrl, `${actual}\n`)
+    expect(actual).toContain(`[${folder}]`)
+    expect(`${actual}\n`).toBe(readFileSync(expectedUrl, 'utf8'))
+  })
+})
