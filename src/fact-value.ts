@@ -1,4 +1,4 @@
-import { convertValue, readUnit, type Figure, type FigureKind, type FigureResult, type UnitReading } from './chinese-number/index.js'
+import { convertValue, decimalShift, readUnit, roundSignificant, type Figure, type FigureKind, type FigureResult, type UnitReading } from './chinese-number/index.js'
 import type { RuleId } from './rules.js'
 import type { Fact, Metric, MetricKind } from './schema-types.js'
 
@@ -162,17 +162,13 @@ function withUnit(figure: Figure, reading: UnitReading): Figure {
   const next: Figure = {
     ...figure,
     kind,
-    value: roundNoise(figure.value * reading.factor),
-    decimals: figure.decimals - Math.ceil(Math.log10(reading.factor) - 1e-9),
+    value: roundSignificant(figure.value * reading.factor),
+    decimals: figure.decimals - decimalShift(reading.factor),
     unit: reading.unit,
     displayUnit: reading.display
   }
   if (reading.classifier !== undefined) next.classifier = reading.classifier
   return next
-}
-
-function roundNoise(value: number): number {
-  return Number(value.toPrecision(12))
 }
 
 /** Whether `other` is the same value at the precision `value` was written with. */

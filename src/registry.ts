@@ -1,5 +1,5 @@
 import { VFile } from 'vfile'
-import { isUcumUnit } from './chinese-number/index.js'
+import { CURRENCY, isUcumUnit } from './chinese-number/index.js'
 import { report } from './diagnostics.js'
 import { describeSchemaErrors } from './schema-messages.js'
 import type { Metric, MetricKind } from './schema-types.js'
@@ -16,9 +16,6 @@ export interface LoadedRegistry {
   registry: Registry | undefined
 }
 
-/** Money is counted in yuan; UCUM has no currencies, so this is the one code outside it. */
-export const currencyUnit = 'CNY'
-
 // The canonical unit each kind of metric must have; quantities take any UCUM unit.
 const unitOfKind: Partial<Record<MetricKind, string>> = {
   percent: '%',
@@ -28,7 +25,7 @@ const unitOfKind: Partial<Record<MetricKind, string>> = {
   class: '1',
   index: '1',
   date: '1',
-  money: currencyUnit
+  money: CURRENCY
 }
 
 /** Read source/metrics.yaml and check it against schema/metrics.schema.json and the unit rules. */

@@ -354,11 +354,14 @@ const notFigures: [string, string][] = [
 describe('chinese-number API', () => {
   it('exports exactly the documented functions', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'CURRENCY',
       'convertValue',
+      'decimalShift',
       'isUcumUnit',
       'parseChineseNumeral',
       'readFigure',
-      'readUnit'
+      'readUnit',
+      'roundSignificant'
     ])
   })
 })

@@ -1,0 +1,66 @@
+import type { Bound } from './types.js'
+
+export interface BoundWord {
+  text: string
+  bound: Bound
+}
+
+/**
+ * Words before a figure that qualify it. 超过 ("more than") is read as
+ * at-least: the figure model has no strict bounds, and the difference is
+ * below the precision of any report figure. Longest first.
+ */
+export const PREFIX_BOUNDS: readonly BoundWord[] = [
+  { text: '不超过', bound: 'at-most' },
+  { text: '不少于', bound: 'at-least' },
+  { text: '不低于', bound: 'at-least' },
+  { text: '不高于', bound: 'at-most' },
+  { text: '不到', bound: 'at-most' },
+  { text: '不足', bound: 'at-most' },
+  { text: '超过', bound: 'at-least' },
+  { text: '多于', bound: 'at-least' },
+  { text: '高于', bound: 'at-least' },
+  { text: '少于', bound: 'at-most' },
+  { text: '低于', bound: 'at-most' },
+  { text: '大约', bound: 'about' },
+  { text: '将近', bound: 'about' },
+  { text: '逾', bound: 'at-least' },
+  { text: '约', bound: 'about' },
+  { text: '近', bound: 'about' }
+]
+
+/** Words after a figure: 50%左右, 30家以上, 5%以下. */
+export const SUFFIX_BOUNDS: readonly BoundWord[] = [
+  { text: '左右', bound: 'about' },
+  { text: '上下', bound: 'about' },
+  { text: '以上', bound: 'at-least' },
+  { text: '以下', bound: 'at-most' },
+  { text: '以内', bound: 'at-most' }
+]
+
+/** Words between the number and its unit: 100余个, 100多个, 3万余吨. */
+export const INFIX_BOUNDS: readonly BoundWord[] = [
+  { text: '余', bound: 'at-least' },
+  { text: '多', bound: 'at-least' }
+]
+
+/** Remove one leading and one trailing bound word; the bounds found, in order. */
+export function stripBounds(text: string): { text: string; bounds: Bound[] } {
+  const bounds: Bound[] = []
+  let rest = text
+  const prefix = PREFIX_BOUNDS.find((word) => rest.startsWith(word.text))
+  if (prefix) {
+    bounds.push(prefix.bound)
+    rest = rest.slice(prefix.text.length)
+  }
+  const suffix = SUFFIX_BOUNDS.find((word) => rest.endsWith(word.text))
+  if (suffix) {
+    bounds.push(suffix.bound)
+    rest = rest.slice(0, rest.length - suffix.text.length)
+  }
+  return { text: rest, bounds }
+}
+
+export function infixBoundAt(text: string, position: number): BoundWord | undefined {
+  return INFIX_BOUNDS.find((word) => text.startsWith(word.text, position))
+}

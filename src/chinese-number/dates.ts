@@ -1,0 +1,115 @@
+import { readNumberTokens, tokenInteger, type NumberToken } from './number-token.js'
+import { failure, success, type DateParts, type Outcome, type Reading } from './reading.js'
+import { reasons } from './reasons.js'
+
+type Level = keyof DateParts
+
+/** Date markers, longest first so that 年度 wins over 年. */
+const MARKERS: readonly { text: string; level: Level }[] = [
+  { text: '年度', level: 'year' },
+  { text: '年', level: 'year' },
+  { text: '月', level: 'month' },
+  { text: '日', level: 'day' },
+  { text: '号', level: 'day' }
+]
+
+const LEVELS: readonly Level[] = ['year', 'month', 'day']
+
+/** Years that read as calendar years; any other N年 is a duration (六年, 5年). */
+export const YEAR_RANGE = { min: 1900, max: 2100, digits: 4 } as const
+
+interface DatePart {
+  token: NumberToken
+  marker: (typeof MARKERS)[number]
+}
+
+/**
+ * 2025年, 2025年11月, 2025年11月5日, 2024年度, 11月, 二〇二五年. Undefined
+ * when the label is not shaped like a date, so that 六年 and 30日 can be read
+ * as durations; a failure when it is shaped like one but cannot be (13月).
+ */
+export function readDate(label: string, text: string): Outcome<Reading> | undefined {
+  const parts = splitParts(text)
+  if (!parts) return undefined
+  const levels = parts.map((part) => LEVELS.indexOf(part.marker.level))
+  // Year, month, day in that order with none skipped: 2025年5日 is not a date.
+  const contiguous = levels.every((level, index) => index === 0 || level === (levels[index - 1] ?? 0) + 1)
+  const fiscal = parts.slice(0, -1).some((part) => part.marker.text === '年度')
+  if (!contiguous || fiscal) return failure(reasons.dateOrder(label))
+  const first = parts[0]
+  const last = parts[parts.length - 1]
+  if (!first || !last || (parts.length === 1 && first.marker.level === 'day')) return undefined
+
+  const date: DateParts = {}
+  for (const part of parts) {
+    const value = tokenInteger(part.token)
+    if (value === undefined) return undefined
+    date[part.marker.level] = value
+  }
+  if (date.year !== undefined && !isCalendarYear(parts[0]?.token)) {
+    return parts.length === 1 && first.marker.text === '年' ? undefined : failure(reasons.yearNotDate(label))
+  }
+  if (date.month !== undefined && (date.month < 1 || date.month > 12)) {
+    return failure(reasons.badMonth(label, date.month))
+  }
+  if (date.day !== undefined && (date.day < 1 || date.day > daysInMonth(date.year, date.month ?? 1))) {
+    return failure(reasons.badDay(label, date.day))
+  }
+  return success({
+    kind: 'date',
+    value: leadingPart(date),
+    decimals: 0,
+    unit: '1',
+    displayUnit: last.marker.text,
+    scaleText: '',
+    unitText: last.marker.text,
+    period: isoDate(date),
+    date
+  })
+}
+
+function splitParts(text: string): DatePart[] | undefined {
+  const parts: DatePart[] = []
+  let position = 0
+  while (position < text.length) {
+    const tokens = readNumberTokens(text, position)
+    if (!tokens?.ok) return undefined
+    const part = tokens.value
+      .map((token) => ({ token, marker: MARKERS.find((marker) => text.startsWith(marker.text, token.end)) }))
+      .find((candidate): candidate is DatePart => candidate.marker !== undefined)
+    if (!part) return undefined
+    parts.push(part)
+    position = part.token.end + part.marker.text.length
+  }
+  return parts.length > 0 ? parts : undefined
+}
+
+function isCalendarYear(token: NumberToken | undefined): boolean {
+  if (!token) return false
+  const fourDigits =
+    token.form === 'arabic'
+      ? token.plain && token.mantissa.length === YEAR_RANGE.digits
+      : token.sequence && [...token.text].length === YEAR_RANGE.digits
+  const value = tokenInteger(token)
+  return fourDigits && value !== undefined && value >= YEAR_RANGE.min && value <= YEAR_RANGE.max
+}
+
+function daysInMonth(year: number | undefined, month: number): number {
+  // Without a year, 2月29日 may be a leap day: 2000 is a leap year.
+  return new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate()
+}
+
+/** The most significant part written: the year, else the month, else the day. */
+export function leadingPart(date: DateParts): number {
+  return date.year ?? date.month ?? date.day ?? 0
+}
+
+/** ISO 8601: 2025, 2025-11, 2025-11-05; --11 and --11-05 when the year is not written. */
+export function isoDate(date: DateParts): string {
+  const pad = (value: number) => String(value).padStart(2, '0')
+  const year = date.year === undefined ? '-' : String(date.year).padStart(YEAR_RANGE.digits, '0')
+  const parts = [year]
+  if (date.month !== undefined) parts.push(pad(date.month))
+  if (date.day !== undefined) parts.push(pad(date.day))
+  return parts.join('-')
+}

@@ -1,0 +1,6 @@
+export { readFigure } from './read-figure.js'
+export { readUnit } from './units.js'
+export { CURRENCY, convertValue, isUcumUnit } from './ucum.js'
+export { decimalShift, roundSignificant } from './precision.js'
+export { parseChineseNumeral } from './numerals.js'
+export type { Bound, Converted, Figure, FigureKind, FigureResult, UnitReading } from './types.js'

@@ -1,0 +1,129 @@
+import { infixBoundAt } from './bounds.js'
+import { CLASS_CLASSIFIERS } from './classifiers.js'
+import { isNumeralChar } from './numerals.js'
+import type { NumberToken } from './number-token.js'
+import { decimalShift, roundSignificant } from './precision.js'
+import { failure, success, type Outcome, type Reading } from './reading.js'
+import { reasons } from './reasons.js'
+import { scaleNamed, scalesAtStart, type Scale } from './scales.js'
+import type { Bound, FigureKind } from './types.js'
+import { lookupPlainUnit, lookupUnit, type UnitEntry } from './units.js'
+
+/** Kinds whose figures may be negative or carry a sign: changes, balances, temperatures. */
+const SIGNED_KINDS: ReadonlySet<FigureKind> = new Set([
+  'number',
+  'percent',
+  'percentage-point',
+  'quantity',
+  'money'
+])
+
+/** What follows the number: a unit from the table, a grade classifier, or nothing. */
+interface Tail {
+  scale?: Scale
+  entry?: UnitEntry
+  classClassifier?: string
+  bound?: Bound
+}
+
+/**
+ * A number and what is written after it: 1159万吨, 205个, 三轮, 99.2%, 1.2万,
+ * 三星级. Every reading of the number is tried; the one that leaves the
+ * longest unit wins (三千克 is 3 千克), then the longest numeral (三千万吨
+ * is 三千万 吨).
+ */
+export function readMeasured(label: string, text: string, tokens: NumberToken[], sign: number): Outcome<Reading> {
+  const outcomes = tokens.map((token) => readAfter(label, token, text.slice(token.end), sign))
+  const best = outcomes
+    .flatMap((outcome) => (outcome.ok ? [outcome.value] : []))
+    .sort((a, b) => b.unitText.length - a.unitText.length)[0]
+  if (best) return success(best)
+  const first = tokens[0]
+  if (first?.form === 'chinese' && isNumeralChar(text[first.end] ?? '')) {
+    let end = first.end
+    while (isNumeralChar(text[end] ?? '')) end += 1
+    return failure(reasons.notAChineseNumeral(text.slice(first.end - first.text.length, end)))
+  }
+  return outcomes[0] ?? failure(reasons.noNumber(label))
+}
+
+function readAfter(label: string, token: NumberToken, written: string, sign: number): Outcome<Reading> {
+  const tail = token.form === 'arabic' ? readArabicTail(written) : readChineseTail(written)
+  if (!tail) return failure(reasons.unknownUnit(label, written))
+  const reading = buildReading(token, tail, sign)
+  if (!Number.isFinite(reading.value)) return failure(reasons.tooLarge(label))
+  if (sign !== 0 && !SIGNED_KINDS.has(reading.kind)) return failure(reasons.signNotAllowed(label, reading.kind))
+  if (reading.kind === 'class' && (!Number.isInteger(reading.value) || reading.value < 1)) {
+    return failure(reasons.classNotWhole(label))
+  }
+  return success(reading)
+}
+
+/** After Arabic digits: [余] [scale] [余] [unit]. */
+function readArabicTail(written: string): Tail | undefined {
+  const infix = infixBoundAt(written, 0)
+  const bound = infix?.bound
+  const rest = infix ? written.slice(infix.text.length) : written
+  const withBound = (tail: Tail): Tail => (bound ? { ...tail, bound } : tail)
+  if (rest === '') return withBound({})
+  const scale = scaleNamed(rest)
+  if (scale) return withBound({ scale })
+  const match = lookupUnit(rest)
+  if (match) return withBound(match)
+  if (CLASS_CLASSIFIERS.includes(rest)) return withBound({ classClassifier: rest })
+  if (bound) return undefined
+  for (const scale of scalesAtStart(rest)) {
+    const late = infixBoundAt(rest, scale.text.length)
+    if (!late) continue
+    const unitText = rest.slice(scale.text.length + late.text.length)
+    if (unitText === '') return { scale, bound: late.bound }
+    const entry = lookupPlainUnit(unitText)
+    if (entry?.scalable) return { scale, entry, bound: late.bound }
+  }
+  return undefined
+}
+
+/** After a Chinese numeral, which already holds its scale: [余] [unit]. */
+function readChineseTail(written: string): Tail | undefined {
+  const infix = infixBoundAt(written, 0)
+  const rest = infix ? written.slice(infix.text.length) : written
+  const tail: Tail = infix ? { bound: infix.bound } : {}
+  if (rest === '') return tail
+  const entry = lookupPlainUnit(rest)
+  if (entry) return { ...tail, entry }
+  if (CLASS_CLASSIFIERS.includes(rest)) return { ...tail, classClassifier: rest }
+  return undefined
+}
+
+function buildReading(token: NumberToken, tail: Tail, sign: number): Reading {
+  const factor = tail.entry?.factor ?? 1
+  const shift = factor === 1 ? 0 : decimalShift(factor)
+  const scaleText = token.form === 'arabic' ? (tail.scale?.text ?? '') : token.scaleText
+  const unitText = tail.entry?.text ?? tail.classClassifier ?? ''
+  const negative = sign < 0 ? -1 : 1
+  let value: number
+  let decimals: number
+  if (token.form === 'arabic') {
+    const power = tail.scale?.power ?? 0
+    // Shifting the decimal point in the string keeps 1.21亿 exactly 121000000.
+    value = negative * Number(`${token.mantissa}e${power}`)
+    decimals = token.fraction - power - shift
+  } else {
+    value = negative * token.value
+    decimals = 0 - token.scalePower - shift
+  }
+  if (factor !== 1) value = roundSignificant(value * factor)
+  const reading: Reading = {
+    kind: tail.classClassifier ? 'class' : (tail.entry?.kind ?? 'number'),
+    value,
+    decimals,
+    unit: tail.entry?.unit ?? '1',
+    displayUnit: unitText === '' ? '' : scaleText + unitText,
+    scaleText,
+    unitText
+  }
+  const classifier = tail.entry?.classifier ?? tail.classClassifier
+  if (classifier !== undefined) reading.classifier = classifier
+  if (tail.bound) reading.bound = tail.bound
+  return reading
+}

@@ -1,0 +1,69 @@
+import { readArabic, type ArabicNumber } from './arabic.js'
+import { DIGITS, PLACES, isDigitSequence, isNumeralChar, parseChineseNumeral, trailingScale } from './numerals.js'
+import { failure, success, type Outcome } from './reading.js'
+import { reasons } from './reasons.js'
+
+export interface ArabicToken extends ArabicNumber {
+  form: 'arabic'
+}
+
+export interface ChineseToken {
+  form: 'chinese'
+  text: string
+  end: number
+  /** Scale included: 三千万 → 30000000. */
+  value: number
+  /** Trailing 万/亿/万亿 as written, '' when none: it alone fixes the precision. */
+  scaleText: string
+  scalePower: number
+  /** Written digit by digit (二〇二五), as years are. */
+  sequence: boolean
+}
+
+export type NumberToken = ArabicToken | ChineseToken
+
+/**
+ * The ways the text at `start` can be read as a number. Arabic digits give
+ * one reading. A run of Chinese numeral characters gives every prefix that
+ * is a numeral, longest first, because the run can swallow the start of a
+ * unit: 三千克 is 三 千克 as well as 三千 克.
+ *
+ * Undefined when no number starts there.
+ */
+export function readNumberTokens(text: string, start: number): Outcome<NumberToken[]> | undefined {
+  const arabic = readArabic(text, start)
+  if (arabic && 'invalid' in arabic) return failure(reasons.notANumber(arabic.invalid))
+  if (arabic) return success([{ form: 'arabic', ...arabic }])
+  let end = start
+  while (end < text.length && isNumeralChar(text[end] ?? '')) end += 1
+  if (end === start || !startsNumeral(text[start] ?? '')) return undefined
+  const tokens: NumberToken[] = []
+  for (let stop = end; stop > start; stop -= 1) {
+    const written = text.slice(start, stop)
+    const value = parseChineseNumeral(written)
+    if (value === undefined) continue
+    const scale = trailingScale(written)
+    tokens.push({
+      form: 'chinese',
+      text: written,
+      end: stop,
+      value,
+      scaleText: scale?.text ?? '',
+      scalePower: scale?.power ?? 0,
+      sequence: isDigitSequence(written)
+    })
+  }
+  if (tokens.length === 0) return failure(reasons.notAChineseNumeral(text.slice(start, end)))
+  return success(tokens)
+}
+
+/** A numeral opens with a digit or with 十 (十五); 百分点 and 万吨 hold no number. */
+function startsNumeral(char: string): boolean {
+  return char in DIGITS || PLACES[char] === 1
+}
+
+/** A whole number as a year, month, day or rank needs: 8, 2025, 二十. */
+export function tokenInteger(token: NumberToken): number | undefined {
+  if (token.form === 'chinese') return token.value
+  return token.plain ? Number(token.mantissa) : undefined
+}

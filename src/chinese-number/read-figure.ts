@@ -1,0 +1,35 @@
+import { stripBounds } from './bounds.js'
+import { readRange, splitRange } from './range.js'
+import { toFigure } from './reading.js'
+import { reasons } from './reasons.js'
+import { readSingle } from './single.js'
+import type { FigureResult } from './types.js'
+
+/**
+ * Read the label of an annotation, the figure exactly as printed: `1159万吨`,
+ * `2.5亿元`, `99.2%`, `第8`, `Ⅱ类`, `三轮`, `2021—2024年`. Never throws: a
+ * label that is not a figure gives a reason an editor can act on.
+ */
+export function readFigure(label: string): FigureResult {
+  const text = label.trim()
+  if (text === '') return { ok: false, reason: reasons.empty() }
+  const space = /\s/u.exec(text)
+  if (space) return { ok: false, reason: reasons.spaceInside(text, codePoint(space[0])) }
+  const stripped = stripBounds(text)
+  if (stripped.text === '') return { ok: false, reason: reasons.noNumber(text) }
+  const split = splitRange(stripped.text)
+  if (split === 'many') return { ok: false, reason: reasons.manySeparators(text) }
+  const reading = split ? readRange(text, split.lower, split.upper) : readSingle(text, stripped.text)
+  if (!reading.ok) return { ok: false, reason: reading.reason }
+  const bounds = new Set([...stripped.bounds, ...(reading.value.bound ? [reading.value.bound] : [])])
+  if (bounds.size > 1) return { ok: false, reason: reasons.twoBounds(text) }
+  const [bound] = bounds
+  const figure = toFigure(reading.value)
+  if (bound) figure.bound = bound
+  return { ok: true, figure }
+}
+
+function codePoint(char: string): string {
+  const code = char.codePointAt(0) ?? 0
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+}

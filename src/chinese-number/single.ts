@@ -1,0 +1,63 @@
+import { isArabicDigit } from './arabic.js'
+import { readDate } from './dates.js'
+import { readMeasured } from './measured.js'
+import { readNumberTokens } from './number-token.js'
+import { isDigitChar } from './numerals.js'
+import { rankPrefixOf, readRank } from './rank.js'
+import { failure, success, type Outcome, type Reading } from './reading.js'
+import { reasons } from './reasons.js'
+import { readWaterClass } from './water-class.js'
+
+/** Signs in front of a number: ASCII, the minus sign U+2212 and full-width forms. */
+const SIGNS: Readonly<Record<string, number>> = { '-': -1, '−': -1, '－': -1, '+': 1, '＋': 1 }
+
+/** Words that write a percentage before the number: 百分之十五. */
+const PERCENT_WORDS = '百分之'
+
+/**
+ * One figure, no range and no bound words around it. The forms are tried
+ * from the most specific: dates (2025年), ranks (第8), spelled-out percents,
+ * water-quality classes, then a number with what follows it.
+ */
+export function readSingle(label: string, text: string): Outcome<Reading> {
+  const date = readDate(label, text)
+  if (date) return date
+  const rank = rankPrefixOf(text)
+  if (rank) return readRank(label, text, rank)
+  if (text.startsWith(PERCENT_WORDS)) return readPercentWords(label, text)
+  const waterClass = readWaterClass(label, text)
+  if (waterClass) return waterClass
+  const sign = SIGNS[text[0] ?? ''] ?? 0
+  const start = sign === 0 ? 0 : 1
+  const tokens = readNumberTokens(text, start)
+  if (!tokens) return failure(sign === 0 ? noNumberReason(label, text) : reasons.notANumber(label))
+  if (!tokens.ok) return tokens
+  return readMeasured(label, text, tokens.value, sign)
+}
+
+function readPercentWords(label: string, text: string): Outcome<Reading> {
+  const rest = text.slice(PERCENT_WORDS.length)
+  const tokens = readNumberTokens(rest, 0)
+  if (!tokens) return failure(reasons.noNumberAfter(label, PERCENT_WORDS))
+  if (!tokens.ok) return tokens
+  const token = tokens.value.find((candidate) => candidate.end === rest.length)
+  if (!token) return failure(reasons.unknownUnit(label, rest.slice(tokens.value[0]?.end ?? 0)))
+  const value = token.form === 'arabic' ? Number(token.mantissa) : token.value
+  const decimals = token.form === 'arabic' ? token.fraction : 0 - token.scalePower
+  return success({
+    kind: 'percent',
+    value,
+    decimals,
+    unit: '%',
+    displayUnit: PERCENT_WORDS,
+    scaleText: '',
+    unitText: PERCENT_WORDS
+  })
+}
+
+/** Tell "no number at all" from "something stands before the number" (PM2.5). */
+function noNumberReason(label: string, text: string): string {
+  const index = [...text].findIndex((char) => isArabicDigit(char) || isDigitChar(char))
+  if (index <= 0) return reasons.noNumber(label)
+  return reasons.textBeforeNumber(label, [...text].slice(0, index).join(''))
+}
