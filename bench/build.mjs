@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Prints how long factmark takes on the reports in source/: the compile
+// alone (in process, warm), a full `factmark build` as a fresh process
+// (cold start included), and the sizes involved. Run: npm run bench
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { compileSources } from '../lib/index.js'
+import { readSources } from '../lib/sources.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const runs = Number(process.env.RUNS ?? 30)
+
+const stats = (samples) => {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+  return { min: sorted[0], median: pick(0.5), p90: pick(0.9), max: sorted.at(-1) }
+}
+const ms = (value) => `${value.toFixed(1)} ms`
+const line = (name, s) => console.log(`${name.padEnd(34)} min ${ms(s.min)}  median ${ms(s.median)}  p90 ${ms(s.p90)}  max ${ms(s.max)}`)
+
+const sources = await readSources({ src: 'source', cwd: root })
+if (!sources.ok) throw new Error(sources.message)
+const chars = sources.input.reports.reduce((sum, report) => sum + report.text.length, 0)
+
+const first = performance.now()
+const result = compileSources(sources.input)
+const firstMs = performance.now() - first
+const facts = result.reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
+
+const warm = []
+for (let i = 0; i < runs; i++) {
+  const start = performance.now()
+  compileSources(sources.input)
+  warm.push(performance.now() - start)
+}
+
+const out = mkdtempSync(path.join(tmpdir(), 'factmark-bench-'))
+const cold = []
+for (let i = 0; i < Math.min(runs, 10); i++) {
+  const start = performance.now()
+  execFileSync(process.execPath, [path.join(root, 'bin/factmark.js'), 'build', '--out', out], { cwd: root, stdio: 'ignore' })
+  cold.push(performance.now() - start)
+}
+const node = []
+for (let i = 0; i < Math.min(runs, 10); i++) {
+  const start = performance.now()
+  execFileSync(process.execPath, ['-e', ''], { stdio: 'ignore' })
+  node.push(performance.now() - start)
+}
+rmSync(out, { recursive: true, force: true })
+
+console.log(`reports: ${sources.input.reports.length}, source characters: ${chars}, facts: ${facts}, diagnostics: ${result.diagnostics.length}`)
+console.log(`first compile in this process (schemas compiled, caches cold): ${ms(firstMs)}`)
+line(`compile, warm (${runs} runs)`, stats(warm))
+line(`factmark build, new process (${cold.length})`, stats(cold))
+line(`node -e '' for reference (${node.length})`, stats(node))
+const json = path.join(root, 'dist')
+try {
+  for (const report of result.reports) {
+    const file = path.join(json, report.frontMatter.slug, 'facts.json')
+    console.log(`${path.relative(root, file)}: ${statSync(file).size} bytes`)
+  }
+} catch {
+  console.log('(run npm run build to see output sizes)')
+}
