@@ -7,7 +7,7 @@ import { restoreForeignDirectives } from '../src/literal-directives.js'
 import { loadReport } from '../src/load.js'
 import { parseMarkdown } from '../src/parse.js'
 
-const seed = readFileSync(new URL('../../shared/seeds/000_52b3bb5bf1f528cf.txt', import.meta.url), 'utf8')
+const seed = readFileSync(new URL('fixtures/seed/xiamen-2025.txt', import.meta.url), 'utf8')
 const sourcePath = 'source/xiamen-2025.md'
 const source = readFileSync(new URL(`../${sourcePath}`, import.meta.url), 'utf8')
 
