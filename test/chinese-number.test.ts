@@ -271,6 +271,11 @@ const grammarFigures: [string, Figure][] = [
   ['11月', { kind: 'date', value: 11, decimals: 0, unit: '1', displayUnit: '月', period: '--11' }],
   ['十一月', { kind: 'date', value: 11, decimals: 0, unit: '1', displayUnit: '月', period: '--11' }],
   ['11月5日', { kind: 'date', value: 11, decimals: 0, unit: '1', displayUnit: '日', period: '--11-05' }],
+  // Quarters: a date when the year is written, a rank (第二季度, above) when not
+  ['2025年第二季度', { kind: 'date', value: 2025, decimals: 0, unit: '1', displayUnit: '季度', period: '2025-04/2025-06' }],
+  ['2025年第1季度', { kind: 'date', value: 2025, decimals: 0, unit: '1', displayUnit: '季度', period: '2025-01/2025-03' }],
+  ['2024年三季度', { kind: 'date', value: 2024, decimals: 0, unit: '1', displayUnit: '季度', period: '2024-07/2024-09' }],
+  ['二〇二五年第四季度', { kind: 'date', value: 2025, decimals: 0, unit: '1', displayUnit: '季度', period: '2025-10/2025-12' }],
   // Durations
   ['3个月', { kind: 'quantity', value: 3, decimals: 0, unit: 'mo', displayUnit: '个月' }],
   ['30天', { kind: 'quantity', value: 30, decimals: 0, unit: 'd', displayUnit: '天' }],
@@ -342,6 +347,12 @@ const notFigures: [string, string][] = [
   ['2月30日', '"2月30日" has day 30, which that month does not have'],
   ['2025年2月29日', '"2025年2月29日" has day 29, which that month does not have'],
   ['3年2月', '"3年2月" is not a date: a year is written with four digits, from 1900 to 2100'],
+  ['2025年第五季度', '"2025年第五季度" has quarter 5: quarters run from 1 to 4'],
+  ['25年第二季度', '"25年第二季度" is not a date: a year is written with four digits, from 1900 to 2100'],
+  [
+    '2025年第一季度-2025年第三季度',
+    'the range "2025年第一季度-2025年第三季度" joins periods that are already intervals: write its first and last month (2025年1-9月)'
+  ],
   ['5-3个', 'the range "5-3个" runs backwards: write the lower end first'],
   ['10-', 'the range "10-" has no upper end'],
   ['3个-5吨', 'the ends of the range "3个-5吨" do not match: "3个" reads as a count but "5吨" as a quantity in t'],

@@ -5,7 +5,7 @@ import { reasons } from './reasons.js'
 type Level = keyof DateParts
 
 /** Date markers, longest first so that 年度 wins over 年. */
-const MARKERS: readonly { text: string; level: Level }[] = [
+export const DATE_MARKERS: readonly { text: string; level: Level }[] = [
   { text: '年度', level: 'year' },
   { text: '年', level: 'year' },
   { text: '月', level: 'month' },
@@ -15,12 +15,18 @@ const MARKERS: readonly { text: string; level: Level }[] = [
 
 const LEVELS: readonly Level[] = ['year', 'month', 'day']
 
+/**
+ * A quarter after its year: 2025年第二季度, 2025年二季度. Without a year,
+ * 第二季度 stays a rank, because the label alone cannot place it in time.
+ */
+const QUARTER = { year: '年', ordinal: '第', marker: '季度', count: 4, months: 3 } as const
+
 /** Years that read as calendar years; any other N年 is a duration (六年, 5年). */
 export const YEAR_RANGE = { min: 1900, max: 2100, digits: 4 } as const
 
 interface DatePart {
   token: NumberToken
-  marker: (typeof MARKERS)[number]
+  marker: (typeof DATE_MARKERS)[number]
 }
 
 /**
@@ -29,6 +35,8 @@ interface DatePart {
  * as durations; a failure when it is shaped like one but cannot be (13月).
  */
 export function readDate(label: string, text: string): Outcome<Reading> | undefined {
+  const quarter = readQuarter(label, text)
+  if (quarter) return quarter
   const parts = splitParts(text)
   if (!parts) return undefined
   const levels = parts.map((part) => LEVELS.indexOf(part.marker.level))
@@ -68,6 +76,37 @@ export function readDate(label: string, text: string): Outcome<Reading> | undefi
   })
 }
 
+/** 2025年第二季度 → the year 2025, period 2025-04/2025-06; undefined when not shaped like a quarter. */
+function readQuarter(label: string, text: string): Outcome<Reading> | undefined {
+  if (!text.endsWith(QUARTER.marker)) return undefined
+  const years = readNumberTokens(text, 0)
+  const year = years?.ok ? years.value.find((token) => text.startsWith(QUARTER.year, token.end)) : undefined
+  if (!year) return undefined
+  let position = year.end + QUARTER.year.length
+  if (text.startsWith(QUARTER.ordinal, position)) position += QUARTER.ordinal.length
+  const quarters = readNumberTokens(text, position)
+  const end = text.length - QUARTER.marker.length
+  const quarter = quarters?.ok ? quarters.value.find((token) => token.end === end) : undefined
+  if (!quarter) return undefined
+  const yearValue = tokenInteger(year)
+  const quarterValue = tokenInteger(quarter)
+  if (yearValue === undefined || quarterValue === undefined) return undefined
+  if (!isCalendarYear(year)) return failure(reasons.yearNotDate(label))
+  if (quarterValue < 1 || quarterValue > QUARTER.count) return failure(reasons.badQuarter(label, quarterValue))
+  const lastMonth = quarterValue * QUARTER.months
+  const firstMonth = lastMonth - QUARTER.months + 1
+  return success({
+    kind: 'date',
+    value: yearValue,
+    decimals: 0,
+    unit: '1',
+    displayUnit: QUARTER.marker,
+    scaleText: '',
+    unitText: QUARTER.marker,
+    period: `${isoDate({ year: yearValue, month: firstMonth })}/${isoDate({ year: yearValue, month: lastMonth })}`
+  })
+}
+
 function splitParts(text: string): DatePart[] | undefined {
   const parts: DatePart[] = []
   let position = 0
@@ -75,7 +114,7 @@ function splitParts(text: string): DatePart[] | undefined {
     const tokens = readNumberTokens(text, position)
     if (!tokens?.ok) return undefined
     const part = tokens.value
-      .map((token) => ({ token, marker: MARKERS.find((marker) => text.startsWith(marker.text, token.end)) }))
+      .map((token) => ({ token, marker: DATE_MARKERS.find((marker) => text.startsWith(marker.text, token.end)) }))
       .find((candidate): candidate is DatePart => candidate.marker !== undefined)
     if (!part) return undefined
     parts.push(part)

@@ -61,6 +61,8 @@ function describe(reading: Reading): string {
 }
 
 function joinEnds(label: string, lower: Reading, upper: Reading): Outcome<Reading> {
+  // A quarter is a period already (2025-04/2025-06); a range of quarters has no single upper month to join.
+  if (isInterval(lower) || isInterval(upper)) return failure(reasons.rangeOfIntervals(label))
   if (lower.bound && upper.bound && lower.bound !== upper.bound) return failure(reasons.twoBounds(label))
   const joined: Reading = {
     ...upper,
@@ -73,6 +75,10 @@ function joinEnds(label: string, lower: Reading, upper: Reading): Outcome<Readin
   if (lower.date && upper.date) return joinDates(label, joined, lower.date, upper.date)
   if (lower.value > upper.value) return failure(reasons.rangeBackwards(label))
   return success(joined)
+}
+
+function isInterval(reading: Reading): boolean {
+  return reading.period?.includes('/') ?? false
 }
 
 const DATE_LEVELS: readonly (keyof DateParts)[] = ['year', 'month', 'day']

@@ -25,6 +25,7 @@ export const reasons = {
     `"${label}" is not a water-quality class: classes run from Ⅰ to Ⅴ, and worse than Ⅴ is written 劣Ⅴ类`,
   worseOnlyV: (label: string) => `"劣" only precedes Ⅴ (劣Ⅴ类), not "${label}"`,
   badMonth: (label: string, month: number) => `"${label}" has month ${month}: months run from 1 to 12`,
+  badQuarter: (label: string, quarter: number) => `"${label}" has quarter ${quarter}: quarters run from 1 to 4`,
   badDay: (label: string, day: number) => `"${label}" has day ${day}, which that month does not have`,
   yearNotDate: (label: string) =>
     `"${label}" is not a date: a year is written with four digits, from 1900 to 2100`,
@@ -34,5 +35,7 @@ export const reasons = {
   manySeparators: (label: string) => `"${label}" has more than one range separator`,
   rangeMismatch: (label: string, lower: string, lowerKind: string, upper: string, upperKind: string) =>
     `the ends of the range "${label}" do not match: "${lower}" reads as ${lowerKind} but "${upper}" as ${upperKind}`,
+  rangeOfIntervals: (label: string) =>
+    `the range "${label}" joins periods that are already intervals: write its first and last month (2025年1-9月)`,
   rangeBackwards: (label: string) => `the range "${label}" runs backwards: write the lower end first`
 } as const
