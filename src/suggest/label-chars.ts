@@ -1,0 +1,95 @@
+import { isArabicDigit } from '../chinese-number/arabic.js'
+import { SUFFIX_BOUNDS } from '../chinese-number/bounds.js'
+import { CLASS_CLASSIFIERS, ORDINAL_CLASSIFIERS, WATER_CLASS_CLASSIFIER } from '../chinese-number/classifiers.js'
+import { DATE_MARKERS } from '../chinese-number/dates.js'
+import { DIGITS, PLACES, isNumeralChar } from '../chinese-number/numerals.js'
+import { RANGE_SEPARATORS } from '../chinese-number/range.js'
+import { UNITS } from '../chinese-number/units.js'
+
+/**
+ * Which characters can open, continue and close a figure label. These only
+ * narrow the spans worth reading: `readFigure` still decides what is a figure,
+ * so the tables of the number module stay the one source of the grammar.
+ */
+
+/** The longest label worth reading: 2024年11月-2025年2月 is 16 characters. */
+export const MAX_LABEL_LENGTH = 24
+
+/** Words written before the number of a figure: 第8, 前4, 劣Ⅴ类, 百分之十五. */
+const OPENING_WORDS: readonly string[] = ['第', '前', '劣', '百分之']
+
+// Sets of single characters, so that the empty string before the text start belongs to none.
+const ROMAN_NUMERALS = new Set('ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ')
+/** ASCII look-alikes that the number module reads before 类 (IV类). */
+const ASCII_ROMAN = new Set('IVX')
+const DECIMAL_POINTS = new Set('.．')
+const GROUP_SEPARATORS = new Set(',，')
+
+/** Symbols that may stand inside a label: points, percent, unit slashes (微克/立方米), ranges. */
+const LABEL_SYMBOLS = new Set([...DECIMAL_POINTS, '%', '％', '/', '℃', ...RANGE_SEPARATORS.flatMap((separator) => [...separator])])
+
+const isRoman = (char: string) => ROMAN_NUMERALS.has(char)
+const isAsciiLetter = (char: string) => /^[A-Za-z]$/.test(char)
+const isIdeograph = (char: string) => (char >= '\u4e00' && char <= '\u9fff') || char === '〇'
+/** A Chinese numeral opens with a digit or with 十 (十五), as the number module reads it. */
+const opensNumeral = (char: string) => char in DIGITS || PLACES[char] === 1
+const opensNumber = (char: string) => isArabicDigit(char) || opensNumeral(char) || isRoman(char) || ASCII_ROMAN.has(char)
+
+/**
+ * The last character of every unit, classifier, date marker and trailing
+ * bound: a label ends with one of these or with a digit.
+ */
+const CLOSING_CHARS = new Set(
+  [
+    ...UNITS.map((entry) => entry.text),
+    ...CLASS_CLASSIFIERS,
+    ...ORDINAL_CLASSIFIERS,
+    WATER_CLASS_CLASSIFIER,
+    ...DATE_MARKERS.map((marker) => marker.text),
+    ...SUFFIX_BOUNDS.map((word) => word.text)
+  ].map((text) => text.slice(-1))
+)
+
+/**
+ * Whether a figure may start at `index`: not inside a number that started
+ * earlier (the 5 of 35, the 三 of 两三个), which would read a fragment.
+ */
+export function mayStartAt(text: string, index: number): boolean {
+  const char = text[index] ?? ''
+  const before = text[index - 1] ?? ''
+  if (isArabicDigit(char)) return !isArabicDigit(before) && !DECIMAL_POINTS.has(before) && !isAsciiLetter(before)
+  if (opensNumeral(char)) return !isNumeralChar(before)
+  if (isRoman(char)) return !isRoman(before)
+  if (ASCII_ROMAN.has(char)) return !isAsciiLetter(before)
+  const word = OPENING_WORDS.find((candidate) => text.startsWith(candidate, index))
+  return word !== undefined && opensNumber(text[index + word.length] ?? '')
+}
+
+/** The furthest end a label starting at `start` can have: it stops at punctuation, spaces and foreign text. */
+export function labelLimit(text: string, start: number): number {
+  const limit = Math.min(text.length, start + MAX_LABEL_LENGTH)
+  let end = start
+  while (end < limit && mayContinue(text, end)) end += 1
+  return end
+}
+
+function mayContinue(text: string, index: number): boolean {
+  const char = text[index] ?? ''
+  if (isIdeograph(char) || isArabicDigit(char) || isRoman(char) || ASCII_ROMAN.has(char)) return true
+  if (LABEL_SYMBOLS.has(char)) return true
+  // 1,234 groups thousands; the seed writes its Chinese commas as ASCII commas, which end a figure.
+  return GROUP_SEPARATORS.has(char) && isArabicDigit(text[index - 1] ?? '') && isArabicDigit(text[index + 1] ?? '')
+}
+
+/**
+ * Whether a label may end before `end`: after a digit, a numeral, or the end
+ * of a unit, classifier or marker, and never inside a number (第1 of 第1.5,
+ * 二 of 二十), which would propose a figure that was not printed.
+ */
+export function mayEndAt(text: string, end: number): boolean {
+  const last = text[end - 1] ?? ''
+  const next = text[end] ?? ''
+  if (isArabicDigit(last)) return !isArabicDigit(next) && !(DECIMAL_POINTS.has(next) && isArabicDigit(text[end + 1] ?? ''))
+  if (isNumeralChar(last)) return !isNumeralChar(next)
+  return isRoman(last) || CLOSING_CHARS.has(last)
+}

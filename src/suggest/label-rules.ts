@@ -1,0 +1,34 @@
+import { isArabicDigit } from '../chinese-number/arabic.js'
+import type { Figure } from '../chinese-number/index.js'
+
+/**
+ * Labels that `readFigure` reads but that running text uses as words. Each
+ * rule is a reason an editor would give for not tagging the span.
+ */
+export interface LabelRule {
+  id: string
+  description: string
+  rejects: (label: string, figure: Figure) => boolean
+}
+
+export const NOT_FIGURES: readonly LabelRule[] = [
+  {
+    id: 'bare-chinese-numeral',
+    description: 'A Chinese numeral with no classifier or unit is a word (一些, 进一步, 一体化), not a figure',
+    rejects: (label, figure) => figure.kind === 'number' && ![...label].some(isArabicDigit)
+  },
+  {
+    id: 'bare-roman-numeral',
+    description: 'A Roman numeral without 类 names a stage or a standard (国Ⅴ), not a water-quality class',
+    rejects: (_label, figure) => figure.kind === 'class' && figure.displayUnit === ''
+  },
+  {
+    id: 'loose-bound',
+    description: '上下 after a figure is more often 上下游 or 上下联动 than "about"',
+    rejects: (label) => label.endsWith('上下')
+  }
+]
+
+export function isSuggestedLabel(label: string, figure: Figure): boolean {
+  return !NOT_FIGURES.some((rule) => rule.rejects(label, figure))
+}
