@@ -2,11 +2,14 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { renderArtifacts, writeArtifacts } from './build.js'
 import { compileSources, type CompileResult } from './compile.js'
+import { coveragePercent, formatCoverage } from './coverage.js'
 import type { Diagnostic } from './diagnostics.js'
 import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
 import { formatText } from './format/text.js'
 import { readSources } from './sources.js'
+import { formatSuggestions } from './format/suggestions.js'
+import { suggest } from './suggest/suggest.js'
 import { version } from './version.js'
 
 export interface Io {
@@ -31,13 +34,16 @@ const usage = `Usage: factmark <command> [options] [files...]
 
 Commands:
   build     compile source/ into dist/ (facts.json per report)
-  check     validate the sources and report problems; writes nothing
+  check     validate the sources, report problems and annotation coverage
+  suggest   list the figures that carry no annotation, with a proposed one
 
 Options:
   --src <dir>      folder with the reports (*.md) and metrics.yaml  [source]
   --out <dir>      output folder (build)                            [dist]
   --format <fmt>   diagnostics as text, json or github              [text]
   --strict         fail on warnings too
+  --min-coverage <percent>
+                   check: fail when fewer figures are annotated
   -h, --help       show this help
   -v, --version    show the version
 
@@ -70,6 +76,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         out: { type: 'string', default: 'dist' },
         format: { type: 'string', default: 'text' },
         strict: { type: 'boolean', default: false },
+        'min-coverage': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -88,7 +95,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return exit.ok
   }
   const [command, ...files] = positionals
-  if (command !== 'build' && command !== 'check') {
+  if (command !== 'build' && command !== 'check' && command !== 'suggest') {
     io.stderr(command === undefined ? usage : `factmark: unknown command "${command}"\n\n${usage}`)
     return exit.usage
   }
@@ -98,12 +105,23 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return exit.usage
   }
 
+  const minimum = values['min-coverage'] === undefined ? undefined : Number(values['min-coverage'])
+  if (minimum !== undefined && (!Number.isFinite(minimum) || minimum < 0 || minimum > 100 || values['min-coverage']?.trim() === '')) {
+    io.stderr(`factmark: --min-coverage must be a percentage from 0 to 100, not "${values['min-coverage']}"\n`)
+    return exit.usage
+  }
+
   const sources = await readSources({ src: values.src, files, cwd: io.cwd })
   if (!sources.ok) {
     io.stderr(`factmark: ${sources.message}\n`)
     return exit.usage
   }
-  const result = compileSources(sources.input)
+  if (command === 'suggest') {
+    io.stdout(formatSuggestions(suggest(sources.input), format))
+    return exit.ok
+  }
+  // Unused metrics can only be judged when every report is compiled.
+  const result = compileSources({ ...sources.input, checkUnusedMetrics: files.length === 0 })
   const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
 
   if (command === 'build' && failed) {
@@ -120,7 +138,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return exit.ok
   }
   const facts = result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
-  report(result, format, io, { facts })
+  const percent = coveragePercent(result.coverage)
+  report(result, format, io, { facts, coverage: { percent: Number(percent.toFixed(1)), reports: result.coverage } })
+  if (format === 'text') io.stdout(formatCoverage(result.coverage))
+  if (minimum !== undefined && percent < minimum) {
+    io.stderr(`factmark: coverage ${percent.toFixed(1)}% is below --min-coverage ${minimum}\n`)
+    return exit.invalid
+  }
   return failed ? exit.invalid : exit.ok
 }
 

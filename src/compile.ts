@@ -1,14 +1,17 @@
-import type { Root } from 'mdast'
+import type { Nodes, Root } from 'mdast'
+import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { location } from 'vfile-location'
 import { compareDiagnostics, report, toDiagnostic, type Diagnostic } from './diagnostics.js'
-import { extractFacts, isFactDirective } from './extract.js'
+import { extractFacts, factDirective, isFactDirective } from './extract.js'
 import { restoreForeignDirectives } from './literal-directives.js'
-import { loadReport } from './load.js'
+import { loadReport, type LoadedReport } from './load.js'
 import { parseMarkdown } from './parse.js'
 import { loadRegistry, type Registry } from './registry.js'
 import { describeSchemaErrors } from './schema-messages.js'
 import type { Fact, FactBundle, ReportFrontMatter } from './schema-types.js'
 import { schemaId, validators } from './schemas.js'
+import { findUntagged, type UntaggedFigure } from './suggest/untagged.js'
 import { version } from './version.js'
 
 /** A file handed to the compiler: its path as it should appear in output, and its text. */
@@ -20,6 +23,11 @@ export interface SourceText {
 export interface CompileInput {
   reports: readonly SourceText[]
   registry: SourceText
+  /**
+   * Warn about registry metrics that no report uses. Only meaningful when
+   * every report is compiled; default true.
+   */
+  checkUnusedMetrics?: boolean
 }
 
 export interface CompiledReport {
@@ -34,6 +42,15 @@ export interface CompiledReport {
   bundle: FactBundle
 }
 
+/** How much of a report's figures are annotated. */
+export interface Coverage {
+  path: string
+  /** Fact annotations in the text. */
+  tagged: number
+  /** Figures outside annotations that are not deliberately ignored. */
+  untagged: number
+}
+
 export interface CompileResult {
   /** The reports that compiled without errors. */
   reports: CompiledReport[]
@@ -43,7 +60,11 @@ export interface CompileResult {
   diagnostics: Diagnostic[]
   errorCount: number
   warningCount: number
+  /** One entry per report whose text could be read. */
+  coverage: Coverage[]
 }
+
+const isFactNode = (node: Nodes) => node.type === 'textDirective' && node.name === factDirective
 
 /**
  * Compile annotated reports against a metric registry: parse, extract the
@@ -51,47 +72,100 @@ export interface CompileResult {
  * writes nothing.
  */
 export function compileSources(input: CompileInput): CompileResult {
-  const { file: registryFile, registry } = loadRegistry(input.registry.path, input.registry.text)
+  const { file: registryFile, registry, locate } = loadRegistry(input.registry.path, input.registry.text)
   const files: VFile[] = [registryFile]
   const reports: CompiledReport[] = []
+  const coverage: Coverage[] = []
   const slugs = new Map<string, string>()
+  const used = new Set<string>()
 
   for (const source of input.reports) {
-    const compiled = registry ? compileReport(source, registry) : undefined
-    const file = compiled?.file ?? loadReport(source.path, source.text).file
+    const loaded = loadReport(source.path, source.text)
+    const { file } = loaded
     files.push(file)
-    if (!compiled?.report) continue
+    if (!registry || !loaded.frontMatter) continue
+    const compiled = compileReport(source.path, loaded, loaded.frontMatter, registry)
+    coverage.push(compiled.coverage)
+    for (const metric of compiled.metrics) used.add(metric)
+    if (!compiled.report) continue
     const slug = compiled.report.frontMatter.slug
     const owner = slugs.get(slug)
     if (owner !== undefined) {
-      report(file, 'front-matter-invalid', `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`, { line: 1, column: 1 })
+      report(file, 'front-matter-invalid', `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`, loaded.locate(['slug']))
       continue
     }
     slugs.set(slug, source.path)
     if (!file.messages.some((message) => message.fatal)) reports.push(compiled.report)
   }
 
+  if (registry && input.checkUnusedMetrics !== false) {
+    for (const id of registry.metrics.keys()) {
+      if (!used.has(id)) report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
+    }
+  }
+
   const diagnostics = files.flatMap((file) => file.messages.map(toDiagnostic)).sort(compareDiagnostics)
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-  return { reports, files, diagnostics, errorCount, warningCount: diagnostics.length - errorCount }
+  return { reports, files, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, coverage }
 }
 
-function compileReport(source: SourceText, registry: Registry): { file: VFile; report?: CompiledReport } {
-  const loaded = loadReport(source.path, source.text)
-  const { file, frontMatter } = loaded
-  if (!frontMatter) return { file }
+interface ReportOutcome {
+  /** Metrics the annotations name. */
+  metrics: Set<string>
+  coverage: Coverage
+  report?: CompiledReport
+}
+
+function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry): ReportOutcome {
+  const { file } = loaded
+  const source = String(file.value)
   const tree = parseMarkdown(loaded.markdown)
-  restoreForeignDirectives(tree, String(file.value), isFactDirective)
-  const facts = extractFacts({ tree, file, sourcePath: source.path, frontMatter, registry })
-  const bundle = makeBundle(source.path, frontMatter, facts, registry)
+  restoreForeignDirectives(tree, source, isFactDirective)
+  const facts = extractFacts({ tree, file, sourcePath: path, frontMatter, registry })
+  const untagged = reportUntagged(tree, loaded, frontMatter, registry)
+  let tagged = 0
+  // A metric named by an annotation is in use even when the annotation has an error.
+  const metrics = new Set<string>()
+  visit(tree, (node) => {
+    if (!isFactNode(node)) return
+    tagged++
+    const metric = node.type === 'textDirective' ? node.attributes?.['metric'] : undefined
+    if (metric) metrics.add(metric)
+  })
+  const coverage = { path, tagged, untagged: untagged.length }
+
+  const bundle = makeBundle(path, frontMatter, facts, registry)
   const validate = validators().bundle
   if (!validate(bundle)) {
     for (const problem of describeSchemaErrors(validate.errors ?? [])) {
       report(file, 'bundle-invalid', `The bundle breaks schema/bundle.schema.json at ${problem.path.join('/')}: ${problem.message}`, { line: 1, column: 1 })
     }
-    return { file }
+    return { metrics, coverage }
   }
-  return { file, report: { path: source.path, frontMatter, tree, source: String(file.value), bundle } }
+  return { metrics, coverage, report: { path, frontMatter, tree, source, bundle } }
+}
+
+/** Warn about each figure no annotation covers, and about ignore phrases that cover none. */
+function reportUntagged(tree: Root, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry): UntaggedFigure[] {
+  const { file } = loaded
+  const place = location(file)
+  const ignore = frontMatter.ignore ?? []
+  const { untagged, usedIgnores } = findUntagged({
+    tree,
+    source: String(file.value),
+    toPoint: (offset) => ({ line: place.toPoint(offset)?.line ?? 1, column: place.toPoint(offset)?.column ?? 1, offset }),
+    isFact: isFactNode,
+    registry,
+    ignore,
+    period: frontMatter.period
+  })
+  for (const figure of untagged) {
+    report(file, 'untagged-figure', `The figure "${figure.text}" is not annotated (proposed: ${figure.proposal})`, { start: figure.start, end: figure.end })
+  }
+  for (const [index, phrase] of ignore.entries()) {
+    if (!usedIgnores.has(phrase)) report(file, 'ignore-unused', `The ignore phrase "${phrase}" covers no figure of the text`, loaded.locate(['ignore', index]))
+  }
+  return untagged
 }
 
 function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[], registry: Registry): FactBundle {

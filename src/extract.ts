@@ -65,6 +65,11 @@ export function extractFacts(input: ExtractInput): Fact[] {
       headings.push(node)
       return
     }
+    // A thematic break closes the numbered sections: a report's closing words belong to none of them.
+    if (node.type === 'thematicBreak' && ancestors.length === 1) {
+      while ((headings.at(-1)?.depth ?? 0) > 1) headings.pop()
+      return
+    }
     if (node.type === 'leafDirective' || node.type === 'containerDirective') {
       if (node.name === factDirective) report(file, 'fact-not-inline', `A fact must be written inline as :fact[...]{...}, not as a ${node.type === 'leafDirective' ? 'leaf (::fact)' : 'container (:::fact)'} directive`, node.position)
       return

@@ -28,8 +28,8 @@ export interface ValueProblem {
 
 export type ValueOutcome = { ok: true; fields: ValueField } | { ok: false; problem: ValueProblem }
 
-// The forms of figure each kind of metric accepts; a bare number is taken to be in the metric's unit.
-const accepts: Record<MetricKind, readonly FigureKind[]> = {
+/** The forms of figure each kind of metric accepts; a bare number is taken to be in the metric's unit. */
+export const accepts: Record<MetricKind, readonly FigureKind[]> = {
   quantity: ['quantity', 'number'],
   percent: ['percent', 'percentage-point', 'number'],
   'percentage-point': ['percentage-point', 'number'],

@@ -1,4 +1,5 @@
 import matter from 'gray-matter'
+import type { Position } from 'unist'
 import { VFile } from 'vfile'
 import { report } from './diagnostics.js'
 import { describeSchemaErrors } from './schema-messages.js'
@@ -17,6 +18,8 @@ export interface LoadedReport {
    * is a position in the file.
    */
   markdown: string
+  /** Where a front matter key or list item stands in the file. */
+  locate: (path: ReadonlyArray<string | number>) => Position
 }
 
 const opening = '---'
@@ -30,12 +33,13 @@ export function loadReport(path: string, text: string): LoadedReport {
   const value = text.startsWith('\uFEFF') ? text.slice(1) : text
   const file = new VFile({ path, value })
 
+  const nowhere = (): Position => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } })
   if (!/^---[ \t]*\r?\n/.test(value)) {
     report(file, 'front-matter-invalid', 'The report has no front matter: start the file with a `---` line, the YAML keys, and a closing `---` line', {
       line: 1,
       column: 1
     })
-    return { file, frontMatter: undefined, markdown: value }
+    return { file, frontMatter: undefined, markdown: value, locate: nowhere }
   }
 
   let yaml: YamlSource | undefined
@@ -57,16 +61,17 @@ export function loadReport(path: string, text: string): LoadedReport {
       line: 1,
       column: 1
     })
-    return { file, frontMatter: undefined, markdown: value }
+    return { file, frontMatter: undefined, markdown: value, locate: nowhere }
   }
   // gray-matter skips the engine when the block is empty or only comments.
   const source = yaml ?? parseYaml('', { line: 1, column: opening.length + 1, offset: opening.length })
   for (const error of source.errors) report(file, 'front-matter-invalid', `Front matter YAML: ${error.message}`, error.place)
-  if (source.errors.length > 0) return { file, frontMatter: undefined, markdown }
+  const locate = (path: ReadonlyArray<string | number>) => source.locate(path)
+  if (source.errors.length > 0) return { file, frontMatter: undefined, markdown, locate }
 
   const data = source.data ?? {}
   const validate = validators().report
-  if (validate(data)) return { file, frontMatter: data, markdown }
+  if (validate(data)) return { file, frontMatter: data, markdown, locate }
   for (const problem of describeSchemaErrors(validate.errors ?? [])) {
     const place =
       problem.path.length === 0 && problem.part === 'value'
@@ -74,5 +79,5 @@ export function loadReport(path: string, text: string): LoadedReport {
         : source.locate(problem.path, problem.part)
     report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place)
   }
-  return { file, frontMatter: undefined, markdown }
+  return { file, frontMatter: undefined, markdown, locate }
 }

@@ -14,6 +14,8 @@ export interface LoadedRegistry {
   file: VFile
   /** Undefined when the registry has errors (reported on `file`). */
   registry: Registry | undefined
+  /** Where a key of the registry stands in the file. */
+  locate: YamlSource['locate']
 }
 
 // The canonical unit each kind of metric must have; quantities take any UCUM unit.
@@ -33,7 +35,7 @@ export function loadRegistry(path: string, text: string): LoadedRegistry {
   const file = new VFile({ path, value: text })
   const yaml = parseYaml(text)
   for (const error of yaml.errors) report(file, 'registry-invalid', `Registry YAML: ${error.message}`, error.place)
-  if (yaml.errors.length > 0) return { file, registry: undefined }
+  if (yaml.errors.length > 0) return { file, registry: undefined, locate: yaml.locate }
 
   const validate = validators().registry
   const data = yaml.data ?? {}
@@ -41,13 +43,13 @@ export function loadRegistry(path: string, text: string): LoadedRegistry {
     for (const problem of describeSchemaErrors(validate.errors ?? [])) {
       report(file, 'registry-invalid', `Registry: ${problem.message}`, yaml.locate(problem.path, problem.part))
     }
-    return { file, registry: undefined }
+    return { file, registry: undefined, locate: yaml.locate }
   }
 
   const before = file.messages.length
   for (const [id, metric] of Object.entries(data.metrics)) checkMetric(file, yaml, id, metric)
-  if (file.messages.length > before) return { file, registry: undefined }
-  return { file, registry: { metrics: new Map(Object.entries(data.metrics)) } }
+  if (file.messages.length > before) return { file, registry: undefined, locate: yaml.locate }
+  return { file, registry: { metrics: new Map(Object.entries(data.metrics)) }, locate: yaml.locate }
 }
 
 function checkMetric(file: VFile, yaml: YamlSource, id: string, metric: Metric): void {

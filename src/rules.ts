@@ -99,6 +99,25 @@ export const rules = {
     explanation: 'Fact ids key the JSON, the CSV and the links of the HTML page; each must be unique in its report.',
     fix: 'Give one of the facts another `id=`, or remove `id=` to let factmark derive one.'
   },
+  'untagged-figure': {
+    severity: 'warning',
+    title: 'A figure in the text carries no annotation',
+    explanation:
+      'A report is only as useful as its data is complete: every number that quantifies something should be a fact. `factmark suggest` lists these figures with a proposed annotation; `check --min-coverage` fails below a share of tagged figures.',
+    fix: 'Annotate the figure (`factmark suggest` proposes one), or add a phrase around it to `ignore:` in the front matter if it deliberately carries no data.'
+  },
+  'ignore-unused': {
+    severity: 'warning',
+    title: 'An ignore phrase in the front matter matches no figure',
+    explanation: 'Phrases under `ignore:` mark figures that are deliberately left untagged; one that matches nothing is stale and hides nothing.',
+    fix: 'Remove the phrase, or correct it to the text around the figure it is meant to cover.'
+  },
+  'metric-unused': {
+    severity: 'warning',
+    title: 'A metric in the registry is used by no report',
+    explanation: 'The registry is the shared taxonomy; metrics nobody uses are either stale or waiting for annotations.',
+    fix: 'Annotate the figures of this metric, or remove it from source/metrics.yaml.'
+  },
   'bundle-invalid': {
     severity: 'error',
     title: 'The compiled bundle breaks its own schema',

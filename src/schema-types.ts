@@ -79,6 +79,10 @@ export interface ReportFrontMatter {
    * Where the original report is published.
    */
   url?: string
+  /**
+   * Phrases whose figures are deliberately left untagged (dates and ordinals that carry no data, numerals in names): suggest and the coverage count skip every figure inside an occurrence of one.
+   */
+  ignore?: string[]
 }
 /**
  * The taxonomy shared by all reports (source/metrics.yaml): every metric a fact may refer to.

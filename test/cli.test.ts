@@ -8,6 +8,9 @@ import { main, type Io } from '../src/cli.js'
 import { validators } from '../src/schemas.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
+const sourceText = readFileSync(path.join(repo, 'source/xiamen-2025.md'), 'utf8')
+// The line of the report's overview paragraph, where the figures these tests break stand.
+const overviewLine = sourceText.slice(0, sourceText.indexOf('生态环境质量稳定向好')).split('\n').length
 let cwd: string
 
 beforeEach(() => {
@@ -44,7 +47,7 @@ describe('factmark build', () => {
     breakSource('metric=air.pm25 unit', 'metric=air.pm2.5 unit')
     const { code, stdout, stderr } = await run('build')
     expect(code).toBe(1)
-    expect(stdout).toContain('source/xiamen-2025.md:14:')
+    expect(stdout).toMatch(/source\/xiamen-2025\.md:\d+:\d+ error Unknown metric/)
     expect(stdout).toContain('error Unknown metric "air.pm2.5", did you mean "air.pm25"? [unknown-metric]')
     expect(stderr).toContain('build failed; dist/ was left as it was')
     expect(readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8')).toBe(before)
@@ -59,7 +62,7 @@ describe('factmark build', () => {
 
 describe('factmark check', () => {
   test('exit 0 and no problems on the report', async () => {
-    expect(await run('check')).toEqual({ code: 0, stdout: '✔ no problems\n', stderr: '' })
+    expect(await run('check')).toEqual({ code: 0, stdout: '✔ no problems\ncoverage: 100.0% of figures annotated (128 tagged, 0 untagged)\n', stderr: '' })
   })
 
   test('writes nothing', async () => {
@@ -76,10 +79,10 @@ describe('factmark check', () => {
     expect(output.diagnostics).toEqual([
       {
         file: 'source/xiamen-2025.md',
-        line: 14,
-        column: 673,
-        endLine: 14,
-        endColumn: 680,
+        line: overviewLine,
+        column: 839,
+        endLine: overviewLine,
+        endColumn: 846,
         severity: 'error',
         ruleId: 'period-invalid',
         message: 'period="2025-13" is not a valid period: "2025-13" has no month 13',
@@ -93,13 +96,55 @@ describe('factmark check', () => {
     breakSource(':fact[2.43]', ':fact[2.4.3]')
     const { code, stdout } = await run('check', '--format', 'github')
     expect(code).toBe(1)
-    expect(stdout).toMatch(/^::error file=source\/xiamen-2025\.md,line=14,col=381,endLine=14,endColumn=386,title=label-unparseable::Cannot read a figure from "2\.4\.3"/)
+    expect(stdout).toMatch(new RegExp(`^::error file=source/xiamen-2025\\.md,line=${overviewLine},col=547,endLine=${overviewLine},endColumn=552,title=label-unparseable::Cannot read a figure from "2\\.4\\.3"`))
   })
 
   test('checks only the files named', async () => {
     writeFileSync(path.join(cwd, 'source/broken.md'), 'no front matter\n')
     expect((await run('check')).code).toBe(1)
     expect((await run('check', 'source/xiamen-2025.md')).code).toBe(0)
+  })
+})
+
+describe('coverage and suggest', () => {
+  const untag = () => breakSource(':fact[205个]{metric=water.outfalls_remediated}', '205个')
+
+  test('every figure of the report is annotated', async () => {
+    expect(await run('check', '--min-coverage', '100')).toMatchObject({ code: 0 })
+    expect(await run('suggest')).toEqual({ code: 0, stdout: '✔ every figure is annotated\n', stderr: '' })
+  })
+
+  test('an untagged figure is a warning with a proposal, and costs coverage', async () => {
+    untag()
+    const { code, stdout } = await run('check')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/source\/xiamen-2025\.md:\d+:\d+ warning The figure "205个" is not annotated \(proposed: :fact\[205个\]\{metric=water\.outfalls_remediated\}\) \[untagged-figure\]/)
+    expect(stdout).toContain('coverage: 99.2% of figures annotated (127 tagged, 1 untagged)\n')
+  })
+
+  test('--min-coverage and --strict fail on it', async () => {
+    untag()
+    const { code, stderr } = await run('check', '--min-coverage', '100')
+    expect(code).toBe(1)
+    expect(stderr).toBe('factmark: coverage 99.2% is below --min-coverage 100\n')
+    expect((await run('check', '--min-coverage', '99')).code).toBe(0)
+    expect((await run('check', '--strict')).code).toBe(1)
+  })
+
+  test('suggest lists it, as text and as JSON', async () => {
+    untag()
+    const text = await run('suggest')
+    expect(text.code).toBe(0)
+    expect(text.stdout).toMatch(/^source\/xiamen-2025\.md:(\d+):(\d+)  205个  :fact\[205个\]\{metric=water\.outfalls_remediated\}\n1 untagged figure in 1 file\n$/)
+    const json = JSON.parse((await run('suggest', '--format', 'json')).stdout) as { count: number; files: Array<{ file: string; untagged: Array<Record<string, unknown>> }> }
+    expect(json.count).toBe(1)
+    expect(json.files[0]?.untagged[0]).toMatchObject({ text: '205个', kind: 'count', value: 205, unit: '1', metric: 'water.outfalls_remediated', proposal: ':fact[205个]{metric=water.outfalls_remediated}' })
+  })
+
+  test('--min-coverage must be a percentage', async () => {
+    const { code, stderr } = await run('check', '--min-coverage', 'all')
+    expect(code).toBe(2)
+    expect(stderr).toBe('factmark: --min-coverage must be a percentage from 0 to 100, not "all"\n')
   })
 })
 
@@ -129,6 +174,6 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
 describe('the installed command', () => {
   test('bin/factmark.js runs the compiled CLI', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'check'], { cwd })
-    expect(stdout).toBe('✔ no problems\n')
+    expect(stdout).toBe('✔ no problems\ncoverage: 100.0% of figures annotated (128 tagged, 0 untagged)\n')
   })
 })

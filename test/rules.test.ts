@@ -18,7 +18,8 @@ function diagnosticsOf(folder: string): string {
     .map((name) => ({ path: `${folder}/${name}`, text: readFileSync(new URL(name, dir), 'utf8') }))
   const registryUrl = existsSync(new URL('metrics.yaml', dir)) ? new URL('metrics.yaml', dir) : sharedRegistry
   const registryPath = registryUrl === sharedRegistry ? 'metrics.yaml' : `${folder}/metrics.yaml`
-  const result = compileSources({ reports, registry: { path: registryPath, text: readFileSync(registryUrl, 'utf8') } })
+  // Only the metric-unused fixture asks about unused metrics: the shared registry serves every fixture.
+  const result = compileSources({ reports, registry: { path: registryPath, text: readFileSync(registryUrl, 'utf8') }, checkUnusedMetrics: folder === 'metric-unused' })
   return result.diagnostics
     .map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`)
     .join('\n')

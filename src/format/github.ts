@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js'
 
 // Workflow commands end at a newline and split properties at , and :, so those are escaped.
-const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 
 /** GitHub Actions workflow commands: each diagnostic becomes an annotation on its line. */
 export function formatGithub(diagnostics: readonly Diagnostic[]): string {

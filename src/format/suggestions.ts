@@ -1,0 +1,36 @@
+import type { Suggestions } from '../suggest/suggest.js'
+import { escapeData, escapeProperty } from './github.js'
+
+/** suggest's output: each untagged figure with its position and proposed annotation. */
+export function formatSuggestions(results: readonly Suggestions[], format: 'text' | 'json' | 'github'): string {
+  const count = results.reduce((sum, result) => sum + result.untagged.length, 0)
+  if (format === 'json') {
+    const files = results.map((result) => ({
+      file: result.path,
+      untagged: result.untagged.map((item) => ({
+        line: item.start.line,
+        column: item.start.column,
+        endLine: item.end.line,
+        endColumn: item.end.column,
+        text: item.text,
+        kind: item.figure.kind,
+        value: item.figure.value,
+        unit: item.figure.unit,
+        ...(item.metric !== undefined && { metric: item.metric }),
+        proposal: item.proposal
+      }))
+    }))
+    return `${JSON.stringify({ count, files }, null, 2)}\n`
+  }
+  if (format === 'github') {
+    return results
+      .flatMap((result) =>
+        result.untagged.map((item) => `::notice file=${escapeProperty(result.path)},line=${item.start.line},col=${item.start.column},title=untagged-figure::${escapeData(`${item.text} → ${item.proposal}`)}\n`)
+      )
+      .join('')
+  }
+  const lines = results.flatMap((result) => result.untagged.map((item) => `${result.path}:${item.start.line}:${item.start.column}  ${item.text}  ${item.proposal}`))
+  const files = results.filter((result) => result.untagged.length > 0).length
+  const summary = count === 0 ? '✔ every figure is annotated' : `${count} untagged figure${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`
+  return [...lines, summary].join('\n') + '\n'
+}

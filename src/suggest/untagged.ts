@@ -1,0 +1,95 @@
+import type { Nodes, Root } from 'mdast'
+import type { Point } from 'unist'
+import { visit } from 'unist-util-visit'
+import type { Figure } from '../chinese-number/index.js'
+import { previousPeriod } from '../period.js'
+import type { Registry } from '../registry.js'
+import { blockText, sourceOffset, type BlockText } from './block-text.js'
+import { findFigures } from './find-figures.js'
+import { guessAspect, guessMetric } from './metric-guess.js'
+
+/** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
+export interface UntaggedFigure {
+  start: Point
+  end: Point
+  /** The figure as printed: the label to wrap. */
+  text: string
+  figure: Figure
+  /** The metric guessed from the registry's aliases, if any. */
+  metric?: string
+  /** `:fact[...]{metric=...}`, ready to paste over the figure. */
+  proposal: string
+}
+
+export interface UntaggedOptions {
+  tree: Root
+  source: string
+  toPoint: (offset: number) => Point
+  isFact: (node: Nodes) => boolean
+  registry?: Registry
+  /** Phrases whose figures are deliberately untagged (front matter `ignore:`). */
+  ignore?: readonly string[]
+  /** The report's period, to propose `base=` for a year-on-year change. */
+  period?: string
+}
+
+export interface UntaggedResult {
+  untagged: UntaggedFigure[]
+  /** Ignore phrases that covered at least one figure. */
+  usedIgnores: Set<string>
+}
+
+/** Every figure of the text outside fact annotations and deliberate ignores, in document order. */
+export function findUntagged(options: UntaggedOptions): UntaggedResult {
+  const untagged: UntaggedFigure[] = []
+  const usedIgnores = new Set<string>()
+  visit(options.tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
+    const block = blockText(node, options.source, options.isFact)
+    const ignored = ignoredRanges(block.text, options.ignore ?? [])
+    for (const found of findFigures(block.text)) {
+      if (overlaps(block.tagged, found.start, found.end)) continue
+      const covering = ignored.find(([start, end]) => start <= found.start && found.end <= end)
+      if (covering) {
+        usedIgnores.add(covering[2])
+        continue
+      }
+      untagged.push(describe(block, found.start, found.end, found.text, found.figure, options))
+    }
+    return 'skip'
+  })
+  return { untagged, usedIgnores }
+}
+
+function describe(block: BlockText, start: number, end: number, text: string, figure: Figure, options: UntaggedOptions): UntaggedFigure {
+  const before = block.text.slice(0, start)
+  const guess = options.registry ? guessMetric(before, block.text.slice(end), figure, options.registry) : undefined
+  const aspect = guessAspect(before, figure)
+  const attributes = [`metric=${guess?.metric ?? '?'}`]
+  if (aspect) attributes.push(`aspect=${aspect}`)
+  const base = options.period && /同比|较上年|比上年/.test(before.slice(-8)) ? previousPeriod(options.period) : undefined
+  if (base && (aspect === 'increase' || aspect === 'decrease')) attributes.push(`base=${base}`)
+  const result: UntaggedFigure = {
+    start: options.toPoint(sourceOffset(block, start)),
+    end: options.toPoint(sourceOffset(block, end - 1) + 1),
+    text,
+    figure,
+    proposal: `:fact[${text}]{${attributes.join(' ')}}`
+  }
+  if (guess) result.metric = guess.metric
+  return result
+}
+
+function overlaps(ranges: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  return ranges.some(([from, to]) => start < to && from < end)
+}
+
+/** Every occurrence of every ignore phrase, with the phrase. */
+function ignoredRanges(text: string, phrases: readonly string[]): Array<[number, number, string]> {
+  const ranges: Array<[number, number, string]> = []
+  for (const phrase of phrases) {
+    if (phrase === '') continue
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) ranges.push([at, at + phrase.length, phrase])
+  }
+  return ranges
+}
