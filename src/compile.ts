@@ -4,6 +4,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { compareDiagnostics, report, toDiagnostic, type Diagnostic } from './diagnostics.js'
 import { extractFacts, factDirective, isFactDirective } from './extract.js'
+import { findHazards, isFactTypo } from './annotation-hazards.js'
 import { restoreForeignDirectives } from './literal-directives.js'
 import { loadReport, type LoadedReport } from './load.js'
 import { parseMarkdown } from './parse.js'
@@ -12,6 +13,7 @@ import { describeSchemaErrors } from './schema-messages.js'
 import type { Fact, FactBundle, ReportFrontMatter } from './schema-types.js'
 import { schemaId, validators } from './schemas.js'
 import { findUntagged, type UntaggedFigure } from './suggest/untagged.js'
+import { validateFacts } from './validate/index.js'
 import { version } from './version.js'
 
 /** A file handed to the compiler: its path as it should appear in output, and its text. */
@@ -120,9 +122,10 @@ function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFr
   const { file } = loaded
   const source = String(file.value)
   const tree = parseMarkdown(loaded.markdown)
-  restoreForeignDirectives(tree, source, isFactDirective)
-  const facts = extractFacts({ tree, file, sourcePath: path, frontMatter, registry })
-  const untagged = reportUntagged(tree, loaded, frontMatter, registry)
+  const broken = reportBrokenAnnotations(tree, loaded)
+  const facts = extractFacts({ tree, file, sourcePath: path, frontMatter, registry, skip: broken })
+  validateFacts(facts, registry, file)
+  const untagged = reportUntagged(tree, loaded, frontMatter, registry, broken)
   let tagged = 0
   // A metric named by an annotation is in use even when the annotation has an error.
   const metrics = new Set<string>()
@@ -145,18 +148,51 @@ function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFr
   return { metrics, coverage, report: { path, frontMatter, tree, source, bundle } }
 }
 
-/** Warn about each figure no annotation covers, and about ignore phrases that cover none. */
-function reportUntagged(tree: Root, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry): UntaggedFigure[] {
+/**
+ * Restore directives that are not facts to text, and report annotations that
+ * are broken in ways the parser cannot see: full-width punctuation and
+ * misspelt directive names. Returns their spans, whose figures and parse
+ * errors these diagnostics already explain.
+ */
+function reportBrokenAnnotations(tree: Root, loaded: LoadedReport): Array<[number, number]> {
   const { file } = loaded
+  const toPoint = pointsOf(file)
+  const broken: Array<[number, number]> = []
+  for (const hazard of findHazards(loaded.markdown)) {
+    report(file, 'annotation-hazard', hazard.message, { start: toPoint(hazard.start), end: toPoint(hazard.end) })
+    broken.push([hazard.spanStart, hazard.spanEnd])
+  }
+  for (const directive of restoreForeignDirectives(tree, String(file.value), isFactDirective)) {
+    const start = directive.position?.start.offset
+    const end = directive.position?.end.offset
+    const annotated = directive.children.length > 0 || Object.keys(directive.attributes ?? {}).length > 0
+    if (start === undefined || end === undefined || !annotated || !isFactTypo(directive.name)) continue
+    report(file, 'fact-typo', `":${directive.name}" is not an annotation factmark knows, so this stays text; did you mean ":fact"?`, directive.position)
+    broken.push([start, end])
+  }
+  return broken
+}
+
+function pointsOf(file: VFile): (offset: number) => { line: number; column: number; offset: number } {
   const place = location(file)
+  return (offset) => {
+    const point = place.toPoint(offset)
+    return { line: point?.line ?? 1, column: point?.column ?? 1, offset }
+  }
+}
+
+/** Warn about each figure no annotation covers, and about ignore phrases that cover none. */
+function reportUntagged(tree: Root, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry, broken: ReadonlyArray<[number, number]>): UntaggedFigure[] {
+  const { file } = loaded
   const ignore = frontMatter.ignore ?? []
   const { untagged, usedIgnores } = findUntagged({
     tree,
     source: String(file.value),
-    toPoint: (offset) => ({ line: place.toPoint(offset)?.line ?? 1, column: place.toPoint(offset)?.column ?? 1, offset }),
+    toPoint: pointsOf(file),
     isFact: isFactNode,
     registry,
     ignore,
+    skip: broken,
     period: frontMatter.period
   })
   for (const figure of untagged) {

@@ -1,13 +1,15 @@
 import { VFile } from 'vfile'
 import { CURRENCY, isUcumUnit } from './chinese-number/index.js'
 import { report } from './diagnostics.js'
+import { didYouMeanText } from './did-you-mean.js'
 import { describeSchemaErrors } from './schema-messages.js'
-import type { Metric, MetricKind } from './schema-types.js'
+import type { Calculation, Metric, MetricKind } from './schema-types.js'
 import { validators } from './schemas.js'
 import { parseYaml, type YamlSource } from './yaml-source.js'
 
 export interface Registry {
   metrics: ReadonlyMap<string, Metric>
+  calculations: readonly Calculation[]
 }
 
 export interface LoadedRegistry {
@@ -47,12 +49,15 @@ export function loadRegistry(path: string, text: string): LoadedRegistry {
   }
 
   const before = file.messages.length
-  for (const [id, metric] of Object.entries(data.metrics)) checkMetric(file, yaml, id, metric)
+  const metrics = new Map(Object.entries(data.metrics))
+  for (const [id, metric] of metrics) checkMetric(file, yaml, id, metric, metrics)
+  const calculations = data.calculations ?? []
+  for (const [index, calculation] of calculations.entries()) checkCalculation(file, yaml, index, calculation, metrics)
   if (file.messages.length > before) return { file, registry: undefined, locate: yaml.locate }
-  return { file, registry: { metrics: new Map(Object.entries(data.metrics)) }, locate: yaml.locate }
+  return { file, registry: { metrics, calculations }, locate: yaml.locate }
 }
 
-function checkMetric(file: VFile, yaml: YamlSource, id: string, metric: Metric): void {
+function checkMetric(file: VFile, yaml: YamlSource, id: string, metric: Metric, metrics: ReadonlyMap<string, Metric>): void {
   const at = (...path: string[]) => yaml.locate(['metrics', id, ...path])
   const expected = unitOfKind[metric.kind]
   if (expected !== undefined && metric.unit !== expected) {
@@ -64,5 +69,29 @@ function checkMetric(file: VFile, yaml: YamlSource, id: string, metric: Metric):
   const { min, max } = metric.range ?? {}
   if (min !== undefined && max !== undefined && min > max) {
     report(file, 'registry-invalid', `Metric "${id}" has a range whose min (${min}) is above its max (${max})`, at('range'))
+  }
+  if (metric.outOf !== undefined) {
+    const total = metrics.get(metric.outOf)
+    if (metric.kind !== 'rank') report(file, 'registry-invalid', `Metric "${id}" is a ${metric.kind}; only a rank is out of a total`, at('outOf'))
+    else if (!total) report(file, 'registry-invalid', `Metric "${id}" is out of "${metric.outOf}", which is not in the registry${didYouMeanText(metric.outOf, metrics.keys())}`, at('outOf'))
+    else if (total.kind !== 'count') report(file, 'registry-invalid', `Metric "${id}" is out of "${metric.outOf}", which is a ${total.kind}, not a count`, at('outOf'))
+  }
+}
+
+function checkCalculation(file: VFile, yaml: YamlSource, index: number, calculation: Calculation, metrics: ReadonlyMap<string, Metric>): void {
+  const at = (...path: Array<string | number>) => yaml.locate(['calculations', index, ...path])
+  const total = metrics.get(calculation.total)
+  if (!total) {
+    report(file, 'registry-invalid', `Calculation ${index + 1}: the total "${calculation.total}" is not in the registry${didYouMeanText(calculation.total, metrics.keys())}`, at('total'))
+    return
+  }
+  if (Array.isArray(calculation.parts)) {
+    for (const [position, id] of calculation.parts.entries()) {
+      const part = metrics.get(id)
+      if (!part) report(file, 'registry-invalid', `Calculation ${index + 1}: the part "${id}" is not in the registry${didYouMeanText(id, metrics.keys())}`, at('parts', position))
+      else if (part.unit !== total.unit) report(file, 'registry-invalid', `Calculation ${index + 1}: the part "${id}" is in ${part.unit}, the total "${calculation.total}" in ${total.unit}`, at('parts', position))
+    }
+  } else if (!total.dimensions?.[calculation.parts.dimension]) {
+    report(file, 'registry-invalid', `Calculation ${index + 1}: "${calculation.total}" declares no dimension "${calculation.parts.dimension}"`, at('parts', 'dimension'))
   }
 }

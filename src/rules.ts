@@ -99,6 +99,52 @@ export const rules = {
     explanation: 'Fact ids key the JSON, the CSV and the links of the HTML page; each must be unique in its report.',
     fix: 'Give one of the facts another `id=`, or remove `id=` to let factmark derive one.'
   },
+  'value-out-of-range': {
+    severity: 'error',
+    title: 'The value is outside the range its metric allows',
+    explanation:
+      'Each metric may declare an allowed range in source/metrics.yaml; a percentage must lie between 0 and 100 unless its metric says otherwise. A value outside is almost always a typo or the wrong metric. Changes are not checked, as they may be negative.',
+    fix: 'Check the figure against the report; if the value is right, widen the range of the metric.'
+  },
+  'rank-exceeds-total': {
+    severity: 'error',
+    title: 'A rank is beyond the number of those ranked',
+    explanation: 'A rank metric may name the count it is out of (`outOf`); 第170 among 168 cities cannot be.',
+    fix: 'Check the rank and the count it is out of: one of them is wrong or belongs to another period or entity.'
+  },
+  'inconsistent-duplicate': {
+    severity: 'error',
+    title: 'The same fact is given twice with different values',
+    explanation:
+      'Facts with the same metric, aspect, period, entity and dimensions are duplicates. Duplicates must agree at the precision each was written with: 17.4 and 17 agree, 17.4 and 17.5 do not (the rule ESEF 2.2.4 applies to Inline XBRL, checked as Arelle does).',
+    fix: 'Correct the wrong figure, or tell the two apart with a period, entity, aspect or dimension.'
+  },
+  'sum-mismatch': {
+    severity: 'error',
+    title: 'A total is not the sum of its parts',
+    explanation:
+      'Calculation rules in source/metrics.yaml say which facts add up to which total. The check allows for rounding: the total and the sum agree when their ranges at the written precision overlap (XBRL Calculations 1.1). It runs when the total and at least one part are tagged.',
+    fix: 'Check each figure against the report; a part may be missing a dimension or carry the wrong one.'
+  },
+  'change-inconsistent': {
+    severity: 'error',
+    title: 'A change disagrees with the start and end values it connects',
+    explanation: 'When a start value, the level and the change of the same metric are all tagged, the level minus the start must equal the change (in percent of the start for a relative change), at the precision written.',
+    fix: 'Check the three figures; the change may be year on year while the start is not the previous year.'
+  },
+  'annotation-hazard': {
+    severity: 'error',
+    title: 'A full-width character breaks an annotation',
+    explanation:
+      'Chinese input methods type full-width punctuation: ：【】［］｛｝ and the ideographic space look like : [ ] { } and a space but are not, so the annotation silently stays text or its attributes run together.',
+    fix: 'Retype the marked character in half-width (ASCII): `:fact[17.4]{metric=air.pm25 unit=微克/立方米}`.'
+  },
+  'fact-typo': {
+    severity: 'error',
+    title: 'A directive name looks like a misspelt fact',
+    explanation: 'Directives factmark does not know stay text, so `:fcat[17.4]{...}` would publish the annotation itself and tag nothing.',
+    fix: 'Spell the directive `:fact`.'
+  },
   'untagged-figure': {
     severity: 'warning',
     title: 'A figure in the text carries no annotation',

@@ -27,6 +27,14 @@ export type BetterDirection = 'higher' | 'lower' | 'neutral'
  */
 export type MetricId = string
 /**
+ * Lower-case dotted identifier of a metric in the registry, e.g. air.pm25.
+ */
+export type MetricId1 = string
+/**
+ * Lower-case dotted identifier of a metric in the registry, e.g. air.pm25.
+ */
+export type MetricId2 = string
+/**
  * ISO 8601 calendar period: a year (2025), a month (2025-11), a day (2025-11-05), or an interval of two of those (2021/2024).
  */
 export type Period1 = string
@@ -94,6 +102,10 @@ export interface MetricRegistry {
   metrics: {
     [k: string]: Metric
   }
+  /**
+   * Calculation rules: a total equals the sum of its parts, checked at the precision the figures were written with (XBRL Calculations 1.1, round to nearest).
+   */
+  calculations?: Calculation[]
 }
 export interface Metric {
   label: Labels
@@ -116,6 +128,7 @@ export interface Metric {
    */
   aliases?: string[]
   description?: string
+  outOf?: MetricId
 }
 /**
  * Human-readable names in Chinese and English.
@@ -138,6 +151,22 @@ export interface Dimension {
    */
   values?: string[]
 }
+export interface Calculation {
+  description?: string
+  total: MetricId1
+  /**
+   * Either a list of metrics whose facts add up to the total (same period, entity, aspect and dimensions), or a dimension of the total's metric and the members that add up to it.
+   */
+  parts:
+    | [MetricId2, ...MetricId2[]]
+    | {
+        dimension: string
+        /**
+         * @minItems 1
+         */
+        members: [string, ...string[]]
+      }
+}
 /**
  * One tagged figure of a report: what is measured (metric), about whom (entity), when (period), its value in the metric's canonical unit, the precision it was written with, and where it stands in the source.
  */
@@ -146,7 +175,7 @@ export interface Fact {
    * Stable identifier, unique in the report: given with id= in the annotation, or derived from metric, period and qualifiers.
    */
   id: string
-  metric: MetricId
+  metric: MetricId2
   /**
    * level: the value of the metric in the period; start: its value at the start of the period (由50%…); target: a goal; change: an absolute change over the period, in the metric's unit (percentage points for percentages); relative-change: a change in percent of the earlier value.
    */

@@ -1,0 +1,38 @@
+import type { VFile } from 'vfile'
+import { report } from '../diagnostics.js'
+import type { Registry } from '../registry.js'
+import type { Fact } from '../schema-types.js'
+import { describeDimensions, groupBy, place, where } from './fact-groups.js'
+import { factInterval, overlaps, percentChange, show, subtract, type Interval } from './interval.js'
+
+type NumericFact = Fact & { value: number }
+
+/**
+ * change-inconsistent: where a start value, the level and a change of the
+ * same metric, period, entity and dimensions are all tagged, the level minus
+ * the start must be the change (or, relative, that difference in percent of
+ * the start), at the precision written.
+ */
+export function checkChanges(facts: readonly Fact[], registry: Registry, file: VFile): void {
+  const numeric = facts.filter((fact): fact is NumericFact => typeof fact.value === 'number')
+  const groups = groupBy(numeric, (fact) => JSON.stringify([fact.metric, fact.period, fact.entity, Object.entries(fact.dimensions).sort()]))
+  for (const group of groups.values()) {
+    const start = group.find((fact) => fact.aspect === 'start')
+    const level = group.find((fact) => fact.aspect === 'level')
+    if (!start || !level) continue
+    const range = (fact: NumericFact): Interval => factInterval(fact, registry.metrics.get(fact.metric)?.kind)
+    for (const change of group.filter((fact) => fact.aspect === 'change' || fact.aspect === 'relative-change')) {
+      const relative = change.aspect === 'relative-change'
+      const expected = relative ? percentChange(range(level), range(start)) : subtract(range(level), range(start))
+      if (!expected || overlaps(expected, range(change))) continue
+      const computed = relative ? ((level.value - start.value) / start.value) * 100 : level.value - start.value
+      const how = relative ? `(${show(level.value)} − ${show(start.value)}) / ${show(start.value)} = ${show(Number(computed.toFixed(4)))}%` : `${show(level.value)} − ${show(start.value)} = ${show(computed)}`
+      report(
+        file,
+        'change-inconsistent',
+        `The change "${change.text}" of ${change.metric}${describeDimensions(change)} disagrees with its start "${start.text}" (${where(start)}) and level "${level.text}" (${where(level)}): ${how}`,
+        place(change)
+      )
+    }
+  }
+}

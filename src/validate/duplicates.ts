@@ -1,0 +1,49 @@
+import type { VFile } from 'vfile'
+import { report } from '../diagnostics.js'
+import type { Registry } from '../registry.js'
+import type { Fact } from '../schema-types.js'
+import { describeDimensions, factKey, groupBy, place, where } from './fact-groups.js'
+import { factInterval, overlaps, show, type Interval } from './interval.js'
+
+/**
+ * inconsistent-duplicate: aspect-equal facts must agree at their written
+ * precision. Numbers are consistent when facts of equal decimals have equal
+ * values and the ranges of all of them share a point; dates must be equal.
+ */
+export function checkDuplicates(facts: readonly Fact[], registry: Registry, file: VFile): void {
+  for (const group of groupBy(facts, (fact) => factKey(fact)).values()) {
+    if (group.length < 2) continue
+    const breaking = firstInconsistent(group, registry.metrics.get(group[0]?.metric ?? '')?.kind)
+    if (!breaking) continue
+    const others = group.filter((fact) => fact !== breaking).map((fact) => `"${fact.text}" at ${where(fact)}`).join(', ')
+    report(
+      file,
+      'inconsistent-duplicate',
+      `${breaking.metric}${describeDimensions(breaking)} for ${breaking.period} is given as "${breaking.text}" (${showValue(breaking)}) here and as ${others}; the values disagree at the precision written`,
+      place(breaking)
+    )
+  }
+}
+
+/** The first fact that breaks the consistency of the facts before it, if any. */
+function firstInconsistent(group: readonly Fact[], kind: string | undefined): Fact | undefined {
+  const [first] = group
+  if (typeof first?.value !== 'number') return group.find((fact) => fact.value !== first?.value)
+  let shared: Interval = { low: -Infinity, high: Infinity }
+  const byDecimals = new Map<number | undefined, Fact['value']>()
+  for (const fact of group) {
+    if (typeof fact.value !== 'number') return fact
+    // Facts written with the same precision must be written the same.
+    const earlier = byDecimals.get(fact.decimals)
+    if (earlier !== undefined && earlier !== fact.value) return fact
+    byDecimals.set(fact.decimals, fact.value)
+    const range = factInterval({ value: fact.value, ...(fact.decimals !== undefined && { decimals: fact.decimals }) }, kind)
+    shared = { low: Math.max(shared.low, range.low), high: Math.min(shared.high, range.high) }
+    if (!overlaps(shared, shared)) return fact
+  }
+  return undefined
+}
+
+function showValue(fact: Fact): string {
+  return typeof fact.value === 'number' ? `${show(fact.value)}${fact.unit === '1' ? '' : ` ${fact.unit}`}` : fact.value
+}

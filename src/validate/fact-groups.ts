@@ -1,0 +1,35 @@
+import type { Fact } from '../schema-types.js'
+
+/** Facts about the same thing: metric, aspect, period, entity and dimensions (XBRL's aspect-equal facts). */
+export function factKey(fact: Fact, leave?: string): string {
+  const dimensions = Object.entries(fact.dimensions)
+    .filter(([name]) => name !== leave)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return JSON.stringify([fact.metric, fact.aspect, fact.period, fact.basePeriod ?? '', fact.entity, fact.unit, dimensions])
+}
+
+/** Where a fact stands, for messages that point at another fact: `12:34`. */
+export function where(fact: Fact): string {
+  return `${fact.source.line}:${fact.source.column}`
+}
+
+export function place(fact: Fact) {
+  const { line, column, offset, endLine, endColumn, endOffset } = fact.source
+  return { start: { line, column, offset }, end: { line: endLine, column: endColumn, offset: endOffset } }
+}
+
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const name = key(item)
+    const list = groups.get(name)
+    if (list) list.push(item)
+    else groups.set(name, [item])
+  }
+  return groups
+}
+
+export function describeDimensions(fact: Fact): string {
+  const entries = Object.entries(fact.dimensions)
+  return entries.length === 0 ? '' : ` (${entries.map(([name, value]) => `${name}=${value}`).join(', ')})`
+}

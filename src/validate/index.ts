@@ -1,0 +1,16 @@
+import type { VFile } from 'vfile'
+import type { Registry } from '../registry.js'
+import type { Fact } from '../schema-types.js'
+import { checkCalculations } from './calculations.js'
+import { checkChanges } from './changes.js'
+import { checkDuplicates } from './duplicates.js'
+import { checkRanges, checkRanks } from './ranges.js'
+
+/** The registry's rules that look at facts together: ranges, ranks, duplicates, sums, changes. */
+export function validateFacts(facts: readonly Fact[], registry: Registry, file: VFile): void {
+  checkRanges(facts, registry, file)
+  checkRanks(facts, registry, file)
+  checkDuplicates(facts, registry, file)
+  checkCalculations(facts, registry, file)
+  checkChanges(facts, registry, file)
+}

@@ -1,0 +1,53 @@
+/**
+ * The range a written figure stands for: 17.4 (decimals 1) is anything from
+ * 17.35 to 17.45. Comparing ranges instead of values is how XBRL judges
+ * duplicates and calculations written at different precisions.
+ */
+export interface Interval {
+  low: number
+  high: number
+}
+
+/** Counts, ranks and classes written in whole units are exact: 517件 is not 516.5 to 517.5. */
+const exactKinds = new Set(['count', 'rank', 'class'])
+
+/** The range of a fact: exact for whole counts, ranks and classes, else its written precision. */
+export function factInterval(fact: { value: number; decimals?: number }, kind: string | undefined): Interval {
+  const exact = kind !== undefined && exactKinds.has(kind) && (fact.decimals ?? 0) >= 0
+  return intervalOf(fact.value, exact ? undefined : fact.decimals)
+}
+
+export function intervalOf(value: number, decimals: number | undefined): Interval {
+  const half = decimals === undefined ? 0 : 0.5 * 10 ** -decimals
+  return { low: value - half, high: value + half }
+}
+
+// Binary fractions make 0.1 + 0.2 miss 0.3; a relative slack far below any written precision absorbs that.
+function slack(a: Interval, b: Interval): number {
+  return 1e-9 * Math.max(1, Math.abs(a.low), Math.abs(a.high), Math.abs(b.low), Math.abs(b.high))
+}
+
+export function overlaps(a: Interval, b: Interval): boolean {
+  const tolerance = slack(a, b)
+  return a.low <= b.high + tolerance && b.low <= a.high + tolerance
+}
+
+export function add(a: Interval, b: Interval): Interval {
+  return { low: a.low + b.low, high: a.high + b.high }
+}
+
+export function subtract(a: Interval, b: Interval): Interval {
+  return { low: a.low - b.high, high: a.high - b.low }
+}
+
+/** (a - b) / b × 100, for a relative change; undefined when b may be zero. */
+export function percentChange(a: Interval, b: Interval): Interval | undefined {
+  if (b.low <= 0 && b.high >= 0) return undefined
+  const corners = [a.low, a.high].flatMap((x) => [b.low, b.high].map((y) => ((x - y) / y) * 100))
+  return { low: Math.min(...corners), high: Math.max(...corners) }
+}
+
+/** A number as a reader would write it back: no binary noise. */
+export function show(value: number): string {
+  return String(Number(value.toPrecision(12)))
+}
