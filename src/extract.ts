@@ -36,6 +36,8 @@ export interface ExtractInput {
   sourcePath: string
   frontMatter: ReportFrontMatter
   registry: Registry
+  /** Source spans of annotations already reported as broken: their facts are not read. */
+  skip?: ReadonlyArray<[number, number]>
 }
 
 export function isFactDirective(node: Directive): boolean {
@@ -75,6 +77,8 @@ export function extractFacts(input: ExtractInput): Fact[] {
       return
     }
     if (node.type !== 'textDirective' || node.name !== factDirective) return
+    const at = node.position?.start.offset ?? -1
+    if ((input.skip ?? []).some(([start, end]) => start <= at && at < end)) return
     if (ancestors.some((ancestor) => ancestor.type === 'textDirective' && ancestor.name === factDirective)) {
       report(file, 'fact-not-inline', 'A fact annotation inside the label of another fact is not a fact: annotate each figure on its own', node.position)
       return
@@ -149,6 +153,7 @@ function makeFact(
     else problem(file, 'attribute-invalid', `aspect="${aspectText}" is not one of ${aspectAttributes.join(', ')}${didYouMeanText(aspectText, aspectAttributes)}`, at('aspect'))
   }
 
+  const period = attributes['period'] ?? frontMatter.period
   const outcome = resolveValue({
     text,
     figure: readFigure(text),
@@ -156,14 +161,14 @@ function makeFact(
     value: attributes['value'] ?? undefined,
     aspect,
     metricId,
-    metric
+    metric,
+    period
   })
   if (!outcome.ok) {
     const where: Record<ValueProblem['at'], Position> = { label: spans.label, unit: at('unit'), value: at('value'), aspect: at('aspect') }
     problem(file, outcome.problem.ruleId, outcome.problem.message, where[outcome.problem.at])
   }
 
-  const period = attributes['period'] ?? frontMatter.period
   const parsedPeriod = parsePeriod(period)
   if (typeof parsedPeriod === 'string') problem(file, 'period-invalid', `period="${period}" is not a valid period: ${parsedPeriod}`, at('period'))
 

@@ -1,5 +1,7 @@
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
+import type { Point } from 'unist'
+import { location } from 'vfile-location'
 
 export type Directive = TextDirective | LeafDirective | ContainerDirective
 
@@ -11,26 +13,43 @@ export type IsOwn = (node: Directive) => boolean
  * written as. The directive syntax claims any `:name`, so `注:见附表` or a
  * `:::` line would otherwise vanish from the report.
  */
-export function restoreForeignDirectives(tree: Root, source: string, isOwn: IsOwn): void {
-  restoreIn(tree, source, isOwn)
+export function restoreForeignDirectives(tree: Root, source: string, isOwn: IsOwn): Directive[] {
+  const restored: Directive[] = []
+  const place = location(source)
+  const toPoint = (offset: number): Point => {
+    const point = place.toPoint(offset)
+    return { line: point?.line ?? 1, column: point?.column ?? 1, offset }
+  }
+  restoreIn(tree, { source, toPoint }, isOwn, restored)
+  return restored
+}
+
+/** The source, and how to turn an offset in it into a point, so restored text keeps its place. */
+interface Context {
+  source: string
+  toPoint: (offset: number) => Point
 }
 
 function isDirective(node: Nodes): node is Directive {
   return node.type === 'textDirective' || node.type === 'leafDirective' || node.type === 'containerDirective'
 }
 
-function restoreIn(parent: Parent, source: string, isOwn: IsOwn): void {
+function restoreIn(parent: Parent, source: Context, isOwn: IsOwn, restored: Directive[]): void {
   const children: Nodes[] = []
   for (const child of parent.children as Nodes[]) {
-    if ('children' in child) restoreIn(child, source, isOwn)
-    if (isDirective(child) && !isOwn(child)) children.push(...literal(child, source))
-    else children.push(child)
+    if ('children' in child) restoreIn(child, source, isOwn, restored)
+    if (isDirective(child) && !isOwn(child)) {
+      restored.push(child)
+      children.push(...literal(child, source))
+    } else {
+      children.push(child)
+    }
   }
   parent.children = mergeTexts(children) as typeof parent.children
 }
 
 /** The directive as written: its own syntax as text, with its content kept as nodes. */
-function literal(node: Directive, source: string): Nodes[] {
+function literal(node: Directive, source: Context): Nodes[] {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return node.children as Nodes[]
@@ -48,25 +67,26 @@ function literal(node: Directive, source: string): Nodes[] {
   return [paragraph]
 }
 
-function containerLiteral(node: ContainerDirective, source: string, start: number, end: number): Nodes[] {
+function containerLiteral(node: ContainerDirective, context: Context, start: number, end: number): Nodes[] {
+  const { source } = context
   const [label, ...body] = node.children
   const hasLabel = label?.type === 'paragraph' && label.data?.directiveLabel === true
   const blocks = (hasLabel ? body : node.children) as RootContent[]
   const openingEnd = source.indexOf('\n', start)
-  const opening = paragraphOf(source, start, openingEnd === -1 ? end : openingEnd)
+  const opening = paragraphOf(context, start, openingEnd === -1 ? end : openingEnd)
   const afterBody = blocks.at(-1)?.position?.end.offset ?? (openingEnd === -1 ? end : openingEnd)
   const closingText = source.slice(afterBody, end).trim()
   const closingStart = source.indexOf(closingText, afterBody)
-  const closing = closingText === '' ? [] : [paragraphOf(source, closingStart, closingStart + closingText.length)]
+  const closing = closingText === '' ? [] : [paragraphOf(context, closingStart, closingStart + closingText.length)]
   return [opening, ...blocks, ...closing]
 }
 
-function paragraphOf(source: string, start: number, end: number): Paragraph {
-  return { type: 'paragraph', children: [text(source, start, end)] }
+function paragraphOf(context: Context, start: number, end: number): Paragraph {
+  return { type: 'paragraph', children: [text(context, start, end)] }
 }
 
-function text(source: string, start: number, end: number): Text {
-  return { type: 'text', value: source.slice(start, end) }
+function text(context: Context, start: number, end: number): Text {
+  return { type: 'text', value: context.source.slice(start, end), position: { start: context.toPoint(start), end: context.toPoint(end) } }
 }
 
 function mergeTexts(nodes: Nodes[]): Nodes[] {

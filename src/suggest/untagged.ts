@@ -31,6 +31,8 @@ export interface UntaggedOptions {
   ignore?: readonly string[]
   /** The report's period, to propose `base=` for a year-on-year change. */
   period?: string
+  /** Source spans of broken annotations, whose figures other diagnostics already explain. */
+  skip?: ReadonlyArray<[number, number]>
 }
 
 export interface UntaggedResult {
@@ -54,7 +56,10 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
         usedIgnores.add(covering[2])
         continue
       }
-      untagged.push(describe(block, found.start, found.end, found.text, found.figure, options))
+      const figure = describe(block, found.start, found.end, found.text, found.figure, options)
+      const offset = figure.start.offset ?? 0
+      if ((options.skip ?? []).some(([start, end]) => start <= offset && offset < end)) continue
+      untagged.push(figure)
     }
     return 'skip'
   })
