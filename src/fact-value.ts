@@ -15,6 +15,8 @@ export interface ValueRequest {
   aspect?: AspectAttribute
   metricId: string
   metric: Metric
+  /** The fact's period: a date printed without its year (11-12月) takes the year from it. */
+  period: string
 }
 
 export type ValueField = Pick<Fact, 'aspect' | 'value' | 'unit' | 'decimals' | 'displayUnit' | 'classifier' | 'bound'>
@@ -124,7 +126,8 @@ export function resolveValue(request: ValueRequest): ValueOutcome {
   } else if (!accepts[metric.kind].includes(figure.kind)) {
     return fail('unit-incompatible', `"${text}" is ${figureWords[figure.kind]}, but ${metricId} is ${metricWords[metric.kind]} (${metric.unit})`, 'label')
   } else if (figure.kind === 'date') {
-    value = figure.period ?? String(figure.value)
+    const year = request.period.slice(0, 4)
+    value = (figure.period ?? String(figure.value)).replace(/(^|\/)--/g, `$1${year}-`)
     decimals = undefined
   } else if (figure.kind === 'number') {
     value = figure.value
