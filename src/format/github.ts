@@ -16,7 +16,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
         `endColumn=${d.endColumn}`,
         `title=${escapeProperty(d.ruleId)}`
       ].join(',')
-      const fix = d.fix ? `\n${d.fix}` : ''
+      const fix = d.fix ? `\n${d.fix}${d.url ? ` (${d.url})` : ''}` : ''
       return `::${d.severity} ${properties}::${escapeData(d.message + fix)}\n`
     })
     .join('')

@@ -7,7 +7,7 @@ export function formatText(diagnostics: readonly Diagnostic[], sources: Readonly
     const head = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]`
     const source = sources.get(d.file)
     const frame = source === undefined ? '' : codeFrame(source, d.line, d.column, d.endLine, d.endColumn)
-    const fix = d.fix ? `  fix: ${d.fix}` : ''
+    const fix = d.fix ? `  fix: ${d.fix}${d.url ? ` (${d.url})` : ''}` : ''
     return [head, frame, fix].filter(Boolean).join('\n')
   })
   return [...blocks, summary(diagnostics)].join('\n\n') + '\n'

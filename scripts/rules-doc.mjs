@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Writes docs/rules.md from the rule catalog (src/rules.ts, compiled to lib/)
+// and the fixture of each rule; `--check` fails when the committed file
+// differs. Run `npm run docs` after changing a rule or a fixture.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { renderRulesDoc } from '../lib/rules-doc.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const fixtures = `${root}test/fixtures/rules/`
+export const target = `${root}docs/rules.md`
+
+/** The example of each rule: its fixture's text without front matter, and the expected diagnostics. */
+function examples() {
+  const result = {}
+  for (const id of readdirSync(fixtures).sort()) {
+    const dir = `${fixtures}${id}/`
+    const output = readFileSync(`${dir}expected.txt`, 'utf8')
+    const report = readdirSync(dir).find((name) => name.endsWith('.md'))
+    // A registry rule is shown with the registry, the others with the report text.
+    const yamlFirst = existsSync(`${dir}metrics.yaml`) && output.includes('metrics.yaml:')
+    const file = yamlFirst ? 'metrics.yaml' : report
+    let input = readFileSync(`${dir}${file}`, 'utf8')
+    // Keep the front matter only when the rule is about it.
+    if (!yamlFirst && id !== 'front-matter-invalid' && id !== 'ignore-unused') input = input.replace(/^---\n[\s\S]*?\n---\n\n?/, '')
+    result[id] = { path: `test/fixtures/rules/${id}/${file}`, input, language: yamlFirst ? 'yaml' : 'markdown', output }
+  }
+  return result
+}
+
+export function rulesDoc() {
+  return renderRulesDoc(examples())
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const text = rulesDoc()
+  if (process.argv.includes('--check')) {
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : ''
+    if (current !== text) {
+      console.error('docs/rules.md is out of date: run `npm run docs`')
+      process.exitCode = 1
+    }
+  } else {
+    writeFileSync(target, text)
+  }
+}
