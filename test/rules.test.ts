@@ -25,6 +25,11 @@ function diagnosticsOf(folder: string): string {
     .join('\n')
 }
 
+test('every rule but bundle-invalid has a fixture', () => {
+  // bundle-invalid guards against bugs in factmark; no source can trigger it (a property test checks that).
+  expect(folders).toEqual(Object.keys(rules).filter((id) => id !== 'bundle-invalid').sort())
+})
+
 describe('each rule fires on its fixture, with exact positions', () => {
   test.each(folders)('%s', (folder) => {
     expect(Object.keys(rules)).toContain(folder)
