@@ -64,6 +64,8 @@ export interface CompileResult {
   warningCount: number
   /** One entry per report whose text could be read. */
   coverage: Coverage[]
+  /** The metric registry, when it is valid. */
+  registry?: Registry
 }
 
 const isFactNode = (node: Nodes) => node.type === 'textDirective' && node.name === factDirective
@@ -108,7 +110,7 @@ export function compileSources(input: CompileInput): CompileResult {
 
   const diagnostics = files.flatMap((file) => file.messages.map(toDiagnostic)).sort(compareDiagnostics)
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-  return { reports, files, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, coverage }
+  return { reports, files, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, coverage, ...(registry && { registry }) }
 }
 
 interface ReportOutcome {

@@ -63,7 +63,7 @@ export function directiveSpans(node: TextDirective, source: string, toPoint: ToP
 }
 
 /** The offset of the `]` that closes the label opened at `open`, honouring nesting and escapes. */
-function closingBracket(source: string, open: number, end: number): number {
+export function closingBracket(source: string, open: number, end: number): number {
   if (source[open] !== '[') return open
   let depth = 0
   for (let offset = open; offset < end; offset++) {

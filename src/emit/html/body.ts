@@ -1,0 +1,139 @@
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
+import { h } from 'hastscript'
+import type { Root } from 'mdast'
+import type { TextDirective } from 'mdast-util-directive'
+import { toHast, type Handler, type State } from 'mdast-util-to-hast'
+import { toString } from 'mdast-util-to-string'
+import type { Fact, FactBundle } from '../../schema-types.js'
+import { type Chart, chartFigure } from './charts.js'
+import { describeFact } from './display.js'
+
+export interface Section {
+  id: string
+  depth: number
+  text: string
+}
+
+export interface Body {
+  /** The report's text as hast: headings with ids, every fact a `<data>` element. */
+  tree: HastRoot
+  sections: Section[]
+}
+
+/** The id of a fact's row in the facts table; the row links back to the fact's own id. */
+export function rowId(factId: string): string {
+  return `row:${factId}`
+}
+
+/** A fragment link to an id, percent-encoded so that any id is a valid URL. */
+export function fragment(id: string): string {
+  return `#${encodeURIComponent(id)}`
+}
+
+// Links and images keep only schemes that cannot run code.
+const safeUrl = /^(?:https?:|mailto:|#|\/|\.\/|\.\.\/|[^:/?#]*(?:[/?#]|$))/i
+
+/**
+ * The report's body for people, from the syntax tree: each annotation
+ * becomes a `<data>` element carrying the fact (id, value, metric, unit,
+ * period) with its description available on hover, focus and to screen
+ * readers, and linking to its row in the facts table. Raw HTML in the source
+ * is shown as text, never run.
+ */
+export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Chart[]): Body {
+  // The page's title block already shows the report's title.
+  const content = { ...tree, children: tree.children.filter((node) => !(node.type === 'heading' && node.depth === 1 && toString(node) === bundle.report.title)) }
+  const facts = new Map(bundle.facts.map((fact) => [fact.id, fact]))
+  let tips = 0
+  const fact: Handler = (state: State, node: TextDirective) => {
+    const found = node.data?.factId === undefined ? undefined : facts.get(node.data.factId)
+    const children = state.all(node) as ElementContent[]
+    if (!found) return children
+    tips++
+    return factElement(found, bundle, children, `tip-${tips}`)
+  }
+  const hast = toHast(content, {
+    handlers: {
+      textDirective: fact,
+      // Raw HTML in a report is text the author wrote, not markup to run.
+      html: (_state, node: { value: string }) => ({ type: 'text', value: node.value })
+    }
+  }) as HastRoot
+
+  const sections: Section[] = []
+  const counters = [0, 0, 0, 0, 0, 0, 0]
+  for (const node of hast.children) {
+    if (node.type !== 'element') continue
+    const depth = Number(/^h([1-6])$/.exec(node.tagName)?.[1] ?? 0)
+    if (depth >= 2) {
+      counters[depth] = (counters[depth] ?? 0) + 1
+      for (let deeper = depth + 1; deeper < counters.length; deeper++) counters[deeper] = 0
+      const id = `sec-${counters.slice(2, depth + 1).join('-')}`
+      node.properties = { ...node.properties, id }
+      sections.push({ id, depth, text: toText(node) })
+    }
+  }
+  sanitizeUrls(hast)
+  insertCharts(hast, charts)
+  return { tree: hast, sections }
+}
+
+function factElement(fact: Fact, bundle: FactBundle, children: ElementContent[], tip: string): Element {
+  const metric = bundle.metrics[fact.metric]
+  return h(
+    'data.fact',
+    {
+      id: fact.id,
+      value: String(fact.value),
+      dataMetric: fact.metric,
+      dataUnit: fact.unit,
+      dataPeriod: fact.period,
+      dataEntity: fact.entity,
+      dataAspect: fact.aspect
+    },
+    [h('a', { href: fragment(rowId(fact.id)), ariaDescribedBy: tip }, children), h('span.tip', { id: tip, role: 'tooltip' }, describeFact(fact, metric))]
+  )
+}
+
+function sanitizeUrls(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    for (const name of ['href', 'src'] as const) {
+      const url = child.properties[name]
+      if (typeof url === 'string' && !safeUrl.test(url.trim())) delete child.properties[name]
+    }
+    sanitizeUrls(child)
+  }
+}
+
+/** Put each chart right after the block of the text that holds its figure. */
+function insertCharts(hast: HastRoot, charts: readonly Chart[]): void {
+  const placed: RootContent[] = []
+  const pending = charts.map((chart, index) => ({ chart, index }))
+  for (const node of hast.children) {
+    placed.push(node)
+    if (node.type !== 'element') continue
+    const ids = new Set(idsIn(node))
+    for (const item of pending.filter((entry) => ids.has(entry.chart.after))) {
+      placed.push({ type: 'text', value: '\n' }, chartFigure(item.chart, item.index))
+    }
+  }
+  hast.children = placed
+}
+
+function idsIn(node: Element): string[] {
+  const own = typeof node.properties.id === 'string' ? [node.properties.id] : []
+  return [...own, ...node.children.flatMap((child) => (child.type === 'element' ? idsIn(child) : []))]
+}
+
+/** The text a reader sees in an element; a fact's tooltip is not part of it. */
+function toText(node: Element): string {
+  return node.children
+    .map((child) => {
+      if (child.type === 'text') return child.value
+      if (child.type !== 'element') return ''
+      const classes = child.properties.className
+      return Array.isArray(classes) && classes.includes('tip') ? '' : toText(child)
+    })
+    .join('')
+}

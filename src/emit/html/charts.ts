@@ -1,0 +1,162 @@
+import type { Element } from 'hast'
+import { h, s } from 'hastscript'
+import type { Registry } from '../../registry.js'
+import type { Fact, FactBundle } from '../../schema-types.js'
+import { factKey } from '../../validate/fact-groups.js'
+import { formatNumber, formatValue, unitSymbol } from './display.js'
+
+type NumericFact = Fact & { value: number }
+
+interface Bar {
+  label: string
+  value: number
+  text: string
+  /** Worked out from other figures rather than printed. */
+  derived?: boolean
+}
+
+export interface Chart {
+  /** The fact after whose paragraph the chart stands. */
+  after: string
+  kind: 'from-to' | 'level-change' | 'parts'
+  title: string
+  /** The chart in words: its text alternative. */
+  summary: string
+  bars: Bar[]
+  /** For percentages, the scale runs to 100. */
+  max: number
+}
+
+const isNumeric = (fact: Fact): fact is NumericFact => typeof fact.value === 'number'
+
+/**
+ * The charts the data calls for: a value and the value it started from
+ * (由50%提升至66.7%), a level and its change (93.8%, +2.1 个百分点), and the
+ * parts of a total the registry declares (517 = 512 + 4 + 1).
+ */
+export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Chart[] {
+  const facts = bundle.facts.filter(isNumeric)
+  const label = (fact: Fact) => bundle.metrics[fact.metric]?.label.zh ?? fact.metric
+  const charts: Chart[] = []
+  const scale = (fact: Fact, values: number[]) => (fact.unit === '%' ? Math.max(100, ...values) : Math.max(...values))
+
+  for (const level of facts.filter((fact) => fact.aspect === 'level')) {
+    const same = (fact: NumericFact) => fact.metric === level.metric && fact.period === level.period && fact.entity === level.entity && JSON.stringify(fact.dimensions) === JSON.stringify(level.dimensions)
+    const start = facts.find((fact) => fact.aspect === 'start' && same(fact))
+    const change = facts.find((fact) => fact.aspect === 'change' && same(fact))
+    if (start) {
+      charts.push({
+        after: level.id,
+        kind: 'from-to',
+        title: `${label(level)}:由${start.text}到${level.text}`,
+        summary: `${label(level)}在${level.period}由${formatValue(start)}变为${formatValue(level)}。`,
+        bars: [
+          { label: '期初', value: start.value, text: formatValue(start) },
+          { label: '期末', value: level.value, text: formatValue(level) }
+        ],
+        max: scale(level, [start.value, level.value])
+      })
+    } else if (change) {
+      const before = Number((level.value - change.value).toPrecision(12))
+      const beforeText = formatValue({ ...level, value: before })
+      const previous = change.basePeriod ?? '期初'
+      charts.push({
+        after: change.id,
+        kind: 'level-change',
+        title: `${label(level)}:${level.text},较${previous}${change.value >= 0 ? '提升' : '下降'}${change.text}`,
+        summary: `${label(level)}在${level.period}为${formatValue(level)},较${previous}变化${formatValue(change)};${previous}的值${beforeText}由此推算。`,
+        bars: [
+          { label: previous, value: before, text: `${beforeText}(推算)`, derived: true },
+          { label: level.period, value: level.value, text: formatValue(level) }
+        ],
+        max: scale(level, [before, level.value])
+      })
+    }
+  }
+
+  for (const calculation of registry?.calculations ?? []) {
+    if (Array.isArray(calculation.parts)) continue
+    const { dimension, members } = calculation.parts
+    const totals = facts.filter((fact) => fact.metric === calculation.total && fact.dimensions[dimension] === undefined)
+    const seen = new Set<string>()
+    for (const total of totals) {
+      const key = factKey(total)
+      if (seen.has(key)) continue
+      seen.add(key)
+      const parts = members
+        .flatMap((member) => {
+          const part = facts.find((fact) => fact.metric === total.metric && fact.dimensions[dimension] === member && factKey(fact, dimension) === key)
+          return part ? [part] : []
+        })
+        .sort((a, b) => a.source.offset - b.source.offset)
+      if (parts.length < 2) continue
+      const qualifier = Object.values(total.dimensions).join('、')
+      const unit = unitSymbol(total.unit)
+      const terms = parts.map((part) => `${part.dimensions[dimension]} ${formatNumber(part.value, part.decimals)}`).join(',')
+      charts.push({
+        after: parts.at(-1)?.id ?? total.id,
+        kind: 'parts',
+        title: `${qualifier}${label(total)}构成:共${total.text}`,
+        summary: `${qualifier}${label(total)}共${formatNumber(total.value, total.decimals)}${unit},其中${terms}。`,
+        bars: parts.map((part) => ({ label: part.dimensions[dimension] ?? '', value: part.value, text: formatNumber(part.value, part.decimals) })),
+        max: total.value
+      })
+    }
+  }
+  return charts
+}
+
+const width = 320
+const barHeight = 18
+const gap = 10
+const labelWidth = 64
+
+/** A chart as a figure: an SVG drawing named by its title, and a caption that says the same in words. */
+export function chartFigure(chart: Chart, index: number): Element {
+  const id = `chart-${index + 1}`
+  const svg = chart.kind === 'parts' ? stackedBar(chart, id) : pairedBars(chart, id)
+  const legend =
+    chart.kind === 'parts'
+      ? [h('ul.chart-legend', chart.bars.map((bar, n) => h('li', [h(`span.swatch.swatch-${n % 4}`, { ariaHidden: 'true' }), `${bar.label} ${bar.text}`])))]
+      : []
+  return h(`figure.chart.chart-${chart.kind}`, { id }, [svg, ...legend, h('figcaption', chart.summary)])
+}
+
+function titled(chart: Chart, id: string, height: number, children: Element[]): Element {
+  return s(
+    'svg',
+    { viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabelledBy: `${id}-title ${id}-desc`, className: ['chart-svg'] },
+    [s('title', { id: `${id}-title` }, chart.title), s('desc', { id: `${id}-desc` }, chart.summary), ...children]
+  )
+}
+
+function pairedBars(chart: Chart, id: string): Element {
+  const room = width - labelWidth - 90
+  const rows = chart.bars.map((bar, n) => {
+    const y = n * (barHeight + gap)
+    const length = Math.max(2, (bar.value / (chart.max || 1)) * room)
+    return s('g', [
+      s('text', { x: 0, y: y + barHeight - 5, className: ['chart-label'] }, bar.label),
+      s('rect', { x: labelWidth, y, width: round(length), height: barHeight, className: [bar.derived ? 'bar-derived' : `bar-${n}`] }),
+      s('text', { x: round(labelWidth + length + 6), y: y + barHeight - 5, className: ['chart-value'] }, bar.text)
+    ])
+  })
+  return titled(chart, id, chart.bars.length * (barHeight + gap), rows)
+}
+
+function stackedBar(chart: Chart, id: string): Element {
+  let x = 0
+  const total = chart.bars.reduce((sum, bar) => sum + bar.value, 0) || 1
+  const segments = chart.bars.map((bar, n) => {
+    // A part too small to see (1 of 517) still gets a sliver.
+    const length = Math.max(2, (bar.value / total) * width)
+    const rect = s('rect', { x: round(x), y: 0, width: round(length), height: barHeight + 4, className: [`swatch-${n % 4}`] })
+    x += length
+    return rect
+  })
+  return titled(chart, id, barHeight + 4, segments)
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
+}

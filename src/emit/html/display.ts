@@ -1,0 +1,64 @@
+import type { Fact, Metric } from '../../schema-types.js'
+
+// How a reader writes the UCUM codes factmark normalizes to.
+const unitSymbols: Record<string, string> = {
+  '1': '',
+  '%': '%',
+  'ug/m3': 'μg/m³',
+  'mg/m3': 'mg/m³',
+  'mg/L': 'mg/L',
+  'm2/km': 'm²/km',
+  m2: 'm²',
+  km2: 'km²',
+  m3: 'm³',
+  t: 't',
+  kg: 'kg',
+  a: '年',
+  mo: '月',
+  d: '天',
+  h: '小时',
+  dB: 'dB',
+  CNY: '元'
+}
+
+export function unitSymbol(unit: string): string {
+  return unitSymbols[unit] ?? unit
+}
+
+/** A number grouped the way Chinese official documents print it: 11,590,000. */
+export function formatNumber(value: number, decimals?: number): string {
+  const places = decimals !== undefined && decimals > 0 ? decimals : 0
+  const [whole = '0', fraction] = Math.abs(value).toFixed(Math.min(places, 12)).split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${value < 0 ? '−' : ''}${grouped}${fraction ? `.${fraction}` : ''}`
+}
+
+/** The normalized value with its unit: `11,590,000 t`, `93.8%`, `+2.1 个百分点`. */
+export function formatValue(fact: Fact): string {
+  if (typeof fact.value === 'string') return fact.value
+  const number = formatNumber(fact.value, fact.decimals)
+  const signed = fact.aspect === 'change' || fact.aspect === 'relative-change' ? (fact.value > 0 ? `+${number}` : number) : number
+  if (fact.aspect === 'change' && fact.unit === '%') return `${signed} 个百分点`
+  const symbol = unitSymbol(fact.unit)
+  return symbol === '' ? signed : symbol === '%' ? `${signed}%` : `${signed} ${symbol}`
+}
+
+const aspectWords: Record<Fact['aspect'], string> = {
+  level: '',
+  start: '期初值',
+  target: '目标值',
+  change: '变化量',
+  'relative-change': '变化率'
+}
+
+export function aspectWord(aspect: Fact['aspect']): string {
+  return aspectWords[aspect]
+}
+
+/** One line a reader can take in at a glance: what, how much, when, about whom. */
+export function describeFact(fact: Fact, metric: Metric | undefined): string {
+  const what = metric?.label.zh ?? fact.metric
+  const aspect = aspectWord(fact.aspect)
+  const dimensions = Object.values(fact.dimensions).join('、')
+  return [`${what}${aspect ? `(${aspect})` : ''}`, formatValue(fact), fact.period, [fact.entity, dimensions].filter(Boolean).join(' ')].join(' · ')
+}

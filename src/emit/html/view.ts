@@ -1,0 +1,104 @@
+import { toHtml } from 'hast-util-to-html'
+import type { CompiledReport } from '../../compile.js'
+import type { Registry } from '../../registry.js'
+import type { Fact } from '../../schema-types.js'
+import { version } from '../../version.js'
+import { fragment, renderBody, rowId, type Section } from './body.js'
+import { chartsOf } from './charts.js'
+import { aspectWord, formatValue } from './display.js'
+import { datasetJsonLd } from './json-ld.js'
+
+/** A file offered for download beside the page. */
+export interface Download {
+  href: string
+  label: string
+  /** Media type. */
+  type: string
+  /** Whether it is one of the data files a Dataset distributes. */
+  data: boolean
+}
+
+export interface ReportView {
+  lang: string
+  pageTitle: string
+  description: string
+  generator: string
+  title: string
+  issuer: string
+  period: string
+  entity: string
+  factCount: number
+  keyFigures: Array<{ label: string; value: string; change: string; href: string }>
+  /** Headings for the contents: each second-level heading with the third-level ones under it. */
+  sections: Array<Section & { children: Section[] }>
+  body: string
+  chartCount: number
+  facts: Array<{ index: number; id: string; rowId: string; href: string; metric: string; label: string; aspect: string; text: string; value: string; display: string; period: string; where: string }>
+  downloads: Download[]
+  jsonld: string
+}
+
+/** Everything the report template shows, computed here so the template only lays it out. */
+export function reportView(report: CompiledReport, registry: Registry | undefined, downloads: readonly Download[]): ReportView {
+  const { bundle } = report
+  const label = (fact: Fact) => bundle.metrics[fact.metric]?.label.zh ?? fact.metric
+  const charts = chartsOf(bundle, registry)
+  const body = renderBody(report.tree, bundle, charts)
+  return {
+    lang: bundle.report.language,
+    pageTitle: bundle.report.title,
+    description: `${bundle.report.issuer}:${bundle.report.title}。正文中 ${bundle.facts.length} 项数据已标注,可下载。`,
+    generator: `factmark ${version}`,
+    title: bundle.report.title,
+    issuer: bundle.report.issuer,
+    period: bundle.report.period,
+    entity: bundle.report.entity,
+    factCount: bundle.facts.length,
+    keyFigures: keyFigures(bundle.facts, (id) => bundle.metrics[id]?.headline === true, label),
+    sections: nest(body.sections),
+    body: toHtml(body.tree),
+    chartCount: charts.length,
+    facts: bundle.facts.map((fact, index) => ({
+      index: index + 1,
+      id: fact.id,
+      rowId: rowId(fact.id),
+      href: fragment(fact.id),
+      metric: fact.metric,
+      label: label(fact),
+      aspect: aspectWord(fact.aspect),
+      text: fact.text,
+      value: String(fact.value),
+      display: formatValue(fact),
+      period: fact.period,
+      where: [fact.entity, ...Object.values(fact.dimensions)].join(' · ')
+    })),
+    downloads: [...downloads],
+    jsonld: datasetJsonLd(bundle, downloads)
+  }
+}
+
+function nest(sections: readonly Section[]): ReportView['sections'] {
+  const top: ReportView['sections'] = []
+  for (const section of sections) {
+    const parent = top.at(-1)
+    if (section.depth > 2 && parent) parent.children.push(section)
+    else top.push({ ...section, children: [] })
+  }
+  return top
+}
+
+/** The headline metrics of the registry, each with its first level in the text and the change the report gives for it. */
+function keyFigures(facts: readonly Fact[], headline: (metric: string) => boolean, label: (fact: Fact) => string): ReportView['keyFigures'] {
+  const shown = new Set<string>()
+  const figures: ReportView['keyFigures'] = []
+  for (const fact of facts) {
+    if (fact.aspect !== 'level' || !headline(fact.metric) || shown.has(fact.metric)) continue
+    shown.add(fact.metric)
+    const change = facts.find(
+      (other) => other.metric === fact.metric && (other.aspect === 'change' || other.aspect === 'relative-change') && other.period === fact.period && other.entity === fact.entity
+    )
+    const base = change?.basePeriod ? `较${change.basePeriod}` : '变化'
+    figures.push({ label: label(fact), value: formatValue(fact), change: change ? `${base} ${formatValue(change)}` : '', href: fragment(fact.id) })
+  }
+  return figures
+}
