@@ -36,7 +36,7 @@ describe('factmark build', () => {
   test('writes dist/xiamen-2025/facts.json, valid against the bundle schema', async () => {
     const { code, stderr } = await run('build')
     expect(code).toBe(0)
-    expect(stderr).toMatch(/wrote 1 file to dist\/ \(1 report, \d+ facts\)/)
+    expect(stderr).toMatch(/wrote \d+ files to dist\/ \(1 report, 128 facts\)/)
     const bundle: unknown = JSON.parse(readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8'))
     expect(validators().bundle(bundle)).toBe(true)
   })

@@ -1,0 +1,91 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { seedBuild } from './helpers/seed-build.js'
+import { hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface AxeViolation {
+  id: string
+  help: string
+  nodes: Array<{ target: string[] }>
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations
+  })
+  return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')})`)
+}
+
+describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
+  let browser: Browser
+  let pages: Record<'report' | 'catalog', string>
+
+  beforeAll(async () => {
+    const dist = await writeTemporaryDist(seedBuild().result)
+    pages = {
+      report: pathToFileURL(path.join(dist, 'xiamen-2025/index.html')).href,
+      catalog: pathToFileURL(path.join(dist, 'index.html')).href
+    }
+    browser = await launchChromium()
+  }, 60_000)
+  afterAll(async () => browser?.close())
+
+  for (const name of ['report', 'catalog'] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`axe finds no violation on the ${name} page (${colorScheme})`, async () => {
+        const page = await browser.newPage({ colorScheme })
+        await page.goto(pages[name])
+        expect(await axeViolations(page)).toEqual([])
+        await page.close()
+      }, 60_000)
+    }
+
+    for (const width of [1280, 390, 360]) {
+      test(`the ${name} page fits ${width} px without horizontal scrolling`, async () => {
+        const page = await browser.newPage({ viewport: { width, height: 800 } })
+        await page.goto(pages[name])
+        const sizes = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }))
+        expect(sizes.content).toBeLessThanOrEqual(sizes.viewport)
+        await page.close()
+      })
+    }
+  }
+
+  test('a figure shows its description on keyboard focus, and takes the reader to its row and back', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } })
+    await page.goto(pages.report)
+    const fact = page.locator('[id="air.pm25@2025"]')
+    const tip = fact.locator('.tip')
+    expect(await tip.isVisible()).toBe(false)
+    await fact.locator('a').focus()
+    expect(await tip.isVisible()).toBe(true)
+    expect(await tip.innerText()).toBe('PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市')
+    await fact.locator('a').press('Enter')
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#row:air.pm25@2025')
+    const row = page.locator('[id="row:air.pm25@2025"]')
+    expect(await row.isVisible()).toBe(true)
+    await row.locator('a').click()
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#air.pm25@2025')
+    expect(await fact.isVisible()).toBe(true)
+    await page.close()
+  })
+
+  test('prints without the navigation and tooltips', async () => {
+    const page = await browser.newPage()
+    await page.goto(pages.report)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('nav.toc').isVisible()).toBe(false)
+    expect(await page.locator('article .fact').first().isVisible()).toBe(true)
+    await page.close()
+  })
+})

@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { renderArtifacts, writeArtifacts } from '../../src/build.js'
+import type { CompileResult } from '../../src/compile.js'
+
+/** CI sets FACTMARK_CI=1 after installing Chromium and Java: there, a missing tool fails the tests instead of skipping them. */
+export const toolsRequired = process.env['FACTMARK_CI'] === '1'
+
+export const chromiumPath = '/usr/bin/chromium'
+export const hasChromium = existsSync(chromiumPath)
+
+export const hasJava = (() => {
+  try {
+    execFileSync('java', ['-version'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+  })
+}
+
+/** Write a compile result's output tree into a new temporary folder and return it. */
+export async function writeTemporaryDist(result: CompileResult): Promise<string> {
+  const root = mkdtempSync(path.join(tmpdir(), 'factmark-dist-'))
+  const out = path.join(root, 'dist')
+  await writeArtifacts(out, renderArtifacts(result))
+  return out
+}
