@@ -1,0 +1,2 @@
+export { emitTaxonomy } from './taxonomy.js'
+export { emitXbrlJson, type XbrlJsonOptions } from './xbrl-json.js'
