@@ -1,0 +1,94 @@
+import type { CompiledReport } from '../compile.js'
+import { schemaId } from '../schemas.js'
+import { factColumns } from './fact-columns.js'
+import { byteLength, sha256 } from './hash.js'
+
+/** A data file beside datapackage.json, already rendered. */
+export interface PackagedFile {
+  path: string
+  content: string
+}
+
+const profiles = 'https://datapackage.org/profiles/2.0/'
+
+/**
+ * datapackage.json: a Frictionless Data Package v2 describing facts.csv (a
+ * table with its Table Schema: types, constraints, primary key, and the
+ * column that holds each value's unit) and the JSON files beside it, each
+ * with its size and sha256.
+ */
+export function emitDataPackage(report: CompiledReport, files: { csv: PackagedFile; json: PackagedFile; xbrl?: PackagedFile }): string {
+  const { bundle } = report
+  const info = bundle.report
+  const integrity = (file: PackagedFile) => ({ bytes: byteLength(file.content), hash: `sha256:${sha256(file.content)}` })
+  const descriptor = {
+    $schema: `${profiles}datapackage.json`,
+    name: info.slug,
+    title: info.title,
+    description: `${info.issuer}《${info.title}》中标注的 ${bundle.facts.length} 项数据:每项的指标、数值、单位、精度、期间、主体与原文位置。Facts tagged in the report, with metric, value, unit, precision, period, entity and source position.`,
+    ...(info.url !== undefined && { homepage: info.url }),
+    keywords: [...new Set(Object.keys(bundle.metrics).map((id) => id.split('.')[0] ?? id))].sort(),
+    contributors: [{ title: info.issuer, roles: ['publisher'] }],
+    sources: [{ title: info.title, ...(info.url !== undefined && { path: info.url }) }],
+    resources: [
+      {
+        name: 'facts',
+        type: 'table',
+        title: 'Facts (CSV)',
+        description: 'One row per fact. The unit of each value is in the `unit` column (UCUM codes, CNY for yuan).',
+        path: files.csv.path,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        ...integrity(files.csv),
+        dialect: { $schema: `${profiles}tabledialect.json`, header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true },
+        schema: {
+          $schema: `${profiles}tableschema.json`,
+          fields: factColumns.map((column) => ({
+            name: column.name,
+            type: column.type,
+            title: column.title,
+            description: column.description,
+            // Custom field property: the values of this column are measured in the unit named by another column.
+            ...(column.name === 'value' && { unit: { field: 'unit', system: 'http://unitsofmeasure.org' } }),
+            ...((column.required || column.enum || column.name === 'id') && {
+              constraints: {
+                ...(column.required && { required: true }),
+                ...(column.name === 'id' && { unique: true }),
+                ...(column.enum && { enum: [...column.enum] })
+              }
+            })
+          })),
+          primaryKey: ['id'],
+          missingValues: ['']
+        }
+      },
+      {
+        name: 'bundle',
+        title: 'Fact bundle (JSON)',
+        description: 'The report metadata, the metrics used and the facts, valid against the JSON Schema named in `jsonSchema`.',
+        path: files.json.path,
+        format: 'json',
+        mediatype: 'application/json',
+        encoding: 'utf-8',
+        ...integrity(files.json),
+        jsonSchema: schemaId('bundle.schema.json')
+      },
+      ...(files.xbrl
+        ? [
+            {
+              name: 'xbrl',
+              title: 'Facts as xBRL-JSON',
+              description: 'The facts as an OIM xBRL-JSON report, for XBRL tools.',
+              path: files.xbrl.path,
+              format: 'json',
+              mediatype: 'application/json',
+              encoding: 'utf-8',
+              ...integrity(files.xbrl)
+            }
+          ]
+        : [])
+    ]
+  }
+  return `${JSON.stringify(descriptor, null, 2)}\n`
+}

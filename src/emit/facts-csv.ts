@@ -1,0 +1,37 @@
+import { stringify } from 'csv-stringify/sync'
+import type { CompiledReport } from '../compile.js'
+import { factColumns } from './fact-columns.js'
+
+/** The byte order mark Excel and WPS need to read a CSV file as UTF-8 rather than the system's code page (GBK). */
+const bom = '\uFEFF'
+
+// A spreadsheet runs a text cell that starts like a formula; a leading apostrophe keeps it text there.
+const formulaStart = /^[=+\-@\t\r]/
+
+function rows(report: CompiledReport, forSpreadsheet: boolean): string[][] {
+  const { bundle } = report
+  return [
+    factColumns.map((column) => column.name),
+    ...bundle.facts.map((fact) =>
+      factColumns.map((column) => {
+        const cell = column.cell(fact, bundle)
+        const text = cell === undefined ? '' : String(cell)
+        return forSpreadsheet && column.type === 'string' && formulaStart.test(text) ? `'${text}` : text
+      })
+    )
+  ]
+}
+
+function toCsv(table: string[][]): string {
+  return stringify(table, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ })
+}
+
+/** facts.csv: one row per fact, RFC 4180 (comma, double quotes, CRLF), UTF-8 without a byte order mark, for programs. */
+export function emitFactsCsv(report: CompiledReport): string {
+  return toCsv(rows(report, false))
+}
+
+/** facts-excel.csv: the same table for Excel and WPS: a byte order mark so they read UTF-8, and no cell they would run as a formula. */
+export function emitFactsExcelCsv(report: CompiledReport): string {
+  return bom + toCsv(rows(report, true))
+}

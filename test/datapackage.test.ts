@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import Ajv from 'ajv'
+import addFormats from 'ajv-formats'
+import { describe, expect, test } from 'vitest'
+import { factColumns } from '../src/emit/fact-columns.js'
+import { seedBuild } from './helpers/seed-build.js'
+
+const { artifacts } = seedBuild()
+const descriptor = JSON.parse(artifacts.get('xiamen-2025/datapackage.json') ?? '{}') as {
+  resources: Array<{ name: string; path: string; bytes: number; hash: string; schema?: { fields: Array<{ name: string; type: string }>; primaryKey: string[] } }>
+}
+
+// The official Frictionless profiles (draft-07); their README lists the known defects of 2.0.
+const profile = (name: string) => JSON.parse(readFileSync(new URL(`fixtures/frictionless/${name}`, import.meta.url), 'utf8')) as object
+const ajv = new Ajv.default({ strict: false, allErrors: true })
+addFormats.default(ajv)
+const validate = ajv.compile(profile('datapackage-2.0.json'))
+const validateSchema = ajv.compile(profile('tableschema-2.0.json'))
+
+describe('datapackage.json', () => {
+  test('is valid against the official Data Package 2.0 profile', () => {
+    const valid = validate(descriptor)
+    expect(validate.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+    const table = descriptor.resources[0]?.schema
+    expect(validateSchema(table)).toBe(true)
+  })
+
+  test('the profile check fails on a broken descriptor', () => {
+    expect(validate({ ...descriptor, resources: [] })).toBe(false)
+    expect(validate({ ...descriptor, resources: [{ path: 'facts.csv' }] })).toBe(false)
+    const broken = structuredClone(descriptor)
+    const field = broken.resources[0]?.schema?.fields[0]
+    if (field) field.type = 'text'
+    expect(validate(broken)).toBe(false)
+  })
+
+  test('describes facts.csv column by column, keyed on id', () => {
+    const facts = descriptor.resources.find((resource) => resource.name === 'facts')
+    expect(facts?.path).toBe('facts.csv')
+    expect(facts?.schema?.fields.map((field) => [field.name, field.type])).toEqual(factColumns.map((column) => [column.name, column.type]))
+    expect(facts?.schema?.primaryKey).toEqual(['id'])
+    const csv = artifacts.get('xiamen-2025/facts.csv') ?? ''
+    expect(csv.split('\r\n')[0]?.split(',')).toEqual(facts?.schema?.fields.map((field) => field.name))
+  })
+
+  test('gives the size and sha256 of each file it describes', () => {
+    expect(descriptor.resources.map((resource) => resource.path)).toEqual(['facts.csv', 'facts.json', 'facts.xbrl.json'])
+    for (const resource of descriptor.resources) {
+      const content = artifacts.get(`xiamen-2025/${resource.path}`) ?? ''
+      expect(resource.bytes).toBe(Buffer.byteLength(content))
+      expect(resource.hash).toBe(`sha256:${createHash('sha256').update(content).digest('hex')}`)
+    }
+  })
+})
