@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Writes docs/rules.md from the rule catalog (src/rules.ts, compiled to lib/)
-// and the fixture of each rule; `--check` fails when the committed file
-// differs. Run `npm run docs` after changing a rule or a fixture.
+// Writes the generated docs: docs/rules.md from the rule catalog (src/rules.ts,
+// compiled to lib/) and the fixture of each rule, and docs/facts-csv.md from
+// the CSV column table. `--check` fails when a committed file differs. Run
+// `npm run docs` after changing a rule, a fixture or a column.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { renderColumnsDoc } from '../lib/columns-doc.js'
 import { renderRulesDoc } from '../lib/rules-doc.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const fixtures = `${root}test/fixtures/rules/`
-export const target = `${root}docs/rules.md`
 
 /** The example of each rule: its fixture's text without front matter, and the expected diagnostics. */
 function examples() {
@@ -32,15 +33,22 @@ export function rulesDoc() {
   return renderRulesDoc(examples())
 }
 
+/** Every generated document, by path. */
+export function generatedDocs() {
+  return { 'docs/rules.md': rulesDoc(), 'docs/facts-csv.md': renderColumnsDoc() }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = rulesDoc()
-  if (process.argv.includes('--check')) {
-    const current = existsSync(target) ? readFileSync(target, 'utf8') : ''
-    if (current !== text) {
-      console.error('docs/rules.md is out of date: run `npm run docs`')
-      process.exitCode = 1
+  for (const [name, text] of Object.entries(generatedDocs())) {
+    const target = `${root}${name}`
+    if (process.argv.includes('--check')) {
+      const current = existsSync(target) ? readFileSync(target, 'utf8') : ''
+      if (current !== text) {
+        console.error(`${name} is out of date: run \`npm run docs\``)
+        process.exitCode = 1
+      }
+    } else {
+      writeFileSync(target, text)
     }
-  } else {
-    writeFileSync(target, text)
   }
 }

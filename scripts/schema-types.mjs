@@ -18,7 +18,9 @@ export async function schemaTypes() {
       report: { $ref: 'report.schema.json' },
       registry: { $ref: 'metrics.schema.json' },
       fact: { $ref: 'fact.schema.json' },
-      bundle: { $ref: 'bundle.schema.json' }
+      bundle: { $ref: 'bundle.schema.json' },
+      catalog: { $ref: 'catalog.schema.json' },
+      manifest: { $ref: 'manifest.schema.json' }
     },
     additionalProperties: false
   }

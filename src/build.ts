@@ -1,11 +1,19 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { CompileResult, CompiledReport } from './compile.js'
-import { emitCatalogHtml, type CatalogEntry } from './emit/catalog-html.js'
+import { emitCatalogHtml } from './emit/catalog-html.js'
+import { emitCatalogJson } from './emit/catalog-json.js'
+import { emitDataPackage } from './emit/datapackage.js'
+import { emitFactsCsv, emitFactsExcelCsv } from './emit/facts-csv.js'
 import { emitFactsJson } from './emit/facts-json.js'
 import type { Download } from './emit/html/view.js'
+import { emitManifest } from './emit/manifest.js'
+import { emitSchemas } from './emit/published-schemas.js'
 import { emitReportHtml } from './emit/report-html.js'
 import { emitReportMarkdown } from './emit/report-md.js'
+import { emitTaxonomy, emitXbrlJson } from './emit/xbrl/index.js'
+import type { Registry } from './registry.js'
+import { validators } from './schemas.js'
 
 /** One output file, its path relative to the output folder. */
 export interface Artifact {
@@ -13,27 +21,89 @@ export interface Artifact {
   content: string
 }
 
-/** The files beside each report's page, in the order the page offers them. */
-const reportFiles: ReadonlyArray<Download & { emit: (report: CompiledReport) => string }> = [
+/** What an emitter of a report file may use besides the report. */
+export interface EmitContext {
+  registry: Registry | undefined
+  /** The report's files rendered so far, by name: later files may describe earlier ones. */
+  rendered: ReadonlyMap<string, string>
+  /** Every file offered beside the page. */
+  downloads: readonly Download[]
+}
+
+/** A file written into each report's folder. */
+export interface ReportFile extends Download {
+  emit: (report: CompiledReport, context: EmitContext) => string
+}
+
+const taxonomyEntry = 'taxonomy/metrics.xsd'
+
+function rendered(context: EmitContext, name: string): { path: string; content: string } {
+  const content = context.rendered.get(name)
+  if (content === undefined) throw new Error(`${name} must be rendered before the files that describe it`)
+  return { path: name, content }
+}
+
+/** The files of each report, in the order they are rendered and offered for download; the page comes last. */
+export const reportFiles: readonly ReportFile[] = [
   { href: 'facts.json', label: '数据(JSON)', type: 'application/json', data: true, emit: emitFactsJson },
-  { href: 'report.md', label: '报告原文(Markdown)', type: 'text/markdown', data: false, emit: emitReportMarkdown }
+  { href: 'facts.csv', label: '数据表(CSV,UTF-8)', type: 'text/csv', data: true, emit: emitFactsCsv },
+  { href: 'facts-excel.csv', label: '数据表(Excel/WPS 用 CSV)', type: 'text/csv', data: false, emit: emitFactsExcelCsv },
+  { href: 'facts.xbrl.json', label: 'xBRL-JSON', type: 'application/json', data: true, emit: (report) => emitXbrlJson(report, { taxonomy: `../${taxonomyEntry}` }) },
+  { href: 'report.md', label: '报告原文(Markdown)', type: 'text/markdown', data: false, emit: emitReportMarkdown },
+  {
+    href: 'datapackage.json',
+    label: '数据包描述(Frictionless Data Package)',
+    type: 'application/json',
+    data: false,
+    emit: (report, context) =>
+      emitDataPackage(report, { csv: rendered(context, 'facts.csv'), json: rendered(context, 'facts.json'), xbrl: rendered(context, 'facts.xbrl.json') })
+  },
+  { href: 'index.html', label: '网页', type: 'text/html', data: false, emit: (report, context) => emitReportHtml(report, context.registry, context.downloads) }
 ]
 
-const page: Download = { href: 'index.html', label: '网页', type: 'text/html', data: false }
-
-/** Every file of the output tree, in a fixed order. */
-export function renderArtifacts(result: CompileResult): Artifact[] {
+/**
+ * Every file of the output tree, in path order: each report's files, the
+ * taxonomy and schemas, the catalogs, and last the manifest of all of them.
+ * Throws when an emitter fails; nothing is written here.
+ */
+export function renderArtifacts(result: CompileResult, files: readonly ReportFile[] = reportFiles): Artifact[] {
   const artifacts: Artifact[] = []
-  const entries: CatalogEntry[] = []
-  const downloads = reportFiles.map(({ emit: _emit, ...file }) => file)
+  const entries: Array<{ report: CompiledReport; files: Download[] }> = []
+  const offered = files.map(({ emit: _emit, ...file }) => file)
+  const downloads = offered.filter((file) => file.href !== 'index.html')
   for (const report of result.reports) {
     const slug = report.frontMatter.slug
-    artifacts.push({ path: `${slug}/${page.href}`, content: emitReportHtml(report, result.registry, downloads) })
-    for (const file of reportFiles) artifacts.push({ path: `${slug}/${file.href}`, content: file.emit(report) })
-    entries.push({ report, artifacts: [page, ...downloads] })
+    const done = new Map<string, string>()
+    for (const file of files) {
+      let content: string
+      try {
+        content = file.emit(report, { registry: result.registry, rendered: done, downloads })
+      } catch (error) {
+        throw new Error(`writing ${slug}/${file.href} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+      }
+      done.set(file.href, content)
+      artifacts.push({ path: `${slug}/${file.href}`, content })
+    }
+    const page = offered.filter((file) => file.href === 'index.html')
+    entries.push({ report, files: [...page, ...downloads] })
   }
-  artifacts.push({ path: 'index.html', content: emitCatalogHtml(entries) })
+  if (result.registry) artifacts.push(...emitTaxonomy(result.registry))
+  artifacts.push(...emitSchemas())
+  artifacts.push({ path: 'catalog.json', content: emitCatalogJson(entries) })
+  artifacts.push({ path: 'index.html', content: emitCatalogHtml(entries.map(({ report, files: list }) => ({ report, artifacts: list }))) })
+  artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
+  checkArtifacts(artifacts)
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/** The site's own JSON files must meet their published schemas before anything is written. */
+function checkArtifacts(artifacts: readonly Artifact[]): void {
+  const check = <T>(name: string, validate: (data: unknown) => data is T) => {
+    const artifact = artifacts.find((item) => item.path === name)
+    if (artifact && !validate(JSON.parse(artifact.content))) throw new Error(`${name} does not meet its schema`)
+  }
+  check('catalog.json', validators().catalog)
+  check('manifest.json', validators().manifest)
 }
 
 /**

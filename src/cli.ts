@@ -1,15 +1,12 @@
-import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { renderArtifacts, writeArtifacts } from './build.js'
-import { compileSources, type CompileResult } from './compile.js'
+import type { CompileResult } from './compile.js'
 import { coveragePercent, formatCoverage } from './coverage.js'
 import type { Diagnostic } from './diagnostics.js'
 import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
 import { formatText } from './format/text.js'
-import { readSources } from './sources.js'
 import { formatSuggestions } from './format/suggestions.js'
-import { suggest } from './suggest/suggest.js'
+import { build, compile, suggest, type BuildOptions } from './index.js'
 import { version } from './version.js'
 
 export interface Io {
@@ -111,41 +108,61 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return exit.usage
   }
 
-  const sources = await readSources({ src: values.src, files, cwd: io.cwd })
-  if (!sources.ok) {
-    io.stderr(`factmark: ${sources.message}\n`)
-    return exit.usage
-  }
-  if (command === 'suggest') {
-    io.stdout(formatSuggestions(suggest(sources.input), format))
-    return exit.ok
-  }
-  // Unused metrics can only be judged when every report is compiled.
-  const result = compileSources({ ...sources.input, checkUnusedMetrics: files.length === 0 })
-  const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
-
-  if (command === 'build' && failed) {
-    report(result, format, io, {})
-    io.stderr(`factmark: build failed; ${values.out}/ was left as it was\n`)
-    return exit.invalid
-  }
-  if (command === 'build') {
-    const artifacts = renderArtifacts(result)
-    await writeArtifacts(path.resolve(io.cwd, values.out), artifacts)
+  const options = { src: values.src, files, cwd: io.cwd }
+  try {
+    if (command === 'suggest') {
+      io.stdout(formatSuggestions(await suggest(options), format))
+      return exit.ok
+    }
+    if (command === 'build') return await runBuild({ ...options, out: values.out, strict: values.strict }, format, io)
+    const result = await compile(options)
+    const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
     const facts = result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
-    report(result, format, io, { facts, files: artifacts.map((artifact) => `${values.out}/${artifact.path}`) })
-    io.stderr(`factmark: wrote ${artifacts.length} file${artifacts.length === 1 ? '' : 's'} to ${values.out}/ (${result.reports.length} report${result.reports.length === 1 ? '' : 's'}, ${facts} facts)\n`)
-    return exit.ok
+    const percent = coveragePercent(result.coverage)
+    report(result, format, io, { facts, coverage: { percent: Number(percent.toFixed(1)), reports: result.coverage } })
+    if (format === 'text') io.stdout(formatCoverage(result.coverage))
+    if (minimum !== undefined && percent < minimum) {
+      io.stderr(`factmark: coverage ${percent.toFixed(1)}% is below --min-coverage ${minimum}\n`)
+      return exit.invalid
+    }
+    return failed ? exit.invalid : exit.ok
+  } catch (error) {
+    if (error instanceof Error && isIoError(error)) {
+      io.stderr(`factmark: ${error.message}\n`)
+      return exit.usage
+    }
+    throw error
   }
+}
+
+/** Errors with a code come from the file system or from reading sources: their message is for the user. */
+function isIoError(error: Error): boolean {
+  return 'code' in error
+}
+
+async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<number> {
+  const where = `${(options.out ?? 'dist').replace(/\/+$/, '')}/`
+  let outcome
+  try {
+    outcome = await build(options)
+  } catch (error) {
+    if (error instanceof Error && 'code' in error) {
+      io.stderr(`factmark: Cannot write ${where}: ${error.message}; ${where} was left as it was\n`)
+      return exit.usage
+    }
+    throw error
+  }
+  const { result } = outcome
   const facts = result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
-  const percent = coveragePercent(result.coverage)
-  report(result, format, io, { facts, coverage: { percent: Number(percent.toFixed(1)), reports: result.coverage } })
-  if (format === 'text') io.stdout(formatCoverage(result.coverage))
-  if (minimum !== undefined && percent < minimum) {
-    io.stderr(`factmark: coverage ${percent.toFixed(1)}% is below --min-coverage ${minimum}\n`)
-    return exit.invalid
+  if (!outcome.ok) {
+    report(result, format, io, {})
+    io.stderr(`factmark: build failed: ${outcome.message}; ${where} was left as it was\n`)
+    return outcome.reason === 'invalid' ? exit.invalid : exit.usage
   }
-  return failed ? exit.invalid : exit.ok
+  report(result, format, io, { facts, files: outcome.artifacts.map((artifact) => `${where}${artifact.path}`) })
+  const count = outcome.artifacts.length
+  io.stderr(`factmark: wrote ${count} file${count === 1 ? '' : 's'} to ${where} (${result.reports.length} report${result.reports.length === 1 ? '' : 's'}, ${facts} facts)\n`)
+  return exit.ok
 }
 
 function report(result: CompileResult, format: Format, io: Io, extra: Record<string, unknown>): void {

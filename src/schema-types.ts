@@ -56,6 +56,8 @@ export interface Schemas {
   registry?: MetricRegistry
   fact?: Fact
   bundle?: FactBundle
+  catalog?: Catalog
+  manifest?: Manifest
 }
 /**
  * The YAML front matter of an annotated report: what the report is, and the defaults of its facts.
@@ -246,10 +248,7 @@ export interface FactBundle {
    * The $id of this schema.
    */
   $schema: 'https://factmark.dev/schema/v1/bundle.schema.json'
-  generator: {
-    name: 'factmark'
-    version: string
-  }
+  generator: Generator
   report: ReportInformation
   /**
    * Every metric used by a fact, keyed by id, as declared in the registry.
@@ -261,6 +260,13 @@ export interface FactBundle {
    * The facts in the order they appear in the text.
    */
   facts: Fact[]
+}
+/**
+ * The program and version that wrote the file.
+ */
+export interface Generator {
+  name: 'factmark'
+  version: string
 }
 /**
  * The report's front matter and where it was read from.
@@ -278,4 +284,55 @@ export interface ReportInformation {
    * Path of the annotated source, relative to the project.
    */
   source: string
+}
+/**
+ * dist/catalog.json: every report of the site and the files published for it.
+ */
+export interface Catalog {
+  /**
+   * The $id of this schema.
+   */
+  $schema: 'https://factmark.dev/schema/v1/catalog.schema.json'
+  generator: Generator
+  reports: CatalogReport[]
+}
+export interface CatalogReport {
+  slug: Slug1
+  title: string
+  issuer: string
+  entity: string
+  period: Period1
+  language: string
+  url?: string
+  /**
+   * Path of the annotated source, relative to the project.
+   */
+  source: string
+  factCount: number
+  metricCount: number
+  files: CatalogFile[]
+}
+export interface CatalogFile {
+  /**
+   * Path relative to the root of the site.
+   */
+  path: string
+  mediaType: string
+  title: string
+}
+/**
+ * dist/manifest.json: every file of the site but itself, with its size and SHA-256, so that a mirror can check what it serves.
+ */
+export interface Manifest {
+  /**
+   * The $id of this schema.
+   */
+  $schema: 'https://factmark.dev/schema/v1/manifest.schema.json'
+  generator: Generator
+  files: ManifestFile[]
+}
+export interface ManifestFile {
+  path: string
+  bytes: number
+  sha256: string
 }

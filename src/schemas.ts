@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import type { FactBundle, MetricRegistry, ReportFrontMatter } from './schema-types.js'
+import type { Catalog, FactBundle, Manifest, MetricRegistry, ReportFrontMatter } from './schema-types.js'
 
 /** The published schemas, by file name. */
 export const schemaFiles = [
@@ -9,7 +9,9 @@ export const schemaFiles = [
   'report.schema.json',
   'metrics.schema.json',
   'fact.schema.json',
-  'bundle.schema.json'
+  'bundle.schema.json',
+  'catalog.schema.json',
+  'manifest.schema.json'
 ] as const
 
 export type SchemaFile = (typeof schemaFiles)[number]
@@ -30,6 +32,8 @@ export interface Validators {
   report: ValidateFunction<ReportFrontMatter>
   registry: ValidateFunction<MetricRegistry>
   bundle: ValidateFunction<FactBundle>
+  catalog: ValidateFunction<Catalog>
+  manifest: ValidateFunction<Manifest>
 }
 
 // ajv-formats is CommonJS with a default export that TypeScript sees as the module.
@@ -47,7 +51,9 @@ export function validators(): Validators {
   cached = {
     report: get<ReportFrontMatter>('report.schema.json'),
     registry: get<MetricRegistry>('metrics.schema.json'),
-    bundle: get<FactBundle>('bundle.schema.json')
+    bundle: get<FactBundle>('bundle.schema.json'),
+    catalog: get<Catalog>('catalog.schema.json'),
+    manifest: get<Manifest>('manifest.schema.json')
   }
   return cached
 }

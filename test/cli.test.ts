@@ -49,7 +49,7 @@ describe('factmark build', () => {
     expect(code).toBe(1)
     expect(stdout).toMatch(/source\/xiamen-2025\.md:\d+:\d+ error Unknown metric/)
     expect(stdout).toContain('error Unknown metric "air.pm2.5", did you mean "air.pm25"? [unknown-metric]')
-    expect(stderr).toContain('build failed; dist/ was left as it was')
+    expect(stderr).toBe('factmark: build failed: the sources have 1 error; dist/ was left as it was\n')
     expect(readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8')).toBe(before)
   })
 
@@ -177,3 +177,4 @@ describe('the installed command', () => {
     expect(stdout).toBe('✔ no problems\ncoverage: 100.0% of figures annotated (128 tagged, 0 untagged)\n')
   })
 })
+

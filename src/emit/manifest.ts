@@ -1,0 +1,16 @@
+import type { Manifest } from '../schema-types.js'
+import { schemaId } from '../schemas.js'
+import { version } from '../version.js'
+import { byteLength, sha256 } from './hash.js'
+
+/** dist/manifest.json: every other file of the site with its size and SHA-256, in path order. */
+export function emitManifest(files: ReadonlyArray<{ path: string; content: string }>): string {
+  const manifest: Manifest = {
+    $schema: schemaId('manifest.schema.json') as Manifest['$schema'],
+    generator: { name: 'factmark', version },
+    files: [...files]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((file) => ({ path: file.path, bytes: byteLength(file.content), sha256: sha256(file.content) }))
+  }
+  return `${JSON.stringify(manifest, null, 2)}\n`
+}

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { reportFiles } from '../src/build.js'
+import { build } from '../src/index.js'
+import { schemaFiles } from '../src/schemas.js'
+
+const repo = path.resolve(new URL('..', import.meta.url).pathname)
+let cwd: string
+
+beforeEach(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'factmark-build-'))
+  cpSync(path.join(repo, 'source'), path.join(cwd, 'source'), { recursive: true })
+})
+afterEach(() => rmSync(cwd, { recursive: true, force: true }))
+
+/** Every file under a folder with its SHA-256, by relative path. */
+function snapshot(root: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else files[path.relative(root, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
+    }
+  }
+  walk(root)
+  return files
+}
+
+describe('the site', () => {
+  test('holds every artifact of the report and of the site', async () => {
+    const outcome = await build({ cwd })
+    expect(outcome.ok).toBe(true)
+    expect(Object.keys(snapshot(path.join(cwd, 'dist')))).toEqual([
+      'catalog.json',
+      'index.html',
+      'manifest.json',
+      ...schemaFiles.map((file) => `schema/${file}`).sort(),
+      'taxonomy/dimensions.xsd',
+      'taxonomy/metrics-label.xml',
+      'taxonomy/metrics.xsd',
+      ...reportFiles.map((file) => `xiamen-2025/${file.href}`).sort()
+    ])
+  })
+
+  test('is byte-identical from one build to the next', async () => {
+    await build({ cwd })
+    const first = snapshot(path.join(cwd, 'dist'))
+    await build({ cwd, out: 'again' })
+    expect(snapshot(path.join(cwd, 'again'))).toEqual(first)
+  })
+
+  test('lists every other file in the manifest with its size and sha256', async () => {
+    await build({ cwd })
+    const dist = path.join(cwd, 'dist')
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; bytes: number; sha256: string }> }
+    const files = snapshot(dist)
+    delete files['manifest.json']
+    expect(Object.fromEntries(manifest.files.map((file) => [file.path, file.sha256]))).toEqual(files)
+    for (const file of manifest.files) expect(file.bytes).toBe(statSync(path.join(dist, file.path)).size)
+  })
+
+  test('lists every report and its files in catalog.json, and every file exists', async () => {
+    await build({ cwd })
+    const dist = path.join(cwd, 'dist')
+    const catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8')) as { reports: Array<{ slug: string; factCount: number; files: Array<{ path: string }> }> }
+    expect(catalog.reports.map((report) => [report.slug, report.factCount])).toEqual([['xiamen-2025', 128]])
+    for (const file of catalog.reports[0]?.files ?? []) expect(statSync(path.join(dist, file.path)).isFile()).toBe(true)
+  })
+
+  test('publishes the schemas under the names their $ids end with', async () => {
+    await build({ cwd })
+    for (const file of schemaFiles) {
+      const schema = JSON.parse(readFileSync(path.join(cwd, 'dist/schema', file), 'utf8')) as { $id: string }
+      expect(schema.$id).toBe(`https://factmark.dev/schema/v1/${file}`)
+    }
+  })
+})
+
+describe('a failed build leaves the previous dist/ exactly as it was', () => {
+  test('when a source is invalid', async () => {
+    await build({ cwd })
+    const before = snapshot(path.join(cwd, 'dist'))
+    const file = path.join(cwd, 'source/xiamen-2025.md')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{metric=air.pm10}', '{metric=air.pm100}'))
+    const outcome = await build({ cwd })
+    expect(outcome).toMatchObject({ ok: false, reason: 'invalid', message: 'the sources have 1 error' })
+    expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
+  })
+
+  test('when an emitter throws', async () => {
+    await build({ cwd })
+    const before = snapshot(path.join(cwd, 'dist'))
+    const failing = [
+      ...reportFiles.slice(0, 2),
+      { href: 'broken.txt', label: 'broken', type: 'text/plain', data: false, emit: () => { throw new Error('disk of the emitter is full') } },
+      ...reportFiles.slice(2)
+    ]
+    const outcome = await build({ cwd, reportFiles: failing })
+    expect(outcome).toMatchObject({ ok: false, reason: 'emit', message: 'writing xiamen-2025/broken.txt failed: disk of the emitter is full' })
+    expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
+    expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
+  })
+})

@@ -1,0 +1,26 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, test } from 'vitest'
+
+const repo = path.resolve(new URL('..', import.meta.url).pathname)
+const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
+
+describe('the README', () => {
+  test('opens with the two set-up commands', () => {
+    expect(readme.split('\n').slice(0, 6).join('\n')).toBe(
+      '# factmark\n\n```sh\nnpm ci && npm run build   # install, then build dist/ from source/\nnpm cit                   # install, then run the tests\n```'
+    )
+  })
+
+  test('library example runs and prints what the README shows', async () => {
+    const section = readme.slice(readme.indexOf('## Library'))
+    const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    expect(code).toContain("from 'factmark'")
+    // Imported by its package name, as a user would: the package refers to itself through its exports.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: repo })
+    expect(stdout).toBe(shown)
+  })
+})
