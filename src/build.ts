@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { compareStrings } from './compare.js'
 import type { CompileResult, CompiledReport } from './compile.js'
 import { emitCatalogHtml } from './emit/catalog-html.js'
 import { emitCatalogJson } from './emit/catalog-json.js'
@@ -93,7 +94,7 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
   artifacts.push({ path: 'index.html', content: emitCatalogHtml(entries.map(({ report, files: list }) => ({ report, artifacts: list }))) })
   artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
   checkArtifacts(artifacts)
-  return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return artifacts.sort((a, b) => compareStrings(a.path, b.path))
 }
 
 /** The site's own JSON files must meet their published schemas before anything is written. */

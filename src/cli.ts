@@ -117,7 +117,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     if (command === 'build') return await runBuild({ ...options, out: values.out, strict: values.strict }, format, io)
     const result = await compile(options)
     const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
-    const facts = result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
+    const facts = factCount(result)
     const percent = coveragePercent(result.coverage)
     report(result, format, io, { facts, coverage: { percent: Number(percent.toFixed(1)), reports: result.coverage } })
     if (format === 'text') io.stdout(formatCoverage(result.coverage))
@@ -153,7 +153,7 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
     throw error
   }
   const { result } = outcome
-  const facts = result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
+  const facts = factCount(result)
   if (!outcome.ok) {
     report(result, format, io, {})
     io.stderr(`factmark: build failed: ${outcome.message}; ${where} was left as it was\n`)
@@ -170,4 +170,8 @@ function report(result: CompileResult, format: Format, io: Io, extra: Record<str
   if (format === 'json') io.stdout(formatJson(diagnostics, extra))
   else if (format === 'github') io.stdout(formatGithub(diagnostics))
   else io.stdout(formatText(diagnostics, new Map(result.files.map((file) => [file.path, String(file.value)]))))
+}
+
+function factCount(result: CompileResult): number {
+  return result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
 }

@@ -1,9 +1,9 @@
-import type { Nodes, Root } from 'mdast'
+import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { location } from 'vfile-location'
 import { compareDiagnostics, report, toDiagnostic, type Diagnostic } from './diagnostics.js'
-import { extractFacts, factDirective, isFactDirective } from './extract.js'
+import { extractFacts, isFactDirective, isFactNode } from './extract.js'
+import { pointsOf } from './positions.js'
 import { findHazards, isFactTypo } from './annotation-hazards.js'
 import { restoreForeignDirectives } from './literal-directives.js'
 import { loadReport, type LoadedReport } from './load.js'
@@ -67,8 +67,6 @@ export interface CompileResult {
   /** The metric registry, when it is valid. */
   registry?: Registry
 }
-
-const isFactNode = (node: Nodes) => node.type === 'textDirective' && node.name === factDirective
 
 /**
  * Compile annotated reports against a metric registry: parse, extract the
@@ -173,14 +171,6 @@ function reportBrokenAnnotations(tree: Root, loaded: LoadedReport): Array<[numbe
     broken.push([start, end])
   }
   return broken
-}
-
-function pointsOf(file: VFile): (offset: number) => { line: number; column: number; offset: number } {
-  const place = location(file)
-  return (offset) => {
-    const point = place.toPoint(offset)
-    return { line: point?.line ?? 1, column: point?.column ?? 1, offset }
-  }
 }
 
 /** Warn about each figure no annotation covers, and about ignore phrases that cover none. */

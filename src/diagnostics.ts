@@ -1,6 +1,7 @@
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { compareStrings } from './compare.js'
 import { rules, ruleUrl, type RuleId, type Severity } from './rules.js'
 
 /** A diagnostic as the command line and the JSON output present it. */
@@ -61,9 +62,6 @@ export function toDiagnostic(message: VFileMessage): Diagnostic {
 /** Order for output: by file, then position, then rule, so runs compare equal. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
-    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+    compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId)
   )
 }

@@ -1,10 +1,11 @@
-import type { Heading, Root } from 'mdast'
+import type { Heading, Nodes, Root } from 'mdast'
 import type { TextDirective } from 'mdast-util-directive'
 import { toString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
-import { location } from 'vfile-location'
+import { sortedEntries } from './compare.js'
+import { pointsOf } from './positions.js'
 import { readFigure } from './chinese-number/index.js'
 import { report } from './diagnostics.js'
 import { didYouMeanText } from './did-you-mean.js'
@@ -44,6 +45,11 @@ export function isFactDirective(node: Directive): boolean {
   return node.name === factDirective
 }
 
+/** Whether an mdast node is a fact annotation. */
+export function isFactNode(node: Nodes): boolean {
+  return node.type === 'textDirective' && node.name === factDirective
+}
+
 /**
  * Turn every `:fact[...]{...}` annotation into a fact, or into diagnostics
  * on the file that say what is wrong with it. Each annotation that became a
@@ -52,11 +58,7 @@ export function isFactDirective(node: Directive): boolean {
 export function extractFacts(input: ExtractInput): Fact[] {
   const { tree, file, frontMatter } = input
   const source = String(file.value)
-  const place = location(file)
-  const toPoint = (offset: number) => {
-    const point = place.toPoint(offset)
-    return { line: point?.line ?? 1, column: point?.column ?? 1, offset }
-  }
+  const toPoint = pointsOf(file)
 
   const pending: Array<{ fact: Fact; node: TextDirective; explicitId?: string; idPlace?: Position }> = []
   const headings: Heading[] = []
@@ -248,5 +250,5 @@ function makeFact(
 }
 
 function sortKeys(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return Object.fromEntries(sortedEntries(record))
 }

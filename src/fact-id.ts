@@ -1,3 +1,4 @@
+import { sortedEntries } from './compare.js'
 import type { Fact } from './schema-types.js'
 
 export type IdParts = Pick<Fact, 'metric' | 'period' | 'aspect' | 'entity' | 'dimensions'>
@@ -12,7 +13,7 @@ export function deriveFactId(parts: IdParts, defaultEntity: string): string {
   const qualifiers: string[] = []
   if (parts.aspect !== 'level') qualifiers.push(parts.aspect)
   if (parts.entity !== defaultEntity) qualifiers.push(`entity=${parts.entity}`)
-  for (const [name, value] of Object.entries(parts.dimensions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [name, value] of sortedEntries(parts.dimensions)) {
     qualifiers.push(`${name}=${value}`)
   }
   return [`${parts.metric}@${parts.period}`, ...qualifiers].join(':')

@@ -1,7 +1,7 @@
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import type { Point } from 'unist'
-import { location } from 'vfile-location'
+import { pointsOf } from './positions.js'
 
 export type Directive = TextDirective | LeafDirective | ContainerDirective
 
@@ -15,12 +15,7 @@ export type IsOwn = (node: Directive) => boolean
  */
 export function restoreForeignDirectives(tree: Root, source: string, isOwn: IsOwn): Directive[] {
   const restored: Directive[] = []
-  const place = location(source)
-  const toPoint = (offset: number): Point => {
-    const point = place.toPoint(offset)
-    return { line: point?.line ?? 1, column: point?.column ?? 1, offset }
-  }
-  restoreIn(tree, { source, toPoint }, isOwn, restored)
+  restoreIn(tree, { source, toPoint: pointsOf(source) }, isOwn, restored)
   return restored
 }
 

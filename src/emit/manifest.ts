@@ -1,3 +1,4 @@
+import { compareStrings } from '../compare.js'
 import type { Manifest } from '../schema-types.js'
 import { schemaId } from '../schemas.js'
 import { version } from '../version.js'
@@ -9,7 +10,7 @@ export function emitManifest(files: ReadonlyArray<{ path: string; content: strin
     $schema: schemaId('manifest.schema.json') as Manifest['$schema'],
     generator: { name: 'factmark', version },
     files: [...files]
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .sort((a, b) => compareStrings(a.path, b.path))
       .map((file) => ({ path: file.path, bytes: byteLength(file.content), sha256: sha256(file.content) }))
   }
   return `${JSON.stringify(manifest, null, 2)}\n`

@@ -1,7 +1,6 @@
-import type { Nodes } from 'mdast'
-import { location } from 'vfile-location'
 import type { CompileInput } from '../compile.js'
-import { factDirective, isFactDirective } from '../extract.js'
+import { isFactDirective, isFactNode } from '../extract.js'
+import { pointsOf } from '../positions.js'
 import { restoreForeignDirectives } from '../literal-directives.js'
 import { loadReport } from '../load.js'
 import { parseMarkdown } from '../parse.js'
@@ -12,8 +11,6 @@ export interface Suggestions {
   path: string
   untagged: UntaggedFigure[]
 }
-
-const isFactNode = (node: Nodes) => node.type === 'textDirective' && node.name === factDirective
 
 /**
  * The figures of each report that carry no annotation, with a proposed
@@ -28,11 +25,10 @@ export function suggest(input: CompileInput): Suggestions[] {
     const text = String(loaded.file.value)
     const tree = parseMarkdown(loaded.markdown)
     restoreForeignDirectives(tree, text, isFactDirective)
-    const place = location(loaded.file)
     const { untagged } = findUntagged({
       tree,
       source: text,
-      toPoint: (offset) => ({ line: place.toPoint(offset)?.line ?? 1, column: place.toPoint(offset)?.column ?? 1, offset }),
+      toPoint: pointsOf(loaded.file),
       isFact: isFactNode,
       ...(registry && { registry }),
       ignore: loaded.frontMatter?.ignore ?? [],

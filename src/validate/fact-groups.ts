@@ -1,10 +1,9 @@
+import { sortedEntries } from '../compare.js'
 import type { Fact } from '../schema-types.js'
 
 /** Facts about the same thing: metric, aspect, period, entity and dimensions (XBRL's aspect-equal facts). */
 export function factKey(fact: Fact, leave?: string): string {
-  const dimensions = Object.entries(fact.dimensions)
-    .filter(([name]) => name !== leave)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const dimensions = sortedEntries(fact.dimensions).filter(([name]) => name !== leave)
   return JSON.stringify([fact.metric, fact.aspect, fact.period, fact.basePeriod ?? '', fact.entity, fact.unit, dimensions])
 }
 

@@ -1,3 +1,4 @@
+import { compareStrings, sortedEntries } from '../../compare.js'
 import type { Registry } from '../../registry.js'
 import type { Fact, Labels } from '../../schema-types.js'
 
@@ -49,7 +50,7 @@ export function typedDimensions(registry: Registry): TypedDimension[] {
   const own = new Set(builtInDimensions.map((dimension) => dimension.name))
   const declared = [...labels.entries()]
     .filter(([name]) => !own.has(name))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([name, list]) => ({ name, label: { zh: distinct(list.map((label) => label.zh)).join('/'), en: distinct(list.map((label) => label.en)).join(' / ') } }))
   return [...builtInDimensions.map(({ name, label }) => ({ name, label })), ...declared]
 }
@@ -64,6 +65,6 @@ export function dimensionValues(fact: Fact): Array<[name: string, value: string]
     const value = dimension.valueOf(fact)
     return value === undefined ? [] : [[dimension.name, value]]
   })
-  const declared = Object.entries(fact.dimensions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const declared = sortedEntries(fact.dimensions)
   return [...own, ...declared]
 }

@@ -1,3 +1,4 @@
+import { compareStrings } from '../../compare.js'
 import { CURRENCY } from '../../chinese-number/index.js'
 import { prefixed } from './namespaces.js'
 import { escapeNcName } from './ncname.js'
@@ -53,11 +54,8 @@ function measure(term: string): string {
 }
 
 function side(measures: string[], grouped: boolean): string {
-  const text = [...measures].sort(compareCodeUnits).join('*')
+  // The OIM compares measures as strings of code units, not by language rules.
+  const text = [...measures].sort(compareStrings).join('*')
   return grouped && measures.length > 1 ? `(${text})` : text
 }
 
-// The OIM compares measures as strings; localeCompare would sort by language rules instead.
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
