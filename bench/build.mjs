@@ -3,7 +3,7 @@
 // alone (in process, warm), a full `factmark build` as a fresh process
 // (cold start included), and the sizes involved. Run: npm run bench
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -58,12 +58,12 @@ console.log(`first compile in this process (schemas compiled, caches cold): ${ms
 line(`compile, warm (${runs} runs)`, stats(warm))
 line(`factmark build, new process (${cold.length})`, stats(cold))
 line(`node -e '' for reference (${node.length})`, stats(node))
-const json = path.join(root, 'dist')
+// The sizes of what the last `npm run build` wrote, from its manifest.
 try {
-  for (const report of result.reports) {
-    const file = path.join(json, report.frontMatter.slug, 'facts.json')
-    console.log(`${path.relative(root, file)}: ${statSync(file).size} bytes`)
-  }
+  const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8'))
+  const total = manifest.files.reduce((sum, file) => sum + file.bytes, 0)
+  console.log(`dist/: ${manifest.files.length + 1} files, ${total} bytes besides manifest.json`)
+  for (const file of manifest.files) console.log(`  ${String(file.bytes).padStart(8)}  ${file.path}`)
 } catch {
-  console.log('(run npm run build to see output sizes)')
+  console.log('(run npm run build to see the output sizes)')
 }
