@@ -47,7 +47,8 @@ export function loadReport(path: string, text: string): LoadedReport {
   const parsed = matter(value, {
     engines: {
       yaml: (source: string) => {
-        yaml = parseYaml(source, { line: 1, column: opening.length + 1, offset: opening.length })
+        // With CRLF line ends, gray-matter leaves the CR of the last line before `---`, which YAML would keep in the value.
+        yaml = parseYaml(source.replace(/\r$/, ''), { line: 1, column: opening.length + 1, offset: opening.length })
         return (yaml.data ?? {}) as object
       }
     }

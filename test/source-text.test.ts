@@ -78,3 +78,17 @@ describe('source/xiamen-2025.md', () => {
     expect(blocks(altered)).not.toEqual(seedParagraphs)
   })
 })
+
+describe('line ends', () => {
+  test('a report saved with CRLF line ends compiles to the same facts', async () => {
+    const { compileSources } = await import('../src/compile.js')
+    const registry = { path: 'source/metrics.yaml', text: readFileSync(new URL('../source/metrics.yaml', import.meta.url), 'utf8') }
+    const facts = (text: string) => compileSources({ reports: [{ path: sourcePath, text }], registry })
+    const lf = facts(source)
+    const crlf = facts(source.replace(/\n/g, '\r\n'))
+    expect(crlf.diagnostics).toEqual([])
+    expect(crlf.reports[0]?.bundle.facts.map((fact) => [fact.id, fact.value, fact.source.line, fact.source.column])).toEqual(
+      lf.reports[0]?.bundle.facts.map((fact) => [fact.id, fact.value, fact.source.line, fact.source.column])
+    )
+  })
+})
