@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seedBuild } from './helpers/seed-build.js'
-import { hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
+import { compileFixture, hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -28,19 +28,21 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
   let browser: Browser
-  let pages: Record<'report' | 'catalog', string>
+  let pages: Record<'report' | 'catalog' | 'constructs', string>
 
   beforeAll(async () => {
     const dist = await writeTemporaryDist(seedBuild().result)
+    const constructs = await writeTemporaryDist(compileFixture('kitchen-sink'))
     pages = {
       report: pathToFileURL(path.join(dist, 'xiamen-2025/index.html')).href,
-      catalog: pathToFileURL(path.join(dist, 'index.html')).href
+      catalog: pathToFileURL(path.join(dist, 'index.html')).href,
+      constructs: pathToFileURL(path.join(constructs, 'kitchen-sink/index.html')).href
     }
     browser = await launchChromium()
   }, 60_000)
   afterAll(async () => browser?.close())
 
-  for (const name of ['report', 'catalog'] as const) {
+  for (const name of ['report', 'catalog', 'constructs'] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`axe finds no violation on the ${name} page (${colorScheme})`, async () => {
         const page = await browser.newPage({ colorScheme })

@@ -1,16 +1,13 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { compileSources, type CompileResult } from '../src/compile.js'
-import { hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
+import type { CompileResult } from '../src/compile.js'
+import { compileFixture, hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
 
-const read = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
-const text = read('hostile/report.md')
-const result: CompileResult = compileSources({ reports: [{ path: 'hostile/report.md', text }], registry: { path: 'metrics.yaml', text: read('metrics.yaml') }, checkUnusedMetrics: false })
+const result: CompileResult = compileFixture('hostile')
 
 describe('a source that tries to inject markup, script or template code', () => {
   test('compiles: the hostile text is content, not an error', () => {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { renderArtifacts, writeArtifacts } from '../../src/build.js'
-import type { CompileResult } from '../../src/compile.js'
+import { readFileSync } from 'node:fs'
+import { compileSources, type CompileResult } from '../../src/compile.js'
 
 /** CI sets FACTMARK_CI=1 after installing Chromium and Java: there, a missing tool fails the tests instead of skipping them. */
 export const toolsRequired = process.env['FACTMARK_CI'] === '1'
@@ -34,4 +35,10 @@ export async function writeTemporaryDist(result: CompileResult): Promise<string>
   const out = path.join(root, 'dist')
   await writeArtifacts(out, renderArtifacts(result))
   return out
+}
+
+/** A report of test/fixtures/<name>/report.md compiled against the fixtures' registry. */
+export function compileFixture(name: string): CompileResult {
+  const read = (file: string) => readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')
+  return compileSources({ reports: [{ path: `${name}/report.md`, text: read(`${name}/report.md`) }], registry: { path: 'metrics.yaml', text: read('metrics.yaml') }, checkUnusedMetrics: false })
 }

@@ -40,7 +40,9 @@ export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Ch
   const charts: Chart[] = []
   const scale = (fact: Fact, values: number[]) => (fact.unit === '%' ? Math.max(100, ...values) : Math.max(...values))
 
-  for (const level of facts.filter((fact) => fact.aspect === 'level')) {
+  // Bar lengths mean nothing for an ordinal: Ⅱ类 is better than Ⅲ类, not shorter.
+  const drawable = (fact: Fact) => !['class', 'rank', 'date'].includes(bundle.metrics[fact.metric]?.kind ?? '')
+  for (const level of facts.filter((fact) => fact.aspect === 'level' && drawable(fact))) {
     const same = (fact: NumericFact) => fact.metric === level.metric && fact.period === level.period && fact.entity === level.entity && JSON.stringify(fact.dimensions) === JSON.stringify(level.dimensions)
     const start = facts.find((fact) => fact.aspect === 'start' && same(fact))
     const change = facts.find((fact) => fact.aspect === 'change' && same(fact))

@@ -33,9 +33,13 @@ export function formatNumber(value: number, decimals?: number): string {
   return `${value < 0 ? '−' : ''}${grouped}${fraction ? `.${fraction}` : ''}`
 }
 
-/** The normalized value with its unit: `11,590,000 t`, `93.8%`, `+2.1 个百分点`. */
-export function formatValue(fact: Fact): string {
+// A class or rank is an ordinal: 2 says less than the Ⅱ类 or 第2 the report prints.
+const ordinalKinds = new Set<Metric['kind']>(['class', 'rank'])
+
+/** The normalized value with its unit: `11,590,000 t`, `93.8%`, `+2.1 个百分点`; a class or rank as printed. */
+export function formatValue(fact: Fact, metric?: Metric): string {
   if (typeof fact.value === 'string') return fact.value
+  if (metric && ordinalKinds.has(metric.kind) && fact.aspect !== 'change') return fact.text
   const number = formatNumber(fact.value, fact.decimals)
   const signed = fact.aspect === 'change' || fact.aspect === 'relative-change' ? (fact.value > 0 ? `+${number}` : number) : number
   if (fact.aspect === 'change' && fact.unit === '%') return `${signed} 个百分点`
@@ -60,5 +64,5 @@ export function describeFact(fact: Fact, metric: Metric | undefined): string {
   const what = metric?.label.zh ?? fact.metric
   const aspect = aspectWord(fact.aspect)
   const dimensions = Object.values(fact.dimensions).join('、')
-  return [`${what}${aspect ? `(${aspect})` : ''}`, formatValue(fact), fact.period, [fact.entity, dimensions].filter(Boolean).join(' ')].join(' · ')
+  return [`${what}${aspect ? `(${aspect})` : ''}`, formatValue(fact, metric), fact.period, [fact.entity, dimensions].filter(Boolean).join(' ')].join(' · ')
 }

@@ -1,7 +1,7 @@
 import { toHtml } from 'hast-util-to-html'
 import type { CompiledReport } from '../../compile.js'
 import type { Registry } from '../../registry.js'
-import type { Fact } from '../../schema-types.js'
+import type { Fact, Metric } from '../../schema-types.js'
 import { version } from '../../version.js'
 import { fragment, renderBody, rowId, type Section } from './body.js'
 import { chartsOf } from './charts.js'
@@ -54,7 +54,7 @@ export function reportView(report: CompiledReport, registry: Registry | undefine
     period: bundle.report.period,
     entity: bundle.report.entity,
     factCount: bundle.facts.length,
-    keyFigures: keyFigures(bundle.facts, (id) => bundle.metrics[id]?.headline === true, label),
+    keyFigures: keyFigures(bundle.facts, (id) => bundle.metrics[id]?.headline === true, label, (fact) => bundle.metrics[fact.metric]),
     sections: nest(body.sections),
     body: toHtml(body.tree),
     chartCount: charts.length,
@@ -68,7 +68,7 @@ export function reportView(report: CompiledReport, registry: Registry | undefine
       aspect: aspectWord(fact.aspect),
       text: fact.text,
       value: String(fact.value),
-      display: formatValue(fact),
+      display: formatValue(fact, bundle.metrics[fact.metric]),
       period: fact.period,
       where: [fact.entity, ...Object.values(fact.dimensions)].join(' · ')
     })),
@@ -88,7 +88,12 @@ function nest(sections: readonly Section[]): ReportView['sections'] {
 }
 
 /** The headline metrics of the registry, each with its first level in the text and the change the report gives for it. */
-function keyFigures(facts: readonly Fact[], headline: (metric: string) => boolean, label: (fact: Fact) => string): ReportView['keyFigures'] {
+function keyFigures(
+  facts: readonly Fact[],
+  headline: (metric: string) => boolean,
+  label: (fact: Fact) => string,
+  metric: (fact: Fact) => Metric | undefined
+): ReportView['keyFigures'] {
   const shown = new Set<string>()
   const figures: ReportView['keyFigures'] = []
   for (const fact of facts) {
@@ -98,7 +103,7 @@ function keyFigures(facts: readonly Fact[], headline: (metric: string) => boolea
       (other) => other.metric === fact.metric && (other.aspect === 'change' || other.aspect === 'relative-change') && other.period === fact.period && other.entity === fact.entity
     )
     const base = change?.basePeriod ? `较${change.basePeriod}` : '变化'
-    figures.push({ label: label(fact), value: formatValue(fact), change: change ? `${base} ${formatValue(change)}` : '', href: fragment(fact.id) })
+    figures.push({ label: label(fact), value: formatValue(fact, metric(fact)), change: change ? `${base} ${formatValue(change)}` : '', href: fragment(fact.id) })
   }
   return figures
 }
