@@ -4,12 +4,12 @@ import { toString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
-import { sortedEntries } from './compare.js'
 import { pointsOf } from './positions.js'
 import { readFigure } from './chinese-number/index.js'
 import { report } from './diagnostics.js'
 import { didYouMeanText } from './did-you-mean.js'
 import { directiveSpans, type DirectiveSpans } from './directive-source.js'
+import { readDimensions } from './fact-dimensions.js'
 import { deriveFactId, uniqueId } from './fact-id.js'
 import { aspectAttributes, resolveValue, type AspectAttribute, type ValueProblem } from './fact-value.js'
 import type { Directive } from './literal-directives.js'
@@ -26,9 +26,6 @@ declare module 'mdast-util-directive' {
 
 /** The directive name of factmark's annotation. */
 export const factDirective = 'fact'
-
-/** Attributes with a meaning of their own; any other is a dimension of the metric. */
-const factAttributes = new Set(['metric', 'id', 'unit', 'value', 'period', 'entity', 'aspect', 'base'])
 
 export interface ExtractInput {
   tree: Root
@@ -186,32 +183,7 @@ function makeFact(
   const entity = attributes['entity'] ?? frontMatter.entity
   if (entity.trim() === '') problem(file, 'attribute-invalid', 'entity= must not be empty', at('entity'))
 
-  const dimensions: Record<string, string> = {}
-  const declared = metric.dimensions ?? {}
-  for (const [name, value] of Object.entries(attributes)) {
-    if (factAttributes.has(name) || value === null || value === undefined) continue
-    if (name === 'class') {
-      problem(file, 'unknown-dimension', `".${value}" sets a class, which facts do not have; for an id with dots write id="…"`, keyAt('class'))
-      continue
-    }
-    const dimension = declared[name]
-    if (!dimension) {
-      const names = Object.keys(declared)
-      const guess = didYouMeanText(name, [...factAttributes, ...names])
-      const known = guess || (names.length > 0 ? `: ${metricId} declares the dimension${names.length > 1 ? 's' : ''} ${names.join(', ')}` : `: ${metricId} declares no dimensions`)
-      problem(file, 'unknown-dimension', `Unknown attribute "${name}"${known}`, keyAt(name))
-      continue
-    }
-    if (value.trim() === '') {
-      problem(file, 'attribute-invalid', `The dimension ${name}= must not be empty`, at(name))
-      continue
-    }
-    if (dimension.values && !dimension.values.includes(value)) {
-      problem(file, 'attribute-invalid', `"${value}" is not a member of the dimension ${name} of ${metricId} (${dimension.values.join(', ')})${didYouMeanText(value, dimension.values)}`, at(name))
-      continue
-    }
-    dimensions[name] = value
-  }
+  const dimensions = readDimensions(attributes, metricId, metric, { value: at, key: keyAt }, (ruleId, message, place) => problem(file, ruleId, message, place))
 
   const explicitId = attributes['id'] ?? undefined
   if (explicitId !== undefined && !/^\S+$/.test(explicitId)) problem(file, 'attribute-invalid', `id="${explicitId}" must be non-empty and without spaces`, at('id'))
@@ -234,7 +206,7 @@ function makeFact(
     period,
     ...(base !== undefined && { basePeriod: base }),
     entity,
-    dimensions: sortKeys(dimensions),
+    dimensions,
     section,
     source: {
       file: input.sourcePath,
@@ -247,8 +219,4 @@ function makeFact(
     }
   }
   return explicitId === undefined ? { fact } : { fact, explicitId, idPlace: at('id') }
-}
-
-function sortKeys(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(sortedEntries(record))
 }
