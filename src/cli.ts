@@ -6,7 +6,8 @@ import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
 import { formatText } from './format/text.js'
 import { formatSuggestions } from './format/suggestions.js'
-import { build, compile, suggest, type BuildOptions } from './index.js'
+import { compile, suggest } from './api.js'
+import type { BuildOptions } from './site.js'
 import { version } from './version.js'
 
 export interface Io {
@@ -144,6 +145,8 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
   const where = `${(options.out ?? 'dist').replace(/\/+$/, '')}/`
   let outcome
   try {
+    // The emitters load templates, HTML and CSV libraries that check and suggest never need.
+    const { build } = await import('./site.js')
     outcome = await build(options)
   } catch (error) {
     if (error instanceof Error && 'code' in error) {

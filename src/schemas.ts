@@ -39,21 +39,41 @@ export interface Validators {
 // ajv-formats is CommonJS with a default export that TypeScript sees as the module.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
 
-let cached: Validators | undefined
+let ajv: Ajv2020 | undefined
+const compiled = new Map<SchemaFile, ValidateFunction>()
 
-/** Compiled validators; compiled once per process because compiling costs more than a build's validation. */
-export function validators(): Validators {
-  if (cached) return cached
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true })
-  addFormats(ajv)
-  for (const file of schemaFiles) ajv.addSchema(readSchema(file))
-  const get = <T>(file: SchemaFile) => ajv.getSchema<T>(schemaId(file)) as ValidateFunction<T>
-  cached = {
-    report: get<ReportFrontMatter>('report.schema.json'),
-    registry: get<MetricRegistry>('metrics.schema.json'),
-    bundle: get<FactBundle>('bundle.schema.json'),
-    catalog: get<Catalog>('catalog.schema.json'),
-    manifest: get<Manifest>('manifest.schema.json')
+/** One validator, compiled on first use: a check never pays for the schemas only a build needs. */
+function validator<T>(file: SchemaFile): ValidateFunction<T> {
+  let validate = compiled.get(file)
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true })
+      addFormats(ajv)
+      for (const name of schemaFiles) ajv.addSchema(readSchema(name))
+    }
+    validate = ajv.getSchema(schemaId(file)) as ValidateFunction
+    compiled.set(file, validate)
   }
-  return cached
+  return validate as ValidateFunction<T>
+}
+
+/** The validators of the published formats, each compiled when first asked for. */
+export function validators(): Validators {
+  return {
+    get report() {
+      return validator<ReportFrontMatter>('report.schema.json')
+    },
+    get registry() {
+      return validator<MetricRegistry>('metrics.schema.json')
+    },
+    get bundle() {
+      return validator<FactBundle>('bundle.schema.json')
+    },
+    get catalog() {
+      return validator<Catalog>('catalog.schema.json')
+    },
+    get manifest() {
+      return validator<Manifest>('manifest.schema.json')
+    }
+  }
 }

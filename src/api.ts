@@ -1,0 +1,34 @@
+import { compileSources, type CompileResult } from './compile.js'
+import { readSources } from './sources.js'
+import { suggest as suggestSources, type Suggestions } from './suggest/suggest.js'
+
+export interface CompileOptions {
+  /** Folder with the reports (`*.md`) and `metrics.yaml`. Default `source`. */
+  src?: string
+  /** Compile only these report files (with the registry of `src`); unused metrics are then not reported. */
+  files?: readonly string[]
+  /** Paths are resolved and reported relative to this folder. Default: the working directory. */
+  cwd?: string
+}
+
+async function sourcesOf(options: CompileOptions) {
+  const sources = await readSources({ src: options.src ?? 'source', ...(options.files && { files: options.files }), ...(options.cwd && { cwd: options.cwd }) })
+  // The code marks an I/O problem, whose message is for the user, from a bug.
+  if (!sources.ok) throw Object.assign(new Error(sources.message), { code: 'FACTMARK_SOURCES' })
+  return sources.input
+}
+
+/**
+ * Read the sources from disk and compile them: bundles, diagnostics and
+ * coverage, nothing written. Throws only when the files cannot be read;
+ * problems in their content are in `diagnostics`.
+ */
+export async function compile(options: CompileOptions = {}): Promise<CompileResult> {
+  const input = await sourcesOf(options)
+  return compileSources({ ...input, checkUnusedMetrics: !options.files || options.files.length === 0 })
+}
+
+/** The figures of each report that carry no annotation, each with a proposed annotation. */
+export async function suggest(options: CompileOptions = {}): Promise<Suggestions[]> {
+  return suggestSources(await sourcesOf(options))
+}
