@@ -36,7 +36,7 @@ export function report(
   return message
 }
 
-export function severityOf(message: VFileMessage): Severity {
+function severityOf(message: VFileMessage): Severity {
   return message.fatal ? 'error' : 'warning'
 }
 

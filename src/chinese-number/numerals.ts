@@ -1,3 +1,4 @@
+import { SCALES } from './scales.js'
 /**
  * Chinese numerals, ordinary (一二三, 十百千, 万亿) and financial (壹贰叁,
  * 拾佰仟). Read strictly: a numeral that a careful writer would not produce
@@ -66,14 +67,7 @@ const SEQUENCE_DIGITS = new Set(['〇', '零', '一', '二', '三', '四', '五'
 const MIN_SEQUENCE_LENGTH = 3
 
 /** Trailing scales that fix the precision of a Chinese numeral (三千万 is 3000万). */
-const TRAILING_SCALES: readonly { text: string; power: number }[] = [
-  { text: '万亿', power: 12 },
-  { text: '萬億', power: 12 },
-  { text: '亿', power: 8 },
-  { text: '億', power: 8 },
-  { text: '万', power: 4 },
-  { text: '萬', power: 4 }
-]
+const TRAILING_SCALES = SCALES.filter((scale) => scale.power >= 4 && scale.power % 4 === 0)
 
 export function isNumeralChar(char: string): boolean {
   return char in DIGITS || char in PLACES || char in BIG_PLACES

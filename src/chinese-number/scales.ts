@@ -13,6 +13,7 @@ export interface Scale {
 
 export const SCALES: readonly Scale[] = [
   { text: '万亿', power: 12 },
+  { text: '萬億', power: 12 },
   { text: '千亿', power: 11 },
   { text: '百亿', power: 10 },
   { text: '十亿', power: 9 },

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics.js'
 import type { Registry } from '../registry.js'
 import type { Fact } from '../schema-types.js'
-import { describeDimensions, groupBy, place, where } from './fact-groups.js'
+import { describeDimensions, groupBy, place, seriesKey, where } from './fact-groups.js'
 import { factInterval, overlaps, percentChange, show, subtract, type Interval } from './interval.js'
 
 type NumericFact = Fact & { value: number }
@@ -15,7 +15,7 @@ type NumericFact = Fact & { value: number }
  */
 export function checkChanges(facts: readonly Fact[], registry: Registry, file: VFile): void {
   const numeric = facts.filter((fact): fact is NumericFact => typeof fact.value === 'number')
-  const groups = groupBy(numeric, (fact) => JSON.stringify([fact.metric, fact.period, fact.entity, Object.entries(fact.dimensions).sort()]))
+  const groups = groupBy(numeric, seriesKey)
   for (const group of groups.values()) {
     const start = group.find((fact) => fact.aspect === 'start')
     const level = group.find((fact) => fact.aspect === 'level')

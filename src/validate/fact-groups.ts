@@ -7,6 +7,11 @@ export function factKey(fact: Fact, leave?: string): string {
   return JSON.stringify([fact.metric, fact.aspect, fact.period, fact.basePeriod ?? '', fact.entity, fact.unit, dimensions])
 }
 
+/** Facts of one series: metric, period, entity and dimensions, whatever their aspect (a start, its level, their change). */
+export function seriesKey(fact: Fact): string {
+  return JSON.stringify([fact.metric, fact.period, fact.entity, sortedEntries(fact.dimensions)])
+}
+
 /** Where a fact stands, for messages that point at another fact: `12:34`. */
 export function where(fact: Fact): string {
   return `${fact.source.line}:${fact.source.column}`

@@ -2,7 +2,7 @@ import type { Element } from 'hast'
 import { h, s } from 'hastscript'
 import type { Registry } from '../../registry.js'
 import type { Fact, FactBundle } from '../../schema-types.js'
-import { factKey } from '../../validate/fact-groups.js'
+import { factKey, seriesKey } from '../../validate/fact-groups.js'
 import { formatNumber, formatValue, unitSymbol } from './display.js'
 
 type NumericFact = Fact & { value: number }
@@ -43,7 +43,8 @@ export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Ch
   // Bar lengths mean nothing for an ordinal: Ⅱ类 is better than Ⅲ类, not shorter.
   const drawable = (fact: Fact) => !['class', 'rank', 'date'].includes(bundle.metrics[fact.metric]?.kind ?? '')
   for (const level of facts.filter((fact) => fact.aspect === 'level' && drawable(fact))) {
-    const same = (fact: NumericFact) => fact.metric === level.metric && fact.period === level.period && fact.entity === level.entity && JSON.stringify(fact.dimensions) === JSON.stringify(level.dimensions)
+    const series = seriesKey(level)
+    const same = (fact: NumericFact) => seriesKey(fact) === series
     const start = facts.find((fact) => fact.aspect === 'start' && same(fact))
     const change = facts.find((fact) => fact.aspect === 'change' && same(fact))
     if (start) {
