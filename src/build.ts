@@ -1,4 +1,3 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { compareStrings } from './compare.js'
 import type { CompileResult, CompiledReport } from './compile.js'
@@ -13,14 +12,12 @@ import { emitSchemas } from './emit/published-schemas.js'
 import { emitReportHtml } from './emit/report-html.js'
 import { emitReportMarkdown } from './emit/report-md.js'
 import { emitTaxonomy, emitXbrlJson } from './emit/xbrl/index.js'
+import { checkOutputFolder } from './output-folder.js'
+import { publish, type Artifact, type PublishOptions, type PublishResult } from './publish.js'
 import type { Registry } from './registry.js'
 import { validators } from './schemas.js'
 
-/** One output file, its path relative to the output folder. */
-export interface Artifact {
-  path: string
-  content: string
-}
+export type { Artifact } from './publish.js'
 
 /** What an emitter of a report file may use besides the report. */
 export interface EmitContext {
@@ -108,37 +105,10 @@ function checkArtifacts(artifacts: readonly Artifact[]): void {
 }
 
 /**
- * Write a complete new output tree beside `out`, then swap it in: readers
- * and a failing build never see a half-written `dist/`.
+ * Write a complete new output tree in place of `out`, which must be missing,
+ * empty or a tree factmark wrote; a process killed at any point leaves the
+ * previous tree or the new one (see publish.ts).
  */
-export async function writeArtifacts(out: string, artifacts: readonly Artifact[]): Promise<void> {
-  const parent = path.dirname(path.resolve(out))
-  const base = path.basename(path.resolve(out))
-  const staging = path.join(parent, `.${base}-new-${process.pid}`)
-  const retired = path.join(parent, `.${base}-old-${process.pid}`)
-  await rm(staging, { recursive: true, force: true })
-  try {
-    for (const artifact of artifacts) {
-      const target = path.join(staging, artifact.path)
-      await mkdir(path.dirname(target), { recursive: true })
-      await writeFile(target, artifact.content)
-    }
-    await mkdir(staging, { recursive: true })
-    const hadPrevious = await rename(out, retired).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return false
-        throw error
-      }
-    )
-    try {
-      await rename(staging, out)
-    } catch (error) {
-      if (hadPrevious) await rename(retired, out)
-      throw error
-    }
-    if (hadPrevious) await rm(retired, { recursive: true, force: true })
-  } finally {
-    await rm(staging, { recursive: true, force: true })
-  }
+export async function writeArtifacts(out: string, artifacts: readonly Artifact[], options: PublishOptions = {}): Promise<PublishResult> {
+  return publish(out, artifacts, { check: () => checkOutputFolder({ out: path.resolve(out), cwd: process.cwd() }), ...options })
 }

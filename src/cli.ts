@@ -150,10 +150,16 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
     outcome = await build(options)
   } catch (error) {
     if (error instanceof Error && 'code' in error) {
-      io.stderr(`factmark: Cannot write ${where}: ${error.message}; ${where} was left as it was\n`)
+      // A source that cannot be read says so itself; anything else failed while writing.
+      const message = error.code === 'FACTMARK_SOURCES' ? error.message : `Cannot write ${where}: ${error.message}`
+      io.stderr(`factmark: ${message}; ${where} was left as it was\n`)
       return exit.usage
     }
     throw error
+  }
+  if (!outcome.ok && outcome.reason === 'output') {
+    io.stderr(`factmark: ${outcome.message}\n`)
+    return exit.usage
   }
   const { result } = outcome
   const facts = factCount(result)
@@ -163,6 +169,7 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
     return outcome.reason === 'invalid' ? exit.invalid : exit.usage
   }
   report(result, format, io, { facts, files: outcome.artifacts.map((artifact) => `${where}${artifact.path}`) })
+  if (outcome.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`)
   const count = outcome.artifacts.length
   io.stderr(`factmark: wrote ${count} file${count === 1 ? '' : 's'} to ${where} (${result.reports.length} report${result.reports.length === 1 ? '' : 's'}, ${facts} facts)\n`)
   return exit.ok

@@ -1,7 +1,9 @@
 import path from 'node:path'
 import { compile, type CompileOptions } from './api.js'
-import { renderArtifacts, reportFiles, writeArtifacts, type Artifact, type ReportFile } from './build.js'
+import { renderArtifacts, reportFiles, type Artifact, type ReportFile } from './build.js'
 import type { CompileResult } from './compile.js'
+import { checkOutputFolder, type OutputPlaces } from './output-folder.js'
+import { isPublishRefusal, publish, type PublishStep } from './publish.js'
 
 export interface BuildOptions extends CompileOptions {
   /** Output folder. Default `dist`. */
@@ -10,20 +12,30 @@ export interface BuildOptions extends CompileOptions {
   strict?: boolean
   /** The files written for each report (default: every format factmark publishes). */
   reportFiles?: readonly ReportFile[]
+  /** Called after each step of publishing; for fault-injection tests. */
+  onPublishStep?: (step: PublishStep) => void | Promise<void>
 }
 
 export type BuildOutcome =
-  | { ok: true; result: CompileResult; artifacts: Artifact[]; out: string }
+  | { ok: true; result: CompileResult; artifacts: Artifact[]; out: string; restored: boolean }
   | { ok: false; result: CompileResult; reason: 'invalid' | 'emit'; message: string; out: string }
+  | { ok: false; result?: undefined; reason: 'output'; message: string; out: string }
 
 /**
  * Compile the sources and, if they are valid, write the whole site: a new
  * tree is rendered and checked in memory, written beside `out`, and swapped
- * in. When anything fails, `out` stays exactly as it was.
+ * in. `out` is replaced only when it is missing, empty or a tree factmark
+ * wrote. When anything fails, `out` stays exactly as it was.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const out = path.resolve(cwd, options.out ?? 'dist')
+  // Explicit report files are checked against their registry's folder too: the output must not swallow it.
+  const places: OutputPlaces = { out, src: path.resolve(cwd, options.src ?? 'source'), cwd }
+  const allowed = await checkOutputFolder(places)
+  if (!allowed.ok) return { ok: false, reason: 'output', message: allowed.message, out }
+
   const result = await compile(options)
-  const out = path.resolve(options.cwd ?? process.cwd(), options.out ?? 'dist')
   if (result.errorCount > 0 || (options.strict && result.warningCount > 0)) {
     const problems = result.errorCount > 0 ? `${result.errorCount} error${result.errorCount === 1 ? '' : 's'}` : `${result.warningCount} warning${result.warningCount === 1 ? '' : 's'} (--strict)`
     return { ok: false, result, reason: 'invalid', message: `the sources have ${problems}`, out }
@@ -34,6 +46,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   } catch (error) {
     return { ok: false, result, reason: 'emit', message: error instanceof Error ? error.message : String(error), out }
   }
-  await writeArtifacts(out, artifacts)
-  return { ok: true, result, artifacts, out }
+  try {
+    const published = await publish(out, artifacts, { check: () => checkOutputFolder(places), ...(options.onPublishStep && { onStep: options.onPublishStep }) })
+    return { ok: true, result, artifacts, out, restored: published.restored }
+  } catch (error) {
+    if (isPublishRefusal(error)) return { ok: false, reason: 'output', message: error.message, out }
+    throw error
+  }
 }

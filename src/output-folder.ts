@@ -1,0 +1,130 @@
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
+import path from 'node:path'
+import { displayPath } from './sources.js'
+
+/** Why factmark will not replace a folder. */
+export type OutputRefusal = { ok: false; message: string }
+export type OutputCheck = { ok: true; exists: boolean } | OutputRefusal
+
+export interface OutputPlaces {
+  /** The output folder, absolute. */
+  out: string
+  /** The source folder, absolute, when there is one. */
+  src?: string
+  /** The working directory, absolute. */
+  cwd: string
+}
+
+/** The file factmark writes last into every tree it publishes; it is how a tree is recognised as factmark's. */
+export const manifestName = 'manifest.json'
+
+const foreignShown = 3
+
+/**
+ * Decide whether `out` may be replaced by a new tree: only when it is
+ * missing, empty, or a tree factmark wrote (its manifest names factmark and
+ * lists every file in it). Anything else is refused with a message, before
+ * anything is touched: the folder of the sources, the working directory or
+ * one of its ancestors, a file, a link, or a folder holding files of
+ * someone else.
+ */
+export async function checkOutputFolder(places: OutputPlaces): Promise<OutputCheck> {
+  const out = await realPlace(places.out)
+  const shown = `${displayPath(places.out, places.cwd) || '.'}`
+  const refuse = (why: string): OutputRefusal => ({ ok: false, message: `Refusing to write ${shown}: ${why}; nothing was changed` })
+
+  const cwd = await realPlace(places.cwd)
+  if (out === cwd) return refuse('it is the working directory')
+  if (isInside(cwd, out)) return refuse('it holds the working directory')
+  if (places.src !== undefined) {
+    const src = await realPlace(places.src)
+    if (out === src) return refuse('it is the source folder')
+    if (isInside(src, out)) return refuse('it holds the source folder')
+    if (isInside(out, src)) return refuse('it lies inside the source folder')
+  }
+
+  const stats = await lstat(places.out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw error
+  })
+  if (!stats) return { ok: true, exists: false }
+  if (stats.isSymbolicLink()) return refuse('it is a symbolic link, and factmark replaces only folders it wrote')
+  if (!stats.isDirectory()) return refuse('it is a file, not a folder factmark wrote')
+
+  const present = await listTree(places.out)
+  if (present.length === 0) return { ok: true, exists: true }
+  const listed = await readManifestPaths(places.out)
+  if (!listed) return refuse(`it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`)
+  const foreign = present.filter((file) => file !== manifestName && !listed.has(file))
+  if (foreign.length > 0) {
+    const names = foreign.slice(0, foreignShown).map((file) => `${shown}/${file}`).join(', ')
+    const more = foreign.length > foreignShown ? ` and ${foreign.length - foreignShown} more` : ''
+    return refuse(`it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`)
+  }
+  return { ok: true, exists: true }
+}
+
+/** Is `inner` strictly inside `outer`? Both absolute and normalized. */
+export function isInside(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+/** The real path of a place that may not exist yet: its closest existing ancestor resolved, the rest appended. */
+async function realPlace(place: string): Promise<string> {
+  const absolute = path.resolve(place)
+  const missing: string[] = []
+  let current = absolute
+  for (;;) {
+    try {
+      return path.join(await realpath(current), ...missing.reverse())
+    } catch {
+      const parent = path.dirname(current)
+      if (parent === current) return absolute
+      missing.push(path.basename(current))
+      current = parent
+    }
+  }
+}
+
+/**
+ * Every entry under a folder that is not a folder itself, as paths relative
+ * to it with forward slashes; a folder with nothing in it counts as an
+ * entry, since removing it would remove something factmark did not make.
+ * Iterative, so that deep trees cannot exhaust the stack.
+ */
+async function listTree(root: string): Promise<string[]> {
+  const found: string[] = []
+  const pending = ['']
+  while (pending.length > 0) {
+    const relative = pending.pop() as string
+    const entries = await readdir(path.join(root, relative), { withFileTypes: true })
+    if (entries.length === 0 && relative !== '') found.push(`${relative}/`)
+    for (const entry of entries) {
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`
+      if (entry.isDirectory()) pending.push(child)
+      else found.push(child)
+    }
+  }
+  return found.sort()
+}
+
+/** The paths a factmark manifest lists, or undefined when the folder has no factmark manifest. */
+async function readManifestPaths(root: string): Promise<Set<string> | undefined> {
+  let manifest: unknown
+  try {
+    const stats = await lstat(path.join(root, manifestName))
+    if (!stats.isFile()) return undefined
+    manifest = JSON.parse(await readFile(path.join(root, manifestName), 'utf8'))
+  } catch {
+    return undefined
+  }
+  if (!isFactmarkManifest(manifest)) return undefined
+  return new Set(manifest.files.map((file) => file.path))
+}
+
+function isFactmarkManifest(value: unknown): value is { files: Array<{ path: string }> } {
+  if (typeof value !== 'object' || value === null) return false
+  const { generator, files } = value as { generator?: { name?: unknown }; files?: unknown }
+  return generator?.name === 'factmark' && Array.isArray(files) && files.every((file: unknown) => typeof (file as { path?: unknown })?.path === 'string')
+}
