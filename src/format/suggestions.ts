@@ -1,5 +1,6 @@
 import type { Suggestions } from '../suggest/suggest.js'
-import { escapeData, escapeProperty } from './github.js'
+import { workflowCommand } from './github.js'
+import { guardLines, jsonText, printable } from './printable.js'
 
 /** suggest's output: each untagged figure with its position and proposed annotation. */
 export function formatSuggestions(results: readonly Suggestions[], format: 'text' | 'json' | 'github'): string {
@@ -20,17 +21,21 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
         proposal: item.proposal
       }))
     }))
-    return `${JSON.stringify({ count, files }, null, 2)}\n`
+    return jsonText({ count, files })
   }
   if (format === 'github') {
     return results
       .flatMap((result) =>
-        result.untagged.map((item) => `::notice file=${escapeProperty(result.path)},line=${item.start.line},col=${item.start.column},title=untagged-figure::${escapeData(`${item.text} → ${item.proposal}`)}\n`)
+        result.untagged.map((item) =>
+          workflowCommand('notice', [['file', result.path], ['line', item.start.line], ['col', item.start.column], ['title', 'untagged-figure']], [`${item.text} → ${item.proposal}`])
+        )
       )
       .join('')
   }
-  const lines = results.flatMap((result) => result.untagged.map((item) => `${result.path}:${item.start.line}:${item.start.column}  ${item.text}  ${item.proposal}`))
+  const lines = results.flatMap((result) =>
+    result.untagged.map((item) => `${printable(result.path)}:${item.start.line}:${item.start.column}  ${printable(item.text)}  ${printable(item.proposal)}`)
+  )
   const files = results.filter((result) => result.untagged.length > 0).length
   const summary = count === 0 ? '✔ every figure is annotated' : `${count} untagged figure${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`
-  return [...lines, summary].join('\n') + '\n'
+  return guardLines([...lines, summary].join('\n') + '\n')
 }

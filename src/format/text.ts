@@ -1,16 +1,17 @@
 import type { Diagnostic } from '../diagnostics.js'
 import { codeFrame } from './code-frame.js'
+import { guardLines, printable } from './printable.js'
 
 /** `file:line:column severity message [rule]`, a code frame, the fix; then a summary line. */
 export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
   const blocks = diagnostics.map((d) => {
-    const head = `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]`
+    const head = `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)} [${printable(d.ruleId)}]`
     const source = sources.get(d.file)
     const frame = source === undefined ? '' : codeFrame(source, d.line, d.column, d.endLine, d.endColumn)
-    const fix = d.fix ? `  fix: ${d.fix}${d.url ? ` (${d.url})` : ''}` : ''
+    const fix = d.fix ? `  fix: ${printable(d.fix)}${d.url ? ` (${printable(d.url)})` : ''}` : ''
     return [head, frame, fix].filter(Boolean).join('\n')
   })
-  return [...blocks, summary(diagnostics)].join('\n\n') + '\n'
+  return guardLines([...blocks, summary(diagnostics)].join('\n\n') + '\n')
 }
 
 export function summary(diagnostics: readonly Diagnostic[]): string {
