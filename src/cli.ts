@@ -6,6 +6,7 @@ import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
 import { formatText } from './format/text.js'
 import { formatSuggestions } from './format/suggestions.js'
+import { terminalText } from './format/printable.js'
 import { compile, suggest } from './api.js'
 import type { BuildOptions } from './site.js'
 import { version } from './version.js'
@@ -50,6 +51,7 @@ Exit codes: 0 clean, 1 validation errors, 2 usage or I/O errors.
 
 /** Run the command line; returns the exit code instead of exiting, so output is flushed and tests can call it. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  io = guardStderr(io)
   try {
     return await run(argv, io)
   } catch (error) {
@@ -60,6 +62,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     else io.stderr('Set FACTMARK_DEBUG=1 to see the stack trace, and please report it.\n')
     return exit.usage
   }
+}
+
+/** Messages on stderr quote paths and arguments as they were given: they are printed escaped and guarded too. */
+function guardStderr(io: Io): Io {
+  return { ...io, stderr: (text) => io.stderr(terminalText(text)) }
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -121,7 +128,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const facts = factCount(result)
     const percent = coveragePercent(result.coverage)
     report(result, format, io, { facts, coverage: { percent: Number(percent.toFixed(1)), reports: result.coverage } })
-    if (format === 'text') io.stdout(formatCoverage(result.coverage))
+    if (format === 'text') io.stdout(terminalText(formatCoverage(result.coverage)))
     if (minimum !== undefined && percent < minimum) {
       io.stderr(`factmark: coverage ${percent.toFixed(1)}% is below --min-coverage ${minimum}\n`)
       return exit.invalid
