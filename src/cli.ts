@@ -35,6 +35,8 @@ Commands:
   build     compile source/ into dist/ (facts.json per report)
   check     validate the sources, report problems and annotation coverage
   suggest   list the figures that carry no annotation, with a proposed one
+  verify    check a published tree (factmark verify [dir], default dist) against
+            its manifest.json and schemas: missing, extra and changed files
 
 Options:
   --src <dir>      folder with the reports (*.md) and metrics.yaml  [source]
@@ -46,7 +48,8 @@ Options:
   -h, --help       show this help
   -v, --version    show the version
 
-Exit codes: 0 clean, 1 validation errors, 2 usage or I/O errors.
+Exit codes: 0 clean, 1 validation errors (verify: any mismatch), 2 usage or
+I/O errors (verify: no such folder, or no manifest.json in it).
 `
 
 /** Run the command line; returns the exit code instead of exiting, so output is flushed and tests can call it. */
@@ -100,7 +103,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return exit.ok
   }
   const [command, ...files] = positionals
-  if (command !== 'build' && command !== 'check' && command !== 'suggest') {
+  if (command !== 'build' && command !== 'check' && command !== 'suggest' && command !== 'verify') {
     io.stderr(command === undefined ? usage : `factmark: unknown command "${command}"\n\n${usage}`)
     return exit.usage
   }
@@ -109,6 +112,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`factmark: --format must be one of ${formats.join(', ')}, not "${values.format}"\n`)
     return exit.usage
   }
+  if (command === 'verify') return await runVerify(files, format, io)
 
   const minimum = values['min-coverage'] === undefined ? undefined : Number(values['min-coverage'])
   if (minimum !== undefined && (!Number.isFinite(minimum) || minimum < 0 || minimum > 100 || values['min-coverage']?.trim() === '')) {
@@ -191,4 +195,17 @@ function report(result: CompileResult, format: Format, io: Io, extra: Record<str
 
 function factCount(result: CompileResult): number {
   return result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
+}
+
+async function runVerify(positionals: readonly string[], format: Format, io: Io): Promise<number> {
+  if (positionals.length > 1) {
+    io.stderr(`factmark: verify checks one folder, not ${positionals.length}\n`)
+    return exit.usage
+  }
+  const [{ verify }, { formatVerify, verifyFailure }] = await Promise.all([import('./verify.js'), import('./format/verify.js')])
+  const result = await verify({ dir: positionals[0] ?? 'dist', cwd: io.cwd })
+  io.stdout(formatVerify(result, format))
+  const failure = verifyFailure(result)
+  if (failure !== undefined) io.stderr(`factmark: ${failure}\n`)
+  return result.status === 'valid' ? exit.ok : result.status === 'invalid' ? exit.invalid : exit.usage
 }

@@ -1,7 +1,7 @@
 /**
  * factmark's library API: compile annotated reports into fact bundles and
- * diagnostics, and build the published site from them. The command line is
- * a thin shell over these functions.
+ * diagnostics, build the published site from them, and verify a published
+ * site. The command line is a thin shell over these functions.
  */
 export { compile, suggest } from './api.js'
 export type { CompileOptions } from './api.js'
@@ -18,4 +18,6 @@ export { rules } from './rules.js'
 export type { Rule, RuleId, Severity } from './rules.js'
 export type { Suggestions } from './suggest/suggest.js'
 export type { UntaggedFigure } from './suggest/untagged.js'
+export { verify } from './verify.js'
+export type { EntryType, FileDigest, VerifyOptions, VerifyProblem, VerifyResult } from './verify.js'
 export type * from './schema-types.js'
