@@ -175,6 +175,13 @@ export const rules = {
     title: 'A fact annotation is not inline',
     explanation: 'Facts annotate a figure inside running text, as a text directive `:fact[...]{...}`; block forms (`::fact`, `:::fact`) and nested facts are not facts.',
     fix: 'Write the annotation inline around the figure, with one colon: `:fact[17.4]{metric=air.pm25}`.'
+  },
+  'value-too-precise': {
+    severity: 'error',
+    title: 'The value has more digits than factmark can keep exactly',
+    explanation:
+      'Values are published as JSON numbers, which programs read as double-precision numbers: these hold any decimal of 15 significant digits exactly, and no more. factmark applies scales and units to the digits as written in exact arithmetic and never rounds a value to make it fit: 17.41234567890123 (16 digits) is refused rather than published as 17.4123456789012. The same holds for a value= attribute, for a value that a unit conversion gives more digits (× 365.25 from a day to a year), and for values too close to zero (below about 1e-307). Only a conversion with no finite decimal result, as from 亩 to m² (× 2000/3), rounds, to 15 significant digits.',
+    fix: 'Check the figure: a report rarely prints more than 15 significant digits on purpose. Print it with at most 15 (round it in the report text), or leave it unannotated and add it to `ignore:`.'
   }
 } as const satisfies Record<string, Rule>
 

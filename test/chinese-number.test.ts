@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest'
 import * as api from '../src/chinese-number/index.js'
 import {
   convertValue,
+  fromDecimal,
+  fromNumber,
   isUcumUnit,
   parseChineseNumeral,
   readFigure,
   readUnit,
+  toDecimal,
   type Figure,
   type UnitReading
 } from '../src/chinese-number/index.js'
@@ -90,8 +93,8 @@ const seedFigures: [string, Figure][] = [
   ['15批', count(15, '批')],
   ['92件', count(92, '件')],
   ['2025年11月', { kind: 'date', value: 2025, decimals: 0, unit: '1', displayUnit: '月', period: '2025-11' }],
-  ['4675亩', { kind: 'quantity', value: 3116666.66667, decimals: -3, unit: 'm2', displayUnit: '亩' }],
-  ['1156亩', { kind: 'quantity', value: 770666.666667, decimals: -3, unit: 'm2', displayUnit: '亩' }],
+  ['4675亩', { kind: 'quantity', value: 3116666.66666667, decimals: -3, unit: 'm2', displayUnit: '亩' }],
+  ['1156亩', { kind: 'quantity', value: 770666.666666667, decimals: -3, unit: 'm2', displayUnit: '亩' }],
   ['6项', count(6, '项')],
   ['17项', count(17, '项')],
   ['10项', count(10, '项')],
@@ -297,7 +300,7 @@ const grammarFigures: [string, Figure][] = [
   ['55分贝', { kind: 'quantity', value: 55, decimals: 0, unit: 'dB', displayUnit: '分贝' }],
   ['300千瓦时', { kind: 'quantity', value: 300, decimals: 0, unit: 'kW.h', displayUnit: '千瓦时' }],
   ['1.2万千瓦时', { kind: 'quantity', value: 12000, decimals: -3, unit: 'kW.h', displayUnit: '万千瓦时' }],
-  ['2万亩', { kind: 'quantity', value: 13333333.3333, decimals: -7, unit: 'm2', displayUnit: '万亩' }],
+  ['2万亩', { kind: 'quantity', value: 13333333.3333333, decimals: -7, unit: 'm2', displayUnit: '万亩' }],
   ['25℃', { kind: 'quantity', value: 25, decimals: 0, unit: 'Cel', displayUnit: '℃' }],
   // Bounds
   ['100余个', { ...count(100, '个'), bound: 'at-least' }],
@@ -359,20 +362,32 @@ const notFigures: [string, string][] = [
   ['2025-11-05', '"2025-11-05" has more than one range separator'],
   ['约100余个', '"约100余个" states two bounds: keep one of 约, 超过, 以上, 余 …'],
   ['-5个', 'a count cannot carry a sign, as "-5个" does'],
-  ['9'.repeat(400), `"${'9'.repeat(400)}" is too large to be a figure`]
+  [`1${'0'.repeat(400)}`, `"1${'0'.repeat(400)}" is too large to be a figure`]
 ]
 
 describe('chinese-number API', () => {
   it('exports exactly the documented functions', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CURRENCY',
+      'MAX_SIGNIFICANT_DIGITS',
+      'absolute',
+      'compare',
       'convertValue',
       'decimalShift',
+      'fromDecimal',
+      'fromFactor',
+      'fromNumber',
       'isUcumUnit',
+      'minus',
+      'negate',
       'parseChineseNumeral',
+      'powerOfTen',
       'readFigure',
       'readUnit',
-      'roundSignificant'
+      'storeValue',
+      'times',
+      'toDecimal',
+      'toFixed'
     ])
   })
 })
@@ -572,30 +587,37 @@ describe('the unit table', () => {
   })
 })
 
-const conversions: [number, number, string, string, { value: number; decimals: number } | undefined][] = [
-  [1, 0, 't', 'kg', { value: 1000, decimals: -3 }],
-  [11590000, -4, 't', 'kg', { value: 11590000000, decimals: -7 }],
-  [17.4, 1, 'ug/m3', 'mg/m3', { value: 0.0174, decimals: 4 }],
-  [0.0174, 4, 'mg/m3', 'ug/m3', { value: 17.4, decimals: 1 }],
-  [3116666.66667, -3, 'm2', 'har', { value: 311.666666667, decimals: 1 }],
-  [1, 0, 'km2', 'har', { value: 100, decimals: -2 }],
-  [2500, 0, 'm', 'km', { value: 2.5, decimals: 3 }],
-  [2, 0, 'h', 'min', { value: 120, decimals: -2 }],
-  [1, 0, 'a', 'd', { value: 365.25, decimals: -3 }],
-  [25, 0, 'Cel', 'K', { value: 298.15, decimals: 0 }],
-  [99.2, 1, '%', '1', { value: 0.992, decimals: 3 }],
-  [5, 0, 'CNY', 'CNY', { value: 5, decimals: 0 }],
-  [17.4, 1, 'ug/m3', 'ug/m3', { value: 17.4, decimals: 1 }],
-  [1, 0, 't', 'm3', undefined],
-  [1, 0, 'CNY', 't', undefined],
-  [1, 0, 't', 'CNY', undefined],
-  [1, 0, 'xyz', 't', undefined],
-  [1, 0, '', 't', undefined]
+// Values as exact decimals: a conversion is exact, and its result is a ratio until it is stored.
+const conversions: [string, number, string, string, { value: string; decimals: number } | undefined][] = [
+  ['1', 0, 't', 'kg', { value: '1000', decimals: -3 }],
+  ['11590000', -4, 't', 'kg', { value: '11590000000', decimals: -7 }],
+  ['17.4', 1, 'ug/m3', 'mg/m3', { value: '0.0174', decimals: 4 }],
+  ['0.0174', 4, 'mg/m3', 'ug/m3', { value: '17.4', decimals: 1 }],
+  ['3116666.66666667', -3, 'm2', 'har', { value: '311.666666666667', decimals: 1 }],
+  ['1', 0, 'km2', 'har', { value: '100', decimals: -2 }],
+  ['2500', 0, 'm', 'km', { value: '2.5', decimals: 3 }],
+  ['2', 0, 'h', 'min', { value: '120', decimals: -2 }],
+  ['1', 0, 'a', 'd', { value: '365.25', decimals: -3 }],
+  ['25', 0, 'Cel', 'K', { value: '298.15', decimals: 0 }],
+  ['99.2', 1, '%', '1', { value: '0.992', decimals: 3 }],
+  ['5', 0, 'CNY', 'CNY', { value: '5', decimals: 0 }],
+  ['17.4', 1, 'ug/m3', 'ug/m3', { value: '17.4', decimals: 1 }],
+  // Exact where doubles are not: 0.1 + 0.2 is 0.30000000000000004 in binary.
+  ['0.0001', 4, 'kg', 'g', { value: '0.1', decimals: 1 }],
+  ['12345678901234.5', 1, 't/d', 't/a', { value: '4509259218675901.125', decimals: -2 }],
+  // A month is 1/12 of a year: no finite decimal, kept as the exact ratio until it is stored.
+  ['1', 0, 'mo', 'a', { value: '0.0833333333333333', decimals: 1 }],
+  ['1', 0, 't', 'm3', undefined],
+  ['1', 0, 'CNY', 't', undefined],
+  ['1', 0, 't', 'CNY', undefined],
+  ['1', 0, 'xyz', 't', undefined],
+  ['1', 0, '', 't', undefined]
 ]
 
 describe('convertValue', () => {
   it.each(conversions)('converts %j (decimals %j) from %j to %j', (value, decimals, from, to, expected) => {
-    expect(convertValue(value, decimals, from, to)).toStrictEqual(expected)
+    const converted = convertValue(fromDecimal(value) ?? fromNumber(NaN), decimals, from, to)
+    expect(converted && { value: toDecimal(converted.value, 15).text, decimals: converted.decimals }).toStrictEqual(expected)
   })
 })
 
@@ -612,5 +634,57 @@ describe('isUcumUnit', () => {
     ['吨', false]
   ] as const)('%j is %j', (code, valid) => {
     expect(isUcumUnit(code)).toBe(valid)
+  })
+})
+
+// Every digit written is kept: the value is exactly the decimal written, scaled, or the figure is refused.
+const exactFigures: [string, Figure][] = [
+  ['17.4123456789012', number(17.4123456789012, 13)],
+  ['123456789012345', number(123456789012345, 0)],
+  ['0.000000123', number(0.000000123, 9)],
+  ['1000000000000000000000', number(1e21, 0)],
+  ['9.99999999999999万亿', number(9999999999999.99, 2)],
+  ['1.21亿', number(121000000, -6)],
+  ['一千万亿', number(1e15, -12)],
+  ['九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十', number(9999999999999990, 0)],
+  ['1.5亩', { kind: 'quantity', value: 1000, decimals: -2, unit: 'm2', displayUnit: '亩' }],
+  ['0.1亩', { kind: 'quantity', value: 66.6666666666667, decimals: -2, unit: 'm2', displayUnit: '亩' }]
+]
+
+const tooPrecise = (number: string, digits: number) =>
+  `the number ${number} has ${digits} significant digits, more than the 15 a value keeps exactly (a double-precision number holds no more)`
+
+const tooPreciseFigures: [string, string][] = [
+  ['17.41234567890123', tooPrecise('17.41234567890123', 16)],
+  ['12345678901234567890个', tooPrecise('12345678901234567890', 19)],
+  ['１２３４５６７８９０１２３４５６７吨', tooPrecise('１２３４５６７８９０１２３４５６７', 17)],
+  ['1,234,567,890,123,456元', tooPrecise('1,234,567,890,123,456', 16)],
+  ['0.1234567890123456789%', tooPrecise('0.1234567890123456789', 19)],
+  ['九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九', tooPrecise('九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九', 16)],
+  ['第12345678901234567', tooPrecise('12345678901234567', 17)],
+  ['百分之12345678901234567', tooPrecise('12345678901234567', 17)],
+  ['9'.repeat(400), tooPrecise('9'.repeat(400), 400)],
+  [`0.${'0'.repeat(400)}1`, `"0.${'0'.repeat(400)}1" is too close to zero: a double-precision number reaches down to about 1e-307`]
+]
+
+describe('readFigure keeps every digit written', () => {
+  it.each(exactFigures)('reads %j exactly', (label, expected) => {
+    expect(readFigure(label)).toStrictEqual({ ok: true, figure: expected })
+  })
+
+  it.each(tooPreciseFigures)('refuses %j, naming the limit', (label, reason) => {
+    expect(readFigure(label)).toStrictEqual({ ok: false, reason, code: 'too-precise' })
+  })
+
+  it('reads every decimal of up to 15 significant digits back to the same digits', () => {
+    const digits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 15 }).map((list) => list.join(''))
+    fc.assert(
+      fc.property(digits, fc.integer({ min: 0, max: 15 }), (written, point) => {
+        const label = point === 0 || point >= written.length ? written : `${written.slice(0, point)}.${written.slice(point)}`
+        const result = readFigure(label)
+        return result.ok && toDecimal(fromNumber(result.figure.value), 15).text === toDecimal(fromDecimal(label) ?? fromNumber(NaN), 15).text
+      }),
+      { numRuns: 2000 }
+    )
   })
 })

@@ -2,10 +2,11 @@ import { infixBoundAt } from './bounds.js'
 import { CLASS_CLASSIFIERS } from './classifiers.js'
 import { isNumeralChar } from './numerals.js'
 import type { NumberToken } from './number-token.js'
-import { decimalShift, roundSignificant } from './precision.js'
+import { decimalShift } from './precision.js'
 import { failure, success, type Outcome, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
 import { scaleNamed, scalesAtStart, type Scale } from './scales.js'
+import { scaledValue } from './token-value.js'
 import type { Bound, FigureKind } from './types.js'
 import { lookupPlainUnit, lookupUnit, type UnitEntry } from './units.js'
 
@@ -50,13 +51,14 @@ export function readMeasured(label: string, text: string, tokens: NumberToken[],
 function readAfter(label: string, token: NumberToken, written: string, sign: number): Outcome<Reading> {
   const tail = token.form === 'arabic' ? readArabicTail(written) : readChineseTail(written)
   if (!tail) return failure(reasons.unknownUnit(label, written))
-  const reading = buildReading(token, tail, sign)
-  if (!Number.isFinite(reading.value)) return failure(reasons.tooLarge(label))
-  if (sign !== 0 && !SIGNED_KINDS.has(reading.kind)) return failure(reasons.signNotAllowed(label, reading.kind))
-  if (reading.kind === 'class' && (!Number.isInteger(reading.value) || reading.value < 1)) {
+  const reading = buildReading(label, token, tail, sign)
+  if (!reading.ok) return reading
+  const { kind, value } = reading.value
+  if (sign !== 0 && !SIGNED_KINDS.has(kind)) return failure(reasons.signNotAllowed(label, kind))
+  if (kind === 'class' && (!Number.isInteger(value) || value < 1)) {
     return failure(reasons.classNotWhole(label))
   }
-  return success(reading)
+  return reading
 }
 
 /** After Arabic digits: [余] [scale] [余] [unit]. */
@@ -95,27 +97,19 @@ function readChineseTail(written: string): Tail | undefined {
   return undefined
 }
 
-function buildReading(token: NumberToken, tail: Tail, sign: number): Reading {
+function buildReading(label: string, token: NumberToken, tail: Tail, sign: number): Outcome<Reading> {
   const factor = tail.entry?.factor ?? 1
   const shift = factor === 1 ? 0 : decimalShift(factor)
   const scaleText = token.form === 'arabic' ? (tail.scale?.text ?? '') : token.scaleText
   const unitText = tail.entry?.text ?? tail.classClassifier ?? ''
-  const negative = sign < 0 ? -1 : 1
-  let value: number
-  let decimals: number
-  if (token.form === 'arabic') {
-    const power = tail.scale?.power ?? 0
-    // Shifting the decimal point in the string keeps 1.21亿 exactly 121000000.
-    value = negative * Number(`${token.mantissa}e${power}`)
-    decimals = token.fraction - power - shift
-  } else {
-    value = negative * token.value
-    decimals = 0 - token.scalePower - shift
-  }
-  if (factor !== 1) value = roundSignificant(value * factor)
+  // A Chinese numeral holds its scale already; Arabic digits take it from the tail.
+  const power = token.form === 'arabic' ? (tail.scale?.power ?? 0) : 0
+  const value = scaledValue(label, token, power, factor, sign)
+  if (!value.ok) return value
+  const decimals = (token.form === 'arabic' ? token.fraction - power : 0 - token.scalePower) - shift
   const reading: Reading = {
     kind: tail.classClassifier ? 'class' : (tail.entry?.kind ?? 'number'),
-    value,
+    value: value.value,
     decimals,
     unit: tail.entry?.unit ?? '1',
     displayUnit: unitText === '' ? '' : scaleText + unitText,
@@ -125,5 +119,5 @@ function buildReading(token: NumberToken, tail: Tail, sign: number): Reading {
   const classifier = tail.entry?.classifier ?? tail.classClassifier
   if (classifier !== undefined) reading.classifier = classifier
   if (tail.bound) reading.bound = tail.bound
-  return reading
+  return success(reading)
 }

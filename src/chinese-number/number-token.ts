@@ -1,7 +1,9 @@
 import { readArabic, type ArabicNumber } from './arabic.js'
-import { DIGITS, PLACES, isDigitSequence, isNumeralChar, parseChineseNumeral, trailingScale } from './numerals.js'
+import { DIGITS, PLACES, isDigitSequence, isNumeralChar, parseChineseNumeralExactly, trailingScale } from './numerals.js'
+import { fromDecimal, ratio, significantDigits } from './ratio.js'
 import { failure, success, type Outcome } from './reading.js'
 import { reasons } from './reasons.js'
+import { MAX_SIGNIFICANT_DIGITS } from './storable.js'
 
 export interface ArabicToken extends ArabicNumber {
   form: 'arabic'
@@ -11,7 +13,7 @@ export interface ChineseToken {
   form: 'chinese'
   text: string
   end: number
-  /** Scale included: 三千万 → 30000000. */
+  /** Scale included: 三千万 → 30000000. Exact: a numeral of more than 15 significant digits is refused. */
   value: number
   /** Trailing 万/亿/万亿 as written, '' when none: it alone fixes the precision. */
   scaleText: string
@@ -33,21 +35,28 @@ export type NumberToken = ArabicToken | ChineseToken
 export function readNumberTokens(text: string, start: number): Outcome<NumberToken[]> | undefined {
   const arabic = readArabic(text, start)
   if (arabic && 'invalid' in arabic) return failure(reasons.notANumber(arabic.invalid))
-  if (arabic) return success([{ form: 'arabic', ...arabic }])
+  if (arabic) {
+    const digits = significantDigits(fromDecimal(arabic.mantissa) ?? ratio(0n))
+    if (digits > MAX_SIGNIFICANT_DIGITS) return failure(reasons.tooPrecise(arabic.text, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
+    return success([{ form: 'arabic', ...arabic }])
+  }
   let end = start
   while (end < text.length && isNumeralChar(text[end] ?? '')) end += 1
   if (end === start || !startsNumeral(text[start] ?? '')) return undefined
   const tokens: NumberToken[] = []
   for (let stop = end; stop > start; stop -= 1) {
     const written = text.slice(start, stop)
-    const value = parseChineseNumeral(written)
+    const value = parseChineseNumeralExactly(written)
     if (value === undefined) continue
+    const digits = significantDigits(ratio(value))
+    // Shorter readings of a numeral too long to keep would only be parts of it.
+    if (digits > MAX_SIGNIFICANT_DIGITS && tokens.length === 0) return failure(reasons.tooPrecise(written, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
     const scale = trailingScale(written)
     tokens.push({
       form: 'chinese',
       text: written,
       end: stop,
-      value,
+      value: Number(value),
       scaleText: scale?.text ?? '',
       scalePower: scale?.power ?? 0,
       sequence: isDigitSequence(written)

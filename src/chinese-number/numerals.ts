@@ -96,21 +96,33 @@ export function trailingScale(text: string): { text: string; power: number } | u
 
 /** '一百零五' → 105; undefined when `text` is not exactly one numeral. */
 export function parseChineseNumeral(text: string): number | undefined {
+  const exact = parseChineseNumeralExactly(text)
+  return exact === undefined ? undefined : Number(exact)
+}
+
+/**
+ * The numeral's value in bigint: 九千九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九
+ * has 16 digits, past the integers a double holds, and must not come out as
+ * a rounder number than was written.
+ */
+export function parseChineseNumeralExactly(text: string): bigint | undefined {
   if (text === '') return undefined
   if (isDigitSequence(text)) {
-    return [...text].reduce((value, char) => value * 10 + (DIGITS[char] ?? 0), 0)
+    return [...text].reduce((value, char) => value * 10n + BigInt(DIGITS[char] ?? 0), 0n)
   }
-  if ([...text].length === 1 && ZEROS.has(text)) return 0
+  if ([...text].length === 1 && ZEROS.has(text)) return 0n
   return parseBelow(text, 16)?.value
 }
 
 const BIG_PLACES_DESCENDING = Object.entries(BIG_PLACES).sort((a, b) => b[1] - a[1])
 
 interface Parsed {
-  value: number
+  value: bigint
   /** Highest place written: 三千五百 → 3. */
   top: number
 }
+
+const tenTo = (power: number): bigint => 10n ** BigInt(power)
 
 /** A numeral whose value is below 10^limit; sections split at the highest big place. */
 function parseBelow(text: string, limit: number): Parsed | undefined {
@@ -120,8 +132,8 @@ function parseBelow(text: string, limit: number): Parsed | undefined {
     if (index === -1) continue
     const high = parseBelow(text.slice(0, index), power)
     const low = parseRest(text.slice(index + 1), power)
-    if (!high || high.value === 0 || low === undefined) return undefined
-    return { value: high.value * 10 ** power + low, top: high.top + power }
+    if (!high || high.value === 0n || low === undefined) return undefined
+    return { value: high.value * tenTo(power) + low, top: high.top + power }
   }
   return parseSection(text)
 }
@@ -132,12 +144,12 @@ function parseBelow(text: string, limit: number): Parsed | undefined {
  * place lower (一万五 = 15000); 零 and a smaller number (一万零五); or a
  * number that starts right below (一万二千).
  */
-function parseRest(text: string, power: number): number | undefined {
-  if (text === '') return 0
+function parseRest(text: string, power: number): bigint | undefined {
+  if (text === '') return 0n
   const chars = [...text]
   const first = chars[0] ?? ''
   if (chars.length === 1 && first in DIGITS && !ZEROS.has(first) && !TWO_FOR_COUNTING.has(first)) {
-    return (DIGITS[first] ?? 0) * 10 ** (power - 1)
+    return BigInt(DIGITS[first] ?? 0) * tenTo(power - 1)
   }
   if (ZEROS.has(first)) {
     return parseBelow(chars.slice(1).join(''), power - 1)?.value
@@ -150,7 +162,7 @@ function parseRest(text: string, power: number): number | undefined {
 function parseSection(text: string): Parsed | undefined {
   const chars = [...text]
   const noPlaceYet = 4
-  let value = 0
+  let value = 0n
   let top: number | undefined
   let lastPlace = noPlaceYet
   let gap = false
@@ -168,19 +180,20 @@ function parseSection(text: string): Parsed | undefined {
     if (place !== undefined) {
       // 十五, 十万: a bare 十 only opens a numeral.
       if (place !== 1 || index !== 0) return undefined
-      value = 10
+      value = 10n
       top = 1
       lastPlace = 1
       index += 1
       continue
     }
-    const digit = DIGITS[char]
-    if (digit === undefined) return undefined
+    const digitNumber = DIGITS[char]
+    if (digitNumber === undefined) return undefined
+    const digit = BigInt(digitNumber)
     const nextPlace = next === undefined ? undefined : PLACES[next]
     if (nextPlace !== undefined) {
       if (nextPlace >= lastPlace || (gap && nextPlace >= lastPlace - 1)) return undefined
       if (TWO_FOR_COUNTING.has(char) && nextPlace === 1) return undefined
-      value += digit * 10 ** nextPlace
+      value += digit * tenTo(nextPlace)
       top ??= nextPlace
       lastPlace = nextPlace
       gap = false
@@ -195,7 +208,7 @@ function parseSection(text: string): Parsed | undefined {
       value += digit
     } else {
       // 一百五 is 150: a trailing digit counts one place below the last.
-      value += digit * 10 ** (lastPlace - 1)
+      value += digit * tenTo(lastPlace - 1)
     }
     gap = false
     index += 1

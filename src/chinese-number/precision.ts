@@ -1,17 +1,4 @@
 /**
- * Floating-point noise control for converted values. A conversion by a
- * factor that is not a power of ten (亩 → m², 2000/3) leaves binary noise in
- * the last digits (3116666.6666666665); twelve significant digits is far
- * more than any report prints and far less than a double holds.
- */
-export const SIGNIFICANT_DIGITS = 12
-
-export function roundSignificant(value: number): number {
-  if (!Number.isFinite(value) || value === 0) return value
-  return Number(value.toPrecision(SIGNIFICANT_DIGITS))
-}
-
-/**
  * How many decimal places multiplying by `factor` moves the precision: exact
  * for a power of ten (万 → 4, 0.001 → -3), rounded up otherwise (2000/3 → 3)
  * so that a converted figure never claims more precision than was written.

@@ -20,7 +20,7 @@ export function readFigure(label: string): FigureResult {
   const split = splitRange(stripped.text)
   if (split === 'many') return { ok: false, reason: reasons.manySeparators(text) }
   const reading = split ? readRange(text, split.lower, split.upper) : readSingle(text, stripped.text)
-  if (!reading.ok) return { ok: false, reason: reading.reason }
+  if (!reading.ok) return reading.code === undefined ? { ok: false, reason: reading.reason } : { ok: false, reason: reading.reason, code: reading.code }
   const bounds = new Set([...stripped.bounds, ...(reading.value.bound ? [reading.value.bound] : [])])
   if (bounds.size > 1) return { ok: false, reason: reasons.twoBounds(text) }
   const [bound] = bounds

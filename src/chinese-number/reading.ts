@@ -1,14 +1,17 @@
 import { withoutNegativeZero } from './precision.js'
 import type { Figure } from './types.js'
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string }
+/** Why a figure is refused, where a caller must tell it apart from a figure that cannot be read. */
+export type FailureCode = 'too-precise'
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; code?: FailureCode }
 
 export function success<T>(value: T): Outcome<T> {
   return { ok: true, value }
 }
 
-export function failure<T>(reason: string): Outcome<T> {
-  return { ok: false, reason }
+export function failure<T>(reason: string, code?: FailureCode): Outcome<T> {
+  return code === undefined ? { ok: false, reason } : { ok: false, reason, code }
 }
 
 export interface DateParts {

@@ -16,6 +16,9 @@ export const reasons = {
   unknownUnit: (label: string, unit: string) =>
     `unknown unit or classifier "${unit}" in "${label}": use a unit from the unit table or move the text out of the label`,
   tooLarge: (label: string) => `"${label}" is too large to be a figure`,
+  tooPrecise: (number: string, digits: number, limit: number) =>
+    `the number ${number} has ${digits} significant digits, more than the ${limit} a value keeps exactly (a double-precision number holds no more)`,
+  tooSmall: (label: string) => `"${label}" is too close to zero: a double-precision number reaches down to about 1e-307`,
   noNumberAfter: (label: string, prefix: string) => `no number after "${prefix}" in "${label}"`,
   rankNotWhole: (label: string) => `a rank is a whole number from 1, not "${label}"`,
   classNotWhole: (label: string) => `a grade is a whole number from 1, not "${label}"`,

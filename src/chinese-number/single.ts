@@ -6,6 +6,7 @@ import { isDigitChar } from './numerals.js'
 import { rankPrefixOf, readRank } from './rank.js'
 import { failure, success, type Outcome, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
+import { scaledValue } from './token-value.js'
 import { readWaterClass } from './water-class.js'
 
 /** Signs in front of a number: ASCII, the minus sign U+2212 and full-width forms. */
@@ -42,11 +43,12 @@ function readPercentWords(label: string, text: string): Outcome<Reading> {
   if (!tokens.ok) return tokens
   const token = tokens.value.find((candidate) => candidate.end === rest.length)
   if (!token) return failure(reasons.unknownUnit(label, rest.slice(tokens.value[0]?.end ?? 0)))
-  const value = token.form === 'arabic' ? Number(token.mantissa) : token.value
+  const value = scaledValue(label, token, 0, 1, 1)
+  if (!value.ok) return value
   const decimals = token.form === 'arabic' ? token.fraction : 0 - token.scalePower
   return success({
     kind: 'percent',
-    value,
+    value: value.value,
     decimals,
     unit: '%',
     displayUnit: PERCENT_WORDS,

@@ -1,3 +1,5 @@
+import type { Ratio } from './ratio.js'
+
 /**
  * What a printed figure says, read from its label.
  *
@@ -21,7 +23,11 @@ export type Bound = 'at-least' | 'at-most' | 'about'
 
 export interface Figure {
   kind: FigureKind
-  /** Value in `unit`, scales applied: 1159万吨 → 11590000 (t); 99.2% → 99.2 (%). Lower end of a range. */
+  /**
+   * Value in `unit`, scales applied: 1159万吨 → 11590000 (t); 99.2% → 99.2 (%).
+   * Lower end of a range. Exactly the digits written, scaled; only a unit
+   * whose factor has no finite decimal (亩) rounds, to 15 significant digits.
+   */
   value: number
   /** Upper end when the label is a range (Ⅰ~Ⅱ类, 11-12月, 2021—2024年). */
   upper?: number
@@ -45,13 +51,18 @@ export interface Figure {
 
 export type FigureResult =
   | { ok: true; figure: Figure }
-  | { ok: false; reason: string }
+  /** `too-precise`: the figure is read, but has more digits than a value keeps exactly. */
+  | { ok: false; reason: string; code?: 'too-precise' }
 
 /** A unit as written in text or in an annotation's `unit` attribute. */
 export interface UnitReading {
   /** UCUM code, or 'CNY' for money. */
   unit: string
-  /** Multiply a number written in this unit by `factor` to get `unit`: 万吨 → 10000; 亩 → 2000/3 (m2). */
+  /**
+   * Multiply a number written in this unit by `factor` to get `unit`: 万吨 →
+   * 10000; 亩 → 2000/3 (m2). Arithmetic on values uses the exact ratio it
+   * stands for (`fromFactor`).
+   */
   factor: number
   /** As written. */
   display: string
@@ -60,6 +71,7 @@ export interface UnitReading {
 }
 
 export interface Converted {
-  value: number
+  /** Exact: a value becomes a number only once, when it is stored (`storeValue`). */
+  value: Ratio
   decimals: number
 }

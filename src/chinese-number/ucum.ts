@@ -1,5 +1,6 @@
 import ucum from '@lhncbc/ucum-lhc'
-import { decimalShift, roundSignificant } from './precision.js'
+import { decimalShift } from './precision.js'
+import { fromFactor, plus, ratio, times, type Ratio } from './ratio.js'
 import type { Converted } from './types.js'
 
 /** Money is not a UCUM quantity; its unit is the ISO 4217 code. */
@@ -16,23 +17,17 @@ export function isUcumUnit(code: string): boolean {
 }
 
 /**
- * Convert a figure between UCUM units, keeping its written precision:
- * 1 t → 1000 kg, decimals 0 → -3. The identity when both units are the
- * same (which also covers CNY); undefined when they do not measure the same
- * thing.
+ * Convert a value between UCUM units, exactly, keeping its written
+ * precision: 1 t → 1000 kg, decimals 0 → -3. The identity when both units
+ * are the same (which also covers CNY); undefined when they do not measure
+ * the same thing.
  */
-export function convertValue(
-  value: number,
-  decimals: number,
-  from: string,
-  to: string
-): Converted | undefined {
-  if (!Number.isFinite(value)) return undefined
+export function convertValue(value: Ratio, decimals: number, from: string, to: string): Converted | undefined {
   if (from === to) return { value, decimals }
   if (!isUcumUnit(from) || !isUcumUnit(to)) return undefined
-  const converted = convertWithUcum(value, from, to)
-  if (converted === undefined) return undefined
-  return { value: roundSignificant(converted), decimals: decimals - precisionShift(from, to) }
+  const line = conversionLine(from, to)
+  if (!line) return undefined
+  return { value: plus(times(value, line.slope), line.offset), decimals: decimals - line.shift }
 }
 
 function convertWithUcum(value: number, from: string, to: string): number | undefined {
@@ -46,13 +41,17 @@ function convertWithUcum(value: number, from: string, to: string): number | unde
 }
 
 /**
- * The slope of the conversion, not the converted 1: Celsius to kelvin adds an
- * offset but keeps the precision.
+ * A conversion is a straight line: ucum-lhc computes it in doubles, so its
+ * slope and offset are read back as the exact ratios they stand for (1/12
+ * from a year to months, 273.15 from Celsius to kelvin). The precision moves
+ * with the slope, not with the converted 1: Celsius to kelvin adds an offset
+ * but keeps the precision.
  */
-function precisionShift(from: string, to: string): number {
+function conversionLine(from: string, to: string): { slope: Ratio; offset: Ratio; shift: number } | undefined {
   const one = convertWithUcum(1, from, to)
   const zero = convertWithUcum(0, from, to)
-  if (one === undefined || zero === undefined) return 0
+  if (one === undefined || zero === undefined) return undefined
   const slope = one - zero
-  return slope > 0 && Number.isFinite(slope) ? decimalShift(slope) : 0
+  if (!(slope > 0) || !Number.isFinite(slope)) return undefined
+  return { slope: fromFactor(slope), offset: zero === 0 ? ratio(0n) : fromFactor(zero), shift: decimalShift(slope) }
 }
