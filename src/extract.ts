@@ -5,6 +5,7 @@ import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { pointsOf } from './positions.js'
+import { attributeSyntaxError } from './attribute-syntax.js'
 import { readFigure } from './chinese-number/index.js'
 import { report } from './diagnostics.js'
 import { didYouMeanText } from './did-you-mean.js'
@@ -85,7 +86,7 @@ export function extractFacts(input: ExtractInput): Fact[] {
     const spans = directiveSpans(node, source, toPoint)
     if (!spans) return
     const section = headings.filter((heading) => heading.depth > 1).map((heading) => toString(heading))
-    const made = makeFact(node, spans, section, input)
+    const made = makeFact(node, spans, section, input, { source, toPoint })
     if (made) pending.push({ ...made, node })
   })
 
@@ -115,7 +116,8 @@ function makeFact(
   node: TextDirective,
   spans: DirectiveSpans,
   section: string[],
-  input: ExtractInput
+  input: ExtractInput,
+  document: { source: string; toPoint: ReturnType<typeof pointsOf> }
 ): { fact: Fact; explicitId?: string; idPlace?: Position } | undefined {
   const { file, registry, frontMatter } = input
   const attributes = node.attributes ?? {}
@@ -131,6 +133,13 @@ function makeFact(
   for (const attribute of spans.attributes) {
     if (seen.has(attribute.name)) problem(file, 'attribute-invalid', `The attribute ${attribute.name} is given twice; only the last one counts`, attribute.key)
     seen.add(attribute.name)
+  }
+
+  const blockAt = node.position?.end.offset
+  const syntax = Object.keys(attributes).length === 0 && blockAt !== undefined ? attributeSyntaxError(document.source, blockAt) : undefined
+  if (syntax) {
+    problem(file, 'attribute-invalid', syntax.message, { start: document.toPoint(syntax.start), end: document.toPoint(syntax.end) })
+    return undefined
   }
 
   const metricId = attributes['metric'] ?? undefined
