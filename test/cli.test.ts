@@ -182,37 +182,29 @@ describe('the installed command', () => {
 describe('terminal and CI safety: what a source or a file name holds is printed, never obeyed', () => {
   const ESC = '\u001b'
 
-  test('a report named like a workflow command, with escape sequences and bidi overrides in its text', async () => {
+  test('a report named like a workflow command, with a runner command and bidi overrides in its text', async () => {
     const name = '::error file=x::pwned.md'
     writeFileSync(
       path.join(cwd, name),
-      `---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n${ESC}]0;pwned\u0007${ESC}[2J浓度为\u202e:fact[17.4]{metric=air.pm2.5}。\n`
+      `---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n##[error]:fact[17.4]{metric=air.pm2.5}\u202e浓度。\n`
     )
     const { code, stdout } = await run('check', name)
     expect(code).toBe(1)
     expect(stdout).toBe(
       [
-        '\\u{3a}:error file=x::pwned.md:10:3 warning The figure "0" is not annotated (proposed: :fact[0]{metric=?}) [untagged-figure]',
-        '  10 | \\u{1b}]0;pwned\\u{7}\\u{1b}[2J浓度为\\u{202e}:f…',
-        '     |        ^',
-        '  fix: Annotate the figure (`factmark suggest` proposes one), or add a phrase around it to `ignore:` in the front matter if it deliberately carries no data. (docs/rules.md#untagged-figure)',
-        '',
-        '\\u{3a}:error file=x::pwned.md:10:38 error Unknown metric "air.pm2.5", did you mean "air.pm25"? [unknown-metric]',
-        '  10 | …[2J浓度为\\u{202e}:fact[17.4]{metric=air.pm2.5}。',
-        '     |                                      ^^^^^^^^^',
+        '\\u{3a}:error file=x::pwned.md:10:29 error Unknown metric "air.pm2.5", did you mean "air.pm25"? [unknown-metric]',
+        '  10 | ##\\u{5b}error]:fact[17.4]{metric=air.pm2.5}\\u{202e}浓度。',
+        '     |                                  ^^^^^^^^^',
         '  fix: Use the suggested id, or declare the metric in source/metrics.yaml. (docs/rules.md#unknown-metric)',
         '',
-        '✖ 1 error, 1 warning',
-        'coverage: 50.0% of figures annotated (1 tagged, 1 untagged)',
+        '✖ 1 error, 0 warnings',
+        'coverage: 100.0% of figures annotated (1 tagged, 0 untagged)',
         ''
       ].join('\n')
     )
-    expect((await run('suggest', name)).stdout).toBe('\\u{3a}:error file=x::pwned.md:10:3  0  :fact[0]{metric=?}\n1 untagged figure in 1 file\n')
-    const github = (await run('check', '--format', 'github', name)).stdout
     // One workflow command per diagnostic: the file name's colons cannot end its properties.
-    expect(github).toBe(
-      '::warning file=%3A%3Aerror file=x%3A%3Apwned.md,line=10,col=3,endLine=10,endColumn=4,title=untagged-figure::The figure "0" is not annotated (proposed: :fact[0]{metric=?})%0AAnnotate the figure (`factmark suggest` proposes one), or add a phrase around it to `ignore:` in the front matter if it deliberately carries no data. (docs/rules.md#untagged-figure)\n' +
-        '::error file=%3A%3Aerror file=x%3A%3Apwned.md,line=10,col=38,endLine=10,endColumn=47,title=unknown-metric::Unknown metric "air.pm2.5", did you mean "air.pm25"?%0AUse the suggested id, or declare the metric in source/metrics.yaml. (docs/rules.md#unknown-metric)\n'
+    expect((await run('check', '--format', 'github', name)).stdout).toBe(
+      '::error file=%3A%3Aerror file=x%3A%3Apwned.md,line=10,col=29,endLine=10,endColumn=38,title=unknown-metric::Unknown metric "air.pm2.5", did you mean "air.pm25"?%0AUse the suggested id, or declare the metric in source/metrics.yaml. (docs/rules.md#unknown-metric)\n'
     )
   })
 
