@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises'
 import type { ValidateFunction } from 'ajv'
 import path from 'node:path'
 import { manifestName } from './output-folder.js'
-import { describeSchemaErrors, pathText } from './schema-messages.js'
+import { describeSchemaErrors } from './schema-messages.js'
 import { validators, type SchemaFile } from './schemas.js'
 import { readRegular, type FileDigest, type ReadResult } from './verify/read-regular.js'
 import { listTree, type EntryType } from './verify/tree.js'
@@ -199,7 +199,7 @@ function checkJson(file: string, schema: SchemaFile, read: Extract<ReadResult, {
   }
   const validate = validatorOf(schema)
   if (!validate(data)) {
-    const errors = describeSchemaErrors(validate.errors ?? []).map((problem) => problem.message || pathText(problem.path))
+    const errors = describeSchemaErrors(validate.errors ?? []).map((problem) => problem.message)
     problems.push({ kind: 'schema', path: file, schema, errors: errors.slice(0, shownErrors), errorCount: errors.length })
   }
   return data
