@@ -1,4 +1,5 @@
 import type { Fact, FactBundle } from '../schema-types.js'
+import { decimalString } from './decimal.js'
 
 /** One column of facts.csv, with everything the Data Package says about it. */
 export interface Column {
@@ -34,7 +35,7 @@ export const factColumns: readonly Column[] = [
     enum: ['level', 'start', 'target', 'change', 'relative-change'],
     cell: (fact) => fact.aspect
   },
-  { name: 'value', type: 'number', title: 'Value', description: 'The value in the unit of the `unit` column, scales applied (1159万吨 is 11590000); negative for a decrease. Empty for dates, which are in `date_value`.', cell: (fact) => (typeof fact.value === 'number' ? fact.value : undefined) },
+  { name: 'value', type: 'number', title: 'Value', description: 'The value in the unit of the `unit` column, scales applied (1159万吨 is 11590000); negative for a decrease. In plain digits, never with an exponent: the same digits as facts.json. Empty for dates, which are in `date_value`.', cell: (fact) => (typeof fact.value === 'number' ? decimalString(fact.value) : undefined) },
   { name: 'date_value', type: 'string', title: 'Date value', description: 'For a metric of kind date, the ISO 8601 date or period (2025-11); otherwise empty.', cell: (fact) => (typeof fact.value === 'string' ? fact.value : undefined) },
   { name: 'unit', type: 'string', title: 'Unit', description: 'UCUM code of the value (ug/m3, t, m2, %, 1), or CNY for yuan.', required: true, cell: (fact) => fact.unit },
   { name: 'decimals', type: 'integer', title: 'Decimals', description: 'Precision as written, as XBRL decimals: 17.4 gives 1, 1159万吨 gives -4. Empty for dates.', cell: (fact) => fact.decimals },

@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Fact, FactBundle } from '../../schema-types.js'
 import { type Chart, chartFigure } from './charts.js'
 import { describeFact } from './display.js'
+import { decimalString } from '../decimal.js'
 
 export interface Section {
   id: string
@@ -84,7 +85,7 @@ function factElement(fact: Fact, bundle: FactBundle, children: ElementContent[],
     'data.fact',
     {
       id: fact.id,
-      value: String(fact.value),
+      value: typeof fact.value === 'number' ? decimalString(fact.value) : fact.value,
       dataMetric: fact.metric,
       dataUnit: fact.unit,
       dataPeriod: fact.period,

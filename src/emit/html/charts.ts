@@ -1,5 +1,6 @@
 import type { Element } from 'hast'
 import { h, s } from 'hastscript'
+import { fromNumber, minus, toDecimal } from '../../chinese-number/index.js'
 import type { Registry } from '../../registry.js'
 import type { Fact, FactBundle } from '../../schema-types.js'
 import { factKey, seriesKey } from '../../validate/fact-groups.js'
@@ -60,7 +61,8 @@ export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Ch
         max: scale(level, [start.value, level.value])
       })
     } else if (change) {
-      const before = Number((level.value - change.value).toPrecision(12))
+      // Worked out, not printed: the difference of two exact values, to the digits a double holds.
+      const before = Number(toDecimal(minus(fromNumber(level.value), fromNumber(change.value)), 15).text)
       const beforeText = formatValue({ ...level, value: before })
       const previous = change.basePeriod ?? '期初'
       charts.push({

@@ -1,3 +1,4 @@
+import { fromNumber, toFixed } from '../../chinese-number/index.js'
 import type { Fact, Metric } from '../../schema-types.js'
 
 // How a reader writes the UCUM codes factmark normalizes to.
@@ -25,12 +26,16 @@ export function unitSymbol(unit: string): string {
   return unitSymbols[unit] ?? unit
 }
 
-/** A number grouped the way Chinese official documents print it: 11,590,000. */
+/**
+ * A number grouped the way Chinese official documents print it, with the
+ * places it was written with: 11,590,000; 17.40. Rounded in exact decimal
+ * arithmetic, so every written digit shows however many there are.
+ */
 export function formatNumber(value: number, decimals?: number): string {
   const places = decimals !== undefined && decimals > 0 ? decimals : 0
-  const [whole = '0', fraction] = Math.abs(value).toFixed(Math.min(places, 12)).split('.')
+  const [whole = '0', fraction] = toFixed(fromNumber(Math.abs(value)), places).split('.')
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${value < 0 ? '−' : ''}${grouped}${fraction ? `.${fraction}` : ''}`
+  return `${value < 0 && /[1-9]/.test(whole + (fraction ?? '')) ? '−' : ''}${grouped}${fraction ? `.${fraction}` : ''}`
 }
 
 // A class or rank is an ordinal: 2 says less than the Ⅱ类 or 第2 the report prints.

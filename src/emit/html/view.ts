@@ -7,6 +7,7 @@ import { fragment, renderBody, rowId, type Section } from './body.js'
 import { chartsOf } from './charts.js'
 import { aspectWord, formatValue } from './display.js'
 import { datasetJsonLd } from './json-ld.js'
+import { decimalString } from '../decimal.js'
 
 /** A file offered for download beside the page. */
 export interface Download {
@@ -67,7 +68,7 @@ export function reportView(report: CompiledReport, registry: Registry | undefine
       label: label(fact),
       aspect: aspectWord(fact.aspect),
       text: fact.text,
-      value: String(fact.value),
+      value: typeof fact.value === 'number' ? decimalString(fact.value) : fact.value,
       display: formatValue(fact, bundle.metrics[fact.metric]),
       period: fact.period,
       where: [fact.entity, ...Object.values(fact.dimensions)].join(' · ')
