@@ -25,6 +25,7 @@ export type VerifyProblem =
   /** A link, FIFO, device or folder where a file is listed, or anywhere in the tree: never followed or opened for reading. */
   | { kind: 'not-regular'; path: string; type: EntryType; listed: boolean }
   | { kind: 'invalid-json'; path: string; reason: string }
+  /** `errors` holds the first 20 of `errorCount` problems, each phrased as for an editor. */
   | { kind: 'schema'; path: string; schema: SchemaFile; errors: string[]; errorCount: number }
   | { kind: 'too-large'; path: string; bytes: number; limit: number }
   /** A manifest entry that names a path outside the tree, or a path listed before. */
