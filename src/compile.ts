@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
 import { compareDiagnostics, report, toDiagnostic, type Diagnostic } from './diagnostics.js'
 import { extractFacts, isFactDirective, isFactNode } from './extract.js'
 import { pointsOf } from './positions.js'
@@ -16,15 +16,24 @@ import { findUntagged, type UntaggedFigure } from './suggest/untagged.js'
 import { validateFacts } from './validate/index.js'
 import { version } from './version.js'
 
-/** A file handed to the compiler: its path as it should appear in output, and its text. */
+/** A file handed to the compiler: its path as it should appear in output, and its content. */
 export interface SourceText {
   path: string
-  text: string
+  /** The file's bytes as read, which the compiler decodes (see src/encoding/decode.ts), or its text. */
+  text: string | Uint8Array
+}
+
+/** A path among the sources that was not read on purpose (see src/read-source.ts), and why. */
+export interface SkippedSource {
+  path: string
+  reason: string
 }
 
 export interface CompileInput {
   reports: readonly SourceText[]
   registry: SourceText
+  /** Paths named as reports that were not read; each is reported as a warning. */
+  skipped?: readonly SkippedSource[]
   /**
    * Warn about registry metrics that no report uses. Only meaningful when
    * every report is compiled; default true.
@@ -51,6 +60,12 @@ export interface Coverage {
   tagged: number
   /** Figures outside annotations that are not deliberately ignored. */
   untagged: number
+  /**
+   * False when the report was not read, or could not be loaded or checked
+   * (its diagnostics say why): its figures are then not counted, and its
+   * counts are 0. Absent for a report that was.
+   */
+  read?: false
 }
 
 export interface CompileResult {
@@ -62,7 +77,7 @@ export interface CompileResult {
   diagnostics: Diagnostic[]
   errorCount: number
   warningCount: number
-  /** One entry per report whose text could be read. */
+  /** One entry per report, in input order, then one per skipped path. */
   coverage: Coverage[]
   /** The metric registry, when it is valid. */
   registry?: Registry
@@ -80,12 +95,18 @@ export function compileSources(input: CompileInput): CompileResult {
   const coverage: Coverage[] = []
   const slugs = new Map<string, string>()
   const used = new Set<string>()
+  const skipped = (input.skipped ?? []).map(reportSkipped)
+  let unread = skipped.length
 
   for (const source of input.reports) {
     const loaded = loadReport(source.path, source.text)
     const { file } = loaded
     files.push(file)
-    if (!registry || !loaded.frontMatter) continue
+    if (!registry || !loaded.frontMatter) {
+      coverage.push({ path: source.path, tagged: 0, untagged: 0, read: false })
+      unread++
+      continue
+    }
     const compiled = compileReport(source.path, loaded, loaded.frontMatter, registry)
     coverage.push(compiled.coverage)
     for (const metric of compiled.metrics) used.add(metric)
@@ -100,15 +121,25 @@ export function compileSources(input: CompileInput): CompileResult {
     if (!file.messages.some((message) => message.fatal)) reports.push(compiled.report)
   }
 
-  if (registry && input.checkUnusedMetrics !== false) {
+  for (const { path } of input.skipped ?? []) coverage.push({ path, tagged: 0, untagged: 0, read: false })
+
+  // With a report unread, its metrics would all look unused.
+  if (registry && input.checkUnusedMetrics !== false && unread === 0) {
     for (const id of registry.metrics.keys()) {
       if (!used.has(id)) report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
     }
   }
 
-  const diagnostics = files.flatMap((file) => file.messages.map(toDiagnostic)).sort(compareDiagnostics)
+  // A skipped path has no text to show, so its file is not among `files`, only its warning among the diagnostics.
+  const diagnostics = [...files, ...skipped].flatMap((file) => file.messages.map(toDiagnostic)).sort(compareDiagnostics)
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
   return { reports, files, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, coverage, ...(registry && { registry }) }
+}
+
+function reportSkipped(source: SkippedSource): VFile {
+  const file = new VFile({ path: source.path })
+  report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
+  return file
 }
 
 interface ReportOutcome {

@@ -1,10 +1,11 @@
 import matter from 'gray-matter'
 import type { Position } from 'unist'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import { report } from './diagnostics.js'
 import { describeSchemaErrors } from './schema-messages.js'
 import type { ReportFrontMatter } from './schema-types.js'
 import { validators } from './schemas.js'
+import { openSource } from './source-file.js'
 import { parseYaml, type YamlSource } from './yaml-source.js'
 
 export interface LoadedReport {
@@ -25,15 +26,15 @@ export interface LoadedReport {
 const opening = '---'
 
 /**
- * Read a report: split off its YAML front matter with gray-matter, parse
- * that with positions, and check it against schema/report.schema.json.
+ * Read a report: decode it, split off its YAML front matter with
+ * gray-matter, parse that with positions, and check it against
+ * schema/report.schema.json. `content` is the file's bytes, or its text.
  */
-export function loadReport(path: string, text: string): LoadedReport {
-  // A byte order mark is not part of the text an editor sees.
-  const value = text.startsWith('\uFEFF') ? text.slice(1) : text
-  const file = new VFile({ path, value })
+export function loadReport(path: string, content: string | Uint8Array): LoadedReport {
+  const { file, text: value, readable } = openSource(path, content)
 
   const nowhere = (): Position => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } })
+  if (!readable) return { file, frontMatter: undefined, markdown: '', locate: nowhere }
   if (!/^---[ \t]*\r?\n/.test(value)) {
     report(file, 'front-matter-invalid', 'The report has no front matter: start the file with a `---` line, the YAML keys, and a closing `---` line', {
       line: 1,

@@ -1,10 +1,11 @@
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import { CURRENCY, isUcumUnit } from './chinese-number/index.js'
 import { report } from './diagnostics.js'
 import { didYouMeanText } from './did-you-mean.js'
 import { describeSchemaErrors } from './schema-messages.js'
 import type { Calculation, Metric, MetricKind } from './schema-types.js'
 import { validators } from './schemas.js'
+import { openSource } from './source-file.js'
 import { parseYaml, type YamlSource } from './yaml-source.js'
 
 export interface Registry {
@@ -32,9 +33,10 @@ const unitOfKind: Partial<Record<MetricKind, string>> = {
   money: CURRENCY
 }
 
-/** Read source/metrics.yaml and check it against schema/metrics.schema.json and the unit rules. */
-export function loadRegistry(path: string, text: string): LoadedRegistry {
-  const file = new VFile({ path, value: text })
+/** Read source/metrics.yaml (its bytes, or its text) and check it against schema/metrics.schema.json and the unit rules. */
+export function loadRegistry(path: string, content: string | Uint8Array): LoadedRegistry {
+  const { file, text, readable } = openSource(path, content)
+  if (!readable) return { file, registry: undefined, locate: parseYaml('').locate }
   const yaml = parseYaml(text)
   for (const error of yaml.errors) report(file, 'registry-invalid', `Registry YAML: ${error.message}`, error.place)
   if (yaml.errors.length > 0) return { file, registry: undefined, locate: yaml.locate }

@@ -182,6 +182,34 @@ export const rules = {
     explanation:
       'Values are published as JSON numbers, which programs read as double-precision numbers: these hold any decimal of 15 significant digits exactly, and no more. factmark applies scales and units to the digits as written in exact arithmetic and never rounds a value to make it fit: 17.41234567890123 (16 digits) is refused rather than published as 17.4123456789012. The same holds for a value= attribute, for a value that a unit conversion gives more digits (× 365.25 from a day to a year), and for values too close to zero (below about 1e-307). Only a conversion with no finite decimal result, as from 亩 to m² (× 2000/3), rounds, to 15 significant digits.',
     fix: 'Check the figure: a report rarely prints more than 15 significant digits on purpose. Print it with at most 15 (round it in the report text), or leave it unannotated and add it to `ignore:`.'
+  },
+  'encoding-not-utf8': {
+    severity: 'warning',
+    title: 'The file is not saved as UTF-8',
+    explanation:
+      'factmark reads UTF-8. A file saved as GB18030 (or GBK or GB2312, which Chinese Windows calls ANSI) or as UTF-16 with a byte order mark (which Windows calls Unicode) is read in that encoding, with this warning once per file, so that the build goes on; other tools that read the sources would still misread it. A file that is not valid UTF-8 is taken for GB18030 only when it decodes cleanly as GB18030 and at least 80% of its Chinese characters are GB2312’s common characters and punctuation, as running Chinese text is; anything else is an `encoding-invalid` error.',
+    fix: 'Save the file as UTF-8 in your editor, or convert it with `iconv -f GB18030 -t UTF-8 report.md > report.utf8.md` (`-f UTF-16` for UTF-16) and put the result in its place.'
+  },
+  'encoding-invalid': {
+    severity: 'error',
+    title: 'The file is not valid UTF-8',
+    explanation:
+      'factmark reads UTF-8, and GB18030 or UTF-16 with a warning. Bytes in any other encoding would come out as replacement characters (�) and wrong text in the data, so the file is not compiled at all; the position is that of the first byte that cannot be read.',
+    fix: 'Find out which encoding the file is in (`file -i report.md`) and save it as UTF-8.'
+  },
+  'control-character': {
+    severity: 'error',
+    title: 'A control character stands in the text or in a YAML value',
+    explanation:
+      'Control characters (U+0000 to U+001F except tab, line feed and carriage return, and U+007F to U+009F) are invisible in editors and mean nothing in a report, its front matter or the registry; in published data they become commands to the terminals and programs that show it. A YAML escape such as `"\\0"` or `"\\x1b"` writes one too, and is reported at its value. A file full of U+0000 is usually UTF-16 saved without a byte order mark. The first 10 of a file are reported.',
+    fix: 'Delete the character (an editor shows it when set to render control characters), or remove the escape from the YAML value.'
+  },
+  'source-skipped': {
+    severity: 'warning',
+    title: 'A path among the sources is not a file factmark reads',
+    explanation:
+      'Reports are regular files. factmark does not open a named pipe, socket or device named *.md (reading one can block the build forever), does not compile a folder named *.md, and does not follow a symbolic link that leads out of the folder it stands in (a link to a private file would show its text in diagnostics and publish it). Such a path is left out of the build with this warning, reported at line 1, column 1 of the path; as its facts are missing, unused metrics are not reported. The same checks apply to report files named on the command line, and to the registry, where they stop the run.',
+    fix: 'Remove the path from the source folder or rename it so that it does not end in .md, or replace the link with a copy of the file it points to.'
   }
 } as const satisfies Record<string, Rule>
 

@@ -1,25 +1,27 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile.js'
 import { rules } from '../src/rules.js'
+import { readReportFolder } from '../src/sources.js'
 
 // One folder per rule under test/fixtures/rules/<rule-id>/: report(s), an
-// optional metrics.yaml, and expected.txt with the exact diagnostics.
+// optional metrics.yaml, and expected.txt with the exact diagnostics. The
+// reports are read as the command line reads them: as bytes, links checked.
 // UPDATE=1 rewrites expected.txt; review the diff before committing.
 const root = new URL('fixtures/rules/', import.meta.url)
 const sharedRegistry = new URL('fixtures/metrics.yaml', import.meta.url)
 const folders = readdirSync(root).sort()
 
-function diagnosticsOf(folder: string): string {
+async function diagnosticsOf(folder: string): Promise<string> {
   const dir = new URL(`${folder}/`, root)
-  const reports = readdirSync(dir)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) => ({ path: `${folder}/${name}`, text: readFileSync(new URL(name, dir), 'utf8') }))
+  const sources = await readReportFolder(fileURLToPath(dir), fileURLToPath(root))
+  if (!sources.ok) throw new Error(sources.message)
+  const { reports, skipped } = sources
   const registryUrl = existsSync(new URL('metrics.yaml', dir)) ? new URL('metrics.yaml', dir) : sharedRegistry
   const registryPath = registryUrl === sharedRegistry ? 'metrics.yaml' : `${folder}/metrics.yaml`
   // Only the metric-unused fixture asks about unused metrics: the shared registry serves every fixture.
-  const result = compileSources({ reports, registry: { path: registryPath, text: readFileSync(registryUrl, 'utf8') }, checkUnusedMetrics: folder === 'metric-unused' })
+  const result = compileSources({ reports, skipped, registry: { path: registryPath, text: readFileSync(registryUrl, 'utf8') }, checkUnusedMetrics: folder === 'metric-unused' })
   return result.diagnostics
     .map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`)
     .join('\n')
@@ -31,9 +33,9 @@ test('every rule but bundle-invalid has a fixture', () => {
 })
 
 describe('each rule fires on its fixture, with exact positions', () => {
-  test.each(folders)('%s', (folder) => {
+  test.each(folders)('%s', async (folder) => {
     expect(Object.keys(rules)).toContain(folder)
-    const actual = diagnosticsOf(folder)
+    const actual = await diagnosticsOf(folder)
     const expectedUrl = new URL(`${folder}/expected.txt`, root)
     if (process.env['UPDATE']) writeFileSync(expectedUrl, `${actual}\n`)
     expect(actual).toContain(`[${folder}]`)

@@ -1,0 +1,62 @@
+import { VFile } from 'vfile'
+import { blankControlCharacters, controlCharacterOffsets, describeControlCharacter } from './control-characters.js'
+import { report } from './diagnostics.js'
+import { decodeText, type DecodedText, type Encoding } from './encoding/decode.js'
+import { pointsOf } from './positions.js'
+
+export interface SourceFile {
+  /** The file as read, line ends made LF where they were a lone CR; diagnostics are attached to it. */
+  file: VFile
+  /** What the parsers read: the same text with each control character made a space, so that none reaches a value and every offset stays put. */
+  text: string
+  /** False when the file is in no encoding factmark reads; nothing of it is then compiled. */
+  readable: boolean
+}
+
+/** How the warning names each encoding other than UTF-8, and what `iconv -f` calls it. */
+const otherEncodings: Record<Exclude<Encoding, 'utf-8'>, { name: string; iconv: string }> = {
+  gb18030: { name: 'GB18030 (GBK)', iconv: 'GB18030' },
+  'utf-16le': { name: 'UTF-16 LE (it starts with a byte order mark)', iconv: 'UTF-16' },
+  'utf-16be': { name: 'UTF-16 BE (it starts with a byte order mark)', iconv: 'UTF-16' }
+}
+
+/** More control characters in one file are counted, not listed: a binary file would otherwise give one error per byte. */
+const listedControlCharacters = 10
+
+/**
+ * Turn a source file into text: decode its bytes (a string is taken as
+ * decoded already), warn once when it is not UTF-8, and report bytes that
+ * cannot be read and control characters at their positions.
+ */
+export function openSource(path: string, content: string | Uint8Array): SourceFile {
+  const decoded: DecodedText = typeof content === 'string' ? { text: content.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeText(content)
+  // A lone CR ends a line for CommonMark and YAML alike; as LF, the one character keeps every offset, line and column.
+  const value = decoded.text.replace(/\r(?!\n)/g, '\n')
+  const file = new VFile({ path, value })
+  const toPoint = pointsOf(file)
+  const at = (offset: number) => ({ start: toPoint(offset), end: toPoint(Math.min(offset + 1, value.length)) })
+
+  if (decoded.encoding !== 'utf-8') {
+    const { name, iconv } = otherEncodings[decoded.encoding]
+    report(file, 'encoding-not-utf8', `The file is saved as ${name}, not UTF-8, and was read as such: save it as UTF-8 in your editor, or convert it with \`iconv -f ${iconv} -t UTF-8\``, { line: 1, column: 1 })
+  }
+  if (decoded.invalidAt !== undefined) {
+    const reason =
+      decoded.encoding === 'utf-8'
+        ? `The file is not valid UTF-8: the byte 0x${(decoded.invalidByte ?? 0).toString(16).toUpperCase().padStart(2, '0')} here cannot be read, and the file does not read as GB18030 Chinese either; save it as UTF-8`
+        : `The file starts with a UTF-16 byte order mark but is not valid UTF-16 from here on; save it as UTF-8`
+    report(file, 'encoding-invalid', reason, at(decoded.invalidAt))
+    return { file, text: value, readable: false }
+  }
+
+  const offsets = controlCharacterOffsets(value)
+  for (const offset of offsets.slice(0, listedControlCharacters)) {
+    report(file, 'control-character', `The control character ${describeControlCharacter(value.charAt(offset))} stands here: delete it`, at(offset))
+  }
+  const more = offsets[listedControlCharacters]
+  if (more !== undefined) {
+    const count = offsets.length - listedControlCharacters
+    report(file, 'control-character', `${count} more control character${count === 1 ? '' : 's'} from here on: delete them`, at(more))
+  }
+  return { file, text: offsets.length > 0 ? blankControlCharacters(value) : value, readable: true }
+}

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { main, type Io } from '../src/cli.js'
+import { readSources } from '../src/sources.js'
+
+// What a source folder may hold besides reports: pipes, sockets, devices,
+// folders and links named *.md. None may hang the build, and none may carry
+// the text of a file outside the folder into a diagnostic. Each case is made
+// here in a temporary folder, as git keeps neither pipes nor sockets.
+const repo = path.resolve(new URL('..', import.meta.url).pathname)
+const secret = 'SECRET: a line of a file outside the source folder'
+const posix = process.platform !== 'win32'
+let cwd: string
+let servers: Server[] = []
+
+beforeEach(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'factmark-sources-'))
+  mkdirSync(path.join(cwd, 'source'))
+  for (const name of ['xiamen-2025.md', 'metrics.yaml']) copyFileSync(path.join(repo, 'source', name), path.join(cwd, 'source', name))
+  writeFileSync(path.join(cwd, 'private.txt'), `${secret}\n`)
+})
+afterEach(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))))
+  servers = []
+  rmSync(cwd, { recursive: true, force: true })
+})
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd }
+  const code = await main(argv, io)
+  return { code, stdout, stderr }
+}
+
+const at = (...parts: string[]) => path.join(cwd, ...parts)
+const fifo = (file: string) => execFileSync('mkfifo', [file])
+async function socket(file: string): Promise<void> {
+  const server = createServer()
+  servers.push(server)
+  await new Promise<void>((resolve) => server.listen(file, resolve))
+}
+const skipped = (file: string, reason: string) => `${file}:1:1 warning Skipped: ${reason} [source-skipped]`
+
+describe.skipIf(!posix)('a source folder', () => {
+  const cases: Array<[string, () => void | Promise<void>, string]> = [
+    ['a named pipe', () => fifo(at('source/pipe.md')), skipped('source/pipe.md', 'it is a named pipe (FIFO), not a file')],
+    ['a socket', () => socket(at('source/socket.md')), skipped('source/socket.md', 'it is a socket, not a file')],
+    ['a folder', () => mkdirSync(at('source/notes.md')), skipped('source/notes.md', 'it is a folder, not a file')],
+    ['a link out of the folder', () => symlinkSync('../private.txt', at('source/private.md')), skipped('source/private.md', 'it is a symbolic link to ../private.txt, outside its folder, and links out of it are not followed')],
+    ['a link to a device', () => symlinkSync('/dev/zero', at('source/zero.md')), skipped('source/zero.md', 'it is a symbolic link to /dev/zero, outside its folder, and links out of it are not followed')],
+    ['a link to nothing', () => symlinkSync('gone.md', at('source/broken.md')), skipped('source/broken.md', 'it is a symbolic link to gone.md, which cannot be followed (no such file or directory)')],
+    ['a loop of links', () => (symlinkSync('b.md', at('source/a.md')), symlinkSync('a.md', at('source/b.md'))), `${skipped('source/a.md', 'it is a symbolic link to b.md, which cannot be followed (too many levels of symbolic links)')}`]
+  ]
+
+  test.each(cases)('%s named *.md is skipped with a warning, and the rest is built', async (_name, make, warning) => {
+    await make()
+    const { code, stdout, stderr } = await run('check')
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout.split('\n')[0]).toBe(warning)
+    expect(stdout).toContain('coverage of source/xiamen-2025.md: 100.0% of figures annotated (128 tagged, 0 untagged)\n')
+    expect(stdout).not.toContain('SECRET')
+    // Its facts are missing, so no metric can be called unused.
+    expect(stdout).not.toContain('[metric-unused]')
+  })
+
+  test('a link that stays inside the folder is read', async () => {
+    mkdirSync(at('source/drafts'))
+    writeFileSync(at('source/drafts/note.md'), '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: note\n---\n\n正文。\n')
+    symlinkSync('drafts/note.md', at('source/note.md'))
+    const sources = await readSources({ src: 'source', cwd })
+    expect(sources.ok && sources.input.reports.map((report) => report.path)).toEqual(['source/note.md', 'source/xiamen-2025.md'])
+    expect(sources.ok && sources.input.skipped).toEqual([])
+  })
+
+  test('a build goes on without the skipped path, and its JSON output carries the warning', async () => {
+    fifo(at('source/pipe.md'))
+    const { code, stdout } = await run('build', '--format', 'json')
+    expect(code).toBe(0)
+    expect(JSON.parse(stdout).diagnostics).toEqual([
+      expect.objectContaining({ file: 'source/pipe.md', line: 1, column: 1, severity: 'warning', ruleId: 'source-skipped', message: 'Skipped: it is a named pipe (FIFO), not a file' })
+    ])
+  })
+
+  test('when no report can be read, nothing is built', async () => {
+    rmSync(at('source/xiamen-2025.md'))
+    fifo(at('source/pipe.md'))
+    expect(await run('build')).toEqual({ code: 2, stdout: '', stderr: 'factmark: No report could be read: source/pipe.md: it is a named pipe (FIFO), not a file; dist/ was left as it was\n' })
+  })
+})
+
+describe.skipIf(!posix)('report files named on the command line get the same checks', () => {
+  test('a pipe is skipped, not opened', async () => {
+    fifo(at('pipe.md'))
+    const { code, stdout } = await run('check', 'pipe.md', 'source/xiamen-2025.md')
+    expect(code).toBe(0)
+    expect(stdout.split('\n')[0]).toBe(skipped('pipe.md', 'it is a named pipe (FIFO), not a file'))
+  })
+
+  test('a link out of its folder is not followed', async () => {
+    mkdirSync(at('drafts'))
+    symlinkSync('../private.txt', at('drafts/private.md'))
+    const { stdout } = await run('check', 'drafts/private.md', 'source/xiamen-2025.md')
+    expect(stdout.split('\n')[0]).toBe(skipped('drafts/private.md', 'it is a symbolic link to ../private.txt, outside its folder, and links out of it are not followed'))
+    expect(stdout).not.toContain('SECRET')
+  })
+
+  test('a device', async () => {
+    expect(await run('check', '/dev/null')).toEqual({ code: 2, stdout: '', stderr: `factmark: No report could be read: ${path.relative(cwd, '/dev/null')}: it is a character device, not a file\n` })
+  })
+
+  test('a file that does not exist', async () => {
+    expect(await run('check', 'nope.md')).toEqual({ code: 2, stdout: '', stderr: 'factmark: Cannot read nope.md: no such file or directory\n' })
+  })
+})
+
+describe.skipIf(!posix)('the registry and the source folder: a message that names them, and nothing read', () => {
+  const cases: Array<[string, () => void, string]> = [
+    ['the registry is missing', () => rmSync(at('source/metrics.yaml')), 'Cannot read source/metrics.yaml: no such file or directory'],
+    ['the registry is a pipe', () => (rmSync(at('source/metrics.yaml')), fifo(at('source/metrics.yaml'))), 'Cannot read source/metrics.yaml: it is a named pipe (FIFO), not a file'],
+    ['the registry is a folder', () => (rmSync(at('source/metrics.yaml')), mkdirSync(at('source/metrics.yaml'))), 'Cannot read source/metrics.yaml: it is a folder, not a file'],
+    [
+      'the registry links out of the folder',
+      () => (rmSync(at('source/metrics.yaml')), symlinkSync('../private.txt', at('source/metrics.yaml'))),
+      'Cannot read source/metrics.yaml: it is a symbolic link to ../private.txt, outside its folder, and links out of it are not followed'
+    ],
+    ['the source folder is missing', () => rmSync(at('source'), { recursive: true }), 'Cannot read the source folder source: no such file or directory'],
+    ['the source folder is a file', () => (rmSync(at('source'), { recursive: true }), writeFileSync(at('source'), 'x')), 'Cannot read the source folder source: not a folder'],
+    ['the source folder has no report', () => rmSync(at('source/xiamen-2025.md')), 'No reports (*.md) in source']
+  ]
+  test.each(cases)('%s', async (_name, make, message) => {
+    make()
+    expect(await run('check')).toEqual({ code: 2, stdout: '', stderr: `factmark: ${message}\n` })
+  })
+})

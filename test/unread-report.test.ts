@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { compileSources, type Coverage } from '../src/compile.js'
+import { coveragePercent, formatCoverage } from '../src/coverage.js'
+
+// A report that cannot be read or loaded is a gap in what was checked: its
+// metrics must not all be called unused, and coverage must not be claimed for it.
+const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url))
+const seed = { path: 'source/xiamen-2025.md', text: read('source/xiamen-2025.md') }
+const registry = { path: 'source/metrics.yaml', text: read('source/metrics.yaml') }
+const broken = { path: 'source/broken.md', text: seed.text.toString('utf8').replace('period: "2025"', 'period: "2025') }
+const unusedCount = (result: ReturnType<typeof compileSources>) => result.diagnostics.filter((d) => d.ruleId === 'metric-unused').length
+
+describe('a report whose front matter is broken', () => {
+  test('alone: one error, no metric called unused, coverage not measured', () => {
+    const result = compileSources({ reports: [broken], registry })
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['source/broken.md:38:9 front-matter-invalid'])
+    expect(result.coverage).toEqual([{ path: 'source/broken.md', tagged: 0, untagged: 0, read: false }])
+    expect(coveragePercent(result.coverage)).toBe(0)
+    expect(formatCoverage(result.coverage)).toBe('coverage: not measured, source/broken.md was not read (see the diagnostics above)\n')
+  })
+
+  test('beside a good one: the good one is measured, the total says one was left out', () => {
+    const result = compileSources({ reports: [seed, broken], registry })
+    expect(unusedCount(result)).toBe(0)
+    expect(result.coverage).toEqual([
+      { path: 'source/xiamen-2025.md', tagged: 128, untagged: 0 },
+      { path: 'source/broken.md', tagged: 0, untagged: 0, read: false }
+    ])
+    expect(formatCoverage(result.coverage)).toBe(
+      [
+        'coverage of source/xiamen-2025.md: 100.0% of figures annotated (128 tagged, 0 untagged)',
+        'coverage of source/broken.md: not measured, the report was not read (see the diagnostics above)',
+        'coverage: 100.0% of figures annotated (128 tagged, 0 untagged), in 1 of 2 reports: 1 not read',
+        ''
+      ].join('\n')
+    )
+  })
+
+  test('a skipped path counts as a report not read', () => {
+    const result = compileSources({ reports: [seed], registry, skipped: [{ path: 'source/pipe.md', reason: 'it is a named pipe (FIFO), not a file' }] })
+    expect(unusedCount(result)).toBe(0)
+    expect(result.coverage.map((entry) => [entry.path, entry.read])).toEqual([
+      ['source/xiamen-2025.md', undefined],
+      ['source/pipe.md', false]
+    ])
+    // The skipped path has no text, so no code frame: it is among the diagnostics, not the files.
+    expect(result.files.map((file) => file.path)).toEqual(['source/metrics.yaml', 'source/xiamen-2025.md'])
+  })
+
+  test('with every report read, unused metrics are still reported', () => {
+    const shortened = { ...seed, text: seed.text.toString('utf8').replace(':fact[17.4]{metric=air.pm25 unit=微克/立方米}', '17.4') }
+    const result = compileSources({ reports: [shortened], registry })
+    expect(result.diagnostics.filter((d) => d.ruleId === 'metric-unused').map((d) => d.message)).toEqual(['The metric "air.pm25" is used by no report'])
+  })
+})
+
+describe('formatCoverage and coveragePercent', () => {
+  const a: Coverage = { path: 'a.md', tagged: 3, untagged: 1 }
+  const b: Coverage = { path: 'b.md', tagged: 0, untagged: 0 }
+  const gone: Coverage = { path: 'gone.md', tagged: 0, untagged: 0, read: false }
+  test.each<[string, Coverage[], number, string]>([
+    ['no report at all', [], 100, 'coverage: 100.0% of figures annotated (0 tagged, 0 untagged)\n'],
+    ['one report', [a], 75, 'coverage: 75.0% of figures annotated (3 tagged, 1 untagged)\n'],
+    ['a report without figures', [b], 100, 'coverage: 100.0% of figures annotated (0 tagged, 0 untagged)\n'],
+    ['two reports not read', [gone, { ...gone, path: 'gone2.md' }], 0, 'coverage of gone.md: not measured, the report was not read (see the diagnostics above)\ncoverage of gone2.md: not measured, the report was not read (see the diagnostics above)\ncoverage: not measured, no report was read\n']
+  ])('%s', (_name, entries, percent, text) => {
+    expect(coveragePercent(entries)).toBe(percent)
+    expect(formatCoverage(entries)).toBe(text)
+  })
+})
