@@ -5,6 +5,7 @@ import { report } from './diagnostics.js'
 import { describeSchemaErrors } from './schema-messages.js'
 import type { ReportFrontMatter } from './schema-types.js'
 import { validators } from './schemas.js'
+import { reservedSlugReason } from './reserved-slugs.js'
 import { openSource } from './source-file.js'
 import { parseYaml, type YamlSource } from './yaml-source.js'
 
@@ -68,12 +69,18 @@ export function loadReport(path: string, content: string | Uint8Array): LoadedRe
   // gray-matter skips the engine when the block is empty or only comments.
   const source = yaml ?? parseYaml('', { line: 1, column: opening.length + 1, offset: opening.length })
   for (const error of source.errors) report(file, 'front-matter-invalid', `Front matter YAML: ${error.message}`, error.place)
+  for (const control of source.controls) report(file, 'control-character', `Front matter: ${control.message}`, control.place)
   const locate = (path: ReadonlyArray<string | number>) => source.locate(path)
-  if (source.errors.length > 0) return { file, frontMatter: undefined, markdown, locate }
+  if (source.data === undefined) return { file, frontMatter: undefined, markdown, locate }
 
   const data = source.data ?? {}
   const validate = validators().report
-  if (validate(data)) return { file, frontMatter: data, markdown, locate }
+  if (validate(data)) {
+    const reserved = reservedSlugReason(data.slug)
+    if (reserved === undefined) return { file, frontMatter: data, markdown, locate }
+    report(file, 'front-matter-invalid', `Front matter: the slug "${data.slug}" names the report's output folder, and cannot be that: ${reserved}`, source.locate(['slug']))
+    return { file, frontMatter: undefined, markdown, locate }
+  }
   for (const problem of describeSchemaErrors(validate.errors ?? [])) {
     const place =
       problem.path.length === 0 && problem.part === 'value'

@@ -39,7 +39,8 @@ export function loadRegistry(path: string, content: string | Uint8Array): Loaded
   if (!readable) return { file, registry: undefined, locate: parseYaml('').locate }
   const yaml = parseYaml(text)
   for (const error of yaml.errors) report(file, 'registry-invalid', `Registry YAML: ${error.message}`, error.place)
-  if (yaml.errors.length > 0) return { file, registry: undefined, locate: yaml.locate }
+  for (const control of yaml.controls) report(file, 'control-character', `Registry: ${control.message}`, control.place)
+  if (yaml.data === undefined) return { file, registry: undefined, locate: yaml.locate }
 
   const validate = validators().registry
   const data = yaml.data ?? {}

@@ -1,5 +1,7 @@
 import type { Point, Position } from 'unist'
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
+import { checkContent } from './yaml-content.js'
+import { errorsAtOpeners, type YamlOffsetProblem } from './yaml-openers.js'
 
 /** Where a YAML text starts inside its file, so positions can be reported in file terms. */
 export interface Origin {
@@ -14,9 +16,12 @@ export interface YamlProblem {
 }
 
 export interface YamlSource {
-  /** The parsed value; undefined when the YAML has syntax errors. */
+  /** The parsed value; undefined when the YAML has errors or control characters. */
   data: unknown
+  /** Syntax errors, warnings of the yaml library, tags that are not data, aliases that expand too far. */
   errors: YamlProblem[]
+  /** Control characters written into values with escapes. */
+  controls: YamlProblem[]
   /** The span of the value (or key) at `path`, or of its closest existing ancestor. */
   locate(path: ReadonlyArray<string | number>, part?: 'key' | 'value'): Position
 }
@@ -26,7 +31,8 @@ const fileStart: Origin = { line: 1, column: 1, offset: 0 }
 /**
  * Parse YAML keeping node positions, so that schema errors can point at the
  * line and column an editor has to change. YAML 1.2 core schema: dates stay
- * strings, duplicate keys are errors.
+ * strings, duplicate keys are errors, and so is anything the yaml library
+ * only warns about. Only plain data comes out: see yaml-content.ts.
  */
 export function parseYaml(text: string, origin: Origin = fileStart): YamlSource {
   const counter = new LineCounter()
@@ -42,10 +48,13 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
   }
   const span = (start: number, end: number): Position => ({ start: point(start), end: point(Math.max(end, start)) })
 
-  const errors = doc.errors.map((error) => ({
-    message: firstLine(error.message),
-    place: span(error.pos[0], error.pos[1])
-  }))
+  const place = (problem: YamlOffsetProblem): YamlProblem => ({ message: problem.message, place: span(problem.start, problem.end) })
+  // Unresolved tags are among the tags checkContent reports.
+  const warnings = doc.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')
+  const errors = errorsAtOpeners(doc, [...doc.errors, ...warnings]).map(place)
+  const content = errors.length === 0 ? checkContent(doc, text) : { errors: [], controls: [] }
+  errors.push(...content.errors.map(place))
+  const controls = content.controls.map(place)
 
   const whole = (): Position => {
     const range = doc.contents?.range
@@ -77,7 +86,15 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
     return found
   }
 
-  return { data: errors.length > 0 ? undefined : doc.toJS(), errors, locate }
+  if (errors.length > 0 || controls.length > 0) return { data: undefined, errors, controls, locate }
+  // checkContent bounds what aliases add, so the library's own count, which refuses any anchor used over 100 times, is not needed.
+  try {
+    return { data: doc.toJS({ maxAliasCount: -1 }), errors, controls, locate }
+  } catch (error) {
+    // Not seen with the checks above; a document the library cannot turn into data is still the user's to fix.
+    const [start, end] = doc.contents?.range ?? [0, 0]
+    return { data: undefined, errors: [{ message: error instanceof Error ? error.message : String(error), place: span(start, end) }], controls, locate }
+  }
 }
 
 function rangeOf(node: unknown): [number, number] | undefined {
@@ -85,6 +102,3 @@ function rangeOf(node: unknown): [number, number] | undefined {
   return range ? [range[0], range[1]] : undefined
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]?.trim() ?? message
-}

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { renderArtifacts } from '../src/build.js'
 import { compileSources, type Coverage } from '../src/compile.js'
 import { coveragePercent, formatCoverage } from '../src/coverage.js'
+import { reservedSiteNames } from '../src/reserved-slugs.js'
 
 // A report that cannot be read or loaded is a gap in what was checked: its
 // metrics must not all be called unused, and coverage must not be claimed for it.
@@ -14,7 +16,7 @@ const unusedCount = (result: ReturnType<typeof compileSources>) => result.diagno
 describe('a report whose front matter is broken', () => {
   test('alone: one error, no metric called unused, coverage not measured', () => {
     const result = compileSources({ reports: [broken], registry })
-    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['source/broken.md:38:9 front-matter-invalid'])
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['source/broken.md:5:9 front-matter-invalid'])
     expect(result.coverage).toEqual([{ path: 'source/broken.md', tagged: 0, untagged: 0, read: false }])
     expect(coveragePercent(result.coverage)).toBe(0)
     expect(formatCoverage(result.coverage)).toBe('coverage: not measured, source/broken.md was not read (see the diagnostics above)\n')
@@ -68,4 +70,11 @@ describe('formatCoverage and coveragePercent', () => {
     expect(coveragePercent(entries)).toBe(percent)
     expect(formatCoverage(entries)).toBe(text)
   })
+})
+
+test('no slug can take a name the site writes at its top level', () => {
+  const result = compileSources({ reports: [seed], registry, checkUnusedMetrics: false })
+  const slugs = new Set(result.reports.map((report) => report.frontMatter.slug))
+  const top = new Set(renderArtifacts(result).map((artifact) => artifact.path.split('/')[0] ?? ''))
+  expect([...top].filter((name) => !slugs.has(name) && !reservedSiteNames.includes(name))).toEqual([])
 })

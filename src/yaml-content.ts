@@ -1,0 +1,134 @@
+import { isAlias, isCollection, isNode, isPair, isScalar, visit, type Alias, type Document, type Node } from 'yaml'
+import { controlCharacterOffsets, describeControlCharacter } from './control-characters.js'
+import type { YamlOffsetProblem } from './yaml-openers.js'
+
+/**
+ * Tags whose values are plain data, as JSON has them. The yaml library
+ * resolves more (!!binary to bytes, !!set, !!omap, !!timestamp) and leaves
+ * an unknown tag (!!js/function, !foo) as a plain string with a warning;
+ * none of that is data a report or the registry can hold.
+ */
+const dataTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`))
+
+/**
+ * How many nodes aliases may add to a document when expanded. Aliases
+ * share one value in memory, but the schema checks and every output walk
+ * the expanded tree, and nine aliases of nine aliases of ... grow it
+ * exponentially ("billion laughs"). A registry that shares a block of
+ * dimensions among all its metrics stays far below.
+ */
+export const aliasExpansionLimit = 100_000
+
+export interface ContentProblems {
+  /** Tags that are not plain data, and aliases that expand too far. */
+  errors: YamlOffsetProblem[]
+  /** Control characters that escapes (`"\0"`, `"\x1b"`) wrote into a value or key. */
+  controls: YamlOffsetProblem[]
+}
+
+/** Check a YAML document that parsed without errors, from `text`, for what must not reach the data. One pass over the nodes, one over the aliases. */
+export function checkContent(doc: Document, text: string): ContentProblems {
+  const errors: YamlOffsetProblem[] = []
+  const controls: YamlOffsetProblem[] = []
+  const anchors = new Map<string, Node>()
+  const aliases: Array<{ alias: Alias; target: Node | undefined }> = []
+  const at = (node: Node, message: string) => {
+    const [start, end] = node.range ?? [0, 0]
+    return { message, start, end }
+  }
+
+  visit(doc, {
+    Node: (_key, node) => {
+      if (isAlias(node)) {
+        // The anchor of an alias is the last one of its name before it.
+        aliases.push({ alias: node, target: anchors.get(node.source) })
+        return
+      }
+      if (node.anchor) anchors.set(node.anchor, node)
+      if (node.tag !== undefined && !dataTags.has(node.tag)) {
+        const [start, end] = tagSpan(text, node.range?.[0] ?? 0) ?? node.range ?? [0, 0]
+        errors.push({ message: `The tag ${shortTag(node.tag)} is not supported: factmark reads plain data (text, numbers, true and false, null, lists and maps); remove the tag`, start, end })
+      }
+      if (isScalar(node) && typeof node.value === 'string') {
+        const offset = controlCharacterOffsets(node.value)[0]
+        if (offset !== undefined) controls.push(at(node, `This value holds the control character ${describeControlCharacter(node.value.charAt(offset))}, written as an escape: remove it`))
+      }
+    }
+  })
+
+  const targets = new Map<Node, Node | undefined>(aliases.map(({ alias, target }) => [alias, target]))
+  const sizes = new Map<Node, number>()
+  let added = 0
+  for (const { alias, target } of aliases) {
+    added += target ? expandedSize(target, targets, sizes) : 0
+    if (added > aliasExpansionLimit) {
+      errors.push(at(alias, `By this alias, aliases have expanded the YAML to more than ${aliasExpansionLimit.toLocaleString('en')} values, more than factmark reads: use fewer aliases, or aliases of smaller blocks`))
+      break
+    }
+  }
+  return { errors, controls }
+}
+
+/**
+ * Where the tag of the node starting at `start` is written: a node's range
+ * begins at its value, after its properties (`!!binary &a value`, in either
+ * order). Undefined when no tag stands right before it.
+ */
+function tagSpan(text: string, start: number): [number, number] | undefined {
+  let end = start
+  for (let property = 0; property < 2; property++) {
+    while (end > 0 && /\s/.test(text.charAt(end - 1))) end--
+    let begin = end
+    while (begin > 0 && !/\s/.test(text.charAt(begin - 1))) begin--
+    if (text.charAt(begin) === '!') return [begin, end]
+    if (text.charAt(begin) !== '&') return undefined
+    end = begin
+  }
+  return undefined
+}
+
+/** `!!binary` for a tag of the YAML namespace, else the tag as written. */
+function shortTag(tag: string): string {
+  return tag.replace(/^tag:yaml\.org,2002:/, '!!')
+}
+
+/**
+ * The number of nodes a node stands for with its aliases expanded, each
+ * size computed once; iterative, as documents may nest deeply. Sizes are
+ * capped just above the limit, so they stay exact numbers.
+ */
+function expandedSize(root: Node, targets: ReadonlyMap<Node, Node | undefined>, sizes: Map<Node, number>): number {
+  const stack: Array<{ node: Node; entered: boolean }> = [{ node: root, entered: false }]
+  const open = new Set<Node>()
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]
+    if (!top) break
+    if (sizes.has(top.node)) {
+      stack.pop()
+      continue
+    }
+    const children = childrenOf(top.node, targets)
+    if (!top.entered) {
+      top.entered = true
+      open.add(top.node)
+      // A child still open is an alias inside its own anchor: it adds nothing.
+      for (const child of children) if (!sizes.has(child) && !open.has(child)) stack.push({ node: child, entered: false })
+      continue
+    }
+    stack.pop()
+    open.delete(top.node)
+    const own = isAlias(top.node) ? 0 : 1
+    const total = children.reduce((sum, child) => sum + (sizes.get(child) ?? 0), own)
+    sizes.set(top.node, Math.min(total, aliasExpansionLimit + 1))
+  }
+  return sizes.get(root) ?? 0
+}
+
+function childrenOf(node: Node, targets: ReadonlyMap<Node, Node | undefined>): Node[] {
+  if (isAlias(node)) {
+    const target = targets.get(node)
+    return target ? [target] : []
+  }
+  if (!isCollection(node)) return []
+  return node.items.flatMap((item: unknown) => (isPair(item) ? [item.key, item.value] : [item]).filter((part): part is Node => isNode(part)))
+}

@@ -1,0 +1,62 @@
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml'
+
+/** A problem in a YAML text, with offsets in that text. */
+export interface YamlOffsetProblem {
+  message: string
+  start: number
+  end: number
+}
+
+/**
+ * The yaml library reports a bracket or quote left open where it finds out,
+ * at the next line that cannot belong to it or at the end of the text,
+ * which can be far below the line to fix. Each row names such an error by
+ * its message, and the node the opener starts.
+ */
+const openers: ReadonlyArray<{ error: RegExp; opens: (node: Node) => boolean; message: string }> = [
+  {
+    error: /^Flow sequence\b/,
+    opens: (node) => isSeq(node) && node.flow === true,
+    message: 'The list opened here with "[" is not closed: end it with "]" (and indent its lines if it goes on over several)'
+  },
+  {
+    error: /^Flow map\b/,
+    opens: (node) => isMap(node) && node.flow === true,
+    message: 'The map opened here with "{" is not closed: end it with "}" (and indent its lines if it goes on over several)'
+  },
+  { error: /^Missing closing "quote/, opens: (node) => isScalar(node) && node.type === 'QUOTE_DOUBLE', message: 'The text opened here with " is not closed: end it with "' },
+  { error: /^Missing closing 'quote/, opens: (node) => isScalar(node) && node.type === 'QUOTE_SINGLE', message: "The text opened here with ' is not closed: end it with '" }
+]
+
+/**
+ * The errors of a parsed YAML document, each at the bracket or quote it
+ * leaves open when it is about one: the node the opener starts ends where
+ * the library gave up, which is where it reports the error.
+ */
+export function errorsAtOpeners(doc: Document, errors: readonly YAMLError[]): YamlOffsetProblem[] {
+  // Openers by the offset where their node ends.
+  const endingAt = new Map<number, Node[]>()
+  visit(doc, {
+    Node: (_key, node) => {
+      const end = node.range?.[1]
+      if (end === undefined || !openers.some((row) => row.opens(node))) return
+      const list = endingAt.get(end)
+      if (list) list.push(node)
+      else endingAt.set(end, [node])
+    }
+  })
+  const taken = new Set<Node>()
+  return errors.map((error) => {
+    const message = firstLine(error.message)
+    const row = openers.find((entry) => entry.error.test(message))
+    const node = row && endingAt.get(error.pos[0])?.find((candidate) => !taken.has(candidate) && row.opens(candidate))
+    const start = node?.range?.[0]
+    if (!row || !node || start === undefined) return { message, start: error.pos[0], end: error.pos[1] }
+    taken.add(node)
+    return { message: row.message, start, end: start + 1 }
+  })
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]?.trim() ?? message
+}

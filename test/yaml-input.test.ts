@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { compileSources } from '../src/compile.js'
+import { parseYaml } from '../src/yaml-source.js'
+
+// Hostile and broken YAML, in front matter (test/fixtures/yaml/*.md) and in
+// the registry (test/fixtures/yaml/registry/*.yaml): each gives exactly these
+// diagnostics, and none makes the compiler throw.
+const fixtures = new URL('fixtures/yaml/', import.meta.url)
+const registry = { path: 'metrics.yaml', text: readFileSync(new URL('../metrics.yaml', fixtures)) }
+const plain = 'factmark reads plain data (text, numbers, true and false, null, lists and maps); remove the tag'
+const unclosedList = 'The list opened here with "[" is not closed: end it with "]" (and indent its lines if it goes on over several)'
+const unclosedMap = 'The map opened here with "{" is not closed: end it with "}" (and indent its lines if it goes on over several)'
+const bomb = 'By this alias, aliases have expanded the YAML to more than 100,000 values, more than factmark reads: use fewer aliases, or aliases of smaller blocks'
+
+function lines(result: ReturnType<typeof compileSources>): string[] {
+  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`)
+}
+
+describe('front matter', () => {
+  const cases: Array<[string, string[]]> = [
+    ['alias-bomb.md', [`14:10-14:12 error Front matter YAML: ${bomb} [front-matter-invalid]`]],
+    ['tag-js-function.md', [`3:9-3:22 error Front matter YAML: The tag !!js/function is not supported: ${plain} [front-matter-invalid]`]],
+    ['tag-local.md', [`3:9-3:13 error Front matter YAML: The tag !foo is not supported: ${plain} [front-matter-invalid]`]],
+    ['tag-binary.md', [`3:9-3:17 error Front matter YAML: The tag !!binary is not supported: ${plain} [front-matter-invalid]`]],
+    ['tag-str.md', []],
+    ['unclosed-list.md', [`2:8-2:9 error Front matter YAML: ${unclosedList} [front-matter-invalid]`]],
+    ['unclosed-map.md', [`2:8-2:9 error Front matter YAML: ${unclosedMap} [front-matter-invalid]`]],
+    ['unclosed-nested.md', [`2:8-2:9 error Front matter YAML: ${unclosedList} [front-matter-invalid]`, `2:12-2:13 error Front matter YAML: ${unclosedMap} [front-matter-invalid]`]],
+    ['unclosed-quote.md', ['5:9-5:10 error Front matter YAML: The text opened here with " is not closed: end it with " [front-matter-invalid]']],
+    ['escaped-nul.md', ['2:8-2:16 error Front matter: This value holds the control character U+0000 (NUL), written as an escape: remove it [control-character]']],
+    ['escaped-esc.md', ['3:9-3:21 error Front matter: This value holds the control character U+001B (ESC), written as an escape: remove it [control-character]']],
+    ['escaped-key.md', ['8:1-8:11 error Front matter: This value holds the control character U+0007 (BEL), written as an escape: remove it [control-character]']],
+    ['slug-schema.md', ['7:7-7:13 error Front matter: the slug "schema" names the report\'s output folder, and cannot be that: the site publishes its JSON Schemas in schema/ [front-matter-invalid]']],
+    ['slug-taxonomy.md', ['7:7-7:15 error Front matter: the slug "taxonomy" names the report\'s output folder, and cannot be that: the site publishes the XBRL taxonomy of the registry in taxonomy/ [front-matter-invalid]']],
+    ['slug-con.md', ['7:7-7:10 error Front matter: the slug "con" names the report\'s output folder, and cannot be that: Windows reserves "con" for a device, so no folder can have that name there [front-matter-invalid]']],
+    ['slug-lpt9.md', ['7:7-7:11 error Front matter: the slug "lpt9" names the report\'s output folder, and cannot be that: Windows reserves "lpt9" for a device, so no folder can have that name there [front-matter-invalid]']],
+    ['slug-com10.md', []]
+  ]
+  test.each(cases)('%s', (name, expected) => {
+    const result = compileSources({ reports: [{ path: name, text: readFileSync(new URL(name, fixtures)) }], registry })
+    const unused = (line: string) => line.endsWith('[metric-unused]')
+    expect(lines(result).filter((line) => !unused(line))).toEqual(expected.map((line) => `${name}:${line}`))
+    // A report whose front matter is refused is compiled no further: no facts, and no metric looks unused for want of them.
+    expect(result.reports).toHaveLength(expected.length === 0 ? 1 : 0)
+    if (expected.length > 0) expect(lines(result).filter(unused)).toEqual([])
+  })
+})
+
+describe('registry', () => {
+  const report = { path: 'report.md', text: readFileSync(new URL('tag-str.md', fixtures)) }
+  const cases: Array<[string, string[]]> = [
+    ['alias-bomb.yaml', [`63:10-63:12 error Registry YAML: ${bomb} [registry-invalid]`]],
+    ['tag.yaml', [`5:11-5:24 error Registry YAML: The tag !!js/function is not supported: ${plain} [registry-invalid]`]],
+    ['escaped-control.yaml', ['3:33-3:71 error Registry: This value holds the control character U+001B (ESC), written as an escape: remove it [control-character]']],
+    [
+      'unclosed-map.yaml',
+      [
+        `6:12-6:13 error Registry YAML: ${unclosedMap} [registry-invalid]`,
+        // What the yaml library says next about the lines the open map swallowed.
+        '7:13-7:14 error Registry YAML: Nested mappings are not allowed in compact mappings [registry-invalid]',
+        '7:13-8:22 error Registry YAML: Implicit keys need to be on a single line [registry-invalid]'
+      ]
+    ],
+    // 151 uses of one anchor: more than the yaml library's own default allows, and harmless.
+    ['shared-anchors.yaml', []]
+  ]
+  test.each(cases)('%s', (name, expected) => {
+    const result = compileSources({ reports: [report], registry: { path: name, text: readFileSync(new URL(`registry/${name}`, fixtures)) }, checkUnusedMetrics: false })
+    expect(lines(result)).toEqual(expected.map((line) => `${name}:${line}`))
+  })
+})
+
+describe('parseYaml', () => {
+  test('an alias bomb is refused before anything is expanded, whatever its size', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+    for (let level = 1; level < 30; level++) levels.push(`l${level}: &l${level} [${Array(10).fill(level === 1 ? '*a' : `*l${level - 1}`).join(', ')}]`)
+    const source = parseYaml(levels.join('\n'))
+    expect(source.data).toBeUndefined()
+    // Line 5, l4: its eighth alias of l3 (11,111 values each) takes the total past 100,000.
+    expect(source.errors.map((error) => [error.place.start.line, error.place.start.column])).toEqual([[5, 45]])
+  })
+
+  test('aliases below the limit give the data, with each alias expanded', () => {
+    const source = parseYaml('base: &base { zh: 断面, en: Section }\nsite: *base\nother: *base\n')
+    expect(source.errors).toEqual([])
+    expect(source.data).toEqual({ base: { zh: '断面', en: 'Section' }, site: { zh: '断面', en: 'Section' }, other: { zh: '断面', en: 'Section' } })
+  })
+
+  test.each([
+    ['a directive the library does not know', '%FOO bar\n---\na: 1\n', 'Unknown directive %FOO', 1],
+    ['a tag on a list', 'a: !!set { x }\n', 'The tag !!set is not supported', 1],
+    ['a tag after an anchor', 'a: &x !!omap [ b: 1 ]\n', 'The tag !!omap is not supported', 1]
+  ])('%s is an error', (_name, text, message, line) => {
+    const source = parseYaml(text)
+    expect(source.data).toBeUndefined()
+    expect(source.errors.map((error) => [error.message.slice(0, message.length), error.place.start.line])).toEqual([[message, line]])
+  })
+
+  test('an unclosed list spread over lines is reported where it opens, in file terms', () => {
+    const source = parseYaml('title: x\nlist: [a,\n  b,\nnext: 1\n', { line: 2, column: 4, offset: 3 })
+    expect(source.errors[0]).toEqual({ message: unclosedList, place: { start: { line: 3, column: 7, offset: 18 }, end: { line: 3, column: 8, offset: 19 } } })
+  })
+
+  test('nesting ten thousand deep is an error, not a stack overflow', () => {
+    const source = parseYaml(`a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)
+    expect(source.data).toBeUndefined()
+    expect(source.errors.length).toBeGreaterThan(0)
+  })
+})
