@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { withControlCharacters } from './helpers/adversarial.js'
 import { seedBuild } from './helpers/seed-build.js'
 import { compileFixture, hasJava, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
 
@@ -26,21 +27,33 @@ async function check(files: string[]): Promise<NuMessage[]> {
 }
 
 describe.skipIf(!hasJava && !toolsRequired)('the W3C Nu HTML Checker', () => {
-  test('reports no error on any page of the seed, of every Markdown construct, or of a hostile source', async () => {
+  test('reports no error on any page of the seed, of every Markdown construct, or of a hostile or adversarial source', async () => {
     const seed = await writeTemporaryDist(seedBuild().result)
     const hostile = await writeTemporaryDist(compileFixture('hostile'))
     const kitchen = await writeTemporaryDist(compileFixture('kitchen-sink'))
+    // Facts in links, headings, quotes and lists, dimension values with spaces, ids the page uses itself.
+    const adversarial = await writeTemporaryDist(compileFixture('adversarial'))
+    // The same with control characters in the title, the issuer, the text and a fact's id.
+    const controls = await writeTemporaryDist(withControlCharacters(compileFixture('adversarial')))
+    // A title of blanks, which the front matter lets through.
+    const blank = await writeTemporaryDist(compileFixture('blank-title'))
     const files = [
       path.join(seed, 'index.html'),
       path.join(seed, 'xiamen-2025/index.html'),
       path.join(hostile, 'index.html'),
       path.join(hostile, 'hostile/index.html'),
-      path.join(kitchen, 'kitchen-sink/index.html')
+      path.join(kitchen, 'kitchen-sink/index.html'),
+      path.join(adversarial, 'index.html'),
+      path.join(adversarial, 'adversarial/index.html'),
+      path.join(controls, 'index.html'),
+      path.join(controls, 'adversarial/index.html'),
+      path.join(blank, 'index.html'),
+      path.join(blank, 'blank-title/index.html')
     ]
     const messages = await check(files)
     const errors = messages.filter((message) => message.type === 'error' || message.subType === 'fatal')
     expect(errors.map((error) => `${path.basename(path.dirname(error.url))}:${error.lastLine} ${error.message}`)).toEqual([])
-    // The seed's pages and the page of every construct give no warnings either.
-    expect(messages.filter((message) => message.url.includes(seed) || message.url.includes(kitchen))).toEqual([])
+    // The seed's pages and the pages of every construct give no warnings either.
+    expect(messages.filter((message) => [seed, kitchen, adversarial].some((dist) => message.url.includes(dist)))).toEqual([])
   }, 120_000)
 })

@@ -1,15 +1,22 @@
 import type { Element } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
+import { toHtml } from 'hast-util-to-html'
 import { describe, expect, test } from 'vitest'
+import { renderArtifacts } from '../src/build.js'
+import { factAnchor } from '../src/emit/html/anchors.js'
+import { forbiddenInPage } from '../src/emit/html/safe-text.js'
+import { withControlCharacters } from './helpers/adversarial.js'
 import { seedBuild } from './helpers/seed-build.js'
+import { compileFixture } from './helpers/tools.js'
 
 const { result, artifacts } = seedBuild()
 const html = artifacts.get('xiamen-2025/index.html') ?? ''
 const page = fromHtml(html)
 const facts = result.reports[0]?.bundle.facts ?? []
 const attribute = (node: Element | undefined, name: string) => node?.properties[name]
-const byId = (id: string) => selectAll('[id]', page).find((node) => node.properties.id === id)
+const byIdIn = (tree: ReturnType<typeof fromHtml>, id: string) => selectAll('[id]', tree).find((node) => node.properties.id === id)
+const byId = (id: string) => byIdIn(page, id)
 const decode = (href: unknown) => decodeURIComponent(String(href).slice(1))
 
 describe('the report page', () => {
@@ -118,5 +125,90 @@ describe('the report page', () => {
     const hrefs = selectAll('main a', catalog).map((node) => String(node.properties.href))
     expect(hrefs).toContain('xiamen-2025/index.html')
     for (const href of hrefs) expect(artifacts.has(href)).toBe(true)
+  })
+})
+
+describe('a page of any input', () => {
+  const adversarial = compileFixture('adversarial')
+  const rendered = new Map(renderArtifacts(adversarial).map((artifact) => [artifact.path, artifact.content]))
+  const adversarialHtml = rendered.get('adversarial/index.html') ?? ''
+  const adversarialPage = fromHtml(adversarialHtml)
+  const adversarialFacts = adversarial.reports[0]?.bundle.facts ?? []
+  const controls = new Map(renderArtifacts(withControlCharacters(adversarial)).map((artifact) => [artifact.path, artifact.content]))
+
+  test('compiles the adversarial fixture without a problem', () => {
+    expect(adversarial.diagnostics).toEqual([])
+    expect(adversarialFacts).toHaveLength(22)
+  })
+
+  test('renders a fact inside a link with its <data> and description but no link of its own', () => {
+    const link = selectAll('article a', adversarialPage).find((node) => node.properties.href === 'https://example.org/pm25' && select('data', node))
+    expect(toHtml(link ?? adversarialPage)).toBe(
+      '<a href="https://example.org/pm25" aria-describedby="tip-2">PM2.5浓度为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="测试市" data-aspect="level">17.4<span class="tip" id="tip-2" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 测试市</span></data></a>'
+    )
+  })
+
+  test('renders a fact whose label holds a link with the label’s link only', () => {
+    const fact = byIdIn(adversarialPage, 'air.pm25@2025:entity=链接区')
+    expect(toHtml(fact ?? adversarialPage)).toBe(
+      '<data class="fact" id="air.pm25@2025:entity=链接区" value="18.2" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="链接区" data-aspect="level"><a href="https://example.org/pm25" aria-describedby="tip-5">18.2</a><span class="tip" id="tip-5" role="tooltip">PM2.5年均浓度 · 18.2 μg/m³ · 2025 · 链接区</span></data>'
+    )
+  })
+
+  test('nests no link in another, and keeps a fact’s own link outside links', () => {
+    expect(selectAll('a a', adversarialPage)).toEqual([])
+    const own = selectAll('article data.fact > a[href^="#row"]', adversarialPage)
+    // Five facts stand in a link (one a reference to a definition) or hold one; a reference to no definition is no link.
+    expect(own).toHaveLength(adversarialFacts.length - 5)
+  })
+
+  test('gives every element an id HTML allows, once, and every fragment link a target', () => {
+    const ids = selectAll('[id]', adversarialPage).map((node) => String(node.properties.id))
+    expect(ids.filter((id) => id === '' || /[\t\n\f\r ]/.test(id))).toEqual([])
+    expect(ids.length).toBe(new Set(ids).size)
+    const dangling = selectAll('a[href^="#"]', adversarialPage).map((node) => decode(node.properties.href)).filter((id) => !ids.includes(id))
+    expect(dangling).toEqual([])
+  })
+
+  test('anchors each figure at its fact id, escaped only where HTML or the page’s own ids need it', () => {
+    const anchors = selectAll('article data.fact', adversarialPage).map((node) => String(node.properties.id))
+    expect(anchors).toEqual(adversarialFacts.map((fact) => factAnchor(fact.id)))
+    expect(anchors.filter((anchor, index) => anchor !== adversarialFacts[index]?.id)).toEqual([
+      'water.section_class@2025:site=隘头%20潭%20"甲"%20#1%2050%25%20𠀀',
+      'water.section_class@2025:start:site=乙%20断面',
+      'water.section_class@2025:site=乙%20断面',
+      'enforcement.cases@2025:entity=某%20区',
+      'enforcement.cases@2024:entity=某%20区',
+      'enforcement.cases@2025:entity=%2541%20区',
+      'fact:sec-1',
+      'fact:main',
+      'fact:tip-1',
+      'fact:row:air.pm25@2025',
+      'fact:fact:sec-1'
+    ])
+    const rows = selectAll('.facts tbody tr', adversarialPage)
+    for (const [index, fact] of adversarialFacts.entries()) {
+      expect(rows[index]?.properties.id).toBe(`row:${factAnchor(fact.id)}`)
+      expect(decode(select('a', rows[index] ?? adversarialPage)?.properties.href)).toBe(factAnchor(fact.id))
+    }
+  })
+
+  test('lets no control character, noncharacter or lone surrogate reach either page, not even as a reference', () => {
+    for (const path of ['adversarial/index.html', 'index.html']) {
+      const text = controls.get(path) ?? ''
+      expect(text.match(forbiddenInPage)).toBeNull()
+      const references = [...text.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)].map(([, code = '']) => String.fromCodePoint(code.startsWith('x') || code.startsWith('X') ? parseInt(code.slice(1), 16) : Number(code)))
+      expect(references.join('').match(forbiddenInPage)).toBeNull()
+    }
+    const page = fromHtml(controls.get('adversarial/index.html') ?? '')
+    expect(select('title', page)?.children).toEqual([{ type: 'text', value: `报告${'\uFFFD'.repeat(14)}标题`, position: expect.anything() }])
+    const catalog = fromHtml(controls.get('index.html') ?? '')
+    expect(select('.catalog h2 a', catalog)?.children).toEqual([{ type: 'text', value: `报告${'\uFFFD'.repeat(14)}标题`, position: expect.anything() }])
+  })
+
+  test('shows a title of blanks, which the front matter lets through, as the report’s slug', () => {
+    const blank = new Map(renderArtifacts(compileFixture('blank-title')).map((artifact) => [artifact.path, artifact.content]))
+    expect(select('title', fromHtml(blank.get('blank-title/index.html') ?? ''))?.children).toEqual([{ type: 'text', value: 'blank-title', position: expect.anything() }])
+    expect(select('.catalog h2 a', fromHtml(blank.get('index.html') ?? ''))?.children).toEqual([{ type: 'text', value: 'blank-title', position: expect.anything() }])
   })
 })

@@ -1,5 +1,7 @@
 import type { CompiledReport } from '../compile.js'
 import type { Download } from './html/view.js'
+import { reportTitle } from './html/display.js'
+import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
 import { version } from '../version.js'
 
@@ -14,7 +16,7 @@ export function emitCatalogHtml(entries: readonly CatalogEntry[]): string {
   const reports = entries.map(({ report, artifacts }) => {
     const slug = report.frontMatter.slug
     return {
-      title: report.bundle.report.title,
+      title: reportTitle(report.bundle.report),
       issuer: report.bundle.report.issuer,
       period: report.bundle.report.period,
       factCount: report.bundle.facts.length,
@@ -22,12 +24,12 @@ export function emitCatalogHtml(entries: readonly CatalogEntry[]): string {
       artifacts: artifacts.map((file) => ({ ...file, href: `${slug}/${file.href}` }))
     }
   })
-  return render('catalog.njk', {
+  return safePageText(render('catalog.njk', {
     lang: entries[0]?.report.bundle.report.language ?? 'zh-CN',
     pageTitle: '报告数据目录',
     description: `factmark 生成的 ${reports.length} 份报告及其数据。`,
     generator: `factmark ${version}`,
     reports,
     factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
-  })
+  }))
 }

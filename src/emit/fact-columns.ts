@@ -22,7 +22,7 @@ const json = (value: unknown) => JSON.stringify(value)
  * disagree.
  */
 export const factColumns: readonly Column[] = [
-  { name: 'id', type: 'string', title: 'Fact id', description: 'Stable identifier of the fact, unique in the report; the same as in facts.json and the anchor of the figure in index.html.', required: true, cell: (fact) => fact.id },
+  { name: 'id', type: 'string', title: 'Fact id', description: 'Stable identifier of the fact, unique in the report; the same as in facts.json. It is also the anchor of the figure in index.html, except that there white space, % and control characters are percent-encoded, and an id that begins like one of the page’s own (row:, sec-, chart-, tip-, fact:) or is one of them gets fact: in front.', required: true, cell: (fact) => fact.id },
   { name: 'metric', type: 'string', title: 'Metric', description: 'Id of the metric in the registry (source/metrics.yaml).', required: true, cell: (fact) => fact.metric },
   { name: 'label_zh', type: 'string', title: 'Label (Chinese)', description: 'Name of the metric in Chinese.', required: true, cell: (fact, bundle) => bundle.metrics[fact.metric]?.label.zh },
   { name: 'label_en', type: 'string', title: 'Label (English)', description: 'Name of the metric in English.', required: true, cell: (fact, bundle) => bundle.metrics[fact.metric]?.label.en },

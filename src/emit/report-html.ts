@@ -1,9 +1,10 @@
 import type { CompiledReport } from '../compile.js'
 import type { Registry } from '../registry.js'
+import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
 import { reportView, type Download } from './html/view.js'
 
 /** index.html of a report: the text for people, its figures tagged, with key figures, contents, charts and the facts table. */
 export function emitReportHtml(report: CompiledReport, registry: Registry | undefined, downloads: readonly Download[]): string {
-  return render('report.njk', reportView(report, registry, downloads))
+  return safePageText(render('report.njk', reportView(report, registry, downloads)))
 }

@@ -1,13 +1,17 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
 import { h } from 'hastscript'
-import type { Root } from 'mdast'
+import type { Nodes, Root } from 'mdast'
 import type { TextDirective } from 'mdast-util-directive'
 import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { visitParents } from 'unist-util-visit-parents'
 import type { Fact, FactBundle } from '../../schema-types.js'
+import { decimalString } from '../decimal.js'
+import { factAnchor, fragment, rowAnchor } from './anchors.js'
 import { type Chart, chartFigure } from './charts.js'
 import { describeFact } from './display.js'
-import { decimalString } from '../decimal.js'
+import { safeTree } from './safe-text.js'
 
 export interface Section {
   id: string
@@ -21,16 +25,6 @@ export interface Body {
   sections: Section[]
 }
 
-/** The id of a fact's row in the facts table; the row links back to the fact's own id. */
-export function rowId(factId: string): string {
-  return `row:${factId}`
-}
-
-/** A fragment link to an id, percent-encoded so that any id is a valid URL. */
-export function fragment(id: string): string {
-  return `#${encodeURIComponent(id)}`
-}
-
 // Links and images keep only schemes that cannot run code.
 const safeUrl = /^(?:https?:|mailto:|#|\/|\.\/|\.\.\/|[^:/?#]*(?:[/?#]|$))/i
 
@@ -40,18 +34,27 @@ const safeUrl = /^(?:https?:|mailto:|#|\/|\.\/|\.\.\/|[^:/?#]*(?:[/?#]|$))/i
  * period) with its description available on hover, focus and to screen
  * readers, and linking to its row in the facts table. Raw HTML in the source
  * is shown as text, never run.
+ *
+ * A link holds no other link: a fact inside a link's text, or one whose
+ * label holds a link, keeps its <data> and its description but not its own
+ * link (its row in the table still links to it), and the link around or
+ * inside it is described by the fact instead.
  */
 export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Chart[]): Body {
   // The page's title block already shows the report's title.
   const content = { ...tree, children: tree.children.filter((node) => !(node.type === 'heading' && node.depth === 1 && toString(node) === bundle.report.title)) }
   const facts = new Map(bundle.facts.map((fact) => [fact.id, fact]))
+  const unlinked = factsNearLinks(content)
+  const tipOf = new Map<Element, string>()
   let tips = 0
   const fact: Handler = (state: State, node: TextDirective) => {
     const found = node.data?.factId === undefined ? undefined : facts.get(node.data.factId)
     const children = state.all(node) as ElementContent[]
     if (!found) return children
     tips++
-    return factElement(found, bundle, children, `tip-${tips}`)
+    const element = factElement(found, bundle, children, `tip-${tips}`, !unlinked.has(node))
+    tipOf.set(element, `tip-${tips}`)
+    return element
   }
   const hast = toHast(content, {
     handlers: {
@@ -75,16 +78,19 @@ export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Char
     }
   }
   sanitizeUrls(hast)
+  describeLinks(hast, tipOf, [])
   insertCharts(hast, charts)
+  safeTree(hast)
   return { tree: hast, sections }
 }
 
-function factElement(fact: Fact, bundle: FactBundle, children: ElementContent[], tip: string): Element {
+function factElement(fact: Fact, bundle: FactBundle, children: ElementContent[], tip: string, linked: boolean): Element {
   const metric = bundle.metrics[fact.metric]
+  const figure = linked ? [h('a', { href: fragment(rowAnchor(fact.id)), ariaDescribedBy: tip }, children)] : children
   return h(
     'data.fact',
     {
-      id: fact.id,
+      id: factAnchor(fact.id),
       value: typeof fact.value === 'number' ? decimalString(fact.value) : fact.value,
       dataMetric: fact.metric,
       dataUnit: fact.unit,
@@ -92,8 +98,43 @@ function factElement(fact: Fact, bundle: FactBundle, children: ElementContent[],
       dataEntity: fact.entity,
       dataAspect: fact.aspect
     },
-    [h('a', { href: fragment(rowId(fact.id)), ariaDescribedBy: tip }, children), h('span.tip', { id: tip, role: 'tooltip' }, describeFact(fact, metric))]
+    [...figure, h('span.tip', { id: tip, role: 'tooltip' }, describeFact(fact, metric))]
   )
+}
+
+/** Fact annotations that stand inside a link or hold one: as the link is interactive, they may not add a link of their own. */
+function factsNearLinks(tree: Root): Set<TextDirective> {
+  const defined = new Set<string>()
+  visit(tree, 'definition', (node) => {
+    defined.add(node.identifier.toUpperCase())
+  })
+  // A reference to no definition is shown as its text, not as a link.
+  const isLink = (node: Nodes) => node.type === 'link' || (node.type === 'linkReference' && defined.has(node.identifier.toUpperCase()))
+  const near = new Set<TextDirective>()
+  visitParents(tree, 'textDirective', (node, ancestors) => {
+    let holds = false
+    visit(node, (inner) => {
+      if (inner !== node && isLink(inner)) holds = true
+    })
+    if (holds || ancestors.some(isLink)) near.add(node)
+  })
+  return near
+}
+
+/** Give each link of the text the descriptions of the facts it holds or stands in, as a fact's own link has. */
+function describeLinks(node: HastRoot | Element, tipOf: ReadonlyMap<Element, string>, around: readonly string[]): string[] {
+  const within: string[] = []
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    const tip = tipOf.get(child)
+    if (tip !== undefined) within.push(tip)
+    const inside = describeLinks(child, tipOf, tip === undefined ? around : [tip])
+    within.push(...inside)
+    if (child.tagName !== 'a' || child.properties.ariaDescribedBy !== undefined) continue
+    const tips = [...around, ...inside]
+    if (tips.length > 0) child.properties.ariaDescribedBy = tips
+  }
+  return within
 }
 
 function sanitizeUrls(node: HastRoot | Element): void {
@@ -115,7 +156,7 @@ function insertCharts(hast: HastRoot, charts: readonly Chart[]): void {
     placed.push(node)
     if (node.type !== 'element') continue
     const ids = new Set(idsIn(node))
-    for (const item of pending.filter((entry) => ids.has(entry.chart.after))) {
+    for (const item of pending.filter((entry) => ids.has(factAnchor(entry.chart.after)))) {
       placed.push({ type: 'text', value: '\n' }, chartFigure(item.chart, item.index))
     }
   }

@@ -71,3 +71,8 @@ export function describeFact(fact: Fact, metric: Metric | undefined): string {
   const dimensions = Object.values(fact.dimensions).join('、')
   return [`${what}${aspect ? `(${aspect})` : ''}`, formatValue(fact, metric), fact.period, [fact.entity, dimensions].filter(Boolean).join(' ')].join(' · ')
 }
+
+/** A report's title as its pages show it: one of blanks only (which the front matter schema lets through) gives way to the slug, as a page title must not be empty. */
+export function reportTitle(report: { title: string; slug: string }): string {
+  return report.title.trim() === '' ? report.slug : report.title
+}

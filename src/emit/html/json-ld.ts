@@ -1,10 +1,12 @@
 import type { FactBundle } from '../../schema-types.js'
+import { safePageText } from './safe-text.js'
 import type { Download } from './view.js'
 
 /**
  * schema.org Dataset metadata for search engines and data portals, as JSON
  * that is safe inside a script element: `<` never appears, so no text of a
- * report can close the element.
+ * report can close the element, and no character a page must not hold
+ * appears even as an escape.
  */
 export function datasetJsonLd(bundle: FactBundle, downloads: readonly Download[]): string {
   const { report } = bundle
@@ -29,5 +31,7 @@ export function datasetJsonLd(bundle: FactBundle, downloads: readonly Download[]
       .filter((file) => file.data)
       .map((file) => ({ '@type': 'DataDownload', name: file.label, encodingFormat: file.type, contentUrl: file.href }))
   }
-  return JSON.stringify(dataset, null, 2).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+  // JSON would write a control character as an escape, which the page's own guard cannot see.
+  const text = (_key: string, value: unknown) => (typeof value === 'string' ? safePageText(value) : value)
+  return JSON.stringify(dataset, text, 2).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
 }

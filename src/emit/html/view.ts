@@ -3,9 +3,10 @@ import type { CompiledReport } from '../../compile.js'
 import type { Registry } from '../../registry.js'
 import type { Fact, Metric } from '../../schema-types.js'
 import { version } from '../../version.js'
-import { fragment, renderBody, rowId, type Section } from './body.js'
+import { factAnchor, fragment, rowAnchor } from './anchors.js'
+import { renderBody, type Section } from './body.js'
 import { chartsOf } from './charts.js'
-import { aspectWord, formatValue } from './display.js'
+import { aspectWord, formatValue, reportTitle } from './display.js'
 import { datasetJsonLd } from './json-ld.js'
 import { decimalString } from '../decimal.js'
 
@@ -45,12 +46,13 @@ export function reportView(report: CompiledReport, registry: Registry | undefine
   const label = (fact: Fact) => bundle.metrics[fact.metric]?.label.zh ?? fact.metric
   const charts = chartsOf(bundle, registry)
   const body = renderBody(report.tree, bundle, charts)
+  const title = reportTitle(bundle.report)
   return {
     lang: bundle.report.language,
-    pageTitle: bundle.report.title,
-    description: `${bundle.report.issuer}:${bundle.report.title}。正文中 ${bundle.facts.length} 项数据已标注,可下载。`,
+    pageTitle: title,
+    description: `${bundle.report.issuer}:${title}。正文中 ${bundle.facts.length} 项数据已标注,可下载。`,
     generator: `factmark ${version}`,
-    title: bundle.report.title,
+    title,
     issuer: bundle.report.issuer,
     period: bundle.report.period,
     entity: bundle.report.entity,
@@ -62,8 +64,8 @@ export function reportView(report: CompiledReport, registry: Registry | undefine
     facts: bundle.facts.map((fact, index) => ({
       index: index + 1,
       id: fact.id,
-      rowId: rowId(fact.id),
-      href: fragment(fact.id),
+      rowId: rowAnchor(fact.id),
+      href: fragment(factAnchor(fact.id)),
       metric: fact.metric,
       label: label(fact),
       aspect: aspectWord(fact.aspect),
@@ -104,7 +106,7 @@ function keyFigures(
       (other) => other.metric === fact.metric && (other.aspect === 'change' || other.aspect === 'relative-change') && other.period === fact.period && other.entity === fact.entity
     )
     const base = change?.basePeriod ? `较${change.basePeriod}` : '变化'
-    figures.push({ label: label(fact), value: formatValue(fact, metric(fact)), change: change ? `${base} ${formatValue(change)}` : '', href: fragment(fact.id) })
+    figures.push({ label: label(fact), value: formatValue(fact, metric(fact)), change: change ? `${base} ${formatValue(change)}` : '', href: fragment(factAnchor(fact.id)) })
   }
   return figures
 }
