@@ -1,4 +1,4 @@
-import type { Heading, Nodes, Root } from 'mdast'
+import type { Heading, Image, ImageReference, Nodes, Root } from 'mdast'
 import type { TextDirective } from 'mdast-util-directive'
 import { toString } from 'mdast-util-to-string'
 import type { Position } from 'unist'
@@ -9,7 +9,7 @@ import { attributeSyntaxError } from './attribute-syntax.js'
 import { readFigure } from './chinese-number/index.js'
 import { report } from './diagnostics.js'
 import { didYouMeanText } from './did-you-mean.js'
-import { directiveSpans, type DirectiveSpans } from './directive-source.js'
+import { closingBracket, directiveSpans, type DirectiveSpans } from './directive-source.js'
 import { readDimensions } from './fact-dimensions.js'
 import { deriveFactId, uniqueId } from './fact-id.js'
 import { aspectAttributes, resolveValue, type AspectAttribute, type ValueProblem } from './fact-value.js'
@@ -72,6 +72,10 @@ export function extractFacts(input: ExtractInput): Fact[] {
       while ((headings.at(-1)?.depth ?? 0) > 1) headings.pop()
       return
     }
+    if (node.type === 'image' || node.type === 'imageReference') {
+      reportFactsInAlt(node, source, toPoint, file)
+      return
+    }
     if (node.type === 'leafDirective' || node.type === 'containerDirective') {
       if (node.name === factDirective) report(file, 'fact-not-inline', `A fact must be written inline as :fact[...]{...}, not as a ${node.type === 'leafDirective' ? 'leaf (::fact)' : 'container (:::fact)'} directive`, node.position)
       return
@@ -110,6 +114,23 @@ export function extractFacts(input: ExtractInput): Fact[] {
     facts.push({ ...item.fact, id })
   }
   return facts
+}
+
+/**
+ * An image's description is plain text: an annotation written there is
+ * parsed and then dropped with the markup, so its fact would vanish without
+ * a word. Say so instead.
+ */
+function reportFactsInAlt(node: Image | ImageReference, source: string, toPoint: ReturnType<typeof pointsOf>, file: VFile): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return
+  const close = closingBracket(source, start + 1, end)
+  const alt = source.slice(start + 2, close)
+  for (const match of alt.matchAll(/:fact\[/g)) {
+    const at = start + 2 + match.index
+    report(file, 'fact-not-inline', 'A fact inside the description of an image is not read: the description is plain text, for readers who cannot see the image; write the figure in the text beside it', { start: toPoint(at), end: toPoint(close) })
+  }
 }
 
 function makeFact(
