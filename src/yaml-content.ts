@@ -1,6 +1,6 @@
-import { isAlias, isCollection, isNode, isPair, isScalar, visit, type Alias, type Document, type Node } from 'yaml'
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, visit, type Alias, type Document, type Node } from 'yaml'
 import { controlCharacterOffsets, describeControlCharacter } from './control-characters.js'
-import type { YamlOffsetProblem } from './yaml-openers.js'
+import type { YamlOffsetProblem } from './yaml-errors.js'
 
 /**
  * Tags whose values are plain data, as JSON has them. The yaml library
@@ -11,37 +11,48 @@ import type { YamlOffsetProblem } from './yaml-openers.js'
 const dataTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`))
 
 /**
- * How many nodes aliases may add to a document when expanded. Aliases
- * share one value in memory, but the schema checks and every output walk
- * the expanded tree, and nine aliases of nine aliases of ... grow it
- * exponentially ("billion laughs"). A registry that shares a block of
- * dimensions among all its metrics stays far below.
+ * How many nodes aliases may add to a document when expanded. The schema
+ * checks and every output walk the expanded tree, and nine aliases of nine
+ * aliases of ... grow it exponentially ("billion laughs"). A registry that
+ * shares a block of dimensions among all its metrics stays far below.
  */
 export const aliasExpansionLimit = 100_000
 
 export interface ContentProblems {
-  /** Tags that are not plain data, and aliases that expand too far. */
+  /** Tags that are not plain data, keys that are not plain or not unique, aliases that loop or expand too far. */
   errors: YamlOffsetProblem[]
   /** Control characters that escapes (`"\0"`, `"\x1b"`) wrote into a value or key. */
   controls: YamlOffsetProblem[]
+  /** The node each alias stands for: the last anchor of its name before it. */
+  targets: ReadonlyMap<Node, Node>
 }
 
-/** Check a YAML document that parsed without errors, from `text`, for what must not reach the data. One pass over the nodes, one over the aliases. */
+/**
+ * Check a parsed YAML document, written as `text`, for what must not reach
+ * the data. Linear: one pass over the nodes, with each map's keys in a set
+ * (the yaml library compares each key with every earlier one, so its own
+ * check is turned off), then one over the aliases.
+ */
 export function checkContent(doc: Document, text: string): ContentProblems {
   const errors: YamlOffsetProblem[] = []
   const controls: YamlOffsetProblem[] = []
   const anchors = new Map<string, Node>()
-  const aliases: Array<{ alias: Alias; target: Node | undefined }> = []
+  const aliases: Alias[] = []
+  const targets = new Map<Node, Node>()
   const at = (node: Node, message: string) => {
     const [start, end] = node.range ?? [0, 0]
     return { message, start, end }
   }
 
   visit(doc, {
-    Node: (_key, node) => {
+    Node: (_key, node, path) => {
       if (isAlias(node)) {
-        // The anchor of an alias is the last one of its name before it.
-        aliases.push({ alias: node, target: anchors.get(node.source) })
+        const target = anchors.get(node.source)
+        if (!target) return
+        // An alias inside the node it names would make the data infinite.
+        if (path.includes(target)) errors.push(at(node, `The alias *${node.source} stands inside the node it names, which would repeat without end: write the value out`))
+        else targets.set(node, target)
+        aliases.push(node)
         return
       }
       if (node.anchor) anchors.set(node.anchor, node)
@@ -53,20 +64,44 @@ export function checkContent(doc: Document, text: string): ContentProblems {
         const offset = controlCharacterOffsets(node.value)[0]
         if (offset !== undefined) controls.push(at(node, `This value holds the control character ${describeControlCharacter(node.value.charAt(offset))}, written as an escape: remove it`))
       }
+      if (isMap(node)) errors.push(...keyProblems(node.items.map((pair) => pair.key)))
     }
   })
 
-  const targets = new Map<Node, Node | undefined>(aliases.map(({ alias, target }) => [alias, target]))
   const sizes = new Map<Node, number>()
   let added = 0
-  for (const { alias, target } of aliases) {
+  for (const alias of aliases) {
+    const target = targets.get(alias)
     added += target ? expandedSize(target, targets, sizes) : 0
     if (added > aliasExpansionLimit) {
       errors.push(at(alias, `By this alias, aliases have expanded the YAML to more than ${aliasExpansionLimit.toLocaleString('en')} values, more than factmark reads: use fewer aliases, or aliases of smaller blocks`))
       break
     }
   }
-  return { errors, controls }
+  return { errors, controls, targets }
+}
+
+/** Keys must be written out as text or numbers, and name each entry once, as the keys of the JSON object they become. */
+function keyProblems(keys: readonly unknown[]): YamlOffsetProblem[] {
+  const problems: YamlOffsetProblem[] = []
+  const seen = new Set<string>()
+  for (const key of keys) {
+    const [start, end] = (key as Node | null)?.range ?? [0, 0]
+    if (key !== null && !isScalar(key)) {
+      problems.push({ message: 'A key must be written out as text or a number, not as a list, a map or an alias', start, end })
+      continue
+    }
+    const name = dataKey(key)
+    if (seen.has(name)) problems.push({ message: `Map keys must be unique: "${name}" is already a key of this map`, start, end })
+    seen.add(name)
+  }
+  return problems
+}
+
+/** The name a scalar key has in JSON: what the yaml library makes of it (null and an empty key are ""). */
+export function dataKey(key: unknown): string {
+  const value: unknown = isScalar(key) ? key.value : null
+  return value === null || value === undefined ? '' : String(value)
 }
 
 /**
@@ -97,7 +132,7 @@ function shortTag(tag: string): string {
  * size computed once; iterative, as documents may nest deeply. Sizes are
  * capped just above the limit, so they stay exact numbers.
  */
-function expandedSize(root: Node, targets: ReadonlyMap<Node, Node | undefined>, sizes: Map<Node, number>): number {
+function expandedSize(root: Node, targets: ReadonlyMap<Node, Node>, sizes: Map<Node, number>): number {
   const stack: Array<{ node: Node; entered: boolean }> = [{ node: root, entered: false }]
   const open = new Set<Node>()
   while (stack.length > 0) {
@@ -111,7 +146,7 @@ function expandedSize(root: Node, targets: ReadonlyMap<Node, Node | undefined>, 
     if (!top.entered) {
       top.entered = true
       open.add(top.node)
-      // A child still open is an alias inside its own anchor: it adds nothing.
+      // A child still open is an alias inside its own anchor, reported as an error: it adds nothing here.
       for (const child of children) if (!sizes.has(child) && !open.has(child)) stack.push({ node: child, entered: false })
       continue
     }
@@ -124,11 +159,15 @@ function expandedSize(root: Node, targets: ReadonlyMap<Node, Node | undefined>, 
   return sizes.get(root) ?? 0
 }
 
-function childrenOf(node: Node, targets: ReadonlyMap<Node, Node | undefined>): Node[] {
+function childrenOf(node: Node, targets: ReadonlyMap<Node, Node>): Node[] {
   if (isAlias(node)) {
     const target = targets.get(node)
     return target ? [target] : []
   }
   if (!isCollection(node)) return []
-  return node.items.flatMap((item: unknown) => (isPair(item) ? [item.key, item.value] : [item]).filter((part): part is Node => isNode(part)))
+  const children: Node[] = []
+  for (const item of node.items as unknown[]) {
+    for (const part of isPair(item) ? [item.key, item.value] : [item]) if (isNode(part)) children.push(part)
+  }
+  return children
 }

@@ -1,7 +1,8 @@
 import type { Point, Position } from 'unist'
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
-import { checkContent } from './yaml-content.js'
-import { errorsAtOpeners, type YamlOffsetProblem } from './yaml-openers.js'
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
+import { checkContent, dataKey } from './yaml-content.js'
+import { toData } from './yaml-data.js'
+import { describeYamlErrors, tooDeepMessage, type YamlOffsetProblem } from './yaml-errors.js'
 
 /** Where a YAML text starts inside its file, so positions can be reported in file terms. */
 export interface Origin {
@@ -36,7 +37,8 @@ const fileStart: Origin = { line: 1, column: 1, offset: 0 }
  */
 export function parseYaml(text: string, origin: Origin = fileStart): YamlSource {
   const counter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
+  // Keys are checked for uniqueness by checkContent, in linear time.
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: false })
 
   const point = (offset: number): Point => {
     const { line, col } = counter.linePos(Math.min(Math.max(offset, 0), text.length))
@@ -49,12 +51,24 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
   const span = (start: number, end: number): Position => ({ start: point(start), end: point(Math.max(end, start)) })
 
   const place = (problem: YamlOffsetProblem): YamlProblem => ({ message: problem.message, place: span(problem.start, problem.end) })
+  const [wholeStart, wholeEnd] = doc.contents?.range ?? [0, 0]
+  const tooDeep: YamlOffsetProblem = { message: tooDeepMessage, start: wholeStart, end: wholeEnd }
   // Unresolved tags are among the tags checkContent reports.
   const warnings = doc.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')
-  const errors = errorsAtOpeners(doc, [...doc.errors, ...warnings]).map(place)
-  const content = errors.length === 0 ? checkContent(doc, text) : { errors: [], controls: [] }
-  errors.push(...content.errors.map(place))
+  const content = withinStack(() => checkContent(doc, text)) ?? { errors: [tooDeep], controls: [], targets: new Map<Node, Node>() }
+  const errors = [...describeYamlErrors(doc, [...doc.errors, ...warnings]), ...content.errors].map(place)
   const controls = content.controls.map(place)
+  const keyIndex = new Map<YAMLMap, Map<string, Pair>>()
+  // Each map is indexed once, so that locating every key of a large registry stays linear.
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = keyIndex.get(map)
+    if (!index) {
+      index = new Map()
+      for (const item of map.items) if (isScalar(item.key) && !index.has(dataKey(item.key))) index.set(dataKey(item.key), item)
+      keyIndex.set(map, index)
+    }
+    return index.get(key)
+  }
 
   const whole = (): Position => {
     const range = doc.contents?.range
@@ -67,7 +81,7 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
     for (const [index, segment] of path.entries()) {
       const last = index === path.length - 1
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment))
+        const pair = pairOf(node, String(segment))
         if (!pair) return found
         const target = last && part === 'key' ? pair.key : pair.value
         const range = rangeOf(target) ?? rangeOf(pair.key)
@@ -87,13 +101,23 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
   }
 
   if (errors.length > 0 || controls.length > 0) return { data: undefined, errors, controls, locate }
-  // checkContent bounds what aliases add, so the library's own count, which refuses any anchor used over 100 times, is not needed.
+  // checkContent bounds what aliases add, so nothing like the library's own alias count (which refuses any anchor used over 100 times) is needed.
+  const data = withinStack(() => toData(doc.contents, content.targets))
+  if (data === undefined) return { data: undefined, errors: [place(tooDeep)], controls, locate }
+  return { data, errors, controls, locate }
+}
+
+/**
+ * The result of a walk over a document, or undefined when it nests deeper
+ * than the stack: the yaml library stops composing there, but a walk of
+ * what it composed may still need more.
+ */
+function withinStack<T>(walk: () => T): T | undefined {
   try {
-    return { data: doc.toJS({ maxAliasCount: -1 }), errors, controls, locate }
+    return walk()
   } catch (error) {
-    // Not seen with the checks above; a document the library cannot turn into data is still the user's to fix.
-    const [start, end] = doc.contents?.range ?? [0, 0]
-    return { data: undefined, errors: [{ message: error instanceof Error ? error.message : String(error), place: span(start, end) }], controls, locate }
+    if (error instanceof RangeError) return undefined
+    throw error
   }
 }
 

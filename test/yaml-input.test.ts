@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { parseDocument } from 'yaml'
 import { compileSources } from '../src/compile.js'
 import { parseYaml } from '../src/yaml-source.js'
 
@@ -102,9 +103,48 @@ describe('parseYaml', () => {
     expect(source.errors[0]).toEqual({ message: unclosedList, place: { start: { line: 3, column: 7, offset: 18 }, end: { line: 3, column: 8, offset: 19 } } })
   })
 
-  test('nesting ten thousand deep is an error, not a stack overflow', () => {
-    const source = parseYaml(`a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)
+  test.each([
+    ['flow lists', `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
+    ['block lists', `${'- '.repeat(3_000)}x\n`],
+    ['block maps', `${Array.from({ length: 3_000 }, (_, depth) => `${' '.repeat(depth)}k:\n`).join('')}${' '.repeat(3_000)}v\n`]
+  ])('%s nested thousands deep are an error, not a stack overflow', (_name, text) => {
+    const source = parseYaml(text)
     expect(source.data).toBeUndefined()
-    expect(source.errors.length).toBeGreaterThan(0)
+    expect(source.errors.map((error) => error.message)).toContain('The YAML nests too deep to read: flatten it')
+  })
+
+  test.each([
+    ['a key given twice', 'a: 1\nb: 2\na: 3\n', 'Map keys must be unique: "a" is already a key of this map', 3, 1],
+    ['a number and a text that make the same key', '1: x\n"1": y\n', 'Map keys must be unique: "1" is already a key of this map', 2, 1],
+    ['a list as a key', '? [a, b]\n: 1\n', 'A key must be written out as text or a number, not as a list, a map or an alias', 1, 3],
+    ['an alias as a key', 'a: &k key\n*k : 1\n', 'A key must be written out as text or a number, not as a list, a map or an alias', 2, 1],
+    ['an alias inside the node it names', 'a: &x [1, *x]\n', 'The alias *x stands inside the node it names, which would repeat without end: write the value out', 1, 11]
+  ])('%s is an error at its position', (_name, text, message, line, column) => {
+    const source = parseYaml(text)
+    expect(source.data).toBeUndefined()
+    expect(source.errors.map((error) => [error.message, error.place.start.line, error.place.start.column])).toEqual([[message, line, column]])
+  })
+
+  test('a key named __proto__ is a key, not the prototype', () => {
+    const data = parseYaml('__proto__: { polluted: true }\n').data as Record<string, unknown>
+    expect(Object.keys(data)).toEqual(['__proto__'])
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
+  })
+
+  test.each([
+    ['the registry', read('source/metrics.yaml')],
+    ['the front matter of the report', read('source/xiamen-2025.md').split('\n---\n')[0]?.slice(4) ?? ''],
+    ['a registry sharing anchors', read('test/fixtures/yaml/registry/shared-anchors.yaml')],
+    ['scalars of every kind', 'a: 0x1f\nb: 0o17\nc: .inf\nd: -.nan\ne: ~\nf: 1e3\ng: !!str 12\nh: "2025"\ni:\nj: [a: 1, b]\n~: x\n']
+  ])('the data of %s is what the yaml library gives', (_name, text) => {
+    expect(parseYaml(text).data).toEqual(parseDocument(text).toJS({ maxAliasCount: -1 }))
+  })
+
+  test('the yaml library alone refuses an anchor used more than 100 times, however small', () => {
+    expect(() => parseDocument(read('test/fixtures/yaml/registry/shared-anchors.yaml')).toJS()).toThrow('Excessive alias count')
   })
 })
+
+function read(file: string): string {
+  return readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
+}

@@ -28,12 +28,21 @@ const openers: ReadonlyArray<{ error: RegExp; opens: (node: Node) => boolean; me
   { error: /^Missing closing 'quote/, opens: (node) => isScalar(node) && node.type === 'QUOTE_SINGLE', message: "The text opened here with ' is not closed: end it with '" }
 ]
 
+export const tooDeepMessage = 'The YAML nests too deep to read: flatten it'
+
+/** Errors the yaml library words for its own developers, in words for an editor. */
+const rewordings: ReadonlyArray<{ code: string; message: string }> = [
+  // The library catches the stack overflow of a document nested too deep and reports it under this code.
+  { code: 'RESOURCE_EXHAUSTION', message: tooDeepMessage }
+]
+
 /**
  * The errors of a parsed YAML document, each at the bracket or quote it
- * leaves open when it is about one: the node the opener starts ends where
- * the library gave up, which is where it reports the error.
+ * leaves open when it is about one (the node the opener starts ends where
+ * the library gave up, which is where it reports the error), and in words
+ * for an editor.
  */
-export function errorsAtOpeners(doc: Document, errors: readonly YAMLError[]): YamlOffsetProblem[] {
+export function describeYamlErrors(doc: Document, errors: readonly YAMLError[]): YamlOffsetProblem[] {
   // Openers by the offset where their node ends.
   const endingAt = new Map<number, Node[]>()
   visit(doc, {
@@ -47,7 +56,7 @@ export function errorsAtOpeners(doc: Document, errors: readonly YAMLError[]): Ya
   })
   const taken = new Set<Node>()
   return errors.map((error) => {
-    const message = firstLine(error.message)
+    const message = rewordings.find((entry) => entry.code === error.code)?.message ?? firstLine(error.message)
     const row = openers.find((entry) => entry.error.test(message))
     const node = row && endingAt.get(error.pos[0])?.find((candidate) => !taken.has(candidate) && row.opens(candidate))
     const start = node?.range?.[0]
