@@ -1,35 +1,50 @@
 /**
- * Control characters (Unicode category Cc) other than tab, line feed and
- * carriage return. They are invisible in editors, mean nothing in a report
- * or its YAML, and are commands to the terminals and programs that later
+ * Characters a report, its front matter and the registry must not hold:
+ * control characters (Unicode category Cc) other than tab, line feed and
+ * carriage return; noncharacters (U+FDD0 to U+FDEF and the last two code
+ * points of every plane), which Unicode keeps for a program's internal use;
+ * and halves of surrogate pairs standing alone, which no encoding can
+ * write. They are invisible in editors, mean nothing in a report, and are
+ * commands to the terminals and parse errors to the programs that later
  * show the published data.
  */
-const control = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]/g
-const anyControl = new RegExp(control.source)
+const forbidden = new RegExp(
+  `[\\0-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF${Array.from({ length: 17 }, (_, plane) => {
+    const last = (plane << 16) | 0xfffe
+    return `\\u{${last.toString(16)}}\\u{${(last + 1).toString(16)}}`
+  }).join('')}\\uD800-\\uDFFF]`,
+  'gu'
+)
 
-/** The C0 abbreviations of ISO 6429, by code point; DEL and the C1 range are named by their code point alone. */
+/** The C0 abbreviations of ISO 6429, by code point. */
 const c0Names = [
   'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
   'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'
 ]
 
-export function hasControlCharacter(text: string): boolean {
-  return anyControl.test(text)
+export interface ForbiddenCharacter {
+  /** Offset in UTF-16 code units, as positions count. */
+  offset: number
+  /** The character: two code units for a noncharacter beyond the first plane. */
+  char: string
 }
 
-/** Offsets of the control characters of a text, in order. */
-export function controlCharacterOffsets(text: string): number[] {
-  return Array.from(text.matchAll(control), (match) => match.index)
+/** The forbidden characters of a text, in order. */
+export function forbiddenCharacters(text: string): ForbiddenCharacter[] {
+  return Array.from(text.matchAll(forbidden), (match) => ({ offset: match.index, char: match[0] }))
 }
 
-/** `U+001B (ESC)`. */
-export function describeControlCharacter(char: string): string {
+/** `the control character U+001B (ESC)`, `the noncharacter U+FFFE`, `a lone surrogate U+D800`. */
+export function describeForbiddenCharacter(char: string): string {
   const code = char.codePointAt(0) ?? 0
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+  if (code >= 0xd800 && code <= 0xdfff) return `the lone surrogate ${hex}`
+  if (code >= 0xfdd0) return `the noncharacter ${hex}`
   const name = code === 0x7f ? 'DEL' : c0Names[code]
-  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`
+  return `the control character ${hex}${name ? ` (${name})` : ''}`
 }
 
-/** The text with each control character replaced by a space: same length, so every offset still points where it did. */
-export function blankControlCharacters(text: string): string {
-  return text.replace(control, ' ')
+/** The text with each forbidden character made spaces, one per code unit, so that every offset still points where it did. */
+export function blankForbiddenCharacters(text: string): string {
+  return text.replace(forbidden, (char) => ' '.repeat(char.length))
 }

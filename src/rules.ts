@@ -199,9 +199,9 @@ export const rules = {
   },
   'control-character': {
     severity: 'error',
-    title: 'A control character stands in the text or in a YAML value',
+    title: 'A control character or noncharacter stands in the text or in a YAML value',
     explanation:
-      'Control characters (U+0000 to U+001F except tab, line feed and carriage return, and U+007F to U+009F) are invisible in editors and mean nothing in a report, its front matter or the registry; in published data they become commands to the terminals and programs that show it. A YAML escape such as `"\\0"` or `"\\x1b"` writes one too, and is reported at its value. A file full of U+0000 is usually UTF-16 saved without a byte order mark. The first 10 of a file are reported.',
+      'Control characters (U+0000 to U+001F except tab, line feed and carriage return, and U+007F to U+009F) are invisible in editors and mean nothing in a report, its front matter or the registry; in published data they become commands to the terminals and programs that show it. The same holds for noncharacters (U+FDD0 to U+FDEF, U+FFFE, U+FFFF and the last two code points of every plane) and for a half of a surrogate pair standing alone. A YAML escape such as `"\\0"` or `"\\x1b"` writes one too, and is reported at its value. A file full of U+0000 is usually UTF-16 saved without a byte order mark. The first 10 of a file are reported, then their number.',
     fix: 'Delete the character (an editor shows it when set to render control characters), or remove the escape from the YAML value.'
   },
   'source-skipped': {

@@ -1,5 +1,5 @@
 import { VFile } from 'vfile'
-import { blankControlCharacters, controlCharacterOffsets, describeControlCharacter } from './control-characters.js'
+import { blankForbiddenCharacters, describeForbiddenCharacter, forbiddenCharacters } from './control-characters.js'
 import { report } from './diagnostics.js'
 import { decodeText, type DecodedText, type Encoding } from './encoding/decode.js'
 import { pointsOf } from './positions.js'
@@ -34,7 +34,7 @@ export function openSource(path: string, content: string | Uint8Array): SourceFi
   const value = decoded.text.replace(/\r(?!\n)/g, '\n')
   const file = new VFile({ path, value })
   const toPoint = pointsOf(file)
-  const at = (offset: number) => ({ start: toPoint(offset), end: toPoint(Math.min(offset + 1, value.length)) })
+  const at = (offset: number, length = 1) => ({ start: toPoint(offset), end: toPoint(Math.min(offset + length, value.length)) })
 
   if (decoded.encoding !== 'utf-8') {
     const { name, iconv } = otherEncodings[decoded.encoding]
@@ -49,14 +49,15 @@ export function openSource(path: string, content: string | Uint8Array): SourceFi
     return { file, text: value, readable: false }
   }
 
-  const offsets = controlCharacterOffsets(value)
-  for (const offset of offsets.slice(0, listedControlCharacters)) {
-    report(file, 'control-character', `The control character ${describeControlCharacter(value.charAt(offset))} stands here: delete it`, at(offset))
+  const found = forbiddenCharacters(value)
+  for (const { offset, char } of found.slice(0, listedControlCharacters)) {
+    const described = describeForbiddenCharacter(char)
+    report(file, 'control-character', `${described.charAt(0).toUpperCase()}${described.slice(1)} stands here: delete it`, at(offset, char.length))
   }
-  const more = offsets[listedControlCharacters]
+  const more = found[listedControlCharacters]
   if (more !== undefined) {
-    const count = offsets.length - listedControlCharacters
-    report(file, 'control-character', `${count} more control character${count === 1 ? '' : 's'} from here on: delete them`, at(more))
+    const count = found.length - listedControlCharacters
+    report(file, 'control-character', `${count} more such character${count === 1 ? '' : 's'} from here on: delete them`, at(more.offset, more.char.length))
   }
-  return { file, text: offsets.length > 0 ? blankControlCharacters(value) : value, readable: true }
+  return { file, text: found.length > 0 ? blankForbiddenCharacters(value) : value, readable: true }
 }

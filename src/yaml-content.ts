@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, visit, type Alias, type Document, type Node } from 'yaml'
-import { controlCharacterOffsets, describeControlCharacter } from './control-characters.js'
+import { describeForbiddenCharacter, forbiddenCharacters } from './control-characters.js'
 import type { YamlOffsetProblem } from './yaml-errors.js'
 
 /**
@@ -61,8 +61,8 @@ export function checkContent(doc: Document, text: string): ContentProblems {
         errors.push({ message: `The tag ${shortTag(node.tag)} is not supported: factmark reads plain data (text, numbers, true and false, null, lists and maps); remove the tag`, start, end })
       }
       if (isScalar(node) && typeof node.value === 'string') {
-        const offset = controlCharacterOffsets(node.value)[0]
-        if (offset !== undefined) controls.push(at(node, `This value holds the control character ${describeControlCharacter(node.value.charAt(offset))}, written as an escape: remove it`))
+        const first = forbiddenCharacters(node.value)[0]
+        if (first) controls.push(at(node, `This value holds ${describeForbiddenCharacter(first.char)}, written as an escape: remove it`))
       }
       if (isMap(node)) errors.push(...keyProblems(node.items.map((pair) => pair.key)))
     }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { compileSources, type CompileResult } from '../src/compile.js'
 import { decodeText } from '../src/encoding/decode.js'
@@ -142,15 +143,23 @@ describe('control characters', () => {
     const messages = result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)
     expect(messages).toHaveLength(11)
     expect(messages[9]).toBe(`${line}:${column + 9} The control character U+0007 (BEL) stands here: delete it`)
-    expect(messages[10]).toBe(`${line}:${column + 10} 15 more control characters from here on: delete them`)
+    expect(messages[10]).toBe(`${line}:${column + 10} 15 more such characters from here on: delete them`)
   })
 
-  test('DEL and C1 controls count, tab does not', () => {
-    const result = compile(utf8(`${seedText.slice(0, at)}\t\u007f\u0085${seedText.slice(at)}`))
-    expect(result.diagnostics.map((d) => d.message)).toEqual([
-      'The control character U+007F (DEL) stands here: delete it',
-      'The control character U+0085 stands here: delete it'
+  test('DEL, C1 controls and noncharacters count, tab does not', () => {
+    const result = compile(utf8(`${seedText.slice(0, at)}\t\u007f\u0085\uFDD0\uFFFE\u{10FFFF}${seedText.slice(at)}`))
+    expect(result.diagnostics.map((d) => `${d.column - column}-${d.endColumn - column} ${d.message}`)).toEqual([
+      '1-2 The control character U+007F (DEL) stands here: delete it',
+      '2-3 The control character U+0085 stands here: delete it',
+      '3-4 The noncharacter U+FDD0 stands here: delete it',
+      '4-5 The noncharacter U+FFFE stands here: delete it',
+      '5-7 The noncharacter U+10FFFF stands here: delete it'
     ])
+  })
+
+  test('a lone surrogate, which only text handed over as a string can hold', () => {
+    const result = compileSources({ reports: [{ path, text: `${seedText.slice(0, at)}\uD800${seedText.slice(at)}` }], registry: { path: 'source/metrics.yaml', text: registryBytes } })
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['The lone surrogate U+D800 stands here: delete it'])
   })
 
   test('in the registry too', () => {
@@ -164,4 +173,28 @@ describe('control characters', () => {
     const ascii = compile(Buffer.from('# Notes\n\nNothing but ASCII.\n', 'utf16le')).diagnostics.map((d) => d.ruleId)
     expect(ascii).toEqual(['front-matter-invalid', ...Array(11).fill('control-character')])
   })
+})
+
+test('no bytes make the compiler throw, and every diagnostic has a position in the decoded text', () => {
+  // Bytes near the encodings' edges: byte order marks, UTF-8 lead and trail bytes, GB18030 four-byte sequences, controls.
+  const edgy = fc.constantFrom(0x00, 0x0a, 0x0d, 0x1b, 0x2d, 0x30, 0x39, 0x7f, 0x80, 0x81, 0xa1, 0xb0, 0xbf, 0xc2, 0xe0, 0xed, 0xef, 0xbb, 0xf0, 0xf4, 0xfe, 0xff)
+  const bytes = fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), edgy), { maxLength: 300 }).map((list) => Uint8Array.from(list))
+  const frontMatter = utf8('---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n')
+  fc.assert(
+    fc.property(bytes, bytes, fc.boolean(), (report, registry, withFrontMatter) => {
+      const text = withFrontMatter ? Buffer.concat([frontMatter, report]) : report
+      for (const result of [compile(text), compile(utf8(seedText), registry)]) {
+        for (const file of result.files) {
+          const lines = String(file.value).split(/\r\n|\r|\n/).length
+          for (const message of file.messages) {
+            const line = message.line ?? 1
+            expect(line).toBeGreaterThanOrEqual(1)
+            expect(line).toBeLessThanOrEqual(lines)
+            expect(message.column ?? 1).toBeGreaterThanOrEqual(1)
+          }
+        }
+      }
+    }),
+    { numRuns: 200 }
+  )
 })

@@ -125,6 +125,16 @@ describe('parseYaml', () => {
     expect(source.errors.map((error) => [error.message, error.place.start.line, error.place.start.column])).toEqual([[message, line, column]])
   })
 
+  test.each([
+    ['"a\\uFFFEb"', 'This value holds the noncharacter U+FFFE, written as an escape: remove it'],
+    ['"a\\uD800b"', 'This value holds the lone surrogate U+D800, written as an escape: remove it'],
+    ['"a\\U0001FFFFb"', 'This value holds the noncharacter U+1FFFF, written as an escape: remove it']
+  ])('an escape %s is refused too', (value, message) => {
+    const source = parseYaml(`title: ${value}\n`)
+    expect(source.data).toBeUndefined()
+    expect(source.controls.map((control) => control.message)).toEqual([message])
+  })
+
   test('a key named __proto__ is a key, not the prototype', () => {
     const data = parseYaml('__proto__: { polluted: true }\n').data as Record<string, unknown>
     expect(Object.keys(data)).toEqual(['__proto__'])
