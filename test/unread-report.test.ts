@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { renderArtifacts } from '../src/build.js'
 import { compileSources, type Coverage } from '../src/compile.js'
 import { coveragePercent, formatCoverage } from '../src/coverage.js'
-import { reservedSiteNames } from '../src/reserved-slugs.js'
+import { reservedSiteNames, reservedSlugReason } from '../src/reserved-slugs.js'
 
 // A report that cannot be read or loaded is a gap in what was checked: its
 // metrics must not all be called unused, and coverage must not be claimed for it.
@@ -70,6 +70,21 @@ describe('formatCoverage and coveragePercent', () => {
     expect(coveragePercent(entries)).toBe(percent)
     expect(formatCoverage(entries)).toBe(text)
   })
+})
+
+test.each([
+  ['schema', 'the site publishes its JSON Schemas in schema/'],
+  ['Taxonomy', 'the site publishes the XBRL taxonomy of the registry in taxonomy/'],
+  ['series', 'the site keeps series/ for the series of each metric across reports'],
+  ['CON', 'Windows reserves "CON" for a device, so no folder can have that name there'],
+  ['nul.txt', 'Windows reserves "nul" for a device, so no folder can have that name there'],
+  ['com1', 'Windows reserves "com1" for a device, so no folder can have that name there'],
+  ['lpt9', 'Windows reserves "lpt9" for a device, so no folder can have that name there'],
+  ['com0', undefined],
+  ['console', undefined],
+  ['xiamen-2025', undefined]
+])('the slug %s', (slug, reason) => {
+  expect(reservedSlugReason(slug)).toBe(reason)
 })
 
 test('no slug can take a name the site writes at its top level', () => {
