@@ -7,7 +7,7 @@ import { pointsOf } from './positions.js'
 export interface SourceFile {
   /** The file as read, line ends made LF where they were a lone CR; diagnostics are attached to it. */
   file: VFile
-  /** What the parsers read: the same text with each control character made a space, so that none reaches a value and every offset stays put. */
+  /** What the parsers read: the same text with each forbidden character (see control-characters.ts) made spaces, so that none reaches a value and every offset stays put. */
   text: string
   /** False when the file is in no encoding factmark reads; nothing of it is then compiled. */
   readable: boolean
