@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import type { Diagnostic } from '../src/diagnostics.js'
-import { codeFrame } from '../src/format/code-frame.js'
+import { codeFrame, sourceLines } from '../src/format/code-frame.js'
 import { formatGithub } from '../src/format/github.js'
 import { formatJson } from '../src/format/json.js'
 import { guardLine, jsonText, printable, terminalText } from '../src/format/printable.js'
@@ -62,7 +62,7 @@ describe('the code frame shows escapes and keeps the caret under the span', () =
     ['a runner command in the source', '##[error]x :fact[1]', 12, 19, ['  1 | ##\\u{5b}error]x :fact[1]', '    |                 ^^^^^^^']]
   ])('%s', (_, source, column, endColumn, lines) => {
     const line = source.includes('\r') ? 2 : 1
-    expect(codeFrame(source, line, column, line, endColumn)).toBe(lines.join('\n'))
+    expect(codeFrame(sourceLines(source)[line - 1], line, column, line, endColumn)).toBe(lines.join('\n'))
   })
 })
 

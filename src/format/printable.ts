@@ -35,12 +35,13 @@ export function guardLine(line: string): string {
 }
 
 /**
- * A line of source as shown, one entry per character, for output that
- * measures where each character lands (the code frame's caret): printable,
- * with the `[` of `##[` escaped here rather than by guardLine afterwards.
+ * A character of a line of source as shown, for output that measures where
+ * each character lands (the code frame's caret): printable, with the `[`
+ * of `##[` escaped here rather than by guardLine afterwards.
  */
-export function shownCharacters(chars: readonly string[]): string[] {
-  return chars.map((char, index) => (char === '[' && chars[index - 1] === '#' && chars[index - 2] === '#' ? escapeCodePoint(char) : printable(char)))
+export function shownCharacter(chars: readonly string[], index: number): string {
+  const char = chars[index] ?? ''
+  return char === '[' && chars[index - 1] === '#' && chars[index - 2] === '#' ? escapeCodePoint(char) : printable(char)
 }
 
 /** Every line of a text whose fields are printable already, guarded against CI runners. */
