@@ -3,9 +3,10 @@
 // compiled to lib/) and the fixture of each rule, and docs/facts-csv.md from
 // the CSV column table. `--check` fails when a committed file differs. Run
 // `npm run docs` after changing a rule, a fixture or a column.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { renderColumnsDoc } from '../lib/columns-doc.js'
+import { decodeText } from '../lib/encoding/decode.js'
 import { renderRulesDoc } from '../lib/rules-doc.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -17,11 +18,14 @@ function examples() {
   for (const id of readdirSync(fixtures).sort()) {
     const dir = `${fixtures}${id}/`
     const output = readFileSync(`${dir}expected.txt`, 'utf8')
-    const report = readdirSync(dir).find((name) => name.endsWith('.md'))
+    // The example is a regular report file, report.md first: a fixture may hold links and files in other encodings.
+    const reports = readdirSync(dir).filter((name) => name.endsWith('.md') && lstatSync(`${dir}${name}`).isFile())
+    const report = reports.includes('report.md') ? 'report.md' : reports[0]
     // A registry rule is shown with the registry, the others with the report text.
     const yamlFirst = existsSync(`${dir}metrics.yaml`) && output.includes('metrics.yaml:')
     const file = yamlFirst ? 'metrics.yaml' : report
-    let input = readFileSync(`${dir}${file}`, 'utf8')
+    // Shown as factmark reads it: a GB18030 or UTF-16 fixture is decoded, not shown as mojibake.
+    let input = decodeText(readFileSync(`${dir}${file}`)).text
     // Keep the front matter only when the rule is about it.
     if (!yamlFirst && id !== 'front-matter-invalid' && id !== 'ignore-unused') input = input.replace(/^---\n[\s\S]*?\n---\n\n?/, '')
     result[id] = { path: `test/fixtures/rules/${id}/${file}`, input, language: yamlFirst ? 'yaml' : 'markdown', output }

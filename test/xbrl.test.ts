@@ -163,7 +163,7 @@ describe('facts.xbrl.json of the seed', () => {
     {
       id: 'water.source_orchards_cleared@2025:site=坂头-石兜水库、汀溪水库',
       key: 'water.source_orchards_cleared_2025_site_坂头-石兜水库、汀溪水库',
-      value: '3116666.66667',
+      value: '3116666.66666667',
       decimals: -3,
       dimensions: { concept: 'fm:water.source_orchards_cleared', entity, period: year2025, unit: 'ucum:m2', 'fm-dim:site': '坂头-石兜水库、汀溪水库' }
     },
