@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import remarkDirective from 'remark-directive'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { describe, expect, test } from 'vitest'
+import { blockStarts } from '../src/markdown-blocks.js'
+import { parseMarkdown } from '../src/parse.js'
+
+// The reference: the whole text parsed at once, as remark does.
+const whole = unified().use(remarkParse).use(remarkDirective).freeze()
+const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
+
+/** Parsed block by block, with a chunk at every place where a block may start, the tree is the tree of the whole text. */
+function expectSameTree(text: string): void {
+  expect(parseMarkdown(text, { chunkSize: 1 })).toEqual(whole.parse(text))
+}
+
+describe('a text parsed block by block gives the tree of the whole text', () => {
+  test.each(['seed/xiamen-2025.md', 'kitchen-sink/report.md', 'hostile/report.md', 'adversarial/report.md'])('%s', (name) => {
+    const text = fixture(name)
+    expect(blockStarts(text).length).toBeGreaterThan(3)
+    expectSameTree(text)
+  })
+
+  test.each([
+    ['a loose list is one list', '- a\n\n- b\n\n  c\n\nd\n'],
+    ['an ordered loose list', '1. a\n\n2. b\n\nc\n'],
+    ['fenced code with blank lines', 'a\n\n```\nx\n\ny\n```\n\nb\n'],
+    ['a tilde fence closed only by tildes', 'a\n\n~~~\n```\n\nb\n~~~\n\nc\n'],
+    ['an unclosed fence runs to the end', 'a\n\n```\nx\n\ny\n'],
+    ['an HTML comment with blank lines', 'a\n\n<!--\n\nb\n\n-->\n\nc\n'],
+    ['a pre block with blank lines', '<pre>\n\n*x*\n\n</pre>\n\ny\n'],
+    ['a container directive with blank lines', 'a\n\n:::note\nx\n\ny\n:::\n\nb\n'],
+    ['a reference before its definition', 'see [the data][d] and [d]\n\ntext\n\n[d]: https://example.org "t"\n'],
+    ['a definition inside a block quote', '[x]\n\n> [x]: /u\n\nz\n'],
+    ['block quotes', '> a\n\n> b\n\nc\n> d\n'],
+    ['indented code', '    code\n\n    more\n\ntext\n'],
+    ['setext headings', 'a\n===\n\nb\n---\n\nc\n'],
+    ['CRLF and lone CR line ends', 'a\r\n\r\nb\r\rc\r\n\r\n- d\r\n\r\ne\n'],
+    ['facts across blocks', '值:fact[1]{metric=a}\n\n- :fact[2]{metric=b}\n\n> :fact[3]{metric=c}\n']
+  ])('%s', (_name, text) => {
+    expectSameTree(text)
+  })
+
+  test('any text made of blocks', () => {
+    const block = fc.constantFrom(
+      'para :fact[17.4]{metric=air.pm25}', '- item', '  - nested', '1. one', '> quote', '```', '~~~', ':::note', ':::', '<!--', '-->', '<pre>', '</pre>',
+      '    code', '# heading', '***', '[d]: /u', 'see [d]', '[x]', '', '', '', '<div>', '</div>', 'text *em* _u_', '\t- tab'
+    )
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (blocks, ending) => {
+        expectSameTree(blocks.join(ending) + ending)
+      }),
+      { numRuns: 500 }
+    )
+  })
+})
