@@ -123,8 +123,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const options = { src: values.src, files, cwd: io.cwd }
   try {
     if (command === 'suggest') {
-      io.stdout(formatSuggestions(await suggest(options), format))
-      return exit.ok
+      const suggestions = await suggest(options)
+      io.stdout(formatSuggestions(suggestions, format))
+      // A text that could not be read has figures nobody listed.
+      return suggestions.some((result) => result.refused) ? exit.invalid : exit.ok
     }
     if (command === 'build') return await runBuild({ ...options, out: values.out, strict: values.strict }, format, io)
     const result = await compile(options)

@@ -7,7 +7,7 @@ import { pointsOf } from './positions.js'
 import { findHazards, isFactTypo } from './annotation-hazards.js'
 import { restoreForeignDirectives } from './literal-directives.js'
 import { loadReport, type LoadedReport } from './load.js'
-import { parseMarkdown } from './parse.js'
+import { readMarkdown } from './parse.js'
 import { loadRegistry, type Registry } from './registry.js'
 import { describeSchemaErrors } from './schema-messages.js'
 import type { Fact, FactBundle, ReportFrontMatter } from './schema-types.js'
@@ -109,6 +109,7 @@ export function compileSources(input: CompileInput): CompileResult {
     }
     const compiled = compileReport(source.path, loaded, loaded.frontMatter, registry)
     coverage.push(compiled.coverage)
+    if (compiled.coverage.read === false) unread++
     for (const metric of compiled.metrics) used.add(metric)
     if (!compiled.report) continue
     const slug = compiled.report.frontMatter.slug
@@ -152,7 +153,13 @@ interface ReportOutcome {
 function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry): ReportOutcome {
   const { file } = loaded
   const source = String(file.value)
-  const tree = parseMarkdown(loaded.markdown)
+  const parsed = readMarkdown(loaded.markdown)
+  if (!parsed.ok) {
+    const toPoint = pointsOf(file)
+    report(file, 'input-limit', parsed.problem.message, { start: toPoint(parsed.problem.start), end: toPoint(parsed.problem.end) })
+    return { metrics: new Set(), coverage: { path, tagged: 0, untagged: 0, read: false } }
+  }
+  const { tree } = parsed
   const broken = reportBrokenAnnotations(tree, loaded)
   const facts = extractFacts({ tree, file, sourcePath: path, frontMatter, registry, skip: broken })
   validateFacts(facts, registry, file)

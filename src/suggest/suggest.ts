@@ -1,15 +1,19 @@
+import type { Point } from 'unist'
 import type { CompileInput } from '../compile.js'
 import { isFactDirective, isFactNode } from '../extract.js'
 import { pointsOf } from '../positions.js'
 import { restoreForeignDirectives } from '../literal-directives.js'
 import { loadReport } from '../load.js'
-import { parseMarkdown } from '../parse.js'
+import type { LimitProblem } from '../input-limits.js'
+import { readMarkdown } from '../parse.js'
 import { loadRegistry } from '../registry.js'
 import { findUntagged, type UntaggedFigure } from './untagged.js'
 
 export interface Suggestions {
   path: string
   untagged: UntaggedFigure[]
+  /** Set when the text goes past a limit on its size or shape and was not read. */
+  refused?: { start: Point; end: Point; message: string }
 }
 
 /**
@@ -23,7 +27,9 @@ export function suggest(input: CompileInput): Suggestions[] {
   return input.reports.map((source) => {
     const loaded = loadReport(source.path, source.text)
     const text = String(loaded.file.value)
-    const tree = parseMarkdown(loaded.markdown)
+    const parsed = readMarkdown(loaded.markdown)
+    if (!parsed.ok) return { path: source.path, untagged: [], refused: placed(parsed.problem, pointsOf(loaded.file)) }
+    const { tree } = parsed
     restoreForeignDirectives(tree, text, isFactDirective)
     const { untagged } = findUntagged({
       tree,
@@ -36,4 +42,8 @@ export function suggest(input: CompileInput): Suggestions[] {
     })
     return { path: source.path, untagged }
   })
+}
+
+function placed(problem: LimitProblem, toPoint: (offset: number) => Point): NonNullable<Suggestions['refused']> {
+  return { start: toPoint(problem.start), end: toPoint(problem.end), message: problem.message }
 }

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest'
+import { findLimitProblem, inputLimits } from '../src/input-limits.js'
+
+const limit = (text: string) => {
+  const problem = findLimitProblem(text)
+  return problem && `${problem.start}-${problem.end} ${problem.message}`
+}
+
+describe('the shapes a report may have', () => {
+  test.each([
+    ['32 block quotes on a line', `${'>'.repeat(32)} a\n`, undefined],
+    ['33 block quotes on a line', `${'>'.repeat(33)} a\n`, '0-34 Block quotes and lists nest 33 deep here; factmark reads at most 32 levels: flatten them'],
+    ['a list nested by indentation', Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- a\n`).join(''), '1120-1186 Block quotes and lists nest 33 deep here; factmark reads at most 32 levels: flatten them'],
+    ['list markers on one line', `${'- '.repeat(40)}a\n`, '0-80 Block quotes and lists nest 60 deep here; factmark reads at most 32 levels: flatten them'],
+    ['deep indentation without a marker is text, not nesting', `${' '.repeat(200)}a\n`, undefined],
+    ['nesting inside fenced code is text', `\`\`\`\n${'>'.repeat(50)}\n\`\`\`\n`, undefined],
+    ['2,000 nested items in one list', '- a\n  - b\n'.repeat(2000), undefined],
+    ['2,001 nested items in one list', '- a\n  - b\n'.repeat(2001), '20004-20008 This list or block quote holds more than 2000 nested items; factmark reads at most 2000 in one top-level block: split it with a paragraph or heading between the parts'],
+    ['2,001 nested items in lists apart', `${'- a\n  - b\n'.repeat(1000)}\n段落\n\n${'- a\n  - b\n'.repeat(1001)}`, undefined],
+    ['1,000 emphasis closers in a paragraph', `${'a* '.repeat(1000)}\n`, undefined],
+    ['1,001 emphasis closers in a paragraph', `${'a* '.repeat(1001)}\n`, '3001-3002 This paragraph has more than 1000 runs of * or _ that could close emphasis; factmark reads at most 1000 in one paragraph: split the paragraph or escape the markers (\\*)'],
+    ['closers in separate paragraphs', `${'a* '.repeat(600)}\n\n${'a* '.repeat(600)}\n`, undefined],
+    ['underscores inside words close nothing', `${':fact[1]{metric=air.aqi_rank} '.repeat(3000)}\n`, undefined],
+    ['runs that only open close nothing', `${'*a '.repeat(3000)}\n`, undefined],
+    ['underscores after a word and before a space close', `${'a_ '.repeat(1001)}\n`, '3001-3002 This paragraph has more than 1000 runs of * or _ that could close emphasis; factmark reads at most 1000 in one paragraph: split the paragraph or escape the markers (\\*)'],
+    ['a closer after a character outside the BMP', `${'𠀀* '.repeat(1001)}\n`, '4002-4003 This paragraph has more than 1000 runs of * or _ that could close emphasis; factmark reads at most 1000 in one paragraph: split the paragraph or escape the markers (\\*)']
+  ])('%s', (_name, text, expected) => {
+    expect(limit(text)).toBe(expected)
+  })
+
+  test('a report of more than 8 MB', () => {
+    expect(inputLimits.reportBytes).toBe(8 * 1024 * 1024)
+    // Three bytes a character in UTF-8: 2.8 million CJK characters pass the limit that 8.4 million ASCII ones do.
+    expect(limit('字'.repeat(2_796_202))).toBeUndefined()
+    expect(limit('字'.repeat(2_796_203))).toBe('0-0 The report is 8 MB; factmark reads reports of at most 8 MB: split it into several reports')
+    expect(limit('a'.repeat(20_000_000))).toBe('0-0 The report is 19.1 MB; factmark reads reports of at most 8 MB: split it into several reports')
+  })
+})
