@@ -5,13 +5,14 @@ import type { Position } from 'unist'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { pointsOf } from './positions.js'
+import { spansOf } from './spans.js'
 import { attributeSyntaxError } from './attribute-syntax.js'
 import { readFigure } from './chinese-number/index.js'
 import { report } from './diagnostics.js'
 import { didYouMeanText } from './did-you-mean.js'
 import { closingBracket, directiveSpans, type DirectiveSpans } from './directive-source.js'
 import { readDimensions } from './fact-dimensions.js'
-import { deriveFactId, uniqueId } from './fact-id.js'
+import { deriveFactId, uniqueIds } from './fact-id.js'
 import { aspectAttributes, resolveValue, type AspectAttribute, type ValueProblem } from './fact-value.js'
 import type { Directive } from './literal-directives.js'
 import { parsePeriod } from './period.js'
@@ -60,6 +61,7 @@ export function extractFacts(input: ExtractInput): Fact[] {
 
   const pending: Array<{ fact: Fact; node: TextDirective; explicitId?: string; idPlace?: Position }> = []
   const headings: Heading[] = []
+  const skipped = spansOf(input.skip ?? [])
 
   visitParents(tree, (node, ancestors) => {
     if (node.type === 'heading') {
@@ -82,7 +84,7 @@ export function extractFacts(input: ExtractInput): Fact[] {
     }
     if (node.type !== 'textDirective' || node.name !== factDirective) return
     const at = node.position?.start.offset ?? -1
-    if ((input.skip ?? []).some(([start, end]) => start <= at && at < end)) return
+    if (skipped.covers(at)) return
     if (ancestors.some((ancestor) => ancestor.type === 'textDirective' && ancestor.name === factDirective)) {
       report(file, 'fact-not-inline', 'A fact annotation inside the label of another fact is not a fact: annotate each figure on its own', node.position)
       return
@@ -105,11 +107,10 @@ export function extractFacts(input: ExtractInput): Fact[] {
       explicit.set(item.explicitId, item.idPlace)
     }
   }
-  const taken = new Set(explicit.keys())
+  const uniqueId = uniqueIds(explicit.keys())
   const facts: Fact[] = []
   for (const item of pending) {
-    const id = item.explicitId ?? uniqueId(deriveFactId(item.fact, frontMatter.entity), taken)
-    taken.add(id)
+    const id = item.explicitId ?? uniqueId(deriveFactId(item.fact, frontMatter.entity))
     item.node.data = { ...item.node.data, factId: id }
     facts.push({ ...item.fact, id })
   }

@@ -19,10 +19,23 @@ export function deriveFactId(parts: IdParts, defaultEntity: string): string {
   return [`${parts.metric}@${parts.period}`, ...qualifiers].join(':')
 }
 
-/** Make derived ids unique in document order: the second of a kind gets `-2`. */
-export function uniqueId(id: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(id)) return id
-  let n = 2
-  while (taken.has(`${id}-${n}`)) n++
-  return `${id}-${n}`
+/**
+ * Make derived ids unique in document order: the second of a kind gets `-2`,
+ * the third `-3`. Returns a function that hands out ids; it remembers the
+ * last suffix of each id, so that n facts of one kind cost n steps, not n².
+ */
+export function uniqueIds(taken: Iterable<string>): (id: string) => string {
+  const used = new Set(taken)
+  const next = new Map<string, number>()
+  return (id) => {
+    let unique = id
+    if (used.has(id)) {
+      let n = next.get(id) ?? 2
+      while (used.has(`${id}-${n}`)) n++
+      next.set(id, n + 1)
+      unique = `${id}-${n}`
+    }
+    used.add(unique)
+    return unique
+  }
 }

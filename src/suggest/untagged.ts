@@ -6,6 +6,7 @@ import { previousPeriod } from '../period.js'
 import type { Registry } from '../registry.js'
 import { blockText, sourceOffset, type BlockText } from './block-text.js'
 import { findFigures } from './find-figures.js'
+import { spansOf } from '../spans.js'
 import { guessAspect, guessMetric } from './metric-guess.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
@@ -45,20 +46,21 @@ export interface UntaggedResult {
 export function findUntagged(options: UntaggedOptions): UntaggedResult {
   const untagged: UntaggedFigure[] = []
   const usedIgnores = new Set<string>()
+  const skipped = spansOf(options.skip ?? [])
   visit(options.tree, (node) => {
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
     const block = blockText(node, options.source, options.isFact)
+    const tagged = spansOf(block.tagged)
     const ignored = ignoredRanges(block.text, options.ignore ?? [])
     for (const found of findFigures(block.text)) {
-      if (overlaps(block.tagged, found.start, found.end)) continue
-      const covering = ignored.find(([start, end]) => start <= found.start && found.end <= end)
+      if (tagged.overlaps(found.start, found.end)) continue
+      const covering = ignored.find((phrase) => phrase.covers(found.start, found.end))
       if (covering) {
-        usedIgnores.add(covering[2])
+        usedIgnores.add(covering.phrase)
         continue
       }
       const figure = describe(block, found.start, found.end, found.text, found.figure, options)
-      const offset = figure.start.offset ?? 0
-      if ((options.skip ?? []).some(([start, end]) => start <= offset && offset < end)) continue
+      if (skipped.covers(figure.start.offset ?? 0)) continue
       untagged.push(figure)
     }
     return 'skip'
@@ -85,16 +87,25 @@ function describe(block: BlockText, start: number, end: number, text: string, fi
   return result
 }
 
-function overlaps(ranges: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
-  return ranges.some(([from, to]) => start < to && from < end)
-}
-
-/** Every occurrence of every ignore phrase, with the phrase. */
-function ignoredRanges(text: string, phrases: readonly string[]): Array<[number, number, string]> {
-  const ranges: Array<[number, number, string]> = []
-  for (const phrase of phrases) {
-    if (phrase === '') continue
-    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) ranges.push([at, at + phrase.length, phrase])
-  }
-  return ranges
+/** Each ignore phrase, in the order given, and whether one of its occurrences in the text covers a range. */
+function ignoredRanges(text: string, phrases: readonly string[]): Array<{ phrase: string; covers: (start: number, end: number) => boolean }> {
+  return phrases.flatMap((phrase) => {
+    if (phrase === '') return []
+    // Occurrences start in increasing order: the one that may cover a range is the last starting at or before it.
+    const starts: number[] = []
+    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) starts.push(at)
+    if (starts.length === 0) return []
+    const covers = (start: number, end: number) => {
+      let low = 0
+      let high = starts.length - 1
+      while (low < high) {
+        const middle = (low + high + 1) >> 1
+        if ((starts[middle] as number) <= start) low = middle
+        else high = middle - 1
+      }
+      const from = starts[low] as number
+      return from <= start && end <= from + phrase.length
+    }
+    return [{ phrase, covers }]
+  })
 }

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics.js'
 import type { Registry } from '../registry.js'
 import type { Calculation, Fact } from '../schema-types.js'
-import { describeDimensions, factKey, place } from './fact-groups.js'
+import { describeDimensions, factKey, groupBy, place } from './fact-groups.js'
 import { add, factInterval, overlaps, show, type Interval } from './interval.js'
 
 /**
@@ -14,8 +14,16 @@ import { add, factInterval, overlaps, show, type Interval } from './interval.js'
 export function checkCalculations(facts: readonly Fact[], registry: Registry, file: VFile): void {
   const numeric = facts.filter((fact): fact is Fact & { value: number } => typeof fact.value === 'number')
   for (const calculation of registry.calculations) {
+    // Parts are found by the key of the total they add up to, so that many totals cost no more than many parts.
+    const partsByTotal = groupBy(
+      numeric.flatMap((fact) => {
+        const key = totalKeyOf(fact, calculation)
+        return key === undefined ? [] : [[key, fact] as const]
+      }),
+      ([key]) => key
+    )
     for (const total of unique(numeric.filter((fact) => fact.metric === calculation.total && isTotal(fact, calculation)))) {
-      const parts = unique(numeric.filter((fact) => isPartOf(fact, total, calculation)))
+      const parts = unique((partsByTotal.get(factKey(total)) ?? []).map(([, fact]) => fact))
       if (parts.length === 0) continue
       const kind = (fact: Fact) => registry.metrics.get(fact.metric)?.kind
       const sum = parts.reduce<Interval>((acc, part) => add(acc, factInterval(part, kind(part))), { low: 0, high: 0 })
@@ -39,15 +47,15 @@ function isTotal(fact: Fact, calculation: Calculation): boolean {
   return Array.isArray(calculation.parts) || fact.dimensions[calculation.parts.dimension] === undefined
 }
 
-function isPartOf(fact: Fact, total: Fact, calculation: Calculation): boolean {
+/** The key of the total a fact is a part of under a calculation, or undefined when it is no part of it. */
+function totalKeyOf(fact: Fact, calculation: Calculation): string | undefined {
   if (Array.isArray(calculation.parts)) {
-    if (!calculation.parts.includes(fact.metric)) return false
-    return factKey({ ...fact, metric: total.metric }) === factKey(total)
+    return calculation.parts.includes(fact.metric) ? factKey({ ...fact, metric: calculation.total }) : undefined
   }
   const { dimension, members } = calculation.parts
   const member = fact.dimensions[dimension]
-  if (fact.metric !== total.metric || member === undefined || !members.includes(member)) return false
-  return factKey(fact, dimension) === factKey(total)
+  if (fact.metric !== calculation.total || member === undefined || !members.includes(member)) return undefined
+  return factKey(fact, dimension)
 }
 
 /** One fact per aspect-equal group: a total or part tagged twice is added once. */

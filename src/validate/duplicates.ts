@@ -15,7 +15,7 @@ export function checkDuplicates(facts: readonly Fact[], registry: Registry, file
     if (group.length < 2) continue
     const breaking = firstInconsistent(group, registry.metrics.get(group[0]?.metric ?? '')?.kind)
     if (!breaking) continue
-    const others = group.filter((fact) => fact !== breaking).map((fact) => `"${fact.text}" at ${where(fact)}`).join(', ')
+    const others = listed(group.filter((fact) => fact !== breaking).map((fact) => `"${fact.text}" at ${where(fact)}`))
     report(
       file,
       'inconsistent-duplicate',
@@ -46,4 +46,10 @@ function firstInconsistent(group: readonly Fact[], kind: string | undefined): Fa
 
 function showValue(fact: Fact): string {
   return typeof fact.value === 'number' ? `${show(fact.value)}${fact.unit === '1' ? '' : ` ${fact.unit}`}` : fact.value
+}
+
+/** A few of many places, so that a message stays short however many facts disagree. */
+function listed(items: readonly string[], shown = 3): string {
+  const more = items.length - shown
+  return more > 0 ? `${items.slice(0, shown).join(', ')} and ${more} more` : items.join(', ')
 }

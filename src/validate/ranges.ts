@@ -29,12 +29,18 @@ export function checkRanges(facts: readonly Fact[], registry: Registry, file: VF
 
 /** rank-exceeds-total: a rank cannot be beyond the count of those ranked, in the same period and entity. */
 export function checkRanks(facts: readonly Fact[], registry: Registry, file: VFile): void {
+  const key = (metric: string, fact: Fact) => JSON.stringify([metric, fact.period, fact.entity])
+  // The first count of each metric, period and entity, found once rather than for each rank.
+  const counts = new Map<string, Fact>()
+  for (const fact of facts) {
+    if (fact.aspect !== 'level' || typeof fact.value !== 'number') continue
+    const name = key(fact.metric, fact)
+    if (!counts.has(name)) counts.set(name, fact)
+  }
   for (const fact of facts) {
     const outOf = registry.metrics.get(fact.metric)?.outOf
     if (outOf === undefined || typeof fact.value !== 'number' || fact.aspect !== 'level') continue
-    const total = facts.find(
-      (other) => other.metric === outOf && other.aspect === 'level' && other.period === fact.period && other.entity === fact.entity && typeof other.value === 'number'
-    )
+    const total = counts.get(key(outOf, fact))
     if (total && typeof total.value === 'number' && fact.value > total.value) {
       report(file, 'rank-exceeds-total', `Rank ${show(fact.value)} ("${fact.text}") is beyond the ${show(total.value)} ranked ("${total.text}", ${outOf} at ${where(total)})`, place(fact))
     }

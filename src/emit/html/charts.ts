@@ -43,11 +43,18 @@ export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Ch
 
   // Bar lengths mean nothing for an ordinal: Ⅱ类 is better than Ⅲ类, not shorter.
   const drawable = (fact: Fact) => !['class', 'rank', 'date'].includes(bundle.metrics[fact.metric]?.kind ?? '')
+  // The first start and the first change of each series, found in one pass rather than once per level.
+  const firsts = (aspect: Fact['aspect']) => {
+    const found = new Map<string, NumericFact>()
+    for (const fact of facts) if (fact.aspect === aspect && !found.has(seriesKey(fact))) found.set(seriesKey(fact), fact)
+    return found
+  }
+  const starts = firsts('start')
+  const changes = firsts('change')
   for (const level of facts.filter((fact) => fact.aspect === 'level' && drawable(fact))) {
     const series = seriesKey(level)
-    const same = (fact: NumericFact) => seriesKey(fact) === series
-    const start = facts.find((fact) => fact.aspect === 'start' && same(fact))
-    const change = facts.find((fact) => fact.aspect === 'change' && same(fact))
+    const start = starts.get(series)
+    const change = changes.get(series)
     if (start) {
       charts.push({
         after: level.id,
@@ -83,6 +90,14 @@ export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Ch
     if (Array.isArray(calculation.parts)) continue
     const { dimension, members } = calculation.parts
     const totals = facts.filter((fact) => fact.metric === calculation.total && fact.dimensions[dimension] === undefined)
+    // The first fact of each member of each total, by the key of its total.
+    const memberParts = new Map<string, NumericFact>()
+    for (const fact of facts) {
+      const member = fact.dimensions[dimension]
+      if (fact.metric !== calculation.total || member === undefined || !members.includes(member)) continue
+      const name = JSON.stringify([factKey(fact, dimension), member])
+      if (!memberParts.has(name)) memberParts.set(name, fact)
+    }
     const seen = new Set<string>()
     for (const total of totals) {
       const key = factKey(total)
@@ -90,7 +105,7 @@ export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Ch
       seen.add(key)
       const parts = members
         .flatMap((member) => {
-          const part = facts.find((fact) => fact.metric === total.metric && fact.dimensions[dimension] === member && factKey(fact, dimension) === key)
+          const part = memberParts.get(JSON.stringify([key, member]))
           return part ? [part] : []
         })
         .sort((a, b) => a.source.offset - b.source.offset)
