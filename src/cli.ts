@@ -135,6 +135,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const percent = coveragePercent(result.coverage)
     report(result, format, io, { facts, coverage: { percent: Number(percent.toFixed(1)), reports: result.coverage } })
     if (format === 'text') io.stdout(terminalText(formatCoverage(result.coverage)))
+    const unread = result.coverage.filter((entry) => entry.read === false).length
+    if (minimum !== undefined && unread > 0) {
+      // A share measured over the reports that happened to be readable would pass a threshold it has not met.
+      io.stderr(`factmark: coverage not measured: ${unread} of ${result.coverage.length} report${result.coverage.length === 1 ? ' was' : 's were'} not read; --min-coverage ${minimum} needs every report\n`)
+      return exit.invalid
+    }
     if (minimum !== undefined && percent < minimum) {
       io.stderr(`factmark: coverage ${percent.toFixed(1)}% is below --min-coverage ${minimum}\n`)
       return exit.invalid

@@ -1,15 +1,18 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { renderArtifacts } from '../src/build.js'
+import { main } from '../src/cli.js'
 import { compileSources, type Coverage } from '../src/compile.js'
 import { coveragePercent, formatCoverage } from '../src/coverage.js'
 import { reservedSiteNames, reservedSlugReason } from '../src/reserved-slugs.js'
 
 // A report that cannot be read or loaded is a gap in what was checked: its
 // metrics must not all be called unused, and coverage must not be claimed for it.
-const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url))
-const seed = { path: 'source/xiamen-2025.md', text: read('source/xiamen-2025.md') }
-const registry = { path: 'source/metrics.yaml', text: read('source/metrics.yaml') }
+const read = (file: string) => readFileSync(new URL(`fixtures/seed/${file}`, import.meta.url))
+const seed = { path: 'source/xiamen-2025.md', text: read('xiamen-2025.md') }
+const registry = { path: 'source/metrics.yaml', text: read('metrics.yaml') }
 const broken = { path: 'source/broken.md', text: seed.text.toString('utf8').replace('period: "2025"', 'period: "2025') }
 const unusedCount = (result: ReturnType<typeof compileSources>) => result.diagnostics.filter((d) => d.ruleId === 'metric-unused').length
 
@@ -92,4 +95,21 @@ test('no slug can take a name the site writes at its top level', () => {
   const slugs = new Set(result.reports.map((report) => report.frontMatter.slug))
   const top = new Set(renderArtifacts(result).map((artifact) => artifact.path.split('/')[0] ?? ''))
   expect([...top].filter((name) => !slugs.has(name) && !reservedSiteNames.includes(name))).toEqual([])
+})
+
+describe('check --min-coverage with a report that was not read', () => {
+  test('fails and says coverage was not measured, rather than comparing a share of the others', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'factmark-unread-'))
+    try {
+      mkdirSync(path.join(cwd, 'source'))
+      writeFileSync(path.join(cwd, 'source/metrics.yaml'), registry.text)
+      writeFileSync(path.join(cwd, 'source/xiamen-2025.md'), seed.text)
+      writeFileSync(path.join(cwd, 'source/broken.md'), broken.text)
+      let stderr = ''
+      const code = await main(['check', '--min-coverage', '100'], { stdout: () => undefined, stderr: (text) => void (stderr += text), cwd })
+      expect({ code, stderr }).toEqual({ code: 1, stderr: 'factmark: coverage not measured: 1 of 2 reports were not read; --min-coverage 100 needs every report\n' })
+    } finally {
+      rmSync(cwd, { recursive: true, force: true })
+    }
+  })
 })
