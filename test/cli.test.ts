@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { main, type Io } from '../src/cli.js'
+import { runCli } from './helpers/run-cli.js'
 import { validators } from '../src/schemas.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
@@ -19,13 +19,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(cwd, { recursive: true, force: true }))
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
+const run = (...argv: string[]) => runCli(cwd, ...argv)
 
 function breakSource(from: string, to: string): void {
   const file = path.join(cwd, 'source/xiamen-2025.md')

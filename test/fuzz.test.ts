@@ -4,11 +4,11 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, describe, expect, test } from 'vitest'
 import { renderArtifacts, writeArtifacts } from '../src/build.js'
-import { main } from '../src/cli.js'
 import { compileSources } from '../src/compile.js'
 import { rules } from '../src/rules.js'
 import { verify } from '../src/verify.js'
 import { report, seedRegistry } from './helpers/fuzz.js'
+import { runCli } from './helpers/run-cli.js'
 
 // `npm test` runs a thousand cases; `npm run fuzz` sets FACTMARK_FUZZ_RUNS to run many more.
 const runs = Number(process.env['FACTMARK_FUZZ_RUNS'] ?? 1000)
@@ -64,9 +64,7 @@ describe(`the whole pipeline on ${runs} generated reports`, () => {
         writeFileSync(path.join(cwd, 'source/metrics.yaml'), seedRegistry)
         const bytes = Buffer.from(text, 'utf8')
         writeFileSync(path.join(cwd, 'source/report.md'), bytes)
-        let stdout = ''
-        let stderr = ''
-        const code = await main([command, '--format', format], { stdout: (chunk) => void (stdout += chunk), stderr: (chunk) => void (stderr += chunk), cwd })
+        const { code, stdout, stderr } = await runCli(cwd, command, '--format', format)
         expect([0, 1]).toContain(code)
         for (const output of [stdout, stderr]) {
           expect(unsafe.test(output.replace(/[\n]/g, ''))).toBe(false)

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { main, type Io } from '../src/cli.js'
+import { runCli } from './helpers/run-cli.js'
 import { publishSteps } from '../src/publish.js'
 import { build } from '../src/site.js'
 
@@ -22,13 +22,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(cwd, { recursive: true, force: true }))
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
+const run = (...argv: string[]) => runCli(cwd, ...argv)
 
 /** Every file and folder under a folder with the SHA-256 of each file, so that any change shows. */
 function snapshot(root: string): Record<string, string> {

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { main, type Io } from '../src/cli.js'
+import { runCli } from './helpers/run-cli.js'
 import { readSources } from '../src/sources.js'
 
 // What a source folder may hold besides reports: pipes, sockets, devices,
@@ -29,13 +29,7 @@ afterEach(async () => {
   rmSync(cwd, { recursive: true, force: true })
 })
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
+const run = (...argv: string[]) => runCli(cwd, ...argv)
 
 const at = (...parts: string[]) => path.join(cwd, ...parts)
 const fifo = (file: string) => execFileSync('mkfifo', [file])

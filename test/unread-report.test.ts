@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { renderArtifacts } from '../src/build.js'
-import { main } from '../src/cli.js'
 import { compileSources, type Coverage } from '../src/compile.js'
 import { coveragePercent, formatCoverage } from '../src/coverage.js'
 import { reservedSiteNames, reservedSlugReason } from '../src/reserved-slugs.js'
+import { runCli } from './helpers/run-cli.js'
 
 // A report that cannot be read or loaded is a gap in what was checked: its
 // metrics must not all be called unused, and coverage must not be claimed for it.
@@ -105,8 +105,7 @@ describe('check --min-coverage with a report that was not read', () => {
       writeFileSync(path.join(cwd, 'source/metrics.yaml'), registry.text)
       writeFileSync(path.join(cwd, 'source/xiamen-2025.md'), seed.text)
       writeFileSync(path.join(cwd, 'source/broken.md'), broken.text)
-      let stderr = ''
-      const code = await main(['check', '--min-coverage', '100'], { stdout: () => undefined, stderr: (text) => void (stderr += text), cwd })
+      const { code, stderr } = await runCli(cwd, 'check', '--min-coverage', '100')
       expect({ code, stderr }).toEqual({ code: 1, stderr: 'factmark: coverage not measured: 1 of 2 reports were not read; --min-coverage 100 needs every report\n' })
     } finally {
       rmSync(cwd, { recursive: true, force: true })

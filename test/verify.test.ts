@@ -4,7 +4,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlin
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { main, type Io } from '../src/cli.js'
+import { runCli } from './helpers/run-cli.js'
 import { verify } from '../src/verify.js'
 import { seedBuild } from './helpers/seed-build.js'
 import { writeTemporaryDist } from './helpers/tools.js'
@@ -24,13 +24,7 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(cwd, { recursive: true, force: true }))
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const io: Io = { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), cwd }
-  const code = await main(argv, io)
-  return { code, stdout, stderr }
-}
+const run = (...argv: string[]) => runCli(cwd, ...argv)
 
 const file = (name: string) => path.join(dist, name)
 const sha256 = (name: string) => createHash('sha256').update(readFileSync(file(name))).digest('hex')
