@@ -17,7 +17,7 @@ export const inputLimits = {
   /** Block quotes and list items open on one line. */
   nesting: 32,
   /** Lines of one top-level block that open a block quote or list item inside another. */
-  nestedItems: 2000,
+  nestedItems: 1000,
   /** Runs of `*` or `_` in one paragraph that could close emphasis. */
   emphasisClosers: 1000,
   /** Nodes nested inside each other in the syntax tree (emphasis in links in labels ...). */

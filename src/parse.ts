@@ -13,7 +13,7 @@ import { blockStarts } from './markdown-blocks.js'
 const processor = unified().use(remarkParse).use(remarkDirective).freeze()
 
 /** Blocks are parsed in groups of about this many UTF-16 units: large enough that few parsers are made, small enough that none is slow. */
-const chunkSize = 16 * 1024
+const chunkSize = 4 * 1024
 
 /**
  * The syntax tree of a report's Markdown, or the limit it goes past (see
