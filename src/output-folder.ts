@@ -1,5 +1,6 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
+import { lstat, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
+import { listTree } from './file-tree.js'
 import { displayPath } from './sources.js'
 
 /** Why factmark will not replace a folder. */
@@ -51,7 +52,9 @@ export async function checkOutputFolder(places: OutputPlaces): Promise<OutputChe
   if (stats.isSymbolicLink()) return refuse('it is a symbolic link, and factmark replaces only folders it wrote')
   if (!stats.isDirectory()) return refuse('it is a file, not a folder factmark wrote')
 
-  const present = await listTree(places.out)
+  const tree = await listTree(places.out)
+  if (tree.unreadable.length > 0) return refuse(`${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`)
+  const present = tree.entries.map((entry) => entry.path)
   if (present.length === 0) return { ok: true, exists: true }
   const listed = await readManifestPaths(places.out)
   if (!listed) return refuse(`it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`)
@@ -85,28 +88,6 @@ async function realPlace(place: string): Promise<string> {
       current = parent
     }
   }
-}
-
-/**
- * Every entry under a folder that is not a folder itself, as paths relative
- * to it with forward slashes; a folder with nothing in it counts as an
- * entry, since removing it would remove something factmark did not make.
- * Iterative, so that deep trees cannot exhaust the stack.
- */
-async function listTree(root: string): Promise<string[]> {
-  const found: string[] = []
-  const pending = ['']
-  while (pending.length > 0) {
-    const relative = pending.pop() as string
-    const entries = await readdir(path.join(root, relative), { withFileTypes: true })
-    if (entries.length === 0 && relative !== '') found.push(`${relative}/`)
-    for (const entry of entries) {
-      const child = relative === '' ? entry.name : `${relative}/${entry.name}`
-      if (entry.isDirectory()) pending.push(child)
-      else found.push(child)
-    }
-  }
-  return found.sort()
 }
 
 /** The paths a factmark manifest lists, or undefined when the folder has no factmark manifest. */

@@ -5,10 +5,10 @@ import { manifestName } from './output-folder.js'
 import { describeSchemaErrors } from './schema-messages.js'
 import { validators, type SchemaFile } from './schemas.js'
 import { readRegular, type FileDigest, type ReadResult } from './verify/read-regular.js'
-import { listTree, type EntryType } from './verify/tree.js'
+import { listTree, type EntryType } from './file-tree.js'
 
 export type { FileDigest } from './verify/read-regular.js'
-export type { EntryType } from './verify/tree.js'
+export type { EntryType } from './file-tree.js'
 
 export interface VerifyOptions {
   /** The published tree. Default `dist`. */
