@@ -132,7 +132,8 @@ function characterAt(text: string, index: number): string {
   return code === undefined ? '' : String.fromCodePoint(code)
 }
 
-function megabytes(bytes: number): string {
+/** Bytes as megabytes (MiB) for messages: `8`, `19.1`. */
+export function megabytes(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')
 }
 

@@ -1,6 +1,7 @@
 import { lstat, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { listTree } from './file-tree.js'
+import { isInside } from './paths.js'
 import { displayPath } from './sources.js'
 
 /** Why factmark will not replace a folder. */
@@ -65,12 +66,6 @@ export async function checkOutputFolder(places: OutputPlaces): Promise<OutputChe
     return refuse(`it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`)
   }
   return { ok: true, exists: true }
-}
-
-/** Is `inner` strictly inside `outer`? Both absolute and normalized. */
-export function isInside(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 /** The real path of a place that may not exist yet: its closest existing ancestor resolved, the rest appended. */

@@ -1,6 +1,8 @@
 import { constants, type Stats } from 'node:fs'
 import { lstat, open, readlink, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
+import { inputLimits, megabytes } from './input-limits.js'
+import { isInside } from './paths.js'
 
 /**
  * What became of a path named as a source: its bytes; a path factmark does
@@ -47,6 +49,8 @@ export async function readSourceFile(file: string, folder: string): Promise<Read
     const other = otherKinds.find((kind) => kind.is(stats))
     if (other) return { kind: 'skipped', reason: `it is ${other.name}, not a file` }
     if (!stats.isFile()) return { kind: 'skipped', reason: 'it is not a regular file' }
+    // Decoding may change the size a little, but not fourfold: a file this large is refused before it is read into memory.
+    if (stats.size > inputLimits.reportBytes * 4) return { kind: 'failed', reason: `it is ${megabytes(stats.size)} MB, and factmark reads files of at most ${megabytes(inputLimits.reportBytes * 4)} MB` }
     const handle = await open(target, openFlags)
     try {
       const opened = await handle.stat()
@@ -58,11 +62,6 @@ export async function readSourceFile(file: string, folder: string): Promise<Read
   } catch (error) {
     return { kind: 'failed', reason: ioReason(error) }
   }
-}
-
-function isInside(target: string, folder: string): boolean {
-  const relative = path.relative(folder, target)
-  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }
 
 /** The real path of the folder a file is named in, against which its links are checked. */

@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { runCli } from './helpers/run-cli.js'
 import { readSources } from '../src/sources.js'
+import { runCli } from './helpers/run-cli.js'
+
 
 // What a source folder may hold besides reports: pipes, sockets, devices,
 // folders and links named *.md. None may hang the build, and none may carry
@@ -131,4 +132,19 @@ describe.skipIf(!posix)('the registry and the source folder: a message that name
     make()
     expect(await run('check')).toEqual({ code: 2, stdout: '', stderr: `factmark: ${message}\n` })
   })
+})
+
+test('a file four times the size limit is refused before it is read', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'factmark-huge-'))
+  try {
+    mkdirSync(path.join(folder, 'source'))
+    copyFileSync(new URL('fixtures/metrics.yaml', import.meta.url), path.join(folder, 'source/metrics.yaml'))
+    writeFileSync(path.join(folder, 'source/huge.md'), '')
+    // A sparse file: its size is what counts, and it takes no room on disk.
+    truncateSync(path.join(folder, 'source/huge.md'), 40 * 1024 * 1024)
+    const { code, stderr } = await runCli(folder, 'check')
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'factmark: Cannot read source/huge.md: it is 40 MB, and factmark reads files of at most 32 MB\n' })
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
 })
