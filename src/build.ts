@@ -13,7 +13,7 @@ import { emitReportHtml } from './emit/report-html.js'
 import { emitReportMarkdown } from './emit/report-md.js'
 import { emitTaxonomy, emitXbrlJson } from './emit/xbrl/index.js'
 import { checkOutputFolder } from './output-folder.js'
-import { publish, type Artifact, type PublishOptions, type PublishResult } from './publish.js'
+import { publish, type Artifact, type PublishOptions, type RecoveryResult } from './publish.js'
 import type { Registry } from './registry.js'
 import { validators } from './schemas.js'
 
@@ -109,6 +109,6 @@ function checkArtifacts(artifacts: readonly Artifact[]): void {
  * empty or a tree factmark wrote; a process killed at any point leaves the
  * previous tree or the new one (see publish.ts).
  */
-export async function writeArtifacts(out: string, artifacts: readonly Artifact[], options: PublishOptions = {}): Promise<PublishResult> {
+export async function writeArtifacts(out: string, artifacts: readonly Artifact[], options: PublishOptions = {}): Promise<RecoveryResult> {
   return publish(out, artifacts, { check: () => checkOutputFolder({ out: path.resolve(out), cwd: process.cwd() }), ...options })
 }

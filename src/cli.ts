@@ -184,6 +184,7 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
   const facts = factCount(result)
   if (!outcome.ok) {
     report(result, format, io, {})
+    if (outcome.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored\n`)
     io.stderr(`factmark: build failed: ${outcome.message}; ${where} was left as it was\n`)
     return outcome.reason === 'invalid' ? exit.invalid : exit.usage
   }

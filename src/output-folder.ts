@@ -15,6 +15,8 @@ export interface OutputPlaces {
   src?: string
   /** The working directory, absolute. */
   cwd: string
+  /** The output folder as the user named it, for messages; by default relative to `cwd`. */
+  shown?: string
 }
 
 /** The file factmark writes last into every tree it publishes; it is how a tree is recognised as factmark's. */
@@ -32,7 +34,7 @@ const foreignShown = 3
  */
 export async function checkOutputFolder(places: OutputPlaces): Promise<OutputCheck> {
   const out = await realPlace(places.out)
-  const shown = `${displayPath(places.out, places.cwd) || '.'}`
+  const shown = places.shown?.replace(/(.)\/+$/, '$1') ?? (displayPath(places.out, places.cwd) || '.')
   const refuse = (why: string): OutputRefusal => ({ ok: false, message: `Refusing to write ${shown}: ${why}; nothing was changed` })
 
   const cwd = await realPlace(places.cwd)
@@ -58,6 +60,7 @@ export async function checkOutputFolder(places: OutputPlaces): Promise<OutputChe
   const present = tree.entries.map((entry) => entry.path)
   if (present.length === 0) return { ok: true, exists: true }
   const listed = await readManifestPaths(places.out)
+  if (listed === 'foreign') return refuse(`it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`)
   if (!listed) return refuse(`it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`)
   const foreign = present.filter((file) => file !== manifestName && !listed.has(file))
   if (foreign.length > 0) {
@@ -85,18 +88,19 @@ async function realPlace(place: string): Promise<string> {
   }
 }
 
-/** The paths a factmark manifest lists, or undefined when the folder has no factmark manifest. */
-async function readManifestPaths(root: string): Promise<Set<string> | undefined> {
+/** The paths a factmark manifest lists; undefined when the folder has no manifest, `foreign` when it has one that is not factmark's. */
+async function readManifestPaths(root: string): Promise<Set<string> | 'foreign' | undefined> {
+  const file = path.join(root, manifestName)
+  const stats = await lstat(file).catch(() => undefined)
+  if (!stats) return undefined
+  if (!stats.isFile()) return 'foreign'
   let manifest: unknown
   try {
-    const stats = await lstat(path.join(root, manifestName))
-    if (!stats.isFile()) return undefined
-    manifest = JSON.parse(await readFile(path.join(root, manifestName), 'utf8'))
+    manifest = JSON.parse(await readFile(file, 'utf8'))
   } catch {
-    return undefined
+    return 'foreign'
   }
-  if (!isFactmarkManifest(manifest)) return undefined
-  return new Set(manifest.files.map((file) => file.path))
+  return isFactmarkManifest(manifest) ? new Set(manifest.files.map((entry) => entry.path)) : 'foreign'
 }
 
 function isFactmarkManifest(value: unknown): value is { files: Array<{ path: string }> } {

@@ -1,4 +1,4 @@
-import { lstat, mkdir, open, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { manifestName, type OutputCheck } from './output-folder.js'
 
@@ -24,10 +24,10 @@ export interface PublishOptions {
   onStep?: (step: PublishStep) => void | Promise<void>
 }
 
-export interface PublishResult {
-  /** Set when an interrupted earlier publication left `out` missing and its last complete tree was put back. */
+export interface RecoveryResult {
+  /** Set when an interrupted publication left `out` missing and its last complete tree was put back. */
   restored: boolean
-  /** Leftover folders of interrupted publications that were removed. */
+  /** Leftover folders of an interrupted publication that were removed. */
   removed: string[]
 }
 
@@ -45,49 +45,56 @@ export function isPublishRefusal(error: unknown): error is PublishRefusal {
 }
 
 /**
- * The names of a publication's folders beside `out`. The new tree is
- * written into `new`; the previous tree moves to `old` (always complete,
- * the one to restore) and then to `trash` (garbage from then on).
+ * What the lock beside an output folder records: who publishes, and the
+ * names of the folders its publication makes beside `out`. The new tree is
+ * written into `new`; the previous tree moves to `old` (always whole, the
+ * one to restore) and then to `trash` (garbage from then on). After a kill
+ * the lock stays, and the next run touches exactly these folders and
+ * nothing else beside `out`.
  */
-function places(out: string, tag: string) {
-  const parent = path.dirname(out)
+interface LockRecord {
+  factmark: 'publish'
+  pid: number
+  new: string
+  old: string
+  trash: string
+}
+
+function recordFor(out: string, pid: number): LockRecord {
   const base = path.basename(out)
-  return {
-    parent,
-    lock: path.join(parent, `.${base}.lock`),
-    new: path.join(parent, `.${base}-new-${tag}`),
-    old: path.join(parent, `.${base}-old-${tag}`),
-    trash: path.join(parent, `.${base}-trash-${tag}`),
-    leftover: new RegExp(`^\\.${escapeRegExp(base)}-(new|old|trash)-(.+)$`)
-  }
+  return { factmark: 'publish', pid, new: `.${base}-new-${pid}`, old: `.${base}-old-${pid}`, trash: `.${base}-trash-${pid}` }
+}
+
+function lockPath(out: string): string {
+  return path.join(path.dirname(out), `.${path.basename(out)}.lock`)
 }
 
 /**
  * Write a complete new tree beside `out` and swap it in. Readers and a
  * failing build never see a half-written tree, and a process killed at any
- * point leaves either a complete tree at `out` or one the next publication
- * restores before it does anything else. The caller has checked that `out`
- * may be replaced.
+ * point leaves either a complete tree at `out` or one the next run restores
+ * before it does anything else.
  */
-export async function publish(out: string, artifacts: readonly Artifact[], options: PublishOptions = {}): Promise<PublishResult> {
+export async function publish(out: string, artifacts: readonly Artifact[], options: PublishOptions = {}): Promise<RecoveryResult> {
   const target = path.resolve(out)
-  const tag = String(process.pid)
-  const at = places(target, tag)
+  const parent = path.dirname(target)
   const step = async (name: PublishStep) => options.onStep?.(name)
-
   const checked = async () => {
     const allowed = await options.check?.()
     if (allowed && !allowed.ok) throw refusal(allowed.message)
   }
   await checked()
-  await mkdir(at.parent, { recursive: true })
-  await lock(at.lock)
+  await mkdir(parent, { recursive: true })
+  const record = recordFor(target, process.pid)
+  const at = { new: path.join(parent, record.new), old: path.join(parent, record.old), trash: path.join(parent, record.trash) }
+  const previous = await lock(target, record)
   try {
     await step('locked')
-    const result = await recover(target)
+    const result = previous ? await recoverFrom(previous, target) : { restored: false, removed: [] }
     await step('recovered')
     await checked()
     await rm(at.new, { recursive: true, force: true })
+    // The manifest is written last: a tree without one is never taken for a whole one.
     const ordered = [...artifacts].sort((a, b) => Number(a.path === manifestName) - Number(b.path === manifestName))
     let first = true
     for (const artifact of ordered) {
@@ -118,65 +125,91 @@ export async function publish(out: string, artifacts: readonly Artifact[], optio
     }
     return result
   } finally {
-    await unlink(at.lock).catch(() => undefined)
+    await unlink(lockPath(target)).catch(() => undefined)
   }
 }
 
 /**
- * Put back what an interrupted publication left: when `out` is missing and
- * a previous tree is kept beside it, that tree returns; every other
- * leftover is removed. Runs under the lock, so no live publication owns
- * the leftovers.
+ * Put back what an interrupted publication of `out` left, if any, under
+ * the lock: a build runs this before it compiles, so that even a build
+ * that then fails leaves `out` whole.
  */
-export async function recover(out: string): Promise<PublishResult> {
-  const at = places(out, '')
-  const leftovers = (await readdir(at.parent)).flatMap((name) => {
-    const match = at.leftover.exec(name)
-    return match ? [{ name, kind: match[1] as 'new' | 'old' | 'trash', full: path.join(at.parent, name) }] : []
-  })
+export async function recoverOutput(out: string): Promise<RecoveryResult> {
+  const target = path.resolve(out)
+  if (!(await isFolder(path.dirname(target)))) return { restored: false, removed: [] }
+  const previous = await lock(target, recordFor(target, process.pid))
+  try {
+    return previous ? await recoverFrom(previous, target) : { restored: false, removed: [] }
+  } finally {
+    await unlink(lockPath(target)).catch(() => undefined)
+  }
+}
+
+/**
+ * Restore and remove the folders an interrupted publication recorded: when
+ * `out` is missing and its previous tree is kept whole, that tree returns;
+ * the rest is removed. Only real folders of the recorded names are touched.
+ */
+async function recoverFrom(previous: LockRecord, out: string): Promise<RecoveryResult> {
+  const parent = path.dirname(out)
+  const old = path.join(parent, previous.old)
   let restored = false
-  if (!(await exists(out))) {
-    for (const leftover of leftovers) {
-      if (leftover.kind !== 'old' || !(await exists(path.join(leftover.full, manifestName)))) continue
-      await rename(leftover.full, out)
-      restored = true
-      break
-    }
+  if (!(await exists(out)) && (await isFolder(old)) && (await exists(path.join(old, manifestName)))) {
+    await rename(old, out)
+    restored = true
   }
   const removed: string[] = []
-  for (const leftover of leftovers) {
-    if (!(await exists(leftover.full))) continue
-    // A kept tree is renamed to trash before it is removed, so that a tree half removed is never taken for a complete one.
-    const trash = leftover.kind === 'trash' ? leftover.full : path.join(at.parent, leftover.name.replace(/-(new|old)-/, '-trash-'))
-    if (trash !== leftover.full) await rename(leftover.full, trash)
+  const trash = path.join(parent, previous.trash)
+  for (const name of [previous.trash, previous.new, previous.old]) {
+    const full = path.join(parent, name)
+    if (!(await isFolder(full))) continue
+    // Through trash, so that a tree half removed is never taken for a whole one by a later run.
+    if (full !== trash) await rename(full, trash)
     await rm(trash, { recursive: true, force: true })
-    removed.push(leftover.name)
+    removed.push(name)
   }
   return { restored, removed }
 }
 
 /**
  * Take the lock of an output folder: a file created exclusively, holding
- * the owner's process id. A lock whose process is gone is stale and taken
- * over.
+ * the record of this publication. A lock whose process is gone is stale:
+ * its record is returned, for the caller to recover from, and it is taken
+ * over. Anything else in the lock's place is refused.
  */
-async function lock(file: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+async function lock(out: string, record: LockRecord): Promise<LockRecord | undefined> {
+  const file = lockPath(out)
+  const shown = path.basename(file)
+  let previous: LockRecord | undefined
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await open(file, 'wx')
-      await handle.writeFile(`${process.pid}\n`)
+      await handle.writeFile(`${JSON.stringify(record)}\n`)
       await handle.close()
-      return
+      return previous
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
-    const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10)
-    if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
-      throw refusal(`Another factmark process (${owner}) is writing ${path.basename(file).slice(1, -'.lock'.length)}; if none is, remove ${file}`)
+    const found = parseRecord(await readFile(file, 'utf8').catch(() => ''))
+    if (!found) throw refusal(`Refusing to write ${path.basename(out)}: ${shown} beside it was not written by factmark; if no build is running, remove it; nothing was changed`)
+    if (found.pid !== process.pid && isAlive(found.pid)) {
+      throw refusal(`Refusing to write ${path.basename(out)}: process ${found.pid} holds ${shown}; if no factmark build is running, remove ${shown}; nothing was changed`)
     }
+    previous ??= found
     await unlink(file).catch(() => undefined)
   }
-  throw refusal(`Could not take the lock ${file}`)
+  throw refusal(`Refusing to write ${path.basename(out)}: ${shown} could not be taken; nothing was changed`)
+}
+
+function parseRecord(text: string): LockRecord | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockRecord>
+    const named = (name: unknown) => typeof name === 'string' && name.startsWith('.') && !name.includes('/') && !name.includes('\\')
+    if (value.factmark !== 'publish' || !Number.isInteger(value.pid) || !named(value.new) || !named(value.old) || !named(value.trash)) return undefined
+    return value as LockRecord
+  } catch {
+    return undefined
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -206,6 +239,10 @@ async function exists(file: string): Promise<boolean> {
   )
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** A folder itself, not a link to one. */
+async function isFolder(file: string): Promise<boolean> {
+  return lstat(file).then(
+    (stats) => stats.isDirectory(),
+    () => false
+  )
 }

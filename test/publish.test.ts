@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -43,6 +43,19 @@ function snapshot(root: string): Record<string, string> {
   return files
 }
 
+/** The lock a publication by this process id leaves beside dist/ when it is killed. */
+function lockRecord(pid: number): string {
+  return `${JSON.stringify({ factmark: 'publish', pid, new: `.dist-new-${pid}`, old: `.dist-old-${pid}`, trash: `.dist-trash-${pid}` })}\n`
+}
+
+/** What a build killed between the two renames of its swap leaves: no dist/, the whole tree beside it, a half-written new one, and its lock. */
+function interrupt(pid: number): void {
+  renameSync(path.join(cwd, 'dist'), path.join(cwd, `.dist-old-${pid}`))
+  mkdirSync(path.join(cwd, `.dist-new-${pid}/kitchen-sink`), { recursive: true })
+  writeFileSync(path.join(cwd, `.dist-new-${pid}/kitchen-sink/facts.json`), '{')
+  writeFileSync(path.join(cwd, '.dist.lock'), lockRecord(pid))
+}
+
 /** The files of a tree as its manifest lists them, and as they are on disk: equal when the tree is whole. */
 function manifestAndDisk(dir: string): [Record<string, string>, Record<string, string>] {
   const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string }> }
@@ -68,7 +81,7 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     ['a folder with only an empty folder in it', 'mine', (root) => mkdirSync(path.join(root, 'mine/empty'), { recursive: true }), 'Refusing to write mine: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed'],
     ['a link to a folder', 'link', (root) => { mkdirSync(path.join(root, 'target')); symlinkSync(path.join(root, 'target'), path.join(root, 'link')) }, 'Refusing to write link: it is a symbolic link, and factmark replaces only folders it wrote; nothing was changed'],
     ['a link to the source folder', 'link', (root) => symlinkSync(path.join(root, 'source'), path.join(root, 'link')), 'Refusing to write link: it is the source folder; nothing was changed'],
-    ['a manifest that is not factmark’s', 'site', (root) => { mkdirSync(path.join(root, 'site')); writeFileSync(path.join(root, 'site/manifest.json'), '{"files": []}') }, 'Refusing to write site: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed']
+    ['a manifest that is not factmark’s', 'site', (root) => { mkdirSync(path.join(root, 'site')); writeFileSync(path.join(root, 'site/manifest.json'), '{"files": []}') }, 'Refusing to write site: it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder; nothing was changed']
   ]
   test.each(cases)('%s', async (_name, out, prepare, message) => {
     prepare(cwd)
@@ -106,18 +119,49 @@ describe('build refuses an output folder it does not own, and touches nothing', 
   test('while another build holds the lock', async () => {
     expect((await run('build')).code).toBe(0)
     // The parent of this test's process is alive, so its lock is not stale.
-    writeFileSync(path.join(cwd, '.dist.lock'), `${process.ppid}\n`)
-    const before = snapshot(path.join(cwd, 'dist'))
+    writeFileSync(path.join(cwd, '.dist.lock'), lockRecord(process.ppid))
+    const before = snapshot(cwd)
     const { code, stderr } = await run('build')
-    expect(code).toBe(2)
-    expect(stderr).toBe(`factmark: Another factmark process (${process.ppid}) is writing dist; if none is, remove ${path.join(cwd, '.dist.lock')}\n`)
-    expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: `factmark: Refusing to write dist: process ${process.ppid} holds .dist.lock; if no factmark build is running, remove .dist.lock; nothing was changed\n`
+    })
+    expect(snapshot(cwd)).toEqual(before)
   })
 
-  test('a lock left by a process that is gone is taken over', async () => {
-    writeFileSync(path.join(cwd, '.dist.lock'), '999999999\n')
+  test('when the lock file was not written by factmark', async () => {
+    writeFileSync(path.join(cwd, '.dist.lock'), 'my notes\n')
+    const { code, stderr } = await run('build')
+    expect({ code, stderr }).toEqual({ code: 2, stderr: 'factmark: Refusing to write dist: .dist.lock beside it was not written by factmark; if no build is running, remove it; nothing was changed\n' })
+    expect(readFileSync(path.join(cwd, '.dist.lock'), 'utf8')).toBe('my notes\n')
+  })
+
+  test('a lock left by a process that is gone is taken over, and only the folders it names are removed', async () => {
+    writeFileSync(path.join(cwd, '.dist.lock'), lockRecord(999999999))
+    mkdirSync(path.join(cwd, '.dist-new-999999999'))
+    writeFileSync(path.join(cwd, '.dist-new-999999999/half.json'), '{')
+    // Folders that only look like leftovers are someone else's.
+    mkdirSync(path.join(cwd, '.dist-old-5'))
+    writeFileSync(path.join(cwd, '.dist-old-5/notes.txt'), 'precious\n')
+    writeFileSync(path.join(cwd, '.dist-trash-7'), 'a file\n')
     expect((await run('build')).code).toBe(0)
-    expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
+    expect(readdirSync(cwd).sort()).toEqual(['.dist-old-5', '.dist-trash-7', 'dist', 'source'])
+    expect(readFileSync(path.join(cwd, '.dist-old-5/notes.txt'), 'utf8')).toBe('precious\n')
+  })
+
+  test('names the folder as it was given', async () => {
+    const foreign = path.join(cwd, 'mine')
+    mkdirSync(foreign)
+    writeFileSync(path.join(foreign, 'a.txt'), 'a\n')
+    const { stderr } = await run('build', '--out', `${foreign}/`)
+    expect(stderr).toBe(`factmark: Refusing to write ${foreign}: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed\n`)
+  })
+
+  test('a manifest that is not valid JSON is not factmark’s', async () => {
+    mkdirSync(path.join(cwd, 'site'))
+    writeFileSync(path.join(cwd, 'site/manifest.json'), '{')
+    const { stderr } = await run('build', '--out', 'site')
+    expect(stderr).toBe('factmark: Refusing to write site: it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder; nothing was changed\n')
   })
 })
 
@@ -165,13 +209,23 @@ describe('a build killed at any step of publishing', () => {
 
   test('the command line says when it restored an interrupted build', async () => {
     expect((await run('build')).code).toBe(0)
-    const { renameSync } = await import('node:fs')
-    renameSync(path.join(cwd, 'dist'), path.join(cwd, '.dist-old-12345'))
-    mkdirSync(path.join(cwd, '.dist-new-12345/kitchen-sink'), { recursive: true })
-    writeFileSync(path.join(cwd, '.dist-new-12345/kitchen-sink/facts.json'), '{')
+    interrupt(12345)
     const { code, stderr } = await run('build')
     expect(code).toBe(0)
     expect(stderr).toMatch(/^factmark: an earlier build was interrupted; its complete dist\/ was restored before this one replaced it\nfactmark: wrote \d+ files to dist\//)
+    expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
+  })
+
+  test('a build that fails after an interrupted one still leaves the restored tree', async () => {
+    expect((await run('build')).code).toBe(0)
+    const before = snapshot(path.join(cwd, 'dist'))
+    interrupt(12345)
+    const report = path.join(cwd, 'source/report.md')
+    writeFileSync(report, readFileSync(report, 'utf8').replace('metric=air.pm25', 'metric=air.pm2.5'))
+    const { code, stderr } = await run('build')
+    expect(code).toBe(1)
+    expect(stderr).toBe('factmark: an earlier build was interrupted; its complete dist/ was restored\nfactmark: build failed: the sources have 1 error; dist/ was left as it was\n')
+    expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
     expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
   })
 })
