@@ -30,39 +30,6 @@ export interface LimitProblem {
   message: string
 }
 
-const listMarker = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/
-
-/**
- * How many block quotes and list items a line opens or continues, counted
- * from its prefix of markers and indentation. A nested item is indented by
- * at least two columns per level, so half the indentation plus the markers
- * is at least the depth the parser will see.
- */
-function prefixDepth(line: string): { depth: number; length: number } {
-  let markers = 0
-  let columns = 0
-  let index = 0
-  for (;;) {
-    const char = line[index]
-    if (char === ' ') {
-      columns++
-      index++
-    } else if (char === '\t') {
-      columns += 4 - (columns % 4)
-      index++
-    } else if (char === '>') {
-      markers++
-      index++
-    } else {
-      const marker = listMarker.exec(line.slice(index, index + 11))
-      if (!marker) break
-      markers++
-      index += marker[0].length
-    }
-  }
-  return markers === 0 ? { depth: 0, length: 0 } : { depth: markers + Math.floor(columns / 2), length: index }
-}
-
 const emphasisRun = /\*+|_+/g
 const whitespace = /\s/u
 const punctuation = /[\p{P}\p{S}]/u
@@ -95,12 +62,13 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
     if (line.startsBlock) nested = 0
     if (line.blank) closers = 0
     if (line.blank || line.literal) continue
-    const { depth, length } = prefixDepth(line.text)
+    const { depth, nestedOpened, prefixEnd } = line
     if (depth > inputLimits.nesting) {
-      return { start: line.start, end: line.start + length, message: `Block quotes and lists nest ${depth} deep here; factmark reads at most ${inputLimits.nesting} levels: flatten them` }
+      return { start: line.start, end: line.start + prefixEnd, message: `Block quotes and lists nest ${depth} deep here; factmark reads at most ${inputLimits.nesting} levels: flatten them` }
     }
-    if (depth >= 2 && ++nested > inputLimits.nestedItems) {
-      return { start: line.start, end: line.start + length, message: `This list or block quote holds more than ${inputLimits.nestedItems} nested items; factmark reads at most ${inputLimits.nestedItems} in one top-level block: split it with a paragraph or heading between the parts` }
+    nested += nestedOpened
+    if (nested > inputLimits.nestedItems) {
+      return { start: line.start, end: line.start + prefixEnd, message: `This list or block quote holds more than ${inputLimits.nestedItems} nested items; factmark reads at most ${inputLimits.nestedItems} in one top-level block: split it with a paragraph or heading between the parts` }
     }
     emphasisRun.lastIndex = 0
     for (let match = emphasisRun.exec(line.text); match; match = emphasisRun.exec(line.text)) {

@@ -1,3 +1,5 @@
+import { continueContainers, isThematicBreak, openContainers, type Container } from './markdown-containers.js'
+
 /**
  * The top-level blocks of a Markdown text, found line by line without
  * parsing it. micromark moves every event of the document each time a list
@@ -42,7 +44,7 @@ const htmlBlocks: ReadonlyArray<{ opens: RegExp; closes: RegExp }> = [
   { opens: /^ {0,3}<!\[CDATA\[/, closes: /\]\]>/ }
 ]
 
-/** What a line opens that only a later line closes: fenced code, a container directive, an HTML block. */
+/** What a line opens that only a later line closes: fenced code, a container directive, an HTML block (the line without its container prefix). */
 function opens(line: string): Open | undefined {
   const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line)
   if (fence && !(fence[1]?.startsWith('`') && fence[2]?.includes('`'))) {
@@ -65,7 +67,8 @@ function opens(line: string): Open | undefined {
 }
 
 const blank = /^[ \t]*$/
-const listItem = /^(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/
+/** Lines that start a block of their own and so cannot continue a paragraph lazily. */
+const ownBlock = /^(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<|\|)/
 
 /** A line as the block scanner sees it. */
 export interface ScannedLine extends Line {
@@ -75,25 +78,56 @@ export interface ScannedLine extends Line {
   literal: boolean
   /** A new top-level block starts with this line. */
   startsBlock: boolean
+  /** Block quotes and list items open at the end of the line's prefix. */
+  depth: number
+  /** Block quotes and list items the line opens inside another one. */
+  nestedOpened: number
+  /** Where the line's container markers and indentation end. */
+  prefixEnd: number
 }
 
-/** Each line of a Markdown text, with what the block scanner knows of it. */
+/**
+ * Each line of a Markdown text, with what the block scanner knows of it:
+ * the block quotes and list items open there (see markdown-containers.ts),
+ * and the constructs that blank lines do not end, each closed by its end
+ * marker or by the end of the container it stands in.
+ */
 export function* scanLines(text: string): Generator<ScannedLine> {
-  let open: Open | undefined
+  let stack: Container[] = []
+  let open: { closes: Open; depth: number } | undefined
+  let paragraph = false
   let afterBlank = false
   for (const line of lines(text)) {
     const content = text.slice(line.start, line.end)
-    if (open) {
-      if (open(content)) open = undefined
+    const isBlank = blank.test(content)
+    const continued = continueContainers(content, stack, isBlank)
+    if (open && continued.matched >= open.depth) {
+      if (open.closes(content.slice(continued.cursor.index))) open = undefined
       afterBlank = false
-      yield { ...line, text: content, blank: false, literal: true, startsBlock: false }
+      yield { ...line, text: content, blank: false, literal: true, startsBlock: false, depth: stack.length, nestedOpened: 0, prefixEnd: continued.cursor.index }
       continue
     }
-    const isBlank = blank.test(content)
-    const startsBlock = line.start === 0 || (!isBlank && afterBlank && content[0] !== ' ' && content[0] !== '\t' && !listItem.test(content))
-    if (!isBlank) open = opens(content)
-    afterBlank = isBlank
-    yield { ...line, text: content, blank: isBlank, literal: open !== undefined, startsBlock }
+    // The container that held the literal construct has closed, and the construct with it.
+    open = undefined
+    if (isBlank) {
+      stack = stack.slice(0, continued.matched)
+      paragraph = false
+      afterBlank = true
+      yield { ...line, text: content, blank: true, literal: false, startsBlock: false, depth: stack.length, nestedOpened: 0, prefixEnd: 0 }
+      continue
+    }
+    const { opened, cursor } = openContainers(content, continued.cursor)
+    const rest = content.slice(cursor.index)
+    const closes = opens(rest)
+    // A line that starts a block of its own interrupts the paragraph rather than continuing it in the containers it left.
+    const lazy = paragraph && opened.length === 0 && !closes && !ownBlock.test(rest.trimStart()) && !isThematicBreak(rest)
+    if (opened.length > 0 || !lazy) stack = [...stack.slice(0, continued.matched), ...opened]
+    const startsBlock = line.start === 0 || (afterBlank && continued.matched === 0 && content[0] !== ' ' && content[0] !== '\t' && opened[0]?.kind !== 'item')
+    open = closes && { closes, depth: stack.length }
+    paragraph = !closes && rest.trim() !== '' && !ownBlock.test(rest.trimStart()) && !isThematicBreak(rest)
+    afterBlank = false
+    const nestedOpened = opened.length === 0 ? 0 : opened.length - (continued.matched === 0 ? 1 : 0)
+    yield { ...line, text: content, blank: false, literal: open !== undefined, startsBlock, depth: stack.length, nestedOpened, prefixEnd: cursor.index }
   }
 }
 

@@ -11,7 +11,7 @@ describe('the shapes a report may have', () => {
     ['32 block quotes on a line', `${'>'.repeat(32)} a\n`, undefined],
     ['33 block quotes on a line', `${'>'.repeat(33)} a\n`, '0-34 Block quotes and lists nest 33 deep here; factmark reads at most 32 levels: flatten them'],
     ['a list nested by indentation', Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- a\n`).join(''), '1120-1186 Block quotes and lists nest 33 deep here; factmark reads at most 32 levels: flatten them'],
-    ['list markers on one line', `${'- '.repeat(40)}a\n`, '0-80 Block quotes and lists nest 60 deep here; factmark reads at most 32 levels: flatten them'],
+    ['list markers on one line', `${'- '.repeat(40)}a\n`, '0-80 Block quotes and lists nest 40 deep here; factmark reads at most 32 levels: flatten them'],
     ['deep indentation without a marker is text, not nesting', `${' '.repeat(200)}a\n`, undefined],
     ['nesting inside fenced code is text', `\`\`\`\n${'>'.repeat(50)}\n\`\`\`\n`, undefined],
     ['1,000 nested items in one list', '- a\n  - b\n'.repeat(1000), undefined],

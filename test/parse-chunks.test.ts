@@ -46,7 +46,7 @@ describe('a text parsed block by block gives the tree of the whole text', () => 
   test('any text made of blocks', () => {
     const block = fc.constantFrom(
       'para :fact[17.4]{metric=air.pm25}', '- item', '  - nested', '1. one', '> quote', '```', '~~~', ':::note', ':::', '<!--', '-->', '<pre>', '</pre>',
-      '    code', '# heading', '***', '[d]: /u', 'see [d]', '[x]', '', '', '', '<div>', '</div>', 'text *em* _u_', '\t- tab'
+      '    code', '# heading', '***', '[d]: /u', 'see [d]', '[x]', '', '', '', '<div>', '</div>', 'text *em* _u_', '\t- tab', '- ```', '  ```', '> ```', '> <!--', '  - :::note'
     )
     fc.assert(
       fc.property(fc.array(block, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (blocks, ending) => {
