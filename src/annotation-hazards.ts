@@ -23,12 +23,14 @@ const opening = /[:：]fact[[【［{｛]/g
  */
 export function findHazards(text: string): Hazard[] {
   const hazards: Hazard[] = []
+  const endOf = annotationEnds(text)
+  // Spans of annotations that never close overlap up to the end of their line: each character is looked at once.
+  let scanned = 0
   for (const match of text.matchAll(opening)) {
     const start = match.index
-    const end = annotationEnd(text, start)
-    const span = text.slice(start, end)
-    let at = start
-    for (const char of span) {
+    const end = endOf(start)
+    let at = Math.max(start, scanned)
+    for (const char of text.slice(at, end)) {
       const ascii = fullWidth[char]
       const message =
         ascii !== undefined
@@ -39,22 +41,39 @@ export function findHazards(text: string): Hazard[] {
       if (message) hazards.push({ start: at, end: at + char.length, message, spanStart: start, spanEnd: end })
       at += char.length
     }
+    scanned = Math.max(scanned, end)
   }
   return hazards
 }
 
-/** The end of the label and attributes after `:fact`, on the same line, whatever brackets close them. */
-function annotationEnd(text: string, start: number): number {
-  const lineEnd = text.indexOf('\n', start)
-  const limit = lineEnd === -1 ? text.length : lineEnd
-  let at = start + 5
-  for (const [open, close] of [['[【［', ']】］'], ['{｛', '}｝']] as const) {
-    if (!open.includes(text[at] ?? '')) continue
-    let close_ = at + 1
-    while (close_ < limit && !close.includes(text[close_] ?? '')) close_++
-    at = Math.min(close_ + 1, limit)
+/**
+ * The end of the label and attributes after each `:fact`, on the same line,
+ * whatever brackets close them; asked in text order. Each search goes on
+ * from where the last one stopped, so a line of thousands of unclosed
+ * `:fact[` is read once, not once for each.
+ */
+function annotationEnds(text: string): (start: number) => number {
+  const lineEnd = nextOf(text, (char) => char === '\n')
+  const labelEnd = nextOf(text, (char) => ']】］'.includes(char))
+  const attributesEnd = nextOf(text, (char) => '}｝'.includes(char))
+  return (start) => {
+    const limit = lineEnd(start)
+    let at = start + 5
+    if ('[【［'.includes(text[at] ?? '\n')) at = Math.min(labelEnd(at + 1) + 1, limit)
+    if ('{｛'.includes(text[at] ?? '\n')) at = Math.min(attributesEnd(at + 1) + 1, limit)
+    return Math.min(at, limit)
   }
-  return at
+}
+
+/** The index of the next character that matches, at or after a position that never decreases from one call to the next (the text length if none). */
+function nextOf(text: string, matches: (char: string) => boolean): (from: number) => number {
+  let found = -1
+  return (from) => {
+    if (found >= from) return found
+    found = from
+    while (found < text.length && !matches(text[found] as string)) found++
+    return found
+  }
 }
 
 /** Whether a directive name is most likely a misspelt `fact`: other case, one edit, or the same letters. */

@@ -44,4 +44,14 @@ describe('hostile and huge reports', () => {
     expect(rulesOf(result)).toEqual({ 'inconsistent-duplicate': 1 })
     expect(result.diagnostics[0]?.message).toMatch(/and 19996 more; the values disagree at the precision written$/)
   })
+
+  test.each([
+    ['a word of 250,000 letters', 'a'.repeat(250_000), {}],
+    // More digits than a value keeps exactly: not a figure to suggest.
+    ['250,000 digits', '1'.repeat(250_000), {}],
+    ['100,000 Chinese numerals', '十一'.repeat(50_000), {}],
+    ['10,000 unclosed annotations on one line', ':fact['.repeat(10_000), { 'missing-metric': 10_000 }]
+  ])('%s compiles', (_name, body, rules) => {
+    expect(rulesOf(compile(`${body}\n`))).toEqual(rules)
+  })
 })

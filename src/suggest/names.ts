@@ -4,7 +4,10 @@
  * one of these spans is not suggested.
  *
  * The table holds shapes that Chinese government reports use everywhere, not
- * the phrases of one report; a report adds its own with `ignore:`.
+ * the phrases of one report; a report adds its own with `ignore:`. A pattern
+ * that starts with a run (`[A-Za-z]+`, `${N}+`, `\d+`) is anchored by a
+ * lookbehind at the start of the run: otherwise it is tried again from each
+ * character inside it, which costs the square of the run's length.
  */
 export interface NamePattern {
   id: string
@@ -50,7 +53,7 @@ export const BUILT_IN_NAMES: readonly NamePattern[] = [
   },
   {
     id: 'latin-code',
-    pattern: /[A-Za-z]+\d+(?:\.\d+)?[A-Za-z\d]*|\d+[A-Z][A-Za-z\d]*/g,
+    pattern: /(?<![A-Za-z])[A-Za-z]+\d+(?:\.\d+)?[A-Za-z\d]*|(?<![\dA-Za-z])\d+[A-Z][A-Za-z\d]*/g,
     description: 'Codes written with Latin letters: PM2.5, PM10, NO2, COP30, R1线, 5G'
   },
   {
@@ -60,7 +63,7 @@ export const BUILT_IN_NAMES: readonly NamePattern[] = [
   },
   {
     id: 'berth-number',
-    pattern: /\d+#(?:[-~～至]\d+#)?/g,
+    pattern: /(?<!\d)\d+#(?:[-~～至]\d+#)?/g,
     description: 'Berth and unit numbers: 1#-5#泊位, 3#机组'
   },
   {
@@ -115,7 +118,7 @@ export const BUILT_IN_NAMES: readonly NamePattern[] = [
   },
   {
     id: 'enumerator-shi',
-    pattern: new RegExp(`${N}+是`, 'g'),
+    pattern: new RegExp(`(?<!${N})${N}+是`, 'g'),
     description: 'Enumerations in running text: 一是, 二是, 三是'
   },
   {
@@ -141,7 +144,7 @@ export const BUILT_IN_NAMES: readonly NamePattern[] = [
   },
   {
     id: 'campaign-name',
-    pattern: new RegExp(`(?:(?:${N}|两)+|(?<!\\d)\\d{1,2})年(?:行动|攻坚)|百日(?:攻坚|行动)`, 'g'),
+    pattern: new RegExp(`(?:(?<![一二三四五六七八九十两])(?:${N}|两)+|(?<!\\d)\\d{1,2})年(?:行动|攻坚)|百日(?:攻坚|行动)`, 'g'),
     description: 'Campaign names: 三年行动, 百日攻坚'
   },
   {
@@ -156,12 +159,12 @@ export const BUILT_IN_NAMES: readonly NamePattern[] = [
   },
   {
     id: 'project-phase',
-    pattern: new RegExp(`(?<![第\\d])${N}+期(?!间)`, 'g'),
+    pattern: new RegExp(`(?<![第\\d一二三四五六七八九十])${N}+期(?!间)`, 'g'),
     description: 'Project phases, written with a Chinese numeral: 一期, 二期工程 (6期 stays a count)'
   },
   {
     id: 'numbered-organisation',
-    pattern: new RegExp(`${N}+局`, 'g'),
+    pattern: new RegExp(`(?<!${N})${N}+局`, 'g'),
     description: 'Organisations numbered within a group: 中电建五局, 安能二局'
   },
   {
