@@ -21,6 +21,8 @@ export interface SourceText {
   path: string
   /** The file's bytes as read, which the compiler decodes (see src/encoding/decode.ts), or its text. */
   text: string | Uint8Array
+  /** Set, with `text` empty, when the file was too large to read: its size in bytes. */
+  unreadSize?: number
 }
 
 /** A path among the sources that was not read on purpose (see src/read-source.ts), and why. */
@@ -99,7 +101,7 @@ export function compileSources(input: CompileInput): CompileResult {
   let unread = skipped.length
 
   for (const source of input.reports) {
-    const loaded = loadReport(source.path, source.text)
+    const loaded = loadReport(source.path, source.text, source.unreadSize)
     const { file } = loaded
     files.push(file)
     if (!registry || !loaded.frontMatter) {

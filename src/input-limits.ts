@@ -52,10 +52,6 @@ function canClose(run: string, before: string, after: string): boolean {
 
 /** The first place where a report goes past a limit, or undefined when it stays within all of them. */
 export function findLimitProblem(text: string): LimitProblem | undefined {
-  const bytes = Buffer.byteLength(text, 'utf8')
-  if (bytes > inputLimits.reportBytes) {
-    return { start: 0, end: 0, message: `The report is ${megabytes(bytes)} MB; factmark reads reports of at most ${megabytes(inputLimits.reportBytes)} MB: split it into several reports` }
-  }
   let nested = 0
   let closers = 0
   for (const line of scanLines(text)) {
@@ -98,6 +94,11 @@ function characterBefore(text: string, index: number): string {
 function characterAt(text: string, index: number): string {
   const code = text.codePointAt(index)
   return code === undefined ? '' : String.fromCodePoint(code)
+}
+
+/** Why a report of this many bytes (as UTF-8) is not read. */
+export function sizeMessage(bytes: number): string {
+  return `The report is ${megabytes(bytes)} MB; factmark reads reports of at most ${megabytes(inputLimits.reportBytes)} MB (of UTF-8 text, front matter included): split it into several reports`
 }
 
 /** Bytes as megabytes (MiB) for messages: `8`, `19.1`. */

@@ -29,10 +29,11 @@ const opening = '---'
 /**
  * Read a report: decode it, split off its YAML front matter with
  * gray-matter, parse that with positions, and check it against
- * schema/report.schema.json. `content` is the file's bytes, or its text.
+ * schema/report.schema.json. `content` is the file's bytes, or its text;
+ * `unreadSize` the size of a file too large to read.
  */
-export function loadReport(path: string, content: string | Uint8Array): LoadedReport {
-  const { file, text: value, readable } = openSource(path, content)
+export function loadReport(path: string, content: string | Uint8Array, unreadSize?: number): LoadedReport {
+  const { file, text: value, readable } = openSource(path, content, unreadSize)
 
   const nowhere = (): Position => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } })
   if (!readable) return { file, frontMatter: undefined, markdown: '', locate: nowhere }

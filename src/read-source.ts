@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs'
 import { lstat, open, readlink, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { inputLimits, megabytes } from './input-limits.js'
+import { inputLimits } from './input-limits.js'
 import { isInside } from './paths.js'
 
 /**
@@ -13,6 +13,8 @@ export type ReadOutcome =
   | { kind: 'read'; bytes: Uint8Array }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: string }
+  /** Too large to be worth reading into memory: the compiler reports it with its size. */
+  | { kind: 'too-large'; size: number }
 
 /** What each kind of file that is not a regular file is called in messages. */
 const otherKinds: ReadonlyArray<{ is: (stats: Stats) => boolean; name: string }> = [
@@ -50,7 +52,7 @@ export async function readSourceFile(file: string, folder: string): Promise<Read
     if (other) return { kind: 'skipped', reason: `it is ${other.name}, not a file` }
     if (!stats.isFile()) return { kind: 'skipped', reason: 'it is not a regular file' }
     // Decoding may change the size a little, but not fourfold: a file this large is refused before it is read into memory.
-    if (stats.size > inputLimits.reportBytes * 4) return { kind: 'failed', reason: `it is ${megabytes(stats.size)} MB, and factmark reads files of at most ${megabytes(inputLimits.reportBytes * 4)} MB` }
+    if (stats.size > inputLimits.reportBytes * 4) return { kind: 'too-large', size: stats.size }
     const handle = await open(target, openFlags)
     try {
       const opened = await handle.stat()

@@ -2,6 +2,7 @@ import { VFile } from 'vfile'
 import { blankForbiddenCharacters, describeForbiddenCharacter, forbiddenCharacters } from './control-characters.js'
 import { report } from './diagnostics.js'
 import { decodeText, type DecodedText, type Encoding } from './encoding/decode.js'
+import { inputLimits, sizeMessage } from './input-limits.js'
 import { pointsOf } from './positions.js'
 
 export interface SourceFile {
@@ -28,7 +29,12 @@ const listedControlCharacters = 10
  * decoded already), warn once when it is not UTF-8, and report bytes that
  * cannot be read and control characters at their positions.
  */
-export function openSource(path: string, content: string | Uint8Array): SourceFile {
+export function openSource(path: string, content: string | Uint8Array, unreadSize?: number): SourceFile {
+  if (unreadSize !== undefined) {
+    const file = new VFile({ path, value: '' })
+    report(file, 'input-limit', sizeMessage(unreadSize), { line: 1, column: 1 })
+    return { file, text: '', readable: false }
+  }
   const decoded: DecodedText = typeof content === 'string' ? { text: content.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeText(content)
   // A lone CR ends a line for CommonMark and YAML alike; as LF, the one character keeps every offset, line and column.
   const value = decoded.text.replace(/\r(?!\n)/g, '\n')
@@ -46,6 +52,12 @@ export function openSource(path: string, content: string | Uint8Array): SourceFi
         ? `The file is not valid UTF-8: the byte 0x${(decoded.invalidByte ?? 0).toString(16).toUpperCase().padStart(2, '0')} here cannot be read, and the file does not read as GB18030 Chinese either; save it as UTF-8`
         : `The file starts with a UTF-16 byte order mark but is not valid UTF-16 from here on; save it as UTF-8`
     report(file, 'encoding-invalid', reason, at(decoded.invalidAt))
+    return { file, text: value, readable: false }
+  }
+  // The limit is on the text as UTF-8, front matter included, whatever encoding the file was saved in.
+  const size = Buffer.byteLength(value, 'utf8')
+  if (size > inputLimits.reportBytes) {
+    report(file, 'input-limit', sizeMessage(size), { line: 1, column: 1 })
     return { file, text: value, readable: false }
   }
 

@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { CompileInput, SkippedSource, SourceText } from './compile.js'
+import { megabytes } from './input-limits.js'
 import { folderOf, ioReason, readSourceFile } from './read-source.js'
 
 export const registryName = 'metrics.yaml'
@@ -30,6 +31,7 @@ export async function readSources(options: { src: string; files?: readonly strin
   }
   const registryPath = path.join(src, registryName)
   const registry = await readSourceFile(registryPath, folder)
+  if (registry.kind === 'too-large') return { ok: false, message: `Cannot read ${displayPath(registryPath, cwd)}: it is ${megabytes(registry.size)} MB, more than factmark reads` }
   if (registry.kind !== 'read') return { ok: false, message: `Cannot read ${displayPath(registryPath, cwd)}: ${registry.reason}` }
 
   const reports = options.files && options.files.length > 0 ? await readFiles(options.files, cwd) : await readReportFolder(src, cwd)
@@ -67,6 +69,7 @@ async function readEach(files: readonly string[], folderFor: (file: string) => P
     const outcome = await readSourceFile(file, await folderFor(file))
     if (outcome.kind === 'failed') return { ok: false, message: `Cannot read ${shown}: ${outcome.reason}` }
     if (outcome.kind === 'skipped') skipped.push({ path: shown, reason: outcome.reason })
+    else if (outcome.kind === 'too-large') reports.push({ path: shown, text: new Uint8Array(0), unreadSize: outcome.size })
     else reports.push({ path: shown, text: outcome.bytes })
   }
   // A build of none of its reports would publish an empty site in place of the last one.

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { findLimitProblem, inputLimits } from '../src/input-limits.js'
+import { openSource } from '../src/source-file.js'
 
 const limit = (text: string) => {
   const problem = findLimitProblem(text)
@@ -28,11 +29,19 @@ describe('the shapes a report may have', () => {
     expect(limit(text)).toBe(expected)
   })
 
-  test('a report of more than 8 MB', () => {
+  test('a report of more than 8 MB, as UTF-8 and with its front matter', () => {
     expect(inputLimits.reportBytes).toBe(8 * 1024 * 1024)
-    // Three bytes a character in UTF-8: 2.8 million CJK characters pass the limit that 8.4 million ASCII ones do.
-    expect(limit('字'.repeat(2_796_202))).toBeUndefined()
-    expect(limit('字'.repeat(2_796_203))).toBe('0-0 The report is 8 MB; factmark reads reports of at most 8 MB: split it into several reports')
-    expect(limit('a'.repeat(20_000_000))).toBe('0-0 The report is 19.1 MB; factmark reads reports of at most 8 MB: split it into several reports')
+    const frontMatter = '---\ntitle: 大\nissuer: 局\nentity: 市\nperiod: "2025"\nlanguage: zh-CN\nslug: big\n---\n\n'
+    const head = Buffer.byteLength(frontMatter)
+    const sized = (bytes: number) => frontMatter + 'a'.repeat(bytes - head)
+    // Only opened, not compiled: the check is on the text before anything parses it.
+    const diagnostics = (text: string | Uint8Array) => openSource('big.md', text).file.messages.filter((m) => m.ruleId === 'input-limit').map((m) => `${m.line}:${m.column} ${m.reason}`)
+    expect(diagnostics(sized(8 * 1024 * 1024))).toEqual([])
+    const over = ['1:1 The report is 8 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports']
+    expect(diagnostics(sized(8 * 1024 * 1024 + 1))).toEqual(over)
+    // Saved as UTF-16, the same text is fewer bytes on disk but as many as UTF-8.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sized(8 * 1024 * 1024 + 1), 'utf16le')])
+    expect(diagnostics(utf16)).toEqual(over)
+    expect(diagnostics('字'.repeat(7_000_000))).toEqual(['1:1 The report is 20 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports'])
   })
 })

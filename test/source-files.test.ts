@@ -134,7 +134,7 @@ describe.skipIf(!posix)('the registry and the source folder: a message that name
   })
 })
 
-test('a file four times the size limit is refused before it is read', async () => {
+test('a file four times the size limit is refused before it is read, and the other reports are checked', async () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'factmark-huge-'))
   try {
     mkdirSync(path.join(folder, 'source'))
@@ -142,8 +142,13 @@ test('a file four times the size limit is refused before it is read', async () =
     writeFileSync(path.join(folder, 'source/huge.md'), '')
     // A sparse file: its size is what counts, and it takes no room on disk.
     truncateSync(path.join(folder, 'source/huge.md'), 40 * 1024 * 1024)
-    const { code, stderr } = await runCli(folder, 'check')
-    expect({ code, stderr }).toEqual({ code: 2, stderr: 'factmark: Cannot read source/huge.md: it is 40 MB, and factmark reads files of at most 32 MB\n' })
+    writeFileSync(path.join(folder, 'source/small.md'), '---\ntitle: 小\nissuer: 局\nentity: 市\nperiod: "2025"\nlanguage: zh-CN\nslug: small\n---\n\n办理:fact[92件]{metric=enforcement.cases}。\n')
+    const { code, stdout } = await runCli(folder, 'check', '--format', 'json')
+    const report = JSON.parse(stdout) as { diagnostics: Array<{ file: string; line: number; ruleId: string; message: string }> }
+    expect(code).toBe(1)
+    expect(report.diagnostics.filter((d) => d.ruleId !== 'metric-unused').map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`)).toEqual([
+      'source/huge.md:1 input-limit The report is 40 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports'
+    ])
   } finally {
     rmSync(folder, { recursive: true, force: true })
   }

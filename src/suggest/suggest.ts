@@ -25,7 +25,7 @@ export interface Suggestions {
 export function suggest(input: CompileInput): Suggestions[] {
   const { registry } = loadRegistry(input.registry.path, input.registry.text)
   return input.reports.map((source) => {
-    const loaded = loadReport(source.path, source.text)
+    const loaded = loadReport(source.path, source.text, source.unreadSize)
     const text = String(loaded.file.value)
     const parsed = readMarkdown(loaded.markdown)
     if (!parsed.ok) return { path: source.path, untagged: [], refused: placed(parsed.problem, pointsOf(loaded.file)) }
