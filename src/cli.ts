@@ -138,7 +138,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const unread = result.coverage.filter((entry) => entry.read === false).length
     if (minimum !== undefined && unread > 0) {
       // A share measured over the reports that happened to be readable would pass a threshold it has not met.
-      io.stderr(`factmark: coverage not measured: ${unread} of ${result.coverage.length} report${result.coverage.length === 1 ? ' was' : 's were'} not read; --min-coverage ${minimum} needs every report\n`)
+      io.stderr(`factmark: coverage not measured: ${unread} of ${result.coverage.length} report${result.coverage.length === 1 ? ' was' : 's were'} not compiled; --min-coverage ${minimum} needs every report\n`)
       return exit.invalid
     }
     if (minimum !== undefined && percent < minimum) {

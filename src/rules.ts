@@ -180,7 +180,7 @@ export const rules = {
     severity: 'error',
     title: 'The report goes past a limit on its size or shape',
     explanation:
-      'The Markdown parser spends time that grows with the square of some shapes of text, and the compiler walks trees as deep as the text nests, so a few shapes are limited: a report is at most 8 MB; block quotes and lists nest at most 32 deep on one line; one top-level block (a list, a block quote) holds at most 1,000 nested items; one paragraph has at most 1,000 runs of `*` or `_` that could close emphasis (an underscore inside a word, as in `air.aqi_rank`, cannot); and emphasis, links and annotation labels nest at most 100 deep. Real reports stay far below each limit. A report beyond one is not compiled, and the message names the limit and where it is passed.',
+      'The Markdown parser spends time that grows with the square of some shapes of text, and the compiler walks trees as deep as the text nests, so a few shapes are limited: a report is at most 8 MB (8 MiB of UTF-8 text, front matter included); block quotes and lists nest at most 32 deep on one line; one top-level block (a list, a block quote) holds at most 1,000 nested items; one paragraph has at most 1,000 runs of `*` or `_` that could close emphasis (an underscore inside a word, as in `air.aqi_rank`, cannot); and emphasis, links and annotation labels nest at most 100 deep. Real reports stay far below each limit. A report beyond one is not compiled, and the message names the limit and where it is passed.',
     fix: 'Split the report, the list or the paragraph as the message says, or flatten the nesting.'
   },
   'value-too-precise': {

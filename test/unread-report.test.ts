@@ -22,7 +22,7 @@ describe('a report whose front matter is broken', () => {
     expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['source/broken.md:5:9 front-matter-invalid'])
     expect(result.coverage).toEqual([{ path: 'source/broken.md', tagged: 0, untagged: 0, read: false }])
     expect(coveragePercent(result.coverage)).toBe(0)
-    expect(formatCoverage(result.coverage)).toBe('coverage: not measured, source/broken.md was not read (see the diagnostics above)\n')
+    expect(formatCoverage(result.coverage)).toBe('coverage: not measured, source/broken.md was not compiled (see the diagnostics above)\n')
   })
 
   test('beside a good one: the good one is measured, the total says one was left out', () => {
@@ -35,8 +35,8 @@ describe('a report whose front matter is broken', () => {
     expect(formatCoverage(result.coverage)).toBe(
       [
         'coverage of source/xiamen-2025.md: 100.0% of figures annotated (128 tagged, 0 untagged)',
-        'coverage of source/broken.md: not measured, the report was not read (see the diagnostics above)',
-        'coverage: 100.0% of figures annotated (128 tagged, 0 untagged), in 1 of 2 reports: 1 not read',
+        'coverage of source/broken.md: not measured, the report was not compiled (see the diagnostics above)',
+        'coverage: 100.0% of figures annotated (128 tagged, 0 untagged), in 1 of 2 reports: 1 not compiled',
         ''
       ].join('\n')
     )
@@ -68,7 +68,7 @@ describe('formatCoverage and coveragePercent', () => {
     ['no report at all', [], 100, 'coverage: 100.0% of figures annotated (0 tagged, 0 untagged)\n'],
     ['one report', [a], 75, 'coverage: 75.0% of figures annotated (3 tagged, 1 untagged)\n'],
     ['a report without figures', [b], 100, 'coverage: 100.0% of figures annotated (0 tagged, 0 untagged)\n'],
-    ['two reports not read', [gone, { ...gone, path: 'gone2.md' }], 0, 'coverage of gone.md: not measured, the report was not read (see the diagnostics above)\ncoverage of gone2.md: not measured, the report was not read (see the diagnostics above)\ncoverage: not measured, no report was read\n']
+    ['two reports not read', [gone, { ...gone, path: 'gone2.md' }], 0, 'coverage of gone.md: not measured, the report was not compiled (see the diagnostics above)\ncoverage of gone2.md: not measured, the report was not compiled (see the diagnostics above)\ncoverage: not measured, no report was compiled\n']
   ])('%s', (_name, entries, percent, text) => {
     expect(coveragePercent(entries)).toBe(percent)
     expect(formatCoverage(entries)).toBe(text)
@@ -106,7 +106,7 @@ describe('check --min-coverage with a report that was not read', () => {
       writeFileSync(path.join(cwd, 'source/xiamen-2025.md'), seed.text)
       writeFileSync(path.join(cwd, 'source/broken.md'), broken.text)
       const { code, stderr } = await runCli(cwd, 'check', '--min-coverage', '100')
-      expect({ code, stderr }).toEqual({ code: 1, stderr: 'factmark: coverage not measured: 1 of 2 reports were not read; --min-coverage 100 needs every report\n' })
+      expect({ code, stderr }).toEqual({ code: 1, stderr: 'factmark: coverage not measured: 1 of 2 reports were not compiled; --min-coverage 100 needs every report\n' })
     } finally {
       rmSync(cwd, { recursive: true, force: true })
     }
