@@ -27,6 +27,14 @@ const processIo: Io = {
 export const exit = { ok: 0, invalid: 1, usage: 2 } as const
 
 const formats = ['text', 'json', 'github'] as const
+
+/** The options each command reads. */
+const commandOptions: Record<'build' | 'check' | 'suggest' | 'verify', readonly string[]> = {
+  build: ['src', 'out', 'format', 'strict'],
+  check: ['src', 'format', 'strict', 'min-coverage'],
+  suggest: ['src', 'format'],
+  verify: ['format']
+}
 type Format = (typeof formats)[number]
 
 const usage = `Usage: factmark <command> [options] [files...]
@@ -79,6 +87,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         src: { type: 'string', default: 'source' },
         out: { type: 'string', default: 'dist' },
@@ -105,6 +114,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...files] = positionals
   if (command !== 'build' && command !== 'check' && command !== 'suggest' && command !== 'verify') {
     io.stderr(command === undefined ? usage : `factmark: unknown command "${command}"\n\n${usage}`)
+    return exit.usage
+  }
+  // An option that a command does not use is a mistake to point out, not to ignore: `verify --strict` would check nothing more.
+  const given = new Set(parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])))
+  const unused = [...given].filter((name) => !commandOptions[command].includes(name))
+  if (unused.length > 0) {
+    io.stderr(`factmark: ${unused.map((name) => `--${name}`).join(', ')} ${unused.length === 1 ? 'does' : 'do'} not apply to ${command}\n\n${usage}`)
     return exit.usage
   }
   const format = values.format as Format

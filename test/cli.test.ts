@@ -149,7 +149,11 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
     [['check', '--format', 'xml'], '--format must be one of text, json, github, not "xml"'],
     [['check', '--colour'], "Unknown option '--colour'"],
     [['check', '--src', 'missing'], 'Cannot read the source folder missing: no such file or directory'],
-    [['check', 'source/none.md'], 'Cannot read source/none.md: no such file or directory']
+    [['check', 'source/none.md'], 'Cannot read source/none.md: no such file or directory'],
+    [['verify', '--strict'], '--strict does not apply to verify'],
+    [['suggest', '--min-coverage', '5'], '--min-coverage does not apply to suggest'],
+    [['check', '--out', 'x', '--strict'], '--out does not apply to check'],
+    [['verify', '--src', 'a', '--out', 'b'], '--src, --out do not apply to verify']
   ])('%j', async (argv, message) => {
     const { code, stderr } = await run(...argv)
     expect(code).toBe(2)
