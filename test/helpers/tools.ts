@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
+import { afterAll } from 'vitest'
 import { renderArtifacts, writeArtifacts } from '../../src/build.js'
 import { readFileSync } from 'node:fs'
 import { compileSources, type CompileResult } from '../../src/compile.js'
@@ -29,9 +30,16 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+const temporaryRoots: string[] = []
+// Registered while a test file imports this module: the trees are removed when that file's tests are done.
+afterAll(() => {
+  for (const root of temporaryRoots.splice(0)) rmSync(root, { recursive: true, force: true })
+})
+
 /** Write a compile result's output tree into a new temporary folder and return it. */
 export async function writeTemporaryDist(result: CompileResult): Promise<string> {
   const root = mkdtempSync(path.join(tmpdir(), 'factmark-dist-'))
+  temporaryRoots.push(root)
   const out = path.join(root, 'dist')
   await writeArtifacts(out, renderArtifacts(result))
   return out
