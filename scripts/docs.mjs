@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// Writes the generated docs: docs/rules.md from the rule catalog (src/rules.ts,
+// Writes the generated docs: docs/rules.md from the rule catalog (src/diagnostics/rules.ts,
 // compiled to lib/) and the fixture of each rule, and docs/facts-csv.md from
 // the CSV column table. `--check` fails when a committed file differs. Run
 // `npm run docs` after changing a rule, a fixture or a column.
 import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { renderColumnsDoc } from '../lib/columns-doc.js'
-import { decodeText } from '../lib/encoding/decode.js'
-import { renderRulesDoc } from '../lib/rules-doc.js'
+import { renderColumnsDoc } from './columns-doc.mjs'
+import { decodeText } from '../lib/load/encoding/decode.js'
+import { renderRulesDoc } from './rules-doc.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const fixtures = `${root}test/fixtures/rules/`

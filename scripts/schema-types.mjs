@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates src/schema-types.ts from schema/*.schema.json, so that the JSON
+// Generates src/model/schema-types.ts from schema/*.schema.json, so that the JSON
 // Schemas stay the one source of truth for the types. `--check` fails when
 // the committed file differs from what the schemas give.
 import { readFile, writeFile } from 'node:fs/promises'
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { compile } from 'json-schema-to-typescript'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-export const target = `${root}src/schema-types.ts`
+export const target = `${root}src/model/schema-types.ts`
 
 /** The TypeScript source that the schemas give. */
 export async function schemaTypes() {
@@ -41,7 +41,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) {
     const current = await readFile(target, 'utf8').catch(() => '')
     if (current !== text) {
-      console.error('src/schema-types.ts is out of date: run `npm run types`')
+      console.error('src/model/schema-types.ts is out of date: run `npm run types`')
       process.exitCode = 1
     }
   } else {

@@ -1,5 +1,5 @@
-import { compileSources, type CompileResult } from './compile.js'
-import { readSources } from './sources.js'
+import { compileSources, type CompileResult } from './compile/compile-sources.js'
+import { readSources } from './load/sources.js'
 import { suggest as suggestSources, type Suggestions } from './suggest/suggest.js'
 
 export interface CompileOptions {

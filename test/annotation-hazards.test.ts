@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { findHazards } from '../src/annotation-hazards.js'
+import { findHazards } from '../src/remark/hazards.js'
 
 /** The plain reading: for each `:fact` opening, walk to the closing brackets on its line and look at every character. */
 function reference(text: string): Array<[number, number]> {

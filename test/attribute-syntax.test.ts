@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { attributeSyntaxError } from '../src/attribute-syntax.js'
-import { compileSources } from '../src/compile.js'
+import { attributeSyntaxError } from '../src/remark/attribute-syntax.js'
+import { compileSources } from '../src/compile/compile-sources.js'
 
 const dropped = 'so none of the attributes in these braces is read'
 

@@ -3,9 +3,9 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { reportFiles } from '../src/build.js'
+import { reportFiles } from '../src/build/render-artifacts.js'
 import { build } from '../src/index.js'
-import { schemaFiles } from '../src/schemas.js'
+import { schemaFiles } from '../src/model/schemas.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
 let cwd: string

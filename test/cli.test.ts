@@ -5,7 +5,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
-import { validators } from '../src/schemas.js'
+import { validators } from '../src/model/schemas.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
 const sourceText = readFileSync(path.join(repo, 'source/xiamen-2025.md'), 'utf8')

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { codeFrame, sourceLines } from '../src/format/code-frame.js'
+import { codeFrame, sourceLines } from '../src/cli/format/code-frame.js'
 
 const a = (n: number) => 'a'.repeat(n)
 

@@ -2,7 +2,7 @@ import Papa from 'papaparse'
 import { describe, expect, test } from 'vitest'
 import { factColumns } from '../src/emit/fact-columns.js'
 import { emitFactsExcelCsv } from '../src/emit/facts-csv.js'
-import type { FactBundle } from '../src/schema-types.js'
+import type { FactBundle } from '../src/model/schema-types.js'
 import { seedBuild } from './helpers/seed-build.js'
 
 const { artifacts, result } = seedBuild()

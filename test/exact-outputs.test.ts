@@ -2,7 +2,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import Papa from 'papaparse'
 import { expect, test } from 'vitest'
-import { renderArtifacts } from '../src/build.js'
+import { renderArtifacts } from '../src/build/render-artifacts.js'
 import { compileFixture } from './helpers/tools.js'
 
 const result = compileFixture('exact-digits')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { compileSources } from '../src/compile.js'
-import type { Fact } from '../src/schema-types.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import type { Fact } from '../src/model/schema-types.js'
 
 const path = 'source/xiamen-2025.md'
 const text = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
-import { compileSources } from '../src/compile.js'
+import { compileSources } from '../src/compile/compile-sources.js'
 
 // remark parses an image's description and then keeps only its text, so an annotation there used to vanish from the data without a word.
 test('a fact in the description of an image is reported, not silently dropped', () => {

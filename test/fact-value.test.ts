@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { readFigure } from '../src/chinese-number/index.js'
-import { resolveValue, type AspectAttribute, type ValueOutcome } from '../src/fact-value.js'
-import type { Metric } from '../src/schema-types.js'
+import { resolveValue, type AspectAttribute, type ValueOutcome } from '../src/extract/fact-value.js'
+import type { Metric } from '../src/model/schema-types.js'
 
 const metric = (kind: Metric['kind'], unit: string): Metric => ({ label: { zh: '指标', en: 'Metric' }, kind, unit, better: 'neutral' })
 const pm25 = metric('quantity', 'ug/m3')

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { CompileResult } from '../src/compile.js'
+import type { CompileResult } from '../src/compile/compile-sources.js'
 import { compileFixture, hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
 
 const result: CompileResult = compileFixture('hostile')

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { compileSources } from '../src/compile.js'
-import { formatText } from '../src/format/text.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { formatText } from '../src/cli/format/text.js'
 
 // The hostile inputs of the issue that asked for linear time, at their size: each either compiles or is refused
 // with input-limit. Timings are for bench/hostile.mjs; here a return to quadratic time shows as a test timeout.

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { findLimitProblem, inputLimits } from '../src/input-limits.js'
-import { openSource } from '../src/source-file.js'
+import { findLimitProblem, inputLimits } from '../src/remark/input-limits.js'
+import { openSource } from '../src/load/source-file.js'
 
 const limit = (text: string) => {
   const problem = findLimitProblem(text)

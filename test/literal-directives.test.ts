@@ -1,8 +1,8 @@
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
-import { isFactDirective } from '../src/extract.js'
-import { restoreForeignDirectives } from '../src/literal-directives.js'
-import { parseMarkdown } from '../src/parse.js'
+import { isFactDirective } from '../src/extract/facts.js'
+import { restoreForeignDirectives } from '../src/remark/literal-directives.js'
+import { parseMarkdown } from '../src/remark/parse.js'
 
 function textOf(markdown: string): string[] {
   const tree = parseMarkdown(markdown)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { compileSources } from '../src/compile.js'
-import { uniqueIds } from '../src/fact-id.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { uniqueIds } from '../src/extract/fact-id.js'
 
 // Reports with thousands of facts of one kind: every rule that looks at facts together indexes them, so these
 // compile in time proportional to their size; here they pin what the indexed rules say.

@@ -4,8 +4,8 @@ import remarkDirective from 'remark-directive'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, test } from 'vitest'
-import { blockStarts } from '../src/markdown-blocks.js'
-import { parseMarkdown } from '../src/parse.js'
+import { blockStarts } from '../src/remark/blocks.js'
+import { parseMarkdown } from '../src/remark/parse.js'
 
 // The reference: the whole text parsed at once, as remark does.
 const whole = unified().use(remarkParse).use(remarkDirective).freeze()
@@ -46,7 +46,7 @@ describe('a text parsed block by block gives the tree of the whole text', () => 
   test('any text made of blocks', () => {
     const block = fc.constantFrom(
       'para :fact[17.4]{metric=air.pm25}', '- item', '  - nested', '1. one', '> quote', '```', '~~~', ':::note', ':::', '<!--', '-->', '<pre>', '</pre>',
-      '    code', '# heading', '***', '[d]: /u', 'see [d]', '[x]', '', '', '', '<div>', '</div>', 'text *em* _u_', '\t- tab', '- ```', '  ```', '> ```', '> <!--', '  - :::note'
+      '    code', '# heading', '***', '[d]: /u', 'see [d]', '[x]', '', '', '', '<div>', '</div>', 'text *em* _u_', '\t- tab', '- ```', '  ```', '> ```', '> <!--', '  - :::note', '<p>', '<span>', '<a href="x">', '> <div>'
     )
     fc.assert(
       fc.property(fc.array(block, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (blocks, ending) => {

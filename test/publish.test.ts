@@ -6,8 +6,8 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
-import { publishSteps } from '../src/publish.js'
-import { build } from '../src/site.js'
+import { publishSteps } from '../src/build/publish.js'
+import { build } from '../src/build/build.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
 const fixtures = path.join(repo, 'test/fixtures')
@@ -169,7 +169,7 @@ describe('a build killed at any step of publishing', () => {
   // The child builds from the compiled library, as the command line does, and kills itself with SIGKILL after the step:
   // no cleanup code runs, exactly as when the machine or an impatient user stops it.
   const child = `
-    const { build } = await import(${JSON.stringify(path.join(repo, 'lib/site.js'))})
+    const { build } = await import(${JSON.stringify(path.join(repo, 'lib/build/build.js'))})
     const step = process.argv[1]
     await build({ onPublishStep: (at) => { if (at === step) process.kill(process.pid, 'SIGKILL') } })
     console.log('finished')

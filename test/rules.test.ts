@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { compileSources } from '../src/compile.js'
-import { rules } from '../src/rules.js'
-import { readReportFolder } from '../src/sources.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { rules } from '../src/diagnostics/rules.js'
+import { readReportFolder } from '../src/load/sources.js'
 
 // One folder per rule under test/fixtures/rules/<rule-id>/: report(s), an
 // optional metrics.yaml, and expected.txt with the exact diagnostics. The

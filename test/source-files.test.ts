@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { readSources } from '../src/sources.js'
+import { readSources } from '../src/load/sources.js'
 import { runCli } from './helpers/run-cli.js'
 
 

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
-import { isFactDirective } from '../src/extract.js'
-import { restoreForeignDirectives } from '../src/literal-directives.js'
-import { loadReport } from '../src/load.js'
-import { parseMarkdown } from '../src/parse.js'
+import { isFactDirective } from '../src/extract/facts.js'
+import { restoreForeignDirectives } from '../src/remark/literal-directives.js'
+import { loadReport } from '../src/load/front-matter.js'
+import { parseMarkdown } from '../src/remark/parse.js'
 
 const seed = readFileSync(new URL('fixtures/seed/xiamen-2025.txt', import.meta.url), 'utf8')
 const sourcePath = 'source/xiamen-2025.md'
@@ -81,7 +81,7 @@ describe('source/xiamen-2025.md', () => {
 
 describe('line ends', () => {
   test('a report saved with CRLF line ends compiles to the same facts', async () => {
-    const { compileSources } = await import('../src/compile.js')
+    const { compileSources } = await import('../src/compile/compile-sources.js')
     const registry = { path: 'source/metrics.yaml', text: readFileSync(new URL('../source/metrics.yaml', import.meta.url), 'utf8') }
     const facts = (text: string) => compileSources({ reports: [{ path: sourcePath, text }], registry })
     const lf = facts(source)

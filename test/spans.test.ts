@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { spansOf } from '../src/spans.js'
+import { spansOf } from '../src/model/spans.js'
 
 describe('spans answer as a walk over every range would', () => {
   test.each([

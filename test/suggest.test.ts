@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { compileSources } from '../src/compile.js'
+import { compileSources } from '../src/compile/compile-sources.js'
 import { suggest } from '../src/suggest/suggest.js'
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { renderArtifacts } from '../src/build.js'
-import { compileSources, type Coverage } from '../src/compile.js'
-import { coveragePercent, formatCoverage } from '../src/coverage.js'
-import { reservedSiteNames, reservedSlugReason } from '../src/reserved-slugs.js'
+import { renderArtifacts } from '../src/build/render-artifacts.js'
+import { compileSources, type Coverage } from '../src/compile/compile-sources.js'
+import { coveragePercent, formatCoverage } from '../src/compile/coverage.js'
+import { reservedSiteNames, reservedSlugReason } from '../src/load/reserved-slugs.js'
 import { runCli } from './helpers/run-cli.js'
 
 // A report that cannot be read or loaded is a gap in what was checked: its

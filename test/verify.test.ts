@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
-import { verify } from '../src/verify.js'
+import { verify } from '../src/verify/verify.js'
 import { seedBuild } from './helpers/seed-build.js'
 import { writeTemporaryDist } from './helpers/tools.js'
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { parseDocument } from 'yaml'
-import { compileSources } from '../src/compile.js'
-import { parseYaml } from '../src/yaml-source.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { parseYaml } from '../src/load/yaml-source.js'
 
 // Hostile and broken YAML, in front matter (test/fixtures/yaml/*.md) and in
 // the registry (test/fixtures/yaml/registry/*.yaml): each gives exactly these

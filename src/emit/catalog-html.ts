@@ -1,4 +1,4 @@
-import type { CompiledReport } from '../compile.js'
+import type { CompiledReport } from '../compile/compile-sources.js'
 import type { Download } from './html/view.js'
 import { reportTitle } from './html/display.js'
 import { safePageText } from './html/safe-text.js'

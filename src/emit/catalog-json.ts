@@ -1,6 +1,6 @@
-import type { CompiledReport } from '../compile.js'
-import type { Catalog } from '../schema-types.js'
-import { schemaId } from '../schemas.js'
+import type { CompiledReport } from '../compile/compile-sources.js'
+import type { Catalog } from '../model/schema-types.js'
+import { schemaId } from '../model/schemas.js'
 import { version } from '../version.js'
 import type { Download } from './html/view.js'
 

@@ -1,5 +1,5 @@
-import type { CompiledReport } from '../compile.js'
-import { schemaId } from '../schemas.js'
+import type { CompiledReport } from '../compile/compile-sources.js'
+import { schemaId } from '../model/schemas.js'
 import { factColumns } from './fact-columns.js'
 import { byteLength, sha256 } from './hash.js'
 

@@ -1,4 +1,4 @@
-import type { Fact, FactBundle } from '../schema-types.js'
+import type { Fact, FactBundle } from '../model/schema-types.js'
 import { decimalString } from './decimal.js'
 
 /** One column of facts.csv, with everything the Data Package says about it. */

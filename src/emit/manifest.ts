@@ -1,6 +1,6 @@
-import { compareStrings } from '../compare.js'
-import type { Manifest } from '../schema-types.js'
-import { schemaId } from '../schemas.js'
+import { compareStrings } from '../model/compare.js'
+import type { Manifest } from '../model/schema-types.js'
+import { schemaId } from '../model/schemas.js'
 import { version } from '../version.js'
 import { byteLength, sha256 } from './hash.js'
 

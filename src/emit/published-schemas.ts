@@ -1,4 +1,4 @@
-import { readSchema, schemaFiles } from '../schemas.js'
+import { readSchema, schemaFiles } from '../model/schemas.js'
 
 /** dist/schema/: the JSON Schemas of every published format, under the names their $ids end with. */
 export function emitSchemas(): Array<{ path: string; content: string }> {

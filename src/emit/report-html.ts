@@ -1,5 +1,5 @@
-import type { CompiledReport } from '../compile.js'
-import type { Registry } from '../registry.js'
+import type { CompiledReport } from '../compile/compile-sources.js'
+import type { Registry } from '../load/registry.js'
 import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
 import { reportView, type Download } from './html/view.js'

@@ -1,6 +1,6 @@
 import type { Figure } from '../chinese-number/index.js'
-import { accepts } from '../fact-value.js'
-import type { Registry } from '../registry.js'
+import { accepts } from '../extract/fact-value.js'
+import type { Registry } from '../load/registry.js'
 
 export interface MetricGuess {
   metric: string

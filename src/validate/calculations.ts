@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile'
-import { report } from '../diagnostics.js'
-import type { Registry } from '../registry.js'
-import type { Calculation, Fact } from '../schema-types.js'
+import { report } from '../diagnostics/report.js'
+import type { Registry } from '../load/registry.js'
+import type { Calculation, Fact } from '../model/schema-types.js'
 import { describeDimensions, factKey, groupBy, place } from './fact-groups.js'
 import { add, factInterval, overlaps, show, type Interval } from './interval.js'
 

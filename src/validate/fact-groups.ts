@@ -1,5 +1,5 @@
-import { sortedEntries } from '../compare.js'
-import type { Fact } from '../schema-types.js'
+import { sortedEntries } from '../model/compare.js'
+import type { Fact } from '../model/schema-types.js'
 
 /** Facts about the same thing: metric, aspect, period, entity and dimensions (XBRL's aspect-equal facts). */
 export function factKey(fact: Fact, leave?: string): string {

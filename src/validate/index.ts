@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
-import type { Registry } from '../registry.js'
-import type { Fact } from '../schema-types.js'
+import type { Registry } from '../load/registry.js'
+import type { Fact } from '../model/schema-types.js'
 import { checkCalculations } from './calculations.js'
 import { checkChanges } from './changes.js'
 import { checkDuplicates } from './duplicates.js'

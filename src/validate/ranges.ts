@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile'
-import { report } from '../diagnostics.js'
-import type { Registry } from '../registry.js'
-import type { AllowedRange, Fact, Metric } from '../schema-types.js'
+import { report } from '../diagnostics/report.js'
+import type { Registry } from '../load/registry.js'
+import type { AllowedRange, Fact, Metric } from '../model/schema-types.js'
 import { place, where } from './fact-groups.js'
 import { show } from './interval.js'
 

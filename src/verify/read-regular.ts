@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { entryType, type EntryType } from '../file-tree.js'
+import { entryType, type EntryType } from '../model/file-tree.js'
 
 export interface FileDigest {
   bytes: number

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { renderArtifacts, type Artifact } from '../../src/build.js'
-import { compileSources, type CompileResult } from '../../src/compile.js'
+import { renderArtifacts, type Artifact } from '../../src/build/render-artifacts.js'
+import { compileSources, type CompileResult } from '../../src/compile/compile-sources.js'
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 

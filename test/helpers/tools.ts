@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll } from 'vitest'
-import { renderArtifacts, writeArtifacts } from '../../src/build.js'
+import { renderArtifacts, writeArtifacts } from '../../src/build/render-artifacts.js'
 import { readFileSync } from 'node:fs'
-import { compileSources, type CompileResult } from '../../src/compile.js'
+import { compileSources, type CompileResult } from '../../src/compile/compile-sources.js'
 
 /** CI sets FACTMARK_CI=1 after installing Chromium and Java: there, a missing tool fails the tests instead of skipping them. */
 export const toolsRequired = process.env['FACTMARK_CI'] === '1'

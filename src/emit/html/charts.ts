@@ -1,8 +1,8 @@
 import type { Element } from 'hast'
 import { h, s } from 'hastscript'
 import { fromNumber, minus, toDecimal } from '../../chinese-number/index.js'
-import type { Registry } from '../../registry.js'
-import type { Fact, FactBundle } from '../../schema-types.js'
+import type { Registry } from '../../load/registry.js'
+import type { Fact, FactBundle } from '../../model/schema-types.js'
 import { factKey, seriesKey } from '../../validate/fact-groups.js'
 import { formatNumber, formatValue, unitSymbol } from './display.js'
 

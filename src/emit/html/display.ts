@@ -1,5 +1,5 @@
 import { fromNumber, toFixed } from '../../chinese-number/index.js'
-import type { Fact, Metric } from '../../schema-types.js'
+import type { Fact, Metric } from '../../model/schema-types.js'
 
 // How a reader writes the UCUM codes factmark normalizes to.
 const unitSymbols: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { FactBundle } from '../../schema-types.js'
+import type { FactBundle } from '../../model/schema-types.js'
 import { safePageText } from './safe-text.js'
 import type { Download } from './view.js'
 

@@ -1,6 +1,6 @@
-import { compareStrings, sortedEntries } from '../../compare.js'
-import type { Registry } from '../../registry.js'
-import type { Fact, Labels } from '../../schema-types.js'
+import { compareStrings, sortedEntries } from '../../model/compare.js'
+import type { Registry } from '../../load/registry.js'
+import type { Fact, Labels } from '../../model/schema-types.js'
 
 export interface TypedDimension {
   /** Local name in the dimensions namespace. */

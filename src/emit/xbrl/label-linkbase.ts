@@ -1,4 +1,4 @@
-import type { Labels } from '../../schema-types.js'
+import type { Labels } from '../../model/schema-types.js'
 import { specNamespaces, specSchemas } from './namespaces.js'
 import { xmlComment, xmlDeclaration, xmlElement } from './xml.js'
 

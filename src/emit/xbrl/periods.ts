@@ -1,4 +1,4 @@
-import { periodDays } from '../../period.js'
+import { periodDays } from '../../model/period.js'
 
 /**
  * An OIM period: start and end as dateTimes, the end exclusive, so that the

@@ -1,4 +1,4 @@
-import type { Registry } from '../../registry.js'
+import type { Registry } from '../../load/registry.js'
 import { conceptDeclarations } from './concepts.js'
 import { dimensionsSchema } from './dimensions-schema.js'
 import { typedDimensions } from './dimensions.js'

@@ -1,4 +1,4 @@
-import { compareStrings } from '../../compare.js'
+import { compareStrings } from '../../model/compare.js'
 import { CURRENCY } from '../../chinese-number/index.js'
 import { prefixed } from './namespaces.js'
 import { escapeNcName } from './ncname.js'

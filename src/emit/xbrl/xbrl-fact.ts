@@ -1,4 +1,4 @@
-import type { Fact, SourcePosition } from '../../schema-types.js'
+import type { Fact, SourcePosition } from '../../model/schema-types.js'
 import { conceptName } from './concepts.js'
 import { decimalString } from './decimal.js'
 import { dimensionValues } from './dimensions.js'

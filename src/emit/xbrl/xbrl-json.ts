@@ -1,5 +1,5 @@
-import type { CompiledReport } from '../../compile.js'
-import type { ReportInformation } from '../../schema-types.js'
+import type { CompiledReport } from '../../compile/compile-sources.js'
+import type { ReportInformation } from '../../model/schema-types.js'
 import { xbrlFactIds } from './fact-ids.js'
 import { namespaces } from './namespaces.js'
 import { xbrlJsonFact, type XbrlJsonFact } from './xbrl-fact.js'

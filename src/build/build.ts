@@ -1,0 +1,64 @@
+import path from 'node:path'
+import { compile, type CompileOptions } from '../api.js'
+import { renderArtifacts, reportFiles, type Artifact, type ReportFile } from './render-artifacts.js'
+import type { CompileResult } from '../compile/compile-sources.js'
+import { checkOutputFolder, type OutputPlaces } from './output-folder.js'
+import { isPublishRefusal, publish, recoverOutput, type PublishStep } from './publish.js'
+
+export interface BuildOptions extends CompileOptions {
+  /** Output folder. Default `dist`. */
+  out?: string
+  /** Fail on warnings too. */
+  strict?: boolean
+  /** The files written for each report (default: every format factmark publishes). */
+  reportFiles?: readonly ReportFile[]
+  /** Called after each step of publishing; for fault-injection tests. */
+  onPublishStep?: (step: PublishStep) => void | Promise<void>
+}
+
+export type BuildOutcome =
+  | { ok: true; result: CompileResult; artifacts: Artifact[]; out: string; restored: boolean }
+  | { ok: false; result: CompileResult; reason: 'invalid' | 'emit'; message: string; out: string; restored: boolean }
+  | { ok: false; result?: undefined; reason: 'output'; message: string; out: string }
+
+/**
+ * Compile the sources and, if they are valid, write the whole site: a new
+ * tree is rendered and checked in memory, written beside `out`, and swapped
+ * in. `out` is replaced only when it is missing, empty or a tree factmark
+ * wrote. When anything fails, `out` stays exactly as it was.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const out = path.resolve(cwd, options.out ?? 'dist')
+  // Explicit report files are checked against their registry's folder too: the output must not swallow it.
+  const places: OutputPlaces = { out, src: path.resolve(cwd, options.src ?? 'source'), cwd, shown: options.out ?? 'dist' }
+  const allowed = await checkOutputFolder(places)
+  if (!allowed.ok) return { ok: false, reason: 'output', message: allowed.message, out }
+  // An interrupted build is mended first, so that this one leaves a whole tree even if it fails.
+  let restored: boolean
+  try {
+    restored = (await recoverOutput(out)).restored
+  } catch (error) {
+    if (isPublishRefusal(error)) return { ok: false, reason: 'output', message: error.message, out }
+    throw error
+  }
+
+  const result = await compile(options)
+  if (result.errorCount > 0 || (options.strict && result.warningCount > 0)) {
+    const problems = result.errorCount > 0 ? `${result.errorCount} error${result.errorCount === 1 ? '' : 's'}` : `${result.warningCount} warning${result.warningCount === 1 ? '' : 's'} (--strict)`
+    return { ok: false, result, reason: 'invalid', message: `the sources have ${problems}`, out, restored }
+  }
+  let artifacts: Artifact[]
+  try {
+    artifacts = renderArtifacts(result, options.reportFiles ?? reportFiles)
+  } catch (error) {
+    return { ok: false, result, reason: 'emit', message: error instanceof Error ? error.message : String(error), out, restored }
+  }
+  try {
+    const published = await publish(out, artifacts, { check: () => checkOutputFolder(places), ...(options.onPublishStep && { onStep: options.onPublishStep }) })
+    return { ok: true, result, artifacts, out, restored: restored || published.restored }
+  } catch (error) {
+    if (isPublishRefusal(error)) return { ok: false, reason: 'output', message: error.message, out }
+    throw error
+  }
+}

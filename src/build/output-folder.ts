@@ -1,0 +1,110 @@
+import { lstat, readFile, realpath } from 'node:fs/promises'
+import path from 'node:path'
+import { listTree } from '../model/file-tree.js'
+import { isInside } from '../model/paths.js'
+import { displayPath } from '../load/sources.js'
+
+/** Why factmark will not replace a folder. */
+export type OutputRefusal = { ok: false; message: string }
+export type OutputCheck = { ok: true; exists: boolean } | OutputRefusal
+
+export interface OutputPlaces {
+  /** The output folder, absolute. */
+  out: string
+  /** The source folder, absolute, when there is one. */
+  src?: string
+  /** The working directory, absolute. */
+  cwd: string
+  /** The output folder as the user named it, for messages; by default relative to `cwd`. */
+  shown?: string
+}
+
+/** The file factmark writes last into every tree it publishes; it is how a tree is recognised as factmark's. */
+export const manifestName = 'manifest.json'
+
+const foreignShown = 3
+
+/**
+ * Decide whether `out` may be replaced by a new tree: only when it is
+ * missing, empty, or a tree factmark wrote (its manifest names factmark and
+ * lists every file in it). Anything else is refused with a message, before
+ * anything is touched: the folder of the sources, the working directory or
+ * one of its ancestors, a file, a link, or a folder holding files of
+ * someone else.
+ */
+export async function checkOutputFolder(places: OutputPlaces): Promise<OutputCheck> {
+  const out = await realPlace(places.out)
+  const shown = places.shown?.replace(/(.)\/+$/, '$1') ?? (displayPath(places.out, places.cwd) || '.')
+  const refuse = (why: string): OutputRefusal => ({ ok: false, message: `Refusing to write ${shown}: ${why}; nothing was changed` })
+
+  const cwd = await realPlace(places.cwd)
+  if (out === cwd) return refuse('it is the working directory')
+  if (isInside(cwd, out)) return refuse('it holds the working directory')
+  if (places.src !== undefined) {
+    const src = await realPlace(places.src)
+    if (out === src) return refuse('it is the source folder')
+    if (isInside(src, out)) return refuse('it holds the source folder')
+    if (isInside(out, src)) return refuse('it lies inside the source folder')
+  }
+
+  const stats = await lstat(places.out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined
+    throw error
+  })
+  if (!stats) return { ok: true, exists: false }
+  if (stats.isSymbolicLink()) return refuse('it is a symbolic link, and factmark replaces only folders it wrote')
+  if (!stats.isDirectory()) return refuse('it is a file, not a folder factmark wrote')
+
+  const tree = await listTree(places.out)
+  if (tree.unreadable.length > 0) return refuse(`${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`)
+  const present = tree.entries.map((entry) => entry.path)
+  if (present.length === 0) return { ok: true, exists: true }
+  const listed = await readManifestPaths(places.out)
+  if (listed === 'foreign') return refuse(`it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`)
+  if (!listed) return refuse(`it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`)
+  const foreign = present.filter((file) => file !== manifestName && !listed.has(file))
+  if (foreign.length > 0) {
+    const names = foreign.slice(0, foreignShown).map((file) => `${shown}/${file}`).join(', ')
+    const more = foreign.length > foreignShown ? ` and ${foreign.length - foreignShown} more` : ''
+    return refuse(`it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`)
+  }
+  return { ok: true, exists: true }
+}
+
+/** The real path of a place that may not exist yet: its closest existing ancestor resolved, the rest appended. */
+async function realPlace(place: string): Promise<string> {
+  const absolute = path.resolve(place)
+  const missing: string[] = []
+  let current = absolute
+  for (;;) {
+    try {
+      return path.join(await realpath(current), ...missing.reverse())
+    } catch {
+      const parent = path.dirname(current)
+      if (parent === current) return absolute
+      missing.push(path.basename(current))
+      current = parent
+    }
+  }
+}
+
+/** The paths a factmark manifest lists; undefined when the folder has no manifest, `foreign` when it has one that is not factmark's. */
+async function readManifestPaths(root: string): Promise<Set<string> | 'foreign' | undefined> {
+  const file = path.join(root, manifestName)
+  const stats = await lstat(file).catch(() => undefined)
+  if (!stats) return undefined
+  if (!stats.isFile()) return 'foreign'
+  let manifest: unknown
+  try {
+    manifest = JSON.parse(await readFile(file, 'utf8'))
+  } catch {
+    return 'foreign'
+  }
+  return isFactmarkManifest(manifest) ? new Set(manifest.files.map((entry) => entry.path)) : 'foreign'
+}
+
+function isFactmarkManifest(value: unknown): value is { files: Array<{ path: string }> } {
+  if (typeof value !== 'object' || value === null) return false
+  const { generator, files } = value as { generator?: { name?: unknown }; files?: unknown }
+  return generator?.name === 'factmark' && Array.isArray(files) && files.every((file: unknown) => typeof (file as { path?: unknown })?.path === 'string')
+}

@@ -1,0 +1,114 @@
+import path from 'node:path'
+import { compareStrings } from '../model/compare.js'
+import type { CompileResult, CompiledReport } from '../compile/compile-sources.js'
+import { emitCatalogHtml } from '../emit/catalog-html.js'
+import { emitCatalogJson } from '../emit/catalog-json.js'
+import { emitDataPackage } from '../emit/datapackage.js'
+import { emitFactsCsv, emitFactsExcelCsv } from '../emit/facts-csv.js'
+import { emitFactsJson } from '../emit/facts-json.js'
+import type { Download } from '../emit/html/view.js'
+import { emitManifest } from '../emit/manifest.js'
+import { emitSchemas } from '../emit/published-schemas.js'
+import { emitReportHtml } from '../emit/report-html.js'
+import { emitReportMarkdown } from '../emit/report-md.js'
+import { emitTaxonomy, emitXbrlJson } from '../emit/xbrl/index.js'
+import { checkOutputFolder } from './output-folder.js'
+import { publish, type Artifact, type PublishOptions, type RecoveryResult } from './publish.js'
+import type { Registry } from '../load/registry.js'
+import { validators } from '../model/schemas.js'
+
+export type { Artifact } from './publish.js'
+
+/** What an emitter of a report file may use besides the report. */
+export interface EmitContext {
+  registry: Registry | undefined
+  /** The report's files rendered so far, by name: later files may describe earlier ones. */
+  rendered: ReadonlyMap<string, string>
+  /** Every file offered beside the page. */
+  downloads: readonly Download[]
+}
+
+/** A file written into each report's folder. */
+export interface ReportFile extends Download {
+  emit: (report: CompiledReport, context: EmitContext) => string
+}
+
+const taxonomyEntry = 'taxonomy/metrics.xsd'
+
+function rendered(context: EmitContext, name: string): { path: string; content: string } {
+  const content = context.rendered.get(name)
+  if (content === undefined) throw new Error(`${name} must be rendered before the files that describe it`)
+  return { path: name, content }
+}
+
+/** The files of each report, in the order they are rendered and offered for download; the page comes last. */
+export const reportFiles: readonly ReportFile[] = [
+  { href: 'facts.json', label: '数据(JSON)', type: 'application/json', data: true, emit: emitFactsJson },
+  { href: 'facts.csv', label: '数据表(CSV,UTF-8)', type: 'text/csv', data: true, emit: emitFactsCsv },
+  { href: 'facts-excel.csv', label: '数据表(Excel/WPS 用 CSV)', type: 'text/csv', data: false, emit: emitFactsExcelCsv },
+  { href: 'facts.xbrl.json', label: 'xBRL-JSON', type: 'application/json', data: true, emit: (report) => emitXbrlJson(report, { taxonomy: `../${taxonomyEntry}` }) },
+  { href: 'report.md', label: '报告原文(Markdown)', type: 'text/markdown', data: false, emit: emitReportMarkdown },
+  {
+    href: 'datapackage.json',
+    label: '数据包描述(Frictionless Data Package)',
+    type: 'application/json',
+    data: false,
+    emit: (report, context) =>
+      emitDataPackage(report, { csv: rendered(context, 'facts.csv'), json: rendered(context, 'facts.json'), xbrl: rendered(context, 'facts.xbrl.json') })
+  },
+  { href: 'index.html', label: '网页', type: 'text/html', data: false, emit: (report, context) => emitReportHtml(report, context.registry, context.downloads) }
+]
+
+/**
+ * Every file of the output tree, in path order: each report's files, the
+ * taxonomy and schemas, the catalogs, and last the manifest of all of them.
+ * Throws when an emitter fails; nothing is written here.
+ */
+export function renderArtifacts(result: CompileResult, files: readonly ReportFile[] = reportFiles): Artifact[] {
+  const artifacts: Artifact[] = []
+  const entries: Array<{ report: CompiledReport; files: Download[] }> = []
+  const offered = files.map(({ emit: _emit, ...file }) => file)
+  const downloads = offered.filter((file) => file.href !== 'index.html')
+  for (const report of result.reports) {
+    const slug = report.frontMatter.slug
+    const done = new Map<string, string>()
+    for (const file of files) {
+      let content: string
+      try {
+        content = file.emit(report, { registry: result.registry, rendered: done, downloads })
+      } catch (error) {
+        throw new Error(`writing ${slug}/${file.href} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+      }
+      done.set(file.href, content)
+      artifacts.push({ path: `${slug}/${file.href}`, content })
+    }
+    const page = offered.filter((file) => file.href === 'index.html')
+    entries.push({ report, files: [...page, ...downloads] })
+  }
+  if (result.registry) artifacts.push(...emitTaxonomy(result.registry))
+  artifacts.push(...emitSchemas())
+  artifacts.push({ path: 'catalog.json', content: emitCatalogJson(entries) })
+  artifacts.push({ path: 'index.html', content: emitCatalogHtml(entries.map(({ report, files: list }) => ({ report, artifacts: list }))) })
+  artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
+  checkArtifacts(artifacts)
+  return artifacts.sort((a, b) => compareStrings(a.path, b.path))
+}
+
+/** The site's own JSON files must meet their published schemas before anything is written. */
+function checkArtifacts(artifacts: readonly Artifact[]): void {
+  const check = <T>(name: string, validate: (data: unknown) => data is T) => {
+    const artifact = artifacts.find((item) => item.path === name)
+    if (artifact && !validate(JSON.parse(artifact.content))) throw new Error(`${name} does not meet its schema`)
+  }
+  check('catalog.json', validators().catalog)
+  check('manifest.json', validators().manifest)
+}
+
+/**
+ * Write a complete new output tree in place of `out`, which must be missing,
+ * empty or a tree factmark wrote; a process killed at any point leaves the
+ * previous tree or the new one (see publish.ts).
+ */
+export async function writeArtifacts(out: string, artifacts: readonly Artifact[], options: PublishOptions = {}): Promise<RecoveryResult> {
+  return publish(out, artifacts, { check: () => checkOutputFolder({ out: path.resolve(out), cwd: process.cwd() }), ...options })
+}

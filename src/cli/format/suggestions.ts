@@ -1,0 +1,46 @@
+import type { Suggestions } from '../../suggest/suggest.js'
+import { workflowCommand } from './github.js'
+import { guardLines, jsonText, printable } from './printable.js'
+
+/** suggest's output: each untagged figure with its position and proposed annotation. */
+export function formatSuggestions(results: readonly Suggestions[], format: 'text' | 'json' | 'github'): string {
+  const count = results.reduce((sum, result) => sum + result.untagged.length, 0)
+  if (format === 'json') {
+    const files = results.map((result) => ({
+      file: result.path,
+      untagged: result.untagged.map((item) => ({
+        line: item.start.line,
+        column: item.start.column,
+        endLine: item.end.line,
+        endColumn: item.end.column,
+        text: item.text,
+        kind: item.figure.kind,
+        value: item.figure.value,
+        unit: item.figure.unit,
+        ...(item.metric !== undefined && { metric: item.metric }),
+        proposal: item.proposal
+      })),
+      ...(result.refused && {
+        refused: { line: result.refused.start.line, column: result.refused.start.column, endLine: result.refused.end.line, endColumn: result.refused.end.column, ruleId: 'input-limit', message: result.refused.message }
+      })
+    }))
+    return jsonText({ count, files })
+  }
+  if (format === 'github') {
+    return results
+      .flatMap((result) => [
+        ...(result.refused ? [workflowCommand('error', [['file', result.path], ['line', result.refused.start.line], ['col', result.refused.start.column], ['title', 'input-limit']], [result.refused.message])] : []),
+        ...result.untagged.map((item) =>
+          workflowCommand('notice', [['file', result.path], ['line', item.start.line], ['col', item.start.column], ['title', 'untagged-figure']], [`${item.text} → ${item.proposal}`])
+        )
+      ])
+      .join('')
+  }
+  const lines = results.flatMap((result) => [
+    ...(result.refused ? [`${printable(result.path)}:${result.refused.start.line}:${result.refused.start.column}  not read: ${printable(result.refused.message)} [input-limit]`] : []),
+    ...result.untagged.map((item) => `${printable(result.path)}:${item.start.line}:${item.start.column}  ${printable(item.text)}  ${printable(item.proposal)}`)
+  ])
+  const files = results.filter((result) => result.untagged.length > 0).length
+  const summary = count === 0 ? '✔ every figure is annotated' : `${count} untagged figure${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`
+  return guardLines([...lines, summary].join('\n') + '\n')
+}

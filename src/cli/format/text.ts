@@ -1,0 +1,31 @@
+import type { Diagnostic } from '../../diagnostics/report.js'
+import { codeFrame, sourceLines } from './code-frame.js'
+import { guardLines, printable } from './printable.js'
+
+/** `file:line:column severity message [rule]`, a code frame, the fix; then a summary line. */
+export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+  // Each source is split once: a report with thousands of diagnostics must not be split for each of them.
+  const lines = new Map<string, string[]>()
+  const lineOf = (file: string, line: number) => {
+    const source = sources.get(file)
+    if (source === undefined) return undefined
+    let split = lines.get(file)
+    if (!split) lines.set(file, (split = sourceLines(source)))
+    return split[line - 1]
+  }
+  const blocks = diagnostics.map((d) => {
+    const head = `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)} [${printable(d.ruleId)}]`
+    const frame = codeFrame(lineOf(d.file, d.line), d.line, d.column, d.endLine, d.endColumn)
+    const fix = d.fix ? `  fix: ${printable(d.fix)}${d.url ? ` (${printable(d.url)})` : ''}` : ''
+    return [head, frame, fix].filter(Boolean).join('\n')
+  })
+  return guardLines([...blocks, summary(diagnostics)].join('\n\n') + '\n')
+}
+
+export function summary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  const warnings = diagnostics.length - errors
+  if (diagnostics.length === 0) return '✔ no problems'
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  return `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+}

@@ -1,0 +1,263 @@
+import type { Root } from 'mdast'
+import { visit } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import { compareDiagnostics, report, toDiagnostic, type Diagnostic } from '../diagnostics/report.js'
+import { extractFacts, isFactDirective, isFactNode } from '../extract/facts.js'
+import { pointsOf } from '../model/positions.js'
+import { findHazards, isFactTypo } from '../remark/hazards.js'
+import { restoreForeignDirectives } from '../remark/literal-directives.js'
+import { loadReport, type LoadedReport } from '../load/front-matter.js'
+import { readMarkdown } from '../remark/parse.js'
+import { loadRegistry, type Registry } from '../load/registry.js'
+import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
+import type { Fact, FactBundle, ReportFrontMatter } from '../model/schema-types.js'
+import { schemaId, validators } from '../model/schemas.js'
+import { findUntagged, type UntaggedFigure } from '../suggest/untagged.js'
+import { validateFacts } from '../validate/index.js'
+import { version } from '../version.js'
+
+/** A file handed to the compiler: its path as it should appear in output, and its content. */
+export interface SourceText {
+  path: string
+  /** The file's bytes as read, which the compiler decodes (see src/load/encoding/decode.ts), or its text. */
+  text: string | Uint8Array
+  /** Set, with `text` empty, when the file was too large to read: its size in bytes. */
+  unreadSize?: number
+}
+
+/** A path among the sources that was not read on purpose (see src/load/read-source.ts), and why. */
+export interface SkippedSource {
+  path: string
+  reason: string
+}
+
+export interface CompileInput {
+  reports: readonly SourceText[]
+  registry: SourceText
+  /** Paths named as reports that were not read; each is reported as a warning. */
+  skipped?: readonly SkippedSource[]
+  /**
+   * Warn about registry metrics that no report uses. Only meaningful when
+   * every report is compiled; default true.
+   */
+  checkUnusedMetrics?: boolean
+}
+
+export interface CompiledReport {
+  /** Path of the annotated source. */
+  path: string
+  frontMatter: ReportFrontMatter
+  /** The syntax tree: foreign directives restored to text, fact annotations marked with their fact ids. */
+  tree: Root
+  /** The source text, for outputs that splice it. */
+  source: string
+  /** What facts.json holds. */
+  bundle: FactBundle
+}
+
+/** How much of a report's figures are annotated. */
+export interface Coverage {
+  path: string
+  /** Fact annotations in the text. */
+  tagged: number
+  /** Figures outside annotations that are not deliberately ignored. */
+  untagged: number
+  /**
+   * False when the report was not read, or could not be loaded or checked
+   * (its diagnostics say why): its figures are then not counted, and its
+   * counts are 0. Absent for a report that was.
+   */
+  read?: false
+}
+
+export interface CompileResult {
+  /** The reports that compiled without errors. */
+  reports: CompiledReport[]
+  /** Every file read, each carrying its messages. */
+  files: VFile[]
+  /** All messages as plain records, sorted by file and position. */
+  diagnostics: Diagnostic[]
+  errorCount: number
+  warningCount: number
+  /** One entry per report, in input order, then one per skipped path. */
+  coverage: Coverage[]
+  /** The metric registry, when it is valid. */
+  registry?: Registry
+}
+
+/**
+ * Compile annotated reports against a metric registry: parse, extract the
+ * facts, validate them, and return the bundles and diagnostics. Reads and
+ * writes nothing.
+ */
+export function compileSources(input: CompileInput): CompileResult {
+  const { file: registryFile, registry, locate } = loadRegistry(input.registry.path, input.registry.text)
+  const files: VFile[] = [registryFile]
+  const reports: CompiledReport[] = []
+  const coverage: Coverage[] = []
+  const slugs = new Map<string, string>()
+  const used = new Set<string>()
+  const skipped = (input.skipped ?? []).map(reportSkipped)
+  let unread = skipped.length
+
+  for (const source of input.reports) {
+    const loaded = loadReport(source.path, source.text, source.unreadSize)
+    const { file } = loaded
+    files.push(file)
+    if (!registry || !loaded.frontMatter) {
+      coverage.push({ path: source.path, tagged: 0, untagged: 0, read: false })
+      unread++
+      continue
+    }
+    const compiled = compileReport(source.path, loaded, loaded.frontMatter, registry)
+    coverage.push(compiled.coverage)
+    if (compiled.coverage.read === false) unread++
+    for (const metric of compiled.metrics) used.add(metric)
+    if (!compiled.report) continue
+    const slug = compiled.report.frontMatter.slug
+    const owner = slugs.get(slug)
+    if (owner !== undefined) {
+      report(file, 'front-matter-invalid', `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`, loaded.locate(['slug']))
+      continue
+    }
+    slugs.set(slug, source.path)
+    if (!file.messages.some((message) => message.fatal)) reports.push(compiled.report)
+  }
+
+  for (const { path } of input.skipped ?? []) coverage.push({ path, tagged: 0, untagged: 0, read: false })
+
+  // With a report unread, its metrics would all look unused.
+  if (registry && input.checkUnusedMetrics !== false && unread === 0) {
+    for (const id of registry.metrics.keys()) {
+      if (!used.has(id)) report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
+    }
+  }
+
+  // A skipped path has no text to show, so its file is not among `files`, only its warning among the diagnostics.
+  const diagnostics = [...files, ...skipped].flatMap((file) => file.messages.map(toDiagnostic)).sort(compareDiagnostics)
+  const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+  return { reports, files, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, coverage, ...(registry && { registry }) }
+}
+
+function reportSkipped(source: SkippedSource): VFile {
+  const file = new VFile({ path: source.path })
+  report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
+  return file
+}
+
+interface ReportOutcome {
+  /** Metrics the annotations name. */
+  metrics: Set<string>
+  coverage: Coverage
+  report?: CompiledReport
+}
+
+function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry): ReportOutcome {
+  const { file } = loaded
+  const source = String(file.value)
+  const parsed = readMarkdown(loaded.markdown)
+  if (!parsed.ok) {
+    const toPoint = pointsOf(file)
+    report(file, 'input-limit', parsed.problem.message, { start: toPoint(parsed.problem.start), end: toPoint(parsed.problem.end) })
+    return { metrics: new Set(), coverage: { path, tagged: 0, untagged: 0, read: false } }
+  }
+  const { tree } = parsed
+  const broken = reportBrokenAnnotations(tree, loaded)
+  const facts = extractFacts({ tree, file, sourcePath: path, frontMatter, registry, skip: broken })
+  validateFacts(facts, registry, file)
+  const untagged = reportUntagged(tree, loaded, frontMatter, registry, broken)
+  let tagged = 0
+  // A metric named by an annotation is in use even when the annotation has an error.
+  const metrics = new Set<string>()
+  visit(tree, (node) => {
+    if (!isFactNode(node)) return
+    tagged++
+    const metric = node.type === 'textDirective' ? node.attributes?.['metric'] : undefined
+    if (metric) metrics.add(metric)
+  })
+  const coverage = { path, tagged, untagged: untagged.length }
+
+  const bundle = makeBundle(path, frontMatter, facts, registry)
+  const validate = validators().bundle
+  if (!validate(bundle)) {
+    for (const problem of describeSchemaErrors(validate.errors ?? [])) {
+      report(file, 'bundle-invalid', `The bundle breaks schema/bundle.schema.json at ${problem.path.join('/')}: ${problem.message}`, { line: 1, column: 1 })
+    }
+    return { metrics, coverage }
+  }
+  return { metrics, coverage, report: { path, frontMatter, tree, source, bundle } }
+}
+
+/**
+ * Restore directives that are not facts to text, and report annotations that
+ * are broken in ways the parser cannot see: full-width punctuation and
+ * misspelt directive names. Returns their spans, whose figures and parse
+ * errors these diagnostics already explain.
+ */
+function reportBrokenAnnotations(tree: Root, loaded: LoadedReport): Array<[number, number]> {
+  const { file } = loaded
+  const toPoint = pointsOf(file)
+  const broken: Array<[number, number]> = []
+  for (const hazard of findHazards(loaded.markdown)) {
+    report(file, 'annotation-hazard', hazard.message, { start: toPoint(hazard.start), end: toPoint(hazard.end) })
+    broken.push([hazard.spanStart, hazard.spanEnd])
+  }
+  for (const directive of restoreForeignDirectives(tree, String(file.value), isFactDirective)) {
+    const start = directive.position?.start.offset
+    const end = directive.position?.end.offset
+    const annotated = directive.children.length > 0 || Object.keys(directive.attributes ?? {}).length > 0
+    if (start === undefined || end === undefined || !annotated || !isFactTypo(directive.name)) continue
+    report(file, 'fact-typo', `":${directive.name}" is not an annotation factmark knows, so this stays text; did you mean ":fact"?`, directive.position)
+    broken.push([start, end])
+  }
+  return broken
+}
+
+/** Warn about each figure no annotation covers, and about ignore phrases that cover none. */
+function reportUntagged(tree: Root, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry, broken: ReadonlyArray<[number, number]>): UntaggedFigure[] {
+  const { file } = loaded
+  const ignore = frontMatter.ignore ?? []
+  const { untagged, usedIgnores } = findUntagged({
+    tree,
+    source: String(file.value),
+    toPoint: pointsOf(file),
+    isFact: isFactNode,
+    registry,
+    ignore,
+    skip: broken,
+    period: frontMatter.period
+  })
+  for (const figure of untagged) {
+    report(file, 'untagged-figure', `The figure "${figure.text}" is not annotated (proposed: ${figure.proposal})`, { start: figure.start, end: figure.end })
+  }
+  for (const [index, phrase] of ignore.entries()) {
+    if (!usedIgnores.has(phrase)) report(file, 'ignore-unused', `The ignore phrase "${phrase}" covers no figure of the text`, loaded.locate(['ignore', index]))
+  }
+  return untagged
+}
+
+function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[], registry: Registry): FactBundle {
+  const used = [...new Set(facts.map((fact) => fact.metric))].sort()
+  const metrics = Object.fromEntries(used.flatMap((id) => {
+    const metric = registry.metrics.get(id)
+    return metric ? [[id, metric]] : []
+  }))
+  const { title, issuer, entity, period, language, slug, published, url } = frontMatter
+  return {
+    $schema: schemaId('bundle.schema.json') as FactBundle['$schema'],
+    generator: { name: 'factmark', version },
+    report: {
+      title,
+      issuer,
+      entity,
+      period,
+      language,
+      slug,
+      ...(published !== undefined && { published }),
+      ...(url !== undefined && { url }),
+      source: path
+    },
+    metrics,
+    facts
+  }
+}

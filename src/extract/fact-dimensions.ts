@@ -1,0 +1,54 @@
+import type { Position } from 'unist'
+import { sortedEntries } from '../model/compare.js'
+import { didYouMeanText } from '../diagnostics/did-you-mean.js'
+import type { RuleId } from '../diagnostics/rules.js'
+import type { Metric } from '../model/schema-types.js'
+
+/** Attributes with a meaning of their own; any other is a dimension of the metric. */
+export const factAttributes = new Set(['metric', 'id', 'unit', 'value', 'period', 'entity', 'aspect', 'base'])
+
+export type Problem = (ruleId: RuleId, message: string, place: Position) => void
+
+interface Places {
+  /** Where the value of an attribute is written. */
+  value: (name: string) => Position
+  /** Where its name is written. */
+  key: (name: string) => Position
+}
+
+/**
+ * The dimensions of a fact: every attribute that is not a fact attribute
+ * must be a dimension its metric declares, with a member of its closed list
+ * when it has one. Returns them in name order; reports the rest.
+ */
+export function readDimensions(
+  attributes: Readonly<Record<string, string | null | undefined>>,
+  metricId: string,
+  metric: Metric,
+  places: Places,
+  problem: Problem
+): Record<string, string> {
+  const dimensions: Record<string, string> = {}
+  const declared = metric.dimensions ?? {}
+  for (const [name, value] of Object.entries(attributes)) {
+    if (factAttributes.has(name) || value === null || value === undefined) continue
+    if (name === 'class') {
+      problem('unknown-dimension', `".${value}" sets a class, which facts do not have; for an id with dots write id="…"`, places.key('class'))
+      continue
+    }
+    const dimension = declared[name]
+    if (!dimension) {
+      const names = Object.keys(declared)
+      const guess = didYouMeanText(name, [...factAttributes, ...names])
+      const known = guess || (names.length > 0 ? `: ${metricId} declares the dimension${names.length > 1 ? 's' : ''} ${names.join(', ')}` : `: ${metricId} declares no dimensions`)
+      problem('unknown-dimension', `Unknown attribute "${name}"${known}`, places.key(name))
+    } else if (value.trim() === '') {
+      problem('attribute-invalid', `The dimension ${name}= must not be empty`, places.value(name))
+    } else if (dimension.values && !dimension.values.includes(value)) {
+      problem('attribute-invalid', `"${value}" is not a member of the dimension ${name} of ${metricId} (${dimension.values.join(', ')})${didYouMeanText(value, dimension.values)}`, places.value(name))
+    } else {
+      dimensions[name] = value
+    }
+  }
+  return Object.fromEntries(sortedEntries(dimensions))
+}

@@ -1,0 +1,93 @@
+import matter from 'gray-matter'
+import type { Position } from 'unist'
+import type { VFile } from 'vfile'
+import { report } from '../diagnostics/report.js'
+import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
+import type { ReportFrontMatter } from '../model/schema-types.js'
+import { validators } from '../model/schemas.js'
+import { reservedSlugReason } from './reserved-slugs.js'
+import { openSource } from './source-file.js'
+import { parseYaml, type YamlSource } from './yaml-source.js'
+
+export interface LoadedReport {
+  /** The source file; diagnostics are attached to it. */
+  file: VFile
+  /** Valid front matter, or undefined when it has errors (reported on `file`). */
+  frontMatter: ReportFrontMatter | undefined
+  /**
+   * The text to parse as Markdown: the file with its front matter blanked
+   * out character for character, so that every position in the syntax tree
+   * is a position in the file.
+   */
+  markdown: string
+  /** Where a front matter key or list item stands in the file. */
+  locate: (path: ReadonlyArray<string | number>) => Position
+}
+
+const opening = '---'
+
+/**
+ * Read a report: decode it, split off its YAML front matter with
+ * gray-matter, parse that with positions, and check it against
+ * schema/report.schema.json. `content` is the file's bytes, or its text;
+ * `unreadSize` the size of a file too large to read.
+ */
+export function loadReport(path: string, content: string | Uint8Array, unreadSize?: number): LoadedReport {
+  const { file, text: value, readable } = openSource(path, content, unreadSize)
+
+  const nowhere = (): Position => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } })
+  if (!readable) return { file, frontMatter: undefined, markdown: '', locate: nowhere }
+  if (!/^---[ \t]*\r?\n/.test(value)) {
+    report(file, 'front-matter-invalid', 'The report has no front matter: start the file with a `---` line, the YAML keys, and a closing `---` line', {
+      line: 1,
+      column: 1
+    })
+    return { file, frontMatter: undefined, markdown: value, locate: nowhere }
+  }
+
+  let yaml: YamlSource | undefined
+  // Passing options also keeps gray-matter from caching the parse by content.
+  const parsed = matter(value, {
+    engines: {
+      yaml: (source: string) => {
+        // With CRLF line ends, gray-matter leaves the CR of the last line before `---`, which YAML would keep in the value.
+        yaml = parseYaml(source.replace(/\r$/, ''), { line: 1, column: opening.length + 1, offset: opening.length })
+        return (yaml.data ?? {}) as object
+      }
+    }
+  })
+  const bodyStart = value.length - parsed.content.length
+  const closed = /\r?\n---[ \t]*(\r?\n|$)/.test(value.slice(opening.length - 1, bodyStart + 1))
+  const markdown = value.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + value.slice(bodyStart)
+
+  if (!closed) {
+    report(file, 'front-matter-invalid', 'The front matter is not closed: end it with a `---` line before the text of the report', {
+      line: 1,
+      column: 1
+    })
+    return { file, frontMatter: undefined, markdown: value, locate: nowhere }
+  }
+  // gray-matter skips the engine when the block is empty or only comments.
+  const source = yaml ?? parseYaml('', { line: 1, column: opening.length + 1, offset: opening.length })
+  for (const error of source.errors) report(file, 'front-matter-invalid', `Front matter YAML: ${error.message}`, error.place)
+  for (const control of source.controls) report(file, 'control-character', `Front matter: ${control.message}`, control.place)
+  const locate = (path: ReadonlyArray<string | number>) => source.locate(path)
+  if (source.data === undefined) return { file, frontMatter: undefined, markdown, locate }
+
+  const data = source.data ?? {}
+  const validate = validators().report
+  if (validate(data)) {
+    const reserved = reservedSlugReason(data.slug)
+    if (reserved === undefined) return { file, frontMatter: data, markdown, locate }
+    report(file, 'front-matter-invalid', `Front matter: the slug "${data.slug}" names the report's output folder, and cannot be that: ${reserved}`, source.locate(['slug']))
+    return { file, frontMatter: undefined, markdown, locate }
+  }
+  for (const problem of describeSchemaErrors(validate.errors ?? [])) {
+    const place =
+      problem.path.length === 0 && problem.part === 'value'
+        ? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: opening.length + 1, offset: opening.length } }
+        : source.locate(problem.path, problem.part)
+    report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place)
+  }
+  return { file, frontMatter: undefined, markdown, locate }
+}

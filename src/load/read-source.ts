@@ -1,0 +1,98 @@
+import { constants, type Stats } from 'node:fs'
+import { lstat, open, readlink, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { inputLimits } from '../remark/input-limits.js'
+import { isInside } from '../model/paths.js'
+
+/**
+ * What became of a path named as a source: its bytes; a path factmark does
+ * not read on purpose (it is not a regular file, or a link out of its
+ * folder); or a file that could not be read.
+ */
+export type ReadOutcome =
+  | { kind: 'read'; bytes: Uint8Array }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; reason: string }
+  /** Too large to be worth reading into memory: the compiler reports it with its size. */
+  | { kind: 'too-large'; size: number }
+
+/** What each kind of file that is not a regular file is called in messages. */
+const otherKinds: ReadonlyArray<{ is: (stats: Stats) => boolean; name: string }> = [
+  { is: (stats) => stats.isDirectory(), name: 'a folder' },
+  { is: (stats) => stats.isFIFO(), name: 'a named pipe (FIFO)' },
+  { is: (stats) => stats.isSocket(), name: 'a socket' },
+  { is: (stats) => stats.isCharacterDevice(), name: 'a character device' },
+  { is: (stats) => stats.isBlockDevice(), name: 'a block device' }
+]
+
+/** Opening never waits on a pipe swapped in after the checks, and never follows a link swapped in for the checked file. */
+const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+
+/**
+ * Read a regular file that lies inside `folder`, the real path of the folder
+ * it is named in. Before anything is opened, the file's type is checked, so
+ * a FIFO can never block the read; a symbolic link is followed only when it
+ * leads to a place inside `folder`.
+ */
+export async function readSourceFile(file: string, folder: string): Promise<ReadOutcome> {
+  let target = file
+  try {
+    const link = await lstat(file)
+    if (link.isSymbolicLink()) {
+      const written = await readlink(file)
+      try {
+        target = await realpath(file)
+      } catch (error) {
+        return { kind: 'skipped', reason: `it is a symbolic link to ${written}, which cannot be followed (${ioReason(error)})` }
+      }
+      if (!isInside(target, folder)) return { kind: 'skipped', reason: `it is a symbolic link to ${written}, outside its folder, and links out of it are not followed` }
+    }
+    const stats = link.isSymbolicLink() ? await stat(target) : link
+    const other = otherKinds.find((kind) => kind.is(stats))
+    if (other) return { kind: 'skipped', reason: `it is ${other.name}, not a file` }
+    if (!stats.isFile()) return { kind: 'skipped', reason: 'it is not a regular file' }
+    // Decoding may change the size a little, but not fourfold: a file this large is refused before it is read into memory.
+    if (stats.size > inputLimits.reportBytes * 4) return { kind: 'too-large', size: stats.size }
+    const handle = await open(target, openFlags)
+    try {
+      const opened = await handle.stat()
+      if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev) return { kind: 'skipped', reason: 'it was replaced while it was being read' }
+      return { kind: 'read', bytes: await handle.readFile() }
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    return { kind: 'failed', reason: ioReason(error) }
+  }
+}
+
+/** The real path of the folder a file is named in, against which its links are checked. */
+export async function folderOf(file: string): Promise<string> {
+  const folder = path.dirname(file)
+  try {
+    return await realpath(folder)
+  } catch {
+    return path.resolve(folder)
+  }
+}
+
+/** Why a file system call failed, in words for the user. */
+export function ioReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const known = code === undefined ? undefined : ioReasons[code]
+  if (known) return known
+  return error instanceof Error ? error.message : String(error)
+}
+
+const ioReasons: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'not a folder',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+  ERR_FS_FILE_TOO_LARGE: 'the file is too large to read'
+}

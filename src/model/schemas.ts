@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import type { Catalog, FactBundle, Manifest, MetricRegistry, ReportFrontMatter } from './schema-types.js'
+
+/** The published schemas, by file name. */
+export const schemaFiles = [
+  'common.schema.json',
+  'report.schema.json',
+  'metrics.schema.json',
+  'fact.schema.json',
+  'bundle.schema.json',
+  'catalog.schema.json',
+  'manifest.schema.json'
+] as const
+
+export type SchemaFile = (typeof schemaFiles)[number]
+
+const schemaDirectory = new URL('../../schema/', import.meta.url)
+const idBase = 'https://factmark.dev/schema/v1/'
+
+export function schemaId(file: SchemaFile): string {
+  return idBase + file
+}
+
+/** The schema documents as they are published. */
+export function readSchema(file: SchemaFile): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(file, schemaDirectory), 'utf8')) as Record<string, unknown>
+}
+
+export interface Validators {
+  report: ValidateFunction<ReportFrontMatter>
+  registry: ValidateFunction<MetricRegistry>
+  bundle: ValidateFunction<FactBundle>
+  catalog: ValidateFunction<Catalog>
+  manifest: ValidateFunction<Manifest>
+}
+
+// ajv-formats is CommonJS with a default export that TypeScript sees as the module.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
+
+let ajv: Ajv2020 | undefined
+const compiled = new Map<SchemaFile, ValidateFunction>()
+
+/** One validator, compiled on first use: a check never pays for the schemas only a build needs. */
+function validator<T>(file: SchemaFile): ValidateFunction<T> {
+  let validate = compiled.get(file)
+  if (!validate) {
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true })
+      addFormats(ajv)
+      for (const name of schemaFiles) ajv.addSchema(readSchema(name))
+    }
+    validate = ajv.getSchema(schemaId(file)) as ValidateFunction
+    compiled.set(file, validate)
+  }
+  return validate as ValidateFunction<T>
+}
+
+/** The validators of the published formats, each compiled when first asked for. */
+export function validators(): Validators {
+  return {
+    get report() {
+      return validator<ReportFrontMatter>('report.schema.json')
+    },
+    get registry() {
+      return validator<MetricRegistry>('metrics.schema.json')
+    },
+    get bundle() {
+      return validator<FactBundle>('bundle.schema.json')
+    },
+    get catalog() {
+      return validator<Catalog>('catalog.schema.json')
+    },
+    get manifest() {
+      return validator<Manifest>('manifest.schema.json')
+    }
+  }
+}

@@ -1,0 +1,168 @@
+import { continueContainers, isThematicBreak, openContainers, type Container } from './containers.js'
+
+/**
+ * The top-level blocks of a Markdown text, found line by line without
+ * parsing it. micromark moves every event of the document each time a list
+ * or a block quote closes, so a document parsed whole costs the square of
+ * its length once it has many of them (8,000 short lists between paragraphs
+ * take 26 s). Parsed block by block, it costs its length. A block starts
+ * where nothing before can reach into it: a line at the left margin after a
+ * blank line, outside any fenced code, container directive or HTML block
+ * that blank lines do not end, and not a list item (which could continue a
+ * list above it).
+ */
+
+/** One line of a text: where it starts and ends (before its line ending), and its 1-based number. */
+export interface Line {
+  start: number
+  end: number
+  number: number
+}
+
+/** Each line of a text, split where positions split them: at CRLF, LF or a lone CR. */
+export function* lines(text: string): Generator<Line> {
+  let start = 0
+  let number = 1
+  const ending = /\r\n|\r|\n/g
+  for (let match = ending.exec(text); match; match = ending.exec(text)) {
+    yield { start, end: match.index, number }
+    start = match.index + match[0].length
+    number++
+  }
+  yield { start, end: text.length, number }
+}
+
+/**
+ * A construct whose lines are not Markdown: the line that ends it, or, for
+ * HTML blocks of kinds 6 and 7, the blank line after it (which is then read
+ * as a blank line).
+ */
+type Open = { closes: (line: string) => boolean; endsAtBlank?: boolean }
+
+/** HTML blocks of kinds 1 to 5 (CommonMark 4.6) run on over blank lines until their end marker. */
+const htmlBlocks: ReadonlyArray<{ opens: RegExp; closes: RegExp }> = [
+  { opens: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, closes: /<\/(?:script|pre|style|textarea)>/i },
+  { opens: /^ {0,3}<!--/, closes: /-->/ },
+  { opens: /^ {0,3}<\?/, closes: /\?>/ },
+  { opens: /^ {0,3}<![A-Za-z]/, closes: />/ },
+  { opens: /^ {0,3}<!\[CDATA\[/, closes: /\]\]>/ }
+]
+
+/** HTML blocks of kind 6 (a block-level tag) run to a blank line, and so do those of kind 7 (any lone tag), which cannot interrupt a paragraph. */
+const blockTag =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i
+const loneTag = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/
+
+/** What a line opens (the line without its container prefix) that only a later line closes: fenced code, a container directive, an HTML block. */
+function opens(line: string, inParagraph: boolean): Open | undefined {
+  const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line)
+  if (fence && !(fence[1]?.startsWith('`') && fence[2]?.includes('`'))) {
+    const marker = fence[1] as string
+    const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`)
+    return { closes: (next) => closing.test(next) }
+  }
+  const directive = /^ {0,3}(:{3,})[^:\s]/.exec(line)
+  if (directive) {
+    const closing = new RegExp(`^ {0,3}:{${(directive[1] as string).length},}[ \\t]*$`)
+    return { closes: (next) => closing.test(next) }
+  }
+  for (const block of htmlBlocks) {
+    if (!block.opens.test(line)) continue
+    // The end marker may stand on the opening line itself.
+    if (block.closes.test(line.replace(block.opens, ''))) return undefined
+    return { closes: (next) => block.closes.test(next) }
+  }
+  if (blockTag.test(line) || (!inParagraph && loneTag.test(line))) return { closes: () => false, endsAtBlank: true }
+  return undefined
+}
+
+const blank = /^[ \t]*$/
+/** Lines that start a block of their own and so cannot continue a paragraph lazily. */
+const ownBlock = /^#{1,6}(?:[ \t]|$)/
+
+/** A line as the block scanner sees it. */
+export interface ScannedLine extends Line {
+  text: string
+  blank: boolean
+  /** Inside fenced code, a container directive or an HTML block, opening and closing lines included: its text is not Markdown. */
+  literal: boolean
+  /** A new top-level block starts with this line. */
+  startsBlock: boolean
+  /** Block quotes and list items open at the end of the line's prefix. */
+  depth: number
+  /** Block quotes and list items the line opens inside another one. */
+  nestedOpened: number
+  /** Where the line's container markers and indentation end. */
+  prefixEnd: number
+}
+
+/**
+ * Each line of a Markdown text, with what the block scanner knows of it:
+ * the block quotes and list items open there (see containers.ts),
+ * and the constructs that blank lines do not end, each closed by its end
+ * marker or by the end of the container it stands in.
+ */
+export function* scanLines(text: string): Generator<ScannedLine> {
+  let stack: Container[] = []
+  let open: (Open & { depth: number }) | undefined
+  let paragraph = false
+  let afterBlank = false
+  for (const line of lines(text)) {
+    const content = text.slice(line.start, line.end)
+    const isBlank = blank.test(content)
+    const continued = continueContainers(content, stack, isBlank)
+    if (open?.endsAtBlank && isBlank) open = undefined
+    if (open && continued.matched >= open.depth) {
+      if (open.closes(content.slice(continued.cursor.index))) open = undefined
+      afterBlank = false
+      yield { ...line, text: content, blank: false, literal: true, startsBlock: false, depth: stack.length, nestedOpened: 0, prefixEnd: continued.cursor.index }
+      continue
+    }
+    // The container that held the literal construct has closed, and the construct with it.
+    open = undefined
+    if (isBlank) {
+      stack = stack.slice(0, continued.matched)
+      paragraph = false
+      afterBlank = true
+      yield { ...line, text: content, blank: true, literal: false, startsBlock: false, depth: stack.length, nestedOpened: 0, prefixEnd: 0 }
+      continue
+    }
+    if (continued.cursor.index >= content.length || blank.test(content.slice(continued.cursor.index))) {
+      // Blank inside the containers it continues: a blank line to what they hold.
+      stack = stack.slice(0, continued.matched)
+      paragraph = false
+      afterBlank = false
+      yield { ...line, text: content, blank: false, literal: false, startsBlock: false, depth: stack.length, nestedOpened: 0, prefixEnd: continued.cursor.index }
+      continue
+    }
+    const allContinued = continued.matched === stack.length
+    const { opened, cursor } = openContainers(content, continued.cursor, paragraph && allContinued)
+    const rest = content.slice(cursor.index)
+    const closes = opens(rest, paragraph)
+    // `=` or `-` under a paragraph in the same containers makes it a heading, which is then closed.
+    const underline: boolean = paragraph && allContinued && opened.length === 0 && /^ {0,3}(?:=+|-+)[ \t]*$/.test(rest)
+    // A line that starts a block of its own interrupts the paragraph rather than continuing it in the containers it left;
+    // indented four columns or more it starts nothing (indented code cannot interrupt a paragraph).
+    const lazy: boolean = !underline && paragraph && opened.length === 0 && !(indentedAtMost3(rest) && (closes || ownBlock.test(rest.trimStart()) || isThematicBreak(rest)))
+    if (opened.length > 0 || !lazy) stack = [...stack.slice(0, continued.matched), ...opened]
+    const startsBlock = line.start === 0 || (afterBlank && continued.matched === 0 && content[0] !== ' ' && content[0] !== '\t' && opened[0]?.kind !== 'item')
+    open = closes && { ...closes, depth: stack.length }
+    // Indented code is no paragraph, unless the line continues one lazily.
+    paragraph = !underline && (lazy || (!closes && rest.trim() !== '' && indentedAtMost3(rest) && !ownBlock.test(rest.trimStart()) && !isThematicBreak(rest)))
+    afterBlank = false
+    const nestedOpened = opened.length === 0 ? 0 : opened.length - (continued.matched === 0 ? 1 : 0)
+    yield { ...line, text: content, blank: false, literal: open !== undefined, startsBlock, depth: stack.length, nestedOpened, prefixEnd: cursor.index }
+  }
+}
+
+/** Whether a line (after its container prefix) is indented less than the four columns that make indented code. */
+function indentedAtMost3(rest: string): boolean {
+  return /^ {0,3}(?! )/.test(rest.replace(/\t/g, '    '))
+}
+
+/** The offsets at which a new top-level block starts, 0 first, in order. */
+export function blockStarts(text: string): number[] {
+  const starts: number[] = []
+  for (const line of scanLines(text)) if (line.startsBlock) starts.push(line.start)
+  return starts
+}

@@ -1,0 +1,125 @@
+import type { Node, Parent } from 'unist'
+import { scanLines } from './blocks.js'
+
+/**
+ * Limits on the shape of a report, checked in one pass before it is
+ * parsed. The Markdown parser spends time that grows with the square of
+ * some shapes (deeply nested block quotes and lists, many list items nested
+ * in one list, many emphasis markers that find nothing to close in one
+ * paragraph: each looks back over the whole paragraph) and the
+ * compiler walks trees as deep as the text nests. Real reports stay far
+ * below each limit; a report beyond one is refused with the place and the
+ * limit, so that no input can hang a build or exhaust the stack.
+ */
+export const inputLimits = {
+  /** Bytes of one report, as UTF-8. */
+  reportBytes: 8 * 1024 * 1024,
+  /** Block quotes and list items open on one line. */
+  nesting: 32,
+  /** Lines of one top-level block that open a block quote or list item inside another. */
+  nestedItems: 1000,
+  /** Runs of `*` or `_` in one paragraph that could close emphasis. */
+  emphasisClosers: 1000,
+  /** Nodes nested inside each other in the syntax tree (emphasis in links in labels ...). */
+  treeDepth: 100
+} as const
+
+export interface LimitProblem {
+  start: number
+  end: number
+  message: string
+}
+
+const emphasisRun = /\*+|_+/g
+const whitespace = /\s/u
+const punctuation = /[\p{P}\p{S}]/u
+
+/**
+ * Whether a run of `*` or `_` could close emphasis (CommonMark 6.2): it is
+ * right-flanking, and an underscore also not inside a word. Only these make
+ * the parser look back, so `metric=air.aqi_rank` costs nothing.
+ */
+function canClose(run: string, before: string, after: string): boolean {
+  const beforeSpace = before === '' || whitespace.test(before)
+  const afterSpace = after === '' || whitespace.test(after)
+  const beforePunctuation = punctuation.test(before)
+  const afterPunctuation = punctuation.test(after)
+  const right = !beforeSpace && (!beforePunctuation || afterSpace || afterPunctuation)
+  if (run[0] === '*') return right
+  const left = !afterSpace && (!afterPunctuation || beforeSpace || beforePunctuation)
+  return right && (!left || afterPunctuation)
+}
+
+/** The first place where a report goes past a limit, or undefined when it stays within all of them. */
+export function findLimitProblem(text: string): LimitProblem | undefined {
+  let nested = 0
+  let closers = 0
+  for (const line of scanLines(text)) {
+    if (line.startsBlock) nested = 0
+    if (line.blank) closers = 0
+    if (line.blank || line.literal) continue
+    const { depth, nestedOpened, prefixEnd } = line
+    if (depth > inputLimits.nesting) {
+      return { start: line.start, end: line.start + prefixEnd, message: `Block quotes and lists nest ${depth} deep here; factmark reads at most ${inputLimits.nesting} levels: flatten them` }
+    }
+    nested += nestedOpened
+    if (nested > inputLimits.nestedItems) {
+      return { start: line.start, end: line.start + prefixEnd, message: `This list or block quote holds more than ${inputLimits.nestedItems} nested items; factmark reads at most ${inputLimits.nestedItems} in one top-level block: split it with a paragraph or heading between the parts` }
+    }
+    emphasisRun.lastIndex = 0
+    for (let match = emphasisRun.exec(line.text); match; match = emphasisRun.exec(line.text)) {
+      const end = match.index + match[0].length
+      if (!canClose(match[0], characterBefore(line.text, match.index), characterAt(line.text, end))) continue
+      if (++closers > inputLimits.emphasisClosers) {
+        const at = line.start + match.index
+        return {
+          start: at,
+          end: at + match[0].length,
+          message: `This paragraph has more than ${inputLimits.emphasisClosers} runs of * or _ that could close emphasis; factmark reads at most ${inputLimits.emphasisClosers} in one paragraph: split the paragraph or escape the markers (\\*)`
+        }
+      }
+    }
+  }
+  return undefined
+}
+
+/** The character that ends just before an index, a pair of surrogates taken whole; '' at the start. */
+function characterBefore(text: string, index: number): string {
+  const last = text.charCodeAt(index - 1)
+  const pair = last >= 0xdc00 && last <= 0xdfff && index >= 2
+  return text.slice(pair ? index - 2 : Math.max(0, index - 1), index)
+}
+
+/** The character that starts at an index; '' at the end. */
+function characterAt(text: string, index: number): string {
+  const code = text.codePointAt(index)
+  return code === undefined ? '' : String.fromCodePoint(code)
+}
+
+/** Why a report of this many bytes (as UTF-8) is not read. */
+export function sizeMessage(bytes: number): string {
+  return `The report is ${megabytes(bytes)} MB; factmark reads reports of at most ${megabytes(inputLimits.reportBytes)} MB (of UTF-8 text, front matter included): split it into several reports`
+}
+
+/** Bytes as megabytes (MiB) for messages: `8`, `19.1`. */
+export function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')
+}
+
+/** The first node nested deeper than the limit, as a problem at its place; the tree is walked without recursion. */
+export function findDepthProblem(tree: Node): LimitProblem | undefined {
+  const pending: Array<[Node, number]> = [[tree, 0]]
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const [node, depth] = item
+    if (depth > inputLimits.treeDepth) {
+      return {
+        start: node.position?.start.offset ?? 0,
+        end: node.position?.end.offset ?? 0,
+        message: `The text nests more than ${inputLimits.treeDepth} levels deep here (emphasis, links and annotation labels inside each other); factmark reads at most ${inputLimits.treeDepth}: simplify the markup`
+      }
+    }
+    const children = (node as Parent).children
+    if (children) for (let index = children.length - 1; index >= 0; index--) pending.push([children[index] as Node, depth + 1])
+  }
+  return undefined
+}

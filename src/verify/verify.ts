@@ -1,0 +1,222 @@
+import { stat } from 'node:fs/promises'
+import type { ValidateFunction } from 'ajv'
+import path from 'node:path'
+import { manifestName } from '../build/output-folder.js'
+import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
+import { validators, type SchemaFile } from '../model/schemas.js'
+import { readRegular, type FileDigest, type ReadResult } from './read-regular.js'
+import { listTree, type EntryType } from '../model/file-tree.js'
+
+export type { FileDigest } from './read-regular.js'
+export type { EntryType } from '../model/file-tree.js'
+
+export interface VerifyOptions {
+  /** The published tree. Default `dist`. */
+  dir?: string
+  /** A relative `dir` is resolved against this folder. Default: the working directory. */
+  cwd?: string
+}
+
+/** One way in which a published tree differs from what its manifest and schemas promise; paths are relative to the tree. */
+export type VerifyProblem =
+  | { kind: 'missing'; path: string; expected: FileDigest }
+  | { kind: 'changed'; path: string; actual: FileDigest; expected: FileDigest }
+  | { kind: 'extra'; path: string }
+  /** A link, FIFO, device or folder where a file is listed, or anywhere in the tree: never followed or opened for reading. */
+  | { kind: 'not-regular'; path: string; type: EntryType; listed: boolean }
+  | { kind: 'invalid-json'; path: string; reason: string }
+  /** `errors` holds the first 20 of `errorCount` problems, each phrased as for an editor. */
+  | { kind: 'schema'; path: string; schema: SchemaFile; errors: string[]; errorCount: number }
+  | { kind: 'too-large'; path: string; bytes: number; limit: number }
+  /** A manifest entry that names a path outside the tree, or a path listed before. */
+  | { kind: 'bad-entry'; path: string; reason: 'not-in-tree' | 'duplicate' }
+  | { kind: 'unreadable'; path: string; reason: string }
+
+export interface VerifyResult {
+  /** `valid`: every file matches; `invalid`: problems were found; `unusable`: the folder could not be verified at all, or some of it could not be read. */
+  status: 'valid' | 'invalid' | 'unusable'
+  /** The folder, as given. */
+  dir: string
+  /** How many files the manifest lists. */
+  listed: number
+  /** How many of them are present with the listed size and SHA-256. */
+  matched: number
+  problems: VerifyProblem[]
+  /** Why the folder could not be verified, when there was nothing to check against. */
+  message?: string
+}
+
+/** JSON files larger than this are hashed but not parsed: a published bundle is a few hundred kilobytes. */
+export const jsonLimit = 256 * 1024 * 1024
+
+/** The files of a tree that are checked against a schema besides their hash, by path. */
+function schemaOf(file: string): SchemaFile | undefined {
+  if (file === manifestName) return 'manifest.schema.json'
+  if (file === 'catalog.json') return 'catalog.schema.json'
+  if (/^[^/]+\/facts\.json$/.test(file)) return 'bundle.schema.json'
+  return undefined
+}
+
+/** A path a manifest may list: relative, forward slashes, no empty, `.` or `..` segment. */
+function isTreePath(file: string): boolean {
+  return file !== '' && !file.includes('\\') && !file.includes('\0') && file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+}
+
+const shownErrors = 20
+
+/**
+ * Check a published tree against its manifest.json: every listed file
+ * present as a regular file with its size and SHA-256, nothing else in the
+ * tree, and manifest.json, catalog.json and each report's facts.json valid
+ * against their schemas. Links are reported, never followed; FIFOs and
+ * devices are never opened. Problems are data; nothing is thrown for what
+ * the tree holds.
+ */
+export async function verify(options: VerifyOptions = {}): Promise<VerifyResult> {
+  const dir = options.dir ?? 'dist'
+  const root = path.resolve(options.cwd ?? process.cwd(), dir)
+  const unusable = (message: string): VerifyResult => ({ status: 'unusable', dir, listed: 0, matched: 0, problems: [], message })
+
+  // The folder named is followed if it is a link (dist -> releases/42): that is where the user asked to look.
+  const folder = await stat(root).catch((error: NodeJS.ErrnoException) => error)
+  if (folder instanceof Error) return unusable(folder.code === 'ENOENT' ? 'no such folder' : reason(folder))
+  if (!folder.isDirectory()) return unusable('not a folder')
+
+  const problems: VerifyProblem[] = []
+  const manifest = await readJson(root, manifestName, problems)
+  if (manifest.missing) return unusable(`it has no ${manifestName}, so it is not a tree factmark wrote`)
+  if (manifest.data === undefined) return finish(dir, 0, 0, problems)
+  const files = (manifest.data as { files?: unknown }).files
+  if (!Array.isArray(files)) return finish(dir, 0, 0, problems)
+
+  const tree = await listTree(root)
+  for (const { path: folderPath, error } of tree.unreadable) problems.push({ kind: 'unreadable', path: folderPath === '' ? '.' : `${folderPath}/`, reason: reason(error) })
+  const onDisk = new Map(tree.entries.map((entry) => [entry.path, entry.type]))
+  const folders = foldersOf(tree.entries.map((entry) => entry.path))
+  const listed = new Set<string>()
+  let matched = 0
+  for (const file of files as unknown[]) {
+    // The schema problem already names a malformed entry; only well-formed ones can be checked.
+    if (!isEntry(file)) continue
+    if (!isTreePath(file.path)) {
+      problems.push({ kind: 'bad-entry', path: file.path, reason: 'not-in-tree' })
+      continue
+    }
+    if (listed.has(file.path)) {
+      problems.push({ kind: 'bad-entry', path: file.path, reason: 'duplicate' })
+      continue
+    }
+    listed.add(file.path)
+    const expected = { bytes: file.bytes, sha256: file.sha256 }
+    const type = onDisk.get(file.path) ?? (folders.has(file.path) ? 'folder' : undefined)
+    if (type === undefined) {
+      problems.push({ kind: 'missing', path: file.path, expected })
+      continue
+    }
+    if (type !== 'file') {
+      problems.push({ kind: 'not-regular', path: file.path, type, listed: true })
+      continue
+    }
+    const schema = schemaOf(file.path)
+    const read = await readChecked(root, file.path, schema ? jsonLimit : 0, problems)
+    if (!read) continue
+    if (read.digest.bytes === expected.bytes && read.digest.sha256 === expected.sha256) matched++
+    else problems.push({ kind: 'changed', path: file.path, actual: read.digest, expected })
+    if (schema) checkJson(file.path, schema, read, problems)
+  }
+  for (const entry of tree.entries) {
+    if (entry.path === manifestName || listed.has(entry.path)) continue
+    if (entry.type === 'file' || entry.type === 'folder') problems.push({ kind: 'extra', path: entry.path })
+    else problems.push({ kind: 'not-regular', path: entry.path, type: entry.type, listed: false })
+  }
+  return finish(dir, listed.size, matched, problems)
+}
+
+function finish(dir: string, listed: number, matched: number, problems: VerifyProblem[]): VerifyResult {
+  problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
+  const status = problems.some((problem) => problem.kind === 'unreadable') ? 'unusable' : problems.length > 0 ? 'invalid' : 'valid'
+  return { status, dir, listed, matched, problems }
+}
+
+function isEntry(value: unknown): value is { path: string; bytes: number; sha256: string } {
+  const entry = value as { path?: unknown; bytes?: unknown; sha256?: unknown } | null
+  return typeof entry === 'object' && entry !== null && typeof entry.path === 'string' && typeof entry.bytes === 'number' && typeof entry.sha256 === 'string'
+}
+
+/** Every folder that holds an entry, without its slash: a listed path may name one. */
+function foldersOf(entries: readonly string[]): Set<string> {
+  const folders = new Set<string>()
+  for (const entry of entries) {
+    const segments = entry.split('/')
+    for (let end = 1; end < segments.length; end++) folders.add(segments.slice(0, end).join('/'))
+  }
+  return folders
+}
+
+/** Read a file of the tree, turning what is not a readable regular file into a problem. */
+async function readChecked(root: string, file: string, keepUpTo: number, problems: VerifyProblem[]): Promise<Extract<ReadResult, { regular: true }> | undefined> {
+  try {
+    const read = await readRegular(path.join(root, ...file.split('/')), keepUpTo)
+    if (read.regular) return read
+    problems.push({ kind: 'not-regular', path: file, type: read.type, listed: true })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // Gone or replaced by a folder since the tree was listed.
+    if (code === 'ENOENT') problems.push({ kind: 'unreadable', path: file, reason: 'it disappeared while being read' })
+    else problems.push({ kind: 'unreadable', path: file, reason: reason(error) })
+  }
+  return undefined
+}
+
+/** manifest.json, read like any other file of the tree; `missing` when there is no entry of that name at all. */
+async function readJson(root: string, file: string, problems: VerifyProblem[]): Promise<{ missing: boolean; data?: unknown }> {
+  let read: ReadResult
+  try {
+    read = await readRegular(path.join(root, file), jsonLimit)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true }
+    problems.push({ kind: 'unreadable', path: file, reason: reason(error) })
+    return { missing: false }
+  }
+  if (!read.regular) {
+    problems.push({ kind: 'not-regular', path: file, type: read.type, listed: true })
+    return { missing: false }
+  }
+  return { missing: false, data: checkJson(file, 'manifest.schema.json', read, problems) }
+}
+
+/** Parse a JSON file of the tree and check it against its schema; the parsed value, or undefined when it is not JSON. */
+function checkJson(file: string, schema: SchemaFile, read: Extract<ReadResult, { regular: true }>, problems: VerifyProblem[]): unknown {
+  if (read.content === undefined) {
+    problems.push({ kind: 'too-large', path: file, bytes: read.digest.bytes, limit: jsonLimit })
+    return undefined
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.content))
+  } catch (error) {
+    problems.push({ kind: 'invalid-json', path: file, reason: error instanceof TypeError ? 'it is not UTF-8' : error instanceof Error ? error.message : String(error) })
+    return undefined
+  }
+  const validate = validatorOf(schema)
+  if (!validate(data)) {
+    const errors = describeSchemaErrors(validate.errors ?? []).map((problem) => problem.message)
+    problems.push({ kind: 'schema', path: file, schema, errors: errors.slice(0, shownErrors), errorCount: errors.length })
+  }
+  return data
+}
+
+function validatorOf(schema: SchemaFile): ValidateFunction {
+  const all = validators()
+  if (schema === 'manifest.schema.json') return all.manifest
+  if (schema === 'catalog.schema.json') return all.catalog
+  return all.bundle
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'ENOTDIR') return 'not a folder'
+  if (code === 'EISDIR') return 'is a folder'
+  return code ?? (error instanceof Error ? error.message : String(error))
+}
