@@ -9,7 +9,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { compileSources } from '../lib/index.js'
-import { readSources } from '../lib/sources.js'
+import { readSources } from '../lib/load/sources.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const runs = Number(process.env.RUNS ?? 30)

@@ -43,7 +43,7 @@ const remarkFloor = `
   process.stdout.write(String(performance.now() - start))
 `
 const factmark = `
-  const { main } = await import(${JSON.stringify(path.join(root, 'lib/cli.js'))})
+  const { main } = await import(${JSON.stringify(path.join(root, 'lib/cli/main.js'))})
   let out = ''
   const [src, dist] = process.argv.slice(1)
   const code = await main(['build', '--src', src, '--out', dist, '--format', 'json'], { stdout: (text) => void (out += text), stderr: () => undefined, cwd: process.cwd() })
