@@ -1,6 +1,7 @@
-import { compileSources, type CompileResult } from './compile/compile-sources.js'
+import { compileSources } from './compile/compile-sources.js'
 import { readSources } from './load/sources.js'
 import { suggest as suggestSources, type Suggestions } from './suggest/suggest.js'
+import type { CompileResult } from './model/compiled.js'
 
 export interface CompileOptions {
   /** Folder with the reports (`*.md`) and `metrics.yaml`. Default `source`. */

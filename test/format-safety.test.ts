@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import type { Diagnostic } from '../src/diagnostics/report.js'
 import { codeFrame, sourceLines } from '../src/cli/format/code-frame.js'
 import { formatGithub } from '../src/cli/format/github.js'
 import { formatJson } from '../src/cli/format/json.js'
@@ -8,6 +7,7 @@ import { guardLine, jsonText, printable, terminalText } from '../src/cli/format/
 import { formatSuggestions } from '../src/cli/format/suggestions.js'
 import { formatText } from '../src/cli/format/text.js'
 import type { Suggestions } from '../src/suggest/suggest.js'
+import type { Diagnostic } from '../src/model/compiled.js'
 
 const ESC = '\u001b'
 const BEL = '\u0007'

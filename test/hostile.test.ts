@@ -4,8 +4,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { CompileResult } from '../src/compile/compile-sources.js'
 import { compileFixture, hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
+import type { CompileResult } from '../src/model/compiled.js'
 
 const result: CompileResult = compileFixture('hostile')
 

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { compileSources, type CompileResult } from '../src/compile/compile-sources.js'
+import { compileSources } from '../src/compile/compile-sources.js'
 import { decodeText } from '../src/load/encoding/decode.js'
+import type { CompileResult } from '../src/model/compiled.js'
 
 // The seed report, saved in the encodings editors on Chinese Windows save in,
 // compiles to exactly the facts of the UTF-8 file, with one warning that names

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { renderArtifacts } from '../src/build/render-artifacts.js'
-import { compileSources, type Coverage } from '../src/compile/compile-sources.js'
+import { compileSources } from '../src/compile/compile-sources.js'
 import { coveragePercent, formatCoverage } from '../src/compile/coverage.js'
 import { reservedSiteNames, reservedSlugReason } from '../src/load/reserved-slugs.js'
 import { runCli } from './helpers/run-cli.js'
+import type { Coverage } from '../src/model/compiled.js'
 
 // A report that cannot be read or loaded is a gap in what was checked: its
 // metrics must not all be called unused, and coverage must not be claimed for it.

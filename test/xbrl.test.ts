@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, test } from 'vitest'
-import { compileSources, type CompiledReport } from '../src/compile/compile-sources.js'
+import { compileSources } from '../src/compile/compile-sources.js'
 import { conceptDeclarations } from '../src/emit/xbrl/concepts.js'
 import { decimalString } from '../src/emit/xbrl/decimal.js'
 import { xbrlFactIds } from '../src/emit/xbrl/fact-ids.js'
@@ -9,8 +9,8 @@ import { emitTaxonomy, emitXbrlJson } from '../src/emit/xbrl/index.js'
 import { xbrlPeriod } from '../src/emit/xbrl/periods.js'
 import { xbrlUnit } from '../src/emit/xbrl/units.js'
 import { xbrlJsonFact } from '../src/emit/xbrl/xbrl-fact.js'
-import type { Registry } from '../src/load/registry.js'
 import type { Fact } from '../src/model/schema-types.js'
+import type { CompiledReport, Registry } from '../src/model/compiled.js'
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
 

@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { compile, type CompileOptions } from '../api.js'
 import { renderArtifacts, reportFiles, type Artifact, type ReportFile } from './render-artifacts.js'
-import type { CompileResult } from '../compile/compile-sources.js'
 import { checkOutputFolder, type OutputPlaces } from './output-folder.js'
 import { isPublishRefusal, publish, recoverOutput, type PublishStep } from './publish.js'
+import type { CompileResult } from '../model/compiled.js'
 
 export interface BuildOptions extends CompileOptions {
   /** Output folder. Default `dist`. */

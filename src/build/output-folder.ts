@@ -1,6 +1,7 @@
 import { lstat, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { listTree } from '../model/file-tree.js'
+import { manifestName } from '../model/site.js'
 import { isInside } from '../model/paths.js'
 import { displayPath } from '../load/sources.js'
 
@@ -19,8 +20,7 @@ export interface OutputPlaces {
   shown?: string
 }
 
-/** The file factmark writes last into every tree it publishes; it is how a tree is recognised as factmark's. */
-export const manifestName = 'manifest.json'
+export { manifestName }
 
 const foreignShown = 3
 

@@ -1,6 +1,7 @@
 import { lstat, mkdir, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { manifestName, type OutputCheck } from './output-folder.js'
+import { manifestName } from '../model/site.js'
+import type { OutputCheck } from './output-folder.js'
 
 /** One output file, its path relative to the output folder. */
 export interface Artifact {

@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util'
-import type { CompileResult } from '../compile/compile-sources.js'
 import { coveragePercent, formatCoverage } from '../compile/coverage.js'
-import type { Diagnostic } from '../diagnostics/report.js'
 import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
 import { formatText } from './format/text.js'
@@ -10,6 +8,7 @@ import { terminalText } from './format/printable.js'
 import { compile, suggest } from '../api.js'
 import type { BuildOptions } from '../build/build.js'
 import { version } from '../version.js'
+import type { CompileResult, Diagnostic } from '../model/compiled.js'
 
 export interface Io {
   stdout(text: string): void

@@ -1,89 +1,21 @@
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
-import { compareDiagnostics, report, toDiagnostic, type Diagnostic } from '../diagnostics/report.js'
+import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
 import { extractFacts, isFactDirective, isFactNode } from '../extract/facts.js'
 import { pointsOf } from '../model/positions.js'
 import { findHazards, isFactTypo } from '../remark/hazards.js'
 import { restoreForeignDirectives } from '../remark/literal-directives.js'
 import { loadReport, type LoadedReport } from '../load/front-matter.js'
 import { readMarkdown } from '../remark/parse.js'
-import { loadRegistry, type Registry } from '../load/registry.js'
+import { loadRegistry } from '../load/registry.js'
+import type { CompileInput, CompileResult, CompiledReport, Coverage, Registry, SkippedSource } from '../model/compiled.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
 import type { Fact, FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import { schemaId, validators } from '../model/schemas.js'
 import { findUntagged, type UntaggedFigure } from '../suggest/untagged.js'
 import { validateFacts } from '../validate/index.js'
 import { version } from '../version.js'
-
-/** A file handed to the compiler: its path as it should appear in output, and its content. */
-export interface SourceText {
-  path: string
-  /** The file's bytes as read, which the compiler decodes (see src/load/encoding/decode.ts), or its text. */
-  text: string | Uint8Array
-  /** Set, with `text` empty, when the file was too large to read: its size in bytes. */
-  unreadSize?: number
-}
-
-/** A path among the sources that was not read on purpose (see src/load/read-source.ts), and why. */
-export interface SkippedSource {
-  path: string
-  reason: string
-}
-
-export interface CompileInput {
-  reports: readonly SourceText[]
-  registry: SourceText
-  /** Paths named as reports that were not read; each is reported as a warning. */
-  skipped?: readonly SkippedSource[]
-  /**
-   * Warn about registry metrics that no report uses. Only meaningful when
-   * every report is compiled; default true.
-   */
-  checkUnusedMetrics?: boolean
-}
-
-export interface CompiledReport {
-  /** Path of the annotated source. */
-  path: string
-  frontMatter: ReportFrontMatter
-  /** The syntax tree: foreign directives restored to text, fact annotations marked with their fact ids. */
-  tree: Root
-  /** The source text, for outputs that splice it. */
-  source: string
-  /** What facts.json holds. */
-  bundle: FactBundle
-}
-
-/** How much of a report's figures are annotated. */
-export interface Coverage {
-  path: string
-  /** Fact annotations in the text. */
-  tagged: number
-  /** Figures outside annotations that are not deliberately ignored. */
-  untagged: number
-  /**
-   * False when the report was not read, or could not be loaded or checked
-   * (its diagnostics say why): its figures are then not counted, and its
-   * counts are 0. Absent for a report that was.
-   */
-  read?: false
-}
-
-export interface CompileResult {
-  /** The reports that compiled without errors. */
-  reports: CompiledReport[]
-  /** Every file read, each carrying its messages. */
-  files: VFile[]
-  /** All messages as plain records, sorted by file and position. */
-  diagnostics: Diagnostic[]
-  errorCount: number
-  warningCount: number
-  /** One entry per report, in input order, then one per skipped path. */
-  coverage: Coverage[]
-  /** The metric registry, when it is valid. */
-  registry?: Registry
-}
 
 /**
  * Compile annotated reports against a metric registry: parse, extract the

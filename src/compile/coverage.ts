@@ -1,4 +1,4 @@
-import type { Coverage } from './compile-sources.js'
+import type { Coverage } from '../model/compiled.js'
 
 /**
  * Share of figures that are annotated, in percent, over the reports that

@@ -1,22 +1,10 @@
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import type { Diagnostic } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
 import { rules, ruleUrl, type RuleId, type Severity } from './rules.js'
 
-/** A diagnostic as the command line and the JSON output present it. */
-export interface Diagnostic {
-  file: string
-  line: number
-  column: number
-  endLine: number
-  endColumn: number
-  severity: Severity
-  ruleId: string
-  message: string
-  fix?: string
-  url?: string
-}
 
 /**
  * Attach a problem found in content to its file, as a vfile message carrying

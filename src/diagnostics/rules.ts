@@ -4,7 +4,9 @@
  * the rule reference in the docs is generated from this table, so the two
  * cannot drift.
  */
-export type Severity = 'error' | 'warning'
+import type { Severity } from '../model/compiled.js'
+
+export type { Severity }
 
 export interface Rule {
   severity: Severity

@@ -1,9 +1,9 @@
-import type { CompiledReport } from '../compile/compile-sources.js'
-import type { Download } from './html/view.js'
+import type { Download } from './downloads.js'
 import { reportTitle } from './html/display.js'
 import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
 import { version } from '../version.js'
+import type { CompiledReport } from '../model/compiled.js'
 
 export interface CatalogEntry {
   report: CompiledReport

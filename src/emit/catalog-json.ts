@@ -1,8 +1,8 @@
-import type { CompiledReport } from '../compile/compile-sources.js'
 import type { Catalog } from '../model/schema-types.js'
 import { schemaId } from '../model/schemas.js'
 import { version } from '../version.js'
-import type { Download } from './html/view.js'
+import type { Download } from './downloads.js'
+import type { CompiledReport } from '../model/compiled.js'
 
 /** dist/catalog.json: every report and the files published for it, for programs that crawl the site. */
 export function emitCatalogJson(entries: ReadonlyArray<{ report: CompiledReport; files: readonly Download[] }>): string {

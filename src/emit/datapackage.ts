@@ -1,7 +1,7 @@
-import type { CompiledReport } from '../compile/compile-sources.js'
 import { schemaId } from '../model/schemas.js'
 import { factColumns } from './fact-columns.js'
 import { byteLength, sha256 } from './hash.js'
+import type { CompiledReport } from '../model/compiled.js'
 
 /** A data file beside datapackage.json, already rendered. */
 export interface PackagedFile {

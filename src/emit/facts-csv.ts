@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
-import type { CompiledReport } from '../compile/compile-sources.js'
 import { factColumns } from './fact-columns.js'
+import type { CompiledReport } from '../model/compiled.js'
 
 /** The byte order mark Excel and WPS need to read a CSV file as UTF-8 rather than the system's code page (GBK). */
 const bom = '\uFEFF'

@@ -1,4 +1,4 @@
-import type { CompiledReport } from '../compile/compile-sources.js'
+import type { CompiledReport } from '../model/compiled.js'
 
 /** facts.json: the bundle, indented, with a final newline; key order is fixed by construction. */
 export function emitFactsJson(report: CompiledReport): string {

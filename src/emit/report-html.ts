@@ -1,8 +1,8 @@
-import type { CompiledReport } from '../compile/compile-sources.js'
-import type { Registry } from '../load/registry.js'
 import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
-import { reportView, type Download } from './html/view.js'
+import type { Download } from './downloads.js'
+import { reportView } from './html/view.js'
+import type { CompiledReport, Registry } from '../model/compiled.js'
 
 /** index.html of a report: the text for people, its figures tagged, with key figures, contents, charts and the facts table. */
 export function emitReportHtml(report: CompiledReport, registry: Registry | undefined, downloads: readonly Download[]): string {

@@ -1,8 +1,8 @@
 import type { TextDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
-import type { CompiledReport } from '../compile/compile-sources.js'
 import { closingBracket } from '../remark/directive-source.js'
 import { factDirective } from '../extract/facts.js'
+import type { CompiledReport } from '../model/compiled.js'
 
 /**
  * report.md: the source with every annotation replaced by its label, as

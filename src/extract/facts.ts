@@ -16,8 +16,8 @@ import { deriveFactId, uniqueIds } from './fact-id.js'
 import { aspectAttributes, resolveValue, type AspectAttribute, type ValueProblem } from './fact-value.js'
 import type { Directive } from '../remark/literal-directives.js'
 import { parsePeriod } from '../model/period.js'
-import type { Registry } from '../load/registry.js'
 import type { Fact, ReportFrontMatter } from '../model/schema-types.js'
+import type { Registry } from '../model/compiled.js'
 
 declare module 'mdast-util-directive' {
   interface TextDirectiveData {

@@ -3,15 +3,12 @@ import { CURRENCY, isUcumUnit } from '../chinese-number/index.js'
 import { report } from '../diagnostics/report.js'
 import { didYouMeanText } from '../diagnostics/did-you-mean.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
+import type { Registry } from '../model/compiled.js'
 import type { Calculation, Metric, MetricKind } from '../model/schema-types.js'
 import { validators } from '../model/schemas.js'
 import { openSource } from './source-file.js'
 import { parseYaml, type YamlSource } from './yaml-source.js'
 
-export interface Registry {
-  metrics: ReadonlyMap<string, Metric>
-  calculations: readonly Calculation[]
-}
 
 export interface LoadedRegistry {
   file: VFile

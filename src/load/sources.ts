@@ -1,8 +1,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { CompileInput, SkippedSource, SourceText } from '../compile/compile-sources.js'
 import { megabytes } from '../remark/input-limits.js'
 import { folderOf, ioReason, readSourceFile } from './read-source.js'
+import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.js'
 
 export const registryName = 'metrics.yaml'
 

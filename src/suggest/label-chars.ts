@@ -1,10 +1,4 @@
-import { isArabicDigit } from '../chinese-number/arabic.js'
-import { SUFFIX_BOUNDS } from '../chinese-number/bounds.js'
-import { CLASS_CLASSIFIERS, ORDINAL_CLASSIFIERS, WATER_CLASS_CLASSIFIER } from '../chinese-number/classifiers.js'
-import { DATE_MARKERS } from '../chinese-number/dates.js'
-import { DIGITS, PLACES, isNumeralChar } from '../chinese-number/numerals.js'
-import { RANGE_SEPARATORS } from '../chinese-number/range.js'
-import { UNITS } from '../chinese-number/units.js'
+import { CLASS_CLASSIFIERS, DATE_MARKERS, DIGITS, ORDINAL_CLASSIFIERS, PLACES, RANGE_SEPARATORS, SUFFIX_BOUNDS, UNITS, WATER_CLASS_CLASSIFIER, isArabicDigit, isNumeralChar } from '../chinese-number/index.js'
 
 /**
  * Which characters can open, continue and close a figure label. These only

@@ -1,5 +1,4 @@
-import { isArabicDigit } from '../chinese-number/arabic.js'
-import type { Figure } from '../chinese-number/index.js'
+import { isArabicDigit, type Figure } from '../chinese-number/index.js'
 
 /**
  * Labels that `readFigure` reads but that running text uses as words. Each

@@ -1,6 +1,6 @@
 import type { Figure } from '../chinese-number/index.js'
 import { accepts } from '../extract/fact-value.js'
-import type { Registry } from '../load/registry.js'
+import type { Registry } from '../model/compiled.js'
 
 export interface MetricGuess {
   metric: string

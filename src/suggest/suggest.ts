@@ -1,5 +1,4 @@
 import type { Point } from 'unist'
-import type { CompileInput } from '../compile/compile-sources.js'
 import { isFactDirective, isFactNode } from '../extract/facts.js'
 import { pointsOf } from '../model/positions.js'
 import { restoreForeignDirectives } from '../remark/literal-directives.js'
@@ -8,6 +7,7 @@ import type { LimitProblem } from '../remark/input-limits.js'
 import { readMarkdown } from '../remark/parse.js'
 import { loadRegistry } from '../load/registry.js'
 import { findUntagged, type UntaggedFigure } from './untagged.js'
+import type { CompileInput } from '../model/compiled.js'
 
 export interface Suggestions {
   path: string

@@ -3,11 +3,11 @@ import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { Figure } from '../chinese-number/index.js'
 import { previousPeriod } from '../model/period.js'
-import type { Registry } from '../load/registry.js'
 import { blockText, sourceOffset, type BlockText } from './block-text.js'
 import { findFigures } from './find-figures.js'
 import { spansOf } from '../model/spans.js'
 import { guessAspect, guessMetric } from './metric-guess.js'
+import type { Registry } from '../model/compiled.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
 export interface UntaggedFigure {

@@ -1,9 +1,9 @@
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
-import type { Registry } from '../load/registry.js'
 import type { Calculation, Fact } from '../model/schema-types.js'
 import { describeDimensions, factKey, groupBy, place } from './fact-groups.js'
 import { add, factInterval, overlaps, show, type Interval } from './interval.js'
+import type { Registry } from '../model/compiled.js'
 
 /**
  * sum-mismatch: each calculation rule of the registry, checked like XBRL

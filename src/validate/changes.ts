@@ -1,9 +1,9 @@
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
-import type { Registry } from '../load/registry.js'
 import type { Fact } from '../model/schema-types.js'
 import { describeDimensions, groupBy, place, seriesKey, where } from './fact-groups.js'
 import { factInterval, overlaps, percentChange, show, subtract, type Interval } from './interval.js'
+import type { Registry } from '../model/compiled.js'
 
 type NumericFact = Fact & { value: number }
 

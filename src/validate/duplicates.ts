@@ -1,9 +1,9 @@
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
-import type { Registry } from '../load/registry.js'
 import type { Fact } from '../model/schema-types.js'
 import { describeDimensions, factKey, groupBy, place, where } from './fact-groups.js'
 import { factInterval, overlaps, show, type Interval } from './interval.js'
+import type { Registry } from '../model/compiled.js'
 
 /**
  * inconsistent-duplicate: aspect-equal facts must agree at their written

@@ -1,9 +1,9 @@
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
-import type { Registry } from '../load/registry.js'
 import type { AllowedRange, Fact, Metric } from '../model/schema-types.js'
 import { place, where } from './fact-groups.js'
 import { show } from './interval.js'
+import type { Registry } from '../model/compiled.js'
 
 const percentRange: AllowedRange = { min: 0, max: 100 }
 

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import type { ValidateFunction } from 'ajv'
 import path from 'node:path'
-import { manifestName } from '../build/output-folder.js'
+import { manifestName } from '../model/site.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
 import { validators, type SchemaFile } from '../model/schemas.js'
 import { readRegular, type FileDigest, type ReadResult } from './read-regular.js'

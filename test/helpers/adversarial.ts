@@ -1,6 +1,6 @@
 import type { TextDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
-import type { CompileResult } from '../../src/compile/compile-sources.js'
+import type { CompileResult } from '../../src/model/compiled.js'
 
 /**
  * Characters no page may hold: C0 and C1 controls, DEL, noncharacters and a

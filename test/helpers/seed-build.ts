@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { renderArtifacts, type Artifact } from '../../src/build/render-artifacts.js'
-import { compileSources, type CompileResult } from '../../src/compile/compile-sources.js'
+import { compileSources } from '../../src/compile/compile-sources.js'
+import type { CompileResult } from '../../src/model/compiled.js'
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')
 

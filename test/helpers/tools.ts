@@ -6,7 +6,8 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll } from 'vitest'
 import { renderArtifacts, writeArtifacts } from '../../src/build/render-artifacts.js'
 import { readFileSync } from 'node:fs'
-import { compileSources, type CompileResult } from '../../src/compile/compile-sources.js'
+import { compileSources } from '../../src/compile/compile-sources.js'
+import type { CompileResult } from '../../src/model/compiled.js'
 
 /** CI sets FACTMARK_CI=1 after installing Chromium and Java: there, a missing tool fails the tests instead of skipping them. */
 export const toolsRequired = process.env['FACTMARK_CI'] === '1'

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../diagnostics/report.js'
 import { printable } from './printable.js'
+import type { Diagnostic } from '../../model/compiled.js'
 
 // Workflow commands end at a newline and split properties at , and :, so those are escaped.
 export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')

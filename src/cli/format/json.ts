@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../diagnostics/report.js'
 import { jsonText } from './printable.js'
+import type { Diagnostic } from '../../model/compiled.js'
 
 /** Machine-readable output: the diagnostics and what the command measured. */
 export function formatJson(diagnostics: readonly Diagnostic[], extra: Record<string, unknown> = {}): string {

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../../diagnostics/report.js'
 import { codeFrame, sourceLines } from './code-frame.js'
 import { guardLines, printable } from './printable.js'
+import type { Diagnostic } from '../../model/compiled.js'
 
 /** `file:line:column severity message [rule]`, a code frame, the fix; then a summary line. */
 export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {

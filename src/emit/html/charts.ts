@@ -1,10 +1,10 @@
 import type { Element } from 'hast'
 import { h, s } from 'hastscript'
 import { fromNumber, minus, toDecimal } from '../../chinese-number/index.js'
-import type { Registry } from '../../load/registry.js'
 import type { Fact, FactBundle } from '../../model/schema-types.js'
 import { factKey, seriesKey } from '../../validate/fact-groups.js'
 import { formatNumber, formatValue, unitSymbol } from './display.js'
+import type { Registry } from '../../model/compiled.js'
 
 type NumericFact = Fact & { value: number }
 

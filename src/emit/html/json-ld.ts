@@ -1,6 +1,6 @@
 import type { FactBundle } from '../../model/schema-types.js'
 import { safePageText } from './safe-text.js'
-import type { Download } from './view.js'
+import type { Download } from '../downloads.js'
 
 /**
  * schema.org Dataset metadata for search engines and data portals, as JSON

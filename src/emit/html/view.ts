@@ -1,6 +1,4 @@
 import { toHtml } from 'hast-util-to-html'
-import type { CompiledReport } from '../../compile/compile-sources.js'
-import type { Registry } from '../../load/registry.js'
 import type { Fact, Metric } from '../../model/schema-types.js'
 import { version } from '../../version.js'
 import { factAnchor, fragment, rowAnchor } from './anchors.js'
@@ -9,16 +7,8 @@ import { chartsOf } from './charts.js'
 import { aspectWord, formatValue, reportTitle } from './display.js'
 import { datasetJsonLd } from './json-ld.js'
 import { decimalString } from '../decimal.js'
-
-/** A file offered for download beside the page. */
-export interface Download {
-  href: string
-  label: string
-  /** Media type. */
-  type: string
-  /** Whether it is one of the data files a Dataset distributes. */
-  data: boolean
-}
+import type { CompiledReport, Registry } from '../../model/compiled.js'
+import type { Download } from '../downloads.js'
 
 export interface ReportView {
   lang: string

@@ -1,5 +1,5 @@
-import type { Registry } from '../../load/registry.js'
 import type { Fact, Labels, MetricKind } from '../../model/schema-types.js'
+import type { Registry } from '../../model/compiled.js'
 
 /**
  * The XBRL item type of a metric's concept, by the metric's kind. One

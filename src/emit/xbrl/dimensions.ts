@@ -1,6 +1,6 @@
 import { compareStrings, sortedEntries } from '../../model/compare.js'
-import type { Registry } from '../../load/registry.js'
 import type { Fact, Labels } from '../../model/schema-types.js'
+import type { Registry } from '../../model/compiled.js'
 
 export interface TypedDimension {
   /** Local name in the dimensions namespace. */

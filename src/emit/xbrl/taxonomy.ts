@@ -1,10 +1,10 @@
-import type { Registry } from '../../load/registry.js'
 import { conceptDeclarations } from './concepts.js'
 import { dimensionsSchema } from './dimensions-schema.js'
 import { typedDimensions } from './dimensions.js'
 import { labelLinkbase } from './label-linkbase.js'
 import { metricsSchema } from './metrics-schema.js'
 import { dimensionsSchemaFile, elementId, labelLinkbaseFile, metricsSchemaFile, taxonomyFolder } from './taxonomy-files.js'
+import type { Registry } from '../../model/compiled.js'
 
 /**
  * The site-wide taxonomy the xBRL-JSON reports point at, generated from the

@@ -1,8 +1,8 @@
-import type { CompiledReport } from '../../compile/compile-sources.js'
 import type { ReportInformation } from '../../model/schema-types.js'
 import { xbrlFactIds } from './fact-ids.js'
 import { namespaces } from './namespaces.js'
 import { xbrlJsonFact, type XbrlJsonFact } from './xbrl-fact.js'
+import type { CompiledReport } from '../../model/compiled.js'
 
 export interface XbrlJsonOptions {
   /** URL of the taxonomy entry point relative to the report's folder, e.g. `../taxonomy/metrics.xsd`. */

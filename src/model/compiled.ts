@@ -1,0 +1,102 @@
+import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
+import type { Calculation, FactBundle, Metric, ReportFrontMatter } from './schema-types.js'
+
+/**
+ * The records that pass between the stages: what the compiler reads, what it
+ * gives, and the registry and diagnostics in between. Every stage and every
+ * emitter depends on these, and they depend on nothing but the published
+ * schema types, so no stage needs another's module for its types.
+ */
+
+/** How much a problem weighs: errors fail a build, warnings only with --strict. */
+export type Severity = 'error' | 'warning'
+
+/** The metric registry as the compiler uses it. */
+export interface Registry {
+  metrics: ReadonlyMap<string, Metric>
+  calculations: readonly Calculation[]
+}
+
+/** A diagnostic as the command line and the JSON output present it. */
+export interface Diagnostic {
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  severity: Severity
+  ruleId: string
+  message: string
+  fix?: string
+  url?: string
+}
+
+/** A file handed to the compiler: its path as it should appear in output, and its content. */
+export interface SourceText {
+  path: string
+  /** The file's bytes as read, which the compiler decodes (see src/load/encoding/decode.ts), or its text. */
+  text: string | Uint8Array
+  /** Set, with `text` empty, when the file was too large to read: its size in bytes. */
+  unreadSize?: number
+}
+
+/** A path among the sources that was not read on purpose (see src/load/read-source.ts), and why. */
+export interface SkippedSource {
+  path: string
+  reason: string
+}
+
+export interface CompileInput {
+  reports: readonly SourceText[]
+  registry: SourceText
+  /** Paths named as reports that were not read; each is reported as a warning. */
+  skipped?: readonly SkippedSource[]
+  /**
+   * Warn about registry metrics that no report uses. Only meaningful when
+   * every report is compiled; default true.
+   */
+  checkUnusedMetrics?: boolean
+}
+
+export interface CompiledReport {
+  /** Path of the annotated source. */
+  path: string
+  frontMatter: ReportFrontMatter
+  /** The syntax tree: foreign directives restored to text, fact annotations marked with their fact ids. */
+  tree: Root
+  /** The source text, for outputs that splice it. */
+  source: string
+  /** What facts.json holds. */
+  bundle: FactBundle
+}
+
+/** How much of a report's figures are annotated. */
+export interface Coverage {
+  path: string
+  /** Fact annotations in the text. */
+  tagged: number
+  /** Figures outside annotations that are not deliberately ignored. */
+  untagged: number
+  /**
+   * False when the report was not read, or could not be loaded or checked
+   * (its diagnostics say why): its figures are then not counted, and its
+   * counts are 0. Absent for a report that was.
+   */
+  read?: false
+}
+
+export interface CompileResult {
+  /** The reports that compiled without errors. */
+  reports: CompiledReport[]
+  /** Every file read, each carrying its messages. */
+  files: VFile[]
+  /** All messages as plain records, sorted by file and position. */
+  diagnostics: Diagnostic[]
+  errorCount: number
+  warningCount: number
+  /** One entry per report, in input order, then one per skipped path. */
+  coverage: Coverage[]
+  /** The metric registry, when it is valid. */
+  registry?: Registry
+}
