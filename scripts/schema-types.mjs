@@ -27,13 +27,32 @@ export async function schemaTypes() {
   const banner =
     '// Generated from schema/*.schema.json by scripts/schema-types.mjs: do not edit.\n' +
     '// Run `npm run types` after changing a schema.\n'
-  return compile(index, 'Schemas', {
+  const text = await compile(index, 'Schemas', {
     cwd: `${root}schema`,
     bannerComment: banner,
     additionalProperties: false,
     style: { semi: false, singleQuote: true },
     $refOptions: { resolve: { http: false } }
   })
+  return withoutNumberedCopies(text)
+}
+
+/**
+ * A `$ref` with a description of its own makes the generator declare the
+ * referenced type again under a numbered name (`MetricId1 = string`). Those
+ * copies are the same type: each is removed and its uses name the original,
+ * so the public types carry no placeholder names.
+ */
+function withoutNumberedCopies(text) {
+  const declared = new Map([...text.matchAll(/^export type (\w+) = (.+)$/gm)].map((match) => [match[1], match[2]]))
+  let result = text
+  for (const [name, definition] of declared) {
+    const copy = /^(\w+?)(\d+)$/.exec(name)
+    if (!copy || declared.get(copy[1]) !== definition) continue
+    result = result.replace(new RegExp(`/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\nexport type ${name} = .+\\n`), '')
+    result = result.replace(new RegExp(`\\b${name}\\b`, 'g'), copy[1])
+  }
+  return result
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -26,30 +26,6 @@ export type BetterDirection = 'higher' | 'lower' | 'neutral'
  * Lower-case dotted identifier of a metric in the registry, e.g. air.pm25.
  */
 export type MetricId = string
-/**
- * Lower-case dotted identifier of a metric in the registry, e.g. air.pm25.
- */
-export type MetricId1 = string
-/**
- * Lower-case dotted identifier of a metric in the registry, e.g. air.pm25.
- */
-export type MetricId2 = string
-/**
- * ISO 8601 calendar period: a year (2025), a month (2025-11), a day (2025-11-05), or an interval of two of those (2021/2024).
- */
-export type Period1 = string
-/**
- * UCUM case-sensitive code (ug/m3, t, m2, %, 1), or CNY for money in yuan.
- */
-export type Unit1 = string
-/**
- * ISO 8601 calendar period: a year (2025), a month (2025-11), a day (2025-11-05), or an interval of two of those (2021/2024).
- */
-export type Period2 = string
-/**
- * Folder name of a report in the output: lower-case ASCII words joined by hyphens.
- */
-export type Slug1 = string
 
 export interface Schemas {
   report?: ReportFrontMatter
@@ -155,12 +131,12 @@ export interface Dimension {
 }
 export interface Calculation {
   description?: string
-  total: MetricId1
+  total: MetricId
   /**
    * Either a list of metrics whose facts add up to the total (same period, entity, aspect and dimensions), or a dimension of the total's metric and the members that add up to it.
    */
   parts:
-    | [MetricId2, ...MetricId2[]]
+    | [MetricId, ...MetricId[]]
     | {
         dimension: string
         /**
@@ -177,7 +153,7 @@ export interface Fact {
    * Stable identifier, unique in the report: given with id= in the annotation, or derived from metric, period and qualifiers.
    */
   id: string
-  metric: MetricId2
+  metric: MetricId
   /**
    * level: the value of the metric in the period; start: its value at the start of the period (由50%…); target: a goal; change: an absolute change over the period, in the metric's unit (percentage points for percentages); relative-change: a change in percent of the earlier value.
    */
@@ -185,8 +161,8 @@ export interface Fact {
   /**
    * Value in `unit`, scales applied (1159万吨 → 11590000), negative for a decrease; for a metric of kind date, the ISO 8601 date or period as a string (2025-11).
    */
-  value: number | Period1
-  unit: Unit1
+  value: number | Period
+  unit: Unit
   /**
    * Precision as written, as XBRL decimals: 17.4 → 1, 1159万吨 → -4. Absent for dates.
    */
@@ -207,8 +183,8 @@ export interface Fact {
    * A qualifier the text puts on the value: at-least (100余个), at-most (前4), about (约50%).
    */
   bound?: 'at-least' | 'at-most' | 'about'
-  period: Period1
-  basePeriod?: Period2
+  period: Period
+  basePeriod?: Period
   /**
    * Whom the figure is about.
    */
@@ -275,9 +251,9 @@ export interface ReportInformation {
   title: string
   issuer: string
   entity: string
-  period: Period1
+  period: Period
   language: string
-  slug: Slug1
+  slug: Slug
   published?: string
   url?: string
   /**
@@ -297,11 +273,11 @@ export interface Catalog {
   reports: CatalogReport[]
 }
 export interface CatalogReport {
-  slug: Slug1
+  slug: Slug
   title: string
   issuer: string
   entity: string
-  period: Period1
+  period: Period
   language: string
   url?: string
   /**
