@@ -1,18 +1,18 @@
 import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { reportFiles } from '../src/build/render-artifacts.js'
 import { build } from '../src/index.js'
 import { schemaFiles } from '../src/model/schemas.js'
+import { writeSeedProject } from './helpers/seed.js'
 
-const repo = path.resolve(new URL('..', import.meta.url).pathname)
 let cwd: string
 
 beforeEach(() => {
   cwd = mkdtempSync(path.join(tmpdir(), 'factmark-build-'))
-  cpSync(path.join(repo, 'source'), path.join(cwd, 'source'), { recursive: true })
+  writeSeedProject(cwd)
 })
 afterEach(() => rmSync(cwd, { recursive: true, force: true }))
 
@@ -68,7 +68,9 @@ describe('the site', () => {
     const dist = path.join(cwd, 'dist')
     const catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8')) as { reports: Array<{ slug: string; factCount: number; files: Array<{ path: string }> }> }
     expect(catalog.reports.map((report) => [report.slug, report.factCount])).toEqual([['xiamen-2025', 128]])
-    for (const file of catalog.reports[0]?.files ?? []) expect(statSync(path.join(dist, file.path)).isFile()).toBe(true)
+    const listed = catalog.reports[0]?.files.map((file) => file.path) ?? []
+    expect([...listed].sort()).toEqual(reportFiles.map((file) => `xiamen-2025/${file.href}`).sort())
+    for (const file of listed) expect(statSync(path.join(dist, file)).isFile()).toBe(true)
   })
 
   test('publishes the schemas under the names their $ids end with', async () => {

@@ -1,21 +1,21 @@
 import { execFile } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
 import { validators } from '../src/model/schemas.js'
+import { seedReport, writeSeedProject } from './helpers/seed.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
-const sourceText = readFileSync(path.join(repo, 'source/xiamen-2025.md'), 'utf8')
 // The line of the report's overview paragraph, where the figures these tests break stand.
-const overviewLine = sourceText.slice(0, sourceText.indexOf('生态环境质量稳定向好')).split('\n').length
+const overviewLine = seedReport.text.slice(0, seedReport.text.indexOf('生态环境质量稳定向好')).split('\n').length
 let cwd: string
 
 beforeEach(() => {
   cwd = mkdtempSync(path.join(tmpdir(), 'factmark-cli-'))
-  cpSync(path.join(repo, 'source'), path.join(cwd, 'source'), { recursive: true })
+  writeSeedProject(cwd)
 })
 afterEach(() => rmSync(cwd, { recursive: true, force: true }))
 
