@@ -1,5 +1,6 @@
 import { renderArtifacts, type Artifact } from '../../src/build/render-artifacts.js'
-import { compileSources, type CompileResult } from '../../src/compile/compile-sources.js'
+import { compileSources } from '../../src/compile/compile-sources.js'
+import type { CompileResult } from '../../src/model/compiled.js'
 import { seedRegistry, seedReport } from './seed.js'
 
 let cached: { result: CompileResult; artifacts: Map<string, string> } | undefined
