@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile/compile-sources.js'
 import type { Fact } from '../src/model/schema-types.js'
+import { seedRegistry, seedReport } from './helpers/seed.js'
 
-const path = 'source/xiamen-2025.md'
-const text = readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
-const registry = { path: 'source/metrics.yaml', text: readFileSync(new URL('../source/metrics.yaml', import.meta.url), 'utf8') }
-const result = compileSources({ reports: [{ path, text }], registry })
+const { path, text } = seedReport
+const result = compileSources({ reports: [seedReport], registry: seedRegistry })
 const facts = result.reports[0]?.bundle.facts ?? []
 
 // The overview runs from 生态环境质量稳定向好 to 夜间等效声级达标率为88.8%.

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type { Element, Root as HastRoot } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import MarkdownIt from 'markdown-it'
@@ -6,11 +5,11 @@ import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, test } from 'vitest'
+import { seedOriginal, seedReport } from './helpers/seed.js'
 import { seedBuild } from './helpers/seed-build.js'
 
 const markdown = seedBuild().artifacts.get('xiamen-2025/report.md') ?? ''
-const source = readFileSync(new URL('../source/xiamen-2025.md', import.meta.url), 'utf8')
-const seed = readFileSync(new URL('fixtures/seed/xiamen-2025.txt', import.meta.url), 'utf8')
+const source = seedReport.text
 const frontMatter = (text: string) => /^---\n[\s\S]*?\n---\n/.exec(text)?.[0] ?? ''
 const body = markdown.slice(frontMatter(markdown).length)
 
@@ -39,7 +38,7 @@ describe('report.md', () => {
   })
 
   test('reads as the paragraphs of the report, exactly', () => {
-    const paragraphs = seed.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('闽公网安备'))
+    const paragraphs = seedOriginal.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('闽公网安备'))
     expect(remarkBlocks).toEqual(paragraphs)
   })
 

@@ -1,18 +1,17 @@
-import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile/compile-sources.js'
 import { decodeText } from '../src/load/encoding/decode.js'
 import type { CompileResult } from '../src/model/compiled.js'
+import { seedRegistry, seedReport } from './helpers/seed.js'
 
 // The seed report, saved in the encodings editors on Chinese Windows save in,
 // compiles to exactly the facts of the UTF-8 file, with one warning that names
 // the encoding; bytes in no encoding factmark reads stop the report at the
-// first of them. The files are made here from the committed UTF-8 sources.
-const read = (file: string) => readFileSync(new URL(`../${file}`, import.meta.url))
-const seedText = read('source/xiamen-2025.md').toString('utf8')
-const registryBytes = read('source/metrics.yaml')
-const path = 'source/xiamen-2025.md'
+// first of them. The files are made here from the seed's UTF-8 files.
+const seedText = seedReport.text
+const registryBytes = Buffer.from(seedRegistry.text, 'utf8')
+const path = seedReport.path
 
 function compile(bytes: Uint8Array, registry: Uint8Array = registryBytes): CompileResult {
   return compileSources({ reports: [{ path, text: bytes }], registry: { path: 'source/metrics.yaml', text: registry } })

@@ -6,13 +6,13 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { readSources } from '../src/load/sources.js'
 import { runCli } from './helpers/run-cli.js'
+import { writeSeedProject } from './helpers/seed.js'
 
 
 // What a source folder may hold besides reports: pipes, sockets, devices,
 // folders and links named *.md. None may hang the build, and none may carry
 // the text of a file outside the folder into a diagnostic. Each case is made
 // here in a temporary folder, as git keeps neither pipes nor sockets.
-const repo = path.resolve(new URL('..', import.meta.url).pathname)
 const secret = 'SECRET: a line of a file outside the source folder'
 const posix = process.platform !== 'win32'
 let cwd: string
@@ -20,8 +20,7 @@ let servers: Server[] = []
 
 beforeEach(() => {
   cwd = mkdtempSync(path.join(tmpdir(), 'factmark-sources-'))
-  mkdirSync(path.join(cwd, 'source'))
-  for (const name of ['xiamen-2025.md', 'metrics.yaml']) copyFileSync(path.join(repo, 'source', name), path.join(cwd, 'source', name))
+  writeSeedProject(cwd)
   writeFileSync(path.join(cwd, 'private.txt'), `${secret}\n`)
 })
 afterEach(async () => {

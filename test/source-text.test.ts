@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
@@ -6,10 +5,9 @@ import { isFactDirective } from '../src/extract/facts.js'
 import { restoreForeignDirectives } from '../src/remark/literal-directives.js'
 import { loadReport } from '../src/load/front-matter.js'
 import { parseMarkdown } from '../src/remark/parse.js'
+import { seedOriginal as seed, seedRegistry, seedReport } from './helpers/seed.js'
 
-const seed = readFileSync(new URL('fixtures/seed/xiamen-2025.txt', import.meta.url), 'utf8')
-const sourcePath = 'source/xiamen-2025.md'
-const source = readFileSync(new URL(`../${sourcePath}`, import.meta.url), 'utf8')
+const { path: sourcePath, text: source } = seedReport
 
 /** The text of each block of the report, annotations replaced by their labels. */
 function blocks(text: string): string[] {
@@ -26,7 +24,7 @@ const seedParagraphs = seed
   .filter((line) => line.trim() !== '')
   .filter((line) => !line.startsWith('闽公网安备'))
 
-describe('source/xiamen-2025.md', () => {
+describe('the annotated seed', () => {
   test('has front matter the loader accepts', () => {
     const loaded = loadReport(sourcePath, source)
     expect(loaded.file.messages.map(String)).toEqual([])
@@ -82,8 +80,7 @@ describe('source/xiamen-2025.md', () => {
 describe('line ends', () => {
   test('a report saved with CRLF line ends compiles to the same facts', async () => {
     const { compileSources } = await import('../src/compile/compile-sources.js')
-    const registry = { path: 'source/metrics.yaml', text: readFileSync(new URL('../source/metrics.yaml', import.meta.url), 'utf8') }
-    const facts = (text: string) => compileSources({ reports: [{ path: sourcePath, text }], registry })
+    const facts = (text: string) => compileSources({ reports: [{ path: sourcePath, text }], registry: seedRegistry })
     const lf = facts(source)
     const crlf = facts(source.replace(/\n/g, '\r\n'))
     expect(crlf.diagnostics).toEqual([])

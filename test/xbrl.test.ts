@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile/compile-sources.js'
@@ -10,16 +9,12 @@ import { xbrlPeriod } from '../src/emit/xbrl/periods.js'
 import { xbrlUnit } from '../src/emit/xbrl/units.js'
 import { xbrlJsonFact } from '../src/emit/xbrl/xbrl-fact.js'
 import type { Fact } from '../src/model/schema-types.js'
+import { seedRegistry, seedReport } from './helpers/seed.js'
 import type { CompiledReport, Registry } from '../src/model/compiled.js'
-
-const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')
 
 // The seed compiled as test/helpers/seed-build.ts does, without rendering the other outputs.
 function compileSeed() {
-  return compileSources({
-    reports: [{ path: 'source/xiamen-2025.md', text: read('source/xiamen-2025.md') }],
-    registry: { path: 'source/metrics.yaml', text: read('source/metrics.yaml') }
-  })
+  return compileSources({ reports: [seedReport], registry: seedRegistry })
 }
 
 const result = compileSeed()

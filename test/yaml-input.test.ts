@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { parseDocument } from 'yaml'
 import { compileSources } from '../src/compile/compile-sources.js'
 import { parseYaml } from '../src/load/yaml-source.js'
+import { seedRegistry, seedReport } from './helpers/seed.js'
 
 // Hostile and broken YAML, in front matter (test/fixtures/yaml/*.md) and in
 // the registry (test/fixtures/yaml/registry/*.yaml): each gives exactly these
@@ -142,8 +143,8 @@ describe('parseYaml', () => {
   })
 
   test.each([
-    ['the registry', read('source/metrics.yaml')],
-    ['the front matter of the report', read('source/xiamen-2025.md').split('\n---\n')[0]?.slice(4) ?? ''],
+    ['the registry of the seed', seedRegistry.text],
+    ['the front matter of the seed', seedReport.text.split('\n---\n')[0]?.slice(4) ?? ''],
     ['a registry sharing anchors', read('test/fixtures/yaml/registry/shared-anchors.yaml')],
     ['scalars of every kind', 'a: 0x1f\nb: 0o17\nc: .inf\nd: -.nan\ne: ~\nf: 1e3\ng: !!str 12\nh: "2025"\ni:\nj: [a: 1, b]\n~: x\n']
   ])('the data of %s is what the yaml library gives', (_name, text) => {
