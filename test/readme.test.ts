@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { writeSeedProject } from './helpers/seed.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
@@ -19,8 +21,17 @@ describe('the README', () => {
     const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     expect(code).toContain("from 'factmark'")
-    // Imported by its package name, as a user would: the package refers to itself through its exports.
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: repo })
-    expect(stdout).toBe(shown)
+    // A project of the seed that has factmark installed: imported by its package name, as a user would, through
+    // its exports. The output shown is the seed's, whatever reports source/ holds today.
+    const cwd = mkdtempSync(path.join(tmpdir(), 'factmark-readme-'))
+    try {
+      writeSeedProject(cwd)
+      mkdirSync(path.join(cwd, 'node_modules'))
+      symlinkSync(repo, path.join(cwd, 'node_modules/factmark'))
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd })
+      expect(stdout).toBe(shown)
+    } finally {
+      rmSync(cwd, { recursive: true, force: true })
+    }
   })
 })
