@@ -1,0 +1,28 @@
+import { directiveFromMarkdown, directiveToMarkdown } from 'mdast-util-directive'
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown'
+import type { Options as ToMarkdownExtension, Unsafe } from 'mdast-util-to-markdown'
+
+/** A colon that would start an annotation: `:fact` not followed by a character of a longer name. */
+const startsFact = 'fact(?![-\\w])'
+
+/** Turn the tokens of `fact-syntax.ts` into directive nodes, as mdast-util-directive does for the generic syntax. */
+export function factFromMarkdown(): FromMarkdownExtension {
+  return directiveFromMarkdown()
+}
+
+/**
+ * Write annotations back as `:fact[…]{…}`. A colon in text is escaped only
+ * where it would start an annotation: the generic directive syntax escapes
+ * every colon before a letter, a digit or a CJK character, which would
+ * turn 10:30 into 10\:30 in every report.
+ */
+export function factToMarkdown(): ToMarkdownExtension {
+  const generic = directiveToMarkdown({ preferUnquoted: true })
+  const unsafe: Unsafe[] = [
+    ...(generic.unsafe ?? []).filter((pattern) => pattern.character !== ':'),
+    { character: ':', before: '[^:]', after: startsFact, inConstruct: ['phrasing'] },
+    { character: ':', afterNode: 'textDirective', inConstruct: ['phrasing'] },
+    { character: ':', atBreak: true, before: ':+', after: startsFact }
+  ]
+  return { ...generic, unsafe }
+}
