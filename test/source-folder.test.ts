@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto'
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fromHtml } from 'hast-util-from-html'
+import { selectAll } from 'hast-util-select'
+import { toString } from 'mdast-util-to-string'
+import Papa from 'papaparse'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { reportFiles } from '../src/build/render-artifacts.js'
+import type { Catalog, FactBundle } from '../src/model/schema-types.js'
+import { validators } from '../src/model/schemas.js'
+import { runCli, type CliRun } from './helpers/run-cli.js'
+import { seedOriginal } from './helpers/seed.js'
+
+// The one test file about source/ as it is today, whatever reports it holds: the seed report still gives back the
+// text it annotates, and one more report beside the others (a fact sheet of 2024 figures, in our own words) checks,
+// builds and verifies without changing a byte of what the others publish. Every other test reads frozen fixtures.
+const repo = path.resolve(new URL('..', import.meta.url).pathname)
+const secondName = 'xiamen-2024-fact-sheet.md'
+const second = readFileSync(new URL(`fixtures/second-report/${secondName}`, import.meta.url), 'utf8')
+const secondSlug = 'xiamen-2024-fact-sheet'
+
+let cwd: string
+const run = (...argv: string[]) => runCli(cwd, ...argv)
+const read = (file: string) => readFileSync(path.join(cwd, file), 'utf8')
+const readJson = <T>(file: string) => JSON.parse(read(file)) as T
+
+/** Every file under a folder with its SHA-256, by relative path. */
+function snapshot(root: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else files[path.relative(root, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
+    }
+  }
+  walk(root)
+  return files
+}
+
+const paragraphsOf = (markdown: string) =>
+  unified()
+    .use(remarkParse)
+    .parse(markdown.replace(/^---\n[\s\S]*?\n---\n/, ''))
+    .children.filter((node) => node.type !== 'thematicBreak')
+    .map((node) => toString(node))
+
+// A copy of source/, built as it is into before/.
+beforeAll(async () => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'factmark-source-'))
+  cpSync(path.join(repo, 'source'), path.join(cwd, 'source'), { recursive: true })
+  expect((await run('build', '--out', 'before')).code).toBe(0)
+})
+afterAll(() => rmSync(cwd, { recursive: true, force: true }))
+
+describe('source/ as it is', () => {
+  test('checks clean, with every figure annotated', async () => {
+    const { code, stdout, stderr } = await run('check', '--min-coverage', '100')
+    expect({ code, stderr, first: stdout.split('\n')[0] }).toEqual({ code: 0, stderr: '', first: '✔ no problems' })
+  })
+
+  test('source/xiamen-2025.md gives back every paragraph of the published report once its annotations are removed', () => {
+    const original = seedOriginal.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('闽公网安备'))
+    expect(original).toHaveLength(33)
+    expect(paragraphsOf(read('before/xiamen-2025/report.md'))).toEqual(original)
+  })
+})
+
+describe('source/ with a second report', () => {
+  let reports: string[]
+  let before: Record<string, string>
+  let check: CliRun
+  let suggest: CliRun
+  let build: CliRun
+
+  beforeAll(async () => {
+    before = snapshot(path.join(cwd, 'before'))
+    reports = readJson<Catalog>('before/catalog.json').reports.map((report) => report.slug)
+    // A report of that name in source/ one day would make this test about that report, not about a second one.
+    expect(existsSync(path.join(cwd, 'source', secondName))).toBe(false)
+    copyFileSync(new URL(`fixtures/second-report/${secondName}`, import.meta.url), path.join(cwd, 'source', secondName))
+    check = await run('check', '--min-coverage', '100')
+    suggest = await run('suggest')
+    build = await run('build')
+  })
+
+  test('check: no problem, and the new report fully annotated', () => {
+    const { code, stdout, stderr } = check
+    expect({ code, stderr, first: stdout.split('\n')[0] }).toEqual({ code: 0, stderr: '', first: '✔ no problems' })
+    expect(stdout).toContain(`coverage of source/${secondName}: 100.0% of figures annotated (13 tagged, 0 untagged)\n`)
+    expect(suggest).toEqual({ code: 0, stdout: '✔ every figure is annotated\n', stderr: '' })
+  })
+
+  test('build: every report in catalog.json, each with all its files', () => {
+    const facts = readJson<Catalog>('before/catalog.json').reports.reduce((sum, report) => sum + report.factCount, 0)
+    const { code, stderr } = build
+    expect(code).toBe(0)
+    expect(stderr).toMatch(new RegExp(`^factmark: wrote \\d+ files to dist/ \\(${reports.length + 1} reports, ${facts + 13} facts\\)\\n$`))
+    const catalog = readJson<Catalog>('dist/catalog.json')
+    expect(catalog.reports.map((report) => report.slug).sort()).toEqual([...reports, secondSlug].sort())
+    expect(catalog.reports.find((report) => report.slug === secondSlug)?.factCount).toBe(13)
+    for (const report of catalog.reports) {
+      const listed = report.files.map((file) => file.path)
+      expect([...listed].sort()).toEqual(reportFiles.map((file) => `${report.slug}/${file.href}`).sort())
+      for (const file of listed) expect(statSync(path.join(cwd, 'dist', file)).isFile()).toBe(true)
+    }
+  })
+
+  test('the reports already there publish exactly what they did alone; only the site’s lists change', () => {
+    const after = snapshot(path.join(cwd, 'dist'))
+    const changed = Object.keys(after).filter((file) => file in before && after[file] !== before[file])
+    expect(changed).toEqual(['catalog.json', 'index.html', 'manifest.json'])
+    expect(Object.keys(before).filter((file) => !(file in after))).toEqual([])
+    expect(Object.keys(after).filter((file) => !(file in before))).toEqual(reportFiles.map((file) => `${secondSlug}/${file.href}`).sort())
+  })
+
+  test('the new report’s data: its facts, valid against the bundle schema, in every format', () => {
+    const bundle = readJson<FactBundle>(`dist/${secondSlug}/facts.json`)
+    expect(validators().bundle(bundle)).toBe(true)
+    expect(bundle.facts.map((fact) => `${fact.id} ${fact.value} ${fact.unit}${fact.basePeriod ? ` base ${fact.basePeriod}` : ''}`)).toEqual([
+      'air.aqi_composite@2024 2.34 1',
+      'air.aqi_composite@2023 2.61 1',
+      'air.aqi_composite@2024:relative-change -10.3 % base 2023',
+      'air.aqi_rank@2024 3 1',
+      'air.aqi_rank@2023 7 1',
+      'air.ranked_cities@2023 168 1',
+      'air.good_days_ratio@2024 99.5 %',
+      'air.good_days_ratio@2023 99.7 %',
+      'water.section_excellent_ratio@2024 50 %',
+      'water.drinking_source_class@2024:site=坂头-石兜水库、汀溪水库 2 1',
+      'sea.good_quality_area_ratio@2024 91.7 %',
+      'sea.good_quality_area_ratio@2023 84.2 %',
+      'sea.good_quality_area_ratio@2024:change 7.5 % base 2023'
+    ])
+    const ids = bundle.facts.map((fact) => fact.id)
+    const rows = Papa.parse<Record<string, string>>(read(`dist/${secondSlug}/facts.csv`), { header: true, skipEmptyLines: true }).data
+    expect(rows.map((row) => row['id'])).toEqual(ids)
+    expect(read(`dist/${secondSlug}/facts-excel.csv`)).toBe(`\uFEFF${read(`dist/${secondSlug}/facts.csv`)}`)
+    const xbrl = readJson<{ facts: Record<string, { 'factmark:id': string }> }>(`dist/${secondSlug}/facts.xbrl.json`)
+    expect(Object.values(xbrl.facts).map((fact) => fact['factmark:id'])).toEqual(ids)
+    const resources = readJson<{ resources: Array<{ path: string; hash: string }> }>(`dist/${secondSlug}/datapackage.json`).resources
+    expect(resources.map((resource) => [resource.path, resource.hash])).toEqual(
+      ['facts.csv', 'facts.json', 'facts.xbrl.json'].map((file) => [file, `sha256:${createHash('sha256').update(read(`dist/${secondSlug}/${file}`)).digest('hex')}`])
+    )
+  })
+
+  test('the new report’s page and text', () => {
+    const page = fromHtml(read(`dist/${secondSlug}/index.html`))
+    const ids = readJson<FactBundle>(`dist/${secondSlug}/facts.json`).facts.map((fact) => fact.id)
+    expect(selectAll('article data.fact', page).map((node) => node.properties['id'])).toEqual(ids)
+    expect(read(`dist/${secondSlug}/report.md`)).toBe(second.replace(/:fact\[([^\]]*)\]\{[^}]*\}/g, '$1'))
+    const links = selectAll('main a', fromHtml(read('dist/index.html'))).map((node) => String(node.properties['href']))
+    for (const slug of [...reports, secondSlug]) expect(links).toContain(`${slug}/index.html`)
+  })
+
+  test('verify: every file matches the manifest', async () => {
+    const listed = readJson<{ files: unknown[] }>('dist/manifest.json').files.length
+    expect(await run('verify')).toEqual({ code: 0, stdout: `✔ ${listed} files match dist/manifest.json\n`, stderr: '' })
+  })
+})
