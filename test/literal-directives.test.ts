@@ -1,13 +1,9 @@
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
-import { isFactDirective } from '../src/extract/facts.js'
-import { restoreForeignDirectives } from '../src/remark/literal-directives.js'
 import { parseMarkdown } from '../src/remark/parse.js'
 
 function textOf(markdown: string): string[] {
-  const tree = parseMarkdown(markdown)
-  restoreForeignDirectives(tree, markdown, isFactDirective)
-  return tree.children.map((node) => toString(node))
+  return parseMarkdown(markdown).children.map((node) => toString(node))
 }
 
 describe('directives that are not facts stay the text they were', () => {
@@ -29,14 +25,17 @@ describe('directives that are not facts stay the text they were', () => {
     expect(textOf(markdown).join('\n')).toBe(expected)
   })
 
-  test('a container directive keeps its fences and its content', () => {
-    expect(textOf(':::warn\n正文一\n:::\n\n后文')).toEqual([':::warn', '正文一', ':::', '后文'])
+  test('a container directive is the paragraph its lines make', () => {
+    expect(textOf(':::warn\n正文一\n:::\n\n后文')).toEqual([':::warn\n正文一\n:::', '后文'])
+  })
+
+  test('the label of another directive is Markdown as it would be without directives', () => {
+    const paragraph = parseMarkdown('见:ref[附表](https://example.org)').children[0]
+    expect(paragraph?.type === 'paragraph' && paragraph.children.map((node) => node.type)).toEqual(['text', 'link'])
   })
 
   test('a fact inside a foreign directive is kept as a fact', () => {
-    const markdown = '见:ref[:fact[5个]{metric=x}]'
-    const tree = parseMarkdown(markdown)
-    restoreForeignDirectives(tree, markdown, isFactDirective)
+    const tree = parseMarkdown('见:ref[:fact[5个]{metric=x}]')
     const paragraph = tree.children[0]
     expect(paragraph?.type === 'paragraph' && paragraph.children.map((node) => node.type)).toEqual(['text', 'textDirective', 'text'])
     expect(toString(tree)).toBe('见:ref[5个]')

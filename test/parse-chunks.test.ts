@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
-import remarkDirective from 'remark-directive'
+import { remarkFactSyntax } from '../src/remark/syntax.js'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, test } from 'vitest'
@@ -8,7 +8,7 @@ import { blockStarts } from '../src/remark/blocks.js'
 import { parseMarkdown } from '../src/remark/parse.js'
 
 // The reference: the whole text parsed at once, as remark does.
-const whole = unified().use(remarkParse).use(remarkDirective).freeze()
+const whole = unified().use(remarkParse).use(remarkFactSyntax).freeze()
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
 
 /** Parsed block by block, with a chunk at every place where a block may start, the tree is the tree of the whole text. */

@@ -1,8 +1,6 @@
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
-import { isFactDirective } from '../src/extract/facts.js'
-import { restoreForeignDirectives } from '../src/remark/literal-directives.js'
 import { loadReport } from '../src/load/front-matter.js'
 import { parseMarkdown } from '../src/remark/parse.js'
 import { seedOriginal as seed, seedRegistry, seedReport } from './helpers/seed.js'
@@ -13,7 +11,6 @@ const { path: sourcePath, text: source } = seedReport
 function blocks(text: string): string[] {
   const loaded = loadReport(sourcePath, text)
   const tree: Root = parseMarkdown(loaded.markdown)
-  restoreForeignDirectives(tree, text, isFactDirective)
   // A thematic break closes the numbered sections; it holds no text.
   return tree.children.filter((node) => node.type !== 'thematicBreak').map((node) => toString(node))
 }

@@ -2,19 +2,16 @@ import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
-import { extractFacts, isFactDirective, isFactNode } from '../extract/facts.js'
+import { isFactNode } from '../extract/facts.js'
 import { pointsOf } from '../model/positions.js'
-import { findHazards, isFactTypo } from '../remark/hazards.js'
-import { restoreForeignDirectives } from '../remark/literal-directives.js'
 import { loadReport, type LoadedReport } from '../load/front-matter.js'
-import { readMarkdown } from '../remark/parse.js'
+import { processReport } from '../remark/process-report.js'
 import { loadRegistry } from '../load/registry.js'
 import type { CompileInput, CompileResult, CompiledReport, Coverage, Registry, SkippedSource } from '../model/compiled.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
 import type { Fact, FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import { schemaId, validators } from '../model/schemas.js'
 import { findUntagged, type UntaggedFigure } from '../suggest/untagged.js'
-import { validateFacts } from '../validate/index.js'
 import { version } from '../version.js'
 
 /**
@@ -87,17 +84,15 @@ interface ReportOutcome {
 function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry): ReportOutcome {
   const { file } = loaded
   const source = String(file.value)
-  const parsed = readMarkdown(loaded.markdown)
-  if (!parsed.ok) {
+  const processed = processReport(file, loaded.markdown, { registry, defaults: { period: frontMatter.period, entity: frontMatter.entity } })
+  if (!processed.ok) {
     const toPoint = pointsOf(file)
-    report(file, 'input-limit', parsed.problem.message, { start: toPoint(parsed.problem.start), end: toPoint(parsed.problem.end) })
+    report(file, 'input-limit', processed.problem.message, { start: toPoint(processed.problem.start), end: toPoint(processed.problem.end) })
     return { metrics: new Set(), coverage: { path, tagged: 0, untagged: 0, read: false } }
   }
-  const { tree } = parsed
-  const broken = reportBrokenAnnotations(tree, loaded)
-  const facts = extractFacts({ tree, file, sourcePath: path, frontMatter, registry, skip: broken })
-  validateFacts(facts, registry, file)
-  const untagged = reportUntagged(tree, loaded, frontMatter, registry, broken)
+  const { tree } = processed
+  const facts = file.data.facts ?? []
+  const untagged = reportUntagged(tree, loaded, frontMatter, registry, file.data.brokenAnnotations ?? [])
   let tagged = 0
   // A metric named by an annotation is in use even when the annotation has an error.
   const metrics = new Set<string>()
@@ -118,31 +113,6 @@ function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFr
     return { metrics, coverage }
   }
   return { metrics, coverage, report: { path, frontMatter, tree, source, bundle } }
-}
-
-/**
- * Restore directives that are not facts to text, and report annotations that
- * are broken in ways the parser cannot see: full-width punctuation and
- * misspelt directive names. Returns their spans, whose figures and parse
- * errors these diagnostics already explain.
- */
-function reportBrokenAnnotations(tree: Root, loaded: LoadedReport): Array<[number, number]> {
-  const { file } = loaded
-  const toPoint = pointsOf(file)
-  const broken: Array<[number, number]> = []
-  for (const hazard of findHazards(loaded.markdown)) {
-    report(file, 'annotation-hazard', hazard.message, { start: toPoint(hazard.start), end: toPoint(hazard.end) })
-    broken.push([hazard.spanStart, hazard.spanEnd])
-  }
-  for (const directive of restoreForeignDirectives(tree, String(file.value), isFactDirective)) {
-    const start = directive.position?.start.offset
-    const end = directive.position?.end.offset
-    const annotated = directive.children.length > 0 || Object.keys(directive.attributes ?? {}).length > 0
-    if (start === undefined || end === undefined || !annotated || !isFactTypo(directive.name)) continue
-    report(file, 'fact-typo', `":${directive.name}" is not an annotation factmark knows, so this stays text; did you mean ":fact"?`, directive.position)
-    broken.push([start, end])
-  }
-  return broken
 }
 
 /** Warn about each figure no annotation covers, and about ignore phrases that cover none. */

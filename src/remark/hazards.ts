@@ -28,7 +28,7 @@ export function findHazards(text: string): Hazard[] {
   let scanned = 0
   for (const match of text.matchAll(opening)) {
     const start = match.index
-    const end = endOf(start)
+    const end = endOf(start, start + 5)
     let at = Math.max(start, scanned)
     for (const char of text.slice(at, end)) {
       const ascii = fullWidth[char]
@@ -46,19 +46,44 @@ export function findHazards(text: string): Hazard[] {
   return hazards
 }
 
+/** An annotation whose directive name is most likely a misspelt `fact`, which the parser leaves as text. */
+export interface Misspelt {
+  /** Offsets of the whole annotation-like span: colons, name, label and attributes. */
+  start: number
+  end: number
+  name: string
+}
+
 /**
- * The end of the label and attributes after each `:fact`, on the same line,
- * whatever brackets close them; asked in text order. Each search goes on
- * from where the last one stopped, so a line of thousands of unclosed
- * `:fact[` is read once, not once for each.
+ * Find `:Fact[…]{…}`, `:fcat[…]` and the like: a name one slip away from
+ * `fact` with a label or attributes after it. Only `:fact` is syntax, so
+ * to the parser these are plain text; the caller decides which of them
+ * stand in text rather than in code.
  */
-function annotationEnds(text: string): (start: number) => number {
+export function findMisspelt(text: string): Misspelt[] {
+  const found: Misspelt[] = []
+  const endOf = annotationEnds(text)
+  for (const match of text.matchAll(/(?<!:):+([A-Za-z][A-Za-z0-9_-]*)(?=[[{])/g)) {
+    const name = match[1] as string
+    if (!isFactTypo(name)) continue
+    found.push({ start: match.index, end: endOf(match.index, match.index + match[0].length), name })
+  }
+  return found
+}
+
+/**
+ * The end of the label and attributes after each annotation's name, on the
+ * same line, whatever brackets close them; asked in text order. Each
+ * search goes on from where the last one stopped, so a line of thousands
+ * of unclosed `:fact[` is read once, not once for each.
+ */
+function annotationEnds(text: string): (start: number, nameEnd: number) => number {
   const lineEnd = nextOf(text, (char) => char === '\n')
   const labelEnd = nextOf(text, (char) => ']】］'.includes(char))
   const attributesEnd = nextOf(text, (char) => '}｝'.includes(char))
-  return (start) => {
+  return (start, nameEnd) => {
     const limit = lineEnd(start)
-    let at = start + 5
+    let at = nameEnd
     if ('[【［'.includes(text[at] ?? '\n')) at = Math.min(labelEnd(at + 1) + 1, limit)
     if ('{｛'.includes(text[at] ?? '\n')) at = Math.min(attributesEnd(at + 1) + 1, limit)
     return Math.min(at, limit)

@@ -1,16 +1,15 @@
 import type { Nodes, Root, RootContent } from 'mdast'
 import type { Extension } from 'micromark-util-types'
 import { normalizeIdentifier } from 'micromark-util-normalize-identifier'
-import remarkDirective from 'remark-directive'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import type { Point } from 'unist'
 import { findDepthProblem, findLimitProblem, type LimitProblem } from './input-limits.js'
 import { blockStarts } from './blocks.js'
+import { remarkFactSyntax } from './syntax.js'
 
-// remark-directive is pinned to 3.x: from 4.0 a directive name may start with
-// a digit, which turns times and ratios (10:30, 1:2) into directives.
-const processor = unified().use(remarkParse).use(remarkDirective).freeze()
+/** The parser of factmark/remark's plugin: Markdown with `:fact` annotations and no other directive. */
+const processor = unified().use(remarkParse).use(remarkFactSyntax).freeze()
 
 /** Blocks are parsed in groups of about this many UTF-16 units: large enough that few parsers are made, small enough that none is slow. */
 const chunkSize = 4 * 1024
@@ -29,7 +28,7 @@ export function readMarkdown(markdown: string): { ok: true; tree: Root } | { ok:
 }
 
 /**
- * Parse Markdown with directives into an mdast tree whose positions are
+ * Parse Markdown with annotations into an mdast tree whose positions are
  * file positions. Long texts are parsed block by block (see
  * blocks.ts) and the trees joined; the result is the tree of the
  * whole text.
@@ -48,7 +47,7 @@ export function parseMarkdown(markdown: string, options: { chunkSize?: number } 
     const anywhere = definitions.flatMap((found) => found.anywhere)
     trees = chunks.map((chunk, index) => {
       const earlier = definitions.slice(0, index).flatMap((found) => found.afterward)
-      return unified().use(remarkParse).use(remarkDirective).use(remarkPredefine, [...anywhere, ...earlier]).parse(chunk.text)
+      return unified().use(remarkParse).use(remarkFactSyntax).use(remarkPredefine, [...anywhere, ...earlier]).parse(chunk.text)
     })
   }
   const children: RootContent[] = []

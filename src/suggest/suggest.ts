@@ -1,10 +1,9 @@
 import type { Point } from 'unist'
-import { isFactDirective, isFactNode } from '../extract/facts.js'
+import { isFactNode } from '../extract/facts.js'
 import { pointsOf } from '../model/positions.js'
-import { restoreForeignDirectives } from '../remark/literal-directives.js'
 import { loadReport } from '../load/front-matter.js'
 import type { LimitProblem } from '../remark/input-limits.js'
-import { readMarkdown } from '../remark/parse.js'
+import { processReport } from '../remark/process-report.js'
 import { loadRegistry } from '../load/registry.js'
 import { findUntagged, type UntaggedFigure } from './untagged.js'
 import type { CompileInput } from '../model/compiled.js'
@@ -27,18 +26,19 @@ export function suggest(input: CompileInput): Suggestions[] {
   return input.reports.map((source) => {
     const loaded = loadReport(source.path, source.text, source.unreadSize)
     const text = String(loaded.file.value)
-    const parsed = readMarkdown(loaded.markdown)
-    if (!parsed.ok) return { path: source.path, untagged: [], refused: placed(parsed.problem, pointsOf(loaded.file)) }
-    const { tree } = parsed
-    restoreForeignDirectives(tree, text, isFactDirective)
+    const { frontMatter } = loaded
+    const defaults = frontMatter && { period: frontMatter.period, entity: frontMatter.entity }
+    const processed = processReport(loaded.file, loaded.markdown, { ...(registry && { registry }), ...(defaults && { defaults }) })
+    if (!processed.ok) return { path: source.path, untagged: [], refused: placed(processed.problem, pointsOf(loaded.file)) }
+    const { tree } = processed
     const { untagged } = findUntagged({
       tree,
       source: text,
       toPoint: pointsOf(loaded.file),
       isFact: isFactNode,
       ...(registry && { registry }),
-      ignore: loaded.frontMatter?.ignore ?? [],
-      ...(loaded.frontMatter && { period: loaded.frontMatter.period })
+      ignore: frontMatter?.ignore ?? [],
+      ...(frontMatter && { period: frontMatter.period })
     })
     return { path: source.path, untagged }
   })

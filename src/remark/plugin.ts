@@ -1,0 +1,97 @@
+import type { Root } from 'mdast'
+import type { Processor } from 'unified'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { extractFacts } from '../extract/facts.js'
+import { impliedRegistry } from '../extract/implied-metrics.js'
+import type { Registry } from '../model/compiled.js'
+import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
+import { validateFacts } from '../validate/index.js'
+import { reportBrokenAnnotations } from './broken-annotations.js'
+import { factName } from './fact-syntax.js'
+import { reportMissingContext } from './missing-context.js'
+import { remarkFactSyntax } from './syntax.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The facts of the document's `:fact` annotations, in document order (set by remarkFact). */
+    facts: Fact[]
+    /**
+     * Source spans [start, end) of annotations reported as broken (full-width
+     * punctuation, a misspelt name): they give no fact, and their figures are
+     * explained by those diagnostics (set by remarkFact).
+     */
+    brokenAnnotations: Array<[number, number]>
+  }
+}
+
+declare module 'mdast-util-directive' {
+  interface TextDirectiveData {
+    /** The fact this annotation became (set by remarkFact). */
+    fact?: Fact
+    /** Its metric, when a registry defines it. */
+    factMetric?: Metric
+  }
+}
+
+/** What a fact says when its annotation does not: a report's front matter gives both. */
+export interface FactDefaults {
+  /** ISO 8601: a year, a year-month, a date, or an interval `a/b`. */
+  period?: string
+  entity?: string
+}
+
+export interface RemarkFactOptions {
+  /**
+   * The metric registry: each metric must be one of it, values are
+   * converted to its unit, and its rules (ranges, ranks, duplicates, sums,
+   * changes) are checked. Without one, a metric is what its figures say.
+   */
+  registry?: Registry
+  defaults?: FactDefaults
+}
+
+/**
+ * Add `:fact[…]{…}` annotations to remark: the syntax (no other directive,
+ * so `10:30` and `注:note` stay text), and a transformer that puts the
+ * facts on `file.data.facts`, marks each annotation with its fact, and
+ * reports every problem as a message on the file with a rule id and a
+ * place.
+ */
+export default function remarkFact(this: Processor, options: RemarkFactOptions = {}) {
+  remarkFactSyntax.call(this)
+  return (tree: Root, file: VFile): undefined => {
+    annotate(tree, file, options)
+  }
+}
+
+function annotate(tree: Root, file: VFile, options: RemarkFactOptions): void {
+  const broken = reportBrokenAnnotations(tree, file)
+  const defaults = { period: options.defaults?.period, entity: options.defaults?.entity }
+  const unplaced = reportMissingContext(tree, file, defaults)
+  const registry = options.registry ?? impliedRegistry(tree)
+  const facts = extractFacts({
+    tree,
+    file,
+    sourcePath: file.path ?? '',
+    // Extraction reads only the period and the entity of the front matter.
+    frontMatter: { period: defaults.period ?? '', entity: defaults.entity ?? '' } as ReportFrontMatter,
+    registry,
+    skip: [...broken, ...unplaced]
+  })
+  if (options.registry) validateFacts(facts, options.registry, file)
+  markFacts(tree, facts, options.registry)
+  file.data.facts = facts
+  file.data.brokenAnnotations = broken
+}
+
+/** Give each annotation its fact, so that later plugins and handlers need no lookup. */
+function markFacts(tree: Root, facts: readonly Fact[], registry: Registry | undefined): void {
+  const byId = new Map(facts.map((fact) => [fact.id, fact]))
+  visit(tree, 'textDirective', (node) => {
+    const fact = node.name === factName && node.data?.factId !== undefined ? byId.get(node.data.factId) : undefined
+    if (!fact) return
+    const metric = registry?.metrics.get(fact.metric)
+    node.data = { ...node.data, fact, ...(metric && { factMetric: metric }) }
+  })
+}
