@@ -1,0 +1,36 @@
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import { decimalString } from '../emit/decimal.js'
+import { factAnchor, fragment, rowAnchor } from '../emit/html/anchors.js'
+import { describeFact } from '../emit/html/display.js'
+import type { Fact, Metric } from '../model/schema-types.js'
+
+export interface FactElementOptions {
+  /** The id of the tooltip that describes the fact, unique in the page. */
+  tip: string
+  /** Link the figure to its row of a facts table (`#row:<id>`); not when it stands in a link or holds one. */
+  linked: boolean
+}
+
+/**
+ * A fact as the page shows it: a `<data>` element carrying the fact (id,
+ * value, metric, unit, period, entity, aspect) around the figure as
+ * printed, with a tooltip that describes it in words.
+ */
+export function factElement(fact: Fact, metric: Metric | undefined, children: ElementContent[], options: FactElementOptions): Element {
+  const { tip, linked } = options
+  const figure = linked ? [h('a', { href: fragment(rowAnchor(fact.id)), ariaDescribedBy: tip }, children)] : children
+  return h(
+    'data.fact',
+    {
+      id: factAnchor(fact.id),
+      value: typeof fact.value === 'number' ? decimalString(fact.value) : fact.value,
+      dataMetric: fact.metric,
+      dataUnit: fact.unit,
+      dataPeriod: fact.period,
+      dataEntity: fact.entity,
+      dataAspect: fact.aspect
+    },
+    [...figure, h('span.tip', { id: tip, role: 'tooltip' }, describeFact(fact, metric))]
+  )
+}

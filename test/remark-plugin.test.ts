@@ -1,0 +1,154 @@
+import { toHtml } from 'hast-util-to-html'
+import type { Root } from 'mdast'
+import { toHast } from 'mdast-util-to-hast'
+import { toString } from 'mdast-util-to-string'
+import remarkDirective from 'remark-directive'
+import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
+import { unified, type PluggableList } from 'unified'
+import { visit } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import { describe, expect, test } from 'vitest'
+import remarkFact, { factHandler, type Registry, type RemarkFactOptions } from '../src/remark/index.js'
+
+const defaults = { period: '2025', entity: '厦门市' }
+
+/** Run a plain pipeline on a text: the tree after the plugin, and the file with its facts and messages. */
+function run(markdown: string, options: RemarkFactOptions = { defaults }, plugins: PluggableList = []): { tree: Root; file: VFile } {
+  const processor = unified().use(remarkParse).use(plugins).use(remarkFact, options)
+  const file = new VFile({ path: 'report.md', value: markdown })
+  const tree = processor.runSync(processor.parse(file), file)
+  return { tree, file }
+}
+
+const messages = (file: VFile) => file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)
+
+const registry: Registry = {
+  metrics: new Map([
+    ['air.pm25', { label: { zh: 'PM2.5年均浓度', en: 'PM2.5' }, kind: 'quantity', unit: 'ug/m3', better: 'lower', range: { min: 0, max: 500 } }],
+    ['waste.total', { label: { zh: '固体废物总量', en: 'Solid waste' }, kind: 'quantity', unit: 't', better: 'lower' }]
+  ]),
+  calculations: []
+}
+
+describe('remarkFact in a plain unified pipeline', () => {
+  test('puts the facts on file.data, read from label and attributes', () => {
+    const { file } = run('PM2.5浓度为:fact[17.4]{metric=air.pm25 unit=微克/立方米},下降:fact[5.4%]{metric=air.pm25 aspect=decrease}。')
+    expect(messages(file)).toEqual([])
+    expect(file.data.facts?.map(({ id, value, unit, aspect, text, period, entity }) => ({ id, value, unit, aspect, text, period, entity }))).toEqual([
+      { id: 'air.pm25@2025', value: 17.4, unit: 'ug/m3', aspect: 'level', text: '17.4', period: '2025', entity: '厦门市' },
+      { id: 'air.pm25@2025:relative-change', value: -5.4, unit: '%', aspect: 'relative-change', text: '5.4%', period: '2025', entity: '厦门市' }
+    ])
+    expect(file.data.facts?.[0]?.source).toEqual({ file: 'report.md', line: 1, column: 9, offset: 8, endLine: 1, endColumn: 49, endOffset: 48 })
+  })
+
+  test('marks each annotation with its fact', () => {
+    const { tree, file } = run('值:fact[1159万吨]{metric=waste.total}')
+    const marked: unknown[] = []
+    visit(tree, 'textDirective', (node) => {
+      marked.push(node.data?.fact)
+    })
+    expect(marked).toEqual(file.data.facts)
+  })
+
+  test('without a registry, a metric is what its figures say, and its facts must agree', () => {
+    const { file } = run(':fact[1159万吨]{metric=waste.total}、:fact[3吨]{metric=waste.total site=甲}、:fact[50%]{metric=waste.total period=2024}')
+    expect(file.data.facts?.map((fact) => [fact.value, fact.unit, fact.dimensions])).toEqual([
+      [11590000, 't', {}],
+      [3, 't', { site: '甲' }]
+    ])
+    expect(messages(file)).toEqual([
+      '1:78 unit-incompatible: "50%" is a percentage, but waste.total is a quantity (t)'
+    ])
+  })
+
+  test('with a registry, metrics are checked and values converted to their unit', () => {
+    const { file } = run(':fact[0.5万吨]{metric=waste.total}、:fact[17.4]{metric=air.pm2.5}、:fact[600微克/立方米]{metric=air.pm25}', { registry, defaults })
+    expect(file.data.facts?.map((fact) => [fact.metric, fact.value, fact.unit])).toEqual([
+      ['waste.total', 5000, 't'],
+      ['air.pm25', 600, 'ug/m3']
+    ])
+    expect(file.messages.map((message) => message.ruleId)).toEqual(['unknown-metric', 'value-out-of-range'])
+    expect(messages(file)[0]).toBe('1:53 unknown-metric: Unknown metric "air.pm2.5", did you mean "air.pm25"?')
+  })
+
+  test('reports problems as messages with rule ids, places and fixes', () => {
+    const { file } = run('值:fact[17.4]{unit=微克/立方米}\n\n值:fact[2]{metric=a unit=斤斤}\n\n值:Fact[3]{metric=a}\n\n值：fact[4]{metric=a}\n\n`:Fact[5]{metric=a}`')
+    expect(messages(file)).toEqual([
+      '7:2 annotation-hazard: The full-width "：" in this annotation is not ":", so the annotation is not read as written; type ":"',
+      '5:2 fact-typo: ":Fact" is not an annotation factmark knows, so this stays text; did you mean ":fact"?',
+      '1:2 missing-metric: The fact "17.4" has no metric: add metric=<id> from the registry',
+      '3:25 unit-unknown: Unknown unit "斤斤"'
+    ])
+    const first = file.messages[2]
+    expect(first?.source).toBe('factmark')
+    expect(first?.fatal).toBe(true)
+    expect(first?.url).toMatch(/#missing-metric$/)
+    expect(first?.place).toEqual({ start: { line: 1, column: 2, offset: 1 }, end: { line: 1, column: 26, offset: 25 } })
+  })
+
+  test('without defaults, a fact takes its period and entity from its attributes or is reported', () => {
+    const { file } = run(':fact[1]{metric=a period=2024 entity=甲市}、:fact[2]{metric=a}', {})
+    expect(file.data.facts?.map((fact) => [fact.id, fact.period, fact.entity])).toEqual([['a@2024:entity=甲市', '2024', '甲市']])
+    expect(messages(file)).toEqual([
+      '1:42 period-invalid: The fact has no period and entity: add period=… entity=… to the annotation, or give remarkFact a default period and entity'
+    ])
+  })
+})
+
+describe('only :fact is syntax', () => {
+  test.each([
+    ['a time', '上午10:30开会'],
+    ['a ratio', '比例为1:2'],
+    ['a note', '注:note见附表'],
+    ['a directive with a label and attributes', '见:ref[附表1]{#t1}'],
+    ['a leaf directive', '::note[提示]{.big}'],
+    ['a longer name', ':factor[1]{metric=a} :fact_x[2]']
+  ])('%s stays the text it was', (_name, markdown) => {
+    const { tree, file } = run(markdown)
+    expect(toString(tree)).toBe(markdown)
+    expect(file.data.facts).toEqual([])
+    expect(file.messages).toEqual([])
+  })
+
+  test('a pipeline that also uses remark-directive keeps its own directives', () => {
+    const { tree, file } = run('见:abbr[PM]{title=颗粒物}:fact[17.4微克/立方米]{metric=air.pm25}', { defaults }, [remarkDirective])
+    const names: string[] = []
+    visit(tree, 'textDirective', (node) => {
+      names.push(node.name)
+    })
+    expect(names).toEqual(['abbr', 'fact'])
+    expect(file.data.facts).toHaveLength(1)
+  })
+})
+
+describe('factHandler', () => {
+  test('renders a fact as its <data> element, and an annotation with errors as its label', () => {
+    const { tree } = run('PM2.5为:fact[17.4微克/立方米]{metric=air.pm25},:fact[好]{metric=air.pm25}。', { registry, defaults })
+    expect(toHtml(toHast(tree, { handlers: { textDirective: factHandler } }))).toBe(
+      '<p>PM2.5为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="厦门市" data-aspect="level">17.4微克/立方米<span class="tip" id="tip-1" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市</span></data>,好。</p>'
+    )
+  })
+})
+
+describe('remark-stringify', () => {
+  test('writes a document with facts back as it was', () => {
+    const markdown = [
+      '# 2025年工作总结',
+      '',
+      '## 一、空气',
+      '',
+      'PM2.5浓度为:fact[17.4]{metric=air.pm25 unit=微克/立方米},上午10:30发布,注:note见附表。',
+      '',
+      '- 优良率:fact[99.2%]{metric=air.good_days_ratio}',
+      '- 提升:fact[2.1个百分点]{metric=sea.good_quality_area_ratio aspect=increase base=2024}',
+      '',
+      '断面:fact[Ⅱ类]{id=water.a metric=water.section_class site="隘头潭 国控断面"}',
+      ''
+    ].join('\n')
+    const processor = unified().use(remarkParse).use(remarkFact, { defaults }).use(remarkStringify, { bullet: '-' })
+    const file = processor.processSync(markdown)
+    expect(String(file)).toBe(markdown)
+    expect(processor.processSync(String(file)).data.facts).toEqual(file.data.facts)
+  })
+})
