@@ -1,5 +1,5 @@
 import type { Root } from 'mdast'
-import type { Processor } from 'unified'
+import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { extractFacts } from '../extract/facts.js'
@@ -58,12 +58,14 @@ export interface RemarkFactOptions {
  * reports every problem as a message on the file with a rule id and a
  * place.
  */
-export default function remarkFact(this: Processor, options: RemarkFactOptions = {}) {
+const remarkFact: Plugin<[(RemarkFactOptions | undefined)?], Root> = function (options = {}) {
   remarkFactSyntax.call(this)
-  return (tree: Root, file: VFile): undefined => {
+  return (tree, file) => {
     annotate(tree, file, options)
   }
 }
+
+export default remarkFact
 
 function annotate(tree: Root, file: VFile, options: RemarkFactOptions): void {
   const broken = reportBrokenAnnotations(tree, file)
