@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import { toHtml } from 'hast-util-to-html'
 import type { Root } from 'mdast'
 import { toHast } from 'mdast-util-to-hast'
@@ -150,5 +154,19 @@ describe('remark-stringify', () => {
     const file = processor.processSync(markdown)
     expect(String(file)).toBe(markdown)
     expect(processor.processSync(String(file)).data.facts).toEqual(file.data.facts)
+  })
+})
+
+describe('the README', () => {
+  test('example of a remark pipeline runs and prints what the README shows', async () => {
+    const repo = path.resolve(new URL('..', import.meta.url).pathname)
+    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
+    const section = readme.slice(readme.indexOf('### Use in your own remark pipeline'))
+    const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    expect(code).toContain("from 'factmark/remark'")
+    // Imported by its package name, as a user would: the package refers to itself through its exports.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: repo })
+    expect(stdout).toBe(shown)
   })
 })
