@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest'
 import { readFigure } from '../src/chinese-number/index.js'
-import { resolveValue, type AspectAttribute, type ValueOutcome } from '../src/extract/fact-value.js'
+import type { AspectAttribute } from '../src/extract/aspects.js'
+import { resolveValue } from '../src/extract/fact-value.js'
 import type { Metric } from '../src/model/schema-types.js'
+
+type ValueOutcome = ReturnType<typeof resolveValue>
 
 const metric = (kind: Metric['kind'], unit: string): Metric => ({ label: { zh: '指标', en: 'Metric' }, kind, unit, better: 'neutral' })
 const pm25 = metric('quantity', 'ug/m3')
@@ -13,8 +16,8 @@ const date = metric('date', '1')
 
 type Row = [name: string, label: string, metric: Metric, attributes: { unit?: string; value?: string; aspect?: AspectAttribute; period?: string }, expected: ValueOutcome]
 
-const ok = (fields: Record<string, unknown>): ValueOutcome => ({ ok: true, fields: fields as never })
-const fail = (ruleId: string, at: string, message: string): ValueOutcome => ({ ok: false, problem: { ruleId: ruleId as never, at: at as never, message } })
+const ok = (fields: Record<string, unknown>): ValueOutcome => ({ ok: true, value: fields as never })
+const fail = (ruleId: string, at: string, message: string): ValueOutcome => ({ ok: false, error: { ruleId: ruleId as never, at: at as never, message } })
 
 // How a label, its attributes and its metric make a fact's value: the label is the truth, attributes add what it lacks.
 const rows: Row[] = [

@@ -312,7 +312,7 @@ describe('findFigures never throws', () => {
       if (figure.text !== text.slice(figure.start, figure.end)) return false
       const reading = readFigure(figure.text)
       if (!reading.ok) return false
-      expect(figure.figure).toStrictEqual(reading.figure)
+      expect(figure.figure).toStrictEqual(reading.value)
       previousEnd = figure.end
     }
     return true

@@ -1,11 +1,14 @@
+import type { Result } from '../model/result.js'
 import { readNumberTokens, tokenInteger, type NumberToken } from './number-token.js'
-import { failure, success, type DateParts, type Outcome, type Reading } from './reading.js'
+import type { FigureProblem } from './types.js'
+import { failure, success, type DateParts, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
 
-type Level = keyof DateParts
+/** Which part of a date a marker (年, 月, 日) ends. */
+export type DateLevel = keyof DateParts
 
 /** Date markers, longest first so that 年度 wins over 年. */
-export const DATE_MARKERS: readonly { text: string; level: Level }[] = [
+export const DATE_MARKERS: readonly { text: string; level: DateLevel }[] = [
   { text: '年度', level: 'year' },
   { text: '年', level: 'year' },
   { text: '月', level: 'month' },
@@ -13,7 +16,7 @@ export const DATE_MARKERS: readonly { text: string; level: Level }[] = [
   { text: '号', level: 'day' }
 ]
 
-const LEVELS: readonly Level[] = ['year', 'month', 'day']
+const LEVELS: readonly DateLevel[] = ['year', 'month', 'day']
 
 /**
  * A quarter after its year: 2025年第二季度, 2025年二季度. Without a year,
@@ -34,7 +37,7 @@ interface DatePart {
  * when the label is not shaped like a date, so that 六年 and 30日 can be read
  * as durations; a failure when it is shaped like one but cannot be (13月).
  */
-export function readDate(label: string, text: string): Outcome<Reading> | undefined {
+export function readDate(label: string, text: string): Result<Reading, FigureProblem> | undefined {
   const quarter = readQuarter(label, text)
   if (quarter) return quarter
   const parts = splitParts(text)
@@ -77,7 +80,7 @@ export function readDate(label: string, text: string): Outcome<Reading> | undefi
 }
 
 /** 2025年第二季度 → the year 2025, period 2025-04/2025-06; undefined when not shaped like a quarter. */
-function readQuarter(label: string, text: string): Outcome<Reading> | undefined {
+function readQuarter(label: string, text: string): Result<Reading, FigureProblem> | undefined {
   if (!text.endsWith(QUARTER.marker)) return undefined
   const years = readNumberTokens(text, 0)
   const year = years?.ok ? years.value.find((token) => text.startsWith(QUARTER.year, token.end)) : undefined

@@ -1,13 +1,14 @@
+import type { Result } from '../model/result.js'
 import { infixBoundAt } from './bounds.js'
 import { CLASS_CLASSIFIERS } from './classifiers.js'
 import { isNumeralChar } from './numerals.js'
 import type { NumberToken } from './number-token.js'
 import { decimalShift } from './precision.js'
-import { failure, success, type Outcome, type Reading } from './reading.js'
+import { failure, success, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
 import { scaleNamed, scalesAtStart, type Scale } from './scales.js'
 import { scaledValue } from './token-value.js'
-import type { Bound, FigureKind } from './types.js'
+import type { Bound, FigureKind, FigureProblem } from './types.js'
 import { lookupPlainUnit, lookupUnit, type UnitEntry } from './units.js'
 
 /** Kinds whose figures may be negative or carry a sign: changes, balances, temperatures. */
@@ -33,7 +34,7 @@ interface Tail {
  * longest unit wins (三千克 is 3 千克), then the longest numeral (三千万吨
  * is 三千万 吨).
  */
-export function readMeasured(label: string, text: string, tokens: NumberToken[], sign: number): Outcome<Reading> {
+export function readMeasured(label: string, text: string, tokens: NumberToken[], sign: number): Result<Reading, FigureProblem> {
   const outcomes = tokens.map((token) => readAfter(label, token, text.slice(token.end), sign))
   const best = outcomes
     .flatMap((outcome) => (outcome.ok ? [outcome.value] : []))
@@ -48,7 +49,7 @@ export function readMeasured(label: string, text: string, tokens: NumberToken[],
   return outcomes[0] ?? failure(reasons.noNumber(label))
 }
 
-function readAfter(label: string, token: NumberToken, written: string, sign: number): Outcome<Reading> {
+function readAfter(label: string, token: NumberToken, written: string, sign: number): Result<Reading, FigureProblem> {
   const tail = token.form === 'arabic' ? readArabicTail(written) : readChineseTail(written)
   if (!tail) return failure(reasons.unknownUnit(label, written))
   const reading = buildReading(label, token, tail, sign)
@@ -97,7 +98,7 @@ function readChineseTail(written: string): Tail | undefined {
   return undefined
 }
 
-function buildReading(label: string, token: NumberToken, tail: Tail, sign: number): Outcome<Reading> {
+function buildReading(label: string, token: NumberToken, tail: Tail, sign: number): Result<Reading, FigureProblem> {
   const factor = tail.entry?.factor ?? 1
   const shift = factor === 1 ? 0 : decimalShift(factor)
   const scaleText = token.form === 'arabic' ? (tail.scale?.text ?? '') : token.scaleText

@@ -1,7 +1,9 @@
+import type { Result } from '../model/result.js'
 import { readArabic, type ArabicNumber } from './arabic.js'
 import { DIGITS, PLACES, isDigitSequence, isNumeralChar, parseChineseNumeralExactly, trailingScale } from './numerals.js'
 import { fromDecimal, ratio, significantDigits } from './ratio.js'
-import { failure, success, type Outcome } from './reading.js'
+import type { FigureProblem } from './types.js'
+import { failure, success } from './reading.js'
 import { reasons } from './reasons.js'
 import { MAX_SIGNIFICANT_DIGITS } from './storable.js'
 
@@ -32,7 +34,7 @@ export type NumberToken = ArabicToken | ChineseToken
  *
  * Undefined when no number starts there.
  */
-export function readNumberTokens(text: string, start: number): Outcome<NumberToken[]> | undefined {
+export function readNumberTokens(text: string, start: number): Result<NumberToken[], FigureProblem> | undefined {
   const arabic = readArabic(text, start)
   if (arabic && 'invalid' in arabic) return failure(reasons.notANumber(arabic.invalid))
   if (arabic) {

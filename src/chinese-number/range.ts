@@ -1,5 +1,7 @@
+import type { Result } from '../model/result.js'
 import { isoDate } from './dates.js'
-import { failure, success, type DateParts, type Outcome, type Reading } from './reading.js'
+import type { FigureProblem } from './types.js'
+import { failure, success, type DateParts, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
 import { readSingle } from './single.js'
 
@@ -32,7 +34,7 @@ export function splitRange(text: string): { lower: string; upper: string } | 'ma
  * lacks from the upper end: its unit (3-5个), or its scale and unit (3-5万吨
  * is 3万吨 to 5万吨); a month range borrows the year of the lower end.
  */
-export function readRange(label: string, lowerText: string, upperText: string): Outcome<Reading> {
+export function readRange(label: string, lowerText: string, upperText: string): Result<Reading, FigureProblem> {
   if (upperText === '') return failure(reasons.openRange(label))
   const upper = readSingle(label, upperText)
   if (!upper.ok) return upper
@@ -60,7 +62,7 @@ function describe(reading: Reading): string {
   return reading.unit === '1' ? `a ${reading.kind}` : `a ${reading.kind} in ${reading.unit}`
 }
 
-function joinEnds(label: string, lower: Reading, upper: Reading): Outcome<Reading> {
+function joinEnds(label: string, lower: Reading, upper: Reading): Result<Reading, FigureProblem> {
   // A quarter is a period already (2025-04/2025-06); a range of quarters has no single upper month to join.
   if (isInterval(lower) || isInterval(upper)) return failure(reasons.rangeOfIntervals(label))
   if (lower.bound && upper.bound && lower.bound !== upper.bound) return failure(reasons.twoBounds(label))
@@ -84,7 +86,7 @@ function isInterval(reading: Reading): boolean {
 const DATE_LEVELS: readonly (keyof DateParts)[] = ['year', 'month', 'day']
 
 /** 2025年1-6月: 6月 is in 2025 too. Value and upper are the first part that differs. */
-function joinDates(label: string, joined: Reading, lowerDate: DateParts, upperDate: DateParts): Outcome<Reading> {
+function joinDates(label: string, joined: Reading, lowerDate: DateParts, upperDate: DateParts): Result<Reading, FigureProblem> {
   const lower = { ...lowerDate }
   const upper = { ...upperDate }
   if (lower.year !== undefined && upper.year === undefined && upper.month !== undefined) upper.year = lower.year

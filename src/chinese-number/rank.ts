@@ -1,8 +1,9 @@
+import type { Result } from '../model/result.js'
 import { COUNT_CLASSIFIERS, ORDINAL_CLASSIFIERS } from './classifiers.js'
 import { readNumberTokens, tokenInteger } from './number-token.js'
-import { failure, success, type Outcome, type Reading } from './reading.js'
+import { failure, success, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
-import type { Bound } from './types.js'
+import type { Bound, FigureProblem } from './types.js'
 
 export interface RankPrefix {
   text: string
@@ -29,7 +30,7 @@ export function rankPrefixOf(text: string): RankPrefix | undefined {
 }
 
 /** 第8, 排名第二, 前4, 第20届, 第三批. */
-export function readRank(label: string, text: string, prefix: RankPrefix): Outcome<Reading> {
+export function readRank(label: string, text: string, prefix: RankPrefix): Result<Reading, FigureProblem> {
   const rest = text.slice(prefix.text.length)
   const tokens = readNumberTokens(rest, 0)
   if (!tokens) return failure(reasons.noNumberAfter(label, prefix.text))

@@ -1,6 +1,6 @@
 import { stripBounds } from './bounds.js'
 import { readRange, splitRange } from './range.js'
-import { toFigure } from './reading.js'
+import { failure, success, toFigure } from './reading.js'
 import { reasons } from './reasons.js'
 import { readSingle } from './single.js'
 import type { FigureResult } from './types.js'
@@ -12,21 +12,21 @@ import type { FigureResult } from './types.js'
  */
 export function readFigure(label: string): FigureResult {
   const text = label.trim()
-  if (text === '') return { ok: false, reason: reasons.empty() }
+  if (text === '') return failure(reasons.empty())
   const space = /\s/u.exec(text)
-  if (space) return { ok: false, reason: reasons.spaceInside(text, codePoint(space[0])) }
+  if (space) return failure(reasons.spaceInside(text, codePoint(space[0])))
   const stripped = stripBounds(text)
-  if (stripped.text === '') return { ok: false, reason: reasons.noNumber(text) }
+  if (stripped.text === '') return failure(reasons.noNumber(text))
   const split = splitRange(stripped.text)
-  if (split === 'many') return { ok: false, reason: reasons.manySeparators(text) }
+  if (split === 'many') return failure(reasons.manySeparators(text))
   const reading = split ? readRange(text, split.lower, split.upper) : readSingle(text, stripped.text)
-  if (!reading.ok) return reading.code === undefined ? { ok: false, reason: reading.reason } : { ok: false, reason: reading.reason, code: reading.code }
+  if (!reading.ok) return reading
   const bounds = new Set([...stripped.bounds, ...(reading.value.bound ? [reading.value.bound] : [])])
-  if (bounds.size > 1) return { ok: false, reason: reasons.twoBounds(text) }
+  if (bounds.size > 1) return failure(reasons.twoBounds(text))
   const [bound] = bounds
   const figure = toFigure(reading.value)
   if (bound) figure.bound = bound
-  return { ok: true, figure }
+  return success(figure)
 }
 
 function codePoint(char: string): string {

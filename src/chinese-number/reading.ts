@@ -1,17 +1,13 @@
+import type { Result } from '../model/result.js'
 import { withoutNegativeZero } from './precision.js'
-import type { Figure } from './types.js'
+import type { Figure, FigureProblem } from './types.js'
 
-/** Why a figure is refused, where a caller must tell it apart from a figure that cannot be read. */
-export type FailureCode = 'too-precise'
-
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string; code?: FailureCode }
-
-export function success<T>(value: T): Outcome<T> {
+export function success<T>(value: T): Result<T, FigureProblem> {
   return { ok: true, value }
 }
 
-export function failure<T>(reason: string, code?: FailureCode): Outcome<T> {
-  return code === undefined ? { ok: false, reason } : { ok: false, reason, code }
+export function failure<T>(reason: string, code?: FigureProblem['code']): Result<T, FigureProblem> {
+  return { ok: false, error: code === undefined ? { reason } : { reason, code } }
 }
 
 export interface DateParts {

@@ -1,10 +1,12 @@
+import type { Result } from '../model/result.js'
 import { isArabicDigit } from './arabic.js'
 import { readDate } from './dates.js'
 import { readMeasured } from './measured.js'
 import { readNumberTokens } from './number-token.js'
 import { isDigitChar } from './numerals.js'
 import { rankPrefixOf, readRank } from './rank.js'
-import { failure, success, type Outcome, type Reading } from './reading.js'
+import type { FigureProblem } from './types.js'
+import { failure, success, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
 import { scaledValue } from './token-value.js'
 import { readWaterClass } from './water-class.js'
@@ -20,7 +22,7 @@ const PERCENT_WORDS = '百分之'
  * from the most specific: dates (2025年), ranks (第8), spelled-out percents,
  * water-quality classes, then a number with what follows it.
  */
-export function readSingle(label: string, text: string): Outcome<Reading> {
+export function readSingle(label: string, text: string): Result<Reading, FigureProblem> {
   const date = readDate(label, text)
   if (date) return date
   const rank = rankPrefixOf(text)
@@ -36,7 +38,7 @@ export function readSingle(label: string, text: string): Outcome<Reading> {
   return readMeasured(label, text, tokens.value, sign)
 }
 
-function readPercentWords(label: string, text: string): Outcome<Reading> {
+function readPercentWords(label: string, text: string): Result<Reading, FigureProblem> {
   const rest = text.slice(PERCENT_WORDS.length)
   const tokens = readNumberTokens(rest, 0)
   if (!tokens) return failure(reasons.noNumberAfter(label, PERCENT_WORDS))

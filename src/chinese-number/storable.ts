@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '../model/result.js'
 import { fromDecimal, fromNumber, sameRatio, significantDigits, toDecimal, type Ratio } from './ratio.js'
 
 /**
@@ -8,10 +9,16 @@ import { fromDecimal, fromNumber, sameRatio, significantDigits, toDecimal, type 
  */
 export const MAX_SIGNIFICANT_DIGITS = 15
 
-export type Stored =
-  | { ok: true; value: number; exact: boolean }
-  | { ok: false; problem: 'digits'; digits: number; text: string }
-  | { ok: false; problem: 'range'; text: string }
+/** A value as published: `exact` is false only for a value with no finite decimal, rounded to 15 significant digits. */
+export interface StoredNumber {
+  number: number
+  exact: boolean
+}
+
+/** Why a value cannot be published exactly; `text` is its decimal, for messages. */
+export type Unstorable = { problem: 'digits'; digits: number; text: string } | { problem: 'range'; text: string }
+
+export type Stored = Result<StoredNumber, Unstorable>
 
 /**
  * The number a value is published as. A finite decimal is kept exactly or
@@ -25,10 +32,10 @@ export function storeValue(value: Ratio): Stored {
   const decimal = toDecimal(value, MAX_SIGNIFICANT_DIGITS)
   if (decimal.exact) {
     const digits = significantDigits(value)
-    if (digits > MAX_SIGNIFICANT_DIGITS) return { ok: false, problem: 'digits', digits, text: decimal.text }
+    if (digits > MAX_SIGNIFICANT_DIGITS) return err({ problem: 'digits', digits, text: decimal.text })
   }
   const number = Number(decimal.text)
   const intended = decimal.exact ? value : fromDecimal(decimal.text)
-  if (!Number.isFinite(number) || !intended || !sameRatio(fromNumber(number), intended)) return { ok: false, problem: 'range', text: decimal.text }
-  return { ok: true, value: number === 0 ? 0 : number, exact: decimal.exact }
+  if (!Number.isFinite(number) || !intended || !sameRatio(fromNumber(number), intended)) return err({ problem: 'range', text: decimal.text })
+  return ok({ number: number === 0 ? 0 : number, exact: decimal.exact })
 }

@@ -1,3 +1,4 @@
+import type { Result } from '../model/result.js'
 import type { Ratio } from './ratio.js'
 
 /**
@@ -49,10 +50,14 @@ export interface Figure {
   period?: string
 }
 
-export type FigureResult =
-  | { ok: true; figure: Figure }
+/** Why a label is not read as a figure, in words an editor can act on. */
+export interface FigureProblem {
+  reason: string
   /** `too-precise`: the figure is read, but has more digits than a value keeps exactly. */
-  | { ok: false; reason: string; code?: 'too-precise' }
+  code?: 'too-precise'
+}
+
+export type FigureResult = Result<Figure, FigureProblem>
 
 /** A unit as written in text or in an annotation's `unit` attribute. */
 export interface UnitReading {

@@ -1,5 +1,7 @@
+import type { Result } from '../model/result.js'
 import { WATER_CLASS_CLASSIFIER } from './classifiers.js'
-import { failure, success, type Outcome, type Reading } from './reading.js'
+import type { FigureProblem } from './types.js'
+import { failure, success, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
 
 /** Roman numerals U+2160…U+216B; Ⅵ and above are listed only to refuse them with a reason. */
@@ -44,7 +46,7 @@ export const WORSE_THAN_WORST = WORST_CLASS + 1
 const WORSE = '劣'
 
 /** Ⅱ类, 劣Ⅴ类, IV类, Ⅲ; undefined when the label does not start like a class. */
-export function readWaterClass(label: string, text: string): Outcome<Reading> | undefined {
+export function readWaterClass(label: string, text: string): Result<Reading, FigureProblem> | undefined {
   const worse = text.startsWith(WORSE)
   const start = worse ? WORSE.length : 0
   const numeral = romanAt(text, start)

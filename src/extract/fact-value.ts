@@ -1,31 +1,13 @@
-import {
-  absolute,
-  compare,
-  convertValue,
-  decimalShift,
-  fromDecimal,
-  fromFactor,
-  fromNumber,
-  MAX_SIGNIFICANT_DIGITS,
-  minus,
-  negate,
-  powerOfTen,
-  readUnit,
-  storeValue,
-  times,
-  type Figure,
-  type FigureKind,
-  type FigureResult,
-  type Ratio,
-  type Stored,
-  type UnitReading
-} from '../chinese-number/index.js'
-import type { RuleId } from '../diagnostics/rules.js'
-import type { Fact, Metric, MetricKind } from '../model/schema-types.js'
+import { absolute, compare, fromNumber, minus, negate, powerOfTen, storeValue, times, type Figure, type FigureResult, type Ratio } from '../chinese-number/index.js'
+import { ok, type Result } from '../model/result.js'
+import type { Fact, Metric } from '../model/schema-types.js'
+import type { AspectAttribute } from './aspects.js'
+import { meaningOf, type Meaning } from './figure-meaning.js'
+import { applyUnitAttribute, readValueAttribute, type ExactFigure, type PlainNumber } from './value-attributes.js'
+import { fail, notKept, type ValueProblem } from './value-problem.js'
 
-/** Values of the `aspect` attribute: increase and decrease are changes with a sign. */
-export const aspectAttributes = ['level', 'start', 'target', 'change', 'increase', 'decrease'] as const
-export type AspectAttribute = (typeof aspectAttributes)[number]
+// Suggestions guess a metric only among those that accept the figure.
+export { accepts } from './figure-meaning.js'
 
 export interface ValueRequest {
   /** The label as printed, and what the normalizer read from it. */
@@ -42,188 +24,67 @@ export interface ValueRequest {
 
 export type ValueField = Pick<Fact, 'aspect' | 'value' | 'unit' | 'decimals' | 'displayUnit' | 'classifier' | 'bound'>
 
-export interface ValueProblem {
-  ruleId: RuleId
-  message: string
-  /** Which part of the annotation is at fault. */
-  at: 'label' | 'unit' | 'value' | 'aspect'
-}
-
-export type ValueOutcome = { ok: true; fields: ValueField } | { ok: false; problem: ValueProblem }
-
-/** The forms of figure each kind of metric accepts; a bare number is taken to be in the metric's unit. */
-export const accepts: Record<MetricKind, readonly FigureKind[]> = {
-  quantity: ['quantity', 'number'],
-  percent: ['percent', 'percentage-point', 'number'],
-  'percentage-point': ['percentage-point', 'number'],
-  count: ['count', 'number'],
-  rank: ['rank', 'number'],
-  class: ['class', 'number'],
-  money: ['money', 'number'],
-  index: ['number'],
-  date: ['date']
-}
-
-const figureWords: Record<FigureKind, string> = {
-  number: 'a plain number',
-  percent: 'a percentage',
-  'percentage-point': 'a change in percentage points',
-  count: 'a count',
-  quantity: 'a quantity',
-  money: 'an amount of money',
-  rank: 'a rank',
-  class: 'a class',
-  date: 'a date'
-}
-
-const metricWords: Record<MetricKind, string> = {
-  quantity: 'a quantity',
-  percent: 'a percentage',
-  'percentage-point': 'a difference in percentage points',
-  count: 'a count',
-  rank: 'a rank',
-  class: 'a class',
-  money: 'an amount of money',
-  index: 'an index',
-  date: 'a date'
-}
-
-const fail = (ruleId: RuleId, message: string, at: ValueProblem['at']): ValueOutcome => ({ ok: false, problem: { ruleId, message, at } })
-
 /**
  * Decide a fact's value, unit, precision and aspect from its label, its
  * attributes and its metric: the label is the source of truth, attributes
  * add what it lacks, and the result is in the metric's canonical unit.
  * Scales and units are applied in exact arithmetic; the value is then kept
  * exactly or refused, never rounded (only a factor with no finite decimal,
- * as from 亩 to m², rounds, to 15 significant digits).
+ * as from 亩 to m², rounds, to 15 significant digits). Each step refuses
+ * before the next begins, so an annotation reports its first problem.
  */
-export function resolveValue(request: ValueRequest): ValueOutcome {
-  const { text, metric, metricId } = request
-  let given: { value: Ratio; decimals: number } | undefined
-  if (request.value !== undefined) {
-    if (request.value.trim() === '') return fail('attribute-invalid', 'value= is empty: give the value as a plain number (value=12), or remove the attribute', 'value')
-    given = readPlainNumber(request.value)
-    if (!given) return fail('attribute-invalid', `value="${request.value}" is not a plain number (write it like 12 or 0.5)`, 'value')
-    const stored = storeValue(given.value)
-    if (!stored.ok) return fail('value-too-precise', `Cannot keep value="${request.value}" exactly: it ${notKept(stored, false)}`, 'value')
-  }
+export function resolveValue(request: ValueRequest): Result<ValueField, ValueProblem> {
+  const given = readValueAttribute(request.value)
+  if (!given.ok) return given
+  const labelled = labelFigure(request.text, request.figure, given.value)
+  if (!labelled.ok) return labelled
+  const read = applyUnitAttribute(request.text, request.unit, labelled.value)
+  if (!read.ok) return read
+  const { text, metricId, metric, period } = request
+  const meaning = meaningOf({ ...read.value, text, metricId, metric, aspect: request.aspect, period })
+  if (!meaning.ok) return meaning
+  const stored = storeMeaning(request, read.value.figure, meaning.value, given.value)
+  if (!stored.ok) return stored
+  return ok(fieldsOf(read.value.figure, meaning.value, stored.value))
+}
 
-  let figure: Figure
-  if (request.figure.ok) {
-    figure = request.figure.figure
-  } else if (request.figure.code === 'too-precise') {
-    return fail('value-too-precise', `Cannot keep "${text}" exactly: ${request.figure.reason}`, 'label')
-  } else if (given) {
-    figure = { kind: 'number', value: 0, decimals: given.decimals, unit: '1', displayUnit: '' }
-  } else {
-    return fail('label-unparseable', `Cannot read a figure from "${text}": ${request.figure.reason}`, 'label')
+/** The figure the label gives: one figure, not a range; a label that is no figure (首次) takes its value from value=. */
+function labelFigure(text: string, read: FigureResult, given: PlainNumber | undefined): Result<ExactFigure, ValueProblem> {
+  if (read.ok) {
+    const figure = read.value
+    if (figure.upper !== undefined && figure.kind !== 'date') return fail('label-unparseable', `"${text}" is a range, not one figure: annotate each end as a fact of its own`, 'label')
+    return ok({ figure, exact: fromNumber(figure.value) })
   }
-  if (figure.upper !== undefined && figure.kind !== 'date') {
-    return fail('label-unparseable', `"${text}" is a range, not one figure: annotate each end as a fact of its own`, 'label')
+  if (read.error.code === 'too-precise') return fail('value-too-precise', `Cannot keep "${text}" exactly: ${read.error.reason}`, 'label')
+  if (!given) return fail('label-unparseable', `Cannot read a figure from "${text}": ${read.error.reason}`, 'label')
+  return ok({ figure: { kind: 'number', value: 0, decimals: given.decimals, unit: '1', displayUnit: '' }, exact: given.value })
+}
+
+/** The value as published: a date as it is, a number with the sign of a decrease, kept exactly and agreeing with value=. */
+function storeMeaning(request: ValueRequest, figure: Figure, meaning: Meaning, given: PlainNumber | undefined): Result<number | string, ValueProblem> {
+  if (typeof meaning.value === 'string') return ok(meaning.value)
+  const stored = storeValue(request.aspect === 'decrease' ? negate(meaning.value) : meaning.value)
+  if (!stored.ok) {
+    const converted = figure.unit === meaning.unit ? '' : `in ${meaning.unit}, the unit of ${request.metricId}, `
+    return fail('value-too-precise', `Cannot keep "${request.text}" exactly: ${converted}it ${notKept(stored.error, true)}`, request.figure.ok ? 'label' : 'value')
   }
-  let exact = request.figure.ok ? fromNumber(figure.value) : (given?.value ?? fromNumber(0))
+  return checkGiven(request, meaning, meaning.value, stored.value.number, given)
+}
 
-  if (request.unit !== undefined) {
-    const reading = readUnit(request.unit)
-    if (!reading) return fail('unit-unknown', `Unknown unit "${request.unit}"`, 'unit')
-    if (figure.displayUnit === '') {
-      figure = withUnit(figure, reading)
-      exact = times(exact, fromFactor(reading.factor))
-    } else if (figure.unit !== reading.unit) {
-      return fail('unit-conflict', `The label "${text}" already gives the unit ${figure.displayUnit}, which unit="${request.unit}" contradicts`, 'unit')
-    } else if (reading.kind === 'percentage-point') {
-      // A report may print 下降2% where it means points; unit=个百分点 says so.
-      figure = { ...figure, kind: 'percentage-point' }
-    }
-  }
+/** value= checks a label that carries a value, at the precision the label is written with; it only supplies one to a label that does not. */
+function checkGiven(request: ValueRequest, meaning: Meaning, exact: Ratio, stored: number, given: PlainNumber | undefined): Result<number, ValueProblem> {
+  if (!given || !request.figure.ok || agrees(exact, meaning.decimals ?? 0, given.value)) return ok(stored)
+  const reads = request.aspect === 'decrease' ? -stored : stored
+  const unit = meaning.unit === '1' ? '' : ` ${meaning.unit}`
+  return fail('value-conflict', `value="${request.value}" disagrees with the label "${request.text}", which reads ${reads}${unit}`, 'value')
+}
 
-  const changing = request.aspect === 'change' || request.aspect === 'increase' || request.aspect === 'decrease'
-  let aspect: Fact['aspect'] = changing ? 'change' : (request.aspect as Fact['aspect'] | undefined) ?? 'level'
-  let unit = metric.unit
-  let value: Ratio | string
-  let decimals: number | undefined = figure.decimals
-
-  if (figure.kind === 'percentage-point' && metric.kind === 'percent') {
-    if (request.aspect !== undefined && !changing) {
-      return fail('unit-incompatible', `"${text}" is a change in percentage points, but aspect=${request.aspect} asks for ${request.aspect === 'level' ? 'a level' : `a ${request.aspect} value`} of the percentage ${metricId}`, 'aspect')
-    }
-    aspect = 'change'
-    value = exact
-  } else if (figure.kind === 'percent' && changing && metric.kind !== 'percentage-point') {
-    aspect = 'relative-change'
-    unit = '%'
-    value = exact
-  } else if (!accepts[metric.kind].includes(figure.kind)) {
-    return fail('unit-incompatible', `"${text}" is ${figureWords[figure.kind]}, but ${metricId} is ${metricWords[metric.kind]} (${metric.unit})`, 'label')
-  } else if (figure.kind === 'date') {
-    const year = request.period.slice(0, 4)
-    value = (figure.period ?? String(figure.value)).replace(/(^|\/)--/g, `$1${year}-`)
-    decimals = undefined
-  } else if (figure.kind === 'number') {
-    value = exact
-  } else {
-    const converted = convertValue(exact, figure.decimals, figure.unit, metric.unit)
-    if (!converted) {
-      return fail('unit-incompatible', `"${text}" is in ${figure.displayUnit || figure.unit} (${figure.unit}), which cannot be converted to the unit of ${metricId} (${metric.unit})`, 'label')
-    }
-    value = converted.value
-    decimals = converted.decimals
-  }
-
-  let stored: number | string
-  if (typeof value === 'string') {
-    stored = value
-  } else {
-    const outcome = storeValue(request.aspect === 'decrease' ? negate(value) : value)
-    if (!outcome.ok) {
-      const converted = figure.unit === unit ? '' : `in ${unit}, the unit of ${metricId}, `
-      return fail('value-too-precise', `Cannot keep "${text}" exactly: ${converted}it ${notKept(outcome, true)}`, request.figure.ok ? 'label' : 'value')
-    }
-    stored = outcome.value
-    if (given && request.figure.ok && !agrees(value, decimals ?? 0, given.value)) {
-      const reads = request.aspect === 'decrease' ? -stored : stored
-      return fail('value-conflict', `value="${request.value}" disagrees with the label "${text}", which reads ${reads}${unit === '1' ? '' : ` ${unit}`}`, 'value')
-    }
-  }
-
-  const fields: ValueField = { aspect, value: stored, unit, displayUnit: figure.displayUnit }
-  if (decimals !== undefined) fields.decimals = decimals
+function fieldsOf(figure: Figure, meaning: Meaning, value: number | string): ValueField {
+  const fields: ValueField = { aspect: meaning.aspect, value, unit: meaning.unit, displayUnit: figure.displayUnit }
+  if (meaning.decimals !== undefined) fields.decimals = meaning.decimals
   if (figure.classifier !== undefined) fields.classifier = figure.classifier
   if (figure.bound !== undefined) fields.bound = figure.bound
-  return { ok: true, fields }
-}
-
-/** Why a value cannot be kept exactly, naming the limit; `shown` when the value differs from what the editor wrote. */
-function notKept(stored: Exclude<Stored, { ok: true }>, shown: boolean): string {
-  const value = shown ? `is ${stored.text}, which ` : ''
-  if (stored.problem === 'digits') {
-    return `${value}has ${stored.digits} significant digits, more than the ${MAX_SIGNIFICANT_DIGITS} a value keeps exactly (a double-precision number holds no more)`
-  }
-  const size = /^-?0\./.test(stored.text) ? 'too close to zero' : 'too large'
-  return `${shown ? `is ${stored.text}, ` : 'is '}${size}: a double-precision number reaches from about 1e-307 to 1e308`
-}
-
-/** A number given in an attribute, exactly, with the precision it was written with. */
-export function readPlainNumber(text: string): { value: Ratio; decimals: number } | undefined {
-  const match = /^[+-]?\d+(?:\.(\d+))?$/.exec(text.trim())
-  const value = match ? fromDecimal(text.trim()) : undefined
-  if (!match || !value) return undefined
-  return { value, decimals: match[1]?.length ?? 0 }
-}
-
-/** A bare number written next to a unit given by `unit=`: scale it as the label would have been. */
-function withUnit(figure: Figure, reading: UnitReading): Figure {
-  const kind: FigureKind = reading.kind
-  const next: Figure = {
-    ...figure,
-    kind,
-    decimals: figure.decimals - decimalShift(reading.factor),
-    unit: reading.unit,
-    displayUnit: reading.display
-  }
-  if (reading.classifier !== undefined) next.classifier = reading.classifier
-  return next
+  return fields
 }
 
 /** Whether `other` is the same value at the precision `value` was written with: at most half a unit of its last place away. */

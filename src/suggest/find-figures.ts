@@ -46,7 +46,7 @@ function figureAt(text: string, start: number, named: Overlaps): FoundFigure | u
     if (!mayEndAt(text, end) || named(start, end)) continue
     const label = text.slice(start, end)
     const result = readFigure(label)
-    if (result.ok && isSuggestedLabel(label, result.figure)) return { start, end, text: label, figure: result.figure }
+    if (result.ok && isSuggestedLabel(label, result.value)) return { start, end, text: label, figure: result.value }
   }
   return undefined
 }

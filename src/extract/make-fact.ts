@@ -1,0 +1,215 @@
+import type { TextDirective } from 'mdast-util-directive'
+import { toString } from 'mdast-util-to-string'
+import type { Point, Position } from 'unist'
+import type { VFile } from 'vfile'
+import { readFigure } from '../chinese-number/index.js'
+import { didYouMeanText } from '../diagnostics/did-you-mean.js'
+import { report } from '../diagnostics/report.js'
+import type { RuleId } from '../diagnostics/rules.js'
+import type { Registry } from '../model/compiled.js'
+import { parsePeriod } from '../model/period.js'
+import type { Result } from '../model/result.js'
+import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
+import { attributeSyntaxError } from '../remark/attribute-syntax.js'
+import type { DirectiveSpans } from '../remark/directive-source.js'
+import { aspectAttributes, isAspectAttribute, type AspectAttribute } from './aspects.js'
+import { readDimensions } from './fact-dimensions.js'
+import { resolveValue, type ValueField } from './fact-value.js'
+import type { ValueProblem } from './value-problem.js'
+
+/** A fact before its id is settled: ids are derived once every fact of the report is known. */
+export interface MadeFact {
+  fact: Fact
+  explicitId?: string
+  idPlace?: Position
+}
+
+/** What a fact takes from outside its annotation. */
+export interface FactContext {
+  file: VFile
+  /** The path facts cite as their source. */
+  sourcePath: string
+  frontMatter: ReportFrontMatter
+  registry: Registry
+  /** The headings the annotation stands under, from level 2 down. */
+  section: string[]
+  source: string
+  toPoint: (offset: number) => Point
+}
+
+/** One annotation while it is read: its attributes, where each is written, and whether a problem was found. */
+interface Annotation {
+  node: TextDirective
+  spans: DirectiveSpans
+  attributes: Readonly<Record<string, string | null | undefined>>
+  /** The label as printed. */
+  text: string
+  /** Where an attribute's value is written; the whole annotation when it is not. */
+  at: (name: string) => Position
+  /** Where an attribute's name is written. */
+  keyAt: (name: string) => Position
+  /** Report a problem of the annotation: it then makes no fact. */
+  problem: (ruleId: RuleId, message: string, place: Position) => void
+  valid: () => boolean
+}
+
+/**
+ * Read one `:fact[...]{...}` annotation into a fact, or report on the file
+ * what is wrong with it. A broken attribute block or metric ends the reading;
+ * every other problem is reported, so that one build lists them all.
+ */
+export function makeFact(node: TextDirective, spans: DirectiveSpans, context: FactContext): MadeFact | undefined {
+  const annotation = openAnnotation(node, spans, context.file)
+  checkRepeatedAttributes(annotation)
+  if (!checkAttributeSyntax(annotation, context)) return undefined
+  const metric = readMetric(annotation, context.registry)
+  if (!metric) return undefined
+  const { attributes, at } = annotation
+  const period = attributes['period'] ?? context.frontMatter.period
+  const value = readValue(annotation, metric, period)
+  checkPeriod(annotation, period)
+  const base = attributes['base'] ?? undefined
+  checkBase(annotation, base, value)
+  const entity = attributes['entity'] ?? context.frontMatter.entity
+  if (entity.trim() === '') annotation.problem('attribute-invalid', 'entity= must not be empty', at('entity'))
+  const dimensions = readDimensions(attributes, metric.id, metric.metric, { value: at, key: annotation.keyAt }, annotation.problem)
+  const explicitId = readExplicitId(annotation)
+
+  if (!annotation.valid() || !value.ok) return undefined
+  const fact = assembleFact(annotation, context, { metric: metric.id, ...value.value, period, base, entity, dimensions })
+  return explicitId === undefined ? { fact } : { fact, explicitId, idPlace: at('id') }
+}
+
+function openAnnotation(node: TextDirective, spans: DirectiveSpans, file: VFile): Annotation {
+  let valid = true
+  const attribute = (name: string) => spans.attributes.findLast((written) => written.name === name)
+  return {
+    node,
+    spans,
+    attributes: node.attributes ?? {},
+    text: toString(node),
+    at: (name) => attribute(name)?.value ?? spans.whole,
+    keyAt: (name) => attribute(name)?.key ?? spans.whole,
+    problem: (ruleId, message, place) => {
+      report(file, ruleId, message, place)
+      valid = false
+    },
+    valid: () => valid
+  }
+}
+
+function checkRepeatedAttributes({ spans, problem }: Annotation): void {
+  const seen = new Set<string>()
+  for (const attribute of spans.attributes) {
+    if (seen.has(attribute.name)) problem('attribute-invalid', `The attribute ${attribute.name} is given twice; only the last one counts`, attribute.key)
+    seen.add(attribute.name)
+  }
+}
+
+/** An attribute block the parser could not read leaves the annotation without attributes: say where it broke. */
+function checkAttributeSyntax(annotation: Annotation, { source, toPoint }: FactContext): boolean {
+  const blockAt = annotation.node.position?.end.offset
+  if (Object.keys(annotation.attributes).length > 0 || blockAt === undefined) return true
+  const syntax = attributeSyntaxError(source, blockAt)
+  if (syntax) annotation.problem('attribute-invalid', syntax.message, { start: toPoint(syntax.start), end: toPoint(syntax.end) })
+  return syntax === undefined
+}
+
+function readMetric({ attributes, text, spans, at, problem }: Annotation, registry: Registry): { id: string; metric: Metric } | undefined {
+  const id = attributes['metric'] ?? undefined
+  if (id === undefined || id === '') {
+    problem('missing-metric', `The fact "${text}" has no metric: add metric=<id> from the registry`, spans.whole)
+    return undefined
+  }
+  const metric = registry.metrics.get(id)
+  if (!metric) problem('unknown-metric', `Unknown metric "${id}"${didYouMeanText(id, registry.metrics.keys())}`, at('metric'))
+  return metric && { id, metric }
+}
+
+function readAspect({ attributes, at, problem }: Annotation): AspectAttribute | undefined {
+  const written = attributes['aspect'] ?? undefined
+  if (written === undefined || isAspectAttribute(written)) return written
+  problem('attribute-invalid', `aspect="${written}" is not one of ${aspectAttributes.join(', ')}${didYouMeanText(written, aspectAttributes)}`, at('aspect'))
+  return undefined
+}
+
+function readValue(annotation: Annotation, metric: { id: string; metric: Metric }, period: string): Result<ValueField, ValueProblem> {
+  const { attributes, text, spans, at } = annotation
+  const aspect = readAspect(annotation)
+  const value = resolveValue({
+    text,
+    figure: readFigure(text),
+    unit: attributes['unit'] ?? undefined,
+    value: attributes['value'] ?? undefined,
+    aspect,
+    metricId: metric.id,
+    metric: metric.metric,
+    period
+  })
+  if (!value.ok) {
+    const where: Record<ValueProblem['at'], Position> = { label: spans.label, unit: at('unit'), value: at('value'), aspect: at('aspect') }
+    annotation.problem(value.error.ruleId, value.error.message, where[value.error.at])
+  }
+  return value
+}
+
+function checkPeriod({ at, problem }: Annotation, period: string): void {
+  const parsed = parsePeriod(period)
+  if (typeof parsed === 'string') problem('period-invalid', `period="${period}" is not a valid period: ${parsed}`, at('period'))
+}
+
+/** base= is a period, and only a change is measured against one. */
+function checkBase({ at, problem }: Annotation, base: string | undefined, value: Result<ValueField, ValueProblem>): void {
+  if (base === undefined) return
+  const parsed = parsePeriod(base)
+  if (typeof parsed === 'string') problem('period-invalid', `base="${base}" is not a valid period: ${parsed}`, at('base'))
+  else if (value.ok && value.value.aspect !== 'change' && value.value.aspect !== 'relative-change') {
+    problem('attribute-invalid', 'base= names the period a change is measured against, but this fact is not a change (add aspect=increase or aspect=decrease)', at('base'))
+  }
+}
+
+function readExplicitId({ attributes, at, problem }: Annotation): string | undefined {
+  const id = attributes['id'] ?? undefined
+  if (id !== undefined && !/^\S+$/.test(id)) problem('attribute-invalid', `id="${id}" must be non-empty and without spaces`, at('id'))
+  return id
+}
+
+interface FactParts extends ValueField {
+  metric: string
+  period: string
+  base: string | undefined
+  entity: string
+  dimensions: Record<string, string>
+}
+
+/** The fact, its fields in the order the bundle lists them. */
+function assembleFact({ text, spans }: Annotation, context: FactContext, parts: FactParts): Fact {
+  const { start, end } = spans.whole
+  const { decimals, classifier, bound, base } = parts
+  return {
+    id: '',
+    metric: parts.metric,
+    aspect: parts.aspect,
+    value: parts.value,
+    unit: parts.unit,
+    ...(decimals !== undefined && { decimals }),
+    text,
+    displayUnit: parts.displayUnit,
+    ...(classifier !== undefined && { classifier }),
+    ...(bound !== undefined && { bound }),
+    period: parts.period,
+    ...(base !== undefined && { basePeriod: base }),
+    entity: parts.entity,
+    dimensions: parts.dimensions,
+    section: context.section,
+    source: {
+      file: context.sourcePath,
+      line: start.line,
+      column: start.column,
+      offset: start.offset ?? 0,
+      endLine: end.line,
+      endColumn: end.column,
+      endOffset: end.offset ?? 0
+    }
+  }
+}
