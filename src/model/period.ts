@@ -1,3 +1,5 @@
+import { dateOfDay, dayNumber, daysInMonth, isoDay } from './days.js'
+
 /**
  * ISO 8601 calendar periods as factmark writes them: a year, a month, a day,
  * or an interval of two of those (`2021/2024`).
@@ -29,13 +31,9 @@ function readDate(text: string): CalendarDate | string {
   return { year, month, day }
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
-}
-
 /** The first instant of a date as a comparable number of days. */
 function startDay(date: CalendarDate): number {
-  return Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1) / 86_400_000
+  return dayNumber(date.year, date.month ?? 1, date.day ?? 1)
 }
 
 /** The last day a date covers. */
@@ -69,8 +67,7 @@ export function previousPeriod(text: string): string | undefined {
   if (typeof period === 'string' || text.includes('/')) return undefined
   const { year, month, day } = period.start
   if (day !== undefined && month !== undefined) {
-    const previous = new Date(Date.UTC(year, month - 1, day - 1))
-    return formatDate({ year: previous.getUTCFullYear(), month: previous.getUTCMonth() + 1, day: previous.getUTCDate() })
+    return formatDate(dateOfDay(dayNumber(year, month, day) - 1))
   }
   if (month !== undefined) return formatDate(month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 })
   return formatDate({ year: year - 1 })
@@ -80,6 +77,5 @@ export function previousPeriod(text: string): string | undefined {
 export function periodDays(text: string): { start: string; endExclusive: string } | undefined {
   const period = parsePeriod(text)
   if (typeof period === 'string') return undefined
-  const toIso = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10)
-  return { start: toIso(startDay(period.start)), endExclusive: toIso(endDay(period.end) + 1) }
+  return { start: isoDay(startDay(period.start)), endExclusive: isoDay(endDay(period.end) + 1) }
 }
