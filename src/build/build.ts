@@ -4,6 +4,7 @@ import { renderArtifacts, reportFiles, type Artifact, type ReportFile } from './
 import { checkOutputFolder, type OutputPlaces } from './output-folder.js'
 import { isPublishRefusal, publish, recoverOutput, type PublishStep } from './publish.js'
 import type { CompileResult } from '../model/compiled.js'
+import { plural } from '../model/plural.js'
 
 export interface BuildOptions extends CompileOptions {
   /** Output folder. Default `dist`. */
@@ -45,7 +46,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
 
   const result = await compile(options)
   if (result.errorCount > 0 || (options.strict && result.warningCount > 0)) {
-    const problems = result.errorCount > 0 ? `${result.errorCount} error${result.errorCount === 1 ? '' : 's'}` : `${result.warningCount} warning${result.warningCount === 1 ? '' : 's'} (--strict)`
+    const problems = result.errorCount > 0 ? `${result.errorCount} ${plural(result.errorCount, 'error')}` : `${result.warningCount} ${plural(result.warningCount, 'warning')} (--strict)`
     return { ok: false, result, reason: 'invalid', message: `the sources have ${problems}`, out, restored }
   }
   let artifacts: Artifact[]

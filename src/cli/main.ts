@@ -9,6 +9,7 @@ import { compile, suggest } from '../api.js'
 import type { BuildOptions } from '../build/build.js'
 import { version } from '../version.js'
 import type { CompileResult, Diagnostic } from '../model/compiled.js'
+import { plural } from '../model/plural.js'
 
 export interface Io {
   stdout(text: string): void
@@ -119,7 +120,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const given = new Set(parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])))
   const unused = [...given].filter((name) => !commandOptions[command].includes(name))
   if (unused.length > 0) {
-    io.stderr(`factmark: ${unused.map((name) => `--${name}`).join(', ')} ${unused.length === 1 ? 'does' : 'do'} not apply to ${command}\n\n${usage}`)
+    io.stderr(`factmark: ${unused.map((name) => `--${name}`).join(', ')} ${plural(unused.length, 'does', 'do')} not apply to ${command}\n\n${usage}`)
     return exit.usage
   }
   const format = values.format as Format
@@ -153,7 +154,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const unread = result.coverage.filter((entry) => entry.read === false).length
     if (minimum !== undefined && unread > 0) {
       // A share measured over the reports that happened to be readable would pass a threshold it has not met.
-      io.stderr(`factmark: coverage not measured: ${unread} of ${result.coverage.length} report${result.coverage.length === 1 ? ' was' : 's were'} not compiled; --min-coverage ${minimum} needs every report\n`)
+      io.stderr(`factmark: coverage not measured: ${unread} of ${result.coverage.length} ${plural(result.coverage.length, 'report was', 'reports were')} not compiled; --min-coverage ${minimum} needs every report\n`)
       return exit.invalid
     }
     if (minimum !== undefined && percent < minimum) {
@@ -206,7 +207,7 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
   report(result, format, io, { facts, files: outcome.artifacts.map((artifact) => `${where}${artifact.path}`) })
   if (outcome.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`)
   const count = outcome.artifacts.length
-  io.stderr(`factmark: wrote ${count} file${count === 1 ? '' : 's'} to ${where} (${result.reports.length} report${result.reports.length === 1 ? '' : 's'}, ${facts} facts)\n`)
+  io.stderr(`factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${result.reports.length} ${plural(result.reports.length, 'report')}, ${facts} facts)\n`)
   return exit.ok
 }
 

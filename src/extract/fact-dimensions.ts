@@ -1,5 +1,6 @@
 import type { Position } from 'unist'
 import { sortedEntries } from '../model/compare.js'
+import { plural } from '../model/plural.js'
 import { didYouMeanText } from '../diagnostics/did-you-mean.js'
 import type { RuleId } from '../diagnostics/rules.js'
 import type { Metric } from '../model/schema-types.js'
@@ -40,7 +41,7 @@ export function readDimensions(
     if (!dimension) {
       const names = Object.keys(declared)
       const guess = didYouMeanText(name, [...factAttributes, ...names])
-      const known = guess || (names.length > 0 ? `: ${metricId} declares the dimension${names.length > 1 ? 's' : ''} ${names.join(', ')}` : `: ${metricId} declares no dimensions`)
+      const known = guess || (names.length > 0 ? `: ${metricId} declares the ${plural(names.length, 'dimension')} ${names.join(', ')}` : `: ${metricId} declares no dimensions`)
       problem('unknown-dimension', `Unknown attribute "${name}"${known}`, places.key(name))
     } else if (value.trim() === '') {
       problem('attribute-invalid', `The dimension ${name}= must not be empty`, places.value(name))

@@ -4,6 +4,7 @@ import { report } from '../diagnostics/report.js'
 import { decodeText, type DecodedText, type Encoding } from './encoding/decode.js'
 import { inputLimits, sizeMessage } from '../remark/input-limits.js'
 import { pointsOf } from '../model/positions.js'
+import { plural } from '../model/plural.js'
 
 export interface SourceFile {
   /** The file as read, line ends made LF where they were a lone CR; diagnostics are attached to it. */
@@ -69,7 +70,7 @@ export function openSource(path: string, content: string | Uint8Array, unreadSiz
   const more = found[listedControlCharacters]
   if (more !== undefined) {
     const count = found.length - listedControlCharacters
-    report(file, 'control-character', `${count} more such character${count === 1 ? '' : 's'} from here on: delete them`, at(more.offset, more.char.length))
+    report(file, 'control-character', `${count} more such ${plural(count, 'character')} from here on: delete them`, at(more.offset, more.char.length))
   }
   return { file, text: found.length > 0 ? blankForbiddenCharacters(value) : value, readable: true }
 }

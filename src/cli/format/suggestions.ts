@@ -1,6 +1,7 @@
 import type { Suggestions } from '../../suggest/suggest.js'
 import { workflowCommand } from './github.js'
 import { guardLines, jsonText, printable } from './printable.js'
+import { plural } from '../../model/plural.js'
 
 /** suggest's output: each untagged figure with its position and proposed annotation. */
 export function formatSuggestions(results: readonly Suggestions[], format: 'text' | 'json' | 'github'): string {
@@ -41,6 +42,6 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
     ...result.untagged.map((item) => `${printable(result.path)}:${item.start.line}:${item.start.column}  ${printable(item.text)}  ${printable(item.proposal)}`)
   ])
   const files = results.filter((result) => result.untagged.length > 0).length
-  const summary = count === 0 ? '✔ every figure is annotated' : `${count} untagged figure${count === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`
+  const summary = count === 0 ? '✔ every figure is annotated' : `${count} untagged ${plural(count, 'figure')} in ${files} ${plural(files, 'file')}`
   return guardLines([...lines, summary].join('\n') + '\n')
 }

@@ -1,6 +1,7 @@
 import { codeFrame, sourceLines } from './code-frame.js'
 import { guardLines, printable } from './printable.js'
 import type { Diagnostic } from '../../model/compiled.js'
+import { plural } from '../../model/plural.js'
 
 /** `file:line:column severity message [rule]`, a code frame, the fix; then a summary line. */
 export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
@@ -26,6 +27,5 @@ export function summary(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length
   const warnings = diagnostics.length - errors
   if (diagnostics.length === 0) return '✔ no problems'
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  return `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+  return `✖ ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}`
 }

@@ -1,6 +1,7 @@
 import type { VerifyProblem, VerifyResult } from '../../verify/verify.js'
 import { workflowCommand } from './github.js'
 import { guardLines, jsonText, printable } from './printable.js'
+import { plural } from '../../model/plural.js'
 
 /** How many schema errors of one file a line names; JSON has them all. */
 const shownSchemaErrors = 3
@@ -71,6 +72,6 @@ export function formatVerify(result: VerifyResult, format: 'text' | 'json' | 'gi
   }
   if (failure !== undefined && lines.length === 0) return ''
   const count = result.problems.length
-  const summary = count === 0 ? `✔ ${result.listed} file${result.listed === 1 ? '' : 's'} match ${treeName(result.dir)}/manifest.json` : `✖ ${count} problem${count === 1 ? '' : 's'}`
+  const summary = count === 0 ? `✔ ${result.listed} ${plural(result.listed, 'file')} match ${treeName(result.dir)}/manifest.json` : `✖ ${count} ${plural(count, 'problem')}`
   return guardLines([...lines.map(printable), summary].join('\n') + '\n')
 }
