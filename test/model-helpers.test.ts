@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { plural } from '../src/model/plural.js'
+import { roundScaled, roundTo } from '../src/model/rounding.js'
 
 describe('plural agrees with its count', () => {
   test.each([
@@ -10,5 +11,26 @@ describe('plural agrees with its count', () => {
     [3, 'report was', 'reports were', 'reports were']
   ])('%d %s', (count, word, words, expected) => {
     expect(plural(count, word, words)).toBe(expected)
+  })
+})
+
+describe('rounding', () => {
+  test.each([
+    [98.43, 1, 98.4],
+    [100, 1, 100],
+    [12.45, 1, 12.4],
+    [-0.5678, 2, -0.57],
+    [33.333333, 4, 33.3333]
+  ])('roundTo(%d, %d) is %d, as toFixed writes it', (value, places, expected) => {
+    expect(roundTo(value, places)).toBe(expected)
+    expect(roundTo(value, places)).toBe(Number(value.toFixed(places)))
+  })
+
+  test.each([
+    [78.84, 1, 78.8],
+    [12.45, 1, 12.5],
+    [2, 1, 2]
+  ])('roundScaled(%d, %d) is %d: the scaled product decides', (value, places, expected) => {
+    expect(roundScaled(value, places)).toBe(expected)
   })
 })

@@ -10,6 +10,7 @@ import type { BuildOptions } from '../build/build.js'
 import { version } from '../version.js'
 import type { CompileResult, Diagnostic } from '../model/compiled.js'
 import { plural } from '../model/plural.js'
+import { roundTo } from '../model/rounding.js'
 
 export interface Io {
   stdout(text: string): void
@@ -149,7 +150,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
     const facts = factCount(result)
     const percent = coveragePercent(result.coverage)
-    report(result, format, io, { facts, coverage: { percent: Number(percent.toFixed(1)), reports: result.coverage } })
+    report(result, format, io, { facts, coverage: { percent: roundTo(percent, 1), reports: result.coverage } })
     if (format === 'text') io.stdout(terminalText(formatCoverage(result.coverage)))
     const unread = result.coverage.filter((entry) => entry.read === false).length
     if (minimum !== undefined && unread > 0) {

@@ -1,5 +1,6 @@
 import type { Node, Parent } from 'unist'
 import { scanLines } from './blocks.js'
+import { roundTo } from '../model/rounding.js'
 
 /**
  * Limits on the shape of a report, checked in one pass before it is
@@ -103,7 +104,7 @@ export function sizeMessage(bytes: number): string {
 
 /** Bytes as megabytes (MiB) for messages: `8`, `19.1`. */
 export function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')
+  return String(roundTo(bytes / 1024 / 1024, 1))
 }
 
 /** The first node nested deeper than the limit, as a problem at its place; the tree is walked without recursion. */
@@ -118,8 +119,8 @@ export function findDepthProblem(tree: Node): LimitProblem | undefined {
         message: `The text nests more than ${inputLimits.treeDepth} levels deep here (emphasis, links and annotation labels inside each other); factmark reads at most ${inputLimits.treeDepth}: simplify the markup`
       }
     }
-    const children = (node as Parent).children
-    if (children) for (let index = children.length - 1; index >= 0; index--) pending.push([children[index] as Node, depth + 1])
+    const children = 'children' in node ? (node as Parent).children : []
+    for (let index = children.length - 1; index >= 0; index--) pending.push([children[index] as Node, depth + 1])
   }
   return undefined
 }

@@ -4,6 +4,7 @@ import type { Fact } from '../model/schema-types.js'
 import { describeDimensions, groupBy, place, seriesKey, where } from './fact-groups.js'
 import { factInterval, overlaps, percentChange, show, subtract, type Interval } from './interval.js'
 import type { Registry } from '../model/compiled.js'
+import { roundTo } from '../model/rounding.js'
 
 type NumericFact = Fact & { value: number }
 
@@ -26,7 +27,7 @@ export function checkChanges(facts: readonly Fact[], registry: Registry, file: V
       const expected = relative ? percentChange(range(level), range(start)) : subtract(range(level), range(start))
       if (!expected || overlaps(expected, range(change))) continue
       const computed = relative ? ((level.value - start.value) / start.value) * 100 : level.value - start.value
-      const how = relative ? `(${show(level.value)} − ${show(start.value)}) / ${show(start.value)} = ${show(Number(computed.toFixed(4)))}%` : `${show(level.value)} − ${show(start.value)} = ${show(computed)}`
+      const how = relative ? `(${show(level.value)} − ${show(start.value)}) / ${show(start.value)} = ${show(roundTo(computed, 4))}%` : `${show(level.value)} − ${show(start.value)} = ${show(computed)}`
       report(
         file,
         'change-inconsistent',

@@ -5,6 +5,7 @@ import type { Fact, FactBundle } from '../../model/schema-types.js'
 import { factKey, seriesKey } from '../../validate/fact-groups.js'
 import { formatNumber, formatValue, unitSymbol } from './display.js'
 import type { Registry } from '../../model/compiled.js'
+import { roundScaled } from '../../model/rounding.js'
 
 type NumericFact = Fact & { value: number }
 
@@ -157,8 +158,8 @@ function pairedBars(chart: Chart, id: string): Element {
     const length = Math.max(2, (bar.value / (chart.max || 1)) * room)
     return s('g', [
       s('text', { x: 0, y: y + barHeight - 5, className: ['chart-label'] }, bar.label),
-      s('rect', { x: labelWidth, y, width: round(length), height: barHeight, className: [bar.derived ? 'bar-derived' : `bar-${n}`] }),
-      s('text', { x: round(labelWidth + length + 6), y: y + barHeight - 5, className: ['chart-value'] }, bar.text)
+      s('rect', { x: labelWidth, y, width: roundScaled(length, 1), height: barHeight, className: [bar.derived ? 'bar-derived' : `bar-${n}`] }),
+      s('text', { x: roundScaled(labelWidth + length + 6, 1), y: y + barHeight - 5, className: ['chart-value'] }, bar.text)
     ])
   })
   return titled(chart, id, chart.bars.length * (barHeight + gap), rows)
@@ -170,13 +171,9 @@ function stackedBar(chart: Chart, id: string): Element {
   const segments = chart.bars.map((bar, n) => {
     // A part too small to see (1 of 517) still gets a sliver.
     const length = Math.max(2, (bar.value / total) * width)
-    const rect = s('rect', { x: round(x), y: 0, width: round(length), height: barHeight + 4, className: [`swatch-${n % 4}`] })
+    const rect = s('rect', { x: roundScaled(x, 1), y: 0, width: roundScaled(length, 1), height: barHeight + 4, className: [`swatch-${n % 4}`] })
     x += length
     return rect
   })
   return titled(chart, id, barHeight + 4, segments)
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10
 }
