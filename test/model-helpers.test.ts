@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { phraseStarts } from '../src/model/phrases.js'
 import { plural } from '../src/model/plural.js'
 import { roundScaled, roundTo } from '../src/model/rounding.js'
 
@@ -32,5 +33,16 @@ describe('rounding', () => {
     [2, 1, 2]
   ])('roundScaled(%d, %d) is %d: the scaled product decides', (value, places, expected) => {
     expect(roundScaled(value, places)).toBe(expected)
+  })
+})
+
+describe('phraseStarts finds every occurrence of a phrase', () => {
+  test.each([
+    ['十四五规划和十四五期间', '十四五', [0, 6]],
+    ['aaaa', 'aa', [0, 1, 2]],
+    ['text', '', []],
+    ['text', 'none', []]
+  ])('%s, %s', (text, phrase, expected) => {
+    expect(phraseStarts(text, phrase)).toEqual(expected)
   })
 })

@@ -2,6 +2,7 @@ import { readFigure, type Figure } from '../chinese-number/index.js'
 import { labelLimit, mayEndAt, mayStartAt } from './label-chars.js'
 import { isSuggestedLabel } from './label-rules.js'
 import { nameSpans } from './names.js'
+import { phraseStarts } from '../model/phrases.js'
 
 export interface FoundFigure {
   /** Offset in `text`, UTF-16 code units. */
@@ -69,12 +70,5 @@ function coverage(length: number, spans: ReadonlyArray<{ start: number; end: num
 
 /** Every occurrence of every phrase, overlapping occurrences included. */
 function phraseSpans(text: string, phrases: readonly string[]): Array<{ start: number; end: number }> {
-  const spans: Array<{ start: number; end: number }> = []
-  for (const phrase of phrases) {
-    if (phrase === '') continue
-    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
-      spans.push({ start: at, end: at + phrase.length })
-    }
-  }
-  return spans
+  return phrases.flatMap((phrase) => phraseStarts(text, phrase).map((at) => ({ start: at, end: at + phrase.length })))
 }

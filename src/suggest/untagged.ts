@@ -6,6 +6,7 @@ import { previousPeriod } from '../model/period.js'
 import { blockText, sourceOffset, type BlockText } from './block-text.js'
 import { findFigures } from './find-figures.js'
 import { spansOf } from '../model/spans.js'
+import { phraseStarts } from '../model/phrases.js'
 import { guessAspect, guessMetric } from './metric-guess.js'
 import type { Registry } from '../model/compiled.js'
 
@@ -90,10 +91,8 @@ function describe(block: BlockText, start: number, end: number, text: string, fi
 /** Each ignore phrase, in the order given, and whether one of its occurrences in the text covers a range. */
 function ignoredRanges(text: string, phrases: readonly string[]): Array<{ phrase: string; covers: (start: number, end: number) => boolean }> {
   return phrases.flatMap((phrase) => {
-    if (phrase === '') return []
     // Occurrences start in increasing order: the one that may cover a range is the last starting at or before it.
-    const starts: number[] = []
-    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) starts.push(at)
+    const starts = phraseStarts(text, phrase)
     if (starts.length === 0) return []
     const covers = (start: number, end: number) => {
       let low = 0
