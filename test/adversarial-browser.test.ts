@@ -19,7 +19,7 @@ describe.skipIf(!hasChromium && !toolsRequired)('the adversarial page in Chromiu
     url = pathToFileURL(path.join(dist, 'adversarial/index.html')).href
     browser = await launchChromium()
   }, 60_000)
-  afterAll(async () => browser?.close())
+  afterAll(() => browser.close())
 
   test('axe finds no violation: facts in links, in headings and with escaped ids', async () => {
     const page = await browser.newPage()

@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
     }
     browser = await launchChromium()
   }, 60_000)
-  afterAll(async () => browser?.close())
+  afterAll(() => browser.close())
 
   for (const name of ['report', 'catalog', 'constructs'] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {

@@ -129,7 +129,7 @@ describe('coverage and suggest', () => {
     untag()
     const text = await run('suggest')
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(/^source\/xiamen-2025\.md:(\d+):(\d+)  205个  :fact\[205个\]\{metric=water\.outfalls_remediated\}\n1 untagged figure in 1 file\n$/)
+    expect(text.stdout).toMatch(/^source\/xiamen-2025\.md:(\d+):(\d+) {2}205个 {2}:fact\[205个\]\{metric=water\.outfalls_remediated\}\n1 untagged figure in 1 file\n$/)
     const json = JSON.parse((await run('suggest', '--format', 'json')).stdout) as { count: number; files: Array<{ file: string; untagged: Array<Record<string, unknown>> }> }
     expect(json.count).toBe(1)
     expect(json.files[0]?.untagged[0]).toMatchObject({ text: '205个', kind: 'count', value: 205, unit: '1', metric: 'water.outfalls_remediated', proposal: ':fact[205个]{metric=water.outfalls_remediated}' })

@@ -23,7 +23,7 @@ describe('a source that tries to inject markup, script or template code', () => 
       url = pathToFileURL(path.join(dist, 'hostile/index.html')).href
       browser = await launchChromium()
     })
-    afterAll(async () => browser?.close())
+    afterAll(() => browser.close())
 
     test('runs nothing and shows everything as text', async () => {
       const page = await browser.newPage()

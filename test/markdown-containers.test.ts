@@ -15,7 +15,7 @@ function parsedDepth(text: string): number {
     const [node, depth] = item
     const here = node.type === 'blockquote' || node.type === 'listItem' ? depth + 1 : depth
     deepest = Math.max(deepest, here)
-    if ('children' in node) for (const child of node.children) pending.push([child as Nodes, here])
+    if ('children' in node) for (const child of node.children) pending.push([child, here])
   }
   return deepest
 }

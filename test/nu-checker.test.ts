@@ -21,7 +21,7 @@ interface NuMessage {
 async function check(files: string[]): Promise<NuMessage[]> {
   // vnu exits non-zero when it finds errors; its report is on stderr either way.
   const output = await promisify(execFile)('java', ['-jar', vnu, '--format', 'json', ...files], { maxBuffer: 64 * 1024 * 1024 }).catch(
-    (error: { stderr?: string }) => ({ stderr: error.stderr ?? '' })
+    (error: unknown) => ({ stderr: (error as { stderr?: string }).stderr ?? '' })
   )
   return (JSON.parse(output.stderr) as { messages: NuMessage[] }).messages
 }

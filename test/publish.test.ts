@@ -183,7 +183,7 @@ describe('a build killed at any step of publishing', () => {
 
     const killed = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', child, step], { cwd }).then(
       () => 'finished',
-      (error: { signal?: string }) => error.signal
+      (error: unknown) => (error as { signal?: string }).signal
     )
     expect(killed).toBe('SIGKILL')
 

@@ -171,7 +171,7 @@ describe('control characters', () => {
   test('UTF-16 saved without a byte order mark: Chinese text is not UTF-8, and ASCII text is full of NULs', () => {
     expect(compile(Buffer.from(seedText, 'utf16le')).diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['encoding-invalid', 2]])
     const ascii = compile(Buffer.from('# Notes\n\nNothing but ASCII.\n', 'utf16le')).diagnostics.map((d) => d.ruleId)
-    expect(ascii).toEqual(['front-matter-invalid', ...Array(11).fill('control-character')])
+    expect(ascii).toEqual(['front-matter-invalid', ...Array<string>(11).fill('control-character')])
   })
 })
 

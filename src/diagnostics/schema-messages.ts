@@ -75,7 +75,8 @@ function show(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  return `${typeof value} ${String(value)}`
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`
+  return typeof value
 }
 
 function hint(error: ErrorObject): string {

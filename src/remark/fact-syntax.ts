@@ -45,8 +45,7 @@ function gated(construct: Construct): Construct {
   const result: Construct = {
     name: 'factDirective',
     tokenize(effects, ok, nok) {
-      const self = this
-      const run: State = (code) => construct.tokenize.call(self, effects, ok, nok)(code)
+      const run: State = (code) => construct.tokenize.call(this, effects, ok, nok)(code)
       return (code) => effects.check(namedFact, run, nok)(code)
     }
   }

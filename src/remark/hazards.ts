@@ -17,7 +17,7 @@ const opening = /[:：]fact[[【［{｛]/g
 
 /**
  * Find annotations that full-width punctuation or an ideographic space
- * would break: `：fact[…]`, `:fact【…】`, `{metric=x　unit=y}`. The parser
+ * would break: `：fact[…]`, `:fact【…】`, `{metric=x␣unit=y}` (with U+3000 for ␣). The parser
  * cannot report these, because to it they are plain text or a different
  * directive.
  */

@@ -75,7 +75,7 @@ function annotate(tree: Root, file: VFile, options: RemarkFactOptions): void {
   const facts = extractFacts({
     tree,
     file,
-    sourcePath: file.path ?? '',
+    sourcePath: file.history.at(-1) ?? '',
     // Extraction reads only the period and the entity of the front matter.
     frontMatter: { period: defaults.period ?? '', entity: defaults.entity ?? '' } as ReportFrontMatter,
     registry,

@@ -59,19 +59,15 @@ function pushAligned(value: string, start: number | undefined, end: number | und
     let at = pointer
     while (at < end && !source.startsWith(char, at)) at++
     const found = at < end ? at : -1
-    for (let unit = 0; unit < char.length; unit++) {
-      out.text += char[unit]
-      out.offsets.push(found === -1 ? -1 : found + unit)
-    }
+    out.text += char
+    for (let unit = 0; unit < char.length; unit++) out.offsets.push(found === -1 ? -1 : found + unit)
     if (found !== -1) pointer = found + char.length
   }
 }
 
 function push(text: string, offset: number, out: BlockText): void {
-  for (let index = 0; index < text.length; index++) {
-    out.text += text[index]
-    out.offsets.push(offset)
-  }
+  out.text += text
+  for (let index = 0; index < text.length; index++) out.offsets.push(offset)
 }
 
 /** The source offset of a text index, or of the nearest character before it that has one. */

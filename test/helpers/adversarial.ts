@@ -1,4 +1,3 @@
-import type { TextDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
 import type { CompileResult } from '../../src/model/compiled.js'
 
@@ -31,7 +30,7 @@ export function withControlCharacters(result: CompileResult): CompileResult {
   fact.entity = `${fact.entity}${c}`
   for (const name of Object.keys(fact.dimensions)) fact.dimensions[name] = `${fact.dimensions[name]}${c}`
   visit(tree, (node) => {
-    if (node.type === 'textDirective' && (node as TextDirective).data?.factId === oldId) (node as TextDirective).data = { factId: fact.id }
+    if (node.type === 'textDirective' && node.data?.factId === oldId) node.data = { factId: fact.id }
     if (node.type === 'text') node.value = `${node.value}${c}`
   })
   return { ...result, reports: [{ ...report, frontMatter: { ...report.frontMatter, title: bundle.report.title }, bundle, tree }] }

@@ -49,7 +49,7 @@ export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Char
   let tips = 0
   const fact: Handler = (state: State, node: TextDirective) => {
     const found = node.data?.factId === undefined ? undefined : facts.get(node.data.factId)
-    const children = state.all(node) as ElementContent[]
+    const children = state.all(node)
     if (!found) return children
     tips++
     const element = factElement(found, bundle, children, `tip-${tips}`, !unlinked.has(node))
@@ -102,6 +102,14 @@ function factElement(fact: Fact, bundle: FactBundle, children: ElementContent[],
   )
 }
 
+function holdsLink(node: Nodes, isLink: (node: Nodes) => boolean): boolean {
+  let found = false
+  visit(node, (inner) => {
+    found ||= isLink(inner)
+  })
+  return found
+}
+
 /** Fact annotations that stand inside a link or hold one: as the link is interactive, they may not add a link of their own. */
 function factsNearLinks(tree: Root): Set<TextDirective> {
   const defined = new Set<string>()
@@ -112,11 +120,7 @@ function factsNearLinks(tree: Root): Set<TextDirective> {
   const isLink = (node: Nodes) => node.type === 'link' || (node.type === 'linkReference' && defined.has(node.identifier.toUpperCase()))
   const near = new Set<TextDirective>()
   visitParents(tree, 'textDirective', (node, ancestors) => {
-    let holds = false
-    visit(node, (inner) => {
-      if (inner !== node && isLink(inner)) holds = true
-    })
-    if (holds || ancestors.some(isLink)) near.add(node)
+    if (ancestors.some(isLink) || node.children.some((child) => holdsLink(child, isLink))) near.add(node)
   })
   return near
 }
@@ -142,7 +146,7 @@ function sanitizeUrls(node: HastRoot | Element): void {
     if (child.type !== 'element') continue
     for (const name of ['href', 'src'] as const) {
       const url = child.properties[name]
-      if (typeof url === 'string' && !safeUrl.test(url.trim())) delete child.properties[name]
+      if (typeof url === 'string' && !safeUrl.test(url.trim())) child.properties[name] = undefined
     }
     sanitizeUrls(child)
   }

@@ -5,10 +5,13 @@
 const startChars = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD'
 const nameChars = `${startChars}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`
 
+/* eslint-disable no-misleading-character-class -- the classes are ranges of single code points, and
+   U+200C/U+200D (joiners elsewhere) are NCName characters of their own here */
 const ncNamePattern = new RegExp(`^[${startChars}][${nameChars}]*$`, 'u')
 const startChar = new RegExp(`^[${startChars}]$`, 'u')
 const nameChar = new RegExp(`^[${nameChars}]$`, 'u')
 const notNameChar = new RegExp(`[^${nameChars}]`, 'gu')
+/* eslint-enable no-misleading-character-class */
 
 export function isNcName(text: string): boolean {
   return ncNamePattern.test(text)
