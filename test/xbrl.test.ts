@@ -514,7 +514,7 @@ describe('the mappings', () => {
 
   test.each([
     { name: 'a decrease of a count', fact: base, value: '-5', decimals: 0, concept: 'fm:x.y', unit: undefined },
-    { name: 'a relative change of money', fact: { ...base, aspect: 'relative-change', value: -12.5, unit: '%', decimals: 1 }, value: '-0.125', decimals: 3, concept: 'fm:x.y-relative-change', unit: undefined },
+    { name: 'a relative change of money', fact: { ...base, aspect: 'relative-change', value: -12.5, unit: '%', decimals: 1 } satisfies Fact, value: '-0.125', decimals: 3, concept: 'fm:x.y-relative-change', unit: undefined },
     { name: 'a change in yuan', fact: { ...base, value: 2500000, unit: 'CNY', decimals: -5 }, value: '2500000', decimals: -5, concept: 'fm:x.y', unit: 'iso4217:CNY' }
   ])('$name', ({ fact, value, decimals, concept, unit }) => {
     const xbrlFact = xbrlJsonFact(fact)

@@ -25,7 +25,7 @@ const LEVELS: readonly DateLevel[] = ['year', 'month', 'day']
 const QUARTER = { year: '年', ordinal: '第', marker: '季度', count: 4, months: 3 } as const
 
 /** Years that read as calendar years; any other N年 is a duration (六年, 5年). */
-export const YEAR_RANGE = { min: 1900, max: 2100, digits: 4 } as const
+const YEAR_RANGE = { min: 1900, max: 2100, digits: 4 } as const
 
 interface DatePart {
   token: NumberToken
@@ -142,7 +142,7 @@ function daysInMonth(year: number | undefined, month: number): number {
 }
 
 /** The most significant part written: the year, else the month, else the day. */
-export function leadingPart(date: DateParts): number {
+function leadingPart(date: DateParts): number {
   return date.year ?? date.month ?? date.day ?? 0
 }
 

@@ -7,11 +7,11 @@ import { failure, success } from './reading.js'
 import { reasons } from './reasons.js'
 import { MAX_SIGNIFICANT_DIGITS } from './storable.js'
 
-export interface ArabicToken extends ArabicNumber {
+interface ArabicToken extends ArabicNumber {
   form: 'arabic'
 }
 
-export interface ChineseToken {
+interface ChineseToken {
   form: 'chinese'
   text: string
   end: number

@@ -7,7 +7,7 @@ import { reasons } from './reasons.js'
 import { MAX_SIGNIFICANT_DIGITS, storeValue } from './storable.js'
 
 /** The number a token stands for, exactly: the digits as written, or the numeral's integer. */
-export function tokenRatio(token: NumberToken): Ratio {
+function tokenRatio(token: NumberToken): Ratio {
   return token.form === 'arabic' ? (fromDecimal(token.mantissa) ?? ratio(0n)) : ratio(BigInt(token.value))
 }
 

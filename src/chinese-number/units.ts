@@ -17,7 +17,7 @@ export interface UnitEntry {
 }
 
 /** 1 亩 = 1/15 公顷 = 2000/3 m² (市制); not UCUM, so declared here with its conversion. */
-export const MU_IN_SQUARE_METRES = 2000 / 3
+const MU_IN_SQUARE_METRES = 2000 / 3
 
 const quantity = (text: string, unit: string, factor = 1): UnitEntry => ({
   text,

@@ -42,7 +42,7 @@ const WORST_CLASS = 5
  * class 6 so that classes stay ordered numbers (higher is worse) and
  * comparisons such as "from 劣Ⅴ to Ⅳ" remain computable; no class Ⅵ exists.
  */
-export const WORSE_THAN_WORST = WORST_CLASS + 1
+const WORSE_THAN_WORST = WORST_CLASS + 1
 const WORSE = '劣'
 
 /** Ⅱ类, 劣Ⅴ类, IV类, Ⅲ; undefined when the label does not start like a class. */

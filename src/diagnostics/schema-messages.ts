@@ -62,7 +62,7 @@ function pathOf(pointer: string): Array<string | number> {
 }
 
 /** `metrics › air.pm25 › kind`. */
-export function pathText(path: ReadonlyArray<string | number>): string {
+function pathText(path: ReadonlyArray<string | number>): string {
   return path.length === 0 ? 'the document' : path.map((segment) => (typeof segment === 'number' ? `item ${segment + 1}` : segment)).join(' › ')
 }
 

@@ -15,7 +15,7 @@ export interface PlainNumber {
 }
 
 /** A number given in an attribute, exactly, with the precision it was written with. */
-export function readPlainNumber(text: string): PlainNumber | undefined {
+function readPlainNumber(text: string): PlainNumber | undefined {
   const match = /^[+-]?\d+(?:\.(\d+))?$/.exec(text.trim())
   const value = match ? fromDecimal(text.trim()) : undefined
   if (!match || !value) return undefined

@@ -13,14 +13,14 @@ import { continueContainers, isThematicBreak, openContainers, type Container } f
  */
 
 /** One line of a text: where it starts and ends (before its line ending), and its 1-based number. */
-export interface Line {
+interface Line {
   start: number
   end: number
   number: number
 }
 
 /** Each line of a text, split where positions split them: at CRLF, LF or a lone CR. */
-export function* lines(text: string): Generator<Line> {
+function* lines(text: string): Generator<Line> {
   let start = 0
   let number = 1
   const ending = /\r\n|\r|\n/g

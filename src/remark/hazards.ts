@@ -102,7 +102,7 @@ function nextOf(text: string, matches: (char: string) => boolean): (from: number
 }
 
 /** Whether a directive name is most likely a misspelt `fact`: other case, one edit, or the same letters. */
-export function isFactTypo(name: string): boolean {
+function isFactTypo(name: string): boolean {
   if (name === 'fact') return false
   const lower = name.toLowerCase()
   if (lower === 'fact' || distance(lower, 'fact') === 1) return true

@@ -7,7 +7,7 @@ import { CLASS_CLASSIFIERS, DATE_MARKERS, DIGITS, ORDINAL_CLASSIFIERS, PLACES, R
  */
 
 /** The longest label worth reading: 2024年11月-2025年2月 is 16 characters. */
-export const MAX_LABEL_LENGTH = 24
+const MAX_LABEL_LENGTH = 24
 
 /** Words written before the number of a figure: 第8, 前4, 劣Ⅴ类, 百分之十五. */
 const OPENING_WORDS: readonly string[] = ['第', '前', '劣', '百分之']

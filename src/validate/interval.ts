@@ -17,7 +17,7 @@ export function factInterval(fact: { value: number; decimals?: number }, kind: s
   return intervalOf(fact.value, exact ? undefined : fact.decimals)
 }
 
-export function intervalOf(value: number, decimals: number | undefined): Interval {
+function intervalOf(value: number, decimals: number | undefined): Interval {
   const half = decimals === undefined ? 0 : 0.5 * 10 ** -decimals
   return { low: value - half, high: value + half }
 }

@@ -6,7 +6,7 @@ import type { CompileResult } from '../../src/model/compiled.js'
  * lone surrogate. The loader refuses them in sources; the pages must be safe
  * from them all the same.
  */
-export const controlCharacters = '\u0000\u0001\u0007\u000B\u000C\u001B\u007F\u0080\u0085\u009F\uFDD0\uFFFE\u{1FFFF}\uD800'
+const controlCharacters = '\u0000\u0001\u0007\u000B\u000C\u001B\u007F\u0080\u0085\u009F\uFDD0\uFFFE\u{1FFFF}\uD800'
 
 /**
  * A compiled report whose title, issuer, metric label, heading, text and one

@@ -47,11 +47,11 @@ const piece = fc.oneof(
   { weight: 2, arbitrary: fc.string({ maxLength: 10 }) }
 )
 
-export const body = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''))
+const body = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''))
 
 const validFrontMatter = (slug: string) => `---\ntitle: 测试报告\nissuer: 测试局\nentity: 厦门市\nperiod: "2025"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n`
 /** Mostly valid front matter, sometimes with a field broken, a hostile value, or none at all. */
-export const frontMatter = fc.oneof(
+const frontMatter = fc.oneof(
   { weight: 6, arbitrary: fc.constant(validFrontMatter('fuzz')) },
   {
     weight: 3,

@@ -12,7 +12,7 @@ import type { CompileResult } from '../../src/model/compiled.js'
 /** CI sets FACTMARK_CI=1 after installing Chromium and Java: there, a missing tool fails the tests instead of skipping them. */
 export const toolsRequired = process.env['FACTMARK_CI'] === '1'
 
-export const chromiumPath = '/usr/bin/chromium'
+const chromiumPath = '/usr/bin/chromium'
 export const hasChromium = existsSync(chromiumPath)
 
 export const hasJava = (() => {

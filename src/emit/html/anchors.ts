@@ -6,9 +6,9 @@ import { forbiddenInPage } from './safe-text.js'
  * `fact:`, and so is one that begins with `fact:`, so that the mapping can
  * be undone and no two ids of a page are the same.
  */
-export const pagePrefixes = ['fact:', 'row:', 'sec-', 'chart-', 'tip-'] as const
+const pagePrefixes = ['fact:', 'row:', 'sec-', 'chart-', 'tip-'] as const
 /** The ids the templates write. */
-export const pageIds = ['main', 'key-figures-title', 'toc-title', 'facts-title', 'downloads-title'] as const
+const pageIds = ['main', 'key-figures-title', 'toc-title', 'facts-title', 'downloads-title'] as const
 
 // ASCII white space, which an HTML id must not hold; what a page must not hold at all; and % itself, which marks the escapes.
 const escaped = new RegExp(`[\\t\\n\\f\\r %]|${forbiddenInPage.source}`, 'gu')

@@ -13,7 +13,7 @@ const planeNoncharacters = Array.from({ length: 16 }, (_, plane) => `\\u{${(plan
 export const forbiddenInPage = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${planeNoncharacters}\\uD800-\\uDFFF]`, 'gu')
 
 /** What stands in a page where a forbidden character was: visible, so the text is not silently changed. */
-export const REPLACEMENT = '\uFFFD'
+const REPLACEMENT = '\uFFFD'
 
 /**
  * Replace every character a page must not hold. Sources with control

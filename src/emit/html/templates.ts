@@ -10,7 +10,7 @@ let environment: nunjucks.Environment | undefined
  * value escaped unless a template says `| safe` (only for HTML factmark built
  * itself), and a missing variable is an error rather than an empty string.
  */
-export function templates(): nunjucks.Environment {
+function templates(): nunjucks.Environment {
   environment ??= new nunjucks.Environment(new nunjucks.FileSystemLoader(directory, { noCache: false }), {
     autoescape: true,
     throwOnUndefined: true,

@@ -9,7 +9,7 @@ import type { Registry } from '../../model/compiled.js'
  * nonNegativeIntegerItemType because a change of a count (减少5个) is
  * negative.
  */
-export const itemTypes: Record<MetricKind, string> = {
+const itemTypes: Record<MetricKind, string> = {
   money: 'xbrli:monetaryItemType',
   percent: 'xbrli:pureItemType',
   'percentage-point': 'xbrli:pureItemType',

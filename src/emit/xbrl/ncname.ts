@@ -13,7 +13,7 @@ const nameChar = new RegExp(`^[${nameChars}]$`, 'u')
 const notNameChar = new RegExp(`[^${nameChars}]`, 'gu')
 /* eslint-enable no-misleading-character-class */
 
-export function isNcName(text: string): boolean {
+function isNcName(text: string): boolean {
   return ncNamePattern.test(text)
 }
 

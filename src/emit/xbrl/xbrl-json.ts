@@ -10,7 +10,7 @@ export interface XbrlJsonOptions {
 }
 
 /** The whole document; key order is fixed by construction, so the same report gives the same bytes. */
-export interface XbrlJsonReport {
+interface XbrlJsonReport {
   documentInfo: {
     documentType: 'https://xbrl.org/2021/xbrl-json'
     namespaces: typeof namespaces
@@ -22,7 +22,7 @@ export interface XbrlJsonReport {
 }
 
 /** The report's facts as an xBRL-JSON 1.0 (OIM) report whose taxonomy is generated from the metric registry. */
-export function xbrlJsonReport(report: CompiledReport, options: XbrlJsonOptions): XbrlJsonReport {
+function xbrlJsonReport(report: CompiledReport, options: XbrlJsonOptions): XbrlJsonReport {
   const { facts } = report.bundle
   const ids = xbrlFactIds(facts.map((fact) => fact.id))
   const entries: Record<string, XbrlJsonFact> = {}

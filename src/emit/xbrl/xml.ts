@@ -7,12 +7,12 @@ const textEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 const attributeEntities: Record<string, string> = { ...textEntities, '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;' }
 
 /** Element content: markup escaped, characters XML cannot hold replaced by U+FFFD. */
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   return text.replace(notXmlChar, '\uFFFD').replace(/[&<>\r]/g, (char) => textEntities[char] ?? char)
 }
 
 /** A quoted attribute value, escaped the same way and keeping its white space. */
-export function xmlAttribute(text: string): string {
+function xmlAttribute(text: string): string {
   return text.replace(notXmlChar, '\uFFFD').replace(/[&<>\r"'\t\n]/g, (char) => attributeEntities[char] ?? char)
 }
 
