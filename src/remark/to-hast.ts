@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast'
 import type { Handler, State } from 'mdast-util-to-hast'
 import type { Nodes } from 'mdast'
-import { factElement } from './fact-element.js'
+import { factElement } from '../emit/html/fact-element.js'
 
 // Tooltip ids count per document, as each conversion has a state of its own.
 const tips = new WeakMap<State, number>()

@@ -1,16 +1,14 @@
-import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
-import { h } from 'hastscript'
+import type { Element, Root as HastRoot, RootContent } from 'hast'
 import type { Nodes, Root } from 'mdast'
 import type { TextDirective } from 'mdast-util-directive'
 import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { visitParents } from 'unist-util-visit-parents'
-import type { Fact, FactBundle } from '../../model/schema-types.js'
-import { decimalString } from '../decimal.js'
-import { factAnchor, fragment, rowAnchor } from './anchors.js'
+import type { FactBundle } from '../../model/schema-types.js'
+import { factAnchor } from './anchors.js'
 import { type Chart, chartFigure } from './charts.js'
-import { describeFact } from './display.js'
+import { factElement } from './fact-element.js'
 import { safeTree } from './safe-text.js'
 
 export interface Section {
@@ -52,7 +50,7 @@ export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Char
     const children = state.all(node)
     if (!found) return children
     tips++
-    const element = factElement(found, bundle, children, `tip-${tips}`, !unlinked.has(node))
+    const element = factElement(found, bundle.metrics[found.metric], children, { tip: `tip-${tips}`, linked: !unlinked.has(node) })
     tipOf.set(element, `tip-${tips}`)
     return element
   }
@@ -82,24 +80,6 @@ export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Char
   insertCharts(hast, charts)
   safeTree(hast)
   return { tree: hast, sections }
-}
-
-function factElement(fact: Fact, bundle: FactBundle, children: ElementContent[], tip: string, linked: boolean): Element {
-  const metric = bundle.metrics[fact.metric]
-  const figure = linked ? [h('a', { href: fragment(rowAnchor(fact.id)), ariaDescribedBy: tip }, children)] : children
-  return h(
-    'data.fact',
-    {
-      id: factAnchor(fact.id),
-      value: typeof fact.value === 'number' ? decimalString(fact.value) : fact.value,
-      dataMetric: fact.metric,
-      dataUnit: fact.unit,
-      dataPeriod: fact.period,
-      dataEntity: fact.entity,
-      dataAspect: fact.aspect
-    },
-    [...figure, h('span.tip', { id: tip, role: 'tooltip' }, describeFact(fact, metric))]
-  )
 }
 
 function holdsLink(node: Nodes, isLink: (node: Nodes) => boolean): boolean {

@@ -1,9 +1,9 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { decimalString } from '../emit/decimal.js'
-import { factAnchor, fragment, rowAnchor } from '../emit/html/anchors.js'
-import { describeFact } from '../emit/html/display.js'
-import type { Fact, Metric } from '../model/schema-types.js'
+import { decimalString } from '../decimal.js'
+import { factAnchor, fragment, rowAnchor } from './anchors.js'
+import { describeFact } from './display.js'
+import type { Fact, Metric } from '../../model/schema-types.js'
 
 export interface FactElementOptions {
   /** The id of the tooltip that describes the fact, unique in the page. */
