@@ -23,18 +23,19 @@ const ms = (value) => `${value.toFixed(1)} ms`
 const line = (name, s) => console.log(`${name.padEnd(34)} min ${ms(s.min)}  median ${ms(s.median)}  p90 ${ms(s.p90)}  max ${ms(s.max)}`)
 
 const sources = await readSources({ src: 'source', cwd: root })
-if (!sources.ok) throw new Error(sources.message)
-const chars = sources.input.reports.reduce((sum, report) => sum + report.text.length, 0)
+if (!sources.ok) throw new Error(sources.error.message)
+const input = sources.value
+const chars = input.reports.reduce((sum, report) => sum + report.text.length, 0)
 
 const first = performance.now()
-const result = compileSources(sources.input)
+const result = compileSources(input)
 const firstMs = performance.now() - first
 const facts = result.reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
 
 const warm = []
 for (let i = 0; i < runs; i++) {
   const start = performance.now()
-  compileSources(sources.input)
+  compileSources(input)
   warm.push(performance.now() - start)
 }
 
@@ -53,7 +54,7 @@ for (let i = 0; i < Math.min(runs, 10); i++) {
 }
 rmSync(out, { recursive: true, force: true })
 
-console.log(`reports: ${sources.input.reports.length}, source characters: ${chars}, facts: ${facts}, diagnostics: ${result.diagnostics.length}`)
+console.log(`reports: ${input.reports.length}, source characters: ${chars}, facts: ${facts}, diagnostics: ${result.diagnostics.length}`)
 console.log(`first compile in this process (schemas compiled, caches cold): ${ms(firstMs)}`)
 line(`compile, warm (${runs} runs)`, stats(warm))
 line(`factmark build, new process (${cold.length})`, stats(cold))

@@ -2,6 +2,7 @@ import { compileSources } from './compile/compile-sources.js'
 import { readSources } from './load/sources.js'
 import { suggest as suggestSources, type Suggestions } from './suggest/suggest.js'
 import type { CompileResult } from './model/compiled.js'
+import { FactmarkError } from './model/factmark-error.js'
 
 export interface CompileOptions {
   /** Folder with the reports (`*.md`) and `metrics.yaml`. Default `source`. */
@@ -14,15 +15,17 @@ export interface CompileOptions {
 
 async function sourcesOf(options: CompileOptions) {
   const sources = await readSources({ src: options.src ?? 'source', ...(options.files && { files: options.files }), ...(options.cwd && { cwd: options.cwd }) })
-  // The code marks an I/O problem, whose message is for the user, from a bug.
-  if (!sources.ok) throw Object.assign(new Error(sources.message), { code: 'FACTMARK_SOURCES' })
-  return sources.input
+  if (!sources.ok) {
+    const { message, path } = sources.error
+    throw new FactmarkError('FACTMARK_SOURCES', message, path === undefined ? {} : { place: { path } })
+  }
+  return sources.value
 }
 
 /**
  * Read the sources from disk and compile them: bundles, diagnostics and
- * coverage, nothing written. Throws only when the files cannot be read;
- * problems in their content are in `diagnostics`.
+ * coverage, nothing written. Throws a FactmarkError only when the files
+ * cannot be read; problems in their content are in `diagnostics`.
  */
 export async function compile(options: CompileOptions = {}): Promise<CompileResult> {
   const input = await sourcesOf(options)

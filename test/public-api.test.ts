@@ -67,7 +67,7 @@ describe('the public API', () => {
 
   test('the library entry exports exactly these names', async () => {
     const library = await import('../src/index.js')
-    expect(Object.keys(library).sort()).toEqual(['build', 'compile', 'compileSources', 'readFigure', 'readUnit', 'renderArtifacts', 'reportFiles', 'rules', 'suggest', 'verify', 'writeArtifacts'])
+    expect(Object.keys(library).sort()).toEqual(['FactmarkError', 'build', 'compile', 'compileSources', 'readFigure', 'readUnit', 'renderArtifacts', 'reportFiles', 'rules', 'suggest', 'verify', 'writeArtifacts'])
   })
 
   test('the Chinese number entry exports exactly these names', async () => {

@@ -16,8 +16,8 @@ const folders = readdirSync(root).sort()
 async function diagnosticsOf(folder: string): Promise<string> {
   const dir = new URL(`${folder}/`, root)
   const sources = await readReportFolder(fileURLToPath(dir), fileURLToPath(root))
-  if (!sources.ok) throw new Error(sources.message)
-  const { reports, skipped } = sources
+  if (!sources.ok) throw new Error(sources.error.message)
+  const { reports, skipped } = sources.value
   const registryUrl = existsSync(new URL('metrics.yaml', dir)) ? new URL('metrics.yaml', dir) : sharedRegistry
   const registryPath = registryUrl === sharedRegistry ? 'metrics.yaml' : `${folder}/metrics.yaml`
   // Only the metric-unused fixture asks about unused metrics: the shared registry serves every fixture.

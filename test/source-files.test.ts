@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { compile, FactmarkError } from '../src/index.js'
 import { readSources } from '../src/load/sources.js'
 import { runCli } from './helpers/run-cli.js'
 import { writeSeedProject } from './helpers/seed.js'
@@ -68,8 +69,8 @@ describe.skipIf(!posix)('a source folder', () => {
     writeFileSync(at('source/drafts/note.md'), '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: note\n---\n\n正文。\n')
     symlinkSync('drafts/note.md', at('source/note.md'))
     const sources = await readSources({ src: 'source', cwd })
-    expect(sources.ok && sources.input.reports.map((report) => report.path)).toEqual(['source/note.md', 'source/xiamen-2025.md'])
-    expect(sources.ok && sources.input.skipped).toEqual([])
+    expect(sources.ok && sources.value.reports.map((report) => report.path)).toEqual(['source/note.md', 'source/xiamen-2025.md'])
+    expect(sources.ok && sources.value.skipped).toEqual([])
   })
 
   test('a build goes on without the skipped path, and its JSON output carries the warning', async () => {
@@ -130,6 +131,13 @@ describe.skipIf(!posix)('the registry and the source folder: a message that name
   test.each(cases)('%s', async (_name, make, message) => {
     make()
     expect(await run('check')).toEqual({ code: 2, stdout: '', stderr: `factmark: ${message}\n` })
+  })
+
+  test('the library throws a FactmarkError with the code and the path', async () => {
+    rmSync(at('source/metrics.yaml'))
+    const error = await compile({ cwd }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(FactmarkError)
+    expect(error).toMatchObject({ code: 'FACTMARK_SOURCES', message: 'Cannot read source/metrics.yaml: no such file or directory', place: { path: 'source/metrics.yaml' } })
   })
 })
 

@@ -3,18 +3,22 @@ import { lstat, open, readlink, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { inputLimits } from '../remark/input-limits.js'
 import { isInside } from '../model/paths.js'
+import { isNodeError } from '../model/node-error.js'
+import { err, ok, type Result } from '../model/result.js'
 
 /**
- * What became of a path named as a source: its bytes; a path factmark does
- * not read on purpose (it is not a regular file, or a link out of its
- * folder); or a file that could not be read.
+ * Why a path named as a source was not read: factmark does not read it on
+ * purpose (it is not a regular file, or a link out of its folder), it could
+ * not be read, or it is too large.
  */
-export type ReadOutcome =
-  | { kind: 'read'; bytes: Uint8Array }
+export type Unread =
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: string }
   /** Too large to be worth reading into memory: the compiler reports it with its size. */
   | { kind: 'too-large'; size: number }
+
+/** What became of a path named as a source: its bytes, or why it was not read. */
+export type ReadOutcome = Result<Uint8Array, Unread>
 
 /** What each kind of file that is not a regular file is called in messages. */
 const otherKinds: ReadonlyArray<{ is: (stats: Stats) => boolean; name: string }> = [
@@ -43,26 +47,26 @@ export async function readSourceFile(file: string, folder: string): Promise<Read
       try {
         target = await realpath(file)
       } catch (error) {
-        return { kind: 'skipped', reason: `it is a symbolic link to ${written}, which cannot be followed (${ioReason(error)})` }
+        return err({ kind: 'skipped', reason: `it is a symbolic link to ${written}, which cannot be followed (${ioReason(error)})` })
       }
-      if (!isInside(target, folder)) return { kind: 'skipped', reason: `it is a symbolic link to ${written}, outside its folder, and links out of it are not followed` }
+      if (!isInside(target, folder)) return err({ kind: 'skipped', reason: `it is a symbolic link to ${written}, outside its folder, and links out of it are not followed` })
     }
     const stats = link.isSymbolicLink() ? await stat(target) : link
     const other = otherKinds.find((kind) => kind.is(stats))
-    if (other) return { kind: 'skipped', reason: `it is ${other.name}, not a file` }
-    if (!stats.isFile()) return { kind: 'skipped', reason: 'it is not a regular file' }
+    if (other) return err({ kind: 'skipped', reason: `it is ${other.name}, not a file` })
+    if (!stats.isFile()) return err({ kind: 'skipped', reason: 'it is not a regular file' })
     // Decoding may change the size a little, but not fourfold: a file this large is refused before it is read into memory.
-    if (stats.size > inputLimits.reportBytes * 4) return { kind: 'too-large', size: stats.size }
+    if (stats.size > inputLimits.reportBytes * 4) return err({ kind: 'too-large', size: stats.size })
     const handle = await open(target, openFlags)
     try {
       const opened = await handle.stat()
-      if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev) return { kind: 'skipped', reason: 'it was replaced while it was being read' }
-      return { kind: 'read', bytes: await handle.readFile() }
+      if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev) return err({ kind: 'skipped', reason: 'it was replaced while it was being read' })
+      return ok(await handle.readFile())
     } finally {
       await handle.close()
     }
   } catch (error) {
-    return { kind: 'failed', reason: ioReason(error) }
+    return err({ kind: 'failed', reason: ioReason(error) })
   }
 }
 
@@ -78,8 +82,7 @@ export async function folderOf(file: string): Promise<string> {
 
 /** Why a file system call failed, in words for the user. */
 export function ioReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
-  const known = code === undefined ? undefined : ioReasons[code]
+  const known = isNodeError(error) ? ioReasons[error.code] : undefined
   if (known) return known
   return error instanceof Error ? error.message : String(error)
 }

@@ -3,10 +3,21 @@ import path from 'node:path'
 import { megabytes } from '../remark/input-limits.js'
 import { folderOf, ioReason, readSourceFile } from './read-source.js'
 import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.js'
+import { err, ok, type Result } from '../model/result.js'
 
 export const registryName = 'metrics.yaml'
 
-export type SourcesOutcome = { ok: true; input: CompileInput } | { ok: false; message: string }
+/** Why the sources cannot be compiled: a message for the user, and the file or folder it is about when there is one. */
+export interface SourcesFailure {
+  message: string
+  path?: string
+}
+
+export type SourcesOutcome = Result<CompileInput, SourcesFailure>
+
+function failure(message: string, path?: string): { ok: false; error: SourcesFailure } {
+  return err(path === undefined ? { message } : { message, path })
+}
 
 /** Paths in output are relative to the working directory, with forward slashes, so builds are portable. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
@@ -22,36 +33,48 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
 export async function readSources(options: { src: string; files?: readonly string[]; cwd?: string }): Promise<SourcesOutcome> {
   const cwd = options.cwd ?? process.cwd()
   const src = path.resolve(cwd, options.src)
+  const shownSrc = displayPath(src, cwd)
   let folder: string
   try {
     folder = await realpath(src)
-    if (!(await stat(folder)).isDirectory()) return { ok: false, message: `Cannot read the source folder ${displayPath(src, cwd)}: not a folder` }
+    if (!(await stat(folder)).isDirectory()) return failure(`Cannot read the source folder ${shownSrc}: not a folder`, shownSrc)
   } catch (error) {
-    return { ok: false, message: `Cannot read the source folder ${displayPath(src, cwd)}: ${ioReason(error)}` }
+    return failure(`Cannot read the source folder ${shownSrc}: ${ioReason(error)}`, shownSrc)
   }
   const registryPath = path.join(src, registryName)
+  const shownRegistry = displayPath(registryPath, cwd)
   const registry = await readSourceFile(registryPath, folder)
-  if (registry.kind === 'too-large') return { ok: false, message: `Cannot read ${displayPath(registryPath, cwd)}: it is ${megabytes(registry.size)} MB, more than factmark reads` }
-  if (registry.kind !== 'read') return { ok: false, message: `Cannot read ${displayPath(registryPath, cwd)}: ${registry.reason}` }
+  if (!registry.ok) {
+    const { error } = registry
+    const why = error.kind === 'too-large' ? `it is ${megabytes(error.size)} MB, more than factmark reads` : error.reason
+    return failure(`Cannot read ${shownRegistry}: ${why}`, shownRegistry)
+  }
 
   const reports = options.files && options.files.length > 0 ? await readFiles(options.files, cwd) : await readReportFolder(src, cwd)
   if (!reports.ok) return reports
-  return { ok: true, input: { reports: reports.reports, registry: { path: displayPath(registryPath, cwd), text: registry.bytes }, skipped: reports.skipped } }
+  return ok({ reports: reports.value.reports, registry: { path: shownRegistry, text: registry.value }, skipped: reports.value.skipped })
 }
 
-export type ReportsOutcome = { ok: true; reports: SourceText[]; skipped: SkippedSource[] } | { ok: false; message: string }
+/** The reports that were read, and the paths that were skipped on purpose. */
+export interface ReadReports {
+  reports: SourceText[]
+  skipped: SkippedSource[]
+}
+
+export type ReportsOutcome = Result<ReadReports, SourcesFailure>
 
 /** The reports of a folder (`*.md`, in name order), each path relative to `cwd`. */
 export async function readReportFolder(folder: string, cwd: string = process.cwd()): Promise<ReportsOutcome> {
+  const shown = displayPath(folder, cwd)
   let names: string[]
   let real: string
   try {
     real = await realpath(folder)
     names = (await readdir(real)).filter((name) => name.endsWith('.md')).sort()
   } catch (error) {
-    return { ok: false, message: `Cannot read the source folder ${displayPath(folder, cwd)}: ${ioReason(error)}` }
+    return failure(`Cannot read the source folder ${shown}: ${ioReason(error)}`, shown)
   }
-  if (names.length === 0) return { ok: false, message: `No reports (*.md) in ${displayPath(folder, cwd)}` }
+  if (names.length === 0) return failure(`No reports (*.md) in ${shown}`, shown)
   return readEach(names.map((name) => path.join(folder, name)), () => Promise.resolve(real), cwd)
 }
 
@@ -67,12 +90,12 @@ async function readEach(files: readonly string[], folderFor: (file: string) => P
   for (const file of files) {
     const shown = displayPath(file, cwd)
     const outcome = await readSourceFile(file, await folderFor(file))
-    if (outcome.kind === 'failed') return { ok: false, message: `Cannot read ${shown}: ${outcome.reason}` }
-    if (outcome.kind === 'skipped') skipped.push({ path: shown, reason: outcome.reason })
-    else if (outcome.kind === 'too-large') reports.push({ path: shown, text: new Uint8Array(0), unreadSize: outcome.size })
-    else reports.push({ path: shown, text: outcome.bytes })
+    if (outcome.ok) reports.push({ path: shown, text: outcome.value })
+    else if (outcome.error.kind === 'failed') return failure(`Cannot read ${shown}: ${outcome.error.reason}`, shown)
+    else if (outcome.error.kind === 'skipped') skipped.push({ path: shown, reason: outcome.error.reason })
+    else reports.push({ path: shown, text: new Uint8Array(0), unreadSize: outcome.error.size })
   }
   // A build of none of its reports would publish an empty site in place of the last one.
-  if (reports.length === 0) return { ok: false, message: `No report could be read: ${skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')}` }
-  return { ok: true, reports, skipped }
+  if (reports.length === 0) return failure(`No report could be read: ${skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')}`)
+  return ok({ reports, skipped })
 }

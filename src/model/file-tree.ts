@@ -15,7 +15,7 @@ export interface Tree {
   /** Every file, link and other entry that is not a folder, and every empty folder, in path order. */
   entries: TreeEntry[]
   /** Folders that could not be listed, with the error. */
-  unreadable: Array<{ path: string; error: NodeJS.ErrnoException }>
+  unreadable: Array<{ path: string; error: unknown }>
 }
 
 export function entryType(entry: Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): EntryType {
@@ -44,7 +44,7 @@ export async function listTree(root: string): Promise<Tree> {
     try {
       children = await readdir(path.join(root, relative), { withFileTypes: true })
     } catch (error) {
-      unreadable.push({ path: relative, error: error as NodeJS.ErrnoException })
+      unreadable.push({ path: relative, error })
       continue
     }
     if (children.length === 0 && relative !== '') entries.push({ path: `${relative}/`, type: 'folder' })

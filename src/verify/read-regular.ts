@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { entryType, type EntryType } from '../model/file-tree.js'
+import { isNodeError } from '../model/node-error.js'
 
 export interface FileDigest {
   bytes: number
@@ -26,7 +27,7 @@ export async function readRegular(file: string, keepUpTo = 0): Promise<ReadResul
   try {
     handle = await open(file, flags)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return { regular: false, type: 'symbolic link' }
+    if (isNodeError(error, 'ELOOP')) return { regular: false, type: 'symbolic link' }
     throw error
   }
   try {

@@ -6,6 +6,7 @@ import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
 import { validators, type SchemaFile } from '../model/schemas.js'
 import { readRegular, type FileDigest, type ReadResult } from './read-regular.js'
 import { listTree, type EntryType } from '../model/file-tree.js'
+import { isNodeError } from '../model/node-error.js'
 
 export type { FileDigest } from './read-regular.js'
 export type { EntryType } from '../model/file-tree.js'
@@ -78,8 +79,8 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
   const unusable = (message: string): VerifyResult => ({ status: 'unusable', dir, listed: 0, matched: 0, problems: [], message })
 
   // The folder named is followed if it is a link (dist -> releases/42): that is where the user asked to look.
-  const folder = await stat(root).catch((error: NodeJS.ErrnoException) => error)
-  if (folder instanceof Error) return unusable(folder.code === 'ENOENT' ? 'no such folder' : reason(folder))
+  const folder = await stat(root).catch((error: Error) => error)
+  if (folder instanceof Error) return unusable(isNodeError(folder, 'ENOENT') ? 'no such folder' : reason(folder))
   if (!folder.isDirectory()) return unusable('not a folder')
 
   const problems: VerifyProblem[] = []
@@ -160,9 +161,8 @@ async function readChecked(root: string, file: string, keepUpTo: number, problem
     if (read.regular) return read
     problems.push({ kind: 'not-regular', path: file, type: read.type, listed: true })
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
     // Gone or replaced by a folder since the tree was listed.
-    if (code === 'ENOENT') problems.push({ kind: 'unreadable', path: file, reason: 'it disappeared while being read' })
+    if (isNodeError(error, 'ENOENT')) problems.push({ kind: 'unreadable', path: file, reason: 'it disappeared while being read' })
     else problems.push({ kind: 'unreadable', path: file, reason: reason(error) })
   }
   return undefined
@@ -174,7 +174,7 @@ async function readJson(root: string, file: string, problems: VerifyProblem[]): 
   try {
     read = await readRegular(path.join(root, file), jsonLimit)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true }
+    if (isNodeError(error, 'ENOENT')) return { missing: true }
     problems.push({ kind: 'unreadable', path: file, reason: reason(error) })
     return { missing: false }
   }
@@ -214,7 +214,7 @@ function validatorOf(schema: SchemaFile): ValidateFunction {
 }
 
 function reason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
+  const code = isNodeError(error) ? error.code : undefined
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'ENOTDIR') return 'not a folder'
   if (code === 'EISDIR') return 'is a folder'

@@ -1,0 +1,28 @@
+/** What a user can fix when factmark cannot go on: sources that cannot be read, an output folder it must not replace. */
+export type FactmarkErrorCode = 'FACTMARK_SOURCES' | 'FACTMARK_OUTPUT'
+
+/** The file a problem is about, and where in it when that is known. */
+export interface ErrorPlace {
+  path: string
+  line?: number
+  column?: number
+}
+
+/**
+ * A problem the user caused and can fix, thrown because factmark cannot go
+ * on. Its message is written for the user, and the command line prints it
+ * as a diagnostic, without a stack; any other thrown error is a bug in
+ * factmark. Problems in the content of the sources are never thrown: they
+ * are diagnostics on their files.
+ */
+export class FactmarkError extends Error {
+  override readonly name = 'FactmarkError'
+  readonly code: FactmarkErrorCode
+  readonly place?: ErrorPlace
+
+  constructor(code: FactmarkErrorCode, message: string, options: { place?: ErrorPlace; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    if (options.place) this.place = options.place
+  }
+}
