@@ -6,7 +6,7 @@
 export { compile, suggest } from './api.js'
 export type { CompileOptions } from './api.js'
 export { build } from './build/build.js'
-export type { BuildOptions, BuildOutcome } from './build/build.js'
+export type { BuildFailure, BuildOptions, BuildOutcome, Built } from './build/build.js'
 export { compileSources } from './compile/compile-sources.js'
 export type { CompileInput, CompileResult, CompiledReport, Coverage, Registry, SkippedSource, SourceText } from './model/compiled.js'
 export { renderArtifacts, reportFiles, writeArtifacts } from './build/render-artifacts.js'

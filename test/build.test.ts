@@ -89,7 +89,7 @@ describe('a failed build leaves the previous dist/ exactly as it was', () => {
     const file = path.join(cwd, 'source/xiamen-2025.md')
     writeFileSync(file, readFileSync(file, 'utf8').replace('{metric=air.pm10}', '{metric=air.pm100}'))
     const outcome = await build({ cwd })
-    expect(outcome).toMatchObject({ ok: false, reason: 'invalid', message: 'the sources have 1 error' })
+    expect(outcome).toMatchObject({ ok: false, error: { reason: 'invalid', message: 'the sources have 1 error' } })
     expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
   })
 
@@ -102,7 +102,7 @@ describe('a failed build leaves the previous dist/ exactly as it was', () => {
       ...reportFiles.slice(2)
     ]
     const outcome = await build({ cwd, reportFiles: failing })
-    expect(outcome).toMatchObject({ ok: false, reason: 'emit', message: 'writing xiamen-2025/broken.txt failed: disk of the emitter is full' })
+    expect(outcome).toMatchObject({ ok: false, error: { reason: 'emit', message: 'writing xiamen-2025/broken.txt failed: disk of the emitter is full' } })
     expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
     expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
   })

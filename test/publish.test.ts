@@ -201,7 +201,7 @@ describe('a build killed at any step of publishing', () => {
     // The next build restores what it must, publishes, and leaves nothing behind.
     const next = await build({ cwd })
     expect(next.ok).toBe(true)
-    expect(next.ok && next.restored).toBe(step === 'retired')
+    expect(next.ok && next.value.restored).toBe(step === 'retired')
     expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
     expectComplete(path.join(cwd, 'dist'))
     expect(readFileSync(path.join(cwd, 'dist/kitchen-sink/facts.json'), 'utf8')).toContain('"title": "新的示例报告')

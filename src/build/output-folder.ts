@@ -4,10 +4,16 @@ import { listTree } from '../model/file-tree.js'
 import { manifestName } from '../model/site.js'
 import { isInside } from '../model/paths.js'
 import { displayPath } from '../load/sources.js'
+import { isNodeError } from '../model/node-error.js'
+import { err, ok, type Result } from '../model/result.js'
 
 /** Why factmark will not replace a folder. */
-export type OutputRefusal = { ok: false; message: string }
-export type OutputCheck = { ok: true; exists: boolean } | OutputRefusal
+export interface OutputRefusal {
+  message: string
+}
+
+/** Whether a folder may be replaced, and whether it exists; or why not. */
+export type OutputCheck = Result<{ exists: boolean }, OutputRefusal>
 
 export interface OutputPlaces {
   /** The output folder, absolute. */
@@ -35,7 +41,7 @@ const foreignShown = 3
 export async function checkOutputFolder(places: OutputPlaces): Promise<OutputCheck> {
   const out = await realPlace(places.out)
   const shown = places.shown?.replace(/(.)\/+$/, '$1') ?? (displayPath(places.out, places.cwd) || '.')
-  const refuse = (why: string): OutputRefusal => ({ ok: false, message: `Refusing to write ${shown}: ${why}; nothing was changed` })
+  const refuse = (why: string) => err({ message: `Refusing to write ${shown}: ${why}; nothing was changed` })
 
   const cwd = await realPlace(places.cwd)
   if (out === cwd) return refuse('it is the working directory')
@@ -47,18 +53,18 @@ export async function checkOutputFolder(places: OutputPlaces): Promise<OutputChe
     if (isInside(out, src)) return refuse('it lies inside the source folder')
   }
 
-  const stats = await lstat(places.out).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined
+  const stats = await lstat(places.out).catch((error: unknown) => {
+    if (isNodeError(error, 'ENOENT')) return undefined
     throw error
   })
-  if (!stats) return { ok: true, exists: false }
+  if (!stats) return ok({ exists: false })
   if (stats.isSymbolicLink()) return refuse('it is a symbolic link, and factmark replaces only folders it wrote')
   if (!stats.isDirectory()) return refuse('it is a file, not a folder factmark wrote')
 
   const tree = await listTree(places.out)
   if (tree.unreadable.length > 0) return refuse(`${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`)
   const present = tree.entries.map((entry) => entry.path)
-  if (present.length === 0) return { ok: true, exists: true }
+  if (present.length === 0) return ok({ exists: true })
   const listed = await readManifestPaths(places.out)
   if (listed === 'foreign') return refuse(`it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`)
   if (!listed) return refuse(`it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`)
@@ -68,7 +74,7 @@ export async function checkOutputFolder(places: OutputPlaces): Promise<OutputChe
     const more = foreign.length > foreignShown ? ` and ${foreign.length - foreignShown} more` : ''
     return refuse(`it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`)
   }
-  return { ok: true, exists: true }
+  return ok({ exists: true })
 }
 
 /** The real path of a place that may not exist yet: its closest existing ancestor resolved, the rest appended. */

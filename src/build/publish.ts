@@ -1,6 +1,8 @@
 import { lstat, mkdir, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { manifestName } from '../model/site.js'
+import { FactmarkError } from '../model/factmark-error.js'
+import { isNodeError } from '../model/node-error.js'
 import type { OutputCheck } from './output-folder.js'
 
 /** One output file, its path relative to the output folder. */
@@ -32,17 +34,9 @@ export interface RecoveryResult {
   removed: string[]
 }
 
-/** Why a publication did not start; its message is for the user, and nothing was changed. */
-export interface PublishRefusal extends Error {
-  code: 'FACTMARK_OUTPUT'
-}
-
-function refusal(message: string): PublishRefusal {
-  return Object.assign(new Error(message), { code: 'FACTMARK_OUTPUT' as const })
-}
-
-export function isPublishRefusal(error: unknown): error is PublishRefusal {
-  return error instanceof Error && (error as Partial<PublishRefusal>).code === 'FACTMARK_OUTPUT'
+/** Why a publication did not start: a message for the user about the output folder, of which nothing was changed. */
+function refusal(message: string): FactmarkError {
+  return new FactmarkError('FACTMARK_OUTPUT', message)
 }
 
 /**
@@ -82,7 +76,7 @@ export async function publish(out: string, artifacts: readonly Artifact[], optio
   const step = async (name: PublishStep) => options.onStep?.(name)
   const checked = async () => {
     const allowed = await options.check?.()
-    if (allowed && !allowed.ok) throw refusal(allowed.message)
+    if (allowed && !allowed.ok) throw refusal(allowed.error.message)
   }
   await checked()
   await mkdir(parent, { recursive: true })
@@ -189,7 +183,7 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
       await handle.close()
       return previous
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      if (!isNodeError(error, 'EEXIST')) throw error
     }
     const found = parseRecord(await readFile(file, 'utf8').catch(() => ''))
     if (!found) throw refusal(`Refusing to write ${path.basename(out)}: ${shown} beside it was not written by factmark; if no build is running, remove it; nothing was changed`)
@@ -219,7 +213,7 @@ function isAlive(pid: number): boolean {
     return true
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
+    return isNodeError(error, 'EPERM')
   }
 }
 
@@ -228,7 +222,7 @@ async function renameIfPresent(from: string, to: string): Promise<boolean> {
     await rename(from, to)
     return true
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    if (isNodeError(error, 'ENOENT')) return false
     throw error
   }
 }

@@ -11,6 +11,8 @@ import { version } from '../version.js'
 import type { CompileResult, Diagnostic } from '../model/compiled.js'
 import { plural } from '../model/plural.js'
 import { roundTo } from '../model/rounding.js'
+import { FactmarkError } from '../model/factmark-error.js'
+import { isNodeError } from '../model/node-error.js'
 
 export interface Io {
   stdout(text: string): void
@@ -164,17 +166,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     return failed ? exit.invalid : exit.ok
   } catch (error) {
-    if (error instanceof Error && isIoError(error)) {
+    // The file system's errors say what went wrong in words the user can act on, as factmark's own do.
+    if (error instanceof FactmarkError || isNodeError(error)) {
       io.stderr(`factmark: ${error.message}\n`)
       return exit.usage
     }
     throw error
   }
-}
-
-/** Errors with a code come from the file system or from reading sources: their message is for the user. */
-function isIoError(error: Error): boolean {
-  return 'code' in error
 }
 
 async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<number> {
@@ -185,29 +183,28 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
     const { build } = await import('../build/build.js')
     outcome = await build(options)
   } catch (error) {
-    if (error instanceof Error && 'code' in error) {
-      // A source that cannot be read says so itself; anything else failed while writing.
-      const message = error.code === 'FACTMARK_SOURCES' ? error.message : `Cannot write ${where}: ${error.message}`
-      io.stderr(`factmark: ${message}; ${where} was left as it was\n`)
-      return exit.usage
-    }
-    throw error
-  }
-  if (!outcome.ok && outcome.reason === 'output') {
-    io.stderr(`factmark: ${outcome.message}\n`)
+    // A source that cannot be read says so itself; the file system failed while writing.
+    const message = error instanceof FactmarkError ? error.message : isNodeError(error) ? `Cannot write ${where}: ${error.message}` : undefined
+    if (message === undefined) throw error
+    io.stderr(`factmark: ${message}; ${where} was left as it was\n`)
     return exit.usage
   }
-  const { result } = outcome
-  const facts = factCount(result)
   if (!outcome.ok) {
-    report(result, format, io, {})
-    if (outcome.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored\n`)
-    io.stderr(`factmark: build failed: ${outcome.message}; ${where} was left as it was\n`)
-    return outcome.reason === 'invalid' ? exit.invalid : exit.usage
+    const failure = outcome.error
+    if (failure.reason === 'output') {
+      io.stderr(`factmark: ${failure.message}\n`)
+      return exit.usage
+    }
+    report(failure.result, format, io, {})
+    if (failure.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored\n`)
+    io.stderr(`factmark: build failed: ${failure.message}; ${where} was left as it was\n`)
+    return failure.reason === 'invalid' ? exit.invalid : exit.usage
   }
-  report(result, format, io, { facts, files: outcome.artifacts.map((artifact) => `${where}${artifact.path}`) })
-  if (outcome.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`)
-  const count = outcome.artifacts.length
+  const { result, artifacts, restored } = outcome.value
+  const facts = factCount(result)
+  report(result, format, io, { facts, files: artifacts.map((artifact) => `${where}${artifact.path}`) })
+  if (restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`)
+  const count = artifacts.length
   io.stderr(`factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${result.reports.length} ${plural(result.reports.length, 'report')}, ${facts} facts)\n`)
   return exit.ok
 }

@@ -11,6 +11,7 @@ import type { CompileInput, CompileResult, CompiledReport, Coverage, Registry, S
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
 import type { Fact, FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import { schemaId, validators } from '../model/schemas.js'
+import { err, ok, type Result } from '../model/result.js'
 import { findUntagged, type UntaggedFigure } from '../suggest/untagged.js'
 import { version } from '../version.js'
 
@@ -39,18 +40,20 @@ export function compileSources(input: CompileInput): CompileResult {
       continue
     }
     const compiled = compileReport(source.path, loaded, loaded.frontMatter, registry)
-    coverage.push(compiled.coverage)
-    if (compiled.coverage.read === false) unread++
-    for (const metric of compiled.metrics) used.add(metric)
-    if (!compiled.report) continue
-    const slug = compiled.report.frontMatter.slug
+    const measured = compiled.ok ? compiled.value : compiled.error
+    coverage.push(measured.coverage)
+    if (measured.coverage.read === false) unread++
+    for (const metric of measured.metrics) used.add(metric)
+    if (!compiled.ok) continue
+    const compiledReport = compiled.value.report
+    const slug = compiledReport.frontMatter.slug
     const owner = slugs.get(slug)
     if (owner !== undefined) {
       report(file, 'front-matter-invalid', `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`, loaded.locate(['slug']))
       continue
     }
     slugs.set(slug, source.path)
-    if (!file.messages.some((message) => message.fatal)) reports.push(compiled.report)
+    if (!file.messages.some((message) => message.fatal)) reports.push(compiledReport)
   }
 
   for (const { path } of input.skipped ?? []) coverage.push({ path, tagged: 0, untagged: 0, read: false })
@@ -74,12 +77,14 @@ function reportSkipped(source: SkippedSource): VFile {
   return file
 }
 
-interface ReportOutcome {
-  /** Metrics the annotations name. */
+/** What a report gives whether or not it compiles: its coverage, and the metrics its annotations name. */
+interface Measured {
   metrics: Set<string>
   coverage: Coverage
-  report?: CompiledReport
 }
+
+/** A compiled report, or only its measures when it did not compile (its diagnostics say why). */
+type ReportOutcome = Result<Measured & { report: CompiledReport }, Measured>
 
 function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry): ReportOutcome {
   const { file } = loaded
@@ -88,7 +93,7 @@ function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFr
   if (!processed.ok) {
     const toPoint = pointsOf(file)
     report(file, 'input-limit', processed.problem.message, { start: toPoint(processed.problem.start), end: toPoint(processed.problem.end) })
-    return { metrics: new Set(), coverage: { path, tagged: 0, untagged: 0, read: false } }
+    return err({ metrics: new Set(), coverage: { path, tagged: 0, untagged: 0, read: false } })
   }
   const { tree } = processed
   const facts = file.data.facts ?? []
@@ -110,9 +115,9 @@ function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFr
     for (const problem of describeSchemaErrors(validate.errors ?? [])) {
       report(file, 'bundle-invalid', `The bundle breaks schema/bundle.schema.json at ${problem.path.join('/')}: ${problem.message}`, { line: 1, column: 1 })
     }
-    return { metrics, coverage }
+    return err({ metrics, coverage })
   }
-  return { metrics, coverage, report: { path, frontMatter, tree, source, bundle } }
+  return ok({ metrics, coverage, report: { path, frontMatter, tree, source, bundle } })
 }
 
 /** Warn about each figure no annotation covers, and about ignore phrases that cover none. */
