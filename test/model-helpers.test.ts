@@ -1,4 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { dateOfDay, dayNumber, daysInMonth, isoDay } from '../src/model/days.js'
+import { FactmarkError } from '../src/model/factmark-error.js'
+import { isNodeError } from '../src/model/node-error.js'
 import { phraseStarts } from '../src/model/phrases.js'
 import { plural } from '../src/model/plural.js'
 import { roundScaled, roundTo } from '../src/model/rounding.js'
@@ -44,5 +47,39 @@ describe('phraseStarts finds every occurrence of a phrase', () => {
     ['text', 'none', []]
   ])('%s, %s', (text, phrase, expected) => {
     expect(phraseStarts(text, phrase)).toEqual(expected)
+  })
+})
+
+describe('day numbers', () => {
+  test('count from 1970-01-01 and step by one a day', () => {
+    expect(dayNumber(1970, 1, 1)).toBe(0)
+    expect(dayNumber(2025, 3, 1) - dayNumber(2025, 2, 28)).toBe(1)
+    expect(dateOfDay(dayNumber(2025, 1, 1) - 1)).toEqual({ year: 2024, month: 12, day: 31 })
+    expect(isoDay(dayNumber(2024, 12, 31) + 1)).toBe('2025-01-01')
+  })
+
+  test.each([
+    [2024, 2, 29],
+    [2025, 2, 28],
+    [1900, 2, 28],
+    [2000, 2, 29],
+    [2025, 4, 30],
+    [2025, 12, 31]
+  ])('%d-%d has %d days', (year, month, days) => {
+    expect(daysInMonth(year, month)).toBe(days)
+  })
+})
+
+describe('isNodeError tells the errors of Node from those of factmark and from bugs', () => {
+  const enoent = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' })
+  test.each([
+    ['a Node error', enoent, undefined, true],
+    ['a Node error of that code', enoent, 'ENOENT', true],
+    ['a Node error of another code', enoent, 'EACCES', false],
+    ['a FactmarkError', new FactmarkError('FACTMARK_SOURCES', 'Cannot read source/metrics.yaml'), undefined, false],
+    ['an error without a code', new TypeError('x is undefined'), undefined, false],
+    ['not an error', { code: 'ENOENT' }, undefined, false]
+  ])('%s', (_name, error, code, expected) => {
+    expect(isNodeError(error, code)).toBe(expected)
   })
 })

@@ -79,8 +79,8 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
   const unusable = (message: string): VerifyResult => ({ status: 'unusable', dir, listed: 0, matched: 0, problems: [], message })
 
   // The folder named is followed if it is a link (dist -> releases/42): that is where the user asked to look.
-  const folder = await stat(root).catch((error: Error) => error)
-  if (folder instanceof Error) return unusable(isNodeError(folder, 'ENOENT') ? 'no such folder' : reason(folder))
+  const folder = await stat(root).catch((error: unknown) => ({ error }))
+  if ('error' in folder) return unusable(isNodeError(folder.error, 'ENOENT') ? 'no such folder' : reason(folder.error))
   if (!folder.isDirectory()) return unusable('not a folder')
 
   const problems: VerifyProblem[] = []
