@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../model/result.js'
  * purpose (it is not a regular file, or a link out of its folder), it could
  * not be read, or it is too large.
  */
-export type Unread =
+type Unread =
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: string }
   /** Too large to be worth reading into memory: the compiler reports it with its size. */

@@ -8,7 +8,7 @@ import { err, ok, type Result } from '../model/result.js'
 export const registryName = 'metrics.yaml'
 
 /** Why the sources cannot be compiled: a message for the user, and the file or folder it is about when there is one. */
-export interface SourcesFailure {
+interface SourcesFailure {
   message: string
   path?: string
 }
@@ -56,7 +56,7 @@ export async function readSources(options: { src: string; files?: readonly strin
 }
 
 /** The reports that were read, and the paths that were skipped on purpose. */
-export interface ReadReports {
+interface ReadReports {
   reports: SourceText[]
   skipped: SkippedSource[]
 }
