@@ -26,8 +26,6 @@ export interface OutputPlaces {
   shown?: string
 }
 
-export { manifestName }
-
 const foreignShown = 3
 
 /**

@@ -92,10 +92,11 @@ function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFr
   const processed = processReport(file, loaded.markdown, { registry, defaults: { period: frontMatter.period, entity: frontMatter.entity } })
   if (!processed.ok) {
     const toPoint = pointsOf(file)
-    report(file, 'input-limit', processed.problem.message, { start: toPoint(processed.problem.start), end: toPoint(processed.problem.end) })
+    const { message, start, end } = processed.error
+    report(file, 'input-limit', message, { start: toPoint(start), end: toPoint(end) })
     return err({ metrics: new Set(), coverage: { path, tagged: 0, untagged: 0, read: false } })
   }
-  const { tree } = processed
+  const tree = processed.value
   const facts = file.data.facts ?? []
   const untagged = reportUntagged(tree, loaded, frontMatter, registry, file.data.brokenAnnotations ?? [])
   let tagged = 0

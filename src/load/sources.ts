@@ -5,7 +5,7 @@ import { folderOf, ioReason, readSourceFile } from './read-source.js'
 import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.js'
 import { err, ok, type Result } from '../model/result.js'
 
-export const registryName = 'metrics.yaml'
+const registryName = 'metrics.yaml'
 
 /** Why the sources cannot be compiled: a message for the user, and the file or folder it is about when there is one. */
 interface SourcesFailure {

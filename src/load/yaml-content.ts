@@ -16,7 +16,7 @@ const dataTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].m
  * aliases of ... grow it exponentially ("billion laughs"). A registry that
  * shares a block of dimensions among all its metrics stays far below.
  */
-export const aliasExpansionLimit = 100_000
+const aliasExpansionLimit = 100_000
 
 export interface ContentProblems {
   /** Tags that are not plain data, keys that are not plain or not unique, aliases that loop or expand too far. */

@@ -11,7 +11,7 @@ export interface Origin {
   offset: number
 }
 
-export interface YamlProblem {
+interface YamlProblem {
   message: string
   place: Position
 }

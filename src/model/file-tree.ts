@@ -5,7 +5,7 @@ import path from 'node:path'
 /** What a directory entry is, named as a message would name it. */
 export type EntryType = 'file' | 'folder' | 'symbolic link' | 'FIFO' | 'socket' | 'block device' | 'character device' | 'unknown entry'
 
-export interface TreeEntry {
+interface TreeEntry {
   /** Relative to the root, with forward slashes; an empty folder ends with a slash. */
   path: string
   type: EntryType

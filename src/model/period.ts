@@ -4,7 +4,7 @@ import { dateOfDay, dayNumber, daysInMonth, isoDay } from './days.js'
  * ISO 8601 calendar periods as factmark writes them: a year, a month, a day,
  * or an interval of two of those (`2021/2024`).
  */
-export interface CalendarDate {
+interface CalendarDate {
   year: number
   month?: number
   day?: number

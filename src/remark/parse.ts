@@ -4,6 +4,7 @@ import { normalizeIdentifier } from 'micromark-util-normalize-identifier'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import type { Point } from 'unist'
+import { err, ok, type Result } from '../model/result.js'
 import { findDepthProblem, findLimitProblem, type LimitProblem } from './input-limits.js'
 import { blockStarts } from './blocks.js'
 import { remarkFactSyntax } from './syntax.js'
@@ -19,12 +20,12 @@ const chunkSize = 4 * 1024
  * input-limits.ts), checked before and after parsing so that no text can
  * make the parser or a walk of the tree run away.
  */
-export function readMarkdown(markdown: string): { ok: true; tree: Root } | { ok: false; problem: LimitProblem } {
+export function readMarkdown(markdown: string): Result<Root, LimitProblem> {
   const before = findLimitProblem(markdown)
-  if (before) return { ok: false, problem: before }
+  if (before) return err(before)
   const tree = parseMarkdown(markdown)
   const after = findDepthProblem(tree)
-  return after ? { ok: false, problem: after } : { ok: true, tree }
+  return after ? err(after) : ok(tree)
 }
 
 /**

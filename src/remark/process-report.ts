@@ -2,6 +2,7 @@ import type { Root } from 'mdast'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import type { VFile } from 'vfile'
+import type { Result } from '../model/result.js'
 import type { LimitProblem } from './input-limits.js'
 import { readMarkdown } from './parse.js'
 import remarkFact, { type RemarkFactOptions } from './plugin.js'
@@ -14,9 +15,9 @@ import remarkFact, { type RemarkFactOptions } from './plugin.js'
  * out, so that positions are file positions; the facts and problems go
  * onto `file`.
  */
-export function processReport(file: VFile, markdown: string, options: RemarkFactOptions): { ok: true; tree: Root } | { ok: false; problem: LimitProblem } {
+export function processReport(file: VFile, markdown: string, options: RemarkFactOptions): Result<Root, LimitProblem> {
   const parsed = readMarkdown(markdown)
   if (!parsed.ok) return parsed
-  unified().use(remarkParse).use(remarkFact, options).runSync(parsed.tree, file)
+  unified().use(remarkParse).use(remarkFact, options).runSync(parsed.value, file)
   return parsed
 }

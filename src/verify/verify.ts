@@ -48,7 +48,7 @@ export interface VerifyResult {
 }
 
 /** JSON files larger than this are hashed but not parsed: a published bundle is a few hundred kilobytes. */
-export const jsonLimit = 256 * 1024 * 1024
+const jsonLimit = 256 * 1024 * 1024
 
 /** The files of a tree that are checked against a schema besides their hash, by path. */
 function schemaOf(file: string): SchemaFile | undefined {

@@ -2,8 +2,8 @@ import { printable } from './printable.js'
 import type { Diagnostic } from '../../model/compiled.js'
 
 // Workflow commands end at a newline and split properties at , and :, so those are escaped.
-export const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-export const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
+const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 
 /**
  * A workflow command. Each field is made printable first: the runner turns

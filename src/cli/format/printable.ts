@@ -10,7 +10,7 @@
 const unsafe = /[\p{Cc}\p{Bidi_Control}]/gu
 
 /** `\u{1b}`: the JavaScript escape of a code point, unambiguous and readable in any terminal. */
-export function escapeCodePoint(char: string): string {
+function escapeCodePoint(char: string): string {
   return `\\u{${(char.codePointAt(0) ?? 0).toString(16)}}`
 }
 

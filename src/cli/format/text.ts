@@ -23,7 +23,7 @@ export function formatText(diagnostics: readonly Diagnostic[], sources: Readonly
   return guardLines([...blocks, summary(diagnostics)].join('\n\n') + '\n')
 }
 
-export function summary(diagnostics: readonly Diagnostic[]): string {
+function summary(diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length
   const warnings = diagnostics.length - errors
   if (diagnostics.length === 0) return '✔ no problems'

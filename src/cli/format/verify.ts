@@ -16,7 +16,7 @@ function article(type: string): string {
 }
 
 /** One problem as one line: `dist/xiamen-2025/facts.json changed: sha256 … expected …, size …`. */
-export function describeProblem(problem: VerifyProblem, dir: string): string {
+function describeProblem(problem: VerifyProblem, dir: string): string {
   const file = `${treeName(dir)}/${problem.path}`
   switch (problem.kind) {
     case 'missing':
