@@ -20,7 +20,8 @@ const stats = (samples) => {
   return { min: sorted[0], median: pick(0.5), p90: pick(0.9), max: sorted.at(-1) }
 }
 const ms = (value) => `${value.toFixed(1)} ms`
-const line = (name, s) => console.log(`${name.padEnd(34)} min ${ms(s.min)}  median ${ms(s.median)}  p90 ${ms(s.p90)}  max ${ms(s.max)}`)
+const line = (name, s) =>
+  console.log(`${name.padEnd(34)} min ${ms(s.min)}  median ${ms(s.median)}  p90 ${ms(s.p90)}  max ${ms(s.max)}`)
 
 const sources = await readSources({ src: 'source', cwd: root })
 if (!sources.ok) throw new Error(sources.error.message)
@@ -43,7 +44,10 @@ const out = mkdtempSync(path.join(tmpdir(), 'factmark-bench-'))
 const cold = []
 for (let i = 0; i < Math.min(runs, 10); i++) {
   const start = performance.now()
-  execFileSync(process.execPath, [path.join(root, 'bin/factmark.js'), 'build', '--out', out], { cwd: root, stdio: 'ignore' })
+  execFileSync(process.execPath, [path.join(root, 'bin/factmark.js'), 'build', '--out', out], {
+    cwd: root,
+    stdio: 'ignore'
+  })
   cold.push(performance.now() - start)
 }
 const node = []
@@ -54,7 +58,9 @@ for (let i = 0; i < Math.min(runs, 10); i++) {
 }
 rmSync(out, { recursive: true, force: true })
 
-console.log(`reports: ${input.reports.length}, source characters: ${chars}, facts: ${facts}, diagnostics: ${result.diagnostics.length}`)
+console.log(
+  `reports: ${input.reports.length}, source characters: ${chars}, facts: ${facts}, diagnostics: ${result.diagnostics.length}`
+)
 console.log(`first compile in this process (schemas compiled, caches cold): ${ms(firstMs)}`)
 line(`compile, warm (${runs} runs)`, stats(warm))
 line(`factmark build, new process (${cold.length})`, stats(cold))

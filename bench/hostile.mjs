@@ -20,6 +20,7 @@ const frontMatter = seed.slice(0, close)
 const body = seed.slice(close)
 const fill = (unit, bytes) => unit.repeat(Math.max(1, Math.ceil(bytes / Buffer.byteLength(unit))))
 
+// prettier-ignore
 const cases = [
   ['list nested 1,000 deep', () => Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- a\n`).join('')],
   ['100,000 > markers', () => `${'>'.repeat(100_000)} x\n`],
@@ -54,7 +55,9 @@ const factmark = `
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`
 const work = mkdtempSync(path.join(tmpdir(), 'factmark-hostile-'))
-console.log(`${'case'.padEnd(42)} ${'MB'.padStart(6)} ${'remark'.padStart(10)} ${'factmark'.padStart(10)} ${'ratio'.padStart(6)} ${'RSS MB'.padStart(7)}  outcome`)
+console.log(
+  `${'case'.padEnd(42)} ${'MB'.padStart(6)} ${'remark'.padStart(10)} ${'factmark'.padStart(10)} ${'ratio'.padStart(6)} ${'RSS MB'.padStart(7)}  outcome`
+)
 for (const [name, make] of cases) {
   const src = path.join(work, 'source')
   rmSync(src, { recursive: true, force: true })
@@ -64,18 +67,32 @@ for (const [name, make] of cases) {
   const file = path.join(src, 'report.md')
   writeFileSync(file, text)
 
-  const floor = spawnSync(process.execPath, ['--input-type=module', '-e', remarkFloor, file], { cwd: root, encoding: 'utf8', timeout: limit * 1000, maxBuffer: 1 << 20 })
+  const floor = spawnSync(process.execPath, ['--input-type=module', '-e', remarkFloor, file], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: limit * 1000,
+    maxBuffer: 1 << 20
+  })
   const remarkMs = floor.status === 0 ? Number(floor.stdout) : undefined
 
   const dist = path.join(work, 'dist')
   rmSync(dist, { recursive: true, force: true })
   const started = performance.now()
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', factmark, src, dist], { cwd: work, encoding: 'utf8', timeout: limit * 1000, maxBuffer: 1 << 26 })
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', factmark, src, dist], {
+    cwd: work,
+    encoding: 'utf8',
+    timeout: limit * 1000,
+    maxBuffer: 1 << 26
+  })
   const factmarkMs = performance.now() - started
   const result = run.status === 0 ? JSON.parse(run.stdout) : undefined
 
   const outcome = result
-    ? `exit ${result.code}; ${Object.entries(result.rules).map(([rule, count]) => `${rule} ×${count}`).join(', ') || 'no diagnostics'}`
+    ? `exit ${result.code}; ${
+        Object.entries(result.rules)
+          .map(([rule, count]) => `${rule} ×${count}`)
+          .join(', ') || 'no diagnostics'
+      }`
     : `did not finish (${run.signal ?? run.status}): ${(run.stderr ?? '').split('\n')[0]}`
   console.log(
     [

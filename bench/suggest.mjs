@@ -24,9 +24,13 @@ const percent = (part, whole) => `${whole === 0 ? '-' : ((100 * part) / whole).t
 function score(name, found) {
   const recalled = listed.filter((row) => found.includes(row)).length
   const correct = found.filter((row) => listed.includes(row)).length
-  console.log(`${name.padEnd(38)} recall ${percent(recalled, listed.length).padEnd(18)} precision ${percent(correct, found.length)}`)
-  for (const row of listed.filter((item) => !found.includes(item))) console.log(`  missed  ${row.replaceAll('\t', ':')}`)
-  for (const row of found.filter((item) => !listed.includes(item))) console.log(`  extra   ${row.replaceAll('\t', ':')}`)
+  console.log(
+    `${name.padEnd(38)} recall ${percent(recalled, listed.length).padEnd(18)} precision ${percent(correct, found.length)}`
+  )
+  for (const row of listed.filter((item) => !found.includes(item)))
+    console.log(`  missed  ${row.replaceAll('\t', ':')}`)
+  for (const row of found.filter((item) => !listed.includes(item)))
+    console.log(`  extra   ${row.replaceAll('\t', ':')}`)
 }
 
 // findFigures alone: each line of the original is a paragraph.
@@ -55,9 +59,12 @@ try {
   const [stripped] = await suggest({ src, cwd: work })
   const untagged = stripped?.untagged ?? []
   const right = untagged.filter((item, index) => item.metric === facts[index]?.metric).length
-  console.log(`${'metric guesses, annotations removed'.padEnd(38)} right ${percent(right, facts.length)}, figures found ${untagged.length} of ${facts.length} tagged`)
+  console.log(
+    `${'metric guesses, annotations removed'.padEnd(38)} right ${percent(right, facts.length)}, figures found ${untagged.length} of ${facts.length} tagged`
+  )
   for (const [index, item] of untagged.entries()) {
-    if (item.metric !== facts[index]?.metric) console.log(`  ${item.text}: guessed ${item.metric ?? '(none)'}, editor chose ${facts[index]?.metric}`)
+    if (item.metric !== facts[index]?.metric)
+      console.log(`  ${item.text}: guessed ${item.metric ?? '(none)'}, editor chose ${facts[index]?.metric}`)
   }
 } finally {
   rmSync(work, { recursive: true, force: true })

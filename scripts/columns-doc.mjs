@@ -1,6 +1,9 @@
 import { factColumns } from '../lib/emit/fact-columns.js'
 
-/** docs/facts-csv.md: the columns of facts.csv, generated from the table the CSV and the Data Package are written from. */
+/**
+ * docs/facts-csv.md: the columns of facts.csv, generated from the table the CSV and the Data
+ * Package are written from.
+ */
 export function renderColumnsDoc() {
   const escape = (text) => text.replace(/\|/g, '\\|')
   return [
@@ -12,7 +15,10 @@ export function renderColumnsDoc() {
     '',
     '| column | type | required | description |',
     '| --- | --- | --- | --- |',
-    ...factColumns.map((column) => `| \`${column.name}\` | ${column.type} | ${column.required ? 'yes' : 'no'} | ${escape(column.description)}${column.enum ? ` One of: ${column.enum.map((value) => `\`${value}\``).join(', ')}.` : ''} |`),
+    ...factColumns.map(
+      (column) =>
+        `| \`${column.name}\` | ${column.type} | ${column.required ? 'yes' : 'no'} | ${escape(column.description)}${column.enum ? ` One of: ${column.enum.map((value) => `\`${value}\``).join(', ')}.` : ''} |`
+    ),
     ''
   ].join('\n')
 }

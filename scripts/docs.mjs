@@ -27,7 +27,8 @@ function examples() {
     // Shown as factmark reads it: a GB18030 or UTF-16 fixture is decoded, not shown as mojibake.
     let input = decodeText(readFileSync(`${dir}${file}`)).text
     // Keep the front matter only when the rule is about it.
-    if (!yamlFirst && id !== 'front-matter-invalid' && id !== 'ignore-unused') input = input.replace(/^---\n[\s\S]*?\n---\n\n?/, '')
+    if (!yamlFirst && id !== 'front-matter-invalid' && id !== 'ignore-unused')
+      input = input.replace(/^---\n[\s\S]*?\n---\n\n?/, '')
     result[id] = { path: `test/fixtures/rules/${id}/${file}`, input, language: yamlFirst ? 'yaml' : 'markdown', output }
   }
   return result

@@ -10,6 +10,7 @@ import { rules } from '../lib/diagnostics/rules.js'
  */
 export function renderRulesDoc(examples) {
   const ids = Object.keys(rules)
+  // prettier-ignore
   const lines = [
     '# Rule reference',
     '',
@@ -24,10 +25,30 @@ export function renderRulesDoc(examples) {
   ]
   for (const id of ids) {
     const rule = rules[id]
-    lines.push(`## ${id}`, '', `**${rule.severity}**: ${rule.title}.`, '', rule.explanation, '', `**Fix:** ${rule.fix}`, '')
+    lines.push(
+      `## ${id}`,
+      '',
+      `**${rule.severity}**: ${rule.title}.`,
+      '',
+      rule.explanation,
+      '',
+      `**Fix:** ${rule.fix}`,
+      ''
+    )
     const example = examples[id]
     if (example) {
-      lines.push(`Example, from \`${example.path}\`:`, '', `\`\`\`${example.language}`, example.input.trimEnd(), '```', '', '```text', example.output.trimEnd(), '```', '')
+      lines.push(
+        `Example, from \`${example.path}\`:`,
+        '',
+        `\`\`\`${example.language}`,
+        example.input.trimEnd(),
+        '```',
+        '',
+        '```text',
+        example.output.trimEnd(),
+        '```',
+        ''
+      )
     }
   }
   return `${lines.join('\n').trimEnd()}\n`

@@ -14,7 +14,11 @@ export interface CompileOptions {
 }
 
 async function sourcesOf(options: CompileOptions) {
-  const sources = await readSources({ src: options.src ?? 'source', ...(options.files && { files: options.files }), ...(options.cwd && { cwd: options.cwd }) })
+  const sources = await readSources({
+    src: options.src ?? 'source',
+    ...(options.files && { files: options.files }),
+    ...(options.cwd && { cwd: options.cwd })
+  })
   if (!sources.ok) {
     const { message, path } = sources.error
     throw new FactmarkError('FACTMARK_SOURCES', message, path === undefined ? {} : { place: { path } })

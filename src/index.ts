@@ -8,7 +8,15 @@ export type { CompileOptions } from './api.js'
 export { build } from './build/build.js'
 export type { BuildFailure, BuildOptions, BuildOutcome, Built } from './build/build.js'
 export { compileSources } from './compile/compile-sources.js'
-export type { CompileInput, CompileResult, CompiledReport, Coverage, Registry, SkippedSource, SourceText } from './model/compiled.js'
+export type {
+  CompileInput,
+  CompileResult,
+  CompiledReport,
+  Coverage,
+  Registry,
+  SkippedSource,
+  SourceText
+} from './model/compiled.js'
 export { renderArtifacts, reportFiles, writeArtifacts } from './build/render-artifacts.js'
 export type { Artifact, EmitContext, ReportFile } from './build/render-artifacts.js'
 export type { OutputCheck, OutputRefusal } from './build/output-folder.js'

@@ -26,8 +26,19 @@ describe.skipIf(!hasChromium && !toolsRequired)('the adversarial page in Chromiu
     await page.goto(url)
     await page.addScriptTag({ content: axeSource })
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations.map((violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`)
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: Document,
+              options: object
+            ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>
+          }
+        }
+      ).axe
+      return (await axe.run(document, { resultTypes: ['violations'] })).violations.map(
+        (violation) => `${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`
+      )
     })
     expect(violations).toEqual([])
     await page.close()

@@ -2,14 +2,20 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { findHazards } from '../src/remark/hazards.js'
 
-/** The plain reading: for each `:fact` opening, walk to the closing brackets on its line and look at every character. */
+/**
+ * The plain reading: for each `:fact` opening, walk to the closing brackets on its line and look at
+ * every character.
+ */
 function reference(text: string): Array<[number, number]> {
   const found = new Map<number, number>()
   for (const match of text.matchAll(/[:：]fact[[【［{｛]/g)) {
     const lineEnd = text.indexOf('\n', match.index)
     const limit = lineEnd === -1 ? text.length : lineEnd
     let at = match.index + 5
-    for (const [open, close] of [['[【［', ']】］'], ['{｛', '}｝']] as const) {
+    for (const [open, close] of [
+      ['[【［', ']】］'],
+      ['{｛', '}｝']
+    ] as const) {
       if (!open.includes(text[at] ?? '\n')) continue
       let end = at + 1
       while (end < limit && !close.includes(text[end] ?? '')) end++
@@ -23,6 +29,7 @@ function reference(text: string): Array<[number, number]> {
 }
 
 describe('full-width characters that break annotations', () => {
+  // prettier-ignore
   test.each([
     ['a full-width colon', '值为：fact[17.4]{metric=air.pm25}', [[2, 3]]],
     ['full-width brackets', ':fact【17.4】{metric=x}', [[5, 6], [10, 11]]],
@@ -34,7 +41,26 @@ describe('full-width characters that break annotations', () => {
   })
 
   test('the same characters as the plain reading, each once', () => {
-    const piece = fc.constantFrom(':fact', '：fact', '[', ']', '【', '】', '［', '］', '{', '}', '｛', '｝', '＝', '＂', '\u3000', 'a', '\n', '=')
+    const piece = fc.constantFrom(
+      ':fact',
+      '：fact',
+      '[',
+      ']',
+      '【',
+      '】',
+      '［',
+      '］',
+      '{',
+      '}',
+      '｛',
+      '｝',
+      '＝',
+      '＂',
+      '\u3000',
+      'a',
+      '\n',
+      '='
+    )
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('')

@@ -13,11 +13,18 @@ function modules(dir: string): string[] {
   })
 }
 
-/** Every module of src/ and the modules of src/ it imports, type-only imports and re-exports included, as paths relative to src/. */
+/**
+ * Every module of src/ and the modules of src/ it imports, type-only imports and re-exports
+ * included, as paths relative to src/.
+ */
 const graph = new Map(
   modules(src).map((file) => {
     const text = readFileSync(file, 'utf8')
-    const imports = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)].map((match) =>
+    const imports = [
+      ...text.matchAll(
+        /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g
+      )
+    ].map((match) =>
       path.relative(src, path.resolve(path.dirname(file), (match[1] ?? match[2]) as string).replace(/\.js$/, '.ts'))
     )
     return [path.relative(src, file), imports] as const
@@ -26,7 +33,10 @@ const graph = new Map(
 const edges = [...graph].flatMap(([from, imports]) => imports.map((to) => [from, to] as const))
 const stage = (module: string) => (module.includes('/') ? (module.split('/')[0] as string) : '(root)')
 
-/** The cycles of the graph: its strongly connected components of more than one module, and modules that import themselves. */
+/**
+ * The cycles of the graph: its strongly connected components of more than one module, and modules
+ * that import themselves.
+ */
 function cycles(): string[][] {
   const order = new Map<string, number>()
   const low = new Map<string, number>()
@@ -70,6 +80,7 @@ describe('src/ is laid out by stage', () => {
     expect(cycles()).toEqual([])
   })
 
+  // prettier-ignore
   test.each([
     ['emitters depend on the model, never on what orchestrates them', 'emit', ['build', 'compile', 'cli', '(root)']],
     ['suggest does not import the compiler', 'suggest', ['compile', 'build', 'cli']],
@@ -85,6 +96,10 @@ describe('src/ is laid out by stage', () => {
   })
 
   test('modules outside chinese-number/ use its public entry', () => {
-    expect(edges.filter(([a, b]) => stage(a) !== 'chinese-number' && stage(b) === 'chinese-number' && b !== 'chinese-number/index.ts')).toEqual([])
+    expect(
+      edges.filter(
+        ([a, b]) => stage(a) !== 'chinese-number' && stage(b) === 'chinese-number' && b !== 'chinese-number/index.ts'
+      )
+    ).toEqual([])
   })
 })

@@ -5,7 +5,9 @@ import { compileSources } from '../src/compile/compile-sources.js'
 
 const dropped = 'so none of the attributes in these braces is read'
 
-// The braces after a label, the attribute at fault (as written) and what is said about it; undefined when the braces read.
+// The braces after a label, the attribute at fault (as written) and what is said about it;
+// undefined when the braces read.
+// prettier-ignore
 const rows: [string, string | undefined, string | undefined][] = [
   ['{metric=air.pm25 value=}', 'value=', `value= is empty, ${dropped}: give it a value (value="…") or remove it`],
   ['{metric=air.pm25 value= unit=吨}', 'value=', `value= is empty, ${dropped}: give it a value (value="…") or remove it`],
@@ -31,15 +33,21 @@ describe('attributeSyntaxError', () => {
   test.each(rows)('%j', (braces, fault, message) => {
     const source = `:fact[17.4]${braces}`
     const error = attributeSyntaxError(source, ':fact[17.4]'.length)
-    expect(error && { fault: source.slice(error.start, error.end), message: error.message }).toStrictEqual(fault === undefined ? undefined : { fault, message })
+    expect(error && { fault: source.slice(error.start, error.end), message: error.message }).toStrictEqual(
+      fault === undefined ? undefined : { fault, message }
+    )
   })
 })
 
 test('an empty value= is reported where it stands, not as a fact without a metric', () => {
-  const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
-  const text = '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\nPM2.5浓度为:fact[17.4]{metric=air.pm25 unit=微克/立方米 value=}。\n'
+  const registry = {
+    path: 'metrics.yaml',
+    text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8')
+  }
+  const text =
+    '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\nPM2.5浓度为:fact[17.4]{metric=air.pm25 unit=微克/立方米 value=}。\n'
   const result = compileSources({ reports: [{ path: 'report.md', text }], registry, checkUnusedMetrics: false })
-  expect(result.diagnostics.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message} [${d.ruleId}]`)).toEqual([
-    `10:49-10:55 value= is empty, ${dropped}: give it a value (value="…") or remove it [attribute-invalid]`
-  ])
+  expect(
+    result.diagnostics.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message} [${d.ruleId}]`)
+  ).toEqual([`10:49-10:55 value= is empty, ${dropped}: give it a value (value="…") or remove it [attribute-invalid]`])
 })

@@ -20,10 +20,20 @@ interface AxeViolation {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource })
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> }
+      }
+    ).axe
     return (await axe.run(document, { resultTypes: ['violations'] })).violations
   })
-  return violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(', ')})`)
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')})`
+  )
 }
 
 describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
@@ -56,7 +66,10 @@ describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
       test(`the ${name} page fits ${width} px without horizontal scrolling`, async () => {
         const page = await browser.newPage({ viewport: { width, height: 800 } })
         await page.goto(pages[name])
-        const sizes = await page.evaluate(() => ({ content: document.documentElement.scrollWidth, viewport: window.innerWidth }))
+        const sizes = await page.evaluate(() => ({
+          content: document.documentElement.scrollWidth,
+          viewport: window.innerWidth
+        }))
         expect(sizes.content).toBeLessThanOrEqual(sizes.viewport)
         await page.close()
       })

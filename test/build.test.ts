@@ -56,7 +56,9 @@ describe('the site', () => {
   test('lists every other file in the manifest with its size and sha256', async () => {
     await build({ cwd })
     const dist = path.join(cwd, 'dist')
-    const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; bytes: number; sha256: string }> }
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
+      files: Array<{ path: string; bytes: number; sha256: string }>
+    }
     const files = snapshot(dist)
     delete files['manifest.json']
     expect(Object.fromEntries(manifest.files.map((file) => [file.path, file.sha256]))).toEqual(files)
@@ -66,7 +68,9 @@ describe('the site', () => {
   test('lists every report and its files in catalog.json, and every file exists', async () => {
     await build({ cwd })
     const dist = path.join(cwd, 'dist')
-    const catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8')) as { reports: Array<{ slug: string; factCount: number; files: Array<{ path: string }> }> }
+    const catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8')) as {
+      reports: Array<{ slug: string; factCount: number; files: Array<{ path: string }> }>
+    }
     expect(catalog.reports.map((report) => [report.slug, report.factCount])).toEqual([['xiamen-2025', 128]])
     const listed = catalog.reports[0]?.files.map((file) => file.path) ?? []
     expect([...listed].sort()).toEqual(reportFiles.map((file) => `xiamen-2025/${file.href}`).sort())
@@ -98,11 +102,22 @@ describe('a failed build leaves the previous dist/ exactly as it was', () => {
     const before = snapshot(path.join(cwd, 'dist'))
     const failing = [
       ...reportFiles.slice(0, 2),
-      { href: 'broken.txt', label: 'broken', type: 'text/plain', data: false, emit: () => { throw new Error('disk of the emitter is full') } },
+      {
+        href: 'broken.txt',
+        label: 'broken',
+        type: 'text/plain',
+        data: false,
+        emit: () => {
+          throw new Error('disk of the emitter is full')
+        }
+      },
       ...reportFiles.slice(2)
     ]
     const outcome = await build({ cwd, reportFiles: failing })
-    expect(outcome).toMatchObject({ ok: false, error: { reason: 'emit', message: 'writing xiamen-2025/broken.txt failed: disk of the emitter is full' } })
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { reason: 'emit', message: 'writing xiamen-2025/broken.txt failed: disk of the emitter is full' }
+    })
     expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
     expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
   })

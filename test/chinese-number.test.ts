@@ -47,6 +47,7 @@ const number = (value: number, decimals: number): Figure => ({
 })
 
 /** Every figure of the 2025 Xiamen report (seeds/000_52b3bb5bf1f528cf.txt), in reading order. */
+// prettier-ignore
 const seedFigures: [string, Figure][] = [
   ['2.43', number(2.43, 2)],
   ['168个', count(168, '个')],
@@ -185,6 +186,7 @@ const seedFigures: [string, Figure][] = [
 ]
 
 /** The rest of the grammar: forms the report does not use but others do. */
+// prettier-ignore
 const grammarFigures: [string, Figure][] = [
   // Arabic digits, grouping, full width
   ['１７．４', number(17.4, 1)],
@@ -318,6 +320,7 @@ const grammarFigures: [string, Figure][] = [
 ]
 
 /** Labels that are not figures, and the exact reason an editor reads. */
+// prettier-ignore
 const notFigures: [string, string][] = [
   ['', 'the label is empty: put the figure as printed between the brackets'],
   ['   ', 'the label is empty: put the figure as printed between the brackets'],
@@ -412,16 +415,22 @@ function isWellFormed(result: ReturnType<typeof readFigure>): boolean {
 
 describe('readFigure never throws', () => {
   it('on any string of Unicode code points', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (label) => isWellFormed(readFigure(label))), {
-      numRuns: 1000
-    })
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (label) => isWellFormed(readFigure(label))),
+      {
+        numRuns: 1000
+      }
+    )
   })
 
   it('on any string of UTF-16 code units, lone surrogates included', () => {
     const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code))
-    fc.assert(fc.property(fc.string({ unit: codeUnit, maxLength: 40 }), (label) => isWellFormed(readFigure(label))), {
-      numRuns: 1000
-    })
+    fc.assert(
+      fc.property(fc.string({ unit: codeUnit, maxLength: 40 }), (label) => isWellFormed(readFigure(label))),
+      {
+        numRuns: 1000
+      }
+    )
   })
 
   it('on any printable string', () => {
@@ -447,6 +456,7 @@ describe('readFigure never throws', () => {
   })
 })
 
+// prettier-ignore
 const chineseNumerals: [string, number | undefined][] = [
   ['一百零五', 105],
   ['十五', 15],
@@ -502,7 +512,9 @@ describe('parseChineseNumeral', () => {
   it('never throws', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: fc.constantFrom(...Object.keys(DIGITS), ...Object.keys(PLACES), ...Object.keys(BIG_PLACES)) }),
+        fc.string({
+          unit: fc.constantFrom(...Object.keys(DIGITS), ...Object.keys(PLACES), ...Object.keys(BIG_PLACES))
+        }),
         (text) => {
           const value = parseChineseNumeral(text)
           return value === undefined || (Number.isInteger(value) && value >= 0)
@@ -512,6 +524,7 @@ describe('parseChineseNumeral', () => {
   })
 })
 
+// prettier-ignore
 const unitReadings: [string, UnitReading | undefined][] = [
   ['微克/立方米', { unit: 'ug/m3', factor: 1, display: '微克/立方米', kind: 'quantity' }],
   ['万吨', { unit: 't', factor: 10000, display: '万吨', kind: 'quantity' }],
@@ -560,6 +573,7 @@ describe('the unit table', () => {
 })
 
 // Values as exact decimals: a conversion is exact, and its result is a ratio until it is stored.
+// prettier-ignore
 const conversions: [string, number, string, string, { value: string; decimals: number } | undefined][] = [
   ['1', 0, 't', 'kg', { value: '1000', decimals: -3 }],
   ['11590000', -4, 't', 'kg', { value: '11590000000', decimals: -7 }],
@@ -589,11 +603,14 @@ const conversions: [string, number, string, string, { value: string; decimals: n
 describe('convertValue', () => {
   it.each(conversions)('converts %j (decimals %j) from %j to %j', (value, decimals, from, to, expected) => {
     const converted = convertValue(fromDecimal(value) ?? fromNumber(NaN), decimals, from, to)
-    expect(converted && { value: toDecimal(converted.value, 15).text, decimals: converted.decimals }).toStrictEqual(expected)
+    expect(converted && { value: toDecimal(converted.value, 15).text, decimals: converted.decimals }).toStrictEqual(
+      expected
+    )
   })
 })
 
 describe('isUcumUnit', () => {
+  // prettier-ignore
   it.each([
     ['ug/m3', true],
     ['m2/km', true],
@@ -610,6 +627,7 @@ describe('isUcumUnit', () => {
 })
 
 // Every digit written is kept: the value is exactly the decimal written, scaled, or the figure is refused.
+// prettier-ignore
 const exactFigures: [string, Figure][] = [
   ['17.4123456789012', number(17.4123456789012, 13)],
   ['123456789012345', number(123456789012345, 0)],
@@ -626,6 +644,7 @@ const exactFigures: [string, Figure][] = [
 const tooPrecise = (number: string, digits: number) =>
   `the number ${number} has ${digits} significant digits, more than the 15 a value keeps exactly (a double-precision number holds no more)`
 
+// prettier-ignore
 const tooPreciseFigures: [string, string][] = [
   ['17.41234567890123', tooPrecise('17.41234567890123', 16)],
   ['12345678901234567890个', tooPrecise('12345678901234567890', 19)],
@@ -649,12 +668,19 @@ describe('readFigure keeps every digit written', () => {
   })
 
   it('reads every decimal of up to 15 significant digits back to the same digits', () => {
-    const digits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 15 }).map((list) => list.join(''))
+    const digits = fc
+      .array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 15 })
+      .map((list) => list.join(''))
     fc.assert(
       fc.property(digits, fc.integer({ min: 0, max: 15 }), (written, point) => {
-        const label = point === 0 || point >= written.length ? written : `${written.slice(0, point)}.${written.slice(point)}`
+        const label =
+          point === 0 || point >= written.length ? written : `${written.slice(0, point)}.${written.slice(point)}`
         const result = readFigure(label)
-        return result.ok && toDecimal(fromNumber(result.value.value), 15).text === toDecimal(fromDecimal(label) ?? fromNumber(NaN), 15).text
+        return (
+          result.ok &&
+          toDecimal(fromNumber(result.value.value), 15).text ===
+            toDecimal(fromDecimal(label) ?? fromNumber(NaN), 15).text
+        )
       }),
       { numRuns: 2000 }
     )

@@ -56,7 +56,11 @@ describe('factmark build', () => {
 
 describe('factmark check', () => {
   test('exit 0 and no problems on the report', async () => {
-    expect(await run('check')).toEqual({ code: 0, stdout: '✔ no problems\ncoverage: 100.0% of figures annotated (128 tagged, 0 untagged)\n', stderr: '' })
+    expect(await run('check')).toEqual({
+      code: 0,
+      stdout: '✔ no problems\ncoverage: 100.0% of figures annotated (128 tagged, 0 untagged)\n',
+      stderr: ''
+    })
   })
 
   test('writes nothing', async () => {
@@ -90,7 +94,11 @@ describe('factmark check', () => {
     breakSource(':fact[2.43]', ':fact[2.4.3]')
     const { code, stdout } = await run('check', '--format', 'github')
     expect(code).toBe(1)
-    expect(stdout).toMatch(new RegExp(`^::error file=source/xiamen-2025\\.md,line=${overviewLine},col=547,endLine=${overviewLine},endColumn=552,title=label-unparseable::Cannot read a figure from "2\\.4\\.3"`))
+    expect(stdout).toMatch(
+      new RegExp(
+        `^::error file=source/xiamen-2025\\.md,line=${overviewLine},col=547,endLine=${overviewLine},endColumn=552,title=label-unparseable::Cannot read a figure from "2\\.4\\.3"`
+      )
+    )
   })
 
   test('checks only the files named', async () => {
@@ -112,7 +120,9 @@ describe('coverage and suggest', () => {
     untag()
     const { code, stdout } = await run('check')
     expect(code).toBe(0)
-    expect(stdout).toMatch(/source\/xiamen-2025\.md:\d+:\d+ warning The figure "205个" is not annotated \(proposed: :fact\[205个\]\{metric=water\.outfalls_remediated\}\) \[untagged-figure\]/)
+    expect(stdout).toMatch(
+      /source\/xiamen-2025\.md:\d+:\d+ warning The figure "205个" is not annotated \(proposed: :fact\[205个\]\{metric=water\.outfalls_remediated\}\) \[untagged-figure\]/
+    )
     expect(stdout).toContain('coverage: 99.2% of figures annotated (127 tagged, 1 untagged)\n')
   })
 
@@ -129,10 +139,22 @@ describe('coverage and suggest', () => {
     untag()
     const text = await run('suggest')
     expect(text.code).toBe(0)
-    expect(text.stdout).toMatch(/^source\/xiamen-2025\.md:(\d+):(\d+) {2}205个 {2}:fact\[205个\]\{metric=water\.outfalls_remediated\}\n1 untagged figure in 1 file\n$/)
-    const json = JSON.parse((await run('suggest', '--format', 'json')).stdout) as { count: number; files: Array<{ file: string; untagged: Array<Record<string, unknown>> }> }
+    expect(text.stdout).toMatch(
+      /^source\/xiamen-2025\.md:(\d+):(\d+) {2}205个 {2}:fact\[205个\]\{metric=water\.outfalls_remediated\}\n1 untagged figure in 1 file\n$/
+    )
+    const json = JSON.parse((await run('suggest', '--format', 'json')).stdout) as {
+      count: number
+      files: Array<{ file: string; untagged: Array<Record<string, unknown>> }>
+    }
     expect(json.count).toBe(1)
-    expect(json.files[0]?.untagged[0]).toMatchObject({ text: '205个', kind: 'count', value: 205, unit: '1', metric: 'water.outfalls_remediated', proposal: ':fact[205个]{metric=water.outfalls_remediated}' })
+    expect(json.files[0]?.untagged[0]).toMatchObject({
+      text: '205个',
+      kind: 'count',
+      value: 205,
+      unit: '1',
+      metric: 'water.outfalls_remediated',
+      proposal: ':fact[205个]{metric=water.outfalls_remediated}'
+    })
   })
 
   test('--min-coverage must be a percentage', async () => {
@@ -143,6 +165,7 @@ describe('coverage and suggest', () => {
 })
 
 describe('usage and I/O errors exit 2 with a message, never a stack trace', () => {
+  // prettier-ignore
   test.each([
     [['frobnicate'], 'unknown command "frobnicate"'],
     [[], 'Usage: factmark'],
@@ -171,11 +194,12 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
 
 describe('the installed command', () => {
   test('bin/factmark.js runs the compiled CLI', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'check'], { cwd })
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'check'], {
+      cwd
+    })
     expect(stdout).toBe('✔ no problems\ncoverage: 100.0% of figures annotated (128 tagged, 0 untagged)\n')
   })
 })
-
 
 describe('terminal and CI safety: what a source or a file name holds is printed, never obeyed', () => {
   const ESC = '\u001b'

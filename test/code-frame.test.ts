@@ -4,6 +4,7 @@ import { codeFrame, sourceLines } from '../src/cli/format/code-frame.js'
 const a = (n: number) => 'a'.repeat(n)
 
 describe('the code frame of a long line shows a window around the span', () => {
+  // prettier-ignore
   test.each([
     ['a short line in full', '值为:fact[1]。', 3, 11, ['  1 | 值为:fact[1]。', '    |     ^^^^^^^^']],
     ['a span in the middle of a megabyte line', `${a(500_000)}X${a(500_000)}`, 500_001, 500_002, [`  1 | …${a(36)}X${a(36)}…`, `    | ${' '.repeat(37)}^`]],

@@ -54,6 +54,9 @@ describe('lib/ against src/', () => {
 
   test('no lib/ at all', () => {
     rmSync(path.join(project, 'lib'), { recursive: true })
-    expect(libState(project)).toEqual({ stale: ['index.js', 'index.d.ts', 'load/read.js', 'load/read.d.ts'], orphans: [] })
+    expect(libState(project)).toEqual({
+      stale: ['index.js', 'index.d.ts', 'load/read.js', 'load/read.d.ts'],
+      orphans: []
+    })
   })
 })

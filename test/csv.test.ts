@@ -52,7 +52,9 @@ describe('facts.csv', () => {
   })
 
   test('quotes what needs quoting', () => {
-    const row = parsed.data.find((item) => item['id'] === 'water.drinking_source_class@2025:site=坂头-石兜水库、汀溪水库')
+    const row = parsed.data.find(
+      (item) => item['id'] === 'water.drinking_source_class@2025:site=坂头-石兜水库、汀溪水库'
+    )
     expect(row?.['dimensions']).toBe('{"site":"坂头-石兜水库、汀溪水库"}')
     expect(csv).toContain('"{""site"":""坂头-石兜水库、汀溪水库""}"')
   })
@@ -68,7 +70,10 @@ describe('facts-excel.csv, for Excel and WPS', () => {
     if (!report) throw new Error('the seed did not compile')
     const first = report.bundle.facts[0]
     if (!first) throw new Error('no facts')
-    const hostile = { ...report, bundle: { ...report.bundle, facts: [{ ...first, entity: '=HYPERLINK("http://x")', value: -2 }] } }
+    const hostile = {
+      ...report,
+      bundle: { ...report.bundle, facts: [{ ...first, entity: '=HYPERLINK("http://x")', value: -2 }] }
+    }
     const rows = Papa.parse<Record<string, string>>(emitFactsExcelCsv(hostile).slice(1), { header: true }).data
     expect(rows[0]?.['entity']).toBe('\'=HYPERLINK("http://x")')
     // Numbers are not text: a negative value stays a number.

@@ -8,11 +8,18 @@ import { seedBuild } from './helpers/seed-build.js'
 
 const { artifacts } = seedBuild()
 const descriptor = JSON.parse(artifacts.get('xiamen-2025/datapackage.json') ?? '{}') as {
-  resources: Array<{ name: string; path: string; bytes: number; hash: string; schema?: { fields: Array<{ name: string; type: string }>; primaryKey: string[] } }>
+  resources: Array<{
+    name: string
+    path: string
+    bytes: number
+    hash: string
+    schema?: { fields: Array<{ name: string; type: string }>; primaryKey: string[] }
+  }>
 }
 
 // The official Frictionless profiles (draft-07); their README lists the known defects of 2.0.
-const profile = (name: string) => JSON.parse(readFileSync(new URL(`fixtures/frictionless/${name}`, import.meta.url), 'utf8')) as object
+const profile = (name: string) =>
+  JSON.parse(readFileSync(new URL(`fixtures/frictionless/${name}`, import.meta.url), 'utf8')) as object
 const ajv = new Ajv.default({ strict: false, allErrors: true })
 addFormats.default(ajv)
 const validate = ajv.compile(profile('datapackage-2.0.json'))
@@ -38,14 +45,20 @@ describe('datapackage.json', () => {
   test('describes facts.csv column by column, keyed on id', () => {
     const facts = descriptor.resources.find((resource) => resource.name === 'facts')
     expect(facts?.path).toBe('facts.csv')
-    expect(facts?.schema?.fields.map((field) => [field.name, field.type])).toEqual(factColumns.map((column) => [column.name, column.type]))
+    expect(facts?.schema?.fields.map((field) => [field.name, field.type])).toEqual(
+      factColumns.map((column) => [column.name, column.type])
+    )
     expect(facts?.schema?.primaryKey).toEqual(['id'])
     const csv = artifacts.get('xiamen-2025/facts.csv') ?? ''
     expect(csv.split('\r\n')[0]?.split(',')).toEqual(facts?.schema?.fields.map((field) => field.name))
   })
 
   test('gives the size and sha256 of each file it describes', () => {
-    expect(descriptor.resources.map((resource) => resource.path)).toEqual(['facts.csv', 'facts.json', 'facts.xbrl.json'])
+    expect(descriptor.resources.map((resource) => resource.path)).toEqual([
+      'facts.csv',
+      'facts.json',
+      'facts.xbrl.json'
+    ])
     for (const resource of descriptor.resources) {
       const content = artifacts.get(`xiamen-2025/${resource.path}`) ?? ''
       expect(resource.bytes).toBe(Buffer.byteLength(content))

@@ -10,6 +10,7 @@ const artifacts = new Map(renderArtifacts(result).map((artifact) => [artifact.pa
 const file = (name: string) => artifacts.get(`exact-digits/${name}`) ?? ''
 
 // What each figure is, in every output: the digits exactly as written, scaled, in plain decimal.
+// prettier-ignore
 const expected = [
   { id: 'air.pm25@2025', json: 17.4123456789012, digits: '17.4123456789012', xbrl: '17.4123456789012', shown: '17.4123456789012 μg/m³' },
   { id: 'air.pm25@2025:start:entity=某区', json: 1.23e-7, digits: '0.000000123', xbrl: '0.000000123', shown: '0.000000123 μg/m³' },
@@ -26,16 +27,28 @@ test('the fixture compiles without a problem', () => {
 test('facts.json, facts.csv, facts.xbrl.json and index.html give every value with the same digits', () => {
   const json = (JSON.parse(file('facts.json')) as { facts: Array<{ id: string; value: unknown }> }).facts
   const csv = Papa.parse<Record<string, string>>(file('facts.csv'), { header: true, skipEmptyLines: true }).data
-  const xbrl = Object.values((JSON.parse(file('facts.xbrl.json')) as { facts: Record<string, { value: string; 'factmark:id': string }> }).facts)
+  const xbrl = Object.values(
+    (JSON.parse(file('facts.xbrl.json')) as { facts: Record<string, { value: string; 'factmark:id': string }> }).facts
+  )
   const page = fromHtml(file('index.html'))
   const data = selectAll('article data.fact', page)
   const rows = selectAll('.facts tbody tr', page)
   const text = (node: (typeof rows)[number] | undefined, column: number) =>
-    (selectAll('td', node ?? page)[column]?.children ?? []).map((child) => (child.type === 'element' ? child.children.map((inner) => (inner.type === 'text' ? inner.value : '')).join('') : '')).join('')
+    (selectAll('td', node ?? page)[column]?.children ?? [])
+      .map((child) =>
+        child.type === 'element'
+          ? child.children.map((inner) => (inner.type === 'text' ? inner.value : '')).join('')
+          : ''
+      )
+      .join('')
   const actual = json.map((fact, index) => ({
     id: fact.id,
     json: fact.value,
-    digits: [csv[index]?.['value'], data[index]?.properties['value'], selectAll('td.num data', rows[index] ?? page)[0]?.properties['value']],
+    digits: [
+      csv[index]?.['value'],
+      data[index]?.properties['value'],
+      selectAll('td.num data', rows[index] ?? page)[0]?.properties['value']
+    ],
     xbrl: xbrl.find((item) => item['factmark:id'] === fact.id)?.value,
     shown: text(rows[index], 3)
   }))

@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { fromDecimal, fromFactor, fromNumber, storeValue, toDecimal, toFixed, type Ratio } from '../src/chinese-number/index.js'
+import {
+  fromDecimal,
+  fromFactor,
+  fromNumber,
+  storeValue,
+  toDecimal,
+  toFixed,
+  type Ratio
+} from '../src/chinese-number/index.js'
 import { ratio } from '../src/chinese-number/ratio.js'
 
 const text = (value: Ratio) => `${value.numerator}/${value.denominator}`
@@ -13,6 +21,7 @@ const parse = (written: string): Ratio => {
   return value
 }
 
+// prettier-ignore
 const decimals: [string, string | undefined][] = [
   ['17.40', '87/5'],
   ['-1.5e-7', '-3/20000000'],
@@ -36,6 +45,7 @@ describe('fromDecimal', () => {
 })
 
 // A conversion factor is a decimal or the inverse of one; a double holds either only to about 16 digits.
+// prettier-ignore
 const factors: [string, number, string][] = [
   ['亩 in m²', 2000 / 3, '2000/3'],
   ['万亩 in m²', (2000 / 3) * 10000, '20000000/3'],
@@ -55,6 +65,7 @@ describe('fromFactor', () => {
   })
 })
 
+// prettier-ignore
 const expansions: [string, number, { text: string; exact: boolean }][] = [
   ['9350000/3', 15, { text: '3116666.66666667', exact: false }],
   ['-2/3', 15, { text: '-0.666666666666667', exact: false }],
@@ -74,6 +85,7 @@ describe('toDecimal', () => {
   })
 })
 
+// prettier-ignore
 const stored: [string, string, ReturnType<typeof storeValue>][] = [
   ['15 digits', '123456789012345', { ok: true, value: { number: 123456789012345, exact: true } }],
   ['15 digits after the point', '0.123456789012345', { ok: true, value: { number: 0.123456789012345, exact: true } }],
@@ -93,18 +105,23 @@ describe('storeValue', () => {
   })
 
   it('gives back the digits of any decimal it keeps', () => {
-    const digits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 20 }).map((list) => list.join(''))
+    const digits = fc
+      .array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 20 })
+      .map((list) => list.join(''))
     fc.assert(
       fc.property(digits, fc.integer({ min: -330, max: 330 }), (written, power) => {
         const value = parse(`${written}e${power}`)
         const result = storeValue(value)
-        return result.ok ? text(fromNumber(result.value.number)) === text(value) : result.error.problem === 'range' || result.error.digits > 15
+        return result.ok
+          ? text(fromNumber(result.value.number)) === text(value)
+          : result.error.problem === 'range' || result.error.digits > 15
       }),
       { numRuns: 3000 }
     )
   })
 })
 
+// prettier-ignore
 const fixed: [string, number, string][] = [
   ['17.4123456789012', 13, '17.4123456789012'],
   ['17.4', 3, '17.400'],

@@ -13,9 +13,21 @@ const overviewEnd = text.indexOf('88.8%', overviewStart)
 const overviewLine = text.slice(0, overviewStart).split('\n').length
 const overview = facts.filter((fact) => fact.source.offset > overviewStart && fact.source.offset < overviewEnd)
 
-type Row = [id: string, metric: string, aspect: Fact['aspect'], value: number, unit: string, decimals: number, text: string, displayUnit: string, dimensions: Record<string, string>, column: number]
+type Row = [
+  id: string,
+  metric: string,
+  aspect: Fact['aspect'],
+  value: number,
+  unit: string,
+  decimals: number,
+  text: string,
+  displayUnit: string,
+  dimensions: Record<string, string>,
+  column: number
+]
 
 // Values and units read by hand from the report; columns are UTF-16 columns on the overview's line.
+// prettier-ignore
 const expected: Row[] = [
   ['air.aqi_composite@2025', 'air.aqi_composite', 'level', 2.43, '1', 2, '2.43', '', {}, 541],
   ['air.ranked_cities@2025', 'air.ranked_cities', 'level', 168, '1', 0, '168个', '个', {}, 582],
@@ -75,7 +87,11 @@ describe('the overview paragraph', () => {
     expect(fact.source.column).toBe(column)
     expect(fact.source.endLine).toBe(overviewLine)
     // The position cites the annotation itself, as written.
-    const lineStart = text.split('\n').slice(0, overviewLine - 1).join('\n').length + 1
+    const lineStart =
+      text
+        .split('\n')
+        .slice(0, overviewLine - 1)
+        .join('\n').length + 1
     expect(fact.source.offset).toBe(lineStart + column - 1)
     const cited = text.slice(fact.source.offset, fact.source.endOffset)
     expect(cited.startsWith(`:fact[${label}]{metric=${metric}`)).toBe(true)

@@ -6,7 +6,12 @@ import type { Metric } from '../src/model/schema-types.js'
 
 type ValueOutcome = ReturnType<typeof resolveValue>
 
-const metric = (kind: Metric['kind'], unit: string): Metric => ({ label: { zh: '指标', en: 'Metric' }, kind, unit, better: 'neutral' })
+const metric = (kind: Metric['kind'], unit: string): Metric => ({
+  label: { zh: '指标', en: 'Metric' },
+  kind,
+  unit,
+  better: 'neutral'
+})
 const pm25 = metric('quantity', 'ug/m3')
 const share = metric('percent', '%')
 const cases = metric('count', '1')
@@ -14,12 +19,22 @@ const area = metric('quantity', 'm2')
 const funds = metric('money', 'CNY')
 const date = metric('date', '1')
 
-type Row = [name: string, label: string, metric: Metric, attributes: { unit?: string; value?: string; aspect?: AspectAttribute; period?: string }, expected: ValueOutcome]
+type Row = [
+  name: string,
+  label: string,
+  metric: Metric,
+  attributes: { unit?: string; value?: string; aspect?: AspectAttribute; period?: string },
+  expected: ValueOutcome
+]
 
 const ok = (fields: Record<string, unknown>): ValueOutcome => ({ ok: true, value: fields as never })
-const fail = (ruleId: string, at: string, message: string): ValueOutcome => ({ ok: false, error: { ruleId: ruleId as never, at: at as never, message } })
+const fail = (ruleId: string, at: string, message: string): ValueOutcome => ({
+  ok: false,
+  error: { ruleId: ruleId as never, at: at as never, message }
+})
 
 // How a label, its attributes and its metric make a fact's value: the label is the truth, attributes add what it lacks.
+// prettier-ignore
 const rows: Row[] = [
   ['a bare number takes the unit= given', '17.4', pm25, { unit: '微克/立方米' }, ok({ aspect: 'level', value: 17.4, unit: 'ug/m3', decimals: 1, displayUnit: '微克/立方米' })],
   ['a bare number without unit= is in the metric unit', '17.4', pm25, {}, ok({ aspect: 'level', value: 17.4, unit: 'ug/m3', decimals: 1, displayUnit: '' })],
@@ -66,6 +81,8 @@ const rows: Row[] = [
 describe('resolveValue', () => {
   test.each(rows)('%s', (_name, label, metric, attributes, expected) => {
     const { period = '2025', ...rest } = attributes
-    expect(resolveValue({ text: label, figure: readFigure(label), metricId: 'm', metric, period, ...rest })).toEqual(expected)
+    expect(resolveValue({ text: label, figure: readFigure(label), metricId: 'm', metric, period, ...rest })).toEqual(
+      expected
+    )
   })
 })

@@ -22,6 +22,7 @@ describe('suggest scanner API', () => {
 })
 
 /** What an editor wraps: the figure as printed, without the words around it. */
+// prettier-ignore
 const figureRows: Row[] = [
   // Ranks and ordinals
   ['在全国168个重点城市中排名第8', [['168个', 3], ['第8', 14]]],
@@ -100,6 +101,7 @@ const figureRows: Row[] = [
 ]
 
 /** Chinese numerals that are words: a bare numeral needs a classifier or unit, or 第/前 before it. */
+// prettier-ignore
 const wordRows: Row[] = [
   ['进一步加强一体化保洁', []],
   ['还存在一些问题', []],
@@ -234,7 +236,9 @@ describe('built-in names', () => {
     }
   })
 
-  const named = Object.entries(nameRows).flatMap(([id, rows]) => rows.map(([sentence, expected]) => ({ id, sentence, expected })))
+  const named = Object.entries(nameRows).flatMap(([id, rows]) =>
+    rows.map(([sentence, expected]) => ({ id, sentence, expected }))
+  )
 
   it.each(named)('$id covers a numeral of $sentence', ({ id, sentence, expected }) => {
     expect(nameSpans(sentence).map((span) => span.id)).toContain(id)

@@ -13,6 +13,7 @@ const ESC = '\u001b'
 const BEL = '\u0007'
 
 describe('printable: control and bidirectional characters are written as \\u{…}', () => {
+  // prettier-ignore
   test.each([
     ['a terminal title', `${ESC}]0;title${BEL}`, '\\u{1b}]0;title\\u{7}'],
     ['clear screen', `${ESC}[2J`, '\\u{1b}[2J'],
@@ -34,6 +35,7 @@ describe('printable: control and bidirectional characters are written as \\u{…
 })
 
 describe('guardLine: no line a CI runner would execute', () => {
+  // prettier-ignore
   test.each([
     ['::error::x', '\\u{3a}:error::x'],
     ['  ::warning file=a::x', '  \\u{3a}:warning file=a::x'],
@@ -49,11 +51,14 @@ describe('guardLine: no line a CI runner would execute', () => {
   })
 
   test('terminalText keeps line breaks and guards each line', () => {
-    expect(terminalText(`factmark: Cannot read a\n::error::x.md${ESC}[2J: no such file\n`)).toBe('factmark: Cannot read a\n\\u{3a}:error::x.md\\u{1b}[2J: no such file\n')
+    expect(terminalText(`factmark: Cannot read a\n::error::x.md${ESC}[2J: no such file\n`)).toBe(
+      'factmark: Cannot read a\n\\u{3a}:error::x.md\\u{1b}[2J: no such file\n'
+    )
   })
 })
 
 describe('the code frame shows escapes and keeps the caret under the span', () => {
+  // prettier-ignore
   test.each([
     ['escape sequences before the span', `${ESC}]0;t${BEL}前${ESC}[2J:fact[1]`, 12, 19, ['  1 | \\u{1b}]0;t\\u{7}前\\u{1b}[2J:fact[1]', '    |                           ^^^^^^^']],
     ['a bidi override inside the span', `值为:fact[\u202e17]{metric=x}`, 3, 23, ['  1 | 值为:fact[\\u{202e}17]{metric=x}', '    |     ^^^^^^^^^^^^^^^^^^^^^^^^^^^']],
@@ -125,8 +130,14 @@ describe('every format prints hostile text safely', () => {
   ]
 
   test.each([
-    ['text', '\\u{3a}:warning::\\u{1b}[2Jx.txt:1:3  205个  :fact[205个]{metric=x\\u{202e}}\n1 untagged figure in 1 file\n'],
-    ['github', '::notice file=%3A%3Awarning%3A%3A\\u{1b}[2Jx.txt,line=1,col=3,title=untagged-figure::205个 → :fact[205个]{metric=x\\u{202e}}\n']
+    [
+      'text',
+      '\\u{3a}:warning::\\u{1b}[2Jx.txt:1:3  205个  :fact[205个]{metric=x\\u{202e}}\n1 untagged figure in 1 file\n'
+    ],
+    [
+      'github',
+      '::notice file=%3A%3Awarning%3A%3A\\u{1b}[2Jx.txt,line=1,col=3,title=untagged-figure::205个 → :fact[205个]{metric=x\\u{202e}}\n'
+    ]
   ] as const)('suggest as %s', (format, output) => {
     expect(formatSuggestions(suggestions, format)).toBe(output)
   })
@@ -139,10 +150,29 @@ describe('every format prints hostile text safely', () => {
 })
 
 describe('no input gets a raw control or a runner command into the output', () => {
-  const anyText = fc.string({ unit: fc.oneof(fc.constantFrom('\n', '\r', '\t', ESC, BEL, '\u009b', '\u202e', '\u2066', ':', '#', '[', ' ', '\u3000', '厦'), fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code))) })
-  const diagnostic = fc.record({ file: anyText, message: anyText, fix: anyText, line: fc.integer({ min: 1, max: 3 }), column: fc.integer({ min: 1, max: 20 }), width: fc.integer({ min: 0, max: 10 }) })
+  const anyText = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom('\n', '\r', '\t', ESC, BEL, '\u009b', '\u202e', '\u2066', ':', '#', '[', ' ', '\u3000', '厦'),
+      fc.integer({ min: 0, max: 0x10ffff }).map((code) => String.fromCodePoint(code))
+    )
+  })
+  const diagnostic = fc.record({
+    file: anyText,
+    message: anyText,
+    fix: anyText,
+    line: fc.integer({ min: 1, max: 3 }),
+    column: fc.integer({ min: 1, max: 20 }),
+    width: fc.integer({ min: 0, max: 10 })
+  })
   const rawControl = /[\p{Cc}\p{Bidi_Control}]/u
-  const toDiagnostic = (d: { file: string; message: string; fix: string; line: number; column: number; width: number }): Diagnostic => ({
+  const toDiagnostic = (d: {
+    file: string
+    message: string
+    fix: string
+    line: number
+    column: number
+    width: number
+  }): Diagnostic => ({
     file: d.file,
     line: d.line,
     column: d.column,

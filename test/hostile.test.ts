@@ -34,18 +34,23 @@ describe('a source that tries to inject markup, script or template code', () => 
       })
       await page.goto(url)
       // Give every handler a chance: hover and focus each element, then click every link that has an href.
-      for (const element of await page.locator('body *').all()) await element.hover({ force: true, timeout: 1000 }).catch(() => undefined)
+      for (const element of await page.locator('body *').all())
+        await element.hover({ force: true, timeout: 1000 }).catch(() => undefined)
       await page.keyboard.press('Tab')
       const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => link.getAttribute('href')))
       expect(hrefs.filter((href) => /^\s*javascript:/i.test(href ?? ''))).toEqual([])
       expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined()
       expect(dialogs).toEqual([])
 
-      const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('type')))
+      const scripts = await page
+        .locator('script')
+        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('type')))
       expect(scripts).toEqual(['application/ld+json'])
       expect(await page.title()).toBe("<script>window.__pwned='title'</script>报告")
       const body = await page.locator('article').innerText()
-      expect(body).toContain("正文<script>window.__pwned='inline'</script>与<img src=x onerror=\"window.__pwned='img'\">")
+      expect(body).toContain(
+        "正文<script>window.__pwned='inline'</script>与<img src=x onerror=\"window.__pwned='img'\">"
+      )
       expect(body).toContain("<script>window.__pwned='block'</script>")
       expect(body).toContain('{{ pageTitle }} {% if true %}模板{% endif %}')
       expect(body).toContain('{{ facts }}与{{ body | safe }}')

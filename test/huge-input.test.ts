@@ -5,9 +5,14 @@ import { formatText } from '../src/cli/format/text.js'
 
 // The hostile inputs of the issue that asked for linear time, at their size: each either compiles or is refused
 // with input-limit. Timings are for bench/hostile.mjs; here a return to quadratic time shows as a test timeout.
-const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/seed/metrics.yaml', import.meta.url), 'utf8') }
-const frontMatter = '---\ntitle: 测试\nissuer: 测试局\nentity: 厦门市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n'
-const compile = (body: string) => compileSources({ reports: [{ path: 'report.md', text: frontMatter + body }], registry, checkUnusedMetrics: false })
+const registry = {
+  path: 'metrics.yaml',
+  text: readFileSync(new URL('fixtures/seed/metrics.yaml', import.meta.url), 'utf8')
+}
+const frontMatter =
+  '---\ntitle: 测试\nissuer: 测试局\nentity: 厦门市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n'
+const compile = (body: string) =>
+  compileSources({ reports: [{ path: 'report.md', text: frontMatter + body }], registry, checkUnusedMetrics: false })
 const rulesOf = (result: ReturnType<typeof compile>) => {
   const counts: Record<string, number> = {}
   for (const d of result.diagnostics) counts[d.ruleId] = (counts[d.ruleId] ?? 0) + 1
@@ -15,6 +20,7 @@ const rulesOf = (result: ReturnType<typeof compile>) => {
 }
 
 describe('hostile and huge reports', () => {
+  // prettier-ignore
   test.each([
     ['a list nested 1,000 deep', () => Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- a\n`).join(''), '42:1 Block quotes and lists nest 33 deep here'],
     ['100,000 > markers', () => `${'>'.repeat(100_000)} x\n`, '10:1 Block quotes and lists nest 100000 deep here'],
@@ -45,6 +51,7 @@ describe('hostile and huge reports', () => {
     expect(result.diagnostics[0]?.message).toMatch(/and 19996 more; the values disagree at the precision written$/)
   })
 
+  // prettier-ignore
   test.each([
     ['a word of 250,000 letters', 'a'.repeat(250_000), {}],
     // More digits than a value keeps exactly: not a figure to suggest.

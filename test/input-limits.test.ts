@@ -8,6 +8,7 @@ const limit = (text: string) => {
 }
 
 describe('the shapes a report may have', () => {
+  // prettier-ignore
   test.each([
     ['32 block quotes on a line', `${'>'.repeat(32)} a\n`, undefined],
     ['33 block quotes on a line', `${'>'.repeat(33)} a\n`, '0-34 Block quotes and lists nest 33 deep here; factmark reads at most 32 levels: flatten them'],
@@ -35,13 +36,20 @@ describe('the shapes a report may have', () => {
     const head = Buffer.byteLength(frontMatter)
     const sized = (bytes: number) => frontMatter + 'a'.repeat(bytes - head)
     // Only opened, not compiled: the check is on the text before anything parses it.
-    const diagnostics = (text: string | Uint8Array) => openSource('big.md', text).file.messages.filter((m) => m.ruleId === 'input-limit').map((m) => `${m.line}:${m.column} ${m.reason}`)
+    const diagnostics = (text: string | Uint8Array) =>
+      openSource('big.md', text)
+        .file.messages.filter((m) => m.ruleId === 'input-limit')
+        .map((m) => `${m.line}:${m.column} ${m.reason}`)
     expect(diagnostics(sized(8 * 1024 * 1024))).toEqual([])
-    const over = ['1:1 The report is 8 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports']
+    const over = [
+      '1:1 The report is 8 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports'
+    ]
     expect(diagnostics(sized(8 * 1024 * 1024 + 1))).toEqual(over)
     // Saved as UTF-16, the same text is fewer bytes on disk but as many as UTF-8.
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(sized(8 * 1024 * 1024 + 1), 'utf16le')])
     expect(diagnostics(utf16)).toEqual(over)
-    expect(diagnostics('字'.repeat(7_000_000))).toEqual(['1:1 The report is 20 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports'])
+    expect(diagnostics('字'.repeat(7_000_000))).toEqual([
+      '1:1 The report is 20 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports'
+    ])
   })
 })

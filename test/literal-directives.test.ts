@@ -7,6 +7,7 @@ function textOf(markdown: string): string[] {
 }
 
 describe('directives that are not facts stay the text they were', () => {
+  // prettier-ignore
   const cases: Array<[string, string]> = [
     ['上午10:30开会', '上午10:30开会'],
     ['比例为1:2', '比例为1:2'],
@@ -37,7 +38,11 @@ describe('directives that are not facts stay the text they were', () => {
   test('a fact inside a foreign directive is kept as a fact', () => {
     const tree = parseMarkdown('见:ref[:fact[5个]{metric=x}]')
     const paragraph = tree.children[0]
-    expect(paragraph?.type === 'paragraph' && paragraph.children.map((node) => node.type)).toEqual(['text', 'textDirective', 'text'])
+    expect(paragraph?.type === 'paragraph' && paragraph.children.map((node) => node.type)).toEqual([
+      'text',
+      'textDirective',
+      'text'
+    ])
     expect(toString(tree)).toBe('见:ref[5个]')
   })
 })

@@ -28,7 +28,9 @@ function trackedDepth(text: string): number {
 }
 
 describe('the containers open at each line, as the parser sees them', () => {
-  const nestedBy = (indent: string, levels: number) => Array.from({ length: levels }, (_, i) => `${indent.repeat(i)}- a\n`).join('')
+  const nestedBy = (indent: string, levels: number) =>
+    Array.from({ length: levels }, (_, i) => `${indent.repeat(i)}- a\n`).join('')
+  // prettier-ignore
   test.each([
     ['a paragraph', 'a\n', 0],
     ['a list nested by two spaces', nestedBy('  ', 17), 17],

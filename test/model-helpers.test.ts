@@ -7,6 +7,7 @@ import { plural } from '../src/model/plural.js'
 import { roundScaled, roundTo } from '../src/model/rounding.js'
 
 describe('plural agrees with its count', () => {
+  // prettier-ignore
   test.each([
     [0, 'file', undefined, 'files'],
     [1, 'file', undefined, 'file'],
@@ -19,6 +20,7 @@ describe('plural agrees with its count', () => {
 })
 
 describe('rounding', () => {
+  // prettier-ignore
   test.each([
     [98.43, 1, 98.4],
     [100, 1, 100],
@@ -30,6 +32,7 @@ describe('rounding', () => {
     expect(roundTo(value, places)).toBe(Number(value.toFixed(places)))
   })
 
+  // prettier-ignore
   test.each([
     [78.84, 1, 78.8],
     [12.45, 1, 12.5],
@@ -40,6 +43,7 @@ describe('rounding', () => {
 })
 
 describe('phraseStarts finds every occurrence of a phrase', () => {
+  // prettier-ignore
   test.each([
     ['十四五规划和十四五期间', '十四五', [0, 6]],
     ['aaaa', 'aa', [0, 1, 2]],
@@ -58,6 +62,7 @@ describe('day numbers', () => {
     expect(isoDay(dayNumber(2024, 12, 31) + 1)).toBe('2025-01-01')
   })
 
+  // prettier-ignore
   test.each([
     [2024, 2, 29],
     [2025, 2, 28],
@@ -72,6 +77,7 @@ describe('day numbers', () => {
 
 describe('isNodeError tells the errors of Node from those of factmark and from bugs', () => {
   const enoent = Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' })
+  // prettier-ignore
   test.each([
     ['a Node error', enoent, undefined, true],
     ['a Node error of that code', enoent, 'ENOENT', true],

@@ -4,21 +4,138 @@ import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile/compile-sources.js'
 
 const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
-const frontMatter = '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n'
+const frontMatter =
+  '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n'
 
 // Pieces of the syntax the compiler has to survive: figures, directive punctuation, Markdown.
-const figures = ['11-12月', '2025年11月', '2021—2024年', '2025年第二季度', '17.4', '１７．４', '1159万吨', '2.5亿元', '99.2%', '2.1个百分点', '第8', '前4', 'Ⅱ类', '劣Ⅴ类', 'Ⅰ~Ⅱ类', '三轮', '一百零五', '4675亩', '2021—2024年', '', ' ', '水质', '1.2.3', '%', '第', '10:30']
-const noise = [':', '::', ':::', '[', ']', '{', '}', '=', '"', "'", '#', '.', '\\', '*', '_', '`', '\n', '\n\n', '> ', '- ', '1. ', '：', '【', '】', '｛', '｝', '\u3000', '\u00a0', 'fact', ':fact', 'PM2.5', '10:30']
-const keys = ['metric', 'round', 'status', 'unit', 'value', 'period', 'entity', 'aspect', 'base', 'id', 'site', 'sit', '']
-const values = ['event.completed', 'air.aqi_rank', 'air.ranked_cities', 'inspection.petitions', '中三督', '验收销号', 'air.pm25', 'air.good_days_ratio', 'water.section_class', 'enforcement.cases', 'air.pm2.5', '微克/立方米', '万吨', '%', '个百分点', '斤', '18', '17.4', 'x', '2025', '2025-13', '2024/2025', '2025/2024', 'increase', 'decrease', 'start', 'up', '甲断面', '', '"q"', '{', '}']
+const figures = [
+  '11-12月',
+  '2025年11月',
+  '2021—2024年',
+  '2025年第二季度',
+  '17.4',
+  '１７．４',
+  '1159万吨',
+  '2.5亿元',
+  '99.2%',
+  '2.1个百分点',
+  '第8',
+  '前4',
+  'Ⅱ类',
+  '劣Ⅴ类',
+  'Ⅰ~Ⅱ类',
+  '三轮',
+  '一百零五',
+  '4675亩',
+  '2021—2024年',
+  '',
+  ' ',
+  '水质',
+  '1.2.3',
+  '%',
+  '第',
+  '10:30'
+]
+const noise = [
+  ':',
+  '::',
+  ':::',
+  '[',
+  ']',
+  '{',
+  '}',
+  '=',
+  '"',
+  "'",
+  '#',
+  '.',
+  '\\',
+  '*',
+  '_',
+  '`',
+  '\n',
+  '\n\n',
+  '> ',
+  '- ',
+  '1. ',
+  '：',
+  '【',
+  '】',
+  '｛',
+  '｝',
+  '\u3000',
+  '\u00a0',
+  'fact',
+  ':fact',
+  'PM2.5',
+  '10:30'
+]
+const keys = [
+  'metric',
+  'round',
+  'status',
+  'unit',
+  'value',
+  'period',
+  'entity',
+  'aspect',
+  'base',
+  'id',
+  'site',
+  'sit',
+  ''
+]
+const values = [
+  'event.completed',
+  'air.aqi_rank',
+  'air.ranked_cities',
+  'inspection.petitions',
+  '中三督',
+  '验收销号',
+  'air.pm25',
+  'air.good_days_ratio',
+  'water.section_class',
+  'enforcement.cases',
+  'air.pm2.5',
+  '微克/立方米',
+  '万吨',
+  '%',
+  '个百分点',
+  '斤',
+  '18',
+  '17.4',
+  'x',
+  '2025',
+  '2025-13',
+  '2024/2025',
+  '2025/2024',
+  'increase',
+  'decrease',
+  'start',
+  'up',
+  '甲断面',
+  '',
+  '"q"',
+  '{',
+  '}'
+]
 
-const attribute = fc.tuple(fc.constantFrom(...keys), fc.constantFrom(...values), fc.boolean()).map(([key, value, quoted]) =>
-  key === '' ? value : `${key}=${quoted ? `"${value}"` : value}`
-)
+const attribute = fc
+  .tuple(fc.constantFrom(...keys), fc.constantFrom(...values), fc.boolean())
+  .map(([key, value, quoted]) => (key === '' ? value : `${key}=${quoted ? `"${value}"` : value}`))
 const annotation = fc
-  .tuple(fc.constantFrom(':fact', '::fact', ':fakt', ':note'), fc.oneof(fc.constantFrom(...figures), fc.string({ maxLength: 8 })), fc.array(attribute, { maxLength: 5 }), fc.boolean())
+  .tuple(
+    fc.constantFrom(':fact', '::fact', ':fakt', ':note'),
+    fc.oneof(fc.constantFrom(...figures), fc.string({ maxLength: 8 })),
+    fc.array(attribute, { maxLength: 5 }),
+    fc.boolean()
+  )
   .map(([name, label, attributes, braces]) => `${name}[${label}]${braces ? `{${attributes.join(' ')}}` : ''}`)
-const body = fc.array(fc.oneof(annotation, fc.constantFrom(...noise), fc.string({ maxLength: 12 }), fc.constantFrom(...figures)), { maxLength: 40 }).map((parts) => parts.join(''))
+const body = fc
+  .array(fc.oneof(annotation, fc.constantFrom(...noise), fc.string({ maxLength: 12 }), fc.constantFrom(...figures)), {
+    maxLength: 40
+  })
+  .map((parts) => parts.join(''))
 
 function compile(text: string) {
   return compileSources({ reports: [{ path: 'report.md', text }], registry })
@@ -37,7 +154,8 @@ describe('no input makes the compiler throw', () => {
         }
         // Every fact that came out cites a span of the source that is an annotation.
         for (const report of result.reports) {
-          for (const fact of report.bundle.facts) expect((frontMatter + text).slice(fact.source.offset, fact.source.endOffset)).toMatch(/^:fact\[/)
+          for (const fact of report.bundle.facts)
+            expect((frontMatter + text).slice(fact.source.offset, fact.source.endOffset)).toMatch(/^:fact\[/)
         }
       }),
       { numRuns: 400 }
@@ -45,17 +163,39 @@ describe('no input makes the compiler throw', () => {
   })
 
   test('random front matter', () => {
-    const line = fc.tuple(fc.constantFrom('title', 'issuer', 'entity', 'period', 'language', 'slug', 'x', '- a', '  b'), fc.constantFrom(': ', ':', ' '), fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('"2025"', '2025', '[', '{a: 1}', 'zh-CN', 'xiamen-2025', '"')))
-    const header = fc.array(line.map((parts) => parts.join('')), { maxLength: 8 }).map((lines) => `---\n${lines.join('\n')}\n---\n`)
-    fc.assert(fc.property(fc.oneof(header, fc.string({ maxLength: 40 })), body, (head, text) => void compile(head + text)), { numRuns: 300 })
+    const line = fc.tuple(
+      fc.constantFrom('title', 'issuer', 'entity', 'period', 'language', 'slug', 'x', '- a', '  b'),
+      fc.constantFrom(': ', ':', ' '),
+      fc.oneof(
+        fc.string({ maxLength: 10 }),
+        fc.constantFrom('"2025"', '2025', '[', '{a: 1}', 'zh-CN', 'xiamen-2025', '"')
+      )
+    )
+    const header = fc
+      .array(
+        line.map((parts) => parts.join('')),
+        { maxLength: 8 }
+      )
+      .map((lines) => `---\n${lines.join('\n')}\n---\n`)
+    fc.assert(
+      fc.property(fc.oneof(header, fc.string({ maxLength: 40 })), body, (head, text) => void compile(head + text)),
+      { numRuns: 300 }
+    )
   })
 
   test('arbitrary strings, registry included', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200, unit: 'binary' }), fc.string({ maxLength: 200, unit: 'binary' }), (text, yaml) => {
-        compile(text)
-        compileSources({ reports: [{ path: 'r.md', text: frontMatter + text }], registry: { path: 'metrics.yaml', text: yaml } })
-      }),
+      fc.property(
+        fc.string({ maxLength: 200, unit: 'binary' }),
+        fc.string({ maxLength: 200, unit: 'binary' }),
+        (text, yaml) => {
+          compile(text)
+          compileSources({
+            reports: [{ path: 'r.md', text: frontMatter + text }],
+            registry: { path: 'metrics.yaml', text: yaml }
+          })
+        }
+      ),
       { numRuns: 300 }
     )
   })

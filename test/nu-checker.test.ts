@@ -7,7 +7,10 @@ import { withControlCharacters } from './helpers/adversarial.js'
 import { seedBuild } from './helpers/seed-build.js'
 import { compileFixture, hasJava, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
 
-const vnu = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar')
+const vnu = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
+  'build/dist/vnu.jar'
+)
 
 interface NuMessage {
   type: string
@@ -20,9 +23,9 @@ interface NuMessage {
 /** The W3C Nu HTML Checker's messages for some files, run with the machine's Java. */
 async function check(files: string[]): Promise<NuMessage[]> {
   // vnu exits non-zero when it finds errors; its report is on stderr either way.
-  const output = await promisify(execFile)('java', ['-jar', vnu, '--format', 'json', ...files], { maxBuffer: 64 * 1024 * 1024 }).catch(
-    (error: unknown) => ({ stderr: (error as { stderr?: string }).stderr ?? '' })
-  )
+  const output = await promisify(execFile)('java', ['-jar', vnu, '--format', 'json', ...files], {
+    maxBuffer: 64 * 1024 * 1024
+  }).catch((error: unknown) => ({ stderr: (error as { stderr?: string }).stderr ?? '' }))
   return (JSON.parse(output.stderr) as { messages: NuMessage[] }).messages
 }
 
@@ -52,8 +55,12 @@ describe.skipIf(!hasJava && !toolsRequired)('the W3C Nu HTML Checker', () => {
     ]
     const messages = await check(files)
     const errors = messages.filter((message) => message.type === 'error' || message.subType === 'fatal')
-    expect(errors.map((error) => `${path.basename(path.dirname(error.url))}:${error.lastLine} ${error.message}`)).toEqual([])
+    expect(
+      errors.map((error) => `${path.basename(path.dirname(error.url))}:${error.lastLine} ${error.message}`)
+    ).toEqual([])
     // The seed's pages and the pages of every construct give no warnings either.
-    expect(messages.filter((message) => [seed, kitchen, adversarial].some((dist) => message.url.includes(dist)))).toEqual([])
+    expect(
+      messages.filter((message) => [seed, kitchen, adversarial].some((dist) => message.url.includes(dist)))
+    ).toEqual([])
   }, 120_000)
 })

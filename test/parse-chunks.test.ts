@@ -11,18 +11,25 @@ import { parseMarkdown } from '../src/remark/parse.js'
 const whole = unified().use(remarkParse).use(remarkFactSyntax).freeze()
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
 
-/** Parsed block by block, with a chunk at every place where a block may start, the tree is the tree of the whole text. */
+/**
+ * Parsed block by block, with a chunk at every place where a block may start, the tree is the tree
+ * of the whole text.
+ */
 function expectSameTree(text: string): void {
   expect(parseMarkdown(text, { chunkSize: 1 })).toEqual(whole.parse(text))
 }
 
 describe('a text parsed block by block gives the tree of the whole text', () => {
-  test.each(['seed/xiamen-2025.md', 'kitchen-sink/report.md', 'hostile/report.md', 'adversarial/report.md'])('%s', (name) => {
-    const text = fixture(name)
-    expect(blockStarts(text).length).toBeGreaterThan(3)
-    expectSameTree(text)
-  })
+  test.each(['seed/xiamen-2025.md', 'kitchen-sink/report.md', 'hostile/report.md', 'adversarial/report.md'])(
+    '%s',
+    (name) => {
+      const text = fixture(name)
+      expect(blockStarts(text).length).toBeGreaterThan(3)
+      expectSameTree(text)
+    }
+  )
 
+  // prettier-ignore
   test.each([
     ['a loose list is one list', '- a\n\n- b\n\n  c\n\nd\n'],
     ['an ordered loose list', '1. a\n\n2. b\n\nc\n'],
@@ -45,8 +52,41 @@ describe('a text parsed block by block gives the tree of the whole text', () => 
 
   test('any text made of blocks', () => {
     const block = fc.constantFrom(
-      'para :fact[17.4]{metric=air.pm25}', '- item', '  - nested', '1. one', '> quote', '```', '~~~', ':::note', ':::', '<!--', '-->', '<pre>', '</pre>',
-      '    code', '# heading', '***', '[d]: /u', 'see [d]', '[x]', '', '', '', '<div>', '</div>', 'text *em* _u_', '\t- tab', '- ```', '  ```', '> ```', '> <!--', '  - :::note', '<p>', '<span>', '<a href="x">', '> <div>'
+      'para :fact[17.4]{metric=air.pm25}',
+      '- item',
+      '  - nested',
+      '1. one',
+      '> quote',
+      '```',
+      '~~~',
+      ':::note',
+      ':::',
+      '<!--',
+      '-->',
+      '<pre>',
+      '</pre>',
+      '    code',
+      '# heading',
+      '***',
+      '[d]: /u',
+      'see [d]',
+      '[x]',
+      '',
+      '',
+      '',
+      '<div>',
+      '</div>',
+      'text *em* _u_',
+      '\t- tab',
+      '- ```',
+      '  ```',
+      '> ```',
+      '> <!--',
+      '  - :::note',
+      '<p>',
+      '<span>',
+      '<a href="x">',
+      '> <div>'
     )
     fc.assert(
       fc.property(fc.array(block, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (blocks, ending) => {

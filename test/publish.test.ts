@@ -1,6 +1,18 @@
 import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -48,7 +60,10 @@ function lockRecord(pid: number): string {
   return `${JSON.stringify({ factmark: 'publish', pid, new: `.dist-new-${pid}`, old: `.dist-old-${pid}`, trash: `.dist-trash-${pid}` })}\n`
 }
 
-/** What a build killed between the two renames of its swap leaves: no dist/, the whole tree beside it, a half-written new one, and its lock. */
+/**
+ * What a build killed between the two renames of its swap leaves: no dist/, the whole tree beside
+ * it, a half-written new one, and its lock.
+ */
 function interrupt(pid: number): void {
   renameSync(path.join(cwd, 'dist'), path.join(cwd, `.dist-old-${pid}`))
   mkdirSync(path.join(cwd, `.dist-new-${pid}/kitchen-sink`), { recursive: true })
@@ -58,9 +73,13 @@ function interrupt(pid: number): void {
 
 /** The files of a tree as its manifest lists them, and as they are on disk: equal when the tree is whole. */
 function manifestAndDisk(dir: string): [Record<string, string>, Record<string, string>] {
-  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string }> }
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+    files: Array<{ path: string; sha256: string }>
+  }
   const listed = Object.fromEntries(manifest.files.map((file) => [file.path, file.sha256]))
-  const present = Object.fromEntries(Object.entries(snapshot(dir)).filter(([name, hash]) => hash !== 'folder' && name !== 'manifest.json'))
+  const present = Object.fromEntries(
+    Object.entries(snapshot(dir)).filter(([name, hash]) => hash !== 'folder' && name !== 'manifest.json')
+  )
   return [listed, present]
 }
 
@@ -71,17 +90,81 @@ function expectComplete(dir: string): void {
 
 describe('build refuses an output folder it does not own, and touches nothing', () => {
   const cases: Array<[string, string, (root: string) => void, string]> = [
-    ['the source folder', 'source', () => undefined, 'Refusing to write source: it is the source folder; nothing was changed'],
-    ['a folder inside the source folder', 'source/out', () => undefined, 'Refusing to write source/out: it lies inside the source folder; nothing was changed'],
-    ['the working directory', '.', () => undefined, 'Refusing to write .: it is the working directory; nothing was changed'],
-    ['an ancestor of the working directory', '..', () => undefined, `Refusing to write ..: it holds the working directory; nothing was changed`],
-    ['a folder holding the source folder', 'project', (root) => cpSync(path.join(root, 'source'), path.join(root, 'project/source'), { recursive: true }), 'Refusing to write project: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed'],
-    ['an existing file', 'notes.txt', (root) => writeFileSync(path.join(root, 'notes.txt'), '笔记\n'), 'Refusing to write notes.txt: it is a file, not a folder factmark wrote; nothing was changed'],
-    ['a folder of someone else', 'mine', (root) => { mkdirSync(path.join(root, 'mine')); writeFileSync(path.join(root, 'mine/a.txt'), 'a\n') }, 'Refusing to write mine: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed'],
-    ['a folder with only an empty folder in it', 'mine', (root) => mkdirSync(path.join(root, 'mine/empty'), { recursive: true }), 'Refusing to write mine: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed'],
-    ['a link to a folder', 'link', (root) => { mkdirSync(path.join(root, 'target')); symlinkSync(path.join(root, 'target'), path.join(root, 'link')) }, 'Refusing to write link: it is a symbolic link, and factmark replaces only folders it wrote; nothing was changed'],
-    ['a link to the source folder', 'link', (root) => symlinkSync(path.join(root, 'source'), path.join(root, 'link')), 'Refusing to write link: it is the source folder; nothing was changed'],
-    ['a manifest that is not factmark’s', 'site', (root) => { mkdirSync(path.join(root, 'site')); writeFileSync(path.join(root, 'site/manifest.json'), '{"files": []}') }, 'Refusing to write site: it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder; nothing was changed']
+    [
+      'the source folder',
+      'source',
+      () => undefined,
+      'Refusing to write source: it is the source folder; nothing was changed'
+    ],
+    [
+      'a folder inside the source folder',
+      'source/out',
+      () => undefined,
+      'Refusing to write source/out: it lies inside the source folder; nothing was changed'
+    ],
+    [
+      'the working directory',
+      '.',
+      () => undefined,
+      'Refusing to write .: it is the working directory; nothing was changed'
+    ],
+    [
+      'an ancestor of the working directory',
+      '..',
+      () => undefined,
+      `Refusing to write ..: it holds the working directory; nothing was changed`
+    ],
+    [
+      'a folder holding the source folder',
+      'project',
+      (root) => cpSync(path.join(root, 'source'), path.join(root, 'project/source'), { recursive: true }),
+      'Refusing to write project: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed'
+    ],
+    [
+      'an existing file',
+      'notes.txt',
+      (root) => writeFileSync(path.join(root, 'notes.txt'), '笔记\n'),
+      'Refusing to write notes.txt: it is a file, not a folder factmark wrote; nothing was changed'
+    ],
+    [
+      'a folder of someone else',
+      'mine',
+      (root) => {
+        mkdirSync(path.join(root, 'mine'))
+        writeFileSync(path.join(root, 'mine/a.txt'), 'a\n')
+      },
+      'Refusing to write mine: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed'
+    ],
+    [
+      'a folder with only an empty folder in it',
+      'mine',
+      (root) => mkdirSync(path.join(root, 'mine/empty'), { recursive: true }),
+      'Refusing to write mine: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed'
+    ],
+    [
+      'a link to a folder',
+      'link',
+      (root) => {
+        mkdirSync(path.join(root, 'target'))
+        symlinkSync(path.join(root, 'target'), path.join(root, 'link'))
+      },
+      'Refusing to write link: it is a symbolic link, and factmark replaces only folders it wrote; nothing was changed'
+    ],
+    [
+      'a link to the source folder',
+      'link',
+      (root) => symlinkSync(path.join(root, 'source'), path.join(root, 'link')),
+      'Refusing to write link: it is the source folder; nothing was changed'
+    ],
+    [
+      'a manifest that is not factmark’s',
+      'site',
+      (root) => {
+        mkdirSync(path.join(root, 'site'))
+        writeFileSync(path.join(root, 'site/manifest.json'), '{"files": []}')
+      },
+      'Refusing to write site: it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder; nothing was changed'
+    ]
   ]
   test.each(cases)('%s', async (_name, out, prepare, message) => {
     prepare(cwd)
@@ -132,7 +215,11 @@ describe('build refuses an output folder it does not own, and touches nothing', 
   test('when the lock file was not written by factmark', async () => {
     writeFileSync(path.join(cwd, '.dist.lock'), 'my notes\n')
     const { code, stderr } = await run('build')
-    expect({ code, stderr }).toEqual({ code: 2, stderr: 'factmark: Refusing to write dist: .dist.lock beside it was not written by factmark; if no build is running, remove it; nothing was changed\n' })
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr:
+        'factmark: Refusing to write dist: .dist.lock beside it was not written by factmark; if no build is running, remove it; nothing was changed\n'
+    })
     expect(readFileSync(path.join(cwd, '.dist.lock'), 'utf8')).toBe('my notes\n')
   })
 
@@ -154,14 +241,18 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     mkdirSync(foreign)
     writeFileSync(path.join(foreign, 'a.txt'), 'a\n')
     const { stderr } = await run('build', '--out', `${foreign}/`)
-    expect(stderr).toBe(`factmark: Refusing to write ${foreign}: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed\n`)
+    expect(stderr).toBe(
+      `factmark: Refusing to write ${foreign}: it is a folder factmark did not write (it has no factmark manifest.json); choose an empty or new folder; nothing was changed\n`
+    )
   })
 
   test('a manifest that is not valid JSON is not factmark’s', async () => {
     mkdirSync(path.join(cwd, 'site'))
     writeFileSync(path.join(cwd, 'site/manifest.json'), '{')
     const { stderr } = await run('build', '--out', 'site')
-    expect(stderr).toBe('factmark: Refusing to write site: it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder; nothing was changed\n')
+    expect(stderr).toBe(
+      'factmark: Refusing to write site: it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder; nothing was changed\n'
+    )
   })
 })
 
@@ -175,44 +266,52 @@ describe('a build killed at any step of publishing', () => {
     console.log('finished')
   `
 
-  test.each(publishSteps)('after "%s": the next build finds a complete tree or restores one, and cleans up', async (step) => {
-    expect((await build({ cwd })).ok).toBe(true)
-    const previous = snapshot(path.join(cwd, 'dist'))
-    const report = path.join(cwd, 'source/report.md')
-    writeFileSync(report, readFileSync(report, 'utf8').replace('title: 示例报告', 'title: 新的示例报告'))
+  test.each(publishSteps)(
+    'after "%s": the next build finds a complete tree or restores one, and cleans up',
+    async (step) => {
+      expect((await build({ cwd })).ok).toBe(true)
+      const previous = snapshot(path.join(cwd, 'dist'))
+      const report = path.join(cwd, 'source/report.md')
+      writeFileSync(report, readFileSync(report, 'utf8').replace('title: 示例报告', 'title: 新的示例报告'))
 
-    const killed = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', child, step], { cwd }).then(
-      () => 'finished',
-      (error: unknown) => (error as { signal?: string }).signal
-    )
-    expect(killed).toBe('SIGKILL')
+      const killed = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', child, step], {
+        cwd
+      }).then(
+        () => 'finished',
+        (error: unknown) => (error as { signal?: string }).signal
+      )
+      expect(killed).toBe('SIGKILL')
 
-    // Right after the kill: the previous tree, the new one, or (in the window between the two renames) the previous one kept whole beside it.
-    const leftovers = readdirSync(cwd).filter((name) => name.startsWith('.dist'))
-    if (existsSync(path.join(cwd, 'dist'))) {
+      // Right after the kill: the previous tree, the new one, or (in the window between the two
+      // renames) the previous one kept whole beside it.
+      const leftovers = readdirSync(cwd).filter((name) => name.startsWith('.dist'))
+      if (existsSync(path.join(cwd, 'dist'))) {
+        expectComplete(path.join(cwd, 'dist'))
+      } else {
+        expect(step).toBe('retired')
+        const kept = leftovers.find((name) => name.startsWith('.dist-old-'))
+        expect(kept).toBeDefined()
+        expect(snapshot(path.join(cwd, kept as string))).toEqual(previous)
+      }
+
+      // The next build restores what it must, publishes, and leaves nothing behind.
+      const next = await build({ cwd })
+      expect(next.ok).toBe(true)
+      expect(next.ok && next.value.restored).toBe(step === 'retired')
+      expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
       expectComplete(path.join(cwd, 'dist'))
-    } else {
-      expect(step).toBe('retired')
-      const kept = leftovers.find((name) => name.startsWith('.dist-old-'))
-      expect(kept).toBeDefined()
-      expect(snapshot(path.join(cwd, kept as string))).toEqual(previous)
+      expect(readFileSync(path.join(cwd, 'dist/kitchen-sink/facts.json'), 'utf8')).toContain('"title": "新的示例报告')
     }
-
-    // The next build restores what it must, publishes, and leaves nothing behind.
-    const next = await build({ cwd })
-    expect(next.ok).toBe(true)
-    expect(next.ok && next.value.restored).toBe(step === 'retired')
-    expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
-    expectComplete(path.join(cwd, 'dist'))
-    expect(readFileSync(path.join(cwd, 'dist/kitchen-sink/facts.json'), 'utf8')).toContain('"title": "新的示例报告')
-  })
+  )
 
   test('the command line says when it restored an interrupted build', async () => {
     expect((await run('build')).code).toBe(0)
     interrupt(12345)
     const { code, stderr } = await run('build')
     expect(code).toBe(0)
-    expect(stderr).toMatch(/^factmark: an earlier build was interrupted; its complete dist\/ was restored before this one replaced it\nfactmark: wrote \d+ files to dist\//)
+    expect(stderr).toMatch(
+      /^factmark: an earlier build was interrupted; its complete dist\/ was restored before this one replaced it\nfactmark: wrote \d+ files to dist\//
+    )
     expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
   })
 
@@ -224,7 +323,9 @@ describe('a build killed at any step of publishing', () => {
     writeFileSync(report, readFileSync(report, 'utf8').replace('metric=air.pm25', 'metric=air.pm2.5'))
     const { code, stderr } = await run('build')
     expect(code).toBe(1)
-    expect(stderr).toBe('factmark: an earlier build was interrupted; its complete dist/ was restored\nfactmark: build failed: the sources have 1 error; dist/ was left as it was\n')
+    expect(stderr).toBe(
+      'factmark: an earlier build was interrupted; its complete dist/ was restored\nfactmark: build failed: the sources have 1 error; dist/ was left as it was\n'
+    )
     expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
     expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
   })
@@ -233,7 +334,10 @@ describe('a build killed at any step of publishing', () => {
 describe('build names the real problem', () => {
   test('a missing source folder is not a write error', async () => {
     const { code, stderr } = await run('build', '--src', 'nowhere')
-    expect({ code, stderr }).toEqual({ code: 2, stderr: 'factmark: Cannot read the source folder nowhere: no such file or directory; dist/ was left as it was\n' })
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: 'factmark: Cannot read the source folder nowhere: no such file or directory; dist/ was left as it was\n'
+    })
     expect(existsSync(path.join(cwd, 'dist'))).toBe(false)
   })
 })

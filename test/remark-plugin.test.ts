@@ -18,18 +18,32 @@ import remarkFact, { factHandler, type Registry, type RemarkFactOptions } from '
 const defaults = { period: '2025', entity: '厦门市' }
 
 /** Run a plain pipeline on a text: the tree after the plugin, and the file with its facts and messages. */
-function run(markdown: string, options: RemarkFactOptions = { defaults }, plugins: PluggableList = []): { tree: Root; file: VFile } {
+function run(
+  markdown: string,
+  options: RemarkFactOptions = { defaults },
+  plugins: PluggableList = []
+): { tree: Root; file: VFile } {
   const processor = unified().use(remarkParse).use(plugins).use(remarkFact, options)
   const file = new VFile({ path: 'report.md', value: markdown })
   const tree = processor.runSync(processor.parse(file), file)
   return { tree, file }
 }
 
-const messages = (file: VFile) => file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)
+const messages = (file: VFile) =>
+  file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.reason}`)
 
 const registry: Registry = {
   metrics: new Map([
-    ['air.pm25', { label: { zh: 'PM2.5年均浓度', en: 'PM2.5' }, kind: 'quantity', unit: 'ug/m3', better: 'lower', range: { min: 0, max: 500 } }],
+    [
+      'air.pm25',
+      {
+        label: { zh: 'PM2.5年均浓度', en: 'PM2.5' },
+        kind: 'quantity',
+        unit: 'ug/m3',
+        better: 'lower',
+        range: { min: 0, max: 500 }
+      }
+    ],
     ['waste.total', { label: { zh: '固体废物总量', en: 'Solid waste' }, kind: 'quantity', unit: 't', better: 'lower' }]
   ]),
   calculations: []
@@ -37,13 +51,49 @@ const registry: Registry = {
 
 describe('remarkFact in a plain unified pipeline', () => {
   test('puts the facts on file.data, read from label and attributes', () => {
-    const { file } = run('PM2.5浓度为:fact[17.4]{metric=air.pm25 unit=微克/立方米},下降:fact[5.4%]{metric=air.pm25 aspect=decrease}。')
+    const { file } = run(
+      'PM2.5浓度为:fact[17.4]{metric=air.pm25 unit=微克/立方米},下降:fact[5.4%]{metric=air.pm25 aspect=decrease}。'
+    )
     expect(messages(file)).toEqual([])
-    expect(file.data.facts?.map(({ id, value, unit, aspect, text, period, entity }) => ({ id, value, unit, aspect, text, period, entity }))).toEqual([
-      { id: 'air.pm25@2025', value: 17.4, unit: 'ug/m3', aspect: 'level', text: '17.4', period: '2025', entity: '厦门市' },
-      { id: 'air.pm25@2025:relative-change', value: -5.4, unit: '%', aspect: 'relative-change', text: '5.4%', period: '2025', entity: '厦门市' }
+    expect(
+      file.data.facts?.map(({ id, value, unit, aspect, text, period, entity }) => ({
+        id,
+        value,
+        unit,
+        aspect,
+        text,
+        period,
+        entity
+      }))
+    ).toEqual([
+      {
+        id: 'air.pm25@2025',
+        value: 17.4,
+        unit: 'ug/m3',
+        aspect: 'level',
+        text: '17.4',
+        period: '2025',
+        entity: '厦门市'
+      },
+      {
+        id: 'air.pm25@2025:relative-change',
+        value: -5.4,
+        unit: '%',
+        aspect: 'relative-change',
+        text: '5.4%',
+        period: '2025',
+        entity: '厦门市'
+      }
     ])
-    expect(file.data.facts?.[0]?.source).toEqual({ file: 'report.md', line: 1, column: 9, offset: 8, endLine: 1, endColumn: 49, endOffset: 48 })
+    expect(file.data.facts?.[0]?.source).toEqual({
+      file: 'report.md',
+      line: 1,
+      column: 9,
+      offset: 8,
+      endLine: 1,
+      endColumn: 49,
+      endOffset: 48
+    })
   })
 
   test('marks each annotation with its fact', () => {
@@ -56,18 +106,21 @@ describe('remarkFact in a plain unified pipeline', () => {
   })
 
   test('without a registry, a metric is what its figures say, and its facts must agree', () => {
-    const { file } = run(':fact[1159万吨]{metric=waste.total}、:fact[3吨]{metric=waste.total site=甲}、:fact[50%]{metric=waste.total period=2024}')
+    const { file } = run(
+      ':fact[1159万吨]{metric=waste.total}、:fact[3吨]{metric=waste.total site=甲}、:fact[50%]{metric=waste.total period=2024}'
+    )
     expect(file.data.facts?.map((fact) => [fact.value, fact.unit, fact.dimensions])).toEqual([
       [11590000, 't', {}],
       [3, 't', { site: '甲' }]
     ])
-    expect(messages(file)).toEqual([
-      '1:78 unit-incompatible: "50%" is a percentage, but waste.total is a quantity (t)'
-    ])
+    expect(messages(file)).toEqual(['1:78 unit-incompatible: "50%" is a percentage, but waste.total is a quantity (t)'])
   })
 
   test('with a registry, metrics are checked and values converted to their unit', () => {
-    const { file } = run(':fact[0.5万吨]{metric=waste.total}、:fact[17.4]{metric=air.pm2.5}、:fact[600微克/立方米]{metric=air.pm25}', { registry, defaults })
+    const { file } = run(
+      ':fact[0.5万吨]{metric=waste.total}、:fact[17.4]{metric=air.pm2.5}、:fact[600微克/立方米]{metric=air.pm25}',
+      { registry, defaults }
+    )
     expect(file.data.facts?.map((fact) => [fact.metric, fact.value, fact.unit])).toEqual([
       ['waste.total', 5000, 't'],
       ['air.pm25', 600, 'ug/m3']
@@ -77,7 +130,9 @@ describe('remarkFact in a plain unified pipeline', () => {
   })
 
   test('reports problems as messages with rule ids, places and fixes', () => {
-    const { file } = run('值:fact[17.4]{unit=微克/立方米}\n\n值:fact[2]{metric=a unit=斤斤}\n\n值:Fact[3]{metric=a}\n\n值：fact[4]{metric=a}\n\n`:Fact[5]{metric=a}`')
+    const { file } = run(
+      '值:fact[17.4]{unit=微克/立方米}\n\n值:fact[2]{metric=a unit=斤斤}\n\n值:Fact[3]{metric=a}\n\n值：fact[4]{metric=a}\n\n`:Fact[5]{metric=a}`'
+    )
     expect(messages(file)).toEqual([
       '7:2 annotation-hazard: The full-width "：" in this annotation is not ":", so the annotation is not read as written; type ":"',
       '5:2 fact-typo: ":Fact" is not an annotation factmark knows, so this stays text; did you mean ":fact"?',
@@ -93,7 +148,9 @@ describe('remarkFact in a plain unified pipeline', () => {
 
   test('without defaults, a fact takes its period and entity from its attributes or is reported', () => {
     const { file } = run(':fact[1]{metric=a period=2024 entity=甲市}、:fact[2]{metric=a}', {})
-    expect(file.data.facts?.map((fact) => [fact.id, fact.period, fact.entity])).toEqual([['a@2024:entity=甲市', '2024', '甲市']])
+    expect(file.data.facts?.map((fact) => [fact.id, fact.period, fact.entity])).toEqual([
+      ['a@2024:entity=甲市', '2024', '甲市']
+    ])
     expect(messages(file)).toEqual([
       '1:42 period-invalid: The fact has no period and entity: add period=… entity=… to the annotation, or give remarkFact a default period and entity'
     ])
@@ -101,6 +158,7 @@ describe('remarkFact in a plain unified pipeline', () => {
 })
 
 describe('only :fact is syntax', () => {
+  // prettier-ignore
   test.each([
     ['a time', '上午10:30开会'],
     ['a ratio', '比例为1:2'],
@@ -116,7 +174,9 @@ describe('only :fact is syntax', () => {
   })
 
   test('a pipeline that also uses remark-directive keeps its own directives', () => {
-    const { tree, file } = run('见:abbr[PM]{title=颗粒物}:fact[17.4微克/立方米]{metric=air.pm25}', { defaults }, [remarkDirective])
+    const { tree, file } = run('见:abbr[PM]{title=颗粒物}:fact[17.4微克/立方米]{metric=air.pm25}', { defaults }, [
+      remarkDirective
+    ])
     const names: string[] = []
     visit(tree, 'textDirective', (node) => {
       names.push(node.name)
@@ -128,7 +188,10 @@ describe('only :fact is syntax', () => {
 
 describe('factHandler', () => {
   test('renders a fact as its <data> element, and an annotation with errors as its label', () => {
-    const { tree } = run('PM2.5为:fact[17.4微克/立方米]{metric=air.pm25},:fact[好]{metric=air.pm25}。', { registry, defaults })
+    const { tree } = run('PM2.5为:fact[17.4微克/立方米]{metric=air.pm25},:fact[好]{metric=air.pm25}。', {
+      registry,
+      defaults
+    })
     expect(toHtml(toHast(tree, { handlers: { textDirective: factHandler } }))).toBe(
       '<p>PM2.5为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="厦门市" data-aspect="level">17.4微克/立方米<span class="tip" id="tip-1" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市</span></data>,好。</p>'
     )
@@ -137,6 +200,7 @@ describe('factHandler', () => {
 
 describe('remark-stringify', () => {
   test('writes a document with facts back as it was', () => {
+    // prettier-ignore
     const markdown = [
       '# 2025年工作总结',
       '',

@@ -15,7 +15,8 @@ const html = artifacts.get('xiamen-2025/index.html') ?? ''
 const page = fromHtml(html)
 const facts = result.reports[0]?.bundle.facts ?? []
 const attribute = (node: Element | undefined, name: string) => node?.properties[name]
-const byIdIn = (tree: ReturnType<typeof fromHtml>, id: string) => selectAll('[id]', tree).find((node) => node.properties.id === id)
+const byIdIn = (tree: ReturnType<typeof fromHtml>, id: string) =>
+  selectAll('[id]', tree).find((node) => node.properties.id === id)
 const byId = (id: string) => byIdIn(page, id)
 const decode = (href: unknown) => decodeURIComponent(String(href).slice(1))
 
@@ -53,7 +54,9 @@ describe('the report page', () => {
     }
     // No link of the page points nowhere.
     const ids = new Set(selectAll('[id]', page).map((node) => String(node.properties.id)))
-    const dangling = selectAll('a[href^="#"]', page).map((node) => decode(node.properties.href)).filter((id) => !ids.has(id))
+    const dangling = selectAll('a[href^="#"]', page)
+      .map((node) => decode(node.properties.href))
+      .filter((id) => !ids.has(id))
     expect(dangling).toEqual([])
   })
 
@@ -62,12 +65,16 @@ describe('the report page', () => {
     const link = select('a', first ?? page)
     const tip = byId(String(attribute(link ?? undefined, 'ariaDescribedBy')))
     expect(attribute(tip, 'role')).toBe('tooltip')
-    expect(tip?.children).toEqual([{ type: 'text', value: 'PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市', position: expect.anything() }])
+    expect(tip?.children).toEqual([
+      { type: 'text', value: 'PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市', position: expect.anything() }
+    ])
   })
 
   test('shows the headline metrics as key figures, with the change the report gives', () => {
     const figures = selectAll('.key-figures li', page).map((node) =>
-      selectAll('span', node).map((span) => span.children.map((child) => (child.type === 'text' ? child.value : '')).join(''))
+      selectAll('span', node).map((span) =>
+        span.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
+      )
     )
     expect(figures).toEqual([
       ['环境空气质量综合指数', '2.43'],
@@ -95,7 +102,9 @@ describe('the report page', () => {
       'chart chart-parts',
       'chart chart-parts'
     ])
-    const captions = selectAll('figure.chart figcaption', page).map((node) => node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''))
+    const captions = selectAll('figure.chart figcaption', page).map((node) =>
+      node.children.map((child) => (child.type === 'text' ? child.value : '')).join('')
+    )
     expect(captions).toEqual([
       '主要流域国省控断面优质水(Ⅰ~Ⅱ类)比例在2025由50%变为66.7%。',
       '近岸海域优良水质面积比例在2025为93.8%,较2024变化+2.1 个百分点;2024的值91.7%由此推算。',
@@ -114,10 +123,14 @@ describe('the report page', () => {
 
   test('describes the dataset in JSON-LD, pointing at its data files', () => {
     const script = select('script[type="application/ld+json"]', page)
-    const json = JSON.parse(script?.children.map((child) => (child.type === 'text' ? child.value : '')).join('') ?? '{}') as Record<string, unknown>
+    const json = JSON.parse(
+      script?.children.map((child) => (child.type === 'text' ? child.value : '')).join('') ?? '{}'
+    ) as Record<string, unknown>
     expect(json['@type']).toBe('Dataset')
     expect(json['name']).toBe('厦门市生态环境局2025年生态环境保护工作总结')
-    expect((json['distribution'] as Array<{ contentUrl: string }>).map((file) => file.contentUrl)).toContain('facts.json')
+    expect((json['distribution'] as Array<{ contentUrl: string }>).map((file) => file.contentUrl)).toContain(
+      'facts.json'
+    )
   })
 
   test('the catalog links every report and its files, which all exist', () => {
@@ -134,7 +147,9 @@ describe('a page of any input', () => {
   const adversarialHtml = rendered.get('adversarial/index.html') ?? ''
   const adversarialPage = fromHtml(adversarialHtml)
   const adversarialFacts = adversarial.reports[0]?.bundle.facts ?? []
-  const controls = new Map(renderArtifacts(withControlCharacters(adversarial)).map((artifact) => [artifact.path, artifact.content]))
+  const controls = new Map(
+    renderArtifacts(withControlCharacters(adversarial)).map((artifact) => [artifact.path, artifact.content])
+  )
 
   test('compiles the adversarial fixture without a problem', () => {
     expect(adversarial.diagnostics).toEqual([])
@@ -142,7 +157,9 @@ describe('a page of any input', () => {
   })
 
   test('renders a fact inside a link with its <data> and description but no link of its own', () => {
-    const link = selectAll('article a', adversarialPage).find((node) => node.properties.href === 'https://example.org/pm25' && select('data', node))
+    const link = selectAll('article a', adversarialPage).find(
+      (node) => node.properties.href === 'https://example.org/pm25' && select('data', node)
+    )
     expect(toHtml(link ?? adversarialPage)).toBe(
       '<a href="https://example.org/pm25" aria-describedby="tip-2">PM2.5浓度为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="测试市" data-aspect="level">17.4<span class="tip" id="tip-2" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 测试市</span></data></a>'
     )
@@ -158,7 +175,8 @@ describe('a page of any input', () => {
   test('nests no link in another, and keeps a fact’s own link outside links', () => {
     expect(selectAll('a a', adversarialPage)).toEqual([])
     const own = selectAll('article data.fact > a[href^="#row"]', adversarialPage)
-    // Five facts stand in a link (one a reference to a definition) or hold one; a reference to no definition is no link.
+    // Five facts stand in a link (one a reference to a definition) or hold one; a reference to no
+    // definition is no link.
     expect(own).toHaveLength(adversarialFacts.length - 5)
   })
 
@@ -166,7 +184,9 @@ describe('a page of any input', () => {
     const ids = selectAll('[id]', adversarialPage).map((node) => String(node.properties.id))
     expect(ids.filter((id) => id === '' || /[\t\n\f\r ]/.test(id))).toEqual([])
     expect(ids.length).toBe(new Set(ids).size)
-    const dangling = selectAll('a[href^="#"]', adversarialPage).map((node) => decode(node.properties.href)).filter((id) => !ids.includes(id))
+    const dangling = selectAll('a[href^="#"]', adversarialPage)
+      .map((node) => decode(node.properties.href))
+      .filter((id) => !ids.includes(id))
     expect(dangling).toEqual([])
   })
 
@@ -197,18 +217,30 @@ describe('a page of any input', () => {
     for (const path of ['adversarial/index.html', 'index.html']) {
       const text = controls.get(path) ?? ''
       expect(text.match(forbiddenInPage)).toBeNull()
-      const references = [...text.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)].map(([, code = '']) => String.fromCodePoint(code.startsWith('x') || code.startsWith('X') ? parseInt(code.slice(1), 16) : Number(code)))
+      const references = [...text.matchAll(/&#(x[0-9a-f]+|[0-9]+);/gi)].map(([, code = '']) =>
+        String.fromCodePoint(code.startsWith('x') || code.startsWith('X') ? parseInt(code.slice(1), 16) : Number(code))
+      )
       expect(references.join('').match(forbiddenInPage)).toBeNull()
     }
     const page = fromHtml(controls.get('adversarial/index.html') ?? '')
-    expect(select('title', page)?.children).toEqual([{ type: 'text', value: `报告${'\uFFFD'.repeat(14)}标题`, position: expect.anything() }])
+    expect(select('title', page)?.children).toEqual([
+      { type: 'text', value: `报告${'\uFFFD'.repeat(14)}标题`, position: expect.anything() }
+    ])
     const catalog = fromHtml(controls.get('index.html') ?? '')
-    expect(select('.catalog h2 a', catalog)?.children).toEqual([{ type: 'text', value: `报告${'\uFFFD'.repeat(14)}标题`, position: expect.anything() }])
+    expect(select('.catalog h2 a', catalog)?.children).toEqual([
+      { type: 'text', value: `报告${'\uFFFD'.repeat(14)}标题`, position: expect.anything() }
+    ])
   })
 
   test('shows a title of blanks, which the front matter lets through, as the report’s slug', () => {
-    const blank = new Map(renderArtifacts(compileFixture('blank-title')).map((artifact) => [artifact.path, artifact.content]))
-    expect(select('title', fromHtml(blank.get('blank-title/index.html') ?? ''))?.children).toEqual([{ type: 'text', value: 'blank-title', position: expect.anything() }])
-    expect(select('.catalog h2 a', fromHtml(blank.get('index.html') ?? ''))?.children).toEqual([{ type: 'text', value: 'blank-title', position: expect.anything() }])
+    const blank = new Map(
+      renderArtifacts(compileFixture('blank-title')).map((artifact) => [artifact.path, artifact.content])
+    )
+    expect(select('title', fromHtml(blank.get('blank-title/index.html') ?? ''))?.children).toEqual([
+      { type: 'text', value: 'blank-title', position: expect.anything() }
+    ])
+    expect(select('.catalog h2 a', fromHtml(blank.get('index.html') ?? ''))?.children).toEqual([
+      { type: 'text', value: 'blank-title', position: expect.anything() }
+    ])
   })
 })

@@ -21,9 +21,12 @@ const remarkBlocks = unified()
   .filter((text) => text !== '')
 
 function textOf(node: Element | HastRoot): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('')
+  return node.children
+    .map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : ''))
+    .join('')
 }
-const markdownItBlocks = (fromHtml(new MarkdownIt('commonmark').render(body), { fragment: true }).children.filter((node): node is Element => node.type === 'element'))
+const markdownItBlocks = fromHtml(new MarkdownIt('commonmark').render(body), { fragment: true })
+  .children.filter((node): node is Element => node.type === 'element')
   .map((node) => textOf(node))
   .filter((text) => text !== '')
 

@@ -21,7 +21,12 @@ async function diagnosticsOf(folder: string): Promise<string> {
   const registryUrl = existsSync(new URL('metrics.yaml', dir)) ? new URL('metrics.yaml', dir) : sharedRegistry
   const registryPath = registryUrl === sharedRegistry ? 'metrics.yaml' : `${folder}/metrics.yaml`
   // Only the metric-unused fixture asks about unused metrics: the shared registry serves every fixture.
-  const result = compileSources({ reports, skipped, registry: { path: registryPath, text: readFileSync(registryUrl, 'utf8') }, checkUnusedMetrics: folder === 'metric-unused' })
+  const result = compileSources({
+    reports,
+    skipped,
+    registry: { path: registryPath, text: readFileSync(registryUrl, 'utf8') },
+    checkUnusedMetrics: folder === 'metric-unused'
+  })
   return result.diagnostics
     .map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`)
     .join('\n')
@@ -29,7 +34,11 @@ async function diagnosticsOf(folder: string): Promise<string> {
 
 test('every rule but bundle-invalid has a fixture', () => {
   // bundle-invalid guards against bugs in factmark; no source can trigger it (a property test checks that).
-  expect(folders).toEqual(Object.keys(rules).filter((id) => id !== 'bundle-invalid').sort())
+  expect(folders).toEqual(
+    Object.keys(rules)
+      .filter((id) => id !== 'bundle-invalid')
+      .sort()
+  )
 })
 
 describe('each rule fires on its fixture, with exact positions', () => {

@@ -18,7 +18,9 @@ function compile(bytes: Uint8Array, registry: Uint8Array = registryBytes): Compi
 }
 
 function lines(result: CompileResult): string[] {
-  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`)
+  return result.diagnostics.map(
+    (d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`
+  )
 }
 
 /** GB18030 bytes of a text, from the two-byte table TextDecoder decodes (GBK, which covers the seed). */
@@ -49,7 +51,8 @@ const utf8 = (text: string) => Buffer.from(text, 'utf8')
 
 const baseline = compile(utf8(seedText))
 const facts = (result: CompileResult) => result.reports.flatMap((report) => report.bundle.facts)
-const where = (result: CompileResult) => facts(result).map((fact) => `${fact.id} ${fact.source.line}:${fact.source.column}`)
+const where = (result: CompileResult) =>
+  facts(result).map((fact) => `${fact.id} ${fact.source.line}:${fact.source.column}`)
 const warning = (name: string, iconv: string) =>
   `${path}:1:1-1:1 warning The file is saved as ${name}, not UTF-8, and was read as such: save it as UTF-8 in your editor, or convert it with \`iconv -f ${iconv} -t UTF-8\` [encoding-not-utf8]`
 
@@ -59,6 +62,7 @@ test('the UTF-8 seed compiles clean, with its 128 facts', () => {
 })
 
 describe('a report saved in another encoding gives the same facts, and one warning', () => {
+  // prettier-ignore
   const cases: Array<[string, Uint8Array, string[]]> = [
     ['GB18030', encodeGb18030(seedText), [warning('GB18030 (GBK)', 'GB18030')]],
     ['UTF-16 LE with a byte order mark', utf16le(seedText), [warning('UTF-16 LE (it starts with a byte order mark)', 'UTF-16')]],
@@ -94,6 +98,7 @@ describe('bytes in no encoding factmark reads', () => {
   const invalid = (byte: string) =>
     `${path}:${line}:${column}-${line}:${column + 1} error The file is not valid UTF-8: the byte 0x${byte} here cannot be read, and the file does not read as GB18030 Chinese either; save it as UTF-8 [encoding-invalid]`
 
+  // prettier-ignore
   test.each([
     ['a byte that starts no character', Buffer.concat([before, Buffer.from([0xff]), after]), 'FF'],
     ['a character cut short', Buffer.concat([before, Buffer.from([0xe6, 0x88]), after]), 'E6'],
@@ -107,10 +112,23 @@ describe('bytes in no encoding factmark reads', () => {
   })
 
   test.each([
-    ['French in Windows-1252, which GB18030 cannot decode', Buffer.from('Le cœur déçu mais l’âme bien née. '.repeat(20).replace(/[œ’]/g, 'e'), 'latin1'), 1, 10],
-    ['German in Latin-1, which GB18030 decodes to rare characters', Buffer.from('Größenwahn über Straßenbahnen in München. '.repeat(20), 'latin1'), 1, 3]
+    [
+      'French in Windows-1252, which GB18030 cannot decode',
+      Buffer.from('Le cœur déçu mais l’âme bien née. '.repeat(20).replace(/[œ’]/g, 'e'), 'latin1'),
+      1,
+      10
+    ],
+    [
+      'German in Latin-1, which GB18030 decodes to rare characters',
+      Buffer.from('Größenwahn über Straßenbahnen in München. '.repeat(20), 'latin1'),
+      1,
+      3
+    ]
   ])('%s: not taken for GB18030', (_name, bytes, line, column) => {
-    const result = compileSources({ reports: [{ path: 'latin.md', text: bytes }], registry: { path: 'source/metrics.yaml', text: registryBytes } })
+    const result = compileSources({
+      reports: [{ path: 'latin.md', text: bytes }],
+      registry: { path: 'source/metrics.yaml', text: registryBytes }
+    })
     expect(result.diagnostics.map((d) => [d.ruleId, d.line, d.column])).toEqual([['encoding-invalid', line, column]])
   })
 
@@ -127,7 +145,10 @@ describe('control characters', () => {
   const column = at - seedText.lastIndexOf('\n', at - 1)
 
   test('each is an error at its position; the report is still checked, so its other errors show too', () => {
-    const text = `${seedText.slice(0, at)}\u0000\u001b[2J${seedText.slice(at)}`.replace('{metric=air.pm25 ', '{metric=air.pm2.5 ')
+    const text = `${seedText.slice(0, at)}\u0000\u001b[2J${seedText.slice(at)}`.replace(
+      '{metric=air.pm25 ',
+      '{metric=air.pm2.5 '
+    )
     const result = compile(utf8(text))
     const own = lines(result).filter((entry) => entry.startsWith(path))
     expect(own.slice(0, 2)).toEqual([
@@ -158,7 +179,10 @@ describe('control characters', () => {
   })
 
   test('a lone surrogate, which only text handed over as a string can hold', () => {
-    const result = compileSources({ reports: [{ path, text: `${seedText.slice(0, at)}\uD800${seedText.slice(at)}` }], registry: { path: 'source/metrics.yaml', text: registryBytes } })
+    const result = compileSources({
+      reports: [{ path, text: `${seedText.slice(0, at)}\uD800${seedText.slice(at)}` }],
+      registry: { path: 'source/metrics.yaml', text: registryBytes }
+    })
     expect(result.diagnostics.map((d) => d.message)).toEqual(['The lone surrogate U+D800 stands here: delete it'])
   })
 
@@ -169,17 +193,47 @@ describe('control characters', () => {
   })
 
   test('UTF-16 saved without a byte order mark: Chinese text is not UTF-8, and ASCII text is full of NULs', () => {
-    expect(compile(Buffer.from(seedText, 'utf16le')).diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['encoding-invalid', 2]])
+    expect(compile(Buffer.from(seedText, 'utf16le')).diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ['encoding-invalid', 2]
+    ])
     const ascii = compile(Buffer.from('# Notes\n\nNothing but ASCII.\n', 'utf16le')).diagnostics.map((d) => d.ruleId)
     expect(ascii).toEqual(['front-matter-invalid', ...Array<string>(11).fill('control-character')])
   })
 })
 
 test('no bytes make the compiler throw, and every diagnostic has a position in the decoded text', () => {
-  // Bytes near the encodings' edges: byte order marks, UTF-8 lead and trail bytes, GB18030 four-byte sequences, controls.
-  const edgy = fc.constantFrom(0x00, 0x0a, 0x0d, 0x1b, 0x2d, 0x30, 0x39, 0x7f, 0x80, 0x81, 0xa1, 0xb0, 0xbf, 0xc2, 0xe0, 0xed, 0xef, 0xbb, 0xf0, 0xf4, 0xfe, 0xff)
-  const bytes = fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), edgy), { maxLength: 300 }).map((list) => Uint8Array.from(list))
-  const frontMatter = utf8('---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n')
+  // Bytes near the encodings' edges: byte order marks, UTF-8 lead and trail bytes, GB18030
+  // four-byte sequences, controls.
+  const edgy = fc.constantFrom(
+    0x00,
+    0x0a,
+    0x0d,
+    0x1b,
+    0x2d,
+    0x30,
+    0x39,
+    0x7f,
+    0x80,
+    0x81,
+    0xa1,
+    0xb0,
+    0xbf,
+    0xc2,
+    0xe0,
+    0xed,
+    0xef,
+    0xbb,
+    0xf0,
+    0xf4,
+    0xfe,
+    0xff
+  )
+  const bytes = fc
+    .array(fc.oneof(fc.integer({ min: 0, max: 255 }), edgy), { maxLength: 300 })
+    .map((list) => Uint8Array.from(list))
+  const frontMatter = utf8(
+    '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: test\n---\n\n'
+  )
   fc.assert(
     fc.property(bytes, bytes, fc.boolean(), (report, registry, withFrontMatter) => {
       const text = withFrontMatter ? Buffer.concat([frontMatter, report]) : report

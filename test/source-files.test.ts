@@ -9,7 +9,6 @@ import { readSources } from '../src/load/sources.js'
 import { runCli } from './helpers/run-cli.js'
 import { writeSeedProject } from './helpers/seed.js'
 
-
 // What a source folder may hold besides reports: pipes, sockets, devices,
 // folders and links named *.md. None may hang the build, and none may carry
 // the text of a file outside the folder into a diagnostic. Each case is made
@@ -43,13 +42,48 @@ const skipped = (file: string, reason: string) => `${file}:1:1 warning Skipped: 
 
 describe.skipIf(!posix)('a source folder', () => {
   const cases: Array<[string, () => void | Promise<void>, string]> = [
-    ['a named pipe', () => fifo(at('source/pipe.md')), skipped('source/pipe.md', 'it is a named pipe (FIFO), not a file')],
+    [
+      'a named pipe',
+      () => fifo(at('source/pipe.md')),
+      skipped('source/pipe.md', 'it is a named pipe (FIFO), not a file')
+    ],
     ['a socket', () => socket(at('source/socket.md')), skipped('source/socket.md', 'it is a socket, not a file')],
     ['a folder', () => mkdirSync(at('source/notes.md')), skipped('source/notes.md', 'it is a folder, not a file')],
-    ['a link out of the folder', () => symlinkSync('../private.txt', at('source/private.md')), skipped('source/private.md', 'it is a symbolic link to ../private.txt, outside its folder, and links out of it are not followed')],
-    ['a link to a device', () => symlinkSync('/dev/zero', at('source/zero.md')), skipped('source/zero.md', 'it is a symbolic link to /dev/zero, outside its folder, and links out of it are not followed')],
-    ['a link to nothing', () => symlinkSync('gone.md', at('source/broken.md')), skipped('source/broken.md', 'it is a symbolic link to gone.md, which cannot be followed (no such file or directory)')],
-    ['a loop of links', () => (symlinkSync('b.md', at('source/a.md')), symlinkSync('a.md', at('source/b.md'))), `${skipped('source/a.md', 'it is a symbolic link to b.md, which cannot be followed (too many levels of symbolic links)')}`]
+    [
+      'a link out of the folder',
+      () => symlinkSync('../private.txt', at('source/private.md')),
+      skipped(
+        'source/private.md',
+        'it is a symbolic link to ../private.txt, outside its folder, and links out of it are not followed'
+      )
+    ],
+    [
+      'a link to a device',
+      () => symlinkSync('/dev/zero', at('source/zero.md')),
+      skipped(
+        'source/zero.md',
+        'it is a symbolic link to /dev/zero, outside its folder, and links out of it are not followed'
+      )
+    ],
+    [
+      'a link to nothing',
+      () => symlinkSync('gone.md', at('source/broken.md')),
+      skipped(
+        'source/broken.md',
+        'it is a symbolic link to gone.md, which cannot be followed (no such file or directory)'
+      )
+    ],
+    [
+      'a loop of links',
+      () => {
+        symlinkSync('b.md', at('source/a.md'))
+        symlinkSync('a.md', at('source/b.md'))
+      },
+      skipped(
+        'source/a.md',
+        'it is a symbolic link to b.md, which cannot be followed (too many levels of symbolic links)'
+      )
+    ]
   ]
 
   test.each(cases)('%s named *.md is skipped with a warning, and the rest is built', async (_name, make, warning) => {
@@ -58,7 +92,9 @@ describe.skipIf(!posix)('a source folder', () => {
     expect(stderr).toBe('')
     expect(code).toBe(0)
     expect(stdout.split('\n')[0]).toBe(warning)
-    expect(stdout).toContain('coverage of source/xiamen-2025.md: 100.0% of figures annotated (128 tagged, 0 untagged)\n')
+    expect(stdout).toContain(
+      'coverage of source/xiamen-2025.md: 100.0% of figures annotated (128 tagged, 0 untagged)\n'
+    )
     expect(stdout).not.toContain('SECRET')
     // Its facts are missing, so no metric can be called unused.
     expect(stdout).not.toContain('[metric-unused]')
@@ -66,10 +102,16 @@ describe.skipIf(!posix)('a source folder', () => {
 
   test('a link that stays inside the folder is read', async () => {
     mkdirSync(at('source/drafts'))
-    writeFileSync(at('source/drafts/note.md'), '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: note\n---\n\n正文。\n')
+    writeFileSync(
+      at('source/drafts/note.md'),
+      '---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: note\n---\n\n正文。\n'
+    )
     symlinkSync('drafts/note.md', at('source/note.md'))
     const sources = await readSources({ src: 'source', cwd })
-    expect(sources.ok && sources.value.reports.map((report) => report.path)).toEqual(['source/note.md', 'source/xiamen-2025.md'])
+    expect(sources.ok && sources.value.reports.map((report) => report.path)).toEqual([
+      'source/note.md',
+      'source/xiamen-2025.md'
+    ])
     expect(sources.ok && sources.value.skipped).toEqual([])
   })
 
@@ -78,14 +120,26 @@ describe.skipIf(!posix)('a source folder', () => {
     const { code, stdout } = await run('build', '--format', 'json')
     expect(code).toBe(0)
     expect(JSON.parse(stdout).diagnostics).toEqual([
-      expect.objectContaining({ file: 'source/pipe.md', line: 1, column: 1, severity: 'warning', ruleId: 'source-skipped', message: 'Skipped: it is a named pipe (FIFO), not a file' })
+      expect.objectContaining({
+        file: 'source/pipe.md',
+        line: 1,
+        column: 1,
+        severity: 'warning',
+        ruleId: 'source-skipped',
+        message: 'Skipped: it is a named pipe (FIFO), not a file'
+      })
     ])
   })
 
   test('when no report can be read, nothing is built', async () => {
     rmSync(at('source/xiamen-2025.md'))
     fifo(at('source/pipe.md'))
-    expect(await run('build')).toEqual({ code: 2, stdout: '', stderr: 'factmark: No report could be read: source/pipe.md: it is a named pipe (FIFO), not a file; dist/ was left as it was\n' })
+    expect(await run('build')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'factmark: No report could be read: source/pipe.md: it is a named pipe (FIFO), not a file; dist/ was left as it was\n'
+    })
   })
 })
 
@@ -101,31 +155,73 @@ describe.skipIf(!posix)('report files named on the command line get the same che
     mkdirSync(at('drafts'))
     symlinkSync('../private.txt', at('drafts/private.md'))
     const { stdout } = await run('check', 'drafts/private.md', 'source/xiamen-2025.md')
-    expect(stdout.split('\n')[0]).toBe(skipped('drafts/private.md', 'it is a symbolic link to ../private.txt, outside its folder, and links out of it are not followed'))
+    expect(stdout.split('\n')[0]).toBe(
+      skipped(
+        'drafts/private.md',
+        'it is a symbolic link to ../private.txt, outside its folder, and links out of it are not followed'
+      )
+    )
     expect(stdout).not.toContain('SECRET')
   })
 
   test('a device', async () => {
-    expect(await run('check', '/dev/null')).toEqual({ code: 2, stdout: '', stderr: `factmark: No report could be read: ${path.relative(cwd, '/dev/null')}: it is a character device, not a file\n` })
+    expect(await run('check', '/dev/null')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `factmark: No report could be read: ${path.relative(cwd, '/dev/null')}: it is a character device, not a file\n`
+    })
   })
 
   test('a file that does not exist', async () => {
-    expect(await run('check', 'nope.md')).toEqual({ code: 2, stdout: '', stderr: 'factmark: Cannot read nope.md: no such file or directory\n' })
+    expect(await run('check', 'nope.md')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'factmark: Cannot read nope.md: no such file or directory\n'
+    })
   })
 })
 
 describe.skipIf(!posix)('the registry and the source folder: a message that names them, and nothing read', () => {
   const cases: Array<[string, () => void, string]> = [
-    ['the registry is missing', () => rmSync(at('source/metrics.yaml')), 'Cannot read source/metrics.yaml: no such file or directory'],
-    ['the registry is a pipe', () => (rmSync(at('source/metrics.yaml')), fifo(at('source/metrics.yaml'))), 'Cannot read source/metrics.yaml: it is a named pipe (FIFO), not a file'],
-    ['the registry is a folder', () => (rmSync(at('source/metrics.yaml')), mkdirSync(at('source/metrics.yaml'))), 'Cannot read source/metrics.yaml: it is a folder, not a file'],
+    [
+      'the registry is missing',
+      () => rmSync(at('source/metrics.yaml')),
+      'Cannot read source/metrics.yaml: no such file or directory'
+    ],
+    [
+      'the registry is a pipe',
+      () => (rmSync(at('source/metrics.yaml')), fifo(at('source/metrics.yaml'))),
+      'Cannot read source/metrics.yaml: it is a named pipe (FIFO), not a file'
+    ],
+    [
+      'the registry is a folder',
+      () => {
+        rmSync(at('source/metrics.yaml'))
+        mkdirSync(at('source/metrics.yaml'))
+      },
+      'Cannot read source/metrics.yaml: it is a folder, not a file'
+    ],
     [
       'the registry links out of the folder',
-      () => (rmSync(at('source/metrics.yaml')), symlinkSync('../private.txt', at('source/metrics.yaml'))),
+      () => {
+        rmSync(at('source/metrics.yaml'))
+        symlinkSync('../private.txt', at('source/metrics.yaml'))
+      },
       'Cannot read source/metrics.yaml: it is a symbolic link to ../private.txt, outside its folder, and links out of it are not followed'
     ],
-    ['the source folder is missing', () => rmSync(at('source'), { recursive: true }), 'Cannot read the source folder source: no such file or directory'],
-    ['the source folder is a file', () => (rmSync(at('source'), { recursive: true }), writeFileSync(at('source'), 'x')), 'Cannot read the source folder source: not a folder'],
+    [
+      'the source folder is missing',
+      () => rmSync(at('source'), { recursive: true }),
+      'Cannot read the source folder source: no such file or directory'
+    ],
+    [
+      'the source folder is a file',
+      () => {
+        rmSync(at('source'), { recursive: true })
+        writeFileSync(at('source'), 'x')
+      },
+      'Cannot read the source folder source: not a folder'
+    ],
     ['the source folder has no report', () => rmSync(at('source/xiamen-2025.md')), 'No reports (*.md) in source']
   ]
   test.each(cases)('%s', async (_name, make, message) => {
@@ -137,7 +233,11 @@ describe.skipIf(!posix)('the registry and the source folder: a message that name
     rmSync(at('source/metrics.yaml'))
     const error = await compile({ cwd }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(FactmarkError)
-    expect(error).toMatchObject({ code: 'FACTMARK_SOURCES', message: 'Cannot read source/metrics.yaml: no such file or directory', place: { path: 'source/metrics.yaml' } })
+    expect(error).toMatchObject({
+      code: 'FACTMARK_SOURCES',
+      message: 'Cannot read source/metrics.yaml: no such file or directory',
+      place: { path: 'source/metrics.yaml' }
+    })
   })
 })
 
@@ -149,11 +249,20 @@ test('a file four times the size limit is refused before it is read, and the oth
     writeFileSync(path.join(folder, 'source/huge.md'), '')
     // A sparse file: its size is what counts, and it takes no room on disk.
     truncateSync(path.join(folder, 'source/huge.md'), 40 * 1024 * 1024)
-    writeFileSync(path.join(folder, 'source/small.md'), '---\ntitle: 小\nissuer: 局\nentity: 市\nperiod: "2025"\nlanguage: zh-CN\nslug: small\n---\n\n办理:fact[92件]{metric=enforcement.cases}。\n')
+    writeFileSync(
+      path.join(folder, 'source/small.md'),
+      '---\ntitle: 小\nissuer: 局\nentity: 市\nperiod: "2025"\nlanguage: zh-CN\nslug: small\n---\n\n办理:fact[92件]{metric=enforcement.cases}。\n'
+    )
     const { code, stdout } = await runCli(folder, 'check', '--format', 'json')
-    const report = JSON.parse(stdout) as { diagnostics: Array<{ file: string; line: number; ruleId: string; message: string }> }
+    const report = JSON.parse(stdout) as {
+      diagnostics: Array<{ file: string; line: number; ruleId: string; message: string }>
+    }
     expect(code).toBe(1)
-    expect(report.diagnostics.filter((d) => d.ruleId !== 'metric-unused').map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`)).toEqual([
+    expect(
+      report.diagnostics
+        .filter((d) => d.ruleId !== 'metric-unused')
+        .map((d) => `${d.file}:${d.line} ${d.ruleId} ${d.message}`)
+    ).toEqual([
       'source/huge.md:1 input-limit The report is 40 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports'
     ])
   } finally {

@@ -99,7 +99,9 @@ describe('source/ with a second report', () => {
     const facts = readJson<Catalog>('before/catalog.json').reports.reduce((sum, report) => sum + report.factCount, 0)
     const { code, stderr } = build
     expect(code).toBe(0)
-    expect(stderr).toMatch(new RegExp(`^factmark: wrote \\d+ files to dist/ \\(${reports.length + 1} reports, ${facts + 13} facts\\)\\n$`))
+    expect(stderr).toMatch(
+      new RegExp(`^factmark: wrote \\d+ files to dist/ \\(${reports.length + 1} reports, ${facts + 13} facts\\)\\n$`)
+    )
     const catalog = readJson<Catalog>('dist/catalog.json')
     expect(catalog.reports.map((report) => report.slug).sort()).toEqual([...reports, secondSlug].sort())
     expect(catalog.reports.find((report) => report.slug === secondSlug)?.factCount).toBe(13)
@@ -115,13 +117,19 @@ describe('source/ with a second report', () => {
     const changed = Object.keys(after).filter((file) => file in before && after[file] !== before[file])
     expect(changed).toEqual(['catalog.json', 'index.html', 'manifest.json'])
     expect(Object.keys(before).filter((file) => !(file in after))).toEqual([])
-    expect(Object.keys(after).filter((file) => !(file in before))).toEqual(reportFiles.map((file) => `${secondSlug}/${file.href}`).sort())
+    expect(Object.keys(after).filter((file) => !(file in before))).toEqual(
+      reportFiles.map((file) => `${secondSlug}/${file.href}`).sort()
+    )
   })
 
   test('the new report’s data: its facts, valid against the bundle schema, in every format', () => {
     const bundle = readJson<FactBundle>(`dist/${secondSlug}/facts.json`)
     expect(validators().bundle(bundle)).toBe(true)
-    expect(bundle.facts.map((fact) => `${fact.id} ${fact.value} ${fact.unit}${fact.basePeriod ? ` base ${fact.basePeriod}` : ''}`)).toEqual([
+    expect(
+      bundle.facts.map(
+        (fact) => `${fact.id} ${fact.value} ${fact.unit}${fact.basePeriod ? ` base ${fact.basePeriod}` : ''}`
+      )
+    ).toEqual([
       'air.aqi_composite@2024 2.34 1',
       'air.aqi_composite@2023 2.61 1',
       'air.aqi_composite@2024:relative-change -10.3 % base 2023',
@@ -137,14 +145,24 @@ describe('source/ with a second report', () => {
       'sea.good_quality_area_ratio@2024:change 7.5 % base 2023'
     ])
     const ids = bundle.facts.map((fact) => fact.id)
-    const rows = Papa.parse<Record<string, string>>(read(`dist/${secondSlug}/facts.csv`), { header: true, skipEmptyLines: true }).data
+    const rows = Papa.parse<Record<string, string>>(read(`dist/${secondSlug}/facts.csv`), {
+      header: true,
+      skipEmptyLines: true
+    }).data
     expect(rows.map((row) => row['id'])).toEqual(ids)
     expect(read(`dist/${secondSlug}/facts-excel.csv`)).toBe(`\uFEFF${read(`dist/${secondSlug}/facts.csv`)}`)
     const xbrl = readJson<{ facts: Record<string, { 'factmark:id': string }> }>(`dist/${secondSlug}/facts.xbrl.json`)
     expect(Object.values(xbrl.facts).map((fact) => fact['factmark:id'])).toEqual(ids)
-    const resources = readJson<{ resources: Array<{ path: string; hash: string }> }>(`dist/${secondSlug}/datapackage.json`).resources
+    const resources = readJson<{ resources: Array<{ path: string; hash: string }> }>(
+      `dist/${secondSlug}/datapackage.json`
+    ).resources
     expect(resources.map((resource) => [resource.path, resource.hash])).toEqual(
-      ['facts.csv', 'facts.json', 'facts.xbrl.json'].map((file) => [file, `sha256:${createHash('sha256').update(read(`dist/${secondSlug}/${file}`)).digest('hex')}`])
+      ['facts.csv', 'facts.json', 'facts.xbrl.json'].map((file) => [
+        file,
+        `sha256:${createHash('sha256')
+          .update(read(`dist/${secondSlug}/${file}`))
+          .digest('hex')}`
+      ])
     )
   })
 

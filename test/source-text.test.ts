@@ -46,7 +46,9 @@ describe('the annotated seed', () => {
 
   test('marks the title, each 一、… and each (一)… as headings', () => {
     const tree = parseMarkdown(loadReport(sourcePath, source).markdown)
-    const headings = tree.children.flatMap((node) => (node.type === 'heading' ? [`${node.depth} ${toString(node)}`] : []))
+    const headings = tree.children.flatMap((node) =>
+      node.type === 'heading' ? [`${node.depth} ${toString(node)}`] : []
+    )
     expect(headings).toEqual([
       '1 厦门市生态环境局2025年生态环境保护工作总结',
       '2 一、对标“作出示范”,加快建设美丽中国样板城市',
@@ -81,8 +83,8 @@ describe('line ends', () => {
     const lf = facts(source)
     const crlf = facts(source.replace(/\n/g, '\r\n'))
     expect(crlf.diagnostics).toEqual([])
-    expect(crlf.reports[0]?.bundle.facts.map((fact) => [fact.id, fact.value, fact.source.line, fact.source.column])).toEqual(
-      lf.reports[0]?.bundle.facts.map((fact) => [fact.id, fact.value, fact.source.line, fact.source.column])
-    )
+    expect(
+      crlf.reports[0]?.bundle.facts.map((fact) => [fact.id, fact.value, fact.source.line, fact.source.column])
+    ).toEqual(lf.reports[0]?.bundle.facts.map((fact) => [fact.id, fact.value, fact.source.line, fact.source.column]))
   })
 })

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { spansOf } from '../src/model/spans.js'
 
 describe('spans answer as a walk over every range would', () => {
+  // prettier-ignore
   test.each([
     [[], 0, false, [0, 1], false],
     [[[2, 5]], 2, true, [0, 2], false],

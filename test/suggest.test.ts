@@ -30,7 +30,8 @@ describe('factmark suggest on the un-annotated report', () => {
   })
 
   test('each proposal is an annotation of the figure', () => {
-    for (const item of result?.untagged ?? []) expect(item.proposal.startsWith(`:fact[${item.text}]{metric=`)).toBe(true)
+    for (const item of result?.untagged ?? [])
+      expect(item.proposal.startsWith(`:fact[${item.text}]{metric=`)).toBe(true)
     const first = result?.untagged.find((item) => item.text === '2.1个百分点')
     expect(first?.proposal).toBe(':fact[2.1个百分点]{metric=sea.good_quality_area_ratio aspect=increase}')
   })
@@ -50,7 +51,11 @@ describe('metric guesses', () => {
   })
 
   test('name the metric the editor chose for all but the figures listed here', () => {
-    const misses = untagged.flatMap((item, index) => (item.metric === facts[index]?.metric ? [] : [`${item.text}: ${item.metric ?? '?'} (editor: ${facts[index]?.metric})`]))
+    const misses = untagged.flatMap((item, index) =>
+      item.metric === facts[index]?.metric
+        ? []
+        : [`${item.text}: ${item.metric ?? '?'} (editor: ${facts[index]?.metric})`]
+    )
     // 17.4 comes first in "PM2.5、PM10浓度分别为17.4、30.7", a list no alias can order.
     expect(misses).toEqual(['17.4: air.pm10 (editor: air.pm25)'])
   })

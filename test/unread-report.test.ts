@@ -15,15 +15,20 @@ const read = (file: string) => readFileSync(new URL(`fixtures/seed/${file}`, imp
 const seed = { path: 'source/xiamen-2025.md', text: read('xiamen-2025.md') }
 const registry = { path: 'source/metrics.yaml', text: read('metrics.yaml') }
 const broken = { path: 'source/broken.md', text: seed.text.toString('utf8').replace('period: "2025"', 'period: "2025') }
-const unusedCount = (result: ReturnType<typeof compileSources>) => result.diagnostics.filter((d) => d.ruleId === 'metric-unused').length
+const unusedCount = (result: ReturnType<typeof compileSources>) =>
+  result.diagnostics.filter((d) => d.ruleId === 'metric-unused').length
 
 describe('a report whose front matter is broken', () => {
   test('alone: one error, no metric called unused, coverage not measured', () => {
     const result = compileSources({ reports: [broken], registry })
-    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual(['source/broken.md:5:9 front-matter-invalid'])
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      'source/broken.md:5:9 front-matter-invalid'
+    ])
     expect(result.coverage).toEqual([{ path: 'source/broken.md', tagged: 0, untagged: 0, read: false }])
     expect(coveragePercent(result.coverage)).toBe(0)
-    expect(formatCoverage(result.coverage)).toBe('coverage: not measured, source/broken.md was not compiled (see the diagnostics above)\n')
+    expect(formatCoverage(result.coverage)).toBe(
+      'coverage: not measured, source/broken.md was not compiled (see the diagnostics above)\n'
+    )
   })
 
   test('beside a good one: the good one is measured, the total says one was left out', () => {
@@ -44,7 +49,11 @@ describe('a report whose front matter is broken', () => {
   })
 
   test('a skipped path counts as a report not read', () => {
-    const result = compileSources({ reports: [seed], registry, skipped: [{ path: 'source/pipe.md', reason: 'it is a named pipe (FIFO), not a file' }] })
+    const result = compileSources({
+      reports: [seed],
+      registry,
+      skipped: [{ path: 'source/pipe.md', reason: 'it is a named pipe (FIFO), not a file' }]
+    })
     expect(unusedCount(result)).toBe(0)
     expect(result.coverage.map((entry) => [entry.path, entry.read])).toEqual([
       ['source/xiamen-2025.md', undefined],
@@ -55,9 +64,14 @@ describe('a report whose front matter is broken', () => {
   })
 
   test('with every report read, unused metrics are still reported', () => {
-    const shortened = { ...seed, text: seed.text.toString('utf8').replace(':fact[17.4]{metric=air.pm25 unit=微克/立方米}', '17.4') }
+    const shortened = {
+      ...seed,
+      text: seed.text.toString('utf8').replace(':fact[17.4]{metric=air.pm25 unit=微克/立方米}', '17.4')
+    }
     const result = compileSources({ reports: [shortened], registry })
-    expect(result.diagnostics.filter((d) => d.ruleId === 'metric-unused').map((d) => d.message)).toEqual(['The metric "air.pm25" is used by no report'])
+    expect(result.diagnostics.filter((d) => d.ruleId === 'metric-unused').map((d) => d.message)).toEqual([
+      'The metric "air.pm25" is used by no report'
+    ])
   })
 })
 
@@ -65,6 +79,7 @@ describe('formatCoverage and coveragePercent', () => {
   const a: Coverage = { path: 'a.md', tagged: 3, untagged: 1 }
   const b: Coverage = { path: 'b.md', tagged: 0, untagged: 0 }
   const gone: Coverage = { path: 'gone.md', tagged: 0, untagged: 0, read: false }
+  // prettier-ignore
   test.each<[string, Coverage[], number, string]>([
     ['no report at all', [], 100, 'coverage: 100.0% of figures annotated (0 tagged, 0 untagged)\n'],
     ['one report', [a], 75, 'coverage: 75.0% of figures annotated (3 tagged, 1 untagged)\n'],
@@ -76,6 +91,7 @@ describe('formatCoverage and coveragePercent', () => {
   })
 })
 
+// prettier-ignore
 test.each([
   ['schema', 'the site publishes its JSON Schemas in schema/'],
   ['Taxonomy', 'the site publishes the XBRL taxonomy of the registry in taxonomy/'],
@@ -107,7 +123,11 @@ describe('check --min-coverage with a report that was not read', () => {
       writeFileSync(path.join(cwd, 'source/xiamen-2025.md'), seed.text)
       writeFileSync(path.join(cwd, 'source/broken.md'), broken.text)
       const { code, stderr } = await runCli(cwd, 'check', '--min-coverage', '100')
-      expect({ code, stderr }).toEqual({ code: 1, stderr: 'factmark: coverage not measured: 1 of 2 reports were not compiled; --min-coverage 100 needs every report\n' })
+      expect({ code, stderr }).toEqual({
+        code: 1,
+        stderr:
+          'factmark: coverage not measured: 1 of 2 reports were not compiled; --min-coverage 100 needs every report\n'
+      })
     } finally {
       rmSync(cwd, { recursive: true, force: true })
     }

@@ -46,8 +46,16 @@ const labelXml = taxonomy.get('taxonomy/metrics-label.xml') ?? ''
 
 // Another reading of the XML than the one that wrote it: every repeatable element as a list, every value as text.
 const repeated = new Set(['xs:element', 'xs:import', 'link:loc', 'link:label', 'link:labelArc', 'link:linkbaseRef'])
-// eslint-disable-next-line @typescript-eslint/no-deprecated -- entityDecoder needs a hand-made decoder; htmlEntities is still supported in 5.x
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, parseAttributeValue: false, trimValues: false, htmlEntities: true, isArray: (name) => repeated.has(name) })
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- entityDecoder needs a hand-made decoder; htmlEntities is still supported in 5.x
+  htmlEntities: true,
+  isArray: (name) => repeated.has(name)
+})
 type XmlNode = Record<string, string | undefined>
 
 interface Schema {
@@ -59,7 +67,9 @@ interface Schema {
 }
 function readSchema(xml: string): Schema {
   const root = (parser.parse(xml) as Record<string, Record<string, unknown>>)['xs:schema'] ?? {}
-  const namespaces = Object.fromEntries(Object.entries(root).flatMap(([key, value]) => (key.startsWith('@xmlns:') ? [[key.slice(7), String(value)]] : [])))
+  const namespaces = Object.fromEntries(
+    Object.entries(root).flatMap(([key, value]) => (key.startsWith('@xmlns:') ? [[key.slice(7), String(value)]] : []))
+  )
   const appinfo = (root['xs:annotation'] as Record<string, Record<string, unknown>> | undefined)?.['xs:appinfo'] ?? {}
   return {
     targetNamespace: String(root['@targetNamespace']),
@@ -84,8 +94,9 @@ function expand(qname: string): string {
 }
 
 // XML 1.0 fifth edition NameStartChar and NameChar, without the colon: what an xBRL-JSON fact id must be.
-// eslint-disable-next-line no-misleading-character-class -- ranges of single code points; U+200C/U+200D are NCName characters here
-const ncName = /^[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][-.0-9\u00B7\u0300-\u036F\u203F\u2040A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]*$/u
+const ncName =
+  // eslint-disable-next-line no-misleading-character-class -- ranges of single code points; U+200C/U+200D are NCName characters here
+  /^[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][-.0-9\u00B7\u0300-\u036F\u203F\u2040A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]*$/u
 
 const factById = (id: string) => entries.find(([, fact]) => fact['factmark:id'] === id)
 
@@ -105,10 +116,15 @@ describe('facts.xbrl.json of the seed', () => {
     expect(text.endsWith('}\n')).toBe(true)
     expect(text).toBe(`${JSON.stringify(xbrl, null, 2)}\n`)
     // The OIM reserves these aliases for exactly these namespaces.
-    expect(namespaces).toMatchObject({ xbrl: 'https://xbrl.org/2021', xbrli: 'http://www.xbrl.org/2003/instance', iso4217: 'http://www.xbrl.org/2003/iso4217' })
+    expect(namespaces).toMatchObject({
+      xbrl: 'https://xbrl.org/2021',
+      xbrli: 'http://www.xbrl.org/2003/instance',
+      iso4217: 'http://www.xbrl.org/2003/iso4217'
+    })
     expect(xbrl['factmark:report']).toEqual(bundle.report)
   })
 
+  // prettier-ignore
   test.each([
     { id: 'air.aqi_composite@2025', key: 'air.aqi_composite_2025', value: '2.43', decimals: 2, dimensions: { concept: 'fm:air.aqi_composite', entity, period: year2025 } },
     { id: 'air.good_days_ratio@2025', key: 'air.good_days_ratio_2025', value: '0.992', decimals: 3, dimensions: { concept: 'fm:air.good_days_ratio', entity, period: year2025 } },
@@ -206,8 +222,21 @@ describe('facts.xbrl.json of the seed', () => {
   test('keeps what a reader of facts.json knows a fact by: id, printed text, bound, source position', () => {
     const [, fact] = factById('performance.assessment_rank@2024') ?? []
     const original = bundle.facts.find((candidate) => candidate.id === 'performance.assessment_rank@2024')
-    expect(fact).toMatchObject({ 'factmark:id': original?.id, 'factmark:text': '前4', 'factmark:bound': 'at-most', 'factmark:source': original?.source })
-    expect(Object.keys(fact ?? {})).toEqual(['value', 'decimals', 'dimensions', 'factmark:id', 'factmark:text', 'factmark:bound', 'factmark:source'])
+    expect(fact).toMatchObject({
+      'factmark:id': original?.id,
+      'factmark:text': '前4',
+      'factmark:bound': 'at-most',
+      'factmark:source': original?.source
+    })
+    expect(Object.keys(fact ?? {})).toEqual([
+      'value',
+      'decimals',
+      'dimensions',
+      'factmark:id',
+      'factmark:text',
+      'factmark:bound',
+      'factmark:source'
+    ])
   })
 
   test('has every fact of the bundle exactly once, in text order', () => {
@@ -261,7 +290,8 @@ describe('facts.xbrl.json of the seed', () => {
       const type = typeOf.get(fact.dimensions['concept'] ?? '') ?? ''
       expect(fact.value, `${key}: ${type}`).toMatch(lexical[type] ?? /^$/)
       if (type === 'xbrli:monetaryItemType') expect(fact.dimensions['unit'], key).toMatch(/^iso4217:[A-Z]{3}$/)
-      if (type === 'xbrli:stringItemType') expect([fact.dimensions['unit'], fact.decimals], key).toEqual([undefined, undefined])
+      if (type === 'xbrli:stringItemType')
+        expect([fact.dimensions['unit'], fact.decimals], key).toEqual([undefined, undefined])
     }
   })
 
@@ -304,8 +334,14 @@ describe('facts.xbrl.json of the seed', () => {
 
 describe('the taxonomy', () => {
   test('is three files under taxonomy/, and the report points at its entry point', () => {
-    expect([...taxonomy.keys()].sort()).toEqual(['taxonomy/dimensions.xsd', 'taxonomy/metrics-label.xml', 'taxonomy/metrics.xsd'])
-    expect(new URL(taxonomyUrl, 'https://example.org/dist/xiamen-2025/facts.xbrl.json').pathname).toBe('/dist/taxonomy/metrics.xsd')
+    expect([...taxonomy.keys()].sort()).toEqual([
+      'taxonomy/dimensions.xsd',
+      'taxonomy/metrics-label.xml',
+      'taxonomy/metrics.xsd'
+    ])
+    expect(new URL(taxonomyUrl, 'https://example.org/dist/xiamen-2025/facts.xbrl.json').pathname).toBe(
+      '/dist/taxonomy/metrics.xsd'
+    )
   })
 
   test.each([...taxonomy.entries()])('%s is well-formed XML of XML 1.0 characters only', (_path, content) => {
@@ -319,7 +355,10 @@ describe('the taxonomy', () => {
   test('metrics.xsd declares the metric namespace, imports the instance schema and the dimensions, and links the labels', () => {
     expect(metricsSchema.targetNamespace).toBe(namespaces['fm'])
     expect(metricsSchema.imports).toEqual([
-      { '@namespace': 'http://www.xbrl.org/2003/instance', '@schemaLocation': 'http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd' },
+      {
+        '@namespace': 'http://www.xbrl.org/2003/instance',
+        '@schemaLocation': 'http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd'
+      },
       { '@namespace': namespaces['fm-dim'], '@schemaLocation': 'dimensions.xsd' }
     ])
     expect(metricsSchema.linkbaseRefs).toEqual([
@@ -333,6 +372,7 @@ describe('the taxonomy', () => {
     expect(metricsSchema.namespaces['xbrli']).toBe('http://www.xbrl.org/2003/instance')
   })
 
+  // prettier-ignore
   test.each([
     { kind: 'money', type: 'xbrli:monetaryItemType' },
     { kind: 'percent', type: 'xbrli:pureItemType' },
@@ -362,7 +402,9 @@ describe('the taxonomy', () => {
 
   test('declares one concept per metric and one relative-change concept beside each, nothing else', () => {
     const ids = [...registry.metrics.keys()].sort()
-    expect(metricsSchema.elements.map((element) => element['@name'])).toEqual(ids.flatMap((id) => [id, `${id}-relative-change`]))
+    expect(metricsSchema.elements.map((element) => element['@name'])).toEqual(
+      ids.flatMap((id) => [id, `${id}-relative-change`])
+    )
   })
 
   test('dimensions.xsd declares each typed dimension as XDT asks, with a string domain element', () => {
@@ -374,9 +416,17 @@ describe('the taxonomy', () => {
     expect(dimensionsSchema.namespaces['xbrldt']).toBe('http://xbrl.org/2005/xbrldt')
     const dimensions = dimensionsSchema.elements.filter(isDimension)
     const registryNames = [...registry.metrics.values()].flatMap((metric) => Object.keys(metric.dimensions ?? {}))
-    expect(dimensions.map((element) => element['@name'])).toEqual(['aspect', 'basePeriod', ...[...new Set(registryNames)].sort()])
+    expect(dimensions.map((element) => element['@name'])).toEqual([
+      'aspect',
+      'basePeriod',
+      ...[...new Set(registryNames)].sort()
+    ])
     for (const dimension of dimensions) {
-      expect(dimension).toMatchObject({ '@abstract': 'true', '@type': 'xbrli:stringItemType', '@xbrli:periodType': 'duration' })
+      expect(dimension).toMatchObject({
+        '@abstract': 'true',
+        '@type': 'xbrli:stringItemType',
+        '@xbrli:periodType': 'duration'
+      })
       const domainId = dimension['@xbrldt:typedDomainRef']?.replace(/^#/, '')
       const domain = dimensionsSchema.elements.find((element) => element['@id'] === domainId)
       expect(domain, dimension['@name']).toMatchObject({ '@type': 'xs:string' })
@@ -385,21 +435,35 @@ describe('the taxonomy', () => {
   })
 
   test('labels every metric, relative-change concept and dimension in zh-CN and en', () => {
-    const link = ((parser.parse(labelXml) as Record<string, Record<string, unknown>>)['link:linkbase'] ?? {})['link:labelLink'] as Record<string, XmlNode[]>
+    const link = ((parser.parse(labelXml) as Record<string, Record<string, unknown>>)['link:linkbase'] ?? {})[
+      'link:labelLink'
+    ] as Record<string, XmlNode[]>
     const locators = new Map((link['link:loc'] ?? []).map((loc) => [loc['@xlink:href'], loc['@xlink:label']]))
     const labelsOf = (href: string) => {
       const from = locators.get(href)
-      const to = new Set((link['link:labelArc'] ?? []).filter((arc) => arc['@xlink:from'] === from).map((arc) => arc['@xlink:to']))
-      const resources = (link['link:label'] ?? []).filter((label) => to.has(label['@xlink:label']) && label['@xlink:role'] === 'http://www.xbrl.org/2003/role/label')
+      const to = new Set(
+        (link['link:labelArc'] ?? []).filter((arc) => arc['@xlink:from'] === from).map((arc) => arc['@xlink:to'])
+      )
+      const resources = (link['link:label'] ?? []).filter(
+        (label) => to.has(label['@xlink:label']) && label['@xlink:role'] === 'http://www.xbrl.org/2003/role/label'
+      )
       return Object.fromEntries(resources.map((label) => [label['@xml:lang'], label['#text']]))
     }
     for (const [id, metric] of registry.metrics) {
       expect(labelsOf(`metrics.xsd#fm_${id}`), id).toEqual({ 'zh-CN': metric.label.zh, en: metric.label.en })
-      expect(labelsOf(`metrics.xsd#fm_${id}-relative-change`), id).toEqual({ 'zh-CN': `${metric.label.zh}(变化率)`, en: `${metric.label.en} (relative change)` })
+      expect(labelsOf(`metrics.xsd#fm_${id}-relative-change`), id).toEqual({
+        'zh-CN': `${metric.label.zh}(变化率)`,
+        en: `${metric.label.en} (relative change)`
+      })
     }
-    for (const element of [...metricsSchema.elements.filter(isConcept)]) expect(Object.keys(labelsOf(`metrics.xsd#${element['@id']}`)).sort()).toEqual(['en', 'zh-CN'])
-    for (const element of [...dimensionsSchema.elements.filter(isDimension)]) expect(Object.keys(labelsOf(`dimensions.xsd#${element['@id']}`)).sort()).toEqual(['en', 'zh-CN'])
-    expect(labelsOf('dimensions.xsd#fm-dim_site')).toEqual({ 'zh-CN': '地点/水源地/断面', en: 'Site / Water source / Monitoring section' })
+    for (const element of [...metricsSchema.elements.filter(isConcept)])
+      expect(Object.keys(labelsOf(`metrics.xsd#${element['@id']}`)).sort()).toEqual(['en', 'zh-CN'])
+    for (const element of [...dimensionsSchema.elements.filter(isDimension)])
+      expect(Object.keys(labelsOf(`dimensions.xsd#${element['@id']}`)).sort()).toEqual(['en', 'zh-CN'])
+    expect(labelsOf('dimensions.xsd#fm-dim_site')).toEqual({
+      'zh-CN': '地点/水源地/断面',
+      en: 'Site / Water source / Monitoring section'
+    })
   })
 
   test('escapes labels: markup, quotes and characters XML cannot hold', () => {
@@ -422,7 +486,9 @@ describe('the taxonomy', () => {
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- still shipped in 5.x; its successor is a separate package
     for (const file of files) expect(XMLValidator.validate(file.content), file.path).toBe(true)
     const labels = files.find((file) => file.path === 'taxonomy/metrics-label.xml')?.content ?? ''
-    const link = ((parser.parse(labels) as Record<string, Record<string, unknown>>)['link:linkbase'] ?? {})['link:labelLink'] as Record<string, XmlNode[]>
+    const link = ((parser.parse(labels) as Record<string, Record<string, unknown>>)['link:linkbase'] ?? {})[
+      'link:labelLink'
+    ] as Record<string, XmlNode[]>
     const texts = (link['link:label'] ?? []).map((label) => label['#text'])
     expect(texts).toContain('甲<乙>&"丙"\'丁\r\n')
     expect(texts).toContain('A & B <c> --> ]]> \uFFFD')
@@ -431,6 +497,7 @@ describe('the taxonomy', () => {
 })
 
 describe('the mappings', () => {
+  // prettier-ignore
   test.each([
     { ucum: '%', expected: { scale: 2 } },
     { ucum: '1', expected: { scale: 0 } },
@@ -453,6 +520,7 @@ describe('the mappings', () => {
     expect(xbrlUnit(ucum)).toStrictEqual(expected)
   })
 
+  // prettier-ignore
   test.each([
     { value: 99.2, shift: 2, expected: '0.992' },
     { value: 2.1, shift: 2, expected: '0.021' },
@@ -472,6 +540,7 @@ describe('the mappings', () => {
     expect(decimalString(value, shift)).toBe(expected)
   })
 
+  // prettier-ignore
   test.each([
     { period: '2025', expected: '2025-01-01T00:00:00/2026-01-01T00:00:00' },
     { period: '2025-11', expected: '2025-11-01T00:00:00/2025-12-01T00:00:00' },
@@ -484,6 +553,7 @@ describe('the mappings', () => {
     expect(xbrlPeriod(period)).toBe(expected)
   })
 
+  // prettier-ignore
   test.each([
     { ids: ['air.pm25@2025'], expected: ['air.pm25_2025'] },
     { ids: ['a@1', 'a_1', 'a:1'], expected: ['a_1', 'a_1_2', 'a_1_3'] },
@@ -512,6 +582,7 @@ describe('the mappings', () => {
     source: { file: 'a.md', line: 1, column: 1, offset: 0, endLine: 1, endColumn: 2, endOffset: 1 }
   }
 
+  // prettier-ignore
   test.each([
     { name: 'a decrease of a count', fact: base, value: '-5', decimals: 0, concept: 'fm:x.y', unit: undefined },
     { name: 'a relative change of money', fact: { ...base, aspect: 'relative-change', value: -12.5, unit: '%', decimals: 1 } satisfies Fact, value: '-0.125', decimals: 3, concept: 'fm:x.y-relative-change', unit: undefined },

@@ -11,15 +11,21 @@ import { seedRegistry, seedReport } from './helpers/seed.js'
 const fixtures = new URL('fixtures/yaml/', import.meta.url)
 const registry = { path: 'metrics.yaml', text: readFileSync(new URL('../metrics.yaml', fixtures)) }
 const plain = 'factmark reads plain data (text, numbers, true and false, null, lists and maps); remove the tag'
-const unclosedList = 'The list opened here with "[" is not closed: end it with "]" (and indent its lines if it goes on over several)'
-const unclosedMap = 'The map opened here with "{" is not closed: end it with "}" (and indent its lines if it goes on over several)'
-const bomb = 'By this alias, aliases have expanded the YAML to more than 100,000 values, more than factmark reads: use fewer aliases, or aliases of smaller blocks'
+const unclosedList =
+  'The list opened here with "[" is not closed: end it with "]" (and indent its lines if it goes on over several)'
+const unclosedMap =
+  'The map opened here with "{" is not closed: end it with "}" (and indent its lines if it goes on over several)'
+const bomb =
+  'By this alias, aliases have expanded the YAML to more than 100,000 values, more than factmark reads: use fewer aliases, or aliases of smaller blocks'
 
 function lines(result: ReturnType<typeof compileSources>): string[] {
-  return result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`)
+  return result.diagnostics.map(
+    (d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`
+  )
 }
 
 describe('front matter', () => {
+  // prettier-ignore
   const cases: Array<[string, string[]]> = [
     ['alias-bomb.md', [`14:10-14:12 error Front matter YAML: ${bomb} [front-matter-invalid]`]],
     ['tag-js-function.md', [`3:9-3:22 error Front matter YAML: The tag !!js/function is not supported: ${plain} [front-matter-invalid]`]],
@@ -43,7 +49,8 @@ describe('front matter', () => {
     const result = compileSources({ reports: [{ path: name, text: readFileSync(new URL(name, fixtures)) }], registry })
     const unused = (line: string) => line.endsWith('[metric-unused]')
     expect(lines(result).filter((line) => !unused(line))).toEqual(expected.map((line) => `${name}:${line}`))
-    // A report whose front matter is refused is compiled no further: no facts, and no metric looks unused for want of them.
+    // A report whose front matter is refused is compiled no further: no facts, and no metric looks
+    // unused for want of them.
     expect(result.reports).toHaveLength(expected.length === 0 ? 1 : 0)
     if (expected.length > 0) expect(lines(result).filter(unused)).toEqual([])
   })
@@ -51,6 +58,7 @@ describe('front matter', () => {
 
 describe('registry', () => {
   const report = { path: 'report.md', text: readFileSync(new URL('tag-str.md', fixtures)) }
+  // prettier-ignore
   const cases: Array<[string, string[]]> = [
     ['alias-bomb.yaml', [`63:10-63:12 error Registry YAML: ${bomb} [registry-invalid]`]],
     ['tag.yaml', [`5:11-5:24 error Registry YAML: The tag !!js/function is not supported: ${plain} [registry-invalid]`]],
@@ -68,7 +76,11 @@ describe('registry', () => {
     ['shared-anchors.yaml', []]
   ]
   test.each(cases)('%s', (name, expected) => {
-    const result = compileSources({ reports: [report], registry: { path: name, text: readFileSync(new URL(`registry/${name}`, fixtures)) }, checkUnusedMetrics: false })
+    const result = compileSources({
+      reports: [report],
+      registry: { path: name, text: readFileSync(new URL(`registry/${name}`, fixtures)) },
+      checkUnusedMetrics: false
+    })
     expect(lines(result)).toEqual(expected.map((line) => `${name}:${line}`))
   })
 })
@@ -76,7 +88,12 @@ describe('registry', () => {
 describe('parseYaml', () => {
   test('an alias bomb is refused before anything is expanded, whatever its size', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
-    for (let level = 1; level < 30; level++) levels.push(`l${level}: &l${level} [${Array(10).fill(level === 1 ? '*a' : `*l${level - 1}`).join(', ')}]`)
+    for (let level = 1; level < 30; level++)
+      levels.push(
+        `l${level}: &l${level} [${Array(10)
+          .fill(level === 1 ? '*a' : `*l${level - 1}`)
+          .join(', ')}]`
+      )
     const source = parseYaml(levels.join('\n'))
     expect(source.data).toBeUndefined()
     // Line 5, l4: its eighth alias of l3 (11,111 values each) takes the total past 100,000.
@@ -86,9 +103,14 @@ describe('parseYaml', () => {
   test('aliases below the limit give the data, with each alias expanded', () => {
     const source = parseYaml('base: &base { zh: 断面, en: Section }\nsite: *base\nother: *base\n')
     expect(source.errors).toEqual([])
-    expect(source.data).toEqual({ base: { zh: '断面', en: 'Section' }, site: { zh: '断面', en: 'Section' }, other: { zh: '断面', en: 'Section' } })
+    expect(source.data).toEqual({
+      base: { zh: '断面', en: 'Section' },
+      site: { zh: '断面', en: 'Section' },
+      other: { zh: '断面', en: 'Section' }
+    })
   })
 
+  // prettier-ignore
   test.each([
     ['a directive the library does not know', '%FOO bar\n---\na: 1\n', 'Unknown directive %FOO', 1],
     ['a tag on a list', 'a: !!set { x }\n', 'The tag !!set is not supported', 1],
@@ -101,9 +123,13 @@ describe('parseYaml', () => {
 
   test('an unclosed list spread over lines is reported where it opens, in file terms', () => {
     const source = parseYaml('title: x\nlist: [a,\n  b,\nnext: 1\n', { line: 2, column: 4, offset: 3 })
-    expect(source.errors[0]).toEqual({ message: unclosedList, place: { start: { line: 3, column: 7, offset: 18 }, end: { line: 3, column: 8, offset: 19 } } })
+    expect(source.errors[0]).toEqual({
+      message: unclosedList,
+      place: { start: { line: 3, column: 7, offset: 18 }, end: { line: 3, column: 8, offset: 19 } }
+    })
   })
 
+  // prettier-ignore
   test.each([
     ['flow lists', `a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`],
     ['block lists', `${'- '.repeat(3_000)}x\n`],
@@ -114,6 +140,7 @@ describe('parseYaml', () => {
     expect(source.errors.map((error) => error.message)).toContain('The YAML nests too deep to read: flatten it')
   })
 
+  // prettier-ignore
   test.each([
     ['a key given twice', 'a: 1\nb: 2\na: 3\n', 'Map keys must be unique: "a" is already a key of this map', 3, 1],
     ['a number and a text that make the same key', '1: x\n"1": y\n', 'Map keys must be unique: "1" is already a key of this map', 2, 1],
@@ -126,6 +153,7 @@ describe('parseYaml', () => {
     expect(source.errors.map((error) => [error.message, error.place.start.line, error.place.start.column])).toEqual([[message, line, column]])
   })
 
+  // prettier-ignore
   test.each([
     ['"a\\uFFFEb"', 'This value holds the noncharacter U+FFFE, written as an escape: remove it'],
     ['"a\\uD800b"', 'This value holds the lone surrogate U+D800, written as an escape: remove it'],
@@ -142,6 +170,7 @@ describe('parseYaml', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   })
 
+  // prettier-ignore
   test.each([
     ['the registry of the seed', seedRegistry.text],
     ['the front matter of the seed', seedReport.text.split('\n---\n')[0]?.slice(4) ?? ''],
@@ -152,7 +181,9 @@ describe('parseYaml', () => {
   })
 
   test('the yaml library alone refuses an anchor used more than 100 times, however small', () => {
-    expect(() => parseDocument(read('test/fixtures/yaml/registry/shared-anchors.yaml')).toJS()).toThrow('Excessive alias count')
+    expect(() => parseDocument(read('test/fixtures/yaml/registry/shared-anchors.yaml')).toJS()).toThrow(
+      'Excessive alias count'
+    )
   })
 })
 

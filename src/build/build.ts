@@ -47,7 +47,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const out = path.resolve(cwd, options.out ?? 'dist')
   // Explicit report files are checked against their registry's folder too: the output must not swallow it.
-  const places: OutputPlaces = { out, src: path.resolve(cwd, options.src ?? 'source'), cwd, shown: options.out ?? 'dist' }
+  const places: OutputPlaces = {
+    out,
+    src: path.resolve(cwd, options.src ?? 'source'),
+    cwd,
+    shown: options.out ?? 'dist'
+  }
   const refused = (message: string) => err({ reason: 'output' as const, message, out })
   const allowed = await checkOutputFolder(places)
   if (!allowed.ok) return refused(allowed.error.message)
@@ -62,17 +67,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
 
   const result = await compile(options)
   if (result.errorCount > 0 || (options.strict && result.warningCount > 0)) {
-    const problems = result.errorCount > 0 ? `${result.errorCount} ${plural(result.errorCount, 'error')}` : `${result.warningCount} ${plural(result.warningCount, 'warning')} (--strict)`
+    const problems =
+      result.errorCount > 0
+        ? `${result.errorCount} ${plural(result.errorCount, 'error')}`
+        : `${result.warningCount} ${plural(result.warningCount, 'warning')} (--strict)`
     return err({ reason: 'invalid', result, message: `the sources have ${problems}`, out, restored })
   }
   let artifacts: Artifact[]
   try {
     artifacts = renderArtifacts(result, options.reportFiles ?? reportFiles)
   } catch (error) {
-    return err({ reason: 'emit', result, message: error instanceof Error ? error.message : String(error), out, restored })
+    return err({
+      reason: 'emit',
+      result,
+      message: error instanceof Error ? error.message : String(error),
+      out,
+      restored
+    })
   }
   try {
-    const published = await publish(out, artifacts, { check: () => checkOutputFolder(places), ...(options.onPublishStep && { onStep: options.onPublishStep }) })
+    const published = await publish(out, artifacts, {
+      check: () => checkOutputFolder(places),
+      ...(options.onPublishStep && { onStep: options.onPublishStep })
+    })
     return ok({ result, artifacts, out, restored: restored || published.restored })
   } catch (error) {
     if (error instanceof FactmarkError) return refused(error.message)

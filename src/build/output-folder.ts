@@ -60,17 +60,31 @@ export async function checkOutputFolder(places: OutputPlaces): Promise<OutputChe
   if (!stats.isDirectory()) return refuse('it is a file, not a folder factmark wrote')
 
   const tree = await listTree(places.out)
-  if (tree.unreadable.length > 0) return refuse(`${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`)
+  if (tree.unreadable.length > 0)
+    return refuse(
+      `${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`
+    )
   const present = tree.entries.map((entry) => entry.path)
   if (present.length === 0) return ok({ exists: true })
   const listed = await readManifestPaths(places.out)
-  if (listed === 'foreign') return refuse(`it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`)
-  if (!listed) return refuse(`it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`)
+  if (listed === 'foreign')
+    return refuse(
+      `it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`
+    )
+  if (!listed)
+    return refuse(
+      `it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`
+    )
   const foreign = present.filter((file) => file !== manifestName && !listed.has(file))
   if (foreign.length > 0) {
-    const names = foreign.slice(0, foreignShown).map((file) => `${shown}/${file}`).join(', ')
+    const names = foreign
+      .slice(0, foreignShown)
+      .map((file) => `${shown}/${file}`)
+      .join(', ')
     const more = foreign.length > foreignShown ? ` and ${foreign.length - foreignShown} more` : ''
-    return refuse(`it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`)
+    return refuse(
+      `it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`
+    )
   }
   return ok({ exists: true })
 }
@@ -92,7 +106,10 @@ async function realPlace(place: string): Promise<string> {
   }
 }
 
-/** The paths a factmark manifest lists; undefined when the folder has no manifest, `foreign` when it has one that is not factmark's. */
+/**
+ * The paths a factmark manifest lists; undefined when the folder has no manifest, `foreign` when it
+ * has one that is not factmark's.
+ */
 async function readManifestPaths(root: string): Promise<Set<string> | 'foreign' | undefined> {
   const file = path.join(root, manifestName)
   const stats = await lstat(file).catch(() => undefined)
@@ -110,5 +127,12 @@ async function readManifestPaths(root: string): Promise<Set<string> | 'foreign' 
 function isFactmarkManifest(value: unknown): value is { files: Array<{ path: string }> } {
   if (typeof value !== 'object' || value === null) return false
   const { generator, files } = value as { generator?: { name?: unknown }; files?: unknown }
-  return generator?.name === 'factmark' && Array.isArray(files) && files.every((file: unknown) => typeof (file as { path?: unknown })?.path === 'string')
+  return (
+    generator?.name === 'factmark' &&
+    Array.isArray(files) &&
+    files.every(
+      (file: unknown) =>
+        typeof file === 'object' && file !== null && typeof (file as { path?: unknown }).path === 'string'
+    )
+  )
 }

@@ -17,11 +17,23 @@ export interface Artifact {
  * or (between `retired` and `published`) missing with the previous tree
  * kept whole beside it, which the next run puts back.
  */
-export const publishSteps = ['locked', 'recovered', 'staging', 'staged', 'retired', 'published', 'discarded', 'cleaned'] as const
+export const publishSteps = [
+  'locked',
+  'recovered',
+  'staging',
+  'staged',
+  'retired',
+  'published',
+  'discarded',
+  'cleaned'
+] as const
 export type PublishStep = (typeof publishSteps)[number]
 
 export interface PublishOptions {
-  /** Whether `out` may be replaced: asked before anything is touched, and again under the lock once leftovers are dealt with. */
+  /**
+   * Whether `out` may be replaced: asked before anything is touched, and again under the lock once
+   * leftovers are dealt with.
+   */
   check?: () => Promise<OutputCheck>
   /** Called after each step; fault-injection tests end the process here. */
   onStep?: (step: PublishStep) => void | Promise<void>
@@ -57,7 +69,13 @@ interface LockRecord {
 
 function recordFor(out: string, pid: number): LockRecord {
   const base = path.basename(out)
-  return { factmark: 'publish', pid, new: `.${base}-new-${pid}`, old: `.${base}-old-${pid}`, trash: `.${base}-trash-${pid}` }
+  return {
+    factmark: 'publish',
+    pid,
+    new: `.${base}-new-${pid}`,
+    old: `.${base}-old-${pid}`,
+    trash: `.${base}-trash-${pid}`
+  }
 }
 
 function lockPath(out: string): string {
@@ -70,7 +88,11 @@ function lockPath(out: string): string {
  * point leaves either a complete tree at `out` or one the next run restores
  * before it does anything else.
  */
-export async function publish(out: string, artifacts: readonly Artifact[], options: PublishOptions = {}): Promise<RecoveryResult> {
+export async function publish(
+  out: string,
+  artifacts: readonly Artifact[],
+  options: PublishOptions = {}
+): Promise<RecoveryResult> {
   const target = path.resolve(out)
   const parent = path.dirname(target)
   const step = async (name: PublishStep) => options.onStep?.(name)
@@ -81,7 +103,11 @@ export async function publish(out: string, artifacts: readonly Artifact[], optio
   await checked()
   await mkdir(parent, { recursive: true })
   const record = recordFor(target, process.pid)
-  const at = { new: path.join(parent, record.new), old: path.join(parent, record.old), trash: path.join(parent, record.trash) }
+  const at = {
+    new: path.join(parent, record.new),
+    old: path.join(parent, record.old),
+    trash: path.join(parent, record.trash)
+  }
   const previous = await lock(target, record)
   try {
     await step('locked')
@@ -186,9 +212,14 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
       if (!isNodeError(error, 'EEXIST')) throw error
     }
     const found = parseRecord(await readFile(file, 'utf8').catch(() => ''))
-    if (!found) throw refusal(`Refusing to write ${path.basename(out)}: ${shown} beside it was not written by factmark; if no build is running, remove it; nothing was changed`)
+    if (!found)
+      throw refusal(
+        `Refusing to write ${path.basename(out)}: ${shown} beside it was not written by factmark; if no build is running, remove it; nothing was changed`
+      )
     if (found.pid !== process.pid && isAlive(found.pid)) {
-      throw refusal(`Refusing to write ${path.basename(out)}: process ${found.pid} holds ${shown}; if no factmark build is running, remove ${shown}; nothing was changed`)
+      throw refusal(
+        `Refusing to write ${path.basename(out)}: process ${found.pid} holds ${shown}; if no factmark build is running, remove ${shown}; nothing was changed`
+      )
     }
     previous ??= found
     await unlink(file).catch(() => undefined)
@@ -199,8 +230,16 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
 function parseRecord(text: string): LockRecord | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockRecord>
-    const named = (name: unknown) => typeof name === 'string' && name.startsWith('.') && !name.includes('/') && !name.includes('\\')
-    if (value.factmark !== 'publish' || !Number.isInteger(value.pid) || !named(value.new) || !named(value.old) || !named(value.trash)) return undefined
+    const named = (name: unknown) =>
+      typeof name === 'string' && name.startsWith('.') && !name.includes('/') && !name.includes('\\')
+    if (
+      value.factmark !== 'publish' ||
+      !Number.isInteger(value.pid) ||
+      !named(value.new) ||
+      !named(value.old) ||
+      !named(value.trash)
+    )
+      return undefined
     return value as LockRecord
   } catch {
     return undefined

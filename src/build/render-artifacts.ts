@@ -41,6 +41,7 @@ function rendered(context: EmitContext, name: string): { path: string; content: 
 }
 
 /** The files of each report, in the order they are rendered and offered for download; the page comes last. */
+// prettier-ignore
 export const reportFiles: readonly ReportFile[] = [
   { href: 'facts.json', label: '数据(JSON)', type: 'application/json', data: true, emit: emitFactsJson },
   { href: 'facts.csv', label: '数据表(CSV,UTF-8)', type: 'text/csv', data: true, emit: emitFactsCsv },
@@ -76,7 +77,10 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
       try {
         content = file.emit(report, { registry: result.registry, rendered: done, downloads })
       } catch (error) {
-        throw new Error(`writing ${slug}/${file.href} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+        throw new Error(
+          `writing ${slug}/${file.href} failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error }
+        )
       }
       done.set(file.href, content)
       artifacts.push({ path: `${slug}/${file.href}`, content })
@@ -87,7 +91,10 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
   if (result.registry) artifacts.push(...emitTaxonomy(result.registry))
   artifacts.push(...emitSchemas())
   artifacts.push({ path: 'catalog.json', content: emitCatalogJson(entries) })
-  artifacts.push({ path: 'index.html', content: emitCatalogHtml(entries.map(({ report, files: list }) => ({ report, artifacts: list }))) })
+  artifacts.push({
+    path: 'index.html',
+    content: emitCatalogHtml(entries.map(({ report, files: list }) => ({ report, artifacts: list })))
+  })
   artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
   checkArtifacts(artifacts)
   return artifacts.sort((a, b) => compareStrings(a.path, b.path))
@@ -95,7 +102,7 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
 
 /** The site's own JSON files must meet their published schemas before anything is written. */
 function checkArtifacts(artifacts: readonly Artifact[]): void {
-  const check = <T>(name: string, validate: (data: unknown) => data is T) => {
+  const check = (name: string, validate: (data: unknown) => boolean) => {
     const artifact = artifacts.find((item) => item.path === name)
     if (artifact && !validate(JSON.parse(artifact.content))) throw new Error(`${name} does not meet its schema`)
   }
@@ -108,6 +115,13 @@ function checkArtifacts(artifacts: readonly Artifact[]): void {
  * empty or a tree factmark wrote; a process killed at any point leaves the
  * previous tree or the new one (see publish.ts).
  */
-export async function writeArtifacts(out: string, artifacts: readonly Artifact[], options: PublishOptions = {}): Promise<RecoveryResult> {
-  return publish(out, artifacts, { check: () => checkOutputFolder({ out: path.resolve(out), cwd: process.cwd() }), ...options })
+export async function writeArtifacts(
+  out: string,
+  artifacts: readonly Artifact[],
+  options: PublishOptions = {}
+): Promise<RecoveryResult> {
+  return publish(out, artifacts, {
+    check: () => checkOutputFolder({ out: path.resolve(out), cwd: process.cwd() }),
+    ...options
+  })
 }

@@ -10,6 +10,7 @@ export interface BoundWord {
  * at-least: the figure model has no strict bounds, and the difference is
  * below the precision of any report figure. Longest first.
  */
+// prettier-ignore
 export const PREFIX_BOUNDS: readonly BoundWord[] = [
   { text: '不超过', bound: 'at-most' },
   { text: '不少于', bound: 'at-least' },
@@ -30,6 +31,7 @@ export const PREFIX_BOUNDS: readonly BoundWord[] = [
 ]
 
 /** Words after a figure: 50%左右, 30家以上, 5%以下. */
+// prettier-ignore
 export const SUFFIX_BOUNDS: readonly BoundWord[] = [
   { text: '左右', bound: 'about' },
   { text: '上下', bound: 'about' },

@@ -9,6 +9,7 @@
  * 点 (also a time of day), 单 and 首 (more often part of a name: 三单,
  * 首批), 度 (degree, kWh or temperature).
  */
+// prettier-ignore
 export const COUNT_CLASSIFIERS: readonly string[] = [
   '个',
   '家',

@@ -8,6 +8,7 @@ import { reasons } from './reasons.js'
 export type DateLevel = keyof DateParts
 
 /** Date markers, longest first so that 年度 wins over 年. */
+// prettier-ignore
 export const DATE_MARKERS: readonly { text: string; level: DateLevel }[] = [
   { text: '年度', level: 'year' },
   { text: '年', level: 'year' },

@@ -3,7 +3,20 @@ export { readUnit } from './units.js'
 export { CURRENCY, convertValue, isUcumUnit } from './ucum.js'
 export { decimalShift } from './precision.js'
 export { parseChineseNumeral } from './numerals.js'
-export { absolute, compare, fromDecimal, fromFactor, fromNumber, minus, negate, powerOfTen, times, toDecimal, toFixed, type Ratio } from './ratio.js'
+export {
+  absolute,
+  compare,
+  fromDecimal,
+  fromFactor,
+  fromNumber,
+  minus,
+  negate,
+  powerOfTen,
+  times,
+  toDecimal,
+  toFixed,
+  type Ratio
+} from './ratio.js'
 export { MAX_SIGNIFICANT_DIGITS, storeValue, type Stored, type StoredNumber, type Unstorable } from './storable.js'
 export type { Bound, Converted, Figure, FigureKind, FigureProblem, FigureResult, UnitReading } from './types.js'
 // The characters and words figures are made of, for scanners that look for figures in running text.

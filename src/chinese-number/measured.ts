@@ -12,13 +12,7 @@ import type { Bound, FigureKind, FigureProblem } from './types.js'
 import { lookupPlainUnit, lookupUnit, type UnitEntry } from './units.js'
 
 /** Kinds whose figures may be negative or carry a sign: changes, balances, temperatures. */
-const SIGNED_KINDS: ReadonlySet<FigureKind> = new Set([
-  'number',
-  'percent',
-  'percentage-point',
-  'quantity',
-  'money'
-])
+const SIGNED_KINDS: ReadonlySet<FigureKind> = new Set(['number', 'percent', 'percentage-point', 'quantity', 'money'])
 
 /** What follows the number: a unit from the table, a grade classifier, or nothing. */
 interface Tail {
@@ -34,7 +28,12 @@ interface Tail {
  * longest unit wins (三千克 is 3 千克), then the longest numeral (三千万吨
  * is 三千万 吨).
  */
-export function readMeasured(label: string, text: string, tokens: NumberToken[], sign: number): Result<Reading, FigureProblem> {
+export function readMeasured(
+  label: string,
+  text: string,
+  tokens: NumberToken[],
+  sign: number
+): Result<Reading, FigureProblem> {
   const outcomes = tokens.map((token) => readAfter(label, token, text.slice(token.end), sign))
   const best = outcomes
     .flatMap((outcome) => (outcome.ok ? [outcome.value] : []))

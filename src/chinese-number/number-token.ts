@@ -1,6 +1,13 @@
 import type { Result } from '../model/result.js'
 import { readArabic, type ArabicNumber } from './arabic.js'
-import { DIGITS, PLACES, isDigitSequence, isNumeralChar, parseChineseNumeralExactly, trailingScale } from './numerals.js'
+import {
+  DIGITS,
+  PLACES,
+  isDigitSequence,
+  isNumeralChar,
+  parseChineseNumeralExactly,
+  trailingScale
+} from './numerals.js'
 import { fromDecimal, ratio, significantDigits } from './ratio.js'
 import type { FigureProblem } from './types.js'
 import { failure, success } from './reading.js'
@@ -39,7 +46,8 @@ export function readNumberTokens(text: string, start: number): Result<NumberToke
   if (arabic && 'invalid' in arabic) return failure(reasons.notANumber(arabic.invalid))
   if (arabic) {
     const digits = significantDigits(fromDecimal(arabic.mantissa) ?? ratio(0n))
-    if (digits > MAX_SIGNIFICANT_DIGITS) return failure(reasons.tooPrecise(arabic.text, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
+    if (digits > MAX_SIGNIFICANT_DIGITS)
+      return failure(reasons.tooPrecise(arabic.text, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
     return success([{ form: 'arabic', ...arabic }])
   }
   let end = start
@@ -52,7 +60,8 @@ export function readNumberTokens(text: string, start: number): Result<NumberToke
     if (value === undefined) continue
     const digits = significantDigits(ratio(value))
     // Shorter readings of a numeral too long to keep would only be parts of it.
-    if (digits > MAX_SIGNIFICANT_DIGITS && tokens.length === 0) return failure(reasons.tooPrecise(written, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
+    if (digits > MAX_SIGNIFICANT_DIGITS && tokens.length === 0)
+      return failure(reasons.tooPrecise(written, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
     const scale = trailingScale(written)
     tokens.push({
       form: 'chinese',

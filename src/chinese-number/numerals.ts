@@ -89,9 +89,7 @@ export function isDigitSequence(text: string): boolean {
 
 /** The scale a numeral ends with, as written, and its power of ten: 三千万 → 万, 4. */
 export function trailingScale(text: string): { text: string; power: number } | undefined {
-  return TRAILING_SCALES.find(
-    (scale) => text.length > scale.text.length && text.endsWith(scale.text)
-  )
+  return TRAILING_SCALES.find((scale) => text.length > scale.text.length && text.endsWith(scale.text))
 }
 
 /** '一百零五' → 105; undefined when `text` is not exactly one numeral. */
@@ -137,7 +135,6 @@ function parseBelow(text: string, limit: number): Parsed | undefined {
   }
   return parseSection(text)
 }
-
 
 /**
  * What follows a big place of `power`: nothing; one digit, which counts one

@@ -49,9 +49,7 @@ export function readRange(label: string, lowerText: string, upperText: string): 
   }
   const alone = readSingle(label, lowerText)
   if (!alone.ok) return alone
-  return failure(
-    reasons.rangeMismatch(label, lowerText, describe(alone.value), upperText, describe(upper.value))
-  )
+  return failure(reasons.rangeMismatch(label, lowerText, describe(alone.value), upperText, describe(upper.value)))
 }
 
 function sameMeasure(a: Reading, b: Reading): boolean {
@@ -86,7 +84,12 @@ function isInterval(reading: Reading): boolean {
 const DATE_LEVELS: readonly (keyof DateParts)[] = ['year', 'month', 'day']
 
 /** 2025年1-6月: 6月 is in 2025 too. Value and upper are the first part that differs. */
-function joinDates(label: string, joined: Reading, lowerDate: DateParts, upperDate: DateParts): Result<Reading, FigureProblem> {
+function joinDates(
+  label: string,
+  joined: Reading,
+  lowerDate: DateParts,
+  upperDate: DateParts
+): Result<Reading, FigureProblem> {
   const lower = { ...lowerDate }
   const upper = { ...upperDate }
   if (lower.year !== undefined && upper.year === undefined && upper.month !== undefined) upper.year = lower.year

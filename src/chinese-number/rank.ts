@@ -12,6 +12,7 @@ export interface RankPrefix {
 }
 
 /** Longest first. */
+// prettier-ignore
 export const RANK_PREFIXES: readonly RankPrefix[] = [
   { text: '排名第' },
   { text: '位居第' },

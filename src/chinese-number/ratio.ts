@@ -117,7 +117,10 @@ function finiteDecimalPlaces(value: Ratio): number | undefined {
   return rest === 1n ? Math.max(twos, fives) : undefined
 }
 
-/** The exact decimal as coefficient × 10^exponent with no trailing zero in the coefficient; undefined when it repeats. */
+/**
+ * The exact decimal as coefficient × 10^exponent with no trailing zero in the coefficient;
+ * undefined when it repeats.
+ */
 function exactDecimal(value: Ratio): { coefficient: bigint; exponent: number } | undefined {
   const places = finiteDecimalPlaces(value)
   if (places === undefined) return undefined
@@ -148,14 +151,19 @@ function plainText(coefficient: bigint, exponent: number): string {
   return `${sign}${padded.slice(0, point)}.${padded.slice(point)}`
 }
 
-/** The ratio rounded half away from zero to `places` digits after the point (negative: to tens, hundreds …), in plain digits. */
+/**
+ * The ratio rounded half away from zero to `places` digits after the point (negative: to tens,
+ * hundreds …), in plain digits.
+ */
 export function toFixed(value: Ratio, places: number): string {
   const scaled = times(absolute(value), powerOfTen(places))
   const rounded = (2n * scaled.numerator + scaled.denominator) / (2n * scaled.denominator)
   const signed = value.numerator < 0n && rounded !== 0n ? -rounded : rounded
   if (places <= 0) return plainText(signed, -places)
   const sign = signed < 0n ? '-' : ''
-  const digits = abs(signed).toString().padStart(places + 1, '0')
+  const digits = abs(signed)
+    .toString()
+    .padStart(places + 1, '0')
   return `${sign}${digits.slice(0, -places)}.${digits.slice(-places)}`
 }
 
@@ -179,6 +187,9 @@ export function toDecimal(value: Ratio, significant: number): { text: string; ex
     coefficient /= 10n
     shift--
   }
-  const rounded = exactDecimal(ratio((value.numerator < 0n ? -1n : 1n) * coefficient, 1n)) ?? { coefficient, exponent: 0 }
+  const rounded = exactDecimal(ratio((value.numerator < 0n ? -1n : 1n) * coefficient, 1n)) ?? {
+    coefficient,
+    exponent: 0
+  }
   return { text: plainText(rounded.coefficient, rounded.exponent - shift), exact: false }
 }

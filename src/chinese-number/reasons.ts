@@ -18,7 +18,8 @@ export const reasons = {
   tooLarge: (label: string) => `"${label}" is too large to be a figure`,
   tooPrecise: (number: string, digits: number, limit: number) =>
     `the number ${number} has ${digits} significant digits, more than the ${limit} a value keeps exactly (a double-precision number holds no more)`,
-  tooSmall: (label: string) => `"${label}" is too close to zero: a double-precision number reaches down to about 1e-307`,
+  tooSmall: (label: string) =>
+    `"${label}" is too close to zero: a double-precision number reaches down to about 1e-307`,
   noNumberAfter: (label: string, prefix: string) => `no number after "${prefix}" in "${label}"`,
   rankNotWhole: (label: string) => `a rank is a whole number from 1, not "${label}"`,
   classNotWhole: (label: string) => `a grade is a whole number from 1, not "${label}"`,
@@ -30,8 +31,7 @@ export const reasons = {
   badMonth: (label: string, month: number) => `"${label}" has month ${month}: months run from 1 to 12`,
   badQuarter: (label: string, quarter: number) => `"${label}" has quarter ${quarter}: quarters run from 1 to 4`,
   badDay: (label: string, day: number) => `"${label}" has day ${day}, which that month does not have`,
-  yearNotDate: (label: string) =>
-    `"${label}" is not a date: a year is written with four digits, from 1900 to 2100`,
+  yearNotDate: (label: string) => `"${label}" is not a date: a year is written with four digits, from 1900 to 2100`,
   dateOrder: (label: string) => `"${label}" is not a date: write the year, month and day in that order`,
   twoBounds: (label: string) => `"${label}" states two bounds: keep one of 约, 超过, 以上, 余 …`,
   openRange: (label: string) => `the range "${label}" has no upper end`,

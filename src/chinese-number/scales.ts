@@ -11,6 +11,7 @@ export interface Scale {
   power: number
 }
 
+// prettier-ignore
 export const SCALES: readonly Scale[] = [
   { text: '万亿', power: 12 },
   { text: '萬億', power: 12 },

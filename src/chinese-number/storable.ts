@@ -36,6 +36,7 @@ export function storeValue(value: Ratio): Stored {
   }
   const number = Number(decimal.text)
   const intended = decimal.exact ? value : fromDecimal(decimal.text)
-  if (!Number.isFinite(number) || !intended || !sameRatio(fromNumber(number), intended)) return err({ problem: 'range', text: decimal.text })
+  if (!Number.isFinite(number) || !intended || !sameRatio(fromNumber(number), intended))
+    return err({ problem: 'range', text: decimal.text })
   return ok({ number: number === 0 ? 0 : number, exact: decimal.exact })
 }

@@ -16,11 +16,18 @@ function tokenRatio(token: NumberToken): Ratio {
  * exactly and stored as a number: 1.21亿 is exactly 121000000, and a value
  * a double cannot hold is refused with the reason.
  */
-export function scaledValue(label: string, token: NumberToken, power: number, factor: number, sign: number): Result<number, FigureProblem> {
+export function scaledValue(
+  label: string,
+  token: NumberToken,
+  power: number,
+  factor: number,
+  sign: number
+): Result<number, FigureProblem> {
   const magnitude = times(times(tokenRatio(token), powerOfTen(power)), fromFactor(factor))
   const stored = storeValue(sign < 0 ? negate(magnitude) : magnitude)
   if (stored.ok) return success(stored.value.number)
-  if (stored.error.problem === 'digits') return failure(reasons.tooPrecise(stored.error.text, stored.error.digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
+  if (stored.error.problem === 'digits')
+    return failure(reasons.tooPrecise(stored.error.text, stored.error.digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
   const large = magnitude.numerator >= magnitude.denominator
   return large ? failure(reasons.tooLarge(label)) : failure(reasons.tooSmall(label), 'too-precise')
 }

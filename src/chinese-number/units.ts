@@ -39,6 +39,7 @@ const level = (text: string, unit: string): UnitEntry => ({
  * Not listed: 度, which is a kilowatt-hour on an electricity bill, a degree
  * of angle and a degree Celsius in weather text; the label cannot say which.
  */
+// prettier-ignore
 export const UNITS: readonly UnitEntry[] = [
   { text: '%', unit: '%', factor: 1, kind: 'percent', scalable: false },
   { text: '％', unit: '%', factor: 1, kind: 'percent', scalable: false },

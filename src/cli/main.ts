@@ -119,11 +119,14 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(command === undefined ? usage : `factmark: unknown command "${command}"\n\n${usage}`)
     return exit.usage
   }
-  // An option that a command does not use is a mistake to point out, not to ignore: `verify --strict` would check nothing more.
+  // An option that a command does not use is a mistake to point out, not to ignore: `verify
+  // --strict` would check nothing more.
   const given = new Set(parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])))
   const unused = [...given].filter((name) => !commandOptions[command].includes(name))
   if (unused.length > 0) {
-    io.stderr(`factmark: ${unused.map((name) => `--${name}`).join(', ')} ${plural(unused.length, 'does', 'do')} not apply to ${command}\n\n${usage}`)
+    io.stderr(
+      `factmark: ${unused.map((name) => `--${name}`).join(', ')} ${plural(unused.length, 'does', 'do')} not apply to ${command}\n\n${usage}`
+    )
     return exit.usage
   }
   const format = values.format as Format
@@ -134,7 +137,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (command === 'verify') return await runVerify(files, format, io)
 
   const minimum = values['min-coverage'] === undefined ? undefined : Number(values['min-coverage'])
-  if (minimum !== undefined && (!Number.isFinite(minimum) || minimum < 0 || minimum > 100 || values['min-coverage']?.trim() === '')) {
+  if (
+    minimum !== undefined &&
+    (!Number.isFinite(minimum) || minimum < 0 || minimum > 100 || values['min-coverage']?.trim() === '')
+  ) {
     io.stderr(`factmark: --min-coverage must be a percentage from 0 to 100, not "${values['min-coverage']}"\n`)
     return exit.usage
   }
@@ -157,7 +163,9 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const unread = result.coverage.filter((entry) => entry.read === false).length
     if (minimum !== undefined && unread > 0) {
       // A share measured over the reports that happened to be readable would pass a threshold it has not met.
-      io.stderr(`factmark: coverage not measured: ${unread} of ${result.coverage.length} ${plural(result.coverage.length, 'report was', 'reports were')} not compiled; --min-coverage ${minimum} needs every report\n`)
+      io.stderr(
+        `factmark: coverage not measured: ${unread} of ${result.coverage.length} ${plural(result.coverage.length, 'report was', 'reports were')} not compiled; --min-coverage ${minimum} needs every report\n`
+      )
       return exit.invalid
     }
     if (minimum !== undefined && percent < minimum) {
@@ -184,7 +192,12 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
     outcome = await build(options)
   } catch (error) {
     // A source that cannot be read says so itself; the file system failed while writing.
-    const message = error instanceof FactmarkError ? error.message : isNodeError(error) ? `Cannot write ${where}: ${error.message}` : undefined
+    const message =
+      error instanceof FactmarkError
+        ? error.message
+        : isNodeError(error)
+          ? `Cannot write ${where}: ${error.message}`
+          : undefined
     if (message === undefined) throw error
     io.stderr(`factmark: ${message}; ${where} was left as it was\n`)
     return exit.usage
@@ -203,9 +216,14 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
   const { result, artifacts, restored } = outcome.value
   const facts = factCount(result)
   report(result, format, io, { facts, files: artifacts.map((artifact) => `${where}${artifact.path}`) })
-  if (restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`)
+  if (restored)
+    io.stderr(
+      `factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`
+    )
   const count = artifacts.length
-  io.stderr(`factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${result.reports.length} ${plural(result.reports.length, 'report')}, ${facts} facts)\n`)
+  io.stderr(
+    `factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${result.reports.length} ${plural(result.reports.length, 'report')}, ${facts} facts)\n`
+  )
   return exit.ok
 }
 
@@ -225,7 +243,10 @@ async function runVerify(positionals: readonly string[], format: Format, io: Io)
     io.stderr(`factmark: verify checks one folder, not ${positionals.length}\n`)
     return exit.usage
   }
-  const [{ verify }, { formatVerify, verifyFailure }] = await Promise.all([import('../verify/verify.js'), import('./format/verify.js')])
+  const [{ verify }, { formatVerify, verifyFailure }] = await Promise.all([
+    import('../verify/verify.js'),
+    import('./format/verify.js')
+  ])
   const result = await verify({ dir: positionals[0] ?? 'dist', cwd: io.cwd })
   io.stdout(formatVerify(result, format))
   const failure = verifyFailure(result)

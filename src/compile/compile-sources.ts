@@ -7,7 +7,14 @@ import { pointsOf } from '../model/positions.js'
 import { loadReport, type LoadedReport } from '../load/front-matter.js'
 import { processReport } from '../remark/process-report.js'
 import { loadRegistry } from '../load/registry.js'
-import type { CompileInput, CompileResult, CompiledReport, Coverage, Registry, SkippedSource } from '../model/compiled.js'
+import type {
+  CompileInput,
+  CompileResult,
+  CompiledReport,
+  Coverage,
+  Registry,
+  SkippedSource
+} from '../model/compiled.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
 import type { Fact, FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import { schemaId, validators } from '../model/schemas.js'
@@ -49,7 +56,12 @@ export function compileSources(input: CompileInput): CompileResult {
     const slug = compiledReport.frontMatter.slug
     const owner = slugs.get(slug)
     if (owner !== undefined) {
-      report(file, 'front-matter-invalid', `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`, loaded.locate(['slug']))
+      report(
+        file,
+        'front-matter-invalid',
+        `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`,
+        loaded.locate(['slug'])
+      )
       continue
     }
     slugs.set(slug, source.path)
@@ -61,14 +73,23 @@ export function compileSources(input: CompileInput): CompileResult {
   // With a report unread, its metrics would all look unused.
   if (registry && input.checkUnusedMetrics !== false && unread === 0) {
     for (const id of registry.metrics.keys()) {
-      if (!used.has(id)) report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
+      if (!used.has(id))
+        report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
     }
   }
 
   // A skipped path has no text to show, so its file is not among `files`, only its warning among the diagnostics.
   const diagnostics = [...files, ...skipped].flatMap((file) => file.messages.map(toDiagnostic)).sort(compareDiagnostics)
   const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
-  return { reports, files, diagnostics, errorCount, warningCount: diagnostics.length - errorCount, coverage, ...(registry && { registry }) }
+  return {
+    reports,
+    files,
+    diagnostics,
+    errorCount,
+    warningCount: diagnostics.length - errorCount,
+    coverage,
+    ...(registry && { registry })
+  }
 }
 
 function reportSkipped(source: SkippedSource): VFile {
@@ -86,10 +107,18 @@ interface Measured {
 /** A compiled report, or only its measures when it did not compile (its diagnostics say why). */
 type ReportOutcome = Result<Measured & { report: CompiledReport }, Measured>
 
-function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry): ReportOutcome {
+function compileReport(
+  path: string,
+  loaded: LoadedReport,
+  frontMatter: ReportFrontMatter,
+  registry: Registry
+): ReportOutcome {
   const { file } = loaded
   const source = String(file.value)
-  const processed = processReport(file, loaded.markdown, { registry, defaults: { period: frontMatter.period, entity: frontMatter.entity } })
+  const processed = processReport(file, loaded.markdown, {
+    registry,
+    defaults: { period: frontMatter.period, entity: frontMatter.entity }
+  })
   if (!processed.ok) {
     const toPoint = pointsOf(file)
     const { message, start, end } = processed.error
@@ -114,7 +143,12 @@ function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFr
   const validate = validators().bundle
   if (!validate(bundle)) {
     for (const problem of describeSchemaErrors(validate.errors ?? [])) {
-      report(file, 'bundle-invalid', `The bundle breaks schema/bundle.schema.json at ${problem.path.join('/')}: ${problem.message}`, { line: 1, column: 1 })
+      report(
+        file,
+        'bundle-invalid',
+        `The bundle breaks schema/bundle.schema.json at ${problem.path.join('/')}: ${problem.message}`,
+        { line: 1, column: 1 }
+      )
     }
     return err({ metrics, coverage })
   }
@@ -122,7 +156,13 @@ function compileReport(path: string, loaded: LoadedReport, frontMatter: ReportFr
 }
 
 /** Warn about each figure no annotation covers, and about ignore phrases that cover none. */
-function reportUntagged(tree: Root, loaded: LoadedReport, frontMatter: ReportFrontMatter, registry: Registry, broken: ReadonlyArray<[number, number]>): UntaggedFigure[] {
+function reportUntagged(
+  tree: Root,
+  loaded: LoadedReport,
+  frontMatter: ReportFrontMatter,
+  registry: Registry,
+  broken: ReadonlyArray<[number, number]>
+): UntaggedFigure[] {
   const { file } = loaded
   const ignore = frontMatter.ignore ?? []
   const { untagged, usedIgnores } = findUntagged({
@@ -136,20 +176,31 @@ function reportUntagged(tree: Root, loaded: LoadedReport, frontMatter: ReportFro
     period: frontMatter.period
   })
   for (const figure of untagged) {
-    report(file, 'untagged-figure', `The figure "${figure.text}" is not annotated (proposed: ${figure.proposal})`, { start: figure.start, end: figure.end })
+    report(file, 'untagged-figure', `The figure "${figure.text}" is not annotated (proposed: ${figure.proposal})`, {
+      start: figure.start,
+      end: figure.end
+    })
   }
   for (const [index, phrase] of ignore.entries()) {
-    if (!usedIgnores.has(phrase)) report(file, 'ignore-unused', `The ignore phrase "${phrase}" covers no figure of the text`, loaded.locate(['ignore', index]))
+    if (!usedIgnores.has(phrase))
+      report(
+        file,
+        'ignore-unused',
+        `The ignore phrase "${phrase}" covers no figure of the text`,
+        loaded.locate(['ignore', index])
+      )
   }
   return untagged
 }
 
 function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[], registry: Registry): FactBundle {
   const used = [...new Set(facts.map((fact) => fact.metric))].sort()
-  const metrics = Object.fromEntries(used.flatMap((id) => {
-    const metric = registry.metrics.get(id)
-    return metric ? [[id, metric]] : []
-  }))
+  const metrics = Object.fromEntries(
+    used.flatMap((id) => {
+      const metric = registry.metrics.get(id)
+      return metric ? [[id, metric]] : []
+    })
+  )
   const { title, issuer, entity, period, language, slug, published, url } = frontMatter
   return {
     $schema: schemaId('bundle.schema.json') as FactBundle['$schema'],

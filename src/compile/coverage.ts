@@ -27,12 +27,21 @@ export function formatCoverage(entries: readonly Coverage[]): string {
     const untagged = list.reduce((sum, entry) => sum + entry.untagged, 0)
     return `${name}${coveragePercent(list).toFixed(1)}% of figures annotated (${tagged} tagged, ${untagged} untagged)`
   }
-  const notRead = (entry: Coverage) => `coverage of ${entry.path}: not measured, the report was not compiled (see the diagnostics above)`
-  const lines = entries.length > 1 ? entries.map((entry) => (entry.read === false ? notRead(entry) : line(`coverage of ${entry.path}: `, [entry]))) : []
+  const notRead = (entry: Coverage) =>
+    `coverage of ${entry.path}: not measured, the report was not compiled (see the diagnostics above)`
+  const lines =
+    entries.length > 1
+      ? entries.map((entry) => (entry.read === false ? notRead(entry) : line(`coverage of ${entry.path}: `, [entry])))
+      : []
   if (unread > 0 && read.length === 0) {
-    const total = entries.length === 1 && entries[0] ? `coverage: not measured, ${entries[0].path} was not compiled (see the diagnostics above)` : 'coverage: not measured, no report was compiled'
+    const total =
+      entries.length === 1 && entries[0]
+        ? `coverage: not measured, ${entries[0].path} was not compiled (see the diagnostics above)`
+        : 'coverage: not measured, no report was compiled'
     return [...lines, total].join('\n') + '\n'
   }
-  const total = line('coverage: ', read) + (unread > 0 ? `, in ${read.length} of ${entries.length} reports: ${unread} not compiled` : '')
+  const total =
+    line('coverage: ', read) +
+    (unread > 0 ? `, in ${read.length} of ${entries.length} reports: ${unread} not compiled` : '')
   return [...lines, total].join('\n') + '\n'
 }

@@ -5,17 +5,11 @@ import type { Diagnostic } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
 import { rules, ruleUrl, type RuleId, type Severity } from './rules.js'
 
-
 /**
  * Attach a problem found in content to its file, as a vfile message carrying
  * the rule's severity, fix and reference link.
  */
-export function report(
-  file: VFile,
-  ruleId: RuleId,
-  reason: string,
-  place?: Point | Position
-): VFileMessage {
+export function report(file: VFile, ruleId: RuleId, reason: string, place?: Point | Position): VFileMessage {
   const rule = rules[ruleId]
   const message = file.message(reason, { place, ruleId, source: 'factmark' })
   message.fatal = rule.severity === 'error'
@@ -49,7 +43,5 @@ export function toDiagnostic(message: VFileMessage): Diagnostic {
 
 /** Order for output: by file, then position, then rule, so runs compare equal. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return (
-    compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId)
-  )
+  return compareStrings(a.file, b.file) || a.line - b.line || a.column - b.column || compareStrings(a.ruleId, b.ruleId)
 }

@@ -42,7 +42,8 @@ export const rules = {
   'unknown-metric': {
     severity: 'error',
     title: 'The metric is not in the registry',
-    explanation: 'Metrics form series across reports only if every report uses the ids declared in source/metrics.yaml.',
+    explanation:
+      'Metrics form series across reports only if every report uses the ids declared in source/metrics.yaml.',
     fix: 'Use the suggested id, or declare the metric in source/metrics.yaml.'
   },
   'label-unparseable': {
@@ -61,13 +62,15 @@ export const rules = {
   'unit-unknown': {
     severity: 'error',
     title: 'The unit is not known',
-    explanation: 'Units are normalized to UCUM codes; factmark knows the units Chinese reports print (吨, 万立方米, 微克/立方米, 亩, 元, 分贝...).',
+    explanation:
+      'Units are normalized to UCUM codes; factmark knows the units Chinese reports print (吨, 万立方米, 微克/立方米, 亩, 元, 分贝...).',
     fix: 'Write the unit as printed in the report (e.g. `unit=微克/立方米`).'
   },
   'unit-incompatible': {
     severity: 'error',
     title: 'The figure cannot be expressed in the metric’s unit',
-    explanation: 'Every fact of a metric is normalized to its canonical unit; a mass cannot be a volume, a count cannot be a percentage.',
+    explanation:
+      'Every fact of a metric is normalized to its canonical unit; a mass cannot be a volume, a count cannot be a percentage.',
     fix: 'Check that the metric is the right one, or that the label and `unit=` say what the report prints.'
   },
   'unit-conflict': {
@@ -79,7 +82,8 @@ export const rules = {
   'period-invalid': {
     severity: 'error',
     title: 'The period is not a valid ISO 8601 period',
-    explanation: 'Periods are years (2025), months (2025-11), days (2025-11-05) or intervals (2021/2024) so that facts line up across reports.',
+    explanation:
+      'Periods are years (2025), months (2025-11), days (2025-11-05) or intervals (2021/2024) so that facts line up across reports.',
     fix: 'Write the period in one of those forms; an interval must not end before it starts.'
   },
   'unknown-dimension': {
@@ -92,7 +96,8 @@ export const rules = {
   'attribute-invalid': {
     severity: 'error',
     title: 'An attribute has a value factmark cannot use',
-    explanation: 'Attribute values must be from the documented set (aspect=level|start|target|change|increase|decrease) and must not be empty.',
+    explanation:
+      'Attribute values must be from the documented set (aspect=level|start|target|change|increase|decrease) and must not be empty.',
     fix: 'Use one of the values listed in the message.'
   },
   'duplicate-id': {
@@ -131,7 +136,8 @@ export const rules = {
   'change-inconsistent': {
     severity: 'error',
     title: 'A change disagrees with the start and end values it connects',
-    explanation: 'When a start value, the level and the change of the same metric are all tagged, the level minus the start must equal the change (in percent of the start for a relative change), at the precision written.',
+    explanation:
+      'When a start value, the level and the change of the same metric are all tagged, the level minus the start must equal the change (in percent of the start for a relative change), at the precision written.',
     fix: 'Check the three figures; the change may be year on year while the start is not the previous year.'
   },
   'annotation-hazard': {
@@ -144,7 +150,8 @@ export const rules = {
   'fact-typo': {
     severity: 'error',
     title: 'A directive name looks like a misspelt fact',
-    explanation: 'Directives factmark does not know stay text, so `:fcat[17.4]{...}` would publish the annotation itself and tag nothing.',
+    explanation:
+      'Directives factmark does not know stay text, so `:fcat[17.4]{...}` would publish the annotation itself and tag nothing.',
     fix: 'Spell the directive `:fact`.'
   },
   'untagged-figure': {
@@ -157,25 +164,29 @@ export const rules = {
   'ignore-unused': {
     severity: 'warning',
     title: 'An ignore phrase in the front matter matches no figure',
-    explanation: 'Phrases under `ignore:` mark figures that are deliberately left untagged; one that matches nothing is stale and hides nothing.',
+    explanation:
+      'Phrases under `ignore:` mark figures that are deliberately left untagged; one that matches nothing is stale and hides nothing.',
     fix: 'Remove the phrase, or correct it to the text around the figure it is meant to cover.'
   },
   'metric-unused': {
     severity: 'warning',
     title: 'A metric in the registry is used by no report',
-    explanation: 'The registry is the shared taxonomy; metrics nobody uses are either stale or waiting for annotations.',
+    explanation:
+      'The registry is the shared taxonomy; metrics nobody uses are either stale or waiting for annotations.',
     fix: 'Annotate the figures of this metric, or remove it from source/metrics.yaml.'
   },
   'bundle-invalid': {
     severity: 'error',
     title: 'The compiled bundle breaks its own schema',
-    explanation: 'Every facts.json is validated against schema/bundle.schema.json before it is written. A failure here is a bug in factmark, not in the report.',
+    explanation:
+      'Every facts.json is validated against schema/bundle.schema.json before it is written. A failure here is a bug in factmark, not in the report.',
     fix: 'Report the message to the factmark maintainers with the annotation that triggers it.'
   },
   'fact-not-inline': {
     severity: 'error',
     title: 'A fact annotation is not inline',
-    explanation: 'Facts annotate a figure inside running text, as a text directive `:fact[...]{...}`; block forms (`::fact`, `:::fact`) and nested facts are not facts.',
+    explanation:
+      'Facts annotate a figure inside running text, as a text directive `:fact[...]{...}`; block forms (`::fact`, `:::fact`) and nested facts are not facts.',
     fix: 'Write the annotation inline around the figure, with one colon: `:fact[17.4]{metric=air.pm25}`.'
   },
   'input-limit': {

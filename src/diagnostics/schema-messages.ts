@@ -32,9 +32,10 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
     const first = ranked[0]
     if (!first) continue
     // Several missing keys on one object, or several unknown keys, are each a problem of their own.
-    const same = first.keyword === 'required' || first.keyword === 'additionalProperties'
-      ? ranked.filter((error) => error.keyword === first.keyword)
-      : [first]
+    const same =
+      first.keyword === 'required' || first.keyword === 'additionalProperties'
+        ? ranked.filter((error) => error.keyword === first.keyword)
+        : [first]
     for (const error of same) problems.push(describe(error))
   }
   return problems
@@ -42,7 +43,8 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
 
 function placeKey(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>
-  if (error.keyword === 'additionalProperties') return `${error.instancePath}/${String(params['additionalProperty'])}#key`
+  if (error.keyword === 'additionalProperties')
+    return `${error.instancePath}/${String(params['additionalProperty'])}#key`
   if (error.keyword === 'propertyNames') return `${error.instancePath}/${String(params['propertyName'])}#key`
   return error.instancePath
 }
@@ -63,7 +65,9 @@ function pathOf(pointer: string): Array<string | number> {
 
 /** `metrics › air.pm25 › kind`. */
 function pathText(path: ReadonlyArray<string | number>): string {
-  return path.length === 0 ? 'the document' : path.map((segment) => (typeof segment === 'number' ? `item ${segment + 1}` : segment)).join(' › ')
+  return path.length === 0
+    ? 'the document'
+    : path.map((segment) => (typeof segment === 'number' ? `item ${segment + 1}` : segment)).join(' › ')
 }
 
 function where(path: ReadonlyArray<string | number>): string {
@@ -75,7 +79,8 @@ function show(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return `${typeof value} ${String(value)}`
   return typeof value
 }
 
@@ -98,7 +103,11 @@ function describe(error: ErrorObject): SchemaProblem {
       const extra = String(params['additionalProperty'])
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
       const guess = didYouMean(extra, allowed)
-      const advice = guess ? `, did you mean "${guess}"?` : allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ''
+      const advice = guess
+        ? `, did you mean "${guess}"?`
+        : allowed.length > 0
+          ? ` (allowed: ${allowed.join(', ')})`
+          : ''
       return { path: [...path, extra], part: 'key', message: `Unknown key "${extra}"${where(path)}${advice}` }
     }
     case 'propertyNames': {
@@ -109,11 +118,18 @@ function describe(error: ErrorObject): SchemaProblem {
     case 'type': {
       const expected = String(params['type'])
       // YAML reads 2025 as a number; the fix is the quotes, so say so.
-      const quote = expected === 'string' && typeof error.data === 'number' ? `; write it in quotes: "${String(error.data)}"` : hint(error)
+      const quote =
+        expected === 'string' && typeof error.data === 'number'
+          ? `; write it in quotes: "${String(error.data)}"`
+          : hint(error)
       return { path, part: 'value', message: `${name} must be ${article(expected)}, found ${show(error.data)}${quote}` }
     }
     case 'const':
-      return { path, part: 'value', message: `${name} must be ${show(params['allowedValue'])}, found ${show(error.data)}` }
+      return {
+        path,
+        part: 'value',
+        message: `${name} must be ${show(params['allowedValue'])}, found ${show(error.data)}`
+      }
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String)
       const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined
@@ -123,18 +139,33 @@ function describe(error: ErrorObject): SchemaProblem {
     case 'pattern':
       return { path, part: 'value', message: `${name} ${show(error.data)} is not valid${hint(error)}` }
     case 'format':
-      return { path, part: 'value', message: `${name} ${show(error.data)} is not a valid ${String(params['format'])}${hint(error)}` }
+      return {
+        path,
+        part: 'value',
+        message: `${name} ${show(error.data)} is not a valid ${String(params['format'])}${hint(error)}`
+      }
     case 'minLength':
       return { path, part: 'value', message: `${name} must not be empty` }
     case 'uniqueItems':
-      return { path, part: 'value', message: `${name} lists the same entry twice (items ${Number(params['j']) + 1} and ${Number(params['i']) + 1})` }
+      return {
+        path,
+        part: 'value',
+        message: `${name} lists the same entry twice (items ${Number(params['j']) + 1} and ${Number(params['i']) + 1})`
+      }
     default:
       return { path, part: 'value', message: `${name} ${error.message ?? 'is not valid'}` }
   }
 }
 
 function article(type: string): string {
-  const words: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', integer: 'an integer', boolean: 'true or false' }
+  const words: Record<string, string> = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    integer: 'an integer',
+    boolean: 'true or false'
+  }
   return words[type] ?? type
 }
 

@@ -24,12 +24,14 @@ export function emitCatalogHtml(entries: readonly CatalogEntry[]): string {
       artifacts: artifacts.map((file) => ({ ...file, href: `${slug}/${file.href}` }))
     }
   })
-  return safePageText(render('catalog.njk', {
-    lang: entries[0]?.report.bundle.report.language ?? 'zh-CN',
-    pageTitle: '报告数据目录',
-    description: `factmark 生成的 ${reports.length} 份报告及其数据。`,
-    generator: `factmark ${version}`,
-    reports,
-    factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
-  }))
+  return safePageText(
+    render('catalog.njk', {
+      lang: entries[0]?.report.bundle.report.language ?? 'zh-CN',
+      pageTitle: '报告数据目录',
+      description: `factmark 生成的 ${reports.length} 份报告及其数据。`,
+      generator: `factmark ${version}`,
+      reports,
+      factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
+    })
+  )
 }

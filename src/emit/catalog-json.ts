@@ -5,7 +5,9 @@ import type { Download } from './downloads.js'
 import type { CompiledReport } from '../model/compiled.js'
 
 /** dist/catalog.json: every report and the files published for it, for programs that crawl the site. */
-export function emitCatalogJson(entries: ReadonlyArray<{ report: CompiledReport; files: readonly Download[] }>): string {
+export function emitCatalogJson(
+  entries: ReadonlyArray<{ report: CompiledReport; files: readonly Download[] }>
+): string {
   const catalog: Catalog = {
     $schema: schemaId('catalog.schema.json') as Catalog['$schema'],
     generator: { name: 'factmark', version },

@@ -17,10 +17,16 @@ const profiles = 'https://datapackage.org/profiles/2.0/'
  * column that holds each value's unit) and the JSON files beside it, each
  * with its size and sha256.
  */
-export function emitDataPackage(report: CompiledReport, files: { csv: PackagedFile; json: PackagedFile; xbrl?: PackagedFile }): string {
+export function emitDataPackage(
+  report: CompiledReport,
+  files: { csv: PackagedFile; json: PackagedFile; xbrl?: PackagedFile }
+): string {
   const { bundle } = report
   const info = bundle.report
-  const integrity = (file: PackagedFile) => ({ bytes: byteLength(file.content), hash: `sha256:${sha256(file.content)}` })
+  const integrity = (file: PackagedFile) => ({
+    bytes: byteLength(file.content),
+    hash: `sha256:${sha256(file.content)}`
+  })
   const descriptor = {
     $schema: `${profiles}datapackage.json`,
     name: info.slug,
@@ -41,7 +47,14 @@ export function emitDataPackage(report: CompiledReport, files: { csv: PackagedFi
         mediatype: 'text/csv',
         encoding: 'utf-8',
         ...integrity(files.csv),
-        dialect: { $schema: `${profiles}tabledialect.json`, header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true },
+        dialect: {
+          $schema: `${profiles}tabledialect.json`,
+          header: true,
+          delimiter: ',',
+          lineTerminator: '\r\n',
+          quoteChar: '"',
+          doubleQuote: true
+        },
         schema: {
           $schema: `${profiles}tableschema.json`,
           fields: factColumns.map((column) => ({
@@ -66,7 +79,8 @@ export function emitDataPackage(report: CompiledReport, files: { csv: PackagedFi
       {
         name: 'bundle',
         title: 'Fact bundle (JSON)',
-        description: 'The report metadata, the metrics used and the facts, valid against the JSON Schema named in `jsonSchema`.',
+        description:
+          'The report metadata, the metrics used and the facts, valid against the JSON Schema named in `jsonSchema`.',
         path: files.json.path,
         format: 'json',
         mediatype: 'application/json',

@@ -15,7 +15,12 @@ export function decimalString(value: number, shift = 0): string {
   const digits = whole + fraction
   // Position of the decimal point within the digits.
   const point = whole.length + Number(exponent) - shift
-  const padded = point <= 0 ? '0'.repeat(1 - point) + digits : point > digits.length ? digits + '0'.repeat(point - digits.length) : digits
+  const padded =
+    point <= 0
+      ? '0'.repeat(1 - point) + digits
+      : point > digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : digits
   const at = Math.max(point, 1)
   const integer = padded.slice(0, at).replace(/^0+(?=\d)/, '')
   const decimals = padded.slice(at).replace(/0+$/, '')

@@ -21,6 +21,7 @@ const json = (value: unknown) => JSON.stringify(value)
  * Schema of the Data Package and the column documentation, so they cannot
  * disagree.
  */
+// prettier-ignore
 export const factColumns: readonly Column[] = [
   { name: 'id', type: 'string', title: 'Fact id', description: 'Stable identifier of the fact, unique in the report; the same as in facts.json. It is also the anchor of the figure in index.html, except that there white space, % and control characters are percent-encoded, and an id that begins like one of the page’s own (row:, sec-, chart-, tip-, fact:) or is one of them gets fact: in front.', required: true, cell: (fact) => fact.id },
   { name: 'metric', type: 'string', title: 'Metric', description: 'Id of the metric in the registry (source/metrics.yaml).', required: true, cell: (fact) => fact.metric },

@@ -26,12 +26,18 @@ function toCsv(table: string[][]): string {
   return stringify(table, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ })
 }
 
-/** facts.csv: one row per fact, RFC 4180 (comma, double quotes, CRLF), UTF-8 without a byte order mark, for programs. */
+/**
+ * facts.csv: one row per fact, RFC 4180 (comma, double quotes, CRLF), UTF-8 without a byte order
+ * mark, for programs.
+ */
 export function emitFactsCsv(report: CompiledReport): string {
   return toCsv(rows(report, false))
 }
 
-/** facts-excel.csv: the same table for Excel and WPS: a byte order mark so they read UTF-8, and no cell they would run as a formula. */
+/**
+ * facts-excel.csv: the same table for Excel and WPS: a byte order mark so they read UTF-8, and no
+ * cell they would run as a formula.
+ */
 export function emitFactsExcelCsv(report: CompiledReport): string {
   return bom + toCsv(rows(report, true))
 }

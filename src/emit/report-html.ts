@@ -4,7 +4,14 @@ import type { Download } from './downloads.js'
 import { reportView } from './html/view.js'
 import type { CompiledReport, Registry } from '../model/compiled.js'
 
-/** index.html of a report: the text for people, its figures tagged, with key figures, contents, charts and the facts table. */
-export function emitReportHtml(report: CompiledReport, registry: Registry | undefined, downloads: readonly Download[]): string {
+/**
+ * index.html of a report: the text for people, its figures tagged, with key figures, contents,
+ * charts and the facts table.
+ */
+export function emitReportHtml(
+  report: CompiledReport,
+  registry: Registry | undefined,
+  downloads: readonly Download[]
+): string {
   return safePageText(render('report.njk', reportView(report, registry, downloads)))
 }

@@ -34,19 +34,31 @@ export function readDimensions(
   for (const [name, value] of Object.entries(attributes)) {
     if (factAttributes.has(name) || value === null || value === undefined) continue
     if (name === 'class') {
-      problem('unknown-dimension', `".${value}" sets a class, which facts do not have; for an id with dots write id="…"`, places.key('class'))
+      problem(
+        'unknown-dimension',
+        `".${value}" sets a class, which facts do not have; for an id with dots write id="…"`,
+        places.key('class')
+      )
       continue
     }
     const dimension = declared[name]
     if (!dimension) {
       const names = Object.keys(declared)
       const guess = didYouMeanText(name, [...factAttributes, ...names])
-      const known = guess || (names.length > 0 ? `: ${metricId} declares the ${plural(names.length, 'dimension')} ${names.join(', ')}` : `: ${metricId} declares no dimensions`)
+      const known =
+        guess ||
+        (names.length > 0
+          ? `: ${metricId} declares the ${plural(names.length, 'dimension')} ${names.join(', ')}`
+          : `: ${metricId} declares no dimensions`)
       problem('unknown-dimension', `Unknown attribute "${name}"${known}`, places.key(name))
     } else if (value.trim() === '') {
       problem('attribute-invalid', `The dimension ${name}= must not be empty`, places.value(name))
     } else if (dimension.values && !dimension.values.includes(value)) {
-      problem('attribute-invalid', `"${value}" is not a member of the dimension ${name} of ${metricId} (${dimension.values.join(', ')})${didYouMeanText(value, dimension.values)}`, places.value(name))
+      problem(
+        'attribute-invalid',
+        `"${value}" is not a member of the dimension ${name} of ${metricId} (${dimension.values.join(', ')})${didYouMeanText(value, dimension.values)}`,
+        places.value(name)
+      )
     } else {
       dimensions[name] = value
     }

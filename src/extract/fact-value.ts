@@ -1,4 +1,16 @@
-import { absolute, compare, fromNumber, minus, negate, powerOfTen, storeValue, times, type Figure, type FigureResult, type Ratio } from '../chinese-number/index.js'
+import {
+  absolute,
+  compare,
+  fromNumber,
+  minus,
+  negate,
+  powerOfTen,
+  storeValue,
+  times,
+  type Figure,
+  type FigureResult,
+  type Ratio
+} from '../chinese-number/index.js'
 import { ok, type Result } from '../model/result.js'
 import type { Fact, Metric } from '../model/schema-types.js'
 import type { AspectAttribute } from './aspects.js'
@@ -49,34 +61,72 @@ export function resolveValue(request: ValueRequest): Result<ValueField, ValuePro
 }
 
 /** The figure the label gives: one figure, not a range; a label that is no figure (首次) takes its value from value=. */
-function labelFigure(text: string, read: FigureResult, given: PlainNumber | undefined): Result<ExactFigure, ValueProblem> {
+function labelFigure(
+  text: string,
+  read: FigureResult,
+  given: PlainNumber | undefined
+): Result<ExactFigure, ValueProblem> {
   if (read.ok) {
     const figure = read.value
-    if (figure.upper !== undefined && figure.kind !== 'date') return fail('label-unparseable', `"${text}" is a range, not one figure: annotate each end as a fact of its own`, 'label')
+    if (figure.upper !== undefined && figure.kind !== 'date')
+      return fail(
+        'label-unparseable',
+        `"${text}" is a range, not one figure: annotate each end as a fact of its own`,
+        'label'
+      )
     return ok({ figure, exact: fromNumber(figure.value) })
   }
-  if (read.error.code === 'too-precise') return fail('value-too-precise', `Cannot keep "${text}" exactly: ${read.error.reason}`, 'label')
+  if (read.error.code === 'too-precise')
+    return fail('value-too-precise', `Cannot keep "${text}" exactly: ${read.error.reason}`, 'label')
   if (!given) return fail('label-unparseable', `Cannot read a figure from "${text}": ${read.error.reason}`, 'label')
-  return ok({ figure: { kind: 'number', value: 0, decimals: given.decimals, unit: '1', displayUnit: '' }, exact: given.value })
+  return ok({
+    figure: { kind: 'number', value: 0, decimals: given.decimals, unit: '1', displayUnit: '' },
+    exact: given.value
+  })
 }
 
-/** The value as published: a date as it is, a number with the sign of a decrease, kept exactly and agreeing with value=. */
-function storeMeaning(request: ValueRequest, figure: Figure, meaning: Meaning, given: PlainNumber | undefined): Result<number | string, ValueProblem> {
+/**
+ * The value as published: a date as it is, a number with the sign of a decrease, kept exactly and
+ * agreeing with value=.
+ */
+function storeMeaning(
+  request: ValueRequest,
+  figure: Figure,
+  meaning: Meaning,
+  given: PlainNumber | undefined
+): Result<number | string, ValueProblem> {
   if (typeof meaning.value === 'string') return ok(meaning.value)
   const stored = storeValue(request.aspect === 'decrease' ? negate(meaning.value) : meaning.value)
   if (!stored.ok) {
     const converted = figure.unit === meaning.unit ? '' : `in ${meaning.unit}, the unit of ${request.metricId}, `
-    return fail('value-too-precise', `Cannot keep "${request.text}" exactly: ${converted}it ${notKept(stored.error, true)}`, request.figure.ok ? 'label' : 'value')
+    return fail(
+      'value-too-precise',
+      `Cannot keep "${request.text}" exactly: ${converted}it ${notKept(stored.error, true)}`,
+      request.figure.ok ? 'label' : 'value'
+    )
   }
   return checkGiven(request, meaning, meaning.value, stored.value.number, given)
 }
 
-/** value= checks a label that carries a value, at the precision the label is written with; it only supplies one to a label that does not. */
-function checkGiven(request: ValueRequest, meaning: Meaning, exact: Ratio, stored: number, given: PlainNumber | undefined): Result<number, ValueProblem> {
+/**
+ * value= checks a label that carries a value, at the precision the label is written with; it only
+ * supplies one to a label that does not.
+ */
+function checkGiven(
+  request: ValueRequest,
+  meaning: Meaning,
+  exact: Ratio,
+  stored: number,
+  given: PlainNumber | undefined
+): Result<number, ValueProblem> {
   if (!given || !request.figure.ok || agrees(exact, meaning.decimals ?? 0, given.value)) return ok(stored)
   const reads = request.aspect === 'decrease' ? -stored : stored
   const unit = meaning.unit === '1' ? '' : ` ${meaning.unit}`
-  return fail('value-conflict', `value="${request.value}" disagrees with the label "${request.text}", which reads ${reads}${unit}`, 'value')
+  return fail(
+    'value-conflict',
+    `value="${request.value}" disagrees with the label "${request.text}", which reads ${reads}${unit}`,
+    'value'
+  )
 }
 
 function fieldsOf(figure: Figure, meaning: Meaning, value: number | string): ValueField {
@@ -87,7 +137,10 @@ function fieldsOf(figure: Figure, meaning: Meaning, value: number | string): Val
   return fields
 }
 
-/** Whether `other` is the same value at the precision `value` was written with: at most half a unit of its last place away. */
+/**
+ * Whether `other` is the same value at the precision `value` was written with: at most half a unit
+ * of its last place away.
+ */
 function agrees(value: Ratio, decimals: number, other: Ratio): boolean {
   return compare(times(absolute(minus(value, other)), fromNumber(2)), powerOfTen(-decimals)) <= 0
 }

@@ -57,7 +57,14 @@ interface Walk {
  */
 export function extractFacts(input: ExtractInput): Fact[] {
   const source = String(input.file.value)
-  const walk: Walk = { input, source, toPoint: pointsOf(input.file), headings: [], skipped: spansOf(input.skip ?? []), pending: [] }
+  const walk: Walk = {
+    input,
+    source,
+    toPoint: pointsOf(input.file),
+    headings: [],
+    skipped: spansOf(input.skip ?? []),
+    pending: []
+  }
   visitParents(input.tree, (node, ancestors) => visitNode(node, ancestors, walk))
   return settleIds(walk.pending, input)
 }
@@ -67,8 +74,10 @@ function visitNode(node: Nodes, ancestors: Nodes[], walk: Walk): void {
   if (node.type === 'heading') enterHeading(node, walk.headings)
   // A thematic break closes the numbered sections: a report's closing words belong to none of them.
   else if (node.type === 'thematicBreak' && ancestors.length === 1) closeSections(walk.headings)
-  else if (node.type === 'image' || node.type === 'imageReference') reportFactsInAlt(node, walk.source, walk.toPoint, walk.input.file)
-  else if ((node.type === 'leafDirective' || node.type === 'containerDirective') && node.name === factDirective) reportBlockFact(node, walk.input.file)
+  else if (node.type === 'image' || node.type === 'imageReference')
+    reportFactsInAlt(node, walk.source, walk.toPoint, walk.input.file)
+  else if ((node.type === 'leafDirective' || node.type === 'containerDirective') && node.name === factDirective)
+    reportBlockFact(node, walk.input.file)
   else if (node.type === 'textDirective' && node.name === factDirective) readAnnotation(node, ancestors, walk)
 }
 
@@ -83,13 +92,23 @@ function closeSections(headings: Heading[]): void {
 
 function reportBlockFact(node: LeafDirective | ContainerDirective, file: VFile): void {
   const form = node.type === 'leafDirective' ? 'leaf (::fact)' : 'container (:::fact)'
-  report(file, 'fact-not-inline', `A fact must be written inline as :fact[...]{...}, not as a ${form} directive`, node.position)
+  report(
+    file,
+    'fact-not-inline',
+    `A fact must be written inline as :fact[...]{...}, not as a ${form} directive`,
+    node.position
+  )
 }
 
 function readAnnotation(node: TextDirective, ancestors: Nodes[], walk: Walk): void {
   if (walk.skipped.covers(node.position?.start.offset ?? -1)) return
   if (ancestors.some((ancestor) => ancestor.type === 'textDirective' && ancestor.name === factDirective)) {
-    report(walk.input.file, 'fact-not-inline', 'A fact annotation inside the label of another fact is not a fact: annotate each figure on its own', node.position)
+    report(
+      walk.input.file,
+      'fact-not-inline',
+      'A fact annotation inside the label of another fact is not a fact: annotate each figure on its own',
+      node.position
+    )
     return
   }
   const spans = directiveSpans(node, walk.source, walk.toPoint)
@@ -104,7 +123,10 @@ function readAnnotation(node: TextDirective, ancestors: Nodes[], walk: Walk): vo
  * every other fact gets one derived from what it is, made unique in
  * document order, and its annotation is marked with it.
  */
-function settleIds(pending: ReadonlyArray<MadeFact & { node: TextDirective }>, { file, frontMatter }: ExtractInput): Fact[] {
+function settleIds(
+  pending: ReadonlyArray<MadeFact & { node: TextDirective }>,
+  { file, frontMatter }: ExtractInput
+): Fact[] {
   const explicit = new Map<string, Position | undefined>()
   for (const item of pending) {
     if (item.explicitId === undefined) continue
@@ -129,7 +151,12 @@ function settleIds(pending: ReadonlyArray<MadeFact & { node: TextDirective }>, {
  * parsed and then dropped with the markup, so its fact would vanish without
  * a word. Say so instead.
  */
-function reportFactsInAlt(node: Image | ImageReference, source: string, toPoint: (offset: number) => Point, file: VFile): void {
+function reportFactsInAlt(
+  node: Image | ImageReference,
+  source: string,
+  toPoint: (offset: number) => Point,
+  file: VFile
+): void {
   const start = node.position?.start.offset
   const end = node.position?.end.offset
   if (start === undefined || end === undefined) return
@@ -137,6 +164,11 @@ function reportFactsInAlt(node: Image | ImageReference, source: string, toPoint:
   const alt = source.slice(start + 2, close)
   for (const match of alt.matchAll(/:fact\[/g)) {
     const at = start + 2 + match.index
-    report(file, 'fact-not-inline', 'A fact inside the description of an image is not read: the description is plain text, for readers who cannot see the image; write the figure in the text beside it', { start: toPoint(at), end: toPoint(close) })
+    report(
+      file,
+      'fact-not-inline',
+      'A fact inside the description of an image is not read: the description is plain text, for readers who cannot see the image; write the figure in the text beside it',
+      { start: toPoint(at), end: toPoint(close) }
+    )
   }
 }

@@ -63,7 +63,8 @@ export interface Meaning {
 
 type Reader = (read: FigureAndMetric) => Result<Meaning, ValueProblem>
 
-const aspectOf = (read: FigureAndMetric): Fact['aspect'] => (read.aspect === undefined ? 'level' : factAspects[read.aspect])
+const aspectOf = (read: FigureAndMetric): Fact['aspect'] =>
+  read.aspect === undefined ? 'level' : factAspects[read.aspect]
 
 const inMetricUnit = (read: FigureAndMetric, value: Ratio | string, decimals: number | undefined): Meaning => ({
   aspect: aspectOf(read),
@@ -76,20 +77,31 @@ const inMetricUnit = (read: FigureAndMetric, value: Ratio | string, decimals: nu
 const pointsOfPercentage: Reader = (read) => {
   if (read.aspect !== undefined && aspectOf(read) !== 'change') {
     const asked = read.aspect === 'level' ? 'a level' : `a ${read.aspect} value`
-    return fail('unit-incompatible', `"${read.text}" is a change in percentage points, but aspect=${read.aspect} asks for ${asked} of the percentage ${read.metricId}`, 'aspect')
+    return fail(
+      'unit-incompatible',
+      `"${read.text}" is a change in percentage points, but aspect=${read.aspect} asks for ${asked} of the percentage ${read.metricId}`,
+      'aspect'
+    )
   }
   return ok({ ...inMetricUnit(read, read.exact, read.figure.decimals), aspect: 'change' })
 }
 
-const relativeChange: Reader = (read) => ok({ aspect: 'relative-change', unit: '%', value: read.exact, decimals: read.figure.decimals })
+const relativeChange: Reader = (read) =>
+  ok({ aspect: 'relative-change', unit: '%', value: read.exact, decimals: read.figure.decimals })
 
 const incompatible: Reader = ({ text, figure, metricId, metric }) =>
-  fail('unit-incompatible', `"${text}" is ${figureWords[figure.kind]}, but ${metricId} is ${metricWords[metric.kind]} (${metric.unit})`, 'label')
+  fail(
+    'unit-incompatible',
+    `"${text}" is ${figureWords[figure.kind]}, but ${metricId} is ${metricWords[metric.kind]} (${metric.unit})`,
+    'label'
+  )
 
 /** A date without its year (11-12月, read as --11/--12) takes the year of the fact's period. */
 const dateValue: Reader = (read) => {
   const year = read.period.slice(0, 4)
-  return ok(inMetricUnit(read, (read.figure.period ?? String(read.figure.value)).replace(/(^|\/)--/g, `$1${year}-`), undefined))
+  return ok(
+    inMetricUnit(read, (read.figure.period ?? String(read.figure.value)).replace(/(^|\/)--/g, `$1${year}-`), undefined)
+  )
 }
 
 const bareNumber: Reader = (read) => ok(inMetricUnit(read, read.exact, read.figure.decimals))
@@ -98,7 +110,11 @@ const converted: Reader = (read) => {
   const { text, figure, metricId, metric } = read
   const value = convertValue(read.exact, figure.decimals, figure.unit, metric.unit)
   if (!value) {
-    return fail('unit-incompatible', `"${text}" is in ${figure.displayUnit || figure.unit} (${figure.unit}), which cannot be converted to the unit of ${metricId} (${metric.unit})`, 'label')
+    return fail(
+      'unit-incompatible',
+      `"${text}" is in ${figure.displayUnit || figure.unit} (${figure.unit}), which cannot be converted to the unit of ${metricId} (${metric.unit})`,
+      'label'
+    )
   }
   return ok(inMetricUnit(read, value.value, value.decimals))
 }
@@ -110,9 +126,16 @@ const converted: Reader = (read) => {
  */
 const cases: ReadonlyArray<{ when: (read: FigureAndMetric) => boolean; read: Reader }> = [
   // 2.1个百分点 of a percentage.
-  { when: ({ figure, metric }) => figure.kind === 'percentage-point' && metric.kind === 'percent', read: pointsOfPercentage },
+  {
+    when: ({ figure, metric }) => figure.kind === 'percentage-point' && metric.kind === 'percent',
+    read: pointsOfPercentage
+  },
   // 下降10% of anything but a difference in points is a change relative to where it started.
-  { when: (read) => read.figure.kind === 'percent' && aspectOf(read) === 'change' && read.metric.kind !== 'percentage-point', read: relativeChange },
+  {
+    when: (read) =>
+      read.figure.kind === 'percent' && aspectOf(read) === 'change' && read.metric.kind !== 'percentage-point',
+    read: relativeChange
+  },
   { when: ({ figure, metric }) => !accepts[metric.kind].includes(figure.kind), read: incompatible },
   { when: ({ figure }) => figure.kind === 'date', read: dateValue },
   // A bare number is in the metric's unit.

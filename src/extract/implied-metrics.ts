@@ -45,7 +45,11 @@ export function impliedRegistry(tree: Root): Registry {
     if (node.name !== factName || !id) return
     const seen = sightings.get(id) ?? []
     sightings.set(id, seen)
-    const sighting = sightingOf(toString(node), attributes['unit'] ?? undefined, changing.has(attributes['aspect'] ?? ''))
+    const sighting = sightingOf(
+      toString(node),
+      attributes['unit'] ?? undefined,
+      changing.has(attributes['aspect'] ?? '')
+    )
     if (sighting) seen.push(sighting)
     const names = dimensions.get(id) ?? new Set()
     dimensions.set(id, names)

@@ -72,11 +72,24 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
   checkBase(annotation, base, value)
   const entity = attributes['entity'] ?? context.frontMatter.entity
   if (entity.trim() === '') annotation.problem('attribute-invalid', 'entity= must not be empty', at('entity'))
-  const dimensions = readDimensions(attributes, metric.id, metric.metric, { value: at, key: annotation.keyAt }, annotation.problem)
+  const dimensions = readDimensions(
+    attributes,
+    metric.id,
+    metric.metric,
+    { value: at, key: annotation.keyAt },
+    annotation.problem
+  )
   const explicitId = readExplicitId(annotation)
 
   if (!annotation.valid() || !value.ok) return undefined
-  const fact = assembleFact(annotation, context, { metric: metric.id, ...value.value, period, base, entity, dimensions })
+  const fact = assembleFact(annotation, context, {
+    metric: metric.id,
+    ...value.value,
+    period,
+    base,
+    entity,
+    dimensions
+  })
   return explicitId === undefined ? { fact } : { fact, explicitId, idPlace: at('id') }
 }
 
@@ -101,7 +114,12 @@ function openAnnotation(node: TextDirective, spans: DirectiveSpans, file: VFile)
 function checkRepeatedAttributes({ spans, problem }: Annotation): void {
   const seen = new Set<string>()
   for (const attribute of spans.attributes) {
-    if (seen.has(attribute.name)) problem('attribute-invalid', `The attribute ${attribute.name} is given twice; only the last one counts`, attribute.key)
+    if (seen.has(attribute.name))
+      problem(
+        'attribute-invalid',
+        `The attribute ${attribute.name} is given twice; only the last one counts`,
+        attribute.key
+      )
     seen.add(attribute.name)
   }
 }
@@ -111,29 +129,42 @@ function checkAttributeSyntax(annotation: Annotation, { source, toPoint }: FactC
   const blockAt = annotation.node.position?.end.offset
   if (Object.keys(annotation.attributes).length > 0 || blockAt === undefined) return true
   const syntax = attributeSyntaxError(source, blockAt)
-  if (syntax) annotation.problem('attribute-invalid', syntax.message, { start: toPoint(syntax.start), end: toPoint(syntax.end) })
+  if (syntax)
+    annotation.problem('attribute-invalid', syntax.message, { start: toPoint(syntax.start), end: toPoint(syntax.end) })
   return syntax === undefined
 }
 
-function readMetric({ attributes, text, spans, at, problem }: Annotation, registry: Registry): { id: string; metric: Metric } | undefined {
+function readMetric(
+  { attributes, text, spans, at, problem }: Annotation,
+  registry: Registry
+): { id: string; metric: Metric } | undefined {
   const id = attributes['metric'] ?? undefined
   if (id === undefined || id === '') {
     problem('missing-metric', `The fact "${text}" has no metric: add metric=<id> from the registry`, spans.whole)
     return undefined
   }
   const metric = registry.metrics.get(id)
-  if (!metric) problem('unknown-metric', `Unknown metric "${id}"${didYouMeanText(id, registry.metrics.keys())}`, at('metric'))
+  if (!metric)
+    problem('unknown-metric', `Unknown metric "${id}"${didYouMeanText(id, registry.metrics.keys())}`, at('metric'))
   return metric && { id, metric }
 }
 
 function readAspect({ attributes, at, problem }: Annotation): AspectAttribute | undefined {
   const written = attributes['aspect'] ?? undefined
   if (written === undefined || isAspectAttribute(written)) return written
-  problem('attribute-invalid', `aspect="${written}" is not one of ${aspectAttributes.join(', ')}${didYouMeanText(written, aspectAttributes)}`, at('aspect'))
+  problem(
+    'attribute-invalid',
+    `aspect="${written}" is not one of ${aspectAttributes.join(', ')}${didYouMeanText(written, aspectAttributes)}`,
+    at('aspect')
+  )
   return undefined
 }
 
-function readValue(annotation: Annotation, metric: { id: string; metric: Metric }, period: string): Result<ValueField, ValueProblem> {
+function readValue(
+  annotation: Annotation,
+  metric: { id: string; metric: Metric },
+  period: string
+): Result<ValueField, ValueProblem> {
   const { attributes, text, spans, at } = annotation
   const aspect = readAspect(annotation)
   const value = resolveValue({
@@ -147,7 +178,12 @@ function readValue(annotation: Annotation, metric: { id: string; metric: Metric 
     period
   })
   if (!value.ok) {
-    const where: Record<ValueProblem['at'], Position> = { label: spans.label, unit: at('unit'), value: at('value'), aspect: at('aspect') }
+    const where: Record<ValueProblem['at'], Position> = {
+      label: spans.label,
+      unit: at('unit'),
+      value: at('value'),
+      aspect: at('aspect')
+    }
     annotation.problem(value.error.ruleId, value.error.message, where[value.error.at])
   }
   return value
@@ -155,22 +191,33 @@ function readValue(annotation: Annotation, metric: { id: string; metric: Metric 
 
 function checkPeriod({ at, problem }: Annotation, period: string): void {
   const parsed = parsePeriod(period)
-  if (typeof parsed === 'string') problem('period-invalid', `period="${period}" is not a valid period: ${parsed}`, at('period'))
+  if (typeof parsed === 'string')
+    problem('period-invalid', `period="${period}" is not a valid period: ${parsed}`, at('period'))
 }
 
 /** base= is a period, and only a change is measured against one. */
-function checkBase({ at, problem }: Annotation, base: string | undefined, value: Result<ValueField, ValueProblem>): void {
+function checkBase(
+  { at, problem }: Annotation,
+  base: string | undefined,
+  value: Result<ValueField, ValueProblem>
+): void {
   if (base === undefined) return
   const parsed = parsePeriod(base)
-  if (typeof parsed === 'string') problem('period-invalid', `base="${base}" is not a valid period: ${parsed}`, at('base'))
+  if (typeof parsed === 'string')
+    problem('period-invalid', `base="${base}" is not a valid period: ${parsed}`, at('base'))
   else if (value.ok && value.value.aspect !== 'change' && value.value.aspect !== 'relative-change') {
-    problem('attribute-invalid', 'base= names the period a change is measured against, but this fact is not a change (add aspect=increase or aspect=decrease)', at('base'))
+    problem(
+      'attribute-invalid',
+      'base= names the period a change is measured against, but this fact is not a change (add aspect=increase or aspect=decrease)',
+      at('base')
+    )
   }
 }
 
 function readExplicitId({ attributes, at, problem }: Annotation): string | undefined {
   const id = attributes['id'] ?? undefined
-  if (id !== undefined && !/^\S+$/.test(id)) problem('attribute-invalid', `id="${id}" must be non-empty and without spaces`, at('id'))
+  if (id !== undefined && !/^\S+$/.test(id))
+    problem('attribute-invalid', `id="${id}" must be non-empty and without spaces`, at('id'))
   return id
 }
 

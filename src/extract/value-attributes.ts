@@ -1,4 +1,15 @@
-import { decimalShift, fromDecimal, fromFactor, readUnit, storeValue, times, type Figure, type FigureKind, type Ratio, type UnitReading } from '../chinese-number/index.js'
+import {
+  decimalShift,
+  fromDecimal,
+  fromFactor,
+  readUnit,
+  storeValue,
+  times,
+  type Figure,
+  type FigureKind,
+  type Ratio,
+  type UnitReading
+} from '../chinese-number/index.js'
 import { ok, type Result } from '../model/result.js'
 import { fail, notKept, type ValueProblem } from './value-problem.js'
 
@@ -25,11 +36,22 @@ function readPlainNumber(text: string): PlainNumber | undefined {
 /** `value=`, when it is given: a plain number that a value can keep exactly. */
 export function readValueAttribute(written: string | undefined): Result<PlainNumber | undefined, ValueProblem> {
   if (written === undefined) return ok(undefined)
-  if (written.trim() === '') return fail('attribute-invalid', 'value= is empty: give the value as a plain number (value=12), or remove the attribute', 'value')
+  if (written.trim() === '')
+    return fail(
+      'attribute-invalid',
+      'value= is empty: give the value as a plain number (value=12), or remove the attribute',
+      'value'
+    )
   const given = readPlainNumber(written)
-  if (!given) return fail('attribute-invalid', `value="${written}" is not a plain number (write it like 12 or 0.5)`, 'value')
+  if (!given)
+    return fail('attribute-invalid', `value="${written}" is not a plain number (write it like 12 or 0.5)`, 'value')
   const stored = storeValue(given.value)
-  if (!stored.ok) return fail('value-too-precise', `Cannot keep value="${written}" exactly: it ${notKept(stored.error, false)}`, 'value')
+  if (!stored.ok)
+    return fail(
+      'value-too-precise',
+      `Cannot keep value="${written}" exactly: it ${notKept(stored.error, false)}`,
+      'value'
+    )
   return ok(given)
 }
 
@@ -37,14 +59,23 @@ export function readValueAttribute(written: string | undefined): Result<PlainNum
  * `unit=`, when it is given: the unit of a bare number, or the same unit the
  * label prints. Only a label without a unit takes its scale and kind.
  */
-export function applyUnitAttribute(text: string, written: string | undefined, read: ExactFigure): Result<ExactFigure, ValueProblem> {
+export function applyUnitAttribute(
+  text: string,
+  written: string | undefined,
+  read: ExactFigure
+): Result<ExactFigure, ValueProblem> {
   if (written === undefined) return ok(read)
   const reading = readUnit(written)
   if (!reading) return fail('unit-unknown', `Unknown unit "${written}"`, 'unit')
   const { figure, exact } = read
-  if (figure.displayUnit === '') return ok({ figure: withUnit(figure, reading), exact: times(exact, fromFactor(reading.factor)) })
+  if (figure.displayUnit === '')
+    return ok({ figure: withUnit(figure, reading), exact: times(exact, fromFactor(reading.factor)) })
   if (figure.unit !== reading.unit) {
-    return fail('unit-conflict', `The label "${text}" already gives the unit ${figure.displayUnit}, which unit="${written}" contradicts`, 'unit')
+    return fail(
+      'unit-conflict',
+      `The label "${text}" already gives the unit ${figure.displayUnit}, which unit="${written}" contradicts`,
+      'unit'
+    )
   }
   // A report may print 下降2% where it means points; unit=个百分点 says so.
   if (reading.kind === 'percentage-point') return ok({ figure: { ...figure, kind: 'percentage-point' }, exact })

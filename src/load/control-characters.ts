@@ -18,8 +18,38 @@ const forbidden = new RegExp(
 
 /** The C0 abbreviations of ISO 6429, by code point. */
 const c0Names = [
-  'NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', 'BS', 'HT', 'LF', 'VT', 'FF', 'CR', 'SO', 'SI',
-  'DLE', 'DC1', 'DC2', 'DC3', 'DC4', 'NAK', 'SYN', 'ETB', 'CAN', 'EM', 'SUB', 'ESC', 'FS', 'GS', 'RS', 'US'
+  'NUL',
+  'SOH',
+  'STX',
+  'ETX',
+  'EOT',
+  'ENQ',
+  'ACK',
+  'BEL',
+  'BS',
+  'HT',
+  'LF',
+  'VT',
+  'FF',
+  'CR',
+  'SO',
+  'SI',
+  'DLE',
+  'DC1',
+  'DC2',
+  'DC3',
+  'DC4',
+  'NAK',
+  'SYN',
+  'ETB',
+  'CAN',
+  'EM',
+  'SUB',
+  'ESC',
+  'FS',
+  'GS',
+  'RS',
+  'US'
 ]
 
 export interface ForbiddenCharacter {
@@ -44,7 +74,10 @@ export function describeForbiddenCharacter(char: string): string {
   return `the control character ${hex}${name ? ` (${name})` : ''}`
 }
 
-/** The text with each forbidden character made spaces, one per code unit, so that every offset still points where it did. */
+/**
+ * The text with each forbidden character made spaces, one per code unit, so that every offset still
+ * points where it did.
+ */
 export function blankForbiddenCharacters(text: string): string {
   return text.replace(forbidden, (char) => ' '.repeat(char.length))
 }

@@ -38,10 +38,15 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
   const nowhere = (): Position => ({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } })
   if (!readable) return { file, frontMatter: undefined, markdown: '', locate: nowhere }
   if (!/^---[ \t]*\r?\n/.test(value)) {
-    report(file, 'front-matter-invalid', 'The report has no front matter: start the file with a `---` line, the YAML keys, and a closing `---` line', {
-      line: 1,
-      column: 1
-    })
+    report(
+      file,
+      'front-matter-invalid',
+      'The report has no front matter: start the file with a `---` line, the YAML keys, and a closing `---` line',
+      {
+        line: 1,
+        column: 1
+      }
+    )
     return { file, frontMatter: undefined, markdown: value, locate: nowhere }
   }
 
@@ -50,9 +55,10 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
   const parsed = matter(value, {
     engines: {
       yaml: (source: string) => {
-        // With CRLF line ends, gray-matter leaves the CR of the last line before `---`, which YAML would keep in the value.
+        // With CRLF line ends, gray-matter leaves the CR of the last line before `---`, which YAML
+        // would keep in the value.
         yaml = parseYaml(source.replace(/\r$/, ''), { line: 1, column: opening.length + 1, offset: opening.length })
-        return (yaml.data ?? {}) as object
+        return yaml.data ?? {}
       }
     }
   })
@@ -61,16 +67,23 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
   const markdown = value.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + value.slice(bodyStart)
 
   if (!closed) {
-    report(file, 'front-matter-invalid', 'The front matter is not closed: end it with a `---` line before the text of the report', {
-      line: 1,
-      column: 1
-    })
+    report(
+      file,
+      'front-matter-invalid',
+      'The front matter is not closed: end it with a `---` line before the text of the report',
+      {
+        line: 1,
+        column: 1
+      }
+    )
     return { file, frontMatter: undefined, markdown: value, locate: nowhere }
   }
   // gray-matter skips the engine when the block is empty or only comments.
   const source = yaml ?? parseYaml('', { line: 1, column: opening.length + 1, offset: opening.length })
-  for (const error of source.errors) report(file, 'front-matter-invalid', `Front matter YAML: ${error.message}`, error.place)
-  for (const control of source.controls) report(file, 'control-character', `Front matter: ${control.message}`, control.place)
+  for (const error of source.errors)
+    report(file, 'front-matter-invalid', `Front matter YAML: ${error.message}`, error.place)
+  for (const control of source.controls)
+    report(file, 'control-character', `Front matter: ${control.message}`, control.place)
   const locate = (path: ReadonlyArray<string | number>) => source.locate(path)
   if (source.data === undefined) return { file, frontMatter: undefined, markdown, locate }
 
@@ -79,13 +92,21 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
   if (validate(data)) {
     const reserved = reservedSlugReason(data.slug)
     if (reserved === undefined) return { file, frontMatter: data, markdown, locate }
-    report(file, 'front-matter-invalid', `Front matter: the slug "${data.slug}" names the report's output folder, and cannot be that: ${reserved}`, source.locate(['slug']))
+    report(
+      file,
+      'front-matter-invalid',
+      `Front matter: the slug "${data.slug}" names the report's output folder, and cannot be that: ${reserved}`,
+      source.locate(['slug'])
+    )
     return { file, frontMatter: undefined, markdown, locate }
   }
   for (const problem of describeSchemaErrors(validate.errors ?? [])) {
     const place =
       problem.path.length === 0 && problem.part === 'value'
-        ? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: opening.length + 1, offset: opening.length } }
+        ? {
+            start: { line: 1, column: 1, offset: 0 },
+            end: { line: 1, column: opening.length + 1, offset: opening.length }
+          }
         : source.locate(problem.path, problem.part)
     report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place)
   }

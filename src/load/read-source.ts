@@ -1,8 +1,9 @@
-import { constants, type Stats } from 'node:fs'
+import type { Stats } from 'node:fs'
 import { lstat, open, readlink, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { inputLimits } from '../remark/input-limits.js'
 import { isInside } from '../model/paths.js'
+import { readFlags } from '../model/read-flags.js'
 import { isNodeError } from '../model/node-error.js'
 import { err, ok, type Result } from '../model/result.js'
 
@@ -29,8 +30,11 @@ const otherKinds: ReadonlyArray<{ is: (stats: Stats) => boolean; name: string }>
   { is: (stats) => stats.isBlockDevice(), name: 'a block device' }
 ]
 
-/** Opening never waits on a pipe swapped in after the checks, and never follows a link swapped in for the checked file. */
-const openFlags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+/**
+ * Opening never waits on a pipe swapped in after the checks, and never follows a link swapped in
+ * for the checked file.
+ */
+const openFlags = readFlags
 
 /**
  * Read a regular file that lies inside `folder`, the real path of the folder
@@ -47,20 +51,29 @@ export async function readSourceFile(file: string, folder: string): Promise<Read
       try {
         target = await realpath(file)
       } catch (error) {
-        return err({ kind: 'skipped', reason: `it is a symbolic link to ${written}, which cannot be followed (${ioReason(error)})` })
+        return err({
+          kind: 'skipped',
+          reason: `it is a symbolic link to ${written}, which cannot be followed (${ioReason(error)})`
+        })
       }
-      if (!isInside(target, folder)) return err({ kind: 'skipped', reason: `it is a symbolic link to ${written}, outside its folder, and links out of it are not followed` })
+      if (!isInside(target, folder))
+        return err({
+          kind: 'skipped',
+          reason: `it is a symbolic link to ${written}, outside its folder, and links out of it are not followed`
+        })
     }
     const stats = link.isSymbolicLink() ? await stat(target) : link
     const other = otherKinds.find((kind) => kind.is(stats))
     if (other) return err({ kind: 'skipped', reason: `it is ${other.name}, not a file` })
     if (!stats.isFile()) return err({ kind: 'skipped', reason: 'it is not a regular file' })
-    // Decoding may change the size a little, but not fourfold: a file this large is refused before it is read into memory.
+    // Decoding may change the size a little, but not fourfold: a file this large is refused before
+    // it is read into memory.
     if (stats.size > inputLimits.reportBytes * 4) return err({ kind: 'too-large', size: stats.size })
     const handle = await open(target, openFlags)
     try {
       const opened = await handle.stat()
-      if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev) return err({ kind: 'skipped', reason: 'it was replaced while it was being read' })
+      if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev)
+        return err({ kind: 'skipped', reason: 'it was replaced while it was being read' })
       return ok(await handle.readFile())
     } finally {
       await handle.close()

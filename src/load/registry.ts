@@ -9,7 +9,6 @@ import { validators } from '../model/schemas.js'
 import { openSource } from './source-file.js'
 import { parseYaml, type YamlSource } from './yaml-source.js'
 
-
 export interface LoadedRegistry {
   file: VFile
   /** Undefined when the registry has errors (reported on `file`). */
@@ -30,7 +29,10 @@ const unitOfKind: Partial<Record<MetricKind, string>> = {
   money: CURRENCY
 }
 
-/** Read source/metrics.yaml (its bytes, or its text) and check it against schema/metrics.schema.json and the unit rules. */
+/**
+ * Read source/metrics.yaml (its bytes, or its text) and check it against schema/metrics.schema.json
+ * and the unit rules.
+ */
 export function loadRegistry(path: string, content: string | Uint8Array): LoadedRegistry {
   const { file, text, readable } = openSource(path, content)
   if (!readable) return { file, registry: undefined, locate: parseYaml('').locate }
@@ -57,41 +59,103 @@ export function loadRegistry(path: string, content: string | Uint8Array): Loaded
   return { file, registry: { metrics, calculations }, locate: yaml.locate }
 }
 
-function checkMetric(file: VFile, yaml: YamlSource, id: string, metric: Metric, metrics: ReadonlyMap<string, Metric>): void {
+function checkMetric(
+  file: VFile,
+  yaml: YamlSource,
+  id: string,
+  metric: Metric,
+  metrics: ReadonlyMap<string, Metric>
+): void {
   const at = (...path: string[]) => yaml.locate(['metrics', id, ...path])
   const expected = unitOfKind[metric.kind]
   if (expected !== undefined && metric.unit !== expected) {
-    report(file, 'registry-invalid', `Metric "${id}" is a ${metric.kind}, so its unit must be "${expected}", not "${metric.unit}"`, at('unit'))
+    report(
+      file,
+      'registry-invalid',
+      `Metric "${id}" is a ${metric.kind}, so its unit must be "${expected}", not "${metric.unit}"`,
+      at('unit')
+    )
   } else if (expected === undefined && (metric.unit === '1' || metric.unit === '%' || !isUcumUnit(metric.unit))) {
     const why = isUcumUnit(metric.unit) ? 'a quantity needs a unit of measure' : 'it is not a UCUM code'
-    report(file, 'registry-invalid', `Metric "${id}" has unit "${metric.unit}": ${why} (e.g. ug/m3, t, m3, m2, dB)`, at('unit'))
+    report(
+      file,
+      'registry-invalid',
+      `Metric "${id}" has unit "${metric.unit}": ${why} (e.g. ug/m3, t, m3, m2, dB)`,
+      at('unit')
+    )
   }
   const { min, max } = metric.range ?? {}
   if (min !== undefined && max !== undefined && min > max) {
-    report(file, 'registry-invalid', `Metric "${id}" has a range whose min (${min}) is above its max (${max})`, at('range'))
+    report(
+      file,
+      'registry-invalid',
+      `Metric "${id}" has a range whose min (${min}) is above its max (${max})`,
+      at('range')
+    )
   }
   if (metric.outOf !== undefined) {
     const total = metrics.get(metric.outOf)
-    if (metric.kind !== 'rank') report(file, 'registry-invalid', `Metric "${id}" is a ${metric.kind}; only a rank is out of a total`, at('outOf'))
-    else if (!total) report(file, 'registry-invalid', `Metric "${id}" is out of "${metric.outOf}", which is not in the registry${didYouMeanText(metric.outOf, metrics.keys())}`, at('outOf'))
-    else if (total.kind !== 'count') report(file, 'registry-invalid', `Metric "${id}" is out of "${metric.outOf}", which is a ${total.kind}, not a count`, at('outOf'))
+    if (metric.kind !== 'rank')
+      report(file, 'registry-invalid', `Metric "${id}" is a ${metric.kind}; only a rank is out of a total`, at('outOf'))
+    else if (!total)
+      report(
+        file,
+        'registry-invalid',
+        `Metric "${id}" is out of "${metric.outOf}", which is not in the registry${didYouMeanText(metric.outOf, metrics.keys())}`,
+        at('outOf')
+      )
+    else if (total.kind !== 'count')
+      report(
+        file,
+        'registry-invalid',
+        `Metric "${id}" is out of "${metric.outOf}", which is a ${total.kind}, not a count`,
+        at('outOf')
+      )
   }
 }
 
-function checkCalculation(file: VFile, yaml: YamlSource, index: number, calculation: Calculation, metrics: ReadonlyMap<string, Metric>): void {
+function checkCalculation(
+  file: VFile,
+  yaml: YamlSource,
+  index: number,
+  calculation: Calculation,
+  metrics: ReadonlyMap<string, Metric>
+): void {
   const at = (...path: Array<string | number>) => yaml.locate(['calculations', index, ...path])
   const total = metrics.get(calculation.total)
   if (!total) {
-    report(file, 'registry-invalid', `Calculation ${index + 1}: the total "${calculation.total}" is not in the registry${didYouMeanText(calculation.total, metrics.keys())}`, at('total'))
+    report(
+      file,
+      'registry-invalid',
+      `Calculation ${index + 1}: the total "${calculation.total}" is not in the registry${didYouMeanText(calculation.total, metrics.keys())}`,
+      at('total')
+    )
     return
   }
   if (Array.isArray(calculation.parts)) {
     for (const [position, id] of calculation.parts.entries()) {
       const part = metrics.get(id)
-      if (!part) report(file, 'registry-invalid', `Calculation ${index + 1}: the part "${id}" is not in the registry${didYouMeanText(id, metrics.keys())}`, at('parts', position))
-      else if (part.unit !== total.unit) report(file, 'registry-invalid', `Calculation ${index + 1}: the part "${id}" is in ${part.unit}, the total "${calculation.total}" in ${total.unit}`, at('parts', position))
+      if (!part)
+        report(
+          file,
+          'registry-invalid',
+          `Calculation ${index + 1}: the part "${id}" is not in the registry${didYouMeanText(id, metrics.keys())}`,
+          at('parts', position)
+        )
+      else if (part.unit !== total.unit)
+        report(
+          file,
+          'registry-invalid',
+          `Calculation ${index + 1}: the part "${id}" is in ${part.unit}, the total "${calculation.total}" in ${total.unit}`,
+          at('parts', position)
+        )
     }
   } else if (!total.dimensions?.[calculation.parts.dimension]) {
-    report(file, 'registry-invalid', `Calculation ${index + 1}: "${calculation.total}" declares no dimension "${calculation.parts.dimension}"`, at('parts', 'dimension'))
+    report(
+      file,
+      'registry-invalid',
+      `Calculation ${index + 1}: "${calculation.total}" declares no dimension "${calculation.parts.dimension}"`,
+      at('parts', 'dimension')
+    )
   }
 }

@@ -3,6 +3,7 @@
  * or folder the site writes at the top of the output, or cannot be created
  * on Windows. Each row says why, for the message.
  */
+// prettier-ignore
 const siteNames: ReadonlyArray<{ name: string; why: string }> = [
   { name: 'schema', why: 'the site publishes its JSON Schemas in schema/' },
   { name: 'taxonomy', why: 'the site publishes the XBRL taxonomy of the registry in taxonomy/' },
@@ -12,14 +13,18 @@ const siteNames: ReadonlyArray<{ name: string; why: string }> = [
   { name: 'manifest.json', why: 'the site writes its manifest there' }
 ]
 
-/** Device names Windows reserves in every folder, with or without an extension (Microsoft, "Naming Files, Paths, and Namespaces"). */
+/**
+ * Device names Windows reserves in every folder, with or without an extension (Microsoft, "Naming
+ * Files, Paths, and Namespaces").
+ */
 const windowsDevice = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\.|$)/i
 
 /** Why a slug cannot be a folder of the site, or undefined when it can. */
 export function reservedSlugReason(slug: string): string | undefined {
   const site = siteNames.find((entry) => entry.name === slug.toLowerCase())
   if (site) return site.why
-  if (windowsDevice.test(slug)) return `Windows reserves "${slug.split('.')[0]}" for a device, so no folder can have that name there`
+  if (windowsDevice.test(slug))
+    return `Windows reserves "${slug.split('.')[0]}" for a device, so no folder can have that name there`
   return undefined
 }
 

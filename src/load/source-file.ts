@@ -9,7 +9,10 @@ import { plural } from '../model/plural.js'
 export interface SourceFile {
   /** The file as read, line ends made LF where they were a lone CR; diagnostics are attached to it. */
   file: VFile
-  /** What the parsers read: the same text with each forbidden character (see control-characters.ts) made spaces, so that none reaches a value and every offset stays put. */
+  /**
+   * What the parsers read: the same text with each forbidden character (see control-characters.ts)
+   * made spaces, so that none reaches a value and every offset stays put.
+   */
   text: string
   /** False when the file is in no encoding factmark reads; nothing of it is then compiled. */
   readable: boolean
@@ -22,7 +25,10 @@ const otherEncodings: Record<Exclude<Encoding, 'utf-8'>, { name: string; iconv: 
   'utf-16be': { name: 'UTF-16 BE (it starts with a byte order mark)', iconv: 'UTF-16' }
 }
 
-/** More control characters in one file are counted, not listed: a binary file would otherwise give one error per byte. */
+/**
+ * More control characters in one file are counted, not listed: a binary file would otherwise give
+ * one error per byte.
+ */
 const listedControlCharacters = 10
 
 /**
@@ -36,16 +42,25 @@ export function openSource(path: string, content: string | Uint8Array, unreadSiz
     report(file, 'input-limit', sizeMessage(unreadSize), { line: 1, column: 1 })
     return { file, text: '', readable: false }
   }
-  const decoded: DecodedText = typeof content === 'string' ? { text: content.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeText(content)
+  const decoded: DecodedText =
+    typeof content === 'string' ? { text: content.replace(/^\uFEFF/, ''), encoding: 'utf-8' } : decodeText(content)
   // A lone CR ends a line for CommonMark and YAML alike; as LF, the one character keeps every offset, line and column.
   const value = decoded.text.replace(/\r(?!\n)/g, '\n')
   const file = new VFile({ path, value })
   const toPoint = pointsOf(file)
-  const at = (offset: number, length = 1) => ({ start: toPoint(offset), end: toPoint(Math.min(offset + length, value.length)) })
+  const at = (offset: number, length = 1) => ({
+    start: toPoint(offset),
+    end: toPoint(Math.min(offset + length, value.length))
+  })
 
   if (decoded.encoding !== 'utf-8') {
     const { name, iconv } = otherEncodings[decoded.encoding]
-    report(file, 'encoding-not-utf8', `The file is saved as ${name}, not UTF-8, and was read as such: save it as UTF-8 in your editor, or convert it with \`iconv -f ${iconv} -t UTF-8\``, { line: 1, column: 1 })
+    report(
+      file,
+      'encoding-not-utf8',
+      `The file is saved as ${name}, not UTF-8, and was read as such: save it as UTF-8 in your editor, or convert it with \`iconv -f ${iconv} -t UTF-8\``,
+      { line: 1, column: 1 }
+    )
   }
   if (decoded.invalidAt !== undefined) {
     const reason =
@@ -65,12 +80,22 @@ export function openSource(path: string, content: string | Uint8Array, unreadSiz
   const found = forbiddenCharacters(value)
   for (const { offset, char } of found.slice(0, listedControlCharacters)) {
     const described = describeForbiddenCharacter(char)
-    report(file, 'control-character', `${described.charAt(0).toUpperCase()}${described.slice(1)} stands here: delete it`, at(offset, char.length))
+    report(
+      file,
+      'control-character',
+      `${described.charAt(0).toUpperCase()}${described.slice(1)} stands here: delete it`,
+      at(offset, char.length)
+    )
   }
   const more = found[listedControlCharacters]
   if (more !== undefined) {
     const count = found.length - listedControlCharacters
-    report(file, 'control-character', `${count} more such ${plural(count, 'character')} from here on: delete them`, at(more.offset, more.char.length))
+    report(
+      file,
+      'control-character',
+      `${count} more such ${plural(count, 'character')} from here on: delete them`,
+      at(more.offset, more.char.length)
+    )
   }
   return { file, text: found.length > 0 ? blankForbiddenCharacters(value) : value, readable: true }
 }

@@ -30,14 +30,19 @@ export function displayPath(file: string, cwd: string = process.cwd()): string {
  * Paths that are not regular files, and links out of their folder, are
  * skipped (see readSourceFile); for the registry they end the run.
  */
-export async function readSources(options: { src: string; files?: readonly string[]; cwd?: string }): Promise<SourcesOutcome> {
+export async function readSources(options: {
+  src: string
+  files?: readonly string[]
+  cwd?: string
+}): Promise<SourcesOutcome> {
   const cwd = options.cwd ?? process.cwd()
   const src = path.resolve(cwd, options.src)
   const shownSrc = displayPath(src, cwd)
   let folder: string
   try {
     folder = await realpath(src)
-    if (!(await stat(folder)).isDirectory()) return failure(`Cannot read the source folder ${shownSrc}: not a folder`, shownSrc)
+    if (!(await stat(folder)).isDirectory())
+      return failure(`Cannot read the source folder ${shownSrc}: not a folder`, shownSrc)
   } catch (error) {
     return failure(`Cannot read the source folder ${shownSrc}: ${ioReason(error)}`, shownSrc)
   }
@@ -46,13 +51,19 @@ export async function readSources(options: { src: string; files?: readonly strin
   const registry = await readSourceFile(registryPath, folder)
   if (!registry.ok) {
     const { error } = registry
-    const why = error.kind === 'too-large' ? `it is ${megabytes(error.size)} MB, more than factmark reads` : error.reason
+    const why =
+      error.kind === 'too-large' ? `it is ${megabytes(error.size)} MB, more than factmark reads` : error.reason
     return failure(`Cannot read ${shownRegistry}: ${why}`, shownRegistry)
   }
 
-  const reports = options.files && options.files.length > 0 ? await readFiles(options.files, cwd) : await readReportFolder(src, cwd)
+  const reports =
+    options.files && options.files.length > 0 ? await readFiles(options.files, cwd) : await readReportFolder(src, cwd)
   if (!reports.ok) return reports
-  return ok({ reports: reports.value.reports, registry: { path: shownRegistry, text: registry.value }, skipped: reports.value.skipped })
+  return ok({
+    reports: reports.value.reports,
+    registry: { path: shownRegistry, text: registry.value },
+    skipped: reports.value.skipped
+  })
 }
 
 /** The reports that were read, and the paths that were skipped on purpose. */
@@ -75,15 +86,27 @@ export async function readReportFolder(folder: string, cwd: string = process.cwd
     return failure(`Cannot read the source folder ${shown}: ${ioReason(error)}`, shown)
   }
   if (names.length === 0) return failure(`No reports (*.md) in ${shown}`, shown)
-  return readEach(names.map((name) => path.join(folder, name)), () => Promise.resolve(real), cwd)
+  return readEach(
+    names.map((name) => path.join(folder, name)),
+    () => Promise.resolve(real),
+    cwd
+  )
 }
 
 /** Report files named one by one; links are checked against the folder each is named in. */
 async function readFiles(files: readonly string[], cwd: string): Promise<ReportsOutcome> {
-  return readEach(files.map((file) => path.resolve(cwd, file)), folderOf, cwd)
+  return readEach(
+    files.map((file) => path.resolve(cwd, file)),
+    folderOf,
+    cwd
+  )
 }
 
-async function readEach(files: readonly string[], folderFor: (file: string) => Promise<string>, cwd: string): Promise<ReportsOutcome> {
+async function readEach(
+  files: readonly string[],
+  folderFor: (file: string) => Promise<string>,
+  cwd: string
+): Promise<ReportsOutcome> {
   const reports: SourceText[] = []
   const skipped: SkippedSource[] = []
   // One at a time: a folder of thousands of reports must not run out of file handles.
@@ -96,6 +119,7 @@ async function readEach(files: readonly string[], folderFor: (file: string) => P
     else reports.push({ path: shown, text: new Uint8Array(0), unreadSize: outcome.error.size })
   }
   // A build of none of its reports would publish an empty site in place of the last one.
-  if (reports.length === 0) return failure(`No report could be read: ${skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')}`)
+  if (reports.length === 0)
+    return failure(`No report could be read: ${skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')}`)
   return ok({ reports, skipped })
 }

@@ -1,4 +1,15 @@
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, visit, type Alias, type Document, type Node } from 'yaml'
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  visit,
+  type Alias,
+  type Document,
+  type Node
+} from 'yaml'
 import { describeForbiddenCharacter, forbiddenCharacters } from './control-characters.js'
 import type { YamlOffsetProblem } from './yaml-errors.js'
 
@@ -8,7 +19,9 @@ import type { YamlOffsetProblem } from './yaml-errors.js'
  * an unknown tag (!!js/function, !foo) as a plain string with a warning;
  * none of that is data a report or the registry can hold.
  */
-const dataTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`))
+const dataTags = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`)
+)
 
 /**
  * How many nodes aliases may add to a document when expanded. The schema
@@ -50,7 +63,13 @@ export function checkContent(doc: Document, text: string): ContentProblems {
         const target = anchors.get(node.source)
         if (!target) return
         // An alias inside the node it names would make the data infinite.
-        if (path.includes(target)) errors.push(at(node, `The alias *${node.source} stands inside the node it names, which would repeat without end: write the value out`))
+        if (path.includes(target))
+          errors.push(
+            at(
+              node,
+              `The alias *${node.source} stands inside the node it names, which would repeat without end: write the value out`
+            )
+          )
         else targets.set(node, target)
         aliases.push(node)
         return
@@ -58,11 +77,18 @@ export function checkContent(doc: Document, text: string): ContentProblems {
       if (node.anchor) anchors.set(node.anchor, node)
       if (node.tag !== undefined && !dataTags.has(node.tag)) {
         const [start, end] = tagSpan(text, node.range?.[0] ?? 0) ?? node.range ?? [0, 0]
-        errors.push({ message: `The tag ${shortTag(node.tag)} is not supported: factmark reads plain data (text, numbers, true and false, null, lists and maps); remove the tag`, start, end })
+        errors.push({
+          message: `The tag ${shortTag(node.tag)} is not supported: factmark reads plain data (text, numbers, true and false, null, lists and maps); remove the tag`,
+          start,
+          end
+        })
       }
       if (isScalar(node) && typeof node.value === 'string') {
         const first = forbiddenCharacters(node.value)[0]
-        if (first) controls.push(at(node, `This value holds ${describeForbiddenCharacter(first.char)}, written as an escape: remove it`))
+        if (first)
+          controls.push(
+            at(node, `This value holds ${describeForbiddenCharacter(first.char)}, written as an escape: remove it`)
+          )
       }
       if (isMap(node)) errors.push(...keyProblems(node.items.map((pair) => pair.key)))
     }
@@ -74,25 +100,38 @@ export function checkContent(doc: Document, text: string): ContentProblems {
     const target = targets.get(alias)
     added += target ? expandedSize(target, targets, sizes) : 0
     if (added > aliasExpansionLimit) {
-      errors.push(at(alias, `By this alias, aliases have expanded the YAML to more than ${aliasExpansionLimit.toLocaleString('en')} values, more than factmark reads: use fewer aliases, or aliases of smaller blocks`))
+      errors.push(
+        at(
+          alias,
+          `By this alias, aliases have expanded the YAML to more than ${aliasExpansionLimit.toLocaleString('en')} values, more than factmark reads: use fewer aliases, or aliases of smaller blocks`
+        )
+      )
       break
     }
   }
   return { errors, controls, targets }
 }
 
-/** Keys must be written out as text or numbers, and name each entry once, as the keys of the JSON object they become. */
+/**
+ * Keys must be written out as text or numbers, and name each entry once, as the keys of the JSON
+ * object they become.
+ */
 function keyProblems(keys: readonly unknown[]): YamlOffsetProblem[] {
   const problems: YamlOffsetProblem[] = []
   const seen = new Set<string>()
   for (const key of keys) {
     const [start, end] = (key as Node | null)?.range ?? [0, 0]
     if (key !== null && !isScalar(key)) {
-      problems.push({ message: 'A key must be written out as text or a number, not as a list, a map or an alias', start, end })
+      problems.push({
+        message: 'A key must be written out as text or a number, not as a list, a map or an alias',
+        start,
+        end
+      })
       continue
     }
     const name = dataKey(key)
-    if (seen.has(name)) problems.push({ message: `Map keys must be unique: "${name}" is already a key of this map`, start, end })
+    if (seen.has(name))
+      problems.push({ message: `Map keys must be unique: "${name}" is already a key of this map`, start, end })
     seen.add(name)
   }
   return problems
@@ -101,7 +140,8 @@ function keyProblems(keys: readonly unknown[]): YamlOffsetProblem[] {
 /** The name a scalar key has in JSON: what the yaml library makes of it (null and an empty key are ""). */
 export function dataKey(key: unknown): string {
   const value: unknown = isScalar(key) ? key.value : null
-  return value === null || value === undefined ? '' : String(value)
+  // Under the core schema a scalar is text, a number or a boolean.
+  return value === null || value === undefined ? '' : `${value as string | number | boolean}`
 }
 
 /**
@@ -147,7 +187,8 @@ function expandedSize(root: Node, targets: ReadonlyMap<Node, Node>, sizes: Map<N
       top.entered = true
       open.add(top.node)
       // A child still open is an alias inside its own anchor, reported as an error: it adds nothing here.
-      for (const child of children) if (!sizes.has(child) && !open.has(child)) stack.push({ node: child, entered: false })
+      for (const child of children)
+        if (!sizes.has(child) && !open.has(child)) stack.push({ node: child, entered: false })
       continue
     }
     stack.pop()

@@ -13,6 +13,9 @@ export function toData(node: unknown, targets: ReadonlyMap<Node, Node>): unknown
   if (isAlias(node)) return toData(targets.get(node), targets)
   if (isScalar(node)) return node.value ?? null
   if (isMap(node)) return Object.fromEntries(node.items.map((pair) => [dataKey(pair.key), toData(pair.value, targets)]))
-  if (isSeq(node)) return node.items.map((item) => (isPair(item) ? Object.fromEntries([[dataKey(item.key), toData(item.value, targets)]]) : toData(item, targets)))
+  if (isSeq(node))
+    return node.items.map((item) =>
+      isPair(item) ? Object.fromEntries([[dataKey(item.key), toData(item.value, targets)]]) : toData(item, targets)
+    )
   return null
 }

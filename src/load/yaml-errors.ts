@@ -17,15 +17,25 @@ const openers: ReadonlyArray<{ error: RegExp; opens: (node: Node) => boolean; me
   {
     error: /^Flow sequence\b/,
     opens: (node) => isSeq(node) && node.flow === true,
-    message: 'The list opened here with "[" is not closed: end it with "]" (and indent its lines if it goes on over several)'
+    message:
+      'The list opened here with "[" is not closed: end it with "]" (and indent its lines if it goes on over several)'
   },
   {
     error: /^Flow map\b/,
     opens: (node) => isMap(node) && node.flow === true,
-    message: 'The map opened here with "{" is not closed: end it with "}" (and indent its lines if it goes on over several)'
+    message:
+      'The map opened here with "{" is not closed: end it with "}" (and indent its lines if it goes on over several)'
   },
-  { error: /^Missing closing "quote/, opens: (node) => isScalar(node) && node.type === 'QUOTE_DOUBLE', message: 'The text opened here with " is not closed: end it with "' },
-  { error: /^Missing closing 'quote/, opens: (node) => isScalar(node) && node.type === 'QUOTE_SINGLE', message: "The text opened here with ' is not closed: end it with '" }
+  {
+    error: /^Missing closing "quote/,
+    opens: (node) => isScalar(node) && node.type === 'QUOTE_DOUBLE',
+    message: 'The text opened here with " is not closed: end it with "'
+  },
+  {
+    error: /^Missing closing 'quote/,
+    opens: (node) => isScalar(node) && node.type === 'QUOTE_SINGLE',
+    message: "The text opened here with ' is not closed: end it with '"
+  }
 ]
 
 export const tooDeepMessage = 'The YAML nests too deep to read: flatten it'

@@ -24,7 +24,7 @@ export interface YamlSource {
   /** Control characters written into values with escapes. */
   controls: YamlProblem[]
   /** The span of the value (or key) at `path`, or of its closest existing ancestor. */
-  locate(path: ReadonlyArray<string | number>, part?: 'key' | 'value'): Position
+  locate: (path: ReadonlyArray<string | number>, part?: 'key' | 'value') => Position
 }
 
 const fileStart: Origin = { line: 1, column: 1, offset: 0 }
@@ -50,12 +50,19 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
   }
   const span = (start: number, end: number): Position => ({ start: point(start), end: point(Math.max(end, start)) })
 
-  const place = (problem: YamlOffsetProblem): YamlProblem => ({ message: problem.message, place: span(problem.start, problem.end) })
+  const place = (problem: YamlOffsetProblem): YamlProblem => ({
+    message: problem.message,
+    place: span(problem.start, problem.end)
+  })
   const [wholeStart, wholeEnd] = doc.contents?.range ?? [0, 0]
   const tooDeep: YamlOffsetProblem = { message: tooDeepMessage, start: wholeStart, end: wholeEnd }
   // Unresolved tags are among the tags checkContent reports.
   const warnings = doc.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')
-  const content = withinStack(() => checkContent(doc, text)) ?? { errors: [tooDeep], controls: [], targets: new Map<Node, Node>() }
+  const content = withinStack(() => checkContent(doc, text)) ?? {
+    errors: [tooDeep],
+    controls: [],
+    targets: new Map<Node, Node>()
+  }
   const errors = [...describeYamlErrors(doc, [...doc.errors, ...warnings]), ...content.errors].map(place)
   const controls = content.controls.map(place)
   const keyIndex = new Map<YAMLMap, Map<string, Pair>>()
@@ -64,7 +71,8 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
     let index = keyIndex.get(map)
     if (!index) {
       index = new Map()
-      for (const item of map.items) if (isScalar(item.key) && !index.has(dataKey(item.key))) index.set(dataKey(item.key), item)
+      for (const item of map.items)
+        if (isScalar(item.key) && !index.has(dataKey(item.key))) index.set(dataKey(item.key), item)
       keyIndex.set(map, index)
     }
     return index.get(key)
@@ -101,7 +109,8 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
   }
 
   if (errors.length > 0 || controls.length > 0) return { data: undefined, errors, controls, locate }
-  // checkContent bounds what aliases add, so nothing like the library's own alias count (which refuses any anchor used over 100 times) is needed.
+  // checkContent bounds what aliases add, so nothing like the library's own alias count (which
+  // refuses any anchor used over 100 times) is needed.
   const data = withinStack(() => toData(doc.contents, content.targets))
   if (data === undefined) return { data: undefined, errors: [place(tooDeep)], controls, locate }
   return { data, errors, controls, locate }
@@ -125,4 +134,3 @@ function rangeOf(node: unknown): [number, number] | undefined {
   const range = (node as Node | null | undefined)?.range
   return range ? [range[0], range[1]] : undefined
 }
-

@@ -1,4 +1,7 @@
-/** What a user can fix when factmark cannot go on: sources that cannot be read, an output folder it must not replace. */
+/**
+ * What a user can fix when factmark cannot go on: sources that cannot be read, an output folder it
+ * must not replace.
+ */
 export type FactmarkErrorCode = 'FACTMARK_SOURCES' | 'FACTMARK_OUTPUT'
 
 /** The file a problem is about, and where in it when that is known. */

@@ -3,7 +3,8 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 
 /** What a directory entry is, named as a message would name it. */
-export type EntryType = 'file' | 'folder' | 'symbolic link' | 'FIFO' | 'socket' | 'block device' | 'character device' | 'unknown entry'
+export type EntryType =
+  'file' | 'folder' | 'symbolic link' | 'FIFO' | 'socket' | 'block device' | 'character device' | 'unknown entry'
 
 interface TreeEntry {
   /** Relative to the root, with forward slashes; an empty folder ends with a slash. */
@@ -18,7 +19,12 @@ export interface Tree {
   unreadable: Array<{ path: string; error: unknown }>
 }
 
-export function entryType(entry: Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'>): EntryType {
+export function entryType(
+  entry: Pick<
+    Dirent,
+    'isFile' | 'isDirectory' | 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice'
+  >
+): EntryType {
   if (entry.isSymbolicLink()) return 'symbolic link'
   if (entry.isFile()) return 'file'
   if (entry.isDirectory()) return 'folder'

@@ -39,7 +39,8 @@ function startDay(date: CalendarDate): number {
 /** The last day a date covers. */
 function endDay(date: CalendarDate): number {
   if (date.day !== undefined) return startDay(date)
-  if (date.month !== undefined) return startDay({ year: date.year, month: date.month, day: daysInMonth(date.year, date.month) })
+  if (date.month !== undefined)
+    return startDay({ year: date.year, month: date.month, day: daysInMonth(date.year, date.month) })
   return startDay({ year: date.year, month: 12, day: 31 })
 }
 
@@ -58,7 +59,9 @@ export function parsePeriod(text: string): Period | string {
 
 function formatDate(date: CalendarDate): string {
   const pad = (n: number) => String(n).padStart(2, '0')
-  return [String(date.year).padStart(4, '0'), date.month && pad(date.month), date.day && pad(date.day)].filter(Boolean).join('-')
+  return [String(date.year).padStart(4, '0'), date.month && pad(date.month), date.day && pad(date.day)]
+    .filter(Boolean)
+    .join('-')
 }
 
 /** The period of the same length just before a one-part period (2025 → 2024, 2025-01 → 2024-12). */

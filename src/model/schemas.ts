@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats'
 import type { Catalog, FactBundle, Manifest, MetricRegistry, ReportFrontMatter } from './schema-types.js'
 
 /** The published schemas, by file name. */
+// prettier-ignore
 export const schemaFiles = [
   'common.schema.json',
   'report.schema.json',

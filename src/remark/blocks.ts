@@ -40,6 +40,7 @@ function* lines(text: string): Generator<Line> {
 type Open = { closes: (line: string) => boolean; endsAtBlank?: boolean }
 
 /** HTML blocks of kinds 1 to 5 (CommonMark 4.6) run on over blank lines until their end marker. */
+// prettier-ignore
 const htmlBlocks: ReadonlyArray<{ opens: RegExp; closes: RegExp }> = [
   { opens: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, closes: /<\/(?:script|pre|style|textarea)>/i },
   { opens: /^ {0,3}<!--/, closes: /-->/ },
@@ -48,12 +49,19 @@ const htmlBlocks: ReadonlyArray<{ opens: RegExp; closes: RegExp }> = [
   { opens: /^ {0,3}<!\[CDATA\[/, closes: /\]\]>/ }
 ]
 
-/** HTML blocks of kind 6 (a block-level tag) run to a blank line, and so do those of kind 7 (any lone tag), which cannot interrupt a paragraph. */
+/**
+ * HTML blocks of kind 6 (a block-level tag) run to a blank line, and so do those of kind 7 (any
+ * lone tag), which cannot interrupt a paragraph.
+ */
 const blockTag =
   /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i
-const loneTag = /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/
+const loneTag =
+  /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/
 
-/** What a line opens (the line without its container prefix) that only a later line closes: fenced code, a container directive, an HTML block. */
+/**
+ * What a line opens (the line without its container prefix) that only a later line closes: fenced
+ * code, a container directive, an HTML block.
+ */
 function opens(line: string, inParagraph: boolean): Open | undefined {
   const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line)
   if (fence && !(fence[1]?.startsWith('`') && fence[2]?.includes('`'))) {
@@ -84,7 +92,10 @@ const ownBlock = /^#{1,6}(?:[ \t]|$)/
 export interface ScannedLine extends Line {
   text: string
   blank: boolean
-  /** Inside fenced code, a container directive or an HTML block, opening and closing lines included: its text is not Markdown. */
+  /**
+   * Inside fenced code, a container directive or an HTML block, opening and closing lines included:
+   * its text is not Markdown.
+   */
   literal: boolean
   /** A new top-level block starts with this line. */
   startsBlock: boolean
@@ -115,7 +126,16 @@ export function* scanLines(text: string): Generator<ScannedLine> {
     if (open && continued.matched >= open.depth) {
       if (open.closes(content.slice(continued.cursor.index))) open = undefined
       afterBlank = false
-      yield { ...line, text: content, blank: false, literal: true, startsBlock: false, depth: stack.length, nestedOpened: 0, prefixEnd: continued.cursor.index }
+      yield {
+        ...line,
+        text: content,
+        blank: false,
+        literal: true,
+        startsBlock: false,
+        depth: stack.length,
+        nestedOpened: 0,
+        prefixEnd: continued.cursor.index
+      }
       continue
     }
     // The container that held the literal construct has closed, and the construct with it.
@@ -124,7 +144,16 @@ export function* scanLines(text: string): Generator<ScannedLine> {
       stack = stack.slice(0, continued.matched)
       paragraph = false
       afterBlank = true
-      yield { ...line, text: content, blank: true, literal: false, startsBlock: false, depth: stack.length, nestedOpened: 0, prefixEnd: 0 }
+      yield {
+        ...line,
+        text: content,
+        blank: true,
+        literal: false,
+        startsBlock: false,
+        depth: stack.length,
+        nestedOpened: 0,
+        prefixEnd: 0
+      }
       continue
     }
     if (continued.cursor.index >= content.length || blank.test(content.slice(continued.cursor.index))) {
@@ -132,7 +161,16 @@ export function* scanLines(text: string): Generator<ScannedLine> {
       stack = stack.slice(0, continued.matched)
       paragraph = false
       afterBlank = false
-      yield { ...line, text: content, blank: false, literal: false, startsBlock: false, depth: stack.length, nestedOpened: 0, prefixEnd: continued.cursor.index }
+      yield {
+        ...line,
+        text: content,
+        blank: false,
+        literal: false,
+        startsBlock: false,
+        depth: stack.length,
+        nestedOpened: 0,
+        prefixEnd: continued.cursor.index
+      }
       continue
     }
     const allContinued = continued.matched === stack.length
@@ -141,17 +179,40 @@ export function* scanLines(text: string): Generator<ScannedLine> {
     const closes = opens(rest, paragraph)
     // `=` or `-` under a paragraph in the same containers makes it a heading, which is then closed.
     const underline: boolean = paragraph && allContinued && opened.length === 0 && /^ {0,3}(?:=+|-+)[ \t]*$/.test(rest)
-    // A line that starts a block of its own interrupts the paragraph rather than continuing it in the containers it left;
+    // A line that starts a block of its own interrupts the paragraph rather than continuing it in
+    // the containers it left;
     // indented four columns or more it starts nothing (indented code cannot interrupt a paragraph).
-    const lazy: boolean = !underline && paragraph && opened.length === 0 && !(indentedAtMost3(rest) && (closes || ownBlock.test(rest.trimStart()) || isThematicBreak(rest)))
+    const lazy: boolean =
+      !underline &&
+      paragraph &&
+      opened.length === 0 &&
+      !(indentedAtMost3(rest) && (closes || ownBlock.test(rest.trimStart()) || isThematicBreak(rest)))
     if (opened.length > 0 || !lazy) stack = [...stack.slice(0, continued.matched), ...opened]
-    const startsBlock = line.start === 0 || (afterBlank && continued.matched === 0 && content[0] !== ' ' && content[0] !== '\t' && opened[0]?.kind !== 'item')
+    const startsBlock =
+      line.start === 0 ||
+      (afterBlank && continued.matched === 0 && content[0] !== ' ' && content[0] !== '\t' && opened[0]?.kind !== 'item')
     open = closes && { ...closes, depth: stack.length }
     // Indented code is no paragraph, unless the line continues one lazily.
-    paragraph = !underline && (lazy || (!closes && rest.trim() !== '' && indentedAtMost3(rest) && !ownBlock.test(rest.trimStart()) && !isThematicBreak(rest)))
+    paragraph =
+      !underline &&
+      (lazy ||
+        (!closes &&
+          rest.trim() !== '' &&
+          indentedAtMost3(rest) &&
+          !ownBlock.test(rest.trimStart()) &&
+          !isThematicBreak(rest)))
     afterBlank = false
     const nestedOpened = opened.length === 0 ? 0 : opened.length - (continued.matched === 0 ? 1 : 0)
-    yield { ...line, text: content, blank: false, literal: open !== undefined, startsBlock, depth: stack.length, nestedOpened, prefixEnd: cursor.index }
+    yield {
+      ...line,
+      text: content,
+      blank: false,
+      literal: open !== undefined,
+      startsBlock,
+      depth: stack.length,
+      nestedOpened,
+      prefixEnd: cursor.index
+    }
   }
 }
 

@@ -19,7 +19,10 @@ export function reportBrokenAnnotations(tree: Root, file: VFile): Array<[number,
   const text = source.slice(from)
   const broken: Array<[number, number]> = []
   for (const hazard of findHazards(text)) {
-    report(file, 'annotation-hazard', hazard.message, { start: toPoint(from + hazard.start), end: toPoint(from + hazard.end) })
+    report(file, 'annotation-hazard', hazard.message, {
+      start: toPoint(from + hazard.start),
+      end: toPoint(from + hazard.end)
+    })
     broken.push([from + hazard.spanStart, from + hazard.spanEnd])
   }
   const misspelt = findMisspelt(text)
@@ -30,7 +33,12 @@ export function reportBrokenAnnotations(tree: Root, file: VFile): Array<[number,
     const start = from + found.start
     const end = from + found.end
     if (!inText.covers(start)) continue
-    report(file, 'fact-typo', `":${found.name}" is not an annotation factmark knows, so this stays text; did you mean ":fact"?`, { start: toPoint(start), end: toPoint(end) })
+    report(
+      file,
+      'fact-typo',
+      `":${found.name}" is not an annotation factmark knows, so this stays text; did you mean ":fact"?`,
+      { start: toPoint(start), end: toPoint(end) }
+    )
     broken.push([start, end])
   }
   return broken

@@ -4,7 +4,10 @@
  * its marker (`>`) or its indentation, then new ones open. Columns count a
  * tab to the next multiple of four.
  */
-/** A list item's `width` is the indentation its content needs, counted from where its parent's content starts on the line. */
+/**
+ * A list item's `width` is the indentation its content needs, counted from where its parent's
+ * content starts on the line.
+ */
 export type Container = { kind: 'quote' } | { kind: 'item'; width: number }
 
 /** Where the reading of a line stands: an index into it, and the column there. */
@@ -45,7 +48,11 @@ function pastQuoteMarker(text: string, at: Cursor, blank: number): Cursor {
 }
 
 /** How many of the open containers a line continues, and where their markers and indentation end. */
-export function continueContainers(text: string, stack: readonly Container[], blank: boolean): { matched: number; cursor: Cursor } {
+export function continueContainers(
+  text: string,
+  stack: readonly Container[],
+  blank: boolean
+): { matched: number; cursor: Cursor } {
   let cursor: Cursor = { index: 0, column: 0 }
   let matched = 0
   for (const container of stack) {
@@ -69,7 +76,11 @@ export function continueContainers(text: string, stack: readonly Container[], bl
  * then (as micromark reads it, for every container of the line) an ordered
  * item must be numbered 1 and no item may be empty.
  */
-export function openContainers(text: string, from: Cursor, interrupting: boolean): { opened: Container[]; cursor: Cursor } {
+export function openContainers(
+  text: string,
+  from: Cursor,
+  interrupting: boolean
+): { opened: Container[]; cursor: Cursor } {
   const opened: Container[] = []
   let cursor = from
   for (;;) {
@@ -84,7 +95,11 @@ export function openContainers(text: string, from: Cursor, interrupting: boolean
     const marker = listMarker.exec(rest)
     const after = marker ? rest[marker[0].length] : undefined
     if (!marker || (after !== undefined && after !== ' ' && after !== '\t') || thematicBreak.test(rest)) break
-    if (interrupting && ((/^\d/.test(marker[0]) && !/^1[.)]$/.test(marker[0])) || blank.test(rest.slice(marker[0].length)))) break
+    if (
+      interrupting &&
+      ((/^\d/.test(marker[0]) && !/^1[.)]$/.test(marker[0])) || blank.test(rest.slice(marker[0].length)))
+    )
+      break
     const atMarker = advanceTo(text, cursor, cursor.column + ahead.columns)
     const end: Cursor = { index: atMarker.index + marker[0].length, column: atMarker.column + marker[0].length }
     const spaces = blankAhead(text, end)

@@ -18,6 +18,7 @@ export function factFromMarkdown(): FromMarkdownExtension {
  */
 export function factToMarkdown(): ToMarkdownExtension {
   const generic = directiveToMarkdown({ preferUnquoted: true })
+  // prettier-ignore
   const unsafe: Unsafe[] = [
     ...(generic.unsafe ?? []).filter((pattern) => pattern.character !== ':'),
     { character: ':', before: '[^:]', after: startsFact, inConstruct: ['phrasing'] },

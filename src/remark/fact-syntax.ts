@@ -40,7 +40,10 @@ function onlyFacts(constructs: Constructs): Construct[] {
   return list.map(gated)
 }
 
-/** The construct, tried only where a run of colons is followed by the name `fact` and a character that cannot continue a name. */
+/**
+ * The construct, tried only where a run of colons is followed by the name `fact` and a character
+ * that cannot continue a name.
+ */
 function gated(construct: Construct): Construct {
   const result: Construct = {
     name: 'factDirective',
@@ -56,7 +59,12 @@ function gated(construct: Construct): Construct {
 
 const namedFact: Construct = { tokenize: tokenizeNamedFact, partial: true }
 
-function tokenizeNamedFact(this: TokenizeContext, effects: Parameters<Construct['tokenize']>[0], ok: State, nok: State): State {
+function tokenizeNamedFact(
+  this: TokenizeContext,
+  effects: Parameters<Construct['tokenize']>[0],
+  ok: State,
+  nok: State
+): State {
   let matched = 0
   return colons
 
@@ -86,5 +94,11 @@ function tokenizeNamedFact(this: TokenizeContext, effects: Parameters<Construct[
 /** Whether a character may continue a directive name (ASCII letters and digits, `-`, `_`). */
 function continuesName(code: Code): boolean {
   if (code === null) return false
-  return code === dash || code === underscore || (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return (
+    code === dash ||
+    code === underscore ||
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122)
+  )
 }

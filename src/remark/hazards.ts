@@ -12,7 +12,17 @@ export interface Hazard {
 }
 
 // What an input method types instead of the directive syntax.
-const fullWidth: Record<string, string> = { '：': ':', '【': '[', '】': ']', '［': '[', '］': ']', '｛': '{', '｝': '}', '＝': '=', '＂': '"' }
+const fullWidth: Record<string, string> = {
+  '：': ':',
+  '【': '[',
+  '】': ']',
+  '［': '[',
+  '］': ']',
+  '｛': '{',
+  '｝': '}',
+  '＝': '=',
+  '＂': '"'
+}
 const opening = /[:：]fact[[【［{｛]/g
 
 /**
@@ -90,7 +100,10 @@ function annotationEnds(text: string): (start: number, nameEnd: number) => numbe
   }
 }
 
-/** The index of the next character that matches, at or after a position that never decreases from one call to the next (the text length if none). */
+/**
+ * The index of the next character that matches, at or after a position that never decreases from
+ * one call to the next (the text length if none).
+ */
 function nextOf(text: string, matches: (char: string) => boolean): (from: number) => number {
   let found = -1
   return (from) => {

@@ -61,11 +61,19 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
     if (line.blank || line.literal) continue
     const { depth, nestedOpened, prefixEnd } = line
     if (depth > inputLimits.nesting) {
-      return { start: line.start, end: line.start + prefixEnd, message: `Block quotes and lists nest ${depth} deep here; factmark reads at most ${inputLimits.nesting} levels: flatten them` }
+      return {
+        start: line.start,
+        end: line.start + prefixEnd,
+        message: `Block quotes and lists nest ${depth} deep here; factmark reads at most ${inputLimits.nesting} levels: flatten them`
+      }
     }
     nested += nestedOpened
     if (nested > inputLimits.nestedItems) {
-      return { start: line.start, end: line.start + prefixEnd, message: `This list or block quote holds more than ${inputLimits.nestedItems} nested items; factmark reads at most ${inputLimits.nestedItems} in one top-level block: split it with a paragraph or heading between the parts` }
+      return {
+        start: line.start,
+        end: line.start + prefixEnd,
+        message: `This list or block quote holds more than ${inputLimits.nestedItems} nested items; factmark reads at most ${inputLimits.nestedItems} in one top-level block: split it with a paragraph or heading between the parts`
+      }
     }
     emphasisRun.lastIndex = 0
     for (let match = emphasisRun.exec(line.text); match; match = emphasisRun.exec(line.text)) {

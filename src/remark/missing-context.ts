@@ -10,7 +10,11 @@ import { factName } from './fact-syntax.js'
  * value of something, somewhere, at some time. Returns the spans of those
  * annotations, which give no fact.
  */
-export function reportMissingContext(tree: Root, file: VFile, defaults: { period?: string | undefined; entity?: string | undefined }): Array<[number, number]> {
+export function reportMissingContext(
+  tree: Root,
+  file: VFile,
+  defaults: { period?: string | undefined; entity?: string | undefined }
+): Array<[number, number]> {
   if (defaults.period !== undefined && defaults.entity !== undefined) return []
   const unplaced: Array<[number, number]> = []
   visit(tree, 'textDirective', (node) => {
@@ -23,7 +27,12 @@ export function reportMissingContext(tree: Root, file: VFile, defaults: { period
     const start = node.position?.start.offset
     if (lacks.length === 0 || start === undefined) return
     const names = lacks.join(' and ')
-    report(file, lacks[0] === 'period' ? 'period-invalid' : 'attribute-invalid', `The fact has no ${names}: add ${lacks.map((name) => `${name}=…`).join(' ')} to the annotation, or give remarkFact a default ${names}`, node.position)
+    report(
+      file,
+      lacks[0] === 'period' ? 'period-invalid' : 'attribute-invalid',
+      `The fact has no ${names}: add ${lacks.map((name) => `${name}=…`).join(' ')} to the annotation, or give remarkFact a default ${names}`,
+      node.position
+    )
     unplaced.push([start, start + 1])
   })
   return unplaced

@@ -12,7 +12,10 @@ import { remarkFactSyntax } from './syntax.js'
 /** The parser of factmark/remark's plugin: Markdown with `:fact` annotations and no other directive. */
 const processor = unified().use(remarkParse).use(remarkFactSyntax).freeze()
 
-/** Blocks are parsed in groups of about this many UTF-16 units: large enough that few parsers are made, small enough that none is slow. */
+/**
+ * Blocks are parsed in groups of about this many UTF-16 units: large enough that few parsers are
+ * made, small enough that none is slow.
+ */
 const chunkSize = 4 * 1024
 
 /**
@@ -48,7 +51,11 @@ export function parseMarkdown(markdown: string, options: { chunkSize?: number } 
     const anywhere = definitions.flatMap((found) => found.anywhere)
     trees = chunks.map((chunk, index) => {
       const earlier = definitions.slice(0, index).flatMap((found) => found.afterward)
-      return unified().use(remarkParse).use(remarkFactSyntax).use(remarkPredefine, [...anywhere, ...earlier]).parse(chunk.text)
+      return unified()
+        .use(remarkParse)
+        .use(remarkFactSyntax)
+        .use(remarkPredefine, [...anywhere, ...earlier])
+        .parse(chunk.text)
     })
   }
   const children: RootContent[] = []
@@ -92,7 +99,10 @@ function endOf(text: string): Point {
   return { line: lineBreaks(text) + 1, column: text.length - last, offset: text.length }
 }
 
-/** Move the positions of a chunk's nodes to where the chunk stands; chunks start at the start of a line, so columns stay. */
+/**
+ * Move the positions of a chunk's nodes to where the chunk stands; chunks start at the start of a
+ * line, so columns stay.
+ */
 function shift(root: Nodes, origin: Point): void {
   const lines = origin.line - 1
   const offset = origin.offset ?? 0
@@ -101,8 +111,16 @@ function shift(root: Nodes, origin: Point): void {
   for (let node = pending.pop(); node; node = pending.pop()) {
     const position = node.position
     if (position) {
-      position.start = { line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset }
-      position.end = { line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset }
+      position.start = {
+        line: position.start.line + lines,
+        column: position.start.column,
+        offset: (position.start.offset ?? 0) + offset
+      }
+      position.end = {
+        line: position.end.line + lines,
+        column: position.end.column,
+        offset: (position.end.offset ?? 0) + offset
+      }
     }
     if ('children' in node) pending.push(...(node.children as Nodes[]))
   }
@@ -118,7 +136,8 @@ function definitionsIn(root: Root): { anywhere: string[]; afterward: string[] } 
   const pending: Array<[Nodes, boolean]> = [[root, false]]
   for (let item = pending.pop(); item; item = pending.pop()) {
     const [node, inDirective] = item
-    if (node.type === 'definition') (inDirective ? found.afterward : found.anywhere).push(normalizeIdentifier(node.label ?? ''))
+    if (node.type === 'definition')
+      (inDirective ? found.afterward : found.anywhere).push(normalizeIdentifier(node.label ?? ''))
     const inside = inDirective || node.type === 'containerDirective'
     if ('children' in node) for (const child of node.children as Nodes[]) pending.push([child, inside])
   }

@@ -49,7 +49,13 @@ function append(node: Nodes, source: string, isFact: (node: Nodes) => boolean, o
 }
 
 /** Map each character of a text node to its place in the source, stepping over escapes and entities. */
-function pushAligned(value: string, start: number | undefined, end: number | undefined, source: string, out: BlockText): void {
+function pushAligned(
+  value: string,
+  start: number | undefined,
+  end: number | undefined,
+  source: string,
+  out: BlockText
+): void {
   if (start === undefined || end === undefined) {
     push(value, -1, out)
     return

@@ -32,7 +32,8 @@ export function findFigures(text: string, options: FindOptions = {}): FoundFigur
   const found: FoundFigure[] = []
   let position = 0
   while (position < text.length) {
-    const figure = mayStartAt(text, position) && !named(position, position + 1) ? figureAt(text, position, named) : undefined
+    const figure =
+      mayStartAt(text, position) && !named(position, position + 1) ? figureAt(text, position, named) : undefined
     if (figure) found.push(figure)
     position = figure ? figure.end : position + 1
   }

@@ -1,4 +1,16 @@
-import { CLASS_CLASSIFIERS, DATE_MARKERS, DIGITS, ORDINAL_CLASSIFIERS, PLACES, RANGE_SEPARATORS, SUFFIX_BOUNDS, UNITS, WATER_CLASS_CLASSIFIER, isArabicDigit, isNumeralChar } from '../chinese-number/index.js'
+import {
+  CLASS_CLASSIFIERS,
+  DATE_MARKERS,
+  DIGITS,
+  ORDINAL_CLASSIFIERS,
+  PLACES,
+  RANGE_SEPARATORS,
+  SUFFIX_BOUNDS,
+  UNITS,
+  WATER_CLASS_CLASSIFIER,
+  isArabicDigit,
+  isNumeralChar
+} from '../chinese-number/index.js'
 
 /**
  * Which characters can open, continue and close a figure label. These only
@@ -20,14 +32,22 @@ const DECIMAL_POINTS = new Set('.．')
 const GROUP_SEPARATORS = new Set(',，')
 
 /** Symbols that may stand inside a label: points, percent, unit slashes (微克/立方米), ranges. */
-const LABEL_SYMBOLS = new Set([...DECIMAL_POINTS, '%', '％', '/', '℃', ...RANGE_SEPARATORS.flatMap((separator) => [...separator])])
+const LABEL_SYMBOLS = new Set([
+  ...DECIMAL_POINTS,
+  '%',
+  '％',
+  '/',
+  '℃',
+  ...RANGE_SEPARATORS.flatMap((separator) => [...separator])
+])
 
 const isRoman = (char: string) => ROMAN_NUMERALS.has(char)
 const isAsciiLetter = (char: string) => /^[A-Za-z]$/.test(char)
 const isIdeograph = (char: string) => (char >= '\u4e00' && char <= '\u9fff') || char === '〇'
 /** A Chinese numeral opens with a digit or with 十 (十五), as the number module reads it. */
 const opensNumeral = (char: string) => char in DIGITS || PLACES[char] === 1
-const opensNumber = (char: string) => isArabicDigit(char) || opensNumeral(char) || isRoman(char) || ASCII_ROMAN.has(char)
+const opensNumber = (char: string) =>
+  isArabicDigit(char) || opensNumeral(char) || isRoman(char) || ASCII_ROMAN.has(char)
 
 /**
  * The last character of every unit, classifier, date marker and trailing
@@ -83,7 +103,8 @@ function mayContinue(text: string, index: number): boolean {
 export function mayEndAt(text: string, end: number): boolean {
   const last = text[end - 1] ?? ''
   const next = text[end] ?? ''
-  if (isArabicDigit(last)) return !isArabicDigit(next) && !(DECIMAL_POINTS.has(next) && isArabicDigit(text[end + 1] ?? ''))
+  if (isArabicDigit(last))
+    return !isArabicDigit(next) && !(DECIMAL_POINTS.has(next) && isArabicDigit(text[end + 1] ?? ''))
   if (isNumeralChar(last)) return !isNumeralChar(next)
   return isRoman(last) || CLOSING_CHARS.has(last)
 }

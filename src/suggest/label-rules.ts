@@ -10,6 +10,7 @@ export interface LabelRule {
   rejects: (label: string, figure: Figure) => boolean
 }
 
+// prettier-ignore
 export const NOT_FIGURES: readonly LabelRule[] = [
   {
     id: 'bare-chinese-numeral',

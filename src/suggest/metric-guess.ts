@@ -22,7 +22,12 @@ const endAfter = /[。;;!?！？,,、\n]/
  * take a figure of this form. A metric whose label counts the figure's
  * measure word (…批次 for 12批, …件数 for 92件) is preferred.
  */
-export function guessMetric(before: string, after: string, figure: Figure, registry: Registry): MetricGuess | undefined {
+export function guessMetric(
+  before: string,
+  after: string,
+  figure: Figure,
+  registry: Registry
+): MetricGuess | undefined {
   let left = before.slice(-reach)
   let cut = -1
   for (const match of left.matchAll(endBefore)) cut = match.index
@@ -34,7 +39,9 @@ export function guessMetric(before: string, after: string, figure: Figure, regis
     if (!accepts[metric.kind].includes(figure.kind)) continue
     const { classifier } = figure
     const label = metric.label.zh
-    const counts = classifier !== undefined && (label.endsWith(classifier) || label.includes(`${classifier}数`) || label.endsWith(`${classifier}次`))
+    const counts =
+      classifier !== undefined &&
+      (label.endsWith(classifier) || label.includes(`${classifier}数`) || label.endsWith(`${classifier}次`))
     for (const alias of metric.aliases ?? []) {
       const distances: number[] = []
       const at = left.lastIndexOf(alias)

@@ -25,6 +25,7 @@ export interface NameSpan {
 /** Chinese numerals as they appear inside names (not 两, which names rarely use). */
 const N = '[一二三四五六七八九十]'
 
+// prettier-ignore
 export const BUILT_IN_NAMES: readonly NamePattern[] = [
   {
     id: 'quoted',

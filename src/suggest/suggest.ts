@@ -28,8 +28,12 @@ export function suggest(input: CompileInput): Suggestions[] {
     const text = String(loaded.file.value)
     const { frontMatter } = loaded
     const defaults = frontMatter && { period: frontMatter.period, entity: frontMatter.entity }
-    const processed = processReport(loaded.file, loaded.markdown, { ...(registry && { registry }), ...(defaults && { defaults }) })
-    if (!processed.ok) return { path: source.path, untagged: [], refused: placed(processed.error, pointsOf(loaded.file)) }
+    const processed = processReport(loaded.file, loaded.markdown, {
+      ...(registry && { registry }),
+      ...(defaults && { defaults })
+    })
+    if (!processed.ok)
+      return { path: source.path, untagged: [], refused: placed(processed.error, pointsOf(loaded.file)) }
     const tree = processed.value
     const { untagged } = findUntagged({
       tree,

@@ -69,13 +69,21 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
   return { untagged, usedIgnores }
 }
 
-function describe(block: BlockText, start: number, end: number, text: string, figure: Figure, options: UntaggedOptions): UntaggedFigure {
+function describe(
+  block: BlockText,
+  start: number,
+  end: number,
+  text: string,
+  figure: Figure,
+  options: UntaggedOptions
+): UntaggedFigure {
   const before = block.text.slice(0, start)
   const guess = options.registry ? guessMetric(before, block.text.slice(end), figure, options.registry) : undefined
   const aspect = guessAspect(before, figure)
   const attributes = [`metric=${guess?.metric ?? '?'}`]
   if (aspect) attributes.push(`aspect=${aspect}`)
-  const base = options.period && /同比|较上年|比上年/.test(before.slice(-8)) ? previousPeriod(options.period) : undefined
+  const base =
+    options.period && /同比|较上年|比上年/.test(before.slice(-8)) ? previousPeriod(options.period) : undefined
   if (base && (aspect === 'increase' || aspect === 'decrease')) attributes.push(`base=${base}`)
   const result: UntaggedFigure = {
     start: options.toPoint(sourceOffset(block, start)),
@@ -89,7 +97,10 @@ function describe(block: BlockText, start: number, end: number, text: string, fi
 }
 
 /** Each ignore phrase, in the order given, and whether one of its occurrences in the text covers a range. */
-function ignoredRanges(text: string, phrases: readonly string[]): Array<{ phrase: string; covers: (start: number, end: number) => boolean }> {
+function ignoredRanges(
+  text: string,
+  phrases: readonly string[]
+): Array<{ phrase: string; covers: (start: number, end: number) => boolean }> {
   return phrases.flatMap((phrase) => {
     // Occurrences start in increasing order: the one that may cover a range is the last starting at or before it.
     const starts = phraseStarts(text, phrase)

@@ -16,11 +16,7 @@ declare module '@lhncbc/ucum-lhc' {
   }
 
   export interface UcumUtils {
-    validateUnitString(
-      unit: string,
-      suggest?: boolean,
-      valConv?: 'validate' | 'convert'
-    ): UcumValidation
+    validateUnitString(unit: string, suggest?: boolean, valConv?: 'validate' | 'convert'): UcumValidation
     convertUnitTo(
       fromUnitCode: string,
       fromVal: number,

@@ -22,7 +22,9 @@ export function checkCalculations(facts: readonly Fact[], registry: Registry, fi
       }),
       ([key]) => key
     )
-    for (const total of unique(numeric.filter((fact) => fact.metric === calculation.total && isTotal(fact, calculation)))) {
+    for (const total of unique(
+      numeric.filter((fact) => fact.metric === calculation.total && isTotal(fact, calculation))
+    )) {
       const parts = unique((partsByTotal.get(factKey(total)) ?? []).map(([, fact]) => fact))
       if (parts.length === 0) continue
       const kind = (fact: Fact) => registry.metrics.get(fact.metric)?.kind

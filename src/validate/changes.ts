@@ -27,7 +27,9 @@ export function checkChanges(facts: readonly Fact[], registry: Registry, file: V
       const expected = relative ? percentChange(range(level), range(start)) : subtract(range(level), range(start))
       if (!expected || overlaps(expected, range(change))) continue
       const computed = relative ? ((level.value - start.value) / start.value) * 100 : level.value - start.value
-      const how = relative ? `(${show(level.value)} − ${show(start.value)}) / ${show(start.value)} = ${show(roundTo(computed, 4))}%` : `${show(level.value)} − ${show(start.value)} = ${show(computed)}`
+      const how = relative
+        ? `(${show(level.value)} − ${show(start.value)}) / ${show(start.value)} = ${show(roundTo(computed, 4))}%`
+        : `${show(level.value)} − ${show(start.value)} = ${show(computed)}`
       report(
         file,
         'change-inconsistent',

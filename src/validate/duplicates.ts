@@ -37,7 +37,10 @@ function firstInconsistent(group: readonly Fact[], kind: string | undefined): Fa
     const earlier = byDecimals.get(fact.decimals)
     if (earlier !== undefined && earlier !== fact.value) return fact
     byDecimals.set(fact.decimals, fact.value)
-    const range = factInterval({ value: fact.value, ...(fact.decimals !== undefined && { decimals: fact.decimals }) }, kind)
+    const range = factInterval(
+      { value: fact.value, ...(fact.decimals !== undefined && { decimals: fact.decimals }) },
+      kind
+    )
     shared = { low: Math.max(shared.low, range.low), high: Math.min(shared.high, range.high) }
     if (!overlaps(shared, shared)) return fact
   }

@@ -4,10 +4,21 @@ import type { Fact } from '../model/schema-types.js'
 /** Facts about the same thing: metric, aspect, period, entity and dimensions (XBRL's aspect-equal facts). */
 export function factKey(fact: Fact, leave?: string): string {
   const dimensions = sortedEntries(fact.dimensions).filter(([name]) => name !== leave)
-  return JSON.stringify([fact.metric, fact.aspect, fact.period, fact.basePeriod ?? '', fact.entity, fact.unit, dimensions])
+  return JSON.stringify([
+    fact.metric,
+    fact.aspect,
+    fact.period,
+    fact.basePeriod ?? '',
+    fact.entity,
+    fact.unit,
+    dimensions
+  ])
 }
 
-/** Facts of one series: metric, period, entity and dimensions, whatever their aspect (a start, its level, their change). */
+/**
+ * Facts of one series: metric, period, entity and dimensions, whatever their aspect (a start, its
+ * level, their change).
+ */
 export function seriesKey(fact: Fact): string {
   return JSON.stringify([fact.metric, fact.period, fact.entity, sortedEntries(fact.dimensions)])
 }

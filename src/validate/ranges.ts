@@ -15,14 +15,25 @@ function rangeOf(metric: Metric): AllowedRange | undefined {
 export function checkRanges(facts: readonly Fact[], registry: Registry, file: VFile): void {
   for (const fact of facts) {
     const metric = registry.metrics.get(fact.metric)
-    if (!metric || typeof fact.value !== 'number' || fact.aspect === 'change' || fact.aspect === 'relative-change') continue
+    if (!metric || typeof fact.value !== 'number' || fact.aspect === 'change' || fact.aspect === 'relative-change')
+      continue
     const range = rangeOf(metric)
     if (!range) continue
     const { min, max } = range
     if ((min !== undefined && fact.value < min) || (max !== undefined && fact.value > max)) {
-      const bounds = min !== undefined && max !== undefined ? `from ${min} to ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`
+      const bounds =
+        min !== undefined && max !== undefined
+          ? `from ${min} to ${max}`
+          : min !== undefined
+            ? `at least ${min}`
+            : `at most ${max}`
       const unit = metric.unit === '1' ? '' : ` ${metric.unit}`
-      report(file, 'value-out-of-range', `"${fact.text}" gives ${show(fact.value)}${unit}, outside the range of ${fact.metric} (${bounds}${unit})`, place(fact))
+      report(
+        file,
+        'value-out-of-range',
+        `"${fact.text}" gives ${show(fact.value)}${unit}, outside the range of ${fact.metric} (${bounds}${unit})`,
+        place(fact)
+      )
     }
   }
 }
@@ -42,7 +53,12 @@ export function checkRanks(facts: readonly Fact[], registry: Registry, file: VFi
     if (outOf === undefined || typeof fact.value !== 'number' || fact.aspect !== 'level') continue
     const total = counts.get(key(outOf, fact))
     if (total && typeof total.value === 'number' && fact.value > total.value) {
-      report(file, 'rank-exceeds-total', `Rank ${show(fact.value)} ("${fact.text}") is beyond the ${show(total.value)} ranked ("${total.text}", ${outOf} at ${where(total)})`, place(fact))
+      report(
+        file,
+        'rank-exceeds-total',
+        `Rank ${show(fact.value)} ("${fact.text}") is beyond the ${show(total.value)} ranked ("${total.text}", ${outOf} at ${where(total)})`,
+        place(fact)
+      )
     }
   }
 }

@@ -1,20 +1,19 @@
 import { createHash } from 'node:crypto'
-import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { entryType, type EntryType } from '../model/file-tree.js'
 import { isNodeError } from '../model/node-error.js'
+import { readFlags } from '../model/read-flags.js'
 
 export interface FileDigest {
   bytes: number
   sha256: string
 }
 
-export type ReadResult =
-  | { regular: true; digest: FileDigest; content?: Buffer }
-  | { regular: false; type: EntryType }
+export type ReadResult = { regular: true; digest: FileDigest; content?: Buffer } | { regular: false; type: EntryType }
 
-// Not following the last link and not waiting for a writer: a file swapped for a link or a FIFO after it was listed is still caught.
-const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+// Not following the last link and not waiting for a writer: a file swapped for a link or a FIFO
+// after it was listed is still caught.
+const flags = readFlags
 
 /**
  * Size and SHA-256 of a regular file, read as a stream so that a huge file

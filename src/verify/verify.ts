@@ -18,12 +18,18 @@ export interface VerifyOptions {
   cwd?: string
 }
 
-/** One way in which a published tree differs from what its manifest and schemas promise; paths are relative to the tree. */
+/**
+ * One way in which a published tree differs from what its manifest and schemas promise; paths are
+ * relative to the tree.
+ */
 export type VerifyProblem =
   | { kind: 'missing'; path: string; expected: FileDigest }
   | { kind: 'changed'; path: string; actual: FileDigest; expected: FileDigest }
   | { kind: 'extra'; path: string }
-  /** A link, FIFO, device or folder where a file is listed, or anywhere in the tree: never followed or opened for reading. */
+  /**
+   * A link, FIFO, device or folder where a file is listed, or anywhere in the tree: never followed
+   * or opened for reading.
+   */
   | { kind: 'not-regular'; path: string; type: EntryType; listed: boolean }
   | { kind: 'invalid-json'; path: string; reason: string }
   /** `errors` holds the first 20 of `errorCount` problems, each phrased as for an editor. */
@@ -34,7 +40,10 @@ export type VerifyProblem =
   | { kind: 'unreadable'; path: string; reason: string }
 
 export interface VerifyResult {
-  /** `valid`: every file matches; `invalid`: problems were found; `unusable`: the folder could not be verified at all, or some of it could not be read. */
+  /**
+   * `valid`: every file matches; `invalid`: problems were found; `unusable`: the folder could not
+   * be verified at all, or some of it could not be read.
+   */
   status: 'valid' | 'invalid' | 'unusable'
   /** The folder, as given. */
   dir: string
@@ -60,7 +69,12 @@ function schemaOf(file: string): SchemaFile | undefined {
 
 /** A path a manifest may list: relative, forward slashes, no empty, `.` or `..` segment. */
 function isTreePath(file: string): boolean {
-  return file !== '' && !file.includes('\\') && !file.includes('\0') && file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  return (
+    file !== '' &&
+    !file.includes('\\') &&
+    !file.includes('\0') &&
+    file.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+  )
 }
 
 const shownErrors = 20
@@ -76,7 +90,14 @@ const shownErrors = 20
 export async function verify(options: VerifyOptions = {}): Promise<VerifyResult> {
   const dir = options.dir ?? 'dist'
   const root = path.resolve(options.cwd ?? process.cwd(), dir)
-  const unusable = (message: string): VerifyResult => ({ status: 'unusable', dir, listed: 0, matched: 0, problems: [], message })
+  const unusable = (message: string): VerifyResult => ({
+    status: 'unusable',
+    dir,
+    listed: 0,
+    matched: 0,
+    problems: [],
+    message
+  })
 
   // The folder named is followed if it is a link (dist -> releases/42): that is where the user asked to look.
   const folder = await stat(root).catch((error: unknown) => ({ error }))
@@ -91,7 +112,8 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
   if (!Array.isArray(files)) return finish(dir, 0, 0, problems)
 
   const tree = await listTree(root)
-  for (const { path: folderPath, error } of tree.unreadable) problems.push({ kind: 'unreadable', path: folderPath === '' ? '.' : `${folderPath}/`, reason: reason(error) })
+  for (const { path: folderPath, error } of tree.unreadable)
+    problems.push({ kind: 'unreadable', path: folderPath === '' ? '.' : `${folderPath}/`, reason: reason(error) })
   const onDisk = new Map(tree.entries.map((entry) => [entry.path, entry.type]))
   const folders = foldersOf(tree.entries.map((entry) => entry.path))
   const listed = new Set<string>()
@@ -135,13 +157,23 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
 
 function finish(dir: string, listed: number, matched: number, problems: VerifyProblem[]): VerifyResult {
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
-  const status = problems.some((problem) => problem.kind === 'unreadable') ? 'unusable' : problems.length > 0 ? 'invalid' : 'valid'
+  const status = problems.some((problem) => problem.kind === 'unreadable')
+    ? 'unusable'
+    : problems.length > 0
+      ? 'invalid'
+      : 'valid'
   return { status, dir, listed, matched, problems }
 }
 
 function isEntry(value: unknown): value is { path: string; bytes: number; sha256: string } {
   const entry = value as { path?: unknown; bytes?: unknown; sha256?: unknown } | null
-  return typeof entry === 'object' && entry !== null && typeof entry.path === 'string' && typeof entry.bytes === 'number' && typeof entry.sha256 === 'string'
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.path === 'string' &&
+    typeof entry.bytes === 'number' &&
+    typeof entry.sha256 === 'string'
+  )
 }
 
 /** Every folder that holds an entry, without its slash: a listed path may name one. */
@@ -155,21 +187,31 @@ function foldersOf(entries: readonly string[]): Set<string> {
 }
 
 /** Read a file of the tree, turning what is not a readable regular file into a problem. */
-async function readChecked(root: string, file: string, keepUpTo: number, problems: VerifyProblem[]): Promise<Extract<ReadResult, { regular: true }> | undefined> {
+async function readChecked(
+  root: string,
+  file: string,
+  keepUpTo: number,
+  problems: VerifyProblem[]
+): Promise<Extract<ReadResult, { regular: true }> | undefined> {
   try {
     const read = await readRegular(path.join(root, ...file.split('/')), keepUpTo)
     if (read.regular) return read
     problems.push({ kind: 'not-regular', path: file, type: read.type, listed: true })
   } catch (error) {
     // Gone or replaced by a folder since the tree was listed.
-    if (isNodeError(error, 'ENOENT')) problems.push({ kind: 'unreadable', path: file, reason: 'it disappeared while being read' })
+    if (isNodeError(error, 'ENOENT'))
+      problems.push({ kind: 'unreadable', path: file, reason: 'it disappeared while being read' })
     else problems.push({ kind: 'unreadable', path: file, reason: reason(error) })
   }
   return undefined
 }
 
 /** manifest.json, read like any other file of the tree; `missing` when there is no entry of that name at all. */
-async function readJson(root: string, file: string, problems: VerifyProblem[]): Promise<{ missing: boolean; data?: unknown }> {
+async function readJson(
+  root: string,
+  file: string,
+  problems: VerifyProblem[]
+): Promise<{ missing: boolean; data?: unknown }> {
   let read: ReadResult
   try {
     read = await readRegular(path.join(root, file), jsonLimit)
@@ -185,8 +227,16 @@ async function readJson(root: string, file: string, problems: VerifyProblem[]): 
   return { missing: false, data: checkJson(file, 'manifest.schema.json', read, problems) }
 }
 
-/** Parse a JSON file of the tree and check it against its schema; the parsed value, or undefined when it is not JSON. */
-function checkJson(file: string, schema: SchemaFile, read: Extract<ReadResult, { regular: true }>, problems: VerifyProblem[]): unknown {
+/**
+ * Parse a JSON file of the tree and check it against its schema; the parsed value, or undefined
+ * when it is not JSON.
+ */
+function checkJson(
+  file: string,
+  schema: SchemaFile,
+  read: Extract<ReadResult, { regular: true }>,
+  problems: VerifyProblem[]
+): unknown {
   if (read.content === undefined) {
     problems.push({ kind: 'too-large', path: file, bytes: read.digest.bytes, limit: jsonLimit })
     return undefined
@@ -195,13 +245,23 @@ function checkJson(file: string, schema: SchemaFile, read: Extract<ReadResult, {
   try {
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.content))
   } catch (error) {
-    problems.push({ kind: 'invalid-json', path: file, reason: error instanceof TypeError ? 'it is not UTF-8' : error instanceof Error ? error.message : String(error) })
+    problems.push({
+      kind: 'invalid-json',
+      path: file,
+      reason: error instanceof TypeError ? 'it is not UTF-8' : error instanceof Error ? error.message : String(error)
+    })
     return undefined
   }
   const validate = validatorOf(schema)
   if (!validate(data)) {
     const errors = describeSchemaErrors(validate.errors ?? []).map((problem) => problem.message)
-    problems.push({ kind: 'schema', path: file, schema, errors: errors.slice(0, shownErrors), errorCount: errors.length })
+    problems.push({
+      kind: 'schema',
+      path: file,
+      schema,
+      errors: errors.slice(0, shownErrors),
+      errorCount: errors.length
+    })
   }
   return data
 }

@@ -33,5 +33,8 @@ export function withControlCharacters(result: CompileResult): CompileResult {
     if (node.type === 'textDirective' && node.data?.factId === oldId) node.data = { factId: fact.id }
     if (node.type === 'text') node.value = `${node.value}${c}`
   })
-  return { ...result, reports: [{ ...report, frontMatter: { ...report.frontMatter, title: bundle.report.title }, bundle, tree }] }
+  return {
+    ...result,
+    reports: [{ ...report, frontMatter: { ...report.frontMatter, title: bundle.report.title }, bundle, tree }]
+  }
 }

@@ -19,15 +19,130 @@ const paragraphs = seedText
   .filter((block) => block.trim() !== '')
 const metrics = [...seedRegistry.matchAll(/^ {2}([a-z_]+\.[a-z0-9_.]+):$/gm)].map((match) => match[1] as string)
 
-const figures = ['17.4', '1159万吨', '2.5亿元', '99.2%', '2.1个百分点', '第8', '前4', 'Ⅱ类', '劣Ⅴ类', 'Ⅰ~Ⅲ类', '三轮', '一百零五', '4675亩', '2021—2024年', '2025年第二季度', '11-12月', '１７．４', '17.4123456789012', '1e5', '0.000', '-3', '', ' ', '%', '第', '10:30']
+const figures = [
+  '17.4',
+  '1159万吨',
+  '2.5亿元',
+  '99.2%',
+  '2.1个百分点',
+  '第8',
+  '前4',
+  'Ⅱ类',
+  '劣Ⅴ类',
+  'Ⅰ~Ⅲ类',
+  '三轮',
+  '一百零五',
+  '4675亩',
+  '2021—2024年',
+  '2025年第二季度',
+  '11-12月',
+  '１７．４',
+  '17.4123456789012',
+  '1e5',
+  '0.000',
+  '-3',
+  '',
+  ' ',
+  '%',
+  '第',
+  '10:30'
+]
 const keys = ['metric', 'unit', 'value', 'period', 'entity', 'aspect', 'base', 'id', 'site', 'round', 'status', 'x', '']
-const values = [...metrics.slice(0, 12), 'air.pm2.5', '微克/立方米', '万吨', '%', '个百分点', '17.4', '', '2024', '2025-13', '2021/2024', 'increase', 'decrease', 'start', '隘头 潭', '"q"', '{', '}', '<b>', '#x', '%20']
-const hostile = ['\u0000', '\u0007', '\u001b[2J', '\u001b]0;t\u0007', '\u007f', '\u0085', '\u009b', '\u202e', '\u2066', '\ud800', '\udfff', '\ufffe', '\uffff', '\ufeff', '\u3000', '\r', '\r\n', '\t', '::error::x', '##[warning]', '<script>x</script>', '{{ x }}', '{% if %}', '&amp;', '\\']
-const markup = ['*', '_', '**', '[', ']', '(', ')', '`', '> ', '- ', '1. ', '# ', '```\n', '~~~\n', ':::note\n', ':::\n', '<!--', '-->', '\n', '\n\n', '    ', '[d]: /u', '[d]', '![a](b)', '[链接](https://example.org)', '---\n', '|', ':', '::', '：', '【', '】']
+const values = [
+  ...metrics.slice(0, 12),
+  'air.pm2.5',
+  '微克/立方米',
+  '万吨',
+  '%',
+  '个百分点',
+  '17.4',
+  '',
+  '2024',
+  '2025-13',
+  '2021/2024',
+  'increase',
+  'decrease',
+  'start',
+  '隘头 潭',
+  '"q"',
+  '{',
+  '}',
+  '<b>',
+  '#x',
+  '%20'
+]
+const hostile = [
+  '\u0000',
+  '\u0007',
+  '\u001b[2J',
+  '\u001b]0;t\u0007',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u202e',
+  '\u2066',
+  '\ud800',
+  '\udfff',
+  '\ufffe',
+  '\uffff',
+  '\ufeff',
+  '\u3000',
+  '\r',
+  '\r\n',
+  '\t',
+  '::error::x',
+  '##[warning]',
+  '<script>x</script>',
+  '{{ x }}',
+  '{% if %}',
+  '&amp;',
+  '\\'
+]
+const markup = [
+  '*',
+  '_',
+  '**',
+  '[',
+  ']',
+  '(',
+  ')',
+  '`',
+  '> ',
+  '- ',
+  '1. ',
+  '# ',
+  '```\n',
+  '~~~\n',
+  ':::note\n',
+  ':::\n',
+  '<!--',
+  '-->',
+  '\n',
+  '\n\n',
+  '    ',
+  '[d]: /u',
+  '[d]',
+  '![a](b)',
+  '[链接](https://example.org)',
+  '---\n',
+  '|',
+  ':',
+  '::',
+  '：',
+  '【',
+  '】'
+]
 
-const attribute = fc.tuple(fc.constantFrom(...keys), fc.constantFrom(...values), fc.boolean()).map(([key, value, quoted]) => (key === '' ? value : `${key}=${quoted ? `"${value}"` : value}`))
+const attribute = fc
+  .tuple(fc.constantFrom(...keys), fc.constantFrom(...values), fc.boolean())
+  .map(([key, value, quoted]) => (key === '' ? value : `${key}=${quoted ? `"${value}"` : value}`))
 const annotation = fc
-  .tuple(fc.constantFrom(':fact', ':fact', ':fact', '::fact', ':fcat', ':note'), fc.oneof(fc.constantFrom(...figures), fc.string({ maxLength: 6 })), fc.array(attribute, { maxLength: 5 }), fc.boolean())
+  .tuple(
+    fc.constantFrom(':fact', ':fact', ':fact', '::fact', ':fcat', ':note'),
+    fc.oneof(fc.constantFrom(...figures), fc.string({ maxLength: 6 })),
+    fc.array(attribute, { maxLength: 5 }),
+    fc.boolean()
+  )
   .map(([name, label, attributes, braces]) => `${name}[${label}]${braces ? `{${attributes.join(' ')}}` : ''}`)
 /** Deep nesting, kept small enough to parse fast but sometimes past the limits. */
 const nesting = fc.oneof(
@@ -49,18 +164,37 @@ const piece = fc.oneof(
 
 const body = fc.array(piece, { maxLength: 24 }).map((pieces) => pieces.join(''))
 
-const validFrontMatter = (slug: string) => `---\ntitle: 测试报告\nissuer: 测试局\nentity: 厦门市\nperiod: "2025"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n`
+const validFrontMatter = (slug: string) =>
+  `---\ntitle: 测试报告\nissuer: 测试局\nentity: 厦门市\nperiod: "2025"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n`
 /** Mostly valid front matter, sometimes with a field broken, a hostile value, or none at all. */
 const frontMatter = fc.oneof(
   { weight: 6, arbitrary: fc.constant(validFrontMatter('fuzz')) },
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.constantFrom('title', 'issuer', 'entity', 'period', 'slug', 'language'), fc.constantFrom('', '[', '"\\x1b[2J"', '"a\\0b"', '!!js/function x', '*a', '{a: 1}', '"2025-13"', 'schema', 'con', '::error::x', '"\u202e"'))
+      .tuple(
+        fc.constantFrom('title', 'issuer', 'entity', 'period', 'slug', 'language'),
+        fc.constantFrom(
+          '',
+          '[',
+          '"\\x1b[2J"',
+          '"a\\0b"',
+          '!!js/function x',
+          '*a',
+          '{a: 1}',
+          '"2025-13"',
+          'schema',
+          'con',
+          '::error::x',
+          '"\u202e"'
+        )
+      )
       .map(([key, value]) => validFrontMatter('fuzz').replace(new RegExp(`^${key}: .*$`, 'm'), `${key}: ${value}`))
   },
   { weight: 1, arbitrary: fc.constantFrom('', '---\n', '---\ntitle: x\n') }
 )
 
 /** A whole report: front matter and body, with its line ends sometimes CRLF or CR. */
-export const report = fc.tuple(frontMatter, body, fc.constantFrom('\n', '\n', '\r\n', '\r')).map(([head, text, ending]) => (head + text).replace(/\n/g, ending))
+export const report = fc
+  .tuple(frontMatter, body, fc.constantFrom('\n', '\n', '\r\n', '\r'))
+  .map(([head, text, ending]) => (head + text).replace(/\n/g, ending))

@@ -9,7 +9,10 @@ import { readFileSync } from 'node:fs'
 import { compileSources } from '../../src/compile/compile-sources.js'
 import type { CompileResult } from '../../src/model/compiled.js'
 
-/** CI sets FACTMARK_CI=1 after installing Chromium and Java: there, a missing tool fails the tests instead of skipping them. */
+/**
+ * CI sets FACTMARK_CI=1 after installing Chromium and Java: there, a missing tool fails the tests
+ * instead of skipping them.
+ */
 export const toolsRequired = process.env['FACTMARK_CI'] === '1'
 
 const chromiumPath = '/usr/bin/chromium'
@@ -27,7 +30,14 @@ export const hasJava = (() => {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run'
+    ]
   })
 }
 
@@ -49,5 +59,9 @@ export async function writeTemporaryDist(result: CompileResult): Promise<string>
 /** A report of test/fixtures/<name>/report.md compiled against the fixtures' registry. */
 export function compileFixture(name: string): CompileResult {
   const read = (file: string) => readFileSync(new URL(`../fixtures/${file}`, import.meta.url), 'utf8')
-  return compileSources({ reports: [{ path: `${name}/report.md`, text: read(`${name}/report.md`) }], registry: { path: 'metrics.yaml', text: read('metrics.yaml') }, checkUnusedMetrics: false })
+  return compileSources({
+    reports: [{ path: `${name}/report.md`, text: read(`${name}/report.md`) }],
+    registry: { path: 'metrics.yaml', text: read('metrics.yaml') },
+    checkUnusedMetrics: false
+  })
 }

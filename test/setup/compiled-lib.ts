@@ -22,7 +22,9 @@ export interface LibState {
 
 function filesUnder(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return []
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  )
   return entries.flatMap((entry) =>
     entry.isDirectory() ? filesUnder(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]
   )
@@ -34,7 +36,12 @@ const modified = (file: string) => statSync(file).mtimeMs
 export function libState(projectRoot: string): LibState {
   const src = path.join(projectRoot, 'src')
   const lib = path.join(projectRoot, 'lib')
-  const configured = Math.max(...configs.map((name) => path.join(projectRoot, name)).filter(existsSync).map(modified))
+  const configured = Math.max(
+    ...configs
+      .map((name) => path.join(projectRoot, name))
+      .filter(existsSync)
+      .map(modified)
+  )
   const sources = filesUnder(src).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
   const expected = new Set<string>()
   const stale: string[] = []
@@ -70,14 +77,21 @@ export default function compiledLib(): void {
     const start = performance.now()
     const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' })
     const seconds = ((performance.now() - start) / 1000).toFixed(1)
-    // tsc exits 2 when it reports type errors but wrote every file: the code is current, and npm test's typecheck names the errors.
-    if (run.status === 2) process.stderr.write(`lib/ compiled from src/ in ${seconds} s, with type errors (npm run typecheck lists them)\n`)
+    // tsc exits 2 when it reports type errors but wrote every file: the code is current, and npm
+    // test's typecheck names the errors.
+    if (run.status === 2)
+      process.stderr.write(`lib/ compiled from src/ in ${seconds} s, with type errors (npm run typecheck lists them)\n`)
     else if (run.status === 0) process.stderr.write(`lib/ was older than src/: compiled in ${seconds} s\n`)
-    else throw new Error(`Cannot compile src/ into lib/ for the tests (tsc ${run.status ?? run.signal}):\n${run.stdout}${run.stderr}`)
+    else
+      throw new Error(
+        `Cannot compile src/ into lib/ for the tests (tsc ${run.status ?? run.signal}):\n${run.stdout}${run.stderr}`
+      )
   }
   prune(path.join(root, 'lib'), libState(root).orphans)
   const after = libState(root)
   if (after.stale.length > 0) {
-    throw new Error(`lib/ is still older than src/ after compiling: ${after.stale.slice(0, 5).join(', ')}${after.stale.length > 5 ? ` and ${after.stale.length - 5} more` : ''}`)
+    throw new Error(
+      `lib/ is still older than src/ after compiling: ${after.stale.slice(0, 5).join(', ')}${after.stale.length > 5 ? ` and ${after.stale.length - 5} more` : ''}`
+    )
   }
 }

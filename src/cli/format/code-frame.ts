@@ -25,10 +25,20 @@ export function sourceLines(source: string): string[] {
  * characters are shown escaped, and the caret is placed by the width of
  * what is shown. Columns count UTF-16 units, as positions do.
  */
-export function codeFrame(text: string | undefined, line: number, column: number, endLine: number, endColumn: number): string {
+export function codeFrame(
+  text: string | undefined,
+  line: number,
+  column: number,
+  endLine: number,
+  endColumn: number
+): string {
   if (text === undefined) return ''
   const spanStart = clamp(column - 1, 0, text.length)
-  const spanEnd = Math.min(endLine === line ? Math.max(endColumn - 1, spanStart + 1) : text.length, spanStart + longestSpan, text.length)
+  const spanEnd = Math.min(
+    endLine === line ? Math.max(endColumn - 1, spanStart + 1) : text.length,
+    spanStart + longestSpan,
+    text.length
+  )
   const windowStart = unitBoundary(text, Math.max(0, spanStart - reach))
   const windowEnd = unitBoundary(text, Math.min(text.length, spanEnd + reach))
   // Two characters before the window decide how its first `[` is shown (`##[`).
@@ -79,7 +89,10 @@ export function codeFrame(text: string | undefined, line: number, column: number
 
 const widths = new Map<string, number>()
 
-/** Terminal columns of a character as shown; measuring is slow and reports repeat a few thousand characters, so widths are remembered. */
+/**
+ * Terminal columns of a character as shown; measuring is slow and reports repeat a few thousand
+ * characters, so widths are remembered.
+ */
 function characterWidth(shown: string): number {
   let width = widths.get(shown)
   if (width === undefined) widths.set(shown, (width = stringWidth(shown)))

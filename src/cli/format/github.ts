@@ -10,7 +10,11 @@ const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').r
  * %0A back into a line break and shows the rest in the log and the
  * annotation, where escape sequences would still act.
  */
-export function workflowCommand(command: 'error' | 'warning' | 'notice', properties: ReadonlyArray<readonly [string, string | number]>, lines: readonly string[]): string {
+export function workflowCommand(
+  command: 'error' | 'warning' | 'notice',
+  properties: ReadonlyArray<readonly [string, string | number]>,
+  lines: readonly string[]
+): string {
   const list = properties.map(([name, value]) => `${name}=${escapeProperty(printable(String(value)))}`).join(',')
   return `::${command}${list ? ` ${list}` : ''}::${escapeData(lines.map(printable).join('\n'))}\n`
 }

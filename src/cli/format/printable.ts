@@ -31,7 +31,9 @@ export function printable(text: string): string {
  * TryParse). Their first `:` or the `[` is written as its escape.
  */
 export function guardLine(line: string): string {
-  return line.replace(/^(\s*):(?=:)/u, (_, blanks: string) => `${blanks}${escapeCodePoint(':')}`).replace(/(?<=##)\[/g, escapeCodePoint('['))
+  return line
+    .replace(/^(\s*):(?=:)/u, (_, blanks: string) => `${blanks}${escapeCodePoint(':')}`)
+    .replace(/(?<=##)\[/g, escapeCodePoint('['))
 }
 
 /**
@@ -49,12 +51,18 @@ export function guardLines(text: string): string {
   return text.split('\n').map(guardLine).join('\n')
 }
 
-/** Text from elsewhere (an error message, a path) as a whole: every line printable and guarded; its line breaks are kept. */
+/**
+ * Text from elsewhere (an error message, a path) as a whole: every line printable and guarded; its
+ * line breaks are kept.
+ */
 export function terminalText(text: string): string {
   return guardLines(text.split('\n').map(printable).join('\n'))
 }
 
-/** What JSON.stringify leaves raw and a terminal would still act on: DEL, C1 controls and the bidirectional controls. */
+/**
+ * What JSON.stringify leaves raw and a terminal would still act on: DEL, C1 controls and the
+ * bidirectional controls.
+ */
 const jsonUnsafe = /[\u007f-\u009f\p{Bidi_Control}]/gu
 
 /**
@@ -65,5 +73,7 @@ const jsonUnsafe = /[\u007f-\u009f\p{Bidi_Control}]/gu
  */
 export function jsonText(value: unknown): string {
   const hex = (char: string) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`
-  return `${JSON.stringify(value, null, 2).replace(jsonUnsafe, hex).replace(/(?<=##)\[/g, hex('['))}\n`
+  return `${JSON.stringify(value, null, 2)
+    .replace(jsonUnsafe, hex)
+    .replace(/(?<=##)\[/g, hex('['))}\n`
 }

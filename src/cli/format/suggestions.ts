@@ -22,7 +22,14 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
         proposal: item.proposal
       })),
       ...(result.refused && {
-        refused: { line: result.refused.start.line, column: result.refused.start.column, endLine: result.refused.end.line, endColumn: result.refused.end.column, ruleId: 'input-limit', message: result.refused.message }
+        refused: {
+          line: result.refused.start.line,
+          column: result.refused.start.column,
+          endLine: result.refused.end.line,
+          endColumn: result.refused.end.column,
+          ruleId: 'input-limit',
+          message: result.refused.message
+        }
       })
     }))
     return jsonText({ count, files })
@@ -30,18 +37,50 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
   if (format === 'github') {
     return results
       .flatMap((result) => [
-        ...(result.refused ? [workflowCommand('error', [['file', result.path], ['line', result.refused.start.line], ['col', result.refused.start.column], ['title', 'input-limit']], [result.refused.message])] : []),
+        ...(result.refused
+          ? [
+              workflowCommand(
+                'error',
+                [
+                  ['file', result.path],
+                  ['line', result.refused.start.line],
+                  ['col', result.refused.start.column],
+                  ['title', 'input-limit']
+                ],
+                [result.refused.message]
+              )
+            ]
+          : []),
         ...result.untagged.map((item) =>
-          workflowCommand('notice', [['file', result.path], ['line', item.start.line], ['col', item.start.column], ['title', 'untagged-figure']], [`${item.text} → ${item.proposal}`])
+          workflowCommand(
+            'notice',
+            [
+              ['file', result.path],
+              ['line', item.start.line],
+              ['col', item.start.column],
+              ['title', 'untagged-figure']
+            ],
+            [`${item.text} → ${item.proposal}`]
+          )
         )
       ])
       .join('')
   }
   const lines = results.flatMap((result) => [
-    ...(result.refused ? [`${printable(result.path)}:${result.refused.start.line}:${result.refused.start.column}  not read: ${printable(result.refused.message)} [input-limit]`] : []),
-    ...result.untagged.map((item) => `${printable(result.path)}:${item.start.line}:${item.start.column}  ${printable(item.text)}  ${printable(item.proposal)}`)
+    ...(result.refused
+      ? [
+          `${printable(result.path)}:${result.refused.start.line}:${result.refused.start.column}  not read: ${printable(result.refused.message)} [input-limit]`
+        ]
+      : []),
+    ...result.untagged.map(
+      (item) =>
+        `${printable(result.path)}:${item.start.line}:${item.start.column}  ${printable(item.text)}  ${printable(item.proposal)}`
+    )
   ])
   const files = results.filter((result) => result.untagged.length > 0).length
-  const summary = count === 0 ? '✔ every figure is annotated' : `${count} untagged ${plural(count, 'figure')} in ${files} ${plural(files, 'file')}`
+  const summary =
+    count === 0
+      ? '✔ every figure is annotated'
+      : `${count} untagged ${plural(count, 'figure')} in ${files} ${plural(files, 'file')}`
   return guardLines([...lines, summary].join('\n') + '\n')
 }

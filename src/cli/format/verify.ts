@@ -23,13 +23,16 @@ function describeProblem(problem: VerifyProblem, dir: string): string {
       return `${file} missing`
     case 'changed': {
       const { actual, expected } = problem
-      const size = actual.bytes === expected.bytes ? `size ${actual.bytes}` : `size ${actual.bytes} expected ${expected.bytes}`
+      const size =
+        actual.bytes === expected.bytes ? `size ${actual.bytes}` : `size ${actual.bytes} expected ${expected.bytes}`
       return `${file} changed: sha256 ${actual.sha256} expected ${expected.sha256}, ${size}`
     }
     case 'extra':
       return `${file} extra: not in the manifest`
     case 'not-regular':
-      return problem.listed ? `${file} is ${article(problem.type)}, not a regular file` : `${file} extra: ${article(problem.type)}, not in the manifest`
+      return problem.listed
+        ? `${file} is ${article(problem.type)}, not a regular file`
+        : `${file} extra: ${article(problem.type)}, not in the manifest`
     case 'invalid-json':
       return `${file} is not valid JSON: ${problem.reason}`
     case 'schema': {
@@ -68,10 +71,15 @@ export function formatVerify(result: VerifyResult, format: 'text' | 'json' | 'gi
     })
   }
   if (format === 'github') {
-    return [...lines, ...(failure === undefined ? [] : [failure])].map((line) => workflowCommand('error', [['title', 'factmark verify']], [line])).join('')
+    return [...lines, ...(failure === undefined ? [] : [failure])]
+      .map((line) => workflowCommand('error', [['title', 'factmark verify']], [line]))
+      .join('')
   }
   if (failure !== undefined && lines.length === 0) return ''
   const count = result.problems.length
-  const summary = count === 0 ? `✔ ${result.listed} ${plural(result.listed, 'file')} match ${treeName(result.dir)}/manifest.json` : `✖ ${count} ${plural(count, 'problem')}`
+  const summary =
+    count === 0
+      ? `✔ ${result.listed} ${plural(result.listed, 'file')} match ${treeName(result.dir)}/manifest.json`
+      : `✖ ${count} ${plural(count, 'problem')}`
   return guardLines([...lines.map(printable), summary].join('\n') + '\n')
 }

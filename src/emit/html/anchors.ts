@@ -10,7 +10,8 @@ const pagePrefixes = ['fact:', 'row:', 'sec-', 'chart-', 'tip-'] as const
 /** The ids the templates write. */
 const pageIds = ['main', 'key-figures-title', 'toc-title', 'facts-title', 'downloads-title'] as const
 
-// ASCII white space, which an HTML id must not hold; what a page must not hold at all; and % itself, which marks the escapes.
+// ASCII white space, which an HTML id must not hold; what a page must not hold at all; and %
+// itself, which marks the escapes.
 const escaped = new RegExp(`[\\t\\n\\f\\r %]|${forbiddenInPage.source}`, 'gu')
 
 function percentEncode(char: string): string {
@@ -29,7 +30,10 @@ function percentEncode(char: string): string {
  */
 export function factAnchor(factId: string): string {
   const encoded = factId.replace(escaped, percentEncode)
-  const reserved = encoded === '' || pagePrefixes.some((prefix) => encoded.startsWith(prefix)) || (pageIds as readonly string[]).includes(encoded)
+  const reserved =
+    encoded === '' ||
+    pagePrefixes.some((prefix) => encoded.startsWith(prefix)) ||
+    (pageIds as readonly string[]).includes(encoded)
   return reserved ? `fact:${encoded}` : encoded
 }
 

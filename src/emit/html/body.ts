@@ -40,7 +40,12 @@ const safeUrl = /^(?:https?:|mailto:|#|\/|\.\/|\.\.\/|[^:/?#]*(?:[/?#]|$))/i
  */
 export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Chart[]): Body {
   // The page's title block already shows the report's title.
-  const content = { ...tree, children: tree.children.filter((node) => !(node.type === 'heading' && node.depth === 1 && toString(node) === bundle.report.title)) }
+  const content = {
+    ...tree,
+    children: tree.children.filter(
+      (node) => !(node.type === 'heading' && node.depth === 1 && toString(node) === bundle.report.title)
+    )
+  }
   const facts = new Map(bundle.facts.map((fact) => [fact.id, fact]))
   const unlinked = factsNearLinks(content)
   const tipOf = new Map<Element, string>()
@@ -50,7 +55,10 @@ export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Char
     const children = state.all(node)
     if (!found) return children
     tips++
-    const element = factElement(found, bundle.metrics[found.metric], children, { tip: `tip-${tips}`, linked: !unlinked.has(node) })
+    const element = factElement(found, bundle.metrics[found.metric], children, {
+      tip: `tip-${tips}`,
+      linked: !unlinked.has(node)
+    })
     tipOf.set(element, `tip-${tips}`)
     return element
   }
@@ -90,14 +98,18 @@ function holdsLink(node: Nodes, isLink: (node: Nodes) => boolean): boolean {
   return found
 }
 
-/** Fact annotations that stand inside a link or hold one: as the link is interactive, they may not add a link of their own. */
+/**
+ * Fact annotations that stand inside a link or hold one: as the link is interactive, they may not
+ * add a link of their own.
+ */
 function factsNearLinks(tree: Root): Set<TextDirective> {
   const defined = new Set<string>()
   visit(tree, 'definition', (node) => {
     defined.add(node.identifier.toUpperCase())
   })
   // A reference to no definition is shown as its text, not as a link.
-  const isLink = (node: Nodes) => node.type === 'link' || (node.type === 'linkReference' && defined.has(node.identifier.toUpperCase()))
+  const isLink = (node: Nodes) =>
+    node.type === 'link' || (node.type === 'linkReference' && defined.has(node.identifier.toUpperCase()))
   const near = new Set<TextDirective>()
   visitParents(tree, 'textDirective', (node, ancestors) => {
     if (ancestors.some(isLink) || node.children.some((child) => holdsLink(child, isLink))) near.add(node)
@@ -106,7 +118,11 @@ function factsNearLinks(tree: Root): Set<TextDirective> {
 }
 
 /** Give each link of the text the descriptions of the facts it holds or stands in, as a fact's own link has. */
-function describeLinks(node: HastRoot | Element, tipOf: ReadonlyMap<Element, string>, around: readonly string[]): string[] {
+function describeLinks(
+  node: HastRoot | Element,
+  tipOf: ReadonlyMap<Element, string>,
+  around: readonly string[]
+): string[] {
   const within: string[] = []
   for (const child of node.children) {
     if (child.type !== 'element') continue

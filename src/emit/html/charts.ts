@@ -47,7 +47,8 @@ export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Ch
   // The first start and the first change of each series, found in one pass rather than once per level.
   const firsts = (aspect: Fact['aspect']) => {
     const found = new Map<string, NumericFact>()
-    for (const fact of facts) if (fact.aspect === aspect && !found.has(seriesKey(fact))) found.set(seriesKey(fact), fact)
+    for (const fact of facts)
+      if (fact.aspect === aspect && !found.has(seriesKey(fact))) found.set(seriesKey(fact), fact)
     return found
   }
   const starts = firsts('start')
@@ -113,13 +114,19 @@ export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Ch
       if (parts.length < 2) continue
       const qualifier = Object.values(total.dimensions).join('、')
       const unit = unitSymbol(total.unit)
-      const terms = parts.map((part) => `${part.dimensions[dimension]} ${formatNumber(part.value, part.decimals)}`).join(',')
+      const terms = parts
+        .map((part) => `${part.dimensions[dimension]} ${formatNumber(part.value, part.decimals)}`)
+        .join(',')
       charts.push({
         after: parts.at(-1)?.id ?? total.id,
         kind: 'parts',
         title: `${qualifier}${label(total)}构成:共${total.text}`,
         summary: `${qualifier}${label(total)}共${formatNumber(total.value, total.decimals)}${unit},其中${terms}。`,
-        bars: parts.map((part) => ({ label: part.dimensions[dimension] ?? '', value: part.value, text: formatNumber(part.value, part.decimals) })),
+        bars: parts.map((part) => ({
+          label: part.dimensions[dimension] ?? '',
+          value: part.value,
+          text: formatNumber(part.value, part.decimals)
+        })),
         max: total.value
       })
     }
@@ -138,7 +145,14 @@ export function chartFigure(chart: Chart, index: number): Element {
   const svg = chart.kind === 'parts' ? stackedBar(chart, id) : pairedBars(chart, id)
   const legend =
     chart.kind === 'parts'
-      ? [h('ul.chart-legend', chart.bars.map((bar, n) => h('li', [h(`span.swatch.swatch-${n % 4}`, { ariaHidden: 'true' }), `${bar.label} ${bar.text}`])))]
+      ? [
+          h(
+            'ul.chart-legend',
+            chart.bars.map((bar, n) =>
+              h('li', [h(`span.swatch.swatch-${n % 4}`, { ariaHidden: 'true' }), `${bar.label} ${bar.text}`])
+            )
+          )
+        ]
       : []
   return h(`figure.chart.chart-${chart.kind}`, { id }, [svg, ...legend, h('figcaption', chart.summary)])
 }
@@ -146,7 +160,12 @@ export function chartFigure(chart: Chart, index: number): Element {
 function titled(chart: Chart, id: string, height: number, children: Element[]): Element {
   return s(
     'svg',
-    { viewBox: `0 0 ${width} ${height}`, role: 'img', ariaLabelledBy: `${id}-title ${id}-desc`, className: ['chart-svg'] },
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      ariaLabelledBy: `${id}-title ${id}-desc`,
+      className: ['chart-svg']
+    },
     [s('title', { id: `${id}-title` }, chart.title), s('desc', { id: `${id}-desc` }, chart.summary), ...children]
   )
 }
@@ -158,8 +177,18 @@ function pairedBars(chart: Chart, id: string): Element {
     const length = Math.max(2, (bar.value / (chart.max || 1)) * room)
     return s('g', [
       s('text', { x: 0, y: y + barHeight - 5, className: ['chart-label'] }, bar.label),
-      s('rect', { x: labelWidth, y, width: roundScaled(length, 1), height: barHeight, className: [bar.derived ? 'bar-derived' : `bar-${n}`] }),
-      s('text', { x: roundScaled(labelWidth + length + 6, 1), y: y + barHeight - 5, className: ['chart-value'] }, bar.text)
+      s('rect', {
+        x: labelWidth,
+        y,
+        width: roundScaled(length, 1),
+        height: barHeight,
+        className: [bar.derived ? 'bar-derived' : `bar-${n}`]
+      }),
+      s(
+        'text',
+        { x: roundScaled(labelWidth + length + 6, 1), y: y + barHeight - 5, className: ['chart-value'] },
+        bar.text
+      )
     ])
   })
   return titled(chart, id, chart.bars.length * (barHeight + gap), rows)
@@ -171,7 +200,13 @@ function stackedBar(chart: Chart, id: string): Element {
   const segments = chart.bars.map((bar, n) => {
     // A part too small to see (1 of 517) still gets a sliver.
     const length = Math.max(2, (bar.value / total) * width)
-    const rect = s('rect', { x: roundScaled(x, 1), y: 0, width: roundScaled(length, 1), height: barHeight + 4, className: [`swatch-${n % 4}`] })
+    const rect = s('rect', {
+      x: roundScaled(x, 1),
+      y: 0,
+      width: roundScaled(length, 1),
+      height: barHeight + 4,
+      className: [`swatch-${n % 4}`]
+    })
     x += length
     return rect
   })

@@ -46,7 +46,8 @@ export function formatValue(fact: Fact, metric?: Metric): string {
   if (typeof fact.value === 'string') return fact.value
   if (metric && ordinalKinds.has(metric.kind) && fact.aspect !== 'change') return fact.text
   const number = formatNumber(fact.value, fact.decimals)
-  const signed = fact.aspect === 'change' || fact.aspect === 'relative-change' ? (fact.value > 0 ? `+${number}` : number) : number
+  const signed =
+    fact.aspect === 'change' || fact.aspect === 'relative-change' ? (fact.value > 0 ? `+${number}` : number) : number
   if (fact.aspect === 'change' && fact.unit === '%') return `${signed} 个百分点`
   const symbol = unitSymbol(fact.unit)
   return symbol === '' ? signed : symbol === '%' ? `${signed}%` : `${signed} ${symbol}`
@@ -69,10 +70,18 @@ export function describeFact(fact: Fact, metric: Metric | undefined): string {
   const what = metric?.label.zh ?? fact.metric
   const aspect = aspectWord(fact.aspect)
   const dimensions = Object.values(fact.dimensions).join('、')
-  return [`${what}${aspect ? `(${aspect})` : ''}`, formatValue(fact, metric), fact.period, [fact.entity, dimensions].filter(Boolean).join(' ')].join(' · ')
+  return [
+    `${what}${aspect ? `(${aspect})` : ''}`,
+    formatValue(fact, metric),
+    fact.period,
+    [fact.entity, dimensions].filter(Boolean).join(' ')
+  ].join(' · ')
 }
 
-/** A report's title as its pages show it: one of blanks only (which the front matter schema lets through) gives way to the slug, as a page title must not be empty. */
+/**
+ * A report's title as its pages show it: one of blanks only (which the front matter schema lets
+ * through) gives way to the slug, as a page title must not be empty.
+ */
 export function reportTitle(report: { title: string; slug: string }): string {
   return report.title.trim() === '' ? report.slug : report.title
 }

@@ -17,7 +17,12 @@ export interface FactElementOptions {
  * value, metric, unit, period, entity, aspect) around the figure as
  * printed, with a tooltip that describes it in words.
  */
-export function factElement(fact: Fact, metric: Metric | undefined, children: ElementContent[], options: FactElementOptions): Element {
+export function factElement(
+  fact: Fact,
+  metric: Metric | undefined,
+  children: ElementContent[],
+  options: FactElementOptions
+): Element {
   const { tip, linked } = options
   const figure = linked ? [h('a', { href: fragment(rowAnchor(fact.id)), ariaDescribedBy: tip }, children)] : children
   return h(

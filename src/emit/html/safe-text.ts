@@ -1,7 +1,10 @@
 import type { Element, Root } from 'hast'
 
 /** The noncharacters of every plane but the first: U+1FFFE, U+1FFFF … U+10FFFF. */
-const planeNoncharacters = Array.from({ length: 16 }, (_, plane) => `\\u{${(plane + 1).toString(16)}FFFE}\\u{${(plane + 1).toString(16)}FFFF}`).join('')
+const planeNoncharacters = Array.from(
+  { length: 16 },
+  (_, plane) => `\\u{${(plane + 1).toString(16)}FFFE}\\u{${(plane + 1).toString(16)}FFFF}`
+).join('')
 
 /**
  * Code points a page must not hold, as the HTML standard's parse errors name
@@ -10,7 +13,10 @@ const planeNoncharacters = Array.from({ length: 16 }, (_, plane) => `\\u{${(plan
  * noncharacters, and surrogates that pair with nothing (which UTF-8 cannot
  * even write).
  */
-export const forbiddenInPage = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${planeNoncharacters}\\uD800-\\uDFFF]`, 'gu')
+export const forbiddenInPage = new RegExp(
+  `[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF${planeNoncharacters}\\uD800-\\uDFFF]`,
+  'gu'
+)
 
 /** What stands in a page where a forbidden character was: visible, so the text is not silently changed. */
 const REPLACEMENT = '\uFFFD'
@@ -36,7 +42,8 @@ export function safeTree(node: Root | Element): void {
     if (child.type !== 'element') continue
     for (const [name, value] of Object.entries(child.properties)) {
       if (typeof value === 'string') child.properties[name] = safePageText(value)
-      else if (Array.isArray(value)) child.properties[name] = value.map((item) => (typeof item === 'string' ? safePageText(item) : item))
+      else if (Array.isArray(value))
+        child.properties[name] = value.map((item) => (typeof item === 'string' ? safePageText(item) : item))
     }
     safeTree(child)
   }

@@ -25,13 +25,30 @@ export interface ReportView {
   sections: Array<Section & { children: Section[] }>
   body: string
   chartCount: number
-  facts: Array<{ index: number; id: string; rowId: string; href: string; metric: string; label: string; aspect: string; text: string; value: string; display: string; period: string; where: string }>
+  facts: Array<{
+    index: number
+    id: string
+    rowId: string
+    href: string
+    metric: string
+    label: string
+    aspect: string
+    text: string
+    value: string
+    display: string
+    period: string
+    where: string
+  }>
   downloads: Download[]
   jsonld: string
 }
 
 /** Everything the report template shows, computed here so the template only lays it out. */
-export function reportView(report: CompiledReport, registry: Registry | undefined, downloads: readonly Download[]): ReportView {
+export function reportView(
+  report: CompiledReport,
+  registry: Registry | undefined,
+  downloads: readonly Download[]
+): ReportView {
   const { bundle } = report
   const label = (fact: Fact) => bundle.metrics[fact.metric]?.label.zh ?? fact.metric
   const charts = chartsOf(bundle, registry)
@@ -47,7 +64,12 @@ export function reportView(report: CompiledReport, registry: Registry | undefine
     period: bundle.report.period,
     entity: bundle.report.entity,
     factCount: bundle.facts.length,
-    keyFigures: keyFigures(bundle.facts, (id) => bundle.metrics[id]?.headline === true, label, (fact) => bundle.metrics[fact.metric]),
+    keyFigures: keyFigures(
+      bundle.facts,
+      (id) => bundle.metrics[id]?.headline === true,
+      label,
+      (fact) => bundle.metrics[fact.metric]
+    ),
     sections: nest(body.sections),
     body: toHtml(body.tree),
     chartCount: charts.length,
@@ -80,7 +102,10 @@ function nest(sections: readonly Section[]): ReportView['sections'] {
   return top
 }
 
-/** The headline metrics of the registry, each with its first level in the text and the change the report gives for it. */
+/**
+ * The headline metrics of the registry, each with its first level in the text and the change the
+ * report gives for it.
+ */
 function keyFigures(
   facts: readonly Fact[],
   headline: (metric: string) => boolean,
@@ -93,10 +118,19 @@ function keyFigures(
     if (fact.aspect !== 'level' || !headline(fact.metric) || shown.has(fact.metric)) continue
     shown.add(fact.metric)
     const change = facts.find(
-      (other) => other.metric === fact.metric && (other.aspect === 'change' || other.aspect === 'relative-change') && other.period === fact.period && other.entity === fact.entity
+      (other) =>
+        other.metric === fact.metric &&
+        (other.aspect === 'change' || other.aspect === 'relative-change') &&
+        other.period === fact.period &&
+        other.entity === fact.entity
     )
     const base = change?.basePeriod ? `较${change.basePeriod}` : '变化'
-    figures.push({ label: label(fact), value: formatValue(fact, metric(fact)), change: change ? `${base} ${formatValue(change)}` : '', href: fragment(factAnchor(fact.id)) })
+    figures.push({
+      label: label(fact),
+      value: formatValue(fact, metric(fact)),
+      change: change ? `${base} ${formatValue(change)}` : '',
+      href: fragment(factAnchor(fact.id))
+    })
   }
   return figures
 }

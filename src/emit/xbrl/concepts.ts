@@ -34,7 +34,11 @@ interface Companion {
  * metric measures, which an integer or monetary concept would reject.
  */
 const companions: Partial<Record<Fact['aspect'], Companion>> = {
-  'relative-change': { suffix: '-relative-change', type: 'xbrli:pureItemType', label: { zh: '变化率', en: 'relative change' } }
+  'relative-change': {
+    suffix: '-relative-change',
+    type: 'xbrli:pureItemType',
+    label: { zh: '变化率', en: 'relative change' }
+  }
 }
 
 /** The local name of the concept a fact is reported with. */

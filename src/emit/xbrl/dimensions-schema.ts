@@ -14,8 +14,14 @@ export function dimensionsSchema(dimensions: readonly TypedDimension[]): string 
     xmlDeclaration,
     xmlComment('factmark typed dimensions (XBRL Dimensions 1.0). Generated from the metric registry; do not edit.'),
     `<xs:schema xmlns:xs="${specNamespaces.xs}" xmlns:xbrli="${namespaces.xbrli}" xmlns:xbrldt="${specNamespaces.xbrldt}" xmlns:fm-dim="${namespaces['fm-dim']}" targetNamespace="${namespaces['fm-dim']}" elementFormDefault="qualified" attributeFormDefault="unqualified">`,
-    `  ${xmlElement('xs:import', [['namespace', namespaces.xbrli], ['schemaLocation', specSchemas.instance]])}`,
-    `  ${xmlElement('xs:import', [['namespace', specNamespaces.xbrldt], ['schemaLocation', specSchemas.xbrldt]])}`,
+    `  ${xmlElement('xs:import', [
+      ['namespace', namespaces.xbrli],
+      ['schemaLocation', specSchemas.instance]
+    ])}`,
+    `  ${xmlElement('xs:import', [
+      ['namespace', specNamespaces.xbrldt],
+      ['schemaLocation', specSchemas.xbrldt]
+    ])}`,
     ...dimensions.flatMap((dimension) => {
       const domain = domainName(dimension.name)
       return [
@@ -28,7 +34,11 @@ export function dimensionsSchema(dimensions: readonly TypedDimension[]): string 
           ['xbrli:periodType', 'duration'],
           ['xbrldt:typedDomainRef', `#${elementId('fm-dim', domain)}`]
         ])}`,
-        `  ${xmlElement('xs:element', [['id', elementId('fm-dim', domain)], ['name', domain], ['type', 'xs:string']])}`
+        `  ${xmlElement('xs:element', [
+          ['id', elementId('fm-dim', domain)],
+          ['name', domain],
+          ['type', 'xs:string']
+        ])}`
       ]
     }),
     '</xs:schema>',

@@ -42,7 +42,8 @@ export function typedDimensions(registry: Registry): TypedDimension[] {
   for (const id of [...registry.metrics.keys()].sort()) {
     for (const [name, dimension] of Object.entries(registry.metrics.get(id)?.dimensions ?? {})) {
       const seen = labels.get(name) ?? []
-      if (!seen.some((label) => label.zh === dimension.label.zh && label.en === dimension.label.en)) seen.push(dimension.label)
+      if (!seen.some((label) => label.zh === dimension.label.zh && label.en === dimension.label.en))
+        seen.push(dimension.label)
       labels.set(name, seen)
     }
   }
@@ -51,7 +52,13 @@ export function typedDimensions(registry: Registry): TypedDimension[] {
   const declared = [...labels.entries()]
     .filter(([name]) => !own.has(name))
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([name, list]) => ({ name, label: { zh: distinct(list.map((label) => label.zh)).join('/'), en: distinct(list.map((label) => label.en)).join(' / ') } }))
+    .map(([name, list]) => ({
+      name,
+      label: {
+        zh: distinct(list.map((label) => label.zh)).join('/'),
+        en: distinct(list.map((label) => label.en)).join(' / ')
+      }
+    }))
   return [...builtInDimensions.map(({ name, label }) => ({ name, label })), ...declared]
 }
 

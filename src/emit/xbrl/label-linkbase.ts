@@ -19,22 +19,38 @@ const languages: ReadonlyArray<[keyof Labels, string]> = [
 export function labelLinkbase(elements: readonly Labelled[]): string {
   return [
     xmlDeclaration,
-    xmlComment('Labels of the factmark metrics and dimensions, in Chinese and English. Generated from the metric registry; do not edit.'),
+    xmlComment(
+      'Labels of the factmark metrics and dimensions, in Chinese and English. Generated from the metric registry; do not edit.'
+    ),
     `<link:linkbase xmlns:link="${specNamespaces.link}" xmlns:xlink="${specNamespaces.xlink}" xmlns:xsi="${specNamespaces.xsi}" xsi:schemaLocation="${specNamespaces.link} ${specSchemas.linkbase}">`,
     '  <link:labelLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">',
     ...elements.flatMap((element) => {
       const labelName = `label_${element.id}`
       return [
-        `    ${xmlElement('link:loc', [['xlink:type', 'locator'], ['xlink:href', `${element.file}#${element.id}`], ['xlink:label', element.id]])}`,
+        `    ${xmlElement('link:loc', [
+          ['xlink:type', 'locator'],
+          ['xlink:href', `${element.file}#${element.id}`],
+          ['xlink:label', element.id]
+        ])}`,
         ...languages.map(
           ([key, lang]) =>
             `    ${xmlElement(
               'link:label',
-              [['xlink:type', 'resource'], ['xlink:label', labelName], ['xlink:role', 'http://www.xbrl.org/2003/role/label'], ['xml:lang', lang]],
+              [
+                ['xlink:type', 'resource'],
+                ['xlink:label', labelName],
+                ['xlink:role', 'http://www.xbrl.org/2003/role/label'],
+                ['xml:lang', lang]
+              ],
               element.label[key]
             )}`
         ),
-        `    ${xmlElement('link:labelArc', [['xlink:type', 'arc'], ['xlink:arcrole', 'http://www.xbrl.org/2003/arcrole/concept-label'], ['xlink:from', element.id], ['xlink:to', labelName]])}`
+        `    ${xmlElement('link:labelArc', [
+          ['xlink:type', 'arc'],
+          ['xlink:arcrole', 'http://www.xbrl.org/2003/arcrole/concept-label'],
+          ['xlink:from', element.id],
+          ['xlink:to', labelName]
+        ])}`
       ]
     }),
     '  </link:labelLink>',

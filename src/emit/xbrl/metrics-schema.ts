@@ -12,7 +12,9 @@ import { xmlComment, xmlDeclaration, xmlElement } from './xml.js'
 export function metricsSchema(concepts: readonly ConceptDeclaration[]): string {
   return [
     xmlDeclaration,
-    xmlComment('factmark metric registry as an XBRL 2.1 taxonomy: one item concept per metric. Generated from the registry; do not edit.'),
+    xmlComment(
+      'factmark metric registry as an XBRL 2.1 taxonomy: one item concept per metric. Generated from the registry; do not edit.'
+    ),
     `<xs:schema xmlns:xs="${specNamespaces.xs}" xmlns:xbrli="${namespaces.xbrli}" xmlns:link="${specNamespaces.link}" xmlns:xlink="${specNamespaces.xlink}" xmlns:fm="${namespaces.fm}" targetNamespace="${namespaces.fm}" elementFormDefault="qualified" attributeFormDefault="unqualified">`,
     '  <xs:annotation>',
     '    <xs:appinfo>',
@@ -24,8 +26,14 @@ export function metricsSchema(concepts: readonly ConceptDeclaration[]): string {
     ])}`,
     '    </xs:appinfo>',
     '  </xs:annotation>',
-    `  ${xmlElement('xs:import', [['namespace', namespaces.xbrli], ['schemaLocation', specSchemas.instance]])}`,
-    `  ${xmlElement('xs:import', [['namespace', namespaces['fm-dim']], ['schemaLocation', dimensionsSchemaFile]])}`,
+    `  ${xmlElement('xs:import', [
+      ['namespace', namespaces.xbrli],
+      ['schemaLocation', specSchemas.instance]
+    ])}`,
+    `  ${xmlElement('xs:import', [
+      ['namespace', namespaces['fm-dim']],
+      ['schemaLocation', dimensionsSchemaFile]
+    ])}`,
     ...concepts.map(
       (concept) =>
         `  ${xmlElement('xs:element', [

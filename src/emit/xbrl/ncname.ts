@@ -2,7 +2,8 @@
 // characters of an NCName. The supplementary planes (#x10000-#xEFFFF) are
 // left out on purpose: older XML Schema processors, and Arelle's OIM loader,
 // reject them, so factmark never writes them into a name.
-const startChars = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD'
+const startChars =
+  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD'
 const nameChars = `${startChars}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F\\u2040`
 
 /* eslint-disable no-misleading-character-class -- the classes are ranges of single code points, and

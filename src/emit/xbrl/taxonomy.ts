@@ -3,7 +3,13 @@ import { dimensionsSchema } from './dimensions-schema.js'
 import { typedDimensions } from './dimensions.js'
 import { labelLinkbase } from './label-linkbase.js'
 import { metricsSchema } from './metrics-schema.js'
-import { dimensionsSchemaFile, elementId, labelLinkbaseFile, metricsSchemaFile, taxonomyFolder } from './taxonomy-files.js'
+import {
+  dimensionsSchemaFile,
+  elementId,
+  labelLinkbaseFile,
+  metricsSchemaFile,
+  taxonomyFolder
+} from './taxonomy-files.js'
 import type { Registry } from '../../model/compiled.js'
 
 /**
@@ -15,8 +21,16 @@ export function emitTaxonomy(registry: Registry): Array<{ path: string; content:
   const concepts = conceptDeclarations(registry)
   const dimensions = typedDimensions(registry)
   const labelled = [
-    ...concepts.map((concept) => ({ file: metricsSchemaFile, id: elementId('fm', concept.name), label: concept.label })),
-    ...dimensions.map((dimension) => ({ file: dimensionsSchemaFile, id: elementId('fm-dim', dimension.name), label: dimension.label }))
+    ...concepts.map((concept) => ({
+      file: metricsSchemaFile,
+      id: elementId('fm', concept.name),
+      label: concept.label
+    })),
+    ...dimensions.map((dimension) => ({
+      file: dimensionsSchemaFile,
+      id: elementId('fm-dim', dimension.name),
+      label: dimension.label
+    }))
   ]
   return [
     { path: `${taxonomyFolder}/${dimensionsSchemaFile}`, content: dimensionsSchema(dimensions) },

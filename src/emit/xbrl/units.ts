@@ -6,7 +6,10 @@ import { ucumTerms } from './ucum-terms.js'
 
 /** How a fact's UCUM unit is written in xBRL. */
 export interface XbrlUnit {
-  /** The OIM unit string; absent for xbrli:pure, which the OIM writes by leaving the unit out (writing it is oime:illegalPureUnit). */
+  /**
+   * The OIM unit string; absent for xbrli:pure, which the OIM writes by leaving the unit out
+   * (writing it is oime:illegalPureUnit).
+   */
   unit?: string
   /** XBRL writes the value divided by 10^scale: a percentage as a fraction. */
   scale: number
@@ -21,7 +24,10 @@ const specialUnits: Record<string, XbrlUnit> = {
 
 const pure = prefixed('xbrli', 'pure')
 
-/** The xBRL unit of a UCUM code (or CNY): `ug/m3` → `ucum:ug/ucum:m3`, `kW.h` → `ucum:h*ucum:kW`, `%` → pure, scale 2. */
+/**
+ * The xBRL unit of a UCUM code (or CNY): `ug/m3` → `ucum:ug/ucum:m3`, `kW.h` → `ucum:h*ucum:kW`,
+ * `%` → pure, scale 2.
+ */
 export function xbrlUnit(code: string): XbrlUnit {
   const special = specialUnits[code]
   if (special) return special
@@ -58,4 +64,3 @@ function side(measures: string[], grouped: boolean): string {
   const text = [...measures].sort(compareStrings).join('*')
   return grouped && measures.length > 1 ? `(${text})` : text
 }
-

@@ -11,7 +11,10 @@ export interface XbrlJsonFact {
   value: string
   decimals?: number
   dimensions: Record<string, string>
-  /** Extension properties (xBRL-JSON allows prefixed properties on a fact): what a reader of our bundle knows the fact by. */
+  /**
+   * Extension properties (xBRL-JSON allows prefixed properties on a fact): what a reader of our
+   * bundle knows the fact by.
+   */
   'factmark:id': string
   'factmark:text': string
   /** A qualifier the text puts on the value (前4 is at most 4), which XBRL has no place for. */

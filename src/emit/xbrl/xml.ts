@@ -1,10 +1,17 @@
 // Characters XML 1.0 cannot carry at all, not even as character references.
-// eslint-disable-next-line no-control-regex -- the control characters are what this finds
-const notXmlChar = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const notXmlChar =
+  // eslint-disable-next-line no-control-regex -- the control characters are what this finds
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 const textEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' }
 // In attributes, white space would be normalized to spaces on reading unless it is a reference.
-const attributeEntities: Record<string, string> = { ...textEntities, '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;' }
+const attributeEntities: Record<string, string> = {
+  ...textEntities,
+  '"': '&quot;',
+  "'": '&apos;',
+  '\t': '&#9;',
+  '\n': '&#10;'
+}
 
 /** Element content: markup escaped, characters XML cannot hold replaced by U+FFFD. */
 function xmlText(text: string): string {

@@ -15,6 +15,7 @@ export interface DecodedText {
 }
 
 /** Byte order marks, which name their encoding (the Encoding Standard's "BOM sniff"). */
+// prettier-ignore
 const byteOrderMarks: ReadonlyArray<{ bytes: readonly number[]; encoding: Encoding }> = [
   { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
   { bytes: [0xff, 0xfe], encoding: 'utf-16le' },

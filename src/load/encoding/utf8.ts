@@ -16,6 +16,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
 }
 
 /** [lead low, lead high, second low, second high, length]: the rows of Table 3-7. */
+// prettier-ignore
 const sequences: ReadonlyArray<readonly [number, number, number, number, number]> = [
   [0x00, 0x7f, 0, 0, 1],
   [0xc2, 0xdf, 0x80, 0xbf, 2],
