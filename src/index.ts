@@ -8,6 +8,7 @@ export type { CompileOptions } from './api.js'
 export { build } from './build/build.js'
 export type { BuildFailure, BuildOptions, BuildOutcome, Built } from './build/build.js'
 export { compileSources } from './compile/compile-sources.js'
+export { readRegistry } from './load/read-registry.js'
 export type {
   CompileInput,
   CompileResult,

@@ -100,6 +100,7 @@ describe('the public API', () => {
       'compile',
       'compileSources',
       'readFigure',
+      'readRegistry',
       'readUnit',
       'renderArtifacts',
       'reportFiles',
@@ -157,6 +158,7 @@ describe('the public API', () => {
       'factName',
       'factSyntax',
       'factToMarkdown',
+      'readRegistry',
       'remarkFact'
     ])
   })

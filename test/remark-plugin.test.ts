@@ -9,11 +9,12 @@ import { toString } from 'mdast-util-to-string'
 import remarkDirective from 'remark-directive'
 import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
+import ts from 'typescript'
 import { unified, type PluggableList } from 'unified'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
-import remarkFact, { factHandler, type Registry, type RemarkFactOptions } from '../src/remark/index.js'
+import remarkFact, { factHandler, readRegistry, type Registry, type RemarkFactOptions } from '../src/remark/index.js'
 
 const defaults = { period: '2025', entity: '厦门市' }
 
@@ -221,16 +222,89 @@ describe('remark-stringify', () => {
   })
 })
 
+describe('readRegistry', () => {
+  const yaml = [
+    'metrics:',
+    '  air.pm25:',
+    '    label: { zh: PM2.5年均浓度, en: PM2.5 }',
+    '    kind: quantity',
+    '    unit: ug/m3',
+    '    better: lower',
+    ''
+  ].join('\n')
+
+  test('gives the registry of a metrics.yaml, for the plugin to check facts against', () => {
+    const read = readRegistry(yaml)
+    if (!read.ok) throw new Error(JSON.stringify(read.error))
+    expect([...read.value.registry.metrics.keys()]).toEqual(['air.pm25'])
+    expect(read.value.warnings).toEqual([])
+    const { file } = run(':fact[17.4微克/立方米]{metric=air.pm25} :fact[3]{metric=air.pm10}', {
+      defaults,
+      registry: read.value.registry
+    })
+    expect(file.data.facts?.map((fact) => [fact.id, fact.value, fact.unit])).toEqual([['air.pm25@2025', 17.4, 'ug/m3']])
+    expect(messages(file)).toEqual(['1:52 unknown-metric: Unknown metric "air.pm10", did you mean "air.pm25"?'])
+  })
+
+  test('gives every problem of a registry that is not valid, at its place in the text', () => {
+    expect(readRegistry(yaml.replace('unit: ug/m3', 'unit: 微克'), 'metrics.yaml')).toEqual({
+      ok: false,
+      error: [
+        {
+          file: 'metrics.yaml',
+          line: 5,
+          column: 11,
+          endLine: 5,
+          endColumn: 13,
+          severity: 'error',
+          ruleId: 'registry-invalid',
+          message: 'Metric "air.pm25" has unit "微克": it is not a UCUM code (e.g. ug/m3, t, m3, m2, dB)',
+          fix: 'Correct the YAML at the position shown.',
+          url: 'docs/rules.md#registry-invalid'
+        }
+      ]
+    })
+  })
+})
+
 describe('the README', () => {
+  const repo = path.resolve(new URL('..', import.meta.url).pathname)
+  const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
+  const section = readme.slice(readme.indexOf('### Use in your own remark pipeline'))
+  const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+
   test('example of a remark pipeline runs and prints what the README shows', async () => {
-    const repo = path.resolve(new URL('..', import.meta.url).pathname)
-    const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
-    const section = readme.slice(readme.indexOf('### Use in your own remark pipeline'))
-    const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     expect(code).toContain("from 'factmark/remark'")
     // Imported by its package name, as a user would: the package refers to itself through its exports.
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd: repo })
     expect(stdout).toBe(shown)
+  })
+
+  test('example type-checks as TypeScript, strict, against the published types', () => {
+    // As a file of a project that has factmark installed: 'factmark/remark' resolves through the package's exports
+    // to lib/remark/index.d.ts, the types a user gets, not to src/.
+    const file = path.join(repo, 'readme-example.ts')
+    const options: ts.CompilerOptions = {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      noEmit: true,
+      types: []
+    }
+    const base = ts.createCompilerHost(options)
+    const host: ts.CompilerHost = {
+      ...base,
+      fileExists: (name) => name === file || base.fileExists(name),
+      readFile: (name) => (name === file ? code : base.readFile(name)),
+      getSourceFile: (name, language, ...rest) =>
+        name === file ? ts.createSourceFile(name, code, language) : base.getSourceFile(name, language, ...rest)
+    }
+    const program = ts.createProgram([file], options, host)
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+    expect(problems).toEqual([])
   })
 })

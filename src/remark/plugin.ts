@@ -1,3 +1,6 @@
+// Loads the directive node types into mdast in the published types too, so that a user's remark-rehype
+// handlers may name textDirective.
+/// <reference types="mdast-util-directive" preserve="true" />
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
