@@ -31,6 +31,61 @@ const nameStart = (char: string | undefined) => char !== undefined && /^[A-Za-z:
 const nameChar = (char: string | undefined) => char !== undefined && /^[A-Za-z0-9:_.-]$/.test(char)
 /** Characters an unquoted value cannot hold. */
 const unquotedStop = new Set(['"', "'", '<', '=', '>', '`'])
+const quote = (char: string) => char === '"' || char === "'"
+const shortcutChar = (char: string) =>
+  !space(char) && !unquotedStop.has(char) && char !== '#' && char !== '.' && char !== '}'
+const unquotedChar = (char: string) => !space(char) && char !== '}' && !unquotedStop.has(char)
+/** How far what is not a name runs: it is reported whole. */
+const notANameChar = (char: string) => !space(char) && char !== '=' && char !== '}'
+/** A name without `=` is a boolean attribute when the end of the braces or another attribute follows it. */
+const mayFollowName = (char: string) => char === '}' || char === '#' || char === '.' || nameStart(char)
+
+/**
+ * An attribute block being read from just after its `{`. The blank line that ends its paragraph
+ * (and the block with it) is looked for only as far as the reading has gone: looking for it up
+ * front would read the rest of the paragraph again for every broken block in it.
+ */
+interface Reader {
+  readonly source: string
+  /** Where the reading stands. */
+  at: number
+  /** Where the paragraph ends, as far as is known: the end of the text until a blank line is found. */
+  end: number
+  /** No blank line starts before this offset. */
+  checked: number
+}
+
+/** An attribute whose name has been read. */
+interface Named {
+  start: number
+  name: string
+}
+
+/** Whether a blank line (as `\n[ \t]*\n` finds one) starts at an offset. */
+function blankLineAt(source: string, offset: number): boolean {
+  if (source[offset] !== '\n') return false
+  let next = offset + 1
+  while (source[next] === ' ' || source[next] === '\t') next++
+  return source[next] === '\n'
+}
+
+/** Whether an offset lies before the end of the paragraph. */
+function within(reader: Reader, offset: number): boolean {
+  while (reader.checked <= offset && reader.checked < reader.end) {
+    if (blankLineAt(reader.source, reader.checked)) reader.end = reader.checked
+    else reader.checked++
+  }
+  return offset < reader.end
+}
+
+/** The character where the reading stands, or undefined at the end of the paragraph. */
+function peek(reader: Reader): string | undefined {
+  return within(reader, reader.at) ? reader.source[reader.at] : undefined
+}
+
+function skipWhile(reader: Reader, test: (char: string) => boolean): void {
+  for (let char = peek(reader); char !== undefined && test(char); char = peek(reader)) reader.at++
+}
 
 /**
  * The first attribute that keeps the block at `open` (a `{`) from being read,
@@ -38,87 +93,95 @@ const unquotedStop = new Set(['"', "'", '<', '=', '>', '`'])
  */
 export function attributeSyntaxError(source: string, open: number): AttributeSyntaxError | undefined {
   if (source[open] !== '{') return undefined
-  // A blank line ends the paragraph, and the attributes with it.
-  const blank = source.slice(open).search(/\n[ \t]*\n/)
-  const limit = blank === -1 ? source.length : open + blank
-  let at = open + 1
-  const skipSpace = () => {
-    while (at < limit && space(source[at])) at++
-  }
-  while (at < limit) {
-    skipSpace()
-    const char = source[at]
-    if (at >= limit) break
+  const reader: Reader = { source, at: open + 1, end: source.length, checked: open + 1 }
+  for (;;) {
+    skipWhile(reader, space)
+    const char = peek(reader)
+    if (char === undefined) return { start: open, end: open + 1, message: problems.unclosed() }
     if (char === '}') return undefined
-    const start = at
-    if (char === '#' || char === '.') {
-      at++
-      while (
-        at < limit &&
-        !space(source[at]) &&
-        !unquotedStop.has(source[at] ?? '') &&
-        !['#', '.', '}'].includes(source[at] ?? '')
-      )
-        at++
-      if (at === start + 1) return { start, end: at, message: problems.emptyShortcut(char) }
-      const stop = source[at]
-      if (at < limit && stop !== undefined && unquotedStop.has(stop))
-        return { start, end: at + 1, message: problems.quoteValue(char === '#' ? 'id' : 'class', stop) }
-      continue
-    }
-    if (!nameStart(char)) {
-      while (at < limit && !space(source[at]) && source[at] !== '=' && source[at] !== '}') at++
-      return {
-        start,
-        end: Math.max(at, start + 1),
-        message: problems.badName(source.slice(start, Math.max(at, start + 1)))
-      }
-    }
-    while (at < limit && nameChar(source[at])) at++
-    const name = source.slice(start, at)
-    skipSpace()
-    if (source[at] !== '=') {
-      if (at < limit && source[at] !== '}' && !nameStart(source[at]) && source[at] !== '#' && source[at] !== '.') {
-        const from = at
-        while (at < limit && !space(source[at]) && source[at] !== '=' && source[at] !== '}') at++
-        return {
-          start: from,
-          end: Math.max(at, from + 1),
-          message: problems.badName(source.slice(start, Math.max(at, from + 1)))
-        }
-      }
-      continue
-    }
-    at++
-    const afterEquals = at
-    skipSpace()
-    const spaced = at > afterEquals
-    const first = source[at]
-    if (
-      at >= limit ||
-      first === '}' ||
-      (first !== undefined && unquotedStop.has(first) && first !== '"' && first !== "'")
-    ) {
-      return spaced || at >= limit || first === '}'
-        ? { start, end: afterEquals, message: problems.empty(name) }
-        : { start, end: at + 1, message: problems.quoteValue(name, first ?? '') }
-    }
-    if (first === '"' || first === "'") {
-      const close = source.indexOf(first, at + 1)
-      if (close === -1 || close >= limit) return { start, end: at + 1, message: problems.unclosedQuote(name) }
-      at = close + 1
-      if (at < limit && !space(source[at]) && source[at] !== '}')
-        return { start, end: at + 1, message: problems.spaceAfterQuote(name) }
-      continue
-    }
-    while (at < limit && !space(source[at]) && source[at] !== '}' && !unquotedStop.has(source[at] ?? '')) at++
-    const stop = source[at]
-    if (at < limit && stop !== undefined && unquotedStop.has(stop)) {
-      // `value= unit=…` reads unit as the value of value=, which then stops at the "=".
-      return spaced && stop === '='
-        ? { start, end: afterEquals, message: problems.empty(name) }
-        : { start, end: at + 1, message: problems.quoteValue(name, stop) }
-    }
+    const error = attribute(reader)
+    if (error) return error
   }
-  return { start: open, end: open + 1, message: problems.unclosed() }
+}
+
+/** One attribute, from its first character: what is wrong with it, or undefined to read on. */
+function attribute(reader: Reader): AttributeSyntaxError | undefined {
+  const char = peek(reader)
+  if (char === '#' || char === '.') return shortcut(reader, char)
+  if (!nameStart(char)) return notAName(reader, reader.at)
+  const start = reader.at
+  skipWhile(reader, nameChar)
+  return afterName(reader, { start, name: reader.source.slice(start, reader.at) })
+}
+
+/** `#id` or `.class`. */
+function shortcut(reader: Reader, marker: string): AttributeSyntaxError | undefined {
+  const start = reader.at
+  reader.at++
+  skipWhile(reader, shortcutChar)
+  if (reader.at === start + 1) return { start, end: reader.at, message: problems.emptyShortcut(marker) }
+  const stop = peek(reader)
+  if (stop !== undefined && unquotedStop.has(stop))
+    return { start, end: reader.at + 1, message: problems.quoteValue(marker === '#' ? 'id' : 'class', stop) }
+  return undefined
+}
+
+/** After a name: `=` and a value, or nothing (a boolean attribute). */
+function afterName(reader: Reader, named: Named): AttributeSyntaxError | undefined {
+  skipWhile(reader, space)
+  const char = peek(reader)
+  if (char === '=') {
+    reader.at++
+    return value(reader, named)
+  }
+  return char !== undefined && !mayFollowName(char) ? notAName(reader, named.start) : undefined
+}
+
+/** What cannot be a name, from where the reading stands; what is quoted in the message starts at `start`. */
+function notAName(reader: Reader, start: number): AttributeSyntaxError {
+  const from = reader.at
+  skipWhile(reader, notANameChar)
+  const end = Math.max(reader.at, from + 1)
+  return { start: from, end, message: problems.badName(reader.source.slice(start, end)) }
+}
+
+/** The value after `name=`. */
+function value(reader: Reader, named: Named): AttributeSyntaxError | undefined {
+  const afterEquals = reader.at
+  skipWhile(reader, space)
+  const spaced = reader.at > afterEquals
+  const first = peek(reader)
+  if (first === undefined || first === '}') return empty(named, afterEquals)
+  if (quote(first)) return quoted(reader, named, first)
+  if (!unquotedStop.has(first)) return unquoted(reader, named, spaced ? afterEquals : undefined)
+  return spaced
+    ? empty(named, afterEquals)
+    : { start: named.start, end: reader.at + 1, message: problems.quoteValue(named.name, first) }
+}
+
+function empty({ start, name }: Named, afterEquals: number): AttributeSyntaxError {
+  return { start, end: afterEquals, message: problems.empty(name) }
+}
+
+function quoted(reader: Reader, { start, name }: Named, mark: string): AttributeSyntaxError | undefined {
+  const close = reader.source.indexOf(mark, reader.at + 1)
+  if (close === -1 || !within(reader, close))
+    return { start, end: reader.at + 1, message: problems.unclosedQuote(name) }
+  reader.at = close + 1
+  const next = peek(reader)
+  if (next !== undefined && !space(next) && next !== '}')
+    return { start, end: reader.at + 1, message: problems.spaceAfterQuote(name) }
+  return undefined
+}
+
+/**
+ * An unquoted value. After `=` and a space, a stop at another `=` means the value was left empty:
+ * `value= unit=…` reads unit as the value of value=, which then stops at the "=".
+ */
+function unquoted(reader: Reader, named: Named, spacedFrom: number | undefined): AttributeSyntaxError | undefined {
+  skipWhile(reader, unquotedChar)
+  const stop = peek(reader)
+  if (stop === undefined || !unquotedStop.has(stop)) return undefined
+  if (spacedFrom !== undefined && stop === '=') return empty(named, spacedFrom)
+  return { start: named.start, end: reader.at + 1, message: problems.quoteValue(named.name, stop) }
 }

@@ -1,4 +1,4 @@
-import { continueContainers, isThematicBreak, openContainers, type Container } from './containers.js'
+import { continueContainers, isThematicBreak, openContainers, type Container, type Cursor } from './containers.js'
 
 /**
  * The top-level blocks of a Markdown text, found line by line without
@@ -87,6 +87,7 @@ function opens(line: string, inParagraph: boolean): Open | undefined {
 const blank = /^[ \t]*$/
 /** Lines that start a block of their own and so cannot continue a paragraph lazily. */
 const ownBlock = /^#{1,6}(?:[ \t]|$)/
+const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/
 
 /** A line as the block scanner sees it. */
 export interface ScannedLine extends Line {
@@ -107,6 +108,23 @@ export interface ScannedLine extends Line {
   prefixEnd: number
 }
 
+/** What the scanner carries from one line to the next. */
+interface ScanState {
+  /** The block quotes and list items open after the last line. */
+  stack: Container[]
+  /** The construct blank lines do not end that is open, and how many containers it stands in. */
+  open: (Open & { depth: number }) | undefined
+  /** The last line was part of a paragraph, which the next may continue. */
+  paragraph: boolean
+  afterBlank: boolean
+}
+
+/** How many of the open containers a line continues, and where their markers and indentation end. */
+interface Continued {
+  matched: number
+  cursor: Cursor
+}
+
 /**
  * Each line of a Markdown text, with what the block scanner knows of it:
  * the block quotes and list items open there (see containers.ts),
@@ -114,106 +132,140 @@ export interface ScannedLine extends Line {
  * marker or by the end of the container it stands in.
  */
 export function* scanLines(text: string): Generator<ScannedLine> {
-  let stack: Container[] = []
-  let open: (Open & { depth: number }) | undefined
-  let paragraph = false
-  let afterBlank = false
-  for (const line of lines(text)) {
-    const content = text.slice(line.start, line.end)
-    const isBlank = blank.test(content)
-    const continued = continueContainers(content, stack, isBlank)
-    if (open?.endsAtBlank && isBlank) open = undefined
-    if (open && continued.matched >= open.depth) {
-      if (open.closes(content.slice(continued.cursor.index))) open = undefined
-      afterBlank = false
-      yield {
-        ...line,
-        text: content,
-        blank: false,
-        literal: true,
-        startsBlock: false,
-        depth: stack.length,
-        nestedOpened: 0,
-        prefixEnd: continued.cursor.index
-      }
-      continue
-    }
-    // The container that held the literal construct has closed, and the construct with it.
-    open = undefined
-    if (isBlank) {
-      stack = stack.slice(0, continued.matched)
-      paragraph = false
-      afterBlank = true
-      yield {
-        ...line,
-        text: content,
-        blank: true,
-        literal: false,
-        startsBlock: false,
-        depth: stack.length,
-        nestedOpened: 0,
-        prefixEnd: 0
-      }
-      continue
-    }
-    if (continued.cursor.index >= content.length || blank.test(content.slice(continued.cursor.index))) {
-      // Blank inside the containers it continues: a blank line to what they hold.
-      stack = stack.slice(0, continued.matched)
-      paragraph = false
-      afterBlank = false
-      yield {
-        ...line,
-        text: content,
-        blank: false,
-        literal: false,
-        startsBlock: false,
-        depth: stack.length,
-        nestedOpened: 0,
-        prefixEnd: continued.cursor.index
-      }
-      continue
-    }
-    const allContinued = continued.matched === stack.length
-    const { opened, cursor } = openContainers(content, continued.cursor, paragraph && allContinued)
-    const rest = content.slice(cursor.index)
-    const closes = opens(rest, paragraph)
-    // `=` or `-` under a paragraph in the same containers makes it a heading, which is then closed.
-    const underline: boolean = paragraph && allContinued && opened.length === 0 && /^ {0,3}(?:=+|-+)[ \t]*$/.test(rest)
-    // A line that starts a block of its own interrupts the paragraph rather than continuing it in
-    // the containers it left;
-    // indented four columns or more it starts nothing (indented code cannot interrupt a paragraph).
-    const lazy: boolean =
-      !underline &&
-      paragraph &&
-      opened.length === 0 &&
-      !(indentedAtMost3(rest) && (closes || ownBlock.test(rest.trimStart()) || isThematicBreak(rest)))
-    if (opened.length > 0 || !lazy) stack = [...stack.slice(0, continued.matched), ...opened]
-    const startsBlock =
-      line.start === 0 ||
-      (afterBlank && continued.matched === 0 && content[0] !== ' ' && content[0] !== '\t' && opened[0]?.kind !== 'item')
-    open = closes && { ...closes, depth: stack.length }
-    // Indented code is no paragraph, unless the line continues one lazily.
-    paragraph =
-      !underline &&
-      (lazy ||
-        (!closes &&
-          rest.trim() !== '' &&
-          indentedAtMost3(rest) &&
-          !ownBlock.test(rest.trimStart()) &&
-          !isThematicBreak(rest)))
-    afterBlank = false
-    const nestedOpened = opened.length === 0 ? 0 : opened.length - (continued.matched === 0 ? 1 : 0)
-    yield {
-      ...line,
-      text: content,
-      blank: false,
-      literal: open !== undefined,
-      startsBlock,
-      depth: stack.length,
-      nestedOpened,
-      prefixEnd: cursor.index
-    }
+  const state: ScanState = { stack: [], open: undefined, paragraph: false, afterBlank: false }
+  for (const line of lines(text)) yield scanLine(state, line, text.slice(line.start, line.end))
+}
+
+function scanLine(state: ScanState, line: Line, content: string): ScannedLine {
+  const isBlank = blank.test(content)
+  const continued = continueContainers(content, state.stack, isBlank)
+  if (state.open?.endsAtBlank && isBlank) state.open = undefined
+  if (state.open && continued.matched >= state.open.depth)
+    return literalLine(state, state.open, line, content, continued)
+  // The container that held the literal construct has closed, and the construct with it.
+  state.open = undefined
+  if (isBlank) return blankLine(state, line, content, continued)
+  if (continued.cursor.index >= content.length || blank.test(content.slice(continued.cursor.index)))
+    return blankInContainers(state, line, content, continued)
+  return contentLine(state, line, content, continued)
+}
+
+// Each kind of line below writes out the fields of its Line rather than spreading it: V8 copies a
+// spread object slowly, and over a 20 MB report that made the scan ten times slower.
+
+/** A line inside fenced code, a container directive or an HTML block, which it may close. */
+function literalLine(state: ScanState, open: Open, line: Line, content: string, continued: Continued): ScannedLine {
+  if (open.closes(content.slice(continued.cursor.index))) state.open = undefined
+  state.afterBlank = false
+  return {
+    start: line.start,
+    end: line.end,
+    number: line.number,
+    text: content,
+    blank: false,
+    literal: true,
+    startsBlock: false,
+    depth: state.stack.length,
+    nestedOpened: 0,
+    prefixEnd: continued.cursor.index
   }
+}
+
+function blankLine(state: ScanState, line: Line, content: string, continued: Continued): ScannedLine {
+  state.stack = state.stack.slice(0, continued.matched)
+  state.paragraph = false
+  state.afterBlank = true
+  return {
+    start: line.start,
+    end: line.end,
+    number: line.number,
+    text: content,
+    blank: true,
+    literal: false,
+    startsBlock: false,
+    depth: state.stack.length,
+    nestedOpened: 0,
+    prefixEnd: 0
+  }
+}
+
+/** A line blank after the markers of the containers it continues: a blank line to what they hold. */
+function blankInContainers(state: ScanState, line: Line, content: string, continued: Continued): ScannedLine {
+  state.stack = state.stack.slice(0, continued.matched)
+  state.paragraph = false
+  state.afterBlank = false
+  return {
+    start: line.start,
+    end: line.end,
+    number: line.number,
+    text: content,
+    blank: false,
+    literal: false,
+    startsBlock: false,
+    depth: state.stack.length,
+    nestedOpened: 0,
+    prefixEnd: continued.cursor.index
+  }
+}
+
+/** A line with content after its container prefix: it may open containers, a literal construct or a paragraph. */
+function contentLine(state: ScanState, line: Line, content: string, continued: Continued): ScannedLine {
+  const allContinued = continued.matched === state.stack.length
+  const { opened, cursor } = openContainers(content, continued.cursor, state.paragraph && allContinued)
+  const rest = content.slice(cursor.index)
+  const closes = opens(rest, state.paragraph)
+  const underParagraph = state.paragraph && opened.length === 0
+  // `=` or `-` under a paragraph in the same containers makes it a heading, which is then closed.
+  const underline = underParagraph && allContinued && setextUnderline.test(rest)
+  const lazy = underParagraph && !underline && !interruptsParagraph(rest, closes)
+  if (opened.length > 0 || !lazy) state.stack = [...state.stack.slice(0, continued.matched), ...opened]
+  const startsBlock = line.start === 0 || (state.afterBlank && startsAtMargin(content, continued, opened))
+  state.open = closes && { ...closes, depth: state.stack.length }
+  // Indented code is no paragraph, unless the line continues one lazily.
+  state.paragraph = !underline && (lazy || startsParagraph(rest, closes))
+  state.afterBlank = false
+  return {
+    start: line.start,
+    end: line.end,
+    number: line.number,
+    text: content,
+    blank: false,
+    literal: state.open !== undefined,
+    startsBlock,
+    depth: state.stack.length,
+    nestedOpened: nestedOpened(opened, continued),
+    prefixEnd: cursor.index
+  }
+}
+
+/**
+ * Whether a line starts a block of its own, and so interrupts a paragraph rather than continuing it
+ * in the containers it left; indented four columns or more it starts nothing (indented code cannot
+ * interrupt a paragraph).
+ */
+function interruptsParagraph(rest: string, closes: Open | undefined): boolean {
+  return indentedAtMost3(rest) && (closes !== undefined || ownBlock.test(rest.trimStart()) || isThematicBreak(rest))
+}
+
+/** Whether a line (after its container prefix) that continues no paragraph starts one. */
+function startsParagraph(rest: string, closes: Open | undefined): boolean {
+  return (
+    !closes && rest.trim() !== '' && indentedAtMost3(rest) && !ownBlock.test(rest.trimStart()) && !isThematicBreak(rest)
+  )
+}
+
+/**
+ * Whether a line after a blank one starts a top-level block: at the left margin, and no list item
+ * (which could continue a list above it).
+ */
+function startsAtMargin(content: string, continued: Continued, opened: readonly Container[]): boolean {
+  return continued.matched === 0 && content[0] !== ' ' && content[0] !== '\t' && opened[0]?.kind !== 'item'
+}
+
+/** The block quotes and list items a line opens inside another one: the first of a top-level block's is not. */
+function nestedOpened(opened: readonly Container[], continued: Continued): number {
+  if (opened.length === 0) return 0
+  return opened.length - (continued.matched === 0 ? 1 : 0)
 }
 
 /** Whether a line (after its container prefix) is indented less than the four columns that make indented code. */
