@@ -6,13 +6,14 @@ import { formatText } from './format/text.js'
 import { formatSuggestions } from './format/suggestions.js'
 import { terminalText } from './format/printable.js'
 import { compile, suggest } from '../api.js'
-import type { BuildOptions } from '../build/build.js'
+import type { BuildFailure, BuildOutcome, Built } from '../build/build.js'
 import { version } from '../version.js'
 import type { CompileResult, Diagnostic } from '../model/compiled.js'
 import { plural } from '../model/plural.js'
 import { roundTo } from '../model/rounding.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { isNodeError } from '../model/node-error.js'
+import { err, ok, type Result } from '../model/result.js'
 
 export interface Io {
   stdout(text: string): void
@@ -30,14 +31,6 @@ const processIo: Io = {
 export const exit = { ok: 0, invalid: 1, usage: 2 } as const
 
 const formats = ['text', 'json', 'github'] as const
-
-/** The options each command reads. */
-const commandOptions: Record<'build' | 'check' | 'suggest' | 'verify', readonly string[]> = {
-  build: ['src', 'out', 'format', 'strict'],
-  check: ['src', 'format', 'strict', 'min-coverage'],
-  suggest: ['src', 'format'],
-  verify: ['format']
-}
 type Format = (typeof formats)[number]
 
 const usage = `Usage: factmark <command> [options] [files...]
@@ -63,6 +56,50 @@ Exit codes: 0 clean, 1 validation errors (verify: any mismatch), 2 usage or
 I/O errors (verify: no such folder, or no manifest.json in it).
 `
 
+function parseCommandLine(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    tokens: true,
+    options: {
+      src: { type: 'string', default: 'source' },
+      out: { type: 'string', default: 'dist' },
+      format: { type: 'string', default: 'text' },
+      strict: { type: 'boolean', default: false },
+      'min-coverage': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false }
+    }
+  })
+}
+
+type CommandLine = ReturnType<typeof parseCommandLine>
+
+/** A command as it was called: the files after its name, the options and the format they passed. */
+interface Call {
+  files: string[]
+  values: CommandLine['values']
+  format: Format
+  io: Io
+}
+
+interface Command {
+  /** The options it reads; any other is refused. */
+  options: readonly string[]
+  run(call: Call): Promise<number>
+}
+
+const commands = {
+  build: { options: ['src', 'out', 'format', 'strict'], run: explainingFileErrors(runBuild) },
+  check: { options: ['src', 'format', 'strict', 'min-coverage'], run: explainingFileErrors(runCheck) },
+  suggest: { options: ['src', 'format'], run: explainingFileErrors(runSuggest) },
+  // verify reports what it cannot read as problems of the tree; anything it throws is a bug.
+  verify: { options: ['format'], run: runVerify }
+} satisfies Record<string, Command>
+
+type CommandName = keyof typeof commands
+
 /** Run the command line; returns the exit code instead of exiting, so output is flushed and tests can call it. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   io = guardStderr(io)
@@ -84,28 +121,14 @@ function guardStderr(io: Io): Io {
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
-  let parsed
+  let commandLine: CommandLine
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-      options: {
-        src: { type: 'string', default: 'source' },
-        out: { type: 'string', default: 'dist' },
-        format: { type: 'string', default: 'text' },
-        strict: { type: 'boolean', default: false },
-        'min-coverage': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false }
-      }
-    })
+    commandLine = parseCommandLine(argv)
   } catch (error) {
     io.stderr(`factmark: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`)
     return exit.usage
   }
-  const { values, positionals } = parsed
+  const { values, positionals } = commandLine
   if (values.help) {
     io.stdout(usage)
     return exit.ok
@@ -114,82 +137,109 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout(`${version}\n`)
     return exit.ok
   }
-  const [command, ...files] = positionals
-  if (command !== 'build' && command !== 'check' && command !== 'suggest' && command !== 'verify') {
-    io.stderr(command === undefined ? usage : `factmark: unknown command "${command}"\n\n${usage}`)
+  const [name, ...files] = positionals
+  const called = commandOf(name, commandLine)
+  if (!called.ok) {
+    io.stderr(called.error)
     return exit.usage
   }
+  return await commands[called.value.name].run({ files, values, format: called.value.format, io })
+}
+
+/** The command named and the format asked for, or the message that says why the command line is wrong. */
+function commandOf(
+  name: string | undefined,
+  commandLine: CommandLine
+): Result<{ name: CommandName; format: Format }, string> {
+  if (!isCommandName(name)) return err(name === undefined ? usage : `factmark: unknown command "${name}"\n\n${usage}`)
   // An option that a command does not use is a mistake to point out, not to ignore: `verify
   // --strict` would check nothing more.
-  const given = new Set(parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])))
-  const unused = [...given].filter((name) => !commandOptions[command].includes(name))
-  if (unused.length > 0) {
-    io.stderr(
-      `factmark: ${unused.map((name) => `--${name}`).join(', ')} ${plural(unused.length, 'does', 'do')} not apply to ${command}\n\n${usage}`
+  const given = new Set(commandLine.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])))
+  const unused = [...given].filter((option) => !commands[name].options.includes(option))
+  if (unused.length > 0)
+    return err(
+      `factmark: ${unused.map((option) => `--${option}`).join(', ')} ${plural(unused.length, 'does', 'do')} not apply to ${name}\n\n${usage}`
     )
-    return exit.usage
-  }
-  const format = values.format as Format
-  if (!formats.includes(format)) {
-    io.stderr(`factmark: --format must be one of ${formats.join(', ')}, not "${values.format}"\n`)
-    return exit.usage
-  }
-  if (command === 'verify') return await runVerify(files, format, io)
+  const format = commandLine.values.format as Format
+  if (!formats.includes(format))
+    return err(`factmark: --format must be one of ${formats.join(', ')}, not "${commandLine.values.format}"\n`)
+  return ok({ name, format })
+}
 
-  const minimum = values['min-coverage'] === undefined ? undefined : Number(values['min-coverage'])
-  if (
-    minimum !== undefined &&
-    (!Number.isFinite(minimum) || minimum < 0 || minimum > 100 || values['min-coverage']?.trim() === '')
-  ) {
-    io.stderr(`factmark: --min-coverage must be a percentage from 0 to 100, not "${values['min-coverage']}"\n`)
-    return exit.usage
-  }
+function isCommandName(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.hasOwn(commands, name)
+}
 
-  const options = { src: values.src, files, cwd: io.cwd }
-  try {
-    if (command === 'suggest') {
-      const suggestions = await suggest(options)
-      io.stdout(formatSuggestions(suggestions, format))
-      // A text that could not be read has figures nobody listed.
-      return suggestions.some((result) => result.refused) ? exit.invalid : exit.ok
+/** The file system's errors say what went wrong in words the user can act on, as factmark's own do. */
+function explainingFileErrors(command: (call: Call) => Promise<number>): (call: Call) => Promise<number> {
+  return async (call) => {
+    try {
+      return await command(call)
+    } catch (error) {
+      if (error instanceof FactmarkError || isNodeError(error)) {
+        call.io.stderr(`factmark: ${error.message}\n`)
+        return exit.usage
+      }
+      throw error
     }
-    if (command === 'build') return await runBuild({ ...options, out: values.out, strict: values.strict }, format, io)
-    const result = await compile(options)
-    const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
-    const facts = factCount(result)
-    const percent = coveragePercent(result.coverage)
-    report(result, format, io, { facts, coverage: { percent: roundTo(percent, 1), reports: result.coverage } })
-    if (format === 'text') io.stdout(terminalText(formatCoverage(result.coverage)))
-    const unread = result.coverage.filter((entry) => entry.read === false).length
-    if (minimum !== undefined && unread > 0) {
-      // A share measured over the reports that happened to be readable would pass a threshold it has not met.
-      io.stderr(
-        `factmark: coverage not measured: ${unread} of ${result.coverage.length} ${plural(result.coverage.length, 'report was', 'reports were')} not compiled; --min-coverage ${minimum} needs every report\n`
-      )
-      return exit.invalid
-    }
-    if (minimum !== undefined && percent < minimum) {
-      io.stderr(`factmark: coverage ${percent.toFixed(1)}% is below --min-coverage ${minimum}\n`)
-      return exit.invalid
-    }
-    return failed ? exit.invalid : exit.ok
-  } catch (error) {
-    // The file system's errors say what went wrong in words the user can act on, as factmark's own do.
-    if (error instanceof FactmarkError || isNodeError(error)) {
-      io.stderr(`factmark: ${error.message}\n`)
-      return exit.usage
-    }
-    throw error
   }
 }
 
-async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<number> {
-  const where = `${(options.out ?? 'dist').replace(/\/+$/, '')}/`
-  let outcome
+async function runSuggest({ files, values, format, io }: Call): Promise<number> {
+  const suggestions = await suggest({ src: values.src, files, cwd: io.cwd })
+  io.stdout(formatSuggestions(suggestions, format))
+  // A text that could not be read has figures nobody listed.
+  return suggestions.some((result) => result.refused) ? exit.invalid : exit.ok
+}
+
+async function runCheck({ files, values, format, io }: Call): Promise<number> {
+  const minimum = coverageMinimum(values['min-coverage'])
+  if (!minimum.ok) {
+    io.stderr(minimum.error)
+    return exit.usage
+  }
+  const result = await compile({ src: values.src, files, cwd: io.cwd })
+  const percent = coveragePercent(result.coverage)
+  report(result, format, io, {
+    facts: factCount(result),
+    coverage: { percent: roundTo(percent, 1), reports: result.coverage }
+  })
+  if (format === 'text') io.stdout(terminalText(formatCoverage(result.coverage)))
+  const shortfall = minimum.value === undefined ? undefined : coverageShortfall(result, percent, minimum.value)
+  if (shortfall !== undefined) {
+    io.stderr(shortfall)
+    return exit.invalid
+  }
+  const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
+  return failed ? exit.invalid : exit.ok
+}
+
+/** The --min-coverage percentage, undefined when it is not given. */
+function coverageMinimum(option: string | undefined): Result<number | undefined, string> {
+  if (option === undefined) return ok(undefined)
+  const minimum = Number(option)
+  if (!Number.isFinite(minimum) || minimum < 0 || minimum > 100 || option.trim() === '')
+    return err(`factmark: --min-coverage must be a percentage from 0 to 100, not "${option}"\n`)
+  return ok(minimum)
+}
+
+/** Why the sources fail --min-coverage, or undefined when they meet it. */
+function coverageShortfall(result: CompileResult, percent: number, minimum: number): string | undefined {
+  const unread = result.coverage.filter((entry) => entry.read === false).length
+  // A share measured over the reports that happened to be readable would pass a threshold it has not met.
+  if (unread > 0)
+    return `factmark: coverage not measured: ${unread} of ${result.coverage.length} ${plural(result.coverage.length, 'report was', 'reports were')} not compiled; --min-coverage ${minimum} needs every report\n`
+  if (percent < minimum) return `factmark: coverage ${percent.toFixed(1)}% is below --min-coverage ${minimum}\n`
+  return undefined
+}
+
+async function runBuild({ files, values, format, io }: Call): Promise<number> {
+  const where = `${values.out.replace(/\/+$/, '')}/`
+  let outcome: BuildOutcome
   try {
     // The emitters load templates, HTML and CSV libraries that check and suggest never need.
     const { build } = await import('../build/build.js')
-    outcome = await build(options)
+    outcome = await build({ src: values.src, files, cwd: io.cwd, out: values.out, strict: values.strict })
   } catch (error) {
     // A source that cannot be read says so itself; the file system failed while writing.
     const message =
@@ -202,18 +252,10 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
     io.stderr(`factmark: ${message}; ${where} was left as it was\n`)
     return exit.usage
   }
-  if (!outcome.ok) {
-    const failure = outcome.error
-    if (failure.reason === 'output') {
-      io.stderr(`factmark: ${failure.message}\n`)
-      return exit.usage
-    }
-    report(failure.result, format, io, {})
-    if (failure.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored\n`)
-    io.stderr(`factmark: build failed: ${failure.message}; ${where} was left as it was\n`)
-    return failure.reason === 'invalid' ? exit.invalid : exit.usage
-  }
-  const { result, artifacts, restored } = outcome.value
+  return outcome.ok ? reportBuilt(outcome.value, where, format, io) : reportNotBuilt(outcome.error, where, format, io)
+}
+
+function reportBuilt({ result, artifacts, restored }: Built, where: string, format: Format, io: Io): number {
   const facts = factCount(result)
   report(result, format, io, { facts, files: artifacts.map((artifact) => `${where}${artifact.path}`) })
   if (restored)
@@ -227,6 +269,17 @@ async function runBuild(options: BuildOptions, format: Format, io: Io): Promise<
   return exit.ok
 }
 
+function reportNotBuilt(failure: BuildFailure, where: string, format: Format, io: Io): number {
+  if (failure.reason === 'output') {
+    io.stderr(`factmark: ${failure.message}\n`)
+    return exit.usage
+  }
+  report(failure.result, format, io, {})
+  if (failure.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored\n`)
+  io.stderr(`factmark: build failed: ${failure.message}; ${where} was left as it was\n`)
+  return failure.reason === 'invalid' ? exit.invalid : exit.usage
+}
+
 function report(result: CompileResult, format: Format, io: Io, extra: Record<string, unknown>): void {
   const diagnostics: Diagnostic[] = result.diagnostics
   if (format === 'json') io.stdout(formatJson(diagnostics, extra))
@@ -238,16 +291,16 @@ function factCount(result: CompileResult): number {
   return result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
 }
 
-async function runVerify(positionals: readonly string[], format: Format, io: Io): Promise<number> {
-  if (positionals.length > 1) {
-    io.stderr(`factmark: verify checks one folder, not ${positionals.length}\n`)
+async function runVerify({ files, format, io }: Call): Promise<number> {
+  if (files.length > 1) {
+    io.stderr(`factmark: verify checks one folder, not ${files.length}\n`)
     return exit.usage
   }
   const [{ verify }, { formatVerify, verifyFailure }] = await Promise.all([
     import('../verify/verify.js'),
     import('./format/verify.js')
   ])
-  const result = await verify({ dir: positionals[0] ?? 'dist', cwd: io.cwd })
+  const result = await verify({ dir: files[0] ?? 'dist', cwd: io.cwd })
   io.stdout(formatVerify(result, format))
   const failure = verifyFailure(result)
   if (failure !== undefined) io.stderr(`factmark: ${failure}\n`)
