@@ -5,7 +5,7 @@ import { manifestName } from '../model/site.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
 import { validators, type SchemaFile } from '../model/schemas.js'
 import { readRegular, type FileDigest, type ReadResult } from './read-regular.js'
-import { listTree, type EntryType } from '../model/file-tree.js'
+import { listTree, type EntryType, type Tree } from '../model/file-tree.js'
 import { isNodeError } from '../model/node-error.js'
 
 export type { FileDigest } from './read-regular.js'
@@ -90,23 +90,12 @@ const shownErrors = 20
 export async function verify(options: VerifyOptions = {}): Promise<VerifyResult> {
   const dir = options.dir ?? 'dist'
   const root = path.resolve(options.cwd ?? process.cwd(), dir)
-  const unusable = (message: string): VerifyResult => ({
-    status: 'unusable',
-    dir,
-    listed: 0,
-    matched: 0,
-    problems: [],
-    message
-  })
-
-  // The folder named is followed if it is a link (dist -> releases/42): that is where the user asked to look.
-  const folder = await stat(root).catch((error: unknown) => ({ error }))
-  if ('error' in folder) return unusable(isNodeError(folder.error, 'ENOENT') ? 'no such folder' : reason(folder.error))
-  if (!folder.isDirectory()) return unusable('not a folder')
+  const unfit = await notAFolder(root)
+  if (unfit !== undefined) return unusable(dir, unfit)
 
   const problems: VerifyProblem[] = []
   const manifest = await readJson(root, manifestName, problems)
-  if (manifest.missing) return unusable(`it has no ${manifestName}, so it is not a tree factmark wrote`)
+  if (manifest.missing) return unusable(dir, `it has no ${manifestName}, so it is not a tree factmark wrote`)
   if (manifest.data === undefined) return finish(dir, 0, 0, problems)
   const files = (manifest.data as { files?: unknown }).files
   if (!Array.isArray(files)) return finish(dir, 0, 0, problems)
@@ -114,11 +103,38 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
   const tree = await listTree(root)
   for (const { path: folderPath, error } of tree.unreadable)
     problems.push({ kind: 'unreadable', path: folderPath === '' ? '.' : `${folderPath}/`, reason: reason(error) })
-  const onDisk = new Map(tree.entries.map((entry) => [entry.path, entry.type]))
-  const folders = foldersOf(tree.entries.map((entry) => entry.path))
+  const { listed, matched } = await checkListed(root, files as unknown[], tree.entries, problems)
+  checkUnlisted(tree.entries, listed, problems)
+  return finish(dir, listed.size, matched, problems)
+}
+
+function unusable(dir: string, message: string): VerifyResult {
+  return { status: 'unusable', dir, listed: 0, matched: 0, problems: [], message }
+}
+
+/** Why `root` cannot be verified at all, or undefined when it is a folder. */
+async function notAFolder(root: string): Promise<string | undefined> {
+  // The folder named is followed if it is a link (dist -> releases/42): that is where the user asked to look.
+  const folder = await stat(root).catch((error: unknown) => ({ error }))
+  if ('error' in folder) return isNodeError(folder.error, 'ENOENT') ? 'no such folder' : reason(folder.error)
+  return folder.isDirectory() ? undefined : 'not a folder'
+}
+
+/**
+ * Check each file the manifest lists against the tree; the paths it lists, and how many of them
+ * match.
+ */
+async function checkListed(
+  root: string,
+  files: readonly unknown[],
+  entries: Tree['entries'],
+  problems: VerifyProblem[]
+): Promise<{ listed: Set<string>; matched: number }> {
+  const onDisk = new Map(entries.map((entry) => [entry.path, entry.type]))
+  const folders = foldersOf(entries.map((entry) => entry.path))
   const listed = new Set<string>()
   let matched = 0
-  for (const file of files as unknown[]) {
+  for (const file of files) {
     // The schema problem already names a malformed entry; only well-formed ones can be checked.
     if (!isEntry(file)) continue
     if (!isTreePath(file.path)) {
@@ -130,29 +146,44 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
       continue
     }
     listed.add(file.path)
-    const expected = { bytes: file.bytes, sha256: file.sha256 }
     const type = onDisk.get(file.path) ?? (folders.has(file.path) ? 'folder' : undefined)
-    if (type === undefined) {
-      problems.push({ kind: 'missing', path: file.path, expected })
-      continue
-    }
-    if (type !== 'file') {
-      problems.push({ kind: 'not-regular', path: file.path, type, listed: true })
-      continue
-    }
-    const schema = schemaOf(file.path)
-    const read = await readChecked(root, file.path, schema ? jsonLimit : 0, problems)
-    if (!read) continue
-    if (read.digest.bytes === expected.bytes && read.digest.sha256 === expected.sha256) matched++
-    else problems.push({ kind: 'changed', path: file.path, actual: read.digest, expected })
-    if (schema) checkJson(file.path, schema, read, problems)
+    if (await checkFile(root, file, type, problems)) matched++
   }
-  for (const entry of tree.entries) {
+  return { listed, matched }
+}
+
+/** Check one listed file; true when it is a regular file with the listed size and SHA-256. */
+async function checkFile(
+  root: string,
+  file: ManifestEntry,
+  type: EntryType | undefined,
+  problems: VerifyProblem[]
+): Promise<boolean> {
+  const expected = { bytes: file.bytes, sha256: file.sha256 }
+  if (type === undefined) {
+    problems.push({ kind: 'missing', path: file.path, expected })
+    return false
+  }
+  if (type !== 'file') {
+    problems.push({ kind: 'not-regular', path: file.path, type, listed: true })
+    return false
+  }
+  const schema = schemaOf(file.path)
+  const read = await readChecked(root, file.path, schema ? jsonLimit : 0, problems)
+  if (!read) return false
+  const matches = read.digest.bytes === expected.bytes && read.digest.sha256 === expected.sha256
+  if (!matches) problems.push({ kind: 'changed', path: file.path, actual: read.digest, expected })
+  if (schema) checkJson(file.path, schema, read, problems)
+  return matches
+}
+
+/** Everything in the tree that the manifest does not list, apart from the manifest itself. */
+function checkUnlisted(entries: Tree['entries'], listed: ReadonlySet<string>, problems: VerifyProblem[]): void {
+  for (const entry of entries) {
     if (entry.path === manifestName || listed.has(entry.path)) continue
     if (entry.type === 'file' || entry.type === 'folder') problems.push({ kind: 'extra', path: entry.path })
     else problems.push({ kind: 'not-regular', path: entry.path, type: entry.type, listed: false })
   }
-  return finish(dir, listed.size, matched, problems)
 }
 
 function finish(dir: string, listed: number, matched: number, problems: VerifyProblem[]): VerifyResult {
@@ -165,7 +196,13 @@ function finish(dir: string, listed: number, matched: number, problems: VerifyPr
   return { status, dir, listed, matched, problems }
 }
 
-function isEntry(value: unknown): value is { path: string; bytes: number; sha256: string } {
+interface ManifestEntry {
+  path: string
+  bytes: number
+  sha256: string
+}
+
+function isEntry(value: unknown): value is ManifestEntry {
   const entry = value as { path?: unknown; bytes?: unknown; sha256?: unknown } | null
   return (
     typeof entry === 'object' &&
