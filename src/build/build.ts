@@ -44,35 +44,20 @@ export type BuildOutcome = Result<Built, BuildFailure>
  * wrote. When anything fails, `out` stays exactly as it was.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
-  const cwd = path.resolve(options.cwd ?? process.cwd())
-  const out = path.resolve(cwd, options.out ?? 'dist')
-  // Explicit report files are checked against their registry's folder too: the output must not swallow it.
-  const places: OutputPlaces = {
-    out,
-    src: path.resolve(cwd, options.src ?? 'source'),
-    cwd,
-    shown: options.out ?? 'dist'
-  }
+  const places = outputPlaces(options)
+  const { out } = places
   const refused = (message: string) => err({ reason: 'output' as const, message, out })
   const allowed = await checkOutputFolder(places)
   if (!allowed.ok) return refused(allowed.error.message)
   // An interrupted build is mended first, so that this one leaves a whole tree even if it fails.
-  let restored: boolean
-  try {
-    restored = (await recoverOutput(out)).restored
-  } catch (error) {
-    if (error instanceof FactmarkError) return refused(error.message)
-    throw error
-  }
+  const recovered = await unlessRefused(() => recoverOutput(out))
+  if (!recovered.ok) return refused(recovered.error)
+  const { restored } = recovered.value
 
   const result = await compile(options)
-  if (result.errorCount > 0 || (options.strict && result.warningCount > 0)) {
-    const problems =
-      result.errorCount > 0
-        ? `${result.errorCount} ${plural(result.errorCount, 'error')}`
-        : `${result.warningCount} ${plural(result.warningCount, 'warning')} (--strict)`
+  const problems = sourceProblems(result, options.strict)
+  if (problems !== undefined)
     return err({ reason: 'invalid', result, message: `the sources have ${problems}`, out, restored })
-  }
   let artifacts: Artifact[]
   try {
     artifacts = renderArtifacts(result, options.reportFiles ?? reportFiles)
@@ -85,14 +70,41 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
       restored
     })
   }
-  try {
-    const published = await publish(out, artifacts, {
+  const published = await unlessRefused(() =>
+    publish(out, artifacts, {
       check: () => checkOutputFolder(places),
       ...(options.onPublishStep && { onStep: options.onPublishStep })
     })
-    return ok({ result, artifacts, out, restored: restored || published.restored })
+  )
+  if (!published.ok) return refused(published.error)
+  return ok({ result, artifacts, out, restored: restored || published.value.restored })
+}
+
+function outputPlaces(options: BuildOptions): OutputPlaces {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  // Explicit report files are checked against their registry's folder too: the output must not swallow it.
+  return {
+    out: path.resolve(cwd, options.out ?? 'dist'),
+    src: path.resolve(cwd, options.src ?? 'source'),
+    cwd,
+    shown: options.out ?? 'dist'
+  }
+}
+
+/** A step's value, or the message of the FactmarkError by which it refused; any other error is a bug and thrown on. */
+async function unlessRefused<T>(step: () => Promise<T>): Promise<Result<T, string>> {
+  try {
+    return ok(await step())
   } catch (error) {
-    if (error instanceof FactmarkError) return refused(error.message)
+    if (error instanceof FactmarkError) return err(error.message)
     throw error
   }
+}
+
+/** What makes the sources unfit to publish, as `3 errors`; undefined when they may be published. */
+function sourceProblems(result: CompileResult, strict: boolean | undefined): string | undefined {
+  if (result.errorCount > 0) return `${result.errorCount} ${plural(result.errorCount, 'error')}`
+  if (strict && result.warningCount > 0)
+    return `${result.warningCount} ${plural(result.warningCount, 'warning')} (--strict)`
+  return undefined
 }

@@ -37,20 +37,11 @@ const foreignShown = 3
  * someone else.
  */
 export async function checkOutputFolder(places: OutputPlaces): Promise<OutputCheck> {
-  const out = await realPlace(places.out)
   const shown = places.shown?.replace(/(.)\/+$/, '$1') ?? (displayPath(places.out, places.cwd) || '.')
   const refuse = (why: string) => err({ message: `Refusing to write ${shown}: ${why}; nothing was changed` })
 
-  const cwd = await realPlace(places.cwd)
-  if (out === cwd) return refuse('it is the working directory')
-  if (isInside(cwd, out)) return refuse('it holds the working directory')
-  if (places.src !== undefined) {
-    const src = await realPlace(places.src)
-    if (out === src) return refuse('it is the source folder')
-    if (isInside(src, out)) return refuse('it holds the source folder')
-    if (isInside(out, src)) return refuse('it lies inside the source folder')
-  }
-
+  const clash = await placeClash(places)
+  if (clash !== undefined) return refuse(clash)
   const stats = await lstat(places.out).catch((error: unknown) => {
     if (isNodeError(error, 'ENOENT')) return undefined
     throw error
@@ -58,35 +49,47 @@ export async function checkOutputFolder(places: OutputPlaces): Promise<OutputChe
   if (!stats) return ok({ exists: false })
   if (stats.isSymbolicLink()) return refuse('it is a symbolic link, and factmark replaces only folders it wrote')
   if (!stats.isDirectory()) return refuse('it is a file, not a folder factmark wrote')
+  const foreign = await foreignContent(places.out, shown)
+  return foreign === undefined ? ok({ exists: true }) : refuse(foreign)
+}
 
-  const tree = await listTree(places.out)
+/**
+ * Why `out` must not be replaced because of where it lies, or undefined when it lies apart from
+ * the sources and the working directory.
+ */
+async function placeClash(places: OutputPlaces): Promise<string | undefined> {
+  const out = await realPlace(places.out)
+  const cwd = await realPlace(places.cwd)
+  if (out === cwd) return 'it is the working directory'
+  if (isInside(cwd, out)) return 'it holds the working directory'
+  if (places.src === undefined) return undefined
+  const src = await realPlace(places.src)
+  if (out === src) return 'it is the source folder'
+  if (isInside(src, out)) return 'it holds the source folder'
+  if (isInside(out, src)) return 'it lies inside the source folder'
+  return undefined
+}
+
+/** Why the folder `out` holds what factmark did not write, or undefined when it is empty or all factmark's. */
+async function foreignContent(out: string, shown: string): Promise<string | undefined> {
+  const tree = await listTree(out)
   if (tree.unreadable.length > 0)
-    return refuse(
-      `${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`
-    )
+    return `${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`
   const present = tree.entries.map((entry) => entry.path)
-  if (present.length === 0) return ok({ exists: true })
-  const listed = await readManifestPaths(places.out)
+  if (present.length === 0) return undefined
+  const listed = await readManifestPaths(out)
   if (listed === 'foreign')
-    return refuse(
-      `it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`
-    )
+    return `it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`
   if (!listed)
-    return refuse(
-      `it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`
-    )
+    return `it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`
   const foreign = present.filter((file) => file !== manifestName && !listed.has(file))
-  if (foreign.length > 0) {
-    const names = foreign
-      .slice(0, foreignShown)
-      .map((file) => `${shown}/${file}`)
-      .join(', ')
-    const more = foreign.length > foreignShown ? ` and ${foreign.length - foreignShown} more` : ''
-    return refuse(
-      `it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`
-    )
-  }
-  return ok({ exists: true })
+  if (foreign.length === 0) return undefined
+  const names = foreign
+    .slice(0, foreignShown)
+    .map((file) => `${shown}/${file}`)
+    .join(', ')
+  const more = foreign.length > foreignShown ? ` and ${foreign.length - foreignShown} more` : ''
+  return `it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`
 }
 
 /** The real path of a place that may not exist yet: its closest existing ancestor resolved, the rest appended. */
