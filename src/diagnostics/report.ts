@@ -23,15 +23,9 @@ function severityOf(message: VFileMessage): Severity {
 }
 
 export function toDiagnostic(message: VFileMessage): Diagnostic {
-  const place = message.place
-  const start = place && 'start' in place ? place.start : place
-  const end = place && 'end' in place ? place.end : start
   const diagnostic: Diagnostic = {
     file: message.file ?? '',
-    line: start?.line ?? 1,
-    column: start?.column ?? 1,
-    endLine: end?.line ?? start?.line ?? 1,
-    endColumn: end?.column ?? start?.column ?? 1,
+    ...spanOf(message.place),
     severity: severityOf(message),
     ruleId: message.ruleId ?? 'internal',
     message: message.reason
@@ -39,6 +33,15 @@ export function toDiagnostic(message: VFileMessage): Diagnostic {
   if (message.note) diagnostic.fix = message.note
   if (message.url) diagnostic.url = message.url
   return diagnostic
+}
+
+/** Where a message points: a point is a span of its own, and a message without a place points at the file's start. */
+function spanOf(place: VFileMessage['place']): Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'> {
+  const start = place && 'start' in place ? place.start : place
+  const end = place && 'end' in place ? place.end : start
+  const line = start?.line ?? 1
+  const column = start?.column ?? 1
+  return { line, column, endLine: end?.line ?? line, endColumn: end?.column ?? column }
 }
 
 /** Order for output: by file, then position, then rule, so runs compare equal. */
