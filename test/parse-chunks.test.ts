@@ -45,6 +45,9 @@ describe('a text parsed block by block gives the tree of the whole text', () => 
     ['indented code', '    code\n\n    more\n\ntext\n'],
     ['setext headings', 'a\n===\n\nb\n---\n\nc\n'],
     ['CRLF and lone CR line ends', 'a\r\n\r\nb\r\rc\r\n\r\n- d\r\n\r\ne\n'],
+    ['an unclosed fence in a list item, then a blank line', '  - :::note\n<a href="x">\n- ```\n\npara\n'],
+    ['an unclosed fence in a list item, then a block quote', '  - :::note\n<a href="x">\n- ```\n\n> <!--\n'],
+    ['a directive other than fact is text, and a fence after it runs on', ':::note\n```\n:::\n\npara\n'],
     ['facts across blocks', '值:fact[1]{metric=a}\n\n- :fact[2]{metric=b}\n\n> :fact[3]{metric=c}\n']
   ])('%s', (_name, text) => {
     expectSameTree(text)

@@ -1,4 +1,5 @@
 import { continueContainers, isThematicBreak, openContainers, type Container, type Cursor } from './containers.js'
+import { factName } from './fact-syntax.js'
 
 /**
  * The top-level blocks of a Markdown text, found line by line without
@@ -69,7 +70,8 @@ function opens(line: string, inParagraph: boolean): Open | undefined {
     const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`)
     return { closes: (next) => closing.test(next) }
   }
-  const directive = /^ {0,3}(:{3,})[^:\s]/.exec(line)
+  // Only `fact` is a directive name to the parser: `:::note` is a paragraph.
+  const directive = containerFact.exec(line)
   if (directive) {
     const closing = new RegExp(`^ {0,3}:{${(directive[1] as string).length},}[ \\t]*$`)
     return { closes: (next) => closing.test(next) }
@@ -84,6 +86,7 @@ function opens(line: string, inParagraph: boolean): Open | undefined {
   return undefined
 }
 
+const containerFact = new RegExp(`^ {0,3}(:{3,})${factName}(?![A-Za-z0-9_-])`)
 const blank = /^[ \t]*$/
 /** Lines that start a block of their own and so cannot continue a paragraph lazily. */
 const ownBlock = /^#{1,6}(?:[ \t]|$)/

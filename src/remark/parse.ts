@@ -40,7 +40,7 @@ export function readMarkdown(markdown: string): Result<Root, LimitProblem> {
 export function parseMarkdown(markdown: string, options: { chunkSize?: number } = {}): Root {
   const chunks = chunksOf(markdown, options.chunkSize ?? chunkSize)
   if (chunks.length === 1) return processor.parse(markdown)
-  let trees = chunks.map((chunk) => processor.parse(chunk.text))
+  let trees = parseChunks(chunks, (text) => processor.parse(text))
   // A reference may stand in one chunk and its definition in another: the
   // parser decides what is a link by the definitions it has seen, so each
   // chunk is told of the others' and read again. A definition inside a
@@ -49,13 +49,13 @@ export function parseMarkdown(markdown: string, options: { chunkSize?: number } 
   const definitions = trees.map((tree) => definitionsIn(tree))
   if (definitions.some((found) => found.anywhere.length + found.afterward.length > 0)) {
     const anywhere = definitions.flatMap((found) => found.anywhere)
-    trees = chunks.map((chunk, index) => {
+    trees = parseChunks(chunks, (text, index) => {
       const earlier = definitions.slice(0, index).flatMap((found) => found.afterward)
       return unified()
         .use(remarkParse)
         .use(remarkFactSyntax)
         .use(remarkPredefine, [...anywhere, ...earlier])
-        .parse(chunk.text)
+        .parse(text)
     })
   }
   const children: RootContent[] = []
@@ -67,6 +67,22 @@ export function parseMarkdown(markdown: string, options: { chunkSize?: number } 
     }
   }
   return { type: 'root', children, position: { start: { line: 1, column: 1, offset: 0 }, end: endOf(markdown) } }
+}
+
+/**
+ * Each chunk's tree. A block the end of its chunk closes (a fence left open in a list item) may
+ * close elsewhere in the whole text, depending on the block that follows: such a chunk is read
+ * again together with the next one, and keeps the blocks that start in it. At most two parses a
+ * chunk, so the whole stays linear.
+ */
+function parseChunks(chunks: readonly Chunk[], parse: (text: string, index: number) => Root): Root[] {
+  return chunks.map((chunk, index) => {
+    const tree = parse(chunk.text, index)
+    const next = chunks[index + 1]
+    if (!next || tree.children.at(-1)?.position?.end.offset !== chunk.text.length) return tree
+    const both = parse(chunk.text + next.text, index)
+    return { ...both, children: both.children.filter((node) => (node.position?.start.offset ?? 0) < chunk.text.length) }
+  })
 }
 
 interface Chunk {
