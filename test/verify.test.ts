@@ -225,6 +225,22 @@ describe('factmark verify: JSON that breaks its schema, with the manifest forged
     })
   })
 
+  test.each([
+    ['null', 'null'],
+    ['[]', 'a list'],
+    ['"x"', '"x"']
+  ])('manifest.json that is %s: its schema problem, nothing else', async (json, found) => {
+    writeFileSync(file('manifest.json'), `${json}\n`)
+    expect(await run('verify')).toEqual({
+      code: 1,
+      stdout:
+        `dist/manifest.json does not meet manifest.schema.json: the document must be a mapping, found ${found} ` +
+        '(dist/manifest.json: every file of the site but itself, with its size and SHA-256, so that a mirror ' +
+        'can check what it serves)\n✖ 1 problem\n',
+      stderr: ''
+    })
+  })
+
   test('a manifest that names paths outside the tree, or a path twice', async () => {
     writeFileSync(path.join(cwd, 'secret.txt'), 'outside\n')
     const manifest = readManifest()

@@ -97,7 +97,9 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
   const manifest = await readJson(root, manifestName, problems)
   if (manifest.missing) return unusable(dir, `it has no ${manifestName}, so it is not a tree factmark wrote`)
   if (manifest.data === undefined) return finish(dir, 0, 0, problems)
-  const files = (manifest.data as { files?: unknown }).files
+  // JSON that is not an object (null, a list) has no files: its schema problem is already reported.
+  const data = manifest.data
+  const files = typeof data === 'object' && data !== null ? (data as { files?: unknown }).files : undefined
   if (!Array.isArray(files)) return finish(dir, 0, 0, problems)
 
   const tree = await listTree(root)
