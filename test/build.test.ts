@@ -36,6 +36,8 @@ describe('the site', () => {
     expect(outcome.ok).toBe(true)
     expect(Object.keys(snapshot(path.join(cwd, 'dist')))).toEqual([
       'catalog.json',
+      'datapackage.json',
+      'facts.csv',
       'index.html',
       'manifest.json',
       ...schemaFiles.map((file) => `schema/${file}`).sort(),

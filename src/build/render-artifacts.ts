@@ -2,8 +2,8 @@ import path from 'node:path'
 import { compareStrings } from '../model/compare.js'
 import { emitCatalogHtml } from '../emit/catalog-html.js'
 import { emitCatalogJson } from '../emit/catalog-json.js'
-import { emitDataPackage } from '../emit/datapackage.js'
-import { emitFactsCsv, emitFactsExcelCsv } from '../emit/facts-csv.js'
+import { emitDataPackage, emitSiteDataPackage } from '../emit/datapackage.js'
+import { emitFactsCsv, emitFactsExcelCsv, emitSiteFactsCsv } from '../emit/facts-csv.js'
 import { emitFactsJson } from '../emit/facts-json.js'
 import type { Download } from '../emit/downloads.js'
 import { emitManifest } from '../emit/manifest.js'
@@ -88,6 +88,7 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
     const page = offered.filter((file) => file.href === 'index.html')
     entries.push({ report, files: [...page, ...downloads] })
   }
+  artifacts.push(...siteDataset(result.reports))
   if (result.registry) artifacts.push(...emitTaxonomy(result.registry))
   artifacts.push(...emitSchemas())
   artifacts.push({ path: 'catalog.json', content: emitCatalogJson(entries) })
@@ -98,6 +99,12 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
   artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
   checkArtifacts(artifacts)
   return artifacts.sort((a, b) => compareStrings(a.path, b.path))
+}
+
+/** One table of every fact of every report, for consumers of the whole collection, and its Data Package. */
+function siteDataset(reports: readonly CompiledReport[]): Artifact[] {
+  const csv = { path: 'facts.csv', content: emitSiteFactsCsv(reports) }
+  return [csv, { path: 'datapackage.json', content: emitSiteDataPackage(reports, csv) }]
 }
 
 /** The site's own JSON files must meet their published schemas before anything is written. */

@@ -1,5 +1,6 @@
 import { schemaId } from '../model/schemas.js'
 import { factColumns } from './fact-columns.js'
+import { reportColumn } from './facts-csv.js'
 import { byteLength, sha256 } from './hash.js'
 import type { CompiledReport } from '../model/compiled.js'
 
@@ -23,10 +24,6 @@ export function emitDataPackage(
 ): string {
   const { bundle } = report
   const info = bundle.report
-  const integrity = (file: PackagedFile) => ({
-    bytes: byteLength(file.content),
-    hash: `sha256:${sha256(file.content)}`
-  })
   const descriptor = {
     $schema: `${profiles}datapackage.json`,
     name: info.slug,
@@ -37,45 +34,10 @@ export function emitDataPackage(
     contributors: [{ title: info.issuer, roles: ['publisher'] }],
     sources: [{ title: info.title, ...(info.url !== undefined && { path: info.url }) }],
     resources: [
-      {
-        name: 'facts',
-        type: 'table',
-        title: 'Facts (CSV)',
-        description: 'One row per fact. The unit of each value is in the `unit` column (UCUM codes, CNY for yuan).',
-        path: files.csv.path,
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        ...integrity(files.csv),
-        dialect: {
-          $schema: `${profiles}tabledialect.json`,
-          header: true,
-          delimiter: ',',
-          lineTerminator: '\r\n',
-          quoteChar: '"',
-          doubleQuote: true
-        },
-        schema: {
-          $schema: `${profiles}tableschema.json`,
-          fields: factColumns.map((column) => ({
-            name: column.name,
-            type: column.type,
-            title: column.title,
-            description: column.description,
-            // Custom field property: the values of this column are measured in the unit named by another column.
-            ...(column.name === 'value' && { unit: { field: 'unit', system: 'http://unitsofmeasure.org' } }),
-            ...((column.required || column.enum || column.name === 'id') && {
-              constraints: {
-                ...(column.required && { required: true }),
-                ...(column.name === 'id' && { unique: true }),
-                ...(column.enum && { enum: [...column.enum] })
-              }
-            })
-          })),
-          primaryKey: ['id'],
-          missingValues: ['']
-        }
-      },
+      factTable(
+        files.csv,
+        'One row per fact. The unit of each value is in the `unit` column (UCUM codes, CNY for yuan).'
+      ),
       {
         name: 'bundle',
         title: 'Fact bundle (JSON)',
@@ -102,6 +64,99 @@ export function emitDataPackage(
             }
           ]
         : [])
+    ]
+  }
+  return `${JSON.stringify(descriptor, null, 2)}\n`
+}
+
+function integrity(file: PackagedFile): { bytes: number; hash: string } {
+  return { bytes: byteLength(file.content), hash: `sha256:${sha256(file.content)}` }
+}
+
+interface TableField {
+  name: string
+  type: string
+  title: string
+  description: string
+  required?: boolean
+}
+
+/** The facts table as a tabular resource: its dialect and its Table Schema, `before` the fact columns. */
+function factTable(csv: PackagedFile, description: string, before: readonly TableField[] = []) {
+  const identity = [...before.map((field) => field.name), 'id']
+  return {
+    name: 'facts',
+    type: 'table',
+    title: 'Facts (CSV)',
+    description,
+    path: csv.path,
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    ...integrity(csv),
+    dialect: {
+      $schema: `${profiles}tabledialect.json`,
+      header: true,
+      delimiter: ',',
+      lineTerminator: '\r\n',
+      quoteChar: '"',
+      doubleQuote: true
+    },
+    schema: {
+      $schema: `${profiles}tableschema.json`,
+      fields: [
+        ...before.map(({ required, ...field }) => ({ ...field, ...(required && { constraints: { required } }) })),
+        ...factColumns.map((column) => ({
+          name: column.name,
+          type: column.type,
+          title: column.title,
+          description: column.description,
+          // Custom field property: the values of this column are measured in the unit named by another column.
+          ...(column.name === 'value' && { unit: { field: 'unit', system: 'http://unitsofmeasure.org' } }),
+          ...((column.required || column.enum || column.name === 'id') && {
+            constraints: {
+              ...(column.required && { required: true }),
+              // A fact id is unique in its report: alone it is a key only where there is one report.
+              ...(column.name === 'id' && before.length === 0 && { unique: true }),
+              ...(column.enum && { enum: [...column.enum] })
+            }
+          })
+        }))
+      ],
+      primaryKey: identity,
+      missingValues: ['']
+    }
+  }
+}
+
+/**
+ * The site's datapackage.json: one table of every fact of every report (the site's facts.csv), with
+ * the report's slug as the first column and, with the fact id, the key of a row.
+ */
+export function emitSiteDataPackage(reports: readonly CompiledReport[], csv: PackagedFile): string {
+  const facts = reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
+  const descriptor = {
+    $schema: `${profiles}datapackage.json`,
+    name: 'facts',
+    title: 'All facts of the published reports',
+    description: `${reports.length} 份报告中标注的全部 ${facts} 项数据,每行一项,首列为报告。Every fact tagged in the ${reports.length} reports, one row each; the first column names the report.`,
+    keywords: [
+      ...new Set(reports.flatMap((report) => Object.keys(report.bundle.metrics).map((id) => id.split('.')[0] ?? id)))
+    ].sort(),
+    contributors: [...new Set(reports.map((report) => report.bundle.report.issuer))].map((title) => ({
+      title,
+      roles: ['publisher']
+    })),
+    sources: reports.map((report) => ({
+      title: report.bundle.report.title,
+      ...(report.bundle.report.url !== undefined && { path: report.bundle.report.url })
+    })),
+    resources: [
+      factTable(
+        csv,
+        'One row per fact of every report. The unit of each value is in the `unit` column (UCUM codes, CNY for yuan).',
+        [reportColumn]
+      )
     ]
   }
   return `${JSON.stringify(descriptor, null, 2)}\n`

@@ -8,18 +8,19 @@ const bom = '\uFEFF'
 // A spreadsheet runs a text cell that starts like a formula; a leading apostrophe keeps it text there.
 const formulaStart = /^[=+\-@\t\r]/
 
-function rows(report: CompiledReport, forSpreadsheet: boolean): string[][] {
+function factRows(report: CompiledReport, forSpreadsheet: boolean): string[][] {
   const { bundle } = report
-  return [
-    factColumns.map((column) => column.name),
-    ...bundle.facts.map((fact) =>
-      factColumns.map((column) => {
-        const cell = column.cell(fact, bundle)
-        const text = cell === undefined ? '' : String(cell)
-        return forSpreadsheet && column.type === 'string' && formulaStart.test(text) ? `'${text}` : text
-      })
-    )
-  ]
+  return bundle.facts.map((fact) =>
+    factColumns.map((column) => {
+      const cell = column.cell(fact, bundle)
+      const text = cell === undefined ? '' : String(cell)
+      return forSpreadsheet && column.type === 'string' && formulaStart.test(text) ? `'${text}` : text
+    })
+  )
+}
+
+function rows(report: CompiledReport, forSpreadsheet: boolean): string[][] {
+  return [factColumns.map((column) => column.name), ...factRows(report, forSpreadsheet)]
 }
 
 function toCsv(table: string[][]): string {
@@ -40,4 +41,23 @@ export function emitFactsCsv(report: CompiledReport): string {
  */
 export function emitFactsExcelCsv(report: CompiledReport): string {
   return bom + toCsv(rows(report, true))
+}
+
+/** The column of the site-wide facts.csv that names the report a row comes from, before the fact's own. */
+export const reportColumn = {
+  name: 'report',
+  type: 'string',
+  title: 'Report',
+  description: 'Slug of the report the fact is tagged in: its folder in the site. With id, it identifies the row.',
+  required: true
+} as const
+
+/**
+ * The site's facts.csv: every fact of every report, one row each, in the order of the catalog and
+ * of each report; the columns of a report's facts.csv after the report's slug.
+ */
+export function emitSiteFactsCsv(reports: readonly CompiledReport[]): string {
+  const header = [reportColumn.name, ...factColumns.map((column) => column.name)]
+  const body = reports.flatMap((report) => factRows(report, false).map((row) => [report.frontMatter.slug, ...row]))
+  return toCsv([header, ...body])
 }

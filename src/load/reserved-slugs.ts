@@ -9,6 +9,8 @@ const siteNames: ReadonlyArray<{ name: string; why: string }> = [
   { name: 'taxonomy', why: 'the site publishes the XBRL taxonomy of the registry in taxonomy/' },
   { name: 'series', why: 'the site keeps series/ for the series of each metric across reports' },
   { name: 'catalog.json', why: 'the site writes its catalog of reports there' },
+  { name: 'facts.csv', why: 'the site writes the table of every report’s facts there' },
+  { name: 'datapackage.json', why: 'the site writes the Data Package of its facts table there' },
   { name: 'index.html', why: 'the site writes its index page there' },
   { name: 'manifest.json', why: 'the site writes its manifest there' }
 ]
