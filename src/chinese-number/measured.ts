@@ -97,27 +97,48 @@ function readChineseTail(written: string): Tail | undefined {
   return undefined
 }
 
+/** Where the scale is written and the decimals it leaves, before any unit factor. */
+interface WrittenScale {
+  text: string
+  /** Power of ten the value still needs: only Arabic digits take it from the tail. */
+  power: number
+  decimals: number
+}
+
 function buildReading(label: string, token: NumberToken, tail: Tail, sign: number): Result<Reading, FigureProblem> {
   const factor = tail.entry?.factor ?? 1
   const shift = factor === 1 ? 0 : decimalShift(factor)
-  const scaleText = token.form === 'arabic' ? (tail.scale?.text ?? '') : token.scaleText
-  const unitText = tail.entry?.text ?? tail.classClassifier ?? ''
-  // A Chinese numeral holds its scale already; Arabic digits take it from the tail.
-  const power = token.form === 'arabic' ? (tail.scale?.power ?? 0) : 0
-  const value = scaledValue(label, token, power, factor, sign)
+  const scale = writtenScale(token, tail)
+  const value = scaledValue(label, token, scale.power, factor, sign)
   if (!value.ok) return value
-  const decimals = (token.form === 'arabic' ? token.fraction - power : 0 - token.scalePower) - shift
+  const unitText = tail.entry?.text ?? tail.classClassifier ?? ''
   const reading: Reading = {
-    kind: tail.classClassifier ? 'class' : (tail.entry?.kind ?? 'number'),
+    kind: kindOf(tail),
     value: value.value,
-    decimals,
+    decimals: scale.decimals - shift,
     unit: tail.entry?.unit ?? '1',
-    displayUnit: unitText === '' ? '' : scaleText + unitText,
-    scaleText,
+    displayUnit: unitText === '' ? '' : scale.text + unitText,
+    scaleText: scale.text,
     unitText
   }
+  addMarks(reading, tail)
+  return success(reading)
+}
+
+/** A Chinese numeral holds its scale already; Arabic digits take it from the tail. */
+function writtenScale(token: NumberToken, tail: Tail): WrittenScale {
+  if (token.form === 'chinese') return { text: token.scaleText, power: 0, decimals: 0 - token.scalePower }
+  const power = tail.scale?.power ?? 0
+  return { text: tail.scale?.text ?? '', power, decimals: token.fraction - power }
+}
+
+function kindOf(tail: Tail): FigureKind {
+  return tail.classClassifier ? 'class' : (tail.entry?.kind ?? 'number')
+}
+
+/** Classifier and bound are set only when written, so that readings compare exactly. */
+function addMarks(reading: Reading, tail: Tail): void {
   const classifier = tail.entry?.classifier ?? tail.classClassifier
   if (classifier !== undefined) reading.classifier = classifier
   if (tail.bound) reading.bound = tail.bound
-  return success(reading)
 }
