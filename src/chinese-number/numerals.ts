@@ -155,61 +155,87 @@ function parseRest(text: string, power: number): bigint | undefined {
   return parsed && parsed.top === power - 1 ? parsed.value : undefined
 }
 
+/** Above every place in a section, so that any place may come first. */
+const NO_PLACE_YET = 4
+
+/** How far a section has been read; one per section, updated in place. */
+interface SectionState {
+  value: bigint
+  top: number | undefined
+  lastPlace: number
+  /** A 零 was read and the place it skips is not yet filled. */
+  gap: boolean
+}
+
 /** A section below 10000: digit–place pairs in descending places, 零 marking a gap. */
 function parseSection(text: string): Parsed | undefined {
   const chars = [...text]
-  const noPlaceYet = 4
-  let value = 0n
-  let top: number | undefined
-  let lastPlace = noPlaceYet
-  let gap = false
+  const state: SectionState = { value: 0n, top: undefined, lastPlace: NO_PLACE_YET, gap: false }
   let index = 0
   while (index < chars.length) {
-    const char = chars[index] ?? ''
-    const next = chars[index + 1]
-    if (ZEROS.has(char)) {
-      if (gap || lastPlace === noPlaceYet) return undefined
-      gap = true
-      index += 1
-      continue
-    }
-    const place = PLACES[char]
-    if (place !== undefined) {
-      // 十五, 十万: a bare 十 only opens a numeral.
-      if (place !== 1 || index !== 0) return undefined
-      value = 10n
-      top = 1
-      lastPlace = 1
-      index += 1
-      continue
-    }
-    const digitNumber = DIGITS[char]
-    if (digitNumber === undefined) return undefined
-    const digit = BigInt(digitNumber)
-    const nextPlace = next === undefined ? undefined : PLACES[next]
-    if (nextPlace !== undefined) {
-      if (nextPlace >= lastPlace || (gap && nextPlace >= lastPlace - 1)) return undefined
-      if (TWO_FOR_COUNTING.has(char) && nextPlace === 1) return undefined
-      value += digit * tenTo(nextPlace)
-      top ??= nextPlace
-      lastPlace = nextPlace
-      gap = false
-      index += 2
-      continue
-    }
-    if (next !== undefined) return undefined
-    if (lastPlace === noPlaceYet) return { value: digit, top: 0 }
-    if (TWO_FOR_COUNTING.has(char)) return undefined
-    if (gap) {
-      if (lastPlace < 2) return undefined
-      value += digit
-    } else {
-      // 一百五 is 150: a trailing digit counts one place below the last.
-      value += digit * tenTo(lastPlace - 1)
-    }
-    gap = false
-    index += 1
+    const used = readSectionStep(state, chars, index)
+    if (used === 0) return undefined
+    index += used
   }
-  if (gap || top === undefined) return undefined
-  return { value, top }
+  if (state.gap || state.top === undefined) return undefined
+  return { value: state.value, top: state.top }
+}
+
+/** Reads what starts at `index` into `state`: the characters used, 0 when the section is not well formed. */
+function readSectionStep(state: SectionState, chars: string[], index: number): number {
+  const char = chars[index] ?? ''
+  if (ZEROS.has(char)) return readZero(state)
+  const place = PLACES[char]
+  if (place !== undefined) return readOpeningTen(state, place, index)
+  const digit = DIGITS[char]
+  if (digit === undefined) return 0
+  const next = chars[index + 1]
+  if (next === undefined) return readLastDigit(state, char, BigInt(digit))
+  const nextPlace = PLACES[next]
+  return nextPlace === undefined ? 0 : readDigitAndPlace(state, char, BigInt(digit), nextPlace)
+}
+
+/** 零 fills one gap after a place: 一百零五, not 零五 nor 一百零零五. */
+function readZero(state: SectionState): number {
+  if (state.gap || state.lastPlace === NO_PLACE_YET) return 0
+  state.gap = true
+  return 1
+}
+
+/** 十五, 十万: a bare 十 only opens a numeral. */
+function readOpeningTen(state: SectionState, place: number, index: number): number {
+  if (place !== 1 || index !== 0) return 0
+  state.value = 10n
+  state.top = 1
+  state.lastPlace = 1
+  return 1
+}
+
+/** 三千, 五百: places must descend, and past a 零 skip at least one place. */
+function readDigitAndPlace(state: SectionState, char: string, digit: bigint, place: number): number {
+  if (place >= state.lastPlace || (state.gap && place >= state.lastPlace - 1)) return 0
+  if (TWO_FOR_COUNTING.has(char) && place === 1) return 0
+  state.value += digit * tenTo(place)
+  state.top ??= place
+  state.lastPlace = place
+  state.gap = false
+  return 2
+}
+
+function readLastDigit(state: SectionState, char: string, digit: bigint): number {
+  if (state.lastPlace === NO_PLACE_YET) {
+    state.value = digit
+    state.top = 0
+    return 1
+  }
+  if (TWO_FOR_COUNTING.has(char)) return 0
+  if (state.gap) {
+    if (state.lastPlace < 2) return 0
+    state.value += digit
+  } else {
+    // 一百五 is 150: a trailing digit counts one place below the last.
+    state.value += digit * tenTo(state.lastPlace - 1)
+  }
+  state.gap = false
+  return 1
 }
