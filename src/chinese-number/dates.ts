@@ -43,41 +43,67 @@ export function readDate(label: string, text: string): Result<Reading, FigurePro
   if (quarter) return quarter
   const parts = splitParts(text)
   if (!parts) return undefined
-  const levels = parts.map((part) => LEVELS.indexOf(part.marker.level))
-  // Year, month, day in that order with none skipped: 2025年5日 is not a date.
-  const contiguous = levels.every((level, index) => index === 0 || level === (levels[index - 1] ?? 0) + 1)
-  const fiscal = parts.slice(0, -1).some((part) => part.marker.text === '年度')
-  if (!contiguous || fiscal) return failure(reasons.dateOrder(label))
+  if (!inOrder(parts)) return failure(reasons.dateOrder(label))
   const first = parts[0]
   const last = parts[parts.length - 1]
-  if (!first || !last || (parts.length === 1 && first.marker.level === 'day')) return undefined
+  if (!first || !last || isLoneDay(parts)) return undefined
+  const date = datePartsOf(parts)
+  if (!date) return undefined
+  if (date.year !== undefined && !isCalendarYear(first.token)) {
+    return parts.length === 1 && first.marker.text === '年' ? undefined : failure(reasons.yearNotDate(label))
+  }
+  const problem = outOfCalendar(label, date)
+  if (problem !== undefined) return failure(problem)
+  return success(dateReading(date, last.marker.text))
+}
 
+/** Year, month, day in that order with none skipped: 2025年5日 is not a date; 年度 only ends one. */
+function inOrder(parts: DatePart[]): boolean {
+  const levels = parts.map((part) => LEVELS.indexOf(part.marker.level))
+  const contiguous = levels.every((level, index) => index === 0 || level === (levels[index - 1] ?? 0) + 1)
+  const fiscal = parts.slice(0, -1).some((part) => part.marker.text === '年度')
+  return contiguous && !fiscal
+}
+
+/** 30日 alone is a number of days, not a date. */
+function isLoneDay(parts: DatePart[]): boolean {
+  return parts.length === 1 && parts[0]?.marker.level === 'day'
+}
+
+/** Undefined when a part is not a whole number (2.5月), which makes the label no date at all. */
+function datePartsOf(parts: DatePart[]): DateParts | undefined {
   const date: DateParts = {}
   for (const part of parts) {
     const value = tokenInteger(part.token)
     if (value === undefined) return undefined
     date[part.marker.level] = value
   }
-  if (date.year !== undefined && !isCalendarYear(parts[0]?.token)) {
-    return parts.length === 1 && first.marker.text === '年' ? undefined : failure(reasons.yearNotDate(label))
-  }
+  return date
+}
+
+/** Why a month or day cannot be on the calendar (13月, 2月30日); undefined when it can. */
+function outOfCalendar(label: string, date: DateParts): string | undefined {
   if (date.month !== undefined && (date.month < 1 || date.month > 12)) {
-    return failure(reasons.badMonth(label, date.month))
+    return reasons.badMonth(label, date.month)
   }
   if (date.day !== undefined && (date.day < 1 || date.day > daysInMonth(date.year, date.month ?? 1))) {
-    return failure(reasons.badDay(label, date.day))
+    return reasons.badDay(label, date.day)
   }
-  return success({
+  return undefined
+}
+
+function dateReading(date: DateParts, markerText: string): Reading {
+  return {
     kind: 'date',
     value: leadingPart(date),
     decimals: 0,
     unit: '1',
-    displayUnit: last.marker.text,
+    displayUnit: markerText,
     scaleText: '',
-    unitText: last.marker.text,
+    unitText: markerText,
     period: isoDate(date),
     date
-  })
+  }
 }
 
 /** 2025年第二季度 → the year 2025, period 2025-04/2025-06; undefined when not shaped like a quarter. */
