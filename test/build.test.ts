@@ -38,6 +38,7 @@ describe('the site', () => {
       'catalog.json',
       'datapackage.json',
       'facts.csv',
+      'facts.parquet',
       'index.html',
       'manifest.json',
       ...schemaFiles.map((file) => `schema/${file}`).sort(),

@@ -3,10 +3,11 @@ import { selectAll } from 'hast-util-select'
 import Papa from 'papaparse'
 import { expect, test } from 'vitest'
 import { renderArtifacts } from '../src/build/render-artifacts.js'
+import { textArtifacts } from './helpers/seed-build.js'
 import { compileFixture } from './helpers/tools.js'
 
 const result = compileFixture('exact-digits')
-const artifacts = new Map(renderArtifacts(result).map((artifact) => [artifact.path, artifact.content]))
+const artifacts = textArtifacts(renderArtifacts(result))
 const file = (name: string) => artifacts.get(`exact-digits/${name}`) ?? ''
 
 // What each figure is, in every output: the digits exactly as written, scaled, in plain decimal.

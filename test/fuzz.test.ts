@@ -55,7 +55,8 @@ describe(`the whole pipeline on ${runs} generated reports`, () => {
           if (result.errorCount > 0) return
           const artifacts = renderArtifacts(result)
           for (const artifact of artifacts)
-            if (artifact.path.endsWith('.html')) expect(unsafe.test(artifact.content), artifact.path).toBe(false)
+            if (artifact.path.endsWith('.html'))
+              expect(unsafe.test(String(artifact.content)), artifact.path).toBe(false)
           const out = nextFolder()
           await writeArtifacts(out, artifacts)
           const verified = await verify({ dir: out })

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -28,6 +28,29 @@ describe('the README', () => {
       writeSeedProject(cwd)
       mkdirSync(path.join(cwd, 'node_modules'))
       symlinkSync(repo, path.join(cwd, 'node_modules/factmark'))
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd })
+      expect(stdout).toBe(shown)
+    } finally {
+      rmSync(cwd, { recursive: true, force: true })
+    }
+  })
+
+  test('DuckDB example over dist/facts.parquet runs and prints what the README shows', async () => {
+    const section = readme.slice(readme.indexOf('### One table of all reports'))
+    const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
+    expect(code).toContain("FROM 'dist/facts.parquet'")
+    // A project of the seed and the 2024 fact sheet, built, with DuckDB installed beside factmark.
+    const cwd = mkdtempSync(path.join(tmpdir(), 'factmark-readme-'))
+    try {
+      writeSeedProject(cwd)
+      copyFileSync(
+        path.join(repo, 'test/fixtures/second-report/xiamen-2024-fact-sheet.md'),
+        path.join(cwd, 'source/xiamen-2024-fact-sheet.md')
+      )
+      mkdirSync(path.join(cwd, 'node_modules'))
+      symlinkSync(path.join(repo, 'node_modules/@duckdb'), path.join(cwd, 'node_modules/@duckdb'))
+      await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'build'], { cwd })
       const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd })
       expect(stdout).toBe(shown)
     } finally {

@@ -7,7 +7,7 @@ import { renderArtifacts } from '../src/build/render-artifacts.js'
 import { factAnchor } from '../src/emit/html/anchors.js'
 import { forbiddenInPage } from '../src/emit/html/safe-text.js'
 import { withControlCharacters } from './helpers/adversarial.js'
-import { seedBuild } from './helpers/seed-build.js'
+import { seedBuild, textArtifacts } from './helpers/seed-build.js'
 import { compileFixture } from './helpers/tools.js'
 
 const { result, artifacts } = seedBuild()
@@ -147,9 +147,7 @@ describe('a page of any input', () => {
   const adversarialHtml = rendered.get('adversarial/index.html') ?? ''
   const adversarialPage = fromHtml(adversarialHtml)
   const adversarialFacts = adversarial.reports[0]?.bundle.facts ?? []
-  const controls = new Map(
-    renderArtifacts(withControlCharacters(adversarial)).map((artifact) => [artifact.path, artifact.content])
-  )
+  const controls = textArtifacts(renderArtifacts(withControlCharacters(adversarial)))
 
   test('compiles the adversarial fixture without a problem', () => {
     expect(adversarial.diagnostics).toEqual([])

@@ -1,12 +1,16 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import Papa from 'papaparse'
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { renderArtifacts } from '../src/build/render-artifacts.js'
 import { compileSources } from '../src/compile/compile-sources.js'
 import { sha256 } from '../src/emit/hash.js'
 import { factColumns } from '../src/emit/fact-columns.js'
+import { textArtifacts } from './helpers/seed-build.js'
 import { seedRegistry, seedReport } from './helpers/seed.js'
 
 // The seed and a second report, as two reports of one site.
@@ -15,7 +19,8 @@ const second = {
   text: readFileSync(new URL('fixtures/second-report/xiamen-2024-fact-sheet.md', import.meta.url), 'utf8')
 }
 const result = compileSources({ reports: [seedReport, second], registry: seedRegistry })
-const artifacts = new Map(renderArtifacts(result).map((artifact) => [artifact.path, artifact.content]))
+const rendered = renderArtifacts(result)
+const artifacts = textArtifacts(rendered)
 const csv = artifacts.get('facts.csv') ?? ''
 const table = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true })
 
@@ -77,5 +82,72 @@ describe('the site’s table of every fact', () => {
     expect(resource?.hash).toBe(`sha256:${sha256(csv)}`)
     expect(resource?.schema.primaryKey).toEqual(['report', 'id'])
     expect(resource?.schema.fields.map((field) => field.name)).toEqual(table.meta.fields)
+  })
+})
+
+describe('the site’s facts.parquet', () => {
+  const parquet = rendered.find((artifact) => artifact.path === 'facts.parquet')?.content
+  const folder = mkdtempSync(path.join(tmpdir(), 'factmark-parquet-'))
+  const file = path.join(folder, 'facts.parquet')
+  if (parquet instanceof Uint8Array) writeFileSync(file, parquet)
+  afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+  async function query(sql: string): Promise<unknown[][]> {
+    const instance = await DuckDBInstance.create(':memory:')
+    const connection = await instance.connect()
+    try {
+      return (await connection.runAndReadAll(sql)).getRows()
+    } finally {
+      connection.closeSync()
+      instance.closeSync()
+    }
+  }
+
+  test('DuckDB reads every row, with the columns of facts.csv, typed', async () => {
+    expect(parquet).toBeInstanceOf(Uint8Array)
+    expect(await query(`SELECT count(*) FROM '${file}'`)).toEqual([[141n]])
+    const columns = await query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '${file}')`)
+    expect(columns.map(([name]) => name)).toEqual(table.meta.fields)
+    expect(columns.filter(([name]) => ['value', 'decimals', 'line'].includes(name as string))).toEqual([
+      ['value', 'DOUBLE'],
+      ['decimals', 'INTEGER'],
+      ['line', 'INTEGER']
+    ])
+  })
+
+  test('holds the values of facts.csv: the air quality index over the years, and an empty cell as null', async () => {
+    expect(
+      await query(
+        `SELECT report, period, value, text FROM '${file}' WHERE metric = 'air.aqi_composite' AND aspect = 'level' ORDER BY period`
+      )
+    ).toEqual([
+      ['xiamen-2024-fact-sheet', '2023', 2.61, '2.61'],
+      ['xiamen-2024-fact-sheet', '2024', 2.34, '2.34'],
+      ['xiamen-2025', '2025', 2.43, '2.43']
+    ])
+    const nulls = await query(`SELECT count(*) FROM '${file}' WHERE value IS NULL`)
+    const emptyInCsv = table.data.filter((row) => row['value'] === '').length
+    expect(nulls).toEqual([[BigInt(emptyInCsv)]])
+    expect(emptyInCsv).toBeGreaterThan(0)
+  })
+
+  test('is the same bytes each time the same facts are written', () => {
+    const again = renderArtifacts(compileSources({ reports: [seedReport, second], registry: seedRegistry })).find(
+      (artifact) => artifact.path === 'facts.parquet'
+    )?.content
+    expect(again).toEqual(parquet)
+  })
+
+  test('is a resource of the site’s Data Package, with its size and hash', () => {
+    const descriptor = JSON.parse(artifacts.get('datapackage.json') ?? '{}') as {
+      resources: Array<{ name: string; path: string; format?: string; bytes: number; hash: string }>
+    }
+    const resource = descriptor.resources.find((item) => item.name === 'facts-parquet')
+    expect(resource && { path: resource.path, format: resource.format }).toEqual({
+      path: 'facts.parquet',
+      format: 'parquet'
+    })
+    expect(resource?.bytes).toBe(parquet?.length)
+    expect(resource?.hash).toBe(`sha256:${sha256(parquet ?? '')}`)
   })
 })

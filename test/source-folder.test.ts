@@ -115,7 +115,14 @@ describe('source/ with a second report', () => {
   test('the reports already there publish exactly what they did alone; only the site’s lists and its table of all facts change', () => {
     const after = snapshot(path.join(cwd, 'dist'))
     const changed = Object.keys(after).filter((file) => file in before && after[file] !== before[file])
-    expect(changed).toEqual(['catalog.json', 'datapackage.json', 'facts.csv', 'index.html', 'manifest.json'])
+    expect(changed).toEqual([
+      'catalog.json',
+      'datapackage.json',
+      'facts.csv',
+      'facts.parquet',
+      'index.html',
+      'manifest.json'
+    ])
     expect(Object.keys(before).filter((file) => !(file in after))).toEqual([])
     expect(Object.keys(after).filter((file) => !(file in before))).toEqual(
       reportFiles.map((file) => `${secondSlug}/${file.href}`).sort()

@@ -8,7 +8,8 @@ import type { OutputCheck } from './output-folder.js'
 /** One output file, its path relative to the output folder. */
 export interface Artifact {
   path: string
-  content: string
+  /** Text is written as UTF-8; bytes as they are. */
+  content: string | Uint8Array
 }
 
 /**

@@ -5,6 +5,7 @@ import { emitCatalogJson } from '../emit/catalog-json.js'
 import { emitDataPackage, emitSiteDataPackage } from '../emit/datapackage.js'
 import { emitFactsCsv, emitFactsExcelCsv, emitSiteFactsCsv } from '../emit/facts-csv.js'
 import { emitFactsJson } from '../emit/facts-json.js'
+import { emitSiteFactsParquet } from '../emit/facts-parquet.js'
 import type { Download } from '../emit/downloads.js'
 import { emitManifest } from '../emit/manifest.js'
 import { emitSchemas } from '../emit/published-schemas.js'
@@ -104,14 +105,16 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
 /** One table of every fact of every report, for consumers of the whole collection, and its Data Package. */
 function siteDataset(reports: readonly CompiledReport[]): Artifact[] {
   const csv = { path: 'facts.csv', content: emitSiteFactsCsv(reports) }
-  return [csv, { path: 'datapackage.json', content: emitSiteDataPackage(reports, csv) }]
+  const parquet = { path: 'facts.parquet', content: emitSiteFactsParquet(reports) }
+  return [csv, parquet, { path: 'datapackage.json', content: emitSiteDataPackage(reports, csv, parquet) }]
 }
 
 /** The site's own JSON files must meet their published schemas before anything is written. */
 function checkArtifacts(artifacts: readonly Artifact[]): void {
   const check = (name: string, validate: (data: unknown) => boolean) => {
     const artifact = artifacts.find((item) => item.path === name)
-    if (artifact && !validate(JSON.parse(artifact.content))) throw new Error(`${name} does not meet its schema`)
+    if (artifact && typeof artifact.content === 'string' && !validate(JSON.parse(artifact.content)))
+      throw new Error(`${name} does not meet its schema`)
   }
   check('catalog.json', validators().catalog)
   check('manifest.json', validators().manifest)

@@ -7,7 +7,7 @@ import type { CompiledReport } from '../model/compiled.js'
 /** A data file beside datapackage.json, already rendered. */
 export interface PackagedFile {
   path: string
-  content: string
+  content: string | Uint8Array
 }
 
 const profiles = 'https://datapackage.org/profiles/2.0/'
@@ -133,8 +133,17 @@ function factTable(csv: PackagedFile, description: string, before: readonly Tabl
  * The site's datapackage.json: one table of every fact of every report (the site's facts.csv), with
  * the report's slug as the first column and, with the fact id, the key of a row.
  */
-export function emitSiteDataPackage(reports: readonly CompiledReport[], csv: PackagedFile): string {
+export function emitSiteDataPackage(
+  reports: readonly CompiledReport[],
+  csv: PackagedFile,
+  parquet: PackagedFile
+): string {
   const facts = reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
+  const table = factTable(
+    csv,
+    'One row per fact of every report. The unit of each value is in the `unit` column (UCUM codes, CNY for yuan).',
+    [reportColumn]
+  )
   const descriptor = {
     $schema: `${profiles}datapackage.json`,
     name: 'facts',
@@ -151,13 +160,23 @@ export function emitSiteDataPackage(reports: readonly CompiledReport[], csv: Pac
       title: report.bundle.report.title,
       ...(report.bundle.report.url !== undefined && { path: report.bundle.report.url })
     })),
-    resources: [
-      factTable(
-        csv,
-        'One row per fact of every report. The unit of each value is in the `unit` column (UCUM codes, CNY for yuan).',
-        [reportColumn]
-      )
-    ]
+    resources: [table, parquetTable(table, parquet)]
   }
   return `${JSON.stringify(descriptor, null, 2)}\n`
+}
+
+/** The same table as Parquet: its rows and Table Schema, typed by the file itself. */
+function parquetTable(csv: ReturnType<typeof factTable>, parquet: PackagedFile) {
+  return {
+    name: 'facts-parquet',
+    type: 'table',
+    title: 'Facts (Parquet)',
+    description:
+      'The rows of facts.csv as Apache Parquet, numbers typed and empty cells null, for DuckDB, Spark or Polars.',
+    path: parquet.path,
+    format: 'parquet',
+    mediatype: 'application/vnd.apache.parquet',
+    ...integrity(parquet),
+    schema: csv.schema
+  }
 }

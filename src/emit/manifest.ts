@@ -5,7 +5,7 @@ import { version } from '../version.js'
 import { byteLength, sha256 } from './hash.js'
 
 /** dist/manifest.json: every other file of the site with its size and SHA-256, in path order. */
-export function emitManifest(files: ReadonlyArray<{ path: string; content: string }>): string {
+export function emitManifest(files: ReadonlyArray<{ path: string; content: string | Uint8Array }>): string {
   const manifest: Manifest = {
     $schema: schemaId('manifest.schema.json') as Manifest['$schema'],
     generator: { name: 'factmark', version },

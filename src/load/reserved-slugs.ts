@@ -10,6 +10,7 @@ const siteNames: ReadonlyArray<{ name: string; why: string }> = [
   { name: 'series', why: 'the site keeps series/ for the series of each metric across reports' },
   { name: 'catalog.json', why: 'the site writes its catalog of reports there' },
   { name: 'facts.csv', why: 'the site writes the table of every report’s facts there' },
+  { name: 'facts.parquet', why: 'the site writes the table of every report’s facts as Parquet there' },
   { name: 'datapackage.json', why: 'the site writes the Data Package of its facts table there' },
   { name: 'index.html', why: 'the site writes its index page there' },
   { name: 'manifest.json', why: 'the site writes its manifest there' }

@@ -9,7 +9,14 @@ let cached: { result: CompileResult; artifacts: Map<string, string> } | undefine
 export function seedBuild(): { result: CompileResult; artifacts: Map<string, string> } {
   if (cached) return cached
   const result = compileSources({ reports: [seedReport], registry: seedRegistry })
-  const artifacts = new Map(renderArtifacts(result).map((artifact: Artifact) => [artifact.path, artifact.content]))
+  const artifacts = textArtifacts(renderArtifacts(result))
   cached = { result, artifacts }
   return cached
+}
+
+/** The text files of a rendered tree by path; the binary ones (facts.parquet) are read by their own tests. */
+export function textArtifacts(artifacts: readonly Artifact[]): Map<string, string> {
+  const text = new Map<string, string>()
+  for (const { path, content } of artifacts) if (typeof content === 'string') text.set(path, content)
+  return text
 }
