@@ -43,13 +43,18 @@ export type NumberToken = ArabicToken | ChineseToken
  */
 export function readNumberTokens(text: string, start: number): Result<NumberToken[], FigureProblem> | undefined {
   const arabic = readArabic(text, start)
-  if (arabic && 'invalid' in arabic) return failure(reasons.notANumber(arabic.invalid))
-  if (arabic) {
-    const digits = significantDigits(fromDecimal(arabic.mantissa) ?? ratio(0n))
-    if (digits > MAX_SIGNIFICANT_DIGITS)
-      return failure(reasons.tooPrecise(arabic.text, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
-    return success([{ form: 'arabic', ...arabic }])
-  }
+  return arabic ? arabicTokens(arabic) : chineseTokens(text, start)
+}
+
+function arabicTokens(arabic: ArabicNumber | { invalid: string }): Result<NumberToken[], FigureProblem> {
+  if ('invalid' in arabic) return failure(reasons.notANumber(arabic.invalid))
+  const digits = significantDigits(fromDecimal(arabic.mantissa) ?? ratio(0n))
+  if (digits > MAX_SIGNIFICANT_DIGITS)
+    return failure(reasons.tooPrecise(arabic.text, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
+  return success([{ form: 'arabic', ...arabic }])
+}
+
+function chineseTokens(text: string, start: number): Result<NumberToken[], FigureProblem> | undefined {
   let end = start
   while (end < text.length && isNumeralChar(text[end] ?? '')) end += 1
   if (end === start || !startsNumeral(text[start] ?? '')) return undefined
@@ -62,19 +67,23 @@ export function readNumberTokens(text: string, start: number): Result<NumberToke
     // Shorter readings of a numeral too long to keep would only be parts of it.
     if (digits > MAX_SIGNIFICANT_DIGITS && tokens.length === 0)
       return failure(reasons.tooPrecise(written, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
-    const scale = trailingScale(written)
-    tokens.push({
-      form: 'chinese',
-      text: written,
-      end: stop,
-      value: Number(value),
-      scaleText: scale?.text ?? '',
-      scalePower: scale?.power ?? 0,
-      sequence: isDigitSequence(written)
-    })
+    tokens.push(chineseToken(written, stop, value))
   }
   if (tokens.length === 0) return failure(reasons.notAChineseNumeral(text.slice(start, end)))
   return success(tokens)
+}
+
+function chineseToken(written: string, end: number, value: bigint): ChineseToken {
+  const scale = trailingScale(written)
+  return {
+    form: 'chinese',
+    text: written,
+    end,
+    value: Number(value),
+    scaleText: scale?.text ?? '',
+    scalePower: scale?.power ?? 0,
+    sequence: isDigitSequence(written)
+  }
 }
 
 /** A numeral opens with a digit or with 十 (十五); 百分点 and 万吨 hold no number. */
