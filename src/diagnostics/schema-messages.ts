@@ -90,72 +90,110 @@ function hint(error: ErrorObject): string {
   return text ? ` (${text.replace(/\.$/, '')})` : ''
 }
 
+/** Where an error is, with ajv's parameters for it and the place as a reader names it. */
+interface Place {
+  path: Array<string | number>
+  params: Record<string, unknown>
+  name: string
+}
+
+type Describe = (error: ErrorObject, place: Place) => SchemaProblem
+
 function describe(error: ErrorObject): SchemaProblem {
   const path = pathOf(error.instancePath)
-  const params = error.params as Record<string, unknown>
-  const name = pathText(path)
-  switch (error.keyword) {
-    case 'required': {
-      const missing = String(params['missingProperty'])
-      return { path, part: 'value', message: `Missing required key "${missing}"${where(path)}` }
-    }
-    case 'additionalProperties': {
-      const extra = String(params['additionalProperty'])
-      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
-      const guess = didYouMean(extra, allowed)
-      const advice = guess
-        ? `, did you mean "${guess}"?`
-        : allowed.length > 0
-          ? ` (allowed: ${allowed.join(', ')})`
-          : ''
-      return { path: [...path, extra], part: 'key', message: `Unknown key "${extra}"${where(path)}${advice}` }
-    }
-    case 'propertyNames': {
-      const key = String(params['propertyName'])
-      const schema = error.schema as { $ref?: string; pattern?: string } | undefined
-      return { path: [...path, key], part: 'key', message: `Invalid key "${key}"${where(path)}${namingHint(schema)}` }
-    }
-    case 'type': {
-      const expected = String(params['type'])
-      // YAML reads 2025 as a number; the fix is the quotes, so say so.
-      const quote =
-        expected === 'string' && typeof error.data === 'number'
-          ? `; write it in quotes: "${String(error.data)}"`
-          : hint(error)
-      return { path, part: 'value', message: `${name} must be ${article(expected)}, found ${show(error.data)}${quote}` }
-    }
-    case 'const':
-      return {
-        path,
-        part: 'value',
-        message: `${name} must be ${show(params['allowedValue'])}, found ${show(error.data)}`
-      }
-    case 'enum': {
-      const allowed = (params['allowedValues'] as unknown[]).map(String)
-      const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined
-      const advice = guess ? `, did you mean "${guess}"?` : ` (allowed: ${allowed.join(', ')})`
-      return { path, part: 'value', message: `${name} ${show(error.data)} is not allowed${advice}` }
-    }
-    case 'pattern':
-      return { path, part: 'value', message: `${name} ${show(error.data)} is not valid${hint(error)}` }
-    case 'format':
-      return {
-        path,
-        part: 'value',
-        message: `${name} ${show(error.data)} is not a valid ${String(params['format'])}${hint(error)}`
-      }
-    case 'minLength':
-      return { path, part: 'value', message: `${name} must not be empty` }
-    case 'uniqueItems':
-      return {
-        path,
-        part: 'value',
-        message: `${name} lists the same entry twice (items ${Number(params['j']) + 1} and ${Number(params['i']) + 1})`
-      }
-    default:
-      return { path, part: 'value', message: `${name} ${error.message ?? 'is not valid'}` }
+  const place: Place = { path, params: error.params as Record<string, unknown>, name: pathText(path) }
+  return (DESCRIBERS.get(error.keyword) ?? describeOther)(error, place)
+}
+
+function describeRequired(_error: ErrorObject, { path, params }: Place): SchemaProblem {
+  const missing = String(params['missingProperty'])
+  return { path, part: 'value', message: `Missing required key "${missing}"${where(path)}` }
+}
+
+function describeUnknownKey(error: ErrorObject, { path, params }: Place): SchemaProblem {
+  const extra = String(params['additionalProperty'])
+  const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
+  return {
+    path: [...path, extra],
+    part: 'key',
+    message: `Unknown key "${extra}"${where(path)}${keyAdvice(extra, allowed)}`
   }
 }
+
+function keyAdvice(extra: string, allowed: string[]): string {
+  const guess = didYouMean(extra, allowed)
+  if (guess) return `, did you mean "${guess}"?`
+  return allowed.length > 0 ? ` (allowed: ${allowed.join(', ')})` : ''
+}
+
+function describeKeyName(error: ErrorObject, { path, params }: Place): SchemaProblem {
+  const key = String(params['propertyName'])
+  const schema = error.schema as { $ref?: string; pattern?: string } | undefined
+  return { path: [...path, key], part: 'key', message: `Invalid key "${key}"${where(path)}${namingHint(schema)}` }
+}
+
+function describeType(error: ErrorObject, { path, params, name }: Place): SchemaProblem {
+  const expected = String(params['type'])
+  // YAML reads 2025 as a number; the fix is the quotes, so say so.
+  const quote =
+    expected === 'string' && typeof error.data === 'number'
+      ? `; write it in quotes: "${String(error.data)}"`
+      : hint(error)
+  return { path, part: 'value', message: `${name} must be ${article(expected)}, found ${show(error.data)}${quote}` }
+}
+
+function describeEnum(error: ErrorObject, { path, params, name }: Place): SchemaProblem {
+  const allowed = (params['allowedValues'] as unknown[]).map(String)
+  const guess = typeof error.data === 'string' ? didYouMean(error.data, allowed) : undefined
+  const advice = guess ? `, did you mean "${guess}"?` : ` (allowed: ${allowed.join(', ')})`
+  return { path, part: 'value', message: `${name} ${show(error.data)} is not allowed${advice}` }
+}
+
+function describeOther(error: ErrorObject, { path, name }: Place): SchemaProblem {
+  return { path, part: 'value', message: `${name} ${error.message ?? 'is not valid'}` }
+}
+
+/** One phrasing per ajv keyword; a keyword not listed falls back to ajv's own message. */
+const DESCRIBERS: ReadonlyMap<string, Describe> = new Map<string, Describe>([
+  ['required', describeRequired],
+  ['additionalProperties', describeUnknownKey],
+  ['propertyNames', describeKeyName],
+  ['type', describeType],
+  [
+    'const',
+    (error, { path, params, name }) => ({
+      path,
+      part: 'value',
+      message: `${name} must be ${show(params['allowedValue'])}, found ${show(error.data)}`
+    })
+  ],
+  ['enum', describeEnum],
+  [
+    'pattern',
+    (error, { path, name }) => ({
+      path,
+      part: 'value',
+      message: `${name} ${show(error.data)} is not valid${hint(error)}`
+    })
+  ],
+  [
+    'format',
+    (error, { path, params, name }) => ({
+      path,
+      part: 'value',
+      message: `${name} ${show(error.data)} is not a valid ${String(params['format'])}${hint(error)}`
+    })
+  ],
+  ['minLength', (_error, { path, name }) => ({ path, part: 'value', message: `${name} must not be empty` })],
+  [
+    'uniqueItems',
+    (_error, { path, params, name }) => ({
+      path,
+      part: 'value',
+      message: `${name} lists the same entry twice (items ${Number(params['j']) + 1} and ${Number(params['i']) + 1})`
+    })
+  ]
+])
 
 function article(type: string): string {
   const words: Record<string, string> = {
