@@ -1,7 +1,7 @@
 import type { Element } from 'hast'
 import { h, s } from 'hastscript'
 import { fromNumber, minus, toDecimal } from '../../chinese-number/index.js'
-import type { Fact, FactBundle } from '../../model/schema-types.js'
+import type { Calculation, Fact, FactBundle } from '../../model/schema-types.js'
 import { factKey, seriesKey } from '../../validate/fact-groups.js'
 import { formatNumber, formatValue, unitSymbol } from './display.js'
 import type { Registry } from '../../model/compiled.js'
@@ -31,6 +31,9 @@ export interface Chart {
 
 const isNumeric = (fact: Fact): fact is NumericFact => typeof fact.value === 'number'
 
+type Label = (fact: Fact) => string
+type DimensionParts = Exclude<Calculation['parts'], unknown[]>
+
 /**
  * The charts the data calls for: a value and the value it started from
  * (由50%提升至66.7%), a level and its change (93.8%, +2.1 个百分点), and the
@@ -38,100 +41,134 @@ const isNumeric = (fact: Fact): fact is NumericFact => typeof fact.value === 'nu
  */
 export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Chart[] {
   const facts = bundle.facts.filter(isNumeric)
-  const label = (fact: Fact) => bundle.metrics[fact.metric]?.label.zh ?? fact.metric
+  const label: Label = (fact) => bundle.metrics[fact.metric]?.label.zh ?? fact.metric
   const charts: Chart[] = []
-  const scale = (fact: Fact, values: number[]) => (fact.unit === '%' ? Math.max(100, ...values) : Math.max(...values))
+  addSeriesCharts(charts, bundle, facts, label)
+  for (const calculation of registry?.calculations ?? []) {
+    if (Array.isArray(calculation.parts)) continue
+    addPartsCharts(charts, facts, calculation.total, calculation.parts, label)
+  }
+  return charts
+}
 
+function chartMax(fact: Fact, values: number[]): number {
+  return fact.unit === '%' ? Math.max(100, ...values) : Math.max(...values)
+}
+
+/** Each drawable level with the start of its series, or else with its change. */
+function addSeriesCharts(charts: Chart[], bundle: FactBundle, facts: NumericFact[], label: Label): void {
   // Bar lengths mean nothing for an ordinal: Ⅱ类 is better than Ⅲ类, not shorter.
   const drawable = (fact: Fact) => !['class', 'rank', 'date'].includes(bundle.metrics[fact.metric]?.kind ?? '')
-  // The first start and the first change of each series, found in one pass rather than once per level.
-  const firsts = (aspect: Fact['aspect']) => {
-    const found = new Map<string, NumericFact>()
-    for (const fact of facts)
-      if (fact.aspect === aspect && !found.has(seriesKey(fact))) found.set(seriesKey(fact), fact)
-    return found
-  }
-  const starts = firsts('start')
-  const changes = firsts('change')
+  const starts = firstOfEachSeries(facts, 'start')
+  const changes = firstOfEachSeries(facts, 'change')
   for (const level of facts.filter((fact) => fact.aspect === 'level' && drawable(fact))) {
     const series = seriesKey(level)
     const start = starts.get(series)
     const change = changes.get(series)
-    if (start) {
-      charts.push({
-        after: level.id,
-        kind: 'from-to',
-        title: `${label(level)}:由${start.text}到${level.text}`,
-        summary: `${label(level)}在${level.period}由${formatValue(start)}变为${formatValue(level)}。`,
-        bars: [
-          { label: '期初', value: start.value, text: formatValue(start) },
-          { label: '期末', value: level.value, text: formatValue(level) }
-        ],
-        max: scale(level, [start.value, level.value])
-      })
-    } else if (change) {
-      // Worked out, not printed: the difference of two exact values, to the digits a double holds.
-      const before = Number(toDecimal(minus(fromNumber(level.value), fromNumber(change.value)), 15).text)
-      const beforeText = formatValue({ ...level, value: before })
-      const previous = change.basePeriod ?? '期初'
-      charts.push({
-        after: change.id,
-        kind: 'level-change',
-        title: `${label(level)}:${level.text},较${previous}${change.value >= 0 ? '提升' : '下降'}${change.text}`,
-        summary: `${label(level)}在${level.period}为${formatValue(level)},较${previous}变化${formatValue(change)};${previous}的值${beforeText}由此推算。`,
-        bars: [
-          { label: previous, value: before, text: `${beforeText}(推算)`, derived: true },
-          { label: level.period, value: level.value, text: formatValue(level) }
-        ],
-        max: scale(level, [before, level.value])
-      })
-    }
+    if (start) charts.push(fromToChart(level, start, label))
+    else if (change) charts.push(levelChangeChart(level, change, label))
   }
+}
 
-  for (const calculation of registry?.calculations ?? []) {
-    if (Array.isArray(calculation.parts)) continue
-    const { dimension, members } = calculation.parts
-    const totals = facts.filter((fact) => fact.metric === calculation.total && fact.dimensions[dimension] === undefined)
-    // The first fact of each member of each total, by the key of its total.
-    const memberParts = new Map<string, NumericFact>()
-    for (const fact of facts) {
-      const member = fact.dimensions[dimension]
-      if (fact.metric !== calculation.total || member === undefined || !members.includes(member)) continue
-      const name = JSON.stringify([factKey(fact, dimension), member])
-      if (!memberParts.has(name)) memberParts.set(name, fact)
-    }
-    const seen = new Set<string>()
-    for (const total of totals) {
-      const key = factKey(total)
-      if (seen.has(key)) continue
-      seen.add(key)
-      const parts = members
-        .flatMap((member) => {
-          const part = memberParts.get(JSON.stringify([key, member]))
-          return part ? [part] : []
-        })
-        .sort((a, b) => a.source.offset - b.source.offset)
-      if (parts.length < 2) continue
-      const qualifier = Object.values(total.dimensions).join('、')
-      const unit = unitSymbol(total.unit)
-      const terms = parts
-        .map((part) => `${part.dimensions[dimension]} ${formatNumber(part.value, part.decimals)}`)
-        .join(',')
-      charts.push({
-        after: parts.at(-1)?.id ?? total.id,
-        kind: 'parts',
-        title: `${qualifier}${label(total)}构成:共${total.text}`,
-        summary: `${qualifier}${label(total)}共${formatNumber(total.value, total.decimals)}${unit},其中${terms}。`,
-        bars: parts.map((part) => ({
-          label: part.dimensions[dimension] ?? '',
-          value: part.value,
-          text: formatNumber(part.value, part.decimals)
-        })),
-        max: total.value
-      })
-    }
+/** The first start and the first change of each series, found in one pass rather than once per level. */
+function firstOfEachSeries(facts: NumericFact[], aspect: Fact['aspect']): Map<string, NumericFact> {
+  const found = new Map<string, NumericFact>()
+  for (const fact of facts) if (fact.aspect === aspect && !found.has(seriesKey(fact))) found.set(seriesKey(fact), fact)
+  return found
+}
+
+function fromToChart(level: NumericFact, start: NumericFact, label: Label): Chart {
+  return {
+    after: level.id,
+    kind: 'from-to',
+    title: `${label(level)}:由${start.text}到${level.text}`,
+    summary: `${label(level)}在${level.period}由${formatValue(start)}变为${formatValue(level)}。`,
+    bars: [
+      { label: '期初', value: start.value, text: formatValue(start) },
+      { label: '期末', value: level.value, text: formatValue(level) }
+    ],
+    max: chartMax(level, [start.value, level.value])
   }
-  return charts
+}
+
+function levelChangeChart(level: NumericFact, change: NumericFact, label: Label): Chart {
+  // Worked out, not printed: the difference of two exact values, to the digits a double holds.
+  const before = Number(toDecimal(minus(fromNumber(level.value), fromNumber(change.value)), 15).text)
+  const beforeText = formatValue({ ...level, value: before })
+  const previous = change.basePeriod ?? '期初'
+  return {
+    after: change.id,
+    kind: 'level-change',
+    title: `${label(level)}:${level.text},较${previous}${change.value >= 0 ? '提升' : '下降'}${change.text}`,
+    summary: `${label(level)}在${level.period}为${formatValue(level)},较${previous}变化${formatValue(change)};${previous}的值${beforeText}由此推算。`,
+    bars: [
+      { label: previous, value: before, text: `${beforeText}(推算)`, derived: true },
+      { label: level.period, value: level.value, text: formatValue(level) }
+    ],
+    max: chartMax(level, [before, level.value])
+  }
+}
+
+/** One chart per distinct total of `totalMetric` that has at least two of its members written. */
+function addPartsCharts(
+  charts: Chart[],
+  facts: NumericFact[],
+  totalMetric: string,
+  { dimension, members }: DimensionParts,
+  label: Label
+): void {
+  const totals = facts.filter((fact) => fact.metric === totalMetric && fact.dimensions[dimension] === undefined)
+  const memberParts = firstOfEachMember(facts, totalMetric, dimension, members)
+  const seen = new Set<string>()
+  for (const total of totals) {
+    const key = factKey(total)
+    if (seen.has(key)) continue
+    seen.add(key)
+    const parts = members
+      .flatMap((member) => {
+        const part = memberParts.get(JSON.stringify([key, member]))
+        return part ? [part] : []
+      })
+      .sort((a, b) => a.source.offset - b.source.offset)
+    if (parts.length >= 2) charts.push(partsChart(total, parts, dimension, label))
+  }
+}
+
+/** The first fact of each member of each total, by the key of its total. */
+function firstOfEachMember(
+  facts: NumericFact[],
+  totalMetric: string,
+  dimension: string,
+  members: readonly string[]
+): Map<string, NumericFact> {
+  const memberParts = new Map<string, NumericFact>()
+  for (const fact of facts) {
+    const member = fact.dimensions[dimension]
+    if (fact.metric !== totalMetric || member === undefined || !members.includes(member)) continue
+    const name = JSON.stringify([factKey(fact, dimension), member])
+    if (!memberParts.has(name)) memberParts.set(name, fact)
+  }
+  return memberParts
+}
+
+function partsChart(total: NumericFact, parts: NumericFact[], dimension: string, label: Label): Chart {
+  const qualifier = Object.values(total.dimensions).join('、')
+  const unit = unitSymbol(total.unit)
+  const terms = parts
+    .map((part) => `${part.dimensions[dimension]} ${formatNumber(part.value, part.decimals)}`)
+    .join(',')
+  return {
+    after: parts.at(-1)?.id ?? total.id,
+    kind: 'parts',
+    title: `${qualifier}${label(total)}构成:共${total.text}`,
+    summary: `${qualifier}${label(total)}共${formatNumber(total.value, total.decimals)}${unit},其中${terms}。`,
+    bars: parts.map((part) => ({
+      label: part.dimensions[dimension] ?? '',
+      value: part.value,
+      text: formatNumber(part.value, part.decimals)
+    })),
+    max: total.value
+  }
 }
 
 const width = 320
