@@ -151,3 +151,19 @@ describe('the site’s facts.parquet', () => {
     expect(resource?.hash).toBe(`sha256:${sha256(parquet ?? '')}`)
   })
 })
+
+test('the catalog page offers the table of every fact, above the reports', () => {
+  const page = artifacts.get('index.html') ?? ''
+  const header = page.slice(page.indexOf('<header'), page.indexOf('</header>'))
+  const links = [...header.matchAll(/<a href="([^"]+)" type="([^"]+)">([^<]+)<\/a>/g)].map(([, href, type, label]) => [
+    href,
+    type,
+    label
+  ])
+  expect(links).toEqual([
+    ['facts.csv', 'text/csv', '全部数据表(CSV,UTF-8)'],
+    ['facts.parquet', 'application/vnd.apache.parquet', '全部数据表(Parquet)'],
+    ['datapackage.json', 'application/json', '数据包描述(Frictionless Data Package)']
+  ])
+  for (const [href] of links) expect(rendered.some((artifact) => artifact.path === href)).toBe(true)
+})

@@ -11,6 +11,13 @@ export interface CatalogEntry {
   artifacts: readonly Download[]
 }
 
+/** The site's table of every fact, offered above the reports. */
+const siteDataset: readonly Download[] = [
+  { href: 'facts.csv', label: '全部数据表(CSV,UTF-8)', type: 'text/csv', data: true },
+  { href: 'facts.parquet', label: '全部数据表(Parquet)', type: 'application/vnd.apache.parquet', data: true },
+  { href: 'datapackage.json', label: '数据包描述(Frictionless Data Package)', type: 'application/json', data: false }
+]
+
 /** dist/index.html: every report with its issuer, period, fact count and files. */
 export function emitCatalogHtml(entries: readonly CatalogEntry[]): string {
   const reports = entries.map(({ report, artifacts }) => {
@@ -31,6 +38,7 @@ export function emitCatalogHtml(entries: readonly CatalogEntry[]): string {
       description: `factmark 生成的 ${reports.length} 份报告及其数据。`,
       generator: `factmark ${version}`,
       reports,
+      dataset: siteDataset,
       factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
     })
   )
