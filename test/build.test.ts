@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -7,6 +6,7 @@ import { reportFiles } from '../src/build/render-artifacts.js'
 import { build } from '../src/index.js'
 import { schemaFiles } from '../src/model/schemas.js'
 import { writeSeedProject } from './helpers/seed.js'
+import { snapshot } from './helpers/snapshot.js'
 
 let cwd: string
 
@@ -15,20 +15,6 @@ beforeEach(() => {
   writeSeedProject(cwd)
 })
 afterEach(() => rmSync(cwd, { recursive: true, force: true }))
-
-/** Every file under a folder with its SHA-256, by relative path. */
-function snapshot(root: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else files[path.relative(root, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
-    }
-  }
-  walk(root)
-  return files
-}
 
 describe('the site', () => {
   test('holds every artifact of the report and of the site', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile/compile-sources.js'
+import { annotationArbitrary } from './helpers/annotation-arbitrary.js'
 
 const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
 const frontMatter =
@@ -120,17 +121,13 @@ const values = [
   '}'
 ]
 
-const attribute = fc
-  .tuple(fc.constantFrom(...keys), fc.constantFrom(...values), fc.boolean())
-  .map(([key, value, quoted]) => (key === '' ? value : `${key}=${quoted ? `"${value}"` : value}`))
-const annotation = fc
-  .tuple(
-    fc.constantFrom(':fact', '::fact', ':fakt', ':note'),
-    fc.oneof(fc.constantFrom(...figures), fc.string({ maxLength: 8 })),
-    fc.array(attribute, { maxLength: 5 }),
-    fc.boolean()
-  )
-  .map(([name, label, attributes, braces]) => `${name}[${label}]${braces ? `{${attributes.join(' ')}}` : ''}`)
+const annotation = annotationArbitrary({
+  names: [':fact', '::fact', ':fakt', ':note'],
+  figures,
+  keys,
+  values,
+  labelLength: 8
+})
 const body = fc
   .array(fc.oneof(annotation, fc.constantFrom(...noise), fc.string({ maxLength: 12 }), fc.constantFrom(...figures)), {
     maxLength: 40

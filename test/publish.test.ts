@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import {
   cpSync,
   existsSync,
@@ -9,7 +8,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -20,6 +18,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
 import { publishSteps } from '../src/build/publish.js'
 import { build } from '../src/build/build.js'
+import { snapshot } from './helpers/snapshot.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
 const fixtures = path.join(repo, 'test/fixtures')
@@ -35,25 +34,6 @@ beforeEach(() => {
 afterEach(() => rmSync(cwd, { recursive: true, force: true }))
 
 const run = (...argv: string[]) => runCli(cwd, ...argv)
-
-/** Every file and folder under a folder with the SHA-256 of each file, so that any change shows. */
-function snapshot(root: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name)
-      const relative = path.relative(root, full)
-      if (statSync(full).isDirectory()) {
-        files[`${relative}/`] = 'folder'
-        walk(full)
-      } else {
-        files[relative] = createHash('sha256').update(readFileSync(full)).digest('hex')
-      }
-    }
-  }
-  walk(root)
-  return files
-}
 
 /** The lock a publication by this process id leaves beside dist/ when it is killed. */
 function lockRecord(pid: number): string {
@@ -78,7 +58,9 @@ function manifestAndDisk(dir: string): [Record<string, string>, Record<string, s
   }
   const listed = Object.fromEntries(manifest.files.map((file) => [file.path, file.sha256]))
   const present = Object.fromEntries(
-    Object.entries(snapshot(dir)).filter(([name, hash]) => hash !== 'folder' && name !== 'manifest.json')
+    Object.entries(snapshot(dir, { folders: true })).filter(
+      ([name, hash]) => hash !== 'folder' && name !== 'manifest.json'
+    )
   )
   return [listed, present]
 }
@@ -168,10 +150,10 @@ describe('build refuses an output folder it does not own, and touches nothing', 
   ]
   test.each(cases)('%s', async (_name, out, prepare, message) => {
     prepare(cwd)
-    const before = snapshot(cwd)
+    const before = snapshot(cwd, { folders: true })
     const { code, stdout, stderr } = await run('build', '--out', out)
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: `factmark: ${message}\n` })
-    expect(snapshot(cwd)).toEqual(before)
+    expect(snapshot(cwd, { folders: true })).toEqual(before)
   })
 
   test('a tree factmark wrote with a file added by hand, naming the file', async () => {
@@ -181,13 +163,13 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     writeFileSync(path.join(cwd, 'dist/extra/a.txt'), 'a\n')
     writeFileSync(path.join(cwd, 'dist/kitchen-sink/notes.md'), 'n\n')
     writeFileSync(path.join(cwd, 'dist/z.txt'), 'z\n')
-    const before = snapshot(cwd)
+    const before = snapshot(cwd, { folders: true })
     const { code, stderr } = await run('build')
     expect(code).toBe(2)
     expect(stderr).toBe(
       'factmark: Refusing to write dist: it holds files factmark did not write (dist/CNAME, dist/extra/a.txt, dist/kitchen-sink/notes.md and 1 more); move them elsewhere or choose another folder; nothing was changed\n'
     )
-    expect(snapshot(cwd)).toEqual(before)
+    expect(snapshot(cwd, { folders: true })).toEqual(before)
   })
 
   test('is replaced when it is missing, empty, or a tree factmark wrote', async () => {
@@ -203,13 +185,13 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     expect((await run('build')).code).toBe(0)
     // The parent of this test's process is alive, so its lock is not stale.
     writeFileSync(path.join(cwd, '.dist.lock'), lockRecord(process.ppid))
-    const before = snapshot(cwd)
+    const before = snapshot(cwd, { folders: true })
     const { code, stderr } = await run('build')
     expect({ code, stderr }).toEqual({
       code: 2,
       stderr: `factmark: Refusing to write dist: process ${process.ppid} holds .dist.lock; if no factmark build is running, remove .dist.lock; nothing was changed\n`
     })
-    expect(snapshot(cwd)).toEqual(before)
+    expect(snapshot(cwd, { folders: true })).toEqual(before)
   })
 
   test('when the lock file was not written by factmark', async () => {
@@ -270,7 +252,7 @@ describe('a build killed at any step of publishing', () => {
     'after "%s": the next build finds a complete tree or restores one, and cleans up',
     async (step) => {
       expect((await build({ cwd })).ok).toBe(true)
-      const previous = snapshot(path.join(cwd, 'dist'))
+      const previous = snapshot(path.join(cwd, 'dist'), { folders: true })
       const report = path.join(cwd, 'source/report.md')
       writeFileSync(report, readFileSync(report, 'utf8').replace('title: 示例报告', 'title: 新的示例报告'))
 
@@ -291,7 +273,7 @@ describe('a build killed at any step of publishing', () => {
         expect(step).toBe('retired')
         const kept = leftovers.find((name) => name.startsWith('.dist-old-'))
         expect(kept).toBeDefined()
-        expect(snapshot(path.join(cwd, kept as string))).toEqual(previous)
+        expect(snapshot(path.join(cwd, kept as string), { folders: true })).toEqual(previous)
       }
 
       // The next build restores what it must, publishes, and leaves nothing behind.
@@ -317,7 +299,7 @@ describe('a build killed at any step of publishing', () => {
 
   test('a build that fails after an interrupted one still leaves the restored tree', async () => {
     expect((await run('build')).code).toBe(0)
-    const before = snapshot(path.join(cwd, 'dist'))
+    const before = snapshot(path.join(cwd, 'dist'), { folders: true })
     interrupt(12345)
     const report = path.join(cwd, 'source/report.md')
     writeFileSync(report, readFileSync(report, 'utf8').replace('metric=air.pm25', 'metric=air.pm2.5'))
@@ -326,7 +308,7 @@ describe('a build killed at any step of publishing', () => {
     expect(stderr).toBe(
       'factmark: an earlier build was interrupted; its complete dist/ was restored\nfactmark: build failed: the sources have 1 error; dist/ was left as it was\n'
     )
-    expect(snapshot(path.join(cwd, 'dist'))).toEqual(before)
+    expect(snapshot(path.join(cwd, 'dist'), { folders: true })).toEqual(before)
     expect(readdirSync(cwd).sort()).toEqual(['dist', 'source'])
   })
 })

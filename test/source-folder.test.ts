@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
@@ -14,6 +14,7 @@ import type { Catalog, FactBundle } from '../src/model/schema-types.js'
 import { validators } from '../src/model/schemas.js'
 import { runCli, type CliRun } from './helpers/run-cli.js'
 import { seedOriginal } from './helpers/seed.js'
+import { snapshot } from './helpers/snapshot.js'
 
 // The one test file about source/ as it is today, whatever reports it holds: the seed report still gives back the
 // text it annotates, and one more report beside the others (a fact sheet of 2024 figures, in our own words) checks,
@@ -27,20 +28,6 @@ let cwd: string
 const run = (...argv: string[]) => runCli(cwd, ...argv)
 const read = (file: string) => readFileSync(path.join(cwd, file), 'utf8')
 const readJson = <T>(file: string) => JSON.parse(read(file)) as T
-
-/** Every file under a folder with its SHA-256, by relative path. */
-function snapshot(root: string): Record<string, string> {
-  const files: Record<string, string> = {}
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = path.join(dir, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else files[path.relative(root, full)] = createHash('sha256').update(readFileSync(full)).digest('hex')
-    }
-  }
-  walk(root)
-  return files
-}
 
 const paragraphsOf = (markdown: string) =>
   unified()

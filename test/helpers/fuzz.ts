@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
+import { annotationArbitrary } from './annotation-arbitrary.js'
 
 /**
  * Generators of whole reports for the fuzz properties: the seed's real
@@ -133,17 +134,13 @@ const markup = [
   '】'
 ]
 
-const attribute = fc
-  .tuple(fc.constantFrom(...keys), fc.constantFrom(...values), fc.boolean())
-  .map(([key, value, quoted]) => (key === '' ? value : `${key}=${quoted ? `"${value}"` : value}`))
-const annotation = fc
-  .tuple(
-    fc.constantFrom(':fact', ':fact', ':fact', '::fact', ':fcat', ':note'),
-    fc.oneof(fc.constantFrom(...figures), fc.string({ maxLength: 6 })),
-    fc.array(attribute, { maxLength: 5 }),
-    fc.boolean()
-  )
-  .map(([name, label, attributes, braces]) => `${name}[${label}]${braces ? `{${attributes.join(' ')}}` : ''}`)
+const annotation = annotationArbitrary({
+  names: [':fact', ':fact', ':fact', '::fact', ':fcat', ':note'],
+  figures,
+  keys,
+  values,
+  labelLength: 6
+})
 /** Deep nesting, kept small enough to parse fast but sometimes past the limits. */
 const nesting = fc.oneof(
   fc.integer({ min: 1, max: 40 }).map((n) => `${'>'.repeat(n)} 引文\n`),
