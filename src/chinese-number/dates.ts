@@ -3,6 +3,10 @@ import { readNumberTokens, tokenInteger, type NumberToken } from './number-token
 import type { FigureProblem } from './types.js'
 import { failure, success, type DateParts, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
+import { daysInMonth } from '../model/days.js'
+
+// Without a year, 2月29日 may be a leap day: 2000 is a leap year.
+const leapYear = 2000
 
 /** Which part of a date a marker (年, 月, 日) ends. */
 export type DateLevel = keyof DateParts
@@ -86,7 +90,7 @@ function outOfCalendar(label: string, date: DateParts): string | undefined {
   if (date.month !== undefined && (date.month < 1 || date.month > 12)) {
     return reasons.badMonth(label, date.month)
   }
-  if (date.day !== undefined && (date.day < 1 || date.day > daysInMonth(date.year, date.month ?? 1))) {
+  if (date.day !== undefined && (date.day < 1 || date.day > daysInMonth(date.year ?? leapYear, date.month ?? 1))) {
     return reasons.badDay(label, date.day)
   }
   return undefined
@@ -161,11 +165,6 @@ function isCalendarYear(token: NumberToken | undefined): boolean {
       : token.sequence && [...token.text].length === YEAR_RANGE.digits
   const value = tokenInteger(token)
   return fourDigits && value !== undefined && value >= YEAR_RANGE.min && value <= YEAR_RANGE.max
-}
-
-function daysInMonth(year: number | undefined, month: number): number {
-  // Without a year, 2月29日 may be a leap day: 2000 is a leap year.
-  return new Date(Date.UTC(year ?? 2000, month, 0)).getUTCDate()
 }
 
 /** The most significant part written: the year, else the month, else the day. */

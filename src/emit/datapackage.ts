@@ -1,6 +1,5 @@
 import { schemaId } from '../model/schemas.js'
-import { factColumns } from './fact-columns.js'
-import { reportColumn } from './facts-csv.js'
+import { factColumns, reportColumn } from './fact-columns.js'
 import { byteLength, sha256 } from './hash.js'
 import type { CompiledReport } from '../model/compiled.js'
 

@@ -53,3 +53,12 @@ export const factColumns: readonly Column[] = [
   { name: 'line', type: 'integer', title: 'Line', description: 'Line of the annotation in the source (1-based).', required: true, cell: (fact) => fact.source.line },
   { name: 'column', type: 'integer', title: 'Column', description: 'Column of the annotation in the source (1-based, UTF-16 code units).', required: true, cell: (fact) => fact.source.column }
 ]
+
+/** The column of the site-wide facts.csv that names the report a row comes from, before the fact's own. */
+export const reportColumn = {
+  name: 'report',
+  type: 'string',
+  title: 'Report',
+  description: 'Slug of the report the fact is tagged in: its folder in the site. With id, it identifies the row.',
+  required: true
+} as const

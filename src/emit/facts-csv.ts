@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-import { factColumns } from './fact-columns.js'
+import { factColumns, reportColumn } from './fact-columns.js'
 import type { CompiledReport } from '../model/compiled.js'
 
 /** The byte order mark Excel and WPS need to read a CSV file as UTF-8 rather than the system's code page (GBK). */
@@ -42,15 +42,6 @@ export function emitFactsCsv(report: CompiledReport): string {
 export function emitFactsExcelCsv(report: CompiledReport): string {
   return bom + toCsv(rows(report, true))
 }
-
-/** The column of the site-wide facts.csv that names the report a row comes from, before the fact's own. */
-export const reportColumn = {
-  name: 'report',
-  type: 'string',
-  title: 'Report',
-  description: 'Slug of the report the fact is tagged in: its folder in the site. With id, it identifies the row.',
-  required: true
-} as const
 
 /**
  * The site's facts.csv: every fact of every report, one row each, in the order of the catalog and

@@ -1,7 +1,6 @@
 import { parquetWriteBuffer, type BasicType } from 'hyparquet-writer'
 import type { CompiledReport } from '../model/compiled.js'
-import { factColumns, type Column } from './fact-columns.js'
-import { reportColumn } from './facts-csv.js'
+import { factColumns, reportColumn, type Column } from './fact-columns.js'
 
 // Parquet's types for the Table Schema's: object and array cells are JSON text, as in the CSV.
 const parquetType: Record<Column['type'], BasicType> = {
