@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
@@ -20,9 +20,14 @@ import { snapshot } from './helpers/snapshot.js'
 // text it annotates, and one more report beside the others (a fact sheet of 2024 figures, in our own words) checks,
 // builds and verifies without changing a byte of what the others publish. Every other test reads frozen fixtures.
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
-const secondName = 'xiamen-2024-fact-sheet.md'
-const second = readFileSync(new URL(`fixtures/second-report/${secondName}`, import.meta.url), 'utf8')
-const secondSlug = 'xiamen-2024-fact-sheet'
+// The second report under a name and slug no real report takes, so that the test stays about a second
+// report even when source/ holds the fact sheet it is made from.
+const secondSlug = 'factmark-test-second-report'
+const secondName = `${secondSlug}.md`
+const second = readFileSync(
+  new URL('fixtures/second-report/xiamen-2024-fact-sheet.md', import.meta.url),
+  'utf8'
+).replace(/^slug: .*$/m, `slug: ${secondSlug}`)
 
 let cwd: string
 const run = (...argv: string[]) => runCli(cwd, ...argv)
@@ -69,7 +74,7 @@ describe('source/ with a second report', () => {
     reports = readJson<Catalog>('before/catalog.json').reports.map((report) => report.slug)
     // A report of that name in source/ one day would make this test about that report, not about a second one.
     expect(existsSync(path.join(cwd, 'source', secondName))).toBe(false)
-    copyFileSync(new URL(`fixtures/second-report/${secondName}`, import.meta.url), path.join(cwd, 'source', secondName))
+    writeFileSync(path.join(cwd, 'source', secondName), second)
     check = await run('check', '--min-coverage', '100')
     suggest = await run('suggest')
     build = await run('build')
