@@ -28,7 +28,12 @@ async function diagnosticsOf(folder: string): Promise<string> {
     checkUnusedMetrics: folder === 'metric-unused'
   })
   return result.diagnostics
-    .map((d) => `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`)
+    .map((d) =>
+      [
+        `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`,
+        ...(d.related ?? []).map((r) => `  see ${r.file}:${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.message}`)
+      ].join('\n')
+    )
     .join('\n')
 }
 

@@ -15,7 +15,8 @@ import { emitTaxonomy, emitXbrlJson } from '../emit/xbrl/index.js'
 import { checkOutputFolder } from './output-folder.js'
 import { publish, type Artifact, type PublishOptions, type RecoveryResult } from './publish.js'
 import { validators } from '../model/schemas.js'
-import type { CompileResult, CompiledReport, Registry } from '../model/compiled.js'
+import type { Collection, CompileResult, CompiledReport, Registry } from '../model/compiled.js'
+import { emitSeriesIndex, emitSeriesJson, seriesFileName } from '../emit/series-json.js'
 
 export type { Artifact } from './publish.js'
 
@@ -90,6 +91,7 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
     entries.push({ report, files: [...page, ...downloads] })
   }
   artifacts.push(...siteDataset(result.reports))
+  if (result.collection) artifacts.push(...seriesFiles(result.collection))
   if (result.registry) artifacts.push(...emitTaxonomy(result.registry))
   artifacts.push(...emitSchemas())
   artifacts.push({ path: 'catalog.json', content: emitCatalogJson(entries) })
@@ -109,6 +111,17 @@ function siteDataset(reports: readonly CompiledReport[]): Artifact[] {
   return [csv, parquet, { path: 'datapackage.json', content: emitSiteDataPackage(reports, csv, parquet) }]
 }
 
+/** Each metric's series across the reports, and their index. */
+function seriesFiles(collection: Collection): Artifact[] {
+  return [
+    { path: 'series/index.json', content: emitSeriesIndex(collection) },
+    ...collection.series.map((series) => ({
+      path: `series/${seriesFileName(series.metric.id, 'json')}`,
+      content: emitSeriesJson(series)
+    }))
+  ]
+}
+
 /** The site's own JSON files must meet their published schemas before anything is written. */
 function checkArtifacts(artifacts: readonly Artifact[]): void {
   const check = (name: string, validate: (data: unknown) => boolean) => {
@@ -118,6 +131,10 @@ function checkArtifacts(artifacts: readonly Artifact[]): void {
   }
   check('catalog.json', validators().catalog)
   check('manifest.json', validators().manifest)
+  for (const artifact of artifacts) {
+    if (artifact.path === 'series/index.json') check(artifact.path, validators().seriesIndex)
+    else if (/^series\/[^/]+\.json$/.test(artifact.path)) check(artifact.path, validators().series)
+  }
 }
 
 /**

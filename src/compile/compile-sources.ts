@@ -1,6 +1,7 @@
 import type { Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
+import { collectSeries } from '../collection/collect.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
 import { isFactNode } from '../extract/facts.js'
 import { pointsOf } from '../model/positions.js'
@@ -12,6 +13,7 @@ import type {
   CompileResult,
   CompiledReport,
   Coverage,
+  Diagnostic,
   Registry,
   SkippedSource
 } from '../model/compiled.js'
@@ -33,6 +35,7 @@ export function compileSources(input: CompileInput): CompileResult {
   const reports: CompiledReport[] = []
   const coverage: Coverage[] = []
   const slugs = new Map<string, string>()
+  const fileOf = new Map<CompiledReport, VFile>()
   const used = new Set<string>()
   const skipped = (input.skipped ?? []).map(reportSkipped)
   let unread = skipped.length
@@ -65,31 +68,40 @@ export function compileSources(input: CompileInput): CompileResult {
       continue
     }
     slugs.set(slug, source.path)
-    if (!file.messages.some((message) => message.fatal)) reports.push(compiledReport)
+    if (!file.messages.some((message) => message.fatal)) {
+      reports.push(compiledReport)
+      fileOf.set(compiledReport, file)
+    }
   }
 
   for (const { path } of input.skipped ?? []) coverage.push({ path, tagged: 0, untagged: 0, read: false })
 
   // With a report unread, its metrics would all look unused.
-  if (registry && input.checkUnusedMetrics !== false && unread === 0) {
-    for (const id of registry.metrics.keys()) {
-      if (!used.has(id))
-        report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
-    }
-  }
+  if (registry && input.checkUnusedMetrics !== false && unread === 0)
+    reportUnused(registry, used, (id) =>
+      report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
+    )
+
+  const collection = registry && collectSeries(reports, registry, (compiled) => fileOf.get(compiled) as VFile)
 
   // A skipped path has no text to show, so its file is not among `files`, only its warning among the diagnostics.
   const diagnostics = [...files, ...skipped].flatMap((file) => file.messages.map(toDiagnostic)).sort(compareDiagnostics)
-  const errorCount = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length
   return {
     reports,
     files,
     diagnostics,
-    errorCount,
-    warningCount: diagnostics.length - errorCount,
+    errorCount: count('error'),
+    warningCount: count('warning'),
+    infoCount: count('info'),
     coverage,
-    ...(registry && { registry })
+    ...(registry && { registry }),
+    ...(collection && { collection })
   }
+}
+
+function reportUnused(registry: Registry, used: ReadonlySet<string>, unused: (id: string) => void): void {
+  for (const id of registry.metrics.keys()) if (!used.has(id)) unused(id)
 }
 
 function reportSkipped(source: SkippedSource): VFile {

@@ -1,24 +1,40 @@
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import type { Diagnostic } from '../model/compiled.js'
+import type { Diagnostic, RelatedPlace } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
 import { rules, ruleUrl, type RuleId, type Severity } from './rules.js'
 
+declare module 'vfile-message' {
+  interface VFileMessage {
+    /** Other places the message is about (see Diagnostic). */
+    related?: RelatedPlace[]
+  }
+}
+
 /**
  * Attach a problem found in content to its file, as a vfile message carrying
- * the rule's severity, fix and reference link.
+ * the rule's severity, fix and reference link, and the other places it is about.
  */
-export function report(file: VFile, ruleId: RuleId, reason: string, place?: Point | Position): VFileMessage {
+export function report(
+  file: VFile,
+  ruleId: RuleId,
+  reason: string,
+  place?: Point | Position,
+  related?: readonly RelatedPlace[]
+): VFileMessage {
   const rule = rules[ruleId]
   const message = file.message(reason, { place, ruleId, source: 'factmark' })
-  message.fatal = rule.severity === 'error'
+  // vfile's convention: fatal for an error, false for a warning, unset for information.
+  message.fatal = rule.severity === 'info' ? undefined : rule.severity === 'error'
   message.note = rule.fix
   message.url = ruleUrl(ruleId)
+  if (related && related.length > 0) message.related = [...related]
   return message
 }
 
 function severityOf(message: VFileMessage): Severity {
+  if (message.fatal === undefined || message.fatal === null) return 'info'
   return message.fatal ? 'error' : 'warning'
 }
 
@@ -32,6 +48,7 @@ export function toDiagnostic(message: VFileMessage): Diagnostic {
   }
   if (message.note) diagnostic.fix = message.note
   if (message.url) diagnostic.url = message.url
+  if (message.related) diagnostic.related = message.related
   return diagnostic
 }
 

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import type { Calculation, FactBundle, Metric, ReportFrontMatter } from './schema-types.js'
+import type { Calculation, FactBundle, Metric, ReportFrontMatter, Series } from './schema-types.js'
 
 /**
  * The records that pass between the stages: what the compiler reads, what it
@@ -9,8 +9,11 @@ import type { Calculation, FactBundle, Metric, ReportFrontMatter } from './schem
  * schema types, so no stage needs another's module for its types.
  */
 
-/** How much a problem weighs: errors fail a build, warnings only with --strict. */
-export type Severity = 'error' | 'warning'
+/**
+ * How much a problem weighs: errors fail a build, warnings only with --strict; information (a
+ * finding such as a missed target) never does.
+ */
+export type Severity = 'error' | 'warning' | 'info'
 
 /** The metric registry as the compiler uses it. */
 export interface Registry {
@@ -30,6 +33,18 @@ export interface Diagnostic {
   message: string
   fix?: string
   url?: string
+  /** Other places the message is about, in this file or another: the facts it was checked against. */
+  related?: RelatedPlace[]
+}
+
+/** A place a diagnostic refers to besides its own, with what stands there. */
+export interface RelatedPlace {
+  file: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  message: string
 }
 
 /** A file handed to the compiler: its path as it should appear in output, and its content. */
@@ -95,8 +110,18 @@ export interface CompileResult {
   diagnostics: Diagnostic[]
   errorCount: number
   warningCount: number
+  /** Findings that are neither errors nor warnings: a missed target, a change with no published base. */
+  infoCount: number
   /** One entry per report, in input order, then one per skipped path. */
   coverage: Coverage[]
   /** The metric registry, when it is valid. */
   registry?: Registry
+  /** What the reports say together, when the registry is valid: one series per metric with facts. */
+  collection?: Collection
+}
+
+/** What the reports say together: one series per metric that has facts. */
+export interface Collection {
+  /** By metric id. */
+  series: Series[]
 }

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
-import type { Catalog, FactBundle, Manifest, MetricRegistry, ReportFrontMatter } from './schema-types.js'
+import type {
+  Catalog,
+  FactBundle,
+  Manifest,
+  MetricRegistry,
+  ReportFrontMatter,
+  Series,
+  SeriesIndex
+} from './schema-types.js'
 
 /** The published schemas, by file name. */
 // prettier-ignore
@@ -12,7 +20,9 @@ export const schemaFiles = [
   'fact.schema.json',
   'bundle.schema.json',
   'catalog.schema.json',
-  'manifest.schema.json'
+  'manifest.schema.json',
+  'series.schema.json',
+  'series-index.schema.json'
 ] as const
 
 export type SchemaFile = (typeof schemaFiles)[number]
@@ -35,6 +45,8 @@ export interface Validators {
   bundle: ValidateFunction<FactBundle>
   catalog: ValidateFunction<Catalog>
   manifest: ValidateFunction<Manifest>
+  series: ValidateFunction<Series>
+  seriesIndex: ValidateFunction<SeriesIndex>
 }
 
 // ajv-formats is CommonJS with a default export that TypeScript sees as the module.
@@ -75,6 +87,12 @@ export function validators(): Validators {
     },
     get manifest() {
       return validator<Manifest>('manifest.schema.json')
+    },
+    get series() {
+      return validator<Series>('series.schema.json')
+    },
+    get seriesIndex() {
+      return validator<SeriesIndex>('series-index.schema.json')
     }
   }
 }

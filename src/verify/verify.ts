@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv'
 import path from 'node:path'
 import { manifestName } from '../model/site.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
-import { validators, type SchemaFile } from '../model/schemas.js'
+import { validators, type SchemaFile, type Validators } from '../model/schemas.js'
 import { readRegular, type FileDigest, type ReadResult } from './read-regular.js'
 import { listTree, type EntryType, type Tree } from '../model/file-tree.js'
 import { isNodeError } from '../model/node-error.js'
@@ -63,6 +63,8 @@ const jsonLimit = 256 * 1024 * 1024
 function schemaOf(file: string): SchemaFile | undefined {
   if (file === manifestName) return 'manifest.schema.json'
   if (file === 'catalog.json') return 'catalog.schema.json'
+  if (file === 'series/index.json') return 'series-index.schema.json'
+  if (/^series\/[^/]+\.json$/.test(file)) return 'series.schema.json'
   if (/^[^/]+\/facts\.json$/.test(file)) return 'bundle.schema.json'
   return undefined
 }
@@ -305,11 +307,17 @@ function checkJson(
   return data
 }
 
+// prettier-ignore
+const validatorOfFile: Partial<Record<SchemaFile, keyof Validators>> = {
+  'manifest.schema.json': 'manifest',
+  'catalog.schema.json': 'catalog',
+  'series.schema.json': 'series',
+  'series-index.schema.json': 'seriesIndex',
+  'bundle.schema.json': 'bundle'
+}
+
 function validatorOf(schema: SchemaFile): ValidateFunction {
-  const all = validators()
-  if (schema === 'manifest.schema.json') return all.manifest
-  if (schema === 'catalog.schema.json') return all.catalog
-  return all.bundle
+  return validators()[validatorOfFile[schema] ?? 'bundle']
 }
 
 function reason(error: unknown): string {

@@ -24,7 +24,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) =>
       workflowCommand(
-        d.severity,
+        d.severity === 'info' ? 'notice' : d.severity,
         [
           ['file', d.file],
           ['line', d.line],
@@ -33,7 +33,11 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
           ['endColumn', d.endColumn],
           ['title', d.ruleId]
         ],
-        d.fix ? [d.message, `${d.fix}${d.url ? ` (${d.url})` : ''}`] : [d.message]
+        [
+          d.message,
+          ...(d.related ?? []).map((place) => `see ${place.file}:${place.line}:${place.column}: ${place.message}`),
+          ...(d.fix ? [`${d.fix}${d.url ? ` (${d.url})` : ''}`] : [])
+        ]
       )
     )
     .join('')

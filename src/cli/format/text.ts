@@ -17,15 +17,19 @@ export function formatText(diagnostics: readonly Diagnostic[], sources: Readonly
   const blocks = diagnostics.map((d) => {
     const head = `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)} [${printable(d.ruleId)}]`
     const frame = codeFrame(lineOf(d.file, d.line), d.line, d.column, d.endLine, d.endColumn)
+    const related = (d.related ?? []).map(
+      (place) => `  see ${printable(place.file)}:${place.line}:${place.column}: ${printable(place.message)}`
+    )
     const fix = d.fix ? `  fix: ${printable(d.fix)}${d.url ? ` (${printable(d.url)})` : ''}` : ''
-    return [head, frame, fix].filter(Boolean).join('\n')
+    return [head, frame, ...related, fix].filter(Boolean).join('\n')
   })
   return guardLines([...blocks, summary(diagnostics)].join('\n\n') + '\n')
 }
 
 function summary(diagnostics: readonly Diagnostic[]): string {
-  const errors = diagnostics.filter((d) => d.severity === 'error').length
-  const warnings = diagnostics.length - errors
-  if (diagnostics.length === 0) return '✔ no problems'
-  return `✖ ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}`
+  const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length
+  const [errors, warnings, notes] = [count('error'), count('warning'), count('info')]
+  const noted = notes > 0 ? `${notes} ${plural(notes, 'note')}` : ''
+  if (errors + warnings === 0) return noted ? `✔ no problems, ${noted}` : '✔ no problems'
+  return `✖ ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}${noted ? `, ${noted}` : ''}`
 }

@@ -1,0 +1,107 @@
+import { report } from '../diagnostics/report.js'
+import type { Registry } from '../model/compiled.js'
+import { roundTo } from '../model/rounding.js'
+import type { SeriesCheck, SeriesPoint } from '../model/schema-types.js'
+import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
+import { factInterval, overlaps, percentChange, show, subtract } from '../validate/interval.js'
+import { inferBase, inferLevel, inferredPoint } from './inferred.js'
+import { relatedPlace, type PublishedLevel } from './levels.js'
+import { referenceTo, type NumericFact, type OfMetric, type Printed } from './published.js'
+
+const isChange = (fact: NumericFact) =>
+  (fact.aspect === 'change' || fact.aspect === 'relative-change') && fact.basePeriod !== undefined
+
+/**
+ * Every change measured against a period (同比 …) checked against the levels any report publishes
+ * for its two periods (change-contradicts-levels), and the level of a period that no report
+ * publishes inferred from the other and the change (change-base-unpublished when it is the base).
+ * Returns the inferred points by series key, one per period, entity and dimensions: the first change that gives
+ * one decides.
+ */
+export function checkChangesAcrossReports(
+  printed: readonly Printed[],
+  levels: ReadonlyMap<string, PublishedLevel>,
+  registry: Registry,
+  checks: Array<OfMetric<SeriesCheck>>
+): Map<string, OfMetric<SeriesPoint>> {
+  const inferred = new Map<string, OfMetric<SeriesPoint>>()
+  for (const change of printed.filter((entry) => isChange(entry.fact))) {
+    const { fact } = change
+    const metric = registry.metrics.get(fact.metric)
+    if (!metric) continue
+    const basePeriod = fact.basePeriod as string
+    const baseKey = seriesKey({ ...fact, period: basePeriod })
+    const level = levels.get(seriesKey(fact))?.printed
+    const base = levels.get(baseKey)?.printed
+    if (level && base) {
+      checkAgainst(change, base, level, registry, checks)
+    } else if (level) {
+      const point = inferredPoint(change, basePeriod, inferBase(level.fact, fact), level, metric)
+      if (!inferred.has(baseKey)) inferred.set(baseKey, { metric: fact.metric, record: point })
+      report(
+        change.publication.file,
+        'change-base-unpublished',
+        `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} is measured against ${basePeriod}, whose value no report publishes; it puts ${basePeriod} at ${point.text} (${point.derivation?.expression ?? ''})`,
+        place(fact),
+        [relatedPlace(level, `the level "${level.fact.text}" of ${fact.period}`)]
+      )
+    } else if (base) {
+      const key = seriesKey(fact)
+      const point = inferredPoint(change, fact.period, inferLevel(base.fact, fact), base, metric)
+      if (!inferred.has(key)) inferred.set(key, { metric: fact.metric, record: point })
+    } else {
+      report(
+        change.publication.file,
+        'change-base-unpublished',
+        `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} is measured against ${basePeriod}, whose value no report publishes, and no report publishes its level for ${fact.period} either: nothing can be checked or inferred`,
+        place(fact)
+      )
+    }
+  }
+  return inferred
+}
+
+/** change-contradicts-levels: level − base must be the change (in percent of the base for a relative one). */
+function checkAgainst(
+  change: Printed,
+  base: Printed,
+  level: Printed,
+  registry: Registry,
+  checks: Array<OfMetric<SeriesCheck>>
+): void {
+  const { fact } = change
+  const kind = registry.metrics.get(fact.metric)?.kind
+  const relative = fact.aspect === 'relative-change'
+  const [start, end] = [factInterval(base.fact, kind), factInterval(level.fact, kind)]
+  const expected = relative ? percentChange(end, start) : subtract(end, start)
+  if (!expected) return
+  const holds = overlaps(expected, factInterval(fact, kind))
+  const computed = relative
+    ? ((level.fact.value - base.fact.value) / base.fact.value) * 100
+    : level.fact.value - base.fact.value
+  const arithmetic = relative
+    ? `(${show(level.fact.value)} − ${show(base.fact.value)}) / ${show(base.fact.value)} = ${show(roundTo(computed, 4))}%`
+    : `${show(level.fact.value)} − ${show(base.fact.value)} = ${show(computed)}`
+  const stated = `${show(fact.value)}${relative ? '%' : ''}`
+  checks.push({
+    metric: fact.metric,
+    record: {
+      kind: 'change',
+      holds,
+      statement: referenceTo(change),
+      against: [referenceTo(base), referenceTo(level)],
+      detail: `${arithmetic}; stated ${stated}${holds ? ', within the precision printed' : ''}`
+    }
+  })
+  if (holds) return
+  report(
+    change.publication.file,
+    'change-contradicts-levels',
+    `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} from ${fact.basePeriod ?? ''} to ${fact.period} disagrees with the levels "${base.fact.text}" (${base.publication.slug}) and "${level.fact.text}" (${level.publication.slug}): ${arithmetic}, stated ${stated}`,
+    place(fact),
+    [
+      relatedPlace(base, `the level "${base.fact.text}" of ${fact.basePeriod ?? ''}`),
+      relatedPlace(level, `the level "${level.fact.text}" of ${fact.period}`)
+    ]
+  )
+}

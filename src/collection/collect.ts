@@ -1,0 +1,88 @@
+import type { VFile } from 'vfile'
+import type { Collection, CompiledReport, Registry } from '../model/compiled.js'
+import { compareStrings, sortedEntries } from '../model/compare.js'
+import type { Labels, Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
+import { schemaId } from '../model/schemas.js'
+import { version } from '../version.js'
+import { checkChangesAcrossReports } from './changes.js'
+import { publishedLevels, type PublishedLevel } from './levels.js'
+import { inPublicationOrder, isNumeric, referenceTo, type OfMetric, type Printed } from './published.js'
+import { evaluateTargets } from './targets.js'
+
+/**
+ * Read the reports as one collection: each metric's levels across reports, restatements checked,
+ * changes checked against the levels of their periods, values no report prints inferred from the
+ * ones it does, and targets evaluated. Messages go to the file of the report they are about.
+ */
+export function collectSeries(
+  reports: readonly CompiledReport[],
+  registry: Registry,
+  fileOf: (report: CompiledReport) => VFile
+): Collection {
+  const publications = inPublicationOrder(reports, fileOf)
+  const printed: Printed[] = publications.flatMap((publication) =>
+    publication.report.bundle.facts.filter(isNumeric).map((fact) => ({ publication, fact }))
+  )
+  const checks: Array<OfMetric<SeriesCheck>> = []
+  const levels = publishedLevels(
+    printed.filter((entry) => entry.fact.aspect === 'level'),
+    registry,
+    checks
+  )
+  const inferred = checkChangesAcrossReports(printed, levels, registry, checks)
+  const targets = evaluateTargets(printed, levels, inferred, registry)
+  const points: Array<OfMetric<SeriesPoint>> = [
+    ...[...levels.values()].map((level) => ({ metric: level.printed.fact.metric, record: publishedPoint(level) })),
+    ...inferred.values()
+  ]
+
+  const ofMetric = <T>(records: ReadonlyArray<OfMetric<T>>, id: string) =>
+    records.filter((entry) => entry.metric === id).map((entry) => entry.record)
+  const metricIds = new Set(reports.flatMap((report) => report.bundle.facts.map((fact) => fact.metric)))
+  const series = [...metricIds].sort(compareStrings).flatMap((id): Series[] => {
+    const metric = registry.metrics.get(id)
+    if (!metric) return []
+    const { label, kind, unit, better } = metric
+    const { definition } = metric as typeof metric & { definition?: Labels }
+    return [
+      {
+        $schema: schemaId('series.schema.json') as Series['$schema'],
+        generator: { name: 'factmark', version },
+        metric: { id, label, ...(definition && { definition }), kind, unit, better },
+        points: ofMetric(points, id).sort(comparePoints),
+        targets: ofMetric(targets, id),
+        checks: ofMetric(checks, id)
+      }
+    ]
+  })
+  return { series }
+}
+
+function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoint {
+  const { fact, publication } = printed
+  return {
+    period: fact.period,
+    entity: fact.entity,
+    dimensions: fact.dimensions,
+    value: fact.value,
+    unit: fact.unit,
+    ...(fact.decimals !== undefined && { decimals: fact.decimals }),
+    text: fact.text,
+    aspect: 'level',
+    status: 'published',
+    report: publication.slug,
+    fact: fact.id,
+    source: { file: fact.source.file, line: fact.source.line, column: fact.source.column },
+    ...(alsoIn.length > 0 && { alsoIn: alsoIn.map(referenceTo) }),
+    ...(revised.length > 0 && { revises: revised.map(referenceTo) })
+  }
+}
+
+/** By entity, then dimensions, then period: each line of the series in time order. */
+function comparePoints(a: SeriesPoint, b: SeriesPoint): number {
+  return (
+    compareStrings(a.entity, b.entity) ||
+    compareStrings(JSON.stringify(sortedEntries(a.dimensions)), JSON.stringify(sortedEntries(b.dimensions))) ||
+    compareStrings(a.period, b.period)
+  )
+}

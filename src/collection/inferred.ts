@@ -1,0 +1,103 @@
+import { fromNumber, minus, toDecimal, toFixed } from '../chinese-number/index.js'
+import type { Metric, SeriesPoint } from '../model/schema-types.js'
+import { roundTo } from '../model/rounding.js'
+import { show } from '../validate/interval.js'
+import { referenceTo, type NumericFact, type Printed } from './published.js'
+
+/** A value worked out from a level and a change rather than printed, and how. */
+export interface Inference {
+  value: number
+  decimals: number | undefined
+  expression: string
+}
+
+const isRelative = (change: NumericFact) => change.aspect === 'relative-change'
+
+/** The coarser of two precisions; undefined (exact) gives way to any other. */
+function coarser(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b
+  if (b === undefined) return a
+  return Math.min(a, b)
+}
+
+/** Exact decimal arithmetic for an absolute change: 93.8 − 2.1 is 91.7, not 91.69999999999999. */
+function exactly(a: number, b: number, sign: 1 | -1): number {
+  const rhs = fromNumber(sign === 1 ? -b : b)
+  return Number(toDecimal(minus(fromNumber(a), rhs), 15).text)
+}
+
+// A negative figure in parentheses with a real minus sign, as the expressions around it use.
+const signed = (value: number) => (value < 0 ? `(−${show(-value)})` : show(value))
+
+/**
+ * The value at the base period, from the level at the end and the change between: level − change,
+ * or level ÷ (1 + change%) for a relative change, at the precision of the figures it comes from.
+ */
+export function inferBase(level: NumericFact, change: NumericFact): Inference {
+  if (isRelative(change)) {
+    const decimals = level.decimals
+    const raw = level.value / (1 + change.value / 100)
+    const value = decimals === undefined ? raw : roundTo(raw, decimals)
+    return { value, decimals, expression: `${show(level.value)} ÷ (1 + ${signed(change.value)}%) ≈ ${show(value)}` }
+  }
+  const value = exactly(level.value, change.value, -1)
+  return {
+    value,
+    decimals: coarser(level.decimals, change.decimals),
+    expression: `${show(level.value)} − ${signed(change.value)} = ${show(value)}`
+  }
+}
+
+/** The value at the end of the period, from the base and the change: base + change, or base × (1 + change%). */
+export function inferLevel(base: NumericFact, change: NumericFact): Inference {
+  if (isRelative(change)) {
+    const decimals = base.decimals
+    const raw = base.value * (1 + change.value / 100)
+    const value = decimals === undefined ? raw : roundTo(raw, decimals)
+    return { value, decimals, expression: `${show(base.value)} × (1 + ${signed(change.value)}%) ≈ ${show(value)}` }
+  }
+  const value = exactly(base.value, change.value, 1)
+  return {
+    value,
+    decimals: coarser(base.decimals, change.decimals),
+    expression: `${show(base.value)} + ${signed(change.value)} = ${show(value)}`
+  }
+}
+
+/** A value as a report would print it: 91.7%, 第7, 2.61. */
+export function printedForm(
+  value: number,
+  decimals: number | undefined,
+  metric: Pick<Metric, 'kind' | 'unit'>
+): string {
+  const digits = decimals === undefined ? show(value) : toFixed(fromNumber(value), Math.max(decimals, 0))
+  if (metric.kind === 'rank') return `第${digits}`
+  if (metric.unit === '%') return `${digits}%`
+  return metric.unit === '1' ? digits : `${digits} ${metric.unit}`
+}
+
+/** A series point that no report prints, worked out from `from` by the change stated in `change`. */
+export function inferredPoint(
+  change: Printed,
+  period: string,
+  inference: Inference,
+  from: Printed,
+  metric: Pick<Metric, 'kind' | 'unit'>
+): SeriesPoint {
+  const { fact, publication } = change
+  return {
+    period,
+    entity: fact.entity,
+    dimensions: fact.dimensions,
+    value: inference.value,
+    unit: from.fact.unit,
+    ...(inference.decimals !== undefined && { decimals: inference.decimals }),
+    text: printedForm(inference.value, inference.decimals, metric),
+    aspect: 'level',
+    status: 'inferred',
+    report: publication.slug,
+    fact: fact.id,
+    source: { file: fact.source.file, line: fact.source.line, column: fact.source.column },
+    derivation: { expression: inference.expression, from: [referenceTo(from), referenceTo(change)] }
+  }
+}

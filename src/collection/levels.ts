@@ -1,0 +1,102 @@
+import { report } from '../diagnostics/report.js'
+import type { Registry, RelatedPlace } from '../model/compiled.js'
+import type { SeriesCheck } from '../model/schema-types.js'
+import { describeDimensions, groupBy, place, seriesKey } from '../validate/fact-groups.js'
+import { factInterval, overlaps } from '../validate/interval.js'
+import { referenceTo, type OfMetric, type Printed, type Publication } from './published.js'
+
+/** The published value of one period, entity and dimensions of a metric, and every other report that prints it. */
+export interface PublishedLevel {
+  key: string
+  /** The report whose value stands: the earliest to print it, or the latest to revise it. */
+  printed: Printed
+  /** Later reports that print the same value. */
+  alsoIn: Printed[]
+  /** Earlier values that a later report revised, earliest first. */
+  revised: Printed[]
+}
+
+/** Where a fact stands, as a related place of a message about another. */
+export function relatedPlace({ publication, fact }: Printed, message: string): RelatedPlace {
+  const { source } = fact
+  return {
+    file: source.file,
+    line: source.line,
+    column: source.column,
+    endLine: source.endLine,
+    endColumn: source.endColumn,
+    message: `${message} in ${publication.slug}`
+  }
+}
+
+/**
+ * restatement-conflict: the levels of the reports, one per period, entity and dimensions of each
+ * metric. A later report that prints a value again must agree with it at the precision printed,
+ * unless it says which report it revises (revises=); each comparison is recorded as a check.
+ * Facts repeated within one report are the concern of inconsistent-duplicate.
+ */
+export function publishedLevels(
+  levels: readonly Printed[],
+  registry: Registry,
+  checks: Array<OfMetric<SeriesCheck>>
+): Map<string, PublishedLevel> {
+  const result = new Map<string, PublishedLevel>()
+  const ordered = [...levels].sort(
+    (a, b) => a.publication.order - b.publication.order || a.fact.source.offset - b.fact.source.offset
+  )
+  for (const [key, group] of groupBy(ordered, (printed) => seriesKey(printed.fact))) {
+    const seen = new Set<Publication>()
+    let level: PublishedLevel | undefined
+    for (const printed of group) {
+      if (seen.has(printed.publication)) continue
+      seen.add(printed.publication)
+      if (!level) level = { key, printed, alsoIn: [], revised: [] }
+      else level = restated(level, printed, registry, checks)
+    }
+    if (level) result.set(key, level)
+  }
+  return result
+}
+
+function restated(
+  level: PublishedLevel,
+  later: Printed,
+  registry: Registry,
+  checks: Array<OfMetric<SeriesCheck>>
+): PublishedLevel {
+  const earlier = level.printed
+  const kind = registry.metrics.get(later.fact.metric)?.kind
+  const agrees = overlaps(factInterval(earlier.fact, kind), factInterval(later.fact, kind))
+  const revises = later.fact.revises
+  const revisesEarlier = revises !== undefined && [earlier, ...level.alsoIn].some((p) => p.publication.slug === revises)
+  const check = (holds: boolean, detail: string) =>
+    checks.push({
+      metric: later.fact.metric,
+      record: { kind: 'restatement', holds, statement: referenceTo(later), against: [referenceTo(earlier)], detail }
+    })
+  if (agrees) {
+    check(true, `${later.fact.text} (${later.publication.slug}) = ${earlier.fact.text} (${earlier.publication.slug})`)
+    return { ...level, alsoIn: [...level.alsoIn, later] }
+  }
+  if (revisesEarlier) {
+    check(
+      true,
+      `${later.fact.text} (${later.publication.slug}) revises ${earlier.fact.text} (${earlier.publication.slug})`
+    )
+    return { key: level.key, printed: later, alsoIn: [], revised: [...level.revised, earlier, ...level.alsoIn] }
+  }
+  check(false, `${later.fact.text} (${later.publication.slug}) ≠ ${earlier.fact.text} (${earlier.publication.slug})`)
+  const { fact } = later
+  const hint =
+    revises === undefined
+      ? `; if ${later.publication.slug} corrects it, say so with revises=${earlier.publication.slug}`
+      : `; revises=${revises} names no report that prints it`
+  report(
+    later.publication.file,
+    'restatement-conflict',
+    `${fact.metric}${describeDimensions(fact)} for ${fact.period} is "${fact.text}" here but "${earlier.fact.text}" in ${earlier.publication.slug} (${earlier.fact.source.file}:${earlier.fact.source.line}:${earlier.fact.source.column})${hint}`,
+    place(fact),
+    [relatedPlace(earlier, `"${earlier.fact.text}"`)]
+  )
+  return level
+}

@@ -1,0 +1,74 @@
+import type { VFile } from 'vfile'
+import type { CompiledReport } from '../model/compiled.js'
+import { compareStrings } from '../model/compare.js'
+import type { Fact, FactReference, SeriesPoint } from '../model/schema-types.js'
+
+/** A fact with a number for its value: the only kind a series draws or arithmetic checks. */
+export type NumericFact = Fact & { value: number }
+
+/** A report of the collection, where it stands in time, and the file its messages go to. */
+export interface Publication {
+  slug: string
+  report: CompiledReport
+  file: VFile
+  /** 0 for the earliest report; a later report may revise what an earlier one printed. */
+  order: number
+}
+
+/** A fact and the report that prints it. */
+export interface Printed {
+  publication: Publication
+  fact: NumericFact
+}
+
+/**
+ * When a report came out: its publication date; for a compilation, the latest of its sources';
+ * else the end of its period, sorted after every date within it.
+ */
+function publishedWhen({ frontMatter }: CompiledReport): string {
+  const latestSource = (frontMatter.sources ?? [])
+    .map((source) => source.published)
+    .sort(compareStrings)
+    .at(-1)
+  return frontMatter.published ?? latestSource ?? `${frontMatter.period.split('/').at(-1) ?? ''}~`
+}
+
+/**
+ * The reports in the order they were published (see publishedWhen), then by slug, so that the
+ * order never depends on the order of the files.
+ */
+export function inPublicationOrder(
+  reports: readonly CompiledReport[],
+  fileOf: (report: CompiledReport) => VFile
+): Publication[] {
+  const when = publishedWhen
+  return [...reports]
+    .sort((a, b) => compareStrings(when(a), when(b)) || compareStrings(a.frontMatter.slug, b.frontMatter.slug))
+    .map((report, order) => ({ slug: report.frontMatter.slug, report, file: fileOf(report), order }))
+}
+
+export function isNumeric(fact: Fact): fact is NumericFact {
+  return typeof fact.value === 'number'
+}
+
+/** A fact as series files and messages name it. */
+export function referenceTo({ publication, fact }: Printed): FactReference {
+  return {
+    report: publication.slug,
+    fact: fact.id,
+    text: fact.text,
+    value: fact.value,
+    source: { file: fact.source.file, line: fact.source.line, column: fact.source.column }
+  }
+}
+
+/** A series point as an outcome or a source names it. */
+export function pointReference(point: SeriesPoint): FactReference {
+  return { report: point.report, fact: point.fact, text: point.text, value: point.value, source: point.source }
+}
+
+/** A record of a series, with the metric whose series it belongs to. */
+export interface OfMetric<T> {
+  metric: string
+  record: T
+}

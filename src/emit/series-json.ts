@@ -1,0 +1,71 @@
+import type { Collection } from '../model/compiled.js'
+import { compareStrings, sortedEntries } from '../model/compare.js'
+import type { Series, SeriesIndex, SeriesPoint } from '../model/schema-types.js'
+import { schemaId } from '../model/schemas.js'
+import { version } from '../version.js'
+
+type SeriesEntry = SeriesIndex['metrics'][number]
+
+/** The file name of a metric's series, relative to series/: metric ids are safe as they are. */
+export function seriesFileName(metric: string, extension: 'json' | 'html'): string {
+  return `${metric}.${extension}`
+}
+
+/** dist/series/<metric>.json, indented, with a final newline. */
+export function emitSeriesJson(series: Series): string {
+  return `${JSON.stringify(series, null, 2)}\n`
+}
+
+/** dist/series/index.json: every metric with facts, and the values of its main line for a sparkline. */
+export function emitSeriesIndex(collection: Collection): string {
+  const index: SeriesIndex = {
+    $schema: schemaId('series-index.schema.json') as SeriesIndex['$schema'],
+    generator: { name: 'factmark', version },
+    metrics: collection.series.map(seriesEntry)
+  }
+  return `${JSON.stringify(index, null, 2)}\n`
+}
+
+function seriesEntry(series: Series): SeriesEntry {
+  const { id, label, definition, kind, unit, better } = series.metric
+  const reports = new Set([
+    ...series.points.flatMap((point) => [point.report, ...(point.alsoIn ?? []).map((ref) => ref.report)]),
+    ...series.targets.map((target) => target.report)
+  ])
+  return {
+    id,
+    label,
+    ...(definition && { definition }),
+    kind,
+    unit,
+    better,
+    periods: [...new Set(series.points.map((point) => point.period))].sort(compareStrings),
+    values: mainLine(series.points).map(({ period, value, status }) => ({ period, value, status })),
+    pointCount: series.points.length,
+    targetCount: series.targets.length,
+    reports: [...reports].sort(compareStrings),
+    json: seriesFileName(id, 'json'),
+    html: seriesFileName(id, 'html')
+  }
+}
+
+/** The identity of a line of a series: its entity and dimensions. */
+export function lineKey(point: Pick<SeriesPoint, 'entity' | 'dimensions'>): string {
+  return JSON.stringify([point.entity, sortedEntries(point.dimensions)])
+}
+
+/**
+ * The line a sparkline draws: among the lines without dimensions (the figure for the whole entity),
+ * else among all, the one with the most points; ties go to the first in order.
+ */
+export function mainLine(points: readonly SeriesPoint[]): SeriesPoint[] {
+  const lines = new Map<string, SeriesPoint[]>()
+  for (const point of points) {
+    const key = lineKey(point)
+    lines.set(key, [...(lines.get(key) ?? []), point])
+  }
+  const candidates = [...lines.values()]
+  const whole = candidates.filter((line) => Object.keys(line[0]?.dimensions ?? {}).length === 0)
+  const pool = whole.length > 0 ? whole : candidates
+  return pool.reduce<SeriesPoint[]>((best, line) => (line.length > best.length ? line : best), [])
+}

@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest'
+import { VFile } from 'vfile'
+import { inferBase, inferLevel, printedForm } from '../src/collection/inferred.js'
+import { inPublicationOrder, type NumericFact } from '../src/collection/published.js'
+import { meets } from '../src/collection/targets.js'
+import type { CompiledReport } from '../src/model/compiled.js'
+import type { Fact, ReportFrontMatter } from '../src/model/schema-types.js'
+
+function fact(value: number, fields: Partial<Fact> = {}): NumericFact {
+  return {
+    id: 'f',
+    metric: 'm',
+    aspect: 'level',
+    value,
+    unit: '%',
+    text: String(value),
+    displayUnit: '',
+    period: '2025',
+    entity: '厦门市',
+    dimensions: {},
+    section: [],
+    source: { file: 'a.md', line: 1, column: 1, offset: 0, endLine: 1, endColumn: 2, endOffset: 1 },
+    ...fields
+  } as NumericFact
+}
+
+describe('a value no report prints is worked out at the precision of the figures it comes from', () => {
+  // prettier-ignore
+  test.each([
+    ['points: 93.8% − 2.1', fact(93.8, { decimals: 1 }), fact(2.1, { aspect: 'change', decimals: 1 }), 91.7, 1, '93.8 − 2.1 = 91.7'],
+    ['points: 91.7% − 7.5', fact(91.7, { decimals: 1 }), fact(7.5, { aspect: 'change', decimals: 1 }), 84.2, 1, '91.7 − 7.5 = 84.2'],
+    ['the coarser precision wins', fact(95.5, { decimals: 1 }), fact(9, { aspect: 'change', decimals: 0 }), 86.5, 0, '95.5 − 9 = 86.5'],
+    ['rank up 4 places: 第3 − (−4)', fact(3, { unit: '1' }), fact(-4, { aspect: 'change', unit: '1' }), 7, undefined, '3 − (−4) = 7'],
+    ['improved by 10.3%: 2.34 ÷ (1 − 10.3%)', fact(2.34, { unit: '1', decimals: 2 }), fact(-10.3, { aspect: 'relative-change', decimals: 1 }), 2.61, 2, '2.34 ÷ (1 + (−10.3)%) ≈ 2.61']
+  ])('%s', (_name, level, change, value, decimals, expression) => {
+    expect(inferBase(level, change)).toEqual({ value, decimals, expression })
+  })
+
+  // prettier-ignore
+  test.each([
+    ['points: 84.2% + 7.5', fact(84.2, { decimals: 1 }), fact(7.5, { aspect: 'change', decimals: 1 }), 91.7, 1, '84.2 + 7.5 = 91.7'],
+    ['rank up 4 places from 第7', fact(7, { unit: '1' }), fact(-4, { aspect: 'change', unit: '1' }), 3, undefined, '7 + (−4) = 3'],
+    ['2.61 improved by 10.3%', fact(2.61, { unit: '1', decimals: 2 }), fact(-10.3, { aspect: 'relative-change', decimals: 1 }), 2.34, 2, '2.61 × (1 + (−10.3)%) ≈ 2.34']
+  ])('%s', (_name, base, change, value, decimals, expression) => {
+    expect(inferLevel(base, change)).toEqual({ value, decimals, expression })
+  })
+})
+
+describe('an inferred value is written as a report would print it', () => {
+  // prettier-ignore
+  test.each([
+    [91.7, 1, { kind: 'percent', unit: '%' }, '91.7%'],
+    [82, 1, { kind: 'percent', unit: '%' }, '82.0%'],
+    [7, undefined, { kind: 'rank', unit: '1' }, '第7'],
+    [2.61, 2, { kind: 'index', unit: '1' }, '2.61'],
+    [11590000, -4, { kind: 'quantity', unit: 't' }, '11590000 t']
+  ] as const)('%s at %s decimals', (value, decimals, metric, text) => {
+    expect(printedForm(value, decimals, metric)).toBe(text)
+  })
+})
+
+describe('a target is met by an outcome within its bound, or by its value or better', () => {
+  // prettier-ignore
+  test.each([
+    ['不低于99.2%, outcome 99.5%', fact(99.2, { aspect: 'target', bound: 'at-least' }), 'higher', 99.5, true],
+    ['不低于99.2%, outcome 99.2%', fact(99.2, { aspect: 'target', bound: 'at-least' }), 'higher', 99.2, true],
+    ['不低于99.2%, outcome 99.1%', fact(99.2, { aspect: 'target', bound: 'at-least' }), 'higher', 99.1, false],
+    ['不高于18, outcome 17.4', fact(18, { aspect: 'target', bound: 'at-most' }), 'lower', 17.4, true],
+    ['不高于18, outcome 18.3', fact(18, { aspect: 'target', bound: 'at-most' }), 'lower', 18.3, false],
+    ['保十争先 (rank at most 10), outcome 第3', fact(10, { aspect: 'target', bound: 'at-most', unit: '1' }), 'lower', 3, true],
+    ['保十争先, outcome 第11', fact(10, { aspect: 'target', bound: 'at-most', unit: '1' }), 'lower', 11, false],
+    ['保持100%, outcome 100%', fact(100, { aspect: 'target' }), 'higher', 100, true],
+    ['保持100%, outcome 99.9%', fact(100, { aspect: 'target' }), 'higher', 99.9, false],
+    ['Ⅲ类 (lower is better), outcome Ⅱ类', fact(3, { aspect: 'target', unit: '1' }), 'lower', 2, true],
+    ['a neutral target is met only by its value', fact(168, { aspect: 'target', unit: '1' }), 'neutral', 169, false],
+    ['sums of binary fractions do not miss: 0.1 + 0.2 against 0.3', fact(0.3, { aspect: 'target', bound: 'at-least' }), 'higher', 0.1 + 0.2, true]
+  ] as const)('%s', (_name, target, better, outcome, met) => {
+    expect(meets(outcome, target, better)).toBe(met)
+  })
+})
+
+describe('reports are taken in the order they were published, whatever the order of their files', () => {
+  const report = (slug: string, fields: Partial<ReportFrontMatter>): CompiledReport =>
+    ({
+      path: `${slug}.md`,
+      frontMatter: { title: slug, issuer: 'i', entity: 'e', period: '2024', language: 'zh-CN', slug, ...fields }
+    }) as CompiledReport
+  const file = new VFile()
+  test.each([
+    [
+      'by publication date, else the latest date of the sources, else the end of the period',
+      [
+        report('summary-2025', { period: '2025', published: '2026-02-10' }),
+        report('sheet-2024', { period: '2024', sources: [{ title: 't', published: '2025-02-18', url: 'https://example.org/' }] }),
+        report('plan-2025', { period: '2025' }),
+        report('plan-2024', { period: '2024', published: '2024-03-07' }),
+        report('sheet-2023', { period: '2023' })
+      ],
+      ['sheet-2023', 'plan-2024', 'sheet-2024', 'plan-2025', 'summary-2025']
+    ],
+    ['ties go by slug', [report('b', {}), report('a', {})], ['a', 'b']]
+  ])('%s', (_name, reports, order) => {
+    expect(inPublicationOrder(reports, () => file).map((publication) => publication.slug)).toEqual(order)
+    expect(inPublicationOrder([...reports].reverse(), () => file).map((publication) => publication.slug)).toEqual(order)
+  })
+})
