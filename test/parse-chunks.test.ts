@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { remarkFactSyntax } from '../src/remark/syntax.js'
+import { remarkTableSyntax } from '../src/remark/table-syntax.js'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, test } from 'vitest'
@@ -8,7 +9,7 @@ import { blockStarts } from '../src/remark/blocks.js'
 import { parseMarkdown } from '../src/remark/parse.js'
 
 // The reference: the whole text parsed at once, as remark does.
-const whole = unified().use(remarkParse).use(remarkFactSyntax).freeze()
+const whole = unified().use(remarkParse).use(remarkFactSyntax).use(remarkTableSyntax).freeze()
 const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, import.meta.url), 'utf8')
 
 /**
@@ -20,14 +21,17 @@ function expectSameTree(text: string): void {
 }
 
 describe('a text parsed block by block gives the tree of the whole text', () => {
-  test.each(['seed/xiamen-2025.md', 'kitchen-sink/report.md', 'hostile/report.md', 'adversarial/report.md'])(
-    '%s',
-    (name) => {
-      const text = fixture(name)
-      expect(blockStarts(text).length).toBeGreaterThan(3)
-      expectSameTree(text)
-    }
-  )
+  test.each([
+    'seed/xiamen-2025.md',
+    'kitchen-sink/report.md',
+    'hostile/report.md',
+    'adversarial/report.md',
+    'table/report.md'
+  ])('%s', (name) => {
+    const text = fixture(name)
+    expect(blockStarts(text).length).toBeGreaterThan(3)
+    expectSameTree(text)
+  })
 
   // prettier-ignore
   test.each([
@@ -48,7 +52,13 @@ describe('a text parsed block by block gives the tree of the whole text', () => 
     ['an unclosed fence in a list item, then a blank line', '  - :::note\n<a href="x">\n- ```\n\npara\n'],
     ['an unclosed fence in a list item, then a block quote', '  - :::note\n<a href="x">\n- ```\n\n> <!--\n'],
     ['a directive other than fact is text, and a fence after it runs on', ':::note\n```\n:::\n\npara\n'],
-    ['facts across blocks', '值:fact[1]{metric=a}\n\n- :fact[2]{metric=b}\n\n> :fact[3]{metric=c}\n']
+    ['facts across blocks', '值:fact[1]{metric=a}\n\n- :fact[2]{metric=b}\n\n> :fact[3]{metric=c}\n'],
+    ['a table between paragraphs', 'a\n\n| x | y |\n| - | - |\n| :fact[1]{metric=a} | 2 |\n\nb\n'],
+    ['a table right under a paragraph', 'a\n| x | y |\n| - | - |\n| 1 | 2 |\n\nb\n'],
+    ['a table whose body runs on without pipes', '| x |\n| - |\nrow\n\nafter\n'],
+    ['a table in a block quote and a list', '> | x |\n> | - |\n> | 1 |\n\n- | x |\n  | - |\n  | 1 |\n\nc\n'],
+    ['a table row that looks like a fence', '| x |\n| - |\n```\n\nafter\n'],
+    ['a header with no delimiter row is a paragraph', '| x | y |\n\n| - | - |\n\nz\n']
   ])('%s', (_name, text) => {
     expectSameTree(text)
   })
@@ -89,7 +99,13 @@ describe('a text parsed block by block gives the tree of the whole text', () => 
       '<p>',
       '<span>',
       '<a href="x">',
-      '> <div>'
+      '> <div>',
+      '| a | b |',
+      '| --- | :-: |',
+      '|-|-|',
+      'x | :fact[2.61]{metric=air.aqi_composite}',
+      '> | q |',
+      '> | - |'
     )
     fc.assert(
       fc.property(fc.array(block, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'), (blocks, ending) => {

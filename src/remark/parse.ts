@@ -8,9 +8,13 @@ import { err, ok, type Result } from '../model/result.js'
 import { findDepthProblem, findLimitProblem, type LimitProblem } from './input-limits.js'
 import { blockStarts } from './blocks.js'
 import { remarkFactSyntax } from './syntax.js'
+import { remarkTableSyntax } from './table-syntax.js'
 
-/** The parser of factmark/remark's plugin: Markdown with `:fact` annotations and no other directive. */
-const processor = unified().use(remarkParse).use(remarkFactSyntax).freeze()
+/**
+ * The parser of factmark/remark's plugin: Markdown with `:fact` annotations and no other directive,
+ * and GFM tables.
+ */
+const processor = unified().use(remarkParse).use(remarkFactSyntax).use(remarkTableSyntax).freeze()
 
 /**
  * Blocks are parsed in groups of about this many UTF-16 units: large enough that few parsers are
@@ -54,6 +58,7 @@ export function parseMarkdown(markdown: string, options: { chunkSize?: number } 
       return unified()
         .use(remarkParse)
         .use(remarkFactSyntax)
+        .use(remarkTableSyntax)
         .use(remarkPredefine, [...anywhere, ...earlier])
         .parse(text)
     })

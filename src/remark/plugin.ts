@@ -14,6 +14,7 @@ import { reportBrokenAnnotations } from './broken-annotations.js'
 import { factName } from './fact-syntax.js'
 import { reportMissingContext } from './missing-context.js'
 import { remarkFactSyntax } from './syntax.js'
+import { remarkTableSyntax } from './table-syntax.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -63,6 +64,9 @@ export interface RemarkFactOptions {
  */
 const remarkFact: Plugin<[(RemarkFactOptions | undefined)?], Root> = function (options = {}) {
   remarkFactSyntax.call(this)
+  // A fact in a table cell takes its row and column from the table: without the table syntax the
+  // same text would give facts without them.
+  remarkTableSyntax.call(this)
   return (tree, file) => {
     annotate(tree, file, options)
   }
