@@ -25,7 +25,14 @@ describe('the shapes a report may have', () => {
     ['underscores inside words close nothing', `${':fact[1]{metric=air.aqi_rank} '.repeat(3000)}\n`, undefined],
     ['runs that only open close nothing', `${'*a '.repeat(3000)}\n`, undefined],
     ['underscores after a word and before a space close', `${'a_ '.repeat(1001)}\n`, '3001-3002 This paragraph has more than 1000 runs of * or _ that could close emphasis; factmark reads at most 1000 in one paragraph: split the paragraph or escape the markers (\\*)'],
-    ['a closer after a character outside the BMP', `${'𠀀* '.repeat(1001)}\n`, '4002-4003 This paragraph has more than 1000 runs of * or _ that could close emphasis; factmark reads at most 1000 in one paragraph: split the paragraph or escape the markers (\\*)']
+    ['a closer after a character outside the BMP', `${'𠀀* '.repeat(1001)}\n`, '4002-4003 This paragraph has more than 1000 runs of * or _ that could close emphasis; factmark reads at most 1000 in one paragraph: split the paragraph or escape the markers (\\*)'],
+    ['20,000 table cells in a report', `| a | b | c | d |\n| - | - | - | - |\n${'| 1 | 2 | 3 | 4 |\n'.repeat(4999)}`, undefined],
+    ['20,001 table cells in a report', `| a | b | c | d |\n| - | - | - | - |\n${'| 1 | 2 | 3 | 4 |\n'.repeat(4999)}| 1 | 2 |\n`, '90018-90027 The tables of this report have more than 20000 cells; factmark reads at most 20000 in one report: split the report, or publish a table this large as a data file beside it'],
+    ['cells of tables apart add up', '| a |\n| - |\n| 1 |\n\n'.repeat(10001), '190006-190011 The tables of this report have more than 20000 cells; factmark reads at most 20000 in one report: split the report, or publish a table this large as a data file beside it'],
+    ['a row of 20,001 cells without outer pipes', `a | b\n- | -\n${'1 | '.repeat(20000)}1\n`, '12-80013 The tables of this report have more than 20000 cells; factmark reads at most 20000 in one report: split the report, or publish a table this large as a data file beside it'],
+    ['escaped pipes split no cell', `| a |\n| - |\n|${'1\\|'.repeat(30000)} |\n`, undefined],
+    ['pipes in text without a delimiter row are no table', 'a | b | c\n'.repeat(20000), undefined],
+    ['pipes in fenced code are no table', `\`\`\`\n| a |\n| - |\n${'|1|2|\n'.repeat(20000)}\`\`\`\n`, undefined]
   ])('%s', (_name, text, expected) => {
     expect(limit(text)).toBe(expected)
   })

@@ -1,5 +1,6 @@
 import type { Node, Parent } from 'unist'
-import { scanLines } from './blocks.js'
+import { scanLines, type ScannedLine } from './blocks.js'
+import { tableCellCounter } from './table-cells.js'
 import { roundTo } from '../model/rounding.js'
 
 /**
@@ -7,7 +8,8 @@ import { roundTo } from '../model/rounding.js'
  * parsed. The Markdown parser spends time that grows with the square of
  * some shapes (deeply nested block quotes and lists, many list items nested
  * in one list, many emphasis markers that find nothing to close in one
- * paragraph: each looks back over the whole paragraph) and the
+ * paragraph: each looks back over the whole paragraph), the parser spends
+ * on a table time that grows with its cells rather than its length, and the
  * compiler walks trees as deep as the text nests. Real reports stay far
  * below each limit; a report beyond one is refused with the place and the
  * limit, so that no input can hang a build or exhaust the stack.
@@ -21,6 +23,8 @@ export const inputLimits = {
   nestedItems: 1000,
   /** Runs of `*` or `_` in one paragraph that could close emphasis. */
   emphasisClosers: 1000,
+  /** Cells of all the tables of one report (a fact sheet holds hundreds; see table-cells.ts). */
+  tableCells: 20_000,
   /** Nodes nested inside each other in the syntax tree (emphasis in links in labels ...). */
   treeDepth: 100
 } as const
@@ -55,7 +59,11 @@ function canClose(run: string, before: string, after: string): boolean {
 export function findLimitProblem(text: string): LimitProblem | undefined {
   let nested = 0
   let closers = 0
+  let cells = 0
+  const cellsOf = tableCellCounter()
   for (const line of scanLines(text)) {
+    cells += cellsOf(line)
+    if (cells > inputLimits.tableCells) return tableProblem(line)
     if (line.startsBlock) nested = 0
     if (line.blank) closers = 0
     if (line.blank || line.literal) continue
@@ -90,6 +98,14 @@ export function findLimitProblem(text: string): LimitProblem | undefined {
     }
   }
   return undefined
+}
+
+function tableProblem(line: ScannedLine): LimitProblem {
+  return {
+    start: line.start,
+    end: line.end,
+    message: `The tables of this report have more than ${inputLimits.tableCells} cells; factmark reads at most ${inputLimits.tableCells} in one report: split the report, or publish a table this large as a data file beside it`
+  }
 }
 
 /** The character that ends just before an index, a pair of surrogates taken whole; '' at the start. */
