@@ -10,6 +10,7 @@ import { report } from '../diagnostics/report.js'
 import { closingBracket, directiveSpans } from '../remark/directive-source.js'
 import { deriveFactId, uniqueIds } from './fact-id.js'
 import { makeFact, type MadeFact } from './make-fact.js'
+import { tableContext } from './table-context.js'
 import type { Fact, ReportFrontMatter } from '../model/schema-types.js'
 import type { Registry } from '../model/compiled.js'
 
@@ -114,7 +115,14 @@ function readAnnotation(node: TextDirective, ancestors: Nodes[], walk: Walk): vo
   const spans = directiveSpans(node, walk.source, walk.toPoint)
   if (!spans) return
   const section = walk.headings.filter((heading) => heading.depth > 1).map((heading) => toString(heading))
-  const made = makeFact(node, spans, { ...walk.input, section, source: walk.source, toPoint: walk.toPoint })
+  const table = tableContext(ancestors)
+  const made = makeFact(node, spans, {
+    ...walk.input,
+    section,
+    ...(table && { table }),
+    source: walk.source,
+    toPoint: walk.toPoint
+  })
   if (made) walk.pending.push({ ...made, node })
 }
 

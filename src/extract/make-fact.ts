@@ -33,6 +33,8 @@ export interface FactContext {
   registry: Registry
   /** The headings the annotation stands under, from level 2 down. */
   section: string[]
+  /** The headers of the row and column of the table cell the annotation stands in, if it does. */
+  table?: Fact['table']
   source: string
   toPoint: (offset: number) => Point
 }
@@ -249,6 +251,7 @@ function assembleFact({ text, spans }: Annotation, context: FactContext, parts: 
     entity: parts.entity,
     dimensions: parts.dimensions,
     section: context.section,
+    ...(context.table && { table: context.table }),
     source: {
       file: context.sourcePath,
       line: start.line,

@@ -199,6 +199,13 @@ export interface Fact {
    * Headings above the figure, outermost first.
    */
   section: string[]
+  /**
+   * For a figure in a table cell: the text of the first cell of its row (row) and of the header cell of its column (column), as a reader of the table names them. Either is left out when that cell is empty, missing or the figure's own cell.
+   */
+  table?: {
+    row?: string
+    column?: string
+  }
   source: SourcePosition
 }
 /**
