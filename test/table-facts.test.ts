@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import Papa from 'papaparse'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
+import { emitFactsCsv } from '../src/emit/facts-csv.js'
 import remarkFact from '../src/remark/index.js'
 import { compileFixture } from './helpers/tools.js'
 
@@ -111,6 +113,25 @@ describe('the table fixture', () => {
       ':fact[Ⅱ类]{metric=water.section_class site=甲断面}',
       ':fact[Ⅲ类]{metric=water.section_class site=乙断面}',
       ':fact[15件]{metric=enforcement.cases entity=某区}'
+    ])
+  })
+})
+
+describe('facts.csv of the table fixture', () => {
+  test('has the row and column of each fact, empty where it has none', () => {
+    const [report] = compileFixture('table').reports
+    if (!report) throw new Error('the fixture has no report')
+    const parsed = Papa.parse<Record<string, string>>(emitFactsCsv(report), { header: true, skipEmptyLines: true })
+    expect(parsed.meta.fields?.slice(17, 20)).toEqual(['section', 'table_row', 'table_column'])
+    expect(parsed.data.map((row) => [row['text'], row['table_row'], row['table_column']])).toEqual([
+      ['18.1', 'PM2.5年均浓度', '2024年'],
+      ['17.4', 'PM2.5年均浓度', '2025年'],
+      ['98.6%', '优良天数比例', '2024年'],
+      ['99.2%', '优良天数比例', '2025年'],
+      ['92件', '', ''],
+      ['Ⅱ类', '甲断面', '水质类别'],
+      ['Ⅲ类', '', '水质类别'],
+      ['15件', '', '断面 | 区']
     ])
   })
 })
