@@ -227,6 +227,7 @@ describe('readRegistry', () => {
     'metrics:',
     '  air.pm25:',
     '    label: { zh: PM2.5年均浓度, en: PM2.5 }',
+    '    definition: { zh: 全年PM2.5日均浓度的平均值。, en: Annual mean of daily PM2.5. }',
     '    kind: quantity',
     '    unit: ug/m3',
     '    better: lower',
@@ -246,15 +247,24 @@ describe('readRegistry', () => {
     expect(messages(file)).toEqual(['1:52 unknown-metric: Unknown metric "air.pm10", did you mean "air.pm25"?'])
   })
 
+  test('gives a registry whose metric has no definition, with the warning beside it', () => {
+    const read = readRegistry(yaml.replace(/^ {4}definition: .*\n/m, ''))
+    if (!read.ok) throw new Error(JSON.stringify(read.error))
+    expect([...read.value.registry.metrics.keys()]).toEqual(['air.pm25'])
+    expect(read.value.warnings.map((d) => `${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]`)).toEqual([
+      '2:3 warning The metric "air.pm25" has no definition: say what it measures, over what and how, in definition: { zh, en } [metric-definition-missing]'
+    ])
+  })
+
   test('gives every problem of a registry that is not valid, at its place in the text', () => {
     expect(readRegistry(yaml.replace('unit: ug/m3', 'unit: 微克'), 'metrics.yaml')).toEqual({
       ok: false,
       error: [
         {
           file: 'metrics.yaml',
-          line: 5,
+          line: 6,
           column: 11,
-          endLine: 5,
+          endLine: 6,
           endColumn: 13,
           severity: 'error',
           ruleId: 'registry-invalid',

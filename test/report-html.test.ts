@@ -1,4 +1,4 @@
-import type { Element } from 'hast'
+import type { Element, ElementContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { toHtml } from 'hast-util-to-html'
@@ -15,6 +15,8 @@ const html = artifacts.get('xiamen-2025/index.html') ?? ''
 const page = fromHtml(html)
 const facts = result.reports[0]?.bundle.facts ?? []
 const attribute = (node: Element | undefined, name: string) => node?.properties[name]
+const text = (node: ElementContent): string =>
+  node.type === 'text' ? node.value : node.type === 'element' ? node.children.map(text).join('') : ''
 const byIdIn = (tree: ReturnType<typeof fromHtml>, id: string) =>
   selectAll('[id]', tree).find((node) => node.properties.id === id)
 const byId = (id: string) => byIdIn(page, id)
@@ -50,7 +52,7 @@ describe('the report page', () => {
       expect(decode(attribute(figureLink ?? undefined, 'href'))).toBe(`row:${fact.id}`)
       const row = rows[index]
       expect(attribute(row, 'id')).toBe(`row:${fact.id}`)
-      expect(decode(attribute(select('a', row ?? page) ?? undefined, 'href'))).toBe(fact.id)
+      expect(decode(attribute(select('a[href^="#"]', row ?? page) ?? undefined, 'href'))).toBe(fact.id)
     }
     // No link of the page points nowhere.
     const ids = new Set(selectAll('[id]', page).map((node) => String(node.properties.id)))
@@ -60,13 +62,16 @@ describe('the report page', () => {
     expect(dangling).toEqual([])
   })
 
-  test('describes each fact for hover, focus and screen readers, without script', () => {
+  test('describes each fact for hover, focus and screen readers, without script, with what its metric measures', () => {
     const first = byId('air.pm25@2025')
     const link = select('a', first ?? page)
     const tip = byId(String(attribute(link ?? undefined, 'ariaDescribedBy')))
     expect(attribute(tip, 'role')).toBe('tooltip')
-    expect(tip?.children).toEqual([
-      { type: 'text', value: 'PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市', position: expect.anything() }
+    expect(
+      tip?.children.map((child) => [child.type === 'element' ? attribute(child, 'className') : '', text(child)])
+    ).toEqual([
+      ['', 'PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市'],
+      [['tip-definition'], ' 全年细颗粒物(PM2.5)日均浓度的算术平均值,单位微克/立方米。']
     ])
   })
 
@@ -159,14 +164,14 @@ describe('a page of any input', () => {
       (node) => node.properties.href === 'https://example.org/pm25' && select('data', node)
     )
     expect(toHtml(link ?? adversarialPage)).toBe(
-      '<a href="https://example.org/pm25" aria-describedby="tip-2">PM2.5浓度为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="测试市" data-aspect="level">17.4<span class="tip" id="tip-2" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 测试市</span></data></a>'
+      '<a href="https://example.org/pm25" aria-describedby="tip-2">PM2.5浓度为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="测试市" data-aspect="level">17.4<span class="tip" id="tip-2" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 测试市<span class="tip-definition"> 全年PM2.5日均浓度的算术平均值,单位微克/立方米。</span></span></data></a>'
     )
   })
 
   test('renders a fact whose label holds a link with the label’s link only', () => {
     const fact = byIdIn(adversarialPage, 'air.pm25@2025:entity=链接区')
     expect(toHtml(fact ?? adversarialPage)).toBe(
-      '<data class="fact" id="air.pm25@2025:entity=链接区" value="18.2" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="链接区" data-aspect="level"><a href="https://example.org/pm25" aria-describedby="tip-5">18.2</a><span class="tip" id="tip-5" role="tooltip">PM2.5年均浓度 · 18.2 μg/m³ · 2025 · 链接区</span></data>'
+      '<data class="fact" id="air.pm25@2025:entity=链接区" value="18.2" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="链接区" data-aspect="level"><a href="https://example.org/pm25" aria-describedby="tip-5">18.2</a><span class="tip" id="tip-5" role="tooltip">PM2.5年均浓度 · 18.2 μg/m³ · 2025 · 链接区<span class="tip-definition"> 全年PM2.5日均浓度的算术平均值,单位微克/立方米。</span></span></data>'
     )
   })
 
@@ -207,7 +212,7 @@ describe('a page of any input', () => {
     const rows = selectAll('.facts tbody tr', adversarialPage)
     for (const [index, fact] of adversarialFacts.entries()) {
       expect(rows[index]?.properties.id).toBe(`row:${factAnchor(fact.id)}`)
-      expect(decode(select('a', rows[index] ?? adversarialPage)?.properties.href)).toBe(factAnchor(fact.id))
+      expect(decode(select('a[href^="#"]', rows[index] ?? adversarialPage)?.properties.href)).toBe(factAnchor(fact.id))
     }
   })
 

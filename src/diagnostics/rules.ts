@@ -175,6 +175,13 @@ export const rules = {
       'The registry is the shared taxonomy; metrics nobody uses are either stale or waiting for annotations.',
     fix: 'Annotate the figures of this metric, or remove it from source/metrics.yaml.'
   },
+  'metric-definition-missing': {
+    severity: 'warning',
+    title: 'A metric in the registry has no definition',
+    explanation:
+      'A label names a metric; a definition says what it measures, over what and by which method (the coastal good-water share by sea area is not the share by monitoring points). Editors need it to decide whether a figure of another year or report is the same measure and so belongs to the same series, and readers see it beside the figure.',
+    fix: 'Add `definition: { zh: …, en: … }` to the metric in source/metrics.yaml: one or two sentences on what is counted or measured, over what, and how.'
+  },
   'bundle-invalid': {
     severity: 'error',
     title: 'The compiled bundle breaks its own schema',

@@ -56,6 +56,16 @@ export function loadRegistry(path: string, content: string | Uint8Array): Loaded
   const calculations = data.calculations ?? []
   for (const [index, calculation] of calculations.entries()) checkCalculation(file, yaml, index, calculation, metrics)
   if (file.messages.length > before) return { file, registry: undefined, locate: yaml.locate }
+  // Only warnings from here on: a registry without definitions still compiles.
+  for (const [id, metric] of metrics) {
+    if (metric.definition === undefined)
+      report(
+        file,
+        'metric-definition-missing',
+        `The metric "${id}" has no definition: say what it measures, over what and how, in definition: { zh, en }`,
+        yaml.locate(['metrics', id], 'key')
+      )
+  }
   return { file, registry: { metrics, calculations }, locate: yaml.locate }
 }
 

@@ -87,6 +87,7 @@ export interface MetricRegistry {
 }
 export interface Metric {
   label: Labels
+  definition?: Definition
   kind: MetricKind
   unit: Unit
   range?: AllowedRange
@@ -112,6 +113,13 @@ export interface Metric {
  * Human-readable names in Chinese and English.
  */
 export interface Labels {
+  zh: string
+  en: string
+}
+/**
+ * What the metric measures, over what, and by which method, in Chinese and English: a sentence or two that lets an editor decide whether a figure of another year or report is the same measure (the coastal good-water share by sea area and by monitoring points are two metrics). A metric without one is a metric-definition-missing warning.
+ */
+export interface Definition {
   zh: string
   en: string
 }

@@ -17,6 +17,15 @@ export interface FactElementOptions {
  * value, metric, unit, period, entity, aspect) around the figure as
  * printed, with a tooltip that describes it in words.
  */
+/**
+ * What the metric measures, under the one-line description: the reader of a figure can tell which
+ * measure it is (the share of the sea area, not of the monitoring points). The leading space keeps
+ * the two apart for a screen reader, which reads the tooltip as one description.
+ */
+function definitionOf(metric: Metric | undefined): ElementContent[] {
+  return metric?.definition ? [h('span.tip-definition', ` ${metric.definition.zh}`)] : []
+}
+
 export function factElement(
   fact: Fact,
   metric: Metric | undefined,
@@ -36,6 +45,6 @@ export function factElement(
       dataEntity: fact.entity,
       dataAspect: fact.aspect
     },
-    [...figure, h('span.tip', { id: tip, role: 'tooltip' }, describeFact(fact, metric))]
+    [...figure, h('span.tip', { id: tip, role: 'tooltip' }, [describeFact(fact, metric), ...definitionOf(metric)])]
   )
 }

@@ -25,6 +25,7 @@ export function datasetJsonLd(bundle: FactBundle, downloads: readonly Download[]
       propertyID: id,
       name: metric.label.zh,
       alternateName: metric.label.en,
+      ...(metric.definition && { description: metric.definition.zh }),
       unitText: metric.unit
     })),
     distribution: downloads

@@ -51,6 +51,8 @@ export interface ConceptDeclaration {
   name: string
   type: string
   label: Labels
+  /** What the metric measures, from the registry: the concept's documentation label. */
+  definition?: Labels
 }
 
 /** Every concept of the taxonomy: each metric, then its companions, in metric id order. */
@@ -59,7 +61,12 @@ export function conceptDeclarations(registry: Registry): ConceptDeclaration[] {
   return ids.flatMap((id) => {
     const metric = registry.metrics.get(id)
     if (!metric) return []
-    const own = { name: id, type: itemTypes[metric.kind], label: metric.label }
+    const own: ConceptDeclaration = {
+      name: id,
+      type: itemTypes[metric.kind],
+      label: metric.label,
+      ...(metric.definition && { definition: metric.definition })
+    }
     const beside = Object.values(companions).map((companion) => ({
       name: id + companion.suffix,
       type: companion.type,

@@ -7,7 +7,16 @@ export interface Labelled {
   file: string
   id: string
   label: Labels
+  /** What it means, written as documentation labels beside the standard ones. */
+  definition?: Labels
 }
+
+// Label roles of XBRL 2.1 (section 5.2.2.2.2): the standard label names the element, the
+// documentation label says what it means. One arc leads to every resource of either role.
+const roles: ReadonlyArray<{ role: string; text: (element: Labelled) => Labels | undefined }> = [
+  { role: 'http://www.xbrl.org/2003/role/label', text: (element) => element.label },
+  { role: 'http://www.xbrl.org/2003/role/documentation', text: (element) => element.definition }
+]
 
 // The registry's label languages, as xml:lang writes them.
 const languages: ReadonlyArray<[keyof Labels, string]> = [
@@ -15,7 +24,10 @@ const languages: ReadonlyArray<[keyof Labels, string]> = [
   ['en', 'en']
 ]
 
-/** metrics-label.xml: the standard label of every concept and dimension, in Chinese and English. */
+/**
+ * metrics-label.xml: the standard label of every concept and dimension, and the documentation label
+ * of every metric that has a definition, in Chinese and English.
+ */
 export function labelLinkbase(elements: readonly Labelled[]): string {
   return [
     xmlDeclaration,
@@ -32,19 +44,23 @@ export function labelLinkbase(elements: readonly Labelled[]): string {
           ['xlink:href', `${element.file}#${element.id}`],
           ['xlink:label', element.id]
         ])}`,
-        ...languages.map(
-          ([key, lang]) =>
-            `    ${xmlElement(
-              'link:label',
-              [
-                ['xlink:type', 'resource'],
-                ['xlink:label', labelName],
-                ['xlink:role', 'http://www.xbrl.org/2003/role/label'],
-                ['xml:lang', lang]
-              ],
-              element.label[key]
-            )}`
-        ),
+        ...roles.flatMap(({ role, text }) => {
+          const labels = text(element)
+          if (!labels) return []
+          return languages.map(
+            ([key, lang]) =>
+              `    ${xmlElement(
+                'link:label',
+                [
+                  ['xlink:type', 'resource'],
+                  ['xlink:label', labelName],
+                  ['xlink:role', role],
+                  ['xml:lang', lang]
+                ],
+                labels[key]
+              )}`
+          )
+        }),
         `    ${xmlElement('link:labelArc', [
           ['xlink:type', 'arc'],
           ['xlink:arcrole', 'http://www.xbrl.org/2003/arcrole/concept-label'],

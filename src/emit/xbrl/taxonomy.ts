@@ -24,7 +24,8 @@ export function emitTaxonomy(registry: Registry): Array<{ path: string; content:
     ...concepts.map((concept) => ({
       file: metricsSchemaFile,
       id: elementId('fm', concept.name),
-      label: concept.label
+      label: concept.label,
+      ...(concept.definition && { definition: concept.definition })
     })),
     ...dimensions.map((dimension) => ({
       file: dimensionsSchemaFile,
