@@ -316,7 +316,21 @@ const grammarFigures: [string, Figure][] = [
   ['5%以下', { ...percent(5, 0), bound: 'at-most' }],
   ['100多万吨', { kind: 'quantity', value: 1000000, decimals: -4, unit: 't', displayUnit: '万吨', bound: 'at-least' }],
   ['3万余吨', { kind: 'quantity', value: 30000, decimals: -4, unit: 't', displayUnit: '万吨', bound: 'at-least' }],
-  ['十多个', { ...count(10, '个'), bound: 'at-least' }]
+  ['十多个', { ...count(10, '个'), bound: 'at-least' }],
+  // Targets of a plan: bounds, a ranking goal, a level to hold
+  ['不低于99.2%', { ...percent(99.2, 1), bound: 'at-least' }],
+  ['不高于2.5', { kind: 'number', value: 2.5, decimals: 1, unit: '1', displayUnit: '', bound: 'at-most' }],
+  ['保十争先', { kind: 'rank', value: 10, decimals: 0, unit: '1', displayUnit: '', bound: 'at-most' }],
+  ['保五争三', { kind: 'rank', value: 5, decimals: 0, unit: '1', displayUnit: '', bound: 'at-most' }],
+  ['保10争5', { kind: 'rank', value: 10, decimals: 0, unit: '1', displayUnit: '', bound: 'at-most' }],
+  ['保持100%', percent(100, 0)],
+  ['维持100%', percent(100, 0)],
+  ['保持不低于90%', { ...percent(90, 0), bound: 'at-least' }],
+  // Changes: places in a ranking read as a count (the metric makes them a change of rank), 持平 as no change
+  ['4位', count(4, '位')],
+  ['3名', count(3, '名')],
+  ['持平', { kind: 'unchanged', value: 0, decimals: 0, unit: '1', displayUnit: '' }],
+  ['基本持平', { kind: 'unchanged', value: 0, decimals: 0, unit: '1', displayUnit: '', bound: 'about' }]
 ]
 
 /** Labels that are not figures, and the exact reason an editor reads. */
@@ -364,6 +378,12 @@ const notFigures: [string, string][] = [
   ['2025-11-05', '"2025-11-05" has more than one range separator'],
   ['约100余个', '"约100余个" states two bounds: keep one of 约, 超过, 以上, 余 …'],
   ['-5个', 'a count cannot carry a sign, as "-5个" does'],
+  ['保三争五', '"保三争五" is not a ranking goal: 保X争Y holds place X and strives for a better place Y (保十争先, 保五争三)'],
+  ['保零争先', '"保零争先" is not a ranking goal: 保X争Y holds place X and strives for a better place Y (保十争先, 保五争三)'],
+  ['保十争优', 'no number found in "保十争优"'],
+  ['上升4位', '"上升" before the number is not part of a figure in "上升4位": move it out of the label'],
+  ['持平持平', 'no number found in "持平持平"'],
+  ['保持', 'no number found in "保持"'],
   [`1${'0'.repeat(400)}`, `"1${'0'.repeat(400)}" is too large to be a figure`]
 ]
 

@@ -18,6 +18,13 @@ const cases = metric('count', '1')
 const area = metric('quantity', 'm2')
 const funds = metric('money', 'CNY')
 const date = metric('date', '1')
+const better = (kind: Metric['kind'], unit: string, direction: Metric['better']): Metric => ({
+  ...metric(kind, unit),
+  better: direction
+})
+const rank = better('rank', '1', 'lower')
+const index = better('index', '1', 'lower')
+const goodShare = better('percent', '%', 'higher')
 
 type Row = [
   name: string,
@@ -75,7 +82,42 @@ const rows: Row[] = [
   ['a value= too close to zero', '首次', pm25, { value: `0.${'0'.repeat(400)}1` }, fail('value-too-precise', 'value', `Cannot keep value="0.${'0'.repeat(400)}1" exactly: it is too close to zero: a double-precision number reaches from about 1e-307 to 1e308`)],
   ['a conversion that needs more digits', '12345678901234.5吨/日', metric('quantity', 't/a'), {}, fail('value-too-precise', 'label', 'Cannot keep "12345678901234.5吨/日" exactly: in t/a, the unit of m, it is 4509259218675901.125, which has 19 significant digits, more than the 15 a value keeps exactly (a double-precision number holds no more)')],
   ['an empty value=', '17.4', pm25, { value: '' }, fail('attribute-invalid', 'value', 'value= is empty: give the value as a plain number (value=12), or remove the attribute')],
-  ['points asked to be a level', '2.1个百分点', share, { aspect: 'level' }, fail('unit-incompatible', 'aspect', '"2.1个百分点" is a change in percentage points, but aspect=level asks for a level of the percentage m')]
+  ['points asked to be a level', '2.1个百分点', share, { aspect: 'level' }, fail('unit-incompatible', 'aspect', '"2.1个百分点" is a change in percentage points, but aspect=level asks for a level of the percentage m')],
+  // A rank rises as its number falls: 同比上升4位 is 第7 → 第3.
+  ['a rank that rises 4 places falls by 4', '4位', rank, { aspect: 'increase' }, ok({ aspect: 'change', value: -4, unit: '1', decimals: 0, displayUnit: '位', classifier: '位' })],
+  ['a rank that drops 4 places grows by 4', '4位', rank, { aspect: 'decrease' }, ok({ aspect: 'change', value: 4, unit: '1', decimals: 0, displayUnit: '位', classifier: '位' })],
+  ['名 counts places too', '3名', rank, { aspect: 'increase' }, ok({ aspect: 'change', value: -3, unit: '1', decimals: 0, displayUnit: '名', classifier: '名' })],
+  ['a rank that improves by 4 places falls by 4', '4位', rank, { aspect: 'improve' }, ok({ aspect: 'change', value: -4, unit: '1', decimals: 0, displayUnit: '位', classifier: '位' })],
+  ['aspect=change keeps the number as written', '4位', rank, { aspect: 'change' }, ok({ aspect: 'change', value: 4, unit: '1', decimals: 0, displayUnit: '位', classifier: '位' })],
+  ['a bare number of a rising rank', '4', rank, { aspect: 'increase' }, ok({ aspect: 'change', value: -4, unit: '1', decimals: 0, displayUnit: '' })],
+  ['places are no rank', '4位', rank, {}, fail('unit-incompatible', 'label', '"4位" is a number of places in a ranking, but aspect=level asks for a level of the rank m: a rank is written 第4; places moved are a change (aspect=increase, decrease, improve or worsen)')],
+  ['places are no target rank', '4位', rank, { aspect: 'target' }, fail('unit-incompatible', 'label', '"4位" is a number of places in a ranking, but aspect=target asks for a target of the rank m: a rank is written 第4; places moved are a change (aspect=increase, decrease, improve or worsen)')],
+  ['位 of a count metric is a count', '4位', cases, {}, ok({ aspect: 'level', value: 4, unit: '1', decimals: 0, displayUnit: '位', classifier: '位' })],
+  // Better or worse, through the metric's direction: 同比改善10.3% of a lower-is-better index.
+  ['an improvement of a lower-is-better index is negative', '10.3%', index, { aspect: 'improve' }, ok({ aspect: 'relative-change', value: -10.3, unit: '%', decimals: 1, displayUnit: '%' })],
+  ['a worsening of a lower-is-better index is positive', '10.3%', index, { aspect: 'worsen' }, ok({ aspect: 'relative-change', value: 10.3, unit: '%', decimals: 1, displayUnit: '%' })],
+  ['an improvement of a higher-is-better share is positive', '10.5个百分点', goodShare, { aspect: 'improve' }, ok({ aspect: 'change', value: 10.5, unit: '%', decimals: 1, displayUnit: '个百分点' })],
+  ['a worsening of a higher-is-better share is negative', '0.3个百分点', goodShare, { aspect: 'worsen' }, ok({ aspect: 'change', value: -0.3, unit: '%', decimals: 1, displayUnit: '个百分点' })],
+  ['a worsening of a lower-is-better quantity', '2.1', better('quantity', 'ug/m3', 'lower'), { aspect: 'worsen', unit: '微克/立方米' }, ok({ aspect: 'change', value: 2.1, unit: 'ug/m3', decimals: 1, displayUnit: '微克/立方米' })],
+  ['a rank that worsens by 2 places grows by 2', '2位', rank, { aspect: 'worsen' }, ok({ aspect: 'change', value: 2, unit: '1', decimals: 0, displayUnit: '位', classifier: '位' })],
+  ['improve of a neutral metric', '3%', cases, { aspect: 'improve' }, fail('attribute-invalid', 'aspect', 'aspect=improve needs to know which way m is better, but its registry entry says better: neutral: write aspect=increase or aspect=decrease, or give the metric a better direction')],
+  ['worsen of a neutral metric', '5件', cases, { aspect: 'worsen' }, fail('attribute-invalid', 'aspect', 'aspect=worsen needs to know which way m is better, but its registry entry says better: neutral: write aspect=increase or aspect=decrease, or give the metric a better direction')],
+  ['value= against an improvement reads the label unsigned', '10.3%', index, { aspect: 'improve', value: '10.4' }, fail('value-conflict', 'value', 'value="10.4" disagrees with the label "10.3%", which reads 10.3 %')],
+  // 持平: a change of exactly zero, in the metric's unit; no decimals, as nothing was rounded.
+  ['持平 of a percentage is a change of 0 points', '持平', goodShare, {}, ok({ aspect: 'change', value: 0, unit: '%', displayUnit: '' })],
+  ['持平 of a quantity', '持平', pm25, { aspect: 'change' }, ok({ aspect: 'change', value: 0, unit: 'ug/m3', displayUnit: '' })],
+  ['持平 of a rank', '持平', rank, { aspect: 'improve' }, ok({ aspect: 'change', value: 0, unit: '1', displayUnit: '' })],
+  ['持平 with a decrease is still 0, not −0', '持平', pm25, { aspect: 'decrease' }, ok({ aspect: 'change', value: 0, unit: 'ug/m3', displayUnit: '' })],
+  ['基本持平 is about 0', '基本持平', index, {}, ok({ aspect: 'change', value: 0, unit: '1', displayUnit: '', bound: 'about' })],
+  ['持平 asked to be a level', '持平', pm25, { aspect: 'level' }, fail('attribute-invalid', 'aspect', '"持平" says that m did not change, but aspect=level asks for a level: leave aspect out, or write aspect=change')],
+  ['持平 asked to be a target', '持平', pm25, { aspect: 'target' }, fail('attribute-invalid', 'aspect', '"持平" says that m did not change, but aspect=target asks for a target: leave aspect out, or write aspect=change')],
+  ['持平 of a date', '持平', date, {}, fail('unit-incompatible', 'label', '"持平" is no change, but m is a date (1)')],
+  // Targets with bounds: the plan's 主要指标.
+  ['不低于 is a minimum', '不低于99.2%', goodShare, { aspect: 'target' }, ok({ aspect: 'target', value: 99.2, unit: '%', decimals: 1, displayUnit: '%', bound: 'at-least' })],
+  ['不高于 is a maximum', '不高于2.5', index, { aspect: 'target' }, ok({ aspect: 'target', value: 2.5, unit: '1', decimals: 1, displayUnit: '', bound: 'at-most' })],
+  ['保十争先 is a rank of at most 10', '保十争先', rank, { aspect: 'target' }, ok({ aspect: 'target', value: 10, unit: '1', decimals: 0, displayUnit: '', bound: 'at-most' })],
+  ['保持100% holds at 100', '保持100%', goodShare, { aspect: 'target' }, ok({ aspect: 'target', value: 100, unit: '%', decimals: 0, displayUnit: '%' })],
+  ['保持100% as a level is 100', '保持100%', goodShare, {}, ok({ aspect: 'level', value: 100, unit: '%', decimals: 0, displayUnit: '%' })]
 ]
 
 describe('resolveValue', () => {

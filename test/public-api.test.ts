@@ -122,6 +122,7 @@ describe('the public API', () => {
       'ORDINAL_CLASSIFIERS',
       'PLACES',
       'RANGE_SEPARATORS',
+      'RANK_PLACE_CLASSIFIERS',
       'SUFFIX_BOUNDS',
       'UNITS',
       'WATER_CLASS_CLASSIFIER',

@@ -46,10 +46,17 @@ export const INFIX_BOUNDS: readonly BoundWord[] = [
   { text: '多', bound: 'at-least' }
 ]
 
-/** Remove one leading and one trailing bound word; the bounds found, in order. */
+/**
+ * Words before a figure that say it stays where it was, 保持100% ("held at 100%"): a level that
+ * did not move, or a target to keep. They read as part of the label and bound nothing.
+ */
+export const PREFIX_HOLDS: readonly string[] = ['保持', '维持']
+
+/** Remove one leading hold word, one leading and one trailing bound word; the bounds found, in order. */
 export function stripBounds(text: string): { text: string; bounds: Bound[] } {
   const bounds: Bound[] = []
-  let rest = text
+  const hold = PREFIX_HOLDS.find((word) => text.startsWith(word))
+  let rest = hold === undefined ? text : text.slice(hold.length)
   const prefix = PREFIX_BOUNDS.find((word) => rest.startsWith(word.text))
   if (prefix) {
     bounds.push(prefix.bound)

@@ -75,6 +75,12 @@ export const COUNT_CLASSIFIERS: readonly string[] = [
   '地市'
 ]
 
+/**
+ * Classifiers that count places in a ranking: 同比上升4位, 前进3名. A figure with one of them reads
+ * as a count; on a metric of kind rank it is a change of rank.
+ */
+export const RANK_PLACE_CLASSIFIERS: readonly string[] = ['位', '名']
+
 /** Classifiers that make a number a grade rather than a count: 三星级, 一等奖, 一级. */
 export const CLASS_CLASSIFIERS: readonly string[] = ['星级', '等奖', '级', '等']
 

@@ -22,7 +22,12 @@ export type { Bound, Converted, Figure, FigureKind, FigureProblem, FigureResult,
 // The characters and words figures are made of, for scanners that look for figures in running text.
 export { isArabicDigit } from './arabic.js'
 export { SUFFIX_BOUNDS } from './bounds.js'
-export { CLASS_CLASSIFIERS, ORDINAL_CLASSIFIERS, WATER_CLASS_CLASSIFIER } from './classifiers.js'
+export {
+  CLASS_CLASSIFIERS,
+  ORDINAL_CLASSIFIERS,
+  RANK_PLACE_CLASSIFIERS,
+  WATER_CLASS_CLASSIFIER
+} from './classifiers.js'
 export { DATE_MARKERS } from './dates.js'
 export { DIGITS, PLACES, isNumeralChar } from './numerals.js'
 export { RANGE_SEPARATORS } from './range.js'

@@ -22,6 +22,8 @@ export const reasons = {
     `"${label}" is too close to zero: a double-precision number reaches down to about 1e-307`,
   noNumberAfter: (label: string, prefix: string) => `no number after "${prefix}" in "${label}"`,
   rankNotWhole: (label: string) => `a rank is a whole number from 1, not "${label}"`,
+  rankGoal: (label: string) =>
+    `"${label}" is not a ranking goal: 保X争Y holds place X and strives for a better place Y (保十争先, 保五争三)`,
   classNotWhole: (label: string) => `a grade is a whole number from 1, not "${label}"`,
   countNegative: (label: string) => `a count cannot be negative, as "${label}" says`,
   signNotAllowed: (label: string, kind: FigureKind) => `a ${kind} cannot carry a sign, as "${label}" does`,

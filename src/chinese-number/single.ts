@@ -4,6 +4,7 @@ import { readDate } from './dates.js'
 import { readMeasured } from './measured.js'
 import { readNumberTokens } from './number-token.js'
 import { isDigitChar } from './numerals.js'
+import { readRankGoal, readUnchanged } from './phrases.js'
 import { rankPrefixOf, readRank } from './rank.js'
 import type { FigureProblem } from './types.js'
 import { failure, success, type Reading } from './reading.js'
@@ -19,14 +20,19 @@ const PERCENT_WORDS = '百分之'
 
 /**
  * One figure, no range and no bound words around it. The forms are tried
- * from the most specific: dates (2025年), ranks (第8), spelled-out percents,
- * water-quality classes, then a number with what follows it.
+ * from the most specific: dates (2025年), ranks (第8), the phrases 持平 and
+ * 保十争先, spelled-out percents, water-quality classes, then a number with
+ * what follows it.
  */
 export function readSingle(label: string, text: string): Result<Reading, FigureProblem> {
   const date = readDate(label, text)
   if (date) return date
   const rank = rankPrefixOf(text)
   if (rank) return readRank(label, text, rank)
+  const unchanged = readUnchanged(text)
+  if (unchanged) return success(unchanged)
+  const goal = readRankGoal(label, text)
+  if (goal) return goal
   if (text.startsWith(PERCENT_WORDS)) return readPercentWords(label, text)
   const waterClass = readWaterClass(label, text)
   if (waterClass) return waterClass

@@ -18,6 +18,7 @@ export type FigureKind =
   | 'rank' // 第8, 排名第二, 前4
   | 'class' // Ⅱ类, 劣Ⅴ类, 三星级, 一等奖
   | 'date' // 2025年, 2025年11月, 11-12月, 2021—2024年
+  | 'unchanged' // 持平, 基本持平: a change of zero, written without a digit
 
 /** A qualifier on the value that the label itself states. */
 export type Bound = 'at-least' | 'at-most' | 'about'

@@ -13,7 +13,7 @@ import {
 } from '../chinese-number/index.js'
 import { ok, type Result } from '../model/result.js'
 import type { Fact, Metric } from '../model/schema-types.js'
-import type { AspectAttribute } from './aspects.js'
+import { changeSign, type AspectAttribute, type Sign } from './aspects.js'
 import { meaningOf, type Meaning } from './figure-meaning.js'
 import { applyUnitAttribute, readValueAttribute, type ExactFigure, type PlainNumber } from './value-attributes.js'
 import { fail, notKept, type ValueProblem } from './value-problem.js'
@@ -96,7 +96,9 @@ function storeMeaning(
   given: PlainNumber | undefined
 ): Result<number | string, ValueProblem> {
   if (typeof meaning.value === 'string') return ok(meaning.value)
-  const stored = storeValue(request.aspect === 'decrease' ? negate(meaning.value) : meaning.value)
+  const sign = signOf(request)
+  if (!sign.ok) return sign
+  const stored = storeValue(sign.value === -1 ? negate(meaning.value) : meaning.value)
   if (!stored.ok) {
     const converted = figure.unit === meaning.unit ? '' : `in ${meaning.unit}, the unit of ${request.metricId}, `
     return fail(
@@ -105,7 +107,18 @@ function storeMeaning(
       request.figure.ok ? 'label' : 'value'
     )
   }
-  return checkGiven(request, meaning, meaning.value, stored.value.number, given)
+  return checkGiven(request, meaning, meaning.value, stored.value.number, given, sign.value)
+}
+
+/** The sign of the value: a decrease, a rank that rises and an improvement of what is better lower are negative. */
+function signOf(request: ValueRequest): Result<Sign, ValueProblem> {
+  const sign = changeSign(request.aspect, request.metric)
+  if (sign !== undefined) return ok(sign)
+  return fail(
+    'attribute-invalid',
+    `aspect=${request.aspect} needs to know which way ${request.metricId} is better, but its registry entry says better: neutral: write aspect=increase or aspect=decrease, or give the metric a better direction`,
+    'aspect'
+  )
 }
 
 /**
@@ -117,10 +130,12 @@ function checkGiven(
   meaning: Meaning,
   exact: Ratio,
   stored: number,
-  given: PlainNumber | undefined
+  given: PlainNumber | undefined,
+  sign: Sign
 ): Result<number, ValueProblem> {
   if (!given || !request.figure.ok || agrees(exact, meaning.decimals ?? 0, given.value)) return ok(stored)
-  const reads = request.aspect === 'decrease' ? -stored : stored
+  // The label as written, before a sign was put on it.
+  const reads = sign * stored
   const unit = meaning.unit === '1' ? '' : ` ${meaning.unit}`
   return fail(
     'value-conflict',

@@ -1,20 +1,26 @@
-import { convertValue, type FigureKind, type Ratio } from '../chinese-number/index.js'
+import {
+  RANK_PLACE_CLASSIFIERS,
+  convertValue,
+  fromNumber,
+  type FigureKind,
+  type Ratio
+} from '../chinese-number/index.js'
 import { ok, type Result } from '../model/result.js'
 import type { Fact, Metric, MetricKind } from '../model/schema-types.js'
-import { factAspects, type AspectAttribute } from './aspects.js'
+import { factAspects, isChangeAttribute, type AspectAttribute } from './aspects.js'
 import type { ExactFigure } from './value-attributes.js'
 import { fail, type ValueProblem } from './value-problem.js'
 
 /** The forms of figure each kind of metric accepts; a bare number is taken to be in the metric's unit. */
 export const accepts: Record<MetricKind, readonly FigureKind[]> = {
-  quantity: ['quantity', 'number'],
-  percent: ['percent', 'percentage-point', 'number'],
-  'percentage-point': ['percentage-point', 'number'],
-  count: ['count', 'number'],
-  rank: ['rank', 'number'],
-  class: ['class', 'number'],
-  money: ['money', 'number'],
-  index: ['number'],
+  quantity: ['quantity', 'number', 'unchanged'],
+  percent: ['percent', 'percentage-point', 'number', 'unchanged'],
+  'percentage-point': ['percentage-point', 'number', 'unchanged'],
+  count: ['count', 'number', 'unchanged'],
+  rank: ['rank', 'number', 'unchanged'],
+  class: ['class', 'number', 'unchanged'],
+  money: ['money', 'number', 'unchanged'],
+  index: ['number', 'unchanged'],
   date: ['date']
 }
 
@@ -27,7 +33,8 @@ const figureWords: Record<FigureKind, string> = {
   money: 'an amount of money',
   rank: 'a rank',
   class: 'a class',
-  date: 'a date'
+  date: 'a date',
+  unchanged: 'no change'
 }
 
 const metricWords: Record<MetricKind, string> = {
@@ -86,6 +93,35 @@ const pointsOfPercentage: Reader = (read) => {
   return ok({ ...inMetricUnit(read, read.exact, read.figure.decimals), aspect: 'change' })
 }
 
+/** 持平: a change of exactly zero (基本持平: about zero), whatever the metric's unit. */
+const unchanged: Reader = (read) => {
+  if (read.aspect !== undefined && !isChangeAttribute(read.aspect))
+    return fail(
+      'attribute-invalid',
+      `"${read.text}" says that ${read.metricId} did not change, but aspect=${read.aspect} asks for ${aspectNouns[read.aspect] ?? 'a value'}: leave aspect out, or write aspect=change`,
+      'aspect'
+    )
+  // Nothing is rounded in 持平, so the zero is exact: no decimals, as XBRL's INF.
+  return ok({ aspect: 'change', unit: read.metric.unit, value: fromNumber(0), decimals: undefined })
+}
+
+const aspectNouns: Partial<Record<AspectAttribute, string>> = {
+  level: 'a level',
+  start: 'a start value',
+  target: 'a target'
+}
+
+/** 上升4位 of a rank: a number of places is a change of rank, never a rank itself. */
+const placesOfRank: Reader = (read) => {
+  if (!isChangeAttribute(read.aspect))
+    return fail(
+      'unit-incompatible',
+      `"${read.text}" is a number of places in a ranking, but aspect=${read.aspect ?? 'level'} asks for ${aspectNouns[read.aspect ?? 'level'] ?? 'a value'} of the rank ${read.metricId}: a rank is written 第4; places moved are a change (aspect=increase, decrease, improve or worsen)`,
+      'label'
+    )
+  return ok({ ...inMetricUnit(read, read.exact, read.figure.decimals), aspect: 'change' })
+}
+
 const relativeChange: Reader = (read) =>
   ok({ aspect: 'relative-change', unit: '%', value: read.exact, decimals: read.figure.decimals })
 
@@ -125,6 +161,14 @@ const converted: Reader = (read) => {
  * metric's unit.
  */
 const cases: ReadonlyArray<{ when: (read: FigureAndMetric) => boolean; read: Reader }> = [
+  // 持平 of anything but a date.
+  { when: ({ figure, metric }) => figure.kind === 'unchanged' && metric.kind !== 'date', read: unchanged },
+  // 上升4位 of a rank.
+  {
+    when: ({ figure, metric }) =>
+      figure.kind === 'count' && metric.kind === 'rank' && RANK_PLACE_CLASSIFIERS.includes(figure.classifier ?? ''),
+    read: placesOfRank
+  },
   // 2.1个百分点 of a percentage.
   {
     when: ({ figure, metric }) => figure.kind === 'percentage-point' && metric.kind === 'percent',

@@ -17,10 +17,11 @@ const kindOf: Record<FigureKind, MetricKind> = {
   money: 'money',
   rank: 'rank',
   class: 'class',
-  date: 'date'
+  date: 'date',
+  unchanged: 'index'
 }
 
-const changing = new Set(['change', 'increase', 'decrease'])
+const changing = new Set(['change', 'increase', 'decrease', 'improve', 'worsen'])
 
 interface Sighting {
   kind: FigureKind
@@ -69,7 +70,8 @@ function sightingOf(label: string, unit: string | undefined, change: boolean): S
 }
 
 function impliedMetric(id: string, seen: readonly Sighting[], dimensionNames: ReadonlySet<string>): Metric {
-  const telling = seen.filter((sighting) => sighting.kind !== 'number')
+  // A bare number or 持平 says nothing of the metric's kind.
+  const telling = seen.filter((sighting) => sighting.kind !== 'number' && sighting.kind !== 'unchanged')
   const first = telling.find((sighting) => !sighting.change) ?? telling[0]
   const kind = first ? kindOf[first.kind] : 'index'
   const unit = kind === 'quantity' ? (first?.unit ?? '1') : kind === 'percent' ? '%' : kind === 'money' ? CURRENCY : '1'
