@@ -48,7 +48,10 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
   const untagged: UntaggedFigure[] = []
   const usedIgnores = new Set<string>()
   const skipped = spansOf(options.skip ?? [])
-  visit(options.tree, (node) => {
+  visit(options.tree, (node, index, parent) => {
+    // A table's header row names its columns (2024年, 2025年): it labels the figures below it and is
+    // no figure to tag. Every other cell is read like a paragraph.
+    if (node.type === 'tableRow' && parent?.type === 'table' && index === 0) return 'skip'
     if (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableCell') return
     const block = blockText(node, options.source, options.isFact)
     const tagged = spansOf(block.tagged)
