@@ -38,21 +38,23 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
   let browser: Browser
-  let pages: Record<'report' | 'catalog' | 'constructs', string>
+  let pages: Record<'report' | 'catalog' | 'constructs' | 'tables', string>
 
   beforeAll(async () => {
     const dist = await writeTemporaryDist(seedBuild().result)
     const constructs = await writeTemporaryDist(compileFixture('kitchen-sink'))
+    const tables = await writeTemporaryDist(compileFixture('table'))
     pages = {
       report: pathToFileURL(path.join(dist, 'xiamen-2025/index.html')).href,
       catalog: pathToFileURL(path.join(dist, 'index.html')).href,
-      constructs: pathToFileURL(path.join(constructs, 'kitchen-sink/index.html')).href
+      constructs: pathToFileURL(path.join(constructs, 'kitchen-sink/index.html')).href,
+      tables: pathToFileURL(path.join(tables, 'table/index.html')).href
     }
     browser = await launchChromium()
   }, 60_000)
   afterAll(() => browser.close())
 
-  for (const name of ['report', 'catalog', 'constructs'] as const) {
+  for (const name of ['report', 'catalog', 'constructs', 'tables'] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`axe finds no violation on the ${name} page (${colorScheme})`, async () => {
         const page = await browser.newPage({ colorScheme })
@@ -75,6 +77,32 @@ describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
       })
     }
   }
+
+  test('on a 390 px phone a wide table of the text scrolls sideways in its own region', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } })
+    await page.goto(pages.tables)
+    const regions = await page.evaluate(() =>
+      [...document.querySelectorAll('.report .table-scroll')].map((region) => ({
+        label: region.getAttribute('aria-label'),
+        scrolls: region.scrollWidth > region.clientWidth,
+        inside: region.getBoundingClientRect().right <= window.innerWidth
+      }))
+    )
+    expect(regions).toEqual([
+      { label: '表格 1(可横向滚动)', scrolls: false, inside: true },
+      { label: '表格 2(可横向滚动)', scrolls: false, inside: true },
+      { label: '表格 3(可横向滚动)', scrolls: true, inside: true }
+    ])
+    // The region takes the keyboard, so that it can be scrolled without a pointer.
+    await page.focus('.report .table-scroll >> nth=2')
+    await page.keyboard.press('ArrowRight')
+    // Chromium scrolls smoothly: wait for the region to move.
+    const moved = page.waitForFunction(
+      () => (document.querySelectorAll('.report .table-scroll')[2]?.scrollLeft ?? 0) > 0
+    )
+    await expect(moved).resolves.toBeTruthy()
+    await page.close()
+  })
 
   test('a figure shows its description on keyboard focus, and takes the reader to its row and back', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } })

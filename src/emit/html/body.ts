@@ -10,6 +10,7 @@ import { factAnchor } from './anchors.js'
 import { type Chart, chartFigure } from './charts.js'
 import { factElement } from './fact-element.js'
 import { safeTree } from './safe-text.js'
+import { tableHandler } from './table.js'
 
 export interface Section {
   id: string
@@ -65,6 +66,7 @@ export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Char
   const hast = toHast(content, {
     handlers: {
       textDirective: fact,
+      table: tableHandler,
       // Raw HTML in a report is text the author wrote, not markup to run.
       html: (_state, node: { value: string }) => ({ type: 'text', value: node.value })
     }
