@@ -50,7 +50,7 @@ export const INFIX_BOUNDS: readonly BoundWord[] = [
  * Words before a figure that say it stays where it was, 保持100% ("held at 100%"): a level that
  * did not move, or a target to keep. They read as part of the label and bound nothing.
  */
-export const PREFIX_HOLDS: readonly string[] = ['保持', '维持']
+const PREFIX_HOLDS: readonly string[] = ['保持', '维持']
 
 /** Remove one leading hold word, one leading and one trailing bound word; the bounds found, in order. */
 export function stripBounds(text: string): { text: string; bounds: Bound[] } {
