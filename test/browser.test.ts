@@ -82,7 +82,7 @@ describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } })
     await page.goto(pages.tables)
     const regions = await page.evaluate(() =>
-      [...document.querySelectorAll('.report .table-scroll')].map((region) => ({
+      Array.from(document.querySelectorAll('.report .table-scroll'), (region) => ({
         label: region.getAttribute('aria-label'),
         scrolls: region.scrollWidth > region.clientWidth,
         inside: region.getBoundingClientRect().right <= window.innerWidth

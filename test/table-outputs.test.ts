@@ -16,7 +16,7 @@ const compiled = compileFixture('table')
 const page = fromHtml(
   String(renderArtifacts(compiled).find((artifact) => artifact.path === 'table/index.html')?.content ?? '')
 )
-const text = (node: Element) => toString(node as never)
+const text = (node: Element) => toString(node)
 
 /** A cell as `tag[scope](class)text`, its fact's tooltip left out, so that a row reads as it is built. */
 function cellShape(cell: Element): string {

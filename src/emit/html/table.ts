@@ -19,7 +19,7 @@ export const tableHandler: Handler = (state: State, node: Table): Element => {
   counts.set(state, count)
   const width = Math.max(0, ...node.children.map((row) => row.children.length))
   const align = Array.from({ length: width }, (_, index) => node.align?.[index] ?? null)
-  const table = defaultHandlers.table(state, { ...node, align }) as Element
+  const table = defaultHandlers.table(state, { ...node, align })
   for (const [index, row] of rowsOf(table).entries()) {
     const header = index === 0
     const written = node.children[index]?.children.length ?? 0
