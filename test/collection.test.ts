@@ -29,7 +29,7 @@ describe('a value no report prints is worked out at the precision of the figures
   test.each([
     ['points: 93.8% − 2.1', fact(93.8, { decimals: 1 }), fact(2.1, { aspect: 'change', decimals: 1 }), 91.7, 1, '93.8 − 2.1 = 91.7'],
     ['points: 91.7% − 7.5', fact(91.7, { decimals: 1 }), fact(7.5, { aspect: 'change', decimals: 1 }), 84.2, 1, '91.7 − 7.5 = 84.2'],
-    ['the coarser precision wins', fact(95.5, { decimals: 1 }), fact(9, { aspect: 'change', decimals: 0 }), 86.5, 0, '95.5 − 9 = 86.5'],
+    ['written with the finer precision of the two', fact(70, { decimals: 0 }), fact(3.3, { aspect: 'change', decimals: 1 }), 66.7, 1, '70 − 3.3 = 66.7'],
     ['rank up 4 places: 第3 − (−4)', fact(3, { unit: '1' }), fact(-4, { aspect: 'change', unit: '1' }), 7, undefined, '3 − (−4) = 7'],
     ['improved by 10.3%: 2.34 ÷ (1 − 10.3%)', fact(2.34, { unit: '1', decimals: 2 }), fact(-10.3, { aspect: 'relative-change', decimals: 1 }), 2.61, 2, '2.34 ÷ (1 + (−10.3)%) ≈ 2.61']
   ])('%s', (_name, level, change, value, decimals, expression) => {

@@ -5,7 +5,7 @@ import type { Labels, Series, SeriesCheck, SeriesPoint } from '../model/schema-t
 import { schemaId } from '../model/schemas.js'
 import { version } from '../version.js'
 import { checkChangesAcrossReports } from './changes.js'
-import { publishedLevels, type PublishedLevel } from './levels.js'
+import { checkStarts, publishedLevels, type PublishedLevel } from './levels.js'
 import { inPublicationOrder, isNumeric, referenceTo, type OfMetric, type Printed } from './published.js'
 import { evaluateTargets } from './targets.js'
 
@@ -26,6 +26,12 @@ export function collectSeries(
   const checks: Array<OfMetric<SeriesCheck>> = []
   const levels = publishedLevels(
     printed.filter((entry) => entry.fact.aspect === 'level'),
+    registry,
+    checks
+  )
+  checkStarts(
+    printed.filter((entry) => entry.fact.aspect === 'start'),
+    levels,
     registry,
     checks
   )

@@ -13,11 +13,14 @@ export interface Inference {
 
 const isRelative = (change: NumericFact) => change.aspect === 'relative-change'
 
-/** The coarser of two precisions; undefined (exact) gives way to any other. */
-function coarser(a: number | undefined, b: number | undefined): number | undefined {
+/**
+ * The finer of two precisions, undefined (exact) giving way to any other: 70% − 3.3 points is
+ * written 66.7%, as a report would, not rounded to 67% by the figure written with fewer places.
+ */
+function finer(a: number | undefined, b: number | undefined): number | undefined {
   if (a === undefined) return b
   if (b === undefined) return a
-  return Math.min(a, b)
+  return Math.max(a, b)
 }
 
 /** Exact decimal arithmetic for an absolute change: 93.8 − 2.1 is 91.7, not 91.69999999999999. */
@@ -43,7 +46,7 @@ export function inferBase(level: NumericFact, change: NumericFact): Inference {
   const value = exactly(level.value, change.value, -1)
   return {
     value,
-    decimals: coarser(level.decimals, change.decimals),
+    decimals: finer(level.decimals, change.decimals),
     expression: `${show(level.value)} − ${signed(change.value)} = ${show(value)}`
   }
 }
@@ -59,7 +62,7 @@ export function inferLevel(base: NumericFact, change: NumericFact): Inference {
   const value = exactly(base.value, change.value, 1)
   return {
     value,
-    decimals: coarser(base.decimals, change.decimals),
+    decimals: finer(base.decimals, change.decimals),
     expression: `${show(base.value)} + ${signed(change.value)} = ${show(value)}`
   }
 }

@@ -1,5 +1,6 @@
 import { report } from '../diagnostics/report.js'
 import type { Registry, RelatedPlace } from '../model/compiled.js'
+import { previousPeriod } from '../model/period.js'
 import type { SeriesCheck } from '../model/schema-types.js'
 import { describeDimensions, groupBy, place, seriesKey } from '../validate/fact-groups.js'
 import { factInterval, overlaps } from '../validate/interval.js'
@@ -99,4 +100,44 @@ function restated(
     [relatedPlace(earlier, `"${earlier.fact.text}"`)]
   )
   return level
+}
+
+/**
+ * restatement-conflict, for starts: the value a period starts from (由50%提升至66.7% in the report
+ * of 2025) is the level of the period before (50% in 2024), and must agree with it where a report
+ * publishes that level.
+ */
+export function checkStarts(
+  starts: readonly Printed[],
+  levels: ReadonlyMap<string, PublishedLevel>,
+  registry: Registry,
+  checks: Array<OfMetric<SeriesCheck>>
+): void {
+  for (const start of starts) {
+    const { fact } = start
+    const before = previousPeriod(fact.period)
+    const level = before === undefined ? undefined : levels.get(seriesKey({ ...fact, period: before }))?.printed
+    if (!level || before === undefined) continue
+    const kind = registry.metrics.get(fact.metric)?.kind
+    const holds = overlaps(factInterval(level.fact, kind), factInterval(fact, kind))
+    const relation = holds ? '=' : '≠'
+    checks.push({
+      metric: fact.metric,
+      record: {
+        kind: 'start',
+        holds,
+        statement: referenceTo(start),
+        against: [referenceTo(level)],
+        detail: `${fact.period} starts from ${fact.text} (${start.publication.slug}) ${relation} ${level.fact.text} for ${before} (${level.publication.slug})`
+      }
+    })
+    if (holds) continue
+    report(
+      start.publication.file,
+      'restatement-conflict',
+      `${fact.metric}${describeDimensions(fact)} starts ${fact.period} from "${fact.text}", but ${level.publication.slug} publishes "${level.fact.text}" for ${before} (${level.fact.source.file}:${level.fact.source.line}:${level.fact.source.column})`,
+      place(fact),
+      [relatedPlace(level, `the level "${level.fact.text}" of ${before}`)]
+    )
+  }
 }

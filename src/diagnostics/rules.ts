@@ -140,6 +140,41 @@ export const rules = {
       'When a start value, the level and the change of the same metric are all tagged, the level minus the start must equal the change (in percent of the start for a relative change), at the precision written.',
     fix: 'Check the three figures; the change may be year on year while the start is not the previous year.'
   },
+  'change-contradicts-levels': {
+    severity: 'error',
+    title: 'A change disagrees with the levels published for its two periods',
+    explanation:
+      'A change measured against a period (同比提升2.1个百分点, 同比改善10.3%, 同比上升4位) must agree with the levels any report of the collection publishes for that period and for the period of the change, at the precision printed: 93.8% − 91.7% = 2.1 points; (2.34 − 2.61) / 2.61 = −10.3%; 第3 is 4 places above 第7. The message shows both levels and where they stand.',
+    fix: 'Check the change and the two levels against the printed reports; one of them may belong to another period, entity or method, or a later report may revise a level (revises=).'
+  },
+  'change-base-unpublished': {
+    severity: 'info',
+    title: 'A change is measured against a period no report publishes',
+    explanation:
+      'When no report of the collection publishes the level of the base period of a change, the change cannot be checked; the base is inferred from the level and the change and marked inferred, with its derivation, in the series. This is information, not a problem: adding the report of that period turns the inference into a check.',
+    fix: 'Nothing to do; add the report or fact sheet of the base period to check the change.'
+  },
+  'restatement-conflict': {
+    severity: 'error',
+    title: 'Two reports publish different values for the same figure',
+    explanation:
+      'The same metric, period, entity and dimensions published with values that disagree at the precision printed (2.61 in one report, 2.60 in the next) would give the series two values for one point. Reports are taken in the order they were published (front matter `published`, else the latest date of their `sources`, else their period). A later report that corrects an earlier one says so with `revises=<slug>` on the fact; the series then shows the revised value and the value it replaces.',
+    fix: 'Correct the fact that was copied wrongly, or add `revises=<slug of the earlier report>` to the later one if it is a revision.'
+  },
+  'target-missed': {
+    severity: 'info',
+    title: 'A target was missed',
+    explanation:
+      'Every target (aspect=target) is evaluated against the outcome that a report of the collection publishes, or that follows from a published level and change, for the same metric, period, entity and dimensions: 不低于 is a minimum, 不高于 and 保十争先 a maximum, a target without a bound is met by its value or better. A missed target is a finding that the series page shows to readers, not an error in the sources.',
+    fix: 'Nothing to fix if the figures are right; check the period and dimensions of the target and of the outcome otherwise.'
+  },
+  'target-pending': {
+    severity: 'info',
+    title: 'A target has no outcome yet',
+    explanation:
+      'No report of the collection publishes or implies the outcome for the period of the target, so it can be neither met nor missed yet. The series shows it as pending until the report of that period is added.',
+    fix: 'Nothing to do until the outcome is published.'
+  },
   'annotation-hazard': {
     severity: 'error',
     title: 'A full-width character breaks an annotation',

@@ -6,7 +6,17 @@ import type { RuleId } from '../diagnostics/rules.js'
 import type { Metric } from '../model/schema-types.js'
 
 /** Attributes with a meaning of their own; any other is a dimension of the metric. */
-export const factAttributes = new Set(['metric', 'id', 'unit', 'value', 'period', 'entity', 'aspect', 'base', 'revises'])
+export const factAttributes = new Set([
+  'metric',
+  'id',
+  'unit',
+  'value',
+  'period',
+  'entity',
+  'aspect',
+  'base',
+  'revises'
+])
 
 export type Problem = (ruleId: RuleId, message: string, place: Position) => void
 

@@ -82,6 +82,7 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
     annotation.problem
   )
   const explicitId = readExplicitId(annotation)
+  const revises = readRevises(annotation)
 
   if (!annotation.valid() || !value.ok) return undefined
   const fact = assembleFact(annotation, context, {
@@ -89,6 +90,7 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
     ...value.value,
     period,
     base,
+    revises,
     entity,
     dimensions
   })
@@ -223,10 +225,23 @@ function readExplicitId({ attributes, at, problem }: Annotation): string | undef
   return id
 }
 
+/** revises= names the report whose figure this one corrects, by its slug. */
+function readRevises(annotation: Annotation): string | undefined {
+  const revises = annotation.attributes['revises'] ?? undefined
+  if (revises !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(revises))
+    annotation.problem(
+      'attribute-invalid',
+      `revises="${revises}" must be the slug of the report whose figure this one corrects (lower-case letters, digits and hyphens)`,
+      annotation.at('revises')
+    )
+  return revises
+}
+
 interface FactParts extends ValueField {
   metric: string
   period: string
   base: string | undefined
+  revises: string | undefined
   entity: string
   dimensions: Record<string, string>
 }
@@ -234,7 +249,7 @@ interface FactParts extends ValueField {
 /** The fact, its fields in the order the bundle lists them. */
 function assembleFact({ text, spans }: Annotation, context: FactContext, parts: FactParts): Fact {
   const { start, end } = spans.whole
-  const { decimals, classifier, bound, base } = parts
+  const { decimals, classifier, bound, base, revises } = parts
   return {
     id: '',
     metric: parts.metric,
@@ -248,6 +263,7 @@ function assembleFact({ text, spans }: Annotation, context: FactContext, parts: 
     ...(bound !== undefined && { bound }),
     period: parts.period,
     ...(base !== undefined && { basePeriod: base }),
+    ...(revises !== undefined && { revises }),
     entity: parts.entity,
     dimensions: parts.dimensions,
     section: context.section,

@@ -34,6 +34,8 @@ export interface Schemas {
   bundle?: FactBundle
   catalog?: Catalog
   manifest?: Manifest
+  series?: Series
+  seriesIndex?: SeriesIndex
 }
 /**
  * The YAML front matter of an annotated report: what the report is, and the defaults of its facts.
@@ -66,9 +68,33 @@ export interface ReportFrontMatter {
    */
   url?: string
   /**
+   * The published documents whose figures this report restates, when it is a compilation of others' figures (a fact sheet): each with its title, publication date and address.
+   *
+   * @minItems 1
+   */
+  sources?: [SourceDocument, ...SourceDocument[]]
+  /**
    * Phrases whose figures are deliberately left untagged (dates and ordinals that carry no data, numerals in names): suggest and the coverage count skip every figure inside an occurrence of one.
    */
   ignore?: string[]
+}
+export interface SourceDocument {
+  /**
+   * Title as printed.
+   */
+  title: string
+  /**
+   * Body that published it.
+   */
+  issuer?: string
+  /**
+   * Publication date (YYYY-MM-DD).
+   */
+  published: string
+  /**
+   * Where it is published.
+   */
+  url: string
 }
 /**
  * The taxonomy shared by all reports (source/metrics.yaml): every metric a fact may refer to.
@@ -193,6 +219,7 @@ export interface Fact {
   bound?: 'at-least' | 'at-most' | 'about'
   period: Period
   basePeriod?: Period
+  revises?: Slug
   /**
    * Whom the figure is about.
    */
@@ -326,4 +353,206 @@ export interface ManifestFile {
   path: string
   bytes: number
   sha256: string
+}
+/**
+ * dist/series/<metric>.json: every value of one metric across the reports of the site, with the targets set for it and the checks made between reports.
+ */
+export interface Series {
+  /**
+   * The $id of this schema.
+   */
+  $schema: 'https://factmark.dev/schema/v1/series.schema.json'
+  generator: Generator
+  metric: SeriesMetric
+  /**
+   * One value per period, entity and dimensions, ordered by entity, dimensions and period.
+   */
+  points: SeriesPoint[]
+  /**
+   * The targets set for the metric, each evaluated against the outcome of its period.
+   */
+  targets: SeriesTarget[]
+  /**
+   * Every statement about the metric that was checked against the figures of the reports, and whether it holds.
+   */
+  checks: SeriesCheck[]
+}
+/**
+ * The metric as the registry declares it.
+ */
+export interface SeriesMetric {
+  id: MetricId
+  label: Labels
+  definition?: Labels
+  kind: MetricKind
+  unit: Unit
+  better: BetterDirection
+}
+/**
+ * The value of the metric for one period, entity and dimensions: published in a report, or inferred from a published level and a published change.
+ */
+export interface SeriesPoint {
+  period: Period
+  entity: string
+  dimensions: {
+    [k: string]: string
+  }
+  value: number
+  unit: Unit
+  /**
+   * Precision, as XBRL decimals: as printed for a published value, that of the figures it comes from for an inferred one.
+   */
+  decimals?: number
+  /**
+   * The figure as printed; for an inferred value, the value as it would be printed.
+   */
+  text: string
+  aspect: 'level'
+  /**
+   * published: printed in a report; inferred: no report prints it, it follows from a level and a change that are printed.
+   */
+  status: 'published' | 'inferred'
+  report: Slug
+  /**
+   * The id of the fact in that report: the level, or for an inferred value the change.
+   */
+  fact: string
+  source: SourcePoint
+  /**
+   * For an inferred value: how it was worked out, and from which facts.
+   */
+  derivation?: {
+    expression: string
+    /**
+     * @minItems 2
+     */
+    from: [FactReference, FactReference, ...FactReference[]]
+  }
+  /**
+   * Other reports that print the same value for the same period.
+   */
+  alsoIn?: FactReference[]
+  /**
+   * Earlier values of this point that this report revises.
+   */
+  revises?: FactReference[]
+}
+/**
+ * File, line and column where a figure stands.
+ */
+export interface SourcePoint {
+  file: string
+  line: number
+  column: number
+}
+/**
+ * A fact of a report: the report's slug, the fact's id, its figure as printed, and where it stands.
+ */
+export interface FactReference {
+  report: Slug
+  fact: string
+  text: string
+  value: number
+  source: SourcePoint
+}
+/**
+ * A target for one period, its bound, and how the outcome compares.
+ */
+export interface SeriesTarget {
+  period: Period
+  entity: string
+  dimensions: {
+    [k: string]: string
+  }
+  value: number
+  unit: Unit
+  text: string
+  /**
+   * at-least: the outcome must be at least the value (不低于); at-most: at most (不高于, 保十争先); absent: the outcome must be the value, or better.
+   */
+  bound?: 'at-least' | 'at-most'
+  report: Slug
+  fact: string
+  source: SourcePoint
+  evaluation: {
+    /**
+     * met or missed against the outcome of the period; pending while no report gives the outcome.
+     */
+    status: 'met' | 'missed' | 'pending'
+    outcome?: FactReference
+    /**
+     * Whether the outcome is published or inferred.
+     */
+    outcomeStatus?: 'published' | 'inferred'
+  }
+}
+/**
+ * A statement of one report checked against figures of the reports: a change against the levels of its two periods, a value printed again by another report, or the value a period started from against the level of the period before.
+ */
+export interface SeriesCheck {
+  /**
+   * change: a change against the levels of its two periods; restatement: a level printed again by a later report; start: the value a period started from (由50%…) against the level of the period before.
+   */
+  kind: 'change' | 'restatement' | 'start'
+  holds: boolean
+  statement: FactReference
+  /**
+   * @minItems 1
+   */
+  against: [FactReference, ...FactReference[]]
+  /**
+   * The arithmetic, as a reader would check it.
+   */
+  detail: string
+}
+/**
+ * dist/series/index.json: every metric that has facts in the site's reports, with the periods it covers and the values for a sparkline.
+ */
+export interface SeriesIndex {
+  /**
+   * The $id of this schema.
+   */
+  $schema: 'https://factmark.dev/schema/v1/series-index.schema.json'
+  generator: Generator
+  metrics: SeriesEntry[]
+}
+export interface SeriesEntry {
+  id: MetricId
+  label: Labels
+  definition?: Labels
+  kind: MetricKind
+  unit: Unit
+  better: BetterDirection
+  /**
+   * The periods of its points, in order.
+   */
+  periods: Period[]
+  /**
+   * The main line of the series, for a sparkline: the points of the most reported entity without dimensions (or else of the most reported dimensions), in period order.
+   */
+  values: {
+    period: Period
+    value: number
+    status: 'published' | 'inferred'
+  }[]
+  /**
+   * Points of the series, published and inferred.
+   */
+  pointCount: number
+  /**
+   * Targets set for the metric.
+   */
+  targetCount: number
+  /**
+   * Slugs of the reports with facts of the metric.
+   */
+  reports: Slug[]
+  /**
+   * The series file, relative to this one.
+   */
+  json: string
+  /**
+   * The series page, relative to this one.
+   */
+  html: string
 }
