@@ -213,7 +213,7 @@ function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[],
       return metric ? [[id, metric]] : []
     })
   )
-  const { title, issuer, entity, period, language, slug, published, url } = frontMatter
+  const { title, issuer, entity, period, language, slug, published, url, sources } = frontMatter
   return {
     $schema: schemaId('bundle.schema.json') as FactBundle['$schema'],
     generator: { name: 'factmark', version },
@@ -226,6 +226,7 @@ function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[],
       slug,
       ...(published !== undefined && { published }),
       ...(url !== undefined && { url }),
+      ...(sources !== undefined && { sources }),
       source: path
     },
     metrics,

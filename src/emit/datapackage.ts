@@ -2,6 +2,7 @@ import { schemaId } from '../model/schemas.js'
 import { factColumns, reportColumn } from './fact-columns.js'
 import { byteLength, sha256 } from './hash.js'
 import type { CompiledReport } from '../model/compiled.js'
+import type { FactBundle } from '../model/schema-types.js'
 
 /** A data file beside datapackage.json, already rendered. */
 export interface PackagedFile {
@@ -31,7 +32,7 @@ export function emitDataPackage(
     ...(info.url !== undefined && { homepage: info.url }),
     keywords: [...new Set(Object.keys(bundle.metrics).map((id) => id.split('.')[0] ?? id))].sort(),
     contributors: [{ title: info.issuer, roles: ['publisher'] }],
-    sources: [{ title: info.title, ...(info.url !== undefined && { path: info.url }) }],
+    sources: sourcesOf(info),
     resources: [
       factTable(
         files.csv,
@@ -155,10 +156,7 @@ export function emitSiteDataPackage(
       title,
       roles: ['publisher']
     })),
-    sources: reports.map((report) => ({
-      title: report.bundle.report.title,
-      ...(report.bundle.report.url !== undefined && { path: report.bundle.report.url })
-    })),
+    sources: reports.flatMap((report) => sourcesOf(report.bundle.report)),
     resources: [table, parquetTable(table, parquet)]
   }
   return `${JSON.stringify(descriptor, null, 2)}\n`
@@ -178,4 +176,12 @@ function parquetTable(csv: ReturnType<typeof factTable>, parquet: PackagedFile) 
     ...integrity(parquet),
     schema: csv.schema
   }
+}
+
+/** The report itself, and for a fact sheet the documents whose figures it restates, as Data Package sources. */
+function sourcesOf(info: FactBundle['report']): Array<{ title: string; path?: string }> {
+  return [
+    { title: info.title, ...(info.url !== undefined && { path: info.url }) },
+    ...(info.sources ?? []).map((source) => ({ title: source.title, path: source.url }))
+  ]
 }

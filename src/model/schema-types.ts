@@ -299,6 +299,12 @@ export interface ReportInformation {
   published?: string
   url?: string
   /**
+   * The published documents whose figures the report restates (front matter `sources`).
+   *
+   * @minItems 1
+   */
+  sources?: [SourceDocument, ...SourceDocument[]]
+  /**
    * Path of the annotated source, relative to the project.
    */
   source: string
