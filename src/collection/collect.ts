@@ -3,6 +3,7 @@ import type { Collection, CompiledReport, Registry } from '../model/compiled.js'
 import { compareStrings, sortedEntries } from '../model/compare.js'
 import type { Labels, Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 import { schemaId } from '../model/schemas.js'
+import { groupBy } from '../validate/fact-groups.js'
 import { version } from '../version.js'
 import { checkChangesAcrossReports } from './changes.js'
 import { checkStarts, publishedLevels, type PublishedLevel } from './levels.js'
@@ -42,8 +43,12 @@ export function collectSeries(
     ...inferred.values()
   ]
 
-  const ofMetric = <T>(records: ReadonlyArray<OfMetric<T>>, id: string) =>
-    records.filter((entry) => entry.metric === id).map((entry) => entry.record)
+  // Grouped once, so that the work grows with the facts and not with facts × metrics.
+  const byMetric = <T>(records: ReadonlyArray<OfMetric<T>>) => {
+    const groups = groupBy(records, (entry) => entry.metric)
+    return (id: string) => (groups.get(id) ?? []).map((entry) => entry.record)
+  }
+  const [pointsOf, targetsOf, checksOf] = [byMetric(points), byMetric(targets), byMetric(checks)]
   const metricIds = new Set(reports.flatMap((report) => report.bundle.facts.map((fact) => fact.metric)))
   const series = [...metricIds].sort(compareStrings).flatMap((id): Series[] => {
     const metric = registry.metrics.get(id)
@@ -55,9 +60,9 @@ export function collectSeries(
         $schema: schemaId('series.schema.json') as Series['$schema'],
         generator: { name: 'factmark', version },
         metric: { id, label, ...(definition && { definition }), kind, unit, better },
-        points: ofMetric(points, id).sort(comparePoints),
-        targets: ofMetric(targets, id),
-        checks: ofMetric(checks, id)
+        points: pointsOf(id).sort(comparePoints),
+        targets: targetsOf(id),
+        checks: checksOf(id)
       }
     ]
   })
