@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
+import { writeCollectionProject } from './helpers/collection.js'
 import { writeSeedProject } from './helpers/seed.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
@@ -40,19 +41,32 @@ describe('the README', () => {
     const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     expect(code).toContain("FROM 'dist/facts.parquet'")
-    // A project of the seed and the 2024 fact sheet, built, with DuckDB installed beside factmark.
+    // A project of the reports of 2023 to 2025, built, with DuckDB installed beside factmark.
     const cwd = mkdtempSync(path.join(tmpdir(), 'factmark-readme-'))
     try {
-      writeSeedProject(cwd)
-      copyFileSync(
-        path.join(repo, 'test/fixtures/second-report/xiamen-2024-fact-sheet.md'),
-        path.join(cwd, 'source/xiamen-2024-fact-sheet.md')
-      )
+      writeCollectionProject(cwd)
       mkdirSync(path.join(cwd, 'node_modules'))
       symlinkSync(path.join(repo, 'node_modules/@duckdb'), path.join(cwd, 'node_modules/@duckdb'))
       await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'build'], { cwd })
       const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd })
       expect(stdout).toBe(shown)
+
+      // The section on reports over the years shows a message of `factmark check` and an entry of the series index.
+      const years = readme.slice(
+        readme.indexOf('### Reports over the years'),
+        readme.indexOf('### One table of all reports')
+      )
+      const message = /```console\n\$ factmark check\n([\s\S]*?)```/.exec(years)?.[1] ?? ''
+      const checked = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'check'], {
+        cwd
+      })
+      expect(message).not.toBe('')
+      expect(checked.stdout).toContain(message)
+      const entry = JSON.parse(`{${/```json\n([\s\S]*?),\n```/.exec(years)?.[1] ?? ''}}`) as Record<string, unknown>
+      const index = JSON.parse(readFileSync(path.join(cwd, 'dist/series/index.json'), 'utf8')) as {
+        metrics: Array<Record<string, unknown>>
+      }
+      expect(index.metrics.find((metric) => metric['id'] === 'air.aqi_composite')).toMatchObject(entry)
     } finally {
       rmSync(cwd, { recursive: true, force: true })
     }
