@@ -112,7 +112,10 @@ describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
     expect(await tip.isVisible()).toBe(false)
     await fact.locator('a').focus()
     expect(await tip.isVisible()).toBe(true)
-    expect(await tip.innerText()).toBe('PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市')
+    // The definition of the metric stands on a line of its own under the description.
+    expect(await tip.innerText()).toBe(
+      'PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市\n全年细颗粒物(PM2.5)日均浓度的算术平均值,单位微克/立方米。'
+    )
     await fact.locator('a').press('Enter')
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#row:air.pm25@2025')
     const row = page.locator('[id="row:air.pm25@2025"]')
