@@ -29,6 +29,8 @@ const cases = [
   ['50,000 conflicting facts', () => `${Array.from({ length: 50_000 }, (_, i) => `:fact[${i % 500}]{metric=air.pm25 unit=微克/立方米}`).join(',')}\n`],
   ['8,000 lists between paragraphs', () => '- 甲\n- 乙\n\n段落\n\n'.repeat(8000)],
   ['an outline of 950 items with sub-items', () => '- 项目\n  - 子项\n'.repeat(950)],
+  ['a table of 20,000 cells (the limit)', () => `| 指标 | 2024年 | 2025年 | 2026年 |\n| - | - | - | - |\n${'| 空气质量 | 2.61 | 2.34 | 2.1 |\n'.repeat(4999)}`],
+  ['a table of 400,000 cells in 1.6 MB', () => `|${' a |'.repeat(2000)}\n|${' - |'.repeat(2000)}\n${`|${' 1 |'.repeat(2000)}\n`.repeat(200)}`],
   ['the seed repeated to 7.5 MB', () => fill(body, 7_500_000)],
   ['the seed repeated to 20 MB', () => fill(body, 20_000_000)]
 ]

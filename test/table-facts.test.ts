@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import remarkParse from 'remark-parse'
+import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import Papa from 'papaparse'
 import { VFile } from 'vfile'
@@ -133,5 +134,22 @@ describe('facts.csv of the table fixture', () => {
       ['Ⅲ类', '', '水质类别'],
       ['15件', '', '断面 | 区']
     ])
+  })
+})
+
+describe('remarkFact with remark-stringify', () => {
+  test('writes a table back as a GFM table, columns padded by display width and annotations kept', () => {
+    const processor = unified().use(remarkParse).use(remarkFact).use(remarkStringify)
+    const markdown =
+      '| 指标 | 2024年 |\n| --- | ---: |\n| 空气质量综合指数 | :fact[2.34]{metric=air.aqi_composite} |\n| PM2.5 | 1\\|2 |\n'
+    expect(String(processor.processSync(markdown))).toBe(
+      [
+        '| 指标             |                                2024年 |',
+        '| ---------------- | ------------------------------------: |',
+        '| 空气质量综合指数 | :fact[2.34]{metric=air.aqi_composite} |',
+        '| PM2.5            |                                  1\\|2 |',
+        ''
+      ].join('\n')
+    )
   })
 })
