@@ -23,6 +23,7 @@ export type { Artifact, EmitContext, ReportFile } from './build/render-artifacts
 export type { OutputCheck, OutputRefusal } from './build/output-folder.js'
 export type { PublishOptions, PublishStep, RecoveryResult } from './build/publish.js'
 export type { Download } from './emit/downloads.js'
+export type { CollectionLookup, LevelQuery, PublishedLevel } from './emit/html/collection-lookup.js'
 export type { SchemaFile } from './model/schemas.js'
 export type { Diagnostic } from './model/compiled.js'
 export type { Result } from './model/result.js'

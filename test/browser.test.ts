@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#row:air.pm25@2025')
     const row = page.locator('[id="row:air.pm25@2025"]')
     expect(await row.isVisible()).toBe(true)
-    await row.locator('a').click()
+    await row.locator('a[href^="#"]').click()
     expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#air.pm25@2025')
     expect(await fact.isVisible()).toBe(true)
     await page.close()

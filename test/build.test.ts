@@ -20,6 +20,12 @@ describe('the site', () => {
   test('holds every artifact of the report and of the site', async () => {
     const outcome = await build({ cwd })
     expect(outcome.ok).toBe(true)
+    // Each metric's series as data and as a page, as the index of series names them.
+    const index = JSON.parse(readFileSync(path.join(cwd, 'dist/series/index.json'), 'utf8')) as {
+      metrics: Array<{ json: string; html: string }>
+    }
+    expect(index.metrics.length).toBeGreaterThan(0)
+    const series = ['index.json', ...index.metrics.flatMap((metric) => [metric.json, metric.html])]
     expect(Object.keys(snapshot(path.join(cwd, 'dist')))).toEqual([
       'catalog.json',
       'datapackage.json',
@@ -28,6 +34,7 @@ describe('the site', () => {
       'index.html',
       'manifest.json',
       ...schemaFiles.map((file) => `schema/${file}`).sort(),
+      ...series.map((file) => `series/${file}`).sort(),
       'taxonomy/dimensions.xsd',
       'taxonomy/metrics-label.xml',
       'taxonomy/metrics.xsd',

@@ -17,6 +17,9 @@ import { publish, type Artifact, type PublishOptions, type RecoveryResult } from
 import { validators } from '../model/schemas.js'
 import type { Collection, CompileResult, CompiledReport, Registry } from '../model/compiled.js'
 import { emitSeriesIndex, emitSeriesJson, seriesFileName } from '../emit/series-json.js'
+import { emitSeriesHtml } from '../emit/series-html.js'
+import { collectionLookup, type CollectionLookup } from '../emit/html/collection-lookup.js'
+import { reportTitle } from '../emit/html/display.js'
 
 export type { Artifact } from './publish.js'
 
@@ -27,6 +30,8 @@ export interface EmitContext {
   rendered: ReadonlyMap<string, string>
   /** Every file offered beside the page. */
   downloads: readonly Download[]
+  /** What the other reports of the site say: series pages to link, levels they publish. */
+  collection: CollectionLookup
 }
 
 /** A file written into each report's folder. */
@@ -58,7 +63,7 @@ export const reportFiles: readonly ReportFile[] = [
     emit: (report, context) =>
       emitDataPackage(report, { csv: rendered(context, 'facts.csv'), json: rendered(context, 'facts.json'), xbrl: rendered(context, 'facts.xbrl.json') })
   },
-  { href: 'index.html', label: '网页', type: 'text/html', data: false, emit: (report, context) => emitReportHtml(report, context.registry, context.downloads) }
+  { href: 'index.html', label: '网页', type: 'text/html', data: false, emit: (report, context) => emitReportHtml(report, context.registry, context.downloads, context.collection) }
 ]
 
 /**
@@ -71,13 +76,15 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
   const entries: Array<{ report: CompiledReport; files: Download[] }> = []
   const offered = files.map(({ emit: _emit, ...file }) => file)
   const downloads = offered.filter((file) => file.href !== 'index.html')
+  const titleOf = reportTitles(result.reports)
+  const collection = collectionLookup(result.collection, titleOf)
   for (const report of result.reports) {
     const slug = report.frontMatter.slug
     const done = new Map<string, string>()
     for (const file of files) {
       let content: string
       try {
-        content = file.emit(report, { registry: result.registry, rendered: done, downloads })
+        content = file.emit(report, { registry: result.registry, rendered: done, downloads, collection })
       } catch (error) {
         throw new Error(
           `writing ${slug}/${file.href} failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -91,13 +98,16 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
     entries.push({ report, files: [...page, ...downloads] })
   }
   artifacts.push(...siteDataset(result.reports))
-  if (result.collection) artifacts.push(...seriesFiles(result.collection))
+  if (result.collection) artifacts.push(...seriesFiles(result.collection, titleOf))
   if (result.registry) artifacts.push(...emitTaxonomy(result.registry))
   artifacts.push(...emitSchemas())
   artifacts.push({ path: 'catalog.json', content: emitCatalogJson(entries) })
   artifacts.push({
     path: 'index.html',
-    content: emitCatalogHtml(entries.map(({ report, files: list }) => ({ report, artifacts: list })))
+    content: emitCatalogHtml(
+      entries.map(({ report, files: list }) => ({ report, artifacts: list })),
+      result.collection
+    )
   })
   artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
   checkArtifacts(artifacts)
@@ -111,14 +121,20 @@ function siteDataset(reports: readonly CompiledReport[]): Artifact[] {
   return [csv, parquet, { path: 'datapackage.json', content: emitSiteDataPackage(reports, csv, parquet) }]
 }
 
-/** Each metric's series across the reports, and their index. */
-function seriesFiles(collection: Collection): Artifact[] {
+/** A report's title by its slug, as its page shows it; the slug itself for a report the site does not hold. */
+function reportTitles(reports: readonly CompiledReport[]): (slug: string) => string {
+  const titles = new Map(reports.map((report) => [report.frontMatter.slug, reportTitle(report.bundle.report)]))
+  return (slug) => titles.get(slug) ?? slug
+}
+
+/** Each metric's series across the reports, as data and as a page, and their index. */
+function seriesFiles(collection: Collection, titleOf: (slug: string) => string): Artifact[] {
   return [
     { path: 'series/index.json', content: emitSeriesIndex(collection) },
-    ...collection.series.map((series) => ({
-      path: `series/${seriesFileName(series.metric.id, 'json')}`,
-      content: emitSeriesJson(series)
-    }))
+    ...collection.series.flatMap((series) => [
+      { path: `series/${seriesFileName(series.metric.id, 'json')}`, content: emitSeriesJson(series) },
+      { path: `series/${seriesFileName(series.metric.id, 'html')}`, content: emitSeriesHtml(series, titleOf) }
+    ])
   ]
 }
 

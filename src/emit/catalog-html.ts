@@ -3,7 +3,11 @@ import { reportTitle } from './html/display.js'
 import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
 import { version } from '../version.js'
-import type { CompiledReport } from '../model/compiled.js'
+import type { Collection, CompiledReport } from '../model/compiled.js'
+import { toHtml } from 'hast-util-to-html'
+import { mainLine, seriesFileName } from './series-json.js'
+import { pointValue } from './html/series-display.js'
+import { sparkline } from './html/sparkline.js'
 
 export interface CatalogEntry {
   report: CompiledReport
@@ -18,8 +22,8 @@ const siteDataset: readonly Download[] = [
   { href: 'datapackage.json', label: '数据包描述(Frictionless Data Package)', type: 'application/json', data: false }
 ]
 
-/** dist/index.html: every report with its issuer, period, fact count and files. */
-export function emitCatalogHtml(entries: readonly CatalogEntry[]): string {
+/** dist/index.html: every report with its issuer, period, fact count and files, then every metric's series. */
+export function emitCatalogHtml(entries: readonly CatalogEntry[], collection?: Collection): string {
   const reports = entries.map(({ report, artifacts }) => {
     const slug = report.frontMatter.slug
     return {
@@ -39,7 +43,34 @@ export function emitCatalogHtml(entries: readonly CatalogEntry[]): string {
       generator: `factmark ${version}`,
       reports,
       dataset: siteDataset,
+      series: (collection?.series ?? []).map(seriesRow),
       factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
     })
   )
+}
+
+/** A metric in the catalog: its page, a sparkline of its main line and the values it draws, in words. */
+function seriesRow(series: Collection['series'][number]): {
+  label: string
+  id: string
+  href: string
+  sparkline: string
+  values: string
+  pointCount: number
+  targetCount: number
+} {
+  const line = mainLine(series.points)
+  return {
+    label: series.metric.label.zh,
+    id: series.metric.id,
+    href: `series/${seriesFileName(series.metric.id, 'html')}`,
+    sparkline: line.length > 0 ? toHtml(sparkline(line, series.metric.kind === 'rank')) : '',
+    values: line
+      .map(
+        (point) => `${point.period} ${pointValue(point, series.metric)}${point.status === 'inferred' ? '(推算)' : ''}`
+      )
+      .join(' → '),
+    pointCount: series.points.length,
+    targetCount: series.targets.length
+  }
 }

@@ -46,3 +46,11 @@ export function rowAnchor(factId: string): string {
 export function fragment(id: string): string {
   return `#${encodeURIComponent(id)}`
 }
+
+/**
+ * A link from a page one folder below the site (series/<metric>.html) to a fact's figure in its
+ * report's page: the same id the report page gives the figure, so that the link lands on it.
+ */
+export function reportFactHref(slug: string, factId: string): string {
+  return `../${slug}/index.html${fragment(factAnchor(factId))}`
+}

@@ -6,6 +6,7 @@ import { factKey, seriesKey } from '../../validate/fact-groups.js'
 import { formatNumber, formatValue, unitSymbol } from './display.js'
 import type { Registry } from '../../model/compiled.js'
 import { roundScaled } from '../../model/rounding.js'
+import type { CollectionLookup, PublishedLevel } from './collection-lookup.js'
 
 type NumericFact = Fact & { value: number }
 
@@ -32,18 +33,24 @@ export interface Chart {
 const isNumeric = (fact: Fact): fact is NumericFact => typeof fact.value === 'number'
 
 type Label = (fact: Fact) => string
+type PublishedLevelOf = CollectionLookup['publishedLevel']
 type DimensionParts = Exclude<Calculation['parts'], unknown[]>
 
 /**
  * The charts the data calls for: a value and the value it started from
  * (由50%提升至66.7%), a level and its change (93.8%, +2.1 个百分点), and the
- * parts of a total the registry declares (517 = 512 + 4 + 1).
+ * parts of a total the registry declares (517 = 512 + 4 + 1). The base of a change is the level a
+ * report of the site publishes for it, found by `publishedLevel`, and else worked out and marked so.
  */
-export function chartsOf(bundle: FactBundle, registry: Registry | undefined): Chart[] {
+export function chartsOf(
+  bundle: FactBundle,
+  registry: Registry | undefined,
+  publishedLevel: PublishedLevelOf = () => undefined
+): Chart[] {
   const facts = bundle.facts.filter(isNumeric)
   const label: Label = (fact) => bundle.metrics[fact.metric]?.label.zh ?? fact.metric
   const charts: Chart[] = []
-  addSeriesCharts(charts, bundle, facts, label)
+  addSeriesCharts(charts, bundle, facts, label, publishedLevel)
   for (const calculation of registry?.calculations ?? []) {
     if (Array.isArray(calculation.parts)) continue
     addPartsCharts(charts, facts, calculation.total, calculation.parts, label)
@@ -56,7 +63,13 @@ function chartMax(fact: Fact, values: number[]): number {
 }
 
 /** Each drawable level with the start of its series, or else with its change. */
-function addSeriesCharts(charts: Chart[], bundle: FactBundle, facts: NumericFact[], label: Label): void {
+function addSeriesCharts(
+  charts: Chart[],
+  bundle: FactBundle,
+  facts: NumericFact[],
+  label: Label,
+  publishedLevel: PublishedLevelOf
+): void {
   // Bar lengths mean nothing for an ordinal: Ⅱ类 is better than Ⅲ类, not shorter.
   const drawable = (fact: Fact) => !['class', 'rank', 'date'].includes(bundle.metrics[fact.metric]?.kind ?? '')
   const starts = firstOfEachSeries(facts, 'start')
@@ -66,7 +79,7 @@ function addSeriesCharts(charts: Chart[], bundle: FactBundle, facts: NumericFact
     const start = starts.get(series)
     const change = changes.get(series)
     if (start) charts.push(fromToChart(level, start, label))
-    else if (change) charts.push(levelChangeChart(level, change, label))
+    else if (change) charts.push(changeChart(level, change, publishedLevel, bundle.report.slug, label))
   }
 }
 
@@ -106,6 +119,42 @@ function levelChangeChart(level: NumericFact, change: NumericFact, label: Label)
       { label: level.period, value: level.value, text: formatValue(level) }
     ],
     max: chartMax(level, [before, level.value])
+  }
+}
+
+/** A level and its change, with the base a report of the site prints when one does, else worked out. */
+function changeChart(
+  level: NumericFact,
+  change: NumericFact,
+  publishedLevel: PublishedLevelOf,
+  slug: string,
+  label: Label
+): Chart {
+  const base = change.basePeriod === undefined ? undefined : publishedLevel({ ...level, period: change.basePeriod })
+  if (!base) return levelChangeChart(level, change, label)
+  const where = base.report === slug ? '本报告' : `《${base.reportTitle}》`
+  return publishedChangeChart(level, change, { ...base, where }, label)
+}
+
+/** A level and its change against a period whose level a report of the site prints: both bars are printed figures. */
+function publishedChangeChart(
+  level: NumericFact,
+  change: NumericFact,
+  base: PublishedLevel & { where: string },
+  label: Label
+): Chart {
+  const previous = change.basePeriod ?? '期初'
+  const baseText = formatValue({ ...level, value: base.value, decimals: base.decimals })
+  return {
+    after: change.id,
+    kind: 'level-change',
+    title: `${label(level)}:${level.text},较${previous}${change.value >= 0 ? '提升' : '下降'}${change.text}`,
+    summary: `${label(level)}在${level.period}为${formatValue(level)},较${previous}变化${formatValue(change)};${previous}的值${baseText}见${base.where}。`,
+    bars: [
+      { label: previous, value: base.value, text: baseText },
+      { label: level.period, value: level.value, text: formatValue(level) }
+    ],
+    max: chartMax(level, [base.value, level.value])
   }
 }
 

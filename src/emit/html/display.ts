@@ -41,8 +41,11 @@ export function formatNumber(value: number, decimals?: number): string {
 // A class or rank is an ordinal: 2 says less than the Ⅱ类 or 第2 the report prints.
 const ordinalKinds = new Set<Metric['kind']>(['class', 'rank'])
 
+/** What formatValue reads of a figure: a fact, or a point of a series. */
+export type ShownValue = Pick<Fact, 'value' | 'aspect' | 'unit' | 'decimals' | 'text'>
+
 /** The normalized value with its unit: `11,590,000 t`, `93.8%`, `+2.1 个百分点`; a class or rank as printed. */
-export function formatValue(fact: Fact, metric?: Metric): string {
+export function formatValue(fact: ShownValue, metric?: Pick<Metric, 'kind'>): string {
   if (typeof fact.value === 'string') return fact.value
   if (metric && ordinalKinds.has(metric.kind) && fact.aspect !== 'change') return fact.text
   const number = formatNumber(fact.value, fact.decimals)

@@ -9,6 +9,7 @@ import { datasetJsonLd } from './json-ld.js'
 import { decimalString } from '../decimal.js'
 import type { CompiledReport, Registry } from '../../model/compiled.js'
 import type { Download } from '../downloads.js'
+import { noCollection, type CollectionLookup } from './collection-lookup.js'
 
 export interface ReportView {
   lang: string
@@ -31,6 +32,8 @@ export interface ReportView {
     rowId: string
     href: string
     metric: string
+    /** The metric's series page, or '' when the site has none. */
+    seriesHref: string
     label: string
     aspect: string
     text: string
@@ -43,15 +46,19 @@ export interface ReportView {
   jsonld: string
 }
 
-/** Everything the report template shows, computed here so the template only lays it out. */
+/**
+ * Everything the report template shows, computed here so the template only lays it out; the
+ * collection gives the links to series pages and the levels other reports publish.
+ */
 export function reportView(
   report: CompiledReport,
   registry: Registry | undefined,
-  downloads: readonly Download[]
+  downloads: readonly Download[],
+  collection: CollectionLookup = noCollection
 ): ReportView {
   const { bundle } = report
   const label = (fact: Fact) => bundle.metrics[fact.metric]?.label.zh ?? fact.metric
-  const charts = chartsOf(bundle, registry)
+  const charts = chartsOf(bundle, registry, collection.publishedLevel)
   const body = renderBody(report.tree, bundle, charts)
   const title = reportTitle(bundle.report)
   return {
@@ -79,6 +86,7 @@ export function reportView(
       rowId: rowAnchor(fact.id),
       href: fragment(factAnchor(fact.id)),
       metric: fact.metric,
+      seriesHref: collection.seriesHref(fact.metric) ?? '',
       label: label(fact),
       aspect: aspectWord(fact.aspect),
       text: fact.text,
