@@ -5,6 +5,7 @@ import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
 import { withControlCharacters } from './helpers/adversarial.js'
 import { seedBuild } from './helpers/seed-build.js'
+import { compileSeriesFixture } from './helpers/series-fixture.js'
 import { compileFixture, hasJava, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
 
 const vnu = path.join(
@@ -30,7 +31,7 @@ async function check(files: string[]): Promise<NuMessage[]> {
 }
 
 describe.skipIf(!hasJava && !toolsRequired)('the W3C Nu HTML Checker', () => {
-  test('reports no error on any page of the seed, of every Markdown construct, or of a hostile or adversarial source', async () => {
+  test('reports no error on any page of the seed, of every Markdown construct, of a hostile or adversarial source, or of a collection', async () => {
     const seed = await writeTemporaryDist(seedBuild().result)
     const hostile = await writeTemporaryDist(compileFixture('hostile'))
     const kitchen = await writeTemporaryDist(compileFixture('kitchen-sink'))
@@ -41,6 +42,8 @@ describe.skipIf(!hasJava && !toolsRequired)('the W3C Nu HTML Checker', () => {
     const controls = await writeTemporaryDist(withControlCharacters(compileFixture('adversarial')))
     // A title of blanks, which the front matter lets through.
     const blank = await writeTemporaryDist(compileFixture('blank-title'))
+    // Two reports read as one collection: series pages with inferred points, a revision and targets.
+    const series = await writeTemporaryDist(compileSeriesFixture())
     const files = [
       path.join(seed, 'index.html'),
       path.join(seed, 'xiamen-2025/index.html'),
@@ -53,7 +56,12 @@ describe.skipIf(!hasJava && !toolsRequired)('the W3C Nu HTML Checker', () => {
       path.join(controls, 'index.html'),
       path.join(controls, 'adversarial/index.html'),
       path.join(blank, 'index.html'),
-      path.join(blank, 'blank-title/index.html')
+      path.join(blank, 'blank-title/index.html'),
+      path.join(series, 'index.html'),
+      path.join(series, 'series-2025/index.html'),
+      path.join(series, 'series/air.pm25.html'),
+      path.join(series, 'series/air.aqi_rank.html'),
+      path.join(series, 'series/enforcement.cases.html')
     ]
     const messages = await check(files)
     const errors = messages.filter((message) => message.type === 'error' || message.subType === 'fatal')

@@ -1,0 +1,74 @@
+/// <reference lib="dom" />
+// Code passed to page.evaluate runs in the browser.
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { axeViolations } from './helpers/axe.js'
+import { compileSeriesFixture } from './helpers/series-fixture.js'
+import { hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
+
+describe.skipIf(!hasChromium && !toolsRequired)('the series pages in Chromium', () => {
+  let browser: Browser
+  let pages: Record<'pm25' | 'rank' | 'cases' | 'catalog' | 'report', string>
+
+  beforeAll(async () => {
+    const dist = await writeTemporaryDist(compileSeriesFixture())
+    const url = (file: string) => pathToFileURL(path.join(dist, file)).href
+    pages = {
+      pm25: url('series/air.pm25.html'),
+      rank: url('series/air.aqi_rank.html'),
+      cases: url('series/enforcement.cases.html'),
+      catalog: url('index.html'),
+      report: url('series-2025/index.html')
+    }
+    browser = await launchChromium()
+  }, 60_000)
+  afterAll(() => browser.close())
+
+  for (const name of ['pm25', 'rank', 'cases', 'catalog', 'report'] as const) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      test(`axe finds no violation on the ${name} page (${colorScheme})`, async () => {
+        const page = await browser.newPage({ colorScheme })
+        await page.goto(pages[name])
+        expect(await axeViolations(page)).toEqual([])
+        await page.close()
+      }, 60_000)
+    }
+
+    test(`the ${name} page fits 360 px without horizontal scrolling`, async () => {
+      const page = await browser.newPage({ viewport: { width: 360, height: 800 } })
+      await page.goto(pages[name])
+      const sizes = await page.evaluate(() => ({
+        content: document.documentElement.scrollWidth,
+        viewport: window.innerWidth
+      }))
+      expect(sizes.content).toBeLessThanOrEqual(sizes.viewport)
+      await page.close()
+    })
+  }
+
+  test('the keyboard reaches every point and target of the chart, and a point takes the reader to its sentence', async () => {
+    const page = await browser.newPage()
+    await page.goto(pages.pm25)
+    const focused: string[] = []
+    // From the link to the catalog, Tab walks the chart's links in the order they are drawn.
+    await page.focus('header a[href="../index.html"]')
+    for (let n = 0; n < 5; n++) {
+      await page.keyboard.press('Tab')
+      focused.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''))
+    }
+    expect(focused).toEqual([
+      '2025 某市:目标不高于18 μg/m³ 已达成(《某市2024年生态环境状况》)',
+      '2023 某市:21.0 μg/m³(推算:20 − (−1) = 21,依据《某市2024年生态环境状况》)',
+      '2024 某市:修订前为20.3(《某市2024年生态环境状况》)',
+      '2024 某市:20.0 μg/m³(公布于《某市2025年生态环境状况》;修订了20.3)',
+      '2025 某市:17.4 μg/m³(公布于《某市2025年生态环境状况》)'
+    ])
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/series-2025\/index\.html#/)
+    expect(decodeURIComponent(new URL(page.url()).hash)).toBe('#air.pm25@2025')
+    expect(await page.locator('[id="air.pm25@2025"]').isVisible()).toBe(true)
+    await page.close()
+  })
+})
