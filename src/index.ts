@@ -10,11 +10,13 @@ export type { BuildFailure, BuildOptions, BuildOutcome, Built } from './build/bu
 export { compileSources } from './compile/compile-sources.js'
 export { readRegistry } from './load/read-registry.js'
 export type {
+  Collection,
   CompileInput,
   CompileResult,
   CompiledReport,
   Coverage,
   Registry,
+  RelatedPlace,
   SkippedSource,
   SourceText
 } from './model/compiled.js'

@@ -6,7 +6,7 @@ import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
 import { validators } from '../src/model/schemas.js'
-import { seedReport, writeSeedProject } from './helpers/seed.js'
+import { seedNotes, seedReport, writeSeedProject } from './helpers/seed.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
 // The line of the report's overview paragraph, where the figures these tests break stand.
@@ -54,13 +54,20 @@ describe('factmark build', () => {
   })
 })
 
+/** The first line of each message of text output, as `file:line:column severity rule`. */
+function noteHeads(stdout: string): string[] {
+  return [...stdout.matchAll(/^(\S+:\d+:\d+) (error|warning|info) .* \[([a-z-]+)\]$/gm)].map(
+    ([, place, severity, rule]) => `${place ?? ''} ${severity ?? ''} ${rule ?? ''}`
+  )
+}
+
 describe('factmark check', () => {
-  test('exit 0 and no problems on the report', async () => {
-    expect(await run('check')).toEqual({
-      code: 0,
-      stdout: '✔ no problems\ncoverage: 100.0% of figures annotated (128 tagged, 0 untagged)\n',
-      stderr: ''
-    })
+  test('exit 0 and no problems on the report: its notes, then the summary', async () => {
+    const { code, stdout, stderr } = await run('check')
+    expect({ code, stderr, notes: noteHeads(stdout) }).toEqual({ code: 0, stderr: '', notes: seedNotes })
+    expect(stdout).toMatch(
+      /\n\n✔ no problems, 3 notes\ncoverage: 100\.0% of figures annotated \(128 tagged, 0 untagged\)\n$/
+    )
   })
 
   test('writes nothing', async () => {
@@ -197,7 +204,10 @@ describe('the installed command', () => {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'check'], {
       cwd
     })
-    expect(stdout).toBe('✔ no problems\ncoverage: 100.0% of figures annotated (128 tagged, 0 untagged)\n')
+    expect(noteHeads(stdout)).toEqual(seedNotes)
+    expect(stdout).toMatch(
+      /✔ no problems, 3 notes\ncoverage: 100\.0% of figures annotated \(128 tagged, 0 untagged\)\n$/
+    )
   })
 })
 

@@ -4,6 +4,7 @@ import Papa from 'papaparse'
 import { expect, test } from 'vitest'
 import { renderArtifacts } from '../src/build/render-artifacts.js'
 import { textArtifacts } from './helpers/seed-build.js'
+import { problemsOf } from './helpers/seed.js'
 import { compileFixture } from './helpers/tools.js'
 
 const result = compileFixture('exact-digits')
@@ -22,7 +23,7 @@ const expected = [
 ]
 
 test('the fixture compiles without a problem', () => {
-  expect(result.diagnostics).toEqual([])
+  expect(problemsOf(result.diagnostics)).toEqual([])
 })
 
 test('facts.json, facts.csv, facts.xbrl.json and index.html give every value with the same digits', () => {

@@ -104,7 +104,7 @@ describe('every format prints hostile text safely', () => {
     const output = formatJson([hostile])
     expect(output).toContain('"message": "Unknown metric \\"x\\n::error::injected\\u001b[2J\\""')
     expect(output).toContain('"fix": "Fix it \\u009b31m\\u202eelbisivni"')
-    expect(JSON.parse(output)).toEqual({ errorCount: 1, warningCount: 0, diagnostics: [hostile] })
+    expect(JSON.parse(output)).toEqual({ errorCount: 1, warningCount: 0, infoCount: 0, diagnostics: [hostile] })
     expect(jsonText({ a: '##[error]x' })).toBe('{\n  "a": "##\\u005berror]x"\n}\n')
   })
 

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string'
 import { describe, expect, test } from 'vitest'
 import { loadReport } from '../src/load/front-matter.js'
 import { parseMarkdown } from '../src/remark/parse.js'
-import { seedOriginal as seed, seedRegistry, seedReport } from './helpers/seed.js'
+import { notesOf, seedOriginal as seed, seedNotes, seedRegistry, seedReport } from './helpers/seed.js'
 
 const { path: sourcePath, text: source } = seedReport
 
@@ -82,7 +82,7 @@ describe('line ends', () => {
     const facts = (text: string) => compileSources({ reports: [{ path: sourcePath, text }], registry: seedRegistry })
     const lf = facts(source)
     const crlf = facts(source.replace(/\n/g, '\r\n'))
-    expect(crlf.diagnostics).toEqual([])
+    expect(notesOf(crlf.diagnostics)).toEqual(seedNotes)
     expect(
       crlf.reports[0]?.bundle.facts.map((fact) => [fact.id, fact.value, fact.source.line, fact.source.column])
     ).toEqual(lf.reports[0]?.bundle.facts.map((fact) => [fact.id, fact.value, fact.source.line, fact.source.column]))

@@ -64,10 +64,10 @@ function flipByte(name: string): void {
 
 describe('factmark verify: a tree as built', () => {
   test('exit 0, every file matches', async () => {
-    expect(await run('verify')).toEqual({ code: 0, stdout: '✔ 22 files match dist/manifest.json\n', stderr: '' })
+    expect(await run('verify')).toEqual({ code: 0, stdout: '✔ 229 files match dist/manifest.json\n', stderr: '' })
     expect(await run('verify', 'dist/')).toEqual({
       code: 0,
-      stdout: '✔ 22 files match dist/manifest.json\n',
+      stdout: '✔ 229 files match dist/manifest.json\n',
       stderr: ''
     })
   })
@@ -76,8 +76,8 @@ describe('factmark verify: a tree as built', () => {
     expect(await verify({ dir: 'dist', cwd })).toEqual({
       status: 'valid',
       dir: 'dist',
-      listed: 22,
-      matched: 22,
+      listed: 229,
+      matched: 229,
       problems: []
     })
   })
@@ -86,7 +86,7 @@ describe('factmark verify: a tree as built', () => {
     symlinkSync('dist', path.join(cwd, 'current'))
     expect(await run('verify', 'current')).toEqual({
       code: 0,
-      stdout: '✔ 22 files match current/manifest.json\n',
+      stdout: '✔ 229 files match current/manifest.json\n',
       stderr: ''
     })
   })
@@ -134,8 +134,8 @@ describe('factmark verify: files that differ from the manifest', () => {
     expect(JSON.parse(stdout)).toEqual({
       dir: 'dist',
       status: 'invalid',
-      listed: 22,
-      matched: 20,
+      listed: 229,
+      matched: 227,
       problemCount: 2,
       problems: [
         {
