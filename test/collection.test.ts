@@ -91,7 +91,10 @@ describe('reports are taken in the order they were published, whatever the order
       'by publication date, else the latest date of the sources, else the end of the period',
       [
         report('summary-2025', { period: '2025', published: '2026-02-10' }),
-        report('sheet-2024', { period: '2024', sources: [{ title: 't', published: '2025-02-18', url: 'https://example.org/' }] }),
+        report('sheet-2024', {
+          period: '2024',
+          sources: [{ title: 't', published: '2025-02-18', url: 'https://example.org/' }]
+        }),
         report('plan-2025', { period: '2025' }),
         report('plan-2024', { period: '2024', published: '2024-03-07' }),
         report('sheet-2023', { period: '2023' })

@@ -31,7 +31,9 @@ async function diagnosticsOf(folder: string): Promise<string> {
     .map((d) =>
       [
         `${d.file}:${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.severity} ${d.message} [${d.ruleId}]`,
-        ...(d.related ?? []).map((r) => `  see ${r.file}:${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.message}`)
+        ...(d.related ?? []).map(
+          (r) => `  see ${r.file}:${r.line}:${r.column}-${r.endLine}:${r.endColumn} ${r.message}`
+        )
       ].join('\n')
     )
     .join('\n')
