@@ -7,7 +7,15 @@ import { groupBy } from '../validate/fact-groups.js'
 import { version } from '../version.js'
 import { checkChangesAcrossReports } from './changes.js'
 import { checkStarts, publishedLevels, type PublishedLevel } from './levels.js'
-import { inPublicationOrder, isNumeric, referenceTo, type OfMetric, type Printed } from './published.js'
+import {
+  inPublicationOrder,
+  isNumeric,
+  referenceTo,
+  seriesFields,
+  sourcePoint,
+  type OfMetric,
+  type Printed
+} from './published.js'
 import { evaluateTargets } from './targets.js'
 
 /**
@@ -72,18 +80,14 @@ export function collectSeries(
 function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoint {
   const { fact, publication } = printed
   return {
-    period: fact.period,
-    entity: fact.entity,
-    dimensions: fact.dimensions,
-    value: fact.value,
-    unit: fact.unit,
+    ...seriesFields(fact),
     ...(fact.decimals !== undefined && { decimals: fact.decimals }),
     text: fact.text,
     aspect: 'level',
     status: 'published',
     report: publication.slug,
     fact: fact.id,
-    source: { file: fact.source.file, line: fact.source.line, column: fact.source.column },
+    source: sourcePoint(fact),
     ...(alsoIn.length > 0 && { alsoIn: alsoIn.map(referenceTo) }),
     ...(revised.length > 0 && { revises: revised.map(referenceTo) })
   }

@@ -2,7 +2,7 @@ import { fromNumber, minus, toDecimal, toFixed } from '../chinese-number/index.j
 import type { Metric, SeriesPoint } from '../model/schema-types.js'
 import { roundTo } from '../model/rounding.js'
 import { show } from '../validate/interval.js'
-import { referenceTo, type NumericFact, type Printed } from './published.js'
+import { referenceTo, sourcePoint, type NumericFact, type Printed } from './published.js'
 
 /** A value worked out from a level and a change rather than printed, and how. */
 export interface Inference {
@@ -100,7 +100,7 @@ export function inferredPoint(
     status: 'inferred',
     report: publication.slug,
     fact: fact.id,
-    source: { file: fact.source.file, line: fact.source.line, column: fact.source.column },
+    source: sourcePoint(fact),
     derivation: { expression: inference.expression, from: [referenceTo(from), referenceTo(change)] }
   }
 }

@@ -58,7 +58,7 @@ export function referenceTo({ publication, fact }: Printed): FactReference {
     fact: fact.id,
     text: fact.text,
     value: fact.value,
-    source: { file: fact.source.file, line: fact.source.line, column: fact.source.column }
+    source: sourcePoint(fact)
   }
 }
 
@@ -71,4 +71,16 @@ export function pointReference(point: SeriesPoint): FactReference {
 export interface OfMetric<T> {
   metric: string
   record: T
+}
+
+/** Where a fact stands, as series files give it: file, line and column. */
+export function sourcePoint({ source }: Fact): SeriesPoint['source'] {
+  return { file: source.file, line: source.line, column: source.column }
+}
+
+/** What a point or a target of a series is about and what it says, from its fact. */
+export function seriesFields(
+  fact: NumericFact
+): Pick<SeriesPoint, 'period' | 'entity' | 'dimensions' | 'value' | 'unit'> {
+  return { period: fact.period, entity: fact.entity, dimensions: fact.dimensions, value: fact.value, unit: fact.unit }
 }

@@ -3,7 +3,15 @@ import type { Registry } from '../model/compiled.js'
 import type { Metric, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
 import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
-import { pointReference, referenceTo, type NumericFact, type OfMetric, type Printed } from './published.js'
+import {
+  pointReference,
+  referenceTo,
+  seriesFields,
+  sourcePoint,
+  type NumericFact,
+  type OfMetric,
+  type Printed
+} from './published.js'
 
 type Evaluation = SeriesTarget['evaluation']
 
@@ -77,16 +85,12 @@ function evaluate(
 function seriesTarget({ fact, publication }: Printed, evaluation: Evaluation): SeriesTarget {
   const bound = fact.bound === 'at-least' || fact.bound === 'at-most' ? fact.bound : undefined
   return {
-    period: fact.period,
-    entity: fact.entity,
-    dimensions: fact.dimensions,
-    value: fact.value,
-    unit: fact.unit,
+    ...seriesFields(fact),
     text: fact.text,
     ...(bound && { bound }),
     report: publication.slug,
     fact: fact.id,
-    source: { file: fact.source.file, line: fact.source.line, column: fact.source.column },
+    source: sourcePoint(fact),
     evaluation
   }
 }
