@@ -169,12 +169,7 @@ function revisedLabel(line: SeriesLine, point: SeriesPoint, ref: Revised, titleO
 }
 
 /** What a point says to a reader who points at it or reaches it with the keyboard. */
-function pointLabel(
-  series: Series,
-  line: SeriesLine,
-  point: SeriesPoint,
-  titleOf: (slug: string) => string
-): string {
+function pointLabel(series: Series, line: SeriesLine, point: SeriesPoint, titleOf: (slug: string) => string): string {
   const value = pointValue(point, series.metric)
   const source = `《${titleOf(point.report)}》`
   const how =
