@@ -184,14 +184,14 @@ describe('a series page', () => {
         '再次公布的数值',
         '20.0 《某市2025年生态环境状况》',
         '20.3 《某市2024年生态环境状况》',
-        '20.0 (series-2025) revises 20.3 (series-2024)'
+        '20.0(series-2025)修订了20.3(series-2024)'
       ],
       [
         '✓ 相符',
         '增减量与两期数值',
         '2.6微克/立方米 《某市2025年生态环境状况》',
         '20.0 《某市2025年生态环境状况》17.4 《某市2025年生态环境状况》',
-        '17.4 − 20 = -2.6; stated -2.6, within the precision printed'
+        '17.4 − 20 = −2.6;报告为−2.6,在印刷精度内相符'
       ]
     ])
   })
@@ -223,12 +223,13 @@ describe('a series page', () => {
   test('draws at most five lines and leaves the others to the table', () => {
     const cases = page('series/enforcement.cases.html')
     expect(selectAll('g.series-line', cases)).toHaveLength(5)
+    // The city the reports are about comes first; the districts follow by their number of points, then name.
     expect(selectAll('.chart-legend li', cases).map((node) => text(node))).toEqual([
+      '某市',
       '丁区',
       '丙区',
       '乙区',
-      '己区',
-      '戊区'
+      '己区'
     ])
     expect(text(select('desc', cases)).endsWith('另有 2 条线未画出,见数据表。')).toBe(true)
     expect(selectAll('section[aria-labelledby=points-title] tbody tr', cases)).toHaveLength(14)
@@ -309,7 +310,7 @@ describe('the catalog', () => {
         label: '案件数',
         sparkline: 'true',
         points: ['published', 'published'],
-        values: '2024 13 → 2025 15'
+        values: '2024 60 → 2025 66'
       }
     ])
   })

@@ -61,6 +61,9 @@ export function checkChangesAcrossReports(
   return inferred
 }
 
+/** A number as a reader writes it, with a real minus sign. */
+const shown = (value: number) => show(value).replace(/^-/, '−')
+
 /** change-contradicts-levels: level − base must be the change (in percent of the base for a relative one). */
 function checkAgainst(
   change: Printed,
@@ -80,9 +83,9 @@ function checkAgainst(
     ? ((level.fact.value - base.fact.value) / base.fact.value) * 100
     : level.fact.value - base.fact.value
   const arithmetic = relative
-    ? `(${show(level.fact.value)} − ${show(base.fact.value)}) / ${show(base.fact.value)} = ${show(roundTo(computed, 4))}%`
-    : `${show(level.fact.value)} − ${show(base.fact.value)} = ${show(computed)}`
-  const stated = `${show(fact.value)}${relative ? '%' : ''}`
+    ? `(${shown(level.fact.value)} − ${shown(base.fact.value)}) / ${shown(base.fact.value)} = ${shown(roundTo(computed, 4))}%`
+    : `${shown(level.fact.value)} − ${shown(base.fact.value)} = ${shown(computed)}`
+  const stated = `${shown(fact.value)}${relative ? '%' : ''}`
   checks.push({
     metric: fact.metric,
     record: {
@@ -90,7 +93,7 @@ function checkAgainst(
       holds,
       statement: referenceTo(change),
       against: [referenceTo(base), referenceTo(level)],
-      detail: `${arithmetic}; stated ${stated}${holds ? ', within the precision printed' : ''}`
+      detail: `${arithmetic};报告为${stated},${holds ? '在印刷精度内相符' : '不符'}`
     }
   })
   if (holds) return

@@ -14,7 +14,8 @@ import {
   seriesFields,
   sourcePoint,
   type OfMetric,
-  type Printed
+  type Printed,
+  type Publication
 } from './published.js'
 import { evaluateTargets } from './targets.js'
 
@@ -57,6 +58,7 @@ export function collectSeries(
     return (id: string) => (groups.get(id) ?? []).map((entry) => entry.record)
   }
   const [pointsOf, targetsOf, checksOf] = [byMetric(points), byMetric(targets), byMetric(checks)]
+  const entityOf = mostReportedEntity(publications)
   const metricIds = new Set(reports.flatMap((report) => report.bundle.facts.map((fact) => fact.metric)))
   const series = [...metricIds].sort(compareStrings).flatMap((id): Series[] => {
     const metric = registry.metrics.get(id)
@@ -68,6 +70,7 @@ export function collectSeries(
         $schema: schemaId('series.schema.json') as Series['$schema'],
         generator: { name: 'factmark', version },
         metric: { id, label, ...(definition && { definition }), kind, unit, better },
+        entity: entityOf(id),
         points: pointsOf(id).sort(comparePoints),
         targets: targetsOf(id),
         checks: checksOf(id)
@@ -75,6 +78,27 @@ export function collectSeries(
     ]
   })
   return { series }
+}
+
+/**
+ * For each metric, the entity most of the reports with its facts are about (their front matter's
+ * default), ties going to the earlier report.
+ */
+function mostReportedEntity(publications: readonly Publication[]): (metric: string) => string {
+  const counts = new Map<string, Map<string, number>>()
+  for (const { report } of publications) {
+    const entity = report.frontMatter.entity
+    for (const metric of new Set(report.bundle.facts.map((fact) => fact.metric))) {
+      const forMetric = counts.get(metric) ?? new Map<string, number>()
+      forMetric.set(entity, (forMetric.get(entity) ?? 0) + 1)
+      counts.set(metric, forMetric)
+    }
+  }
+  return (metric) => {
+    let best: [string, number] = ['', 0]
+    for (const entry of counts.get(metric) ?? []) if (entry[1] > best[1]) best = entry
+    return best[0]
+  }
 }
 
 function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoint {

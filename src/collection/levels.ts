@@ -17,6 +17,11 @@ export interface PublishedLevel {
   revised: Printed[]
 }
 
+/** A figure and the report that prints it, for the detail of a check: 2.61(xiamen-2023-fact-sheet). */
+function said({ fact, publication }: Printed): string {
+  return `${fact.text}(${publication.slug})`
+}
+
 /** Where a fact stands, as a related place of a message about another. */
 export function relatedPlace({ publication, fact }: Printed, message: string): RelatedPlace {
   const { source } = fact
@@ -76,17 +81,14 @@ function restated(
       record: { kind: 'restatement', holds, statement: referenceTo(later), against: [referenceTo(earlier)], detail }
     })
   if (agrees) {
-    check(true, `${later.fact.text} (${later.publication.slug}) = ${earlier.fact.text} (${earlier.publication.slug})`)
+    check(true, `${said(later)}与${said(earlier)}相同`)
     return { ...level, alsoIn: [...level.alsoIn, later] }
   }
   if (revisesEarlier) {
-    check(
-      true,
-      `${later.fact.text} (${later.publication.slug}) revises ${earlier.fact.text} (${earlier.publication.slug})`
-    )
+    check(true, `${said(later)}修订了${said(earlier)}`)
     return { key: level.key, printed: later, alsoIn: [], revised: [...level.revised, earlier, ...level.alsoIn] }
   }
-  check(false, `${later.fact.text} (${later.publication.slug}) ≠ ${earlier.fact.text} (${earlier.publication.slug})`)
+  check(false, `${said(later)}与${said(earlier)}不同`)
   const { fact } = later
   const hint =
     revises === undefined
@@ -120,7 +122,6 @@ export function checkStarts(
     if (!level || before === undefined) continue
     const kind = registry.metrics.get(fact.metric)?.kind
     const holds = overlaps(factInterval(level.fact, kind), factInterval(fact, kind))
-    const relation = holds ? '=' : '≠'
     checks.push({
       metric: fact.metric,
       record: {
@@ -128,7 +129,7 @@ export function checkStarts(
         holds,
         statement: referenceTo(start),
         against: [referenceTo(level)],
-        detail: `${fact.period} starts from ${fact.text} (${start.publication.slug}) ${relation} ${level.fact.text} for ${before} (${level.publication.slug})`
+        detail: `${fact.period}的期初值${said(start)}${holds ? '与' : '不同于'}${before}的${said(level)}${holds ? '相同' : ''}`
       }
     })
     if (holds) continue

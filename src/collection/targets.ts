@@ -86,6 +86,7 @@ function seriesTarget({ fact, publication }: Printed, evaluation: Evaluation): S
   const bound = fact.bound === 'at-least' || fact.bound === 'at-most' ? fact.bound : undefined
   return {
     ...seriesFields(fact),
+    ...(fact.decimals !== undefined && { decimals: fact.decimals }),
     text: fact.text,
     ...(bound && { bound }),
     report: publication.slug,

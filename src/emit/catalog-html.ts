@@ -59,7 +59,7 @@ function seriesRow(series: Collection['series'][number]): {
   pointCount: number
   targetCount: number
 } {
-  const line = mainLine(series.points)
+  const line = mainLine(series)
   return {
     label: series.metric.label.zh,
     id: series.metric.id,

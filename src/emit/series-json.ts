@@ -40,7 +40,7 @@ function seriesEntry(series: Series): SeriesEntry {
     unit,
     better,
     periods: [...new Set(series.points.map((point) => point.period))].sort(compareStrings),
-    values: mainLine(series.points).map(({ period, value, status }) => ({ period, value, status })),
+    values: mainLine(series).map(({ period, value, status }) => ({ period, value, status })),
     pointCount: series.points.length,
     targetCount: series.targets.length,
     reports: [...reports].sort(compareStrings),
@@ -55,16 +55,19 @@ export function lineKey(point: Pick<SeriesPoint, 'entity' | 'dimensions'>): stri
 }
 
 /**
- * The line a sparkline draws: among the lines without dimensions (the figure for the whole entity),
- * else among all, the one with the most points; ties go to the first in order.
+ * The line a sparkline draws: the series' entity without dimensions when it has points; else among
+ * the lines without dimensions (the figure for a whole entity), else among all, the one with the
+ * most points, ties going to the first in order.
  */
-export function mainLine(points: readonly SeriesPoint[]): SeriesPoint[] {
+export function mainLine({ points, entity }: Pick<Series, 'points' | 'entity'>): SeriesPoint[] {
   const lines = new Map<string, SeriesPoint[]>()
   for (const point of points) {
     const key = lineKey(point)
     lines.set(key, [...(lines.get(key) ?? []), point])
   }
   const candidates = [...lines.values()]
+  const own = lines.get(lineKey({ entity, dimensions: {} }))
+  if (own) return own
   const whole = candidates.filter((line) => Object.keys(line[0]?.dimensions ?? {}).length === 0)
   const pool = whole.length > 0 ? whole : candidates
   return pool.reduce<SeriesPoint[]>((best, line) => (line.length > best.length ? line : best), [])

@@ -371,6 +371,10 @@ export interface Series {
   generator: Generator
   metric: SeriesMetric
   /**
+   * The entity most of the reports with facts of the metric are about (the entity of their front matter): its line without dimensions is the main line of the series.
+   */
+  entity: string
+  /**
    * One value per period, entity and dimensions, ordered by entity, dimensions and period.
    */
   points: SeriesPoint[]
@@ -472,6 +476,10 @@ export interface SeriesTarget {
   }
   value: number
   unit: Unit
+  /**
+   * Precision of the target as printed, as XBRL decimals.
+   */
+  decimals?: number
   text: string
   /**
    * at-least: the outcome must be at least the value (不低于); at-most: at most (不高于, 保十争先); absent: the outcome must be the value, or better.

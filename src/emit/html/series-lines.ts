@@ -34,7 +34,7 @@ export function seriesLines(series: Series): SeriesLine[] {
   }
   for (const point of series.points) lineOf(point).points.push(point)
   for (const target of series.targets) lineOf(target).targets.push(target)
-  const main = mainLine(series.points)[0]
+  const main = mainLine(series)[0]
   const mainKey = main ? lineKey(main) : undefined
   const order = [...lines.values()]
   return order
