@@ -35,8 +35,12 @@ export function scaleValue(value: number, metric: Pick<SeriesMetric, 'kind' | 'u
   return `${number}${symbol === '' || symbol === '%' ? symbol : ` ${symbol}`}`
 }
 
-/** A target's value with its bound: `不高于18 μg/m³`, `不低于99.5%`, `达到第10`. */
+/**
+ * A target's value with its bound: `不高于18 μg/m³`, `不低于99.5%`, `达到第10`; a rank bounded above
+ * is a place to stay within, `前10名以内`, as 不高于第10 would read as a worse place.
+ */
 export function targetValue(target: SeriesTarget, metric: SeriesMetric): string {
+  if (metric.kind === 'rank' && target.bound === 'at-most') return `前${formatNumber(target.value)}名以内`
   return `${boundWords[target.bound ?? 'none']}${scaleValue(target.value, metric)}`
 }
 
