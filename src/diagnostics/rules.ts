@@ -46,6 +46,20 @@ export const rules = {
       'Metrics form series across reports only if every report uses the ids declared in source/metrics.yaml.',
     fix: 'Use the suggested id, or declare the metric in source/metrics.yaml.'
   },
+  'metric-undecided': {
+    severity: 'error',
+    title: 'A figure waits for an editor to choose its metric (metric=?)',
+    explanation:
+      '`factmark suggest --write` wraps a figure whose metric it cannot guess with confidence in `metric=?`, so that the figure is marked and nothing is published under a wrong metric. The fact has no metric until an editor names one.',
+    fix: 'Replace `?` with one of the metrics the message proposes or another id from source/metrics.yaml, or run `factmark suggest --write --stubs` on a new report to draft metrics for such figures.'
+  },
+  'metric-draft': {
+    severity: 'warning',
+    title: 'A metric in the registry is a draft',
+    explanation:
+      '`factmark suggest --write --stubs` drafts a metric from one figure: its id, label, kind and unit are guesses and its direction is neutral. Facts of a draft metric compile, but the metric should be confirmed before they are published as a series.',
+    fix: 'Check the id, label (zh and en), kind, unit and better of the metric in source/metrics.yaml, add a definition, then remove `draft: true`.'
+  },
   'label-unparseable': {
     severity: 'error',
     title: 'The figure in the label cannot be read',

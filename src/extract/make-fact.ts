@@ -16,6 +16,7 @@ import { aspectAttributes, isAspectAttribute, type AspectAttribute } from './asp
 import { readDimensions } from './fact-dimensions.js'
 import { resolveValue, type ValueField } from './fact-value.js'
 import type { ValueProblem } from './value-problem.js'
+import { undecidedMessage, undecidedMetric } from './undecided-metric.js'
 
 /** A fact before its id is settled: ids are derived once every fact of the report is known. */
 export interface MadeFact {
@@ -64,7 +65,7 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
   const annotation = openAnnotation(node, spans, context.file)
   checkRepeatedAttributes(annotation)
   if (!checkAttributeSyntax(annotation, context)) return undefined
-  const metric = readMetric(annotation, context.registry)
+  const metric = readMetric(annotation, context)
   if (!metric) return undefined
   const { attributes, at } = annotation
   const period = attributes['period'] ?? context.frontMatter.period
@@ -140,11 +141,21 @@ function checkAttributeSyntax(annotation: Annotation, { source, toPoint }: FactC
 
 function readMetric(
   { attributes, text, spans, at, problem }: Annotation,
-  registry: Registry
+  { registry, source }: FactContext
 ): { id: string; metric: Metric } | undefined {
   const id = attributes['metric'] ?? undefined
   if (id === undefined || id === '') {
     problem('missing-metric', `The fact "${text}" has no metric: add metric=<id> from the registry`, spans.whole)
+    return undefined
+  }
+  if (id === undecidedMetric) {
+    const figure = readFigure(text)
+    const before = source.slice(0, spans.whole.start.offset ?? 0)
+    problem(
+      'metric-undecided',
+      undecidedMessage(text, figure.ok ? figure.value : undefined, before, registry),
+      at('metric')
+    )
     return undefined
   }
   const metric = registry.metrics.get(id)

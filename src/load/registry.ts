@@ -58,7 +58,15 @@ export function loadRegistry(path: string, content: string | Uint8Array): Loaded
   if (file.messages.length > before) return { file, registry: undefined, locate: yaml.locate }
   // Only warnings from here on: a registry without definitions still compiles.
   for (const [id, metric] of metrics) {
-    if (metric.definition === undefined)
+    // A draft's one warning lists all that is left to do, the definition included.
+    if (metric.draft === true)
+      report(
+        file,
+        'metric-draft',
+        `The metric "${id}" (${metric.label.zh}) is a draft: confirm its label, kind, unit and better, add a definition, then remove draft: true`,
+        yaml.locate(['metrics', id, 'draft'], 'key')
+      )
+    else if (metric.definition === undefined)
       report(
         file,
         'metric-definition-missing',

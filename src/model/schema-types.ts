@@ -123,6 +123,10 @@ export interface Metric {
    */
   headline?: boolean
   /**
+   * Drafted by factmark suggest --stubs from one figure: its label, kind, unit and direction are guesses for an editor to confirm. A draft metric is a metric-draft warning until the key is removed.
+   */
+  draft?: boolean
+  /**
    * Dimensions a fact of this metric may carry, keyed by name (e.g. site).
    */
   dimensions?: {
