@@ -40,8 +40,13 @@ describe('hostile and huge reports', () => {
     const text = `${'今年完成12.5万吨,同比下降3.2个百分点,'.repeat(16_000)}\n`
     const result = compile(text)
     expect(rulesOf(result)).toEqual({ 'untagged-figure': 32_000 })
-    const printed = formatText(result.diagnostics, new Map(result.files.map((file) => [file.path, String(file.value)])))
+    const sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
+    const printed = formatText(result.diagnostics, sources, { verbose: true })
     expect(printed.split('\n').filter((line) => line.startsWith('  10 | '))).toHaveLength(32_000)
+    // Without --verbose, the first stands for them all.
+    const quiet = formatText(result.diagnostics, sources).split('\n')
+    expect(quiet.filter((line) => line.startsWith('  10 | '))).toHaveLength(1)
+    expect(quiet).toContain('… and 31999 more untagged-figure warnings in report.md (--verbose lists them)')
   })
 
   test('20,000 conflicting facts: one inconsistent-duplicate naming three places and how many more', () => {

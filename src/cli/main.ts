@@ -47,6 +47,8 @@ Options:
   --out <dir>      output folder (build)                            [dist]
   --format <fmt>   diagnostics as text, json or github              [text]
   --strict         fail on warnings too
+  --verbose        list every warning and note, also when one rule repeats
+                   in a file (text output shows the first and a count)
   --min-coverage <percent>
                    check: fail when fewer figures are annotated
   -h, --help       show this help
@@ -67,6 +69,7 @@ function parseCommandLine(argv: readonly string[]) {
       out: { type: 'string', default: 'dist' },
       format: { type: 'string', default: 'text' },
       strict: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       'min-coverage': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false }
@@ -91,8 +94,8 @@ interface Command {
 }
 
 const commands = {
-  build: { options: ['src', 'out', 'format', 'strict'], run: explainingFileErrors(runBuild) },
-  check: { options: ['src', 'format', 'strict', 'min-coverage'], run: explainingFileErrors(runCheck) },
+  build: { options: ['src', 'out', 'format', 'strict', 'verbose'], run: explainingFileErrors(runBuild) },
+  check: { options: ['src', 'format', 'strict', 'verbose', 'min-coverage'], run: explainingFileErrors(runCheck) },
   suggest: { options: ['src', 'format'], run: explainingFileErrors(runSuggest) },
   // verify reports what it cannot read as problems of the tree; anything it throws is a bug.
   verify: { options: ['format'], run: runVerify }
@@ -200,7 +203,7 @@ async function runCheck({ files, values, format, io }: Call): Promise<number> {
   }
   const result = await compile({ src: values.src, files, cwd: io.cwd })
   const percent = coveragePercent(result.coverage)
-  report(result, format, io, {
+  report(result, { format, verbose: values.verbose }, io, {
     facts: factCount(result),
     coverage: { percent: roundTo(percent, 1), reports: result.coverage }
   })
@@ -252,12 +255,13 @@ async function runBuild({ files, values, format, io }: Call): Promise<number> {
     io.stderr(`factmark: ${message}; ${where} was left as it was\n`)
     return exit.usage
   }
-  return outcome.ok ? reportBuilt(outcome.value, where, format, io) : reportNotBuilt(outcome.error, where, format, io)
+  const output = { format, verbose: values.verbose }
+  return outcome.ok ? reportBuilt(outcome.value, where, output, io) : reportNotBuilt(outcome.error, where, output, io)
 }
 
-function reportBuilt({ result, artifacts, restored }: Built, where: string, format: Format, io: Io): number {
+function reportBuilt({ result, artifacts, restored }: Built, where: string, output: Output, io: Io): number {
   const facts = factCount(result)
-  report(result, format, io, { facts, files: artifacts.map((artifact) => `${where}${artifact.path}`) })
+  report(result, output, io, { facts, files: artifacts.map((artifact) => `${where}${artifact.path}`) })
   if (restored)
     io.stderr(
       `factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`
@@ -269,22 +273,31 @@ function reportBuilt({ result, artifacts, restored }: Built, where: string, form
   return exit.ok
 }
 
-function reportNotBuilt(failure: BuildFailure, where: string, format: Format, io: Io): number {
+function reportNotBuilt(failure: BuildFailure, where: string, output: Output, io: Io): number {
   if (failure.reason === 'output') {
     io.stderr(`factmark: ${failure.message}\n`)
     return exit.usage
   }
-  report(failure.result, format, io, {})
+  report(failure.result, output, io, {})
   if (failure.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored\n`)
   io.stderr(`factmark: build failed: ${failure.message}; ${where} was left as it was\n`)
   return failure.reason === 'invalid' ? exit.invalid : exit.usage
 }
 
-function report(result: CompileResult, format: Format, io: Io, extra: Record<string, unknown>): void {
+/** How diagnostics are printed; --verbose only changes text output, as JSON and github keep every record. */
+interface Output {
+  format: Format
+  verbose: boolean
+}
+
+function report(result: CompileResult, { format, verbose }: Output, io: Io, extra: Record<string, unknown>): void {
   const diagnostics: Diagnostic[] = result.diagnostics
   if (format === 'json') io.stdout(formatJson(diagnostics, extra))
   else if (format === 'github') io.stdout(formatGithub(diagnostics))
-  else io.stdout(formatText(diagnostics, new Map(result.files.map((file) => [file.path, String(file.value)]))))
+  else {
+    const sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
+    io.stdout(formatText(diagnostics, sources, { verbose }))
+  }
 }
 
 function factCount(result: CompileResult): number {

@@ -2,9 +2,25 @@ import { codeFrame, sourceLines } from './code-frame.js'
 import { guardLines, printable } from './printable.js'
 import type { Diagnostic } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
+import { collapseRepeats, repeatLimit, type Shown } from './repeats.js'
 
-/** `file:line:column severity message [rule]`, a code frame, the fix; then a summary line. */
-export function formatText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
+export interface TextOptions {
+  /** Print every diagnostic, also when one rule repeats many times in a file. */
+  verbose?: boolean
+}
+
+// What a left-out diagnostic of each severity is called in the line that counts them.
+const severityNouns: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' }
+
+/**
+ * `file:line:column severity message [rule]`, a code frame, the fix; then a summary line. Unless
+ * `verbose`, a rule that repeats in a file shows once, with the count of the others (see repeats.ts).
+ */
+export function formatText(
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  options: TextOptions = {}
+): string {
   // Each source is split once: a report with thousands of diagnostics must not be split for each of them.
   const lines = new Map<string, string[]>()
   const lineOf = (file: string, line: number) => {
@@ -14,7 +30,7 @@ export function formatText(diagnostics: readonly Diagnostic[], sources: Readonly
     if (!split) lines.set(file, (split = sourceLines(source)))
     return split[line - 1]
   }
-  const blocks = diagnostics.map((d) => {
+  const block = (d: Diagnostic) => {
     const head = `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)} [${printable(d.ruleId)}]`
     const frame = codeFrame(lineOf(d.file, d.line), d.line, d.column, d.endLine, d.endColumn)
     const related = (d.related ?? []).map(
@@ -22,8 +38,15 @@ export function formatText(diagnostics: readonly Diagnostic[], sources: Readonly
     )
     const fix = d.fix ? `  fix: ${printable(d.fix)}${d.url ? ` (${printable(d.url)})` : ''}` : ''
     return [head, frame, ...related, fix].filter(Boolean).join('\n')
-  })
+  }
+  const shown = collapseRepeats(diagnostics, options.verbose ? Infinity : repeatLimit)
+  const blocks = shown.map((item) => (item.kind === 'diagnostic' ? block(item.diagnostic) : moreLine(item)))
   return guardLines([...blocks, summary(diagnostics)].join('\n\n') + '\n')
+}
+
+function moreLine({ file, ruleId, severity, count }: Extract<Shown, { kind: 'more' }>): string {
+  const noun = plural(count, `${printable(ruleId)} ${severityNouns[severity]}`)
+  return `… and ${count} more ${noun} in ${printable(file)} (--verbose lists them)`
 }
 
 function summary(diagnostics: readonly Diagnostic[]): string {
