@@ -95,6 +95,7 @@ describe('the Markdown written reads back as the text it was made from', () => {
   })
 
   test('any text: every line comes back as it was', () => {
+    // prettier-ignore
     const piece = fc.constantFrom(
       ...['一、', '（一）', '(二)', '1.', '1、', '2.5', '。', '标题', '空气质量', ' ', '\t', '　', '\n', '\r\n', '\n\n'],
       ...['*', '_', '#', '-', '+', '=', '>', '<', '&', '[', ']', '(', ')', '!', '`', '~', '|', '\\', ':', 'fact', '{', '}'],

@@ -36,6 +36,10 @@ type Format = (typeof formats)[number]
 const usage = `Usage: factmark <command> [options] [files...]
 
 Commands:
+  init      start a project here: source/ with a starter registry and a sample
+            report, and dist/ in .gitignore
+  new       add a report: factmark new <slug> [--from report.txt] writes
+            source/<slug>.md, its front matter guessed from the text's title
   build     compile source/ into dist/ (facts.json per report)
   check     validate the sources, report problems and annotation coverage
   suggest   list the figures that carry no annotation, with a proposed one
@@ -45,6 +49,7 @@ Commands:
 Options:
   --src <dir>      folder with the reports (*.md) and metrics.yaml  [source]
   --out <dir>      output folder (build)                            [dist]
+  --from <file>    new: the report's plain text, one paragraph a line
   --format <fmt>   diagnostics as text, json or github              [text]
   --strict         fail on warnings too
   --verbose        list every warning and note, also when one rule repeats
@@ -67,6 +72,7 @@ function parseCommandLine(argv: readonly string[]) {
     options: {
       src: { type: 'string', default: 'source' },
       out: { type: 'string', default: 'dist' },
+      from: { type: 'string' },
       format: { type: 'string', default: 'text' },
       strict: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
@@ -94,6 +100,8 @@ interface Command {
 }
 
 const commands = {
+  init: { options: ['src'], run: explainingFileErrors(runInit) },
+  new: { options: ['src', 'from'], run: explainingFileErrors(runNew) },
   build: { options: ['src', 'out', 'format', 'strict', 'verbose'], run: explainingFileErrors(runBuild) },
   check: { options: ['src', 'format', 'strict', 'verbose', 'min-coverage'], run: explainingFileErrors(runCheck) },
   suggest: { options: ['src', 'format'], run: explainingFileErrors(runSuggest) },
@@ -186,6 +194,51 @@ function explainingFileErrors(command: (call: Call) => Promise<number>): (call: 
       throw error
     }
   }
+}
+
+async function runInit({ files, values, io }: Call): Promise<number> {
+  if (files.length > 0) {
+    io.stderr(`factmark: init takes no files; it starts a project in the current folder\n`)
+    return exit.usage
+  }
+  const [{ initProject }, { formatInit }] = await Promise.all([
+    import('../scaffold/init.js'),
+    import('./format/scaffold.js')
+  ])
+  const initialized = await initProject({ src: values.src, cwd: io.cwd })
+  if (!initialized.ok) {
+    io.stderr(`factmark: ${initialized.error}\n`)
+    return exit.usage
+  }
+  io.stdout(formatInit(initialized.value, values.src))
+  return exit.ok
+}
+
+async function runNew({ files, values, io }: Call): Promise<number> {
+  const [slug, ...more] = files
+  if (slug === undefined || more.length > 0) {
+    io.stderr(`factmark: new takes one slug, the report's name in dist/ (factmark new xiamen-2022)\n`)
+    return exit.usage
+  }
+  const [{ newReport }, { formatNewReport }] = await Promise.all([
+    import('../scaffold/new-report.js'),
+    import('./format/scaffold.js')
+  ])
+  const outcome = await newReport({
+    slug,
+    src: values.src,
+    cwd: io.cwd,
+    ...(values.from !== undefined && { from: values.from })
+  })
+  const read = outcome.ok ? outcome.value : outcome.error.reason === 'input' ? outcome.error : undefined
+  if (read?.source && read.diagnostics.length > 0)
+    io.stdout(`${formatText(read.diagnostics, new Map([[read.source.path, read.source.text]]))}\n`)
+  if (outcome.ok) {
+    io.stdout(formatNewReport(outcome.value, values.src))
+    return exit.ok
+  }
+  io.stderr(`factmark: ${outcome.error.message}\n`)
+  return outcome.error.reason === 'input' ? exit.invalid : exit.usage
 }
 
 async function runSuggest({ files, values, format, io }: Call): Promise<number> {

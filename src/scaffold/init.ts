@@ -1,0 +1,104 @@
+import { lstat, mkdir, readFile, readdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { displayPath } from '../load/sources.js'
+import { isNodeError } from '../model/node-error.js'
+import { err, ok, type Result } from '../model/result.js'
+
+/**
+ * The files of a new project, shipped in the package's starter/ folder and read at run time: a
+ * registry that shows every field of a metric, and a report that uses each of its metrics, so
+ * that the first build is clean.
+ */
+// prettier-ignore
+const starterFiles: ReadonlyArray<{ name: string; what: string }> = [
+  { name: 'metrics.yaml', what: 'a starter registry: 8 metrics, every field shown' },
+  { name: 'example-2025.md', what: 'a sample report that builds clean; replace it with yours' }
+]
+const starterFolder = new URL('../../starter/', import.meta.url)
+
+/** What a build writes, for .gitignore: the output is made from source/ and not committed. */
+const ignoredLine = 'dist/'
+const ignoresOutput = /^\/?dist\/?$/
+
+export interface InitOptions {
+  /** The source folder to create. Default `source`. */
+  src?: string
+  cwd?: string
+}
+
+/** A file init wrote or changed, relative to `cwd`, and what it is. */
+export interface WrittenFile {
+  path: string
+  what: string
+}
+
+export interface Initialized {
+  written: WrittenFile[]
+  /** .gitignore already ignored dist/, and was left as it was. */
+  gitignoreKept: boolean
+}
+
+/**
+ * Start a project in `cwd`: a source folder with a starter registry and a sample report, and
+ * dist/ in .gitignore (appended to one that lacks it). Refuses, writing nothing, when the source
+ * folder exists with anything in it: init never changes a project that has begun.
+ */
+export async function initProject(options: InitOptions = {}): Promise<Result<Initialized, string>> {
+  const cwd = options.cwd ?? process.cwd()
+  const folder = path.resolve(cwd, options.src ?? 'source')
+  const shownFolder = displayPath(folder, cwd)
+  const inTheWay = await contentsOf(folder)
+  if (inTheWay === 'not a folder') return err(`${shownFolder} exists and is not a folder; init writes nothing over it`)
+  if (inTheWay.length > 0)
+    return err(
+      `${shownFolder}/ already holds ${listed(inTheWay)}; init starts a new project and changes nothing in an existing one`
+    )
+  const gitignore = path.join(cwd, '.gitignore')
+  const present = await kindOf(gitignore)
+  if (present === 'other') return err('.gitignore exists and is not a file; init writes nothing over it')
+  const ignored = present === 'file' ? await readFile(gitignore, 'utf8') : undefined
+
+  await mkdir(folder, { recursive: true })
+  const written: WrittenFile[] = []
+  for (const starter of starterFiles) {
+    const file = path.join(folder, starter.name)
+    await writeFile(file, await readFile(new URL(starter.name, starterFolder)), { flag: 'wx' })
+    written.push({ path: displayPath(file, cwd), what: starter.what })
+  }
+  const kept = ignored !== undefined && ignored.split(/\r?\n/).some((line) => ignoresOutput.test(line.trim()))
+  if (ignored === undefined) {
+    await writeFile(gitignore, `${ignoredLine}\n`, { flag: 'wx' })
+    written.push({ path: '.gitignore', what: 'ignores dist/, the build output' })
+  } else if (!kept) {
+    const separator = ignored === '' || ignored.endsWith('\n') ? '' : '\n'
+    await writeFile(gitignore, `${separator}${ignoredLine}\n`, { flag: 'a' })
+    written.push({ path: '.gitignore', what: 'dist/ added: the build output' })
+  }
+  return ok({ written, gitignoreKept: kept })
+}
+
+/** The names in a folder, [] when there is none, or 'not a folder' when something else has its name. */
+async function contentsOf(folder: string): Promise<string[] | 'not a folder'> {
+  try {
+    if (!(await lstat(folder)).isDirectory()) return 'not a folder'
+    return (await readdir(folder)).sort()
+  } catch (error) {
+    if (isNodeError(error) && error.code === 'ENOENT') return []
+    throw error
+  }
+}
+
+async function kindOf(file: string): Promise<'absent' | 'file' | 'other'> {
+  try {
+    return (await lstat(file)).isFile() ? 'file' : 'other'
+  } catch (error) {
+    if (isNodeError(error) && error.code === 'ENOENT') return 'absent'
+    throw error
+  }
+}
+
+/** A few names, and how many more: a folder of thousands of files must not fill the terminal. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 3).join(', ')
+  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown
+}
