@@ -3,8 +3,8 @@
  * diagnostics, build the published site from them, and verify a published
  * site. The command line is a thin shell over these functions.
  */
-export { compile, suggest } from './api.js'
-export type { CompileOptions } from './api.js'
+export { compile, suggest, suggestWrite } from './api.js'
+export type { CompileOptions, SuggestWriteOptions, SuggestWriteResult } from './api.js'
 export { build } from './build/build.js'
 export type { BuildFailure, BuildOptions, BuildOutcome, Built } from './build/build.js'
 export { compileSources } from './compile/compile-sources.js'
@@ -37,6 +37,7 @@ export { rules } from './diagnostics/rules.js'
 export type { Rule, RuleId, Severity } from './diagnostics/rules.js'
 export type { Suggestions } from './suggest/suggest.js'
 export type { UntaggedFigure } from './suggest/untagged.js'
+export type { ChangedFile, RefusedFile, WriteEdit, WritePlan } from './suggest/write-annotations.js'
 export { verify } from './verify/verify.js'
 export type { EntryType, FileDigest, VerifyOptions, VerifyProblem, VerifyResult } from './verify/verify.js'
 export type * from './model/schema-types.js'

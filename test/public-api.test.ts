@@ -106,6 +106,7 @@ describe('the public API', () => {
       'reportFiles',
       'rules',
       'suggest',
+      'suggestWrite',
       'verify',
       'writeArtifacts'
     ])

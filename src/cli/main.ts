@@ -5,7 +5,7 @@ import { formatJson } from './format/json.js'
 import { formatText } from './format/text.js'
 import { formatSuggestions } from './format/suggestions.js'
 import { terminalText } from './format/printable.js'
-import { compile, suggest } from '../api.js'
+import { compile, suggest, suggestWrite } from '../api.js'
 import type { BuildFailure, BuildOutcome, Built } from '../build/build.js'
 import { version } from '../version.js'
 import type { CompileResult, Diagnostic } from '../model/compiled.js'
@@ -42,7 +42,8 @@ Commands:
             source/<slug>.md, its front matter guessed from the text's title
   build     compile source/ into dist/ (facts.json per report)
   check     validate the sources, report problems and annotation coverage
-  suggest   list the figures that carry no annotation, with a proposed one
+  suggest   list the figures that carry no annotation, with a proposed one;
+            --write puts the proposals into the files, --dry-run shows the diff
   verify    check a published tree (factmark verify [dir], default dist) against
             its manifest.json and schemas: missing, extra and changed files
 
@@ -52,6 +53,11 @@ Options:
   --from <file>    new: the report's plain text, one paragraph a line
   --format <fmt>   diagnostics as text, json or github              [text]
   --strict         fail on warnings too
+  --write          suggest: annotate the figures in the files (refuses a file
+                   with errors: exit 1)
+  --dry-run        suggest: print the diff --write would make, write nothing
+  --stubs          suggest: draft a registry metric for each figure whose
+                   metric is not guessed, instead of metric=?
   --verbose        list every warning and note, also when one rule repeats
                    in a file (text output shows the first and a count)
   --min-coverage <percent>
@@ -75,6 +81,9 @@ function parseCommandLine(argv: readonly string[]) {
       from: { type: 'string' },
       format: { type: 'string', default: 'text' },
       strict: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      stubs: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       'min-coverage': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -104,7 +113,7 @@ const commands = {
   new: { options: ['src', 'from'], run: explainingFileErrors(runNew) },
   build: { options: ['src', 'out', 'format', 'strict', 'verbose'], run: explainingFileErrors(runBuild) },
   check: { options: ['src', 'format', 'strict', 'verbose', 'min-coverage'], run: explainingFileErrors(runCheck) },
-  suggest: { options: ['src', 'format'], run: explainingFileErrors(runSuggest) },
+  suggest: { options: ['src', 'format', 'write', 'dry-run', 'stubs'], run: explainingFileErrors(runSuggest) },
   // verify reports what it cannot read as problems of the tree; anything it throws is a bug.
   verify: { options: ['format'], run: runVerify }
 } satisfies Record<string, Command>
@@ -241,11 +250,29 @@ async function runNew({ files, values, io }: Call): Promise<number> {
   return outcome.error.reason === 'input' ? exit.invalid : exit.usage
 }
 
-async function runSuggest({ files, values, format, io }: Call): Promise<number> {
+async function runSuggest(call: Call): Promise<number> {
+  const { files, values, format, io } = call
+  if (values.write || values['dry-run'] || values.stubs) return runSuggestWrite(call)
   const suggestions = await suggest({ src: values.src, files, cwd: io.cwd })
   io.stdout(formatSuggestions(suggestions, format))
   // A text that could not be read has figures nobody listed.
   return suggestions.some((result) => result.refused) ? exit.invalid : exit.ok
+}
+
+async function runSuggestWrite({ files, values, format, io }: Call): Promise<number> {
+  const dryRun = values['dry-run']
+  if (!values.write && !dryRun) {
+    io.stderr(`factmark: --stubs drafts metrics for suggest --write or --dry-run\n`)
+    return exit.usage
+  }
+  if (format === 'github') {
+    io.stderr(`factmark: suggest --write reports as text or json, not github\n`)
+    return exit.usage
+  }
+  const { formatSuggestWrite } = await import('./format/suggest-write.js')
+  const result = await suggestWrite({ src: values.src, files, cwd: io.cwd, stubs: values.stubs, dryRun })
+  io.stdout(formatSuggestWrite(result, format, dryRun))
+  return result.refused.length > 0 ? exit.invalid : exit.ok
 }
 
 async function runCheck({ files, values, format, io }: Call): Promise<number> {

@@ -1,0 +1,133 @@
+import type { Figure } from '../chinese-number/index.js'
+import { nameSpans } from './names.js'
+
+/**
+ * Dates and ordinals that belong to a name (the year in a report's title,
+ * 2025年第二季度, 第三轮省生态环保督察, 第六届…) or define what a metric
+ * counts (Ⅰ~Ⅲ类 in 优质水(Ⅰ~Ⅲ类)比例): they carry no data of their own, so
+ * `suggest --write` proposes them as `ignore:` phrases of the front matter
+ * rather than annotations. Each rule is a reason an editor would give.
+ */
+export interface NameFigureRule {
+  id: string
+  description: string
+  applies: (figure: FigureInContext) => boolean
+  /** Characters of the text before the figure the phrase keeps, so that it names the place and not every such figure. */
+  before: number
+  /** How many characters after the figure the phrase may keep: enough to name the thing, not the whole clause. */
+  after: (figure: FigureInContext) => number
+  /** Whether the phrase may run past a comma: the date that opens a sentence is only told apart by what follows. */
+  pastComma?: boolean
+}
+
+/** A figure with the text of its line around it, as written in the source. */
+export interface FigureInContext {
+  figure: Figure
+  text: string
+  /** The source line before the figure. */
+  before: string
+  /** The source line after the figure. */
+  after: string
+}
+
+/** Ordinals of these measure words count editions, rounds and batches of something named: 第六届, 第三轮, 第二批. */
+const EDITION_WORDS = new Set(['届', '轮', '批', '次', '期', '季度', '届次', '批次'])
+/** Words after which a year is the edition of a list or an award: 入选2025年…, 获评2024年度…. */
+const LIST_VERBS = /(?:入选|获评|获得|列入|纳入|荣获|评为|荣登)$/
+/** Words that end the name a date opens within a clause: 2025年生态环境保护工作总结, 2025年度重点课题. */
+const NAMED_THINGS =
+  /^度?[^，,。；;：:！？!?、]{0,16}?(?:工作总结|工作要点|工作计划|任务清单|清单|课题|大练兵|志愿服务|评估|考核|名单|案例|大会|会议|论坛|活动|行动|方案|规划|报告|公报)/
+const HEADING = /^\s{0,3}#{1,6}\s/
+const CLAUSE_START = /(?:^|[。；;！？!?])\s*$/
+
+// prettier-ignore
+export const NAME_FIGURES: readonly NameFigureRule[] = [
+  {
+    id: 'heading-date',
+    description: 'A date in a heading names the report or the section: 厦门市生态环境局2025年生态环境保护工作总结, 2026年工作计划',
+    applies: ({ figure, before }) => figure.kind === 'date' && HEADING.test(before),
+    before: 0,
+    after: () => 16
+  },
+  {
+    id: 'sentence-date',
+    description: 'A date that opens a sentence says when it speaks of, the report’s own time: 2025年，我局…',
+    applies: ({ figure, before, after }) => figure.kind === 'date' && CLAUSE_START.test(before) && /^[，,]/.test(after),
+    before: 0,
+    after: () => 6,
+    pastComma: true
+  },
+  {
+    id: 'date-of-list',
+    description: 'A year after 入选, 获评 or 列入 is the edition of a list or an award: 入选2025年生物多样性…',
+    applies: ({ figure, before }) => figure.kind === 'date' && LIST_VERBS.test(before),
+    before: 2,
+    after: () => 6
+  },
+  {
+    id: 'date-of-name',
+    description: 'A date that opens the name of a plan, list, campaign or meeting, or of what a year or quarter selected: 2025年度重点课题, 2025年生态文明体制改革任务清单, 2025年第二季度优秀作品',
+    applies: ({ figure, text, after }) =>
+      figure.kind === 'date' &&
+      (NAMED_THINGS.test(after) || quotedNameFollows(after) || (/(?:年度|季度)$/.test(text) && /^[\u4e00-\u9fff“《]/.test(after))),
+    before: 0,
+    after: ({ after }) => NAMED_THINGS.exec(after)?.[0].length ?? 6
+  },
+  {
+    id: 'edition-ordinal',
+    description: 'An ordinal of editions, rounds or batches belongs to the name it opens: 第三轮省生态环保督察, 第六届, 第二批',
+    applies: ({ figure, after }) =>
+      figure.kind === 'rank' && figure.classifier !== undefined && EDITION_WORDS.has(figure.classifier) && /^[\u4e00-\u9fff“《]/.test(after),
+    before: 0,
+    after: () => 6
+  },
+  {
+    id: 'class-range',
+    description: 'A range of classes defines what a metric counts (优质水(Ⅰ~Ⅱ类)比例), it is not a measurement',
+    applies: ({ figure }) => figure.kind === 'class' && figure.upper !== undefined,
+    before: 4,
+    after: () => 3
+  }
+]
+
+/** Names in quotes or book-title marks (see names.ts) that a date opens: 2025年“美丽河湖”…, 2025年《…》. */
+function quotedNameFollows(after: string): boolean {
+  const rest = after.replace(/^度/, '')
+  return nameSpans(rest).some((span) => span.start === 0 && (span.id === 'quoted' || span.id === 'book-title'))
+}
+
+/** Characters a phrase never crosses: the ends of clauses, and Markdown syntax, which is not in the text a reader sees. */
+const STOP = /[。；;！？!?\n\r*_`[\]{}<>|\\&#~]/
+const COMMA = /[，,、：:]/
+
+export interface ProposedIgnore {
+  rule: string
+  phrase: string
+}
+
+/**
+ * The `ignore:` phrase for a figure that belongs to a name, or undefined
+ * when it is a figure to annotate. The phrase is the figure with the words
+ * that make it a name, as the source prints them, never reaching into
+ * `next` (where the next figure starts, in characters of `after`), so that
+ * it hides no other figure.
+ */
+export function ignorePhrase(context: FigureInContext, next: number): ProposedIgnore | undefined {
+  const rule = NAME_FIGURES.find((candidate) => candidate.applies(context))
+  if (!rule) return undefined
+  let end = 0
+  while (end < Math.min(rule.after(context), next, context.after.length)) {
+    const char = context.after[end] ?? ''
+    if (STOP.test(char) || (COMMA.test(char) && !(rule.pastComma && end === 0))) break
+    end += 1
+  }
+  let start = context.before.length
+  while (start > context.before.length - rule.before && start > 0) {
+    const char = context.before[start - 1] ?? ''
+    if (STOP.test(char) || COMMA.test(char) || /\s/.test(char)) break
+    start -= 1
+  }
+  const phrase = context.before.slice(start) + context.text + context.after.slice(0, end)
+  // The figure alone would hide every figure printed the same way.
+  return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
+}

@@ -1,0 +1,89 @@
+import { CURRENCY, type Figure, type FigureKind } from '../chinese-number/index.js'
+import type { Metric, MetricKind } from '../model/schema-types.js'
+
+/**
+ * Draft metrics for figures whose metric nobody can guess (`suggest --write
+ * --stubs`): what the figure says of itself (its kind and unit) and the words
+ * before it (its label), marked `draft: true` for an editor to confirm.
+ *
+ * Ids are `draft.<kind>_<n>`: an ASCII id cannot be made from Chinese words
+ * without a pinyin dictionary (a large dependency that gives long ids nobody
+ * reads, and homophones that collide), while the kind and a number are short,
+ * say what sort of figure it is, and never collide with a metric already
+ * there. The `draft.` prefix makes every unconfirmed metric easy to find in
+ * the reports; the editor who confirms one gives it its lasting id.
+ */
+export interface MetricStub {
+  id: string
+  metric: Metric
+}
+
+/** What each form of figure makes of a metric: its kind, and its unit when the figure's own is not it. */
+const KIND_OF_FIGURE: Partial<Record<FigureKind, { kind: MetricKind; unit?: string }>> = {
+  percent: { kind: 'percent', unit: '%' },
+  'percentage-point': { kind: 'percentage-point', unit: '%' },
+  count: { kind: 'count', unit: '1' },
+  quantity: { kind: 'quantity' },
+  money: { kind: 'money', unit: CURRENCY },
+  rank: { kind: 'rank', unit: '1' },
+  class: { kind: 'class', unit: '1' },
+  number: { kind: 'index', unit: '1' },
+  date: { kind: 'date', unit: '1' }
+}
+
+/** The English label of a draft: the registry requires one, and only an editor can write it. */
+export const DRAFT_ENGLISH = '(draft) to be translated'
+
+/** Words between a metric's name and its figure that are not part of the name: 为, 达到, 同比提升, 约. */
+const LINKING_WORDS =
+  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|完成|实现|保持|稳定在|控制在|在)+$/
+/** Where the words naming a figure start: after the end of the previous clause. */
+const CLAUSE_END = /[。；;！？!?，,、：:（(）)\n“”"'《》]/
+/** Markup and annotations in the source line: the label is made from what a reader sees. */
+const MARKUP = /:fact\[([^\]]*)\]\{[^}]*\}|[*_`#>|[\]]/g
+const LABEL_LENGTH = 16
+
+/** The metric's Chinese label from the source line before the figure, or undefined when no words name it. */
+export function labelBefore(before: string): string | undefined {
+  const plain = before.replace(MARKUP, (_match, label: string | undefined) => label ?? '')
+  const cut = Math.max(...[...plain].map((char, index) => (CLAUSE_END.test(char) ? index : -1)))
+  const clause = [...plain].slice(cut + 1).join('')
+  const label = clause.replace(LINKING_WORDS, '').trim()
+  const chars = [...label]
+  const kept = chars.slice(-LABEL_LENGTH).join('')
+  return kept === '' || /^[\d\s.]*$/.test(kept) ? undefined : kept
+}
+
+/**
+ * The draft metric for a figure, or undefined when its form says nothing of
+ * a metric (持平). `taken` holds every id in use; the draft takes the first
+ * free number of its kind.
+ */
+export function draftStub(figure: Figure, label: string, taken: ReadonlySet<string>): MetricStub | undefined {
+  const form = KIND_OF_FIGURE[figure.kind]
+  if (!form) return undefined
+  const prefix = `draft.${form.kind.replace(/-/g, '_')}_`
+  let number = 1
+  while (taken.has(`${prefix}${number}`)) number += 1
+  return {
+    id: `${prefix}${number}`,
+    metric: {
+      label: { zh: label, en: DRAFT_ENGLISH },
+      kind: form.kind,
+      unit: form.unit ?? figure.unit,
+      better: 'neutral',
+      draft: true
+    }
+  }
+}
+
+/**
+ * A metric already in the registry (or drafted earlier in this run) that a
+ * draft would duplicate: the same Chinese label and kind. The figure then
+ * names it, and no second metric is drafted.
+ */
+export function sameMetric(stub: MetricStub, metrics: ReadonlyMap<string, Metric>): string | undefined {
+  for (const [id, metric] of metrics)
+    if (metric.label.zh === stub.metric.label.zh && metric.kind === stub.metric.kind) return id
+  return undefined
+}

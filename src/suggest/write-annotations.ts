@@ -1,0 +1,372 @@
+import type { Nodes } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { loadReport } from '../load/front-matter.js'
+import { loadRegistry } from '../load/registry.js'
+import type { CompileInput, Diagnostic, SourceText } from '../model/compiled.js'
+import { plural } from '../model/plural.js'
+import type { Metric } from '../model/schema-types.js'
+import { parseMarkdown } from '../remark/parse.js'
+import { annotationText, attributesOf, type Attributes } from './annotation-text.js'
+import { ignorePhrase } from './ignore-phrases.js'
+import { draftStub, labelBefore, sameMetric, type MetricStub } from './metric-stubs.js'
+import { splice, type Insertion } from './splice.js'
+import { suggest } from './suggest.js'
+import type { UntaggedFigure } from './untagged.js'
+import { appendToList, appendToMap } from './yaml-append.js'
+
+/** One change `suggest --write` makes, or a figure it leaves and why. */
+export type WriteEdit =
+  | { action: 'annotate'; file: string; line: number; column: number; text: string; annotation: string }
+  | { action: 'ignore'; file: string; line: number; column: number; text: string; phrase: string; rule: string }
+  | { action: 'stub'; file: string; line: number; column: number; text: string; metric: string; label: string }
+  | { action: 'skip'; file: string; line: number; column: number; text: string; reason: string }
+
+/** A file whose text changes: as it was and as it will be written. */
+export interface ChangedFile {
+  path: string
+  before: string
+  after: string
+}
+
+/** A file left as it was, and why: its first errors, or what keeps factmark from editing it. */
+export interface RefusedFile {
+  path: string
+  reason: string
+  errors: Diagnostic[]
+}
+
+export interface WritePlan {
+  changed: ChangedFile[]
+  refused: RefusedFile[]
+  edits: WriteEdit[]
+  /** What could not be done for the whole run (a registry that cannot take stubs), in words for the user. */
+  notes: string[]
+}
+
+export interface WriteOptions {
+  /** The diagnostics of compiling the sources: a report with errors is left as it is. */
+  diagnostics: readonly Diagnostic[]
+  /** Draft a registry metric for each figure whose metric is not guessed. */
+  stubs: boolean
+}
+
+/**
+ * Errors that suggest --write itself leaves for an editor: a file is not
+ * refused for them, or a second run would refuse every file the first one
+ * wrote.
+ */
+const OWN_ERRORS = new Set(['metric-undecided'])
+/** How many of a refused file's errors are named. */
+const ERRORS_SHOWN = 3
+const BOM = '\uFEFF'
+const IGNORE_COMMENT = 'Proposed by factmark suggest --write: dates and ordinals that belong to names'
+const UNDECIDED = '?'
+
+/**
+ * What `suggest --write` changes in the reports (and, with stubs, the
+ * registry), computed without touching any file. Each report only gains
+ * annotation markup around figures and `ignore:` phrases in its front
+ * matter; every other byte stays. A report with errors, or one that is not
+ * UTF-8, is refused whole.
+ */
+export function planWrite(input: CompileInput, options: WriteOptions): WritePlan {
+  const registryText = decoded(input.registry)
+  const registryErrors = errorsOf(input.registry.path, options.diagnostics)
+  if (registryErrors.length > 0 || registryText === undefined) {
+    const reason = registryText === undefined ? 'it is not UTF-8' : `it has ${counted(registryErrors.length, 'error')}`
+    return {
+      changed: [],
+      refused: input.reports.map((report) => ({
+        path: report.path,
+        reason: `the registry ${input.registry.path} cannot be used: ${reason}`,
+        errors: registryErrors.slice(0, ERRORS_SHOWN)
+      })),
+      edits: [],
+      notes: []
+    }
+  }
+  const first = planReports(input, registryText, options, options.stubs)
+  if (first.stubs.length === 0) return first.plan
+  const registry = appendStubs(input.registry.path, registryText, first.stubs)
+  if (registry.ok) return { ...first.plan, changed: [...first.plan.changed, registry.file] }
+  // Without the drafts, the figures keep metric=? and the registry stays as it is.
+  const second = planReports(input, registryText, options, false)
+  return {
+    ...second.plan,
+    notes: [...second.plan.notes, `${input.registry.path} was not changed: ${registry.reason}; figures keep metric=?`]
+  }
+}
+
+interface PlannedStub extends MetricStub {
+  file: string
+  line: number
+  column: number
+}
+
+function planReports(
+  input: CompileInput,
+  registryText: string,
+  options: WriteOptions,
+  stubs: boolean
+): { plan: WritePlan; stubs: PlannedStub[] } {
+  const plan: WritePlan = { changed: [], refused: [], edits: [], notes: [] }
+  const { registry } = loadRegistry(input.registry.path, registryText)
+  const metrics = new Map<string, Metric>(registry?.metrics ?? [])
+  const drafted: PlannedStub[] = []
+  for (const report of input.reports) {
+    const errors = errorsOf(report.path, options.diagnostics)
+    const text = decoded(report)
+    if (text === undefined) {
+      plan.refused.push({
+        path: report.path,
+        reason: 'it is not UTF-8 text, which factmark writes back byte for byte',
+        errors: []
+      })
+      continue
+    }
+    const bom = text.startsWith(BOM) ? BOM : ''
+    const body = text.slice(bom.length)
+    const found = suggest({
+      reports: [{ path: report.path, text: body }],
+      registry: { path: input.registry.path, text: registryText }
+    })[0]
+    if (found?.refused) {
+      plan.refused.push({ path: report.path, reason: found.refused.message, errors: [] })
+      continue
+    }
+    // A report with nothing to write is not refused for its errors: there is nothing to leave untouched.
+    if (found?.untagged.length === 0) continue
+    if (errors.length > 0) {
+      plan.refused.push({
+        path: report.path,
+        reason: `it has ${counted(errors.length, 'error')}`,
+        errors: errors.slice(0, ERRORS_SHOWN)
+      })
+      continue
+    }
+    const draft = (item: UntaggedFigure, label: string): string | undefined => {
+      if (!stubs) return undefined
+      const stub = draftStub(item.figure, label, new Set(metrics.keys()))
+      if (!stub) return undefined
+      const existing = sameMetric(stub, metrics)
+      if (existing !== undefined) {
+        if (!metrics.get(existing)?.draft)
+          plan.edits.push({
+            ...placeOf(report.path, item),
+            action: 'skip',
+            reason: `no draft: the registry has ${existing} with the label ${label}; the figure names it`
+          })
+        return existing
+      }
+      metrics.set(stub.id, stub.metric)
+      drafted.push({ ...stub, ...placeOf(report.path, item) })
+      plan.edits.push({ ...placeOf(report.path, item), action: 'stub', metric: stub.id, label })
+      return stub.id
+    }
+    const after = writeReport(report.path, body, found?.untagged ?? [], draft, plan)
+    if (after !== body) plan.changed.push({ path: report.path, before: text, after: bom + after })
+  }
+  return { plan, stubs: drafted }
+}
+
+interface Planned {
+  item: UntaggedFigure
+  start: number
+  end: number
+  annotation: string
+  attributes: Attributes
+}
+
+/** The report's text with the annotations and ignore phrases it gets; their edits go onto the plan. */
+function writeReport(
+  path: string,
+  body: string,
+  untagged: readonly UntaggedFigure[],
+  draft: (item: UntaggedFigure, label: string) => string | undefined,
+  plan: WritePlan
+): string {
+  const annotations: Planned[] = []
+  const phrases: Array<{ item: UntaggedFigure; phrase: string; rule: string }> = []
+  const skip = (item: UntaggedFigure, reason: string) =>
+    plan.edits.push({ ...placeOf(path, item), action: 'skip', reason })
+  for (const [index, item] of untagged.entries()) {
+    const start = item.start.offset ?? 0
+    const end = item.end.offset ?? 0
+    // An escape or an entity inside the figure: the label would not be the bytes of the source.
+    if (body.slice(start, end) !== item.text) {
+      skip(item, 'the figure is written with Markdown escapes or entities; annotate it by hand')
+      continue
+    }
+    const lineStart = body.lastIndexOf('\n', start - 1) + 1
+    const lineEnd = body.indexOf('\n', end) === -1 ? body.length : body.indexOf('\n', end)
+    const before = body.slice(lineStart, start)
+    const rest = body.slice(end, lineEnd).replace(/\r$/, '')
+    const nextStart = untagged[index + 1]?.start.offset
+    const next = nextStart === undefined || nextStart > lineEnd ? Infinity : nextStart - end
+    const ignore = ignorePhrase({ figure: item.figure, text: item.text, before, after: rest }, next)
+    if (ignore) {
+      phrases.push({ item, ...ignore })
+      continue
+    }
+    const attributes = attributesOf(item.proposal) ?? { metric: item.metric ?? UNDECIDED }
+    if (attributes['metric'] === UNDECIDED) {
+      const label = labelBefore(before)
+      const stub = label === undefined ? undefined : draft(item, label)
+      if (stub !== undefined) attributes['metric'] = stub
+    }
+    const annotation = annotationText(item.text, attributes)
+    if (annotation === undefined) skip(item, 'the directive serializer would change the label; annotate it by hand')
+    else annotations.push({ item, start, end, annotation, attributes })
+  }
+  const written = insertAnnotations(body, annotations)
+  for (const planned of written.accepted)
+    plan.edits.push({ ...placeOf(path, planned.item), action: 'annotate', annotation: planned.annotation })
+  for (const planned of written.rejected)
+    skip(
+      planned.item,
+      'the annotation would not read back as written here (Markdown around it changes its meaning); annotate it by hand'
+    )
+  const withIgnores = addIgnores(path, written.text, phrases, plan)
+  return withIgnores
+}
+
+/**
+ * Splice the annotations in and read the result back with factmark's
+ * parser: each must come back as an annotation of its figure with its
+ * attributes, and every annotation already there must stay one. Those that
+ * do not (a colon before the figure, markup around it) are left out.
+ */
+function insertAnnotations(
+  body: string,
+  planned: readonly Planned[]
+): { text: string; accepted: Planned[]; rejected: Planned[] } {
+  const existing = annotationsIn(body).size
+  let accepted = [...planned]
+  const rejected: Planned[] = []
+  for (let round = 0; round < 3; round += 1) {
+    const insertions: Insertion[] = accepted.flatMap(({ start, end, annotation, item }) => {
+      const open = annotation.slice(0, annotation.indexOf(`[${item.text}]`) + 1)
+      return [
+        { at: start, text: open },
+        { at: end, text: annotation.slice(open.length + item.text.length) }
+      ]
+    })
+    const spliced = splice(body, insertions)
+    const found = annotationsIn(spliced.text)
+    const failed = accepted.filter((entry, index) => {
+      const at = spliced.starts[index * 2] ?? -1
+      const node = found.get(at)
+      return (
+        !node ||
+        node.text !== entry.item.text ||
+        node.end !== at + entry.annotation.length ||
+        !sameAttributes(node.attributes, entry.attributes)
+      )
+    })
+    if (failed.length === 0 && found.size === existing + accepted.length)
+      return { text: spliced.text, accepted, rejected }
+    // An insertion that broke an annotation already there cannot be told apart: then none is made.
+    const dropped = failed.length > 0 ? failed : accepted
+    rejected.push(...dropped)
+    accepted = accepted.filter((entry) => !dropped.includes(entry))
+  }
+  return { text: body, accepted: [], rejected: [...planned] }
+}
+
+/** The annotations of a report's text by start offset: their label, end and attributes. */
+function annotationsIn(text: string): Map<number, { text: string; end: number; attributes: Attributes }> {
+  const { markdown } = loadReport('report.md', text)
+  const found = new Map<number, { text: string; end: number; attributes: Attributes }>()
+  visit(parseMarkdown(markdown), (node: Nodes) => {
+    if (node.type !== 'textDirective' || node.name !== 'fact') return
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) return
+    const attributes = Object.fromEntries(
+      Object.entries(node.attributes ?? {}).map(([key, value]) => [key, value ?? ''])
+    )
+    found.set(start, { text: toString(node), end, attributes })
+  })
+  return found
+}
+
+function sameAttributes(a: Attributes, b: Attributes): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
+}
+
+/** The body with the phrases added to its front matter's `ignore:` list, if the front matter can take them. */
+function addIgnores(
+  path: string,
+  body: string,
+  phrases: ReadonlyArray<{ item: UntaggedFigure; phrase: string; rule: string }>,
+  plan: WritePlan
+): string {
+  const unique = [...new Set(phrases.map((entry) => entry.phrase))]
+  if (unique.length === 0) return body
+  const bounds = /^---[ \t]*\r?\n/.exec(body)
+  const close = bounds && /^(?:---|\.\.\.)[ \t]*\r?$/m.exec(body.slice(bounds[0].length))
+  const refuse = (reason: string) => {
+    for (const { item } of phrases)
+      plan.edits.push({ ...placeOf(path, item), action: 'skip', reason: `not added to ignore: ${reason}` })
+    return body
+  }
+  if (!bounds || !close) return refuse('the report has no front matter')
+  const from = bounds[0].length
+  const to = from + close.index
+  const before = loadReport(path, body).frontMatter?.ignore ?? []
+  const edited = appendToList(body.slice(from, to), 'ignore', unique, IGNORE_COMMENT)
+  if (!edited.ok) return refuse(`the front matter cannot be edited: ${edited.error}`)
+  const after = body.slice(0, from) + edited.value + body.slice(to)
+  const read = loadReport(path, after).frontMatter?.ignore ?? []
+  if (read.join('\n') !== [...before, ...unique].join('\n'))
+    return refuse('the edited front matter would not read back as written')
+  for (const { item, phrase, rule } of phrases)
+    plan.edits.push({ ...placeOf(path, item), action: 'ignore', phrase, rule })
+  return after
+}
+
+/** The registry with the drafts appended, checked to read back with each of them. */
+function appendStubs(
+  path: string,
+  text: string,
+  stubs: readonly PlannedStub[]
+): { ok: true; file: ChangedFile } | { ok: false; reason: string } {
+  const bom = text.startsWith(BOM) ? BOM : ''
+  const entries = stubs.map((stub) => ({
+    id: stub.id,
+    value: stub.metric,
+    comment: `Drafted by factmark suggest --stubs from ${stub.file}:${stub.line}:${stub.column}`
+  }))
+  const edited = appendToMap(text.slice(bom.length), 'metrics', entries)
+  if (!edited.ok) return { ok: false, reason: edited.error }
+  const after = bom + edited.value
+  const { registry } = loadRegistry(path, after)
+  if (!registry || stubs.some((stub) => !registry.metrics.has(stub.id)))
+    return { ok: false, reason: 'the drafts would not read back as valid metrics' }
+  return { ok: true, file: { path, before: text, after } }
+}
+
+function errorsOf(path: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.file === path && d.severity === 'error' && !OWN_ERRORS.has(d.ruleId))
+}
+
+/** The text of a source as it stands in the file, byte order mark kept; undefined when it is not UTF-8. */
+function decoded(source: SourceText): string | undefined {
+  if (typeof source.text === 'string') return source.text
+  if (source.unreadSize !== undefined) return undefined
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(source.text)
+  } catch {
+    return undefined
+  }
+}
+
+function placeOf(file: string, item: UntaggedFigure): { file: string; line: number; column: number; text: string } {
+  return { file, line: item.start.line, column: item.start.column, text: item.text }
+}
+
+function counted(count: number, word: string): string {
+  return `${count} ${plural(count, word)}`
+}
