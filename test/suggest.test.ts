@@ -33,7 +33,8 @@ describe('factmark suggest on the un-annotated report', () => {
     for (const item of result?.untagged ?? [])
       expect(item.proposal.startsWith(`:fact[${item.text}]{metric=`)).toBe(true)
     const first = result?.untagged.find((item) => item.text === '2.1个百分点')
-    expect(first?.proposal).toBe(':fact[2.1个百分点]{metric=sea.good_quality_area_ratio aspect=increase}')
+    // Plain text has no front matter: the base is the year before the one the title names (2025).
+    expect(first?.proposal).toBe(':fact[2.1个百分点]{metric=sea.good_quality_area_ratio aspect=increase base=2024}')
   })
 })
 
@@ -56,8 +57,8 @@ describe('metric guesses', () => {
         ? []
         : [`${item.text}: ${item.metric ?? '?'} (editor: ${facts[index]?.metric})`]
     )
-    // 17.4 comes first in "PM2.5、PM10浓度分别为17.4、30.7", a list no alias can order.
-    expect(misses).toEqual(['17.4: air.pm10 (editor: air.pm25)'])
+    // 17.4 comes first in "PM2.5、PM10浓度分别为17.4、30.7": the 分别-list maps the figures to the names in order.
+    expect(misses).toEqual([])
   })
 
   test('the year-on-year change gets aspect and base', () => {

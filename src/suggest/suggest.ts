@@ -7,6 +7,7 @@ import { processReport } from '../remark/process-report.js'
 import { loadRegistry } from '../load/registry.js'
 import { findUntagged, type UntaggedFigure } from './untagged.js'
 import type { CompileInput } from '../model/compiled.js'
+import { periodOfTitle } from './title-period.js'
 
 export interface Suggestions {
   path: string
@@ -35,6 +36,7 @@ export function suggest(input: CompileInput): Suggestions[] {
     if (!processed.ok)
       return { path: source.path, untagged: [], refused: placed(processed.error, pointsOf(loaded.file)) }
     const tree = processed.value
+    const period = frontMatter?.period ?? periodOfTitle(text)
     const { untagged } = findUntagged({
       tree,
       source: text,
@@ -42,7 +44,7 @@ export function suggest(input: CompileInput): Suggestions[] {
       isFact: isFactNode,
       ...(registry && { registry }),
       ignore: frontMatter?.ignore ?? [],
-      ...(frontMatter && { period: frontMatter.period })
+      ...(period !== undefined && { period })
     })
     return { path: source.path, untagged }
   })

@@ -4,11 +4,14 @@ import { visit } from 'unist-util-visit'
 import type { Figure } from '../chinese-number/index.js'
 import { previousPeriod } from '../model/period.js'
 import { blockText, sourceOffset, type BlockText } from './block-text.js'
-import { findFigures } from './find-figures.js'
+import { findFigures, type FoundFigure } from './find-figures.js'
 import { spansOf } from '../model/spans.js'
 import { phraseStarts } from '../model/phrases.js'
-import { guessAspect, guessMetric } from './metric-guess.js'
+import { guessMetric, takes } from './metric-guess.js'
 import type { Registry } from '../model/compiled.js'
+import { readComparison, type ProposedAspect } from './comparison-words.js'
+import { CONFIDENT } from './confidence.js'
+import { readRespectively, type RespectivelyReading } from './respectively.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
 export interface UntaggedFigure {
@@ -17,8 +20,14 @@ export interface UntaggedFigure {
   /** The figure as printed: the label to wrap. */
   text: string
   figure: Figure
-  /** The metric guessed from the registry's aliases, if any. */
+  /** The metric guessed from the registry's aliases, when the guess is confident enough to propose. */
   metric?: string
+  /** 0..1: how sure the metric guess is; below 0.35 the proposal says `metric=?`. 0 when nothing points to a metric. */
+  confidence: number
+  /** The aspect the words before the figure give it (同比提升 → increase, 不低于 → target). */
+  aspect?: ProposedAspect
+  /** For a change on the period before (同比, 较上年): that period. */
+  base?: string
   /** `:fact[...]{metric=...}`, ready to paste over the figure. */
   proposal: string
 }
@@ -56,14 +65,18 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
     const block = blockText(node, options.source, options.isFact)
     const tagged = spansOf(block.tagged)
     const ignored = ignoredRanges(block.text, options.ignore ?? [])
-    for (const found of findFigures(block.text)) {
+    const figures = findFigures(block.text)
+    // The guesses of the block so far, by figure: a change or a 分别-list may take the metric of an earlier figure.
+    const guessed: Array<UntaggedFigure | undefined> = []
+    for (const [index, found] of figures.entries()) {
       if (tagged.overlaps(found.start, found.end)) continue
       const covering = ignored.find((phrase) => phrase.covers(found.start, found.end))
       if (covering) {
         usedIgnores.add(covering.phrase)
         continue
       }
-      const figure = describe(block, found.start, found.end, found.text, found.figure, options)
+      const figure = describe(block, figures, index, guessed, options)
+      guessed[index] = figure
       if (skipped.covers(figure.start.offset ?? 0)) continue
       untagged.push(figure)
     }
@@ -74,29 +87,104 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
 
 function describe(
   block: BlockText,
-  start: number,
-  end: number,
-  text: string,
-  figure: Figure,
+  figures: readonly FoundFigure[],
+  index: number,
+  guessed: ReadonlyArray<UntaggedFigure | undefined>,
   options: UntaggedOptions
 ): UntaggedFigure {
+  const { start, end, text, figure } = figures[index] as FoundFigure
   const before = block.text.slice(0, start)
-  const guess = options.registry ? guessMetric(before, block.text.slice(end), figure, options.registry) : undefined
-  const aspect = guessAspect(before, figure)
-  const attributes = [`metric=${guess?.metric ?? '?'}`]
-  if (aspect) attributes.push(`aspect=${aspect}`)
+  const comparison = readComparison(before, figure)
+  const isChange = comparison.aspect !== undefined && comparison.aspect !== 'start' && comparison.aspect !== 'target'
+  const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
+  const metric = guess && guess.confidence >= CONFIDENT ? guess.metric : undefined
   const base =
-    options.period && /同比|较上年|比上年/.test(before.slice(-8)) ? previousPeriod(options.period) : undefined
-  if (base && (aspect === 'increase' || aspect === 'decrease')) attributes.push(`base=${base}`)
+    options.period && comparison.againstBase && (isChange || figure.kind === 'unchanged')
+      ? previousPeriod(options.period)
+      : undefined
+  const attributes = [`metric=${metric ?? '?'}`]
+  if (comparison.aspect) attributes.push(`aspect=${comparison.aspect}`)
+  if (base) attributes.push(`base=${base}`)
   const result: UntaggedFigure = {
     start: options.toPoint(sourceOffset(block, start)),
     end: options.toPoint(sourceOffset(block, end - 1) + 1),
     text,
     figure,
+    confidence: guess?.confidence ?? 0,
     proposal: `:fact[${text}]{${attributes.join(' ')}}`
   }
-  if (guess) result.metric = guess.metric
+  if (metric) result.metric = metric
+  if (comparison.aspect) result.aspect = comparison.aspect
+  if (base) result.base = base
   return result
+}
+
+/**
+ * The metric of a figure: from the names of a 分别-list, from the figure a
+ * list or a change restates (面积比84.2%、同比提升2.2个百分点), or from the
+ * words around it.
+ */
+function guessFor(
+  block: BlockText,
+  figures: readonly FoundFigure[],
+  index: number,
+  guessed: ReadonlyArray<UntaggedFigure | undefined>,
+  registry: Registry,
+  isChange: boolean
+): { metric: string; confidence: number } | undefined {
+  const { start, end, figure } = figures[index] as FoundFigure
+  const previous = figures[index - 1]
+  const respectively = readRespectively(block.text, figures, index)
+  if (respectively?.kind === 'named') return guessMetric(respectively.words, '', figure, registry, { isChange })
+  const restated = restatedGuess(block, figures, index, guessed, respectively, isChange)
+  const earlier = restated?.metric === undefined ? undefined : registry.metrics.get(restated.metric)
+  if (restated?.metric !== undefined && earlier && takes(earlier, figure, true))
+    return { metric: restated.metric, confidence: restated.confidence }
+  const previousGuess = guessed[index - 1]?.metric
+  const previousMetric =
+    previous && previousGuess !== undefined && sameSentence(block.text.slice(previous.end, start))
+      ? registry.metrics.get(previousGuess)
+      : undefined
+  return guessMetric(block.text.slice(0, start), block.text.slice(end), figure, registry, {
+    // 15批92件: a figure right after another shares its words.
+    ...(previous && previous.end < start && { ownWordsFrom: previous.end }),
+    ...(previousMetric && { previous: previousMetric }),
+    ...(previous?.end === start && previousGuess !== undefined && { adjacentTo: previousGuess }),
+    isChange
+  })
+}
+
+/** The guess of the earlier figure this one restates, by a 分别-list or as its change. */
+function restatedGuess(
+  block: BlockText,
+  figures: readonly FoundFigure[],
+  index: number,
+  guessed: ReadonlyArray<UntaggedFigure | undefined>,
+  respectively: RespectivelyReading | undefined,
+  isChange: boolean
+): UntaggedFigure | undefined {
+  if (respectively?.kind === 'restated') return guessed[respectively.figure]
+  const previous = figures[index - 1]
+  const { start } = figures[index] as FoundFigure
+  return isChange && previous && restatesPrevious(block.text.slice(previous.end, start))
+    ? guessed[index - 1]
+    : undefined
+}
+
+/**
+ * Whether a change restates the figure just before it: only words of
+ * comparison stand between them, in one sentence (面积比84.2%、同比提升2.2个百分点,
+ * but not 优良率99.5%,优级率同比上升…).
+ */
+function restatesPrevious(between: string): boolean {
+  if (!sameSentence(between)) return false
+  return !/[\u4e00-\u9fff]/.test(between.replace(COMPARISON_WORDS, ''))
+}
+
+const COMPARISON_WORDS = /同比|较上年|比上年|与上年|分别|[提上]升|提高|增加|增长|下降|降低|减少|改善|恶化|相比|基本/g
+
+function sameSentence(between: string): boolean {
+  return !/[。;；!?！？\n]/.test(between)
 }
 
 /** Each ignore phrase, in the order given, and whether one of its occurrences in the text covers a range. */

@@ -1,0 +1,90 @@
+import type { Figure } from '../chinese-number/index.js'
+
+/** The aspect words before a figure give it; `level` (the default) is never proposed. */
+export type ProposedAspect = 'start' | 'target' | 'increase' | 'decrease' | 'improve' | 'worsen'
+
+/**
+ * Words that compare a figure with the period before (同比, 较上年): with them
+ * a change gets `base=` the previous period. README's table "How the words of
+ * a comparison become a signed value" says how the compiler reads each.
+ */
+export const BASE_WORDS: readonly string[] = ['同比', '较上年', '比上年', '与上年', '较去年', '比去年', '与去年']
+
+/**
+ * Verbs of change, as the aspect they give. 改善 and 恶化 leave the sign to
+ * the metric's `better` (an index falls as it improves); the others say the
+ * direction of the number itself: a rank 上升4位 is `increase`, which the
+ * compiler reads as a fall of the place number.
+ */
+// prettier-ignore
+export const DIRECTION_WORDS: ReadonlyArray<{ word: string; aspect: ProposedAspect }> = [
+  { word: '改善', aspect: 'improve' },
+  { word: '好转', aspect: 'improve' },
+  { word: '恶化', aspect: 'worsen' },
+  { word: '变差', aspect: 'worsen' },
+  { word: '提升', aspect: 'increase' },
+  { word: '提高', aspect: 'increase' },
+  { word: '上升', aspect: 'increase' },
+  { word: '增加', aspect: 'increase' },
+  { word: '增长', aspect: 'increase' },
+  { word: '增幅', aspect: 'increase' },
+  { word: '下降', aspect: 'decrease' },
+  { word: '降低', aspect: 'decrease' },
+  { word: '减少', aspect: 'decrease' },
+  { word: '下滑', aspect: 'decrease' },
+  { word: '降幅', aspect: 'decrease' }
+]
+
+/** Bounds written before a figure of a plan: 优良率不低于99.2%. */
+export const TARGET_WORDS: readonly string[] = ['不低于', '不高于', '不少于', '不超过', '力争']
+
+/** Headings of a plan's list of targets: every figure after them in the paragraph is a target. */
+export const TARGET_LIST_WORDS: readonly string[] = ['主要指标', '主要目标', '预期目标']
+
+export interface Comparison {
+  aspect?: ProposedAspect
+  /** Whether the words compare with the period before, so that the change gets `base=`. */
+  againstBase: boolean
+}
+
+// The comparison words stand in the clause of the figure, a few characters before it:
+// 同比分别提升7.5个百分点和9.1个百分点 reaches the second figure across the first.
+const reach = 16
+const clauseEnd = /[。;；!?！？,，:：\n]/g
+
+/**
+ * What the words before a figure say about it: 由50% is where a change
+ * starts, 不低于99.2% a target, 同比提升2.1个百分点 an increase on the year
+ * before. A percentage-point figure after a verb of change is a change even
+ * without 同比; any other figure needs the comparison word, since 提升至66.7%
+ * is a level.
+ */
+export function readComparison(before: string, figure: Figure, paragraphBefore = before): Comparison {
+  const near = clause(before)
+  const againstBase = BASE_WORDS.some((word) => near.includes(word))
+  if (/由$/.test(near)) return { aspect: 'start', againstBase: false }
+  if (TARGET_WORDS.some((word) => near.endsWith(word))) return { aspect: 'target', againstBase: false }
+  if (TARGET_LIST_WORDS.some((word) => paragraphBefore.includes(word))) return { aspect: 'target', againstBase: false }
+  if (figure.kind === 'unchanged') return { againstBase }
+  if (figure.kind !== 'percentage-point' && !againstBase) return { againstBase: false }
+  const direction = lastDirection(near)
+  return direction ? { aspect: direction, againstBase } : { againstBase: false }
+}
+
+function clause(before: string): string {
+  const near = before.slice(-reach)
+  let cut = -1
+  for (const match of near.matchAll(clauseEnd)) cut = match.index
+  return near.slice(cut + 1)
+}
+
+/** The verb of change nearest the figure; 提升至 and 提升为 name the level reached, not a change. */
+function lastDirection(near: string): ProposedAspect | undefined {
+  let found: { at: number; aspect: ProposedAspect } | undefined
+  for (const { word, aspect } of DIRECTION_WORDS) {
+    const at = near.lastIndexOf(word)
+    if (at === -1 || /^[至为到]/.test(near.slice(at + word.length))) continue
+    if (!found || at > found.at) found = { at, aspect }
+  }
+  return found?.aspect
+}
