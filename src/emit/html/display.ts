@@ -44,6 +44,16 @@ const ordinalKinds = new Set<Metric['kind']>(['class', 'rank'])
 /** What formatValue reads of a figure: a fact, or a point of a series. */
 export type ShownValue = Pick<Fact, 'value' | 'aspect' | 'unit' | 'decimals' | 'text'>
 
+/**
+ * A value in % that is a difference of two percentages, which readers know as 个百分点: the change
+ * of a percentage (93.8% against 91.7%), or any value but a relative change of a metric that
+ * measures a gap in points (城乡差距3.5个百分点).
+ */
+function inPoints(fact: ShownValue, metric?: Pick<Metric, 'kind'>): boolean {
+  if (fact.unit !== '%' || fact.aspect === 'relative-change') return false
+  return fact.aspect === 'change' || metric?.kind === 'percentage-point'
+}
+
 /** The normalized value with its unit: `11,590,000 t`, `93.8%`, `+2.1 个百分点`; a class or rank as printed. */
 export function formatValue(fact: ShownValue, metric?: Pick<Metric, 'kind'>): string {
   if (typeof fact.value === 'string') return fact.value
@@ -51,7 +61,7 @@ export function formatValue(fact: ShownValue, metric?: Pick<Metric, 'kind'>): st
   const number = formatNumber(fact.value, fact.decimals)
   const signed =
     fact.aspect === 'change' || fact.aspect === 'relative-change' ? (fact.value > 0 ? `+${number}` : number) : number
-  if (fact.aspect === 'change' && fact.unit === '%') return `${signed} 个百分点`
+  if (inPoints(fact, metric)) return `${signed} 个百分点`
   const symbol = unitSymbol(fact.unit)
   return symbol === '' ? signed : symbol === '%' ? `${signed}%` : `${signed} ${symbol}`
 }

@@ -136,7 +136,7 @@ function keyFigures(
     figures.push({
       label: label(fact),
       value: formatValue(fact, metric(fact)),
-      change: change ? `${base} ${formatValue(change)}` : '',
+      change: change ? `${base} ${formatValue(change, metric(change))}` : '',
       href: fragment(factAnchor(fact.id))
     })
   }
