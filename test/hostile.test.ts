@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
@@ -44,8 +45,12 @@ describe('a source that tries to inject markup, script or template code', () => 
 
       const scripts = await page
         .locator('script')
-        .evaluateAll((nodes) => nodes.map((node) => node.getAttribute('type')))
-      expect(scripts).toEqual(['application/ld+json'])
+        .evaluateAll((nodes) => nodes.map((node) => [node.getAttribute('type'), node.textContent.trim()]))
+      // JSON-LD, and the facts table's filter exactly as templates/ holds it.
+      expect(scripts.map(([type]) => type)).toEqual(['application/ld+json', null])
+      expect(scripts[1]?.[1]).toBe(
+        readFileSync(new URL('../templates/facts-filter.js', import.meta.url), 'utf8').trim()
+      )
       expect(await page.title()).toBe("<script>window.__pwned='title'</script>报告")
       const body = await page.locator('article').innerText()
       expect(body).toContain(

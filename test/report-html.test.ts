@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Element, ElementContent } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
@@ -11,6 +12,7 @@ import { seedBuild, textArtifacts } from './helpers/seed-build.js'
 import { compileFixture } from './helpers/tools.js'
 
 const { result, artifacts } = seedBuild()
+const filterScript = readFileSync(new URL('../templates/facts-filter.js', import.meta.url), 'utf8')
 const html = artifacts.get('xiamen-2025/index.html') ?? ''
 const page = fromHtml(html)
 const facts = result.reports[0]?.bundle.facts ?? []
@@ -27,7 +29,10 @@ describe('the report page', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true)
     expect(selectAll('link[rel=stylesheet], script[src], img[src], iframe', page)).toEqual([])
     expect(selectAll('style', page)).toHaveLength(1)
-    expect(selectAll('script', page).map((node) => attribute(node, 'type'))).toEqual(['application/ld+json'])
+    expect(selectAll('script', page).map((node) => attribute(node, 'type'))).toEqual(['application/ld+json', undefined])
+    // The one script that runs is the facts table's filter, as written in templates/, whatever the report holds.
+    const script = selectAll('script', page)[1]
+    expect(script && text(script).trim()).toBe(filterScript.trim())
   })
 
   test('renders every fact as a <data> element with its id, value, metric, unit and period', () => {
