@@ -1,5 +1,8 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { frontMatterText } from '../src/scaffold/front-matter-text.js'
 import { guessFromTitle, type TitleGuess } from '../src/scaffold/title-guess.js'
+import { loadReport } from '../src/load/front-matter.js'
 
 const workReportReason =
   'a government work report delivered in 2024 reviews 2023; its targets for 2024 take period=2024'
@@ -23,5 +26,43 @@ describe('front matter guessed from a title', () => {
     ['工作总结', {}, 'nothing to guess']
   ])('%s', (title, guess) => {
     expect(guessFromTitle(title)).toEqual(guess)
+  })
+})
+
+describe('the front matter written from any title', () => {
+  const title = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+    fc
+      .tuple(
+        fc.constantFrom('厦门市', '福建省', '深圳市龙岗区', '国务院', 'X: ', '"', "'", '#', '- ', '', '　'),
+        fc.constantFrom('生态环境局', '人民政府', '', ': yes', '[a]'),
+        fc.constantFrom('2024年', '二〇二四年', '2021—2025年', '9999年', '0000年', '年', ''),
+        fc.constantFrom('工作总结', '政府工作报告', '工作要点', '', ' #x')
+      )
+      .map((parts) => parts.join(''))
+  )
+
+  test('reads back as the fields it was written from; a field not guessed fails with front-matter-invalid', () => {
+    fc.assert(
+      fc.property(title, (printed) => {
+        const guess = guessFromTitle(printed)
+        const fields = { title: printed === '' ? undefined : printed, ...guess, slug: 'a-2024' }
+        const loaded = loadReport('source/a.md', frontMatterText(fields))
+        const missing = (['title', 'issuer', 'entity', 'period'] as const).filter((key) => fields[key] === undefined)
+        const rules = loaded.file.messages.map((message) => `${message.line} ${message.ruleId}`)
+        const line = { title: 2, issuer: 3, entity: 4, period: 5 }
+        expect(rules).toEqual(missing.map((key) => `${line[key]} front-matter-invalid`))
+        if (missing.length === 0)
+          expect(loaded.frontMatter).toEqual({
+            title: fields.title,
+            issuer: fields.issuer,
+            entity: fields.entity,
+            period: fields.period,
+            language: 'zh-CN',
+            slug: 'a-2024'
+          })
+      }),
+      { numRuns: 1000 }
+    )
   })
 })

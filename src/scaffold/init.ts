@@ -27,7 +27,7 @@ export interface InitOptions {
 }
 
 /** A file init wrote or changed, relative to `cwd`, and what it is. */
-export interface WrittenFile {
+interface WrittenFile {
   path: string
   what: string
 }

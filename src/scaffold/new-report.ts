@@ -24,7 +24,7 @@ export interface NewReportOptions {
 }
 
 /** A front matter field as written: its value and where it was read from, or undefined when a placeholder stands. */
-export interface FieldGuess {
+interface FieldGuess {
   field: 'title' | 'issuer' | 'entity' | 'period'
   value: string | undefined
   /** Where the value was read, for the editor to confirm it: "the title", "the first line of report.txt". */

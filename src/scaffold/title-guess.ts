@@ -61,6 +61,7 @@ function periodOf(year: RegExpExecArray, genre: (typeof genres)[number] | undefi
   const printed = Number(
     first ?? [...(chinese ?? '')].map((digit) => chineseDigits.indexOf(digit === '零' ? '〇' : digit)).join('')
   )
-  if (!genre?.why || genre.yearsBefore === 0) return { period: String(printed) }
-  return { period: String(printed - genre.yearsBefore), periodReason: genre.why(printed) }
+  const shown = (value: number) => String(value).padStart(4, '0')
+  if (!genre?.why || printed < genre.yearsBefore) return { period: shown(printed) }
+  return { period: shown(printed - genre.yearsBefore), periodReason: genre.why(printed) }
 }
