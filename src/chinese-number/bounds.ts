@@ -19,6 +19,7 @@ export const PREFIX_BOUNDS: readonly BoundWord[] = [
   { text: '不到', bound: 'at-most' },
   { text: '不足', bound: 'at-most' },
   { text: '超过', bound: 'at-least' },
+  { text: '超', bound: 'at-least' },
   { text: '多于', bound: 'at-least' },
   { text: '高于', bound: 'at-least' },
   { text: '少于', bound: 'at-most' },
@@ -30,9 +31,11 @@ export const PREFIX_BOUNDS: readonly BoundWord[] = [
   { text: '近', bound: 'about' }
 ]
 
-/** Words after a figure: 50%左右, 30家以上, 5%以下. */
+/** Words after a figure: 50%左右, 30家以上, 5%以下, 65岁及以上. Longest first. */
 // prettier-ignore
 export const SUFFIX_BOUNDS: readonly BoundWord[] = [
+  { text: '及以上', bound: 'at-least' },
+  { text: '及以下', bound: 'at-most' },
   { text: '左右', bound: 'about' },
   { text: '上下', bound: 'about' },
   { text: '以上', bound: 'at-least' },
@@ -40,7 +43,7 @@ export const SUFFIX_BOUNDS: readonly BoundWord[] = [
   { text: '以内', bound: 'at-most' }
 ]
 
-/** Words between the number and its unit: 100余个, 100多个, 3万余吨. */
+/** Words between the number and its unit: 100余个, 100多个, 3万余吨; after a ratio word: 两成多, 一倍多. */
 export const INFIX_BOUNDS: readonly BoundWord[] = [
   { text: '余', bound: 'at-least' },
   { text: '多', bound: 'at-least' }

@@ -5,7 +5,7 @@
  *
  * Listed: the measure words of the 2025 Xiamen report, the common ones of
  * government work reports, and a few nouns that reports use as measure words
- * (方面 and 个方面 as in 4个方面, 地市 as in 五地市). Not listed on purpose:
+ * (方面 and 个方面 as in 4个方面, 地市 as in 五地市, 大类 as in 五大类). Not listed on purpose:
  * 点 (also a time of day), 单 and 首 (more often part of a name: 三单,
  * 首批), 度 (degree, kWh or temperature).
  */
@@ -57,6 +57,7 @@ export const COUNT_CLASSIFIERS: readonly string[] = [
   '位',
   '种',
   '类',
+  '大类',
   '届',
   '例',
   '张',

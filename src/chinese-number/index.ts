@@ -21,7 +21,7 @@ export { MAX_SIGNIFICANT_DIGITS, storeValue, type Stored, type StoredNumber, typ
 export type { Bound, Converted, Figure, FigureKind, FigureProblem, FigureResult, UnitReading } from './types.js'
 // The characters and words figures are made of, for scanners that look for figures in running text.
 export { isArabicDigit } from './arabic.js'
-export { SUFFIX_BOUNDS } from './bounds.js'
+export { INFIX_BOUNDS, SUFFIX_BOUNDS } from './bounds.js'
 export {
   CLASS_CLASSIFIERS,
   ORDINAL_CLASSIFIERS,
@@ -30,7 +30,9 @@ export {
 } from './classifiers.js'
 export { DATE_MARKERS } from './dates.js'
 export { DIGITS, PLACES, isNumeralChar } from './numerals.js'
+export { PROPORTION_COLONS } from './proportion.js'
 export { RANGE_SEPARATORS } from './range.js'
+export { ROUND_PREFIXES, ROUND_SCALES } from './round-number.js'
 export { UNITS } from './units.js'
 export type { BoundWord } from './bounds.js'
 export type { DateLevel } from './dates.js'

@@ -1,5 +1,5 @@
 import type { Result } from '../model/result.js'
-import { infixBoundAt } from './bounds.js'
+import { INFIX_BOUNDS, infixBoundAt } from './bounds.js'
 import { CLASS_CLASSIFIERS } from './classifiers.js'
 import { isNumeralChar } from './numerals.js'
 import type { NumberToken } from './number-token.js'
@@ -74,6 +74,8 @@ function readArabicTail(written: string): Tail | undefined {
   if (match) return withBound(match)
   if (CLASS_CLASSIFIERS.includes(rest)) return withBound({ classClassifier: rest })
   if (bound) return undefined
+  const after = boundAfterUnit(rest)
+  if (after) return after
   for (const scale of scalesAtStart(rest)) {
     const late = infixBoundAt(rest, scale.text.length)
     if (!late) continue
@@ -94,7 +96,14 @@ function readChineseTail(written: string): Tail | undefined {
   const entry = lookupPlainUnit(rest)
   if (entry) return { ...tail, entry }
   if (CLASS_CLASSIFIERS.includes(rest)) return { ...tail, classClassifier: rest }
-  return undefined
+  return infix ? undefined : boundAfterUnit(rest)
+}
+
+/** 两成多, 一倍多: a ratio word takes 多 or 余 after it. */
+function boundAfterUnit(rest: string): Tail | undefined {
+  const word = INFIX_BOUNDS.find((candidate) => rest.endsWith(candidate.text))
+  const entry = word && lookupPlainUnit(rest.slice(0, rest.length - word.text.length))
+  return word && entry?.boundAfter ? { entry, bound: word.bound } : undefined
 }
 
 /** Where the scale is written and the decimals it leaves, before any unit factor. */

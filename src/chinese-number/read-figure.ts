@@ -7,7 +7,8 @@ import type { FigureResult } from './types.js'
 
 /**
  * Read the label of an annotation, the figure exactly as printed: `1159万吨`,
- * `2.5亿元`, `99.2%`, `第8`, `Ⅱ类`, `三轮`, `2021—2024年`. Never throws: a
+ * `2.5亿元`, `99.2%`, `第8`, `Ⅱ类`, `三轮`, `2021—2024年`, `近八成`, `五分之一`,
+ * `近万场`, `5.4倍`, `65岁以上`, `2：1`. Never throws: a
  * label that is not a figure gives a reason an editor can act on.
  */
 export function readFigure(label: string): FigureResult {
@@ -19,7 +20,8 @@ export function readFigure(label: string): FigureResult {
   if (stripped.text === '') return failure(reasons.noNumber(text))
   const split = splitRange(stripped.text)
   if (split === 'many') return failure(reasons.manySeparators(text))
-  const reading = split ? readRange(text, split.lower, split.upper) : readSingle(text, stripped.text)
+  const qualified = stripped.bounds.length > 0
+  const reading = split ? readRange(text, split.lower, split.upper) : readSingle(text, stripped.text, qualified)
   if (!reading.ok) return reading
   const bounds = new Set([...stripped.bounds, ...(reading.value.bound ? [reading.value.bound] : [])])
   if (bounds.size > 1) return failure(reasons.twoBounds(text))

@@ -42,5 +42,12 @@ export const reasons = {
     `the ends of the range "${label}" do not match: "${lower}" reads as ${lowerKind} but "${upper}" as ${upperKind}`,
   rangeOfIntervals: (label: string) =>
     `the range "${label}" joins periods that are already intervals: write its first and last month (2025年1-9月)`,
-  rangeBackwards: (label: string) => `the range "${label}" runs backwards: write the lower end first`
+  rangeBackwards: (label: string) => `the range "${label}" runs backwards: write the lower end first`,
+  vagueCount: (label: string) =>
+    `"${label}" is a vague count (数百, 几十, 成千上万: "some hundreds") with no value to publish: tag a figure written with a number, or leave it untagged`,
+  bareScale: (label: string) =>
+    `"${label}" has a scale word but no number: write how near it is (近万, 上万, 万余) or the number (1万)`,
+  notAFraction: (label: string) =>
+    `"${label}" is not a fraction: N分之M takes a whole number on each side (五分之一, 千分之五)`,
+  zeroDenominator: (label: string) => `"${label}" divides by zero`
 } as const

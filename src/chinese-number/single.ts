@@ -1,14 +1,17 @@
 import type { Result } from '../model/result.js'
 import { isArabicDigit } from './arabic.js'
 import { readDate } from './dates.js'
+import { readFraction } from './fraction.js'
 import { readMeasured } from './measured.js'
 import { readNumberTokens } from './number-token.js'
 import { isDigitChar } from './numerals.js'
 import { readRankGoal, readUnchanged } from './phrases.js'
+import { readProportion } from './proportion.js'
 import { rankPrefixOf, readRank } from './rank.js'
 import type { FigureProblem } from './types.js'
 import { failure, success, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
+import { readRoundNumber } from './round-number.js'
 import { scaledValue } from './token-value.js'
 import { readWaterClass } from './water-class.js'
 
@@ -21,10 +24,12 @@ const PERCENT_WORDS = '百分之'
 /**
  * One figure, no range and no bound words around it. The forms are tried
  * from the most specific: dates (2025年), ranks (第8), the phrases 持平 and
- * 保十争先, spelled-out percents, water-quality classes, then a number with
- * what follows it.
+ * 保十争先, spelled-out percents, fractions (五分之一), water-quality
+ * classes, proportions (2：1), round numbers (上千家, 万余人), then a number
+ * with what follows it. `qualified`: a bound word stood before the text, which
+ * a bare scale needs (近万场).
  */
-export function readSingle(label: string, text: string): Result<Reading, FigureProblem> {
+export function readSingle(label: string, text: string, qualified = false): Result<Reading, FigureProblem> {
   const date = readDate(label, text)
   if (date) return date
   const rank = rankPrefixOf(text)
@@ -34,8 +39,10 @@ export function readSingle(label: string, text: string): Result<Reading, FigureP
   const goal = readRankGoal(label, text)
   if (goal) return goal
   if (text.startsWith(PERCENT_WORDS)) return readPercentWords(label, text)
-  const waterClass = readWaterClass(label, text)
-  if (waterClass) return waterClass
+  const written = readFraction(label, text) ?? readWaterClass(label, text) ?? readProportion(label, text)
+  if (written) return written
+  const round = readRoundNumber(label, text, qualified)
+  if (round) return round
   const sign = SIGNS[text[0] ?? ''] ?? 0
   const start = sign === 0 ? 0 : 1
   const tokens = readNumberTokens(text, start)

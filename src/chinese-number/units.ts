@@ -14,6 +14,8 @@ export interface UnitEntry {
   /** Whether a scale may precede it: 万吨 yes; 万% and 万分贝 (a logarithm) no. */
   scalable: boolean
   classifier?: string
+  /** 多 or 余 may follow it (两成多, 一倍多), where other units take it before (3万余吨). */
+  boundAfter?: boolean
 }
 
 /** 1 亩 = 1/15 公顷 = 2000/3 m² (市制); not UCUM, so declared here with its conversion. */
@@ -45,6 +47,11 @@ export const UNITS: readonly UnitEntry[] = [
   { text: '％', unit: '%', factor: 1, kind: 'percent', scalable: false },
   { text: '个百分点', unit: '%', factor: 1, kind: 'percentage-point', scalable: false },
   { text: '百分点', unit: '%', factor: 1, kind: 'percentage-point', scalable: false },
+  // Ratio words: 三成 is three tenths (30%, known to the 成), 5.4倍 is 5.4 times (540%). Read as
+  // percentages, the words before them decide: 增长5.4倍 (aspect=increase) is +540%, to 6.4 times
+  // what it was, as 增长N倍 means in Chinese; 是上年的2倍 is a level of 200% of the year before.
+  { text: '成', unit: '%', factor: 10, kind: 'percent', scalable: false, boundAfter: true },
+  { text: '倍', unit: '%', factor: 100, kind: 'percent', scalable: false, boundAfter: true },
   quantity('微克/立方米', 'ug/m3'),
   quantity('毫克/立方米', 'mg/m3'),
   quantity('毫克/升', 'mg/L'),
@@ -82,6 +89,9 @@ export const UNITS: readonly UnitEntry[] = [
   quantity('个小时', 'h'),
   quantity('分钟', 'min'),
   quantity('秒', 's'),
+  // Ages: 65岁以上, 年满18周岁.
+  quantity('岁', 'a'),
+  quantity('周岁', 'a'),
   level('分贝', 'dB'),
   level('℃', 'Cel'),
   level('摄氏度', 'Cel'),
@@ -98,7 +108,19 @@ export const UNITS: readonly UnitEntry[] = [
   )
 ]
 
-const UNIT_BY_TEXT = new Map(UNITS.map((entry) => [entry.text, entry]))
+/** 微克／立方米: the full-width slash of texts set in full-width punctuation throughout. */
+const FULL_WIDTH_SLASH = '／'
+
+const UNIT_BY_TEXT = new Map(
+  UNITS.flatMap((entry): Array<[string, UnitEntry]> => {
+    const fullWidth = entry.text.replaceAll('/', FULL_WIDTH_SLASH)
+    const both: Array<[string, UnitEntry]> = [
+      [entry.text, entry],
+      [fullWidth, { ...entry, text: fullWidth }]
+    ]
+    return fullWidth === entry.text ? [[entry.text, entry]] : both
+  })
+)
 
 export interface UnitMatch {
   entry: UnitEntry
