@@ -192,6 +192,8 @@ const nameRows: Record<string, Row[]> = {
 const labelRuleRows: Record<string, Row[]> = {
   'bare-chinese-numeral': [['一些问题和进一步整改', []]],
   'bare-roman-numeral': [['Ⅱ期工程', []]],
+  'chinese-zero': [['汽车零部件和零件产业实现零排放', []]],
+  article: [['让生态保护成为一种常态', []]],
   'loose-bound': [['三级上下联动', [['三级', 0]]]]
 }
 

@@ -1,6 +1,7 @@
 import { readFigure, type Figure } from '../chinese-number/index.js'
 import { labelLimit, mayEndAt, mayStartAt } from './label-chars.js'
 import { isSuggestedLabel } from './label-rules.js'
+import { lookAlikeSpans } from './look-alikes.js'
 import { nameSpans } from './names.js'
 import { phraseStarts } from '../model/phrases.js'
 
@@ -25,10 +26,11 @@ export interface FindOptions {
  * an editor would wrap, without the words around it (第8 in 排名第8, 六年 in
  * 连续六年). At each place a figure may start, the longest label that
  * `readFigure` reads wins, so that 2025年11月 is one figure and 15批92件 two;
- * a label overlapping a built-in name (十四五, PM2.5, “…”) is not a figure.
+ * a label overlapping a built-in name (十四五, PM2.5, “…”) or a look-alike
+ * (［24］, 九市一区, 两个大局) is not a figure.
  */
 export function findFigures(text: string, options: FindOptions = {}): FoundFigure[] {
-  const named = coverage(text.length, nameSpans(text))
+  const named = coverage(text.length, [...nameSpans(text), ...lookAlikeSpans(text)])
   const found: FoundFigure[] = []
   let position = 0
   while (position < text.length) {

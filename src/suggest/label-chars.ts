@@ -2,9 +2,13 @@ import {
   CLASS_CLASSIFIERS,
   DATE_MARKERS,
   DIGITS,
+  INFIX_BOUNDS,
   ORDINAL_CLASSIFIERS,
   PLACES,
+  PROPORTION_COLONS,
   RANGE_SEPARATORS,
+  ROUND_PREFIXES,
+  ROUND_SCALES,
   SUFFIX_BOUNDS,
   UNITS,
   WATER_CLASS_CLASSIFIER,
@@ -21,8 +25,8 @@ import {
 /** The longest label worth reading: 2024年11月-2025年2月 is 16 characters. */
 const MAX_LABEL_LENGTH = 24
 
-/** Words written before the number of a figure: 第8, 前4, 劣Ⅴ类, 百分之十五. */
-const OPENING_WORDS: readonly string[] = ['第', '前', '劣', '百分之']
+/** Words written before the number of a figure: 第8, 前4, 劣Ⅴ类, 百分之十五, 千分之五. */
+const OPENING_WORDS: readonly string[] = ['第', '前', '劣', '百分之', '千分之', '万分之']
 
 // Sets of single characters, so that the empty string before the text start belongs to none.
 const ROMAN_NUMERALS = new Set('ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ')
@@ -31,13 +35,15 @@ const ASCII_ROMAN = new Set('IVX')
 const DECIMAL_POINTS = new Set('.．')
 const GROUP_SEPARATORS = new Set(',，')
 
-/** Symbols that may stand inside a label: points, percent, unit slashes (微克/立方米), ranges. */
+/** Symbols that may stand inside a label: points, percent, unit slashes (微克/立方米), proportions (2：1), ranges. */
 const LABEL_SYMBOLS = new Set([
   ...DECIMAL_POINTS,
   '%',
   '％',
   '/',
+  '／',
   '℃',
+  ...PROPORTION_COLONS,
   ...RANGE_SEPARATORS.flatMap((separator) => [...separator])
 ])
 
@@ -60,7 +66,9 @@ const CLOSING_CHARS = new Set(
     ...ORDINAL_CLASSIFIERS,
     WATER_CLASS_CLASSIFIER,
     ...DATE_MARKERS.map((marker) => marker.text),
-    ...SUFFIX_BOUNDS.map((word) => word.text)
+    ...SUFFIX_BOUNDS.map((word) => word.text),
+    // 两成多, 一倍多
+    ...INFIX_BOUNDS.map((word) => word.text)
   ].map((text) => text.slice(-1))
 )
 
@@ -75,8 +83,25 @@ export function mayStartAt(text: string, index: number): boolean {
   if (opensNumeral(char)) return !isNumeralChar(before)
   if (isRoman(char)) return !isRoman(before)
   if (ASCII_ROMAN.has(char)) return !isAsciiLetter(before)
+  if (opensRoundNumber(text, index)) return true
   const word = OPENING_WORDS.find((candidate) => text.startsWith(candidate, index))
   return word !== undefined && opensNumber(text[index + word.length] ?? '')
+}
+
+/**
+ * A scale that stands for its own round number opens a figure together with the word that makes it
+ * one: 近万场, 上千家 (the word belongs to the figure here, as the number is nothing without it), or
+ * 万余人 outside a number (not the 万 of 3万余吨).
+ */
+function opensRoundNumber(text: string, index: number): boolean {
+  const prefix = ROUND_PREFIXES.find((word) => text.startsWith(word, index))
+  const at = index + (prefix?.length ?? 0)
+  const scale = ROUND_SCALES.find((word) => text.startsWith(word, at))
+  if (scale === undefined) return false
+  if (prefix !== undefined) return true
+  const before = text[index - 1] ?? ''
+  const outsideNumber = !isNumeralChar(before) && !isArabicDigit(before) && !DECIMAL_POINTS.has(before)
+  return outsideNumber && INFIX_BOUNDS.some((word) => text.startsWith(word.text, at + scale.length))
 }
 
 /** The furthest end a label starting at `start` can have: it stops at punctuation, spaces and foreign text. */

@@ -23,6 +23,16 @@ export const NOT_FIGURES: readonly LabelRule[] = [
     rejects: (_label, figure) => figure.kind === 'class' && figure.displayUnit === ''
   },
   {
+    id: 'chinese-zero',
+    description: 'A lone 零 is a word (零部件, 零件, 零排放), not a count of nothing: reports write a zero count 0起',
+    rejects: (label, figure) => figure.value === 0 && /^[零〇]/.test(label)
+  },
+  {
+    id: 'article',
+    description: '一种 is the article "a kind of" (一种常态, 一种模式), not a count of one kind',
+    rejects: (label) => label === '一种'
+  },
+  {
     id: 'loose-bound',
     description: '上下 after a figure is more often 上下游 or 上下联动 than "about"',
     rejects: (label) => label.endsWith('上下')
