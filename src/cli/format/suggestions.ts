@@ -19,6 +19,9 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
         value: item.figure.value,
         unit: item.figure.unit,
         ...(item.metric !== undefined && { metric: item.metric }),
+        confidence: item.confidence,
+        ...(item.aspect !== undefined && { aspect: item.aspect }),
+        ...(item.base !== undefined && { base: item.base }),
         proposal: item.proposal
       })),
       ...(result.refused && {
