@@ -150,7 +150,9 @@ function readMetric(
   }
   if (id === undecidedMetric) {
     const figure = readFigure(text)
-    const before = source.slice(0, spans.whole.start.offset ?? 0)
+    const start = spans.whole.start.offset ?? 0
+    // The words that may name the figure stand in its sentence, a few dozen characters at most.
+    const before = source.slice(Math.max(0, start - 64), start)
     problem(
       'metric-undecided',
       undecidedMessage(text, figure.ok ? figure.value : undefined, before, registry),

@@ -1,4 +1,5 @@
 import type { Figure } from '../chinese-number/index.js'
+import { findFigures } from './find-figures.js'
 import { nameSpans } from './names.js'
 
 /**
@@ -36,7 +37,7 @@ const EDITION_WORDS = new Set(['届', '轮', '批', '次', '期', '季度', '届
 const LIST_VERBS = /(?:入选|获评|获得|列入|纳入|荣获|评为|荣登)$/
 /** Words that end the name a date opens within a clause: 2025年生态环境保护工作总结, 2025年度重点课题. */
 const NAMED_THINGS =
-  /^度?[^，,。；;：:！？!?、]{0,16}?(?:工作总结|工作要点|工作计划|任务清单|清单|课题|大练兵|志愿服务|评估|考核|名单|案例|大会|会议|论坛|活动|行动|方案|规划|报告|公报)/
+  /^度?[^，,。；;：:！？!?、]{0,16}?(?:工作总结|工作要点|工作计划|任务清单|清单|课题|大练兵|志愿服务|评估|考核|名单|案例|大会|会议|论坛|活动|行动|方案|规划|报告|公报|督察|试点|项目)/
 const HEADING = /^\s{0,3}#{1,6}\s/
 const CLAUSE_START = /(?:^|[。；;！？!?])\s*$/
 
@@ -79,7 +80,7 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
     applies: ({ figure, after }) =>
       figure.kind === 'rank' && figure.classifier !== undefined && EDITION_WORDS.has(figure.classifier) && /^[\u4e00-\u9fff“《]/.test(after),
     before: 0,
-    after: () => 6
+    after: ({ after }) => NAMED_THINGS.exec(after)?.[0].length ?? 6
   },
   {
     id: 'class-range',
@@ -108,13 +109,14 @@ export interface ProposedIgnore {
 /**
  * The `ignore:` phrase for a figure that belongs to a name, or undefined
  * when it is a figure to annotate. The phrase is the figure with the words
- * that make it a name, as the source prints them, never reaching into
- * `next` (where the next figure starts, in characters of `after`), so that
- * it hides no other figure.
+ * that make it a name, as the source prints them, reaching no other
+ * figure, so that it hides none.
  */
-export function ignorePhrase(context: FigureInContext, next: number): ProposedIgnore | undefined {
+export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefined {
   const rule = NAME_FIGURES.find((candidate) => candidate.applies(context))
   if (!rule) return undefined
+  // A phrase reaches no other figure, ignored or not, so that it is the same on every run.
+  const next = findFigures(context.after)[0]?.start ?? Infinity
   let end = 0
   while (end < Math.min(rule.after(context), next, context.after.length)) {
     const char = context.after[end] ?? ''
@@ -127,7 +129,9 @@ export function ignorePhrase(context: FigureInContext, next: number): ProposedIg
     if (STOP.test(char) || COMMA.test(char) || /\s/.test(char)) break
     start -= 1
   }
-  const phrase = context.before.slice(start) + context.text + context.after.slice(0, end)
+  const lead = context.before.slice(start)
+  const previous = findFigures(lead).at(-1)
+  const phrase = lead.slice(previous?.end ?? 0) + context.text + context.after.slice(0, end)
   // The figure alone would hide every figure printed the same way.
   return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
 }

@@ -190,7 +190,7 @@ function writeReport(
   const phrases: Array<{ item: UntaggedFigure; phrase: string; rule: string }> = []
   const skip = (item: UntaggedFigure, reason: string) =>
     plan.edits.push({ ...placeOf(path, item), action: 'skip', reason })
-  for (const [index, item] of untagged.entries()) {
+  for (const item of untagged) {
     const start = item.start.offset ?? 0
     const end = item.end.offset ?? 0
     // An escape or an entity inside the figure: the label would not be the bytes of the source.
@@ -202,9 +202,7 @@ function writeReport(
     const lineEnd = body.indexOf('\n', end) === -1 ? body.length : body.indexOf('\n', end)
     const before = body.slice(lineStart, start)
     const rest = body.slice(end, lineEnd).replace(/\r$/, '')
-    const nextStart = untagged[index + 1]?.start.offset
-    const next = nextStart === undefined || nextStart > lineEnd ? Infinity : nextStart - end
-    const ignore = ignorePhrase({ figure: item.figure, text: item.text, before, after: rest }, next)
+    const ignore = ignorePhrase({ figure: item.figure, text: item.text, before, after: rest })
     if (ignore) {
       phrases.push({ item, ...ignore })
       continue

@@ -6,10 +6,11 @@ import { err, ok, type Result } from '../model/result.js'
  * Document API finds where a list or map ends and how it is indented, and
  * writes the new entries, which are then put into the text at that place.
  * Re-writing the whole document would restyle flow lists and quotes that an
- * editor chose (`aliases: [a, b]` comes back as `[ a, b ]`).
+ * editor chose (`aliases: [a, b]` comes back as `[ a, b ]`). New labels are
+ * written `{ zh: …, en: … }`, as the registry writes them.
  */
 
-const writeOptions = { lineWidth: 0, flowCollectionPadding: false } as const
+const writeOptions = { lineWidth: 0, flowCollectionPadding: true } as const
 
 /** The line end the text uses: a file written with CRLF gets CRLF lines. */
 function lineEnd(text: string): string {

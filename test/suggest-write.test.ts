@@ -1,0 +1,338 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { diffLines } from 'diff'
+import fc from 'fast-check'
+import { afterEach, describe, expect, test } from 'vitest'
+import { suggestWrite } from '../src/api.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { annotationText, attributesOf } from '../src/suggest/annotation-text.js'
+import { planWrite } from '../src/suggest/write-annotations.js'
+import { runCli } from './helpers/run-cli.js'
+import { seedRegistry, seedReport } from './helpers/seed.js'
+import { stripAnnotations } from './helpers/strip-annotations.js'
+
+// One folder per case under test/fixtures/suggest-write/<case>/: input.md and
+// metrics.yaml as an editor has them, options.json for --stubs, and the
+// exact files suggest --write leaves: expected.md, and expected-metrics.yaml
+// when the registry changes. UPDATE=1 rewrites the expected files; review
+// the diff before committing.
+const root = fileURLToPath(new URL('fixtures/suggest-write/', import.meta.url))
+const cases = readdirSync(root).sort()
+
+const folders: string[] = []
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+
+/** A project folder whose source/ holds these files. */
+function project(files: Record<string, string | Buffer>): string {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'factmark-suggest-write-'))
+  folders.push(cwd)
+  mkdirSync(path.join(cwd, 'source'))
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(cwd, 'source', name), content)
+  return cwd
+}
+
+const read = (cwd: string, name: string) => readFileSync(path.join(cwd, 'source', name))
+
+/** The lines stripping leaves different from the input: only additions to the front matter's ignore list. */
+function addedBesidesAnnotations(input: string, output: string): string[] {
+  const parts = diffLines(input, stripAnnotations(output))
+  expect(parts.filter((part) => part.removed)).toEqual([])
+  return parts.filter((part) => part.added).flatMap((part) => part.value.split(/\r?\n/).filter((line) => line !== ''))
+}
+
+describe('suggest --write on fixtures', () => {
+  test.each(cases)('%s: exact files, stripping gives the input back, a second run changes nothing', async (name) => {
+    const dir = path.join(root, name)
+    const options = existsSync(path.join(dir, 'options.json'))
+      ? (JSON.parse(readFileSync(path.join(dir, 'options.json'), 'utf8')) as { stubs?: boolean })
+      : {}
+    const input = readFileSync(path.join(dir, 'input.md'))
+    const registry = readFileSync(path.join(dir, 'metrics.yaml'))
+    const cwd = project({ 'report.md': input, 'metrics.yaml': registry })
+
+    const first = await suggestWrite({ cwd, ...options })
+    expect(first.refused).toEqual([])
+    const report = read(cwd, 'report.md')
+    const metrics = read(cwd, 'metrics.yaml')
+    if (process.env['UPDATE']) {
+      writeFileSync(path.join(dir, 'expected.md'), report)
+      if (!metrics.equals(registry)) writeFileSync(path.join(dir, 'expected-metrics.yaml'), metrics)
+    }
+    expect(report.toString('utf8')).toBe(readFileSync(path.join(dir, 'expected.md'), 'utf8'))
+    const expectedMetrics = path.join(dir, 'expected-metrics.yaml')
+    expect(metrics.toString('utf8')).toBe(
+      readFileSync(existsSync(expectedMetrics) ? expectedMetrics : path.join(dir, 'metrics.yaml'), 'utf8')
+    )
+    expect(first.written).toEqual(['source/report.md', ...(existsSync(expectedMetrics) ? ['source/metrics.yaml'] : [])])
+
+    // Only annotations and ignore phrases were added: the rest is the input, byte for byte.
+    const added = addedBesidesAnnotations(input.toString('utf8'), report.toString('utf8'))
+    for (const line of added)
+      expect(line).toMatch(/^(?:ignore:|\s*- \S.*|\s*# Proposed by factmark suggest --write.*)\r?$/)
+    // The registry only gains lines too.
+    expect(diffLines(registry.toString('utf8'), metrics.toString('utf8')).filter((part) => part.removed)).toEqual([])
+
+    const second = await suggestWrite({ cwd, ...options })
+    expect(second.written).toEqual([])
+    expect(second.changed).toEqual([])
+    expect(read(cwd, 'report.md').equals(report)).toBe(true)
+    expect(read(cwd, 'metrics.yaml').equals(metrics)).toBe(true)
+  })
+})
+
+describe('the seed', () => {
+  const stripped = stripAnnotations(seedReport.text)
+
+  test('stripped of its annotations, it gets one back for every figure, and stripping the result gives it back byte for byte', () => {
+    const input = { reports: [{ path: seedReport.path, text: stripped }], registry: seedRegistry }
+    const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: false })
+    expect(plan.refused).toEqual([])
+    expect(plan.changed.map((file) => file.path)).toEqual([seedReport.path])
+    const after = plan.changed[0]?.after ?? ''
+    // The seed's front matter already ignores the dates of names: nothing but annotations is added.
+    expect(stripAnnotations(after)).toBe(stripped)
+    expect(plan.edits.filter((edit) => edit.action === 'annotate')).toHaveLength(128)
+    expect(plan.edits.filter((edit) => edit.action !== 'annotate')).toEqual([])
+
+    const again = { reports: [{ path: seedReport.path, text: after }], registry: seedRegistry }
+    expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs: false }).changed).toEqual([])
+  })
+})
+
+describe('bad input', () => {
+  const registry = readFileSync(path.join(root, 'names-to-ignore', 'metrics.yaml'))
+  const broken = [
+    '---',
+    'title: 测试报告',
+    'issuer: 测试局',
+    'entity: 测试市',
+    'period: "2025"',
+    'language: zh-CN',
+    'slug: test',
+    '---',
+    '',
+    'PM2.5浓度为:fact[17.4]{metric=air.pm2.5},优良天数比例为98.1%。',
+    ''
+  ].join('\n')
+
+  test('a report with errors is left untouched, and the command says where they are (exit 1)', async () => {
+    const cwd = project({ 'report.md': broken, 'metrics.yaml': registry })
+    const run = await runCli(cwd, 'suggest', '--write')
+    expect(run.code).toBe(1)
+    expect(run.stdout).toBe(
+      [
+        'source/report.md was left as it is: it has 1 error',
+        '  source/report.md:10:28 Unknown metric "air.pm2.5" [unknown-metric]',
+        'nothing to write (0 annotations, 0 ignore phrases, 0 draft metrics)',
+        ''
+      ].join('\n')
+    )
+    expect(read(cwd, 'report.md').toString('utf8')).toBe(broken)
+  })
+
+  test('--stubs alone, and --write with github output, are usage errors (exit 2)', async () => {
+    const cwd = project({ 'report.md': broken, 'metrics.yaml': registry })
+    expect(await runCli(cwd, 'suggest', '--stubs')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'factmark: --stubs drafts metrics for suggest --write or --dry-run\n'
+    })
+    expect((await runCli(cwd, 'suggest', '--write', '--format', 'github')).code).toBe(2)
+  })
+
+  test('a report that is not UTF-8 is refused: it could not be written back byte for byte', async () => {
+    const gbk = Buffer.concat([
+      Buffer.from(broken.replace(':fact[17.4]{metric=air.pm2.5}', '17.4')),
+      Buffer.from([0xff])
+    ])
+    const cwd = project({ 'report.md': gbk, 'metrics.yaml': registry })
+    const result = await suggestWrite({ cwd })
+    expect(result.refused.map((file) => file.reason)).toEqual([
+      'it is not UTF-8 text, which factmark writes back byte for byte'
+    ])
+    expect(read(cwd, 'report.md').equals(gbk)).toBe(true)
+  })
+})
+
+describe('--dry-run', () => {
+  test('prints the exact diff and writes nothing', async () => {
+    const dir = path.join(root, 'stubs')
+    const input = readFileSync(path.join(dir, 'input.md'))
+    const registry = readFileSync(path.join(dir, 'metrics.yaml'))
+    const cwd = project({ 'report.md': input, 'metrics.yaml': registry })
+    const run = await runCli(cwd, 'suggest', '--dry-run', '--stubs')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toBe(readFileSync(path.join(dir, 'expected-dry-run.txt'), 'utf8'))
+    expect(read(cwd, 'report.md').equals(input)).toBe(true)
+    expect(read(cwd, 'metrics.yaml').equals(registry)).toBe(true)
+    expect(readdirSync(path.join(cwd, 'source')).sort()).toEqual(['metrics.yaml', 'report.md'])
+  })
+
+  test('JSON lists the edits and carries the diff', async () => {
+    const dir = path.join(root, 'names-to-ignore')
+    const cwd = project({
+      'report.md': readFileSync(path.join(dir, 'input.md')),
+      'metrics.yaml': readFileSync(path.join(dir, 'metrics.yaml'))
+    })
+    const run = await runCli(cwd, 'suggest', '--dry-run', '--format', 'json')
+    const output = JSON.parse(run.stdout) as {
+      dryRun: boolean
+      written: string[]
+      edits: Array<{ action: string; text: string }>
+      diff: string
+    }
+    expect(output.dryRun).toBe(true)
+    expect(output.written).toEqual([])
+    expect(output.edits.map((edit) => `${edit.action} ${edit.text}`)).toEqual([
+      'annotate 98.1%',
+      'ignore 2025年',
+      'ignore 2025年',
+      'ignore 第三轮',
+      'ignore 第六届',
+      'ignore 2025年第二季度',
+      'ignore Ⅰ~Ⅲ类'
+    ])
+    expect(output.diff).toMatch(/^--- a\/source\/report.md\n\+\+\+ b\/source\/report.md\n@@ /)
+  })
+})
+
+describe('stubs', () => {
+  test('never take the id of a metric already in the registry, and a metric with the same label is named instead of drafted', async () => {
+    const registry = readFileSync(path.join(root, 'stubs', 'expected-metrics.yaml'), 'utf8')
+    const report = [
+      '---',
+      'title: 测试报告',
+      'issuer: 测试局',
+      'entity: 测试市',
+      'period: "2025"',
+      'language: zh-CN',
+      'slug: test',
+      '---',
+      '',
+      '全年完成土壤污染状况调查12个地块，整治入河排污口8个。',
+      ''
+    ].join('\n')
+    const cwd = project({ 'report.md': report, 'metrics.yaml': registry })
+    const result = await suggestWrite({ cwd, stubs: true })
+    // Both labels are in the registry already: no draft is added, the registry stays as it was.
+    expect(result.edits.filter((edit) => edit.action === 'stub')).toEqual([])
+    expect(read(cwd, 'metrics.yaml').toString('utf8')).toBe(registry)
+    expect(stripAnnotations(read(cwd, 'report.md').toString('utf8'))).toBe(report)
+    expect(read(cwd, 'report.md').toString('utf8')).toContain(':fact[12个]{metric=draft.count_2}')
+    expect(read(cwd, 'report.md').toString('utf8')).toContain(':fact[8个]{metric=draft.count_1}')
+  })
+})
+
+describe('annotation text', () => {
+  // prettier-ignore
+  test.each([
+    ['a plain id', { metric: 'air.pm25' }, ':fact[17.4]{metric=air.pm25}'],
+    ['a value with a space', { metric: 'x', site: '隘头 潭' }, ':fact[17.4]{metric=x site="隘头 潭"}'],
+    ['a value with double quotes', { metric: 'x', site: 'a"b' }, ':fact[17.4]{metric=x site="a&#x22;b"}'],
+    ['a value with both quotes', { metric: 'x', site: 'a"b\'c' }, ':fact[17.4]{metric=x site="a&#x22;b\'c"}'],
+    ['a value with a brace', { metric: 'x', site: 'a}b' }, ':fact[17.4]{metric=x site="a}b"}'],
+    ['a value with an equals sign', { metric: 'x', site: 'a=b' }, ':fact[17.4]{metric=x site="a=b"}'],
+    ['an undecided metric', { metric: '?' }, ':fact[17.4]{metric=?}']
+  ])('%s is written so that factmark reads it back', (_name, attributes, written) => {
+    expect(annotationText('17.4', attributes)).toBe(written)
+    expect(attributesOf(written)).toEqual(attributes)
+  })
+})
+
+// Reports made of Chinese text, figures, names, Markdown emphasis, tables, CRLF and a BOM.
+const pieces = fc.constantFrom(
+  '全市',
+  '空气质量优良天数比例为',
+  '98.1%',
+  '同比提升',
+  '2.1个百分点',
+  '完成',
+  '36个',
+  '地块',
+  '，',
+  '。',
+  '、',
+  '2025年',
+  '第三轮',
+  '省生态环保督察',
+  '第六届',
+  '论坛',
+  '**',
+  '1159万吨',
+  'Ⅱ类',
+  '(Ⅰ~Ⅲ类)',
+  '10:30',
+  ':',
+  '\\*',
+  '“十四五”',
+  'PM2.5',
+  '排名第8',
+  '&amp;',
+  '`3个`',
+  ' '
+)
+const paragraph = fc.array(pieces, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''))
+const table = fc
+  .array(fc.tuple(paragraph, fc.constantFrom('98.1%', '36个', '第2', '2025年')), { minLength: 1, maxLength: 3 })
+  .map((rows) =>
+    ['| 指标 | 数值 |', '| --- | --- |', ...rows.map(([a, b]) => `| ${a.replace(/\|/g, '')} | ${b} |`)].join('\n')
+  )
+const reportText = fc
+  .record({
+    blocks: fc.array(
+      fc.oneof(
+        paragraph,
+        table,
+        paragraph.map((text) => `## ${text}`)
+      ),
+      { minLength: 1, maxLength: 5 }
+    ),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+    ignore: fc.boolean()
+  })
+  .map(({ blocks, crlf, bom, ignore }) => {
+    const text = [
+      '---',
+      'title: 测试市2025年工作总结',
+      'issuer: 测试局',
+      'entity: 测试市',
+      'period: "2025"',
+      'language: zh-CN',
+      'slug: test',
+      ...(ignore ? ['ignore:', '  # kept as it is', '  - 八项规定'] : []),
+      '---',
+      '',
+      blocks.join('\n\n'),
+      ''
+    ].join('\n')
+    return (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text)
+  })
+
+test('on any report, stripping the annotations gives the input back but for ignore phrases, and a second run changes nothing', () => {
+  const registry = {
+    path: 'source/metrics.yaml',
+    text: readFileSync(path.join(root, 'names-to-ignore', 'metrics.yaml'), 'utf8')
+  }
+  fc.assert(
+    fc.property(reportText, fc.boolean(), (text, stubs) => {
+      const input = { reports: [{ path: 'source/report.md', text }], registry }
+      const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs })
+      if (plan.refused.length > 0) return
+      const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
+      for (const line of addedBesidesAnnotations(text, after))
+        expect(line).toMatch(/^(?:ignore:|\s*- \S.*|\s*# Proposed by factmark suggest --write.*)\r?$/)
+      const registryAfter = plan.changed.find((file) => file.path === registry.path)?.after ?? registry.text
+      const again = {
+        reports: [{ path: 'source/report.md', text: after }],
+        registry: { ...registry, text: registryAfter }
+      }
+      expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs }).changed).toEqual([])
+    }),
+    { numRuns: Number(process.env['FACTMARK_FUZZ_RUNS'] ?? 60) }
+  )
+})
