@@ -164,7 +164,14 @@ function planReports(
       plan.edits.push({ ...placeOf(report.path, item), action: 'stub', metric: stub.id, label })
       return stub.id
     }
+    const first = plan.edits.length
     const after = writeReport(report.path, body, found?.untagged ?? [], draft, plan)
+    // Edits of a report are listed in the order of the text, whatever made them.
+    plan.edits.splice(
+      first,
+      Infinity,
+      ...plan.edits.slice(first).sort((a, b) => a.line - b.line || a.column - b.column)
+    )
     if (after !== body) plan.changed.push({ path: report.path, before: text, after: bom + after })
   }
   return { plan, stubs: drafted }
