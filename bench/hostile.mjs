@@ -26,6 +26,7 @@ const cases = [
   ['100,000 > markers', () => `${'>'.repeat(100_000)} x\n`],
   ['20,000 nested *_', () => `${'*_'.repeat(20_000)}x${'_*'.repeat(20_000)}\n`],
   ['1 MB line of untagged figures', () => `${fill('今年完成12.5万吨,同比下降3.2个百分点,', 1_000_000)}\n`],
+  ['1 MB line of provincial-report forms', () => `${fill('执法近万场，抽检超1.5万批次，三成以上企业增长5.4倍，65岁以上比例为２：１（［24］），九市一区、两个大局，', 1_000_000)}\n`],
   ['50,000 conflicting facts', () => `${Array.from({ length: 50_000 }, (_, i) => `:fact[${i % 500}]{metric=air.pm25 unit=微克/立方米}`).join(',')}\n`],
   ['8,000 lists between paragraphs', () => '- 甲\n- 乙\n\n段落\n\n'.repeat(8000)],
   ['an outline of 950 items with sub-items', () => '- 项目\n  - 子项\n'.repeat(950)],
