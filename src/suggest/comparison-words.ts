@@ -8,7 +8,7 @@ export type ProposedAspect = 'start' | 'target' | 'increase' | 'decrease' | 'imp
  * a change gets `base=` the previous period. README's table "How the words of
  * a comparison become a signed value" says how the compiler reads each.
  */
-export const BASE_WORDS: readonly string[] = ['同比', '较上年', '比上年', '与上年', '较去年', '比去年', '与去年']
+const BASE_WORDS: readonly string[] = ['同比', '较上年', '比上年', '与上年', '较去年', '比去年', '与去年']
 
 /**
  * Verbs of change, as the aspect they give. 改善 and 恶化 leave the sign to
@@ -17,7 +17,7 @@ export const BASE_WORDS: readonly string[] = ['同比', '较上年', '比上年'
  * compiler reads as a fall of the place number.
  */
 // prettier-ignore
-export const DIRECTION_WORDS: ReadonlyArray<{ word: string; aspect: ProposedAspect }> = [
+const DIRECTION_WORDS: ReadonlyArray<{ word: string; aspect: ProposedAspect }> = [
   { word: '改善', aspect: 'improve' },
   { word: '好转', aspect: 'improve' },
   { word: '恶化', aspect: 'worsen' },
@@ -36,10 +36,10 @@ export const DIRECTION_WORDS: ReadonlyArray<{ word: string; aspect: ProposedAspe
 ]
 
 /** Bounds written before a figure of a plan: 优良率不低于99.2%. */
-export const TARGET_WORDS: readonly string[] = ['不低于', '不高于', '不少于', '不超过', '力争']
+const TARGET_WORDS: readonly string[] = ['不低于', '不高于', '不少于', '不超过', '力争']
 
 /** Headings of a plan's list of targets: every figure after them in the paragraph is a target. */
-export const TARGET_LIST_WORDS: readonly string[] = ['主要指标', '主要目标', '预期目标']
+const TARGET_LIST_WORDS: readonly string[] = ['主要指标', '主要目标', '预期目标']
 
 export interface Comparison {
   aspect?: ProposedAspect

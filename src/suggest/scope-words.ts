@@ -7,7 +7,7 @@
 export type Scope = 'national' | 'provincial' | 'municipal'
 
 // prettier-ignore
-export const SCOPE_WORDS: ReadonlyArray<{ word: string; scope: Scope }> = [
+const SCOPE_WORDS: ReadonlyArray<{ word: string; scope: Scope }> = [
   { word: '全国', scope: 'national' },
   { word: '全省', scope: 'provincial' },
   // 市直 ranks a bureau among the city's departments (位居市直政府部门第一).
