@@ -141,7 +141,7 @@ function weigh(id: string, metric: Metric, near: Near): { score: number; alias: 
   const alias = aliasEvidence(metric, near)
   const label = labelEvidence(metric, near)
   let score = alias.score + label.score * LABEL_WORDS
-  if (score > 0 && counts(metric, figure)) score = score * COUNTS_FACTOR + weight(figure.classifier ?? '')
+  if (score > 0 && counts(metric, figure)) score = score * COUNTS_FACTOR + specificClassifier(figure)
   if (metric.kind === 'rank' && context.previous && ranks(metric, context.previous)) score += RANKS_PREVIOUS
   // 15批92件: two figures written together are two measures of one thing, never the same metric twice.
   if (id === context.adjacentTo) score *= SCOPE_MISMATCH
@@ -204,6 +204,12 @@ export function takes(metric: Metric, figure: Figure, isChange: boolean): boolea
 function countsWhatFollows(figure: Figure): boolean {
   if (figure.kind === 'date') return true
   return figure.displayUnit !== '' && figure.kind !== 'percent' && figure.kind !== 'percentage-point'
+}
+
+/** A measure word of two characters or more (家次, 批次) is evidence in itself; 个, 件 and 项 count anything. */
+function specificClassifier(figure: Figure): number {
+  const classifier = figure.classifier ?? ''
+  return classifier.length >= 2 ? weight(classifier) : 0
 }
 
 function counts(metric: Metric, figure: Figure): boolean {
