@@ -59,16 +59,29 @@ const clauseEnd = /[。;；!?！？,，:：\n]/g
  * without 同比; any other figure needs the comparison word, since 提升至66.7%
  * is a level.
  */
-export function readComparison(before: string, figure: Figure, paragraphBefore = before): Comparison {
+export function readComparison(before: string, figure: Figure, inTargetList = false): Comparison {
   const near = clause(before)
   const againstBase = BASE_WORDS.some((word) => near.includes(word))
   if (/由$/.test(near)) return { aspect: 'start', againstBase: false }
   if (TARGET_WORDS.some((word) => near.endsWith(word))) return { aspect: 'target', againstBase: false }
-  if (TARGET_LIST_WORDS.some((word) => paragraphBefore.includes(word))) return { aspect: 'target', againstBase: false }
+  if (inTargetList) return { aspect: 'target', againstBase: false }
   if (figure.kind === 'unchanged') return { againstBase }
   if (figure.kind !== 'percentage-point' && !againstBase) return { againstBase: false }
   const direction = lastDirection(near)
   return direction ? { aspect: direction, againstBase } : { againstBase: false }
+}
+
+/**
+ * Where a plan's list of targets starts in a paragraph (the end of its heading word), or Infinity:
+ * found once per paragraph, so that asking for each figure costs nothing however long it is.
+ */
+export function targetListStart(paragraph: string): number {
+  let start = Infinity
+  for (const word of TARGET_LIST_WORDS) {
+    const at = paragraph.indexOf(word)
+    if (at !== -1) start = Math.min(start, at + word.length)
+  }
+  return start
 }
 
 function clause(before: string): string {

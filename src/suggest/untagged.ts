@@ -9,7 +9,7 @@ import { spansOf } from '../model/spans.js'
 import { phraseStarts } from '../model/phrases.js'
 import { guessMetric, takes } from './metric-guess.js'
 import type { Registry } from '../model/compiled.js'
-import { readComparison, type ProposedAspect } from './comparison-words.js'
+import { readComparison, targetListStart, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
 
@@ -68,6 +68,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
     const figures = findFigures(block.text)
     // The guesses of the block so far, by figure: a change or a 分别-list may take the metric of an earlier figure.
     const guessed: Array<UntaggedFigure | undefined> = []
+    const targetsFrom = targetListStart(block.text)
     for (const [index, found] of figures.entries()) {
       if (tagged.overlaps(found.start, found.end)) continue
       const covering = ignored.find((phrase) => phrase.covers(found.start, found.end))
@@ -75,7 +76,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
         usedIgnores.add(covering.phrase)
         continue
       }
-      const figure = describe(block, figures, index, guessed, options)
+      const figure = describe(block, figures, index, guessed, options, targetsFrom)
       guessed[index] = figure
       if (skipped.covers(figure.start.offset ?? 0)) continue
       untagged.push(figure)
@@ -90,11 +91,14 @@ function describe(
   figures: readonly FoundFigure[],
   index: number,
   guessed: ReadonlyArray<UntaggedFigure | undefined>,
-  options: UntaggedOptions
+  options: UntaggedOptions,
+  targetsFrom: number
 ): UntaggedFigure {
   const { start, end, text, figure } = figures[index] as FoundFigure
-  const before = block.text.slice(0, start)
-  const comparison = readComparison(before, figure)
+  // The words that matter stand within a clause of the figure; a slice of the whole paragraph for
+  // each figure would make a long paragraph quadratic.
+  const before = block.text.slice(Math.max(0, start - 64), start)
+  const comparison = readComparison(before, figure, targetsFrom <= start)
   const isChange = comparison.aspect !== undefined && comparison.aspect !== 'start' && comparison.aspect !== 'target'
   const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
   const metric = guess && guess.confidence >= CONFIDENT ? guess.metric : undefined
