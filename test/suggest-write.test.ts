@@ -7,7 +7,9 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, test } from 'vitest'
 import { suggestWrite } from '../src/api.js'
 import { compileSources } from '../src/compile/compile-sources.js'
+import { readFigure } from '../src/chinese-number/index.js'
 import { annotationText, attributesOf } from '../src/suggest/annotation-text.js'
+import { ignorePhrase, NAME_FIGURES, type NameFigureRule } from '../src/suggest/ignore-phrases.js'
 import { planWrite } from '../src/suggest/write-annotations.js'
 import { runCli } from './helpers/run-cli.js'
 import { seedRegistry, seedReport } from './helpers/seed.js'
@@ -188,9 +190,9 @@ describe('--dry-run', () => {
     expect(output.dryRun).toBe(true)
     expect(output.written).toEqual([])
     expect(output.edits.map((edit) => `${edit.action} ${edit.text}`)).toEqual([
+      'ignore 2025年',
+      'ignore 2025年',
       'annotate 98.1%',
-      'ignore 2025年',
-      'ignore 2025年',
       'ignore 第三轮',
       'ignore 第六届',
       'ignore 2025年第二季度',
@@ -335,4 +337,36 @@ test('on any report, stripping the annotations gives the input back but for igno
     }),
     { numRuns: Number(process.env['FACTMARK_FUZZ_RUNS'] ?? 60) }
   )
+})
+
+describe('dates and ordinals of names become ignore phrases', () => {
+  const figureOf = (text: string) => {
+    const read = readFigure(text)
+    if (!read.ok) throw new Error(read.error.reason)
+    return read.value
+  }
+  // [rule, before, figure, after, phrase]: each case states why the figure carries no data.
+  // prettier-ignore
+  const cases: Array<[NameFigureRule['id'] | undefined, string, string, string, string | undefined]> = [
+    ['heading-date', '# 测试市生态环境局', '2025年', '工作总结', '2025年工作总结'], // the year names the report
+    ['sentence-date', '', '2025年', '，我局坚持生态优先。', '2025年，我局坚持生'], // the time the sentence speaks of
+    ['date-of-list', '作品入选', '2025年', '全国优秀案例', '入选2025年全国优秀案例'], // the edition of a list
+    ['date-of-name', '组织签订', '2025年度', '各区党政领导生态环境保护目标责任书', '2025年度各区党政领导'], // an annual document
+    ['date-of-name', '实施', '2025年', '生态文明体制改革任务清单，', '2025年生态文明体制改革任务清单'], // the name of a plan
+    ['edition-ordinal', '配合完成', '第三轮', '省生态环保督察反馈', '第三轮省生态环保督察'], // a round of inspection
+    ['edition-ordinal', '承办', '第六届', '海洋生态论坛', '第六届海洋生态论坛'], // an edition of a forum
+    ['class-range', '优质水（', 'Ⅰ~Ⅲ类', '）比例保持稳定', '优质水（Ⅰ~Ⅲ类）比例'], // a range that defines a metric
+    [undefined, '全市空气质量优良天数比例为', '98.1%', '。', undefined], // a measurement
+    [undefined, '排名', '第2', '，', undefined], // a rank is a figure
+    [undefined, '于', '2025年11月', '完成整改', undefined], // a date a metric may record
+    [undefined, '精心谋划', '第二批', '5项改革清单', undefined] // the phrase would reach the next figure: left to annotate
+  ]
+  test.each(cases)('%s: %s[%s]%s', (rule, before, text, after, phrase) => {
+    const proposed = ignorePhrase({ figure: figureOf(text), text, before, after })
+    expect(proposed).toEqual(rule === undefined ? undefined : { rule, phrase })
+  })
+
+  test('every rule has a case', () => {
+    expect(NAME_FIGURES.map((rule) => rule.id).filter((id) => !cases.some(([rule]) => rule === id))).toEqual([])
+  })
 })

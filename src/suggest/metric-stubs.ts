@@ -32,7 +32,7 @@ const KIND_OF_FIGURE: Partial<Record<FigureKind, { kind: MetricKind; unit?: stri
 }
 
 /** The English label of a draft: the registry requires one, and only an editor can write it. */
-export const DRAFT_ENGLISH = '(draft) to be translated'
+const DRAFT_ENGLISH = '(draft) to be translated'
 
 /** Words between a metric's name and its figure that are not part of the name: 为, 达到, 同比提升, 约. */
 const LINKING_WORDS =
