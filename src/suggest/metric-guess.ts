@@ -3,6 +3,7 @@ import { accepts } from '../extract/fact-value.js'
 import type { Registry } from '../model/compiled.js'
 import type { Metric } from '../model/schema-types.js'
 import { confidenceOf } from './confidence.js'
+import { metricsNear } from './phrase-index.js'
 import { lastScope, scopeOfLabel, type Scope } from './scope-words.js'
 
 export interface MetricGuess {
@@ -112,11 +113,14 @@ export function guessMetric(
   const right = after.slice(0, reach).split(endAfter)[0] ?? ''
   const scope = lastScope(left)
 
-  const near: Near = { left, right, ownFrom, scope, figure, context }
+  const around: Near = { left, right, ownFrom, scope, figure, context }
   const scored: Array<{ metric: string; alias: string; score: number }> = []
+  const near = metricsNear(registry, [left, right, figure.displayUnit])
   for (const [id, metric] of registry.metrics) {
+    // Without a word of its own near the figure, a metric could only gain from a rank's bonus.
+    if (!near.has(id) && !(metric.kind === 'rank' && context.previous)) continue
     if (!takes(metric, figure, context.isChange === true)) continue
-    const { score, alias } = weigh(id, metric, near)
+    const { score, alias } = weigh(id, metric, around)
     if (score > 0) scored.push({ metric: id, alias, score })
   }
   scored.sort((a, b) => b.score - a.score)
