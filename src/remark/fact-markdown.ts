@@ -21,7 +21,8 @@ export function factToMarkdown(): ToMarkdownExtension {
   // prettier-ignore
   const unsafe: Unsafe[] = [
     ...(generic.unsafe ?? []).filter((pattern) => pattern.character !== ':'),
-    { character: ':', before: '[^:]', after: startsFact, inConstruct: ['phrasing'] },
+    // Wherever it stands: after a character that is itself escaped (\`:fact) it still starts one.
+    { character: ':', after: startsFact, inConstruct: ['phrasing'] },
     { character: ':', afterNode: 'textDirective', inConstruct: ['phrasing'] },
     { character: ':', atBreak: true, before: ':+', after: startsFact }
   ]
