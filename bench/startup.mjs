@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Prints what starting the command line costs, as new processes, beside bare
+// node in the same run: `node -e 0`, `factmark --version`, `--help` and `check`
+// of the seed project, each run 20 times (interleaved, so that a busy moment of
+// the machine falls on every command alike), with the median wall time and its
+// ratio to bare node. Targets of issue 13: --version at most 1.5x node, check of
+// the seed at most 0.4 s. Run: npm run bench:startup [-- --runs N]
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const runsFlag = process.argv.indexOf('--runs')
+const runs = runsFlag === -1 ? 20 : Number(process.argv[runsFlag + 1])
+
+// The seed project as test/helpers/seed.ts writes it: source/ with the report and its registry.
+const project = mkdtempSync(path.join(tmpdir(), 'factmark-startup-'))
+mkdirSync(path.join(project, 'source'))
+for (const file of ['xiamen-2025.md', 'metrics.yaml'])
+  copyFileSync(path.join(root, 'test/fixtures/seed', file), path.join(project, 'source', file))
+
+const bin = path.join(root, 'bin/factmark.js')
+const commands = [
+  ['node -e 0', ['-e', '0']],
+  ['factmark --version', [bin, '--version']],
+  ['factmark --help', [bin, '--help']],
+  ['factmark check (seed)', [bin, 'check']]
+]
+
+function time(args) {
+  const start = process.hrtime.bigint()
+  try {
+    execFileSync(process.execPath, args, { cwd: project, stdio: 'ignore' })
+  } catch (error) {
+    // check exits 1 when the seed has problems; only a crash would make the figure meaningless.
+    if (error.status !== 1) throw error
+  }
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+const samples = commands.map(() => [])
+for (let run = 0; run < runs; run++) commands.forEach(([, args], index) => samples[index].push(time(args)))
+rmSync(project, { recursive: true, force: true })
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+const medians = samples.map(median)
+console.log(`${runs} runs each, node ${process.version}, median wall time of a new process`)
+commands.forEach(([name], index) =>
+  console.log(
+    `${name.padEnd(24)} ${medians[index].toFixed(0).padStart(5)} ms  ${(medians[index] / medians[0]).toFixed(2)}x node`
+  )
+)

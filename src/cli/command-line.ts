@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util'
+
+// What every command is given. Kept apart from main.ts so that a command's module, loaded only when
+// it runs, shares these types without importing the table of commands.
+
+export interface Io {
+  stdout(text: string): void
+  stderr(text: string): void
+  cwd: string
+}
+
+/** Exit codes: 0 clean, 1 validation errors (or warnings with --strict), 2 usage or I/O errors. */
+export const exit = { ok: 0, invalid: 1, usage: 2 } as const
+
+export const formats = ['text', 'json', 'github'] as const
+export type Format = (typeof formats)[number]
+
+export function parseCommandLine(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    tokens: true,
+    options: {
+      src: { type: 'string', default: 'source' },
+      out: { type: 'string', default: 'dist' },
+      from: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      strict: { type: 'boolean', default: false },
+      write: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      stubs: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      'min-coverage': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false }
+    }
+  })
+}
+
+export type CommandLine = ReturnType<typeof parseCommandLine>
+
+/** A command as it was called: the files after its name, the options and the format they passed. */
+export interface Call {
+  files: string[]
+  values: CommandLine['values']
+  format: Format
+  io: Io
+}

@@ -1,0 +1,31 @@
+import { formatGithub } from './format/github.js'
+import { formatJson } from './format/json.js'
+import { formatText } from './format/text.js'
+import type { Format, Io } from './command-line.js'
+import type { CompileResult, Diagnostic } from '../model/compiled.js'
+
+/** How diagnostics are printed; --verbose only changes text output, as JSON and github keep every record. */
+export interface Output {
+  format: Format
+  verbose: boolean
+}
+
+/** Print the diagnostics of check and build, with `extra` fields in JSON output. */
+export function report(
+  result: CompileResult,
+  { format, verbose }: Output,
+  io: Io,
+  extra: Record<string, unknown>
+): void {
+  const diagnostics: Diagnostic[] = result.diagnostics
+  if (format === 'json') io.stdout(formatJson(diagnostics, extra))
+  else if (format === 'github') io.stdout(formatGithub(diagnostics))
+  else {
+    const sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
+    io.stdout(formatText(diagnostics, sources, { verbose }))
+  }
+}
+
+export function factCount(result: CompileResult): number {
+  return result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
+}

@@ -1,0 +1,35 @@
+export const usage = `Usage: factmark <command> [options] [files...]
+
+Commands:
+  init      start a project here: source/ with a starter registry and a sample
+            report, and dist/ in .gitignore
+  new       add a report: factmark new <slug> [--from report.txt] writes
+            source/<slug>.md, its front matter guessed from the text's title
+  build     compile source/ into dist/ (facts.json per report)
+  check     validate the sources, report problems and annotation coverage
+  suggest   list the figures that carry no annotation, with a proposed one;
+            --write puts the proposals into the files, --dry-run shows the diff
+  verify    check a published tree (factmark verify [dir], default dist) against
+            its manifest.json and schemas: missing, extra and changed files
+
+Options:
+  --src <dir>      folder with the reports (*.md) and metrics.yaml  [source]
+  --out <dir>      output folder (build)                            [dist]
+  --from <file>    new: the report's plain text, one paragraph a line
+  --format <fmt>   diagnostics as text, json or github              [text]
+  --strict         fail on warnings too
+  --write          suggest: annotate the figures in the files (refuses a file
+                   with errors: exit 1)
+  --dry-run        suggest: print the diff --write would make, write nothing
+  --stubs          suggest: draft a registry metric for each figure whose
+                   metric is not guessed, instead of metric=?
+  --verbose        list every warning and note, also when one rule repeats
+                   in a file (text output shows the first and a count)
+  --min-coverage <percent>
+                   check: fail when fewer figures are annotated
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit codes: 0 clean, 1 validation errors (verify: any mismatch), 2 usage or
+I/O errors (verify: no such folder, or no manifest.json in it).
+`

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test } from 'vitest'
+
+// `factmark --version` and `--help` start in the time of bare node only if main.ts loads, before the
+// command line is parsed, nothing but the table of commands: each command's module is imported when
+// it runs (import() is not followed here, as node does not follow it at start-up).
+const src = path.resolve(new URL('../src', import.meta.url).pathname)
+
+function staticClosure(start: string): string[] {
+  const seen = new Set<string>()
+  const visit = (module: string) => {
+    if (seen.has(module)) return
+    seen.add(module)
+    const text = readFileSync(path.join(src, module), 'utf8')
+    for (const match of text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b(?!\s+type\b)[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]/g
+    ))
+      visit(
+        path.relative(
+          src,
+          path.resolve(path.dirname(path.join(src, module)), (match[1] as string).replace(/\.js$/, '.ts'))
+        )
+      )
+  }
+  visit(start)
+  return [...seen].sort()
+}
+
+test('the command line loads, before a command runs, only its own table, the usage and the version', () => {
+  expect(staticClosure('cli/main.ts')).toEqual([
+    'cli/command-line.ts',
+    'cli/format/printable.ts',
+    'cli/main.ts',
+    'cli/usage.ts',
+    'model/factmark-error.ts',
+    'model/node-error.ts',
+    'model/plural.ts',
+    'model/result.ts',
+    'version.ts'
+  ])
+})
+
+test('check loads no emitter and no build: no templates, HTML, CSV or Parquet writers', () => {
+  expect(staticClosure('cli/commands/check.ts').filter((module) => /^(emit|build)\//.test(module))).toEqual([])
+})
