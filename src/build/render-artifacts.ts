@@ -102,13 +102,12 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
   if (result.registry) artifacts.push(...emitTaxonomy(result.registry))
   artifacts.push(...emitSchemas())
   artifacts.push({ path: 'catalog.json', content: emitCatalogJson(entries) })
-  artifacts.push({
-    path: 'index.html',
-    content: emitCatalogHtml(
+  artifacts.push(
+    ...emitCatalogHtml(
       entries.map(({ report, files: list }) => ({ report, artifacts: list })),
       result.collection
     )
-  })
+  )
   artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
   checkArtifacts(artifacts)
   return artifacts.sort((a, b) => compareStrings(a.path, b.path))

@@ -22,31 +22,81 @@ const siteDataset: readonly Download[] = [
   { href: 'datapackage.json', label: '数据包描述(Frictionless Data Package)', type: 'application/json', data: false }
 ]
 
-/** dist/index.html: every report with its issuer, period, fact count and files, then every metric's series. */
-export function emitCatalogHtml(entries: readonly CatalogEntry[], collection?: Collection): string {
-  const reports = entries.map(({ report, artifacts }) => {
-    const slug = report.frontMatter.slug
-    return {
-      title: reportTitle(report.bundle.report),
-      issuer: report.bundle.report.issuer,
-      period: report.bundle.report.period,
-      factCount: report.bundle.facts.length,
-      href: `${slug}/index.html`,
-      artifacts: artifacts.map((file) => ({ ...file, href: `${slug}/${file.href}` }))
-    }
-  })
-  return safePageText(
-    render('catalog.njk', {
-      lang: entries[0]?.report.bundle.report.language ?? 'zh-CN',
-      pageTitle: '报告数据目录',
-      description: `factmark 生成的 ${reports.length} 份报告及其数据。`,
-      generator: `factmark ${version}`,
-      reports,
-      dataset: siteDataset,
-      series: (collection?.series ?? []).map(seriesRow),
-      factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
+/**
+ * How many reports one page of the catalog lists: a collection of thousands must not make a page
+ * that grows with it, so index.html lists the first hundred and catalog/2.html, … the rest.
+ */
+const catalogPageSize = 100
+
+/** The folder of the catalog's pages after the first; a report's slug cannot take this name. */
+const catalogFolder = 'catalog'
+
+/** Where page `number` (from 1) of the catalog is written, relative to the site's root. */
+function pagePath(number: number): string {
+  return number === 1 ? 'index.html' : `${catalogFolder}/${number}.html`
+}
+
+/**
+ * The site's index and the catalog's further pages: each lists at most catalogPageSize reports with
+ * their issuer, period, fact count and files; the first also every metric's series, as that table
+ * grows with the registry, not with the reports. One page, without page links, when the reports fit.
+ */
+export function emitCatalogHtml(
+  entries: readonly CatalogEntry[],
+  collection?: Collection
+): Array<{ path: string; content: string }> {
+  const pageCount = Math.max(1, Math.ceil(entries.length / catalogPageSize))
+  const factCount = entries.reduce((sum, entry) => sum + entry.report.bundle.facts.length, 0)
+  const series = (collection?.series ?? []).map(seriesRow)
+  return Array.from({ length: pageCount }, (_, index) => {
+    const number = index + 1
+    // Pages after the first sit one folder down: every link climbs back to the root.
+    const root = number === 1 ? '' : '../'
+    const first = index * catalogPageSize
+    const listed = entries.slice(first, first + catalogPageSize)
+    const reports = listed.map(({ report, artifacts }) => {
+      const slug = report.frontMatter.slug
+      return {
+        title: reportTitle(report.bundle.report),
+        issuer: report.bundle.report.issuer,
+        period: report.bundle.report.period,
+        factCount: report.bundle.facts.length,
+        href: `${root}${slug}/index.html`,
+        artifacts: artifacts.map((file) => ({ ...file, href: `${root}${slug}/${file.href}` }))
+      }
     })
-  )
+    const href = (target: number) => `${root}${pagePath(target)}`
+    const content = safePageText(
+      render('catalog.njk', {
+        lang: entries[0]?.report.bundle.report.language ?? 'zh-CN',
+        pageTitle: number === 1 ? '报告数据目录' : `报告数据目录(第 ${number} 页)`,
+        description: `factmark 生成的 ${entries.length} 份报告及其数据。`,
+        generator: `factmark ${version}`,
+        reports,
+        reportCount: entries.length,
+        dataset: siteDataset.map((file) => ({ ...file, href: `${root}${file.href}` })),
+        series: number === 1 ? series : [],
+        factCount,
+        pages:
+          pageCount === 1
+            ? undefined
+            : {
+                number,
+                count: pageCount,
+                from: first + 1,
+                to: first + listed.length,
+                previous: number > 1 ? href(number - 1) : undefined,
+                next: number < pageCount ? href(number + 1) : undefined,
+                list: Array.from({ length: pageCount }, (_, other) => ({
+                  number: other + 1,
+                  href: href(other + 1),
+                  current: other + 1 === number
+                }))
+              }
+      })
+    )
+    return { path: pagePath(number), content }
+  })
 }
 
 /** A metric in the catalog: its page, a sparkline of its main line and the values it draws, in words. */

@@ -8,6 +8,7 @@ const siteNames: ReadonlyArray<{ name: string; why: string }> = [
   { name: 'schema', why: 'the site publishes its JSON Schemas in schema/' },
   { name: 'taxonomy', why: 'the site publishes the XBRL taxonomy of the registry in taxonomy/' },
   { name: 'series', why: 'the site keeps series/ for the series of each metric across reports' },
+  { name: 'catalog', why: 'the site writes the further pages of its catalog of reports in catalog/' },
   { name: 'catalog.json', why: 'the site writes its catalog of reports there' },
   { name: 'facts.csv', why: 'the site writes the table of every report’s facts there' },
   { name: 'facts.parquet', why: 'the site writes the table of every report’s facts as Parquet there' },
