@@ -136,6 +136,18 @@ describe('bad input', () => {
     expect(read(cwd, 'report.md').toString('utf8')).toBe(broken)
   })
 
+  test('a report with errors and nothing left to annotate is still refused, so that its editor hears of them', async () => {
+    const annotated = broken.replace('98.1%', ':fact[98.1%]{metric=?}')
+    const cwd = project({ 'report.md': annotated, 'metrics.yaml': registry })
+    const run = await runCli(cwd, 'suggest', '--write')
+    expect(run.code).toBe(1)
+    expect(run.stdout.split('\n').slice(0, 2)).toEqual([
+      'source/report.md was left as it is: it has 1 error',
+      '  source/report.md:10:28 Unknown metric "air.pm2.5" [unknown-metric]'
+    ])
+    expect(read(cwd, 'report.md').toString('utf8')).toBe(annotated)
+  })
+
   test('--stubs alone, and --write with github output, are usage errors (exit 2)', async () => {
     const cwd = project({ 'report.md': broken, 'metrics.yaml': registry })
     expect(await runCli(cwd, 'suggest', '--stubs')).toEqual({

@@ -129,9 +129,13 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
     if (STOP.test(char) || COMMA.test(char) || /\s/.test(char)) break
     start -= 1
   }
+  // The lead stops after the figure before it, found in a wider window: in the lead alone a
+  // figure cut in two (.1% of 98.1%) would not be seen as one.
+  const windowStart = Math.max(0, start - 24)
+  const previous = findFigures(context.before.slice(windowStart)).at(-1)
+  if (previous) start = Math.max(start, windowStart + previous.end)
   const lead = context.before.slice(start)
-  const previous = findFigures(lead).at(-1)
-  const phrase = lead.slice(previous?.end ?? 0) + context.text + context.after.slice(0, end)
+  const phrase = lead + context.text + context.after.slice(0, end)
   // The figure alone would hide every figure printed the same way.
   return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
 }

@@ -135,8 +135,9 @@ function planReports(
       plan.refused.push({ path: report.path, reason: found.refused.message, errors: [] })
       continue
     }
-    // A report with nothing to write is not refused for its errors: there is nothing to leave untouched.
-    if (found?.untagged.length === 0) continue
+    // A report with errors is refused even with nothing to write, so that its editor hears of them;
+    // metric=? (OWN_ERRORS) is no reason, or every report written once would be refused after.
+    if (found?.untagged.length === 0 && errors.length === 0) continue
     if (errors.length > 0) {
       plan.refused.push({
         path: report.path,
