@@ -94,11 +94,14 @@ function describe(
   options: UntaggedOptions,
   targetsFrom: number
 ): UntaggedFigure {
-  const { start, end, text, figure } = figures[index] as FoundFigure
+  const found = figures[index] as FoundFigure
+  const { end, figure } = found
   // The words that matter stand within a clause of the figure; a slice of the whole paragraph for
   // each figure would make a long paragraph quadratic.
-  const before = block.text.slice(Math.max(0, start - 64), start)
-  const comparison = readComparison(before, figure, targetsFrom <= start)
+  const before = block.text.slice(Math.max(0, found.start - 64), found.start)
+  const comparison = readComparison(before, figure, targetsFrom <= found.start)
+  const { start, text, period } =
+    comparison.aspect === 'target' ? asTarget(found, before, options.period) : { ...found, period: undefined }
   const isChange = comparison.aspect !== undefined && comparison.aspect !== 'start' && comparison.aspect !== 'target'
   const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
   const metric = guess && guess.confidence >= CONFIDENT ? guess.metric : undefined
@@ -109,6 +112,7 @@ function describe(
   const attributes = [`metric=${metric ?? '?'}`]
   if (comparison.aspect) attributes.push(`aspect=${comparison.aspect}`)
   if (base) attributes.push(`base=${base}`)
+  if (period) attributes.push(`period=${period}`)
   const result: UntaggedFigure = {
     start: options.toPoint(sourceOffset(block, start)),
     end: options.toPoint(sourceOffset(block, end - 1) + 1),
@@ -121,6 +125,32 @@ function describe(
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
   return result
+}
+
+/**
+ * A target's span and period: its bound goes into the label, where it is read (不低于94% is at least
+ * 94), and a year that opens its sentence gives its period.
+ */
+function asTarget(
+  found: FoundFigure,
+  before: string,
+  reportPeriod: string | undefined
+): { start: number; text: string; period: string | undefined } {
+  const bound = TARGET_BOUNDS.find((word) => before.endsWith(word)) ?? ''
+  return { start: found.start - bound.length, text: bound + found.text, period: targetYear(before, reportPeriod) }
+}
+
+/** Bounds of a plan's targets, read as part of the figure when they stand right before it. */
+const TARGET_BOUNDS = ['不低于', '不高于', '不少于', '不超过']
+
+/**
+ * The year a target is for, when its sentence opens with one other than the report's period: a
+ * summary of 2023 that closes with 2024年,…不低于94% sets a target for 2024, not for 2023.
+ */
+function targetYear(before: string, period: string | undefined): string | undefined {
+  const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n')) + 1)
+  const year = /^\s*(\d{4})年/.exec(sentence)?.[1]
+  return year !== undefined && year !== period ? year : undefined
 }
 
 /**
