@@ -1,76 +1,123 @@
 #!/usr/bin/env node
-// Prints how long factmark takes on the reports in source/: the compile
-// alone (in process, warm), a full `factmark build` as a fresh process
-// (cold start included), and the sizes involved. Run: npm run bench
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// What a build costs at scale, beside its peers in the same run. Makes a corpus
+// of N copies of the annotated seed (bench/corpus.mjs) in a temporary folder,
+// then runs one after another, each as a child process of this one:
+//   the parse floor: remark-parse + remark-directive over all N files, one core;
+//   Eleventy 3 on the same files, HTML only (a peer that renders Markdown);
+//   `factmark build` cold, again with nothing changed, and again after one
+//   sentence is added to one file.
+// For each it prints wall time, CPU time (user + system, all threads) and peak
+// resident memory, which each child reports itself when it exits
+// (bench/usage.mjs, preloaded with --import); then the cold build's ratios to
+// the parse floor and to Eleventy. Run: npm run bench [-- --reports N]
+// (N = 100 unless told; 1000 takes minutes). The timings of source/ alone are
+// printed by npm run bench:compile.
+import { spawnSync } from 'node:child_process'
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, openSync, closeSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
-import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
-import { compileSources } from '../lib/index.js'
-import { readSources } from '../lib/load/sources.js'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { writeCorpus } from './corpus.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const runs = Number(process.env.RUNS ?? 30)
-
-const stats = (samples) => {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
-  return { min: sorted[0], median: pick(0.5), p90: pick(0.9), max: sorted.at(-1) }
-}
-const ms = (value) => `${value.toFixed(1)} ms`
-const line = (name, s) =>
-  console.log(`${name.padEnd(34)} min ${ms(s.min)}  median ${ms(s.median)}  p90 ${ms(s.p90)}  max ${ms(s.max)}`)
-
-const sources = await readSources({ src: 'source', cwd: root })
-if (!sources.ok) throw new Error(sources.error.message)
-const input = sources.value
-const chars = input.reports.reduce((sum, report) => sum + report.text.length, 0)
-
-const first = performance.now()
-const result = compileSources(input)
-const firstMs = performance.now() - first
-const facts = result.reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
-
-const warm = []
-for (let i = 0; i < runs; i++) {
-  const start = performance.now()
-  compileSources(input)
-  warm.push(performance.now() - start)
+const flag = process.argv.indexOf('--reports')
+const count = flag === -1 ? 100 : Number(process.argv[flag + 1])
+if (!Number.isInteger(count) || count < 1) {
+  console.error(`bench: --reports takes a whole number of reports, for example --reports 1000`)
+  process.exit(2)
 }
 
-const out = mkdtempSync(path.join(tmpdir(), 'factmark-bench-'))
-const cold = []
-for (let i = 0; i < Math.min(runs, 10); i++) {
-  const start = performance.now()
-  execFileSync(process.execPath, [path.join(root, 'bin/factmark.js'), 'build', '--out', out], {
-    cwd: root,
-    stdio: 'ignore'
+const work = mkdtempSync(path.join(tmpdir(), 'factmark-bench-'))
+const src = path.join(work, 'src')
+const out = path.join(work, 'dist')
+const usageFile = path.join(work, 'usage.json')
+const logFile = path.join(work, 'step.log')
+const preload = pathToFileURL(path.join(root, 'bench/usage.mjs')).href
+
+/** Run one step as a child of this process; its wall time here, its CPU and peak RSS as it reports them. */
+function step(name, args) {
+  rmSync(usageFile, { force: true })
+  const log = openSync(logFile, 'w')
+  const start = process.hrtime.bigint()
+  // The work folder is the child's cwd, so that nothing a step leaves behind (a cache, say)
+  // outlives this run and makes the next run's cold build warm.
+  const child = spawnSync(process.execPath, ['--import', preload, ...args], {
+    cwd: work,
+    env: { ...process.env, FACTMARK_BENCH_USAGE: usageFile },
+    stdio: ['ignore', log, log]
   })
-  cold.push(performance.now() - start)
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6
+  closeSync(log)
+  const printed = readFileSync(logFile, 'utf8')
+  if (child.status !== 0) {
+    return { name, error: `exit ${child.status ?? child.signal}: ${printed.trim().split('\n').slice(-5).join(' / ')}` }
+  }
+  const { cpuMs, maxRssKb } = JSON.parse(readFileSync(usageFile, 'utf8'))
+  return { name, wallMs, cpuMs, rssMb: maxRssKb / 1024, printed }
 }
-const node = []
-for (let i = 0; i < Math.min(runs, 10); i++) {
-  const start = performance.now()
-  execFileSync(process.execPath, ['-e', ''], { stdio: 'ignore' })
-  node.push(performance.now() - start)
-}
-rmSync(out, { recursive: true, force: true })
 
-console.log(
-  `reports: ${input.reports.length}, source characters: ${chars}, facts: ${facts}, diagnostics: ${result.diagnostics.length}`
-)
-console.log(`first compile in this process (schemas compiled, caches cold): ${ms(firstMs)}`)
-line(`compile, warm (${runs} runs)`, stats(warm))
-line(`factmark build, new process (${cold.length})`, stats(cold))
-line(`node -e '' for reference (${node.length})`, stats(node))
-// The sizes of what the last `npm run build` wrote, from its manifest.
+/** Files and bytes under a folder. */
+function sizeOf(folder) {
+  let files = 0
+  let bytes = 0
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    files++
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size
+  }
+  return { files, bytes }
+}
+
+const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`.padStart(9)
+const factmark = (...args) => [path.join(root, 'bin/factmark.js'), 'build', '--src', src, '--out', out, ...args]
+
 try {
-  const manifest = JSON.parse(readFileSync(path.join(root, 'dist/manifest.json'), 'utf8'))
-  const total = manifest.files.reduce((sum, file) => sum + file.bytes, 0)
-  console.log(`dist/: ${manifest.files.length + 1} files, ${total} bytes besides manifest.json`)
-  for (const file of manifest.files) console.log(`  ${String(file.bytes).padStart(8)}  ${file.path}`)
-} catch {
-  console.log('(run npm run build to see the output sizes)')
+  const slugs = writeCorpus(src, count)
+  const corpus = sizeOf(src)
+  console.log(
+    `corpus: ${slugs.length} copies of the seed, ${mb(corpus.bytes)}; node ${process.version}, ${availableParallelism()} cores`
+  )
+
+  const results = []
+  results.push(step('parse floor (remark, one core)', [path.join(root, 'bench/parse-floor.mjs'), src]))
+  results.push(
+    step('Eleventy 3 (HTML only)', [path.join(root, 'bench/eleventy-run.mjs'), src, path.join(work, 'eleventy')])
+  )
+  results.push(step('factmark build, cold', factmark()))
+  const built = results.at(-1)
+  results.push(step('factmark build, nothing changed', factmark()))
+  // One sentence, no figure, at the end of a report in the middle of the corpus.
+  const changed = readdirSync(src)
+    .filter((name) => name.endsWith('.md'))
+    .sort()[Math.floor(count / 2)]
+  appendFileSync(path.join(src, changed), '\n本段为测试增量构建而加的一句话。\n')
+  results.push(step('factmark build, one sentence added', factmark()))
+
+  console.log(`${'step'.padEnd(36)}${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'peak RSS'.padStart(10)}`)
+  for (const result of results) {
+    if (result.error) console.log(`${result.name.padEnd(36)} could not run (${result.error})`)
+    else
+      console.log(
+        `${result.name.padEnd(36)}${seconds(result.wallMs)} ${seconds(result.cpuMs)} ${`${result.rssMb.toFixed(0)} MB`.padStart(10)}`
+      )
+  }
+  const wrote = built.printed?.match(/^factmark: wrote .*\((.*)\)$/m)
+  if (wrote) {
+    const dist = sizeOf(out)
+    console.log(`factmark's output: ${wrote[1]}, ${dist.files} files, ${mb(dist.bytes)}`)
+  }
+  const ratio = (a, b, key) => `${(a[key] / b[key]).toFixed(2)}x`
+  for (const [peer, name] of [
+    [results[0], 'the parse floor'],
+    [results[1], 'Eleventy']
+  ]) {
+    if (built.error || peer.error) continue
+    console.log(
+      `cold build / ${name}: wall ${ratio(built, peer, 'wallMs')}, CPU ${ratio(built, peer, 'cpuMs')}, peak RSS ${ratio(built, peer, 'rssMb')}`
+    )
+  }
+  if (results.some((result) => result.error && result.name.startsWith('factmark'))) process.exitCode = 1
+} finally {
+  rmSync(work, { recursive: true, force: true })
 }

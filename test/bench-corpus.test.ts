@@ -1,0 +1,29 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, expect, test } from 'vitest'
+import { writeCorpus } from '../bench/corpus.mjs'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { readSources } from '../src/load/sources.js'
+import { problemsOf } from './helpers/seed.js'
+
+// The corpus npm run bench builds: N copies of the seed that compile side by side. The bench
+// prints the timings; here only what the corpus holds.
+const dir = mkdtempSync(path.join(tmpdir(), 'factmark-corpus-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+test('the bench corpus is N copies of the seed with their own slugs and titles, which compile together', async () => {
+  const slugs = writeCorpus(dir, 3)
+  expect(slugs).toEqual(['xiamen-2025-00001', 'xiamen-2025-00002', 'xiamen-2025-00003'])
+  expect(readdirSync(dir).sort()).toEqual(['metrics.yaml', 'report-00001.md', 'report-00002.md', 'report-00003.md'])
+
+  const sources = await readSources({ src: dir, cwd: dir })
+  if (!sources.ok) throw new Error(sources.error.message)
+  const result = compileSources(sources.value)
+  expect(problemsOf(result.diagnostics)).toEqual([])
+  expect(result.reports.map((report) => report.bundle.report.slug)).toEqual(slugs)
+  const titles = result.reports.map((report) => report.bundle.report.title)
+  expect(new Set(titles).size).toBe(3)
+  expect(titles[1]).toBe('厦门市生态环境局2025年生态环境保护工作总结（副本00002）')
+  expect(result.reports.map((report) => report.bundle.facts.length)).toEqual([128, 128, 128])
+})
