@@ -46,6 +46,7 @@ const cases: Case[] = [
   { why: '提升至 names the level reached, not a change', text: '主要流域国省控断面优质水比例提升至60%。', figure: '60%', proposal: ':fact[60%]{metric=water.section_excellent_ratio}', band: 'likely' },
   { why: 'a generic alias (同比提升) alone gives no confident metric', text: '各项工作同比提升5%。', figure: '5%', proposal: ':fact[5%]{metric=? aspect=increase base=2023}', band: 'doubtful' },
   { why: 'an alias far away, across other words, is weak evidence', text: '优良率的提高有赖于全市各部门和各区持续开展的联防联控工作,共计完成12%。', figure: '12%', proposal: ':fact[12%]{metric=?}', band: 'doubtful' },
+  { why: 'two names of one 分别-list are two metrics: a second guess of the first’s metric becomes metric=? rather than a duplicate', text: 'PM10、PM2.5年均浓度分别为30微克/立方米、17微克/立方米。', figure: '17微克/立方米', proposal: ':fact[17微克/立方米]{metric=?}', band: 'doubtful' },
   { why: 'no words of any metric: metric=?', text: '本年度共召开会议3场。', figure: '3场', proposal: ':fact[3场]{metric=?}', band: 'doubtful' }
 ]
 

@@ -6,8 +6,8 @@
  * already given in the sentence.
  */
 export type RespectivelyReading =
-  /** The words that name this figure's metric, to guess it from alone. */
-  | { kind: 'named'; words: string }
+  /** The words that name this figure's metric, to guess it from alone, and the index of the list's first figure. */
+  | { kind: 'named'; words: string; first: number }
   /** The index of the earlier figure whose metric this one takes. */
   | { kind: 'restated'; figure: number }
 
@@ -57,7 +57,8 @@ export function readRespectively(
     // 昼间、夜间达标率: the last name carries the words all share; a short head (2 characters, 昼间/夜间) differs.
     const own = names[position] as string
     const lastName = names[count - 1] as string
-    return { kind: 'named', words: position === count - 1 ? own : own + lastName.slice(Math.min(2, lastName.length)) }
+    const words = position === count - 1 ? own : own + lastName.slice(Math.min(2, lastName.length))
+    return { kind: 'named', words, first }
   }
 
   // No names: the list restates the figures given before it in the sentence, as many and in the same order.

@@ -169,7 +169,13 @@ function guessFor(
   const { start, end, figure } = figures[index] as FoundFigure
   const previous = figures[index - 1]
   const respectively = readRespectively(block.text, figures, index)
-  if (respectively?.kind === 'named') return guessMetric(respectively.words, '', figure, registry, { isChange })
+  if (respectively?.kind === 'named') {
+    const guess = guessMetric(respectively.words, '', figure, registry, { isChange })
+    // The names of one list are different things: a name the registry lacks (PM10 beside PM2.5) must
+    // not take the metric of another name, which would publish one measure under another's id.
+    const taken = guessed.slice(respectively.first, index).some((other) => other?.metric === guess?.metric)
+    return taken ? undefined : guess
+  }
   const restated = restatedGuess(block, figures, index, guessed, respectively, isChange)
   const earlier = restated?.metric === undefined ? undefined : registry.metrics.get(restated.metric)
   if (restated?.metric !== undefined && earlier && takes(earlier, figure, true))
