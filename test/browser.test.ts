@@ -1,40 +1,12 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { axeViolations } from './helpers/axe.js'
 import { seedBuild } from './helpers/seed-build.js'
 import { compileFixture, hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-interface AxeViolation {
-  id: string
-  help: string
-  nodes: Array<{ target: string[] }>
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource })
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> }
-      }
-    ).axe
-    return (await axe.run(document, { resultTypes: ['violations'] })).violations
-  })
-  return violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes
-        .slice(0, 3)
-        .map((node) => node.target.join(' '))
-        .join(', ')})`
-  )
-}
 
 describe.skipIf(!hasChromium && !toolsRequired)('the pages in Chromium', () => {
   let browser: Browser

@@ -14,7 +14,7 @@ import { emitReportMarkdown } from '../emit/report-md.js'
 import { emitTaxonomy, emitXbrlJson } from '../emit/xbrl/index.js'
 import { checkOutputFolder } from './output-folder.js'
 import { publish, type Artifact, type PublishOptions, type RecoveryResult } from './publish.js'
-import { validators } from '../model/schemas.js'
+import { schemaOfSitePath, validatorOf } from '../model/schemas.js'
 import type { Collection, CompileResult, CompiledReport, Registry } from '../model/compiled.js'
 import { emitSeriesIndex, emitSeriesJson, seriesFileName } from '../emit/series-json.js'
 import { emitSeriesHtml } from '../emit/series-html.js'
@@ -139,16 +139,11 @@ function seriesFiles(collection: Collection, titleOf: (slug: string) => string):
 
 /** The site's own JSON files must meet their published schemas before anything is written. */
 function checkArtifacts(artifacts: readonly Artifact[]): void {
-  const check = (name: string, validate: (data: unknown) => boolean) => {
-    const artifact = artifacts.find((item) => item.path === name)
-    if (artifact && typeof artifact.content === 'string' && !validate(JSON.parse(artifact.content)))
-      throw new Error(`${name} does not meet its schema`)
-  }
-  check('catalog.json', validators().catalog)
-  check('manifest.json', validators().manifest)
   for (const artifact of artifacts) {
-    if (artifact.path === 'series/index.json') check(artifact.path, validators().seriesIndex)
-    else if (/^series\/[^/]+\.json$/.test(artifact.path)) check(artifact.path, validators().series)
+    const schema = schemaOfSitePath(artifact.path)
+    // Each report's bundle was checked against its schema when it was compiled.
+    if (schema === undefined || schema === 'bundle.schema.json' || typeof artifact.content !== 'string') continue
+    if (!validatorOf(schema)(JSON.parse(artifact.content))) throw new Error(`${artifact.path} does not meet its schema`)
   }
 }
 

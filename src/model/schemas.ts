@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { manifestName } from './site.js'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import type {
@@ -95,4 +96,38 @@ export function validators(): Validators {
       return validator<SeriesIndex>('series-index.schema.json')
     }
   }
+}
+
+// prettier-ignore
+const validatorOfFile: Record<SiteSchemaFile, keyof Validators> = {
+  'manifest.schema.json': 'manifest',
+  'catalog.schema.json': 'catalog',
+  'series.schema.json': 'series',
+  'series-index.schema.json': 'seriesIndex',
+  'bundle.schema.json': 'bundle'
+}
+
+/** The schemas that files of a published tree are checked against. */
+export type SiteSchemaFile =
+  | 'manifest.schema.json'
+  | 'catalog.schema.json'
+  | 'series.schema.json'
+  | 'series-index.schema.json'
+  | 'bundle.schema.json'
+
+/**
+ * The schema a file of a published tree meets besides its hash, by its path in the tree, or
+ * undefined: one table for the build that writes the tree and for verify that checks it.
+ */
+export function schemaOfSitePath(file: string): SiteSchemaFile | undefined {
+  if (file === manifestName) return 'manifest.schema.json'
+  if (file === 'catalog.json') return 'catalog.schema.json'
+  if (file === 'series/index.json') return 'series-index.schema.json'
+  if (/^series\/[^/]+\.json$/.test(file)) return 'series.schema.json'
+  if (/^[^/]+\/facts\.json$/.test(file)) return 'bundle.schema.json'
+  return undefined
+}
+
+export function validatorOf(schema: SiteSchemaFile): ValidateFunction {
+  return validators()[validatorOfFile[schema]]
 }

@@ -1,9 +1,8 @@
 import { stat } from 'node:fs/promises'
-import type { ValidateFunction } from 'ajv'
 import path from 'node:path'
 import { manifestName } from '../model/site.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
-import { validators, type SchemaFile, type Validators } from '../model/schemas.js'
+import { schemaOfSitePath, validatorOf, type SchemaFile, type SiteSchemaFile } from '../model/schemas.js'
 import { readRegular, type FileDigest, type ReadResult } from './read-regular.js'
 import { listTree, type EntryType, type Tree } from '../model/file-tree.js'
 import { isNodeError } from '../model/node-error.js'
@@ -58,16 +57,6 @@ export interface VerifyResult {
 
 /** JSON files larger than this are hashed but not parsed: a published bundle is a few hundred kilobytes. */
 const jsonLimit = 256 * 1024 * 1024
-
-/** The files of a tree that are checked against a schema besides their hash, by path. */
-function schemaOf(file: string): SchemaFile | undefined {
-  if (file === manifestName) return 'manifest.schema.json'
-  if (file === 'catalog.json') return 'catalog.schema.json'
-  if (file === 'series/index.json') return 'series-index.schema.json'
-  if (/^series\/[^/]+\.json$/.test(file)) return 'series.schema.json'
-  if (/^[^/]+\/facts\.json$/.test(file)) return 'bundle.schema.json'
-  return undefined
-}
 
 /** A path a manifest may list: relative, forward slashes, no empty, `.` or `..` segment. */
 function isTreePath(file: string): boolean {
@@ -172,7 +161,7 @@ async function checkFile(
     problems.push({ kind: 'not-regular', path: file.path, type, listed: true })
     return false
   }
-  const schema = schemaOf(file.path)
+  const schema = schemaOfSitePath(file.path)
   const read = await readChecked(root, file.path, schema ? jsonLimit : 0, problems)
   if (!read) return false
   const matches = read.digest.bytes === expected.bytes && read.digest.sha256 === expected.sha256
@@ -274,7 +263,7 @@ async function readJson(
  */
 function checkJson(
   file: string,
-  schema: SchemaFile,
+  schema: SiteSchemaFile,
   read: Extract<ReadResult, { regular: true }>,
   problems: VerifyProblem[]
 ): unknown {
@@ -305,19 +294,6 @@ function checkJson(
     })
   }
   return data
-}
-
-// prettier-ignore
-const validatorOfFile: Partial<Record<SchemaFile, keyof Validators>> = {
-  'manifest.schema.json': 'manifest',
-  'catalog.schema.json': 'catalog',
-  'series.schema.json': 'series',
-  'series-index.schema.json': 'seriesIndex',
-  'bundle.schema.json': 'bundle'
-}
-
-function validatorOf(schema: SchemaFile): ValidateFunction {
-  return validators()[validatorOfFile[schema] ?? 'bundle']
 }
 
 function reason(error: unknown): string {
