@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile'
-import type { Collection, CompiledReport, Registry } from '../model/compiled.js'
+import type { CollectedReport, Collection, Registry } from '../model/compiled.js'
 import { compareStrings, sortedEntries } from '../model/compare.js'
 import type { Labels, Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 import { schemaId } from '../model/schemas.js'
@@ -25,9 +25,9 @@ import { evaluateTargets } from './targets.js'
  * ones it does, and targets evaluated. Messages go to the file of the report they are about.
  */
 export function collectSeries(
-  reports: readonly CompiledReport[],
+  reports: readonly CollectedReport[],
   registry: Registry,
-  fileOf: (report: CompiledReport) => VFile
+  fileOf: (report: CollectedReport) => VFile
 ): Collection {
   const publications = inPublicationOrder(reports, fileOf)
   const printed: Printed[] = publications.flatMap((publication) =>

@@ -1,15 +1,15 @@
 import type { VFile } from 'vfile'
-import type { CompiledReport } from '../model/compiled.js'
+import type { CollectedReport, CollectionFact } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
-import type { Fact, FactReference, SeriesPoint } from '../model/schema-types.js'
+import type { FactReference, SeriesPoint } from '../model/schema-types.js'
 
 /** A fact with a number for its value: the only kind a series draws or arithmetic checks. */
-export type NumericFact = Fact & { value: number }
+export type NumericFact = CollectionFact & { value: number }
 
 /** A report of the collection, where it stands in time, and the file its messages go to. */
 export interface Publication {
   slug: string
-  report: CompiledReport
+  report: CollectedReport
   file: VFile
   /** 0 for the earliest report; a later report may revise what an earlier one printed. */
   order: number
@@ -25,7 +25,7 @@ export interface Printed {
  * When a report came out: its publication date; for a compilation, the latest of its sources';
  * else the end of its period, sorted after every date within it.
  */
-function publishedWhen({ frontMatter }: CompiledReport): string {
+function publishedWhen({ frontMatter }: CollectedReport): string {
   const latestSource = (frontMatter.sources ?? [])
     .map((source) => source.published)
     .sort(compareStrings)
@@ -38,8 +38,8 @@ function publishedWhen({ frontMatter }: CompiledReport): string {
  * order never depends on the order of the files.
  */
 export function inPublicationOrder(
-  reports: readonly CompiledReport[],
-  fileOf: (report: CompiledReport) => VFile
+  reports: readonly CollectedReport[],
+  fileOf: (report: CollectedReport) => VFile
 ): Publication[] {
   const when = publishedWhen
   return [...reports]
@@ -47,7 +47,7 @@ export function inPublicationOrder(
     .map((report, order) => ({ slug: report.frontMatter.slug, report, file: fileOf(report), order }))
 }
 
-export function isNumeric(fact: Fact): fact is NumericFact {
+export function isNumeric(fact: CollectionFact): fact is NumericFact {
   return typeof fact.value === 'number'
 }
 
@@ -74,7 +74,7 @@ export interface OfMetric<T> {
 }
 
 /** Where a fact stands, as series files give it: file, line and column. */
-export function sourcePoint({ source }: Fact): SeriesPoint['source'] {
+export function sourcePoint({ source }: CollectionFact): SeriesPoint['source'] {
   return { file: source.file, line: source.line, column: source.column }
 }
 

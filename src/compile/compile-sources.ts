@@ -1,28 +1,18 @@
-import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { collectSeries } from '../collection/collect.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
-import { isFactNode } from '../extract/facts.js'
-import { pointsOf } from '../model/positions.js'
-import { loadReport, type LoadedReport } from '../load/front-matter.js'
-import { processReport } from '../remark/process-report.js'
 import { loadRegistry } from '../load/registry.js'
 import type {
   CompileInput,
   CompileResult,
+  CollectedReport,
   CompiledReport,
   Coverage,
   Diagnostic,
   Registry,
   SkippedSource
 } from '../model/compiled.js'
-import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
-import type { Fact, FactBundle, ReportFrontMatter } from '../model/schema-types.js'
-import { schemaId, validators } from '../model/schemas.js'
-import { err, ok, type Result } from '../model/result.js'
-import { findUntagged, type UntaggedFigure } from '../suggest/untagged.js'
-import { version } from '../version.js'
+import { compileSource } from './compile-report.js'
 
 /**
  * Compile annotated reports against a metric registry: parse, extract the
@@ -35,21 +25,19 @@ export function compileSources(input: CompileInput): CompileResult {
   const reports: CompiledReport[] = []
   const coverage: Coverage[] = []
   const slugs = new Map<string, string>()
-  const fileOf = new Map<CompiledReport, VFile>()
+  const fileOf = new Map<CollectedReport, VFile>()
   const used = new Set<string>()
   const skipped = (input.skipped ?? []).map(reportSkipped)
   let unread = skipped.length
 
   for (const source of input.reports) {
-    const loaded = loadReport(source.path, source.text, source.unreadSize)
-    const { file } = loaded
+    const { file, locate: locateInReport, outcome: compiled } = compileSource(source, registry)
     files.push(file)
-    if (!registry || !loaded.frontMatter) {
+    if (!compiled) {
       coverage.push({ path: source.path, tagged: 0, untagged: 0, read: false })
       unread++
       continue
     }
-    const compiled = compileReport(source.path, loaded, loaded.frontMatter, registry)
     const measured = compiled.ok ? compiled.value : compiled.error
     coverage.push(measured.coverage)
     if (measured.coverage.read === false) unread++
@@ -63,7 +51,7 @@ export function compileSources(input: CompileInput): CompileResult {
         file,
         'front-matter-invalid',
         `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`,
-        loaded.locate(['slug'])
+        locateInReport(['slug'])
       )
       continue
     }
@@ -108,128 +96,4 @@ function reportSkipped(source: SkippedSource): VFile {
   const file = new VFile({ path: source.path })
   report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
   return file
-}
-
-/** What a report gives whether or not it compiles: its coverage, and the metrics its annotations name. */
-interface Measured {
-  metrics: Set<string>
-  coverage: Coverage
-}
-
-/** A compiled report, or only its measures when it did not compile (its diagnostics say why). */
-type ReportOutcome = Result<Measured & { report: CompiledReport }, Measured>
-
-function compileReport(
-  path: string,
-  loaded: LoadedReport,
-  frontMatter: ReportFrontMatter,
-  registry: Registry
-): ReportOutcome {
-  const { file } = loaded
-  const source = String(file.value)
-  const processed = processReport(file, loaded.markdown, {
-    registry,
-    defaults: { period: frontMatter.period, entity: frontMatter.entity }
-  })
-  if (!processed.ok) {
-    const toPoint = pointsOf(file)
-    const { message, start, end } = processed.error
-    report(file, 'input-limit', message, { start: toPoint(start), end: toPoint(end) })
-    return err({ metrics: new Set(), coverage: { path, tagged: 0, untagged: 0, read: false } })
-  }
-  const tree = processed.value
-  const facts = file.data.facts ?? []
-  const untagged = reportUntagged(tree, loaded, frontMatter, registry, file.data.brokenAnnotations ?? [])
-  let tagged = 0
-  // A metric named by an annotation is in use even when the annotation has an error.
-  const metrics = new Set<string>()
-  visit(tree, (node) => {
-    if (!isFactNode(node)) return
-    tagged++
-    const metric = node.type === 'textDirective' ? node.attributes?.['metric'] : undefined
-    if (metric) metrics.add(metric)
-  })
-  const coverage = { path, tagged, untagged: untagged.length }
-
-  const bundle = makeBundle(path, frontMatter, facts, registry)
-  const validate = validators().bundle
-  if (!validate(bundle)) {
-    for (const problem of describeSchemaErrors(validate.errors ?? [])) {
-      report(
-        file,
-        'bundle-invalid',
-        `The bundle breaks schema/bundle.schema.json at ${problem.path.join('/')}: ${problem.message}`,
-        { line: 1, column: 1 }
-      )
-    }
-    return err({ metrics, coverage })
-  }
-  return ok({ metrics, coverage, report: { path, frontMatter, tree, source, bundle } })
-}
-
-/** Warn about each figure no annotation covers, and about ignore phrases that cover none. */
-function reportUntagged(
-  tree: Root,
-  loaded: LoadedReport,
-  frontMatter: ReportFrontMatter,
-  registry: Registry,
-  broken: ReadonlyArray<[number, number]>
-): UntaggedFigure[] {
-  const { file } = loaded
-  const ignore = frontMatter.ignore ?? []
-  const { untagged, usedIgnores } = findUntagged({
-    tree,
-    source: String(file.value),
-    toPoint: pointsOf(file),
-    isFact: isFactNode,
-    registry,
-    ignore,
-    skip: broken,
-    period: frontMatter.period
-  })
-  for (const figure of untagged) {
-    report(file, 'untagged-figure', `The figure "${figure.text}" is not annotated (proposed: ${figure.proposal})`, {
-      start: figure.start,
-      end: figure.end
-    })
-  }
-  for (const [index, phrase] of ignore.entries()) {
-    if (!usedIgnores.has(phrase))
-      report(
-        file,
-        'ignore-unused',
-        `The ignore phrase "${phrase}" covers no figure of the text`,
-        loaded.locate(['ignore', index])
-      )
-  }
-  return untagged
-}
-
-function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[], registry: Registry): FactBundle {
-  const used = [...new Set(facts.map((fact) => fact.metric))].sort()
-  const metrics = Object.fromEntries(
-    used.flatMap((id) => {
-      const metric = registry.metrics.get(id)
-      return metric ? [[id, metric]] : []
-    })
-  )
-  const { title, issuer, entity, period, language, slug, published, url, sources } = frontMatter
-  return {
-    $schema: schemaId('bundle.schema.json') as FactBundle['$schema'],
-    generator: { name: 'factmark', version },
-    report: {
-      title,
-      issuer,
-      entity,
-      period,
-      language,
-      slug,
-      ...(published !== undefined && { published }),
-      ...(url !== undefined && { url }),
-      ...(sources !== undefined && { sources }),
-      source: path
-    },
-    metrics,
-    facts
-  }
 }

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
-import type { Calculation, FactBundle, Metric, ReportFrontMatter, Series } from './schema-types.js'
+import type { Calculation, Fact, FactBundle, Metric, ReportFrontMatter, Series } from './schema-types.js'
 
 /**
  * The records that pass between the stages: what the compiler reads, what it
@@ -84,6 +84,19 @@ export interface CompiledReport {
   source: string
   /** What facts.json holds. */
   bundle: FactBundle
+}
+
+/** What the rules across reports read of a fact: where it stands, what it says and where it is printed. */
+export type CollectionFact = Omit<Fact, 'displayUnit' | 'classifier' | 'section' | 'table'>
+
+/**
+ * What the rules across reports read of a report: its front matter and its facts. A compiled
+ * report is one; so is the summary a build keeps of each report, which holds no syntax tree.
+ */
+export interface CollectedReport {
+  path: string
+  frontMatter: ReportFrontMatter
+  bundle: { facts: readonly CollectionFact[] }
 }
 
 /** How much of a report's figures are annotated. */

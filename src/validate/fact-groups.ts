@@ -19,7 +19,7 @@ export function factKey(fact: Fact, leave?: string): string {
  * Facts of one series: metric, period, entity and dimensions, whatever their aspect (a start, its
  * level, their change).
  */
-export function seriesKey(fact: Fact): string {
+export function seriesKey(fact: Pick<Fact, 'metric' | 'period' | 'entity' | 'dimensions'>): string {
   return JSON.stringify([fact.metric, fact.period, fact.entity, sortedEntries(fact.dimensions)])
 }
 
@@ -28,7 +28,7 @@ export function where(fact: Fact): string {
   return `${fact.source.line}:${fact.source.column}`
 }
 
-export function place(fact: Fact) {
+export function place(fact: Pick<Fact, 'source'>) {
   const { line, column, offset, endLine, endColumn, endOffset } = fact.source
   return { start: { line, column, offset }, end: { line: endLine, column: endColumn, offset: endOffset } }
 }
@@ -44,7 +44,7 @@ export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<st
   return groups
 }
 
-export function describeDimensions(fact: Fact): string {
+export function describeDimensions(fact: Pick<Fact, 'dimensions'>): string {
   const entries = Object.entries(fact.dimensions)
   return entries.length === 0 ? '' : ` (${entries.map(([name, value]) => `${name}=${value}`).join(', ')})`
 }
