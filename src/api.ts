@@ -1,12 +1,12 @@
 import path from 'node:path'
 import { compileSources } from './compile/compile-sources.js'
 import { readSources } from './load/sources.js'
-import { suggest as suggestSources, type Suggestions } from './suggest/suggest.js'
+import type { Suggestions } from './suggest/suggest.js'
 import type { CompileResult } from './model/compiled.js'
-import { unifiedDiff } from './suggest/unified-diff.js'
-import { planWrite, type WritePlan } from './suggest/write-annotations.js'
-import { writeAtomically } from './suggest/write-atomically.js'
+import type { WritePlan } from './suggest/write-annotations.js'
 import { FactmarkError } from './model/factmark-error.js'
+
+// suggest's modules (its Markdown writer, the diff) are imported when it runs: a check does not load them.
 
 export interface CompileOptions {
   /** Folder with the reports (`*.md`) and `metrics.yaml`. Default `source`. */
@@ -42,6 +42,7 @@ export async function compile(options: CompileOptions = {}): Promise<CompileResu
 
 /** The figures of each report that carry no annotation, each with a proposed annotation. */
 export async function suggest(options: CompileOptions = {}): Promise<Suggestions[]> {
+  const { suggest: suggestSources } = await import('./suggest/suggest.js')
   return suggestSources(await sourcesOf(options))
 }
 
@@ -67,6 +68,11 @@ export interface SuggestWriteResult extends WritePlan {
  * their text changes.
  */
 export async function suggestWrite(options: SuggestWriteOptions = {}): Promise<SuggestWriteResult> {
+  const [{ planWrite }, { unifiedDiff }, { writeAtomically }] = await Promise.all([
+    import('./suggest/write-annotations.js'),
+    import('./suggest/unified-diff.js'),
+    import('./suggest/write-atomically.js')
+  ])
   const input = await sourcesOf(options)
   const { diagnostics } = compileSources({ ...input, checkUnusedMetrics: false })
   const plan = planWrite(input, { diagnostics, stubs: options.stubs ?? false })

@@ -52,6 +52,11 @@ describe('lib/ against src/', () => {
     expect(libState(project)).toEqual({ stale: ['read.js', 'read.d.ts'], orphans: ['load/read.d.ts', 'load/read.js'] })
   })
 
+  test('the validators that npm run compile generates after tsc are no orphans', () => {
+    file('lib/model/schema-validators.cjs', 300)
+    expect(libState(project)).toEqual({ stale: [], orphans: [] })
+  })
+
   test('no lib/ at all', () => {
     rmSync(path.join(project, 'lib'), { recursive: true })
     expect(libState(project)).toEqual({

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { manifestName } from './site.js'
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js'
+import { schemaAjv, schemaTexts, standaloneValidators } from './schema-ajv.js'
 import type {
   Catalog,
   FactBundle,
@@ -50,22 +50,27 @@ export interface Validators {
   seriesIndex: ValidateFunction<SeriesIndex>
 }
 
-// ajv-formats is CommonJS with a default export that TypeScript sees as the module.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020
-
+let texts: ReturnType<typeof schemaTexts> | undefined
+let standalone: ReturnType<typeof standaloneValidators>
 let ajv: Ajv2020 | undefined
 const compiled = new Map<SchemaFile, ValidateFunction>()
 
-/** One validator, compiled on first use: a check never pays for the schemas only a build needs. */
+/**
+ * One validator: the code `npm run compile` generated from the schemas as they are, or else the
+ * schema compiled on first use (a check never pays for the schemas only a build needs).
+ */
 function validator<T>(file: SchemaFile): ValidateFunction<T> {
   let validate = compiled.get(file)
   if (!validate) {
-    if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true })
-      addFormats(ajv)
-      for (const name of schemaFiles) ajv.addSchema(readSchema(name))
+    if (!texts) {
+      texts = schemaTexts(schemaDirectory, schemaFiles)
+      standalone = standaloneValidators(texts.digest)
     }
-    validate = ajv.getSchema(schemaId(file)) as ValidateFunction
+    validate = standalone?.[file]
+    if (!validate) {
+      ajv ??= schemaAjv(texts.texts)
+      validate = ajv.getSchema(schemaId(file)) as ValidateFunction
+    }
     compiled.set(file, validate)
   }
   return validate as ValidateFunction<T>
