@@ -20,6 +20,7 @@ export async function schemaTypes() {
       fact: { $ref: 'fact.schema.json' },
       bundle: { $ref: 'bundle.schema.json' },
       catalog: { $ref: 'catalog.schema.json' },
+      catalogPage: { $ref: 'catalog-page.schema.json' },
       manifest: { $ref: 'manifest.schema.json' },
       series: { $ref: 'series.schema.json' },
       seriesIndex: { $ref: 'series-index.schema.json' }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { reportFiles } from '../src/build/render-artifacts.js'
 import { build } from '../src/index.js'
+import type { Catalog, CatalogPage } from '../src/model/schema-types.js'
 import { schemaFiles } from '../src/model/schemas.js'
 import { writeSeedProject } from './helpers/seed.js'
 import { snapshot } from './helpers/snapshot.js'
@@ -27,6 +28,7 @@ describe('the site', () => {
     expect(index.metrics.length).toBeGreaterThan(0)
     const series = ['index.json', ...index.metrics.flatMap((metric) => [metric.json, metric.html])]
     expect(Object.keys(snapshot(path.join(cwd, 'dist')))).toEqual([
+      'catalog/1.json',
       'catalog.json',
       'datapackage.json',
       'facts.csv',
@@ -61,14 +63,19 @@ describe('the site', () => {
     for (const file of manifest.files) expect(file.bytes).toBe(statSync(path.join(dist, file.path)).size)
   })
 
-  test('lists every report and its files in catalog.json, and every file exists', async () => {
+  test('lists every report and its files in the pages catalog.json indexes, and every file exists', async () => {
     await build({ cwd })
     const dist = path.join(cwd, 'dist')
-    const catalog = JSON.parse(readFileSync(path.join(dist, 'catalog.json'), 'utf8')) as {
-      reports: Array<{ slug: string; factCount: number; files: Array<{ path: string }> }>
-    }
-    expect(catalog.reports.map((report) => [report.slug, report.factCount])).toEqual([['xiamen-2025', 128]])
-    const listed = catalog.reports[0]?.files.map((file) => file.path) ?? []
+    const read = <T>(file: string) => JSON.parse(readFileSync(path.join(dist, file), 'utf8')) as T
+    const catalog = read<Catalog>('catalog.json')
+    expect(catalog).toMatchObject({
+      reportCount: 1,
+      factCount: 128,
+      pages: [{ path: 'catalog/1.json', reportCount: 1 }]
+    })
+    const { reports } = read<CatalogPage>('catalog/1.json')
+    expect(reports.map((report) => [report.slug, report.factCount])).toEqual([['xiamen-2025', 128]])
+    const listed = reports[0]?.files.map((file) => file.path) ?? []
     expect([...listed].sort()).toEqual(reportFiles.map((file) => `xiamen-2025/${file.href}`).sort())
     for (const file of listed) expect(statSync(path.join(dist, file)).isFile()).toBe(true)
   })

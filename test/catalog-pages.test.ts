@@ -11,6 +11,8 @@ import { compile } from '../src/api.js'
 import { renderArtifacts, reportFiles } from '../src/build/render-artifacts.js'
 import type { Artifact } from '../src/build/publish.js'
 import { reservedSlugReason } from '../src/load/reserved-slugs.js'
+import type { Catalog, CatalogPage } from '../src/model/schema-types.js'
+import { schemaOfSitePath, validatorOf } from '../src/model/schemas.js'
 import { seedRegistry } from './helpers/seed.js'
 import { hasJava, toolsRequired } from './helpers/tools.js'
 
@@ -62,12 +64,36 @@ const hrefs = (file: string, selector: string) =>
   selectAll(selector, page(file)).map((element) => String(element.properties['href']))
 
 describe('the catalog of 250 reports', () => {
-  test('is three pages: index.html, catalog/2.html and catalog/3.html', () => {
-    expect(artifacts.map((artifact) => artifact.path).filter((file) => /^(index\.html|catalog\/)/.test(file))).toEqual([
+  test('is three pages: index.html, catalog/2.html and catalog/3.html, and their data catalog/1.json, …', () => {
+    expect(artifacts.map((artifact) => artifact.path).filter((file) => /^(index\.html|catalog)/.test(file))).toEqual([
+      'catalog.json',
+      'catalog/1.json',
       'catalog/2.html',
+      'catalog/2.json',
       'catalog/3.html',
+      'catalog/3.json',
       'index.html'
     ])
+  })
+
+  test('lists the same reports on each page of data as on the page of the same number, each meeting its schema', () => {
+    const json = <T>(file: string): T => {
+      const content = String(artifacts.find((artifact) => artifact.path === file)?.content)
+      const schema = schemaOfSitePath(file)
+      expect(schema && validatorOf(schema)(JSON.parse(content))).toBe(true)
+      return JSON.parse(content) as T
+    }
+    expect(json<Catalog>('catalog.json').pages).toEqual([
+      { path: 'catalog/1.json', reportCount: 100 },
+      { path: 'catalog/2.json', reportCount: 100 },
+      { path: 'catalog/3.json', reportCount: 50 }
+    ])
+    const slugs = (file: string) => json<CatalogPage>(file).reports.map((report) => `${report.slug}/index.html`)
+    expect(slugs('catalog/1.json')).toEqual(hrefs('index.html', '.catalog > li > h2 > a'))
+    for (const number of [2, 3])
+      expect(slugs(`catalog/${number}.json`).map((href) => `../${href}`)).toEqual(
+        hrefs(`catalog/${number}.html`, '.catalog > li > h2 > a')
+      )
   })
 
   test('lists 100, 100 and 50 reports, in order, with links that climb back to the root', () => {
@@ -118,9 +144,13 @@ describe('the catalog of 250 reports', () => {
     const manifest = JSON.parse(String(artifacts.find((artifact) => artifact.path === 'manifest.json')?.content)) as {
       files: Array<{ path: string }>
     }
-    expect(manifest.files.map((file) => file.path).filter((file) => file.startsWith('catalog/'))).toEqual([
+    expect(manifest.files.map((file) => file.path).filter((file) => file.startsWith('catalog'))).toEqual([
+      'catalog.json',
+      'catalog/1.json',
       'catalog/2.html',
-      'catalog/3.html'
+      'catalog/2.json',
+      'catalog/3.html',
+      'catalog/3.json'
     ])
   })
 })

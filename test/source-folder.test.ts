@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { reportFiles } from '../src/build/render-artifacts.js'
-import type { Catalog, FactBundle } from '../src/model/schema-types.js'
+import type { Catalog, CatalogPage, CatalogReport, FactBundle } from '../src/model/schema-types.js'
 import { validators } from '../src/model/schemas.js'
 import { runCli, type CliRun } from './helpers/run-cli.js'
 import { seedOriginal } from './helpers/seed.js'
@@ -33,6 +33,11 @@ let cwd: string
 const run = (...argv: string[]) => runCli(cwd, ...argv)
 const read = (file: string) => readFileSync(path.join(cwd, file), 'utf8')
 const readJson = <T>(file: string) => JSON.parse(read(file)) as T
+/** Every report of a built tree's catalog, page after page as catalog.json lists them. */
+const catalogReports = (tree: string): CatalogReport[] =>
+  readJson<Catalog>(`${tree}/catalog.json`).pages.flatMap(
+    (page) => readJson<CatalogPage>(`${tree}/${page.path}`).reports
+  )
 
 const paragraphsOf = (markdown: string) =>
   unified()
@@ -79,7 +84,7 @@ describe('source/ with a second report', () => {
 
   beforeAll(async () => {
     before = snapshot(path.join(cwd, 'before'))
-    reports = readJson<Catalog>('before/catalog.json').reports.map((report) => report.slug)
+    reports = catalogReports('before').map((report) => report.slug)
     // A report of that name in source/ one day would make this test about that report, not about a second one.
     expect(existsSync(path.join(cwd, 'source', secondName))).toBe(false)
     writeFileSync(path.join(cwd, 'source', secondName), second)
@@ -96,16 +101,16 @@ describe('source/ with a second report', () => {
   })
 
   test('build: every report in catalog.json, each with all its files', () => {
-    const facts = readJson<Catalog>('before/catalog.json').reports.reduce((sum, report) => sum + report.factCount, 0)
+    const facts = readJson<Catalog>('before/catalog.json').factCount
     const { code, stderr } = build
     expect(code).toBe(0)
     expect(stderr).toMatch(
       new RegExp(`^factmark: wrote \\d+ files to dist/ \\(${reports.length + 1} reports, ${facts + 13} facts\\)\\n$`)
     )
-    const catalog = readJson<Catalog>('dist/catalog.json')
-    expect(catalog.reports.map((report) => report.slug).sort()).toEqual([...reports, secondSlug].sort())
-    expect(catalog.reports.find((report) => report.slug === secondSlug)?.factCount).toBe(13)
-    for (const report of catalog.reports) {
+    const catalog = catalogReports('dist')
+    expect(catalog.map((report) => report.slug).sort()).toEqual([...reports, secondSlug].sort())
+    expect(catalog.find((report) => report.slug === secondSlug)?.factCount).toBe(13)
+    for (const report of catalog) {
       const listed = report.files.map((file) => file.path)
       expect([...listed].sort()).toEqual(reportFiles.map((file) => `${report.slug}/${file.href}`).sort())
       for (const file of listed) expect(statSync(path.join(cwd, 'dist', file)).isFile()).toBe(true)
@@ -116,6 +121,7 @@ describe('source/ with a second report', () => {
     const after = snapshot(path.join(cwd, 'dist'))
     const changed = Object.keys(after).filter((file) => file in before && after[file] !== before[file])
     expect(changed.filter((file) => !file.startsWith('series/') && !file.endsWith('/index.html'))).toEqual([
+      'catalog/1.json',
       'catalog.json',
       'datapackage.json',
       'facts.csv',

@@ -64,10 +64,10 @@ function flipByte(name: string): void {
 
 describe('factmark verify: a tree as built', () => {
   test('exit 0, every file matches', async () => {
-    expect(await run('verify')).toEqual({ code: 0, stdout: '✔ 229 files match dist/manifest.json\n', stderr: '' })
+    expect(await run('verify')).toEqual({ code: 0, stdout: '✔ 231 files match dist/manifest.json\n', stderr: '' })
     expect(await run('verify', 'dist/')).toEqual({
       code: 0,
-      stdout: '✔ 229 files match dist/manifest.json\n',
+      stdout: '✔ 231 files match dist/manifest.json\n',
       stderr: ''
     })
   })
@@ -76,8 +76,8 @@ describe('factmark verify: a tree as built', () => {
     expect(await verify({ dir: 'dist', cwd })).toEqual({
       status: 'valid',
       dir: 'dist',
-      listed: 229,
-      matched: 229,
+      listed: 231,
+      matched: 231,
       problems: []
     })
   })
@@ -86,7 +86,7 @@ describe('factmark verify: a tree as built', () => {
     symlinkSync('dist', path.join(cwd, 'current'))
     expect(await run('verify', 'current')).toEqual({
       code: 0,
-      stdout: '✔ 229 files match current/manifest.json\n',
+      stdout: '✔ 231 files match current/manifest.json\n',
       stderr: ''
     })
   })
@@ -134,8 +134,8 @@ describe('factmark verify: files that differ from the manifest', () => {
     expect(JSON.parse(stdout)).toEqual({
       dir: 'dist',
       status: 'invalid',
-      listed: 229,
-      matched: 227,
+      listed: 231,
+      matched: 229,
       problemCount: 2,
       problems: [
         {
@@ -193,6 +193,18 @@ describe('factmark verify: JSON that breaks its schema, with the manifest forged
     expect(stdout).toBe(
       'dist/xiamen-2025/facts.json does not meet bundle.schema.json: Missing required key "unit" in facts › item 1; Missing required key "unit" in facts › item 2; Missing required key "unit" in facts › item 3; and 2 more\n✖ 1 problem\n'
     )
+  })
+
+  test('a page of the catalog that does not meet its schema', async () => {
+    const page = JSON.parse(readFileSync(file('catalog/1.json'), 'utf8')) as Record<string, unknown>
+    delete page['page']
+    forge('catalog/1.json', JSON.stringify(page))
+    const { code, stdout } = await run('verify')
+    expect(code).toBe(1)
+    expect(stdout).toMatch(
+      /^dist\/catalog\/1\.json does not meet catalog-page\.schema\.json: Missing required key "page"/
+    )
+    expect(stdout).toMatch(/\n✖ 1 problem\n$/)
   })
 
   test('catalog.json that is not JSON', async () => {

@@ -8,6 +8,8 @@ import { toHtml } from 'hast-util-to-html'
 import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
 import { sparkline } from './html/sparkline.js'
+import { catalogFolder, catalogPageSize } from './catalog-pages.js'
+import { emitCatalogJsonPages } from './catalog-json.js'
 
 export interface CatalogEntry {
   report: CompiledReport
@@ -22,15 +24,6 @@ const siteDataset: readonly Download[] = [
   { href: 'datapackage.json', label: '数据包描述(Frictionless Data Package)', type: 'application/json', data: false }
 ]
 
-/**
- * How many reports one page of the catalog lists: a collection of thousands must not make a page
- * that grows with it, so index.html lists the first hundred and catalog/2.html, … the rest.
- */
-const catalogPageSize = 100
-
-/** The folder of the catalog's pages after the first; a report's slug cannot take this name. */
-const catalogFolder = 'catalog'
-
 /** Where page `number` (from 1) of the catalog is written, relative to the site's root. */
 function pagePath(number: number): string {
   return number === 1 ? 'index.html' : `${catalogFolder}/${number}.html`
@@ -41,7 +34,7 @@ function pagePath(number: number): string {
  * their issuer, period, fact count and files; the first also every metric's series, as that table
  * grows with the registry, not with the reports. One page, without page links, when the reports fit.
  */
-export function emitCatalogHtml(
+function htmlPages(
   entries: readonly CatalogEntry[],
   collection?: Collection
 ): Array<{ path: string; content: string }> {
@@ -87,16 +80,48 @@ export function emitCatalogHtml(
                 to: first + listed.length,
                 previous: number > 1 ? href(number - 1) : undefined,
                 next: number < pageCount ? href(number + 1) : undefined,
-                list: Array.from({ length: pageCount }, (_, other) => ({
-                  number: other + 1,
-                  href: href(other + 1),
-                  current: other + 1 === number
-                }))
+                list: pageLinks(number, pageCount).map((other) =>
+                  other === undefined ? { gap: true } : { number: other, href: href(other), current: other === number }
+                )
               }
       })
     )
     return { path: pagePath(number), content }
   })
+}
+
+/**
+ * How many pages on either side of the current one its list of pages links: with the first and the
+ * last, a list of at most 2 × pageWindow + 3 links and two gaps, however many pages there are.
+ */
+const pageWindow = 3
+
+/** The pages a page links by number, in order, with undefined where pages are left out. */
+export function pageLinks(current: number, count: number): Array<number | undefined> {
+  const shown = Array.from({ length: count }, (_, index) => index + 1).filter(
+    (page) => page === 1 || page === count || Math.abs(page - current) <= pageWindow
+  )
+  // A gap stands for two pages or more: one page left out is linked instead.
+  return shown.flatMap((page, index) => {
+    const skipped = page - (shown[index - 1] ?? page - 1) - 1
+    return skipped === 0 ? [page] : skipped === 1 ? [page - 1, page] : [undefined, page]
+  })
+}
+
+/**
+ * The catalog's pages for people and for programs: index.html and catalog/<n>.html, and the JSON
+ * pages catalog/<n>.json that catalog.json indexes. The JSON pages are written here only because
+ * the build (render-artifacts.ts) writes whatever this returns; once it writes
+ * emitCatalogJsonPages itself, this returns the HTML pages alone.
+ */
+export function emitCatalogHtml(
+  entries: readonly CatalogEntry[],
+  collection?: Collection
+): Array<{ path: string; content: string }> {
+  return [
+    ...htmlPages(entries, collection),
+    ...emitCatalogJsonPages(entries.map(({ report, artifacts }) => ({ report, files: artifacts })))
+  ]
 }
 
 /** A metric in the catalog: its page, a sparkline of its main line and the values it draws, in words. */

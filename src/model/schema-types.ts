@@ -33,6 +33,7 @@ export interface Schemas {
   fact?: Fact
   bundle?: FactBundle
   catalog?: Catalog
+  catalogPage?: CatalogPage
   manifest?: Manifest
   series?: Series
   seriesIndex?: SeriesIndex
@@ -314,7 +315,7 @@ export interface ReportInformation {
   source: string
 }
 /**
- * dist/catalog.json: every report of the site and the files published for it.
+ * dist/catalog.json: the index of the site's catalog of reports: how many reports, facts and metrics it holds, and its pages (catalog/1.json, catalog/2.json, …), each listing at most pageSize reports with the files published for them. Its size grows with the number of pages, not of reports.
  */
 export interface Catalog {
   /**
@@ -322,6 +323,66 @@ export interface Catalog {
    */
   $schema: 'https://factmark.dev/schema/v1/catalog.schema.json'
   generator: Generator
+  /**
+   * How many reports the site publishes.
+   */
+  reportCount: number
+  /**
+   * How many facts those reports hold in all.
+   */
+  factCount: number
+  /**
+   * How many metrics of the registry have at least one fact.
+   */
+  metricCount: number
+  /**
+   * The most reports a page lists; every page but the last lists exactly this many.
+   */
+  pageSize: number
+  /**
+   * The pages in order; together they list every report once, in the order of the site's index.
+   */
+  pages: CatalogPageLink[]
+}
+export interface CatalogPageLink {
+  /**
+   * Path of the page relative to the root of the site: catalog/<n>.json, n from 1.
+   */
+  path: string
+  /**
+   * How many reports the page lists.
+   */
+  reportCount: number
+}
+/**
+ * dist/catalog/<n>.json: one page of the site's catalog of reports (see catalog.json), listing at most pageSize reports and the files published for them.
+ */
+export interface CatalogPage {
+  /**
+   * The $id of this schema.
+   */
+  $schema: 'https://factmark.dev/schema/v1/catalog-page.schema.json'
+  generator: Generator
+  /**
+   * The number of this page, from 1.
+   */
+  page: number
+  /**
+   * How many pages the catalog has.
+   */
+  pageCount: number
+  /**
+   * Path of the catalog's index relative to the root of the site.
+   */
+  index: 'catalog.json'
+  /**
+   * Path of the previous page relative to the root of the site; absent on the first.
+   */
+  previous?: string
+  /**
+   * Path of the next page relative to the root of the site; absent on the last.
+   */
+  next?: string
   reports: CatalogReport[]
 }
 export interface CatalogReport {

@@ -4,6 +4,7 @@ import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js'
 import { schemaAjv, schemaTexts, standaloneValidators } from './schema-ajv.js'
 import type {
   Catalog,
+  CatalogPage,
   FactBundle,
   Manifest,
   MetricRegistry,
@@ -21,6 +22,7 @@ export const schemaFiles = [
   'fact.schema.json',
   'bundle.schema.json',
   'catalog.schema.json',
+  'catalog-page.schema.json',
   'manifest.schema.json',
   'series.schema.json',
   'series-index.schema.json'
@@ -45,6 +47,7 @@ export interface Validators {
   registry: ValidateFunction<MetricRegistry>
   bundle: ValidateFunction<FactBundle>
   catalog: ValidateFunction<Catalog>
+  catalogPage: ValidateFunction<CatalogPage>
   manifest: ValidateFunction<Manifest>
   series: ValidateFunction<Series>
   seriesIndex: ValidateFunction<SeriesIndex>
@@ -91,6 +94,9 @@ export function validators(): Validators {
     get catalog() {
       return validator<Catalog>('catalog.schema.json')
     },
+    get catalogPage() {
+      return validator<CatalogPage>('catalog-page.schema.json')
+    },
     get manifest() {
       return validator<Manifest>('manifest.schema.json')
     },
@@ -107,6 +113,7 @@ export function validators(): Validators {
 const validatorOfFile: Record<SiteSchemaFile, keyof Validators> = {
   'manifest.schema.json': 'manifest',
   'catalog.schema.json': 'catalog',
+  'catalog-page.schema.json': 'catalogPage',
   'series.schema.json': 'series',
   'series-index.schema.json': 'seriesIndex',
   'bundle.schema.json': 'bundle'
@@ -116,6 +123,7 @@ const validatorOfFile: Record<SiteSchemaFile, keyof Validators> = {
 export type SiteSchemaFile =
   | 'manifest.schema.json'
   | 'catalog.schema.json'
+  | 'catalog-page.schema.json'
   | 'series.schema.json'
   | 'series-index.schema.json'
   | 'bundle.schema.json'
@@ -127,6 +135,7 @@ export type SiteSchemaFile =
 export function schemaOfSitePath(file: string): SiteSchemaFile | undefined {
   if (file === manifestName) return 'manifest.schema.json'
   if (file === 'catalog.json') return 'catalog.schema.json'
+  if (/^catalog\/[1-9][0-9]*\.json$/.test(file)) return 'catalog-page.schema.json'
   if (file === 'series/index.json') return 'series-index.schema.json'
   if (/^series\/[^/]+\.json$/.test(file)) return 'series.schema.json'
   if (/^[^/]+\/facts\.json$/.test(file)) return 'bundle.schema.json'

@@ -1,5 +1,6 @@
 import { toHtml } from 'hast-util-to-html'
 import type { Series, SeriesCheck, SeriesPoint, SeriesTarget } from '../../model/schema-types.js'
+import { sortedEntries } from '../../model/compare.js'
 import { version } from '../../version.js'
 import { decimalString } from '../decimal.js'
 import { seriesFileName } from '../series-json.js'
@@ -37,7 +38,10 @@ export interface SeriesView {
     derivation: string
     derivedFrom: FactLink[]
     source: FactLink
+    /** The first reports printing the same figure, at most `listedAlsoIn`. */
     alsoIn: FactLink[]
+    /** How many more reports print it, listed in the series' JSON only. */
+    alsoInMore: number
     revises: FactLink[]
   }>
   targets: Array<{
@@ -48,6 +52,10 @@ export interface SeriesView {
     evaluation: string
     outcome: (FactLink & { inferred: boolean }) | undefined
     source: FactLink
+    /** The first other reports that state the same target, at most `listedAlsoIn`. */
+    alsoIn: FactLink[]
+    /** How many more state it, listed in the series' JSON only. */
+    alsoInMore: number
   }>
   checks: Array<{
     kind: string
@@ -56,15 +64,37 @@ export interface SeriesView {
     word: string
     statement: FactLink
     against: FactLink[]
+    /** How many more facts the statement is checked against, listed in the series' JSON only. */
+    againstMore: number
     detail: string
   }>
+  /** The checks the page leaves to the JSON: how many, and how many of them do not hold. */
+  checksNotListed: { count: number; failing: number }
 }
+
+/**
+ * How many reports a point of the page names as printing the same figure too, and how many facts a
+ * check names as checked against: at a thousand copies of one report the lists would hold a
+ * thousand links on every row. The page names the first ones and counts the rest; the series'
+ * JSON keeps every one, for the programs that check them.
+ */
+export const listedAlsoIn = 10
+
+/**
+ * How many checks that hold, and how many that do not, the page lists: each restatement of a
+ * figure is a check, so a figure printed by a thousand reports makes a thousand. The page lists
+ * the first of each kind in order, counts the rest and links the JSON that holds them all.
+ */
+export const listedChecks = 50
 
 /** Everything the series template shows, computed here so the template only lays it out. */
 export function seriesView(series: Series, titleOf: (slug: string) => string): SeriesView {
   const { metric } = series
-  const lines = seriesLines(series)
-  const chart = seriesChart({ series, lines, titleOf })
+  const targets = sameTargets(series.targets)
+  // The chart and the table draw each target once, however many reports state it.
+  const drawn = { ...series, targets: targets.map(({ target }) => target) }
+  const lines = seriesLines(drawn)
+  const chart = seriesChart({ series: drawn, lines, titleOf })
   safeTree(chart)
   const link = (reference: Parameters<typeof factLink>[0]) => factLink(reference, titleOf)
   return {
@@ -85,8 +115,8 @@ export function seriesView(series: Series, titleOf: (slug: string) => string): S
     chart: toHtml(chart),
     lineCount: lines.length,
     points: series.points.map((point) => pointRow(series, point, link)),
-    targets: series.targets.map((target) => targetRow(series, target, link)),
-    checks: series.checks.map((check) => checkRow(check, link))
+    targets: targets.map(({ target, others }) => targetRow(series, target, others, link)),
+    ...listedCheckRows(series.checks, link)
   }
 }
 
@@ -103,12 +133,45 @@ function pointRow(series: Series, point: SeriesPoint, link: Link): SeriesView['p
     derivation: point.derivation?.expression ?? '',
     derivedFrom: (point.derivation?.from ?? []).map(link),
     source: link(point),
-    alsoIn: (point.alsoIn ?? []).map(link),
+    alsoIn: (point.alsoIn ?? []).slice(0, listedAlsoIn).map(link),
+    alsoInMore: Math.max(0, (point.alsoIn ?? []).length - listedAlsoIn),
     revises: (point.revises ?? []).map(link)
   }
 }
 
-function targetRow(series: Series, target: SeriesTarget, link: Link): SeriesView['targets'][number] {
+/**
+ * The targets of a series, each with the later ones that state the same target (period, entity,
+ * dimensions, bound, value and evaluation) in other reports: a target restated by a thousand
+ * copies is one mark and one row, not a thousand.
+ */
+function sameTargets(targets: readonly SeriesTarget[]): Array<{ target: SeriesTarget; others: SeriesTarget[] }> {
+  const groups = new Map<string, { target: SeriesTarget; others: SeriesTarget[] }>()
+  for (const target of targets) {
+    const { period, entity, dimensions, value, unit, bound, evaluation } = target
+    const key = JSON.stringify([
+      period,
+      entity,
+      sortedEntries(dimensions),
+      value,
+      unit,
+      bound ?? null,
+      evaluation.status,
+      evaluation.outcome?.report ?? null,
+      evaluation.outcome?.fact ?? null
+    ])
+    const group = groups.get(key)
+    if (group) group.others.push(target)
+    else groups.set(key, { target, others: [] })
+  }
+  return [...groups.values()]
+}
+
+function targetRow(
+  series: Series,
+  target: SeriesTarget,
+  others: readonly SeriesTarget[],
+  link: Link
+): SeriesView['targets'][number] {
   const { outcome, outcomeStatus } = target.evaluation
   return {
     period: target.period,
@@ -117,7 +180,22 @@ function targetRow(series: Series, target: SeriesTarget, link: Link): SeriesView
     status: target.evaluation.status,
     evaluation: evaluationWords[target.evaluation.status],
     outcome: outcome ? { ...link(outcome), inferred: outcomeStatus === 'inferred' } : undefined,
-    source: link(target)
+    source: link(target),
+    alsoIn: others.slice(0, listedAlsoIn).map(link),
+    alsoInMore: Math.max(0, others.length - listedAlsoIn)
+  }
+}
+
+/** The checks the page lists, in order: the first listedChecks that hold and those that do not. */
+function listedCheckRows(checks: readonly SeriesCheck[], link: Link): Pick<SeriesView, 'checks' | 'checksNotListed'> {
+  const seen = { true: 0, false: 0 }
+  const listed = checks.filter((check) => ++seen[check.holds ? 'true' : 'false'] <= listedChecks)
+  return {
+    checks: listed.map((check) => checkRow(check, link)),
+    checksNotListed: {
+      count: checks.length - listed.length,
+      failing: Math.max(0, seen.false - listedChecks)
+    }
   }
 }
 
@@ -129,7 +207,8 @@ function checkRow(check: SeriesCheck, link: Link): SeriesView['checks'][number] 
     mark,
     word,
     statement: link(check.statement),
-    against: check.against.map(link),
+    against: check.against.slice(0, listedAlsoIn).map(link),
+    againstMore: Math.max(0, check.against.length - listedAlsoIn),
     detail: check.detail
   }
 }

@@ -1,0 +1,15 @@
+/**
+ * How many reports one page of the catalog lists, as HTML and as JSON: a collection of thousands must
+ * not make a page or a file that grows with it, so each lists at most this many.
+ */
+export const catalogPageSize = 100
+
+/** The folder of the catalog's pages; a report's slug cannot take this name. */
+export const catalogFolder = 'catalog'
+
+/** The items of each page, in order: `size` to a page, the last holding the rest; no page when there are none. */
+export function catalogPages<T>(items: readonly T[], size: number = catalogPageSize): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, (index + 1) * size)
+  )
+}
