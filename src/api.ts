@@ -1,44 +1,12 @@
 import path from 'node:path'
 import { compileSources } from './compile/compile-sources.js'
-import { readSources } from './load/sources.js'
+import { sourcesOf, type CompileOptions } from './compile/compile-folder.js'
 import type { Suggestions } from './suggest/suggest.js'
-import type { CompileResult } from './model/compiled.js'
 import type { WritePlan } from './suggest/write-annotations.js'
-import { FactmarkError } from './model/factmark-error.js'
+
+export { compile, type CompileOptions } from './compile/compile-folder.js'
 
 // suggest's modules (its Markdown writer, the diff) are imported when it runs: a check does not load them.
-
-export interface CompileOptions {
-  /** Folder with the reports (`*.md`) and `metrics.yaml`. Default `source`. */
-  src?: string
-  /** Compile only these report files (with the registry of `src`); unused metrics are then not reported. */
-  files?: readonly string[]
-  /** Paths are resolved and reported relative to this folder. Default: the working directory. */
-  cwd?: string
-}
-
-async function sourcesOf(options: CompileOptions) {
-  const sources = await readSources({
-    src: options.src ?? 'source',
-    ...(options.files && { files: options.files }),
-    ...(options.cwd && { cwd: options.cwd })
-  })
-  if (!sources.ok) {
-    const { message, path } = sources.error
-    throw new FactmarkError('FACTMARK_SOURCES', message, path === undefined ? {} : { place: { path } })
-  }
-  return sources.value
-}
-
-/**
- * Read the sources from disk and compile them: bundles, diagnostics and
- * coverage, nothing written. Throws a FactmarkError only when the files
- * cannot be read; problems in their content are in `diagnostics`.
- */
-export async function compile(options: CompileOptions = {}): Promise<CompileResult> {
-  const input = await sourcesOf(options)
-  return compileSources({ ...input, checkUnusedMetrics: !options.files || options.files.length === 0 })
-}
 
 /** The figures of each report that carry no annotation, each with a proposed annotation. */
 export async function suggest(options: CompileOptions = {}): Promise<Suggestions[]> {

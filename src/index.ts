@@ -7,6 +7,7 @@ export { compile, suggest, suggestWrite } from './api.js'
 export type { CompileOptions, SuggestWriteOptions, SuggestWriteResult } from './api.js'
 export { build } from './build/build.js'
 export type { BuildFailure, BuildOptions, BuildOutcome, Built } from './build/build.js'
+export type { BuildResult, PublishedReport } from './build/build-result.js'
 export { compileSources } from './compile/compile-sources.js'
 export { readRegistry } from './load/read-registry.js'
 export type {

@@ -289,6 +289,16 @@ describe('a build killed at any step of publishing', () => {
   test('the command line says when it restored an interrupted build', async () => {
     expect((await run('build')).code).toBe(0)
     interrupt(12345)
+    // The restored tree is the one these sources build: nothing is written.
+    const restored = await run('build')
+    expect(restored.code).toBe(0)
+    expect(restored.stderr).toMatch(
+      /^factmark: an earlier build was interrupted; its complete dist\/ was restored\nfactmark: dist\/ is up to date \(\d+ files, 1 report, \d+ facts\): nothing changed since it was built\n$/
+    )
+    await run('build')
+    const report = path.join(cwd, 'source/report.md')
+    writeFileSync(report, readFileSync(report, 'utf8').replace('title: 示例报告', 'title: 新的示例报告'))
+    interrupt(12346)
     const { code, stderr } = await run('build')
     expect(code).toBe(0)
     expect(stderr).toMatch(

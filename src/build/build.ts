@@ -1,9 +1,11 @@
 import path from 'node:path'
-import { compile, type CompileOptions } from '../api.js'
-import { renderArtifacts, reportFiles, type Artifact, type ReportFile } from './render-artifacts.js'
+import type { CompileOptions } from '../api.js'
+import type { ReportFile } from './render-artifacts.js'
 import { checkOutputFolder, type OutputPlaces } from './output-folder.js'
-import { publish, recoverOutput, type PublishStep } from './publish.js'
-import type { CompileResult } from '../model/compiled.js'
+import { recoverOutput, type PublishStep } from './publish.js'
+import { defaultCacheFolder } from './build-cache.js'
+import type { BuildResult } from './build-result.js'
+import { buildSite, type SiteBuildOutcome } from './build-site.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
@@ -17,14 +19,25 @@ export interface BuildOptions extends CompileOptions {
   reportFiles?: readonly ReportFile[]
   /** Called after each step of publishing; for fault-injection tests. */
   onPublishStep?: (step: PublishStep) => void | Promise<void>
+  /** Use what earlier builds compiled (default true); false compiles every report again, and refills the cache. */
+  cache?: boolean
+  /** Where the cache is kept; see defaultCacheFolder. */
+  cacheFolder?: string
+  /** At most this many worker threads compile reports; 0 or 1 compiles in this thread. Default: one per core. */
+  threads?: number
 }
 
-/** A site written to `out`; `restored` when an interrupted build's tree was put back first. */
+/**
+ * A site written to `out`, or found there as this build would write it (`unchanged`, nothing
+ * written); `restored` when an interrupted build's tree was put back first.
+ */
 export interface Built {
-  result: CompileResult
-  artifacts: Artifact[]
+  result: BuildResult
+  /** Every file of the site, relative to `out`. */
+  files: string[]
   out: string
   restored: boolean
+  unchanged: boolean
 }
 
 /**
@@ -32,7 +45,7 @@ export interface Built {
  * `out` may not be replaced, in which case nothing was compiled either.
  */
 export type BuildFailure =
-  | { reason: 'invalid' | 'emit'; result: CompileResult; message: string; out: string; restored: boolean }
+  | { reason: 'invalid' | 'emit'; result: BuildResult; message: string; out: string; restored: boolean }
   | { reason: 'output'; result?: undefined; message: string; out: string }
 
 export type BuildOutcome = Result<Built, BuildFailure>
@@ -54,30 +67,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
   if (!recovered.ok) return refused(recovered.error)
   const { restored } = recovered.value
 
-  const result = await compile(options)
-  const problems = sourceProblems(result, options.strict)
-  if (problems !== undefined)
-    return err({ reason: 'invalid', result, message: `the sources have ${problems}`, out, restored })
-  let artifacts: Artifact[]
+  let outcome: SiteBuildOutcome
   try {
-    artifacts = renderArtifacts(result, options.reportFiles ?? reportFiles)
+    outcome = await buildSite(
+      {
+        cwd: places.cwd,
+        src: options.src ?? 'source',
+        ...(options.files && { files: options.files }),
+        out,
+        ...(options.reportFiles && { reportFiles: options.reportFiles }),
+        cache: { folder: options.cacheFolder ?? defaultCacheFolder(places.cwd), reuse: options.cache !== false },
+        ...(options.threads !== undefined && { threads: options.threads }),
+        check: () => checkOutputFolder(places),
+        ...(options.onPublishStep && { onPublishStep: options.onPublishStep })
+      },
+      (result) => sourceProblems(result, options.strict)
+    )
   } catch (error) {
-    return err({
-      reason: 'emit',
-      result,
-      message: error instanceof Error ? error.message : String(error),
-      out,
-      restored
-    })
+    // Another build took the folder meanwhile, or it changed under this one.
+    if (error instanceof FactmarkError && error.code === 'FACTMARK_OUTPUT') return refused(error.message)
+    throw error
   }
-  const published = await unlessRefused(() =>
-    publish(out, artifacts, {
-      check: () => checkOutputFolder(places),
-      ...(options.onPublishStep && { onStep: options.onPublishStep })
-    })
-  )
-  if (!published.ok) return refused(published.error)
-  return ok({ result, artifacts, out, restored: restored || published.value.restored })
+  if (!outcome.ok) {
+    const { reason, result, message } = outcome
+    return err({ reason, result, message, out, restored: restored || outcome.restored })
+  }
+  const { result, files, unchanged } = outcome
+  return ok({ result, files, out, restored: restored || outcome.restored, unchanged })
 }
 
 function outputPlaces(options: BuildOptions): OutputPlaces {
@@ -102,7 +118,7 @@ async function unlessRefused<T>(step: () => Promise<T>): Promise<Result<T, strin
 }
 
 /** What makes the sources unfit to publish, as `3 errors`; undefined when they may be published. */
-function sourceProblems(result: CompileResult, strict: boolean | undefined): string | undefined {
+function sourceProblems(result: BuildResult, strict: boolean | undefined): string | undefined {
   if (result.errorCount > 0) return `${result.errorCount} ${plural(result.errorCount, 'error')}`
   if (strict && result.warningCount > 0)
     return `${result.warningCount} ${plural(result.warningCount, 'warning')} (--strict)`

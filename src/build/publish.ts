@@ -94,6 +94,32 @@ export async function publish(
   artifacts: readonly Artifact[],
   options: PublishOptions = {}
 ): Promise<RecoveryResult> {
+  return publishTree(
+    out,
+    async (root, written) => {
+      // The manifest is written last: a tree without one is never taken for a whole one.
+      const ordered = [...artifacts].sort((a, b) => Number(a.path === manifestName) - Number(b.path === manifestName))
+      for (const artifact of ordered) {
+        const file = path.join(root, artifact.path)
+        await mkdir(path.dirname(file), { recursive: true })
+        await writeFile(file, artifact.content)
+        await written()
+      }
+    },
+    options
+  )
+}
+
+/**
+ * Stage a new tree beside `out` with `stage`, then swap it in, as publish does. `stage` writes
+ * into `root`, calling `written` after each file, and writes the manifest last; when it throws,
+ * its error is thrown on and `out` is left as it was.
+ */
+export async function publishTree(
+  out: string,
+  stage: (root: string, written: () => Promise<void>) => Promise<void>,
+  options: PublishOptions = {}
+): Promise<RecoveryResult> {
   const target = path.resolve(out)
   const parent = path.dirname(target)
   const step = async (name: PublishStep) => options.onStep?.(name)
@@ -116,17 +142,17 @@ export async function publish(
     await step('recovered')
     await checked()
     await rm(at.new, { recursive: true, force: true })
-    // The manifest is written last: a tree without one is never taken for a whole one.
-    const ordered = [...artifacts].sort((a, b) => Number(a.path === manifestName) - Number(b.path === manifestName))
     let first = true
-    for (const artifact of ordered) {
-      const file = path.join(at.new, artifact.path)
-      await mkdir(path.dirname(file), { recursive: true })
-      await writeFile(file, artifact.content)
-      if (first) await step('staging')
-      first = false
+    try {
+      await mkdir(at.new, { recursive: true })
+      await stage(at.new, async () => {
+        if (first) await step('staging')
+        first = false
+      })
+    } catch (error) {
+      await rm(at.new, { recursive: true, force: true })
+      throw error
     }
-    await mkdir(at.new, { recursive: true })
     await step('staged')
     try {
       const hadPrevious = await renameIfPresent(target, at.old)

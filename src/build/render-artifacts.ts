@@ -1,25 +1,20 @@
 import path from 'node:path'
 import { compareStrings } from '../model/compare.js'
-import { emitCatalogHtml } from '../emit/catalog-html.js'
-import { emitCatalogJson } from '../emit/catalog-json.js'
 import { emitDataPackage, emitSiteDataPackage } from '../emit/datapackage.js'
 import { emitFactsCsv, emitFactsExcelCsv, emitSiteFactsCsv } from '../emit/facts-csv.js'
 import { emitFactsJson } from '../emit/facts-json.js'
 import { emitSiteFactsParquet } from '../emit/facts-parquet.js'
 import type { Download } from '../emit/downloads.js'
 import { emitManifest } from '../emit/manifest.js'
-import { emitSchemas } from '../emit/published-schemas.js'
 import { emitReportHtml } from '../emit/report-html.js'
 import { emitReportMarkdown } from '../emit/report-md.js'
-import { emitTaxonomy, emitXbrlJson } from '../emit/xbrl/index.js'
+import { emitXbrlJson } from '../emit/xbrl/index.js'
 import { checkOutputFolder } from './output-folder.js'
 import { publish, type Artifact, type PublishOptions, type RecoveryResult } from './publish.js'
 import { schemaOfSitePath, validatorOf } from '../model/schemas.js'
-import type { Collection, CompileResult, CompiledReport, Registry } from '../model/compiled.js'
-import { emitSeriesIndex, emitSeriesJson, seriesFileName } from '../emit/series-json.js'
-import { emitSeriesHtml } from '../emit/series-html.js'
+import type { CompileResult, CompiledReport, Registry } from '../model/compiled.js'
+import { reportTitles, siteFiles } from './site-files.js'
 import { collectionLookup, type CollectionLookup } from '../emit/html/collection-lookup.js'
-import { reportTitle } from '../emit/html/display.js'
 
 export type { Artifact } from './publish.js'
 
@@ -66,6 +61,35 @@ export const reportFiles: readonly ReportFile[] = [
   { href: 'index.html', label: '网页', type: 'text/html', data: false, emit: (report, context) => emitReportHtml(report, context.registry, context.downloads, context.collection) }
 ]
 
+/** The files of one report's folder, rendered in the order of `files`. Throws when an emitter fails. */
+export function renderReportFiles(
+  report: CompiledReport,
+  registry: Registry | undefined,
+  files: readonly ReportFile[],
+  collection: CollectionLookup
+): Artifact[] {
+  const slug = report.frontMatter.slug
+  const downloads = files.flatMap(({ emit: _emit, ...file }) => (file.href === 'index.html' ? [] : [file]))
+  const done = new Map<string, string>()
+  const artifacts: Artifact[] = []
+  for (const file of files) {
+    let content: string
+    try {
+      content = file.emit(report, { registry, rendered: done, downloads, collection })
+    } catch (error) {
+      throw new Error(
+        `writing ${slug}/${file.href} failed: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error
+        }
+      )
+    }
+    done.set(file.href, content)
+    artifacts.push({ path: `${slug}/${file.href}`, content })
+  }
+  return artifacts
+}
+
 /**
  * Every file of the output tree, in path order: each report's files, the
  * taxonomy and schemas, the catalogs, and last the manifest of all of them.
@@ -73,41 +97,12 @@ export const reportFiles: readonly ReportFile[] = [
  */
 export function renderArtifacts(result: CompileResult, files: readonly ReportFile[] = reportFiles): Artifact[] {
   const artifacts: Artifact[] = []
-  const entries: Array<{ report: CompiledReport; files: Download[] }> = []
   const offered = files.map(({ emit: _emit, ...file }) => file)
-  const downloads = offered.filter((file) => file.href !== 'index.html')
-  const titleOf = reportTitles(result.reports)
-  const collection = collectionLookup(result.collection, titleOf)
-  for (const report of result.reports) {
-    const slug = report.frontMatter.slug
-    const done = new Map<string, string>()
-    for (const file of files) {
-      let content: string
-      try {
-        content = file.emit(report, { registry: result.registry, rendered: done, downloads, collection })
-      } catch (error) {
-        throw new Error(
-          `writing ${slug}/${file.href} failed: ${error instanceof Error ? error.message : String(error)}`,
-          { cause: error }
-        )
-      }
-      done.set(file.href, content)
-      artifacts.push({ path: `${slug}/${file.href}`, content })
-    }
-    const page = offered.filter((file) => file.href === 'index.html')
-    entries.push({ report, files: [...page, ...downloads] })
-  }
+  const collection = collectionLookup(result.collection, reportTitles(result.reports))
+  for (const report of result.reports) artifacts.push(...renderReportFiles(report, result.registry, files, collection))
   artifacts.push(...siteDataset(result.reports))
-  if (result.collection) artifacts.push(...seriesFiles(result.collection, titleOf))
-  if (result.registry) artifacts.push(...emitTaxonomy(result.registry))
-  artifacts.push(...emitSchemas())
-  artifacts.push({ path: 'catalog.json', content: emitCatalogJson(entries) })
-  artifacts.push(
-    ...emitCatalogHtml(
-      entries.map(({ report, files: list }) => ({ report, artifacts: list })),
-      result.collection
-    )
-  )
+  const site = siteFiles({ reports: result.reports, registry: result.registry, collection: result.collection, offered })
+  artifacts.push(...site.map((file) => ({ path: file.path, content: file.render() })))
   artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
   checkArtifacts(artifacts)
   return artifacts.sort((a, b) => compareStrings(a.path, b.path))
@@ -120,25 +115,8 @@ function siteDataset(reports: readonly CompiledReport[]): Artifact[] {
   return [csv, parquet, { path: 'datapackage.json', content: emitSiteDataPackage(reports, csv, parquet) }]
 }
 
-/** A report's title by its slug, as its page shows it; the slug itself for a report the site does not hold. */
-function reportTitles(reports: readonly CompiledReport[]): (slug: string) => string {
-  const titles = new Map(reports.map((report) => [report.frontMatter.slug, reportTitle(report.bundle.report)]))
-  return (slug) => titles.get(slug) ?? slug
-}
-
-/** Each metric's series across the reports, as data and as a page, and their index. */
-function seriesFiles(collection: Collection, titleOf: (slug: string) => string): Artifact[] {
-  return [
-    { path: 'series/index.json', content: emitSeriesIndex(collection) },
-    ...collection.series.flatMap((series) => [
-      { path: `series/${seriesFileName(series.metric.id, 'json')}`, content: emitSeriesJson(series) },
-      { path: `series/${seriesFileName(series.metric.id, 'html')}`, content: emitSeriesHtml(series, titleOf) }
-    ])
-  ]
-}
-
 /** The site's own JSON files must meet their published schemas before anything is written. */
-function checkArtifacts(artifacts: readonly Artifact[]): void {
+export function checkArtifacts(artifacts: readonly Artifact[]): void {
   for (const artifact of artifacts) {
     const schema = schemaOfSitePath(artifact.path)
     // Each report's bundle was checked against its schema when it was compiled.

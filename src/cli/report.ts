@@ -12,7 +12,7 @@ export interface Output {
 
 /** Print the diagnostics of check and build, with `extra` fields in JSON output. */
 export function report(
-  result: CompileResult,
+  result: Pick<CompileResult, 'diagnostics' | 'files'>,
   { format, verbose }: Output,
   io: Io,
   extra: Record<string, unknown>
@@ -26,6 +26,7 @@ export function report(
   }
 }
 
-export function factCount(result: CompileResult): number {
+export function factCount(result: Pick<CompileResult, 'reports'> | { factCount: number }): number {
+  if ('factCount' in result) return result.factCount
   return result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
 }

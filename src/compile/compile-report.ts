@@ -36,13 +36,13 @@ export function compileSource(source: SourceText, registry: Registry | undefined
 }
 
 /** What a report gives whether or not it compiles: its coverage, and the metrics its annotations name. */
-export interface Measured {
+interface Measured {
   metrics: Set<string>
   coverage: Coverage
 }
 
 /** A compiled report, or only its measures when it did not compile (its diagnostics say why). */
-export type ReportOutcome = Result<Measured & { report: CompiledReport }, Measured>
+type ReportOutcome = Result<Measured & { report: CompiledReport }, Measured>
 
 function compileReport(
   path: string,

@@ -3,7 +3,7 @@ import { reportTitle } from './html/display.js'
 import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
 import { version } from '../version.js'
-import type { Collection, CompiledReport } from '../model/compiled.js'
+import type { Collection, SiteReport } from '../model/compiled.js'
 import { toHtml } from 'hast-util-to-html'
 import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
@@ -12,7 +12,7 @@ import { catalogFolder, catalogPageSize } from './catalog-pages.js'
 import { emitCatalogJsonPages } from './catalog-json.js'
 
 export interface CatalogEntry {
-  report: CompiledReport
+  report: SiteReport
   /** The report's files, relative to the report's folder. */
   artifacts: readonly Download[]
 }

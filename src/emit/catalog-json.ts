@@ -2,10 +2,10 @@ import type { Catalog, CatalogPage, CatalogReport } from '../model/schema-types.
 import { schemaId } from '../model/schemas.js'
 import { version } from '../version.js'
 import type { Download } from './downloads.js'
-import type { CompiledReport } from '../model/compiled.js'
+import type { SiteReport } from '../model/compiled.js'
 import { catalogFolder, catalogPages, catalogPageSize } from './catalog-pages.js'
 
-type CatalogJsonEntry = { report: CompiledReport; files: readonly Download[] }
+type CatalogJsonEntry = { report: SiteReport; files: readonly Download[] }
 
 const generator = { name: 'factmark', version } as const
 

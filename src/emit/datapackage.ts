@@ -1,14 +1,11 @@
 import { schemaId } from '../model/schemas.js'
 import { factColumns, reportColumn } from './fact-columns.js'
 import { byteLength, sha256 } from './hash.js'
-import type { CompiledReport } from '../model/compiled.js'
+import type { CompiledReport, SiteReport } from '../model/compiled.js'
 import type { FactBundle } from '../model/schema-types.js'
 
-/** A data file beside datapackage.json, already rendered. */
-export interface PackagedFile {
-  path: string
-  content: string | Uint8Array
-}
+/** A file a package describes: its content, or its size and digest when it was written as it was made. */
+export type PackagedFile = { path: string } & ({ content: string | Uint8Array } | { bytes: number; sha256: string })
 
 const profiles = 'https://datapackage.org/profiles/2.0/'
 
@@ -70,7 +67,8 @@ export function emitDataPackage(
 }
 
 function integrity(file: PackagedFile): { bytes: number; hash: string } {
-  return { bytes: byteLength(file.content), hash: `sha256:${sha256(file.content)}` }
+  if ('content' in file) return { bytes: byteLength(file.content), hash: `sha256:${sha256(file.content)}` }
+  return { bytes: file.bytes, hash: `sha256:${file.sha256}` }
 }
 
 interface TableField {
@@ -133,11 +131,7 @@ function factTable(csv: PackagedFile, description: string, before: readonly Tabl
  * The site's datapackage.json: one table of every fact of every report (the site's facts.csv), with
  * the report's slug as the first column and, with the fact id, the key of a row.
  */
-export function emitSiteDataPackage(
-  reports: readonly CompiledReport[],
-  csv: PackagedFile,
-  parquet: PackagedFile
-): string {
+export function emitSiteDataPackage(reports: readonly SiteReport[], csv: PackagedFile, parquet: PackagedFile): string {
   const facts = reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
   const table = factTable(
     csv,

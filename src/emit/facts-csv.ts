@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
-import { factColumns, reportColumn } from './fact-columns.js'
+import { factColumns } from './fact-columns.js'
+import { siteCsvHeader, siteCsvLines, siteRows } from './site-dataset.js'
 import type { CompiledReport } from '../model/compiled.js'
 
 /** The byte order mark Excel and WPS need to read a CSV file as UTF-8 rather than the system's code page (GBK). */
@@ -48,7 +49,5 @@ export function emitFactsExcelCsv(report: CompiledReport): string {
  * of each report; the columns of a report's facts.csv after the report's slug.
  */
 export function emitSiteFactsCsv(reports: readonly CompiledReport[]): string {
-  const header = [reportColumn.name, ...factColumns.map((column) => column.name)]
-  const body = reports.flatMap((report) => factRows(report, false).map((row) => [report.frontMatter.slug, ...row]))
-  return toCsv([header, ...body])
+  return siteCsvHeader + reports.map((report) => siteCsvLines(siteRows(report))).join('')
 }

@@ -34,6 +34,11 @@ export async function readSources(options: {
   src: string
   files?: readonly string[]
   cwd?: string
+  /**
+   * What to keep of each report read, given its absolute path: by default all of it. A build of
+   * thousands keeps only a digest, and reads a report again when it compiles it.
+   */
+  keep?: Keep
 }): Promise<SourcesOutcome> {
   const cwd = options.cwd ?? process.cwd()
   const src = path.resolve(cwd, options.src)
@@ -57,7 +62,9 @@ export async function readSources(options: {
   }
 
   const reports =
-    options.files && options.files.length > 0 ? await readFiles(options.files, cwd) : await readReportFolder(src, cwd)
+    options.files && options.files.length > 0
+      ? await readFiles(options.files, cwd, options.keep)
+      : await readReportFolder(src, cwd, options.keep)
   if (!reports.ok) return reports
   return ok({
     reports: reports.value.reports,
@@ -65,6 +72,11 @@ export async function readSources(options: {
     skipped: reports.value.skipped
   })
 }
+
+/** What is kept of a report read, given its absolute path. */
+export type Keep = (report: SourceText, file: string) => SourceText
+
+const keepAll: Keep = (report) => report
 
 /** The reports that were read, and the paths that were skipped on purpose. */
 interface ReadReports {
@@ -75,7 +87,11 @@ interface ReadReports {
 export type ReportsOutcome = Result<ReadReports, SourcesFailure>
 
 /** The reports of a folder (`*.md`, in name order), each path relative to `cwd`. */
-export async function readReportFolder(folder: string, cwd: string = process.cwd()): Promise<ReportsOutcome> {
+export async function readReportFolder(
+  folder: string,
+  cwd: string = process.cwd(),
+  keep: Keep = keepAll
+): Promise<ReportsOutcome> {
   const shown = displayPath(folder, cwd)
   let names: string[]
   let real: string
@@ -89,23 +105,26 @@ export async function readReportFolder(folder: string, cwd: string = process.cwd
   return readEach(
     names.map((name) => path.join(folder, name)),
     () => Promise.resolve(real),
-    cwd
+    cwd,
+    keep
   )
 }
 
 /** Report files named one by one; links are checked against the folder each is named in. */
-async function readFiles(files: readonly string[], cwd: string): Promise<ReportsOutcome> {
+async function readFiles(files: readonly string[], cwd: string, keep: Keep = keepAll): Promise<ReportsOutcome> {
   return readEach(
     files.map((file) => path.resolve(cwd, file)),
     folderOf,
-    cwd
+    cwd,
+    keep
   )
 }
 
 async function readEach(
   files: readonly string[],
   folderFor: (file: string) => Promise<string>,
-  cwd: string
+  cwd: string,
+  keep: Keep
 ): Promise<ReportsOutcome> {
   const reports: SourceText[] = []
   const skipped: SkippedSource[] = []
@@ -113,7 +132,7 @@ async function readEach(
   for (const file of files) {
     const shown = displayPath(file, cwd)
     const outcome = await readSourceFile(file, await folderFor(file))
-    if (outcome.ok) reports.push({ path: shown, text: outcome.value })
+    if (outcome.ok) reports.push(keep({ path: shown, text: outcome.value }, file))
     else if (outcome.error.kind === 'failed') return failure(`Cannot read ${shown}: ${outcome.error.reason}`, shown)
     else if (outcome.error.kind === 'skipped') skipped.push({ path: shown, reason: outcome.error.reason })
     else reports.push({ path: shown, text: new Uint8Array(0), unreadSize: outcome.error.size })

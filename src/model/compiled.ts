@@ -99,6 +99,14 @@ export interface CollectedReport {
   bundle: { facts: readonly CollectionFact[] }
 }
 
+/**
+ * What the site's own pages (catalog, series, the table of every fact) read of a report. A
+ * compiled report is one; so is the summary a build keeps of each report.
+ */
+export interface SiteReport extends CollectedReport {
+  bundle: Pick<FactBundle, 'report' | 'metrics'> & { facts: readonly CollectionFact[] }
+}
+
 /** How much of a report's figures are annotated. */
 export interface Coverage {
   path: string

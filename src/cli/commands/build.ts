@@ -3,13 +3,20 @@ import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { exit, type Call, type Io } from '../command-line.js'
-import { factCount, report, type Output } from '../report.js'
+import { report, type Output } from '../report.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
   const where = `${values.out.replace(/\/+$/, '')}/`
   let outcome: BuildOutcome
   try {
-    outcome = await build({ src: values.src, files, cwd: io.cwd, out: values.out, strict: values.strict })
+    outcome = await build({
+      src: values.src,
+      files,
+      cwd: io.cwd,
+      out: values.out,
+      strict: values.strict,
+      cache: !values['no-cache']
+    })
   } catch (error) {
     // A source that cannot be read says so itself; the file system failed while writing.
     const message =
@@ -26,16 +33,21 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   return outcome.ok ? reportBuilt(outcome.value, where, output, io) : reportNotBuilt(outcome.error, where, output, io)
 }
 
-function reportBuilt({ result, artifacts, restored }: Built, where: string, output: Output, io: Io): number {
-  const facts = factCount(result)
-  report(result, output, io, { facts, files: artifacts.map((artifact) => `${where}${artifact.path}`) })
+function reportBuilt({ result, files, restored, unchanged }: Built, where: string, output: Output, io: Io): number {
+  const facts = result.factCount
+  report(result, output, io, { facts, files: files.map((file) => `${where}${file}`) })
   if (restored)
     io.stderr(
-      `factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`
+      unchanged
+        ? `factmark: an earlier build was interrupted; its complete ${where} was restored\n`
+        : `factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`
     )
-  const count = artifacts.length
+  const count = files.length
+  const reports = `${result.reports.length} ${plural(result.reports.length, 'report')}, ${facts} facts`
   io.stderr(
-    `factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${result.reports.length} ${plural(result.reports.length, 'report')}, ${facts} facts)\n`
+    unchanged
+      ? `factmark: ${where} is up to date (${count} ${plural(count, 'file')}, ${reports}): nothing changed since it was built\n`
+      : `factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${reports})\n`
   )
   return exit.ok
 }

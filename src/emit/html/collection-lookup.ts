@@ -35,7 +35,8 @@ export const noCollection: CollectionLookup = {
   publishedLevel: () => undefined
 }
 
-const levelKey = (query: LevelQuery) =>
+/** The key of a level in the collection: its metric, period, entity and dimensions. */
+export const levelKey = (query: LevelQuery) =>
   JSON.stringify([query.metric, query.period, query.entity, sortedEntries(query.dimensions)])
 
 /** The lookups of a collection, indexed once for every report page of the site. */

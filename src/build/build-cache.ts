@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SiteRow } from '../emit/site-dataset.js'
+import type { SourceText } from '../model/compiled.js'
+import { version } from '../version.js'
+import type { ReportUnit } from './report-unit.js'
+
+/**
+ * The build's cache: what each report compiled to, kept by a digest of everything it depends on
+ * (its bytes and path, the registry, factmark's code, templates and schemas, the files rendered),
+ * so that an entry is never stale: a change to any of them is another key. Entries are written
+ * whole (written beside, then renamed), so that a build killed midway leaves none half written.
+ */
+
+/**
+ * Where the cache is kept: in the project's node_modules/.cache, the conventional place of its
+ * tools' caches, when it has node_modules; else in the user's cache folder (XDG_CACHE_HOME, or
+ * ~/.cache), so that a folder of reports is never given one it did not have.
+ */
+export function defaultCacheFolder(cwd: string): string {
+  const modules = path.join(cwd, 'node_modules')
+  if (existsSync(modules)) return path.join(modules, '.cache', 'factmark')
+  return path.join(process.env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'), 'factmark')
+}
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
+let codeDigest: string | undefined
+
+/** A digest of factmark itself: its version, its compiled code, templates and schemas. */
+function factmarkDigest(): string {
+  if (codeDigest !== undefined) return codeDigest
+  const hash = createHash('sha256').update(version)
+  // The folder this module runs from: lib/ when installed, src/ when run from the sources.
+  const code = fileURLToPath(new URL('..', import.meta.url))
+  for (const folder of [code, path.join(packageRoot, 'templates'), path.join(packageRoot, 'schema')]) {
+    for (const file of filesUnder(folder))
+      hash
+        .update(file)
+        .update('\0')
+        .update(readFileSync(path.join(folder, file)))
+  }
+  codeDigest = hash.digest('hex')
+  return codeDigest
+}
+
+function filesUnder(folder: string): string[] {
+  try {
+    return readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
+      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+      .sort()
+  } catch {
+    return []
+  }
+}
+
+/** What every report's unit depends on besides the report: factmark, the registry, the files rendered. */
+export function environmentKey(registry: SourceText, reportFiles: readonly string[]): string {
+  return createHash('sha256')
+    .update(factmarkDigest())
+    .update(JSON.stringify([registry.path, reportFiles]))
+    .update(registry.text)
+    .digest('hex')
+}
+
+/** A digest of a report's bytes. */
+export function contentDigest(text: SourceText['text']): string {
+  return createHash('sha256').update(text).digest('hex')
+}
+
+/** The key of one report's unit: the environment, the report's path and the digest of its bytes. */
+export function unitKey(environment: string, source: Pick<SourceText, 'path' | 'unreadSize'>, digest: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([environment, source.path, source.unreadSize ?? null, digest]))
+    .digest('hex')
+}
+
+/** Where the unit of a key is kept. */
+export function unitFile(folder: string, key: string): string {
+  return path.join(folder, 'units', key.slice(0, 2), `${key}.json`)
+}
+
+const rowsFile = (file: string) => file.replace(/\.json$/, '.rows.json')
+
+/** A kept unit, or undefined when there is none (or it cannot be read, which is the same to a build). */
+export async function readUnit(file: string): Promise<ReportUnit | undefined> {
+  try {
+    return (JSON.parse(await readFile(file, 'utf8')) as { unit: ReportUnit }).unit
+  } catch {
+    return undefined
+  }
+}
+
+/** The rows of the site's table a kept unit's report gives; undefined when they are not kept. */
+export async function readRows(file: string): Promise<SiteRow[] | undefined> {
+  try {
+    return JSON.parse(await readFile(rowsFile(file), 'utf8')) as SiteRow[]
+  } catch {
+    return undefined
+  }
+}
+
+/** Keep a unit and its rows; the unit last, so that a unit found always has its rows. */
+export async function writeUnit(file: string, unit: ReportUnit, rows: readonly SiteRow[]): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeWhole(rowsFile(file), JSON.stringify(rows))
+  await writeWhole(file, JSON.stringify({ unit }))
+}
+
+/** Write a file beside its place and rename it there, so that readers see it whole or not at all. */
+export async function writeWhole(file: string, content: string): Promise<void> {
+  const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  await writeFile(beside, content)
+  await rename(beside, file)
+}

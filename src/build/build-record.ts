@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto'
+import { lstatSync } from 'node:fs'
+import { mkdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Coverage, Diagnostic } from '../model/compiled.js'
+import { writeWhole } from './build-cache.js'
+
+/**
+ * What the last build of an output folder wrote, kept in the cache: the keys it was built from and
+ * each file with its digest and how it stood on disk. A build whose keys are all the same, over an
+ * output folder that stands exactly as written, has nothing to do; one that differs takes from the
+ * folder every file whose key is unchanged instead of rendering it again.
+ */
+export interface BuildRecord {
+  /** See environmentKey. */
+  environment: string
+  /** Each report's path and the key of its unit, in the order read. */
+  sources: Array<[string, string]>
+  /** The paths skipped on purpose, with why. */
+  skipped: Array<[string, string]>
+  /** Every file of the folder, by path. */
+  files: Record<string, RecordedFile>
+  /** What the build said: its messages and counts, printed again when nothing changed. */
+  result: RecordedResult
+}
+
+export interface RecordedFile {
+  bytes: number
+  sha256: string
+  /** The digest of what it was made of, for a file of the site's own that is costly to render. */
+  key?: string
+  /** Its modification time as written, in milliseconds: a file touched since is not taken as it is. */
+  mtimeMs: number
+}
+
+interface RecordedResult {
+  diagnostics: Diagnostic[]
+  coverage: Coverage[]
+  reports: Array<{ slug: string; path: string; factCount: number }>
+}
+
+function recordFile(cacheFolder: string, out: string): string {
+  const name = createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)
+  return path.join(cacheFolder, 'builds', `${name}.json`)
+}
+
+export async function readRecord(cacheFolder: string, out: string): Promise<BuildRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(recordFile(cacheFolder, out), 'utf8')) as BuildRecord
+  } catch {
+    return undefined
+  }
+}
+
+export async function writeRecord(cacheFolder: string, out: string, record: BuildRecord): Promise<void> {
+  const file = recordFile(cacheFolder, out)
+  await mkdir(path.dirname(file), { recursive: true })
+  await writeWhole(file, JSON.stringify(record))
+}
+
+/** Whether a file of the output folder stands as the record says it was written. */
+export function standsAsWritten(out: string, file: string, recorded: RecordedFile | undefined): boolean {
+  if (!recorded) return false
+  try {
+    const stats = lstatSync(path.join(out, file))
+    return stats.isFile() && stats.size === recorded.bytes && stats.mtimeMs === recorded.mtimeMs
+  } catch {
+    return false
+  }
+}
+
+/** The modification time of each written file, for the record. */
+export function writtenTimes(out: string, files: readonly string[]): Map<string, number> {
+  return new Map(files.map((file) => [file, lstatSync(path.join(out, file)).mtimeMs]))
+}

@@ -1,0 +1,91 @@
+import { VFile } from 'vfile'
+import { collectSeries } from '../collection/collect.js'
+import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
+import type { LoadedRegistry } from '../load/registry.js'
+import type { CollectedReport, Collection, Coverage, Diagnostic, SiteReport, SkippedSource } from '../model/compiled.js'
+import type { ReportUnit } from './report-unit.js'
+
+/**
+ * The rules across reports over the units of a build, as compileSources applies them over compiled
+ * reports: a slug used twice, metrics no report uses, and the collection's series and checks.
+ * The messages are the same, in the same order.
+ */
+export interface CrossReport {
+  /** The reports the site publishes, in the order read, with the position in `units` of each. */
+  published: Array<{ index: number; report: SiteReport }>
+  collection?: Collection
+  diagnostics: Diagnostic[]
+  coverage: Coverage[]
+}
+
+export function crossReport(
+  units: readonly ReportUnit[],
+  loaded: LoadedRegistry,
+  skipped: readonly SkippedSource[],
+  checkUnusedMetrics: boolean
+): CrossReport {
+  const { registry, file: registryFile, locate } = loaded
+  if (!registry) throw new Error('the rules across reports need a valid registry')
+  const slugs = new Map<string, string>()
+  const used = new Set<string>()
+  const published: CrossReport['published'] = []
+  const later = new Map<string, VFile>()
+  let unread = skipped.length
+  for (const [index, unit] of units.entries()) {
+    if (unit.coverage.read === false) unread++
+    for (const metric of unit.metrics) used.add(metric)
+    const summary = unit.summary
+    if (!summary) continue
+    const slug = summary.frontMatter.slug
+    const owner = slugs.get(slug)
+    // Messages of this build about the report go after its own, as compileSources puts them.
+    const file = new VFile({ path: unit.path })
+    later.set(unit.path, file)
+    if (owner !== undefined) {
+      report(
+        file,
+        'front-matter-invalid',
+        `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`,
+        unit.slugPlace
+      )
+      continue
+    }
+    slugs.set(slug, unit.path)
+    if (unit.fatal) continue
+    const metrics = Object.fromEntries(
+      summary.bundle.metricIds.flatMap((id) => {
+        const metric = registry.metrics.get(id)
+        return metric ? [[id, metric] as const] : []
+      })
+    )
+    published.push({ index, report: { ...summary, bundle: { ...summary.bundle, metrics } } })
+  }
+  if (checkUnusedMetrics && unread === 0)
+    for (const id of registry.metrics.keys())
+      if (!used.has(id))
+        report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
+
+  const fileOf = new Map<CollectedReport, VFile>(
+    published.map(({ report: site }) => [site, later.get(site.path) as VFile])
+  )
+  const collection = collectSeries(
+    published.map((entry) => entry.report),
+    registry,
+    (site) => fileOf.get(site) as VFile
+  )
+  const skippedFiles = skipped.map((source) => {
+    const file = new VFile({ path: source.path })
+    report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
+    return file
+  })
+  const diagnostics = [
+    ...registryFile.messages.map(toDiagnostic),
+    ...units.flatMap((unit) => [...unit.diagnostics, ...(later.get(unit.path)?.messages ?? []).map(toDiagnostic)]),
+    ...skippedFiles.flatMap((file) => file.messages.map(toDiagnostic))
+  ].sort(compareDiagnostics)
+  const coverage = [
+    ...units.map((unit) => unit.coverage),
+    ...skipped.map(({ path }) => ({ path, tagged: 0, untagged: 0, read: false as const }))
+  ]
+  return { published, collection, diagnostics, coverage }
+}

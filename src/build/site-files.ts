@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto'
+import { emitCatalogHtml } from '../emit/catalog-html.js'
+import { emitCatalogJson } from '../emit/catalog-json.js'
+import type { Download } from '../emit/downloads.js'
+import { reportTitle } from '../emit/html/display.js'
+import { emitSchemas } from '../emit/published-schemas.js'
+import { emitSeriesHtml } from '../emit/series-html.js'
+import { emitSeriesIndex, emitSeriesJson, seriesFileName } from '../emit/series-json.js'
+import { emitTaxonomy } from '../emit/xbrl/index.js'
+import type { Collection, Registry, SiteReport } from '../model/compiled.js'
+
+/**
+ * A file of the site's own, beside the reports' folders: rendered only when asked, and with a key
+ * when rendering it costs enough that a build reuses the last one whose key is the same.
+ */
+export interface SiteFile {
+  path: string
+  /** A digest of everything the file is made of; absent when it is cheaper to render than to compare. */
+  key?: string
+  render: () => string
+}
+
+export interface SiteInput {
+  /** The reports of the site, in the catalog's order. */
+  reports: readonly SiteReport[]
+  registry: Registry | undefined
+  collection: Collection | undefined
+  /** The files each report's folder holds, as its page and the catalog offer them. */
+  offered: readonly Download[]
+}
+
+/** The site's own files: series, taxonomy, schemas and catalog (not its table of facts, nor the manifest). */
+export function siteFiles(input: SiteInput): SiteFile[] {
+  const { reports, registry, collection, offered } = input
+  const page = offered.filter((file) => file.href === 'index.html')
+  const entries = reports.map((report) => ({
+    report,
+    files: [...page, ...offered.filter((file) => file.href !== 'index.html')]
+  }))
+  const titleOf = reportTitles(reports)
+  const files: SiteFile[] = []
+  if (collection) files.push(...seriesFiles(collection, titleOf))
+  if (registry) files.push(...eager(emitTaxonomy(registry)))
+  files.push(...eager(emitSchemas()))
+  files.push({ path: 'catalog.json', render: () => emitCatalogJson(entries) })
+  files.push(
+    ...eager(
+      emitCatalogHtml(
+        entries.map(({ report, files: list }) => ({ report, artifacts: list })),
+        collection
+      )
+    )
+  )
+  return files
+}
+
+function eager(files: ReadonlyArray<{ path: string; content: string }>): SiteFile[] {
+  return files.map(({ path, content }) => ({ path, render: () => content }))
+}
+
+/** A report's title by its slug, as its page shows it; the slug itself for a report the site does not hold. */
+export function reportTitles(reports: readonly SiteReport[]): (slug: string) => string {
+  const titles = new Map(reports.map((report) => [report.frontMatter.slug, reportTitle(report.bundle.report)]))
+  return (slug) => titles.get(slug) ?? slug
+}
+
+/** Each metric's series across the reports, as data and as a page, and their index. */
+function seriesFiles(collection: Collection, titleOf: (slug: string) => string): SiteFile[] {
+  return [
+    { path: 'series/index.json', render: () => emitSeriesIndex(collection) },
+    ...collection.series.flatMap((series): SiteFile[] => {
+      const json = emitSeriesJson(series)
+      // The page shows the series and names the reports it cites by their titles: nothing else.
+      const cited = new Set(Array.from(json.matchAll(/"report": ("(?:[^"\\]|\\.)*")/g), (match) => match[1] ?? ''))
+      const titles = [...cited].sort().map((slug) => titleOf(JSON.parse(slug) as string))
+      const key = createHash('sha256').update(json).update(JSON.stringify(titles)).digest('hex')
+      return [
+        { path: `series/${seriesFileName(series.metric.id, 'json')}`, render: () => json },
+        {
+          path: `series/${seriesFileName(series.metric.id, 'html')}`,
+          key,
+          render: () => emitSeriesHtml(series, titleOf)
+        }
+      ]
+    })
+  ]
+}

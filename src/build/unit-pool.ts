@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import Tinypool from 'tinypool'
+import { runUnitTask, type UnitDone, type UnitTask } from './unit-task.js'
+import type { ReportFile } from './render-artifacts.js'
+
+/** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
+export interface UnitRunner {
+  run(task: UnitTask): Promise<UnitDone>
+  close(): Promise<void>
+  /** How many threads compile: 1 when the tasks run in this thread. */
+  threads: number
+}
+
+// Below this many reports, starting threads (each loads the compiler, about a quarter of a second)
+// costs more than it saves.
+const fewestForThreads = 8
+
+/**
+ * The compiled worker entry. From the TypeScript sources (as under the test runner) there is no
+ * compiled entry beside this module; the package's compiled one is used when it is there.
+ */
+function workerEntry(): string | undefined {
+  const beside = fileURLToPath(new URL('./report-worker.js', import.meta.url))
+  if (existsSync(beside)) return beside
+  const compiled = fileURLToPath(new URL('../../lib/build/report-worker.js', import.meta.url))
+  return existsSync(compiled) ? compiled : undefined
+}
+
+/**
+ * A runner for `tasks` tasks. `threads` caps the threads (default: one per core); 0 or 1 runs
+ * in this thread, as do tasks with report files of the caller's own (functions cannot cross to a
+ * thread).
+ */
+export function unitRunner(tasks: number, options: { threads?: number; files?: readonly ReportFile[] }): UnitRunner {
+  const threads = Math.min(options.threads ?? availableParallelism(), tasks)
+  const entry = workerEntry()
+  if (
+    options.files ||
+    threads < 2 ||
+    entry === undefined ||
+    (options.threads === undefined && tasks < fewestForThreads)
+  )
+    return {
+      run: (task) => runUnitTask(task, options.files),
+      close: () => Promise.resolve(),
+      threads: 1
+    }
+  const pool = new Tinypool({ filename: entry, minThreads: threads, maxThreads: threads, isolateWorkers: false })
+  return {
+    run: (task) => pool.run(task) as Promise<UnitDone>,
+    close: () => pool.destroy(),
+    threads
+  }
+}

@@ -1,0 +1,78 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { sha256, byteLength } from '../emit/hash.js'
+import type { PublishedLevel } from '../emit/html/collection-lookup.js'
+import { loadRegistry } from '../load/registry.js'
+import type { Registry, SourceText } from '../model/compiled.js'
+import { reportFiles, type ReportFile } from './render-artifacts.js'
+import { renderUnit, type ReportUnit } from './report-unit.js'
+import { contentDigest, unitFile, unitKey, writeUnit } from './build-cache.js'
+
+/**
+ * One report to compile and render into a folder being staged: the work a build hands to a
+ * worker, in plain data so that it crosses to a thread.
+ */
+export interface UnitTask {
+  /** The report as paths name it in messages, and its file, which the task reads. */
+  source: Pick<SourceText, 'path' | 'unreadSize'> & { file: string }
+  registry: SourceText
+  /** See environmentKey: with the report's bytes, the key its unit is kept by. */
+  environment: string
+  /** The folder the site is staged in: the report's files go to its slug's folder there. */
+  root: string
+  /** Where to keep the unit and its rows for later builds; nothing is kept without it. */
+  cacheFolder?: string
+  /** The levels the collection publishes that the page asked for, by levelKey. */
+  answers?: Array<[string, PublishedLevel]>
+  /** Write only the page: the report's other files are staged already. */
+  pageOnly?: boolean
+}
+
+// A worker compiles many reports against one registry: it is read once per environment, which
+// holds the registry's digest (each task brings its own copy of the text).
+let lastRegistry: { environment: string; registry: Registry | undefined } | undefined
+
+function registryOf(task: UnitTask): Registry | undefined {
+  if (lastRegistry?.environment !== task.environment)
+    lastRegistry = {
+      environment: task.environment,
+      registry: loadRegistry(task.registry.path, task.registry.text).registry
+    }
+  return lastRegistry.registry
+}
+
+/** A unit and the key it is kept by, from the bytes the task read. */
+export interface UnitDone {
+  unit: ReportUnit
+  key: string
+}
+
+/** Compile and render a report, write its files into the staged site, and keep its unit. */
+export async function runUnitTask(task: UnitTask, files: readonly ReportFile[] = reportFiles): Promise<UnitDone> {
+  const registry = registryOf(task)
+  if (!registry) throw new Error('the registry must be valid before reports are compiled')
+  const { path: shown, unreadSize, file } = task.source
+  // A report too large to read is compiled from nothing, to say so.
+  const source: SourceText =
+    unreadSize === undefined
+      ? { path: shown, text: new Uint8Array(await readFile(file)) }
+      : { path: shown, text: new Uint8Array(0), unreadSize }
+  const key = unitKey(task.environment, source, contentDigest(source.text))
+  const { unit, artifacts, rows } = renderUnit(source, registry, files, new Map(task.answers ?? []))
+  const written = task.pageOnly ? artifacts.filter((artifact) => artifact.path.endsWith('/index.html')) : artifacts
+  for (const artifact of written) {
+    const file = path.join(task.root, artifact.path)
+    await mkdir(path.dirname(file), { recursive: true })
+    // The staged file may be a link to the published one, which must not change: replace, never write through.
+    await rm(file, { force: true })
+    await writeFile(file, artifact.content)
+  }
+  if (artifacts.length > 0)
+    unit.files = artifacts.map((artifact) => ({
+      path: artifact.path,
+      bytes: byteLength(artifact.content),
+      sha256: sha256(artifact.content)
+    }))
+  if (task.cacheFolder) await writeUnit(unitFile(task.cacheFolder, key), unit, rows)
+  return { unit, key }
+}

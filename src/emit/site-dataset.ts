@@ -1,0 +1,89 @@
+import { stringify } from 'csv-stringify/sync'
+import { ParquetWriter, schemaFromColumnData, type BasicType, type Writer } from 'hyparquet-writer'
+import type { FactBundle, Fact } from '../model/schema-types.js'
+import { factColumns, reportColumn, type Column } from './fact-columns.js'
+
+/**
+ * The site's table of every fact of every report (facts.csv and facts.parquet), built a batch of
+ * reports at a time so that a collection of thousands never holds all its rows at once: a build
+ * hands the rows of each report as they come and gets the same bytes as a build of one batch.
+ */
+
+/** One row of the site's table: the report's slug, then the cells of its facts.csv; null for an empty cell. */
+export type SiteRow = Array<string | number | null>
+
+/** How many reports' rows make one row group of the Parquet file: the file's bytes depend on it. */
+const reportsPerRowGroup = 100
+
+const columns: ReadonlyArray<Pick<Column, 'name' | 'type' | 'required'>> = [reportColumn, ...factColumns]
+
+/** The header line of the site's facts.csv. */
+export const siteCsvHeader = csvLines([columns.map((column) => column.name)])
+
+/** A report's rows of the site's table, cells as the columns give them. */
+export function siteRows(report: { frontMatter: { slug: string }; bundle: FactBundle }): SiteRow[] {
+  const { bundle } = report
+  return bundle.facts.map((fact: Fact) => [
+    report.frontMatter.slug,
+    ...factColumns.map((column) => column.cell(fact, bundle) ?? null)
+  ])
+}
+
+/** CSV lines of rows (RFC 4180, CRLF), the same whether written in one piece or a batch at a time. */
+export function siteCsvLines(rows: readonly SiteRow[]): string {
+  return csvLines(rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))))
+}
+
+function csvLines(table: string[][]): string {
+  return stringify(table, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ })
+}
+
+// Parquet's types for the Table Schema's: object and array cells are JSON text, as in the CSV.
+const parquetType: Record<Column['type'], BasicType> = {
+  string: 'STRING',
+  number: 'DOUBLE',
+  integer: 'INT32',
+  object: 'JSON',
+  array: 'JSON'
+}
+
+function columnData(rows: readonly SiteRow[]) {
+  return columns.map((column, index) => ({
+    name: column.name,
+    type: parquetType[column.type],
+    nullable: column.required !== true,
+    data: rows.map((row) => parquetCell(column, row[index] ?? null))
+  }))
+}
+
+function parquetCell(column: Pick<Column, 'type'>, cell: string | number | null): string | number | null {
+  if (cell === null || cell === '') return null
+  if (column.type === 'number' || column.type === 'integer') return Number(cell)
+  return String(cell)
+}
+
+/**
+ * A Parquet file written one row group per batch of reports into `writer` (in memory, or a file
+ * writer that flushes as it goes). No writer version goes into the file, so that the same facts
+ * give the same bytes whatever wrote them.
+ */
+export function parquetTable(writer: Writer) {
+  const schema = schemaFromColumnData({ columnData: columnData([]) })
+  const parquet = new ParquetWriter({ writer, schema, createdBy: 'factmark' })
+  return {
+    /** The rows of a batch of reports, as one row group. */
+    add(rows: readonly SiteRow[]): void {
+      if (rows.length > 0) void parquet.write({ columnData: columnData(rows), rowGroupSize: rows.length })
+    },
+    finish(): void {
+      // Writers of these files flush synchronously: finishing returns nothing to wait for.
+      void parquet.finish()
+    }
+  }
+}
+
+/** Batches of reports as the Parquet file groups them. */
+export function* inRowGroups<T>(reports: readonly T[]): Generator<T[]> {
+  for (let start = 0; start < reports.length; start += reportsPerRowGroup)
+    yield reports.slice(start, start + reportsPerRowGroup)
+}
