@@ -32,19 +32,18 @@ let codeDigest: string | undefined
 
 /** A digest of factmark itself: its version, its compiled code, templates and schemas. */
 function factmarkDigest(): string {
-  if (codeDigest !== undefined) return codeDigest
-  const hash = createHash('sha256').update(version)
   // The folder this module runs from: lib/ when installed, src/ when run from the sources.
   const code = fileURLToPath(new URL('..', import.meta.url))
-  for (const folder of [code, path.join(packageRoot, 'templates'), path.join(packageRoot, 'schema')]) {
-    for (const file of filesUnder(folder))
-      hash
-        .update(file)
-        .update('\0')
-        .update(readFileSync(path.join(folder, file)))
-  }
-  codeDigest = hash.digest('hex')
+  codeDigest ??= folderDigest(version, [code, path.join(packageRoot, 'templates'), path.join(packageRoot, 'schema')])
   return codeDigest
+}
+
+/** A digest of a version and of every file (its name and bytes) under some folders. */
+export function folderDigest(version: string, folders: readonly string[]): string {
+  const hash = createHash('sha256').update(version)
+  for (const folder of folders)
+    for (const file of filesUnder(folder)) hash.update(`${file}\0`).update(readFileSync(path.join(folder, file)))
+  return hash.digest('hex')
 }
 
 function filesUnder(folder: string): string[] {

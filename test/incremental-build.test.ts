@@ -1,0 +1,174 @@
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { folderDigest } from '../src/build/build-cache.js'
+import { build, type BuildOptions } from '../src/index.js'
+import { writeCollectionProject } from './helpers/collection.js'
+import { snapshot } from './helpers/snapshot.js'
+
+// A build that reuses its cache must write exactly what a cold build of the same sources writes,
+// whatever changed since the last one.
+
+let cwd: string
+const at = (file: string) => path.join(cwd, file)
+
+function options(extra: BuildOptions = {}): BuildOptions {
+  return { cwd, cacheFolder: at('cache'), threads: 0, ...extra }
+}
+
+/** Build incrementally into dist/, cold into cold/, and the two trees. */
+async function bothBuilds(): Promise<{ incremental: Record<string, string>; cold: Record<string, string> }> {
+  const incremental = await build(options())
+  expect(incremental.ok).toBe(true)
+  const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+  expect(cold.ok).toBe(true)
+  return { incremental: snapshot(at('dist')), cold: snapshot(at('cold')) }
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(at(file), 'utf8')
+  expect(text).toContain(from)
+  writeFileSync(at(file), text.replace(from, to))
+}
+
+beforeEach(async () => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'factmark-incremental-'))
+  writeCollectionProject(cwd)
+  expect((await build(options())).ok).toBe(true)
+})
+afterEach(() => rmSync(cwd, { recursive: true, force: true }))
+
+describe('an incremental build is byte-identical to a cold one', () => {
+  test.each<[string, () => void]>([
+    [
+      'a sentence added to a report',
+      () => edit('source/xiamen-2025.md', '生态环境质量稳定向好。', '生态环境质量稳定向好。本句为测试所加。')
+    ],
+    [
+      'a figure changed',
+      () =>
+        edit(
+          'source/xiamen-2024-fact-sheet.md',
+          ':fact[2.34]{metric=air.aqi_composite}',
+          ':fact[2.35]{metric=air.aqi_composite}'
+        )
+    ],
+    [
+      'a report added',
+      () =>
+        writeFileSync(
+          at('source/xiamen-2024-copy.md'),
+          readFileSync(at('source/xiamen-2024-targets.md'), 'utf8').replace(
+            'slug: xiamen-2024-targets',
+            'slug: xiamen-2024-copy'
+          )
+        )
+    ],
+    // The 2025 page draws the 2024 levels of the fact sheet: without it, the page changes too.
+    ['a report deleted', () => rmSync(at('source/xiamen-2024-fact-sheet.md'))],
+    ['a report renamed', () => renameSync(at('source/xiamen-2023-fact-sheet.md'), at('source/2023.md'))],
+    [
+      'a metric of the registry relabelled',
+      () => edit('source/metrics.yaml', '空气质量综合指数', '环境空气质量综合指数')
+    ],
+    [
+      'a published file changed by hand',
+      () =>
+        writeFileSync(at('dist/xiamen-2025/index.html'), readFileSync(at('dist/xiamen-2025/index.html'), 'utf8') + ' ')
+    ],
+    ['a published file deleted by hand', () => rmSync(at('dist/series/air.aqi_composite.html'))]
+  ])('after %s', async (_, change) => {
+    change()
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+  })
+
+  test('after the cache is lost', async () => {
+    rmSync(at('cache'), { recursive: true })
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+  })
+
+  test('with reports compiled on worker threads', async () => {
+    const threaded = await build(
+      options({ out: 'threaded', cache: false, cacheFolder: at('thread-cache'), threads: 2 })
+    )
+    expect(threaded.ok).toBe(true)
+    expect(snapshot(at('threaded'))).toEqual(snapshot(at('dist')))
+  })
+})
+
+describe('a build with nothing changed', () => {
+  test('writes nothing and says so', async () => {
+    const before = statSync(at('dist/xiamen-2025/index.html'))
+    const outcome = await build(options())
+    expect(outcome.ok && outcome.value.unchanged).toBe(true)
+    expect(outcome.ok && outcome.value.result.factCount).toBe(177)
+    expect(statSync(at('dist/xiamen-2025/index.html')).ino).toBe(before.ino)
+    expect(statSync(at('dist/xiamen-2025/index.html')).mtimeMs).toBe(before.mtimeMs)
+  })
+
+  test('still gives the notes of the last build', async () => {
+    const first = await build(options({ out: 'again', cacheFolder: at('again-cache') }))
+    const second = await build(options({ out: 'again', cacheFolder: at('again-cache') }))
+    expect(second.ok && second.value.unchanged).toBe(true)
+    expect(second.ok && second.value.result.diagnostics).toEqual(first.ok && first.value.result.diagnostics)
+    expect(second.ok && second.value.result.infoCount).toBe(6)
+  })
+
+  test('fails with --strict when the last build had warnings', async () => {
+    edit('source/xiamen-2025.md', '生态环境质量稳定向好。', '生态环境质量稳定向好,新增12个。')
+    expect((await build(options())).ok).toBe(true)
+    const strict = await build(options({ strict: true }))
+    expect(strict).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid', message: 'the sources have 1 warning (--strict)' }
+    })
+  })
+
+  test('is a cold build with the cache turned off: every file written anew', async () => {
+    const before = statSync(at('dist/xiamen-2025/index.html'))
+    const outcome = await build(options({ cache: false }))
+    expect(outcome.ok && outcome.value.unchanged).toBe(false)
+    expect(statSync(at('dist/xiamen-2025/index.html')).ino).not.toBe(before.ino)
+  })
+})
+
+test('a report with an error is not published, and fixing it publishes it again', async () => {
+  const before = snapshot(at('dist'))
+  copyFileSync(at('source/xiamen-2025.md'), at('kept.md'))
+  edit('source/xiamen-2025.md', '{metric=air.pm10}', '{metric=air.pm100}')
+  expect(await build(options())).toMatchObject({ ok: false, error: { reason: 'invalid' } })
+  expect(snapshot(at('dist'))).toEqual(before)
+  copyFileSync(at('kept.md'), at('source/xiamen-2025.md'))
+  const outcome = await build(options())
+  expect(outcome.ok && outcome.value.unchanged).toBe(true)
+})
+
+describe('a page that shows what another report publishes', () => {
+  const page = () => readFileSync(at('dist/xiamen-2025/index.html'), 'utf8')
+  const shown = '2024的值91.7%见《厦门市2024年生态环境主要指标》'
+
+  test('changes when that report goes and comes back, though its own source did not', async () => {
+    expect(page()).toContain(shown)
+    const sheet = readFileSync(at('source/xiamen-2024-fact-sheet.md'))
+    rmSync(at('source/xiamen-2024-fact-sheet.md'))
+    expect((await build(options())).ok).toBe(true)
+    expect(page()).not.toContain(shown)
+    writeFileSync(at('source/xiamen-2024-fact-sheet.md'), sheet)
+    expect((await build(options())).ok).toBe(true)
+    expect(page()).toContain(shown)
+  })
+})
+
+test('factmark’s own files are part of every key: a template changed is another digest', () => {
+  const templates = at('templates')
+  cpSync(fileURLToPath(new URL('../templates', import.meta.url)), templates, { recursive: true })
+  const before = folderDigest('0.1.0', [templates])
+  expect(folderDigest('0.1.0', [templates])).toBe(before)
+  writeFileSync(path.join(templates, 'report.njk'), `${readFileSync(path.join(templates, 'report.njk'), 'utf8')}\n`)
+  expect(folderDigest('0.1.0', [templates])).not.toBe(before)
+  expect(folderDigest('0.1.1', [templates])).not.toBe(before)
+})
