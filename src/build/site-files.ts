@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { emitCatalogHtml } from '../emit/catalog-html.js'
-import { emitCatalogJson } from '../emit/catalog-json.js'
+import { emitCatalogJson, emitCatalogJsonPages } from '../emit/catalog-json.js'
 import type { Download } from '../emit/downloads.js'
 import { reportTitle } from '../emit/html/display.js'
 import { emitSchemas } from '../emit/published-schemas.js'
@@ -16,7 +16,7 @@ import type { Collection, Registry, SiteReport } from '../model/compiled.js'
 export interface SiteFile {
   path: string
   /** A digest of everything the file is made of; absent when it is cheaper to render than to compare. */
-  key?: string
+  key?: () => string
   render: () => string
 }
 
@@ -43,6 +43,7 @@ export function siteFiles(input: SiteInput): SiteFile[] {
   if (registry) files.push(...eager(emitTaxonomy(registry)))
   files.push(...eager(emitSchemas()))
   files.push({ path: 'catalog.json', render: () => emitCatalogJson(entries) })
+  files.push(...eager(emitCatalogJsonPages(entries)))
   files.push(
     ...eager(
       emitCatalogHtml(
@@ -69,13 +70,17 @@ function seriesFiles(collection: Collection, titleOf: (slug: string) => string):
   return [
     { path: 'series/index.json', render: () => emitSeriesIndex(collection) },
     ...collection.series.flatMap((series): SiteFile[] => {
-      const json = emitSeriesJson(series)
-      // The page shows the series and names the reports it cites by their titles: nothing else.
-      const cited = new Set(Array.from(json.matchAll(/"report": ("(?:[^"\\]|\\.)*")/g), (match) => match[1] ?? ''))
-      const titles = [...cited].sort().map((slug) => titleOf(JSON.parse(slug) as string))
-      const key = createHash('sha256').update(json).update(JSON.stringify(titles)).digest('hex')
+      // Made when asked, so that a site of thousands holds one series' text at a time.
+      const json = () => emitSeriesJson(series)
+      const key = () => {
+        // The page shows the series and names the reports it cites by their titles: nothing else.
+        const text = json()
+        const cited = new Set(Array.from(text.matchAll(/"report": ("(?:[^"\\]|\\.)*")/g), (match) => match[1] ?? ''))
+        const titles = [...cited].sort().map((slug) => titleOf(JSON.parse(slug) as string))
+        return createHash('sha256').update(text).update(JSON.stringify(titles)).digest('hex')
+      }
       return [
-        { path: `series/${seriesFileName(series.metric.id, 'json')}`, render: () => json },
+        { path: `series/${seriesFileName(series.metric.id, 'json')}`, render: json },
         {
           path: `series/${seriesFileName(series.metric.id, 'html')}`,
           key,

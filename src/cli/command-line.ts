@@ -32,6 +32,8 @@ export function parseCommandLine(argv: readonly string[]) {
       stubs: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
       'min-coverage': { type: 'string' },
+      // Node 20's parseArgs has no negated options: --no-cache is an option of its own.
+      'no-cache': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false }
     }

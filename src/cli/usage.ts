@@ -5,7 +5,8 @@ Commands:
             report, and dist/ in .gitignore
   new       add a report: factmark new <slug> [--from report.txt] writes
             source/<slug>.md, its front matter guessed from the text's title
-  build     compile source/ into dist/ (facts.json per report)
+  build     compile source/ into dist/ (facts.json per report); reports
+            unchanged since the last build are taken from the cache
   check     validate the sources, report problems and annotation coverage
   suggest   list the figures that carry no annotation, with a proposed one;
             --write puts the proposals into the files, --dry-run shows the diff
@@ -18,6 +19,7 @@ Options:
   --from <file>    new: the report's plain text, one paragraph a line
   --format <fmt>   diagnostics as text, json or github              [text]
   --strict         fail on warnings too
+  --no-cache       build: compile every report again (and refill the cache)
   --write          suggest: annotate the figures in the files (refuses a file
                    with errors: exit 1)
   --dry-run        suggest: print the diff --write would make, write nothing

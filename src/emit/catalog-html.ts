@@ -9,7 +9,6 @@ import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
 import { sparkline } from './html/sparkline.js'
 import { catalogFolder, catalogPageSize } from './catalog-pages.js'
-import { emitCatalogJsonPages } from './catalog-json.js'
 
 export interface CatalogEntry {
   report: SiteReport
@@ -108,20 +107,12 @@ export function pageLinks(current: number, count: number): Array<number | undefi
   })
 }
 
-/**
- * The catalog's pages for people and for programs: index.html and catalog/<n>.html, and the JSON
- * pages catalog/<n>.json that catalog.json indexes. The JSON pages are written here only because
- * the build (render-artifacts.ts) writes whatever this returns; once it writes
- * emitCatalogJsonPages itself, this returns the HTML pages alone.
- */
+/** The catalog's pages for people: index.html and catalog/<n>.html. */
 export function emitCatalogHtml(
   entries: readonly CatalogEntry[],
   collection?: Collection
 ): Array<{ path: string; content: string }> {
-  return [
-    ...htmlPages(entries, collection),
-    ...emitCatalogJsonPages(entries.map(({ report, artifacts }) => ({ report, files: artifacts })))
-  ]
+  return htmlPages(entries, collection)
 }
 
 /** A metric in the catalog: its page, a sparkline of its main line and the values it draws, in words. */

@@ -1,0 +1,305 @@
+import { createHash } from 'node:crypto'
+import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { sourcesOf } from '../compile/compile-folder.js'
+import { compileSources } from '../compile/compile-sources.js'
+import { collectionLookup, levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
+import { emitManifestOf } from '../emit/manifest.js'
+import { sha256, byteLength } from '../emit/hash.js'
+import { loadRegistry } from '../load/registry.js'
+import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
+import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
+import { manifestName } from '../model/site.js'
+import { readRows, readUnit, unitFile } from './build-cache.js'
+import { standsAsWritten, writeRecord, writtenTimes, type BuildRecord } from './build-record.js'
+import type { SiteBuildOptions, SiteBuildOutcome } from './build-site.js'
+import { crossReport } from './cross-report.js'
+import { publishTree, type RecoveryResult } from './publish.js'
+import { checkArtifacts, reportFiles as defaultReportFiles } from './render-artifacts.js'
+import type { LevelAsked, UnitFile } from './report-unit.js'
+import { reportTitles, siteFiles, type SiteFile } from './site-files.js'
+import type { SiteRow } from '../emit/site-dataset.js'
+import { writeSiteDataset } from './site-dataset-files.js'
+import { unitRunner } from './unit-pool.js'
+import type { UnitTask } from './unit-task.js'
+
+/** What buildSite found before it had to compile: the sources, their keys and the last build's record. */
+export interface StageContext {
+  options: SiteBuildOptions
+  input: CompileInput
+  /** Each report read: its file and the digest of its bytes, by its path. */
+  digests: ReadonlyMap<string, { file: string; digest: string }>
+  /** Each report's unit key, in input order; a report that changed while it was read gets its new key. */
+  keys: string[]
+  environment: string
+  record: BuildRecord | undefined
+  skipped: Array<[string, string]>
+  problemsOf: (result: BuildResult) => string | undefined
+}
+
+/** Why the staging of a build stopped: its sources may not be published, or a file could not be rendered. */
+class Unpublishable extends Error {
+  constructor(
+    readonly reason: 'invalid' | 'emit',
+    readonly result: BuildResult,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Compile what changed, stage the site beside the output folder and swap it in (see buildSite).
+ */
+export async function stageSite(context: StageContext): Promise<SiteBuildOutcome> {
+  const { options, input, digests, keys, environment, record, skipped, problemsOf } = context
+  const { out, cache } = options
+  const checkUnusedMetrics = !options.files || options.files.length === 0
+  const loaded = loadRegistry(input.registry.path, input.registry.text)
+  if (!loaded.registry) {
+    // Nothing can be published; the reports are read again to say all that is wrong with them.
+    const compiled = compileSources({
+      ...(await sourcesOf({ src: options.src, cwd: options.cwd, ...(options.files && { files: options.files }) })),
+      checkUnusedMetrics
+    })
+    const result = fromCompiled(compiled)
+    return {
+      ok: false,
+      reason: 'invalid',
+      result,
+      message: `the sources have ${problemsOf(result) ?? 'errors'}`,
+      restored: false
+    }
+  }
+  const files = options.reportFiles ?? defaultReportFiles
+  let built: Staged | undefined
+  let published: RecoveryResult
+  try {
+    published = await publishTree(
+      out,
+      async (root, written) => {
+        built = await stage(root, written)
+      },
+      { check: options.check, ...(options.onPublishStep && { onStep: options.onPublishStep }) }
+    )
+  } catch (error) {
+    if (error instanceof Unpublishable)
+      return { ok: false, reason: error.reason, result: error.result, message: error.message, restored: false }
+    throw error
+  }
+  const { result, entries, keyed } = built as Staged
+  const times = writtenTimes(
+    out,
+    entries.map((entry) => entry.path)
+  )
+  await writeRecord(cache.folder, out, {
+    environment,
+    sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
+    skipped,
+    files: Object.fromEntries(
+      entries.map((entry) => {
+        const key = keyed.get(entry.path)
+        return [
+          entry.path,
+          { bytes: entry.bytes, sha256: entry.sha256, mtimeMs: times.get(entry.path) ?? 0, ...(key && { key }) }
+        ]
+      })
+    ),
+    result: { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports }
+  })
+  return {
+    ok: true,
+    result,
+    files: entries.map((entry) => entry.path).sort(),
+    restored: published.restored,
+    unchanged: false
+  }
+
+  async function stage(root: string, written: () => Promise<void>): Promise<Staged> {
+    // Units kept from earlier builds, each with its files taken from the output folder.
+    const kept = await Promise.all(
+      input.reports.map(async (_, index) => {
+        const unit = cache.reuse ? await readUnit(unitFile(cache.folder, keys[index] ?? '')) : undefined
+        return unit && (unit.files === undefined || linkFiles(unit.files, record, out, root)) ? unit : undefined
+      })
+    )
+    const runner = unitRunner(kept.filter((unit) => unit === undefined).length, {
+      ...(options.threads !== undefined && { threads: options.threads }),
+      ...(options.reportFiles && { files: options.reportFiles })
+    })
+    const taskOf = (source: SourceText, extra: Partial<UnitTask> = {}): UnitTask => ({
+      source: {
+        path: source.path,
+        file: digests.get(source.path)?.file ?? '',
+        ...(source.unreadSize !== undefined && { unreadSize: source.unreadSize })
+      },
+      registry: input.registry,
+      environment,
+      root,
+      cacheFolder: cache.folder,
+      ...extra
+    })
+    try {
+      const units = await Promise.all(
+        input.reports.map(async (source, index) => {
+          const unit = kept[index]
+          if (unit) return unit
+          const done = await runner.run(taskOf(source))
+          keys[index] = done.key
+          return done.unit
+        })
+      )
+      await written()
+      const across = crossReport(units, loaded, input.skipped ?? [], checkUnusedMetrics)
+      const reports = across.published.map((entry) => entry.report)
+      const result = await buildResult(across.diagnostics, across.coverage, reports.map(publishedReport), options.cwd)
+      const problems = problemsOf(result)
+      if (problems !== undefined) throw new Unpublishable('invalid', result, `the sources have ${problems}`)
+      const failed = units.find((unit) => unit.emitFailure !== undefined)
+      if (failed?.emitFailure !== undefined) throw new Unpublishable('emit', result, failed.emitFailure)
+
+      // A page shows levels other reports publish: it is rendered again when the collection answers otherwise.
+      const lookup = collectionLookup(across.collection, reportTitles(reports))
+      await Promise.all(
+        across.published.map(async ({ index }) => {
+          const asked = units[index]?.levels ?? []
+          const answers = asked.map((level) => lookup.publishedLevel(level.query))
+          if (JSON.stringify(answers) === JSON.stringify(asked.map((level) => level.answer))) return
+          const given = asked.flatMap((level: LevelAsked, at: number): Array<[string, PublishedLevel]> => {
+            const answer = answers[at]
+            return answer ? [[levelKey(level.query), answer]] : []
+          })
+          const done = await runner.run(taskOf(input.reports[index] as SourceText, { answers: given, pageOnly: true }))
+          units[index] = done.unit
+        })
+      )
+
+      const entries: UnitFile[] = across.published.flatMap(({ index }) => units[index]?.files ?? [])
+      const keyed = new Map<string, string>()
+      const offered = files.map(({ emit: _emit, ...file }) => file)
+      const site = siteFiles({ reports, registry: loaded.registry, collection: across.collection, offered })
+      const place = { record, out, root }
+      entries.push(...stageSiteFiles(site, place, keyed, result))
+      // The table of every fact is made of each published report's rows: their digests are its key.
+      const rowsKey = createHash('sha256')
+        .update(JSON.stringify(across.published.map(({ index }) => units[index]?.rowsDigest)))
+        .digest('hex')
+      entries.push(
+        ...(await stageDataset(place, rowsKey, keyed, reports, async (at) => {
+          const entry = across.published[at]
+          const rows = entry && (await readRows(unitFile(cache.folder, keys[entry.index] ?? '')))
+          if (!rows) throw new Error(`the rows of ${entry?.report.path ?? 'a report'} are missing from the cache`)
+          return rows
+        }))
+      )
+
+      const manifest = emitManifestOf(entries)
+      writeStaged(root, manifestName, manifest)
+      entries.push({ path: manifestName, bytes: byteLength(manifest), sha256: sha256(manifest) })
+      return { result, entries, keyed }
+    } finally {
+      await runner.close()
+    }
+  }
+}
+
+/** Where a build stages its files, and the record of what the output folder holds. */
+interface Place {
+  record: BuildRecord | undefined
+  out: string
+  root: string
+}
+
+/**
+ * Stage the site's own files: each taken from the output folder when its key, or else its bytes,
+ * are those of the file there; the others written, and those that are JSON checked against their
+ * schemas. The keys of keyed files go into `keyed`, for the record.
+ */
+function stageSiteFiles(
+  site: readonly SiteFile[],
+  { record, out, root }: Place,
+  keyed: Map<string, string>,
+  result: BuildResult
+): UnitFile[] {
+  const entries: UnitFile[] = []
+  const rendered: Array<{ path: string; content: string }> = []
+  for (const file of site) {
+    const key = file.key?.()
+    if (key !== undefined) keyed.set(file.path, key)
+    const before = record?.files[file.path]
+    if (key !== undefined && before?.key === key && linkFiles([{ path: file.path, ...before }], record, out, root)) {
+      entries.push({ path: file.path, bytes: before.bytes, sha256: before.sha256 })
+      continue
+    }
+    let content: string
+    try {
+      content = file.render()
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error)
+      throw new Unpublishable('emit', result, `writing ${file.path} failed: ${why}`)
+    }
+    const entry = { path: file.path, bytes: byteLength(content), sha256: sha256(content) }
+    entries.push(entry)
+    // The same bytes as the published file, which met its schema when it was written.
+    if (linkFiles([entry], record, out, root)) continue
+    writeStaged(root, file.path, content)
+    rendered.push({ path: file.path, content })
+  }
+  checkArtifacts(rendered)
+  return entries
+}
+
+const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
+
+/** Stage the site's table of every fact: taken from the output folder when its rows are the same. */
+async function stageDataset(
+  { record, out, root }: Place,
+  key: string,
+  keyed: Map<string, string>,
+  reports: readonly SiteReport[],
+  rowsOf: (index: number) => Promise<readonly SiteRow[]>
+): Promise<UnitFile[]> {
+  for (const name of datasetFiles) keyed.set(name, key)
+  const reusable = datasetFiles.flatMap((name) => {
+    const before = record?.files[name]
+    return before?.key === key ? [{ path: name, bytes: before.bytes, sha256: before.sha256 }] : []
+  })
+  if (reusable.length === datasetFiles.length && linkFiles(reusable, record, out, root)) return reusable
+  return writeSiteDataset(root, reports, rowsOf)
+}
+
+/** What a staged tree holds: the result, every file with its digest, and the keys of the costly ones. */
+interface Staged {
+  result: BuildResult
+  entries: UnitFile[]
+  keyed: Map<string, string>
+}
+
+function writeStaged(root: string, file: string, content: string | Uint8Array): void {
+  const target = path.join(root, file)
+  mkdirSync(path.dirname(target), { recursive: true })
+  writeFileSync(target, content)
+}
+
+/**
+ * Take files into the staged tree from the output folder, where each must stand as the last build
+ * wrote it with the digest wanted; false, taking none, when any does not.
+ */
+function linkFiles(files: readonly UnitFile[], record: BuildRecord | undefined, out: string, root: string): boolean {
+  if (!record || files.length === 0) return false
+  for (const file of files) {
+    const recorded = record.files[file.path]
+    if (recorded?.sha256 !== file.sha256 || !standsAsWritten(out, file.path, recorded)) return false
+  }
+  for (const file of files) {
+    const target = path.join(root, file.path)
+    mkdirSync(path.dirname(target), { recursive: true })
+    try {
+      linkSync(path.join(out, file.path), target)
+    } catch {
+      // A file system without hard links: a copy keeps the published tree apart all the same.
+      copyFileSync(path.join(out, file.path), target)
+    }
+  }
+  return true
+}
