@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 
@@ -43,4 +43,19 @@ test('the command line loads, before a command runs, only its own table, the usa
 
 test('check loads no emitter and no build: no templates, HTML, CSV or Parquet writers', () => {
   expect(staticClosure('cli/commands/check.ts').filter((module) => /^(emit|build)\//.test(module))).toEqual([])
+})
+
+test('the check bundle imports from lib/ only the modules that find files by their own place', () => {
+  // The test setup writes lib/bundle/check.js as npm run compile does (scripts/bundle-check.mjs).
+  const bundle = new URL('../lib/bundle/check.js', import.meta.url)
+  const imported = [...readFileSync(bundle, 'utf8').matchAll(/^import\b[^'"]*['"]([^'"]+)['"]/gm)].map(
+    (match) => match[1]
+  )
+  const fromLib = imported.filter((specifier) => specifier?.startsWith('.'))
+  expect(fromLib.sort()).toEqual(['../model/schemas.js', '../version.js'])
+  for (const specifier of fromLib) expect(existsSync(new URL(specifier as string, bundle))).toBe(true)
+  // Packages it leaves to node: ucum-lhc, whose table of units is JSON.
+  expect(imported.filter((specifier) => !specifier?.startsWith('.') && !specifier?.startsWith('node:'))).toEqual([
+    '@lhncbc/ucum-lhc'
+  ])
 })

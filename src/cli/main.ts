@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { terminalText } from './format/printable.js'
 import { exit, formats, parseCommandLine, type Call, type CommandLine, type Format, type Io } from './command-line.js'
 import { usage } from './usage.js'
@@ -35,7 +36,7 @@ const commands = {
   },
   check: {
     options: ['src', 'format', 'strict', 'verbose', 'min-coverage'],
-    run: explainingFileErrors(async (call) => (await import('./commands/check.js')).run(call))
+    run: explainingFileErrors(async (call) => (await checkCommand()).run(call))
   },
   suggest: {
     options: ['src', 'format', 'write', 'dry-run', 'stubs'],
@@ -111,6 +112,17 @@ function commandOf(
   if (!formats.includes(format))
     return err(`factmark: --format must be one of ${formats.join(', ')}, not "${commandLine.values.format}"\n`)
   return ok({ name, format })
+}
+
+const checkBundle = new URL('../bundle/check.js', import.meta.url)
+
+/**
+ * check's module and all it imports as one module, when `npm run compile` bundled them
+ * (scripts/bundle-check.mjs): a new process then loads one file instead of some 300.
+ */
+async function checkCommand(): Promise<typeof import('./commands/check.js')> {
+  if (existsSync(checkBundle)) return (await import(checkBundle.href)) as typeof import('./commands/check.js')
+  return await import('./commands/check.js')
 }
 
 function isCommandName(name: string | undefined): name is CommandName {

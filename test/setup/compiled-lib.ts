@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 // A change to these changes what the compiler writes for every file.
 const configs = ['tsconfig.json', 'tsconfig.build.json']
 // Written into lib/ by `npm run compile` after tsc, from other sources than src/: not orphans.
-const generated = ['model/schema-validators.cjs']
+const generated = ['model/schema-validators.cjs', 'bundle/check.js']
 
 export interface LibState {
   /** Outputs that are missing, or older than their source or the compiler's configuration. */
@@ -90,17 +90,13 @@ export default function compiledLib(): void {
       )
   }
   prune(path.join(root, 'lib'), libState(root).orphans)
-  // The schemas' validators as code, as `npm run compile` writes them; unless lib/ was just compiled, the
-  // script leaves them as they are when they are of the same schemas.
+  // The schemas' validators as code and the check command as one module, as `npm run compile` writes
+  // them; unless lib/ was just compiled, each script leaves its file as it is when it is current.
   const force = before.stale.length > 0 ? ['--force'] : []
-  const validators = spawnSync(process.execPath, ['scripts/schema-validators.mjs', ...force], {
-    cwd: root,
-    encoding: 'utf8'
-  })
-  if (validators.status !== 0)
-    throw new Error(
-      `Cannot generate lib/model/schema-validators.cjs for the tests:\n${validators.stdout}${validators.stderr}`
-    )
+  for (const script of ['scripts/schema-validators.mjs', 'scripts/bundle-check.mjs']) {
+    const run = spawnSync(process.execPath, [script, ...force], { cwd: root, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`${script} failed before the tests:\n${run.stdout}${run.stderr}`)
+  }
   const after = libState(root)
   if (after.stale.length > 0) {
     throw new Error(

@@ -1,4 +1,4 @@
-import { compile } from '../../api.js'
+import { compile } from '../../compile/compile-folder.js'
 import { coveragePercent, formatCoverage } from '../../compile/coverage.js'
 import type { CompileResult } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
