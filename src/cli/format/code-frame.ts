@@ -1,4 +1,4 @@
-import stringWidth from 'string-width'
+import { characterWidth } from './character-width.js'
 import { shownCharacter } from './printable.js'
 
 /** How many terminal columns of context to show on each side of a problem in a long line. */
@@ -85,18 +85,6 @@ export function codeFrame(
   const caretStart = characterWidth(head) + sum(from, start)
   const caretWidth = Math.max(1, sum(start, end))
   return `  ${gutter}${head}${slice(from, to)}${tail}\n  ${' '.repeat(gutter.length - 2)}| ${' '.repeat(caretStart)}${'^'.repeat(caretWidth)}`
-}
-
-const widths = new Map<string, number>()
-
-/**
- * Terminal columns of a character as shown; measuring is slow and reports repeat a few thousand
- * characters, so widths are remembered.
- */
-function characterWidth(shown: string): number {
-  let width = widths.get(shown)
-  if (width === undefined) widths.set(shown, (width = stringWidth(shown)))
-  return width
 }
 
 function clamp(value: number, low: number, high: number): number {
