@@ -13,6 +13,7 @@ import { manifestName } from '../model/site.js'
 import { readRows, readUnit, unitFile } from './build-cache.js'
 import { standsAsWritten, writeRecord, writtenTimes, type BuildRecord } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './build-site.js'
+import { unitPool } from './compact-unit.js'
 import { crossReport } from './cross-report.js'
 import { publishTree, type RecoveryResult } from './publish.js'
 import { checkArtifacts, reportFiles as defaultReportFiles } from './render-artifacts.js'
@@ -116,11 +117,12 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   }
 
   async function stage(root: string, written: () => Promise<void>): Promise<Staged> {
+    const pool = unitPool()
     // Units kept from earlier builds, each with its files taken from the output folder.
     const kept = await Promise.all(
       input.reports.map(async (_, index) => {
         const unit = cache.reuse ? await readUnit(unitFile(cache.folder, keys[index] ?? '')) : undefined
-        return unit && (unit.files === undefined || linkFiles(unit.files, record, out, root)) ? unit : undefined
+        return unit && (unit.files === undefined || linkFiles(unit.files, record, out, root)) ? pool(unit) : undefined
       })
     )
     const runner = unitRunner(kept.filter((unit) => unit === undefined).length, {
@@ -146,7 +148,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           if (unit) return unit
           const done = await runner.run(taskOf(source))
           keys[index] = done.key
-          return done.unit
+          return pool(done.unit)
         })
       )
       await written()

@@ -1,0 +1,50 @@
+import type { CollectionFact } from '../model/compiled.js'
+import type { ReportUnit } from './report-unit.js'
+
+/**
+ * A build holds the unit of every report until the site's own pages are made: thousands of them.
+ * A unit comes from a thread or from the cache as fresh objects, each fact with its own copy of
+ * the metric id, the period, the entity, the file name and empty dimensions; pooled, those are
+ * held once for the whole site.
+ */
+export function unitPool(): (unit: ReportUnit) => ReportUnit {
+  const strings = new Map<string, string>()
+  const pooled = (text: string): string => {
+    const known = strings.get(text)
+    if (known !== undefined) return known
+    strings.set(text, text)
+    return text
+  }
+  const noDimensions: CollectionFact['dimensions'] = Object.freeze({})
+  const fact = (original: CollectionFact): CollectionFact => {
+    const { source } = original
+    return {
+      ...original,
+      metric: pooled(original.metric),
+      aspect: pooled(original.aspect) as CollectionFact['aspect'],
+      unit: pooled(original.unit),
+      period: pooled(original.period),
+      entity: pooled(original.entity),
+      ...(original.basePeriod !== undefined && { basePeriod: pooled(original.basePeriod) }),
+      dimensions: Object.keys(original.dimensions).length === 0 ? noDimensions : original.dimensions,
+      source: { ...source, file: pooled(source.file) }
+    }
+  }
+  return (unit) => {
+    const { summary } = unit
+    return {
+      ...unit,
+      metrics: unit.metrics.map(pooled),
+      ...(summary && {
+        summary: {
+          ...summary,
+          bundle: {
+            ...summary.bundle,
+            metricIds: summary.bundle.metricIds.map(pooled),
+            facts: summary.bundle.facts.map(fact)
+          }
+        }
+      })
+    }
+  }
+}
