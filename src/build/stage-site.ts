@@ -293,9 +293,11 @@ function linkFiles(files: readonly UnitFile[], record: BuildRecord | undefined, 
     const recorded = record.files[file.path]
     if (recorded?.sha256 !== file.sha256 || !standsAsWritten(out, file.path, recorded)) return false
   }
+  let folder: string | undefined
   for (const file of files) {
     const target = path.join(root, file.path)
-    mkdirSync(path.dirname(target), { recursive: true })
+    // A report's files share one folder.
+    if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
     try {
       linkSync(path.join(out, file.path), target)
     } catch {
