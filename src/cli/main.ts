@@ -42,6 +42,10 @@ const commands = {
     options: ['src', 'format', 'write', 'dry-run', 'stubs'],
     run: explainingFileErrors(async (call) => (await import('./commands/suggest.js')).run(call))
   },
+  watch: {
+    options: ['src', 'out', 'port', 'strict', 'verbose'],
+    run: explainingFileErrors(async (call) => (await import('./commands/watch.js')).run(call))
+  },
   // verify reports what it cannot read as problems of the tree; anything it throws is a bug.
   verify: { options: ['format'], run: async (call) => (await import('./commands/verify.js')).run(call) }
 } satisfies Record<string, Command>

@@ -10,12 +10,16 @@ Commands:
   check     validate the sources, report problems and annotation coverage
   suggest   list the figures that carry no annotation, with a proposed one;
             --write puts the proposals into the files, --dry-run shows the diff
+  watch     build, serve dist/ on 127.0.0.1 and build again on every save;
+            open pages reload, and a save that fails shows its problems
+            over the last good page
   verify    check a published tree (factmark verify [dir], default dist) against
             its manifest.json and schemas: missing, extra and changed files
 
 Options:
   --src <dir>      folder with the reports (*.md) and metrics.yaml  [source]
-  --out <dir>      output folder (build)                            [dist]
+  --out <dir>      output folder (build, watch)                     [dist]
+  --port <n>       watch: port to serve on, 0 for any free port     [4321]
   --from <file>    new: the report's plain text, one paragraph a line
   --format <fmt>   diagnostics as text, json or github              [text]
   --strict         fail on warnings too

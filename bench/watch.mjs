@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// What an editor waits for in `factmark watch`: from saving a report to the
+// browser showing the rebuilt page. Makes a corpus of N copies of the seed
+// (bench/corpus.mjs), starts watch on it (lib/, in this process), opens one
+// report in Chromium, and saves that report S times, each time adding a
+// sentence at its end; each save is timed until the load event of the page the
+// live-reload script reloaded, and split into the build itself (build()), the
+// rest of the way to the announcement (file events and the quiet period), and
+// the browser's reload. Prints median and max of each. Target: save to reload
+// at most 300 ms at N = 100. Run: npm run bench:watch [-- --reports N --saves S]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { chromium } from 'playwright-core'
+import { writeCorpus } from './corpus.mjs'
+import { startWatch } from '../lib/watch/watch.js'
+
+const option = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`)
+  const value = at === -1 ? fallback : Number(process.argv[at + 1])
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`bench: --${name} takes a whole number, for example --${name} ${fallback}`)
+    process.exit(2)
+  }
+  return value
+}
+const count = option('reports', 100)
+const saves = option('saves', 10)
+
+const work = mkdtempSync(path.join(tmpdir(), 'factmark-bench-watch-'))
+const slugs = writeCorpus(path.join(work, 'source'), count)
+const middle = Math.floor(slugs.length / 2)
+const file = path.join(
+  work,
+  'source',
+  `report-${String(middle + 1).padStart(Math.max(5, String(count).length), '0')}.md`
+)
+const slug = slugs[middle]
+
+/** The builds watch reports, with the time each was announced to the pages. */
+const builds = []
+const watching = await startWatch({
+  cwd: work,
+  port: 0,
+  onBuild: (watched) => builds.push({ ...watched, announcedAt: performance.now() })
+})
+let browser
+try {
+  await watching.settled()
+  const cold = builds.at(-1)
+  if (!cold?.outcome.ok) throw new Error('the corpus did not build')
+  console.log(
+    `corpus: ${count} copies of the seed; node ${process.version}, ${availableParallelism()} cores; first build ${ms(cold.milliseconds)}`
+  )
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run'
+    ]
+  })
+  const page = await browser.newPage()
+  await page.goto(new URL(`${slug}/`, watching.url).href)
+
+  const rows = []
+  for (let save = 1; save <= saves; save++) {
+    const sentence = `第${save}次保存的句子。`
+    const seen = builds.length
+    const reloaded = page.waitForEvent('load', { timeout: 600_000 })
+    const savedAt = performance.now()
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n${sentence}\n`)
+    await reloaded
+    const loadedAt = performance.now()
+    await watching.settled()
+    const mine = builds.slice(seen)
+    if (!(await page.content()).includes(sentence))
+      throw new Error(`save ${save}: the reloaded page lacks the new sentence`)
+    const announced = mine[0]
+    rows.push({
+      total: loadedAt - savedAt,
+      build: announced.milliseconds,
+      toBuild: announced.announcedAt - savedAt - announced.milliseconds,
+      reload: loadedAt - announced.announcedAt,
+      builds: mine.length
+    })
+  }
+
+  console.log(`${saves} saves of ${path.basename(file)}, each until the load event of /${slug}/:`)
+  console.log(`  ${'step'.padEnd(44)} ${'median'.padStart(9)} ${'max'.padStart(9)}`)
+  const line = (name, key) => {
+    const values = rows.map((row) => row[key]).sort((a, b) => a - b)
+    console.log(`  ${name.padEnd(44)} ${ms(median(values)).padStart(9)} ${ms(values.at(-1)).padStart(9)}`)
+  }
+  line('save to reloaded page (total)', 'total')
+  line('  file event and quiet period (40 ms)', 'toBuild')
+  line('  build()', 'build')
+  line('  announcement to load event of the new page', 'reload')
+  const extra = rows.filter((row) => row.builds > 1).length
+  if (extra > 0) console.log(`  (${extra} saves made more than one build)`)
+} finally {
+  await browser?.close()
+  await watching.close()
+  rmSync(work, { recursive: true, force: true })
+}
+
+function median(sorted) {
+  const half = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2
+}
+
+function ms(value) {
+  return `${Math.round(value)} ms`
+}

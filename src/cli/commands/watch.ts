@@ -1,0 +1,89 @@
+import type { BuildFailure, Built } from '../../build/build.js'
+import { isNodeError } from '../../model/node-error.js'
+import { plural } from '../../model/plural.js'
+import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
+import { exit, type Call, type Io } from '../command-line.js'
+import { factCount, report, type Output } from '../report.js'
+
+export async function run({ files, values, io }: Call): Promise<number> {
+  if (files.length > 0) {
+    io.stderr(`factmark: watch builds the whole of ${values.src}/ and takes no files\n`)
+    return exit.usage
+  }
+  const port = portOf(values.port)
+  if (port === undefined) {
+    io.stderr(`factmark: --port must be a whole number from 0 to 65535, not "${values.port}"\n`)
+    return exit.usage
+  }
+  const where = `${values.out.replace(/\/+$/, '')}/`
+  const output: Output = { format: 'text', verbose: values.verbose }
+  let watching: Watching
+  try {
+    watching = await startWatch({
+      src: values.src,
+      out: values.out,
+      cwd: io.cwd,
+      strict: values.strict,
+      port,
+      onBuild: (watched) => printBuild(watched, where, output, io),
+      onWatchError: (error) =>
+        io.stderr(`factmark: cannot watch ${values.src}/: ${error instanceof Error ? error.message : String(error)}\n`)
+    })
+  } catch (error) {
+    if (!isNodeError(error, 'EADDRINUSE')) throw error
+    io.stderr(`factmark: port ${port} is in use; choose another with --port (0 takes any free port)\n`)
+    return exit.usage
+  }
+  io.stderr(`factmark: serving ${where} at ${watching.url} and watching ${values.src}/ (Ctrl-C stops)\n`)
+  const signal = await stopSignal()
+  io.stderr(`factmark: ${signal}: stopping\n`)
+  await watching.close()
+  return exit.ok
+}
+
+function portOf(option: string): number | undefined {
+  const port = Number(option)
+  return /^\d+$/.test(option) && port <= 65535 ? port : undefined
+}
+
+/**
+ * Resolves with the first Ctrl-C (SIGINT) or SIGTERM. The listeners are removed then, so that a
+ * second Ctrl-C, while a long build finishes, ends the process the default way.
+ */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve(signal)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+}
+
+/** One build as `build` prints it: the diagnostics with the text formatter, then a line that says what happened. */
+function printBuild({ changed, milliseconds, outcome }: WatchedBuild, where: string, output: Output, io: Io): void {
+  const cause = changed.length === 0 ? 'built' : `${changed.join(', ')} changed; rebuilt`
+  const time = `${Math.round(milliseconds)} ms`
+  if (outcome.ok) printBuilt(outcome.value, `${cause} ${where} in ${time}`, output, io)
+  else
+    printFailed(
+      outcome.error,
+      `${cause === 'built' ? 'build' : cause.replace(/rebuilt$/, 'rebuild')} failed in ${time}`,
+      where,
+      output,
+      io
+    )
+}
+
+function printBuilt({ result }: Built, done: string, output: Output, io: Io): void {
+  report(result, output, io, {})
+  const reports = result.reports.length
+  io.stderr(`factmark: ${done} (${reports} ${plural(reports, 'report')}, ${factCount(result)} facts)\n`)
+}
+
+function printFailed(failure: BuildFailure | BuildThrown, failed: string, where: string, output: Output, io: Io): void {
+  if (failure.reason === 'invalid' || failure.reason === 'emit') report(failure.result, output, io, {})
+  io.stderr(`factmark: ${failed}: ${failure.message}; ${where} was left as it was and is still served\n`)
+}

@@ -1,0 +1,147 @@
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { build, type BuildOutcome } from '../build/build.js'
+import { FactmarkError } from '../model/factmark-error.js'
+import { isNodeError } from '../model/node-error.js'
+import { buildQueue } from './build-queue.js'
+import { reloadChannel, type BuildProblem, type SiteState } from './reload-channel.js'
+import { startServer } from './server.js'
+import { watchSources } from './source-watcher.js'
+
+export interface WatchOptions {
+  /** Folder of the reports and metrics.yaml. Default `source`. */
+  src?: string
+  /** Output folder, built and served. Default `dist`. */
+  out?: string
+  /** Folder the other paths are relative to. Default the process's. */
+  cwd?: string
+  /** Fail on warnings too. */
+  strict?: boolean
+  /** Port to serve on; 0 takes any free port. Default 4321. */
+  port?: number
+  /** Default 127.0.0.1. */
+  host?: string
+  /** How long the file events must be quiet before a build starts, in ms. Default 40. */
+  delay?: number
+  /** Told of every build, when it has been announced to the pages. */
+  onBuild?: (watched: WatchedBuild) => void
+  /** Told when the source folder cannot be watched (it was removed, or may not be read). */
+  onWatchError?: (error: unknown) => void
+}
+
+/** build() threw: the sources cannot be read, the file system failed, or a bug. */
+export interface BuildThrown {
+  reason: 'thrown'
+  message: string
+}
+
+export interface WatchedBuild {
+  /** The sources whose events started the build, relative to `cwd`; empty for the first build. */
+  changed: string[]
+  /** The time build() took, in ms. */
+  milliseconds: number
+  outcome: BuildOutcome | { ok: false; error: BuildThrown }
+}
+
+export interface Watching {
+  /** Where the site is served, e.g. http://127.0.0.1:4321/ */
+  url: string
+  /** Resolves once no build is running or waiting to run. */
+  settled(): Promise<void>
+  /** Stop watching, let the build that runs finish, end the pages' streams and stop serving. */
+  close(): Promise<void>
+}
+
+/**
+ * Build the sources, serve the output, and build again whenever a report or the registry is saved,
+ * added, removed or renamed. Every build compiles the whole set (a rename changes the catalog and
+ * the series too); a failed build leaves the last good output in place and is shown over the page.
+ *
+ * The templates are not watched: they are factmark's own (templates/ of the package, not of the
+ * project) and are read once per process, so a change to them needs a new `factmark watch`.
+ */
+export async function startWatch(options: WatchOptions = {}): Promise<Watching> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  const src = options.src ?? 'source'
+  const out = options.out ?? 'dist'
+  const channel = reloadChannel()
+  const server = await startServer({
+    root: path.resolve(cwd, out),
+    port: options.port ?? 4321,
+    ...(options.host !== undefined && { host: options.host }),
+    channel
+  })
+
+  const changed = new Set<string>()
+  const run = async () => {
+    const files = [...changed].sort()
+    changed.clear()
+    const started = performance.now()
+    const outcome = await buildCatching(() => build({ src, out, cwd, ...(options.strict && { strict: true }) }))
+    const milliseconds = performance.now() - started
+    channel.announce(nextState(channel.state(), outcome, options.strict === true))
+    options.onBuild?.({ changed: files, milliseconds, outcome })
+  }
+  const onError = options.onWatchError ?? (() => undefined)
+  const queue = buildQueue(run, { delay: options.delay ?? 40, onError })
+  const watcher = watchSources(
+    path.resolve(cwd, src),
+    (file) => {
+      changed.add(path.relative(cwd, file))
+      queue.request()
+    },
+    onError
+  )
+  await watcher.ready
+  queue.request()
+
+  return {
+    url: server.url,
+    settled: () => queue.settled(),
+    async close() {
+      await watcher.close()
+      await queue.close()
+      await server.close()
+    }
+  }
+}
+
+/** What build() gave, or why it threw; the watch goes on either way, waiting for the next save. */
+async function buildCatching(
+  attempt: () => Promise<BuildOutcome>
+): Promise<BuildOutcome | { ok: false; error: BuildThrown }> {
+  try {
+    return await attempt()
+  } catch (error) {
+    const message =
+      error instanceof FactmarkError || isNodeError(error)
+        ? error.message
+        : `internal error: ${error instanceof Error ? error.message : String(error)}`
+    return { ok: false, error: { reason: 'thrown', message } }
+  }
+}
+
+/** The state after a build: a new build number when it wrote the output, the last one and its problem when not. */
+function nextState(previous: SiteState, outcome: WatchedBuild['outcome'], strict: boolean): SiteState {
+  if (outcome.ok) return { build: previous.build + 1 }
+  return { build: previous.build, problem: problemOf(outcome.error, strict) }
+}
+
+function problemOf(failure: Exclude<WatchedBuild['outcome'], { ok: true }>['error'], strict: boolean): BuildProblem {
+  if (failure.reason === 'thrown' || failure.reason === 'output') return { message: failure.message, diagnostics: [] }
+  // What failed the build: its errors, and its warnings under --strict; notes and the rest are in the terminal.
+  const failing = failure.result.diagnostics.filter(
+    (diagnostic) => diagnostic.severity === 'error' || (strict && diagnostic.severity === 'warning')
+  )
+  return {
+    message: `build failed: ${failure.message}`,
+    diagnostics: failing.map(({ file, line, column, severity, ruleId, message }) => ({
+      file,
+      line,
+      column,
+      severity,
+      ruleId,
+      message
+    }))
+  }
+}

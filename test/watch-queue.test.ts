@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { buildQueue } from '../src/watch/build-queue.js'
+
+/** A build that runs until the test ends it, counting how many run at once. */
+function controlledBuilds() {
+  const ends: (() => void)[] = []
+  let running = 0
+  let most = 0
+  let started = 0
+  const run = () => {
+    started++
+    running++
+    most = Math.max(most, running)
+    return new Promise<void>((resolve) =>
+      ends.push(() => {
+        running--
+        resolve()
+      })
+    )
+  }
+  return {
+    run,
+    /** End the build that runs, and let the queue see it. */
+    async finish() {
+      ends.shift()?.()
+      await vi.advanceTimersByTimeAsync(0)
+    },
+    get started() {
+      return started
+    },
+    get most() {
+      return most
+    }
+  }
+}
+
+describe('the build queue', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  test('a burst of saves makes one build, once the events have been quiet for the delay', async () => {
+    const builds = controlledBuilds()
+    const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
+    for (let i = 0; i < 5; i++) {
+      queue.request()
+      await vi.advanceTimersByTimeAsync(39)
+    }
+    expect(builds.started).toBe(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(builds.started).toBe(1)
+    await builds.finish()
+    await queue.settled()
+    expect(builds.started).toBe(1)
+  })
+
+  test('saves during a build make one more build after it, never two at once', async () => {
+    const builds = controlledBuilds()
+    const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
+    queue.request()
+    await vi.advanceTimersByTimeAsync(40)
+    expect(builds.started).toBe(1)
+    // Two bursts while the first build runs: they are built together, after it.
+    queue.request()
+    await vi.advanceTimersByTimeAsync(100)
+    queue.request()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(builds.started).toBe(1)
+    await builds.finish()
+    expect(builds.started).toBe(2)
+    let settled = false
+    void queue.settled().then(() => (settled = true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(settled).toBe(false)
+    await builds.finish()
+    expect(settled).toBe(true)
+    expect(builds.started).toBe(2)
+    expect(builds.most).toBe(1)
+  })
+
+  test('a build that throws is reported, and the next save still builds', async () => {
+    const errors: unknown[] = []
+    let calls = 0
+    const queue = buildQueue(() => (++calls === 1 ? Promise.reject(new Error('broken')) : Promise.resolve()), {
+      delay: 40,
+      onError: (error) => errors.push(error)
+    })
+    queue.request()
+    await vi.advanceTimersByTimeAsync(40)
+    queue.request()
+    await vi.advanceTimersByTimeAsync(40)
+    await queue.settled()
+    expect(errors).toEqual([new Error('broken')])
+    expect(calls).toBe(2)
+  })
+
+  test('close waits for the running build, drops the one queued after it, and takes no more requests', async () => {
+    const builds = controlledBuilds()
+    const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
+    queue.request()
+    await vi.advanceTimersByTimeAsync(40)
+    queue.request()
+    await vi.advanceTimersByTimeAsync(40)
+    let closed = false
+    void queue.close().then(() => (closed = true))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(closed).toBe(false)
+    await builds.finish()
+    expect(closed).toBe(true)
+    queue.request()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(builds.started).toBe(1)
+    await queue.settled()
+  })
+})

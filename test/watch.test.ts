@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startWatch, type WatchedBuild, type Watching } from '../src/watch/watch.js'
+import { openEvents, starterProject, type EventStream } from './helpers/watch.js'
+
+const sample = 'source/example-2025.md'
+
+describe('factmark watch on a project', { timeout: 120_000 }, () => {
+  let project: string
+  let watching: Watching
+  let events: EventStream
+  const builds: WatchedBuild[] = []
+  let seen = 0
+  /**
+   * Wait for builds until `done` holds once they have all finished: how many builds a change
+   * makes depends on how the file system reports it, which a test must not rely on.
+   */
+  const builtUntil = async (done: () => boolean) => {
+    for (;;) {
+      const state = await events.next((announced) => announced.build > seen)
+      seen = state.build
+      await watching.settled()
+      if (done()) return state
+    }
+  }
+  const read = (file: string) => readFileSync(path.join(project, file), 'utf8')
+  const write = (file: string, text: string) => writeFileSync(path.join(project, file), text)
+
+  beforeAll(async () => {
+    project = starterProject()
+    watching = await startWatch({ cwd: project, port: 0, onBuild: (watched) => builds.push(watched) })
+    events = await openEvents(watching.url)
+    await builtUntil(() => true)
+  }, 120_000)
+  afterAll(async () => {
+    events.close()
+    await watching.close()
+  })
+
+  test('the first build writes dist/ and is served', async () => {
+    expect(builds[0]?.changed).toEqual([])
+    expect(builds[0]?.outcome.ok).toBe(true)
+    const page = await (await fetch(new URL('example-2025/', watching.url))).text()
+    expect(page).toContain('本报告是factmark的示例')
+  })
+
+  test('saving a report rebuilds it and announces the new build to the pages', async () => {
+    write(sample, read(sample).replace('本报告是factmark的示例', '本报告是改过的示例'))
+    const state = await builtUntil(() => read('dist/example-2025/index.html').includes('本报告是改过的示例'))
+    expect(state).toEqual({ build: seen })
+    expect(builds.at(-1)?.changed).toEqual([sample])
+  })
+
+  test('a save with an error announces its diagnostics, and the last good output stays', async () => {
+    write(sample, read(sample).replace('metric=air.pm25}', 'metric=air.pm99}'))
+    const state = await events.next((announced) => announced.problem !== undefined)
+    expect(state.build).toBe(seen)
+    expect(state.problem?.message).toBe('build failed: the sources have 1 error')
+    expect(state.problem?.diagnostics).toEqual([
+      expect.objectContaining({ file: sample, ruleId: 'unknown-metric', severity: 'error', line: expect.any(Number) })
+    ])
+    expect(read('dist/example-2025/index.html')).toContain('本报告是改过的示例')
+    write(sample, read(sample).replace('metric=air.pm99}', 'metric=air.pm25}'))
+    expect(await builtUntil(() => true)).toEqual({ build: seen })
+  })
+
+  test('a report that is renamed, added or deleted is followed', async () => {
+    const text = read(sample).replace('slug: example-2025', 'slug: renamed-2025')
+    write(sample, text)
+    renameSync(path.join(project, sample), path.join(project, 'source/renamed-2025.md'))
+    await builtUntil(() => existsSync(path.join(project, 'dist/renamed-2025/index.html')))
+    expect(existsSync(path.join(project, 'dist/example-2025'))).toBe(false)
+
+    write('source/second-2025.md', text.replace('slug: renamed-2025', 'slug: second-2025'))
+    await builtUntil(() => existsSync(path.join(project, 'dist/second-2025/index.html')))
+
+    unlinkSync(path.join(project, 'source/second-2025.md'))
+    await builtUntil(() => !existsSync(path.join(project, 'dist/second-2025')))
+    expect(readdirSync(path.join(project, 'dist')).filter((name) => name.endsWith('-2025'))).toEqual(['renamed-2025'])
+  })
+
+  test('saving the registry rebuilds too', async () => {
+    write('source/metrics.yaml', `${read('source/metrics.yaml')}# a comment saved in the registry\n`)
+    await builtUntil(() => builds.at(-1)?.changed.includes('source/metrics.yaml') === true)
+    expect(builds.at(-1)?.outcome.ok).toBe(true)
+  })
+
+  test('a page that connects after a build it did not see is told of it at once', async () => {
+    const late = await openEvents(watching.url)
+    expect(await late.next(() => true)).toEqual({ build: seen })
+    late.close()
+  })
+})
+
+describe('the watch command', () => {
+  test('serves, rebuilds on a save, prints the diagnostics with the text formatter, and stops on SIGINT with exit 0', async () => {
+    const project = starterProject()
+    const child = spawn(process.execPath, [path.resolve('bin/factmark.js'), 'watch', '--port', '0'], { cwd: project })
+    let stdout = ''
+    let stderr = ''
+    const printed = (pattern: RegExp) =>
+      new Promise<RegExpExecArray>((resolve) => {
+        const look = () => {
+          const match = pattern.exec(stderr)
+          if (match) {
+            child.stderr.off('data', look)
+            resolve(match)
+          }
+        }
+        child.stderr.on('data', look)
+        look()
+      })
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+
+    const [, url] = await printed(/serving dist\/ at (http:\/\/127\.0\.0\.1:\d+\/)/)
+    await printed(/built dist\/ in \d+ ms \(1 report, 8 facts\)/)
+    const file = path.join(project, sample)
+    writeFileSync(file, readFileSync(file, 'utf8').replace('metric=air.pm25}', 'metric=air.pm99}'))
+    await printed(
+      /example-2025\.md changed; rebuild failed in \d+ ms: the sources have 1 error; dist\/ was left as it was and is still served/
+    )
+    expect(stdout).toMatch(/example-2025\.md:\d+:\d+.*unknown-metric/)
+    expect((await fetch(url as string)).status).toBe(200)
+
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
+    expect(stderr).toMatch(/SIGINT: stopping\n$/)
+  }, 120_000)
+})
