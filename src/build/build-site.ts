@@ -5,29 +5,8 @@ import { manifestName } from '../model/site.js'
 import { contentDigest, environmentKey, unitKey } from './build-cache.js'
 import { buildResult, type BuildResult } from './build-result.js'
 import { readRecord, standsAsWritten, type BuildRecord } from './build-record.js'
-import type { OutputCheck } from './output-folder.js'
-import type { PublishStep } from './publish.js'
-import type { ReportFile } from './render-artifacts.js'
+import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 
-export interface SiteBuildOptions {
-  cwd: string
-  src: string
-  files?: readonly string[]
-  /** The output folder, absolute. */
-  out: string
-  strict?: boolean
-  reportFiles?: readonly ReportFile[]
-  /** The cache folder, and whether what it holds may be used (false: a cold build, which refills it). */
-  cache: { folder: string; reuse: boolean }
-  /** At most this many worker threads; 0 or 1 compiles in this thread. Default: one per core. */
-  threads?: number
-  check: () => Promise<OutputCheck>
-  onPublishStep?: (step: PublishStep) => void | Promise<void>
-}
-
-export type SiteBuildOutcome =
-  | { ok: true; result: BuildResult; files: string[]; restored: boolean; unchanged: boolean }
-  | { ok: false; reason: 'invalid' | 'emit'; result: BuildResult; message: string; restored: boolean }
 
 /**
  * Build the site report by report: each is compiled and rendered on a worker thread, straight

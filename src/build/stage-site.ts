@@ -12,7 +12,7 @@ import { buildResult, fromCompiled, publishedReport, type BuildResult } from './
 import { manifestName } from '../model/site.js'
 import { readRows, readUnit, unitFile } from './build-cache.js'
 import { standsAsWritten, writeRecord, writtenTimes, type BuildRecord } from './build-record.js'
-import type { SiteBuildOptions, SiteBuildOutcome } from './build-site.js'
+import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
 import { crossReport } from './cross-report.js'
 import { publishTree, type RecoveryResult } from './publish.js'
