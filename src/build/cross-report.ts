@@ -60,10 +60,12 @@ export function crossReport(
     )
     published.push({ index, report: { ...summary, bundle: { ...summary.bundle, metrics } } })
   }
+  // The registry as loaded may serve several builds: this build's messages about it go to a file of their own.
+  const unusedFile = new VFile({ path: registryFile.path })
   if (checkUnusedMetrics && unread === 0)
     for (const id of registry.metrics.keys())
       if (!used.has(id))
-        report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
+        report(unusedFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
 
   const fileOf = new Map<CollectedReport, VFile>(
     published.map(({ report: site }) => [site, later.get(site.path) as VFile])
@@ -79,7 +81,7 @@ export function crossReport(
     return file
   })
   const diagnostics = [
-    ...registryFile.messages.map(toDiagnostic),
+    ...[...registryFile.messages, ...unusedFile.messages].map(toDiagnostic),
     ...units.flatMap((unit) => [...unit.diagnostics, ...(later.get(unit.path)?.messages ?? []).map(toDiagnostic)]),
     ...skippedFiles.flatMap((file) => file.messages.map(toDiagnostic))
   ].sort(compareDiagnostics)

@@ -6,7 +6,7 @@ import { compileSources } from '../compile/compile-sources.js'
 import { collectionLookup, levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { emitManifestOf } from '../emit/manifest.js'
 import { sha256, byteLength } from '../emit/hash.js'
-import { loadRegistry } from '../load/registry.js'
+import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
@@ -17,12 +17,24 @@ import { unitPool } from './compact-unit.js'
 import { crossReport } from './cross-report.js'
 import { publishTree, type RecoveryResult } from './publish.js'
 import { checkArtifacts, reportFiles as defaultReportFiles } from './render-artifacts.js'
-import type { LevelAsked, UnitFile } from './report-unit.js'
+import type { LevelAsked, ReportUnit, UnitFile } from './report-unit.js'
 import { reportTitles, siteFiles, type SiteFile } from './site-files.js'
 import type { SiteRow } from '../emit/site-dataset.js'
 import { writeSiteDataset } from './site-dataset-files.js'
 import { unitRunner } from './unit-pool.js'
 import type { UnitTask } from './unit-task.js'
+
+// A process that builds again and again (watch) keeps the last build's units and registry: the
+// next build takes them from memory rather than from the cache's files. Both are keyed like the
+// cache, so they are never stale; only the last build's are kept, so memory stays bounded.
+let remembered = new Map<string, ReportUnit>()
+let lastRegistry: { environment: string; loaded: LoadedRegistry } | undefined
+
+function registryOf(source: SourceText, environment: string): LoadedRegistry {
+  if (lastRegistry?.environment !== environment)
+    lastRegistry = { environment, loaded: loadRegistry(source.path, source.text) }
+  return lastRegistry.loaded
+}
 
 /** What buildSite found before it had to compile: the sources, their keys and the last build's record. */
 export interface StageContext {
@@ -56,7 +68,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   const { options, input, digests, keys, environment, record, skipped, problemsOf } = context
   const { out, cache } = options
   const checkUnusedMetrics = !options.files || options.files.length === 0
-  const loaded = loadRegistry(input.registry.path, input.registry.text)
+  const loaded = registryOf(input.registry, environment)
   if (!loaded.registry) {
     // Nothing can be published; the reports are read again to say all that is wrong with them.
     const compiled = compileSources({
@@ -121,7 +133,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     // Units kept from earlier builds, each with its files taken from the output folder.
     const kept = await Promise.all(
       input.reports.map(async (_, index) => {
-        const unit = cache.reuse ? await readUnit(unitFile(cache.folder, keys[index] ?? '')) : undefined
+        const key = keys[index] ?? ''
+        const unit = cache.reuse ? (remembered.get(key) ?? (await readUnit(unitFile(cache.folder, key)))) : undefined
         return unit && (unit.files === undefined || linkFiles(unit.files, record, out, root)) ? pool(unit) : undefined
       })
     )
@@ -176,6 +189,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         })
       )
 
+      remembered = new Map(units.map((unit, index) => [keys[index] ?? '', unit]))
       const entries: UnitFile[] = across.published.flatMap(({ index }) => units[index]?.files ?? [])
       const keyed = new Map<string, string>()
       const offered = files.map(({ emit: _emit, ...file }) => file)
