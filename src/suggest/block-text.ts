@@ -60,6 +60,12 @@ function pushAligned(
     push(value, -1, out)
     return
   }
+  // Text written as it reads, with no escape or entity in it: each unit stands where it is written.
+  if (end - start === value.length && source.startsWith(value, start)) {
+    out.text += value
+    for (let index = 0; index < value.length; index++) out.offsets.push(start + index)
+    return
+  }
   let pointer = start
   for (const char of value) {
     let at = pointer

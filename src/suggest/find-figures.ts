@@ -30,7 +30,10 @@ export interface FindOptions {
  * (［24］, 九市一区, 两个大局) is not a figure.
  */
 export function findFigures(text: string, options: FindOptions = {}): FoundFigure[] {
-  const named = coverage(text.length, [...nameSpans(text), ...lookAlikeSpans(text)])
+  // The names are looked for once a figure may start: most blocks of a report hold no figure at all.
+  let covered: Overlaps | undefined
+  const named: Overlaps = (start, end) =>
+    (covered ??= coverage(text.length, [...nameSpans(text), ...lookAlikeSpans(text)]))(start, end)
   const found: FoundFigure[] = []
   let position = 0
   while (position < text.length) {

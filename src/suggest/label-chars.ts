@@ -73,10 +73,29 @@ const CLOSING_CHARS = new Set(
 )
 
 /**
+ * The first code unit of everything that `mayStartAt` accepts: digits, numerals that open a number,
+ * Roman numerals, and the words written before a number or a round scale.
+ */
+const OPENING_CODES = new Set(
+  [
+    ...'0123456789０１２３４５６７８９',
+    ...Object.keys(DIGITS),
+    ...Object.keys(PLACES).filter((char) => PLACES[char] === 1),
+    ...ROMAN_NUMERALS,
+    ...ASCII_ROMAN,
+    ...OPENING_WORDS,
+    ...ROUND_PREFIXES,
+    ...ROUND_SCALES
+  ].map((text) => text.charCodeAt(0))
+)
+
+/**
  * Whether a figure may start at `index`: not inside a number that started
  * earlier (the 5 of 35, the 三 of 两三个), which would read a fragment.
  */
 export function mayStartAt(text: string, index: number): boolean {
+  // Most characters of a report open nothing: one look-up rules them out before the checks below.
+  if (!OPENING_CODES.has(text.charCodeAt(index))) return false
   const char = text[index] ?? ''
   const before = text[index - 1] ?? ''
   if (isArabicDigit(char)) return !isArabicDigit(before) && !DECIMAL_POINTS.has(before) && !isAsciiLetter(before)

@@ -18,6 +18,15 @@ export const forbiddenInPage = new RegExp(
   'gu'
 )
 
+/**
+ * Every code unit that may belong to a forbidden character, without the /u flag: a noncharacter
+ * beyond the first plane is a surrogate pair, so a text this misses holds none. Most texts are
+ * read once by this cheap pattern rather than by the one above with its class of astral code points.
+ */
+const mayBeForbidden = new RegExp(
+  `[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]`
+)
+
 /** What stands in a page where a forbidden character was: visible, so the text is not silently changed. */
 const REPLACEMENT = '\uFFFD'
 
@@ -28,6 +37,7 @@ const REPLACEMENT = '\uFFFD'
  * safeTree), so that nothing the data may carry reaches a reader's browser.
  */
 export function safePageText(text: string): string {
+  if (!mayBeForbidden.test(text)) return text
   return text.replace(forbiddenInPage, REPLACEMENT)
 }
 
