@@ -203,6 +203,15 @@ describe.skipIf(!hasChromium && !toolsRequired)('the report page on a phone and 
     await page.locator('[id="air.pm25@2025"] > a').click()
     expect(await page.locator('[id="row:air.pm25@2025"]').isVisible()).toBe(true)
     expect(await box.inputValue()).toBe('')
+    // So does a fragment that arrives without a click.
+    await box.fill('air.pm10')
+    expect(await page.locator('[id="row:air.good_days_ratio@2025"]:visible').count()).toBe(0)
+    expect(await page.locator('[id="row:air.good_days_ratio@2025"]').count()).toBe(1)
+    await page.evaluate(() => {
+      window.location.hash = '#row:air.good_days_ratio@2025'
+    })
+    await page.waitForFunction(() => document.getElementById('row:air.good_days_ratio@2025')?.hidden === false)
+    expect(await box.inputValue()).toBe('')
     await page.context().close()
   })
 
