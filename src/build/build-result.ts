@@ -1,6 +1,5 @@
-import { readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { VFile } from 'vfile'
 import { decodeText } from '../load/encoding/decode.js'
 import type { CompileResult, Coverage, Diagnostic, SiteReport } from '../model/compiled.js'
 
@@ -11,8 +10,11 @@ export interface BuildResult {
   warningCount: number
   infoCount: number
   coverage: Coverage[]
-  /** The files that have messages, with their text, to print the lines the messages point at. */
-  files: VFile[]
+  /**
+   * The text of a file a message is about, to print the line it points at: read when asked, since
+   * a build keeps no report's text and a collection's texts would not fit in memory together.
+   */
+  sources: { get(file: string): string | undefined }
   /** The reports published, in the order read. */
   reports: PublishedReport[]
   factCount: number
@@ -25,12 +27,12 @@ export interface PublishedReport {
 }
 
 /** The result of a build from its messages, its coverage and the reports it publishes. */
-export async function buildResult(
+export function buildResult(
   diagnostics: Diagnostic[],
   coverage: Coverage[],
   reports: readonly PublishedReport[],
   cwd: string
-): Promise<BuildResult> {
+): BuildResult {
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length
   return {
     diagnostics,
@@ -38,7 +40,7 @@ export async function buildResult(
     warningCount: count('warning'),
     infoCount: count('info'),
     coverage,
-    files: await filesOf(diagnostics, cwd),
+    sources: sourcesOn(diagnostics, cwd),
     reports: [...reports],
     factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
   }
@@ -57,25 +59,27 @@ export function fromCompiled(compiled: CompileResult): BuildResult {
     warningCount: compiled.warningCount,
     infoCount: compiled.infoCount,
     coverage: compiled.coverage,
-    files: compiled.files,
+    sources: new Map(compiled.files.map((file) => [file.path, String(file.value)])),
     reports,
     factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
   }
 }
 
-/** The text of each file a message is about, read again: the build keeps no report's text. */
-async function filesOf(diagnostics: readonly Diagnostic[], cwd: string): Promise<VFile[]> {
-  const files: VFile[] = []
+/** The text of each file a message is about, read again when asked: the build keeps no report's text. */
+function sourcesOn(diagnostics: readonly Diagnostic[], cwd: string): BuildResult['sources'] {
   // A path skipped on purpose (a pipe, a device) is never opened: its message points at no line.
-  const named = diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'source-skipped')
-  for (const name of new Set(named.map((diagnostic) => diagnostic.file))) {
-    const file = path.resolve(cwd, name)
-    const regular = await stat(file).then(
-      (stats) => stats.isFile(),
-      () => false
-    )
-    const bytes = regular ? await readFile(file).catch(() => undefined) : undefined
-    if (bytes) files.push(new VFile({ path: name, value: decodeText(new Uint8Array(bytes)).text }))
+  const named = new Set(
+    diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'source-skipped').map((diagnostic) => diagnostic.file)
+  )
+  return {
+    get(name) {
+      if (!named.has(name)) return undefined
+      const file = path.resolve(cwd, name)
+      try {
+        return statSync(file).isFile() ? decodeText(new Uint8Array(readFileSync(file))).text : undefined
+      } catch {
+        return undefined
+      }
+    }
   }
-  return files
 }

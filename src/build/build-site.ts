@@ -49,7 +49,7 @@ export async function buildSite(
     )
   ) {
     const { diagnostics, coverage, reports } = record.result
-    const result = await buildResult(diagnostics, coverage, reports, options.cwd)
+    const result = buildResult(diagnostics, coverage, reports, options.cwd)
     const problems = problemsOf(result)
     if (problems !== undefined)
       return { ok: false, reason: 'invalid', result, message: `the sources have ${problems}`, restored: false }

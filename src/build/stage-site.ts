@@ -167,7 +167,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       await written()
       const across = crossReport(units, loaded, input.skipped ?? [], checkUnusedMetrics)
       const reports = across.published.map((entry) => entry.report)
-      const result = await buildResult(across.diagnostics, across.coverage, reports.map(publishedReport), options.cwd)
+      const result = buildResult(across.diagnostics, across.coverage, reports.map(publishedReport), options.cwd)
       const problems = problemsOf(result)
       if (problems !== undefined) throw new Unpublishable('invalid', result, `the sources have ${problems}`)
       const failed = units.find((unit) => unit.emitFailure !== undefined)

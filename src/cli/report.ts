@@ -1,6 +1,6 @@
 import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
-import { formatText } from './format/text.js'
+import { formatText, type SourceLookup } from './format/text.js'
 import type { Format, Io } from './command-line.js'
 import type { CompileResult, Diagnostic } from '../model/compiled.js'
 
@@ -12,7 +12,7 @@ export interface Output {
 
 /** Print the diagnostics of check and build, with `extra` fields in JSON output. */
 export function report(
-  result: Pick<CompileResult, 'diagnostics' | 'files'>,
+  result: Pick<CompileResult, 'diagnostics' | 'files'> | { diagnostics: Diagnostic[]; sources: SourceLookup },
   { format, verbose }: Output,
   io: Io,
   extra: Record<string, unknown>
@@ -21,7 +21,8 @@ export function report(
   if (format === 'json') io.stdout(formatJson(diagnostics, extra))
   else if (format === 'github') io.stdout(formatGithub(diagnostics))
   else {
-    const sources = new Map(result.files.map((file) => [file.path, String(file.value)]))
+    const sources =
+      'sources' in result ? result.sources : new Map(result.files.map((file) => [file.path, String(file.value)]))
     io.stdout(formatText(diagnostics, sources, { verbose }))
   }
 }

@@ -1,12 +1,12 @@
 import { report } from '../diagnostics/report.js'
 import type { Registry } from '../model/compiled.js'
 import { roundTo } from '../model/rounding.js'
-import type { SeriesCheck, SeriesPoint } from '../model/schema-types.js'
+import type { SeriesPoint } from '../model/schema-types.js'
 import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
 import { factInterval, overlaps, percentChange, show, subtract } from '../validate/interval.js'
 import { inferBase, inferLevel, inferredPoint } from './inferred.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
-import { referenceTo, type NumericFact, type OfMetric, type Printed } from './published.js'
+import { referenceTo, type LazyCheck, type NumericFact, type OfMetric, type Printed } from './published.js'
 
 const isChange = (fact: NumericFact) =>
   (fact.aspect === 'change' || fact.aspect === 'relative-change') && fact.basePeriod !== undefined
@@ -22,7 +22,7 @@ export function checkChangesAcrossReports(
   printed: readonly Printed[],
   levels: ReadonlyMap<string, PublishedLevel>,
   registry: Registry,
-  checks: Array<OfMetric<SeriesCheck>>
+  checks: LazyCheck[]
 ): Map<string, OfMetric<SeriesPoint>> {
   const inferred = new Map<string, OfMetric<SeriesPoint>>()
   for (const change of printed.filter((entry) => isChange(entry.fact))) {
@@ -70,7 +70,7 @@ function checkAgainst(
   base: Printed,
   level: Printed,
   registry: Registry,
-  checks: Array<OfMetric<SeriesCheck>>
+  checks: LazyCheck[]
 ): void {
   const { fact } = change
   const kind = registry.metrics.get(fact.metric)?.kind
@@ -82,21 +82,23 @@ function checkAgainst(
   const computed = relative
     ? ((level.fact.value - base.fact.value) / base.fact.value) * 100
     : level.fact.value - base.fact.value
-  const arithmetic = relative
-    ? `(${shown(level.fact.value)} − ${shown(base.fact.value)}) / ${shown(base.fact.value)} = ${shown(roundTo(computed, 4))}%`
-    : `${shown(level.fact.value)} − ${shown(base.fact.value)} = ${shown(computed)}`
+  const arithmeticOf = () =>
+    relative
+      ? `(${shown(level.fact.value)} − ${shown(base.fact.value)}) / ${shown(base.fact.value)} = ${shown(roundTo(computed, 4))}%`
+      : `${shown(level.fact.value)} − ${shown(base.fact.value)} = ${shown(computed)}`
   const stated = `${shown(fact.value)}${relative ? '%' : ''}`
   checks.push({
     metric: fact.metric,
-    record: {
+    record: () => ({
       kind: 'change',
       holds,
       statement: referenceTo(change),
       against: [referenceTo(base), referenceTo(level)],
-      detail: `${arithmetic};报告为${stated},${holds ? '在印刷精度内相符' : '不符'}`
-    }
+      detail: `${arithmeticOf()};报告为${stated},${holds ? '在印刷精度内相符' : '不符'}`
+    })
   })
   if (holds) return
+  const arithmetic = arithmeticOf()
   report(
     change.publication.file,
     'change-contradicts-levels',

@@ -13,6 +13,7 @@ import {
   referenceTo,
   seriesFields,
   sourcePoint,
+  type LazyCheck,
   type OfMetric,
   type Printed,
   type Publication
@@ -33,7 +34,7 @@ export function collectSeries(
   const printed: Printed[] = publications.flatMap((publication) =>
     publication.report.bundle.facts.filter(isNumeric).map((fact) => ({ publication, fact }))
   )
-  const checks: Array<OfMetric<SeriesCheck>> = []
+  const checks: LazyCheck[] = []
   const levels = publishedLevels(
     printed.filter((entry) => entry.fact.aspect === 'level'),
     registry,
@@ -65,6 +66,7 @@ export function collectSeries(
     if (!metric) return []
     const { label, kind, unit, better } = metric
     const { definition } = metric as typeof metric & { definition?: Labels }
+    const makers = checksOf(id)
     return [
       {
         $schema: schemaId('series.schema.json') as Series['$schema'],
@@ -73,7 +75,10 @@ export function collectSeries(
         entity: entityOf(id),
         points: pointsOf(id).sort(comparePoints),
         targets: targetsOf(id),
-        checks: checksOf(id)
+        // Made each time they are read, and let go once the series is written (see LazyCheck).
+        get checks(): SeriesCheck[] {
+          return makers.map((make) => make())
+        }
       }
     ]
   })
@@ -103,7 +108,7 @@ function mostReportedEntity(publications: readonly Publication[]): (metric: stri
 
 function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoint {
   const { fact, publication } = printed
-  return {
+  const point: SeriesPoint = {
     ...seriesFields(fact),
     ...(fact.decimals !== undefined && { decimals: fact.decimals }),
     text: fact.text,
@@ -111,10 +116,13 @@ function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoi
     status: 'published',
     report: publication.slug,
     fact: fact.id,
-    source: sourcePoint(fact),
-    ...(alsoIn.length > 0 && { alsoIn: alsoIn.map(referenceTo) }),
-    ...(revised.length > 0 && { revises: revised.map(referenceTo) })
+    source: sourcePoint(fact)
   }
+  // A figure every report restates is listed as in each of them: like the checks (see LazyCheck),
+  // the references are made when the series is written, not held for the whole build.
+  if (alsoIn.length > 0) Object.defineProperty(point, 'alsoIn', { enumerable: true, get: () => alsoIn.map(referenceTo) })
+  if (revised.length > 0) point.revises = revised.map(referenceTo)
+  return point
 }
 
 /** By entity, then dimensions, then period: each line of the series in time order. */

@@ -1,10 +1,9 @@
 import { report } from '../diagnostics/report.js'
 import type { Registry, RelatedPlace } from '../model/compiled.js'
 import { previousPeriod } from '../model/period.js'
-import type { SeriesCheck } from '../model/schema-types.js'
 import { describeDimensions, groupBy, place, seriesKey } from '../validate/fact-groups.js'
 import { factInterval, overlaps } from '../validate/interval.js'
-import { referenceTo, type OfMetric, type Printed, type Publication } from './published.js'
+import { referenceTo, type LazyCheck, type Printed, type Publication } from './published.js'
 
 /** The published value of one period, entity and dimensions of a metric, and every other report that prints it. */
 export interface PublishedLevel {
@@ -44,7 +43,7 @@ export function relatedPlace({ publication, fact }: Printed, message: string): R
 export function publishedLevels(
   levels: readonly Printed[],
   registry: Registry,
-  checks: Array<OfMetric<SeriesCheck>>
+  checks: LazyCheck[]
 ): Map<string, PublishedLevel> {
   const result = new Map<string, PublishedLevel>()
   const ordered = [...levels].sort(
@@ -68,27 +67,39 @@ function restated(
   level: PublishedLevel,
   later: Printed,
   registry: Registry,
-  checks: Array<OfMetric<SeriesCheck>>
+  checks: LazyCheck[]
 ): PublishedLevel {
   const earlier = level.printed
   const kind = registry.metrics.get(later.fact.metric)?.kind
   const agrees = overlaps(factInterval(earlier.fact, kind), factInterval(later.fact, kind))
   const revises = later.fact.revises
-  const revisesEarlier = revises !== undefined && [earlier, ...level.alsoIn].some((p) => p.publication.slug === revises)
-  const check = (holds: boolean, detail: string) =>
+  const revisesEarlier =
+    revises !== undefined &&
+    (earlier.publication.slug === revises || level.alsoIn.some((p) => p.publication.slug === revises))
+  // Each check is made when the series is written (see LazyCheck): one closure, no strings yet.
+  const check = (holds: boolean, joiner: string, tail: string) =>
     checks.push({
       metric: later.fact.metric,
-      record: { kind: 'restatement', holds, statement: referenceTo(later), against: [referenceTo(earlier)], detail }
+      record: () => ({
+        kind: 'restatement',
+        holds,
+        statement: referenceTo(later),
+        against: [referenceTo(earlier)],
+        detail: `${said(later)}${joiner}${said(earlier)}${tail}`
+      })
     })
+  // The level is this group's own until the group ends: it grows in place, since a value restated
+  // by every one of thousands of reports would otherwise be copied once for each of them.
   if (agrees) {
-    check(true, `${said(later)}与${said(earlier)}相同`)
-    return { ...level, alsoIn: [...level.alsoIn, later] }
+    check(true, '与', '相同')
+    level.alsoIn.push(later)
+    return level
   }
   if (revisesEarlier) {
-    check(true, `${said(later)}修订了${said(earlier)}`)
-    return { key: level.key, printed: later, alsoIn: [], revised: [...level.revised, earlier, ...level.alsoIn] }
+    check(true, '修订了', '')
+    return { key: level.key, printed: later, alsoIn: [], revised: level.revised.concat(earlier, level.alsoIn) }
   }
-  check(false, `${said(later)}与${said(earlier)}不同`)
+  check(false, '与', '不同')
   const { fact } = later
   const hint =
     revises === undefined
@@ -113,7 +124,7 @@ export function checkStarts(
   starts: readonly Printed[],
   levels: ReadonlyMap<string, PublishedLevel>,
   registry: Registry,
-  checks: Array<OfMetric<SeriesCheck>>
+  checks: LazyCheck[]
 ): void {
   for (const start of starts) {
     const { fact } = start
@@ -124,13 +135,13 @@ export function checkStarts(
     const holds = overlaps(factInterval(level.fact, kind), factInterval(fact, kind))
     checks.push({
       metric: fact.metric,
-      record: {
+      record: () => ({
         kind: 'start',
         holds,
         statement: referenceTo(start),
         against: [referenceTo(level)],
         detail: `${fact.period}的期初值${said(start)}${holds ? '与' : '不同于'}${before}的${said(level)}${holds ? '相同' : ''}`
-      }
+      })
     })
     if (holds) continue
     report(

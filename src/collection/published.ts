@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile'
 import type { CollectedReport, CollectionFact } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
-import type { FactReference, SeriesPoint } from '../model/schema-types.js'
+import type { FactReference, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 
 /** A fact with a number for its value: the only kind a series draws or arithmetic checks. */
 export type NumericFact = CollectionFact & { value: number }
@@ -72,6 +72,13 @@ export interface OfMetric<T> {
   metric: string
   record: T
 }
+
+/**
+ * A check of a series, made when the series is written. A collection of thousands of reports that
+ * restate the same figures holds millions of checks; made at once, their references and sentences
+ * would be most of the build's memory, and a series is written once.
+ */
+export type LazyCheck = OfMetric<() => SeriesCheck>
 
 /** Where a fact stands, as series files give it: file, line and column. */
 export function sourcePoint({ source }: CollectionFact): SeriesPoint['source'] {

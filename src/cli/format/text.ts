@@ -4,6 +4,11 @@ import type { Diagnostic } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
 import { collapseRepeats, repeatLimit, type Shown } from './repeats.js'
 
+/** The text of a file a diagnostic points at, for its code frame; a Map of texts is one. */
+export interface SourceLookup {
+  get(file: string): string | undefined
+}
+
 export interface TextOptions {
   /** Print every diagnostic, also when one rule repeats many times in a file. */
   verbose?: boolean
@@ -18,17 +23,19 @@ const severityNouns: Record<Diagnostic['severity'], string> = { error: 'error', 
  */
 export function formatText(
   diagnostics: readonly Diagnostic[],
-  sources: ReadonlyMap<string, string>,
+  sources: SourceLookup,
   options: TextOptions = {}
 ): string {
-  // Each source is split once: a report with thousands of diagnostics must not be split for each of them.
-  const lines = new Map<string, string[]>()
+  // Each source is split once: a report with thousands of diagnostics must not be split for each of
+  // them. The diagnostics come sorted by file, so only the file being printed is held; a collection
+  // of thousands is never in memory at once.
+  let current: { file: string; lines: string[] | undefined } | undefined
   const lineOf = (file: string, line: number) => {
-    const source = sources.get(file)
-    if (source === undefined) return undefined
-    let split = lines.get(file)
-    if (!split) lines.set(file, (split = sourceLines(source)))
-    return split[line - 1]
+    if (current?.file !== file) {
+      const source = sources.get(file)
+      current = { file, lines: source === undefined ? undefined : sourceLines(source) }
+    }
+    return current.lines?.[line - 1]
   }
   const block = (d: Diagnostic) => {
     const head = `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)} [${printable(d.ruleId)}]`
