@@ -66,6 +66,12 @@ describe('an incremental build is byte-identical to a cold one', () => {
           )
         )
     ],
+    // The series pages name the reports they cite by their titles.
+    [
+      'a report retitled',
+      () =>
+        edit('source/xiamen-2024-fact-sheet.md', 'title: 厦门市2024年生态环境主要指标', 'title: 厦门市2024年主要指标')
+    ],
     // The 2025 page draws the 2024 levels of the fact sheet: without it, the page changes too.
     ['a report deleted', () => rmSync(at('source/xiamen-2024-fact-sheet.md'))],
     ['a report renamed', () => renameSync(at('source/xiamen-2023-fact-sheet.md'), at('source/2023.md'))],
@@ -145,6 +151,34 @@ test('a report with an error is not published, and fixing it publishes it again'
   copyFileSync(at('kept.md'), at('source/xiamen-2025.md'))
   const outcome = await build(options())
   expect(outcome.ok && outcome.value.unchanged).toBe(true)
+})
+
+describe('the series', () => {
+  const series = ['series/index.json', 'series/air.aqi_composite.json', 'series/air.aqi_composite.html']
+  const inodes = () => series.map((file) => statSync(at(`dist/${file}`)).ino)
+
+  test('are taken as they are when no published fact, title or order changed', async () => {
+    const before = inodes()
+    // At the end, so that no fact moves (a series gives where each of its facts stands).
+    writeFileSync(
+      at('source/xiamen-2025.md'),
+      `${readFileSync(at('source/xiamen-2025.md'), 'utf8')}\n本句为测试所加。\n`
+    )
+    expect((await build(options())).ok).toBe(true)
+    expect(inodes()).toEqual(before)
+  })
+
+  test('are written anew when a figure changed', async () => {
+    const before = inodes()
+    edit(
+      'source/xiamen-2024-fact-sheet.md',
+      ':fact[2.34]{metric=air.aqi_composite}',
+      ':fact[2.35]{metric=air.aqi_composite}'
+    )
+    expect((await build(options())).ok).toBe(true)
+    expect(inodes().map((ino, at) => ino === before[at])).toEqual([false, false, false])
+    expect(readFileSync(at('dist/series/air.aqi_composite.json'), 'utf8')).toContain('"text": "2.35"')
+  })
 })
 
 describe('a page that shows what another report publishes', () => {

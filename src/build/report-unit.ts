@@ -26,6 +26,8 @@ export interface ReportUnit {
   slugPlace: Position
   /** Set when the report compiled: what the site's pages and the collection read. */
   summary?: ReportSummary
+  /** A digest of the summary: the site's series are made again only when one of them changes. */
+  summaryDigest?: string
   /** Set when its messages hold an error: it is not published, and none of its files are rendered. */
   fatal?: true
   /** A digest of its rows of the site's table: the table is written again only when one of them changes. */
@@ -96,7 +98,7 @@ export function renderUnit(
     const unit = {
       ...base,
       diagnostics: file.messages.map(toDiagnostic),
-      summary: summaryOf(compiled),
+      ...summarized(compiled),
       fatal: true as const
     }
     return { unit, artifacts: [], rows: [] }
@@ -126,13 +128,18 @@ export function renderUnit(
       ...base,
       // Rendering may add messages of its own; they are the report's too.
       diagnostics: file.messages.map(toDiagnostic),
-      summary: summaryOf(compiled),
+      ...summarized(compiled),
       levels: [...asked.values()],
       rowsDigest: sha256(JSON.stringify(rows))
     },
     artifacts,
     rows
   }
+}
+
+function summarized(report: CompiledReport): Pick<ReportUnit, 'summary' | 'summaryDigest'> {
+  const summary = summaryOf(report)
+  return { summary, summaryDigest: sha256(JSON.stringify(summary)) }
 }
 
 function summaryOf(report: CompiledReport): ReportSummary {

@@ -27,11 +27,17 @@ export interface SiteInput {
   collection: Collection | undefined
   /** The files each report's folder holds, as its page and the catalog offer them. */
   offered: readonly Download[]
+  /**
+   * A digest of everything the collection is made of (the published reports' summaries, the
+   * registry, factmark itself): with it, each series file has a key, and a build whose collection
+   * is the same takes them as they are.
+   */
+  collectionKey?: string
 }
 
 /** The site's own files: series, taxonomy, schemas and catalog (not its table of facts, nor the manifest). */
 export function siteFiles(input: SiteInput): SiteFile[] {
-  const { reports, registry, collection, offered } = input
+  const { reports, registry, collection, offered, collectionKey } = input
   const page = offered.filter((file) => file.href === 'index.html')
   const entries = reports.map((report) => ({
     report,
@@ -39,7 +45,14 @@ export function siteFiles(input: SiteInput): SiteFile[] {
   }))
   const titleOf = reportTitles(reports)
   const files: SiteFile[] = []
-  if (collection) files.push(...seriesFiles(collection, titleOf))
+  if (collection) {
+    const series = seriesFiles(collection, titleOf)
+    const keyed =
+      collectionKey === undefined
+        ? series
+        : series.map((file) => ({ ...file, key: () => keyOf(collectionKey, file.path) }))
+    files.push(...keyed)
+  }
   if (registry) files.push(...eager(emitTaxonomy(registry)))
   files.push(...eager(emitSchemas()))
   files.push({ path: 'catalog.json', render: () => emitCatalogJson(entries) })
@@ -69,24 +82,14 @@ export function reportTitles(reports: readonly SiteReport[]): (slug: string) => 
 function seriesFiles(collection: Collection, titleOf: (slug: string) => string): SiteFile[] {
   return [
     { path: 'series/index.json', render: () => emitSeriesIndex(collection) },
-    ...collection.series.flatMap((series): SiteFile[] => {
+    ...collection.series.flatMap((series): SiteFile[] => [
       // Made when asked, so that a site of thousands holds one series' text at a time.
-      const json = () => emitSeriesJson(series)
-      const key = () => {
-        // The page shows the series and names the reports it cites by their titles: nothing else.
-        const text = json()
-        const cited = new Set(Array.from(text.matchAll(/"report": ("(?:[^"\\]|\\.)*")/g), (match) => match[1] ?? ''))
-        const titles = [...cited].sort().map((slug) => titleOf(JSON.parse(slug) as string))
-        return createHash('sha256').update(text).update(JSON.stringify(titles)).digest('hex')
-      }
-      return [
-        { path: `series/${seriesFileName(series.metric.id, 'json')}`, render: json },
-        {
-          path: `series/${seriesFileName(series.metric.id, 'html')}`,
-          key,
-          render: () => emitSeriesHtml(series, titleOf)
-        }
-      ]
-    })
+      { path: `series/${seriesFileName(series.metric.id, 'json')}`, render: () => emitSeriesJson(series) },
+      { path: `series/${seriesFileName(series.metric.id, 'html')}`, render: () => emitSeriesHtml(series, titleOf) }
+    ])
   ]
+}
+
+function keyOf(collectionKey: string, file: string): string {
+  return createHash('sha256').update(collectionKey).update('\0').update(file).digest('hex')
 }

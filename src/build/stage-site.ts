@@ -193,11 +193,24 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const entries: UnitFile[] = across.published.flatMap(({ index }) => units[index]?.files ?? [])
       const keyed = new Map<string, string>()
       const offered = files.map(({ emit: _emit, ...file }) => file)
-      const site = siteFiles({ reports, registry: loaded.registry, collection: across.collection, offered })
+      // The collection is made of the published reports' summaries, in order, and of the environment.
+      const collectionKey = createHash('sha256')
+        .update(environment)
+        .update(JSON.stringify(across.published.map(({ index }) => units[index]?.summaryDigest)))
+        .digest('hex')
+      const site = siteFiles({
+        reports,
+        registry: loaded.registry,
+        collection: across.collection,
+        offered,
+        collectionKey
+      })
       const place = { record, out, root }
       entries.push(...stageSiteFiles(site, place, keyed, result))
-      // The table of every fact is made of each published report's rows: their digests are its key.
+      // The table of every fact is made of each published report's rows, and its Data Package
+      // describes the reports (their titles, say): the digests of both are its key.
       const rowsKey = createHash('sha256')
+        .update(collectionKey)
         .update(JSON.stringify(across.published.map(({ index }) => units[index]?.rowsDigest)))
         .digest('hex')
       entries.push(
