@@ -7,7 +7,6 @@ import { buildResult, type BuildResult } from './build-result.js'
 import { readRecord, standsAsWritten, type BuildRecord } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 
-
 /**
  * Build the site report by report: each is compiled and rendered on a worker thread, straight
  * into the staged tree, and only its summary is kept; the rules across reports and the site's own

@@ -65,13 +65,7 @@ export function checkChangesAcrossReports(
 const shown = (value: number) => show(value).replace(/^-/, '−')
 
 /** change-contradicts-levels: level − base must be the change (in percent of the base for a relative one). */
-function checkAgainst(
-  change: Printed,
-  base: Printed,
-  level: Printed,
-  registry: Registry,
-  checks: LazyCheck[]
-): void {
+function checkAgainst(change: Printed, base: Printed, level: Printed, registry: Registry, checks: LazyCheck[]): void {
   const { fact } = change
   const kind = registry.metrics.get(fact.metric)?.kind
   const relative = fact.aspect === 'relative-change'

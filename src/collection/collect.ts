@@ -120,7 +120,8 @@ function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoi
   }
   // A figure every report restates is listed as in each of them: like the checks (see LazyCheck),
   // the references are made when the series is written, not held for the whole build.
-  if (alsoIn.length > 0) Object.defineProperty(point, 'alsoIn', { enumerable: true, get: () => alsoIn.map(referenceTo) })
+  if (alsoIn.length > 0)
+    Object.defineProperty(point, 'alsoIn', { enumerable: true, get: () => alsoIn.map(referenceTo) })
   if (revised.length > 0) point.revises = revised.map(referenceTo)
   return point
 }

@@ -63,12 +63,7 @@ export function publishedLevels(
   return result
 }
 
-function restated(
-  level: PublishedLevel,
-  later: Printed,
-  registry: Registry,
-  checks: LazyCheck[]
-): PublishedLevel {
+function restated(level: PublishedLevel, later: Printed, registry: Registry, checks: LazyCheck[]): PublishedLevel {
   const earlier = level.printed
   const kind = registry.metrics.get(later.fact.metric)?.kind
   const agrees = overlaps(factInterval(earlier.fact, kind), factInterval(later.fact, kind))
