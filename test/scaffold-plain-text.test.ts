@@ -90,6 +90,8 @@ describe('the Markdown written reads back as the text it was made from', () => {
     ['an annotation', '见:fact[1]{metric=x}', '见\\:fact\\[1]{metric=x}'],
     ['a time, which is no annotation', '10:30召开', '10:30召开'],
     ['an annotation after an escaped character (found by the property below)', '`:fact', '\\`\\:fact'],
+    ['an annotation before an underscore the serializer escapes (found by the property below)', 'a:fact_', 'a\\:fact\\_'],
+    ['a longer name, which is no annotation', 'a:factory', 'a:factory'],
     ['a link', '[厦门](https://xm.gov.cn)', '\\[厦门]\\(https://xm.gov.cn)']
   ])('%s is escaped: %s', (_name, line, markdown) => {
     expect(blocksToMarkdown([{ kind: 'paragraph', text: line }])).toBe(`${markdown}\n`)

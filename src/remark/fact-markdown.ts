@@ -2,8 +2,12 @@ import { directiveFromMarkdown, directiveToMarkdown } from 'mdast-util-directive
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown'
 import type { Options as ToMarkdownExtension, Unsafe } from 'mdast-util-to-markdown'
 
-/** A colon that would start an annotation: `:fact` not followed by a character of a longer name. */
-const startsFact = 'fact(?![-\\w])'
+/**
+ * A colon that would start an annotation: `:fact` not followed by a character of a longer name.
+ * An underscore counts as ending it, since the serializer may escape it (`:fact\_` reads as
+ * `:fact` and a literal underscore).
+ */
+const startsFact = 'fact(?![-A-Za-z0-9])'
 
 /** Turn the tokens of `fact-syntax.ts` into directive nodes, as mdast-util-directive does for the generic syntax. */
 export function factFromMarkdown(): FromMarkdownExtension {
