@@ -134,8 +134,11 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     const kept = await Promise.all(
       input.reports.map(async (_, index) => {
         const key = keys[index] ?? ''
-        const unit = cache.reuse ? (remembered.get(key) ?? (await readUnit(unitFile(cache.folder, key)))) : undefined
-        return unit && (unit.files === undefined || linkFiles(unit.files, record, out, root)) ? pool(unit) : undefined
+        // A unit kept in memory was pooled when it was read: only those read from the cache are.
+        const inMemory = cache.reuse ? remembered.get(key) : undefined
+        const unit = inMemory ?? (cache.reuse ? await readUnit(unitFile(cache.folder, key)) : undefined)
+        if (!unit || (unit.files !== undefined && !linkFiles(unit.files, record, out, root))) return undefined
+        return inMemory ?? pool(unit)
       })
     )
     const runner = unitRunner(kept.filter((unit) => unit === undefined).length, {
