@@ -103,10 +103,10 @@ export async function readRows(file: string): Promise<SiteRow[] | undefined> {
   }
 }
 
-/** Keep a unit and its rows; the unit last, so that a unit found always has its rows. */
-export async function writeUnit(file: string, unit: ReportUnit, rows: readonly SiteRow[]): Promise<void> {
+/** Keep a unit and its rows (as JSON); the unit last, so that a unit found always has its rows. */
+export async function writeUnit(file: string, unit: ReportUnit, rowsJson: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
-  await writeWhole(rowsFile(file), JSON.stringify(rows))
+  await writeWhole(rowsFile(file), rowsJson)
   await writeWhole(file, JSON.stringify({ unit }))
 }
 

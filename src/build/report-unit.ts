@@ -2,7 +2,7 @@ import { compileSource } from '../compile/compile-report.js'
 import { toDiagnostic } from '../diagnostics/report.js'
 import { levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { seriesFileName } from '../emit/series-json.js'
-import { siteRows, type SiteRow } from '../emit/site-dataset.js'
+import { siteRows } from '../emit/site-dataset.js'
 import type { CollectionFact, Coverage, Diagnostic, Registry, SourceText, CompiledReport } from '../model/compiled.js'
 import type { FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import type { Position } from 'unist'
@@ -65,11 +65,11 @@ export interface LevelAsked {
 /** The levels the collection publishes, by levelKey, as a page is given them. */
 export type LevelAnswers = ReadonlyMap<string, PublishedLevel>
 
-/** A report compiled and rendered: its unit, its files, and its rows of the site's table. */
+/** A report compiled and rendered: its unit, its files, and its rows of the site's table as JSON. */
 export interface RenderedUnit {
   unit: ReportUnit
   artifacts: Artifact[]
-  rows: SiteRow[]
+  rowsJson: string
 }
 
 /**
@@ -92,7 +92,8 @@ export function renderUnit(
     diagnostics: [],
     slugPlace: locate(['slug'])
   }
-  if (!outcome?.ok) return { unit: { ...base, diagnostics: file.messages.map(toDiagnostic) }, artifacts: [], rows: [] }
+  if (!outcome?.ok)
+    return { unit: { ...base, diagnostics: file.messages.map(toDiagnostic) }, artifacts: [], rowsJson: '[]' }
   const compiled = outcome.value.report
   if (file.messages.some((message) => message.fatal)) {
     const unit = {
@@ -101,7 +102,7 @@ export function renderUnit(
       ...summarized(compiled),
       fatal: true as const
     }
-    return { unit, artifacts: [], rows: [] }
+    return { unit, artifacts: [], rowsJson: '[]' }
   }
   const asked = new Map<string, LevelAsked>()
   const render = () =>
@@ -120,9 +121,14 @@ export function renderUnit(
     artifacts = render()
   } catch (error) {
     const emitFailure = error instanceof Error ? error.message : String(error)
-    return { unit: { ...base, diagnostics: file.messages.map(toDiagnostic), emitFailure }, artifacts: [], rows: [] }
+    return {
+      unit: { ...base, diagnostics: file.messages.map(toDiagnostic), emitFailure },
+      artifacts: [],
+      rowsJson: '[]'
+    }
   }
-  const rows = siteRows(compiled)
+  // Serialized once: its digest goes in the unit, the text to the cache.
+  const rowsJson = JSON.stringify(siteRows(compiled))
   return {
     unit: {
       ...base,
@@ -130,10 +136,10 @@ export function renderUnit(
       diagnostics: file.messages.map(toDiagnostic),
       ...summarized(compiled),
       levels: [...asked.values()],
-      rowsDigest: sha256(JSON.stringify(rows))
+      rowsDigest: sha256(rowsJson)
     },
     artifacts,
-    rows
+    rowsJson
   }
 }
 

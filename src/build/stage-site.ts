@@ -6,7 +6,6 @@ import { compileSources } from '../compile/compile-sources.js'
 import { collectionLookup, levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { emitManifestOf } from '../emit/manifest.js'
 import { sha256, byteLength } from '../emit/hash.js'
-import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
@@ -22,19 +21,13 @@ import { reportTitles, siteFiles, type SiteFile } from './site-files.js'
 import type { SiteRow } from '../emit/site-dataset.js'
 import { writeSiteDataset } from './site-dataset-files.js'
 import { unitRunner } from './unit-pool.js'
-import type { UnitTask } from './unit-task.js'
+import { registryOf, type UnitTask } from './unit-task.js'
 
-// A process that builds again and again (watch) keeps the last build's units and registry: the
-// next build takes them from memory rather than from the cache's files. Both are keyed like the
-// cache, so they are never stale; only the last build's are kept, so memory stays bounded.
+// A process that builds again and again (watch) keeps the last build's units: the next build
+// takes them from memory rather than from the cache's files. They are keyed like the cache, so
+// they are never stale; only the last build's are kept, so memory stays bounded. (The registry is
+// kept the same way: see registryOf.)
 let remembered = new Map<string, ReportUnit>()
-let lastRegistry: { environment: string; loaded: LoadedRegistry } | undefined
-
-function registryOf(source: SourceText, environment: string): LoadedRegistry {
-  if (lastRegistry?.environment !== environment)
-    lastRegistry = { environment, loaded: loadRegistry(source.path, source.text) }
-  return lastRegistry.loaded
-}
 
 /** What buildSite found before it had to compile: the sources, their keys and the last build's record. */
 export interface StageContext {

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { sha256, byteLength } from '../emit/hash.js'
 import type { PublishedLevel } from '../emit/html/collection-lookup.js'
-import { loadRegistry } from '../load/registry.js'
+import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type { Registry, SourceText } from '../model/compiled.js'
 import { reportFiles, type ReportFile } from './render-artifacts.js'
 import { renderUnit, type ReportUnit } from './report-unit.js'
@@ -28,17 +28,17 @@ export interface UnitTask {
   pageOnly?: boolean
 }
 
-// A worker compiles many reports against one registry: it is read once per environment, which
-// holds the registry's digest (each task brings its own copy of the text).
-let lastRegistry: { environment: string; registry: Registry | undefined } | undefined
+// A worker compiles many reports against one registry, and a process that builds again and again
+// (watch) uses one across builds: it is read once per environment, which holds the registry's
+// digest (each task brings its own copy of the text). A build that compiles in its own thread
+// shares this with the rules across reports.
+let lastRegistry: { environment: string; loaded: LoadedRegistry } | undefined
 
-function registryOf(task: UnitTask): Registry | undefined {
-  if (lastRegistry?.environment !== task.environment)
-    lastRegistry = {
-      environment: task.environment,
-      registry: loadRegistry(task.registry.path, task.registry.text).registry
-    }
-  return lastRegistry.registry
+/** The registry of an environment, read once while the environment stays the same. */
+export function registryOf(source: SourceText, environment: string): LoadedRegistry {
+  if (lastRegistry?.environment !== environment)
+    lastRegistry = { environment, loaded: loadRegistry(source.path, source.text) }
+  return lastRegistry.loaded
 }
 
 /** A unit and the key it is kept by, from the bytes the task read. */
@@ -49,7 +49,7 @@ export interface UnitDone {
 
 /** Compile and render a report, write its files into the staged site, and keep its unit. */
 export async function runUnitTask(task: UnitTask, files: readonly ReportFile[] = reportFiles): Promise<UnitDone> {
-  const registry = registryOf(task)
+  const registry: Registry | undefined = registryOf(task.registry, task.environment).registry
   if (!registry) throw new Error('the registry must be valid before reports are compiled')
   const { path: shown, unreadSize, file } = task.source
   // A report too large to read is compiled from nothing, to say so.
@@ -58,7 +58,7 @@ export async function runUnitTask(task: UnitTask, files: readonly ReportFile[] =
       ? { path: shown, text: new Uint8Array(await readFile(file)) }
       : { path: shown, text: new Uint8Array(0), unreadSize }
   const key = unitKey(task.environment, source, contentDigest(source.text))
-  const { unit, artifacts, rows } = renderUnit(source, registry, files, new Map(task.answers ?? []))
+  const { unit, artifacts, rowsJson } = renderUnit(source, registry, files, new Map(task.answers ?? []))
   const written = task.pageOnly ? artifacts.filter((artifact) => artifact.path.endsWith('/index.html')) : artifacts
   for (const artifact of written) {
     const file = path.join(task.root, artifact.path)
@@ -73,6 +73,6 @@ export async function runUnitTask(task: UnitTask, files: readonly ReportFile[] =
       bytes: byteLength(artifact.content),
       sha256: sha256(artifact.content)
     }))
-  if (task.cacheFolder) await writeUnit(unitFile(task.cacheFolder, key), unit, rows)
+  if (task.cacheFolder) await writeUnit(unitFile(task.cacheFolder, key), unit, rowsJson)
   return { unit, key }
 }
