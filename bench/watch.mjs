@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { chromium } from 'playwright-core'
+import { launchChromium } from './chromium.mjs'
 import { writeCorpus } from './corpus.mjs'
 import { startWatch } from '../lib/watch/watch.js'
 
@@ -53,17 +53,7 @@ try {
   console.log(
     `corpus: ${count} copies of the seed; node ${process.version}, ${availableParallelism()} cores; first build ${ms(cold.milliseconds)}`
   )
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run'
-    ]
-  })
+  browser = await launchChromium()
   const page = await browser.newPage()
   await page.goto(new URL(`${slug}/`, watching.url).href)
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromiumPath } from '../../bench/chromium.mjs'
 import { afterAll } from 'vitest'
 import { renderArtifacts, writeArtifacts } from '../../src/build/render-artifacts.js'
 import { readFileSync } from 'node:fs'
@@ -15,7 +15,7 @@ import type { CompileResult } from '../../src/model/compiled.js'
  */
 export const toolsRequired = process.env['FACTMARK_CI'] === '1'
 
-const chromiumPath = '/usr/bin/chromium'
+export { launchChromium } from '../../bench/chromium.mjs'
 export const hasChromium = existsSync(chromiumPath)
 
 export const hasJava = (() => {
@@ -26,20 +26,6 @@ export const hasJava = (() => {
     return false
   }
 })()
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run'
-    ]
-  })
-}
 
 const temporaryRoots: string[] = []
 // Registered while a test file imports this module: the trees are removed when that file's tests are done.
