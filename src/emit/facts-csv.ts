@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync'
 import { factColumns } from './fact-columns.js'
-import { siteCsvHeader, siteCsvLines, siteRows } from './site-dataset.js'
+import { csvLines, siteCsvHeader, siteCsvLines, siteRows } from './site-dataset.js'
 import type { CompiledReport } from '../model/compiled.js'
 
 /** The byte order mark Excel and WPS need to read a CSV file as UTF-8 rather than the system's code page (GBK). */
@@ -24,16 +23,12 @@ function rows(report: CompiledReport, forSpreadsheet: boolean): string[][] {
   return [factColumns.map((column) => column.name), ...factRows(report, forSpreadsheet)]
 }
 
-function toCsv(table: string[][]): string {
-  return stringify(table, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ })
-}
-
 /**
  * facts.csv: one row per fact, RFC 4180 (comma, double quotes, CRLF), UTF-8 without a byte order
  * mark, for programs.
  */
 export function emitFactsCsv(report: CompiledReport): string {
-  return toCsv(rows(report, false))
+  return csvLines(rows(report, false))
 }
 
 /**
@@ -41,7 +36,7 @@ export function emitFactsCsv(report: CompiledReport): string {
  * cell they would run as a formula.
  */
 export function emitFactsExcelCsv(report: CompiledReport): string {
-  return bom + toCsv(rows(report, true))
+  return bom + csvLines(rows(report, true))
 }
 
 /**

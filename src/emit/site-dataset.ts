@@ -34,7 +34,8 @@ export function siteCsvLines(rows: readonly SiteRow[]): string {
   return csvLines(rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))))
 }
 
-function csvLines(table: string[][]): string {
+/** CSV text of a table as every CSV file of the site is written: RFC 4180, CRLF, a cell with spaces at an end quoted. */
+export function csvLines(table: string[][]): string {
   return stringify(table, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ })
 }
 
