@@ -27,7 +27,6 @@ export function report(
   }
 }
 
-export function factCount(result: Pick<CompileResult, 'reports'> | { factCount: number }): number {
-  if ('factCount' in result) return result.factCount
+export function factCount(result: Pick<CompileResult, 'reports'>): number {
   return result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
 }

@@ -54,8 +54,9 @@ export interface Watching {
 
 /**
  * Build the sources, serve the output, and build again whenever a report or the registry is saved,
- * added, removed or renamed. Every build compiles the whole set (a rename changes the catalog and
- * the series too); a failed build leaves the last good output in place and is shown over the page.
+ * added, removed or renamed. Each build is an incremental `build` (only the reports that changed
+ * are compiled; the catalog and the series follow every change, a rename too); a failed build
+ * leaves the last good output in place and is shown over the page.
  *
  * The templates are not watched: they are factmark's own (templates/ of the package, not of the
  * project) and are read once per process, so a change to them needs a new `factmark watch`.

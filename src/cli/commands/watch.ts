@@ -3,7 +3,7 @@ import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
 import { exit, type Call, type Io } from '../command-line.js'
-import { factCount, report, type Output } from '../report.js'
+import { report, type Output } from '../report.js'
 
 export async function run({ files, values, io }: Call): Promise<number> {
   if (files.length > 0) {
@@ -80,7 +80,7 @@ function printBuild({ changed, milliseconds, outcome }: WatchedBuild, where: str
 function printBuilt({ result }: Built, done: string, output: Output, io: Io): void {
   report(result, output, io, {})
   const reports = result.reports.length
-  io.stderr(`factmark: ${done} (${reports} ${plural(reports, 'report')}, ${factCount(result)} facts)\n`)
+  io.stderr(`factmark: ${done} (${reports} ${plural(reports, 'report')}, ${result.factCount} facts)\n`)
 }
 
 function printFailed(failure: BuildFailure | BuildThrown, failed: string, where: string, output: Output, io: Io): void {
