@@ -91,8 +91,18 @@ export const listedChecks = 50
 export function seriesView(series: Series, titleOf: (slug: string) => string): SeriesView {
   const { metric } = series
   const targets = sameTargets(series.targets)
+  // Read once: a collection's series makes its checks each time they are read (see LazyCheck).
+  const { $schema, generator, entity, points, checks } = series
   // The chart and the table draw each target once, however many reports state it.
-  const drawn = { ...series, targets: targets.map(({ target }) => target) }
+  const drawn: Series = {
+    $schema,
+    generator,
+    metric,
+    entity,
+    points,
+    targets: targets.map(({ target }) => target),
+    checks
+  }
   const lines = seriesLines(drawn)
   const chart = seriesChart({ series: drawn, lines, titleOf })
   safeTree(chart)
@@ -116,13 +126,15 @@ export function seriesView(series: Series, titleOf: (slug: string) => string): S
     lineCount: lines.length,
     points: series.points.map((point) => pointRow(series, point, link)),
     targets: targets.map(({ target, others }) => targetRow(series, target, others, link)),
-    ...listedCheckRows(series.checks, link)
+    ...listedCheckRows(checks, link)
   }
 }
 
 type Link = (reference: Parameters<typeof factLink>[0]) => FactLink
 
 function pointRow(series: Series, point: SeriesPoint, link: Link): SeriesView['points'][number] {
+  // Read once, for the same reason as the checks.
+  const alsoIn = point.alsoIn ?? []
   return {
     period: point.period,
     where: whereOf(point),
@@ -133,8 +145,8 @@ function pointRow(series: Series, point: SeriesPoint, link: Link): SeriesView['p
     derivation: point.derivation?.expression ?? '',
     derivedFrom: (point.derivation?.from ?? []).map(link),
     source: link(point),
-    alsoIn: (point.alsoIn ?? []).slice(0, listedAlsoIn).map(link),
-    alsoInMore: Math.max(0, (point.alsoIn ?? []).length - listedAlsoIn),
+    alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
+    alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn),
     revises: (point.revises ?? []).map(link)
   }
 }
