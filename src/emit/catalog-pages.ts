@@ -1,3 +1,5 @@
+import { chunks } from '../model/chunks.js'
+
 /**
  * How many reports one page of the catalog lists, as HTML and as JSON: a collection of thousands must
  * not make a page or a file that grows with it, so each lists at most this many.
@@ -9,7 +11,5 @@ export const catalogFolder = 'catalog'
 
 /** The items of each page, in order: `size` to a page, the last holding the rest; no page when there are none. */
 export function catalogPages<T>(items: readonly T[], size: number = catalogPageSize): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
-    items.slice(index * size, (index + 1) * size)
-  )
+  return chunks(items, size)
 }

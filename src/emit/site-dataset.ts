@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import { ParquetWriter, schemaFromColumnData, type BasicType, type Writer } from 'hyparquet-writer'
 import type { FactBundle, Fact } from '../model/schema-types.js'
+import { chunks } from '../model/chunks.js'
 import { factColumns, reportColumn, type Column } from './fact-columns.js'
 
 /**
@@ -84,7 +85,6 @@ export function parquetTable(writer: Writer) {
 }
 
 /** Batches of reports as the Parquet file groups them. */
-export function* inRowGroups<T>(reports: readonly T[]): Generator<T[]> {
-  for (let start = 0; start < reports.length; start += reportsPerRowGroup)
-    yield reports.slice(start, start + reportsPerRowGroup)
+export function inRowGroups<T>(reports: readonly T[]): T[][] {
+  return chunks(reports, reportsPerRowGroup)
 }
