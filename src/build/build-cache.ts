@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SiteRow } from '../emit/site-dataset.js'
@@ -85,19 +85,22 @@ export function unitFile(folder: string, key: string): string {
 
 const rowsFile = (file: string) => file.replace(/\.json$/, '.rows.json')
 
-/** A kept unit, or undefined when there is none (or it cannot be read, which is the same to a build). */
-export async function readUnit(file: string): Promise<ReportUnit | undefined> {
+/**
+ * A kept unit, or undefined when there is none (or it cannot be read, which is the same to a build).
+ * Read synchronously, as a build reads the units of every report unchanged (see readSourceFile).
+ */
+export function readUnit(file: string): ReportUnit | undefined {
   try {
-    return (JSON.parse(await readFile(file, 'utf8')) as { unit: ReportUnit }).unit
+    return (JSON.parse(readFileSync(file, 'utf8')) as { unit: ReportUnit }).unit
   } catch {
     return undefined
   }
 }
 
 /** The rows of the site's table a kept unit's report gives; undefined when they are not kept. */
-export async function readRows(file: string): Promise<SiteRow[] | undefined> {
+export function readRows(file: string): SiteRow[] | undefined {
   try {
-    return JSON.parse(await readFile(rowsFile(file), 'utf8')) as SiteRow[]
+    return JSON.parse(readFileSync(rowsFile(file), 'utf8')) as SiteRow[]
   } catch {
     return undefined
   }

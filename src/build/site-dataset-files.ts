@@ -12,11 +12,11 @@ import type { UnitFile } from './report-unit.js'
  * `root`, a hundred reports at a time: `rowsOf` reads a report's rows when its batch is written,
  * so that only one batch is ever held.
  */
-export async function writeSiteDataset(
+export function writeSiteDataset(
   root: string,
   reports: readonly SiteReport[],
-  rowsOf: (index: number) => Promise<readonly SiteRow[]>
-): Promise<UnitFile[]> {
+  rowsOf: (index: number) => readonly SiteRow[]
+): UnitFile[] {
   const csvPath = path.join(root, 'facts.csv')
   const parquetPath = path.join(root, 'facts.parquet')
   const csv = openSync(csvPath, 'w')
@@ -26,7 +26,7 @@ export async function writeSiteDataset(
     const indexes = reports.map((_, index) => index)
     for (const batch of inRowGroups(indexes)) {
       const rows: SiteRow[] = []
-      for (const index of batch) rows.push(...(await rowsOf(index)))
+      for (const index of batch) rows.push(...rowsOf(index))
       writeSync(csv, siteCsvLines(rows))
       parquet.add(rows)
     }

@@ -124,16 +124,14 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   async function stage(root: string, written: () => Promise<void>): Promise<Staged> {
     const pool = unitPool()
     // Units kept from earlier builds, each with its files taken from the output folder.
-    const kept = await Promise.all(
-      input.reports.map(async (_, index) => {
-        const key = keys[index] ?? ''
-        // A unit kept in memory was pooled when it was read: only those read from the cache are.
-        const inMemory = cache.reuse ? remembered.get(key) : undefined
-        const unit = inMemory ?? (cache.reuse ? await readUnit(unitFile(cache.folder, key)) : undefined)
-        if (!unit || (unit.files !== undefined && !linkFiles(unit.files, record, out, root))) return undefined
-        return inMemory ?? pool(unit)
-      })
-    )
+    const kept = input.reports.map((_, index) => {
+      const key = keys[index] ?? ''
+      // A unit kept in memory was pooled when it was read: only those read from the cache are.
+      const inMemory = cache.reuse ? remembered.get(key) : undefined
+      const unit = inMemory ?? (cache.reuse ? readUnit(unitFile(cache.folder, key)) : undefined)
+      if (!unit || (unit.files !== undefined && !linkFiles(unit.files, record, out, root))) return undefined
+      return inMemory ?? pool(unit)
+    })
     const runner = unitRunner(kept.filter((unit) => unit === undefined).length, {
       ...(options.threads !== undefined && { threads: options.threads }),
       ...(options.reportFiles && { files: options.reportFiles })
@@ -210,12 +208,12 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .update(JSON.stringify(across.published.map(({ index }) => units[index]?.rowsDigest)))
         .digest('hex')
       entries.push(
-        ...(await stageDataset(place, rowsKey, keyed, reports, async (at) => {
+        ...stageDataset(place, rowsKey, keyed, reports, (at) => {
           const entry = across.published[at]
-          const rows = entry && (await readRows(unitFile(cache.folder, keys[entry.index] ?? '')))
+          const rows = entry && readRows(unitFile(cache.folder, keys[entry.index] ?? ''))
           if (!rows) throw new Error(`the rows of ${entry?.report.path ?? 'a report'} are missing from the cache`)
           return rows
-        }))
+        })
       )
 
       const manifest = emitManifestOf(entries)
@@ -277,13 +275,13 @@ function stageSiteFiles(
 const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
 
 /** Stage the site's table of every fact: taken from the output folder when its rows are the same. */
-async function stageDataset(
+function stageDataset(
   { record, out, root }: Place,
   key: string,
   keyed: Map<string, string>,
   reports: readonly SiteReport[],
-  rowsOf: (index: number) => Promise<readonly SiteRow[]>
-): Promise<UnitFile[]> {
+  rowsOf: (index: number) => readonly SiteRow[]
+): UnitFile[] {
   for (const name of datasetFiles) keyed.set(name, key)
   const reusable = datasetFiles.flatMap((name) => {
     const before = record?.files[name]

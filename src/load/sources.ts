@@ -53,7 +53,7 @@ export async function readSources(options: {
   }
   const registryPath = path.join(src, registryName)
   const shownRegistry = displayPath(registryPath, cwd)
-  const registry = await readSourceFile(registryPath, folder)
+  const registry = readSourceFile(registryPath, folder)
   if (!registry.ok) {
     const { error } = registry
     const why =
@@ -63,7 +63,7 @@ export async function readSources(options: {
 
   const reports =
     options.files && options.files.length > 0
-      ? await readFiles(options.files, cwd, options.keep)
+      ? readFiles(options.files, cwd, options.keep)
       : await readReportFolder(src, cwd, options.keep)
   if (!reports.ok) return reports
   return ok({
@@ -104,14 +104,14 @@ export async function readReportFolder(
   if (names.length === 0) return failure(`No reports (*.md) in ${shown}`, shown)
   return readEach(
     names.map((name) => path.join(folder, name)),
-    () => Promise.resolve(real),
+    () => real,
     cwd,
     keep
   )
 }
 
 /** Report files named one by one; links are checked against the folder each is named in. */
-async function readFiles(files: readonly string[], cwd: string, keep: Keep = keepAll): Promise<ReportsOutcome> {
+function readFiles(files: readonly string[], cwd: string, keep: Keep = keepAll): ReportsOutcome {
   return readEach(
     files.map((file) => path.resolve(cwd, file)),
     folderOf,
@@ -120,18 +120,18 @@ async function readFiles(files: readonly string[], cwd: string, keep: Keep = kee
   )
 }
 
-async function readEach(
+function readEach(
   files: readonly string[],
-  folderFor: (file: string) => Promise<string>,
+  folderFor: (file: string) => string,
   cwd: string,
   keep: Keep
-): Promise<ReportsOutcome> {
+): ReportsOutcome {
   const reports: SourceText[] = []
   const skipped: SkippedSource[] = []
   // One at a time: a folder of thousands of reports must not run out of file handles.
   for (const file of files) {
     const shown = displayPath(file, cwd)
-    const outcome = await readSourceFile(file, await folderFor(file))
+    const outcome = readSourceFile(file, folderFor(file))
     if (outcome.ok) reports.push(keep({ path: shown, text: outcome.value }, file))
     else if (outcome.error.kind === 'failed') return failure(`Cannot read ${shown}: ${outcome.error.reason}`, shown)
     else if (outcome.error.kind === 'skipped') skipped.push({ path: shown, reason: outcome.error.reason })

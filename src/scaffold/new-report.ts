@@ -81,7 +81,7 @@ export async function newReport(options: NewReportOptions): Promise<Result<NewRe
   let scaffold: Scaffold = { fields: { slug }, body: '', guesses: blankGuesses(), headings: 0, paragraphs: 0 }
   let input: { path: string; text: string; diagnostics: Diagnostic[] } | undefined
   if (options.from !== undefined) {
-    const read = await readPlainTextFile(path.resolve(cwd, options.from), cwd)
+    const read = readPlainTextFile(path.resolve(cwd, options.from), cwd)
     if (!read.ok) return err(read.error)
     input = read.value
     scaffold = fromBlocks(slug, readPlainText(input.text), input.path)
@@ -134,12 +134,12 @@ function fromBlocks(slug: string, blocks: readonly PlainBlock[], shownFrom: stri
 }
 
 /** The plain text of a report, decoded as sources are (see openSource), or why it cannot be read. */
-async function readPlainTextFile(
+function readPlainTextFile(
   file: string,
   cwd: string
-): Promise<Result<{ path: string; text: string; diagnostics: Diagnostic[] }, NewReportRefusal>> {
+): Result<{ path: string; text: string; diagnostics: Diagnostic[] }, NewReportRefusal> {
   const shown = displayPath(file, cwd)
-  const read = await readSourceFile(file, await folderOf(file))
+  const read = readSourceFile(file, folderOf(file))
   if (!read.ok && read.error.kind !== 'too-large')
     return err({ reason: 'usage', message: `Cannot read ${shown}: ${read.error.reason}` })
   const tooLarge = !read.ok && read.error.kind === 'too-large' ? read.error.size : undefined

@@ -31,7 +31,7 @@ export async function reportsWithSlug(folder: string, slug: string, cwd: string)
   const found: string[] = []
   for (const name of names) {
     const file = path.join(folder, name)
-    const read = await readSourceFile(file, folder)
+    const read = readSourceFile(file, folder)
     if (read.ok && declaredSlug(decodeText(read.value).text) === slug) found.push(displayPath(file, cwd))
   }
   return found
