@@ -26,6 +26,22 @@ export function crossReport(
 ): CrossReport {
   const { registry, file: registryFile, locate } = loaded
   if (!registry) throw new Error('the rules across reports need a valid registry')
+  // The reports of a collection mostly use the same metrics: each list's record is made once.
+  const records = new Map<string, SiteReport['bundle']['metrics']>()
+  const metricsOf = (ids: readonly string[]) => {
+    const named = ids.join('\n')
+    let metrics = records.get(named)
+    if (!metrics) {
+      metrics = Object.fromEntries(
+        ids.flatMap((id) => {
+          const metric = registry.metrics.get(id)
+          return metric ? [[id, metric] as const] : []
+        })
+      )
+      records.set(named, metrics)
+    }
+    return metrics
+  }
   const slugs = new Map<string, string>()
   const used = new Set<string>()
   const published: CrossReport['published'] = []
@@ -52,13 +68,10 @@ export function crossReport(
     }
     slugs.set(slug, unit.path)
     if (unit.fatal) continue
-    const metrics = Object.fromEntries(
-      summary.bundle.metricIds.flatMap((id) => {
-        const metric = registry.metrics.get(id)
-        return metric ? [[id, metric] as const] : []
-      })
-    )
-    published.push({ index, report: { ...summary, bundle: { ...summary.bundle, metrics } } })
+    published.push({
+      index,
+      report: { ...summary, bundle: { ...summary.bundle, metrics: metricsOf(summary.bundle.metricIds) } }
+    })
   }
   // The registry as loaded may serve several builds: this build's messages about it go to a file of their own.
   const unusedFile = new VFile({ path: registryFile.path })

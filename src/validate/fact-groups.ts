@@ -20,7 +20,12 @@ export function factKey(fact: Fact, leave?: string): string {
  * level, their change).
  */
 export function seriesKey(fact: Pick<Fact, 'metric' | 'period' | 'entity' | 'dimensions'>): string {
-  return JSON.stringify([fact.metric, fact.period, fact.entity, sortedEntries(fact.dimensions)])
+  for (const _ in fact.dimensions)
+    return JSON.stringify([fact.metric, fact.period, fact.entity, sortedEntries(fact.dimensions)])
+  // Most facts have no dimensions, and a collection keys each of its facts several times: joined
+  // with NUL, which JSON always escapes, their key is made at a third of the cost and is never one
+  // of the others. (Metric ids and periods cannot hold NUL, so the parts are never ambiguous.)
+  return `${fact.metric}\0${fact.period}\0${fact.entity}`
 }
 
 /** Where a fact stands, for messages that point at another fact: `12:34`. */
