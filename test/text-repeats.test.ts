@@ -75,6 +75,54 @@ describe('text output: a rule that repeats in a file shows once, with a count', 
   })
 })
 
+describe('text output: a rule that repeats in many files shows in the first five, with a count of the others', () => {
+  const note = (file: number, line: number, ruleId = 'target-pending') =>
+    diagnostic(`r${String(file).padStart(2, '0')}.md`, line, 'info', ruleId)
+  const heads = (text: string) => text.split('\n\n').map((block) => block.split('\n')[0])
+
+  test('in five files all are shown; in seven, those of the two last are counted', () => {
+    const five = [1, 2, 3, 4, 5].map((file) => note(file, 1))
+    expect(heads(formatText(five, new Map()))).toEqual([
+      ...[1, 2, 3, 4, 5].map((file) => `r0${file}.md:1:3 info m1 [target-pending]`),
+      '✔ no problems, 5 notes'
+    ])
+    const seven = [1, 2, 3, 4, 5, 6, 7].flatMap((file) => [note(file, 1), note(file, 2)])
+    expect(heads(formatText(seven, new Map()))).toEqual([
+      ...[1, 2, 3, 4, 5].flatMap((file) => [
+        `r0${file}.md:1:3 info m1 [target-pending]`,
+        `r0${file}.md:2:3 info m2 [target-pending]`
+      ]),
+      '… and 4 more target-pending notes in 2 other files (--verbose lists them)',
+      '✔ no problems, 14 notes'
+    ])
+  })
+
+  test('the count of a file collapsed in itself is taken in whole; other rules and errors keep their places', () => {
+    const diagnostics = [
+      ...[1, 2, 3, 4, 5].map((file) => note(file, 1)),
+      note(6, 1, 'change-base-unpublished'),
+      diagnostic('r06.md', 2, 'error', 'unknown-metric'),
+      ...[1, 2, 3, 4, 5].map((line) => note(6, line + 2)),
+      note(7, 1)
+    ]
+    expect(heads(formatText(diagnostics, new Map()))).toEqual([
+      ...[1, 2, 3, 4, 5].map((file) => `r0${file}.md:1:3 info m1 [target-pending]`),
+      '… and 6 more target-pending notes in 2 other files (--verbose lists them)',
+      'r06.md:1:3 info m1 [change-base-unpublished]',
+      'r06.md:2:3 error m2 [unknown-metric]',
+      '✖ 1 error, 0 warnings, 12 notes'
+    ])
+  })
+
+  test('one more in one other file is said in the singular; --verbose lists every one', () => {
+    const six = [1, 2, 3, 4, 5, 6].map((file) => diagnostic(`r${file}.md`, 1, 'warning', 'untagged-figure'))
+    expect(heads(formatText(six, new Map())).at(-2)).toBe(
+      '… and 1 more untagged-figure warning in 1 other file (--verbose lists them)'
+    )
+    expect(heads(formatText(six, new Map(), { verbose: true }))).toHaveLength(7)
+  })
+})
+
 describe('factmark check and build with a registry that serves other reports', () => {
   let cwd: string
   // Six metrics the seed does not use, as a registry shared with other reports has.

@@ -7,17 +7,46 @@ import type { Diagnostic } from '../../model/compiled.js'
  */
 export const repeatLimit = 3
 
-/** A diagnostic to print in full, or the count of those of its rule and file left out after it. */
-export type Shown =
-  | { kind: 'diagnostic'; diagnostic: Diagnostic }
-  | { kind: 'more'; file: string; ruleId: string; severity: Diagnostic['severity']; count: number }
+/**
+ * In how many files a rule's warnings (or notes) are printed before the files after them are only
+ * counted. A collection of a thousand reports that each measure a change against a year no report
+ * publishes gives a thousand notes of one rule, which would bury everything else the build says.
+ */
+export const fileLimit = 5
+
+type Severity = Diagnostic['severity']
 
 /**
- * The diagnostics as text output shows them: when a rule gives more than `limit` warnings (or
- * notes) in one file, the first stands for them all, followed by how many more there are. Errors
- * are always shown each at its place, as each one is something to fix there.
+ * A diagnostic to print in full, the count of those of its rule and file left out after it, or the
+ * count of those of its rule left out in the files after the first `fileLimit`.
  */
-export function collapseRepeats(diagnostics: readonly Diagnostic[], limit = repeatLimit): Shown[] {
+export type Shown =
+  | { kind: 'diagnostic'; diagnostic: Diagnostic }
+  | { kind: 'more'; file: string; ruleId: string; severity: Severity; count: number }
+  | { kind: 'elsewhere'; ruleId: string; severity: Severity; count: number; files: number }
+
+export interface RepeatLimits {
+  /** Diagnostics of a rule printed in one file. */
+  perFile: number
+  /** Files a rule's diagnostics are printed in. */
+  files: number
+}
+
+/**
+ * The diagnostics as text output shows them: when a rule gives more than `perFile` warnings (or
+ * notes) in one file, the first stands for them all, followed by how many more there are; when it
+ * gives them in more than `files` files, those of the first files are shown, followed by how many
+ * more there are in how many other files. Errors are always shown each at its place, as each one
+ * is something to fix there.
+ */
+export function collapseRepeats(
+  diagnostics: readonly Diagnostic[],
+  limits: RepeatLimits = { perFile: repeatLimit, files: fileLimit }
+): Shown[] {
+  return acrossFiles(inEachFile(diagnostics, limits.perFile), limits.files)
+}
+
+function inEachFile(diagnostics: readonly Diagnostic[], limit: number): Shown[] {
   const groups = new Map<string, Diagnostic[]>()
   for (const diagnostic of diagnostics) {
     if (diagnostic.severity === 'error') continue
@@ -36,6 +65,48 @@ export function collapseRepeats(diagnostics: readonly Diagnostic[], limit = repe
     }
   }
   return shown
+}
+
+/** What one rule (at one severity) prints across files: the files in order, and those left out. */
+interface RuleFiles {
+  files: Set<string>
+  hidden: { count: number; files: Set<string> }
+  /** Where in the output the last item of the files kept stands: the count of the others goes after it. */
+  last: number
+}
+
+function acrossFiles(shown: readonly Shown[], limit: number): Shown[] {
+  const rules = new Map<string, RuleFiles>()
+  const ruleOf = (item: Shown) => {
+    if (item.kind === 'elsewhere') return undefined
+    const { file, ruleId, severity } = item.kind === 'diagnostic' ? item.diagnostic : item
+    if (severity === 'error') return undefined
+    const key = JSON.stringify([ruleId, severity])
+    let rule = rules.get(key)
+    if (!rule) rules.set(key, (rule = { files: new Set(), hidden: { count: 0, files: new Set() }, last: -1 }))
+    return { rule, file }
+  }
+  const kept = shown.map((item, index) => {
+    const of = ruleOf(item)
+    if (!of) return true
+    const { rule, file } = of
+    if (rule.files.has(file) || rule.files.size < limit) {
+      rule.files.add(file)
+      rule.last = index
+      return true
+    }
+    rule.hidden.count += item.kind === 'more' ? item.count : 1
+    rule.hidden.files.add(file)
+    return false
+  })
+  const countsAfter = new Map<number, Shown[]>()
+  for (const [key, { hidden, last }] of rules) {
+    if (hidden.count === 0) continue
+    const [ruleId, severity] = JSON.parse(key) as [string, Severity]
+    const count: Shown = { kind: 'elsewhere', ruleId, severity, count: hidden.count, files: hidden.files.size }
+    countsAfter.set(last, [...(countsAfter.get(last) ?? []), count])
+  }
+  return shown.flatMap((item, index) => [...(kept[index] ? [item] : []), ...(countsAfter.get(index) ?? [])])
 }
 
 function groupKey({ file, ruleId, severity }: Diagnostic): string {

@@ -2,7 +2,7 @@ import { codeFrame, sourceLines } from './code-frame.js'
 import { guardLines, printable } from './printable.js'
 import type { Diagnostic } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
-import { collapseRepeats, repeatLimit, type Shown } from './repeats.js'
+import { collapseRepeats, type Shown } from './repeats.js'
 
 /** The text of a file a diagnostic points at, for its code frame; a Map of texts is one. */
 export interface SourceLookup {
@@ -46,14 +46,23 @@ export function formatText(
     const fix = d.fix ? `  fix: ${printable(d.fix)}${d.url ? ` (${printable(d.url)})` : ''}` : ''
     return [head, frame, ...related, fix].filter(Boolean).join('\n')
   }
-  const shown = collapseRepeats(diagnostics, options.verbose ? Infinity : repeatLimit)
-  const blocks = shown.map((item) => (item.kind === 'diagnostic' ? block(item.diagnostic) : moreLine(item)))
+  const shown = options.verbose
+    ? collapseRepeats(diagnostics, { perFile: Infinity, files: Infinity })
+    : collapseRepeats(diagnostics)
+  const blocks = shown.map((item) =>
+    item.kind === 'diagnostic' ? block(item.diagnostic) : item.kind === 'more' ? moreLine(item) : elsewhereLine(item)
+  )
   return guardLines([...blocks, summary(diagnostics)].join('\n\n') + '\n')
 }
 
 function moreLine({ file, ruleId, severity, count }: Extract<Shown, { kind: 'more' }>): string {
   const noun = plural(count, `${printable(ruleId)} ${severityNouns[severity]}`)
   return `… and ${count} more ${noun} in ${printable(file)} (--verbose lists them)`
+}
+
+function elsewhereLine({ ruleId, severity, count, files }: Extract<Shown, { kind: 'elsewhere' }>): string {
+  const noun = plural(count, `${printable(ruleId)} ${severityNouns[severity]}`)
+  return `… and ${count} more ${noun} in ${files} other ${plural(files, 'file')} (--verbose lists them)`
 }
 
 function summary(diagnostics: readonly Diagnostic[]): string {
