@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SiteRow } from '../emit/site-dataset.js'
@@ -106,16 +106,27 @@ export function readRows(file: string): SiteRow[] | undefined {
   }
 }
 
-/** Keep a unit and its rows (as JSON); the unit last, so that a unit found always has its rows. */
-export async function writeUnit(file: string, unit: ReportUnit, rowsJson: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  await writeWhole(rowsFile(file), rowsJson)
-  await writeWhole(file, JSON.stringify({ unit }))
+/**
+ * Keep a unit and its rows (as JSON); the unit last, so that a unit found always has its rows.
+ * Written synchronously: a worker that waits on the thread pool is a core left idle.
+ */
+export function writeUnit(file: string, unit: ReportUnit, rowsJson: string): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeWholeSync(rowsFile(file), rowsJson)
+  writeWholeSync(file, JSON.stringify({ unit }))
 }
 
 /** Write a file beside its place and rename it there, so that readers see it whole or not at all. */
 export async function writeWhole(file: string, content: string): Promise<void> {
-  const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  const beside = besidePath(file)
   await writeFile(beside, content)
   await rename(beside, file)
 }
+
+function writeWholeSync(file: string, content: string): void {
+  const beside = besidePath(file)
+  writeFileSync(beside, content)
+  renameSync(beside, file)
+}
+
+const besidePath = (file: string) => `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`

@@ -43,7 +43,8 @@ export function unitRunner(tasks: number, options: { threads?: number; files?: r
     (options.threads === undefined && tasks < fewestForThreads)
   )
     return {
-      run: (task) => runUnitTask(task, options.files),
+      // A task that throws rejects, as one on a thread does.
+      run: (task) => Promise.resolve().then(() => runUnitTask(task, options.files)),
       close: () => Promise.resolve(),
       threads: 1
     }

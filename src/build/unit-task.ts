@@ -1,6 +1,6 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { sha256, byteLength } from '../emit/hash.js'
+import { sha256 } from '../emit/hash.js'
 import type { PublishedLevel } from '../emit/html/collection-lookup.js'
 import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type { Registry, SourceText } from '../model/compiled.js'
@@ -48,31 +48,38 @@ export interface UnitDone {
 }
 
 /** Compile and render a report, write its files into the staged site, and keep its unit. */
-export async function runUnitTask(task: UnitTask, files: readonly ReportFile[] = reportFiles): Promise<UnitDone> {
+export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = reportFiles): UnitDone {
   const registry: Registry | undefined = registryOf(task.registry, task.environment).registry
   if (!registry) throw new Error('the registry must be valid before reports are compiled')
   const { path: shown, unreadSize, file } = task.source
   // A report too large to read is compiled from nothing, to say so.
   const source: SourceText =
     unreadSize === undefined
-      ? { path: shown, text: new Uint8Array(await readFile(file)) }
+      ? { path: shown, text: new Uint8Array(readFileSync(file)) }
       : { path: shown, text: new Uint8Array(0), unreadSize }
   const key = unitKey(task.environment, source, contentDigest(source.text))
   const { unit, artifacts, rowsJson } = renderUnit(source, registry, files, new Map(task.answers ?? []))
-  const written = task.pageOnly ? artifacts.filter((artifact) => artifact.path.endsWith('/index.html')) : artifacts
+  // Each file is encoded once, for its digest, its size and the disk.
+  const encoded = artifacts.map(({ path: name, content }) => ({
+    path: name,
+    bytes: typeof content === 'string' ? Buffer.from(content, 'utf8') : content
+  }))
+  const written = task.pageOnly ? encoded.filter((artifact) => artifact.path.endsWith('/index.html')) : encoded
+  // Written synchronously, as a worker that waits on the thread pool is a core left idle.
+  let folder: string | undefined
   for (const artifact of written) {
     const file = path.join(task.root, artifact.path)
-    await mkdir(path.dirname(file), { recursive: true })
+    if (path.dirname(file) !== folder) mkdirSync((folder = path.dirname(file)), { recursive: true })
     // The staged file may be a link to the published one, which must not change: replace, never write through.
-    await rm(file, { force: true })
-    await writeFile(file, artifact.content)
+    rmSync(file, { force: true })
+    writeFileSync(file, artifact.bytes)
   }
-  if (artifacts.length > 0)
-    unit.files = artifacts.map((artifact) => ({
+  if (encoded.length > 0)
+    unit.files = encoded.map((artifact) => ({
       path: artifact.path,
-      bytes: byteLength(artifact.content),
-      sha256: sha256(artifact.content)
+      bytes: artifact.bytes.byteLength,
+      sha256: sha256(artifact.bytes)
     }))
-  if (task.cacheFolder) await writeUnit(unitFile(task.cacheFolder, key), unit, rowsJson)
+  if (task.cacheFolder) writeUnit(unitFile(task.cacheFolder, key), unit, rowsJson)
   return { unit, key }
 }
