@@ -183,6 +183,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         })
       )
 
+      // The threads are done: their heaps go back before the site's own files are made.
+      await runner.close()
       remembered = new Map(units.map((unit, index) => [keys[index] ?? '', unit]))
       const entries: UnitFile[] = across.published.flatMap(({ index }) => units[index]?.files ?? [])
       const keyed = new Map<string, string>()
@@ -245,7 +247,6 @@ function stageSiteFiles(
   result: BuildResult
 ): UnitFile[] {
   const entries: UnitFile[] = []
-  const rendered: Array<{ path: string; content: string }> = []
   for (const file of site) {
     const key = file.key?.()
     if (key !== undefined) keyed.set(file.path, key)
@@ -265,10 +266,10 @@ function stageSiteFiles(
     entries.push(entry)
     // The same bytes as the published file, which met its schema when it was written.
     if (linkFiles([entry], record, out, root)) continue
+    // Checked and let go one by one: the series of a thousand reports are a hundred megabytes.
+    checkArtifacts([{ path: file.path, content }])
     writeStaged(root, file.path, content)
-    rendered.push({ path: file.path, content })
   }
-  checkArtifacts(rendered)
   return entries
 }
 

@@ -8,6 +8,7 @@ import type { ReportFile } from './render-artifacts.js'
 /** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
 export interface UnitRunner {
   run(task: UnitTask): Promise<UnitDone>
+  /** Stop the threads; once closed, closing again does nothing. */
   close(): Promise<void>
   /** How many threads compile: 1 when the tasks run in this thread. */
   threads: number
@@ -49,9 +50,11 @@ export function unitRunner(tasks: number, options: { threads?: number; files?: r
       threads: 1
     }
   const pool = new Tinypool({ filename: entry, minThreads: threads, maxThreads: threads, isolateWorkers: false })
+  let closed: Promise<void> | undefined
   return {
     run: (task) => pool.run(task) as Promise<UnitDone>,
-    close: () => pool.destroy(),
+    // Closed when its work is done, and again on the way out when the build failed first.
+    close: () => (closed ??= pool.destroy()),
     threads
   }
 }
