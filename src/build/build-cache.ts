@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import type { SiteRow } from '../emit/site-dataset.js'
 import type { SourceText } from '../model/compiled.js'
 import { version } from '../version.js'
-import type { ReportUnit } from './report-unit.js'
+import type { KeptRows, ReportUnit } from './report-unit.js'
 
 /**
  * The build's cache: what each report compiled to, kept by a digest of everything it depends on
@@ -84,6 +84,7 @@ export function unitFile(folder: string, key: string): string {
 }
 
 const rowsFile = (file: string) => file.replace(/\.json$/, '.rows.json')
+const csvFile = (file: string) => file.replace(/\.json$/, '.rows.csv')
 
 /**
  * A kept unit, or undefined when there is none (or it cannot be read, which is the same to a build).
@@ -97,22 +98,26 @@ export function readUnit(file: string): ReportUnit | undefined {
   }
 }
 
-/** The rows of the site's table a kept unit's report gives; undefined when they are not kept. */
-export function readRows(file: string): SiteRow[] | undefined {
+/** The rows of the site's table a kept unit's report gives, and their CSV lines; undefined when they are not kept. */
+export function readRows(file: string): { rows: SiteRow[]; csv: string } | undefined {
   try {
-    return JSON.parse(readFileSync(rowsFile(file), 'utf8')) as SiteRow[]
+    return {
+      rows: JSON.parse(readFileSync(rowsFile(file), 'utf8')) as SiteRow[],
+      csv: readFileSync(csvFile(file), 'utf8')
+    }
   } catch {
     return undefined
   }
 }
 
 /**
- * Keep a unit and its rows (as JSON); the unit last, so that a unit found always has its rows.
+ * Keep a unit and its rows (as JSON and CSV); the unit last, so that a unit found always has its rows.
  * Written synchronously: a worker that waits on the thread pool is a core left idle.
  */
-export function writeUnit(file: string, unit: ReportUnit, rowsJson: string): void {
+export function writeUnit(file: string, unit: ReportUnit, rows: KeptRows): void {
   mkdirSync(path.dirname(file), { recursive: true })
-  writeWholeSync(rowsFile(file), rowsJson)
+  writeWholeSync(rowsFile(file), rows.json)
+  writeWholeSync(csvFile(file), rows.csv)
   writeWholeSync(file, JSON.stringify({ unit }))
 }
 

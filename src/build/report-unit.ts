@@ -2,7 +2,7 @@ import { compileSource } from '../compile/compile-report.js'
 import { toDiagnostic } from '../diagnostics/report.js'
 import { levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { seriesFileName } from '../emit/series-json.js'
-import { siteRows } from '../emit/site-dataset.js'
+import { siteCsvLines, siteRows } from '../emit/site-dataset.js'
 import type { CollectionFact, Coverage, Diagnostic, Registry, SourceText, CompiledReport } from '../model/compiled.js'
 import type { FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import type { Position } from 'unist'
@@ -65,12 +65,24 @@ export interface LevelAsked {
 /** The levels the collection publishes, by levelKey, as a page is given them. */
 export type LevelAnswers = ReadonlyMap<string, PublishedLevel>
 
-/** A report compiled and rendered: its unit, its files, and its rows of the site's table as JSON. */
+/** A report compiled and rendered: its unit, its files, and its rows of the site's table. */
 export interface RenderedUnit {
   unit: ReportUnit
   artifacts: Artifact[]
-  rowsJson: string
+  rows: KeptRows
 }
+
+/**
+ * A report's rows of the site's table as they are kept: as JSON, for the Parquet file, and as the
+ * lines of the site's facts.csv, made on the thread that compiled the report rather than by the
+ * one that writes the table for every report.
+ */
+export interface KeptRows {
+  json: string
+  csv: string
+}
+
+const noRows: KeptRows = { json: '[]', csv: '' }
 
 /**
  * Compile one report and render its files. The page is given the levels in `answers` (none on a
@@ -93,7 +105,7 @@ export function renderUnit(
     slugPlace: locate(['slug'])
   }
   if (!outcome?.ok)
-    return { unit: { ...base, diagnostics: file.messages.map(toDiagnostic) }, artifacts: [], rowsJson: '[]' }
+    return { unit: { ...base, diagnostics: file.messages.map(toDiagnostic) }, artifacts: [], rows: noRows }
   const compiled = outcome.value.report
   if (file.messages.some((message) => message.fatal)) {
     const unit = {
@@ -102,7 +114,7 @@ export function renderUnit(
       ...summarized(compiled),
       fatal: true as const
     }
-    return { unit, artifacts: [], rowsJson: '[]' }
+    return { unit, artifacts: [], rows: noRows }
   }
   const asked = new Map<string, LevelAsked>()
   const render = () =>
@@ -124,11 +136,12 @@ export function renderUnit(
     return {
       unit: { ...base, diagnostics: file.messages.map(toDiagnostic), emitFailure },
       artifacts: [],
-      rowsJson: '[]'
+      rows: noRows
     }
   }
   // Serialized once: its digest goes in the unit, the text to the cache.
-  const rowsJson = JSON.stringify(siteRows(compiled))
+  const rows = siteRows(compiled)
+  const rowsJson = JSON.stringify(rows)
   return {
     unit: {
       ...base,
@@ -139,7 +152,7 @@ export function renderUnit(
       rowsDigest: sha256(rowsJson)
     },
     artifacts,
-    rowsJson
+    rows: { json: rowsJson, csv: siteCsvLines(rows) }
   }
 }
 

@@ -3,19 +3,19 @@ import { closeSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs
 import path from 'node:path'
 import { fileWriter } from 'hyparquet-writer'
 import { emitSiteDataPackage } from '../emit/datapackage.js'
-import { inRowGroups, parquetTable, siteCsvHeader, siteCsvLines, type SiteRow } from '../emit/site-dataset.js'
+import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
 import type { SiteReport } from '../model/compiled.js'
 import type { UnitFile } from './report-unit.js'
 
 /**
  * Write the site's table of every fact (facts.csv, facts.parquet) and its Data Package into
- * `root`, a hundred reports at a time: `rowsOf` reads a report's rows when its batch is written,
+ * `root`, a hundred reports at a time: `rowsOf` reads a report's rows and their CSV lines when its batch is written,
  * so that only one batch is ever held.
  */
 export function writeSiteDataset(
   root: string,
   reports: readonly SiteReport[],
-  rowsOf: (index: number) => readonly SiteRow[]
+  rowsOf: (index: number) => { rows: readonly SiteRow[]; csv: string }
 ): UnitFile[] {
   const csvPath = path.join(root, 'facts.csv')
   const parquetPath = path.join(root, 'facts.parquet')
@@ -26,8 +26,12 @@ export function writeSiteDataset(
     const indexes = reports.map((_, index) => index)
     for (const batch of inRowGroups(indexes)) {
       const rows: SiteRow[] = []
-      for (const index of batch) rows.push(...rowsOf(index))
-      writeSync(csv, siteCsvLines(rows))
+      for (const index of batch) {
+        const kept = rowsOf(index)
+        rows.push(...kept.rows)
+        // The lines of a batch are those of its reports one after another (see siteCsvLines).
+        writeSync(csv, kept.csv)
+      }
       parquet.add(rows)
     }
     parquet.finish()

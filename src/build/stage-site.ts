@@ -281,7 +281,7 @@ function stageDataset(
   key: string,
   keyed: Map<string, string>,
   reports: readonly SiteReport[],
-  rowsOf: (index: number) => readonly SiteRow[]
+  rowsOf: (index: number) => { rows: readonly SiteRow[]; csv: string }
 ): UnitFile[] {
   for (const name of datasetFiles) keyed.set(name, key)
   const reusable = datasetFiles.flatMap((name) => {

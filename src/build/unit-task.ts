@@ -58,7 +58,7 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
       ? { path: shown, text: new Uint8Array(readFileSync(file)) }
       : { path: shown, text: new Uint8Array(0), unreadSize }
   const key = unitKey(task.environment, source, contentDigest(source.text))
-  const { unit, artifacts, rowsJson } = renderUnit(source, registry, files, new Map(task.answers ?? []))
+  const { unit, artifacts, rows } = renderUnit(source, registry, files, new Map(task.answers ?? []))
   // Each file is encoded once, for its digest, its size and the disk.
   const encoded = artifacts.map(({ path: name, content }) => ({
     path: name,
@@ -80,6 +80,6 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
       bytes: artifact.bytes.byteLength,
       sha256: sha256(artifact.bytes)
     }))
-  if (task.cacheFolder) writeUnit(unitFile(task.cacheFolder, key), unit, rowsJson)
+  if (task.cacheFolder) writeUnit(unitFile(task.cacheFolder, key), unit, rows)
   return { unit, key }
 }
