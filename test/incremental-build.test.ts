@@ -4,6 +4,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { folderDigest } from '../src/build/build-cache.js'
+import { buildWith } from '../src/build/build.js'
+import { lastingRunner } from '../src/build/unit-pool.js'
 import { build, type BuildOptions } from '../src/index.js'
 import { writeCollectionProject } from './helpers/collection.js'
 import { snapshot } from './helpers/snapshot.js'
@@ -103,6 +105,23 @@ describe('an incremental build is byte-identical to a cold one', () => {
     )
     expect(threaded.ok).toBe(true)
     expect(snapshot(at('threaded'))).toEqual(snapshot(at('dist')))
+  })
+
+  // As watch keeps them: the reports to compile go to the threads while the others are linked.
+  test('with threads kept from build to build, after an edit and a published file changed by hand', async () => {
+    const workers = lastingRunner(2)
+    expect(workers?.threads).toBe(2)
+    try {
+      expect((await buildWith(options(), workers)).ok).toBe(true)
+      edit('source/xiamen-2025.md', '生态环境质量稳定向好。', '生态环境质量稳定向好。本句为测试所加。')
+      writeFileSync(at('dist/xiamen-2024-targets/facts.json'), '{}')
+      expect((await buildWith(options(), workers)).ok).toBe(true)
+    } finally {
+      await workers?.close()
+    }
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
   })
 })
 

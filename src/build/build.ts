@@ -7,6 +7,7 @@ import { defaultCacheFolder } from './build-cache.js'
 import type { BuildResult } from './build-result.js'
 import { buildSite } from './build-site.js'
 import type { SiteBuildOutcome } from './site-build.js'
+import type { UnitRunner } from './unit-pool.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
@@ -58,6 +59,16 @@ export type BuildOutcome = Result<Built, BuildFailure>
  * wrote. When anything fails, `out` stays exactly as it was.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
+  return buildWith(options)
+}
+
+/**
+ * build, with threads that compile reports started by a process that builds again and again
+ * (watch) and kept across its builds, so that a save is compiled at once by a thread that has
+ * compiled before; `threads` is then not used. Without them, threads are started for the build
+ * and stopped after it.
+ */
+export async function buildWith(options: BuildOptions, workers?: UnitRunner): Promise<BuildOutcome> {
   const places = outputPlaces(options)
   const { out } = places
   const refused = (message: string) => err({ reason: 'output' as const, message, out })
@@ -79,6 +90,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
         ...(options.reportFiles && { reportFiles: options.reportFiles }),
         cache: { folder: options.cacheFolder ?? defaultCacheFolder(places.cwd), reuse: options.cache !== false },
         ...(options.threads !== undefined && { threads: options.threads }),
+        ...(workers && { workers }),
         check: () => checkOutputFolder(places),
         ...(options.onPublishStep && { onPublishStep: options.onPublishStep })
       },

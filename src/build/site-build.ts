@@ -2,6 +2,7 @@ import type { BuildResult } from './build-result.js'
 import type { OutputCheck } from './output-folder.js'
 import type { PublishStep } from './publish.js'
 import type { ReportFile } from './render-artifacts.js'
+import type { UnitRunner } from './unit-pool.js'
 
 // What a build of the site is asked and what it answers, shared by its two stages: the one that
 // finds whether anything changed (build-site.ts) and the one that compiles and stages (stage-site.ts).
@@ -18,6 +19,8 @@ export interface SiteBuildOptions {
   cache: { folder: string; reuse: boolean }
   /** At most this many worker threads; 0 or 1 compiles in this thread. Default: one per core. */
   threads?: number
+  /** Threads kept across builds by a process that builds again and again; see buildWith. */
+  workers?: UnitRunner
   check: () => Promise<OutputCheck>
   onPublishStep?: (step: PublishStep) => void | Promise<void>
 }

@@ -20,7 +20,7 @@ import type { LevelAsked, ReportUnit, UnitFile } from './report-unit.js'
 import { reportTitles, siteFiles, type SiteFile } from './site-files.js'
 import type { SiteRow } from '../emit/site-dataset.js'
 import { writeSiteDataset } from './site-dataset-files.js'
-import { unitRunner } from './unit-pool.js'
+import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf, type UnitTask } from './unit-task.js'
 
 // A process that builds again and again (watch) keeps the last build's units: the next build
@@ -123,19 +123,22 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
 
   async function stage(root: string, written: () => Promise<void>): Promise<Staged> {
     const pool = unitPool()
-    // Units kept from earlier builds, each with its files taken from the output folder.
-    const kept = input.reports.map((_, index) => {
+    // Units kept from earlier builds. One kept in memory was pooled when it was read: only those
+    // read from the cache are.
+    const found = input.reports.map((_, index) => {
       const key = keys[index] ?? ''
-      // A unit kept in memory was pooled when it was read: only those read from the cache are.
       const inMemory = cache.reuse ? remembered.get(key) : undefined
-      const unit = inMemory ?? (cache.reuse ? readUnit(unitFile(cache.folder, key)) : undefined)
-      if (!unit || (unit.files !== undefined && !linkFiles(unit.files, record, out, root))) return undefined
-      return inMemory ?? pool(unit)
+      if (inMemory) return inMemory
+      const read = cache.reuse ? readUnit(unitFile(cache.folder, key)) : undefined
+      return read && pool(read)
     })
-    const runner = unitRunner(kept.filter((unit) => unit === undefined).length, {
-      ...(options.threads !== undefined && { threads: options.threads }),
-      ...(options.reportFiles && { files: options.reportFiles })
-    })
+    // Threads kept by the caller (watch) stay for its next build; this build's own stop after it.
+    const runner: UnitRunner = options.workers
+      ? { ...options.workers, close: () => Promise.resolve() }
+      : unitRunner(found.filter((unit) => unit === undefined).length, {
+          ...(options.threads !== undefined && { threads: options.threads }),
+          ...(options.reportFiles && { files: options.reportFiles })
+        })
     const taskOf = (source: SourceText, extra: Partial<UnitTask> = {}): UnitTask => ({
       source: {
         path: source.path,
@@ -149,14 +152,22 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       ...extra
     })
     try {
+      const compiling = new Map<number, Promise<ReportUnit>>()
+      const compile = (index: number) =>
+        compiling.set(
+          index,
+          runner.run(taskOf(input.reports[index] as SourceText)).then((done) => {
+            keys[index] = done.key
+            return pool(done.unit)
+          })
+        )
+      // The reports to compile go to the threads first, and compile while the others' files are
+      // taken from the output folder; one whose files do not stand there as written compiles too.
+      for (const [index, unit] of found.entries()) if (!unit) compile(index)
+      for (const [index, unit] of found.entries())
+        if (unit?.files !== undefined && !linkFiles(unit.files, record, out, root)) compile(index)
       const units = await Promise.all(
-        input.reports.map(async (source, index) => {
-          const unit = kept[index]
-          if (unit) return unit
-          const done = await runner.run(taskOf(source))
-          keys[index] = done.key
-          return pool(done.unit)
-        })
+        found.map((unit, index) => compiling.get(index) ?? Promise.resolve(unit as ReportUnit))
       )
       await written()
       const across = crossReport(units, loaded, input.skipped ?? [], checkUnusedMetrics)

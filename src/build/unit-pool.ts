@@ -49,6 +49,20 @@ export function unitRunner(tasks: number, options: { threads?: number; files?: r
       close: () => Promise.resolve(),
       threads: 1
     }
+  return threadRunner(entry, threads)
+}
+
+/**
+ * Threads for a process that builds again and again (watch), kept until it closes them: a save is
+ * then compiled by a thread that has compiled before, while this one takes the other reports'
+ * files. Undefined when there is no compiled worker entry (see workerEntry).
+ */
+export function lastingRunner(threads = availableParallelism()): UnitRunner | undefined {
+  const entry = workerEntry()
+  return entry === undefined ? undefined : threadRunner(entry, Math.max(1, threads))
+}
+
+function threadRunner(entry: string, threads: number): UnitRunner {
   const pool = new Tinypool({ filename: entry, minThreads: threads, maxThreads: threads, isolateWorkers: false })
   let closed: Promise<void> | undefined
   return {

@@ -1,8 +1,9 @@
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { build, type BuildOutcome } from '../build/build.js'
+import { buildWith, type BuildOutcome } from '../build/build.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { isNodeError } from '../model/node-error.js'
+import { lastingRunner } from '../build/unit-pool.js'
 import { buildQueue } from './build-queue.js'
 import { reloadChannel, type BuildProblem, type SiteState } from './reload-channel.js'
 import { startServer } from './server.js'
@@ -74,11 +75,15 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
   })
 
   const changed = new Set<string>()
+  // Kept from build to build, as are the compiled units and the registry (see stage-site.ts).
+  const workers = lastingRunner()
   const run = async () => {
     const files = [...changed].sort()
     changed.clear()
     const started = performance.now()
-    const outcome = await buildCatching(() => build({ src, out, cwd, ...(options.strict && { strict: true }) }))
+    const outcome = await buildCatching(() =>
+      buildWith({ src, out, cwd, ...(options.strict && { strict: true }) }, workers)
+    )
     const milliseconds = performance.now() - started
     channel.announce(nextState(channel.state(), outcome, options.strict === true))
     options.onBuild?.({ changed: files, milliseconds, outcome })
@@ -103,6 +108,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
       await watcher.close()
       await queue.close()
       await server.close()
+      await workers?.close()
     }
   }
 }

@@ -5,14 +5,14 @@ import type { Diagnostic } from '../../model/compiled.js'
  * serving many reports gives a `metric-unused` warning for each metric the reports at hand do not
  * use: a hundred of them would bury the one problem of the report being written.
  */
-export const repeatLimit = 3
+const repeatLimit = 3
 
 /**
  * In how many files a rule's warnings (or notes) are printed before the files after them are only
  * counted. A collection of a thousand reports that each measure a change against a year no report
  * publishes gives a thousand notes of one rule, which would bury everything else the build says.
  */
-export const fileLimit = 5
+const fileLimit = 5
 
 type Severity = Diagnostic['severity']
 
