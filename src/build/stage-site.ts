@@ -132,13 +132,15 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const read = cache.reuse ? readUnit(unitFile(cache.folder, key)) : undefined
       return read && pool(read)
     })
-    // Threads kept by the caller (watch) stay for its next build; this build's own stop after it.
-    const runner: UnitRunner = options.workers
-      ? { ...options.workers, close: () => Promise.resolve() }
-      : unitRunner(found.filter((unit) => unit === undefined).length, {
-          ...(options.threads !== undefined && { threads: options.threads }),
-          ...(options.reportFiles && { files: options.reportFiles })
-        })
+    // Threads kept by the caller (watch) stay for its next build; this build's own stop when their work is done.
+    const runnerFor = (tasks: number): UnitRunner =>
+      options.workers
+        ? { ...options.workers, close: () => Promise.resolve() }
+        : unitRunner(tasks, {
+            ...(options.threads !== undefined && { threads: options.threads }),
+            ...(options.reportFiles && { files: options.reportFiles })
+          })
+    const runner = runnerFor(found.filter((unit) => unit === undefined).length)
     const taskOf = (source: SourceText, extra: Partial<UnitTask> = {}): UnitTask => ({
       source: {
         path: source.path,
@@ -170,6 +172,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         found.map((unit, index) => compiling.get(index) ?? Promise.resolve(unit as ReportUnit))
       )
       await written()
+      // The threads are done: their heaps go back before the rules across reports and the site's own files.
+      await runner.close()
       const across = crossReport(units, loaded, input.skipped ?? [], checkUnusedMetrics)
       const reports = across.published.map((entry) => entry.report)
       const result = buildResult(across.diagnostics, across.coverage, reports.map(publishedReport), options.cwd)
@@ -180,22 +184,30 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
 
       // A page shows levels other reports publish: it is rendered again when the collection answers otherwise.
       const lookup = collectionLookup(across.collection, reportTitles(reports))
-      await Promise.all(
-        across.published.map(async ({ index }) => {
-          const asked = units[index]?.levels ?? []
-          const answers = asked.map((level) => lookup.publishedLevel(level.query))
-          if (JSON.stringify(answers) === JSON.stringify(asked.map((level) => level.answer))) return
-          const given = asked.flatMap((level: LevelAsked, at: number): Array<[string, PublishedLevel]> => {
-            const answer = answers[at]
-            return answer ? [[levelKey(level.query), answer]] : []
-          })
-          const done = await runner.run(taskOf(input.reports[index] as SourceText, { answers: given, pageOnly: true }))
-          units[index] = done.unit
+      const pages = across.published.flatMap(({ index }) => {
+        const asked = units[index]?.levels ?? []
+        const answers = asked.map((level) => lookup.publishedLevel(level.query))
+        if (JSON.stringify(answers) === JSON.stringify(asked.map((level) => level.answer))) return []
+        const given = asked.flatMap((level: LevelAsked, at: number): Array<[string, PublishedLevel]> => {
+          const answer = answers[at]
+          return answer ? [[levelKey(level.query), answer]] : []
         })
-      )
+        return [{ index, given }]
+      })
+      if (pages.length > 0) {
+        const pageRunner = runnerFor(pages.length)
+        try {
+          await Promise.all(
+            pages.map(async ({ index, given }) => {
+              const task = taskOf(input.reports[index] as SourceText, { answers: given, pageOnly: true })
+              units[index] = (await pageRunner.run(task)).unit
+            })
+          )
+        } finally {
+          await pageRunner.close()
+        }
+      }
 
-      // The threads are done: their heaps go back before the site's own files are made.
-      await runner.close()
       remembered = new Map(units.map((unit, index) => [keys[index] ?? '', unit]))
       const entries: UnitFile[] = across.published.flatMap(({ index }) => units[index]?.files ?? [])
       const keyed = new Map<string, string>()
