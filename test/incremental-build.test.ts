@@ -1,4 +1,15 @@
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -170,6 +181,57 @@ test('a report with an error is not published, and fixing it publishes it again'
   copyFileSync(at('kept.md'), at('source/xiamen-2025.md'))
   const outcome = await build(options())
   expect(outcome.ok && outcome.value.unchanged).toBe(true)
+})
+
+describe('a build that stages into the tree the last one replaced', () => {
+  const spare = () => path.join(at('cache'), 'spare')
+  const sentence = (text: string) =>
+    edit('source/xiamen-2025.md', '生态环境质量稳定向好。', `生态环境质量稳定向好。${text}`)
+
+  // The first build of beforeEach had no tree to replace; the second keeps the first's as the spare.
+  beforeEach(async () => {
+    sentence('第一句。')
+    expect((await build(options())).ok).toBe(true)
+    expect(readdirSync(spare())).toHaveLength(1)
+  })
+
+  test.each<[string, () => void]>([
+    ['a sentence added', () => sentence('第二句。')],
+    ['a report deleted', () => rmSync(at('source/xiamen-2024-fact-sheet.md'))],
+    ['a published file changed by hand', () => writeFileSync(at('dist/xiamen-2024-targets/facts.json'), '{}')]
+  ])('writes what a cold build writes, after %s', async (_, change) => {
+    change()
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+  })
+
+  test('never writes through a file it shares with the published tree: a build stopped once staged leaves it as it was', async () => {
+    sentence('第二句。')
+    expect((await build(options())).ok).toBe(true)
+    const before = snapshot(at('dist'))
+    // A figure changed: a report, its page, the series and the site's tables are staged anew into
+    // the spare, whose files are mostly links to the published ones; then the build is stopped.
+    edit(
+      'source/xiamen-2024-fact-sheet.md',
+      ':fact[2.34]{metric=air.aqi_composite}',
+      ':fact[2.35]{metric=air.aqi_composite}'
+    )
+    const stopped = build(
+      options({
+        onPublishStep: (step) => {
+          if (step === 'staged') throw new Error('stopped')
+        }
+      })
+    )
+    await expect(stopped).rejects.toThrow('stopped')
+    expect(snapshot(at('dist'))).toEqual(before)
+  })
+
+  test('a cold build stages into an empty folder and keeps no spare', async () => {
+    rmSync(spare(), { recursive: true })
+    expect((await build(options({ cache: false }))).ok).toBe(true)
+    expect(existsSync(spare())).toBe(false)
+  })
 })
 
 describe('the series', () => {

@@ -38,6 +38,11 @@ export interface PublishOptions {
   check?: () => Promise<OutputCheck>
   /** Called after each step; fault-injection tests end the process here. */
   onStep?: (step: PublishStep) => void | Promise<void>
+  /**
+   * Where the tree this publication replaces is kept, instead of being removed, for the next
+   * publication to stage into (see publishTree); on the file system of `out`, or it is not kept.
+   */
+  spare?: string
 }
 
 export interface RecoveryResult {
@@ -114,10 +119,16 @@ export async function publish(
  * Stage a new tree beside `out` with `stage`, then swap it in, as publish does. `stage` writes
  * into `root`, calling `written` after each file, and writes the manifest last; when it throws,
  * its error is thrown on and `out` is left as it was.
+ *
+ * With `spare`, the replaced tree is kept there, and the next publication stages into it: `root`
+ * then holds an earlier tree (`reused`), whose files mostly are links to those of `out` already,
+ * so that a site of thousands of reports is not made again folder by folder and link by link, nor
+ * removed file by file. `stage` must then replace every file it wants otherwise (never write
+ * through one, which may be a link to a published file) and remove what it does not want.
  */
 export async function publishTree(
   out: string,
-  stage: (root: string, written: () => Promise<void>) => Promise<void>,
+  stage: (root: string, written: () => Promise<void>, reused: boolean) => Promise<void>,
   options: PublishOptions = {}
 ): Promise<RecoveryResult> {
   const target = path.resolve(out)
@@ -144,11 +155,18 @@ export async function publishTree(
     await rm(at.new, { recursive: true, force: true })
     let first = true
     try {
-      await mkdir(at.new, { recursive: true })
-      await stage(at.new, async () => {
-        if (first) await step('staging')
-        first = false
-      })
+      // Taken under the lock, under this publication's own name: a kill while staging leaves it to be removed.
+      const reused =
+        options.spare !== undefined && (await isFolder(options.spare)) && (await moved(options.spare, at.new))
+      if (!reused) await mkdir(at.new, { recursive: true })
+      await stage(
+        at.new,
+        async () => {
+          if (first) await step('staging')
+          first = false
+        },
+        reused
+      )
     } catch (error) {
       await rm(at.new, { recursive: true, force: true })
       throw error
@@ -164,7 +182,8 @@ export async function publishTree(
         throw error
       }
       await step('published')
-      if (hadPrevious) await rename(at.old, at.trash)
+      const kept = hadPrevious && options.spare !== undefined && (await keptAside(at.old, options.spare))
+      if (hadPrevious && !kept) await rename(at.old, at.trash)
       await step('discarded')
       await rm(at.trash, { recursive: true, force: true })
       await step('cleaned')
@@ -291,6 +310,27 @@ async function renameIfPresent(from: string, to: string): Promise<boolean> {
     if (isNodeError(error, 'ENOENT')) return false
     throw error
   }
+}
+
+/** Whether `from` was renamed to `to`; false when it could not be (another file system, say). */
+async function moved(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Keep a replaced tree as the spare of the next publication, in place of any spare left there. */
+async function keptAside(tree: string, spare: string): Promise<boolean> {
+  try {
+    await rm(spare, { recursive: true, force: true })
+    await mkdir(path.dirname(spare), { recursive: true })
+  } catch {
+    return false
+  }
+  return moved(tree, spare)
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { isNodeError } from '../model/node-error.js'
 import path from 'node:path'
 import { sourcesOf } from '../compile/compile-folder.js'
 import { compileSources } from '../compile/compile-sources.js'
@@ -83,10 +84,15 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   try {
     published = await publishTree(
       out,
-      async (root, written) => {
-        built = await stage(root, written)
+      async (root, written, reused) => {
+        built = await stage(root, written, reused)
       },
-      { check: options.check, ...(options.onPublishStep && { onStep: options.onPublishStep }) }
+      {
+        check: options.check,
+        ...(options.onPublishStep && { onStep: options.onPublishStep }),
+        // A cold build stages into an empty folder, as it always has.
+        ...(cache.reuse && { spare: spareTree(cache.folder, out) })
+      }
     )
   } catch (error) {
     if (error instanceof Unpublishable)
@@ -121,7 +127,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     unchanged: false
   }
 
-  async function stage(root: string, written: () => Promise<void>): Promise<Staged> {
+  async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
     const pool = unitPool()
     // Units kept from earlier builds. One kept in memory was pooled when it was read: only those
     // read from the cache are.
@@ -132,6 +138,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const read = cache.reuse ? readUnit(unitFile(cache.folder, key)) : undefined
       return read && pool(read)
     })
+    // An earlier tree keeps only the folders of the reports taken as they are; see keepFolders.
+    if (reused) keepFolders(root, found)
     // Threads kept by the caller (watch) stay for its next build; this build's own stop when their work is done.
     const runnerFor = (tasks: number): UnitRunner =>
       options.workers
@@ -322,6 +330,11 @@ interface Staged {
   keyed: Map<string, string>
 }
 
+function sameFile(a: string, b: string): boolean {
+  const [first, second] = [lstatSync(a), lstatSync(b)]
+  return first.ino === second.ino && first.dev === second.dev
+}
+
 function writeStaged(root: string, file: string, content: string | Uint8Array): void {
   const target = path.join(root, file)
   mkdirSync(path.dirname(target), { recursive: true })
@@ -329,8 +342,28 @@ function writeStaged(root: string, file: string, content: string | Uint8Array): 
 }
 
 /**
+ * Clear an earlier tree to stage into (see publishTree) of all but the folders of reports whose
+ * files will be taken from the output folder: most of those files are links to the published ones
+ * already, and linkFiles replaces the others. The site's own files, and the folders of the reports
+ * compiled again, are written anew into a clean place: a file there may be a link to a published
+ * one, which must never be written through.
+ */
+function keepFolders(root: string, units: ReadonlyArray<ReportUnit | undefined>): void {
+  const folders = new Set(units.flatMap((unit) => (unit?.files ?? []).map((file) => file.path.split('/')[0] ?? '')))
+  for (const entry of readdirSync(root, { withFileTypes: true }))
+    if (!entry.isDirectory() || !folders.has(entry.name))
+      rmSync(path.join(root, entry.name), { recursive: true, force: true })
+}
+
+/** Where the tree a build replaces is kept for the next build of the same output folder to stage into. */
+function spareTree(cacheFolder: string, out: string): string {
+  return path.join(cacheFolder, 'spare', createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16))
+}
+
+/**
  * Take files into the staged tree from the output folder, where each must stand as the last build
- * wrote it with the digest wanted; false, taking none, when any does not.
+ * wrote it with the digest wanted; false, taking none, when any does not. A file the staged tree
+ * holds already is kept when it is the published file itself, and replaced when not.
  */
 function linkFiles(files: readonly UnitFile[], record: BuildRecord | undefined, out: string, root: string): boolean {
   if (!record || files.length === 0) return false
@@ -343,11 +376,20 @@ function linkFiles(files: readonly UnitFile[], record: BuildRecord | undefined, 
     const target = path.join(root, file.path)
     // A report's files share one folder.
     if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
+    const source = path.join(out, file.path)
     try {
-      linkSync(path.join(out, file.path), target)
-    } catch {
-      // A file system without hard links: a copy keeps the published tree apart all the same.
-      copyFileSync(path.join(out, file.path), target)
+      linkSync(source, target)
+    } catch (error) {
+      if (isNodeError(error, 'EEXIST')) {
+        if (sameFile(source, target)) continue
+        unlinkSync(target)
+      }
+      try {
+        linkSync(source, target)
+      } catch {
+        // A file system without hard links: a copy keeps the published tree apart all the same.
+        copyFileSync(source, target)
+      }
     }
   }
   return true
