@@ -72,7 +72,7 @@ async function placeClash(places: OutputPlaces): Promise<string | undefined> {
 
 /** Why the folder `out` holds what factmark did not write, or undefined when it is empty or all factmark's. */
 async function foreignContent(out: string, shown: string): Promise<string | undefined> {
-  const tree = await listTree(out)
+  const tree = listTree(out)
   if (tree.unreadable.length > 0)
     return `${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`
   const present = tree.entries.map((entry) => entry.path)

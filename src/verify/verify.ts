@@ -93,7 +93,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
   const files = typeof data === 'object' && data !== null ? (data as { files?: unknown }).files : undefined
   if (!Array.isArray(files)) return finish(dir, 0, 0, problems)
 
-  const tree = await listTree(root)
+  const tree = listTree(root)
   for (const { path: folderPath, error } of tree.unreadable)
     problems.push({ kind: 'unreadable', path: folderPath === '' ? '.' : `${folderPath}/`, reason: reason(error) })
   const { listed, matched } = await checkListed(root, files as unknown[], tree.entries, problems)
