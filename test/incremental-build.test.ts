@@ -227,6 +227,20 @@ describe('a build that stages into the tree the last one replaced', () => {
     expect(snapshot(at('dist'))).toEqual(before)
   })
 
+  // The files it took from dist/ are recorded with their times as they stand: were they not, the
+  // next build would take them for changed by hand, and write them again.
+  test('takes the other reports’ files as they stand, build after build', async () => {
+    const inode = () => statSync(at('dist/xiamen-2024-targets/facts.json')).ino
+    const first = inode()
+    sentence('第二句。')
+    expect((await build(options())).ok).toBe(true)
+    sentence('第三句。')
+    expect((await build(options())).ok).toBe(true)
+    expect(inode()).toBe(first)
+    const again = await build(options())
+    expect(again.ok && again.value.unchanged).toBe(true)
+  })
+
   test('a cold build stages into an empty folder and keeps no spare', async () => {
     rmSync(spare(), { recursive: true })
     expect((await build(options({ cache: false }))).ok).toBe(true)

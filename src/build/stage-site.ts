@@ -99,11 +99,16 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       return { ok: false, reason: error.reason, result: error.result, message: error.message, restored: false }
     throw error
   }
-  const { result, entries, keyed } = built as Staged
+  const { result, entries, keyed, linked } = built as Staged
+  // A file taken from the output folder is the recorded one, with the recorded time.
   const times = writtenTimes(
     out,
-    entries.map((entry) => entry.path)
+    entries.map((entry) => entry.path).filter((file) => !linked.has(file))
   )
+  for (const file of linked) {
+    const recorded = record?.files[file]
+    if (recorded) times.set(file, recorded.mtimeMs)
+  }
   await writeRecord(cache.folder, out, {
     environment,
     sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
@@ -129,6 +134,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
 
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
     const pool = unitPool()
+    const place: Place = { record, out, root, linked: new Set() }
     // Units kept from earlier builds. One kept in memory was pooled when it was read: only those
     // read from the cache are.
     const found = input.reports.map((_, index) => {
@@ -175,7 +181,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       // taken from the output folder; one whose files do not stand there as written compiles too.
       for (const [index, unit] of found.entries()) if (!unit) compile(index)
       for (const [index, unit] of found.entries())
-        if (unit?.files !== undefined && !linkFiles(unit.files, record, out, root)) compile(index)
+        if (unit?.files !== undefined && !linkFiles(unit.files, place)) compile(index)
       const units = await Promise.all(
         found.map((unit, index) => compiling.get(index) ?? Promise.resolve(unit as ReportUnit))
       )
@@ -232,7 +238,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         offered,
         collectionKey
       })
-      const place = { record, out, root }
       entries.push(...stageSiteFiles(site, place, keyed, result))
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
@@ -252,7 +257,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const manifest = emitManifestOf(entries)
       writeStaged(root, manifestName, manifest)
       entries.push({ path: manifestName, bytes: byteLength(manifest), sha256: sha256(manifest) })
-      return { result, entries, keyed }
+      return { result, entries, keyed, linked: place.linked }
     } finally {
       await runner.close()
     }
@@ -264,6 +269,8 @@ interface Place {
   record: BuildRecord | undefined
   out: string
   root: string
+  /** The files taken from the output folder: each the recorded file itself, with its recorded time. */
+  linked: Set<string>
 }
 
 /**
@@ -273,16 +280,17 @@ interface Place {
  */
 function stageSiteFiles(
   site: readonly SiteFile[],
-  { record, out, root }: Place,
+  place: Place,
   keyed: Map<string, string>,
   result: BuildResult
 ): UnitFile[] {
+  const { record, root } = place
   const entries: UnitFile[] = []
   for (const file of site) {
     const key = file.key?.()
     if (key !== undefined) keyed.set(file.path, key)
     const before = record?.files[file.path]
-    if (key !== undefined && before?.key === key && linkFiles([{ path: file.path, ...before }], record, out, root)) {
+    if (key !== undefined && before?.key === key && linkFiles([{ path: file.path, ...before }], place)) {
       entries.push({ path: file.path, bytes: before.bytes, sha256: before.sha256 })
       continue
     }
@@ -296,7 +304,7 @@ function stageSiteFiles(
     const entry = { path: file.path, bytes: byteLength(content), sha256: sha256(content) }
     entries.push(entry)
     // The same bytes as the published file, which met its schema when it was written.
-    if (linkFiles([entry], record, out, root)) continue
+    if (linkFiles([entry], place)) continue
     // Checked and let go one by one: the series of a thousand reports are a hundred megabytes.
     checkArtifacts([{ path: file.path, content }])
     writeStaged(root, file.path, content)
@@ -308,18 +316,19 @@ const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
 
 /** Stage the site's table of every fact: taken from the output folder when its rows are the same. */
 function stageDataset(
-  { record, out, root }: Place,
+  place: Place,
   key: string,
   keyed: Map<string, string>,
   reports: readonly SiteReport[],
   rowsOf: (index: number) => { rows: readonly SiteRow[]; csv: string }
 ): UnitFile[] {
+  const { record, root } = place
   for (const name of datasetFiles) keyed.set(name, key)
   const reusable = datasetFiles.flatMap((name) => {
     const before = record?.files[name]
     return before?.key === key ? [{ path: name, bytes: before.bytes, sha256: before.sha256 }] : []
   })
-  if (reusable.length === datasetFiles.length && linkFiles(reusable, record, out, root)) return reusable
+  if (reusable.length === datasetFiles.length && linkFiles(reusable, place)) return reusable
   return writeSiteDataset(root, reports, rowsOf)
 }
 
@@ -328,6 +337,7 @@ interface Staged {
   result: BuildResult
   entries: UnitFile[]
   keyed: Map<string, string>
+  linked: Set<string>
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -365,7 +375,7 @@ function spareTree(cacheFolder: string, out: string): string {
  * wrote it with the digest wanted; false, taking none, when any does not. A file the staged tree
  * holds already is kept when it is the published file itself, and replaced when not.
  */
-function linkFiles(files: readonly UnitFile[], record: BuildRecord | undefined, out: string, root: string): boolean {
+function linkFiles(files: readonly UnitFile[], { record, out, root, linked }: Place): boolean {
   if (!record || files.length === 0) return false
   for (const file of files) {
     const recorded = record.files[file.path]
@@ -380,17 +390,20 @@ function linkFiles(files: readonly UnitFile[], record: BuildRecord | undefined, 
     try {
       linkSync(source, target)
     } catch (error) {
-      if (isNodeError(error, 'EEXIST')) {
-        if (sameFile(source, target)) continue
-        unlinkSync(target)
+      if (isNodeError(error, 'EEXIST') && sameFile(source, target)) {
+        linked.add(file.path)
+        continue
       }
+      if (isNodeError(error, 'EEXIST')) unlinkSync(target)
       try {
         linkSync(source, target)
       } catch {
         // A file system without hard links: a copy keeps the published tree apart all the same.
         copyFileSync(source, target)
+        continue
       }
     }
+    linked.add(file.path)
   }
   return true
 }
