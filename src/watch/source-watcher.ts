@@ -1,5 +1,24 @@
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import { watch } from 'chokidar'
+
+/**
+ * chokidar reports no change of a file that comes within 50 ms of the last change it reported of
+ * it, and does not report it later: a save right after another (or after a late event of it) would
+ * go unseen, and the output would stay stale. Each file reported is looked at again once that
+ * window has passed, and reported again if it is not as it was when reported.
+ */
+const lookAgainAfter = 60
+
+/** What tells one state of a file from another, without reading it. */
+function stateOf(file: string): string {
+  try {
+    const stats = statSync(file)
+    return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`
+  } catch {
+    return 'missing'
+  }
+}
 
 export interface SourceWatcher {
   /** Resolves once the folder is being watched: a save before it may go unseen. */
@@ -31,13 +50,27 @@ export function watchSources(
     // Swap files, backups and the editor's temporary copies would start builds nobody saved.
     ignored: (file) => file !== folder && !isSourceName(path.basename(file))
   })
+  const timers = new Set<NodeJS.Timeout>()
   watcher.on('all', (event, file) => {
-    if (event === 'add' || event === 'change' || event === 'unlink' || file === folder) onChange(file)
+    if (!(event === 'add' || event === 'change' || event === 'unlink' || file === folder)) return
+    // As it stands when reported, before anything done about the report can change it.
+    const reported = file === folder ? undefined : stateOf(file)
+    onChange(file)
+    if (reported === undefined) return
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      if (stateOf(file) !== reported) onChange(file)
+    }, lookAgainAfter)
+    timers.add(timer)
   })
   // An emitter's 'error' without a listener is thrown: a folder that cannot be read is reported instead.
   watcher.on('error', onError)
   return {
     ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
-    close: () => watcher.close()
+    close: () => {
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
+      return watcher.close()
+    }
   }
 }
