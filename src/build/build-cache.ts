@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SiteRow } from '../emit/site-dataset.js'
@@ -98,8 +97,14 @@ export function readUnit(file: string): ReportUnit | undefined {
   }
 }
 
+/** A report's rows of the site's table, and their lines of the site's facts.csv. */
+export interface ReportRows {
+  rows: readonly SiteRow[]
+  csv: string
+}
+
 /** The rows of the site's table a kept unit's report gives, and their CSV lines; undefined when they are not kept. */
-export function readRows(file: string): { rows: SiteRow[]; csv: string } | undefined {
+export function readRows(file: string): ReportRows | undefined {
   try {
     return {
       rows: JSON.parse(readFileSync(rowsFile(file), 'utf8')) as SiteRow[],
@@ -122,16 +127,8 @@ export function writeUnit(file: string, unit: ReportUnit, rows: KeptRows): void 
 }
 
 /** Write a file beside its place and rename it there, so that readers see it whole or not at all. */
-export async function writeWhole(file: string, content: string): Promise<void> {
-  const beside = besidePath(file)
-  await writeFile(beside, content)
-  await rename(beside, file)
-}
-
-function writeWholeSync(file: string, content: string): void {
-  const beside = besidePath(file)
+export function writeWholeSync(file: string, content: string): void {
+  const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   writeFileSync(beside, content)
   renameSync(beside, file)
 }
-
-const besidePath = (file: string) => `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`

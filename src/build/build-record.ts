@@ -3,7 +3,7 @@ import { lstatSync } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
-import { writeWhole } from './build-cache.js'
+import { writeWholeSync } from './build-cache.js'
 
 /**
  * What the last build of an output folder wrote, kept in the cache: the keys it was built from and
@@ -55,7 +55,7 @@ export async function readRecord(cacheFolder: string, out: string): Promise<Buil
 export async function writeRecord(cacheFolder: string, out: string, record: BuildRecord): Promise<void> {
   const file = recordFile(cacheFolder, out)
   await mkdir(path.dirname(file), { recursive: true })
-  await writeWhole(file, JSON.stringify(record))
+  writeWholeSync(file, JSON.stringify(record))
 }
 
 /** Whether a file of the output folder stands as the record says it was written. */

@@ -6,6 +6,7 @@ import { emitSiteDataPackage } from '../emit/datapackage.js'
 import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
 import type { SiteReport } from '../model/compiled.js'
 import type { UnitFile } from './report-unit.js'
+import type { ReportRows } from './build-cache.js'
 
 /**
  * Write the site's table of every fact (facts.csv, facts.parquet) and its Data Package into
@@ -15,7 +16,7 @@ import type { UnitFile } from './report-unit.js'
 export function writeSiteDataset(
   root: string,
   reports: readonly SiteReport[],
-  rowsOf: (index: number) => { rows: readonly SiteRow[]; csv: string }
+  rowsOf: (index: number) => ReportRows
 ): UnitFile[] {
   const csvPath = path.join(root, 'facts.csv')
   const parquetPath = path.join(root, 'facts.parquet')

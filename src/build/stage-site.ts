@@ -10,7 +10,7 @@ import { sha256, byteLength } from '../emit/hash.js'
 import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
-import { readRows, readUnit, unitFile } from './build-cache.js'
+import { readRows, readUnit, unitFile, type ReportRows } from './build-cache.js'
 import { standsAsWritten, writeRecord, writtenTimes, type BuildRecord } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
@@ -19,7 +19,6 @@ import { publishTree, type RecoveryResult } from './publish.js'
 import { checkArtifacts, reportFiles as defaultReportFiles } from './render-artifacts.js'
 import type { LevelAsked, ReportUnit, UnitFile } from './report-unit.js'
 import { reportTitles, siteFiles, type SiteFile } from './site-files.js'
-import type { SiteRow } from '../emit/site-dataset.js'
 import { writeSiteDataset } from './site-dataset-files.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf, type UnitTask } from './unit-task.js'
@@ -320,7 +319,7 @@ function stageDataset(
   key: string,
   keyed: Map<string, string>,
   reports: readonly SiteReport[],
-  rowsOf: (index: number) => { rows: readonly SiteRow[]; csv: string }
+  rowsOf: (index: number) => ReportRows
 ): UnitFile[] {
   const { record, root } = place
   for (const name of datasetFiles) keyed.set(name, key)
