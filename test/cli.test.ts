@@ -47,6 +47,14 @@ describe('factmark build', () => {
     expect(readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8')).toBe(before)
   })
 
+  test('--no-cache builds again what a build with nothing changed would leave as it is', async () => {
+    expect((await run('build')).code).toBe(0)
+    expect((await run('build')).stderr).toMatch(/^factmark: dist\/ is up to date \(\d+ files, 1 report, 128 facts\)/m)
+    const { code, stderr } = await run('build', '--no-cache')
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/^factmark: wrote \d+ files to dist\/ \(1 report, 128 facts\)\n$/)
+  })
+
   test('--out chooses the output folder', async () => {
     expect((await run('build', '--out', 'public')).code).toBe(0)
     expect(existsSync(path.join(cwd, 'public/xiamen-2025/facts.json'))).toBe(true)

@@ -31,7 +31,7 @@ const commands = {
     run: explainingFileErrors(async (call) => (await import('./commands/new.js')).run(call))
   },
   build: {
-    options: ['src', 'out', 'format', 'strict', 'verbose'],
+    options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache'],
     run: explainingFileErrors(async (call) => (await import('./commands/build.js')).run(call))
   },
   check: {
