@@ -11,7 +11,8 @@ import { emitReportMarkdown } from '../emit/report-md.js'
 import { emitXbrlJson } from '../emit/xbrl/index.js'
 import { checkOutputFolder } from './output-folder.js'
 import { publish, type Artifact, type PublishOptions, type RecoveryResult } from './publish.js'
-import { schemaOfSitePath, validatorOf } from '../model/schemas.js'
+import { checkArtifacts } from './check-artifacts.js'
+import { reportDownloads, type ReportHref } from './report-downloads.js'
 import type { CompileResult, CompiledReport, Registry } from '../model/compiled.js'
 import { reportTitles, siteFiles } from './site-files.js'
 import { collectionLookup, type CollectionLookup } from '../emit/html/collection-lookup.js'
@@ -42,24 +43,28 @@ function rendered(context: EmitContext, name: string): { path: string; content: 
   return { path: name, content }
 }
 
+// Each file of a report's folder and what renders it; reportDownloads says what each is, apart,
+// so that a build can name the files without loading their emitters.
+const emitters: Record<ReportHref, ReportFile['emit']> = {
+  'facts.json': emitFactsJson,
+  'facts.csv': emitFactsCsv,
+  'facts-excel.csv': emitFactsExcelCsv,
+  'facts.xbrl.json': (report) => emitXbrlJson(report, { taxonomy: `../${taxonomyEntry}` }),
+  'report.md': emitReportMarkdown,
+  'datapackage.json': (report, context) =>
+    emitDataPackage(report, {
+      csv: rendered(context, 'facts.csv'),
+      json: rendered(context, 'facts.json'),
+      xbrl: rendered(context, 'facts.xbrl.json')
+    }),
+  'index.html': (report, context) => emitReportHtml(report, context.registry, context.downloads, context.collection)
+}
+
 /** The files of each report, in the order they are rendered and offered for download; the page comes last. */
-// prettier-ignore
-export const reportFiles: readonly ReportFile[] = [
-  { href: 'facts.json', label: '数据(JSON)', type: 'application/json', data: true, emit: emitFactsJson },
-  { href: 'facts.csv', label: '数据表(CSV,UTF-8)', type: 'text/csv', data: true, emit: emitFactsCsv },
-  { href: 'facts-excel.csv', label: '数据表(Excel/WPS 用 CSV)', type: 'text/csv', data: false, emit: emitFactsExcelCsv },
-  { href: 'facts.xbrl.json', label: 'xBRL-JSON', type: 'application/json', data: true, emit: (report) => emitXbrlJson(report, { taxonomy: `../${taxonomyEntry}` }) },
-  { href: 'report.md', label: '报告原文(Markdown)', type: 'text/markdown', data: false, emit: emitReportMarkdown },
-  {
-    href: 'datapackage.json',
-    label: '数据包描述(Frictionless Data Package)',
-    type: 'application/json',
-    data: false,
-    emit: (report, context) =>
-      emitDataPackage(report, { csv: rendered(context, 'facts.csv'), json: rendered(context, 'facts.json'), xbrl: rendered(context, 'facts.xbrl.json') })
-  },
-  { href: 'index.html', label: '网页', type: 'text/html', data: false, emit: (report, context) => emitReportHtml(report, context.registry, context.downloads, context.collection) }
-]
+export const reportFiles: readonly ReportFile[] = reportDownloads.map((file) => ({
+  ...file,
+  emit: emitters[file.href]
+}))
 
 /** The files of one report's folder, rendered in the order of `files`. Throws when an emitter fails. */
 export function renderReportFiles(
@@ -113,16 +118,6 @@ function siteDataset(reports: readonly CompiledReport[]): Artifact[] {
   const csv = { path: 'facts.csv', content: emitSiteFactsCsv(reports) }
   const parquet = { path: 'facts.parquet', content: emitSiteFactsParquet(reports) }
   return [csv, parquet, { path: 'datapackage.json', content: emitSiteDataPackage(reports, csv, parquet) }]
-}
-
-/** The site's own JSON files must meet their published schemas before anything is written. */
-export function checkArtifacts(artifacts: readonly Artifact[]): void {
-  for (const artifact of artifacts) {
-    const schema = schemaOfSitePath(artifact.path)
-    // Each report's bundle was checked against its schema when it was compiled.
-    if (schema === undefined || schema === 'bundle.schema.json' || typeof artifact.content !== 'string') continue
-    if (!validatorOf(schema)(JSON.parse(artifact.content))) throw new Error(`${artifact.path} does not meet its schema`)
-  }
 }
 
 /**

@@ -2,8 +2,6 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { isNodeError } from '../model/node-error.js'
 import path from 'node:path'
-import { sourcesOf } from '../compile/compile-folder.js'
-import { compileSources } from '../compile/compile-sources.js'
 import { collectionLookup, levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { emitManifestOf } from '../emit/manifest.js'
 import { sha256, byteLength } from '../emit/hash.js'
@@ -16,12 +14,13 @@ import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
 import { crossReport } from './cross-report.js'
 import { publishTree, type RecoveryResult } from './publish.js'
-import { checkArtifacts, reportFiles as defaultReportFiles } from './render-artifacts.js'
+import { checkArtifacts } from './check-artifacts.js'
+import { reportDownloads } from './report-downloads.js'
 import type { LevelAsked, ReportUnit, UnitFile } from './report-unit.js'
 import { reportTitles, siteFiles, type SiteFile } from './site-files.js'
-import { writeSiteDataset } from './site-dataset-files.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
-import { registryOf, type UnitTask } from './unit-task.js'
+import { registryOf } from './registry-memo.js'
+import type { UnitTask } from './unit-task.js'
 
 // A process that builds again and again (watch) keeps the last build's units: the next build
 // takes them from memory rather than from the cache's files. They are keyed like the cache, so
@@ -64,6 +63,10 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   const loaded = registryOf(input.registry, environment)
   if (!loaded.registry) {
     // Nothing can be published; the reports are read again to say all that is wrong with them.
+    const [{ sourcesOf }, { compileSources }] = await Promise.all([
+      import('../compile/compile-folder.js'),
+      import('../compile/compile-sources.js')
+    ])
     const compiled = compileSources({
       ...(await sourcesOf({ src: options.src, cwd: options.cwd, ...(options.files && { files: options.files }) })),
       checkUnusedMetrics
@@ -77,7 +80,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       restored: false
     }
   }
-  const files = options.reportFiles ?? defaultReportFiles
+  // What each report's folder offers, as its page and the catalog list it.
+  const offered = options.reportFiles?.map(({ emit: _emit, ...file }) => file) ?? reportDownloads
   let built: Staged | undefined
   let published: RecoveryResult
   try {
@@ -224,7 +228,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       remembered = new Map(units.map((unit, index) => [keys[index] ?? '', unit]))
       const entries: UnitFile[] = across.published.flatMap(({ index }) => units[index]?.files ?? [])
       const keyed = new Map<string, string>()
-      const offered = files.map(({ emit: _emit, ...file }) => file)
       // The collection is made of the published reports' summaries, in order, and of the environment.
       const collectionKey = createHash('sha256')
         .update(environment)
@@ -245,12 +248,12 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .update(JSON.stringify(across.published.map(({ index }) => units[index]?.rowsDigest)))
         .digest('hex')
       entries.push(
-        ...stageDataset(place, rowsKey, keyed, reports, (at) => {
+        ...(await stageDataset(place, rowsKey, keyed, reports, (at) => {
           const entry = across.published[at]
           const rows = entry && readRows(unitFile(cache.folder, keys[entry.index] ?? ''))
           if (!rows) throw new Error(`the rows of ${entry?.report.path ?? 'a report'} are missing from the cache`)
           return rows
-        })
+        }))
       )
 
       const manifest = emitManifestOf(entries)
@@ -314,13 +317,13 @@ function stageSiteFiles(
 const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
 
 /** Stage the site's table of every fact: taken from the output folder when its rows are the same. */
-function stageDataset(
+async function stageDataset(
   place: Place,
   key: string,
   keyed: Map<string, string>,
   reports: readonly SiteReport[],
   rowsOf: (index: number) => ReportRows
-): UnitFile[] {
+): Promise<UnitFile[]> {
   const { record, root } = place
   for (const name of datasetFiles) keyed.set(name, key)
   const reusable = datasetFiles.flatMap((name) => {
@@ -328,6 +331,8 @@ function stageDataset(
     return before?.key === key ? [{ path: name, bytes: before.bytes, sha256: before.sha256 }] : []
   })
   if (reusable.length === datasetFiles.length && linkFiles(reusable, place)) return reusable
+  // The Parquet writer is loaded only for a table that changed.
+  const { writeSiteDataset } = await import('./site-dataset-files.js')
   return writeSiteDataset(root, reports, rowsOf)
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import Tinypool from 'tinypool'
-import { runUnitTask, type UnitDone, type UnitTask } from './unit-task.js'
+import type { UnitDone, UnitTask } from './unit-task.js'
 import type { ReportFile } from './render-artifacts.js'
 
 /** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
@@ -44,8 +44,9 @@ export function unitRunner(tasks: number, options: { threads?: number; files?: r
     (options.threads === undefined && tasks < fewestForThreads)
   )
     return {
-      // A task that throws rejects, as one on a thread does.
-      run: (task) => Promise.resolve().then(() => runUnitTask(task, options.files)),
+      // A task that throws rejects, as one on a thread does. The compiler is loaded only here: a
+      // build whose reports compile on threads never loads it in this one.
+      run: async (task) => (await import('./unit-task.js')).runUnitTask(task, options.files),
       close: () => Promise.resolve(),
       threads: 1
     }

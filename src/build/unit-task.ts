@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sha256 } from '../emit/hash.js'
 import type { PublishedLevel } from '../emit/html/collection-lookup.js'
-import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type { Registry, SourceText } from '../model/compiled.js'
 import { reportFiles, type ReportFile } from './render-artifacts.js'
 import { renderUnit, type ReportUnit } from './report-unit.js'
 import { contentDigest, unitFile, unitKey, writeUnit } from './build-cache.js'
+import { registryOf } from './registry-memo.js'
 
 /**
  * One report to compile and render into a folder being staged: the work a build hands to a
@@ -26,19 +26,6 @@ export interface UnitTask {
   answers?: Array<[string, PublishedLevel]>
   /** Write only the page: the report's other files are staged already. */
   pageOnly?: boolean
-}
-
-// A worker compiles many reports against one registry, and a process that builds again and again
-// (watch) uses one across builds: it is read once per environment, which holds the registry's
-// digest (each task brings its own copy of the text). A build that compiles in its own thread
-// shares this with the rules across reports.
-let lastRegistry: { environment: string; loaded: LoadedRegistry } | undefined
-
-/** The registry of an environment, read once while the environment stays the same. */
-export function registryOf(source: SourceText, environment: string): LoadedRegistry {
-  if (lastRegistry?.environment !== environment)
-    lastRegistry = { environment, loaded: loadRegistry(source.path, source.text) }
-  return lastRegistry.loaded
 }
 
 /** A unit and the key it is kept by, from the bytes the task read. */
