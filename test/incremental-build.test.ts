@@ -276,6 +276,38 @@ describe('the series', () => {
   })
 })
 
+describe('the rules across reports', () => {
+  const summaries = (folder: string): string[] =>
+    readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.summary.json'))
+
+  test('are taken as the last build of the same collection concluded them: an edit that moves no figure reads no report’s facts', async () => {
+    writeFileSync(
+      at('source/xiamen-2025.md'),
+      `${readFileSync(at('source/xiamen-2025.md'), 'utf8')}\n本句为测试所加。\n`
+    )
+    // Only the edited report's summary is made again; the others' are gone, so a build that read them would fail.
+    const kept = summaries(at('cache'))
+    expect(kept.length).toBe(4)
+    for (const file of kept) rmSync(path.join(at('cache'), file))
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+    expect(summaries(at('cache')).length).toBe(1)
+  })
+
+  test('are made again when a figure changed, and the reports whose summaries were lost from the cache are compiled again', async () => {
+    for (const file of summaries(at('cache'))) rmSync(path.join(at('cache'), file))
+    edit(
+      'source/xiamen-2024-fact-sheet.md',
+      ':fact[2.34]{metric=air.aqi_composite}',
+      ':fact[2.35]{metric=air.aqi_composite}'
+    )
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+    // Three reports unchanged, whose summaries are kept again, and the one edited.
+    expect(summaries(at('cache')).length).toBe(4)
+  })
+})
+
 describe('a page that shows what another report publishes', () => {
   const page = () => readFileSync(at('dist/xiamen-2025/index.html'), 'utf8')
   const shown = '2024的值91.7%见《厦门市2024年生态环境主要指标》'

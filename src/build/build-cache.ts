@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { SiteRow } from '../emit/site-dataset.js'
 import type { SourceText } from '../model/compiled.js'
 import { version } from '../version.js'
-import type { KeptRows, ReportUnit } from './report-unit.js'
+import type { KeptRows, ReportSummary, ReportUnit } from './report-unit.js'
 
 /**
  * The build's cache: what each report compiled to, kept by a digest of everything it depends on
@@ -84,14 +84,32 @@ export function unitFile(folder: string, key: string): string {
 
 const rowsFile = (file: string) => file.replace(/\.json$/, '.rows.json')
 const csvFile = (file: string) => file.replace(/\.json$/, '.rows.csv')
+const summaryFile = (file: string) => file.replace(/\.json$/, '.summary.json')
 
 /**
- * A kept unit, or undefined when there is none (or it cannot be read, which is the same to a build).
- * Read synchronously, as a build reads the units of every report unchanged (see readSourceFile).
+ * A kept unit, without its summary (see readSummary), or undefined when there is none (or it
+ * cannot be read, which is the same to a build). Read synchronously, as a build reads the units of
+ * every report unchanged (see readSourceFile).
  */
 export function readUnit(file: string): ReportUnit | undefined {
+  let unit: ReportUnit
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { unit: ReportUnit }).unit
+    unit = (JSON.parse(readFileSync(file, 'utf8')) as { unit: ReportUnit }).unit
+  } catch {
+    return undefined
+  }
+  // A unit whose summary or rows were lost since is compiled again, as if it were not kept at all.
+  const parts = [rowsFile(file), csvFile(file), ...(unit.summaryDigest === undefined ? [] : [summaryFile(file)])]
+  return parts.every((part) => existsSync(part)) ? unit : undefined
+}
+
+/**
+ * The summary of a kept unit: its facts, which only the rules across reports and the series read,
+ * kept apart so that a build whose collection is the one it has seen never reads them.
+ */
+export function readSummary(file: string): ReportSummary | undefined {
+  try {
+    return JSON.parse(readFileSync(summaryFile(file), 'utf8')) as ReportSummary
   } catch {
     return undefined
   }
@@ -116,14 +134,17 @@ export function readRows(file: string): ReportRows | undefined {
 }
 
 /**
- * Keep a unit and its rows (as JSON and CSV); the unit last, so that a unit found always has its rows.
- * Written synchronously: a worker that waits on the thread pool is a core left idle.
+ * Keep a unit, its summary apart, and its rows (as JSON and CSV); the unit last, so that a unit
+ * found always has its summary and rows. Written synchronously: a worker that waits on the thread
+ * pool is a core left idle.
  */
 export function writeUnit(file: string, unit: ReportUnit, rows: KeptRows): void {
   mkdirSync(path.dirname(file), { recursive: true })
   writeWholeSync(rowsFile(file), rows.json)
   writeWholeSync(csvFile(file), rows.csv)
-  writeWholeSync(file, JSON.stringify({ unit }))
+  const { summary, ...head } = unit
+  if (summary) writeWholeSync(summaryFile(file), JSON.stringify(summary))
+  writeWholeSync(file, JSON.stringify({ unit: head }))
 }
 
 /** Write a file beside its place and rename it there, so that readers see it whole or not at all. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { lstatSync } from 'node:fs'
+import { lstatSync, type Stats } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
@@ -60,12 +60,17 @@ export async function writeRecord(cacheFolder: string, out: string, record: Buil
 
 /** Whether a file of the output folder stands as the record says it was written. */
 export function standsAsWritten(out: string, file: string, recorded: RecordedFile | undefined): boolean {
-  if (!recorded) return false
+  return writtenAs(out, file, recorded) !== undefined
+}
+
+/** A file of the output folder as it stands, when it stands as the record says it was written. */
+export function writtenAs(out: string, file: string, recorded: RecordedFile | undefined): Stats | undefined {
+  if (!recorded) return undefined
   try {
     const stats = lstatSync(path.join(out, file))
-    return stats.isFile() && stats.size === recorded.bytes && stats.mtimeMs === recorded.mtimeMs
+    return stats.isFile() && stats.size === recorded.bytes && stats.mtimeMs === recorded.mtimeMs ? stats : undefined
   } catch {
-    return false
+    return undefined
   }
 }
 

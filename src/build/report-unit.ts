@@ -44,7 +44,7 @@ export interface ReportUnit {
 }
 
 /** A report as the site's pages and the rules across reports read it. */
-interface ReportSummary {
+export interface ReportSummary {
   path: string
   frontMatter: ReportFrontMatter
   bundle: { report: FactBundle['report']; metricIds: string[]; facts: CollectionFact[] }

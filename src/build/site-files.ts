@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { emitCatalogHtml } from '../emit/catalog-html.js'
 import { emitCatalogJson, emitCatalogJsonPages } from '../emit/catalog-json.js'
 import type { Download } from '../emit/downloads.js'
@@ -8,6 +7,7 @@ import { emitSeriesHtml } from '../emit/series-html.js'
 import { emitSeriesIndex, emitSeriesJson, seriesFileName } from '../emit/series-json.js'
 import { emitTaxonomy } from '../emit/xbrl/index.js'
 import type { Collection, Registry, SiteReport } from '../model/compiled.js'
+import { siteFileKey } from './site-file-key.js'
 
 /**
  * A file of the site's own, beside the reports' folders: rendered only when asked, and with a key
@@ -28,16 +28,16 @@ export interface SiteInput {
   /** The files each report's folder holds, as its page and the catalog offer them. */
   offered: readonly Download[]
   /**
-   * A digest of everything the collection is made of (the published reports' summaries, the
-   * registry, factmark itself): with it, each series file has a key, and a build whose collection
-   * is the same takes them as they are.
+   * A digest of everything the site's own files are made of (the published reports' summaries, the
+   * registry, factmark itself, the files offered): with it, each file has a key, and a build whose
+   * collection is the same takes them as they are.
    */
-  collectionKey?: string
+  siteKey?: string
 }
 
 /** The site's own files: series, taxonomy, schemas and catalog (not its table of facts, nor the manifest). */
 export function siteFiles(input: SiteInput): SiteFile[] {
-  const { reports, registry, collection, offered, collectionKey } = input
+  const { reports, registry, collection, offered, siteKey } = input
   const page = offered.filter((file) => file.href === 'index.html')
   const entries = reports.map((report) => ({
     report,
@@ -45,14 +45,7 @@ export function siteFiles(input: SiteInput): SiteFile[] {
   }))
   const titleOf = reportTitles(reports)
   const files: SiteFile[] = []
-  if (collection) {
-    const series = seriesFiles(collection, titleOf)
-    const keyed =
-      collectionKey === undefined
-        ? series
-        : series.map((file) => ({ ...file, key: () => keyOf(collectionKey, file.path) }))
-    files.push(...keyed)
-  }
+  if (collection) files.push(...seriesFiles(collection, titleOf))
   if (registry) files.push(...eager(emitTaxonomy(registry)))
   files.push(...eager(emitSchemas()))
   files.push({ path: 'catalog.json', render: () => emitCatalogJson(entries) })
@@ -65,7 +58,8 @@ export function siteFiles(input: SiteInput): SiteFile[] {
       )
     )
   )
-  return files
+  if (siteKey === undefined) return files
+  return files.map((file) => ({ ...file, key: () => siteFileKey(siteKey, file.path) }))
 }
 
 function eager(files: ReadonlyArray<{ path: string; content: string }>): SiteFile[] {
@@ -88,8 +82,4 @@ function seriesFiles(collection: Collection, titleOf: (slug: string) => string):
       { path: `series/${seriesFileName(series.metric.id, 'html')}`, render: () => emitSeriesHtml(series, titleOf) }
     ])
   ]
-}
-
-function keyOf(collectionKey: string, file: string): string {
-  return createHash('sha256').update(collectionKey).update('\0').update(file).digest('hex')
 }

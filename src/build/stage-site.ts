@@ -1,23 +1,40 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
-import { isNodeError } from '../model/node-error.js'
+import {
+  copyFileSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats
+} from 'node:fs'
 import path from 'node:path'
-import { collectionLookup, levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
+import {
+  collectionLookup,
+  levelKey,
+  type CollectionLookup,
+  type LevelQuery,
+  type PublishedLevel
+} from '../emit/html/collection-lookup.js'
 import { emitManifestOf } from '../emit/manifest.js'
 import { sha256, byteLength } from '../emit/hash.js'
 import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
-import { readRows, readUnit, unitFile, type ReportRows } from './build-cache.js'
-import { standsAsWritten, writeRecord, writtenTimes, type BuildRecord } from './build-record.js'
+import { readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
+import { siteFileKey } from './site-file-key.js'
+import { acrossKey, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
+import { writeRecord, writtenAs, writtenTimes, type BuildRecord } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
-import { crossReport } from './cross-report.js'
+import type { CrossReport } from './cross-report.js'
 import { publishTree, type RecoveryResult } from './publish.js'
 import { checkArtifacts } from './check-artifacts.js'
 import { reportDownloads } from './report-downloads.js'
 import type { LevelAsked, ReportUnit, UnitFile } from './report-unit.js'
-import { reportTitles, siteFiles, type SiteFile } from './site-files.js'
+import type { SiteFile } from './site-files.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf } from './registry-memo.js'
 import type { UnitTask } from './unit-task.js'
@@ -60,8 +77,9 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   const { options, input, digests, keys, environment, record, skipped, problemsOf } = context
   const { out, cache } = options
   const checkUnusedMetrics = !options.files || options.files.length === 0
-  const loaded = registryOf(input.registry, environment)
-  if (!loaded.registry) {
+  const loadedRegistry = () => registryOf(input.registry, environment)
+  // A build recorded over this environment had this very registry, and published: it is valid.
+  if (!record && !loadedRegistry().registry) {
     // Nothing can be published; the reports are read again to say all that is wrong with them.
     const [{ sourcesOf }, { compileSources }] = await Promise.all([
       import('../compile/compile-folder.js'),
@@ -138,15 +156,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
     const pool = unitPool()
     const place: Place = { record, out, root, linked: new Set() }
-    // Units kept from earlier builds. One kept in memory was pooled when it was read: only those
-    // read from the cache are.
-    const found = input.reports.map((_, index) => {
-      const key = keys[index] ?? ''
-      const inMemory = cache.reuse ? remembered.get(key) : undefined
-      if (inMemory) return inMemory
-      const read = cache.reuse ? readUnit(unitFile(cache.folder, key)) : undefined
-      return read && pool(read)
-    })
+    const found = keptUnits(keys, cache, pool)
     // An earlier tree keeps only the folders of the reports taken as they are; see keepFolders.
     if (reused) keepFolders(root, found)
     // Threads kept by the caller (watch) stay for its next build; this build's own stop when their work is done.
@@ -191,26 +201,69 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       await written()
       // The threads are done: their heaps go back before the rules across reports and the site's own files.
       await runner.close()
-      const across = crossReport(units, loaded, input.skipped ?? [], checkUnusedMetrics)
-      const reports = across.published.map((entry) => entry.report)
-      const result = buildResult(across.diagnostics, across.coverage, reports.map(publishedReport), options.cwd)
-      const problems = problemsOf(result)
-      if (problems !== undefined) throw new Unpublishable('invalid', result, `the sources have ${problems}`)
-      const failed = units.find((unit) => unit.emitFailure !== undefined)
-      if (failed?.emitFailure !== undefined) throw new Unpublishable('emit', result, failed.emitFailure)
+      // The rules across reports, as a build of the same collection concluded them, or anew from
+      // every report's summary and the registry (see AcrossMemo).
+      const skippedSources = input.skipped ?? []
+      const memoKey = acrossKey(environment, skippedSources, checkUnusedMetrics, units)
+      const memo = cache.reuse ? readAcross(cache.folder, memoKey) : undefined
+      let whole: WholeCollection | undefined
+      const wholeCollection = async (): Promise<WholeCollection> => {
+        if (whole) return whole
+        const summaryOf = (index: number) => readSummary(unitFile(cache.folder, keys[index] ?? ''))
+        // A summary lost from the cache since its unit was read (or kept in memory) is made again.
+        const lost = units.flatMap((unit, index) =>
+          unit.summary || unit.summaryDigest === undefined || summaryOf(index) ? [] : [index]
+        )
+        if (lost.length > 0) {
+          const again = runnerFor(lost.length)
+          try {
+            for (const index of lost)
+              keys[index] = (await again.run(taskOf(input.reports[index] as SourceText, { keepOnly: true }))).key
+          } finally {
+            await again.close()
+          }
+        }
+        const summarized = units.map((unit, index) => {
+          if (unit.summary || unit.summaryDigest === undefined) return unit
+          const summary = summaryOf(index)
+          if (!summary) throw new Error(`the summary of ${unit.path} could not be kept in the cache`)
+          return pool({ ...unit, summary })
+        })
+        const [{ crossReport }, { reportTitles }] = await Promise.all([
+          import('./cross-report.js'),
+          import('./site-files.js')
+        ])
+        const across = crossReport(summarized, loadedRegistry(), skippedSources, checkUnusedMetrics)
+        const reports = across.published.map((entry) => entry.report)
+        whole = { across, reports, lookup: collectionLookup(across.collection, reportTitles(reports)) }
+        return whole
+      }
+      const concluded = memo ?? (await wholeCollection()).across
+      const published =
+        memo?.published ??
+        (await wholeCollection()).across.published.map(({ index, report }) => ({
+          index,
+          report: publishedReport(report)
+        }))
+      const result = publishable(
+        buildResult(
+          concluded.diagnostics,
+          concluded.coverage,
+          published.map((entry) => entry.report),
+          options.cwd
+        ),
+        units,
+        problemsOf
+      )
 
       // A page shows levels other reports publish: it is rendered again when the collection answers otherwise.
-      const lookup = collectionLookup(across.collection, reportTitles(reports))
-      const pages = across.published.flatMap(({ index }) => {
-        const asked = units[index]?.levels ?? []
-        const answers = asked.map((level) => lookup.publishedLevel(level.query))
-        if (JSON.stringify(answers) === JSON.stringify(asked.map((level) => level.answer))) return []
-        const given = asked.flatMap((level: LevelAsked, at: number): Array<[string, PublishedLevel]> => {
-          const answer = answers[at]
-          return answer ? [[levelKey(level.query), answer]] : []
-        })
-        return [{ index, given }]
-      })
+      const levelsKnown = new Map(memo?.levels)
+      const answerOf = async (query: LevelQuery): Promise<PublishedLevel | undefined> => {
+        const known = levelsKnown.get(levelKey(query))
+        if (known !== undefined) return known ?? undefined
+        return (await wholeCollection()).lookup.publishedLevel(query)
+      }
+      const pages = await pagesToRender(published, units, answerOf)
       if (pages.length > 0) {
         const pageRunner = runnerFor(pages.length)
         try {
@@ -226,35 +279,51 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       }
 
       remembered = new Map(units.map((unit, index) => [keys[index] ?? '', unit]))
-      const entries: UnitFile[] = across.published.flatMap(({ index }) => units[index]?.files ?? [])
+      const entries: UnitFile[] = published.flatMap(({ index }) => units[index]?.files ?? [])
       const keyed = new Map<string, string>()
       // The collection is made of the published reports' summaries, in order, and of the environment.
       const collectionKey = createHash('sha256')
         .update(environment)
-        .update(JSON.stringify(across.published.map(({ index }) => units[index]?.summaryDigest)))
+        .update(JSON.stringify(published.map(({ index }) => units[index]?.summaryDigest)))
         .digest('hex')
-      const site = siteFiles({
-        reports,
-        registry: loaded.registry,
-        collection: across.collection,
-        offered,
-        collectionKey
-      })
-      entries.push(...stageSiteFiles(site, place, keyed, result))
+      // The site's own files are made of the collection and of what each report's folder offers.
+      const siteKey = createHash('sha256').update(collectionKey).update(JSON.stringify(offered)).digest('hex')
+      const sitePaths = memo && takeSiteFiles(memo.site, siteKey, place, keyed)
+      if (sitePaths) entries.push(...sitePaths)
+      else {
+        const { siteFiles } = await import('./site-files.js')
+        const { across, reports } = await wholeCollection()
+        const site = siteFiles({
+          reports,
+          registry: loadedRegistry().registry,
+          collection: across.collection,
+          offered,
+          siteKey
+        })
+        entries.push(...stageSiteFiles(site, place, keyed, result))
+      }
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
       const rowsKey = createHash('sha256')
         .update(collectionKey)
-        .update(JSON.stringify(across.published.map(({ index }) => units[index]?.rowsDigest)))
+        .update(JSON.stringify(published.map(({ index }) => units[index]?.rowsDigest)))
         .digest('hex')
       entries.push(
-        ...(await stageDataset(place, rowsKey, keyed, reports, (at) => {
-          const entry = across.published[at]
-          const rows = entry && readRows(unitFile(cache.folder, keys[entry.index] ?? ''))
-          if (!rows) throw new Error(`the rows of ${entry?.report.path ?? 'a report'} are missing from the cache`)
-          return rows
-        }))
+        ...(await stageDataset(
+          place,
+          rowsKey,
+          keyed,
+          async () => (await wholeCollection()).reports,
+          (at) => {
+            const entry = published[at]
+            const rows = entry && readRows(unitFile(cache.folder, keys[entry.index] ?? ''))
+            if (!rows) throw new Error(`the rows of ${entry?.report.path ?? 'a report'} are missing from the cache`)
+            return rows
+          }
+        ))
       )
+      // Kept for the next build of the same collection, which will not make them again.
+      if (whole) writeAcross(cache.folder, memoKey, conclusionsOf(whole, units, published, entries, keyed))
 
       const manifest = emitManifestOf(entries)
       writeStaged(root, manifestName, manifest)
@@ -264,6 +333,24 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       await runner.close()
     }
   }
+}
+
+/**
+ * The units of these keys kept from earlier builds, undefined for each that is not. One kept in
+ * memory was pooled when it was read: only those read from the cache are.
+ */
+function keptUnits(
+  keys: readonly string[],
+  cache: SiteBuildOptions['cache'],
+  pool: (unit: ReportUnit) => ReportUnit
+): Array<ReportUnit | undefined> {
+  if (!cache.reuse) return keys.map(() => undefined)
+  return keys.map((key) => {
+    const inMemory = remembered.get(key)
+    if (inMemory) return inMemory
+    const read = readUnit(unitFile(cache.folder, key))
+    return read && pool(read)
+  })
 }
 
 /** Where a build stages its files, and the record of what the output folder holds. */
@@ -314,6 +401,94 @@ function stageSiteFiles(
   return entries
 }
 
+/** The result of a build whose sources may be published and whose files could all be rendered; else throws Unpublishable. */
+function publishable(
+  result: BuildResult,
+  units: readonly ReportUnit[],
+  problemsOf: (result: BuildResult) => string | undefined
+): BuildResult {
+  const problems = problemsOf(result)
+  if (problems !== undefined) throw new Unpublishable('invalid', result, `the sources have ${problems}`)
+  const failed = units.find((unit) => unit.emitFailure !== undefined)
+  if (failed?.emitFailure !== undefined) throw new Unpublishable('emit', result, failed.emitFailure)
+  return result
+}
+
+/** A page to render again, with the levels the collection gives it. */
+interface PageToRender {
+  index: number
+  given: Array<[string, PublishedLevel]>
+}
+
+/** The published reports whose pages were rendered with answers other than those the collection gives now. */
+async function pagesToRender(
+  published: ReadonlyArray<{ index: number }>,
+  units: readonly ReportUnit[],
+  answerOf: (query: LevelQuery) => Promise<PublishedLevel | undefined>
+): Promise<PageToRender[]> {
+  const pages: PageToRender[] = []
+  for (const { index } of published) {
+    const asked = units[index]?.levels ?? []
+    const answers = await Promise.all(asked.map((level) => answerOf(level.query)))
+    if (JSON.stringify(answers) === JSON.stringify(asked.map((level) => level.answer))) continue
+    const given = asked.flatMap((level: LevelAsked, at: number): Array<[string, PublishedLevel]> => {
+      const answer = answers[at]
+      return answer ? [[levelKey(level.query), answer]] : []
+    })
+    pages.push({ index, given })
+  }
+  return pages
+}
+
+/** What a build that made the rules across reports anew keeps of them for the next (see AcrossMemo). */
+function conclusionsOf(
+  { across, lookup }: WholeCollection,
+  units: readonly ReportUnit[],
+  published: AcrossMemo['published'],
+  entries: readonly UnitFile[],
+  keyed: ReadonlyMap<string, string>
+): AcrossMemo {
+  const levels = new Map<string, PublishedLevel | null>()
+  for (const unit of units)
+    for (const { query } of unit.levels ?? []) levels.set(levelKey(query), lookup.publishedLevel(query) ?? null)
+  return {
+    diagnostics: across.diagnostics,
+    coverage: across.coverage,
+    published,
+    levels: [...levels],
+    // The site's own files are the keyed ones, but for the table of every fact.
+    site: entries.flatMap((entry) => (keyed.has(entry.path) && !datasetFiles.includes(entry.path) ? [entry.path] : []))
+  }
+}
+
+/**
+ * Take the site's own files, as a build of the same collection listed them, from the output
+ * folder: all of them, each with the key it has now, or none (undefined).
+ */
+function takeSiteFiles(
+  paths: readonly string[],
+  siteKey: string,
+  place: Place,
+  keyed: Map<string, string>
+): UnitFile[] | undefined {
+  const taken: UnitFile[] = []
+  for (const file of paths) {
+    const key = siteFileKey(siteKey, file)
+    const before = place.record?.files[file]
+    if (before?.key !== key) return undefined
+    keyed.set(file, key)
+    taken.push({ path: file, bytes: before.bytes, sha256: before.sha256 })
+  }
+  return linkFiles(taken, place) ? taken : undefined
+}
+
+/** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
+interface WholeCollection {
+  across: CrossReport
+  reports: SiteReport[]
+  lookup: CollectionLookup
+}
+
 const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
 
 /** Stage the site's table of every fact: taken from the output folder when its rows are the same. */
@@ -321,7 +496,7 @@ async function stageDataset(
   place: Place,
   key: string,
   keyed: Map<string, string>,
-  reports: readonly SiteReport[],
+  reportsOf: () => Promise<readonly SiteReport[]>,
   rowsOf: (index: number) => ReportRows
 ): Promise<UnitFile[]> {
   const { record, root } = place
@@ -333,7 +508,7 @@ async function stageDataset(
   if (reusable.length === datasetFiles.length && linkFiles(reusable, place)) return reusable
   // The Parquet writer is loaded only for a table that changed.
   const { writeSiteDataset } = await import('./site-dataset-files.js')
-  return writeSiteDataset(root, reports, rowsOf)
+  return writeSiteDataset(root, await reportsOf(), rowsOf)
 }
 
 /** What a staged tree holds: the result, every file with its digest, and the keys of the costly ones. */
@@ -342,11 +517,6 @@ interface Staged {
   entries: UnitFile[]
   keyed: Map<string, string>
   linked: Set<string>
-}
-
-function sameFile(a: string, b: string): boolean {
-  const [first, second] = [lstatSync(a), lstatSync(b)]
-  return first.ino === second.ino && first.dev === second.dev
 }
 
 function writeStaged(root: string, file: string, content: string | Uint8Array): void {
@@ -381,31 +551,32 @@ function spareTree(cacheFolder: string, out: string): string {
  */
 function linkFiles(files: readonly UnitFile[], { record, out, root, linked }: Place): boolean {
   if (!record || files.length === 0) return false
+  const published: Stats[] = []
   for (const file of files) {
     const recorded = record.files[file.path]
-    if (recorded?.sha256 !== file.sha256 || !standsAsWritten(out, file.path, recorded)) return false
+    const stats = recorded?.sha256 === file.sha256 ? writtenAs(out, file.path, recorded) : undefined
+    if (!stats) return false
+    published.push(stats)
   }
   let folder: string | undefined
-  for (const file of files) {
+  for (const [at, file] of files.entries()) {
     const target = path.join(root, file.path)
     // A report's files share one folder.
     if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
-    const source = path.join(out, file.path)
+    // Staged into the tree the last build replaced, most files are the published ones already.
+    const staged = lstatSync(target, { throwIfNoEntry: false })
+    const source = published[at] as Stats
+    if (staged && staged.ino === source.ino && staged.dev === source.dev) {
+      linked.add(file.path)
+      continue
+    }
+    if (staged) unlinkSync(target)
     try {
-      linkSync(source, target)
-    } catch (error) {
-      if (isNodeError(error, 'EEXIST') && sameFile(source, target)) {
-        linked.add(file.path)
-        continue
-      }
-      if (isNodeError(error, 'EEXIST')) unlinkSync(target)
-      try {
-        linkSync(source, target)
-      } catch {
-        // A file system without hard links: a copy keeps the published tree apart all the same.
-        copyFileSync(source, target)
-        continue
-      }
+      linkSync(path.join(out, file.path), target)
+    } catch {
+      // A file system without hard links: a copy keeps the published tree apart all the same.
+      copyFileSync(path.join(out, file.path), target)
+      continue
     }
     linked.add(file.path)
   }

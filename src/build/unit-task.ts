@@ -20,12 +20,17 @@ export interface UnitTask {
   environment: string
   /** The folder the site is staged in: the report's files go to its slug's folder there. */
   root: string
-  /** Where to keep the unit and its rows for later builds; nothing is kept without it. */
+  /**
+   * Where to keep the unit and its rows for later builds; nothing is kept without it. With it, the
+   * unit comes back without its summary, which the build reads from there (see readSummary).
+   */
   cacheFolder?: string
   /** The levels the collection publishes that the page asked for, by levelKey. */
   answers?: Array<[string, PublishedLevel]>
   /** Write only the page: the report's other files are staged already. */
   pageOnly?: boolean
+  /** Write nothing into the staged site, only keep the unit: its files are staged already, its summary was lost. */
+  keepOnly?: boolean
 }
 
 /** A unit and the key it is kept by, from the bytes the task read. */
@@ -51,7 +56,11 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
     path: name,
     bytes: typeof content === 'string' ? Buffer.from(content, 'utf8') : content
   }))
-  const written = task.pageOnly ? encoded.filter((artifact) => artifact.path.endsWith('/index.html')) : encoded
+  const written = task.keepOnly
+    ? []
+    : task.pageOnly
+      ? encoded.filter((artifact) => artifact.path.endsWith('/index.html'))
+      : encoded
   // Written synchronously, as a worker that waits on the thread pool is a core left idle.
   let folder: string | undefined
   for (const artifact of written) {
@@ -67,6 +76,10 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
       bytes: artifact.bytes.byteLength,
       sha256: sha256(artifact.bytes)
     }))
-  if (task.cacheFolder) writeUnit(unitFile(task.cacheFolder, key), unit, rows)
-  return { unit, key }
+  if (!task.cacheFolder) return { unit, key }
+  writeUnit(unitFile(task.cacheFolder, key), unit, rows)
+  // The summary is kept in the cache, where the build reads it only if its collection changed: a
+  // thousand reports' facts are not held by the thread that links the site while they compile.
+  const { summary: _kept, ...head } = unit
+  return { unit: head, key }
 }
