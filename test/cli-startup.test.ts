@@ -45,16 +45,19 @@ test('check loads no emitter and no build: no templates, HTML, CSV or Parquet wr
   expect(staticClosure('cli/commands/check.ts').filter((module) => /^(emit|build)\//.test(module))).toEqual([])
 })
 
-test('the check bundle imports from lib/ only the modules that find files by their own place', () => {
-  // The test setup writes lib/bundle/check.js as npm run compile does (scripts/bundle-check.mjs).
-  const bundle = new URL('../lib/bundle/check.js', import.meta.url)
+test.each([
+  ['check.js', ['../model/schemas.js', '../version.js']],
+  ['report-worker.js', ['../build/build-cache.js', '../emit/html/templates.js', '../model/schemas.js', '../version.js']]
+])('the bundle %s imports from lib/ only the modules that find files by their own place', (name, expected) => {
+  // The test setup writes lib/bundle/ as npm run compile does (scripts/bundles.mjs).
+  const bundle = new URL(`../lib/bundle/${name}`, import.meta.url)
   // Its static imports open it, one after the other, minified or not.
   const code = readFileSync(bundle, 'utf8')
   const statement = /\s*import\s*(?:[^'";]*?from\s*)?['"]([^'"]+)['"];?/y
   const imported: string[] = []
   for (let match = statement.exec(code); match; match = statement.exec(code)) imported.push(match[1] as string)
   const fromLib = imported.filter((specifier) => specifier.startsWith('.'))
-  expect(fromLib.sort()).toEqual(['../model/schemas.js', '../version.js'])
+  expect(fromLib.sort()).toEqual(expected)
   for (const specifier of fromLib) expect(existsSync(new URL(specifier, bundle))).toBe(true)
   // Packages it leaves to node: ucum-lhc, whose table of units is JSON.
   expect(imported.filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'))).toEqual([

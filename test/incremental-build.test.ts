@@ -118,6 +118,15 @@ describe('an incremental build is byte-identical to a cold one', () => {
     expect(snapshot(at('threaded'))).toEqual(snapshot(at('dist')))
   })
 
+  // The units are all kept, but no file stands in the output folder: every report compiles, on threads.
+  test('with the output folder deleted, over the cache kept', async () => {
+    rmSync(at('dist'), { recursive: true })
+    expect((await build(options({ threads: 2 }))).ok).toBe(true)
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+  })
+
   // As watch keeps them: the reports to compile go to the threads while the others are linked.
   test('with threads kept from build to build, after an edit and a published file changed by hand', async () => {
     const workers = lastingRunner(2)

@@ -168,6 +168,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             ...(options.reportFiles && { files: options.reportFiles })
           })
     const runner = runnerFor(found.filter((unit) => unit === undefined).length)
+    let late: UnitRunner | undefined
     const taskOf = (source: SourceText, extra: Partial<UnitTask> = {}): UnitTask => ({
       source: {
         path: source.path,
@@ -182,25 +183,30 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     })
     try {
       const compiling = new Map<number, Promise<ReportUnit>>()
-      const compile = (index: number) =>
+      const compile = (index: number, on: UnitRunner) =>
         compiling.set(
           index,
-          runner.run(taskOf(input.reports[index] as SourceText)).then((done) => {
+          on.run(taskOf(input.reports[index] as SourceText)).then((done) => {
             keys[index] = done.key
             return pool(done.unit)
           })
         )
       // The reports to compile go to the threads first, and compile while the others' files are
-      // taken from the output folder; one whose files do not stand there as written compiles too.
-      for (const [index, unit] of found.entries()) if (!unit) compile(index)
-      for (const [index, unit] of found.entries())
-        if (unit?.files !== undefined && !linkFiles(unit.files, place)) compile(index)
+      // taken from the output folder; those whose files do not stand there as written compile too,
+      // on threads of their own when the first were too few to start any (an output folder
+      // deleted, over a cache kept).
+      for (const [index, unit] of found.entries()) if (!unit) compile(index, runner)
+      const stale = found.flatMap((unit, index) =>
+        unit?.files !== undefined && !linkFiles(unit.files, place) ? [index] : []
+      )
+      if (stale.length > 0 && runner.threads < 2) late = runnerFor(stale.length)
+      for (const index of stale) compile(index, late ?? runner)
       const units = await Promise.all(
         found.map((unit, index) => compiling.get(index) ?? Promise.resolve(unit as ReportUnit))
       )
       await written()
       // The threads are done: their heaps go back before the rules across reports and the site's own files.
-      await runner.close()
+      await Promise.all([runner.close(), late?.close()])
       // The rules across reports, as a build of the same collection concluded them, or anew from
       // every report's summary and the registry (see AcrossMemo).
       const skippedSources = input.skipped ?? []
@@ -330,7 +336,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       entries.push({ path: manifestName, bytes: byteLength(manifest), sha256: sha256(manifest) })
       return { result, entries, keyed, linked: place.linked }
     } finally {
-      await runner.close()
+      await Promise.all([runner.close(), late?.close()])
     }
   }
 }

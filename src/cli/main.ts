@@ -122,7 +122,7 @@ const checkBundle = new URL('../bundle/check.js', import.meta.url)
 
 /**
  * check's module and all it imports as one module, when `npm run compile` bundled them
- * (scripts/bundle-check.mjs): a new process then loads one file instead of some 300.
+ * (scripts/bundles.mjs): a new process then loads one file instead of some 300.
  */
 async function checkCommand(): Promise<typeof import('./commands/check.js')> {
   if (existsSync(checkBundle)) return (await import(checkBundle.href)) as typeof import('./commands/check.js')

@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 // A change to these changes what the compiler writes for every file.
 const configs = ['tsconfig.json', 'tsconfig.build.json']
 // Written into lib/ by `npm run compile` after tsc, from other sources than src/: not orphans.
-const generated = ['model/schema-validators.cjs', 'bundle/check.js']
+const generated = ['model/schema-validators.cjs', 'bundle/check.js', 'bundle/report-worker.js']
 
 export interface LibState {
   /** Outputs that are missing, or older than their source or the compiler's configuration. */
@@ -90,10 +90,10 @@ export default function compiledLib(): void {
       )
   }
   prune(path.join(root, 'lib'), libState(root).orphans)
-  // The schemas' validators as code and the check command as one module, as `npm run compile` writes
+  // The schemas' validators as code, and the check command and the threads' entry each as one module, as `npm run compile` writes
   // them; unless lib/ was just compiled, each script leaves its file as it is when it is current.
   const force = before.stale.length > 0 ? ['--force'] : []
-  for (const script of ['scripts/schema-validators.mjs', 'scripts/bundle-check.mjs']) {
+  for (const script of ['scripts/schema-validators.mjs', 'scripts/bundles.mjs']) {
     const run = spawnSync(process.execPath, [script, ...force], { cwd: root, encoding: 'utf8' })
     if (run.status !== 0) throw new Error(`${script} failed before the tests:\n${run.stdout}${run.stderr}`)
   }
