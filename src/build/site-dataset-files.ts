@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto'
 import { closeSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { fileWriter } from 'hyparquet-writer'
-import { emitSiteDataPackage } from '../emit/datapackage.js'
+import { emitSiteDataPackage, type DescribedReport } from '../emit/datapackage.js'
 import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
-import type { SiteReport } from '../model/compiled.js'
 import type { UnitFile } from './report-unit.js'
 import type { ReportRows } from './build-cache.js'
 
@@ -15,7 +14,7 @@ import type { ReportRows } from './build-cache.js'
  */
 export function writeSiteDataset(
   root: string,
-  reports: readonly SiteReport[],
+  reports: readonly DescribedReport[],
   rowsOf: (index: number) => ReportRows
 ): UnitFile[] {
   const csvPath = path.join(root, 'facts.csv')

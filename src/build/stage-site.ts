@@ -18,6 +18,7 @@ import {
   type LevelQuery,
   type PublishedLevel
 } from '../emit/html/collection-lookup.js'
+import { describedReport, type DescribedReport } from '../emit/datapackage.js'
 import { emitManifestOf } from '../emit/manifest.js'
 import { sha256, byteLength } from '../emit/hash.js'
 import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
@@ -244,17 +245,23 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         whole = { across, reports, lookup: collectionLookup(across.collection, reportTitles(reports)) }
         return whole
       }
-      const concluded = memo ?? (await wholeCollection()).across
-      const published =
-        memo?.published ??
-        (await wholeCollection()).across.published.map(({ index, report }) => ({
-          index,
-          report: publishedReport(report)
-        }))
+      /** The site's own files, made from the whole collection. */
+      const siteFilesOf = async (siteKey: string): Promise<SiteFile[]> => {
+        const { siteFiles } = await import('./site-files.js')
+        const { across, reports } = await wholeCollection()
+        return siteFiles({
+          reports,
+          registry: loadedRegistry().registry,
+          collection: across.collection,
+          offered,
+          siteKey
+        })
+      }
+      const { diagnostics, coverage, published } = memo ?? conclusionsOf(await wholeCollection())
       const result = publishable(
         buildResult(
-          concluded.diagnostics,
-          concluded.coverage,
+          diagnostics,
+          coverage,
           published.map((entry) => entry.report),
           options.cwd
         ),
@@ -294,20 +301,15 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .digest('hex')
       // The site's own files are made of the collection and of what each report's folder offers.
       const siteKey = createHash('sha256').update(collectionKey).update(JSON.stringify(offered)).digest('hex')
-      const sitePaths = memo && takeSiteFiles(memo.site, siteKey, place, keyed)
-      if (sitePaths) entries.push(...sitePaths)
-      else {
-        const { siteFiles } = await import('./site-files.js')
-        const { across, reports } = await wholeCollection()
-        const site = siteFiles({
-          reports,
-          registry: loadedRegistry().registry,
-          collection: across.collection,
-          offered,
-          siteKey
-        })
-        entries.push(...stageSiteFiles(site, place, keyed, result))
-      }
+      entries.push(
+        ...((memo && takeSiteFiles(memo.site, siteKey, place, keyed)) ??
+          stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result))
+      )
+      // Kept for the next build of the same collection, which will not make them again; then the
+      // series and the levels they publish are let go before the table of every fact is written.
+      if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed))
+      const described = whole?.reports.map(describedReport)
+      whole = undefined
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
       const rowsKey = createHash('sha256')
@@ -319,7 +321,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           place,
           rowsKey,
           keyed,
-          async () => (await wholeCollection()).reports,
+          async () => described ?? (await wholeCollection()).reports.map(describedReport),
           (at) => {
             const entry = published[at]
             const rows = entry && readRows(unitFile(cache.folder, keys[entry.index] ?? ''))
@@ -328,8 +330,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           }
         ))
       )
-      // Kept for the next build of the same collection, which will not make them again.
-      if (whole) writeAcross(cache.folder, memoKey, conclusionsOf(whole, units, published, entries, keyed))
 
       const manifest = emitManifestOf(entries)
       writeStaged(root, manifestName, manifest)
@@ -446,21 +446,25 @@ async function pagesToRender(
   return pages
 }
 
+/** What the rules across reports conclude, made anew: their messages, the coverage and the reports published. */
+function conclusionsOf({ across }: WholeCollection): Pick<AcrossMemo, 'diagnostics' | 'coverage' | 'published'> {
+  const { diagnostics, coverage } = across
+  const published = across.published.map(({ index, report }) => ({ index, report: publishedReport(report) }))
+  return { diagnostics, coverage, published }
+}
+
 /** What a build that made the rules across reports anew keeps of them for the next (see AcrossMemo). */
-function conclusionsOf(
-  { across, lookup }: WholeCollection,
+function memoOf(
+  whole: WholeCollection,
   units: readonly ReportUnit[],
-  published: AcrossMemo['published'],
   entries: readonly UnitFile[],
   keyed: ReadonlyMap<string, string>
 ): AcrossMemo {
   const levels = new Map<string, PublishedLevel | null>()
   for (const unit of units)
-    for (const { query } of unit.levels ?? []) levels.set(levelKey(query), lookup.publishedLevel(query) ?? null)
+    for (const { query } of unit.levels ?? []) levels.set(levelKey(query), whole.lookup.publishedLevel(query) ?? null)
   return {
-    diagnostics: across.diagnostics,
-    coverage: across.coverage,
-    published,
+    ...conclusionsOf(whole),
     levels: [...levels],
     // The site's own files are the keyed ones, but for the table of every fact.
     site: entries.flatMap((entry) => (keyed.has(entry.path) && !datasetFiles.includes(entry.path) ? [entry.path] : []))
@@ -502,7 +506,7 @@ async function stageDataset(
   place: Place,
   key: string,
   keyed: Map<string, string>,
-  reportsOf: () => Promise<readonly SiteReport[]>,
+  reportsOf: () => Promise<readonly DescribedReport[]>,
   rowsOf: (index: number) => ReportRows
 ): Promise<UnitFile[]> {
   const { record, root } = place

@@ -128,10 +128,27 @@ function factTable(csv: PackagedFile, description: string, before: readonly Tabl
 }
 
 /**
+ * What the site's Data Package says of a report: who published it and where it came from, the
+ * metrics and how many facts it tags. A report is one; a build of thousands holds no more of each.
+ */
+export interface DescribedReport {
+  bundle: Pick<SiteReport['bundle'], 'report' | 'metrics'> & { facts: { readonly length: number } }
+}
+
+/** A report as the site's Data Package describes it, without its facts. */
+export function describedReport({ bundle }: DescribedReport): DescribedReport {
+  return { bundle: { report: bundle.report, metrics: bundle.metrics, facts: { length: bundle.facts.length } } }
+}
+
+/**
  * The site's datapackage.json: one table of every fact of every report (the site's facts.csv), with
  * the report's slug as the first column and, with the fact id, the key of a row.
  */
-export function emitSiteDataPackage(reports: readonly SiteReport[], csv: PackagedFile, parquet: PackagedFile): string {
+export function emitSiteDataPackage(
+  reports: readonly DescribedReport[],
+  csv: PackagedFile,
+  parquet: PackagedFile
+): string {
   const facts = reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
   const table = factTable(
     csv,
