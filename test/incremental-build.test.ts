@@ -317,6 +317,21 @@ describe('the rules across reports', () => {
   })
 })
 
+test('a report whose rows of the site’s table were lost from the cache is compiled again when the table changes', async () => {
+  const rows = readdirSync(at('cache'), { recursive: true, encoding: 'utf8' }).filter((file) =>
+    /\.rows\.(json|csv)$/.test(file)
+  )
+  expect(rows.length).toBe(8)
+  for (const file of rows) rmSync(path.join(at('cache'), file))
+  edit(
+    'source/xiamen-2024-fact-sheet.md',
+    ':fact[2.34]{metric=air.aqi_composite}',
+    ':fact[2.35]{metric=air.aqi_composite}'
+  )
+  const { incremental, cold } = await bothBuilds()
+  expect(incremental).toEqual(cold)
+})
+
 describe('a page that shows what another report publishes', () => {
   const page = () => readFileSync(at('dist/xiamen-2025/index.html'), 'utf8')
   const shown = '2024的值91.7%见《厦门市2024年生态环境主要指标》'

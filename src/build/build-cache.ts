@@ -88,19 +88,16 @@ const summaryFile = (file: string) => file.replace(/\.json$/, '.summary.json')
 
 /**
  * A kept unit, without its summary (see readSummary), or undefined when there is none (or it
- * cannot be read, which is the same to a build). Read synchronously, as a build reads the units of
- * every report unchanged (see readSourceFile).
+ * cannot be read, which is the same to a build). Its summary and rows are written before it, but
+ * may have been lost since: each is looked for only when it is needed (see hasRows). Read
+ * synchronously, as a build reads the units of every report unchanged (see readSourceFile).
  */
 export function readUnit(file: string): ReportUnit | undefined {
-  let unit: ReportUnit
   try {
-    unit = (JSON.parse(readFileSync(file, 'utf8')) as { unit: ReportUnit }).unit
+    return (JSON.parse(readFileSync(file, 'utf8')) as { unit: ReportUnit }).unit
   } catch {
     return undefined
   }
-  // A unit whose summary or rows were lost since is compiled again, as if it were not kept at all.
-  const parts = [rowsFile(file), csvFile(file), ...(unit.summaryDigest === undefined ? [] : [summaryFile(file)])]
-  return parts.every((part) => existsSync(part)) ? unit : undefined
 }
 
 /**
@@ -119,6 +116,11 @@ export function readSummary(file: string): ReportSummary | undefined {
 export interface ReportRows {
   rows: readonly SiteRow[]
   csv: string
+}
+
+/** Whether the rows of a kept unit are kept too: they are read only when the site's table is written again. */
+export function hasRows(file: string): boolean {
+  return existsSync(rowsFile(file)) && existsSync(csvFile(file))
 }
 
 /** The rows of the site's table a kept unit's report gives, and their CSV lines; undefined when they are not kept. */

@@ -24,7 +24,7 @@ import { sha256, byteLength } from '../emit/hash.js'
 import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
-import { readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
+import { hasRows, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
 import { siteFileKey } from './site-file-key.js'
 import { acrossKey, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import { writeRecord, writtenAs, writtenTimes, type BuildRecord } from './build-record.js'
@@ -213,23 +213,27 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const skippedSources = input.skipped ?? []
       const memoKey = acrossKey(environment, skippedSources, checkUnusedMetrics, units)
       const memo = cache.reuse ? readAcross(cache.folder, memoKey) : undefined
+      // The reports whose summaries or rows were lost from the cache since their units were read
+      // (or kept in memory) are compiled again, to keep them.
+      const keepAgain = async (lost: readonly number[]): Promise<void> => {
+        if (lost.length === 0) return
+        const again = runnerFor(lost.length)
+        try {
+          for (const index of lost)
+            keys[index] = (await again.run(taskOf(input.reports[index] as SourceText, { keepOnly: true }))).key
+        } finally {
+          await again.close()
+        }
+      }
       let whole: WholeCollection | undefined
       const wholeCollection = async (): Promise<WholeCollection> => {
         if (whole) return whole
         const summaryOf = (index: number) => readSummary(unitFile(cache.folder, keys[index] ?? ''))
-        // A summary lost from the cache since its unit was read (or kept in memory) is made again.
-        const lost = units.flatMap((unit, index) =>
-          unit.summary || unit.summaryDigest === undefined || summaryOf(index) ? [] : [index]
+        await keepAgain(
+          units.flatMap((unit, index) =>
+            unit.summary || unit.summaryDigest === undefined || summaryOf(index) ? [] : [index]
+          )
         )
-        if (lost.length > 0) {
-          const again = runnerFor(lost.length)
-          try {
-            for (const index of lost)
-              keys[index] = (await again.run(taskOf(input.reports[index] as SourceText, { keepOnly: true }))).key
-          } finally {
-            await again.close()
-          }
-        }
         const summarized = units.map((unit, index) => {
           if (unit.summary || unit.summaryDigest === undefined) return unit
           const summary = summaryOf(index)
@@ -321,7 +325,12 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           place,
           rowsKey,
           keyed,
-          async () => described ?? (await wholeCollection()).reports.map(describedReport),
+          async () => {
+            await keepAgain(
+              published.flatMap(({ index }) => (hasRows(unitFile(cache.folder, keys[index] ?? '')) ? [] : [index]))
+            )
+            return described ?? (await wholeCollection()).reports.map(describedReport)
+          },
           (at) => {
             const entry = published[at]
             const rows = entry && readRows(unitFile(cache.folder, keys[entry.index] ?? ''))
@@ -506,6 +515,7 @@ async function stageDataset(
   place: Place,
   key: string,
   keyed: Map<string, string>,
+  /** What the table's Data Package says of the reports, once the rows of each are kept. */
   reportsOf: () => Promise<readonly DescribedReport[]>,
   rowsOf: (index: number) => ReportRows
 ): Promise<UnitFile[]> {
