@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import {
   copyFileSync,
   cpSync,
@@ -330,6 +331,41 @@ test('a report whose rows of the site’s table were lost from the cache is comp
   )
   const { incremental, cold } = await bothBuilds()
   expect(incremental).toEqual(cold)
+})
+
+describe('a report known by its file’s stats', () => {
+  const record = () => {
+    const [file] = readdirSync(at('cache/builds'))
+    return JSON.parse(readFileSync(at(`cache/builds/${file ?? ''}`), 'utf8')) as { seen?: Record<string, unknown> }
+  }
+
+  test('is not read when nothing changed, and is read again after a change that kept its size and time', async () => {
+    // Only files left alone for two seconds before a build are known by their stats.
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    edit('source/xiamen-2025.md', '生态环境质量稳定向好。', '生态环境质量稳定向好。本句为测试所加。')
+    expect((await build(options())).ok).toBe(true)
+    expect(Object.keys(record().seen ?? {}).map((file) => path.basename(file))).toEqual([
+      'xiamen-2023-fact-sheet.md',
+      'xiamen-2024-fact-sheet.md',
+      'xiamen-2024-targets.md'
+    ])
+    // The same number of bytes, and the modification time put back to the nanosecond (as touch
+    // can): only the change time, which no one can set, tells.
+    const sheet = at('source/xiamen-2024-fact-sheet.md')
+    const before = statSync(sheet, { bigint: true })
+    edit(
+      'source/xiamen-2024-fact-sheet.md',
+      ':fact[2.34]{metric=air.aqi_composite}',
+      ':fact[2.35]{metric=air.aqi_composite}'
+    )
+    const nanoseconds = String(before.mtimeNs % 1_000_000_000n).padStart(9, '0')
+    execFileSync('touch', ['-m', '-d', `@${before.mtimeNs / 1_000_000_000n}.${nanoseconds}`, sheet])
+    const after = statSync(sheet, { bigint: true })
+    expect([after.size, after.mtimeNs, after.ino]).toEqual([before.size, before.mtimeNs, before.ino])
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+    expect(readFileSync(at('dist/series/air.aqi_composite.json'), 'utf8')).toContain('"text": "2.35"')
+  }, 20_000)
 })
 
 describe('a page that shows what another report publishes', () => {

@@ -22,6 +22,47 @@ export interface BuildRecord {
   files: Record<string, RecordedFile>
   /** What the build said: its messages and counts, printed again when nothing changed. */
   result: RecordedResult
+  /** The digest of each report's bytes, by its absolute path, with its file's stats when they were read (see seenFile). */
+  seen?: Record<string, SeenFile>
+}
+
+/** A report's file as a build read it: a later build that finds the same stats takes the digest without reading it. */
+export interface SeenFile {
+  dev: number
+  ino: number
+  size: number
+  mtimeMs: number
+  ctimeMs: number
+  digest: string
+}
+
+/** What a build compares of a report's file. */
+export type FileStats = Pick<Stats, 'dev' | 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>
+
+// A file changed within the same tick of the file system's clock as it was read keeps its times:
+// only a file left alone this long before the build began is known by its stats.
+const settledMs = 2000
+
+/**
+ * What a build keeps of a report's file it read, when the file had been left alone for a while
+ * before the build began (`started`); undefined when it had not, and the next build reads it again.
+ */
+export function seenFile(stats: FileStats, digest: string, started: number): SeenFile | undefined {
+  if (Math.max(stats.mtimeMs, stats.ctimeMs) > started - settledMs) return undefined
+  const { dev, ino, size, mtimeMs, ctimeMs } = stats
+  return { dev, ino, size, mtimeMs, ctimeMs, digest }
+}
+
+/** The digest of a report's file whose stats are those a build saw, unchanged since. */
+export function knownDigest(seen: SeenFile | undefined, stats: FileStats): string | undefined {
+  if (!seen) return undefined
+  const same =
+    seen.dev === stats.dev &&
+    seen.ino === stats.ino &&
+    seen.size === stats.size &&
+    seen.mtimeMs === stats.mtimeMs &&
+    seen.ctimeMs === stats.ctimeMs
+  return same ? seen.digest : undefined
 }
 
 export interface RecordedFile {

@@ -1,10 +1,10 @@
-import { readSources } from '../load/sources.js'
+import { readSources, type Keep, type Known } from '../load/sources.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { manifestName } from '../model/site.js'
 import { contentDigest, environmentKey, unitKey } from './build-cache.js'
 import { buildResult, type BuildResult } from './build-result.js'
-import { readRecord, standsAsWritten, type BuildRecord } from './build-record.js'
+import { knownDigest, readRecord, seenFile, standsAsWritten, type BuildRecord, type SeenFile } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 
 /**
@@ -19,14 +19,32 @@ export async function buildSite(
   problemsOf: (result: BuildResult) => string | undefined
 ): Promise<SiteBuildOutcome> {
   const { out, cache } = options
+  const started = Date.now()
+  const last = cache.reuse ? await readRecord(cache.folder, out) : undefined
   const digests = new Map<string, { file: string; digest: string }>()
+  const seen: Record<string, SeenFile> = {}
   const empty = new Uint8Array(0)
+  const kept = (shown: string, file: string, digest: string): SourceText => {
+    digests.set(shown, { file, digest })
+    return { path: shown, text: empty }
+  }
   const input = await readAll(
     { src: options.src, cwd: options.cwd, ...(options.files && { files: options.files }) },
-    // Only a digest of each report is kept here; the thread that compiles it reads it again.
-    (source, file) => {
-      digests.set(source.path, { file, digest: contentDigest(source.text) })
-      return { path: source.path, text: empty }
+    {
+      // Only a digest of each report is kept here; the thread that compiles it reads it again.
+      keep: (source, file, stats) => {
+        const digest = contentDigest(source.text)
+        const saw = seenFile(stats, digest, started)
+        if (saw) seen[file] = saw
+        return kept(source.path, file, digest)
+      },
+      // A file whose stats are those the last build saw is not read again: its digest is known.
+      known: (shown, file, stats) => {
+        const digest = knownDigest(last?.seen?.[file], stats)
+        if (digest === undefined) return undefined
+        seen[file] = last?.seen?.[file] as SeenFile
+        return kept(shown, file, digest)
+      }
     }
   )
   // The files factmark renders by default are part of its code, which the environment covers.
@@ -35,7 +53,6 @@ export async function buildSite(
     unitKey(environment, source, digests.get(source.path)?.digest ?? contentDigest(source.text))
   const keys = input.reports.map(keyOf)
   const skipped = (input.skipped ?? []).map(({ path: shown, reason }): [string, string] => [shown, reason])
-  const last = cache.reuse ? await readRecord(cache.folder, out) : undefined
   const record = last?.environment === environment ? last : undefined
 
   if (
@@ -57,15 +74,15 @@ export async function buildSite(
 
   // Only now is the compiler loaded: a build with nothing to do never loads it.
   const { stageSite } = await import('./stage-site.js')
-  return stageSite({ options, input, digests, keys, environment, record, skipped, problemsOf })
+  return stageSite({ options, input, digests, seen, keys, environment, record, skipped, problemsOf })
 }
 
 /** The sources the options name, or a FactmarkError when they cannot be read (see readSources). */
 async function readAll(
   options: { src: string; cwd: string; files?: readonly string[] },
-  keep: Parameters<typeof readSources>[0]['keep']
+  { keep, known }: { keep: Keep; known: Known }
 ): Promise<CompileInput> {
-  const sources = await readSources({ ...options, ...(keep && { keep }) })
+  const sources = await readSources({ ...options, keep, known })
   if (!sources.ok) {
     const { message, path } = sources.error
     throw new FactmarkError('FACTMARK_SOURCES', message, path === undefined ? {} : { place: { path } })

@@ -27,7 +27,7 @@ import { manifestName } from '../model/site.js'
 import { hasRows, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
 import { siteFileKey } from './site-file-key.js'
 import { acrossKey, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
-import { writeRecord, writtenAs, writtenTimes, type BuildRecord } from './build-record.js'
+import { writeRecord, writtenAs, writtenTimes, type BuildRecord, type SeenFile } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
 import type { CrossReport } from './cross-report.js'
@@ -52,6 +52,8 @@ export interface StageContext {
   input: CompileInput
   /** Each report read: its file and the digest of its bytes, by its path. */
   digests: ReadonlyMap<string, { file: string; digest: string }>
+  /** The reports' files as this build saw them, for the record (see SeenFile). */
+  seen: Record<string, SeenFile>
   /** Each report's unit key, in input order; a report that changed while it was read gets its new key. */
   keys: string[]
   environment: string
@@ -75,7 +77,7 @@ class Unpublishable extends Error {
  * Compile what changed, stage the site beside the output folder and swap it in (see buildSite).
  */
 export async function stageSite(context: StageContext): Promise<SiteBuildOutcome> {
-  const { options, input, digests, keys, environment, record, skipped, problemsOf } = context
+  const { options, input, digests, seen, keys, environment, record, skipped, problemsOf } = context
   const { out, cache } = options
   const checkUnusedMetrics = !options.files || options.files.length === 0
   const loadedRegistry = () => registryOf(input.registry, environment)
@@ -144,7 +146,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         ]
       })
     ),
-    result: { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports }
+    result: { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports },
+    seen
   })
   return {
     ok: true,
@@ -180,6 +183,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       environment,
       root,
       cacheFolder: cache.folder,
+      reuse: cache.reuse,
       ...extra
     })
     try {

@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sha256 } from '../emit/hash.js'
 import type { PublishedLevel } from '../emit/html/collection-lookup.js'
-import type { Registry, SourceText } from '../model/compiled.js'
+import type { SourceText } from '../model/compiled.js'
 import { reportFiles, type ReportFile } from './render-artifacts.js'
 import { renderUnit, type ReportUnit } from './report-unit.js'
 import { contentDigest, unitFile, unitKey, writeUnit } from './build-cache.js'
-import { registryOf } from './registry-memo.js'
+import { compiledRegistry } from './registry-memo.js'
 
 /**
  * One report to compile and render into a folder being staged: the work a build hands to a
@@ -25,6 +25,8 @@ export interface UnitTask {
    * unit comes back without its summary, which the build reads from there (see readSummary).
    */
   cacheFolder?: string
+  /** Whether what the cache holds may be used: the registry as an earlier build read it (see compiledRegistry). */
+  reuse?: boolean
   /** The levels the collection publishes that the page asked for, by levelKey. */
   answers?: Array<[string, PublishedLevel]>
   /** Write only the page: the report's other files are staged already. */
@@ -41,7 +43,11 @@ export interface UnitDone {
 
 /** Compile and render a report, write its files into the staged site, and keep its unit. */
 export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = reportFiles): UnitDone {
-  const registry: Registry | undefined = registryOf(task.registry, task.environment).registry
+  const registry = compiledRegistry(
+    task.registry,
+    task.environment,
+    task.cacheFolder === undefined ? undefined : { folder: task.cacheFolder, reuse: task.reuse === true }
+  )
   if (!registry) throw new Error('the registry must be valid before reports are compiled')
   const { path: shown, unreadSize, file } = task.source
   // A report too large to read is compiled from nothing, to say so.

@@ -21,7 +21,7 @@ import { err, ok, type Result } from '../model/result.js'
  * purpose (it is not a regular file, or a link out of its folder), it could
  * not be read, or it is too large.
  */
-type Unread =
+export type Unread =
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; reason: string }
   /** Too large to be worth reading into memory: the compiler reports it with its size. */
@@ -56,6 +56,38 @@ const openFlags = readFlags
  * and in about 50 ms this way.
  */
 export function readSourceFile(file: string, folder: string): ReadOutcome {
+  const checked = checkSourceFile(file, folder)
+  return checked.ok ? readCheckedFile(checked.value) : checked
+}
+
+/** A file to read, as checkSourceFile found it. */
+export interface CheckedFile {
+  target: string
+  stats: Stats
+}
+
+/** Read a file checkSourceFile let through, unless it was replaced since. */
+export function readCheckedFile({ target, stats }: CheckedFile): ReadOutcome {
+  try {
+    const handle = openSync(target, openFlags)
+    try {
+      const opened = fstatSync(handle)
+      if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev)
+        return err({ kind: 'skipped', reason: 'it was replaced while it was being read' })
+      return ok(readFileSync(handle))
+    } finally {
+      closeSync(handle)
+    }
+  } catch (error) {
+    return err({ kind: 'failed', reason: ioReason(error) })
+  }
+}
+
+/**
+ * The checks readSourceFile makes before it opens a file: the file a path leads to, when it is a
+ * regular file inside `folder` and not too large, with its stats as they stand before it is read.
+ */
+export function checkSourceFile(file: string, folder: string): Result<CheckedFile, Unread> {
   let target = file
   try {
     const link = lstatSync(file)
@@ -82,15 +114,7 @@ export function readSourceFile(file: string, folder: string): ReadOutcome {
     // Decoding may change the size a little, but not fourfold: a file this large is refused before
     // it is read into memory.
     if (stats.size > inputLimits.reportBytes * 4) return err({ kind: 'too-large', size: stats.size })
-    const handle = openSync(target, openFlags)
-    try {
-      const opened = fstatSync(handle)
-      if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev)
-        return err({ kind: 'skipped', reason: 'it was replaced while it was being read' })
-      return ok(readFileSync(handle))
-    } finally {
-      closeSync(handle)
-    }
+    return ok({ target, stats })
   } catch (error) {
     return err({ kind: 'failed', reason: ioReason(error) })
   }

@@ -1,7 +1,8 @@
+import type { Stats } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { megabytes } from '../remark/input-limits.js'
-import { folderOf, ioReason, readSourceFile } from './read-source.js'
+import { checkSourceFile, folderOf, ioReason, readCheckedFile, readSourceFile, type Unread } from './read-source.js'
 import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.js'
 import { err, ok, type Result } from '../model/result.js'
 
@@ -39,6 +40,8 @@ export async function readSources(options: {
    * thousands keeps only a digest, and reads a report again when it compiles it.
    */
   keep?: Keep
+  /** Reports the caller knows by their files' stats, which are then not read (see Known). */
+  known?: Known
 }): Promise<SourcesOutcome> {
   const cwd = options.cwd ?? process.cwd()
   const src = path.resolve(cwd, options.src)
@@ -63,8 +66,8 @@ export async function readSources(options: {
 
   const reports =
     options.files && options.files.length > 0
-      ? readFiles(options.files, cwd, options.keep)
-      : await readReportFolder(src, cwd, options.keep)
+      ? readFiles(options.files, cwd, options.keep, options.known)
+      : await readReportFolder(src, cwd, options.keep, options.known)
   if (!reports.ok) return reports
   return ok({
     reports: reports.value.reports,
@@ -73,8 +76,14 @@ export async function readSources(options: {
   })
 }
 
-/** What is kept of a report read, given its absolute path. */
-export type Keep = (report: SourceText, file: string) => SourceText
+/** What is kept of a report read, given its absolute path and its file's stats before it was read. */
+export type Keep = (report: SourceText, file: string, stats: Stats) => SourceText
+
+/**
+ * A report as the caller knows it from an earlier read, given its shown path, its absolute path
+ * and its file's stats; undefined when the stats are not those it knows, and the file is read.
+ */
+export type Known = (shown: string, file: string, stats: Stats) => SourceText | undefined
 
 const keepAll: Keep = (report) => report
 
@@ -90,7 +99,8 @@ export type ReportsOutcome = Result<ReadReports, SourcesFailure>
 export async function readReportFolder(
   folder: string,
   cwd: string = process.cwd(),
-  keep: Keep = keepAll
+  keep: Keep = keepAll,
+  known?: Known
 ): Promise<ReportsOutcome> {
   const shown = displayPath(folder, cwd)
   let names: string[]
@@ -106,36 +116,52 @@ export async function readReportFolder(
     names.map((name) => path.join(folder, name)),
     () => real,
     cwd,
-    keep
+    { keep, known }
   )
 }
 
 /** Report files named one by one; links are checked against the folder each is named in. */
-function readFiles(files: readonly string[], cwd: string, keep: Keep = keepAll): ReportsOutcome {
+function readFiles(files: readonly string[], cwd: string, keep: Keep = keepAll, known?: Known): ReportsOutcome {
   return readEach(
     files.map((file) => path.resolve(cwd, file)),
     folderOf,
     cwd,
-    keep
+    { keep, known }
   )
+}
+
+/** A report as the caller knows it by its stats, else read and kept; or why it was not. */
+function readReport(
+  file: string,
+  folder: string,
+  shown: string,
+  { keep, known }: { keep: Keep; known: Known | undefined }
+): Result<SourceText, Unread> {
+  const checked = checkSourceFile(file, folder)
+  if (!checked.ok) return checked
+  const { stats } = checked.value
+  const knownReport = known?.(shown, file, stats)
+  if (knownReport) return ok(knownReport)
+  const read = readCheckedFile(checked.value)
+  return read.ok ? ok(keep({ path: shown, text: read.value }, file, stats)) : read
 }
 
 function readEach(
   files: readonly string[],
   folderFor: (file: string) => string,
   cwd: string,
-  keep: Keep
+  { keep, known }: { keep: Keep; known: Known | undefined }
 ): ReportsOutcome {
   const reports: SourceText[] = []
   const skipped: SkippedSource[] = []
   // One at a time: a folder of thousands of reports must not run out of file handles.
   for (const file of files) {
     const shown = displayPath(file, cwd)
-    const outcome = readSourceFile(file, folderFor(file))
-    if (outcome.ok) reports.push(keep({ path: shown, text: outcome.value }, file))
-    else if (outcome.error.kind === 'failed') return failure(`Cannot read ${shown}: ${outcome.error.reason}`, shown)
-    else if (outcome.error.kind === 'skipped') skipped.push({ path: shown, reason: outcome.error.reason })
-    else reports.push({ path: shown, text: new Uint8Array(0), unreadSize: outcome.error.size })
+    const read = readReport(file, folderFor(file), shown, { keep, known })
+    if (read.ok) reports.push(read.value)
+    else if (read.error.kind === 'failed') return failure(`Cannot read ${shown}: ${read.error.reason}`, shown)
+    else if (read.error.kind === 'skipped') skipped.push({ path: shown, reason: read.error.reason })
+    else reports.push({ path: shown, text: new Uint8Array(0), unreadSize: read.error.size })
   }
   // A build of none of its reports would publish an empty site in place of the last one.
   if (reports.length === 0)
