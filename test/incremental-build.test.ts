@@ -47,6 +47,14 @@ function edit(file: string, from: string, to: string): void {
   writeFileSync(at(file), text.replace(from, to))
 }
 
+/** A figure of the 2024 fact sheet changed, its length kept: 2.34 -> 2.35. */
+const changeFigure = () =>
+  edit(
+    'source/xiamen-2024-fact-sheet.md',
+    ':fact[2.34]{metric=air.aqi_composite}',
+    ':fact[2.35]{metric=air.aqi_composite}'
+  )
+
 beforeEach(async () => {
   cwd = mkdtempSync(path.join(tmpdir(), 'factmark-incremental-'))
   writeCollectionProject(cwd)
@@ -60,15 +68,7 @@ describe('an incremental build is byte-identical to a cold one', () => {
       'a sentence added to a report',
       () => edit('source/xiamen-2025.md', '生态环境质量稳定向好。', '生态环境质量稳定向好。本句为测试所加。')
     ],
-    [
-      'a figure changed',
-      () =>
-        edit(
-          'source/xiamen-2024-fact-sheet.md',
-          ':fact[2.34]{metric=air.aqi_composite}',
-          ':fact[2.35]{metric=air.aqi_composite}'
-        )
-    ],
+    ['a figure changed', changeFigure],
     [
       'a report added',
       () =>
@@ -221,11 +221,7 @@ describe('a build that stages into the tree the last one replaced', () => {
     const before = snapshot(at('dist'))
     // A figure changed: a report, its page, the series and the site's tables are staged anew into
     // the spare, whose files are mostly links to the published ones; then the build is stopped.
-    edit(
-      'source/xiamen-2024-fact-sheet.md',
-      ':fact[2.34]{metric=air.aqi_composite}',
-      ':fact[2.35]{metric=air.aqi_composite}'
-    )
+    changeFigure()
     const stopped = build(
       options({
         onPublishStep: (step) => {
@@ -275,11 +271,7 @@ describe('the series', () => {
 
   test('are written anew when a figure changed', async () => {
     const before = inodes()
-    edit(
-      'source/xiamen-2024-fact-sheet.md',
-      ':fact[2.34]{metric=air.aqi_composite}',
-      ':fact[2.35]{metric=air.aqi_composite}'
-    )
+    changeFigure()
     expect((await build(options())).ok).toBe(true)
     expect(inodes().map((ino, at) => ino === before[at])).toEqual([false, false, false])
     expect(readFileSync(at('dist/series/air.aqi_composite.json'), 'utf8')).toContain('"text": "2.35"')
@@ -306,11 +298,7 @@ describe('the rules across reports', () => {
 
   test('are made again when a figure changed, and the reports whose summaries were lost from the cache are compiled again', async () => {
     for (const file of summaries(at('cache'))) rmSync(path.join(at('cache'), file))
-    edit(
-      'source/xiamen-2024-fact-sheet.md',
-      ':fact[2.34]{metric=air.aqi_composite}',
-      ':fact[2.35]{metric=air.aqi_composite}'
-    )
+    changeFigure()
     const { incremental, cold } = await bothBuilds()
     expect(incremental).toEqual(cold)
     // Three reports unchanged, whose summaries are kept again, and the one edited.
@@ -324,11 +312,7 @@ test('a report whose rows of the site’s table were lost from the cache is comp
   )
   expect(rows.length).toBe(8)
   for (const file of rows) rmSync(path.join(at('cache'), file))
-  edit(
-    'source/xiamen-2024-fact-sheet.md',
-    ':fact[2.34]{metric=air.aqi_composite}',
-    ':fact[2.35]{metric=air.aqi_composite}'
-  )
+  changeFigure()
   const { incremental, cold } = await bothBuilds()
   expect(incremental).toEqual(cold)
 })
@@ -353,11 +337,7 @@ describe('a report known by its file’s stats', () => {
     // can): only the change time, which no one can set, tells.
     const sheet = at('source/xiamen-2024-fact-sheet.md')
     const before = statSync(sheet, { bigint: true })
-    edit(
-      'source/xiamen-2024-fact-sheet.md',
-      ':fact[2.34]{metric=air.aqi_composite}',
-      ':fact[2.35]{metric=air.aqi_composite}'
-    )
+    changeFigure()
     const nanoseconds = String(before.mtimeNs % 1_000_000_000n).padStart(9, '0')
     execFileSync('touch', ['-m', '-d', `@${before.mtimeNs / 1_000_000_000n}.${nanoseconds}`, sheet])
     const after = statSync(sheet, { bigint: true })
