@@ -250,7 +250,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         ])
         const across = crossReport(summarized, loadedRegistry(), skippedSources, checkUnusedMetrics)
         const reports = across.published.map((entry) => entry.report)
-        whole = { across, reports, lookup: collectionLookup(across.collection, reportTitles(reports)) }
+        whole = { across, reports, lookup: collectionLookup(across.collection, reportTitles(reports)), summarized }
         return whole
       }
       /** The site's own files, made from the whole collection. */
@@ -299,7 +299,14 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         }
       }
 
-      remembered = new Map(units.map((unit, index) => [keys[index] ?? '', unit]))
+      remembered = new Map(
+        units.map((unit, index) => {
+          // A process that keeps its threads (watch) keeps the summaries it read too: its next
+          // build runs the rules across reports without reading them again.
+          const summary = options.workers && !unit.summary ? whole?.summarized[index]?.summary : undefined
+          return [keys[index] ?? '', summary ? { ...unit, summary } : unit]
+        })
+      )
       const entries: UnitFile[] = published.flatMap(({ index }) => units[index]?.files ?? [])
       const keyed = new Map<string, string>()
       // The collection is made of the published reports' summaries, in order, and of the environment.
@@ -510,6 +517,8 @@ interface WholeCollection {
   across: CrossReport
   reports: SiteReport[]
   lookup: CollectionLookup
+  /** The units with their summaries. */
+  summarized: ReportUnit[]
 }
 
 const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
