@@ -282,19 +282,31 @@ describe('the rules across reports', () => {
   const summaries = (folder: string): string[] =>
     readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.summary.json'))
 
-  test('are taken as the last build of the same collection concluded them: an edit that moves no figure reads no report’s facts', async () => {
-    writeFileSync(
-      at('source/xiamen-2025.md'),
-      `${readFileSync(at('source/xiamen-2025.md'), 'utf8')}\n本句为测试所加。\n`
-    )
-    // Only the edited report's summary is made again; the others' are gone, so a build that read them would fail.
-    const kept = summaries(at('cache'))
-    expect(kept.length).toBe(4)
-    for (const file of kept) rmSync(path.join(at('cache'), file))
-    const { incremental, cold } = await bothBuilds()
-    expect(incremental).toEqual(cold)
-    expect(summaries(at('cache')).length).toBe(1)
-  })
+  // An edit that moves no figure reads no report's facts, even when it adds a message of the report's own.
+  test.each([
+    ['a sentence', '本句为测试所加。', []],
+    ['a sentence with an untagged figure', '本句为测试所加,共3句。', ['untagged-figure']]
+  ])(
+    'are taken as the last build of the same collection concluded them, after %s added at the end of a report',
+    async (_, sentence, added) => {
+      const rules = async () => {
+        const built = await build(options())
+        expect(built.ok).toBe(true)
+        return built.ok ? built.value.result.diagnostics.map((diagnostic) => diagnostic.ruleId) : []
+      }
+      expect(await rules()).not.toContain('untagged-figure')
+      writeFileSync(at('source/xiamen-2025.md'), `${readFileSync(at('source/xiamen-2025.md'), 'utf8')}\n${sentence}\n`)
+      // Only the edited report's summary is made again; the others' are gone, so a build that read them would fail.
+      const kept = summaries(at('cache'))
+      expect(kept.length).toBe(4)
+      for (const file of kept) rmSync(path.join(at('cache'), file))
+      expect((await rules()).filter((rule) => rule === 'untagged-figure')).toEqual(added)
+      expect(summaries(at('cache')).length).toBe(1)
+      const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+      expect(cold.ok).toBe(true)
+      expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+    }
+  )
 
   test('are made again when a figure changed, and the reports whose summaries were lost from the cache are compiled again', async () => {
     for (const file of summaries(at('cache'))) rmSync(path.join(at('cache'), file))

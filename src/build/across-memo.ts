@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { PublishedLevel } from '../emit/html/collection-lookup.js'
+import { compareDiagnostics } from '../diagnostics/report.js'
 import type { Coverage, Diagnostic, SkippedSource } from '../model/compiled.js'
 import type { PublishedReport } from './build-result.js'
 import { writeWholeSync } from './build-cache.js'
@@ -14,8 +15,8 @@ import type { ReportUnit } from './report-unit.js'
  * registry, and makes no series.
  */
 export interface AcrossMemo {
-  diagnostics: Diagnostic[]
-  coverage: Coverage[]
+  /** Their own messages; with each report's, and in the same order, a build's (see allDiagnostics). */
+  messages: AcrossMessages
   /** The reports published, by their place among the units. */
   published: Array<{ index: number; report: PublishedReport }>
   /** Each level the reports' pages asked for, by levelKey, with the collection's answer (null: none). */
@@ -24,10 +25,39 @@ export interface AcrossMemo {
   site: string[]
 }
 
+/** The messages of the rules across reports, apart from each report's own. */
+export interface AcrossMessages {
+  /** About the registry: its own, and the metrics no report uses. */
+  registry: Diagnostic[]
+  /** About each report (a slug used twice, a series that does not add up), by its path. */
+  reports: Record<string, Diagnostic[]>
+  /** One for each path skipped. */
+  skipped: Diagnostic[]
+}
+
+/** Every message of a build: each report's own and those of the rules across reports, as compileSources orders them. */
+export function allDiagnostics(units: readonly ReportUnit[], messages: AcrossMessages): Diagnostic[] {
+  return [
+    ...messages.registry,
+    ...units.flatMap((unit) => [...unit.diagnostics, ...(messages.reports[unit.path] ?? [])]),
+    ...messages.skipped
+  ].sort(compareDiagnostics)
+}
+
+/** The coverage of every report, then of each path skipped. */
+export function allCoverage(units: readonly ReportUnit[], skipped: readonly SkippedSource[]): Coverage[] {
+  return [
+    ...units.map((unit) => unit.coverage),
+    ...skipped.map(({ path: shown }) => ({ path: shown, tagged: 0, untagged: 0, read: false as const }))
+  ]
+}
+
 /**
  * The digest of what the rules across reports read: factmark and the registry (the environment),
- * the paths skipped, whether unused metrics are looked for, and of each unit, in order, all but
- * its files and page, its summary by digest.
+ * the paths skipped, whether unused metrics are looked for, and of each unit, in order, its path,
+ * metrics, slug's place, whether it has errors or was not read, and its summary by digest. Not its
+ * own messages or coverage, which the rules do not read: a build where only those changed (an
+ * untagged figure added, say) takes the conclusions all the same.
  */
 export function acrossKey(
   environment: string,
@@ -39,10 +69,9 @@ export function acrossKey(
     .update(environment)
     .update(JSON.stringify([skipped, checkUnusedMetrics]))
   for (const unit of units) {
-    const { path: shown, coverage, metrics, diagnostics, slugPlace, fatal, summaryDigest } = unit
-    hash.update(
-      JSON.stringify([shown, coverage, metrics, diagnostics, slugPlace, fatal ?? false, summaryDigest ?? null])
-    )
+    const { path: shown, coverage, metrics, slugPlace, fatal, summaryDigest } = unit
+    const unread = coverage.read === false
+    hash.update(JSON.stringify([shown, metrics, slugPlace, fatal ?? false, unread, summaryDigest ?? null]))
   }
   return hash.digest('hex')
 }

@@ -1,8 +1,9 @@
 import { VFile } from 'vfile'
 import { collectSeries } from '../collection/collect.js'
-import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
+import { report, toDiagnostic } from '../diagnostics/report.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import type { CollectedReport, Collection, Coverage, Diagnostic, SiteReport, SkippedSource } from '../model/compiled.js'
+import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
 import type { ReportUnit } from './report-unit.js'
 
 /**
@@ -14,6 +15,8 @@ export interface CrossReport {
   /** The reports the site publishes, in the order read, with the position in `units` of each. */
   published: Array<{ index: number; report: SiteReport }>
   collection?: Collection
+  /** The rules' own messages (see allDiagnostics). */
+  messages: AcrossMessages
   diagnostics: Diagnostic[]
   coverage: Coverage[]
 }
@@ -93,14 +96,20 @@ export function crossReport(
     report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
     return file
   })
-  const diagnostics = [
-    ...[...registryFile.messages, ...unusedFile.messages].map(toDiagnostic),
-    ...units.flatMap((unit) => [...unit.diagnostics, ...(later.get(unit.path)?.messages ?? []).map(toDiagnostic)]),
-    ...skippedFiles.flatMap((file) => file.messages.map(toDiagnostic))
-  ].sort(compareDiagnostics)
-  const coverage = [
-    ...units.map((unit) => unit.coverage),
-    ...skipped.map(({ path }) => ({ path, tagged: 0, untagged: 0, read: false as const }))
-  ]
-  return { published, collection, diagnostics, coverage }
+  const messages: AcrossMessages = {
+    registry: [...registryFile.messages, ...unusedFile.messages].map(toDiagnostic),
+    reports: Object.fromEntries(
+      [...later].flatMap(([shown, file]) =>
+        file.messages.length > 0 ? [[shown, file.messages.map(toDiagnostic)]] : []
+      )
+    ),
+    skipped: skippedFiles.flatMap((file) => file.messages.map(toDiagnostic))
+  }
+  return {
+    published,
+    collection,
+    messages,
+    diagnostics: allDiagnostics(units, messages),
+    coverage: allCoverage(units, skipped)
+  }
 }

@@ -26,7 +26,7 @@ import { buildResult, fromCompiled, publishedReport, type BuildResult } from './
 import { manifestName } from '../model/site.js'
 import { hasRows, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
 import { siteFileKey } from './site-file-key.js'
-import { acrossKey, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
+import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import { writeRecord, writtenAs, writtenTimes, type BuildRecord, type SeenFile } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
@@ -265,11 +265,11 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           siteKey
         })
       }
-      const { diagnostics, coverage, published } = memo ?? conclusionsOf(await wholeCollection())
+      const { messages, published } = memo ?? conclusionsOf(await wholeCollection())
       const result = publishable(
         buildResult(
-          diagnostics,
-          coverage,
+          allDiagnostics(units, messages),
+          allCoverage(units, skippedSources),
           published.map((entry) => entry.report),
           options.cwd
         ),
@@ -466,11 +466,10 @@ async function pagesToRender(
   return pages
 }
 
-/** What the rules across reports conclude, made anew: their messages, the coverage and the reports published. */
-function conclusionsOf({ across }: WholeCollection): Pick<AcrossMemo, 'diagnostics' | 'coverage' | 'published'> {
-  const { diagnostics, coverage } = across
+/** What the rules across reports conclude, made anew: their own messages and the reports published. */
+function conclusionsOf({ across }: WholeCollection): Pick<AcrossMemo, 'messages' | 'published'> {
   const published = across.published.map(({ index, report }) => ({ index, report: publishedReport(report) }))
-  return { diagnostics, coverage, published }
+  return { messages: across.messages, published }
 }
 
 /** What a build that made the rules across reports anew keeps of them for the next (see AcrossMemo). */
