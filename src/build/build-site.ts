@@ -40,9 +40,10 @@ export async function buildSite(
       },
       // A file whose stats are those the last build saw is not read again: its digest is known.
       known: (shown, file, stats) => {
-        const digest = knownDigest(last?.seen?.[file], stats)
-        if (digest === undefined) return undefined
-        seen[file] = last?.seen?.[file] as SeenFile
+        const before = last?.seen?.[file]
+        const digest = knownDigest(before, stats)
+        if (!before || digest === undefined) return undefined
+        seen[file] = before
         return kept(shown, file, digest)
       }
     }

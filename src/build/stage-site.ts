@@ -233,14 +233,16 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const wholeCollection = async (): Promise<WholeCollection> => {
         if (whole) return whole
         const summaryOf = (index: number) => readSummary(unitFile(cache.folder, keys[index] ?? ''))
-        await keepAgain(
-          units.flatMap((unit, index) =>
-            unit.summary || unit.summaryDigest === undefined || summaryOf(index) ? [] : [index]
-          )
+        // Each summary is read once; only those lost are read again, once compiled to keep them.
+        const read = units.map((unit, index) =>
+          unit.summary || unit.summaryDigest === undefined ? unit.summary : summaryOf(index)
         )
+        const lost = units.flatMap((unit, index) => (unit.summaryDigest !== undefined && !read[index] ? [index] : []))
+        await keepAgain(lost)
+        for (const index of lost) read[index] = summaryOf(index)
         const summarized = units.map((unit, index) => {
           if (unit.summary || unit.summaryDigest === undefined) return unit
-          const summary = summaryOf(index)
+          const summary = read[index]
           if (!summary) throw new Error(`the summary of ${unit.path} could not be kept in the cache`)
           return pool({ ...unit, summary })
         })
@@ -317,7 +319,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       // The site's own files are made of the collection and of what each report's folder offers.
       const siteKey = createHash('sha256').update(collectionKey).update(JSON.stringify(offered)).digest('hex')
       entries.push(
-        ...((memo && takeSiteFiles(memo.site, siteKey, place, keyed)) ??
+        ...((memo && takeKeyed(memo.site, (file) => siteFileKey(siteKey, file), place, keyed)) ??
           stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result))
       )
       // Kept for the next build of the same collection, which will not make them again; then the
@@ -485,27 +487,27 @@ function memoOf(
   return {
     ...conclusionsOf(whole),
     levels: [...levels],
-    // The site's own files are the keyed ones, but for the table of every fact.
-    site: entries.flatMap((entry) => (keyed.has(entry.path) && !datasetFiles.includes(entry.path) ? [entry.path] : []))
+    // Made before the table of every fact, the keyed files so far are the site's own.
+    site: entries.flatMap((entry) => (keyed.has(entry.path) ? [entry.path] : []))
   }
 }
 
 /**
- * Take the site's own files, as a build of the same collection listed them, from the output
- * folder: all of them, each with the key it has now, or none (undefined).
+ * Take costly files of the site's own from the output folder, each recorded there with the key it
+ * has now (each key goes into `keyed`, for the record): all of them, or none (undefined).
  */
-function takeSiteFiles(
+function takeKeyed(
   paths: readonly string[],
-  siteKey: string,
+  keyOf: (file: string) => string,
   place: Place,
   keyed: Map<string, string>
 ): UnitFile[] | undefined {
   const taken: UnitFile[] = []
   for (const file of paths) {
-    const key = siteFileKey(siteKey, file)
+    const key = keyOf(file)
+    keyed.set(file, key)
     const before = place.record?.files[file]
     if (before?.key !== key) return undefined
-    keyed.set(file, key)
     taken.push({ path: file, bytes: before.bytes, sha256: before.sha256 })
   }
   return linkFiles(taken, place) ? taken : undefined
@@ -531,16 +533,13 @@ async function stageDataset(
   reportsOf: () => Promise<readonly DescribedReport[]>,
   rowsOf: (index: number) => ReportRows
 ): Promise<UnitFile[]> {
-  const { record, root } = place
+  // Keyed for the record whether they are taken or written anew.
   for (const name of datasetFiles) keyed.set(name, key)
-  const reusable = datasetFiles.flatMap((name) => {
-    const before = record?.files[name]
-    return before?.key === key ? [{ path: name, bytes: before.bytes, sha256: before.sha256 }] : []
-  })
-  if (reusable.length === datasetFiles.length && linkFiles(reusable, place)) return reusable
+  const taken = takeKeyed(datasetFiles, () => key, place, keyed)
+  if (taken) return taken
   // The Parquet writer is loaded only for a table that changed.
   const { writeSiteDataset } = await import('./site-dataset-files.js')
-  return writeSiteDataset(root, await reportsOf(), rowsOf)
+  return writeSiteDataset(place.root, await reportsOf(), rowsOf)
 }
 
 /** What a staged tree holds: the result, every file with its digest, and the keys of the costly ones. */
