@@ -83,6 +83,12 @@ describe('factmark check', () => {
     expect(existsSync(path.join(cwd, 'dist'))).toBe(false)
   })
 
+  test('--no-cache reads the registry again and reports the same', async () => {
+    const first = await run('check')
+    expect(await run('check', '--no-cache')).toEqual(first)
+    expect(await run('check')).toEqual(first)
+  })
+
   test('--format json gives one object per diagnostic', async () => {
     breakSource('{metric=air.pm10}', '{metric=air.pm10 period=2025-13}')
     const { code, stdout } = await run('check', '--format', 'json')

@@ -5,7 +5,7 @@ import type { PublishedLevel } from '../emit/html/collection-lookup.js'
 import { compareDiagnostics } from '../diagnostics/report.js'
 import type { Coverage, Diagnostic, SkippedSource } from '../model/compiled.js'
 import type { PublishedReport } from './build-result.js'
-import { writeWholeSync } from './build-cache.js'
+import { writeWholeSync } from '../cache/cache-folder.js'
 import type { ReportUnit } from './report-unit.js'
 
 /**

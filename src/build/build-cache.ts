@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { homedir } from 'node:os'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { factmarkDigest } from '../cache/factmark-digest.js'
+import { writeWholeSync } from '../cache/cache-folder.js'
 import type { SiteRow } from '../emit/site-dataset.js'
 import type { SourceText } from '../model/compiled.js'
-import { version } from '../version.js'
 import type { KeptRows, ReportSummary, ReportUnit } from './report-unit.js'
 
 /**
@@ -14,47 +13,6 @@ import type { KeptRows, ReportSummary, ReportUnit } from './report-unit.js'
  * so that an entry is never stale: a change to any of them is another key. Entries are written
  * whole (written beside, then renamed), so that a build killed midway leaves none half written.
  */
-
-/**
- * Where the cache is kept: in the project's node_modules/.cache, the conventional place of its
- * tools' caches, when it has node_modules; else in the user's cache folder (XDG_CACHE_HOME, or
- * ~/.cache), so that a folder of reports is never given one it did not have.
- */
-export function defaultCacheFolder(cwd: string): string {
-  const modules = path.join(cwd, 'node_modules')
-  if (existsSync(modules)) return path.join(modules, '.cache', 'factmark')
-  return path.join(process.env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'), 'factmark')
-}
-
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url))
-let codeDigest: string | undefined
-
-/** A digest of factmark itself: its version, its compiled code, templates and schemas. */
-function factmarkDigest(): string {
-  // The folder this module runs from: lib/ when installed, src/ when run from the sources.
-  const code = fileURLToPath(new URL('..', import.meta.url))
-  codeDigest ??= folderDigest(version, [code, path.join(packageRoot, 'templates'), path.join(packageRoot, 'schema')])
-  return codeDigest
-}
-
-/** A digest of a version and of every file (its name and bytes) under some folders. */
-export function folderDigest(version: string, folders: readonly string[]): string {
-  const hash = createHash('sha256').update(version)
-  for (const folder of folders)
-    for (const file of filesUnder(folder)) hash.update(`${file}\0`).update(readFileSync(path.join(folder, file)))
-  return hash.digest('hex')
-}
-
-function filesUnder(folder: string): string[] {
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
-      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
-      .sort()
-  } catch {
-    return []
-  }
-}
 
 /** What every report's unit depends on besides the report: factmark, the registry, the files rendered. */
 export function environmentKey(registry: SourceText, reportFiles: readonly string[]): string {
@@ -147,11 +105,4 @@ export function writeUnit(file: string, unit: ReportUnit, rows: KeptRows): void 
   const { summary, ...head } = unit
   if (summary) writeWholeSync(summaryFile(file), JSON.stringify(summary))
   writeWholeSync(file, JSON.stringify({ unit: head }))
-}
-
-/** Write a file beside its place and rename it there, so that readers see it whole or not at all. */
-export function writeWholeSync(file: string, content: string): void {
-  const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-  writeFileSync(beside, content)
-  renameSync(beside, file)
 }

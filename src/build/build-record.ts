@@ -3,7 +3,7 @@ import { lstatSync, type Stats } from 'node:fs'
 import { mkdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
-import { writeWholeSync } from './build-cache.js'
+import { writeWholeSync } from '../cache/cache-folder.js'
 
 /**
  * What the last build of an output folder wrote, kept in the cache: the keys it was built from and

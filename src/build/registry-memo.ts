@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { writeWholeSync } from '../cache/cache-folder.js'
 import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type { Registry, SourceText } from '../model/compiled.js'
 import type { Metric } from '../model/schema-types.js'
-import { writeWholeSync } from './build-cache.js'
 
 // A worker compiles many reports against one registry, and a process that builds again and again
 // (watch) uses one across builds: it is read once per environment, which holds the registry's

@@ -1,4 +1,6 @@
-import ucum from '@lhncbc/ucum-lhc'
+import { createRequire } from 'node:module'
+import type ucumModule from '@lhncbc/ucum-lhc'
+import type { UcumUtils } from '@lhncbc/ucum-lhc'
 import { decimalShift } from './precision.js'
 import { fromFactor, plus, ratio, times, type Ratio } from './ratio.js'
 import type { Converted } from './types.js'
@@ -6,11 +8,23 @@ import type { Converted } from './types.js'
 /** Money is not a UCUM quantity; its unit is the ISO 4217 code. */
 export const CURRENCY = 'CNY'
 
+let utils: UcumUtils | undefined
+
+/**
+ * ucum-lhc, loaded when a unit is first checked or converted: loading it and its tables took 10 ms
+ * of every start, and a report whose units are those of its registry (a registry checked before,
+ * see checkedRegistry) never asks.
+ */
+function ucum(): UcumUtils {
+  utils ??= (createRequire(import.meta.url)('@lhncbc/ucum-lhc') as typeof ucumModule).UcumLhcUtils.getInstance()
+  return utils
+}
+
 export function isUcumUnit(code: string): boolean {
   // ucum-lhc logs to the console when asked about an empty string.
   if (code.trim() === '') return false
   try {
-    return ucum.UcumLhcUtils.getInstance().validateUnitString(code).status === 'valid'
+    return ucum().validateUnitString(code).status === 'valid'
   } catch {
     return false
   }
@@ -32,7 +46,7 @@ export function convertValue(value: Ratio, decimals: number, from: string, to: s
 
 function convertWithUcum(value: number, from: string, to: string): number | undefined {
   try {
-    const result = ucum.UcumLhcUtils.getInstance().convertUnitTo(from, value, to)
+    const result = ucum().convertUnitTo(from, value, to)
     if (result.status !== 'succeeded' || result.toVal === null) return undefined
     return Number.isFinite(result.toVal) ? result.toVal : undefined
   } catch {

@@ -35,7 +35,7 @@ const commands = {
     run: explainingFileErrors(async (call) => (await import('./commands/build.js')).run(call))
   },
   check: {
-    options: ['src', 'format', 'strict', 'verbose', 'min-coverage'],
+    options: ['src', 'format', 'strict', 'verbose', 'min-coverage', 'no-cache'],
     run: explainingFileErrors(async (call) => (await checkCommand()).run(call))
   },
   suggest: {

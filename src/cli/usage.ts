@@ -23,7 +23,8 @@ Options:
   --from <file>    new: the report's plain text, one paragraph a line
   --format <fmt>   diagnostics as text, json or github              [text]
   --strict         fail on warnings too
-  --no-cache       build: compile every report again (and refill the cache)
+  --no-cache       build: compile every report again; check: read the
+                   registry's YAML again (both refill the cache)
   --write          suggest: annotate the figures in the files (refuses a file
                    with errors: exit 1)
   --dry-run        suggest: print the diff --write would make, write nothing

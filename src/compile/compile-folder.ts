@@ -1,6 +1,7 @@
-import { compileSources } from './compile-sources.js'
+import { compileWithRegistry } from './compile-sources.js'
 import { readSources, type Keep } from '../load/sources.js'
-import type { CompileInput, CompileResult } from '../model/compiled.js'
+import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
+import type { CompileInput, CompileResult, SourceText } from '../model/compiled.js'
 import { FactmarkError } from '../model/factmark-error.js'
 
 export interface CompileOptions {
@@ -36,6 +37,15 @@ export async function sourcesOf(options: CompileOptions, keep?: Keep): Promise<C
  * cannot be read; problems in their content are in `diagnostics`.
  */
 export async function compile(options: CompileOptions = {}): Promise<CompileResult> {
+  return compileFolder(options, (source) => loadRegistry(source.path, source.text))
+}
+
+/** compile, with the registry read by `registryOf` (see checkedRegistry). */
+export async function compileFolder(
+  options: CompileOptions,
+  registryOf: (source: SourceText) => LoadedRegistry
+): Promise<CompileResult> {
   const input = await sourcesOf(options)
-  return compileSources({ ...input, checkUnusedMetrics: !options.files || options.files.length === 0 })
+  const checkUnusedMetrics = !options.files || options.files.length === 0
+  return compileWithRegistry({ ...input, checkUnusedMetrics }, registryOf(input.registry))
 }

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import { collectSeries } from '../collection/collect.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
-import { loadRegistry } from '../load/registry.js'
+import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type {
   CompileInput,
   CompileResult,
@@ -20,7 +20,12 @@ import { compileSource } from './compile-report.js'
  * writes nothing.
  */
 export function compileSources(input: CompileInput): CompileResult {
-  const { file: registryFile, registry, locate } = loadRegistry(input.registry.path, input.registry.text)
+  return compileWithRegistry(input, loadRegistry(input.registry.path, input.registry.text))
+}
+
+/** compileSources, with the registry read already, as a command that keeps it between runs has it (see checkedRegistry). */
+export function compileWithRegistry(input: CompileInput, loaded: LoadedRegistry): CompileResult {
+  const { file: registryFile, registry, locate } = loaded
   const files: VFile[] = [registryFile]
   const reports: CompiledReport[] = []
   const coverage: Coverage[] = []

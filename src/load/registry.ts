@@ -36,6 +36,11 @@ const unitOfKind: Partial<Record<MetricKind, string>> = {
 export function loadRegistry(path: string, content: string | Uint8Array): LoadedRegistry {
   const { file, text, readable } = openSource(path, content)
   if (!readable) return { file, registry: undefined, locate: parseYaml('').locate }
+  return readRegistry(file, text)
+}
+
+/** Parse and check the text of a registry opened as `file` (see openSource), reporting on it. */
+export function readRegistry(file: VFile, text: string): LoadedRegistry {
   const yaml = parseYaml(text)
   for (const error of yaml.errors) report(file, 'registry-invalid', `Registry YAML: ${error.message}`, error.place)
   for (const control of yaml.controls) report(file, 'control-character', `Registry: ${control.message}`, control.place)

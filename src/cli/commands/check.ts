@@ -1,4 +1,6 @@
-import { compile } from '../../compile/compile-folder.js'
+import { defaultCacheFolder } from '../../cache/cache-folder.js'
+import { checkedRegistry } from '../../cache/checked-registry.js'
+import { compileFolder } from '../../compile/compile-folder.js'
 import { coveragePercent, formatCoverage } from '../../compile/coverage.js'
 import type { CompileResult } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
@@ -14,7 +16,10 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(minimum.error)
     return exit.usage
   }
-  const result = await compile({ src: values.src, files, cwd: io.cwd })
+  const cache = { folder: defaultCacheFolder(io.cwd), reuse: !values['no-cache'] }
+  const result = await compileFolder({ src: values.src, files, cwd: io.cwd }, (registry) =>
+    checkedRegistry(registry, cache)
+  )
   const percent = coveragePercent(result.coverage)
   report(result, { format, verbose: values.verbose }, io, {
     facts: factCount(result),
