@@ -67,11 +67,10 @@ async function writeBundle({ entry, target }) {
   const bundle = await rolldown({
     input: entry,
     platform: 'node',
-    // A module of lib/ that finds files by its own place (import.meta.url: the schemas, the version)
-    // stays a module of its own, imported from the bundle where it is; ucum-lhc stays a package, whose
-    // table of units require() parses as JSON, which costs less than compiling it as code.
-    external: (id, importer, isResolved) =>
-      (isResolved && id.startsWith(lib) && findsFilesByItsPlace(id)) || id.startsWith('@lhncbc/ucum-lhc'),
+    // A module of lib/ that finds files by its own place (import.meta.url: the schemas, the version,
+    // and ucum.js, which requires ucum-lhc when a unit is first asked about) stays a module of its
+    // own, imported from the bundle where it is.
+    external: (id, importer, isResolved) => isResolved && id.startsWith(lib) && findsFilesByItsPlace(id),
     makeAbsoluteExternalsRelative: false,
     // gray-matter's engine for JavaScript front matter calls eval; factmark gives it only YAML.
     onLog: (level, log, report) => (log.code === 'EVAL' ? undefined : report(level, log)),

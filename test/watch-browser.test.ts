@@ -4,13 +4,14 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { updatedEvent } from '../src/watch/live-reload-script.js'
 import { startWatch, type Watching } from '../src/watch/watch.js'
 import { hasChromium, launchChromium, toolsRequired } from './helpers/tools.js'
 import { starterProject } from './helpers/watch.js'
 
 declare global {
   interface Window {
-    /** Set by the test on a page: gone once the page has reloaded. */
+    /** Set by the test on a page: gone once the page has reloaded, kept when it is updated in place. */
     loadedBefore?: boolean
   }
 }
@@ -33,27 +34,35 @@ describe.skipIf(!hasChromium && !toolsRequired)('factmark watch in Chromium', ()
     await watching.close()
   })
 
-  test('a save reloads the page with the new text; a save with an error shows the overlay over the last good page; a fix clears it', async () => {
-    const page = await browser.newPage()
+  test('a save shows the new text in place, where the reader was, with the page’s scripts run again; a save with an error shows the overlay over the last good page; a fix clears it', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } })
     await page.goto(new URL('example-2025/', watching.url).href)
-    await page.evaluate(() => (window.loadedBefore = true))
+    await page.evaluate(() => {
+      window.loadedBefore = true
+      scrollTo(0, 400)
+    })
     // No need to wait for the page to listen: a page that connects after a build learns of it then.
 
+    const updated = page.evaluate(
+      (event) => new Promise<number>((resolve) => addEventListener(event, () => resolve(scrollY), { once: true })),
+      updatedEvent
+    )
     edit('本报告是factmark的示例', '本报告是改过的示例')
-    await page.waitForFunction(() => document.body.textContent.includes('本报告是改过的示例'), undefined, {
-      timeout: 60_000
-    })
-    expect(await page.evaluate(() => window.loadedBefore)).toBeUndefined()
+    expect(await updated).toBe(400)
+    expect(await page.evaluate(() => document.body.textContent.includes('本报告是改过的示例'))).toBe(true)
+    // Not a reload: the page's state is kept, and the script that shows the filter box ran on the new body.
+    expect(await page.evaluate(() => window.loadedBefore)).toBe(true)
+    expect(await page.locator('#facts-filter').isVisible()).toBe(true)
+    await page.locator('#facts-filter input').fill('PM2.5')
+    expect(await page.locator('#facts-filter [role="status"]').textContent()).toMatch(/^符合 \d+ 项/)
 
-    await page.evaluate(() => (window.loadedBefore = true))
     edit('metric=air.pm25}', 'metric=air.pm99}')
     const diagnostic = page.locator('#factmark-overlay .diagnostic')
     await diagnostic.waitFor({ timeout: 60_000 })
     expect(await diagnostic.getAttribute('data-rule-id')).toBe('unknown-metric')
     expect(await diagnostic.textContent()).toMatch(/^source\/example-2025\.md:\d+:\d+ error unknown-metric .*air\.pm99/)
     expect(await page.locator('#factmark-overlay h2').textContent()).toBe('factmark: the last save did not build')
-    // Not reloaded, and still the last good output.
-    expect(await page.evaluate(() => window.loadedBefore)).toBe(true)
+    // Still the last good output.
     expect(await page.evaluate(() => document.body.textContent.includes('本报告是改过的示例'))).toBe(true)
 
     // A page opened while the sources are broken shows the overlay too.
@@ -63,15 +72,15 @@ describe.skipIf(!hasChromium && !toolsRequired)('factmark watch in Chromium', ()
     await other.close()
 
     edit('metric=air.pm99}', 'metric=air.pm25}')
-    await page.waitForFunction(
-      () => window.loadedBefore === undefined && document.readyState === 'complete',
-      undefined,
-      {
-        timeout: 60_000
-      }
-    )
-    expect(await page.locator('#factmark-overlay').count()).toBe(0)
+    await page.locator('#factmark-overlay').waitFor({ state: 'detached', timeout: 60_000 })
     expect(await page.evaluate(() => document.body.textContent.includes('本报告是改过的示例'))).toBe(true)
+    expect(await page.evaluate(() => window.loadedBefore)).toBe(true)
+
+    // The report given another slug: its page is gone, and the page is reloaded to say so.
+    edit('slug: example-2025', 'slug: example-2025-moved')
+    await page.waitForFunction(() => window.loadedBefore === undefined && document.title === 'Not found', undefined, {
+      timeout: 60_000
+    })
     await page.close()
   }, 240_000)
 })

@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { Script } from 'node:vm'
 import { liveReloadScript, watchPaths } from '../src/watch/live-reload-script.js'
 import { reloadChannel } from '../src/watch/reload-channel.js'
 import { startServer, withLiveReload, type SiteServer } from '../src/watch/server.js'
@@ -103,6 +104,8 @@ describe('the watch server', () => {
   test('the live-reload script opens the event stream and builds the overlay without HTML', () => {
     expect(liveReloadScript).toContain(JSON.stringify(watchPaths.events))
     expect(liveReloadScript).not.toMatch(/innerHTML|insertAdjacentHTML|document\.write|eval\(/)
+    // A template literal eats single backslashes: the script must still compile as written.
+    expect(() => new Script(liveReloadScript)).not.toThrow()
   })
 
   test('a missing file gets the 404 page, which reloads too', async () => {

@@ -6,24 +6,33 @@ export const watchPaths = {
   events: '/__factmark/events'
 } as const
 
+/** The event a page fires on window once it shows a newer build in place (see liveReloadScript). */
+export const updatedEvent = 'factmark:updated'
+
 /**
  * The browser code every HTML page loads from `watchPaths.script` (a file of its own, not an inline
  * script or handler, so a page keeps working under a strict Content Security Policy). It opens the
  * event stream and compares the build the server announces with the build the page was served
- * from (the `data-build` of its script tag): a newer build reloads the page, a failed one shows the
- * overlay over the last good page, and a good one clears it.
+ * from (the `data-build` of its script tag): a failed build shows the overlay over the last good
+ * page, and a good one clears it.
+ *
+ * A newer build is shown in place: the page is fetched again and its head and body put in for the
+ * old ones, its scripts run again, and the reader stays where they had scrolled to. That takes
+ * about half the time of a reload of a report's page (no new navigation, stylesheet, script or
+ * stream; the parser does not yield), and an editor keeps their place in a long report. Anything
+ * else (the page gone, an answer that is not HTML, a network error) reloads the page.
  */
 export const liveReloadScript = `(() => {
 'use strict'
 ${overlayScript}
-const shown = Number(document.currentScript?.dataset.build)
+let shown = Number(document.currentScript?.dataset.build)
 const events = new EventSource(${JSON.stringify(watchPaths.events)})
+// One update at a time, in the order the builds were announced.
+let updating = Promise.resolve()
 events.addEventListener('state', (event) => {
   const state = JSON.parse(event.data)
-  if (state.build !== shown) {
-    events.close()
-    location.reload()
-  } else if (state.problem) {
+  if (state.build !== shown) updating = updating.then(() => update(state.build))
+  else if (state.problem) {
     const show = () => showProblem(state.problem)
     if (document.body) show()
     else document.addEventListener('DOMContentLoaded', show, { once: true })
@@ -31,6 +40,34 @@ events.addEventListener('state', (event) => {
 })
 // The stream is closed with the page, so that the server does not keep it open.
 addEventListener('pagehide', () => events.close())
+
+async function update(build) {
+  if (build === shown) return
+  try {
+    const response = await fetch(location.href, { cache: 'no-store' })
+    const type = response.headers.get('content-type') || ''
+    if (!response.ok || !type.startsWith('text/html')) throw new Error('not a page')
+    const next = new DOMParser().parseFromString(await response.text(), 'text/html')
+    const { scrollX, scrollY } = window
+    for (const { name, value } of next.documentElement.attributes) document.documentElement.setAttribute(name, value)
+    document.head.replaceChildren(...next.head.childNodes)
+    document.body.replaceWith(next.body)
+    // Scripts that come in with the page do not run by themselves: each is put in again as a new element.
+    for (const inert of document.querySelectorAll('script')) {
+      if (inert.src.endsWith(${JSON.stringify(watchPaths.script)}) || (inert.type && !/javascript|module/.test(inert.type))) continue
+      const script = document.createElement('script')
+      for (const { name, value } of inert.attributes) script.setAttribute(name, value)
+      script.textContent = inert.textContent
+      inert.replaceWith(script)
+    }
+    scrollTo(scrollX, scrollY)
+    shown = Number(document.querySelector('script[data-build]')?.dataset.build ?? build)
+    dispatchEvent(new CustomEvent(${JSON.stringify(updatedEvent)}, { detail: { build: shown } }))
+  } catch {
+    events.close()
+    location.reload()
+  }
+}
 })()
 `
 
