@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { findLimitProblem, inputLimits } from '../src/remark/input-limits.js'
+import { findLimitProblem } from '../src/remark/input-limits.js'
+import { inputLimits } from '../src/remark/limit-values.js'
 import { openSource } from '../src/load/source-file.js'
 
 const limit = (text: string) => {

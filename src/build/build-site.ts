@@ -20,7 +20,7 @@ export async function buildSite(
 ): Promise<SiteBuildOutcome> {
   const { out, cache } = options
   const started = Date.now()
-  const last = cache.reuse ? await readRecord(cache.folder, out) : undefined
+  const last = cache.reuse ? readRecord(cache.folder, out) : undefined
   const digests = new Map<string, { file: string; digest: string }>()
   const seen: Record<string, SeenFile> = {}
   const empty = new Uint8Array(0)

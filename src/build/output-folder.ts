@@ -1,4 +1,5 @@
-import { lstat, readFile, realpath } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
+import { lstat, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { listTree } from '../model/file-tree.js'
 import { manifestName } from '../model/site.js'
@@ -120,7 +121,8 @@ async function readManifestPaths(root: string): Promise<Set<string> | 'foreign' 
   if (!stats.isFile()) return 'foreign'
   let manifest: unknown
   try {
-    manifest = JSON.parse(await readFile(file, 'utf8'))
+    // In one piece: a megabyte at a thousand reports, which read as a stream took twice as long.
+    manifest = JSON.parse(readFileSync(file, 'utf8'))
   } catch {
     return 'foreign'
   }

@@ -10,7 +10,7 @@ import {
   type Stats
 } from 'node:fs'
 import path from 'node:path'
-import { inputLimits } from '../remark/input-limits.js'
+import { inputLimits } from '../remark/limit-values.js'
 import { isInside } from '../model/paths.js'
 import { readFlags } from '../model/read-flags.js'
 import { isNodeError } from '../model/node-error.js'

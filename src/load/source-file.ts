@@ -2,7 +2,7 @@ import { VFile } from 'vfile'
 import { blankForbiddenCharacters, describeForbiddenCharacter, forbiddenCharacters } from './control-characters.js'
 import { report } from '../diagnostics/report.js'
 import { decodeText, type DecodedText, type Encoding } from './encoding/decode.js'
-import { inputLimits, sizeMessage } from '../remark/input-limits.js'
+import { inputLimits, sizeMessage } from '../remark/limit-values.js'
 import { pointsOf } from '../model/positions.js'
 import { plural } from '../model/plural.js'
 

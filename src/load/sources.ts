@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { megabytes } from '../remark/input-limits.js'
+import { megabytes } from '../remark/limit-values.js'
 import { checkSourceFile, folderOf, ioReason, readCheckedFile, readSourceFile, type Unread } from './read-source.js'
 import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.js'
 import { err, ok, type Result } from '../model/result.js'

@@ -1,33 +1,7 @@
 import type { Node, Parent } from 'unist'
 import { scanLines, type ScannedLine } from './blocks.js'
 import { tableCellCounter } from './table-cells.js'
-import { roundTo } from '../model/rounding.js'
-
-/**
- * Limits on the shape of a report, checked in one pass before it is
- * parsed. The Markdown parser spends time that grows with the square of
- * some shapes (deeply nested block quotes and lists, many list items nested
- * in one list, many emphasis markers that find nothing to close in one
- * paragraph: each looks back over the whole paragraph), the parser spends
- * on a table time that grows with its cells rather than its length, and the
- * compiler walks trees as deep as the text nests. Real reports stay far
- * below each limit; a report beyond one is refused with the place and the
- * limit, so that no input can hang a build or exhaust the stack.
- */
-export const inputLimits = {
-  /** Bytes of one report, as UTF-8. */
-  reportBytes: 8 * 1024 * 1024,
-  /** Block quotes and list items open on one line. */
-  nesting: 32,
-  /** Lines of one top-level block that open a block quote or list item inside another. */
-  nestedItems: 1000,
-  /** Runs of `*` or `_` in one paragraph that could close emphasis. */
-  emphasisClosers: 1000,
-  /** Cells of all the tables of one report (a fact sheet holds hundreds; see table-cells.ts). */
-  tableCells: 20_000,
-  /** Nodes nested inside each other in the syntax tree (emphasis in links in labels ...). */
-  treeDepth: 100
-} as const
+import { inputLimits } from './limit-values.js'
 
 export interface LimitProblem {
   start: number
@@ -119,16 +93,6 @@ function characterBefore(text: string, index: number): string {
 function characterAt(text: string, index: number): string {
   const code = text.codePointAt(index)
   return code === undefined ? '' : String.fromCodePoint(code)
-}
-
-/** Why a report of this many bytes (as UTF-8) is not read. */
-export function sizeMessage(bytes: number): string {
-  return `The report is ${megabytes(bytes)} MB; factmark reads reports of at most ${megabytes(inputLimits.reportBytes)} MB (of UTF-8 text, front matter included): split it into several reports`
-}
-
-/** Bytes as megabytes (MiB) for messages: `8`, `19.1`. */
-export function megabytes(bytes: number): string {
-  return String(roundTo(bytes / 1024 / 1024, 1))
 }
 
 /** The first node nested deeper than the limit, as a problem at its place; the tree is walked without recursion. */
