@@ -4,7 +4,7 @@ import type { Download } from '../emit/downloads.js'
 import { reportTitle } from '../emit/html/display.js'
 import { emitSchemas } from '../emit/published-schemas.js'
 import { emitSeriesHtml } from '../emit/series-html.js'
-import { emitSeriesIndex, emitSeriesJson, seriesFileName } from '../emit/series-json.js'
+import { emitSeriesIndex, emitSeriesJson, seriesFileName, seriesIndex } from '../emit/series-json.js'
 import { emitTaxonomy } from '../emit/xbrl/index.js'
 import type { Collection, Registry, SiteReport } from '../model/compiled.js'
 import { siteFileKey } from './site-file-key.js'
@@ -18,6 +18,12 @@ export interface SiteFile {
   /** A digest of everything the file is made of; absent when it is cheaper to render than to compare. */
   key?: () => string
   render: () => string
+  /**
+   * For a JSON file rendered from a value at hand, that value, which is checked against the file's
+   * schema instead of its text parsed again: the series of a thousand reports are 66 MB of JSON,
+   * whose parsed copies made the largest part of a cold build's peak of memory.
+   */
+  value?: () => unknown
 }
 
 export interface SiteInput {
@@ -75,10 +81,14 @@ export function reportTitles(reports: readonly SiteReport[]): (slug: string) => 
 /** Each metric's series across the reports, as data and as a page, and their index. */
 function seriesFiles(collection: Collection, titleOf: (slug: string) => string): SiteFile[] {
   return [
-    { path: 'series/index.json', render: () => emitSeriesIndex(collection) },
+    { path: 'series/index.json', render: () => emitSeriesIndex(collection), value: () => seriesIndex(collection) },
     ...collection.series.flatMap((series): SiteFile[] => [
       // Made when asked, so that a site of thousands holds one series' text at a time.
-      { path: `series/${seriesFileName(series.metric.id, 'json')}`, render: () => emitSeriesJson(series) },
+      {
+        path: `series/${seriesFileName(series.metric.id, 'json')}`,
+        render: () => emitSeriesJson(series),
+        value: () => series
+      },
       { path: `series/${seriesFileName(series.metric.id, 'html')}`, render: () => emitSeriesHtml(series, titleOf) }
     ])
   ]

@@ -423,7 +423,7 @@ function stageSiteFiles(
     // The same bytes as the published file, which met its schema when it was written.
     if (linkFiles([entry], place)) continue
     // Checked and let go one by one: the series of a thousand reports are a hundred megabytes.
-    checkArtifacts([{ path: file.path, content }])
+    checkArtifacts([{ path: file.path, content, ...(file.value && { value: file.value }) }])
     writeStaged(root, file.path, content)
   }
   return entries

@@ -18,12 +18,16 @@ export function emitSeriesJson(series: Series): string {
 
 /** dist/series/index.json: every metric with facts, and the values of its main line for a sparkline. */
 export function emitSeriesIndex(collection: Collection): string {
-  const index: SeriesIndex = {
+  return `${JSON.stringify(seriesIndex(collection), null, 2)}\n`
+}
+
+/** What dist/series/index.json holds (see emitSeriesIndex). */
+export function seriesIndex(collection: Collection): SeriesIndex {
+  return {
     $schema: schemaId('series-index.schema.json') as SeriesIndex['$schema'],
     generator: { name: 'factmark', version },
     metrics: collection.series.map(seriesEntry)
   }
-  return `${JSON.stringify(index, null, 2)}\n`
 }
 
 function seriesEntry(series: Series): SeriesEntry {
