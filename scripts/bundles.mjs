@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Writes two modules of lib/bundle/, each an entry of lib/ and every module it imports, its
-// dependencies' included, as one module. A new process or thread then reads, compiles and links
-// one file instead of some 300:
+// Writes the bundles of lib/bundle/: an entry of lib/ and every module it imports, its
+// dependencies' included, as few modules. A new process or thread then reads, compiles and links
+// a few files instead of some 300:
 //   check.js, the check command (lib/cli/commands/check.js), which took a third of the time of
 //   `factmark check` of one report; src/cli/main.ts runs it when it is there;
 //   report-worker.js, the entry of the threads that compile reports (lib/build/report-worker.js),
-//   which loads in about 160 ms instead of 440; src/build/unit-pool.ts starts threads on it.
+//   which loads in about 160 ms instead of 440; src/build/unit-pool.ts starts threads on it;
+//   build/build.js, the build command (lib/cli/commands/build.js), with a module of its own for
+//   each part it imports only when it needs it (the compiler, the site's own files, the table of
+//   every fact), so that a build with nothing to do loads none of them; src/cli/main.ts runs it.
 // Each falls back to the modules of lib/ when its bundle is not there. The modules that find files
 // by their own place (import.meta.url) are not in them: they import them from lib/.
 // Run by `npm run compile` (and `prepare`) after tsc with --force, and before the tests, where it
@@ -16,18 +19,23 @@ import { fileURLToPath } from 'node:url'
 import { rolldown } from 'rolldown'
 
 const lib = fileURLToPath(new URL('../lib/', import.meta.url))
+const bundleFolder = path.join(lib, 'bundle')
 const bundles = [
-  { entry: path.join(lib, 'cli', 'commands', 'check.js'), target: path.join(lib, 'bundle', 'check.js') },
-  { entry: path.join(lib, 'build', 'report-worker.js'), target: path.join(lib, 'bundle', 'report-worker.js') }
+  { entry: path.join(lib, 'cli', 'commands', 'check.js'), target: path.join(bundleFolder, 'check.js') },
+  { entry: path.join(lib, 'build', 'report-worker.js'), target: path.join(bundleFolder, 'report-worker.js') },
+  {
+    entry: path.join(lib, 'cli', 'commands', 'build.js'),
+    target: path.join(bundleFolder, 'build', 'build.js'),
+    split: true
+  }
 ]
-const targets = new Set(bundles.map((bundle) => bundle.target))
 
 function newestModule(dir) {
   let newest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) newest = Math.max(newest, newestModule(full))
-    else if (!targets.has(full) && /\.c?js$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs)
+    if (entry.isDirectory()) newest = full === bundleFolder ? newest : Math.max(newest, newestModule(full))
+    else if (/\.c?js$/.test(entry.name)) newest = Math.max(newest, statSync(full).mtimeMs)
   }
   return newest
 }
@@ -63,9 +71,9 @@ const modified = (file) => {
   }
 }
 
-async function writeBundle({ entry, target }) {
+async function writeBundle({ entry, target, split = false }) {
   const bundle = await rolldown({
-    input: entry,
+    input: { [path.basename(target, '.js')]: entry },
     platform: 'node',
     // A module of lib/ that finds files by its own place (import.meta.url: the schemas, the version,
     // and ucum.js, which requires ucum-lhc when a unit is first asked about) stays a module of its
@@ -78,7 +86,10 @@ async function writeBundle({ entry, target }) {
   })
   const { output } = await bundle.generate({
     format: 'esm',
-    codeSplitting: false,
+    // One module, or (split) the entry and a module for each part it imports when it needs it,
+    // named for what it holds so that the same sources give the same files.
+    codeSplitting: split,
+    chunkFileNames: '[name].js',
     // Without the comments and the white space of the sources, a third of the size and less to compile
     // at every start; names are kept, so that stacks (FACTMARK_DEBUG) still say which function failed.
     minify: { compress: false, mangle: false },
@@ -86,13 +97,19 @@ async function writeBundle({ entry, target }) {
     paths: (id) => (id.startsWith(lib) ? specifierFromBundle(target, id) : id)
   })
   await bundle.close()
-  if (output.length !== 1 || output[0].type !== 'chunk')
-    throw new Error(`bundles: expected one module for ${path.relative(lib, target)}`)
-  mkdirSync(path.dirname(target), { recursive: true })
-  // Written whole and then renamed: tests that run lib/ in parallel never import half a file.
-  const temporary = `${target}.${process.pid}.tmp`
-  writeFileSync(temporary, output[0].code)
-  renameSync(temporary, target)
+  const chunks = output.filter((file) => file.type === 'chunk')
+  if (chunks.length !== output.length || (!split && chunks.length !== 1))
+    throw new Error(`bundles: expected ${split ? 'modules only' : 'one module'} for ${path.relative(lib, target)}`)
+  const folder = path.dirname(target)
+  mkdirSync(folder, { recursive: true })
+  // Written whole and then renamed: tests that run lib/ in parallel never import half a file. The
+  // entry last, so that its modules are there when it is.
+  for (const chunk of [...chunks.filter((file) => !file.isEntry), ...chunks.filter((file) => file.isEntry)]) {
+    const file = path.join(folder, split ? chunk.fileName : path.basename(target))
+    const temporary = `${file}.${process.pid}.tmp`
+    writeFileSync(temporary, chunk.code)
+    renameSync(temporary, file)
+  }
 }
 
 const newest = newestModule(lib)

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { isBuiltin } from 'node:module'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 
@@ -60,14 +61,43 @@ test.each([
 ])('the bundle %s imports from lib/ only the modules that find files by their own place', (name, expected) => {
   // The test setup writes lib/bundle/ as npm run compile does (scripts/bundles.mjs).
   const bundle = new URL(`../lib/bundle/${name}`, import.meta.url)
-  // Its static imports open it, one after the other, minified or not.
-  const code = readFileSync(bundle, 'utf8')
-  const statement = /\s*import\s*(?:[^'";]*?from\s*)?['"]([^'"]+)['"];?/y
-  const imported: string[] = []
-  for (let match = statement.exec(code); match; match = statement.exec(code)) imported.push(match[1] as string)
+  const imported = staticImports(bundle)
   const fromLib = imported.filter((specifier) => specifier.startsWith('.'))
   expect(fromLib.sort()).toEqual(expected)
   for (const specifier of fromLib) expect(existsSync(new URL(specifier, bundle))).toBe(true)
   // No package is left to node: ucum-lhc, whose table of units is JSON, is required by ucum.js when a unit is first asked about.
   expect(imported.filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:'))).toEqual([])
+})
+
+/** The static imports that open a bundled module, one after the other, minified or not. */
+function staticImports(module: URL): string[] {
+  const code = readFileSync(module, 'utf8')
+  const statement = /\s*import\s*(?:[^'";]*?from\s*)?['"]([^'"]+)['"];?/y
+  const imported: string[] = []
+  for (let match = statement.exec(code); match; match = statement.exec(code)) imported.push(match[1] as string)
+  return imported
+}
+
+test('the bundle of build, one module for each part it loads when needed, imports from lib/ only the modules that find files by their own place', () => {
+  const folder = new URL('../lib/bundle/build/', import.meta.url)
+  const modules = readdirSync(folder).filter((name) => name.endsWith('.js'))
+  expect(modules).toContain('build.js')
+  const imported = modules.flatMap((name) =>
+    staticImports(new URL(name, folder)).map((specifier) => ({ name, specifier }))
+  )
+  const fromLib = [...new Set(imported.flatMap(({ specifier }) => (specifier.startsWith('../') ? [specifier] : [])))]
+  expect(fromLib.sort()).toEqual([
+    '../../build/unit-pool.js',
+    '../../cache/factmark-digest.js',
+    '../../chinese-number/ucum.js',
+    '../../emit/html/templates.js',
+    '../../model/schemas.js',
+    '../../version.js'
+  ])
+  for (const { name, specifier } of imported)
+    if (specifier.startsWith('.')) expect(existsSync(new URL(specifier, new URL(name, folder)))).toBe(true)
+  expect(imported.filter(({ specifier }) => !specifier.startsWith('.') && !isBuiltin(specifier))).toEqual([])
+  // A build with nothing to do loads neither the compiler nor the site's own files.
+  const entryImports = staticImports(new URL('build.js', folder))
+  expect(entryImports.filter((specifier) => /compile|site-files|stage-site/.test(specifier))).toEqual([])
 })

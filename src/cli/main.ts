@@ -32,7 +32,7 @@ const commands = {
   },
   build: {
     options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache'],
-    run: explainingFileErrors(async (call) => (await import('./commands/build.js')).run(call))
+    run: explainingFileErrors(async (call) => (await buildCommand()).run(call))
   },
   check: {
     options: ['src', 'format', 'strict', 'verbose', 'min-coverage', 'no-cache'],
@@ -119,6 +119,7 @@ function commandOf(
 }
 
 const checkBundle = new URL('../bundle/check.js', import.meta.url)
+const buildBundle = new URL('../bundle/build/build.js', import.meta.url)
 
 /**
  * check's module and all it imports as one module, when `npm run compile` bundled them
@@ -127,6 +128,12 @@ const checkBundle = new URL('../bundle/check.js', import.meta.url)
 async function checkCommand(): Promise<typeof import('./commands/check.js')> {
   if (existsSync(checkBundle)) return (await import(checkBundle.href)) as typeof import('./commands/check.js')
   return await import('./commands/check.js')
+}
+
+/** build's module as bundled, with a module for each part it loads when it needs it (see scripts/bundles.mjs). */
+async function buildCommand(): Promise<typeof import('./commands/build.js')> {
+  if (existsSync(buildBundle)) return (await import(buildBundle.href)) as typeof import('./commands/build.js')
+  return await import('./commands/build.js')
 }
 
 function isCommandName(name: string | undefined): name is CommandName {
