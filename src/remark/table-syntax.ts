@@ -1,6 +1,6 @@
 import { gfmTableFromMarkdown, gfmTableToMarkdown } from 'mdast-util-gfm-table'
 import { gfmTable } from 'micromark-extension-gfm-table'
-import stringWidth from 'string-width'
+import { textWidth } from '../model/text-width.js'
 import type { Processor } from 'unified'
 
 /**
@@ -14,6 +14,6 @@ export function remarkTableSyntax(this: Processor): undefined {
   const data = this.data()
   ;(data.micromarkExtensions ??= []).push(gfmTable())
   ;(data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown())
-  ;(data.toMarkdownExtensions ??= []).push(gfmTableToMarkdown({ stringLength: stringWidth }))
+  ;(data.toMarkdownExtensions ??= []).push(gfmTableToMarkdown({ stringLength: textWidth }))
   return undefined
 }
