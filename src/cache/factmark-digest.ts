@@ -43,10 +43,12 @@ export function folderDigest(version: string, folders: readonly string[]): strin
 }
 
 function filesUnder(folder: string): string[] {
+  const root = path.resolve(folder)
   try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true })
+    // Each entry's path below the folder by slicing, not path.relative, which took half the time of a check's digest.
+    return readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && !entry.name.endsWith('.map'))
-      .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+      .map((entry) => `${entry.parentPath}${path.sep}${entry.name}`.slice(root.length + 1))
       .sort()
   } catch {
     return []
