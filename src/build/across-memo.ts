@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { PublishedLevel } from '../emit/html/collection-lookup.js'
 import { compareDiagnostics } from '../diagnostics/report.js'
 import type { Coverage, Diagnostic, SkippedSource } from '../model/compiled.js'
 import type { PublishedReport } from './build-result.js'
-import { writeWholeSync } from '../cache/cache-folder.js'
+import { keepJson, readKept } from '../cache/cache-folder.js'
 import type { ReportUnit } from './report-unit.js'
 
 /**
@@ -82,15 +81,9 @@ function memoFile(folder: string, key: string): string {
 
 /** The conclusions kept for a key, or undefined when there are none (or they cannot be read). */
 export function readAcross(folder: string, key: string): AcrossMemo | undefined {
-  try {
-    return JSON.parse(readFileSync(memoFile(folder, key), 'utf8')) as AcrossMemo
-  } catch {
-    return undefined
-  }
+  return readKept(memoFile(folder, key)) as AcrossMemo | undefined
 }
 
 export function writeAcross(folder: string, key: string, memo: AcrossMemo): void {
-  const file = memoFile(folder, key)
-  mkdirSync(path.dirname(file), { recursive: true })
-  writeWholeSync(file, JSON.stringify(memo))
+  keepJson(memoFile(folder, key), memo)
 }

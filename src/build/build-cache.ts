@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { factmarkDigest } from '../cache/factmark-digest.js'
-import { writeWholeSync } from '../cache/cache-folder.js'
+import { readKept, writeWholeSync } from '../cache/cache-folder.js'
 import type { SiteRow } from '../emit/site-dataset.js'
 import type { SourceText } from '../model/compiled.js'
 import type { KeptRows, ReportSummary, ReportUnit } from './report-unit.js'
@@ -51,11 +51,7 @@ const summaryFile = (file: string) => file.replace(/\.json$/, '.summary.json')
  * synchronously, as a build reads the units of every report unchanged (see readSourceFile).
  */
 export function readUnit(file: string): ReportUnit | undefined {
-  try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { unit: ReportUnit }).unit
-  } catch {
-    return undefined
-  }
+  return (readKept(file) as { unit: ReportUnit } | undefined)?.unit
 }
 
 /**
@@ -63,11 +59,7 @@ export function readUnit(file: string): ReportUnit | undefined {
  * kept apart so that a build whose collection is the one it has seen never reads them.
  */
 export function readSummary(file: string): ReportSummary | undefined {
-  try {
-    return JSON.parse(readFileSync(summaryFile(file), 'utf8')) as ReportSummary
-  } catch {
-    return undefined
-  }
+  return readKept(summaryFile(file)) as ReportSummary | undefined
 }
 
 /** A report's rows of the site's table, and their lines of the site's facts.csv. */

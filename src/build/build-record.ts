@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
-import { lstatSync, readFileSync, type Stats } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
-import { writeWholeSync } from '../cache/cache-folder.js'
+import { keepJson, readKept } from '../cache/cache-folder.js'
 
 /**
  * What the last build of an output folder wrote, kept in the cache: the keys it was built from and
@@ -91,17 +90,11 @@ function recordFile(cacheFolder: string, out: string): string {
  * and nothing else waits meanwhile.
  */
 export function readRecord(cacheFolder: string, out: string): BuildRecord | undefined {
-  try {
-    return JSON.parse(readFileSync(recordFile(cacheFolder, out), 'utf8')) as BuildRecord
-  } catch {
-    return undefined
-  }
+  return readKept(recordFile(cacheFolder, out)) as BuildRecord | undefined
 }
 
-export async function writeRecord(cacheFolder: string, out: string, record: BuildRecord): Promise<void> {
-  const file = recordFile(cacheFolder, out)
-  await mkdir(path.dirname(file), { recursive: true })
-  writeWholeSync(file, JSON.stringify(record))
+export function writeRecord(cacheFolder: string, out: string, record: BuildRecord): void {
+  keepJson(recordFile(cacheFolder, out), record)
 }
 
 /** Whether a file of the output folder stands as the record says it was written. */

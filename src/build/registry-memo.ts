@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { writeWholeSync } from '../cache/cache-folder.js'
+import { keepJson, readKept } from '../cache/cache-folder.js'
+import { keptRegistry, registryFromKept, type KeptRegistry } from '../cache/checked-registry.js'
 import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type { Registry, SourceText } from '../model/compiled.js'
-import type { Metric } from '../model/schema-types.js'
 
 // A worker compiles many reports against one registry, and a process that builds again and again
 // (watch) uses one across builds: it is read once per environment, which holds the registry's
@@ -20,12 +19,6 @@ export function registryOf(source: SourceText, environment: string): LoadedRegis
   return lastRegistry.loaded
 }
 
-/** A registry as the cache keeps it: its metrics as entries. */
-interface KeptRegistry {
-  metrics: Array<[string, Metric]>
-  calculations: Registry['calculations']
-}
-
 /**
  * The registry of an environment as reports are compiled against it, without where each key
  * stands in its file (which only messages about the registry need). Reading its YAML and checking
@@ -40,27 +33,13 @@ export function compiledRegistry(
 ): Registry | undefined {
   if (lastKept?.environment === environment) return lastKept.registry
   const file = cache && path.join(cache.folder, 'registry', `${environment}.json`)
-  let registry = file && cache.reuse ? readKept(file) : undefined
+  const kept = file && cache.reuse ? (readKept(file) as KeptRegistry | undefined) : undefined
+  let registry = kept && registryFromKept(kept)
   if (!registry) {
     registry = registryOf(source, environment).registry
     if (!registry) return undefined
-    if (file) keep(file, registry)
+    if (file) keepJson(file, keptRegistry(registry))
   }
   lastKept = { environment, registry }
   return registry
-}
-
-function readKept(file: string): Registry | undefined {
-  try {
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as KeptRegistry
-    return { metrics: new Map(kept.metrics), calculations: kept.calculations }
-  } catch {
-    return undefined
-  }
-}
-
-function keep(file: string, registry: Registry): void {
-  const kept: KeptRegistry = { metrics: [...registry.metrics], calculations: registry.calculations }
-  mkdirSync(path.dirname(file), { recursive: true })
-  writeWholeSync(file, JSON.stringify(kept))
 }

@@ -133,7 +133,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     const recorded = record?.files[file]
     if (recorded) times.set(file, recorded.mtimeMs)
   }
-  await writeRecord(cache.folder, out, {
+  writeRecord(cache.folder, out, {
     environment,
     sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
     skipped,

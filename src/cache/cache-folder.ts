@@ -1,4 +1,4 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 
@@ -11,6 +11,24 @@ export function defaultCacheFolder(cwd: string): string {
   const modules = path.join(cwd, 'node_modules')
   if (existsSync(modules)) return path.join(modules, '.cache', 'factmark')
   return path.join(process.env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'), 'factmark')
+}
+
+/**
+ * A JSON file of the cache, or undefined when there is none or it cannot be read, which is the
+ * same to whoever asks: what is missing from a cache is made again.
+ */
+export function readKept(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown
+  } catch {
+    return undefined
+  }
+}
+
+/** Keep a value in the cache as a JSON file, written whole (see writeWholeSync), its folder made if need be. */
+export function keepJson(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeWholeSync(file, JSON.stringify(value))
 }
 
 /** Write a file beside its place and rename it there, so that readers see it whole or not at all. */

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Point, Position } from 'unist'
 import { report } from '../diagnostics/report.js'
@@ -9,13 +8,25 @@ import { openSource } from '../load/source-file.js'
 import { parseYaml, type YamlSource } from '../load/yaml-source.js'
 import type { RelatedPlace, Registry, SourceText } from '../model/compiled.js'
 import type { Metric } from '../model/schema-types.js'
-import { writeWholeSync } from './cache-folder.js'
+import { keepJson, readKept } from './cache-folder.js'
 import { factmarkDigest } from './factmark-digest.js'
 
-/** A valid registry as `check` keeps it: with its messages, and where each metric's key stands. */
-interface CheckedRegistry {
+/** A registry as the cache keeps it: its metrics as entries. */
+export interface KeptRegistry {
   metrics: Array<[string, Metric]>
   calculations: Registry['calculations']
+}
+
+export function keptRegistry({ metrics, calculations }: Registry): KeptRegistry {
+  return { metrics: [...metrics], calculations }
+}
+
+export function registryFromKept({ metrics, calculations }: KeptRegistry): Registry {
+  return { metrics: new Map(metrics), calculations }
+}
+
+/** A valid registry as `check` keeps it: with its messages, and where each metric's key stands. */
+interface CheckedRegistry extends KeptRegistry {
   messages: Array<{ ruleId: RuleId; reason: string; place?: Point | Position; related?: RelatedPlace[] }>
   keys: Record<string, Position>
 }
@@ -34,7 +45,7 @@ export function checkedRegistry(source: SourceText, cache: { folder: string; reu
   const { file, text } = opened
   const key = createHash('sha256').update(factmarkDigest()).update(`${source.path}\0`).update(source.text).digest('hex')
   const kept = path.join(cache.folder, 'checked-registry', `${key}.json`)
-  const found = cache.reuse ? readChecked(kept) : undefined
+  const found = cache.reuse ? (readKept(kept) as CheckedRegistry | undefined) : undefined
   if (found) {
     for (const { ruleId, reason, place, related } of found.messages) report(file, ruleId, reason, place, related)
     let yaml: YamlSource | undefined
@@ -51,37 +62,28 @@ export function checkedRegistry(source: SourceText, cache: { folder: string; reu
       yaml ??= parseYaml(text)
       return yaml.locate(at, part)
     }
-    return { file, registry: { metrics: new Map(found.metrics), calculations: found.calculations }, locate }
+    return { file, registry: registryFromKept(found), locate }
   }
   const before = file.messages.length
   const loaded = readRegistry(file, text)
   if (loaded.registry) {
-    const { metrics, calculations } = loaded.registry
     const checked: CheckedRegistry = {
-      metrics: [...metrics],
-      calculations,
+      ...keptRegistry(loaded.registry),
       messages: file.messages.slice(before).map((message) => ({
         ruleId: message.ruleId as RuleId,
         reason: message.reason,
         ...(message.place && { place: message.place }),
         ...(message.related && { related: message.related })
       })),
-      keys: Object.fromEntries([...metrics.keys()].map((id) => [id, loaded.locate(['metrics', id], 'key')]))
+      keys: Object.fromEntries(
+        [...loaded.registry.metrics.keys()].map((id) => [id, loaded.locate(['metrics', id], 'key')])
+      )
     }
     try {
-      mkdirSync(path.dirname(kept), { recursive: true })
-      writeWholeSync(kept, JSON.stringify(checked))
+      keepJson(kept, checked)
     } catch {
       // A cache folder that cannot be written to costs the next check time, not this one its result.
     }
   }
   return loaded
-}
-
-function readChecked(file: string): CheckedRegistry | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as CheckedRegistry
-  } catch {
-    return undefined
-  }
 }
