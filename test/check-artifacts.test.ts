@@ -5,7 +5,7 @@ import { seriesIndex } from '../src/emit/series-json.js'
 // The site's own JSON files are checked against their schemas before anything is written; one
 // rendered from a value at hand is checked by that value, not by its text parsed again.
 
-const emptyIndex = seriesIndex({ series: [] })
+const emptyIndex = seriesIndex([])
 const path = 'series/index.json'
 
 test('a file given with its value is checked by the value, and its text is not parsed', () => {

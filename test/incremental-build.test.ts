@@ -318,6 +318,30 @@ describe('the rules across reports', () => {
   })
 })
 
+describe('a collection with more facts than a build holds at once', () => {
+  // Made a group of metrics at a time, a few facts each, kept on disk meanwhile.
+  test('gives the same site and the same messages, and leaves nothing on disk', async () => {
+    const grouped = await build(
+      options({ out: 'grouped', cache: false, cacheFolder: at('grouped-cache'), factsHeld: 5 })
+    )
+    const whole = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(grouped.ok && whole.ok).toBe(true)
+    expect(snapshot(at('grouped'))).toEqual(snapshot(at('cold')))
+    const messages = (built: typeof whole) => (built.ok ? built.value.result.diagnostics : [])
+    expect(messages(grouped).length).toBeGreaterThan(0)
+    expect(messages(grouped)).toEqual(messages(whole))
+    expect(readdirSync(at('grouped-cache/spill'))).toEqual([])
+  })
+
+  test('is byte-identical after a figure changed, incremental or cold', async () => {
+    changeFigure()
+    expect((await build(options({ factsHeld: 5 }))).ok).toBe(true)
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+  })
+})
+
 test('a report whose rows of the site’s table were lost from the cache is compiled again when the table changes', async () => {
   const rows = readdirSync(at('cache'), { recursive: true, encoding: 'utf8' }).filter((file) =>
     /\.rows\.(json|csv)$/.test(file)

@@ -62,6 +62,11 @@ export function readSummary(file: string): ReportSummary | undefined {
   return readKept(summaryFile(file)) as ReportSummary | undefined
 }
 
+/** Whether the summary of a kept unit is kept too. */
+export function hasSummary(file: string): boolean {
+  return existsSync(summaryFile(file))
+}
+
 /** A report's rows of the site's table, and their lines of the site's facts.csv. */
 export interface ReportRows {
   rows: readonly SiteRow[]

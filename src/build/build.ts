@@ -27,6 +27,12 @@ export interface BuildOptions extends CompileOptions {
   cacheFolder?: string
   /** At most this many worker threads compile reports; 0 or 1 compiles in this thread. Default: one per core. */
   threads?: number
+  /**
+   * At most this many facts are held at once by the rules across reports (default 150,000); a
+   * larger collection is made a group of metrics at a time, the rest kept on disk meanwhile. The
+   * output is the same.
+   */
+  factsHeld?: number
 }
 
 /**
@@ -91,6 +97,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
         ...(options.reportFiles && { reportFiles: options.reportFiles }),
         cache: { folder: options.cacheFolder ?? defaultCacheFolder(places.cwd), reuse: options.cache !== false },
         ...(options.threads !== undefined && { threads: options.threads }),
+        ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
         ...(workers && { workers }),
         check: () => {
           // publishTree asks before it takes the lock, as this build did before compiling (and

@@ -3,8 +3,9 @@ import { collectSeries } from '../collection/collect.js'
 import { report, toDiagnostic } from '../diagnostics/report.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import type { CollectedReport, Collection, Coverage, Diagnostic, SiteReport, SkippedSource } from '../model/compiled.js'
+import { factGrouper, type FactBudget } from './fact-groups.js'
 import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
-import type { ReportUnit } from './report-unit.js'
+import type { ReportSummary, ReportUnit } from './report-unit.js'
 
 /**
  * The rules across reports over the units of a build, as compileSources applies them over compiled
@@ -14,19 +15,34 @@ import type { ReportUnit } from './report-unit.js'
 export interface CrossReport {
   /** The reports the site publishes, in the order read, with the position in `units` of each. */
   published: Array<{ index: number; report: SiteReport }>
-  collection?: Collection
   /** The rules' own messages (see allDiagnostics). */
   messages: AcrossMessages
   diagnostics: Diagnostic[]
   coverage: Coverage[]
 }
 
-export function crossReport(
-  units: readonly ReportUnit[],
-  loaded: LoadedRegistry,
-  skipped: readonly SkippedSource[],
+export interface CrossReportInput {
+  units: readonly ReportUnit[]
+  /** The summary of a unit that has one, read when the rules come to it: they hold one at a time. */
+  summaryOf: (index: number) => ReportSummary | undefined
+  loaded: LoadedRegistry
+  skipped: readonly SkippedSource[]
   checkUnusedMetrics: boolean
+  /** How many facts are held at once; the others wait in `folder` (see FactGroups). */
+  budget: FactBudget
+  folder: string
+}
+
+/**
+ * The rules across reports; the collection's series are given to `onSeries` a group of metrics at
+ * a time, in the order of their ids, with the reports published and whether the facts were too
+ * many to hold at once (see FactGroups).
+ */
+export function crossReport(
+  input: CrossReportInput,
+  onSeries: (collection: Collection, reports: readonly SiteReport[], spilled: boolean) => void
 ): CrossReport {
+  const { units, summaryOf, loaded, skipped, checkUnusedMetrics } = input
   const { registry, file: registryFile, locate } = loaded
   if (!registry) throw new Error('the rules across reports need a valid registry')
   // The reports of a collection mostly use the same metrics: each list's record is made once.
@@ -45,6 +61,7 @@ export function crossReport(
     }
     return metrics
   }
+  const grouper = factGrouper(input.budget, input.folder)
   const slugs = new Map<string, string>()
   const used = new Set<string>()
   const published: CrossReport['published'] = []
@@ -53,8 +70,9 @@ export function crossReport(
   for (const [index, unit] of units.entries()) {
     if (unit.coverage.read === false) unread++
     for (const metric of unit.metrics) used.add(metric)
-    const summary = unit.summary
-    if (!summary) continue
+    if (!unit.summary && unit.summaryDigest === undefined) continue
+    const summary = summaryOf(index)
+    if (!summary) throw new Error(`the summary of ${unit.path} could not be kept in the cache`)
     const slug = summary.frontMatter.slug
     const owner = slugs.get(slug)
     // Messages of this build about the report go after its own, as compileSources puts them.
@@ -71,9 +89,15 @@ export function crossReport(
     }
     slugs.set(slug, unit.path)
     if (unit.fatal) continue
+    const { report: information, metricIds, facts } = summary.bundle
+    grouper.add(facts)
     published.push({
       index,
-      report: { ...summary, bundle: { ...summary.bundle, metrics: metricsOf(summary.bundle.metricIds) } }
+      report: {
+        path: summary.path,
+        frontMatter: summary.frontMatter,
+        bundle: { report: information, metrics: metricsOf(metricIds), facts: { length: facts.length } }
+      }
     })
   }
   // The registry as loaded may serve several builds: this build's messages about it go to a file of their own.
@@ -83,14 +107,21 @@ export function crossReport(
       if (!used.has(id))
         report(unusedFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
 
-  const fileOf = new Map<CollectedReport, VFile>(
-    published.map(({ report: site }) => [site, later.get(site.path) as VFile])
-  )
-  const collection = collectSeries(
-    published.map((entry) => entry.report),
-    registry,
-    (site) => fileOf.get(site) as VFile
-  )
+  const reports = published.map((entry) => entry.report)
+  const groups = grouper.done()
+  for (const group of groups.groups) {
+    const facts = groups.factsOf(group)
+    const collected = reports.map(({ path: shown, frontMatter }, at): CollectedReport => ({
+      path: shown,
+      frontMatter,
+      bundle: { facts: facts[at] ?? [] }
+    }))
+    onSeries(
+      collectSeries(collected, registry, (site) => later.get(site.path) as VFile),
+      reports,
+      groups.spilled
+    )
+  }
   const skippedFiles = skipped.map((source) => {
     const file = new VFile({ path: source.path })
     report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
@@ -107,7 +138,6 @@ export function crossReport(
   }
   return {
     published,
-    collection,
     messages,
     diagnostics: allDiagnostics(units, messages),
     coverage: allCoverage(units, skipped)

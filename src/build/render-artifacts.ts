@@ -15,6 +15,7 @@ import { checkArtifacts } from './check-artifacts.js'
 import { reportDownloads, type ReportHref } from './report-downloads.js'
 import type { CompileResult, CompiledReport, Registry } from '../model/compiled.js'
 import { reportTitles, siteFiles } from './site-files.js'
+import { heldSeries } from './site-series.js'
 import { collectionLookup, type CollectionLookup } from '../emit/html/collection-lookup.js'
 
 export type { Artifact } from './publish.js'
@@ -103,10 +104,16 @@ export function renderReportFiles(
 export function renderArtifacts(result: CompileResult, files: readonly ReportFile[] = reportFiles): Artifact[] {
   const artifacts: Artifact[] = []
   const offered = files.map(({ emit: _emit, ...file }) => file)
-  const collection = collectionLookup(result.collection, reportTitles(result.reports))
+  const titleOf = reportTitles(result.reports)
+  const collection = collectionLookup(result.collection, titleOf)
   for (const report of result.reports) artifacts.push(...renderReportFiles(report, result.registry, files, collection))
   artifacts.push(...siteDataset(result.reports))
-  const site = siteFiles({ reports: result.reports, registry: result.registry, collection: result.collection, offered })
+  const site = siteFiles({
+    reports: result.reports,
+    registry: result.registry,
+    series: result.collection && heldSeries(result.collection, titleOf),
+    offered
+  })
   artifacts.push(...site.map((file) => ({ path: file.path, content: file.render() })))
   artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
   checkArtifacts(artifacts)

@@ -19,6 +19,8 @@ export interface SiteBuildOptions {
   cache: { folder: string; reuse: boolean }
   /** At most this many worker threads; 0 or 1 compiles in this thread. Default: one per core. */
   threads?: number
+  /** At most this many facts are held at once by the rules across reports; see BuildOptions. */
+  factsHeld?: number
   /** Threads kept across builds by a process that builds again and again; see buildWith. */
   workers?: UnitRunner
   check: () => Promise<OutputCheck>

@@ -3,11 +3,11 @@ import { emitCatalogJson, emitCatalogJsonPages } from '../emit/catalog-json.js'
 import type { Download } from '../emit/downloads.js'
 import { reportTitle } from '../emit/html/display.js'
 import { emitSchemas } from '../emit/published-schemas.js'
-import { emitSeriesHtml } from '../emit/series-html.js'
-import { emitSeriesIndex, emitSeriesJson, seriesFileName, seriesIndex } from '../emit/series-json.js'
+import { emitSeriesIndex, seriesFileName, seriesIndex } from '../emit/series-json.js'
 import { emitTaxonomy } from '../emit/xbrl/index.js'
-import type { Collection, Registry, SiteReport } from '../model/compiled.js'
+import type { Registry, SiteReport } from '../model/compiled.js'
 import { siteFileKey } from './site-file-key.js'
+import type { SiteSeries } from './site-series.js'
 
 /**
  * A file of the site's own, beside the reports' folders: rendered only when asked, and with a key
@@ -24,13 +24,16 @@ export interface SiteFile {
    * whose parsed copies made the largest part of a cold build's peak of memory.
    */
   value?: () => unknown
+  /** Set when the file was checked against its schema as it was made (see seriesKeeper). */
+  checked?: true
 }
 
 export interface SiteInput {
   /** The reports of the site, in the catalog's order. */
   reports: readonly SiteReport[]
   registry: Registry | undefined
-  collection: Collection | undefined
+  /** The collection's series, when the registry is valid. */
+  series: SiteSeries | undefined
   /** The files each report's folder holds, as its page and the catalog offer them. */
   offered: readonly Download[]
   /**
@@ -43,15 +46,14 @@ export interface SiteInput {
 
 /** The site's own files: series, taxonomy, schemas and catalog (not its table of facts, nor the manifest). */
 export function siteFiles(input: SiteInput): SiteFile[] {
-  const { reports, registry, collection, offered, siteKey } = input
+  const { reports, registry, series, offered, siteKey } = input
   const page = offered.filter((file) => file.href === 'index.html')
   const entries = reports.map((report) => ({
     report,
     files: [...page, ...offered.filter((file) => file.href !== 'index.html')]
   }))
-  const titleOf = reportTitles(reports)
   const files: SiteFile[] = []
-  if (collection) files.push(...seriesFiles(collection, titleOf))
+  if (series) files.push(...seriesFiles(series))
   if (registry) files.push(...eager(emitTaxonomy(registry)))
   files.push(...eager(emitSchemas()))
   files.push({ path: 'catalog.json', render: () => emitCatalogJson(entries) })
@@ -60,7 +62,7 @@ export function siteFiles(input: SiteInput): SiteFile[] {
     ...eager(
       emitCatalogHtml(
         entries.map(({ report, files: list }) => ({ report, artifacts: list })),
-        collection
+        series?.entries.map((entry) => entry.catalog)
       )
     )
   )
@@ -79,17 +81,21 @@ export function reportTitles(reports: readonly SiteReport[]): (slug: string) => 
 }
 
 /** Each metric's series across the reports, as data and as a page, and their index. */
-function seriesFiles(collection: Collection, titleOf: (slug: string) => string): SiteFile[] {
+function seriesFiles(series: SiteSeries): SiteFile[] {
+  const entries = series.entries.map((entry) => entry.index)
   return [
-    { path: 'series/index.json', render: () => emitSeriesIndex(collection), value: () => seriesIndex(collection) },
-    ...collection.series.flatMap((series): SiteFile[] => [
-      // Made when asked, so that a site of thousands holds one series' text at a time.
-      {
-        path: `series/${seriesFileName(series.metric.id, 'json')}`,
-        render: () => emitSeriesJson(series),
-        value: () => series
-      },
-      { path: `series/${seriesFileName(series.metric.id, 'html')}`, render: () => emitSeriesHtml(series, titleOf) }
-    ])
+    { path: 'series/index.json', render: () => emitSeriesIndex(entries), value: () => seriesIndex(entries) },
+    ...series.entries.flatMap(({ id }): SiteFile[] => {
+      const held = series.value(id)
+      return [
+        // Made when asked, so that a site of thousands holds one series' text at a time.
+        {
+          path: `series/${seriesFileName(id, 'json')}`,
+          render: () => series.json(id),
+          ...(held ? { value: () => held } : { checked: true as const })
+        },
+        { path: `series/${seriesFileName(id, 'html')}`, render: () => series.html(id) }
+      ]
+    })
   ]
 }

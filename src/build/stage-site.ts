@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import {
   copyFileSync,
   linkSync,
@@ -11,31 +11,27 @@ import {
   type Stats
 } from 'node:fs'
 import path from 'node:path'
-import {
-  collectionLookup,
-  levelKey,
-  type CollectionLookup,
-  type LevelQuery,
-  type PublishedLevel
-} from '../emit/html/collection-lookup.js'
+import { collectionLookup, levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { describedReport, type DescribedReport } from '../emit/datapackage.js'
 import { emitManifestOf } from '../emit/manifest.js'
 import { sha256, byteLength } from '../emit/hash.js'
 import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
-import { hasRows, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
+import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
 import { siteFileKey } from './site-file-key.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import { writeRecord, writtenAs, writtenTimes, type BuildRecord, type SeenFile } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
 import type { CrossReport } from './cross-report.js'
+import type { FactBudget } from './fact-groups.js'
 import { publishTree, type RecoveryResult } from './publish.js'
 import { checkArtifacts } from './check-artifacts.js'
 import { reportDownloads } from './report-downloads.js'
-import type { LevelAsked, ReportUnit, UnitFile } from './report-unit.js'
+import type { LevelAsked, ReportSummary, ReportUnit, UnitFile } from './report-unit.js'
 import type { SiteFile } from './site-files.js'
+import { seriesKeeper, type SiteSeries } from './site-series.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf } from './registry-memo.js'
 import type { UnitTask } from './unit-task.js'
@@ -160,6 +156,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
     const pool = unitPool()
     const place: Place = { record, out, root, linked: new Set() }
+    // Where a collection too large to hold waits meanwhile (see FactGroups); this build's own.
+    const spillFolder = path.join(cache.folder, 'spill', `${process.pid}-${randomBytes(6).toString('hex')}`)
     const found = keptUnits(keys, cache, pool)
     // An earlier tree keeps only the folders of the reports taken as they are; see keepFolders.
     if (reused) keepFolders(root, found)
@@ -232,40 +230,61 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       let whole: WholeCollection | undefined
       const wholeCollection = async (): Promise<WholeCollection> => {
         if (whole) return whole
-        const summaryOf = (index: number) => readSummary(unitFile(cache.folder, keys[index] ?? ''))
-        // Each summary is read once; only those lost are read again, once compiled to keep them.
-        const read = units.map((unit, index) =>
-          unit.summary || unit.summaryDigest === undefined ? unit.summary : summaryOf(index)
+        const fileOf = (index: number) => unitFile(cache.folder, keys[index] ?? '')
+        // The summaries lost from the cache since their units were read are kept again first.
+        await keepAgain(
+          units.flatMap((unit, index) =>
+            !unit.summary && unit.summaryDigest !== undefined && !hasSummary(fileOf(index)) ? [index] : []
+          )
         )
-        const lost = units.flatMap((unit, index) => (unit.summaryDigest !== undefined && !read[index] ? [index] : []))
-        await keepAgain(lost)
-        for (const index of lost) read[index] = summaryOf(index)
-        const summarized = units.map((unit, index) => {
-          if (unit.summary || unit.summaryDigest === undefined) return unit
-          const summary = read[index]
-          if (!summary) throw new Error(`the summary of ${unit.path} could not be kept in the cache`)
-          return pool({ ...unit, summary })
-        })
+        // A process that keeps its threads (watch) keeps the summaries it reads too (see remembered).
+        const summaries: Array<ReportSummary | undefined> = []
+        const summaryOf = (index: number): ReportSummary | undefined => {
+          const unit = units[index] as ReportUnit
+          const read = unit.summary ?? readSummary(fileOf(index))
+          const summary = read && (unit.summary ? read : pool({ ...unit, summary: read }).summary)
+          if (options.workers) summaries[index] = summary
+          return summary
+        }
         const [{ crossReport }, { reportTitles }] = await Promise.all([
           import('./cross-report.js'),
           import('./site-files.js')
         ])
-        const across = crossReport(summarized, loadedRegistry(), skippedSources, checkUnusedMetrics)
+        // The levels the pages asked for, answered a group of metrics at a time.
+        const asked = new Map(units.flatMap((unit) => (unit.levels ?? []).map(({ query }) => [levelKey(query), query])))
+        const answers = new Map<string, PublishedLevel>()
+        const keeper = seriesKeeper(path.join(spillFolder, 'series'))
+        let titleOf: ((slug: string) => string) | undefined
+        const across = crossReport(
+          {
+            units,
+            summaryOf,
+            loaded: loadedRegistry(),
+            skipped: skippedSources,
+            checkUnusedMetrics,
+            budget: factBudget(options.factsHeld),
+            folder: path.join(spillFolder, 'facts')
+          },
+          (collection, reports, spilled) => {
+            titleOf ??= reportTitles(reports)
+            const lookup = collectionLookup(collection, titleOf)
+            const metrics = new Set(collection.series.map((series) => series.metric.id))
+            for (const [key, query] of asked) {
+              const answer = metrics.has(query.metric) ? lookup.publishedLevel(query) : undefined
+              if (answer) answers.set(key, answer)
+            }
+            keeper.add(collection, spilled, titleOf)
+          }
+        )
         const reports = across.published.map((entry) => entry.report)
-        whole = { across, reports, lookup: collectionLookup(across.collection, reportTitles(reports)), summarized }
+        whole = { across, reports, answers, series: keeper.kept(), summaries }
         return whole
       }
       /** The site's own files, made from the whole collection. */
       const siteFilesOf = async (siteKey: string): Promise<SiteFile[]> => {
         const { siteFiles } = await import('./site-files.js')
-        const { across, reports } = await wholeCollection()
-        return siteFiles({
-          reports,
-          registry: loadedRegistry().registry,
-          collection: across.collection,
-          offered,
-          siteKey
-        })
+        const { reports, series } = await wholeCollection()
+        return siteFiles({ reports, registry: loadedRegistry().registry, series, offered, siteKey })
       }
       const { messages, published } = memo ?? conclusionsOf(await wholeCollection())
       const result = publishable(
@@ -284,7 +303,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const answerOf = async (query: LevelQuery): Promise<PublishedLevel | undefined> => {
         const known = levelsKnown.get(levelKey(query))
         if (known !== undefined) return known ?? undefined
-        return (await wholeCollection()).lookup.publishedLevel(query)
+        return (await wholeCollection()).answers.get(levelKey(query))
       }
       const pages = await pagesToRender(published, units, answerOf)
       if (pages.length > 0) {
@@ -305,7 +324,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         units.map((unit, index) => {
           // A process that keeps its threads (watch) keeps the summaries it read too: its next
           // build runs the rules across reports without reading them again.
-          const summary = options.workers && !unit.summary ? whole?.summarized[index]?.summary : undefined
+          const summary = options.workers && !unit.summary ? whole?.summaries[index] : undefined
           return [keys[index] ?? '', summary ? { ...unit, summary } : unit]
         })
       )
@@ -359,6 +378,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       return { result, entries, keyed, linked: place.linked }
     } finally {
       await Promise.all([runner.close(), late?.close()])
+      rmSync(spillFolder, { recursive: true, force: true })
     }
   }
 }
@@ -423,7 +443,7 @@ function stageSiteFiles(
     // The same bytes as the published file, which met its schema when it was written.
     if (linkFiles([entry], place)) continue
     // Checked and let go one by one: the series of a thousand reports are a hundred megabytes.
-    checkArtifacts([{ path: file.path, content, ...(file.value && { value: file.value }) }])
+    if (!file.checked) checkArtifacts([{ path: file.path, content, ...(file.value && { value: file.value }) }])
     writeStaged(root, file.path, content)
   }
   return entries
@@ -483,7 +503,7 @@ function memoOf(
 ): AcrossMemo {
   const levels = new Map<string, PublishedLevel | null>()
   for (const unit of units)
-    for (const { query } of unit.levels ?? []) levels.set(levelKey(query), whole.lookup.publishedLevel(query) ?? null)
+    for (const { query } of unit.levels ?? []) levels.set(levelKey(query), whole.answers.get(levelKey(query)) ?? null)
   return {
     ...conclusionsOf(whole),
     levels: [...levels],
@@ -517,9 +537,23 @@ function takeKeyed(
 interface WholeCollection {
   across: CrossReport
   reports: SiteReport[]
-  lookup: CollectionLookup
-  /** The units with their summaries. */
-  summarized: ReportUnit[]
+  /** The levels the reports' pages asked for that the collection publishes, by levelKey. */
+  answers: ReadonlyMap<string, PublishedLevel>
+  series: SiteSeries
+  /** The summaries read, by the place of their units, when the process keeps them (see remembered). */
+  summaries: ReadonlyArray<ReportSummary | undefined>
+}
+
+/**
+ * The facts the rules across reports hold at once: 150,000 by default, about 70 MB of them, the
+ * collection of a thousand reports like the bench's. A larger collection is made a group of
+ * metrics at a time (see FactGroups), its facts and series kept on disk meanwhile, in groups of
+ * 40,000 facts: the rules hold several times a group's facts in what they make of them, and the
+ * heap grows to a few times what it holds. At 10,000 reports, groups of 150,000 facts made the
+ * peak 1.9 GB; of 40,000, 1.5 GB.
+ */
+function factBudget(held = 150_000): FactBudget {
+  return { held, group: Math.min(held, 40_000) }
 }
 
 const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']

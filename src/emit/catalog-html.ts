@@ -3,7 +3,8 @@ import { reportTitle } from './html/display.js'
 import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
 import { version } from '../version.js'
-import type { Collection, SiteReport } from '../model/compiled.js'
+import type { SiteReport } from '../model/compiled.js'
+import type { Series } from '../model/schema-types.js'
 import { toHtml } from 'hast-util-to-html'
 import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
@@ -35,11 +36,10 @@ function pagePath(number: number): string {
  */
 function htmlPages(
   entries: readonly CatalogEntry[],
-  collection?: Collection
+  series: readonly CatalogSeries[]
 ): Array<{ path: string; content: string }> {
   const pageCount = Math.max(1, Math.ceil(entries.length / catalogPageSize))
   const factCount = entries.reduce((sum, entry) => sum + entry.report.bundle.facts.length, 0)
-  const series = (collection?.series ?? []).map(seriesRow)
   return Array.from({ length: pageCount }, (_, index) => {
     const number = index + 1
     // Pages after the first sit one folder down: every link climbs back to the root.
@@ -107,16 +107,16 @@ export function pageLinks(current: number, count: number): Array<number | undefi
   })
 }
 
-/** The catalog's pages for people: index.html and catalog/<n>.html. */
+/** The catalog's pages for people: index.html and catalog/<n>.html, with each series' row (see catalogSeries). */
 export function emitCatalogHtml(
   entries: readonly CatalogEntry[],
-  collection?: Collection
+  series: readonly CatalogSeries[] = []
 ): Array<{ path: string; content: string }> {
-  return htmlPages(entries, collection)
+  return htmlPages(entries, series)
 }
 
-/** A metric in the catalog: its page, a sparkline of its main line and the values it draws, in words. */
-function seriesRow(series: Collection['series'][number]): {
+/** A series as the catalog lists it. */
+export interface CatalogSeries {
   label: string
   id: string
   href: string
@@ -124,7 +124,10 @@ function seriesRow(series: Collection['series'][number]): {
   values: string
   pointCount: number
   targetCount: number
-} {
+}
+
+/** A metric in the catalog: its page, a sparkline of its main line and the values it draws, in words. */
+export function catalogSeries(series: Series): CatalogSeries {
   const line = mainLine(series)
   return {
     label: series.metric.label.zh,

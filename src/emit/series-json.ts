@@ -1,10 +1,10 @@
-import type { Collection } from '../model/compiled.js'
 import { compareStrings, sortedEntries } from '../model/compare.js'
 import type { Series, SeriesIndex, SeriesPoint } from '../model/schema-types.js'
 import { schemaId } from '../model/schemas.js'
 import { version } from '../version.js'
 
-type SeriesEntry = SeriesIndex['metrics'][number]
+/** A series as series/index.json lists it. */
+export type SeriesEntry = SeriesIndex['metrics'][number]
 
 /** The file name of a metric's series, relative to series/: metric ids are safe as they are. */
 export function seriesFileName(metric: string, extension: 'json' | 'html'): string {
@@ -17,20 +17,20 @@ export function emitSeriesJson(series: Series): string {
 }
 
 /** dist/series/index.json: every metric with facts, and the values of its main line for a sparkline. */
-export function emitSeriesIndex(collection: Collection): string {
-  return `${JSON.stringify(seriesIndex(collection), null, 2)}\n`
+export function emitSeriesIndex(entries: readonly SeriesEntry[]): string {
+  return `${JSON.stringify(seriesIndex(entries), null, 2)}\n`
 }
 
-/** What dist/series/index.json holds (see emitSeriesIndex). */
-export function seriesIndex(collection: Collection): SeriesIndex {
+/** What dist/series/index.json holds (see emitSeriesIndex), of each series' entry (see seriesEntry). */
+export function seriesIndex(entries: readonly SeriesEntry[]): SeriesIndex {
   return {
     $schema: schemaId('series-index.schema.json') as SeriesIndex['$schema'],
     generator: { name: 'factmark', version },
-    metrics: collection.series.map(seriesEntry)
+    metrics: [...entries]
   }
 }
 
-function seriesEntry(series: Series): SeriesEntry {
+export function seriesEntry(series: Series): SeriesEntry {
   const { id, label, definition, kind, unit, better } = series.metric
   const reports = new Set([
     ...series.points.flatMap((point) => [point.report, ...(point.alsoIn ?? []).map((ref) => ref.report)]),

@@ -100,11 +100,14 @@ export interface CollectedReport {
 }
 
 /**
- * What the site's own pages (catalog, series, the table of every fact) read of a report. A
- * compiled report is one; so is the summary a build keeps of each report.
+ * What the site's own pages (catalog, the Data Package of every fact) read of a report: of its
+ * facts, only how many there are. A compiled report is one; so is what a build keeps of each
+ * report to list it, without its facts, which a site of thousands of reports does not hold at once.
  */
-export interface SiteReport extends CollectedReport {
-  bundle: Pick<FactBundle, 'report' | 'metrics'> & { facts: readonly CollectionFact[] }
+export interface SiteReport {
+  path: string
+  frontMatter: ReportFrontMatter
+  bundle: Pick<FactBundle, 'report' | 'metrics'> & { facts: { readonly length: number } }
 }
 
 /** How much of a report's figures are annotated. */

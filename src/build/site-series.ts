@@ -1,0 +1,84 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { catalogSeries, type CatalogSeries } from '../emit/catalog-html.js'
+import { emitSeriesHtml } from '../emit/series-html.js'
+import { emitSeriesJson, seriesEntry, seriesFileName, type SeriesEntry } from '../emit/series-json.js'
+import type { Collection } from '../model/compiled.js'
+import type { Series } from '../model/schema-types.js'
+import { checkArtifacts } from './check-artifacts.js'
+
+/**
+ * The series of a site as its files are written from them: every series' entry in the index and
+ * row in the catalog, held at once, and the files of each series, made one series at a time.
+ */
+export interface SiteSeries {
+  /** In the order of their metrics' ids. */
+  entries: ReadonlyArray<{ id: string; index: SeriesEntry; catalog: CatalogSeries }>
+  /** A metric's series/<id>.json. */
+  json: (id: string) => string
+  /** A metric's series/<id>.html. */
+  html: (id: string) => string
+  /**
+   * The series itself when it is held, for its JSON to be checked against the schema by its value;
+   * undefined when it was checked as it was kept on disk.
+   */
+  value: (id: string) => Series | undefined
+}
+
+export interface SeriesKeeper {
+  /**
+   * The series of the next group of metrics, whose pages name reports by `titleOf`; `spilled`
+   * when the collection's facts are too many to hold (see FactGroups), and so are its series.
+   */
+  add: (collection: Collection, spilled: boolean, titleOf: (slug: string) => string) => void
+  kept: () => SiteSeries
+}
+
+/**
+ * Keep series made a group at a time: held as they are while the collection's facts are; else
+ * their files are made at once, the JSON checked against its schema by the series' value, and
+ * written to `folder` until they are staged. A series of ten thousand reports that restate the
+ * same figures is 100 MB of JSON: parsed again to be checked and drawn, it would be most of a
+ * build's memory. The folder is made when needed, and left to the caller to remove.
+ */
+export function seriesKeeper(folder: string): SeriesKeeper {
+  const entries: Array<SiteSeries['entries'][number]> = []
+  const held = new Map<string, { series: Series; titleOf: (slug: string) => string }>()
+  const spilledFile = (id: string, extension: 'json' | 'html') => path.join(folder, seriesFileName(id, extension))
+  return {
+    add(collection, spilled, titleOf) {
+      for (const series of collection.series) {
+        const id = series.metric.id
+        entries.push({ id, index: seriesEntry(series), catalog: catalogSeries(series) })
+        if (!spilled) {
+          held.set(id, { series, titleOf })
+          continue
+        }
+        mkdirSync(folder, { recursive: true })
+        const json = emitSeriesJson(series)
+        checkArtifacts([{ path: `series/${seriesFileName(id, 'json')}`, content: json, value: () => series }])
+        writeFileSync(spilledFile(id, 'json'), json)
+        writeFileSync(spilledFile(id, 'html'), emitSeriesHtml(series, titleOf))
+      }
+    },
+    kept: () => ({
+      entries,
+      json: (id) => {
+        const kept = held.get(id)
+        return kept ? emitSeriesJson(kept.series) : readFileSync(spilledFile(id, 'json'), 'utf8')
+      },
+      html: (id) => {
+        const kept = held.get(id)
+        return kept ? emitSeriesHtml(kept.series, kept.titleOf) : readFileSync(spilledFile(id, 'html'), 'utf8')
+      },
+      value: (id) => held.get(id)?.series
+    })
+  }
+}
+
+/** The series of a collection held in memory, whose pages name reports by `titleOf`. */
+export function heldSeries(collection: Collection, titleOf: (slug: string) => string): SiteSeries {
+  const keeper = seriesKeeper('')
+  keeper.add(collection, false, titleOf)
+  return keeper.kept()
+}
