@@ -11,11 +11,11 @@ import {
   type Stats
 } from 'node:fs'
 import path from 'node:path'
-import { collectionLookup, levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
+import { levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { describedReport, type DescribedReport } from '../emit/datapackage.js'
 import { emitManifestOf } from '../emit/manifest.js'
 import { sha256, byteLength } from '../emit/hash.js'
-import type { CompileInput, SiteReport, SourceText } from '../model/compiled.js'
+import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
 import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
@@ -24,14 +24,12 @@ import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type A
 import { writeRecord, writtenAs, writtenTimes, type BuildRecord, type SeenFile } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
-import type { CrossReport } from './cross-report.js'
-import type { FactBudget } from './fact-groups.js'
 import { publishTree, type RecoveryResult } from './publish.js'
 import { checkArtifacts } from './check-artifacts.js'
 import { reportDownloads } from './report-downloads.js'
 import type { LevelAsked, ReportSummary, ReportUnit, UnitFile } from './report-unit.js'
 import type { SiteFile } from './site-files.js'
-import { seriesKeeper, type SiteSeries } from './site-series.js'
+import type { WholeCollection } from './whole-collection.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf } from './registry-memo.js'
 import type { UnitTask } from './unit-task.js'
@@ -227,8 +225,10 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           await again.close()
         }
       }
-      let whole: WholeCollection | undefined
-      const wholeCollection = async (): Promise<WholeCollection> => {
+      // With the summaries read, by the place of their units, when the process keeps them (see remembered).
+      type Whole = WholeCollection & { summaries: ReadonlyArray<ReportSummary | undefined> }
+      let whole: Whole | undefined
+      const wholeCollection = async (): Promise<Whole> => {
         if (whole) return whole
         const fileOf = (index: number) => unitFile(cache.folder, keys[index] ?? '')
         // The summaries lost from the cache since their units were read are kept again first.
@@ -246,38 +246,17 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           if (options.workers) summaries[index] = summary
           return summary
         }
-        const [{ crossReport }, { reportTitles }] = await Promise.all([
-          import('./cross-report.js'),
-          import('./site-files.js')
-        ])
-        // The levels the pages asked for, answered a group of metrics at a time.
-        const asked = new Map(units.flatMap((unit) => (unit.levels ?? []).map(({ query }) => [levelKey(query), query])))
-        const answers = new Map<string, PublishedLevel>()
-        const keeper = seriesKeeper(path.join(spillFolder, 'series'))
-        let titleOf: ((slug: string) => string) | undefined
-        const across = crossReport(
-          {
-            units,
-            summaryOf,
-            loaded: loadedRegistry(),
-            skipped: skippedSources,
-            checkUnusedMetrics,
-            budget: factBudget(options.factsHeld),
-            folder: path.join(spillFolder, 'facts')
-          },
-          (collection, reports, spilled) => {
-            titleOf ??= reportTitles(reports)
-            const lookup = collectionLookup(collection, titleOf)
-            const metrics = new Set(collection.series.map((series) => series.metric.id))
-            for (const [key, query] of asked) {
-              const answer = metrics.has(query.metric) ? lookup.publishedLevel(query) : undefined
-              if (answer) answers.set(key, answer)
-            }
-            keeper.add(collection, spilled, titleOf)
-          }
-        )
-        const reports = across.published.map((entry) => entry.report)
-        whole = { across, reports, answers, series: keeper.kept(), summaries }
+        const { wholeCollection: collectionOf } = await import('./whole-collection.js')
+        const made = collectionOf({
+          units,
+          summaryOf,
+          loaded: loadedRegistry(),
+          skipped: skippedSources,
+          checkUnusedMetrics,
+          ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
+          folder: spillFolder
+        })
+        whole = { ...made, summaries }
         return whole
       }
       /** The site's own files, made from the whole collection. */
@@ -531,29 +510,6 @@ function takeKeyed(
     taken.push({ path: file, bytes: before.bytes, sha256: before.sha256 })
   }
   return linkFiles(taken, place) ? taken : undefined
-}
-
-/** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
-interface WholeCollection {
-  across: CrossReport
-  reports: SiteReport[]
-  /** The levels the reports' pages asked for that the collection publishes, by levelKey. */
-  answers: ReadonlyMap<string, PublishedLevel>
-  series: SiteSeries
-  /** The summaries read, by the place of their units, when the process keeps them (see remembered). */
-  summaries: ReadonlyArray<ReportSummary | undefined>
-}
-
-/**
- * The facts the rules across reports hold at once: 150,000 by default, about 70 MB of them, the
- * collection of a thousand reports like the bench's. A larger collection is made a group of
- * metrics at a time (see FactGroups), its facts and series kept on disk meanwhile, in groups of
- * 40,000 facts: the rules hold several times a group's facts in what they make of them, and the
- * heap grows to a few times what it holds. At 10,000 reports, groups of 150,000 facts made the
- * peak 1.9 GB; of 40,000, 1.5 GB.
- */
-function factBudget(held = 150_000): FactBudget {
-  return { held, group: Math.min(held, 40_000) }
 }
 
 const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']

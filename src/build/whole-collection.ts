@@ -1,0 +1,62 @@
+import path from 'node:path'
+import { collectionLookup, levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
+import type { SiteReport } from '../model/compiled.js'
+import { crossReport, type CrossReport, type CrossReportInput } from './cross-report.js'
+import type { FactBudget } from './fact-groups.js'
+import { reportTitles } from './site-files.js'
+import { seriesKeeper, type SiteSeries } from './site-series.js'
+
+/** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
+export interface WholeCollection {
+  across: CrossReport
+  reports: SiteReport[]
+  /** The levels the reports' pages asked for that the collection publishes, by levelKey. */
+  answers: ReadonlyMap<string, PublishedLevel>
+  series: SiteSeries
+}
+
+export interface WholeCollectionInput extends Omit<CrossReportInput, 'budget' | 'folder'> {
+  /** At most this many facts are held at once; see BuildOptions. */
+  factsHeld?: number
+  /** Where a collection too large to hold waits meanwhile, made when needed; the caller removes it. */
+  folder: string
+}
+
+/**
+ * Run the rules across reports over every report's summary, answer the levels the units' pages
+ * asked for, and keep the series for the site's files, a group of metrics at a time past the
+ * budget (see FactGroups and seriesKeeper).
+ */
+export function wholeCollection(input: WholeCollectionInput): WholeCollection {
+  const { factsHeld, folder, ...rest } = input
+  const asked = new Map(input.units.flatMap((unit) => (unit.levels ?? []).map(({ query }) => [levelKey(query), query])))
+  const answers = new Map<string, PublishedLevel>()
+  const keeper = seriesKeeper(path.join(folder, 'series'))
+  let titleOf: ((slug: string) => string) | undefined
+  const across = crossReport(
+    { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts') },
+    (collection, reports, spilled) => {
+      titleOf ??= reportTitles(reports)
+      const lookup = collectionLookup(collection, titleOf)
+      const metrics = new Set(collection.series.map((series) => series.metric.id))
+      for (const [key, query] of asked) {
+        const answer = metrics.has(query.metric) ? lookup.publishedLevel(query) : undefined
+        if (answer) answers.set(key, answer)
+      }
+      keeper.add(collection, spilled, titleOf)
+    }
+  )
+  return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept() }
+}
+
+/**
+ * The facts the rules across reports hold at once: 150,000 by default, about 70 MB of them, the
+ * collection of a thousand reports like the bench's. A larger collection is made a group of
+ * metrics at a time, its facts and series kept on disk meanwhile, in groups of 40,000 facts: the
+ * rules hold several times a group's facts in what they make of them, and the heap grows to a few
+ * times what it holds. At 10,000 reports, groups of 150,000 facts made the peak 1.9 GB; of
+ * 40,000, 1.5 GB.
+ */
+function factBudget(held = 150_000): FactBudget {
+  return { held, group: Math.min(held, 40_000) }
+}
