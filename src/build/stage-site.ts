@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import {
   copyFileSync,
   linkSync,
@@ -24,6 +24,7 @@ import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type A
 import { writeRecord, writtenAs, writtenTimes, type BuildRecord, type SeenFile } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
+import { spillFolder } from '../cache/spill-folder.js'
 import { publishTree, type RecoveryResult } from './publish.js'
 import { checkArtifacts } from './check-artifacts.js'
 import { reportDownloads } from './report-downloads.js'
@@ -155,7 +156,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     const pool = unitPool()
     const place: Place = { record, out, root, linked: new Set() }
     // Where a collection too large to hold waits meanwhile (see FactGroups); this build's own.
-    const spillFolder = path.join(cache.folder, 'spill', `${process.pid}-${randomBytes(6).toString('hex')}`)
+    const spilled = spillFolder(cache.folder)
     const found = keptUnits(keys, cache, pool)
     // An earlier tree keeps only the folders of the reports taken as they are; see keepFolders.
     if (reused) keepFolders(root, found)
@@ -254,7 +255,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           skipped: skippedSources,
           checkUnusedMetrics,
           ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
-          folder: spillFolder
+          folder: spilled
         })
         whole = { ...made, summaries }
         return whole
@@ -357,7 +358,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       return { result, entries, keyed, linked: place.linked }
     } finally {
       await Promise.all([runner.close(), late?.close()])
-      rmSync(spillFolder, { recursive: true, force: true })
+      rmSync(spilled, { recursive: true, force: true })
     }
   }
 }
