@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import {
   copyFileSync,
   cpSync,
+  mkdirSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -9,13 +10,14 @@ import {
   renameSync,
   rmSync,
   statSync,
+  utimesSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { folderDigest } from '../src/cache/factmark-digest.js'
+import { codeDigest, folderDigest } from '../src/cache/factmark-digest.js'
 import { buildWith } from '../src/build/build.js'
 import { lastingRunner } from '../src/build/unit-pool.js'
 import { build, type BuildOptions } from '../src/index.js'
@@ -408,4 +410,37 @@ test('factmark’s own files are part of every key: a template changed is anothe
   writeFileSync(path.join(templates, 'report.njk'), `${readFileSync(path.join(templates, 'report.njk'), 'utf8')}\n`)
   expect(folderDigest('0.1.0', [templates])).not.toBe(before)
   expect(folderDigest('0.1.1', [templates])).not.toBe(before)
+})
+
+describe('factmark’s code counts in every key by its bytes', () => {
+  // Kept by each file's identity, size and time: a compile that writes the same bytes again
+  // (npm run build compiles first) must not make the next build cold.
+  test('rewritten with the same bytes, the digest stays; with other bytes, or a file added, it changes', () => {
+    const code = at('code')
+    const kept = at('cache/factmark-code.json')
+    mkdirSync(path.join(code, 'build'), { recursive: true })
+    writeFileSync(path.join(code, 'build/a.js'), 'export const a = 1\n')
+    writeFileSync(path.join(code, 'b.js'), 'export const b = 2\n')
+    writeFileSync(path.join(code, 'b.d.ts'), 'export declare const b: number\n')
+    const before = codeDigest(code, kept)
+    expect(Object.keys(JSON.parse(readFileSync(kept, 'utf8')) as object).sort()).toEqual(['b.js', 'build/a.js'])
+    expect(codeDigest(code)).toBe(before)
+    // The same bytes written again, with a new time: the kept digest of the file is not trusted, and it is read.
+    const times = statSync(path.join(code, 'b.js')).mtimeMs
+    writeFileSync(path.join(code, 'b.js'), 'export const b = 2\n')
+    utimesSync(path.join(code, 'b.js'), new Date(), new Date(times + 5000))
+    writeFileSync(path.join(code, 'b.d.ts'), 'export declare const b: 2\n')
+    expect(codeDigest(code, kept)).toBe(before)
+    // The kept digest is what counts while the file's identity, size and time stay.
+    const held = JSON.parse(readFileSync(kept, 'utf8')) as Record<string, [string, string]>
+    writeFileSync(kept, JSON.stringify({ ...held, 'b.js': [held['b.js']?.[0], 'tampered'] }))
+    expect(codeDigest(code, kept)).not.toBe(before)
+    writeFileSync(kept, JSON.stringify(held))
+    writeFileSync(path.join(code, 'b.js'), 'export const b = 3\n')
+    const changed = codeDigest(code, kept)
+    expect(changed).not.toBe(before)
+    expect(codeDigest(code)).toBe(changed)
+    writeFileSync(path.join(code, 'c.js'), '')
+    expect(codeDigest(code, kept)).not.toBe(changed)
+  })
 })

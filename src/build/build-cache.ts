@@ -15,9 +15,9 @@ import type { KeptRows, ReportSummary, ReportUnit } from './report-unit.js'
  */
 
 /** What every report's unit depends on besides the report: factmark, the registry, the files rendered. */
-export function environmentKey(registry: SourceText, reportFiles: readonly string[]): string {
+export function environmentKey(registry: SourceText, reportFiles: readonly string[], cacheFolder: string): string {
   return createHash('sha256')
-    .update(factmarkDigest())
+    .update(factmarkDigest(cacheFolder))
     .update(JSON.stringify([registry.path, reportFiles]))
     .update(registry.text)
     .digest('hex')

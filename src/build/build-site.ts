@@ -49,7 +49,7 @@ export async function buildSite(
     }
   )
   // The files factmark renders by default are part of its code, which the environment covers.
-  const environment = environmentKey(input.registry, options.reportFiles?.map((file) => file.href) ?? [])
+  const environment = environmentKey(input.registry, options.reportFiles?.map((file) => file.href) ?? [], cache.folder)
   const keyOf = (source: SourceText) =>
     unitKey(environment, source, digests.get(source.path)?.digest ?? contentDigest(source.text))
   const keys = input.reports.map(keyOf)

@@ -43,7 +43,11 @@ export function checkedRegistry(source: SourceText, cache: { folder: string; reu
   const opened = openSource(source.path, source.text)
   if (!opened.readable || source.unreadSize !== undefined) return loadRegistry(source.path, source.text)
   const { file, text } = opened
-  const key = createHash('sha256').update(factmarkDigest()).update(`${source.path}\0`).update(source.text).digest('hex')
+  const key = createHash('sha256')
+    .update(factmarkDigest(cache.folder))
+    .update(`${source.path}\0`)
+    .update(source.text)
+    .digest('hex')
   const kept = path.join(cache.folder, 'checked-registry', `${key}.json`)
   const found = cache.reuse ? (readKept(kept) as CheckedRegistry | undefined) : undefined
   if (found) {
