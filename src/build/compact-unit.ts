@@ -1,5 +1,5 @@
 import type { CollectionFact } from '../model/compiled.js'
-import type { ReportUnit } from './report-unit.js'
+import type { ReportSummary, ReportUnit } from './report-unit.js'
 
 /**
  * A build holds the unit of every report until the site's own pages are made: thousands of them.
@@ -7,7 +7,9 @@ import type { ReportUnit } from './report-unit.js'
  * the metric id, the period, the entity, the file name and empty dimensions; pooled, those are
  * held once for the whole site.
  */
-export function unitPool(): (unit: ReportUnit) => ReportUnit {
+export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
+  summary: (summary: ReportSummary) => ReportSummary
+} {
   const strings = new Map<string, string>()
   const pooled = (text: string): string => {
     const known = strings.get(text)
@@ -30,21 +32,19 @@ export function unitPool(): (unit: ReportUnit) => ReportUnit {
       source: { ...source, file: pooled(source.file) }
     }
   }
-  return (unit) => {
-    const { summary } = unit
-    return {
-      ...unit,
-      metrics: unit.metrics.map(pooled),
-      ...(summary && {
-        summary: {
-          ...summary,
-          bundle: {
-            ...summary.bundle,
-            metricIds: summary.bundle.metricIds.map(pooled),
-            facts: summary.bundle.facts.map(fact)
-          }
-        }
-      })
+  const summaryPooled = (summary: ReportSummary): ReportSummary => ({
+    ...summary,
+    bundle: {
+      ...summary.bundle,
+      metricIds: summary.bundle.metricIds.map(pooled),
+      facts: summary.bundle.facts.map(fact)
     }
-  }
+  })
+  const unitPooled = (unit: ReportUnit): ReportUnit => ({
+    ...unit,
+    metrics: unit.metrics.map(pooled),
+    ...(unit.summary && { summary: summaryPooled(unit.summary) })
+  })
+  // A summary read apart from its unit is pooled alone.
+  return Object.assign(unitPooled, { summary: summaryPooled })
 }

@@ -243,7 +243,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         const summaryOf = (index: number): ReportSummary | undefined => {
           const unit = units[index] as ReportUnit
           const read = unit.summary ?? readSummary(fileOf(index))
-          const summary = read && (unit.summary ? read : pool({ ...unit, summary: read }).summary)
+          const summary = read && (unit.summary ? read : pool.summary(read))
           if (options.workers) summaries[index] = summary
           return summary
         }
