@@ -172,6 +172,18 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     expect(snapshot(cwd, { folders: true })).toEqual(before)
   })
 
+  test('a tree factmark wrote whose manifest was replaced by hand: the manifest is read, not the record of the build', async () => {
+    expect((await run('build')).code).toBe(0)
+    writeFileSync(path.join(cwd, 'dist/manifest.json'), '{"files": []}')
+    const before = snapshot(cwd, { folders: true })
+    const { code, stderr } = await run('build')
+    expect(code).toBe(2)
+    expect(stderr).toBe(
+      'factmark: Refusing to write dist: it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder; nothing was changed\n'
+    )
+    expect(snapshot(cwd, { folders: true })).toEqual(before)
+  })
+
   test('is replaced when it is missing, empty, or a tree factmark wrote', async () => {
     mkdirSync(path.join(cwd, 'empty'))
     expect((await run('build', '--out', 'empty')).code).toBe(0)

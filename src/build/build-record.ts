@@ -3,6 +3,8 @@ import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
 import { keepJson, readKept } from '../cache/cache-folder.js'
+import { manifestName } from '../model/site.js'
+import type { KnownManifest } from './output-folder.js'
 
 /**
  * What the last build of an output folder wrote, kept in the cache: the keys it was built from and
@@ -95,6 +97,17 @@ export function readRecord(cacheFolder: string, out: string): BuildRecord | unde
 
 export function writeRecord(cacheFolder: string, out: string, record: BuildRecord): void {
   keepJson(recordFile(cacheFolder, out), record)
+}
+
+/**
+ * The files the manifest of `out` lists, as the record of the build that wrote it says, while the
+ * manifest stands as that build wrote it (see KnownManifest).
+ */
+export function recordedManifest(record: BuildRecord | undefined, out: string): KnownManifest {
+  return () =>
+    record && standsAsWritten(out, manifestName, record.files[manifestName])
+      ? new Set(Object.keys(record.files))
+      : undefined
 }
 
 /** Whether a file of the output folder stands as the record says it was written. */

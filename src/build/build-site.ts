@@ -4,7 +4,7 @@ import type { CompileInput, SourceText } from '../model/compiled.js'
 import { manifestName } from '../model/site.js'
 import { contentDigest, environmentKey, unitKey } from './build-cache.js'
 import { buildResult, type BuildResult } from './build-result.js'
-import { knownDigest, readRecord, seenFile, standsAsWritten, type BuildRecord, type SeenFile } from './build-record.js'
+import { knownDigest, seenFile, standsAsWritten, type BuildRecord, type SeenFile } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 
 /**
@@ -20,7 +20,7 @@ export async function buildSite(
 ): Promise<SiteBuildOutcome> {
   const { out, cache } = options
   const started = Date.now()
-  const last = cache.reuse ? readRecord(cache.folder, out) : undefined
+  const last = cache.reuse ? options.last : undefined
   const digests = new Map<string, { file: string; digest: string }>()
   const seen: Record<string, SeenFile> = {}
   const empty = new Uint8Array(0)

@@ -4,6 +4,7 @@ import type { ReportFile } from './render-artifacts.js'
 import { checkOutputFolder, type OutputCheck, type OutputPlaces } from './output-folder.js'
 import { recoverOutput, type PublishStep } from './publish.js'
 import { defaultCacheFolder } from '../cache/cache-folder.js'
+import { readRecord, recordedManifest } from './build-record.js'
 import type { BuildResult } from './build-result.js'
 import { buildSite } from './build-site.js'
 import type { SiteBuildOutcome } from './site-build.js'
@@ -78,7 +79,11 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   const places = outputPlaces(options)
   const { out } = places
   const refused = (message: string) => err({ reason: 'output' as const, message, out })
-  const allowed = await checkOutputFolder(places)
+  const cache = { folder: options.cacheFolder ?? defaultCacheFolder(places.cwd), reuse: options.cache !== false }
+  // Read once: it says what the manifest of out lists, and what this build may take from out.
+  const last = cache.reuse ? readRecord(cache.folder, out) : undefined
+  const known = recordedManifest(last, out)
+  const allowed = await checkOutputFolder(places, known)
   if (!allowed.ok) return refused(allowed.error.message)
   let checkedFirst: Promise<OutputCheck> | undefined = Promise.resolve(allowed)
   // An interrupted build is mended first, so that this one leaves a whole tree even if it fails.
@@ -95,7 +100,8 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
         ...(options.files && { files: options.files }),
         out,
         ...(options.reportFiles && { reportFiles: options.reportFiles }),
-        cache: { folder: options.cacheFolder ?? defaultCacheFolder(places.cwd), reuse: options.cache !== false },
+        cache,
+        ...(last && { last }),
         ...(options.threads !== undefined && { threads: options.threads }),
         ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
         ...(workers && { workers }),
@@ -103,7 +109,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
           // publishTree asks before it takes the lock, as this build did before compiling (and
           // again under the lock, which is the answer that counts): listing the folder and reading
           // its manifest took 35 ms at a thousand reports, so the answer given then stands for it.
-          const answer = checkedFirst ?? checkOutputFolder(places)
+          const answer = checkedFirst ?? checkOutputFolder(places, known)
           checkedFirst = undefined
           return answer
         },

@@ -37,7 +37,7 @@ const foreignShown = 3
  * one of its ancestors, a file, a link, or a folder holding files of
  * someone else.
  */
-export async function checkOutputFolder(places: OutputPlaces): Promise<OutputCheck> {
+export async function checkOutputFolder(places: OutputPlaces, known?: KnownManifest): Promise<OutputCheck> {
   const shown = places.shown?.replace(/(.)\/+$/, '$1') ?? (displayPath(places.out, places.cwd) || '.')
   const refuse = (why: string) => err({ message: `Refusing to write ${shown}: ${why}; nothing was changed` })
 
@@ -50,7 +50,7 @@ export async function checkOutputFolder(places: OutputPlaces): Promise<OutputChe
   if (!stats) return ok({ exists: false })
   if (stats.isSymbolicLink()) return refuse('it is a symbolic link, and factmark replaces only folders it wrote')
   if (!stats.isDirectory()) return refuse('it is a file, not a folder factmark wrote')
-  const foreign = await foreignContent(places.out, shown)
+  const foreign = await foreignContent(places.out, shown, known)
   return foreign === undefined ? ok({ exists: true }) : refuse(foreign)
 }
 
@@ -71,14 +71,22 @@ async function placeClash(places: OutputPlaces): Promise<string | undefined> {
   return undefined
 }
 
+/**
+ * The paths the manifest of an output folder lists, when the caller knows them without reading
+ * it (the record of the build that wrote it, say, while the manifest stands as written); undefined
+ * when it does not, and the manifest is read.
+ */
+export type KnownManifest = () => ReadonlySet<string> | undefined
+
 /** Why the folder `out` holds what factmark did not write, or undefined when it is empty or all factmark's. */
-async function foreignContent(out: string, shown: string): Promise<string | undefined> {
+async function foreignContent(out: string, shown: string, known?: KnownManifest): Promise<string | undefined> {
   const tree = listTree(out)
   if (tree.unreadable.length > 0)
     return `${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`
   const present = tree.entries.map((entry) => entry.path)
   if (present.length === 0) return undefined
-  const listed = await readManifestPaths(out)
+  // A megabyte of JSON at a thousand reports, which the caller may know already.
+  const listed = known?.() ?? (await readManifestPaths(out))
   if (listed === 'foreign')
     return `it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`
   if (!listed)

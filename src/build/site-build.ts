@@ -1,3 +1,4 @@
+import type { BuildRecord } from './build-record.js'
 import type { BuildResult } from './build-result.js'
 import type { OutputCheck } from './output-folder.js'
 import type { PublishStep } from './publish.js'
@@ -17,6 +18,8 @@ export interface SiteBuildOptions {
   reportFiles?: readonly ReportFile[]
   /** The cache folder, and whether what it holds may be used (false: a cold build, which refills it). */
   cache: { folder: string; reuse: boolean }
+  /** The record of the last build of `out` (see readRecord), when the cache may be used and there is one. */
+  last?: BuildRecord
   /** At most this many worker threads; 0 or 1 compiles in this thread. Default: one per core. */
   threads?: number
   /** At most this many facts are held at once by the rules across reports; see BuildOptions. */
