@@ -33,6 +33,7 @@ import type { SiteFile } from './site-files.js'
 import type { WholeCollection } from './whole-collection.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf } from './registry-memo.js'
+import { tightHeap } from './tight-heap.js'
 import type { UnitTask } from './unit-task.js'
 
 // A process that builds again and again (watch) keeps the last build's units: the next build
@@ -170,6 +171,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           })
     const runner = runnerFor(found.filter((unit) => unit === undefined).length)
     let late: UnitRunner | undefined
+    // Set while this thread makes the site alone (see tightHeap).
+    let loosen: (() => void) | undefined
     const taskOf = (source: SourceText, extra: Partial<UnitTask> = {}): UnitTask => ({
       source: {
         path: source.path,
@@ -209,6 +212,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       await written()
       // The threads are done: their heaps go back before the rules across reports and the site's own files.
       await Promise.all([runner.close(), late?.close()])
+      loosen = tightHeap()
       // The rules across reports, as a build of the same collection concluded them, or anew from
       // every report's summary and the registry (see AcrossMemo).
       const skippedSources = input.skipped ?? []
@@ -357,6 +361,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       entries.push({ path: manifestName, bytes: byteLength(manifest), sha256: sha256(manifest) })
       return { result, entries, keyed, linked: place.linked }
     } finally {
+      loosen?.()
       await Promise.all([runner.close(), late?.close()])
       rmSync(spilled, { recursive: true, force: true })
     }
