@@ -12,7 +12,13 @@ export function checkArtifacts(artifacts: ReadonlyArray<Artifact & { value?: () 
     const schema = schemaOfSitePath(artifact.path)
     // Each report's bundle was checked against its schema when it was compiled.
     if (schema === undefined || schema === 'bundle.schema.json' || typeof artifact.content !== 'string') continue
-    const value: unknown = artifact.value ? artifact.value() : JSON.parse(artifact.content)
-    if (!validatorOf(schema)(value)) throw new Error(`${artifact.path} does not meet its schema`)
+    checkSiteValue(artifact.path, artifact.value ? artifact.value() : JSON.parse(artifact.content))
   }
+}
+
+/** Check a site's own JSON file by the value it is the JSON of (see checkArtifacts); throws when it does not meet its schema. */
+export function checkSiteValue(file: string, value: unknown): void {
+  const schema = schemaOfSitePath(file)
+  if (schema === undefined || schema === 'bundle.schema.json') return
+  if (!validatorOf(schema)(value)) throw new Error(`${file} does not meet its schema`)
 }

@@ -4,6 +4,7 @@ import type { Download } from '../emit/downloads.js'
 import { reportTitle } from '../emit/html/display.js'
 import { emitSchemas } from '../emit/published-schemas.js'
 import { emitSeriesIndex, seriesFileName, seriesIndex } from '../emit/series-json.js'
+import type { MadeFile } from './json-file.js'
 import { emitTaxonomy } from '../emit/xbrl/index.js'
 import type { Registry, SiteReport } from '../model/compiled.js'
 import { siteFileKey } from './site-file-key.js'
@@ -26,6 +27,8 @@ export interface SiteFile {
   value?: () => unknown
   /** Set when the file was checked against its schema as it was made (see seriesKeeper). */
   checked?: true
+  /** The file as it was made on disk, when it was: it is staged from there, and never rendered. */
+  made?: () => MadeFile | undefined
 }
 
 export interface SiteInput {
@@ -92,6 +95,7 @@ function seriesFiles(series: SiteSeries): SiteFile[] {
         {
           path: `series/${seriesFileName(id, 'json')}`,
           render: () => series.json(id),
+          made: () => series.file(id),
           ...(held ? { value: () => held } : { checked: true as const })
         },
         { path: `series/${seriesFileName(id, 'html')}`, render: () => series.html(id) }

@@ -5,7 +5,8 @@ import { emitSeriesHtml } from '../emit/series-html.js'
 import { emitSeriesJson, seriesEntry, seriesFileName, type SeriesEntry } from '../emit/series-json.js'
 import type { Collection } from '../model/compiled.js'
 import type { Series } from '../model/schema-types.js'
-import { checkArtifacts } from './check-artifacts.js'
+import { checkSiteValue } from './check-artifacts.js'
+import { writeJsonFile, type MadeFile } from './json-file.js'
 
 /**
  * The series of a site as its files are written from them: every series' entry in the index and
@@ -16,6 +17,8 @@ export interface SiteSeries {
   entries: ReadonlyArray<{ id: string; index: SeriesEntry; catalog: CatalogSeries }>
   /** A metric's series/<id>.json. */
   json: (id: string) => string
+  /** A metric's series/<id>.json when it was written to disk as it was made (see seriesKeeper), to be staged from there. */
+  file: (id: string) => MadeFile | undefined
   /** A metric's series/<id>.html. */
   html: (id: string) => string
   /**
@@ -44,6 +47,7 @@ export interface SeriesKeeper {
 export function seriesKeeper(folder: string): SeriesKeeper {
   const entries: Array<SiteSeries['entries'][number]> = []
   const held = new Map<string, { series: Series; titleOf: (slug: string) => string }>()
+  const made = new Map<string, MadeFile>()
   const spilledFile = (id: string, extension: 'json' | 'html') => path.join(folder, seriesFileName(id, extension))
   return {
     add(collection, spilled, titleOf) {
@@ -54,10 +58,10 @@ export function seriesKeeper(folder: string): SeriesKeeper {
           held.set(id, { series, titleOf })
           continue
         }
-        mkdirSync(folder, { recursive: true })
-        const json = emitSeriesJson(series)
-        checkArtifacts([{ path: `series/${seriesFileName(id, 'json')}`, content: json, value: () => series }])
-        writeFileSync(spilledFile(id, 'json'), json)
+        if (made.size === 0) mkdirSync(folder, { recursive: true })
+        checkSiteValue(`series/${seriesFileName(id, 'json')}`, series)
+        // Written a piece at a time: as one string, its text would be most of the build's memory.
+        made.set(id, writeJsonFile(spilledFile(id, 'json'), series))
         writeFileSync(spilledFile(id, 'html'), emitSeriesHtml(series, titleOf))
       }
     },
@@ -71,6 +75,7 @@ export function seriesKeeper(folder: string): SeriesKeeper {
         const kept = held.get(id)
         return kept ? emitSeriesHtml(kept.series, kept.titleOf) : readFileSync(spilledFile(id, 'html'), 'utf8')
       },
+      file: (id) => made.get(id),
       value: (id) => held.get(id)?.series
     })
   }

@@ -5,6 +5,7 @@ import {
   lstatSync,
   mkdirSync,
   readdirSync,
+  renameSync,
   rmSync,
   unlinkSync,
   writeFileSync,
@@ -34,6 +35,7 @@ import type { WholeCollection } from './whole-collection.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf } from './registry-memo.js'
 import { tightHeap } from './tight-heap.js'
+import { isNodeError } from '../model/node-error.js'
 import type { UnitTask } from './unit-task.js'
 
 // A process that builds again and again (watch) keeps the last build's units: the next build
@@ -416,6 +418,13 @@ function stageSiteFiles(
       entries.push({ path: file.path, bytes: before.bytes, sha256: before.sha256 })
       continue
     }
+    const made = file.made?.()
+    if (made) {
+      const entry = { path: file.path, bytes: made.bytes, sha256: made.sha256 }
+      entries.push(entry)
+      if (!linkFiles([entry], place)) moveStaged(root, file.path, made.file)
+      continue
+    }
     let content: string
     try {
       content = file.render()
@@ -550,6 +559,18 @@ function writeStaged(root: string, file: string, content: string | Uint8Array): 
   const target = path.join(root, file)
   mkdirSync(path.dirname(target), { recursive: true })
   writeFileSync(target, content)
+}
+
+/** Stage a file made on disk by this build (see MadeFile): moved, or copied from another file system. */
+function moveStaged(root: string, file: string, from: string): void {
+  const target = path.join(root, file)
+  mkdirSync(path.dirname(target), { recursive: true })
+  try {
+    renameSync(from, target)
+  } catch (error) {
+    if (!isNodeError(error, 'EXDEV')) throw error
+    copyFileSync(from, target)
+  }
 }
 
 /**

@@ -1,0 +1,50 @@
+/**
+ * The text of `JSON.stringify(value, null, indent)` for plain data (what JSON.parse gives, with
+ * members that are undefined left out), in pieces whose concatenation is exactly that text: arrays
+ * and objects down to `depth` levels are opened a member at a time, and anything deeper is one
+ * piece. A value whose JSON is too large to hold as one string (the series of ten thousand reports
+ * that restate the same figures: 100 MB, twice that in memory as text with Chinese in it) is
+ * written piece by piece.
+ */
+export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<string> {
+  if (omitted(value)) return
+  const separator = indent > 0 ? '\n' : ''
+  const colon = indent > 0 ? ': ' : ':'
+  yield* pieces(value, 0)
+
+  function* pieces(current: unknown, level: number): Generator<string> {
+    if (level >= depth || typeof current !== 'object' || current === null) {
+      yield nested(current, indent, ' '.repeat(indent * level))
+      return
+    }
+    const members: Array<[label: string, member: unknown]> = Array.isArray(current)
+      ? current.map((item: unknown) => ['', item])
+      : Object.entries(current).flatMap(([name, member]): Array<[string, unknown]> =>
+          omitted(member) ? [] : [[`${JSON.stringify(name)}${colon}`, member]]
+        )
+    const [open, close] = Array.isArray(current) ? ['[', ']'] : ['{', '}']
+    if (members.length === 0) {
+      yield `${open}${close}`
+      return
+    }
+    const inner = ' '.repeat(indent * (level + 1))
+    for (const [at, [label, member]] of members.entries()) {
+      yield `${at === 0 ? open : ','}${separator}${inner}${label}`
+      yield* pieces(member, level + 1)
+    }
+    yield `${separator}${' '.repeat(indent * level)}${close}`
+  }
+}
+
+/** Left out of an object by JSON.stringify (and written as null in an array). */
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol'
+}
+
+/** JSON.stringify's text of a value nested under `pad`: each line after the first indented by it. */
+function nested(value: unknown, indent: number, pad: string): string {
+  const text = JSON.stringify(value, null, indent) as string | undefined
+  if (text === undefined) return 'null'
+  // JSON text holds no line break but those of its layout: a string's own are escaped.
+  return pad === '' ? text : text.replaceAll('\n', `\n${pad}`)
+}

@@ -1,0 +1,49 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { jsonChunks } from '../src/emit/json-chunks.js'
+
+const joined = (value: unknown, indent?: number, depth?: number) => [...jsonChunks(value, indent, depth)].join('')
+
+describe('jsonChunks', () => {
+  const cases: Array<[string, unknown]> = [
+    ['a number', 1.5],
+    ['a string with a line break and Chinese', '第8\n万'],
+    ['null', null],
+    ['an empty array', []],
+    ['an empty object', {}],
+    ['members left out', { a: undefined, b: 1, c: () => 1 }],
+    ['only members left out', { a: undefined }],
+    ['undefined in an array', [undefined, 1]],
+    ['integer keys first', { b: 1, 2: 'x', a: [{ c: { d: [1, 2] } }], 1: [] }],
+    ['deep', { points: [{ value: 1, alsoIn: [{ report: 'a' }, { report: 'b' }] }], targets: [] }]
+  ]
+  test.each(cases)('%s: the text of JSON.stringify', (_name, value) => {
+    for (const indent of [0, 2, 4])
+      for (const depth of [0, 1, 2, 5]) expect(joined(value, indent, depth)).toBe(JSON.stringify(value, null, indent))
+  })
+
+  test('nothing for undefined, as JSON.stringify gives no text', () => {
+    expect([...jsonChunks(undefined)]).toEqual([])
+  })
+
+  test('a member at a time down to the depth asked', () => {
+    expect([...jsonChunks({ a: [1, { b: 2 }] }, 2, 2)]).toEqual([
+      '{\n  "a": ',
+      '[\n    ',
+      '1',
+      ',\n    ',
+      '{\n      "b": 2\n    }',
+      '\n  ]',
+      '\n}'
+    ])
+  })
+
+  test('any JSON value, indented or not, at any depth', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 2), fc.nat(4), (value, indent, depth) => {
+        expect(joined(value, indent, depth)).toBe(JSON.stringify(value, null, indent))
+      }),
+      { numRuns: 500 }
+    )
+  })
+})
