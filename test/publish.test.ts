@@ -156,31 +156,34 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     expect(snapshot(cwd, { folders: true })).toEqual(before)
   })
 
-  test('a tree factmark wrote with a file added by hand, naming the file', async () => {
+  // A tree a build published, changed by hand, then built again: refused, and nothing touched.
+  const changedByHand: Array<[string, () => void, string]> = [
+    [
+      'a tree factmark wrote with a file added by hand, naming the file',
+      () => {
+        writeFileSync(path.join(cwd, 'dist/CNAME'), 'example.org\n')
+        mkdirSync(path.join(cwd, 'dist/extra'))
+        writeFileSync(path.join(cwd, 'dist/extra/a.txt'), 'a\n')
+        writeFileSync(path.join(cwd, 'dist/kitchen-sink/notes.md'), 'n\n')
+        writeFileSync(path.join(cwd, 'dist/z.txt'), 'z\n')
+      },
+      'it holds files factmark did not write (dist/CNAME, dist/extra/a.txt, dist/kitchen-sink/notes.md and 1 more); move them elsewhere or choose another folder'
+    ],
+    [
+      'a tree factmark wrote whose manifest was replaced by hand: the manifest is read, not the record of the build',
+      () => writeFileSync(path.join(cwd, 'dist/manifest.json'), '{"files": []}'),
+      'it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder'
+    ]
+  ]
+  test.each(changedByHand)('%s', async (_name, change, why) => {
     expect((await run('build')).code).toBe(0)
-    writeFileSync(path.join(cwd, 'dist/CNAME'), 'example.org\n')
-    mkdirSync(path.join(cwd, 'dist/extra'))
-    writeFileSync(path.join(cwd, 'dist/extra/a.txt'), 'a\n')
-    writeFileSync(path.join(cwd, 'dist/kitchen-sink/notes.md'), 'n\n')
-    writeFileSync(path.join(cwd, 'dist/z.txt'), 'z\n')
+    change()
     const before = snapshot(cwd, { folders: true })
     const { code, stderr } = await run('build')
-    expect(code).toBe(2)
-    expect(stderr).toBe(
-      'factmark: Refusing to write dist: it holds files factmark did not write (dist/CNAME, dist/extra/a.txt, dist/kitchen-sink/notes.md and 1 more); move them elsewhere or choose another folder; nothing was changed\n'
-    )
-    expect(snapshot(cwd, { folders: true })).toEqual(before)
-  })
-
-  test('a tree factmark wrote whose manifest was replaced by hand: the manifest is read, not the record of the build', async () => {
-    expect((await run('build')).code).toBe(0)
-    writeFileSync(path.join(cwd, 'dist/manifest.json'), '{"files": []}')
-    const before = snapshot(cwd, { folders: true })
-    const { code, stderr } = await run('build')
-    expect(code).toBe(2)
-    expect(stderr).toBe(
-      'factmark: Refusing to write dist: it is a folder factmark did not write (its manifest.json is not a factmark manifest); choose an empty or new folder; nothing was changed\n'
-    )
+    expect({ code, stderr }).toEqual({
+      code: 2,
+      stderr: `factmark: Refusing to write dist: ${why}; nothing was changed\n`
+    })
     expect(snapshot(cwd, { folders: true })).toEqual(before)
   })
 
