@@ -6,14 +6,23 @@ import { setFlagsFromString } from 'node:v8'
 // again, and at 10,000 reports that took a build to 1.5 GB while it held under 200 MB. Growing by
 // half at most keeps the peak near what is held, for a little more time collecting.
 const sitePercent = 50
+const flag = '--heap-growing-percent'
 
 /**
  * Let V8 grow a heap by at most `percent` of what its last full collection kept, until the
  * returned function puts back its own rule. The flag is read at each collection, so it takes
- * effect at once; it is the process's, so it holds for any thread started meanwhile too.
+ * effect at once; it is the process's, so it holds for any thread started meanwhile too. A process
+ * started with a growth of its own (a program that builds with factmark's library, say) keeps it.
  */
 export function tightHeap(percent: number = sitePercent): () => void {
-  setFlagsFromString(`--heap-growing-percent=${percent}`)
+  if (growthSetBy(process.execArgv, process.env['NODE_OPTIONS'])) return () => undefined
+  setFlagsFromString(`${flag}=${percent}`)
   // 0 is V8's default: a factor of its own, from how fast it collects and allocates.
-  return () => setFlagsFromString('--heap-growing-percent=0')
+  return () => setFlagsFromString(`${flag}=0`)
+}
+
+/** Whether node's arguments or NODE_OPTIONS set the heap's growth. */
+export function growthSetBy(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
+  const named = (argument: string) => argument.replaceAll('_', '-').startsWith(flag)
+  return execArgv.some(named) || (nodeOptions ?? '').split(/\s+/).some(named)
 }
