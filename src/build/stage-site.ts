@@ -248,8 +248,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         const summaries: Array<ReportSummary | undefined> = []
         const summaryOf = (index: number): ReportSummary | undefined => {
           const unit = units[index] as ReportUnit
-          const read = unit.summary ?? readSummary(fileOf(index))
-          const summary = read && (unit.summary ? read : pool.summary(read))
+          const read = unit.summary ? undefined : readSummary(fileOf(index))
+          const summary = unit.summary ?? (read && pool.summary(read))
           if (options.workers) summaries[index] = summary
           return summary
         }
@@ -497,7 +497,10 @@ function memoOf(
 ): AcrossMemo {
   const levels = new Map<string, PublishedLevel | null>()
   for (const unit of units)
-    for (const { query } of unit.levels ?? []) levels.set(levelKey(query), whole.answers.get(levelKey(query)) ?? null)
+    for (const { query } of unit.levels ?? []) {
+      const key = levelKey(query)
+      levels.set(key, whole.answers.get(key) ?? null)
+    }
   return {
     ...conclusionsOf(whole),
     levels: [...levels],

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { collectionLookup, levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
+import { collectionLookup, levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import type { SiteReport } from '../model/compiled.js'
 import { crossReport, type CrossReport, type CrossReportInput } from './cross-report.js'
 import type { FactBudget } from './fact-groups.js'
@@ -29,7 +29,13 @@ export interface WholeCollectionInput extends Omit<CrossReportInput, 'budget' | 
  */
 export function wholeCollection(input: WholeCollectionInput): WholeCollection {
   const { factsHeld, folder, ...rest } = input
-  const asked = new Map(input.units.flatMap((unit) => (unit.levels ?? []).map(({ query }) => [levelKey(query), query])))
+  // The levels asked, by metric: each group answers those of its own metrics.
+  const asked = new Map<string, Map<string, LevelQuery>>()
+  for (const unit of input.units)
+    for (const { query } of unit.levels ?? []) {
+      const ofMetric = asked.get(query.metric) ?? new Map<string, LevelQuery>()
+      asked.set(query.metric, ofMetric.set(levelKey(query), query))
+    }
   const answers = new Map<string, PublishedLevel>()
   const keeper = seriesKeeper(path.join(folder, 'series'))
   let titleOf: ((slug: string) => string) | undefined
@@ -38,11 +44,11 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
     (collection, reports, spilled) => {
       titleOf ??= reportTitles(reports)
       const lookup = collectionLookup(collection, titleOf)
-      const metrics = new Set(collection.series.map((series) => series.metric.id))
-      for (const [key, query] of asked) {
-        const answer = metrics.has(query.metric) ? lookup.publishedLevel(query) : undefined
-        if (answer) answers.set(key, answer)
-      }
+      for (const series of collection.series)
+        for (const [key, query] of asked.get(series.metric.id) ?? []) {
+          const answer = lookup.publishedLevel(query)
+          if (answer) answers.set(key, answer)
+        }
       keeper.add(collection, spilled, titleOf)
     }
   )
