@@ -3,6 +3,7 @@ import path from 'node:path'
 import { manifestName } from '../model/site.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { isNodeError } from '../model/node-error.js'
+import { isAlive } from '../model/process-alive.js'
 import type { OutputCheck } from './output-folder.js'
 
 /** One output file, its path relative to the output folder. */
@@ -289,16 +290,6 @@ function parseRecord(text: string): LockRecord | undefined {
     return value as LockRecord
   } catch {
     return undefined
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return isNodeError(error, 'EPERM')
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
+import { isAlive } from '../model/process-alive.js'
 
 /** The name of a spill folder: the process's id, and random hex so that two builds of one process differ. */
 const spillName = /^(\d+)-[0-9a-f]{12}$/
@@ -21,17 +22,7 @@ export function spillFolder(cacheFolder: string): string {
   }
   for (const entry of entries) {
     const pid = spillName.exec(entry)?.[1]
-    if (pid !== undefined && !running(Number(pid))) rmSync(path.join(parent, entry), { recursive: true, force: true })
+    if (pid !== undefined && !isAlive(Number(pid))) rmSync(path.join(parent, entry), { recursive: true, force: true })
   }
   return path.join(parent, `${process.pid}-${randomBytes(6).toString('hex')}`)
-}
-
-/** Whether a process of this id runs; one of another user's counts (it may not be signalled, but is there). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
