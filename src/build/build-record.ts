@@ -73,6 +73,11 @@ export interface RecordedFile {
   key?: string
   /** Its modification time as written, in milliseconds: a file touched since is not taken as it is. */
   mtimeMs: number
+  /**
+   * Its inode as written: a file staged for the next build that is this very file, as written, is
+   * known without looking at the published one (see isRecordedFile).
+   */
+  ino?: number
 }
 
 interface RecordedResult {
@@ -126,7 +131,32 @@ export function writtenAs(out: string, file: string, recorded: RecordedFile | un
   }
 }
 
-/** The modification time of each written file, for the record. */
-export function writtenTimes(out: string, files: readonly string[]): Map<string, number> {
-  return new Map(files.map((file) => [file, lstatSync(path.join(out, file)).mtimeMs]))
+/** The modification time and inode of each written file, for the record. */
+export function writtenStats(
+  out: string,
+  files: readonly string[]
+): Map<string, Pick<RecordedFile, 'mtimeMs' | 'ino'>> {
+  return new Map(
+    files.map((file) => {
+      const { mtimeMs, ino } = lstatSync(path.join(out, file))
+      return [file, { mtimeMs, ino }]
+    })
+  )
+}
+
+/**
+ * Whether a file, found on the device `dev`, is the recorded file itself, standing as written. An
+ * inode names one file among those that exist: a staged file with the recorded inode is the very
+ * file the last build published (linked into the staged tree), and its size and time say nobody
+ * wrote to it since.
+ */
+export function isRecordedFile(stats: Stats, recorded: RecordedFile, dev: number | undefined): boolean {
+  return (
+    recorded.ino !== undefined &&
+    stats.ino === recorded.ino &&
+    stats.dev === dev &&
+    stats.isFile() &&
+    stats.size === recorded.bytes &&
+    stats.mtimeMs === recorded.mtimeMs
+  )
 }

@@ -22,7 +22,14 @@ import { manifestName } from '../model/site.js'
 import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
 import { siteFileKey } from './site-file-key.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
-import { writeRecord, writtenAs, writtenTimes, type BuildRecord, type SeenFile } from './build-record.js'
+import {
+  isRecordedFile,
+  writeRecord,
+  writtenAs,
+  writtenStats,
+  type BuildRecord,
+  type SeenFile
+} from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
 import { spillFolder } from '../cache/spill-folder.js'
@@ -122,14 +129,14 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     throw error
   }
   const { result, entries, keyed, linked } = built as Staged
-  // A file taken from the output folder is the recorded one, with the recorded time.
-  const times = writtenTimes(
+  // A file taken from the output folder is the published one, with the recorded time.
+  const stats = writtenStats(
     out,
     entries.map((entry) => entry.path).filter((file) => !linked.has(file))
   )
-  for (const file of linked) {
+  for (const [file, ino] of linked) {
     const recorded = record?.files[file]
-    if (recorded) times.set(file, recorded.mtimeMs)
+    if (recorded) stats.set(file, { mtimeMs: recorded.mtimeMs, ino })
   }
   writeRecord(cache.folder, out, {
     environment,
@@ -140,7 +147,12 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         const key = keyed.get(entry.path)
         return [
           entry.path,
-          { bytes: entry.bytes, sha256: entry.sha256, mtimeMs: times.get(entry.path) ?? 0, ...(key && { key }) }
+          {
+            bytes: entry.bytes,
+            sha256: entry.sha256,
+            ...(stats.get(entry.path) ?? { mtimeMs: 0 }),
+            ...(key && { key })
+          }
         ]
       })
     ),
@@ -157,7 +169,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
 
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
     const pool = unitPool()
-    const place: Place = { record, out, root, linked: new Set() }
+    const place: Place = { record, out, dev: lstatSync(out, { throwIfNoEntry: false })?.dev, root, linked: new Map() }
     // Where a collection too large to hold waits meanwhile (see FactGroups); this build's own.
     const spilled = spillFolder(cache.folder)
     const found = keptUnits(keys, cache, pool)
@@ -392,9 +404,11 @@ function keptUnits(
 interface Place {
   record: BuildRecord | undefined
   out: string
+  /** The device of the output folder, when it exists. */
+  dev: number | undefined
   root: string
-  /** The files taken from the output folder: each the recorded file itself, with its recorded time. */
-  linked: Set<string>
+  /** The files taken from the output folder, each the published file itself, with its inode. */
+  linked: Map<string, number>
 }
 
 /**
@@ -555,7 +569,7 @@ interface Staged {
   result: BuildResult
   entries: UnitFile[]
   keyed: Map<string, string>
-  linked: Set<string>
+  linked: Map<string, number>
 }
 
 function writeStaged(root: string, file: string, content: string | Uint8Array): void {
@@ -598,29 +612,33 @@ function spareTree(cacheFolder: string, out: string): string {
 /**
  * Take files into the staged tree from the output folder, where each must stand as the last build
  * wrote it with the digest wanted; false, taking none, when any does not. A file the staged tree
- * holds already is kept when it is the published file itself, and replaced when not.
+ * holds already is kept when it is the published file itself as written, and replaced when not.
  */
-function linkFiles(files: readonly UnitFile[], { record, out, root, linked }: Place): boolean {
+function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked }: Place): boolean {
   if (!record || files.length === 0) return false
-  const published: Stats[] = []
+  // Each file to link, with the published file's stats; the others are staged already.
+  const toLink: Array<{ file: UnitFile; staged: boolean; published: Stats }> = []
+  const kept: Array<[string, number]> = []
   for (const file of files) {
     const recorded = record.files[file.path]
-    const stats = recorded?.sha256 === file.sha256 ? writtenAs(out, file.path, recorded) : undefined
-    if (!stats) return false
-    published.push(stats)
+    if (recorded?.sha256 !== file.sha256) return false
+    // Staged into the tree the last build replaced, most files are the published ones already:
+    // one look at the staged file tells, without the published one.
+    const staged = stagedStats(path.join(root, file.path))
+    if (staged && isRecordedFile(staged, recorded, dev)) {
+      kept.push([file.path, staged.ino])
+      continue
+    }
+    const published = writtenAs(out, file.path, recorded)
+    if (!published) return false
+    toLink.push({ file, staged: staged !== undefined, published })
   }
+  for (const [file, ino] of kept) linked.set(file, ino)
   let folder: string | undefined
-  for (const [at, file] of files.entries()) {
+  for (const { file, staged, published } of toLink) {
     const target = path.join(root, file.path)
     // A report's files share one folder.
     if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
-    // Staged into the tree the last build replaced, most files are the published ones already.
-    const staged = lstatSync(target, { throwIfNoEntry: false })
-    const source = published[at] as Stats
-    if (staged && staged.ino === source.ino && staged.dev === source.dev) {
-      linked.add(file.path)
-      continue
-    }
     if (staged) unlinkSync(target)
     try {
       linkSync(path.join(out, file.path), target)
@@ -629,7 +647,16 @@ function linkFiles(files: readonly UnitFile[], { record, out, root, linked }: Pl
       copyFileSync(path.join(out, file.path), target)
       continue
     }
-    linked.add(file.path)
+    linked.set(file.path, published.ino)
   }
   return true
+}
+
+/** The stats of a staged file, or undefined when there is none. */
+function stagedStats(file: string): Stats | undefined {
+  try {
+    return lstatSync(file)
+  } catch {
+    return undefined
+  }
 }
