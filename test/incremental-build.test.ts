@@ -34,6 +34,8 @@ function options(extra: BuildOptions = {}): BuildOptions {
   return { cwd, cacheFolder: at('cache'), threads: 0, ...extra }
 }
 
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+
 /** Build incrementally into dist/, cold into cold/, and the two trees. */
 async function bothBuilds(): Promise<{ incremental: Record<string, string>; cold: Record<string, string> }> {
   const incremental = await build(options())
@@ -164,6 +166,21 @@ describe('a build with nothing changed', () => {
     expect(second.ok && second.value.unchanged).toBe(true)
     expect(second.ok && second.value.result.diagnostics).toEqual(first.ok && first.value.result.diagnostics)
     expect(second.ok && second.value.result.infoCount).toBe(6)
+  })
+
+  // What a build said is kept apart from its record (see readRecordedResult).
+  test.each<[string, (file: string) => void]>([
+    ['lost from the cache', (file) => rmSync(file)],
+    ['left by another build', (file) => writeFileSync(file, JSON.stringify({ ...readJson(file), name: 'other' }))]
+  ])('with what the last build said %s, builds again from the cache and says it', async (_, lose) => {
+    const first = await build(options({ out: 'again', cacheFolder: at('again-cache') }))
+    const [said] = readdirSync(at('again-cache/builds')).filter((file) => file.endsWith('.result.json'))
+    lose(at(`again-cache/builds/${String(said)}`))
+    const second = await build(options({ out: 'again', cacheFolder: at('again-cache') }))
+    expect(second.ok && second.value.unchanged).toBe(false)
+    expect(second.ok && second.value.result.diagnostics).toEqual(first.ok && first.value.result.diagnostics)
+    const third = await build(options({ out: 'again', cacheFolder: at('again-cache') }))
+    expect(third.ok && third.value.unchanged).toBe(true)
   })
 
   test('fails with --strict when the last build had warnings', async () => {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
@@ -21,8 +21,11 @@ export interface BuildRecord {
   skipped: Array<[string, string]>
   /** Every file of the folder, by path. */
   files: Record<string, RecordedFile>
-  /** What the build said: its messages and counts, printed again when nothing changed. */
-  result: RecordedResult
+  /**
+   * What the build said, kept in a file of its own (see readRecordedResult): only a build with
+   * nothing to do reads it. This names the one written with this record.
+   */
+  result: string
   /** The digest of each report's bytes, by its absolute path, with its file's stats when they were read (see seenFile). */
   seen?: Record<string, SeenFile>
 }
@@ -80,15 +83,16 @@ export interface RecordedFile {
   ino?: number
 }
 
-interface RecordedResult {
+/** What a build said: its messages and counts, printed again when nothing changed. */
+export interface RecordedResult {
   diagnostics: Diagnostic[]
   coverage: Coverage[]
   reports: Array<{ slug: string; path: string; factCount: number }>
 }
 
-function recordFile(cacheFolder: string, out: string): string {
+function recordFile(cacheFolder: string, out: string, part = ''): string {
   const name = createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)
-  return path.join(cacheFolder, 'builds', `${name}.json`)
+  return path.join(cacheFolder, 'builds', `${name}${part}.json`)
 }
 
 /**
@@ -100,8 +104,31 @@ export function readRecord(cacheFolder: string, out: string): BuildRecord | unde
   return readKept(recordFile(cacheFolder, out)) as BuildRecord | undefined
 }
 
-export function writeRecord(cacheFolder: string, out: string, record: BuildRecord): void {
-  keepJson(recordFile(cacheFolder, out), record)
+/**
+ * Keep the record of a build and what it said. What it said is written first, under a name the
+ * record then gives: a build stopped between the two leaves the last record, which names the last
+ * result, and not this one.
+ */
+export function writeRecord(
+  cacheFolder: string,
+  out: string,
+  record: Omit<BuildRecord, 'result'>,
+  result: RecordedResult
+): void {
+  const name = randomBytes(8).toString('hex')
+  keepJson(recordFile(cacheFolder, out, '.result'), { name, ...result })
+  keepJson(recordFile(cacheFolder, out), { ...record, result: name })
+}
+
+/**
+ * What the build of a record said; undefined when it is not kept (a megabyte and a half at a
+ * thousand reports, half the record, which a build with work to do neither needs nor reads).
+ */
+export function readRecordedResult(cacheFolder: string, out: string, record: BuildRecord): RecordedResult | undefined {
+  const kept = readKept(recordFile(cacheFolder, out, '.result')) as (RecordedResult & { name?: unknown }) | undefined
+  if (kept?.name !== record.result) return undefined
+  const { diagnostics, coverage, reports } = kept
+  return { diagnostics, coverage, reports }
 }
 
 /**

@@ -4,7 +4,14 @@ import type { CompileInput, SourceText } from '../model/compiled.js'
 import { manifestName } from '../model/site.js'
 import { contentDigest, environmentKey, unitKey } from './build-cache.js'
 import { buildResult, type BuildResult } from './build-result.js'
-import { knownDigest, seenFile, standsAsWritten, type BuildRecord, type SeenFile } from './build-record.js'
+import {
+  knownDigest,
+  readRecordedResult,
+  seenFile,
+  standsAsWritten,
+  type BuildRecord,
+  type SeenFile
+} from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 
 /**
@@ -56,7 +63,7 @@ export async function buildSite(
   const skipped = (input.skipped ?? []).map(({ path: shown, reason }): [string, string] => [shown, reason])
   const record = last?.environment === environment ? last : undefined
 
-  if (
+  const said =
     record &&
     unchanged(
       record,
@@ -64,8 +71,10 @@ export async function buildSite(
       skipped,
       out
     )
-  ) {
-    const { diagnostics, coverage, reports } = record.result
+      ? readRecordedResult(cache.folder, out, record)
+      : undefined
+  if (record && said) {
+    const { diagnostics, coverage, reports } = said
     const result = buildResult(diagnostics, coverage, reports, options.cwd)
     const problems = problemsOf(result)
     if (problems !== undefined)

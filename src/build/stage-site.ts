@@ -138,27 +138,31 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     const recorded = record?.files[file]
     if (recorded) stats.set(file, { mtimeMs: recorded.mtimeMs, ino })
   }
-  writeRecord(cache.folder, out, {
-    environment,
-    sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
-    skipped,
-    files: Object.fromEntries(
-      entries.map((entry) => {
-        const key = keyed.get(entry.path)
-        return [
-          entry.path,
-          {
-            bytes: entry.bytes,
-            sha256: entry.sha256,
-            ...(stats.get(entry.path) ?? { mtimeMs: 0 }),
-            ...(key && { key })
-          }
-        ]
-      })
-    ),
-    result: { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports },
-    seen
-  })
+  writeRecord(
+    cache.folder,
+    out,
+    {
+      environment,
+      sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
+      skipped,
+      files: Object.fromEntries(
+        entries.map((entry) => {
+          const key = keyed.get(entry.path)
+          return [
+            entry.path,
+            {
+              bytes: entry.bytes,
+              sha256: entry.sha256,
+              ...(stats.get(entry.path) ?? { mtimeMs: 0 }),
+              ...(key && { key })
+            }
+          ]
+        })
+      ),
+      seen
+    },
+    { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports }
+  )
   return {
     ok: true,
     result,
