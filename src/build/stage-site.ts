@@ -173,7 +173,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
 
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
     const pool = unitPool()
-    const place: Place = { record, out, dev: lstatSync(out, { throwIfNoEntry: false })?.dev, root, linked: new Map() }
+    const place: Place = { record, out, dev: deviceOf(out), root, linked: new Map() }
     // Where a collection too large to hold waits meanwhile (see FactGroups); this build's own.
     const spilled = spillFolder(cache.folder)
     const found = keptUnits(keys, cache, pool)
@@ -654,6 +654,11 @@ function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked 
     linked.set(file.path, published.ino)
   }
   return true
+}
+
+/** The device a folder is on, or undefined when there is no such folder. */
+function deviceOf(folder: string): number | undefined {
+  return lstatSync(folder, { throwIfNoEntry: false })?.dev
 }
 
 /** The stats of a staged file, or undefined when there is none. */
