@@ -2,15 +2,17 @@
 // Writes the bundles of lib/bundle/: an entry of lib/ and every module it imports, its
 // dependencies' included, as few modules. A new process or thread then reads, compiles and links
 // a few files instead of some 300:
-//   check.js, the check command (lib/cli/commands/check.js), which took a third of the time of
-//   `factmark check` of one report; src/cli/main.ts runs it when it is there;
+//   check.cjs, the check command (lib/cli/commands/check.js), which took a third of the time of
+//   `factmark check` of one report; src/cli/main.ts runs it when it is there, with V8's code
+//   cache (src/cache/code-cache.ts), which node 20 offers for CommonJS only;
 //   report-worker.js, the entry of the threads that compile reports (lib/build/report-worker.js),
 //   which loads in about 160 ms instead of 440; src/build/unit-pool.ts starts threads on it;
 //   build/build.js, the build command (lib/cli/commands/build.js), with a module of its own for
 //   each part it imports only when it needs it (the compiler, the site's own files, the table of
 //   every fact), so that a build with nothing to do loads none of them; src/cli/main.ts runs it.
 // Each falls back to the modules of lib/ when its bundle is not there. The modules that find files
-// by their own place (import.meta.url) are not in them: they import them from lib/.
+// by their own place (import.meta.url) are not in the ES module bundles: they import them from
+// lib/. A CommonJS bundle holds them, each told the place of its module in lib/.
 // Run by `npm run compile` (and `prepare`) after tsc with --force, and before the tests, where it
 // leaves a bundle as it is when it is newer than every file of lib/. lib/ is not committed.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
@@ -21,7 +23,7 @@ import { rolldown } from 'rolldown'
 const lib = fileURLToPath(new URL('../lib/', import.meta.url))
 const bundleFolder = path.join(lib, 'bundle')
 const bundles = [
-  { entry: path.join(lib, 'cli', 'commands', 'check.js'), target: path.join(bundleFolder, 'check.js') },
+  { entry: path.join(lib, 'cli', 'commands', 'check.js'), target: path.join(bundleFolder, 'check.cjs'), format: 'cjs' },
   { entry: path.join(lib, 'build', 'report-worker.js'), target: path.join(bundleFolder, 'report-worker.js') },
   {
     entry: path.join(lib, 'cli', 'commands', 'build.js'),
@@ -57,6 +59,21 @@ module.exports = { safeLoad: notUsed, safeDump: notUsed }`
       : null
 }
 
+/**
+ * In a CommonJS bundle, a module of lib/ that finds files by its own place is given that place:
+ * the file of the module beside the bundle, where the ES module bundles import it from.
+ */
+const ownPlaces = (target) => ({
+  name: 'own-places',
+  transform: (code, id) =>
+    id.startsWith(lib) && code.includes('import.meta.url')
+      ? `import { pathToFileURL as ownPlaceUrl } from 'node:url'\nimport { join as ownPlaceJoin } from 'node:path'\n${code.replaceAll(
+          'import.meta.url',
+          `ownPlaceUrl(ownPlaceJoin(__dirname, ${JSON.stringify(specifierFromBundle(target, id))})).href`
+        )}`
+      : null
+})
+
 /** The relative URL of a module of lib/ from a bundle. */
 function specifierFromBundle(target, file) {
   const relative = path.relative(path.dirname(target), file).split(path.sep).join('/')
@@ -71,21 +88,22 @@ const modified = (file) => {
   }
 }
 
-async function writeBundle({ entry, target, split = false }) {
+async function writeBundle({ entry, target, split = false, format = 'esm' }) {
   const bundle = await rolldown({
-    input: { [path.basename(target, '.js')]: entry },
+    input: { [path.basename(target, path.extname(target))]: entry },
     platform: 'node',
-    // A module of lib/ that finds files by its own place (import.meta.url: the schemas, the version,
-    // and ucum.js, which requires ucum-lhc when a unit is first asked about) stays a module of its
-    // own, imported from the bundle where it is.
-    external: (id, importer, isResolved) => isResolved && id.startsWith(lib) && findsFilesByItsPlace(id),
+    // In an ES module bundle, a module of lib/ that finds files by its own place (import.meta.url:
+    // the schemas, the version, and ucum.js, which requires ucum-lhc when a unit is first asked
+    // about) stays a module of its own, imported from the bundle where it is.
+    external: (id, importer, isResolved) =>
+      format === 'esm' && isResolved && id.startsWith(lib) && findsFilesByItsPlace(id),
     makeAbsoluteExternalsRelative: false,
     // gray-matter's engine for JavaScript front matter calls eval; factmark gives it only YAML.
     onLog: (level, log, report) => (log.code === 'EVAL' ? undefined : report(level, log)),
-    plugins: [grayMatterWithoutJsYaml]
+    plugins: [grayMatterWithoutJsYaml, ...(format === 'cjs' ? [ownPlaces(target)] : [])]
   })
   const { output } = await bundle.generate({
-    format: 'esm',
+    format,
     // One module, or (split) the entry and a module for each part it imports when it needs it,
     // named for what it holds so that the same sources give the same files.
     codeSplitting: split,

@@ -46,8 +46,18 @@ test('check loads no emitter and no build: no templates, HTML, CSV or Parquet wr
   expect(staticClosure('cli/commands/check.ts').filter((module) => /^(emit|build)\//.test(module))).toEqual([])
 })
 
+test('the bundle check.cjs holds all it runs of lib/ and of the packages: it requires only node’s own modules', () => {
+  // The test setup writes lib/bundle/ as npm run compile does (scripts/bundles.mjs).
+  const code = readFileSync(new URL('../lib/bundle/check.cjs', import.meta.url), 'utf8')
+  const required = Array.from(code.matchAll(/\brequire\(\s*[`'"]([^`'"]+)[`'"]\s*\)/g), (match) => match[1] as string)
+  expect(required).toContain('node:fs')
+  expect(required.filter((specifier) => !isBuiltin(specifier))).toEqual([])
+  // The modules that find files by their own place are told where theirs is in lib/.
+  expect(code).not.toContain('import.meta')
+  expect(code).toMatch(/__dirname,\s*[`'"]\.\.\/model\/schemas\.js[`'"]/)
+})
+
 test.each([
-  ['check.js', ['../cache/factmark-digest.js', '../chinese-number/ucum.js', '../model/schemas.js', '../version.js']],
   [
     'report-worker.js',
     [

@@ -32,7 +32,7 @@ export function keepJson(file: string, value: unknown): void {
 }
 
 /** Write a file beside its place and rename it there, so that readers see it whole or not at all. */
-export function writeWholeSync(file: string, content: string): void {
+export function writeWholeSync(file: string, content: string | Uint8Array): void {
   const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   writeFileSync(beside, content)
   renameSync(beside, file)

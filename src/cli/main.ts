@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { terminalText } from './format/printable.js'
 import { exit, formats, parseCommandLine, type Call, type CommandLine, type Format, type Io } from './command-line.js'
 import { usage } from './usage.js'
@@ -36,7 +37,7 @@ const commands = {
   },
   check: {
     options: ['src', 'format', 'strict', 'verbose', 'min-coverage', 'no-cache'],
-    run: explainingFileErrors(async (call) => (await checkCommand()).run(call))
+    run: explainingFileErrors(runCheck)
   },
   suggest: {
     options: ['src', 'format', 'write', 'dry-run', 'stubs'],
@@ -118,16 +119,25 @@ function commandOf(
   return ok({ name, format })
 }
 
-const checkBundle = new URL('../bundle/check.js', import.meta.url)
+const checkBundle = new URL('../bundle/check.cjs', import.meta.url)
 const buildBundle = new URL('../bundle/build/build.js', import.meta.url)
 
 /**
- * check's module and all it imports as one module, when `npm run compile` bundled them
- * (scripts/bundles.mjs): a new process then loads one file instead of some 300.
+ * check, from its module and all it imports as one, when `npm run compile` bundled them
+ * (scripts/bundles.mjs): a new process then loads one file instead of some 300, and with V8's code
+ * cache compiles little of it (see loadBundle). --no-cache leaves that cache alone too.
  */
-async function checkCommand(): Promise<typeof import('./commands/check.js')> {
-  if (existsSync(checkBundle)) return (await import(checkBundle.href)) as typeof import('./commands/check.js')
-  return await import('./commands/check.js')
+async function runCheck(call: Call): Promise<number> {
+  if (!existsSync(checkBundle)) return (await import('./commands/check.js')).run(call)
+  const [{ loadBundle }, { defaultCacheFolder }] = await Promise.all([
+    import('../cache/code-cache.js'),
+    import('../cache/cache-folder.js')
+  ])
+  const cacheFolder = call.values['no-cache'] ? undefined : defaultCacheFolder(call.io.cwd)
+  const bundle = loadBundle<typeof import('./commands/check.js')>(fileURLToPath(checkBundle), cacheFolder)
+  const code = await bundle.exports.run(call)
+  bundle.keep()
+  return code
 }
 
 /** build's module as bundled, with a module for each part it loads when it needs it (see scripts/bundles.mjs). */
