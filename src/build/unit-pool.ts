@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import Tinypool from 'tinypool'
 import type { UnitDone, UnitTask } from './unit-task.js'
 import type { ReportFile } from './render-artifacts.js'
+import { loadBundle, type LoadedBundle } from '../cache/code-cache.js'
 
 /** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
 export interface UnitRunner {
@@ -26,9 +27,9 @@ const fewestForThreads = 8
  */
 function workerEntry(): string | undefined {
   const places = [
-    '../bundle/report-worker.js',
+    '../bundle/report-worker.cjs',
     './report-worker.js',
-    '../../lib/bundle/report-worker.js',
+    '../../lib/bundle/report-worker.cjs',
     '../../lib/build/report-worker.js'
   ]
   return places.map((place) => fileURLToPath(new URL(place, import.meta.url))).find((file) => existsSync(file))
@@ -39,7 +40,10 @@ function workerEntry(): string | undefined {
  * in this thread, as do tasks with report files of the caller's own (functions cannot cross to a
  * thread).
  */
-export function unitRunner(tasks: number, options: { threads?: number; files?: readonly ReportFile[] }): UnitRunner {
+export function unitRunner(
+  tasks: number,
+  options: { threads?: number; files?: readonly ReportFile[]; cacheFolder?: string }
+): UnitRunner {
   const threads = Math.min(options.threads ?? availableParallelism(), tasks)
   const entry = workerEntry()
   if (
@@ -51,17 +55,31 @@ export function unitRunner(tasks: number, options: { threads?: number; files?: r
     return {
       // A task that throws rejects, as one on a thread does. The compiler is loaded only here, from
       // the bundle when there is one: a build whose reports compile on threads never loads it in this one.
-      run: async (task) => (await compiler(entry)).runUnitTask(task, options.files),
-      close: () => Promise.resolve(),
+      run: async (task) => (await compiler(entry, options.cacheFolder)).runUnitTask(task, options.files),
+      close: () => {
+        inThisThread?.keep()
+        return Promise.resolve()
+      },
       threads: 1
     }
   return threadRunner(entry, threads)
 }
 
-/** The module that compiles reports: the threads' entry, which is bundled, when there is one. */
-async function compiler(entry: string | undefined): Promise<typeof import('./report-worker.js')> {
+type Compiler = typeof import('./report-worker.js')
+
+/** The threads' entry as bundled, once loaded in this thread. */
+let inThisThread: LoadedBundle<Compiler> | undefined
+
+/**
+ * The module that compiles reports: the threads' entry, which is bundled, when there is one, and
+ * then run with V8's code cache (see loadBundle): a build that compiles one report in this thread
+ * compiles little of the compiler's code.
+ */
+async function compiler(entry: string | undefined, cacheFolder: string | undefined): Promise<Compiler> {
   if (entry === undefined) return import('./report-worker.js')
-  return (await import(pathToFileURL(entry).href)) as typeof import('./report-worker.js')
+  if (!entry.endsWith('.cjs')) return (await import(pathToFileURL(entry).href)) as Compiler
+  inThisThread ??= loadBundle<Compiler>(entry, cacheFolder)
+  return inThisThread.exports
 }
 
 /**

@@ -11,8 +11,8 @@ export interface LoadedBundle<T> {
   /** Whether V8 took the code from the cache. */
   fromCache: boolean
   /**
-   * Keep the code V8 compiled for the bundle so far, when the cache did not hold it already. Called
-   * once the work is done: the code of every function that ran is in it, not only the bundle's top.
+   * Keep the code V8 compiled for the bundle so far, when the cache did not hold it already; once.
+   * Called when the work is done: the code of every function that ran is in it, not only the top.
    */
   keep(): void
 }
@@ -35,11 +35,13 @@ export function loadBundle<T>(file: string, cacheFolder: string | undefined): Lo
   const run = script.runInThisContext() as (...args: unknown[]) => void
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file))
   const taken = cachedData !== undefined && !script.cachedDataRejected
+  let kept = taken
   return {
     exports: module.exports,
     fromCache: taken,
     keep: () => {
-      if (cached === undefined || taken) return
+      if (cached === undefined || kept) return
+      kept = true
       try {
         replaceCache(cached, script.createCachedData())
       } catch {

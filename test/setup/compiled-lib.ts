@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 // A change to these changes what the compiler writes for every file.
 const configs = ['tsconfig.json', 'tsconfig.build.json']
 // Written into lib/ by `npm run compile` after tsc, from other sources than src/: not orphans.
-const generated = ['model/schema-validators.cjs', 'bundle/check.cjs', 'bundle/report-worker.js']
+const generated = ['model/schema-validators.cjs', 'bundle/check.cjs', 'bundle/report-worker.cjs']
 
 export interface LibState {
   /** Outputs that are missing, or older than their source or the compiler's configuration. */
