@@ -17,6 +17,7 @@
 // Run by `npm run compile` (and `prepare`) after tsc with --force, and before the tests, where it
 // leaves a bundle as it is when it is newer than every file of lib/. lib/ is not committed.
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { rolldown } from 'rolldown'
@@ -32,8 +33,9 @@ const bundles = [
   },
   {
     entry: path.join(lib, 'cli', 'commands', 'build.js'),
-    target: path.join(bundleFolder, 'build', 'build.js'),
-    split: true
+    target: path.join(bundleFolder, 'build', 'build.cjs'),
+    split: true,
+    format: 'cjs'
   }
 ]
 
@@ -65,19 +67,44 @@ module.exports = { safeLoad: notUsed, safeDump: notUsed }`
 }
 
 /**
- * In a CommonJS bundle, a module of lib/ that finds files by its own place is given that place:
- * the file of the module beside the bundle, where the ES module bundles import it from.
+ * In a CommonJS bundle, a module that finds files by its own place (import.meta.url) is given that
+ * place: a module of lib/, the file of the module beside the bundle, where the ES module bundles
+ * import it from; a module of a package (tinypool, which starts its threads on a file of its own),
+ * its file in the package as node resolves the package from the bundle where it is installed.
  */
 const ownPlaces = (target) => ({
   name: 'own-places',
-  transform: (code, id) =>
-    id.startsWith(lib) && code.includes('import.meta.url')
-      ? `import { pathToFileURL as ownPlaceUrl } from 'node:url'\nimport { join as ownPlaceJoin } from 'node:path'\n${code.replaceAll(
-          'import.meta.url',
-          `ownPlaceUrl(ownPlaceJoin(__dirname, ${JSON.stringify(specifierFromBundle(target, id))})).href`
-        )}`
-      : null
+  transform: (code, id) => {
+    if (!code.includes('import.meta.url')) return null
+    const place = id.startsWith(lib) ? placeInLib(target, id) : placeInPackage(id)
+    return `import { pathToFileURL as ownPlaceUrl } from 'node:url'
+import { dirname as ownPlaceDirname, join as ownPlaceJoin } from 'node:path'
+import { createRequire as ownPlaceRequire } from 'node:module'
+${code.replaceAll('import.meta.url', `ownPlaceUrl(${place}).href`)}`
+  }
 })
+
+const placeInLib = (target, id) => `ownPlaceJoin(__dirname, ${JSON.stringify(specifierFromBundle(target, id))})`
+
+function placeInPackage(id) {
+  let root = path.dirname(id)
+  while (!readPackageName(root)) {
+    if (path.dirname(root) === root) throw new Error(`bundles: no package holds ${id}`)
+    root = path.dirname(root)
+  }
+  const name = readPackageName(root)
+  const main = createRequire(lib).resolve(name)
+  const within = path.relative(path.dirname(main), id).split(path.sep).join('/')
+  return `ownPlaceJoin(ownPlaceDirname(ownPlaceRequire(__filename).resolve(${JSON.stringify(name)})), ${JSON.stringify(within)})`
+}
+
+function readPackageName(folder) {
+  try {
+    return JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')).name
+  } catch {
+    return undefined
+  }
+}
 
 /** The relative URL of a module of lib/ from a bundle. */
 function specifierFromBundle(target, file) {
@@ -112,7 +139,10 @@ async function writeBundle({ entry, target, split = false, format = 'esm' }) {
     // One module, or (split) the entry and a module for each part it imports when it needs it,
     // named for what it holds so that the same sources give the same files.
     codeSplitting: split,
-    chunkFileNames: '[name].js',
+    entryFileNames: format === 'cjs' ? '[name].cjs' : '[name].js',
+    chunkFileNames: format === 'cjs' ? '[name].cjs' : '[name].js',
+    // A CommonJS bundle's exports as the module's: `default` among them.
+    ...(format === 'cjs' && { exports: 'named' }),
     // Without the comments and the white space of the sources, a third of the size and less to compile
     // at every start; names are kept, so that stacks (FACTMARK_DEBUG) still say which function failed.
     minify: { compress: false, mangle: false },
@@ -121,6 +151,9 @@ async function writeBundle({ entry, target, split = false, format = 'esm' }) {
   })
   await bundle.close()
   const chunks = output.filter((file) => file.type === 'chunk')
+  // What rolldown makes of an import.meta.url left in a CommonJS bundle: the bundle's own place.
+  const misplaced = chunks.find((chunk) => chunk.code.includes('pathToFileURL(__filename)'))
+  if (misplaced) throw new Error(`bundles: ${misplaced.fileName} finds files by the bundle's place, not its module's`)
   if (chunks.length !== output.length || (!split && chunks.length !== 1))
     throw new Error(`bundles: expected ${split ? 'modules only' : 'one module'} for ${path.relative(lib, target)}`)
   const folder = path.dirname(target)

@@ -64,35 +64,37 @@ test.each([
   }
 )
 
-/** The static imports that open a bundled module, one after the other, minified or not. */
-function staticImports(module: URL): string[] {
+/** What a CommonJS module requires: each module, and whether it is required only when a function runs (a part loaded when needed). */
+function requiresOf(module: URL): Array<{ specifier: string; later: boolean }> {
   const code = readFileSync(module, 'utf8')
-  const statement = /\s*import\s*(?:[^'";]*?from\s*)?['"]([^'"]+)['"];?/y
-  const imported: string[] = []
-  for (let match = statement.exec(code); match; match = statement.exec(code)) imported.push(match[1] as string)
-  return imported
+  return Array.from(code.matchAll(/(=>\s*)?\brequire\(\s*[`'"]([^`'"]+)[`'"]\s*\)/g), (match) => ({
+    specifier: match[2] as string,
+    later: match[1] !== undefined
+  }))
 }
 
-test('the bundle of build, one module for each part it loads when needed, imports from lib/ only the modules that find files by their own place', () => {
+test('the bundle of build, one module for each part it loads when needed, holds all it runs of lib/ and of the packages', () => {
   const folder = new URL('../lib/bundle/build/', import.meta.url)
-  const modules = readdirSync(folder).filter((name) => name.endsWith('.js'))
-  expect(modules).toContain('build.js')
-  const imported = modules.flatMap((name) =>
-    staticImports(new URL(name, folder)).map((specifier) => ({ name, specifier }))
-  )
-  const fromLib = [...new Set(imported.flatMap(({ specifier }) => (specifier.startsWith('../') ? [specifier] : [])))]
-  expect(fromLib.sort()).toEqual([
-    '../../build/unit-pool.js',
-    '../../cache/factmark-digest.js',
-    '../../chinese-number/ucum.js',
-    '../../emit/html/templates.js',
-    '../../model/schemas.js',
-    '../../version.js'
-  ])
-  for (const { name, specifier } of imported)
-    if (specifier.startsWith('.')) expect(existsSync(new URL(specifier, new URL(name, folder)))).toBe(true)
-  expect(imported.filter(({ specifier }) => !specifier.startsWith('.') && !isBuiltin(specifier))).toEqual([])
+  const modules = readdirSync(folder).filter((name) => name.endsWith('.cjs'))
+  expect(modules).toContain('build.cjs')
+  const required = modules.flatMap((name) => requiresOf(new URL(name, folder)).map((entry) => ({ name, ...entry })))
+  // Its own modules, beside each other, and node's.
+  for (const { name, specifier } of required)
+    if (isBuiltin(specifier)) continue
+    else expect([name, specifier]).toEqual([name, expect.stringMatching(/^\.\/[\w-]+\.cjs$/)])
+  for (const { specifier } of required)
+    if (!isBuiltin(specifier)) expect(existsSync(new URL(specifier, folder))).toBe(true)
+  // tinypool starts its threads on a file of its own, which is found where the package is installed.
+  const withThreads = modules.map((name) => readFileSync(new URL(name, folder), 'utf8')).join('\n')
+  expect(withThreads).toMatch(/\(__filename\)\.resolve\(\s*[`'"]tinypool[`'"]\s*\)/)
   // A build with nothing to do loads neither the compiler nor the site's own files.
-  const entryImports = staticImports(new URL('build.js', folder))
-  expect(entryImports.filter((specifier) => /compile|site-files|stage-site/.test(specifier))).toEqual([])
+  const atOnce = requiresOf(new URL('build.cjs', folder)).filter((entry) => !entry.later)
+  expect(
+    atOnce.map((entry) => entry.specifier).filter((specifier) => /compile|site-files|stage-site/.test(specifier))
+  ).toEqual([])
+  expect(
+    requiresOf(new URL('build.cjs', folder))
+      .filter((entry) => entry.later)
+      .map((entry) => entry.specifier)
+  ).toContain('./stage-site.cjs')
 })

@@ -33,11 +33,11 @@ const commands = {
   },
   build: {
     options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache'],
-    run: explainingFileErrors(async (call) => (await buildCommand()).run(call))
+    run: explainingFileErrors(async (call) => runBundled(buildBundle, call, () => import('./commands/build.js')))
   },
   check: {
     options: ['src', 'format', 'strict', 'verbose', 'min-coverage', 'no-cache'],
-    run: explainingFileErrors(runCheck)
+    run: explainingFileErrors(async (call) => runBundled(checkBundle, call, () => import('./commands/check.js')))
   },
   suggest: {
     options: ['src', 'format', 'write', 'dry-run', 'stubs'],
@@ -120,30 +120,30 @@ function commandOf(
 }
 
 const checkBundle = new URL('../bundle/check.cjs', import.meta.url)
-const buildBundle = new URL('../bundle/build/build.js', import.meta.url)
+const buildBundle = new URL('../bundle/build/build.cjs', import.meta.url)
 
 /**
- * check, from its module and all it imports as one, when `npm run compile` bundled them
- * (scripts/bundles.mjs): a new process then loads one file instead of some 300, and with V8's code
- * cache compiles little of it (see loadBundle). --no-cache leaves that cache alone too.
+ * A command from its bundle, when `npm run compile` bundled it (scripts/bundles.mjs): its module
+ * and all it imports as one (check), or as a module and one for each part it loads when it needs it
+ * (build, so that a build with nothing to do loads no compiler). A new process then loads a few
+ * files instead of some 300, and with V8's code cache compiles little of them (see loadBundle).
+ * --no-cache leaves that cache alone too.
  */
-async function runCheck(call: Call): Promise<number> {
-  if (!existsSync(checkBundle)) return (await import('./commands/check.js')).run(call)
+async function runBundled(
+  bundle: URL,
+  call: Call,
+  unbundled: () => Promise<{ run(call: Call): Promise<number> }>
+): Promise<number> {
+  if (!existsSync(bundle)) return (await unbundled()).run(call)
   const [{ loadBundle }, { defaultCacheFolder }] = await Promise.all([
     import('../cache/code-cache.js'),
     import('../cache/cache-folder.js')
   ])
   const cacheFolder = call.values['no-cache'] ? undefined : defaultCacheFolder(call.io.cwd)
-  const bundle = loadBundle<typeof import('./commands/check.js')>(fileURLToPath(checkBundle), cacheFolder)
-  const code = await bundle.exports.run(call)
-  bundle.keep()
+  const loaded = loadBundle<{ run(call: Call): Promise<number> }>(fileURLToPath(bundle), cacheFolder)
+  const code = await loaded.exports.run(call)
+  loaded.keep()
   return code
-}
-
-/** build's module as bundled, with a module for each part it loads when it needs it (see scripts/bundles.mjs). */
-async function buildCommand(): Promise<typeof import('./commands/build.js')> {
-  if (existsSync(buildBundle)) return (await import(buildBundle.href)) as typeof import('./commands/build.js')
-  return await import('./commands/build.js')
 }
 
 function isCommandName(name: string | undefined): name is CommandName {
