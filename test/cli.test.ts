@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
+import { writeCorpus } from '../bench/corpus.mjs'
 import { validators } from '../src/model/schemas.js'
 import { seedNotes, seedReport, writeSeedProject } from './helpers/seed.js'
 
@@ -222,6 +223,28 @@ describe('the installed command', () => {
     expect(stdout).toMatch(
       /✔ no problems, 3 notes\ncoverage: 100\.0% of figures annotated \(128 tagged, 0 untagged\)\n$/
     )
+  })
+  // Eight reports are enough for threads on two cores: tinypool, bundled, starts them on a file of its own
+  // (scripts/bundles.mjs), and the build command and its parts run from V8's code they kept.
+  test('bin/factmark.js builds a collection on threads, and again from the code it kept', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'factmark-threads-'))
+    try {
+      writeCorpus(path.join(folder, 'source'), 8)
+      const build = () =>
+        promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'build'], {
+          cwd: folder,
+          env: { ...process.env, XDG_CACHE_HOME: path.join(folder, 'cache') }
+        })
+      expect((await build()).stderr).toBe('factmark: wrote 281 files to dist/ (8 reports, 1024 facts)\n')
+      const kept = readdirSync(path.join(folder, 'cache/factmark/code'))
+      expect(kept).toContainEqual(expect.stringMatching(/^build\.cjs-[0-9a-f]{8}-[0-9a-f]{16}\.v8$/))
+      expect(kept).toContainEqual(expect.stringMatching(/^stage-site\.cjs-/))
+      rmSync(path.join(folder, 'dist'), { recursive: true })
+      rmSync(path.join(folder, 'cache/factmark/units'), { recursive: true })
+      expect((await build()).stderr).toBe('factmark: wrote 281 files to dist/ (8 reports, 1024 facts)\n')
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 })
 

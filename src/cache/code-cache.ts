@@ -59,12 +59,8 @@ export function loadBundle<T>(file: string, cacheFolder: string | undefined): Lo
       const required = id.startsWith('./') && id.endsWith('.cjs') ? path.join(path.dirname(module), id) : undefined
       return required !== undefined && path.dirname(required) === folder ? load(required).module.exports : nodes(id)
     }
-    return Object.assign(own, {
-      resolve: nodes.resolve,
-      cache: nodes.cache,
-      main: nodes.main,
-      extensions: nodes.extensions
-    })
+    // Whatever else bundled code asks of require, node's answers: resolve, say (tinypool's place, see scripts/bundles.mjs).
+    return Object.setPrototypeOf(own, nodes) as NodeJS.Require
   }
   const entry = load(file)
   return {
