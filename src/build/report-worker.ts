@@ -1,9 +1,6 @@
-import { runUnitTask, type UnitDone, type UnitTask } from './unit-task.js'
+import { runUnitTask } from './unit-task.js'
 
-// The entry of a build's worker threads: each compiles and renders the reports it is handed. A
-// build that compiles in its own thread imports runUnitTask from here too, bundled (see workerEntry).
-export default function compileInWorker(task: UnitTask): UnitDone {
-  return runUnitTask(task)
-}
-
+// What compiles and renders reports, as one bundle (scripts/bundles.mjs): the threads of a build
+// load it (see report-thread.ts), and so does a build that compiles in its own thread (see
+// report-compiler.ts).
 export { runUnitTask }

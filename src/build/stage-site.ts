@@ -184,7 +184,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       options.workers
         ? { ...options.workers, close: () => Promise.resolve() }
         : unitRunner(tasks, {
-            ...(cache.reuse && { cacheFolder: cache.folder }),
             ...(options.threads !== undefined && { threads: options.threads }),
             ...(options.reportFiles && { files: options.reportFiles })
           })

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import Tinypool from 'tinypool'
 import type { UnitDone, UnitTask } from './unit-task.js'
 import type { ReportFile } from './render-artifacts.js'
-import { loadBundle, type LoadedBundle } from '../cache/code-cache.js'
+import { keepCompilerCode, reportCompiler } from './report-compiler.js'
 
 /** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
 export interface UnitRunner {
@@ -21,17 +21,12 @@ export interface UnitRunner {
 const fewestForThreads = 8
 
 /**
- * The compiled worker entry: the bundle of it (scripts/bundles.mjs), which a thread loads in a
- * third of the time, else the module. From the TypeScript sources (as under the test runner) there
- * is no compiled entry beside this module; the package's compiled one is used when it is there.
+ * The compiled entry of the threads (report-thread.ts), which lies beside this module in lib/.
+ * From the TypeScript sources (as under the test runner) there is none beside it; the package's
+ * compiled one is used when it is there.
  */
-function workerEntry(): string | undefined {
-  const places = [
-    '../bundle/report-worker.cjs',
-    './report-worker.js',
-    '../../lib/bundle/report-worker.cjs',
-    '../../lib/build/report-worker.js'
-  ]
+function threadEntry(): string | undefined {
+  const places = ['./report-thread.js', '../../lib/build/report-thread.js']
   return places.map((place) => fileURLToPath(new URL(place, import.meta.url))).find((file) => existsSync(file))
 }
 
@@ -40,12 +35,9 @@ function workerEntry(): string | undefined {
  * in this thread, as do tasks with report files of the caller's own (functions cannot cross to a
  * thread).
  */
-export function unitRunner(
-  tasks: number,
-  options: { threads?: number; files?: readonly ReportFile[]; cacheFolder?: string }
-): UnitRunner {
+export function unitRunner(tasks: number, options: { threads?: number; files?: readonly ReportFile[] }): UnitRunner {
   const threads = Math.min(options.threads ?? availableParallelism(), tasks)
-  const entry = workerEntry()
+  const entry = threadEntry()
   if (
     options.files ||
     threads < 2 ||
@@ -53,11 +45,12 @@ export function unitRunner(
     (options.threads === undefined && tasks < fewestForThreads)
   )
     return {
-      // A task that throws rejects, as one on a thread does. The compiler is loaded only here, from
-      // the bundle when there is one: a build whose reports compile on threads never loads it in this one.
-      run: async (task) => (await compiler(entry, options.cacheFolder)).runUnitTask(task, options.files),
+      // A task that throws rejects, as one on a thread does. The compiler is loaded only here: a
+      // build whose reports compile on threads never loads it in this one.
+      run: async (task) =>
+        (await reportCompiler(task.reuse === false ? undefined : task.cacheFolder)).runUnitTask(task, options.files),
       close: () => {
-        inThisThread?.keep()
+        keepCompilerCode()
         return Promise.resolve()
       },
       threads: 1
@@ -65,30 +58,13 @@ export function unitRunner(
   return threadRunner(entry, threads)
 }
 
-type Compiler = typeof import('./report-worker.js')
-
-/** The threads' entry as bundled, once loaded in this thread. */
-let inThisThread: LoadedBundle<Compiler> | undefined
-
-/**
- * The module that compiles reports: the threads' entry, which is bundled, when there is one, and
- * then run with V8's code cache (see loadBundle): a build that compiles one report in this thread
- * compiles little of the compiler's code.
- */
-async function compiler(entry: string | undefined, cacheFolder: string | undefined): Promise<Compiler> {
-  if (entry === undefined) return import('./report-worker.js')
-  if (!entry.endsWith('.cjs')) return (await import(pathToFileURL(entry).href)) as Compiler
-  inThisThread ??= loadBundle<Compiler>(entry, cacheFolder)
-  return inThisThread.exports
-}
-
 /**
  * Threads for a process that builds again and again (watch), kept until it closes them: a save is
  * then compiled by a thread that has compiled before, while this one takes the other reports'
- * files. Undefined when there is no compiled worker entry (see workerEntry).
+ * files. Undefined when there is no compiled thread entry (see threadEntry).
  */
 export function lastingRunner(threads = availableParallelism()): UnitRunner | undefined {
-  const entry = workerEntry()
+  const entry = threadEntry()
   return entry === undefined ? undefined : threadRunner(entry, Math.max(1, threads))
 }
 

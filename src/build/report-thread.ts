@@ -1,0 +1,14 @@
+import { keepCompilerCode, reportCompiler } from './report-compiler.js'
+import type { UnitDone, UnitTask } from './unit-task.js'
+
+/**
+ * The entry of a build's worker threads: each loads the compiler once, and compiles and renders
+ * the reports it is handed. Without --no-cache, the compiler runs with the code V8 compiled of it
+ * in an earlier process, and the code of the first report's compile is kept for the next.
+ */
+export default async function compileOnThread(task: UnitTask): Promise<UnitDone> {
+  const compiler = await reportCompiler(task.reuse === false ? undefined : task.cacheFolder)
+  const done = compiler.runUnitTask(task)
+  keepCompilerCode()
+  return done
+}
