@@ -7,8 +7,12 @@ import type { Ajv2020, Options, ValidateFunction } from 'ajv/dist/2020.js'
 // process that finds the validators compiled ahead of time (below) does not load them at all.
 const require = createRequire(import.meta.url)
 
-/** The code of the validators that `npm run compile` generates beside this module (scripts/schema-validators.mjs). */
-export const standaloneFile = 'schema-validators.cjs'
+/**
+ * The folder of the validators' code that `npm run compile` generates beside this module
+ * (scripts/schema-validators.mjs): a file for each schema, so that a command loads the code of the
+ * schemas it uses, not of all ten (a third of a megabyte).
+ */
+export const standaloneFolder = 'schema-validators'
 
 /** The schemas' texts and a digest of them, which names the texts that validators were generated from. */
 export interface SchemaTexts {
@@ -37,17 +41,17 @@ export function schemaAjv(texts: readonly string[], { source = false } = {}): Aj
 }
 
 /**
- * The validators generated ahead of time, by schema file, when they were generated from these texts;
+ * The validator of a schema generated ahead of time, when it was generated from these texts;
  * otherwise undefined (not generated, as under src/, or generated before a schema changed), and the
- * schemas are compiled when they are used.
+ * schema is compiled when it is used.
  */
-export function standaloneValidators(digest: string): Partial<Record<string, ValidateFunction>> | undefined {
-  let generated: Partial<Record<string, ValidateFunction>> & { digest?: unknown }
+export function standaloneValidator(file: string, digest: string): ValidateFunction | undefined {
+  let generated: { validate?: ValidateFunction; digest?: unknown }
   try {
-    generated = require(`./${standaloneFile}`) as typeof generated
+    generated = require(`./${standaloneFolder}/${file}.cjs`) as typeof generated
   } catch (error) {
     if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND') return undefined
     throw error
   }
-  return generated.digest === digest ? generated : undefined
+  return generated.digest === digest ? generated.validate : undefined
 }

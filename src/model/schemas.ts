@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { manifestName } from './site.js'
 import type { Ajv2020, ValidateFunction } from 'ajv/dist/2020.js'
-import { schemaAjv, schemaTexts, standaloneValidators } from './schema-ajv.js'
+import { schemaAjv, schemaTexts, standaloneValidator } from './schema-ajv.js'
 import type {
   Catalog,
   CatalogPage,
@@ -54,7 +54,6 @@ export interface Validators {
 }
 
 let texts: ReturnType<typeof schemaTexts> | undefined
-let standalone: ReturnType<typeof standaloneValidators>
 let ajv: Ajv2020 | undefined
 const compiled = new Map<SchemaFile, ValidateFunction>()
 
@@ -65,11 +64,8 @@ const compiled = new Map<SchemaFile, ValidateFunction>()
 function validator<T>(file: SchemaFile): ValidateFunction<T> {
   let validate = compiled.get(file)
   if (!validate) {
-    if (!texts) {
-      texts = schemaTexts(schemaDirectory, schemaFiles)
-      standalone = standaloneValidators(texts.digest)
-    }
-    validate = standalone?.[file]
+    texts ??= schemaTexts(schemaDirectory, schemaFiles)
+    validate = standaloneValidator(file, texts.digest)
     if (!validate) {
       ajv ??= schemaAjv(texts.texts)
       validate = ajv.getSchema(schemaId(file)) as ValidateFunction
