@@ -4,8 +4,10 @@
 // then runs one after another, each as a child process of this one:
 //   the parse floor: remark-parse + remark-directive over all N files, one core;
 //   Eleventy 3 on the same files, HTML only (a peer that renders Markdown);
-//   `factmark build` cold, again with nothing changed, and again after one
-//   sentence is added to one file.
+//   `factmark build` cold, again with nothing changed, again after one
+//   sentence is added to one file, and again after another is added to it (an
+//   editor's next save: the first build after a cold one makes the tree it
+//   stages into, the next stages into the tree the last one replaced).
 // For each it prints wall time, CPU time (user + system, all threads) and peak
 // resident memory, which each child reports itself when it exits
 // (bench/usage.mjs, preloaded with --import); then the cold build's ratios to
@@ -112,6 +114,8 @@ try {
     .sort()[Math.floor(count / 2)]
   appendFileSync(path.join(src, changed), '\n本段为测试增量构建而加的一句话。\n')
   results.push(step('factmark build, one sentence added', factmark()))
+  appendFileSync(path.join(src, changed), '\n本段为测试增量构建而加的又一句话。\n')
+  results.push(step('factmark build, another sentence', factmark()))
 
   console.log(`${'step'.padEnd(36)}${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'peak RSS'.padStart(10)}`)
   for (const result of results) {
