@@ -88,11 +88,12 @@ const placeInLib = (target, id) => `ownPlaceJoin(__dirname, ${JSON.stringify(spe
 
 function placeInPackage(id) {
   let root = path.dirname(id)
-  while (!readPackageName(root)) {
+  let name = readPackageName(root)
+  while (!name) {
     if (path.dirname(root) === root) throw new Error(`bundles: no package holds ${id}`)
     root = path.dirname(root)
+    name = readPackageName(root)
   }
-  const name = readPackageName(root)
   const main = createRequire(lib).resolve(name)
   const within = path.relative(path.dirname(main), id).split(path.sep).join('/')
   return `ownPlaceJoin(ownPlaceDirname(ownPlaceRequire(__filename).resolve(${JSON.stringify(name)})), ${JSON.stringify(within)})`

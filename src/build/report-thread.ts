@@ -7,7 +7,7 @@ import type { UnitDone, UnitTask } from './unit-task.js'
  * in an earlier process, and the code of the first report's compile is kept for the next.
  */
 export default async function compileOnThread(task: UnitTask): Promise<UnitDone> {
-  const compiler = await reportCompiler(task.reuse === false ? undefined : task.cacheFolder)
+  const compiler = await reportCompiler(task)
   const done = compiler.runUnitTask(task)
   keepCompilerCode()
   return done

@@ -47,8 +47,7 @@ export function unitRunner(tasks: number, options: { threads?: number; files?: r
     return {
       // A task that throws rejects, as one on a thread does. The compiler is loaded only here: a
       // build whose reports compile on threads never loads it in this one.
-      run: async (task) =>
-        (await reportCompiler(task.reuse === false ? undefined : task.cacheFolder)).runUnitTask(task, options.files),
+      run: async (task) => (await reportCompiler(task)).runUnitTask(task, options.files),
       close: () => {
         keepCompilerCode()
         return Promise.resolve()
