@@ -217,7 +217,8 @@ describe('a build that stages into the tree the last one replaced', () => {
   const sentence = (text: string) =>
     edit('source/xiamen-2025.md', '生态环境质量稳定向好。', `生态环境质量稳定向好。${text}`)
 
-  // The first build of beforeEach had no tree to replace; the second keeps the first's as the spare.
+  // The first build of beforeEach had no tree to replace, and kept links to its own files; the
+  // second stages into those and keeps the first's tree as the spare.
   beforeEach(async () => {
     sentence('第一句。')
     expect((await build(options())).ok).toBe(true)
@@ -272,6 +273,20 @@ describe('a build that stages into the tree the last one replaced', () => {
     expect(inode()).toBe(first)
     const again = await build(options())
     expect(again.ok && again.value.unchanged).toBe(true)
+  })
+
+  test('a first build, with no tree to replace, keeps links to the files it published as the spare', async () => {
+    rmSync(at('dist'), { recursive: true })
+    rmSync(spare(), { recursive: true })
+    expect((await build(options())).ok).toBe(true)
+    const [tree] = readdirSync(spare())
+    const published = snapshot(at('dist'))
+    expect(snapshot(path.join(spare(), tree ?? ''))).toEqual(published)
+    for (const file of Object.keys(published))
+      expect([file, statSync(path.join(spare(), tree ?? '', file)).ino]).toEqual([
+        file,
+        statSync(at(`dist/${file}`)).ino
+      ])
   })
 
   test('a cold build stages into an empty folder and keeps no spare', async () => {

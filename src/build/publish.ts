@@ -1,5 +1,7 @@
+import { linkSync, mkdirSync } from 'node:fs'
 import { lstat, mkdir, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { listTree } from '../model/file-tree.js'
 import { manifestName } from '../model/site.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { isNodeError } from '../model/node-error.js'
@@ -185,6 +187,9 @@ export async function publishTree(
       await step('published')
       const kept = hadPrevious && options.spare !== undefined && (await keptAside(at.old, options.spare))
       if (hadPrevious && !kept) await rename(at.old, at.trash)
+      // With no tree replaced, the next publication would stage into an empty folder, and make
+      // every folder and link again while an editor waits: links to this tree's files are its spare.
+      if (!kept && options.spare !== undefined && linkedCopy(target, at.new)) await keptAside(at.new, options.spare)
       await step('discarded')
       await rm(at.trash, { recursive: true, force: true })
       await step('cleaned')
@@ -322,6 +327,34 @@ async function keptAside(tree: string, spare: string): Promise<boolean> {
     return false
   }
   return moved(tree, spare)
+}
+
+/**
+ * Make at `to` a tree of links to every file of `from`, in the same folders; false when it cannot
+ * be made whole (another file system, a file system without links, an entry that is not a file).
+ * Synchronous: a thousand reports are seven thousand files, and each link waited its turn on the
+ * thread pool.
+ */
+function linkedCopy(from: string, to: string): boolean {
+  const tree = listTree(from)
+  if (tree.unreadable.length > 0) return false
+  try {
+    mkdirSync(to)
+    let folder = to
+    for (const entry of tree.entries) {
+      const target = path.join(to, entry.path)
+      if (entry.type === 'folder') {
+        mkdirSync(target, { recursive: true })
+        continue
+      }
+      if (entry.type !== 'file') return false
+      if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
+      linkSync(path.join(from, entry.path), target)
+    }
+    return true
+  } catch {
+    return false
+  }
 }
 
 async function exists(file: string): Promise<boolean> {
