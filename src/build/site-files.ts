@@ -87,7 +87,12 @@ export function reportTitles(reports: readonly SiteReport[]): (slug: string) => 
 function seriesFiles(series: SiteSeries): SiteFile[] {
   const entries = series.entries.map((entry) => entry.index)
   return [
-    { path: 'series/index.json', render: () => emitSeriesIndex(entries), value: () => seriesIndex(entries) },
+    {
+      path: 'series/index.json',
+      render: () => emitSeriesIndex(entries),
+      value: () => seriesIndex(entries),
+      made: () => series.indexFile()
+    },
     ...series.entries.flatMap(({ id }): SiteFile[] => {
       const held = series.value(id)
       return [

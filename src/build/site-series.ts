@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { catalogSeries, type CatalogSeries } from '../emit/catalog-html.js'
 import { emitSeriesHtml } from '../emit/series-html.js'
-import { emitSeriesJson, seriesEntry, seriesFileName, type SeriesEntry } from '../emit/series-json.js'
+import { emitSeriesJson, seriesEntry, seriesFileName, seriesIndex, type SeriesEntry } from '../emit/series-json.js'
 import type { Collection } from '../model/compiled.js'
 import type { Series } from '../model/schema-types.js'
 import { checkSiteValue } from './check-artifacts.js'
@@ -21,6 +21,11 @@ export interface SiteSeries {
   file: (id: string) => MadeFile | undefined
   /** A metric's series/<id>.html. */
   html: (id: string) => string
+  /**
+   * series/index.json written to disk, checked against its schema, when the series were (see
+   * seriesKeeper); undefined when they are held, and it is rendered.
+   */
+  indexFile: () => MadeFile | undefined
   /**
    * The series itself when it is held, for its JSON to be checked against the schema by its value;
    * undefined when it was checked as it was kept on disk.
@@ -76,6 +81,13 @@ export function seriesKeeper(folder: string): SeriesKeeper {
         return kept ? emitSeriesHtml(kept.series, kept.titleOf) : readFileSync(spilledFile(id, 'html'), 'utf8')
       },
       file: (id) => made.get(id),
+      indexFile: () => {
+        if (made.size === 0) return undefined
+        // Each metric lists every report that prints it: 28 MB of JSON at ten thousand reports.
+        const index = seriesIndex(entries.map((entry) => entry.index))
+        checkSiteValue('series/index.json', index)
+        return writeJsonFile(path.join(folder, 'index.json'), index)
+      },
       value: (id) => held.get(id)?.series
     })
   }
