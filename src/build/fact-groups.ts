@@ -131,7 +131,7 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
  * ten thousand reports print is 30 MB of lines, which as one string, and again as its lines split,
  * were 110 MB at once (text with Chinese in it takes two bytes a character).
  */
-function* jsonLines(bytes: Buffer): Generator<unknown> {
+function* jsonLines(bytes: Buffer): Generator {
   // A line break is never part of a character of several bytes in UTF-8.
   for (let start = 0; start < bytes.length;) {
     const found = bytes.indexOf(0x0a, start)
