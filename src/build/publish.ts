@@ -189,7 +189,9 @@ export async function publishTree(
       if (hadPrevious && !kept) await rename(at.old, at.trash)
       // With no tree replaced, the next publication would stage into an empty folder, and make
       // every folder and link again while an editor waits: links to this tree's files are its spare.
-      if (!kept && options.spare !== undefined && linkedCopy(target, at.new)) await keptAside(at.new, options.spare)
+      // (A tree replaced but not kept could not be moved there, and neither could the links.)
+      if (!hadPrevious && options.spare !== undefined && linkedCopy(target, at.new))
+        await keptAside(at.new, options.spare)
       await step('discarded')
       await rm(at.trash, { recursive: true, force: true })
       await step('cleaned')
