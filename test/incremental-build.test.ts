@@ -20,6 +20,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { codeDigest, folderDigest } from '../src/cache/factmark-digest.js'
 import { buildWith } from '../src/build/build.js'
 import { lastingRunner } from '../src/build/unit-pool.js'
+import { pruneCache } from '../src/cache/prune-cache.js'
 import { build, type BuildOptions } from '../src/index.js'
 import { writeCollectionProject } from './helpers/collection.js'
 import { snapshot } from './helpers/snapshot.js'
@@ -147,6 +148,36 @@ describe('an incremental build is byte-identical to a cold one', () => {
     const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
     expect(cold.ok).toBe(true)
     expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+  })
+})
+
+describe('the cache', () => {
+  const summaries = () =>
+    readdirSync(at('cache/units'), { recursive: true }).filter((name) => String(name).endsWith('.summary.json'))
+
+  test('lets go of what the last build no longer uses, and builds the same after', async () => {
+    changeFigure()
+    expect((await build(options())).ok).toBe(true)
+    expect(summaries()).toHaveLength(5)
+    // Two hours on: the fact sheet's unit before the change (four files) and the conclusions about the collection then.
+    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(5)
+    expect(summaries()).toHaveLength(4)
+    expect(readdirSync(at('cache/across'))).toHaveLength(1)
+    const again = await build(options())
+    expect(again.ok && again.value.unchanged).toBe(true)
+    // The figure as it was: compiled again, and the site as a cold build writes it.
+    edit('source/xiamen-2024-fact-sheet.md', ':fact[2.35]', ':fact[2.34]')
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+    expect(summaries()).toHaveLength(5)
+  })
+
+  test('is pruned by a build at most once an hour', async () => {
+    const marker = statSync(at('cache/pruned')).mtimeMs
+    changeFigure()
+    expect((await build(options())).ok).toBe(true)
+    expect(statSync(at('cache/pruned')).mtimeMs).toBe(marker)
+    expect(summaries()).toHaveLength(5)
   })
 })
 

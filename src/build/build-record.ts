@@ -19,6 +19,8 @@ export interface BuildRecord {
   sources: Array<[string, string]>
   /** The paths skipped on purpose, with why. */
   skipped: Array<[string, string]>
+  /** The key of the conclusions of the rules across reports the build took or kept (see acrossKey). */
+  across?: string
   /** Every file of the folder, by path. */
   files: Record<string, RecordedFile>
   /**

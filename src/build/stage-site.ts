@@ -33,6 +33,7 @@ import {
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
 import { spillFolder } from '../cache/spill-folder.js'
+import { pruneCache } from '../cache/prune-cache.js'
 import { publishTree, type RecoveryResult } from './publish.js'
 import { checkArtifacts } from './check-artifacts.js'
 import { reportDownloads } from './report-downloads.js'
@@ -128,7 +129,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       return { ok: false, reason: error.reason, result: error.result, message: error.message, restored: false }
     throw error
   }
-  const { result, entries, keyed, linked } = built as Staged
+  const { result, entries, keyed, linked, across } = built as Staged
   // A file taken from the output folder is the published one, with the recorded time.
   const stats = writtenStats(
     out,
@@ -145,6 +146,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       environment,
       sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
       skipped,
+      across,
       files: Object.fromEntries(
         entries.map((entry) => {
           const key = keyed.get(entry.path)
@@ -163,6 +165,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     },
     { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports }
   )
+  // What no build uses any more is let go once it has been left alone a while; once an hour at most.
+  pruneCache(cache.folder)
   return {
     ok: true,
     result,
@@ -377,7 +381,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const manifest = emitManifestOf(entries)
       writeStaged(root, manifestName, manifest)
       entries.push({ path: manifestName, bytes: byteLength(manifest), sha256: sha256(manifest) })
-      return { result, entries, keyed, linked: place.linked }
+      return { result, entries, keyed, linked: place.linked, across: memoKey }
     } finally {
       loosen?.()
       await Promise.all([runner.close(), late?.close()])
@@ -574,6 +578,8 @@ interface Staged {
   entries: UnitFile[]
   keyed: Map<string, string>
   linked: Map<string, number>
+  /** The key of the conclusions of the rules across reports (see acrossKey). */
+  across: string
 }
 
 function writeStaged(root: string, file: string, content: string | Uint8Array): void {

@@ -1,0 +1,114 @@
+import { lstatSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { readKept } from './cache-folder.js'
+
+// Every edit of a report leaves the unit of its last text in the cache (150 KB for the seed), and
+// every change to the facts of a collection leaves the conclusions about the last one (1.6 MB at
+// 1,000 reports): a day of saves in watch is tens of megabytes. What no build of an output folder
+// uses any more goes, once it has been left alone for a while: an hour keeps what a build running
+// meanwhile writes before its record names it, and the edit undone soon after.
+const hour = 60 * 60 * 1000
+
+export interface PruneOptions {
+  /** The time now, in ms since the epoch. */
+  now?: number
+  /** Prune at most once in this long (default an hour): a build that saves after every keystroke does not list the cache each time. */
+  every?: number
+  /** What no build uses is removed once it has been left alone this long (default an hour). */
+  idle?: number
+}
+
+/** What pruning removed. */
+export interface Pruned {
+  files: number
+  bytes: number
+}
+
+/** What the builds recorded in a cache folder use of it. */
+interface InUse {
+  units: Set<string>
+  across: Set<string>
+  environments: Set<string>
+}
+
+const markerName = 'pruned'
+const hex64 = '[0-9a-f]{64}'
+// A file written whole is written beside its place first (see writeWholeSync); one left by a build killed meanwhile is litter.
+const beside = String.raw`(?:\.\d+\.[0-9a-z]*\.tmp)?`
+const unitEntry = new RegExp(`^(${hex64})\\.(?:json|summary\\.json|rows\\.json|rows\\.csv)${beside}$`)
+const keyedEntry = new RegExp(`^(${hex64})\\.json${beside}$`)
+const recordEntry = /^[0-9a-f]{16}\.json$/
+
+/**
+ * Remove from a cache folder the units, conclusions across reports and registries that no
+ * recorded build uses and that were left alone for `idle`; undefined when the cache was pruned
+ * less than `every` ago. Only files named as factmark names them are looked at: anything else in
+ * the folder is left alone. A build that finds something gone makes it again.
+ */
+export function pruneCache(folder: string, options: PruneOptions = {}): Pruned | undefined {
+  const now = options.now ?? Date.now()
+  const marker = path.join(folder, markerName)
+  // Marked first: another build ending meanwhile does not prune too.
+  try {
+    const last = lstatSync(marker, { throwIfNoEntry: false })?.mtimeMs
+    if (last !== undefined && now - last < (options.every ?? hour)) return undefined
+    if (last === undefined) writeFileSync(marker, '')
+    utimesSync(marker, now / 1000, now / 1000)
+  } catch {
+    // A cache that cannot be written to holds nothing new either; and a build that published does not fail here.
+    return undefined
+  }
+  const used = inUse(folder)
+  const pruned: Pruned = { files: 0, bytes: 0 }
+  const before = now - (options.idle ?? hour)
+  const sweep = (place: string, entry: RegExp, kept: ReadonlySet<string>) => {
+    for (const name of namesIn(place)) {
+      const key = entry.exec(name)?.[1]
+      if (key !== undefined && !kept.has(key)) removeIdle(path.join(place, name), before, pruned)
+    }
+  }
+  const units = path.join(folder, 'units')
+  for (const shard of namesIn(units).filter((name) => /^[0-9a-f]{2}$/.test(name)))
+    sweep(path.join(units, shard), unitEntry, used.units)
+  sweep(path.join(folder, 'across'), keyedEntry, used.across)
+  sweep(path.join(folder, 'registry'), keyedEntry, used.environments)
+  return pruned
+}
+
+/** Remove a file left alone since `before`, and count it; one that cannot be is left for a later build. */
+function removeIdle(file: string, before: number, pruned: Pruned): void {
+  try {
+    const stats = lstatSync(file)
+    if (!stats.isFile() || stats.mtimeMs > before) return
+    unlinkSync(file)
+    pruned.files += 1
+    pruned.bytes += stats.size
+  } catch {
+    // Gone already, or not ours to remove.
+  }
+}
+
+/** The units, conclusions and environments the recorded build of each output folder uses. */
+function inUse(folder: string): InUse {
+  const used: InUse = { units: new Set(), across: new Set(), environments: new Set() }
+  for (const name of namesIn(path.join(folder, 'builds'))) {
+    if (!recordEntry.test(name)) continue
+    const record = readKept(path.join(folder, 'builds', name))
+    if (typeof record !== 'object' || record === null) continue
+    const { sources, across, environment } = record as { sources?: unknown; across?: unknown; environment?: unknown }
+    if (Array.isArray(sources))
+      for (const source of sources)
+        if (Array.isArray(source) && typeof source[1] === 'string') used.units.add(source[1])
+    if (typeof across === 'string') used.across.add(across)
+    if (typeof environment === 'string') used.environments.add(environment)
+  }
+  return used
+}
+
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder)
+  } catch {
+    return []
+  }
+}

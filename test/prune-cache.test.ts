@@ -1,0 +1,110 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import { pruneCache } from '../src/cache/prune-cache.js'
+
+// The cache keeps what builds of each output folder use; what none uses any more goes once it has
+// been left alone a while, and nothing factmark did not name is touched.
+
+const hour = 60 * 60 * 1000
+const now = Date.UTC(2026, 11, 2, 12)
+const key = (char: string) => char.repeat(64)
+
+let cache: string
+beforeEach(() => {
+  cache = mkdtempSync(path.join(tmpdir(), 'factmark-prune-'))
+})
+afterEach(() => rmSync(cache, { recursive: true, force: true }))
+
+/** Write a file of the cache, last changed `age` ms before now. */
+function put(file: string, content: string, age: number): void {
+  const at = path.join(cache, file)
+  mkdirSync(path.dirname(at), { recursive: true })
+  writeFileSync(at, content)
+  utimesSync(at, (now - age) / 1000, (now - age) / 1000)
+}
+
+/** Every file of the cache, relative to it, sorted. */
+function files(): string[] {
+  return (
+    readdirSync(cache, { recursive: true, withFileTypes: true }) as Array<{
+      parentPath?: string
+      path: string
+      name: string
+      isFile(): boolean
+    }>
+  )
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(cache, path.join(entry.parentPath ?? entry.path, entry.name)))
+    .sort()
+}
+
+function record(units: string[], across?: string, environment = key('e')): string {
+  return JSON.stringify({
+    environment,
+    sources: units.map((unit, at) => [`r${at}.md`, unit]),
+    ...(across && { across })
+  })
+}
+
+test('what no recorded build uses and was left alone an hour goes; what one uses, or was written since, stays', () => {
+  const [used, other, old, recent] = [key('a'), key('b'), key('c'), key('d')]
+  // Two output folders share the cache: each record keeps its own units.
+  put('builds/0123456789abcdef.json', record([used], key('1')), 2 * hour)
+  put('builds/fedcba9876543210.json', record([other], undefined, key('f')), 2 * hour)
+  put('builds/0123456789abcdef.result.json', '{}', 2 * hour)
+  for (const unit of [used, other, old])
+    for (const ext of ['json', 'summary.json', 'rows.json', 'rows.csv'])
+      put(`units/${unit.slice(0, 2)}/${unit}.${ext}`, 'x'.repeat(10), 2 * hour)
+  put(`units/dd/${recent}.json`, 'x', hour / 2)
+  // Left by a build killed between writing a file and renaming it.
+  put(`units/cc/${old}.json.4242.k3j2.tmp`, 'x', 2 * hour)
+  put(`across/${key('1')}.json`, '{}', 2 * hour)
+  put(`across/${key('2')}.json`, '{}', 2 * hour)
+  put(`registry/${key('e')}.json`, '{}', 2 * hour)
+  put(`registry/${key('f')}.json`, '{}', 2 * hour)
+  put(`registry/${key('9')}.json`, '{}', 2 * hour)
+  // Not named as factmark names its files: never removed.
+  put('units/cc/notes.txt', 'mine', 2 * hour)
+  put(`units/other/${old}.json`, 'mine', 2 * hour)
+  put('across/README', 'mine', 2 * hour)
+
+  expect(pruneCache(cache, { now })).toEqual({ files: 7, bytes: 40 + 1 + 2 + 2 })
+  expect(files()).toEqual(
+    [
+      `across/${key('1')}.json`,
+      'across/README',
+      'builds/0123456789abcdef.json',
+      'builds/0123456789abcdef.result.json',
+      'builds/fedcba9876543210.json',
+      'pruned',
+      `registry/${key('e')}.json`,
+      `registry/${key('f')}.json`,
+      ...['json', 'rows.csv', 'rows.json', 'summary.json'].map((ext) => `units/aa/${used}.${ext}`),
+      ...['json', 'rows.csv', 'rows.json', 'summary.json'].map((ext) => `units/bb/${other}.${ext}`),
+      'units/cc/notes.txt',
+      `units/dd/${recent}.json`,
+      `units/other/${old}.json`
+    ].sort()
+  )
+})
+
+test('the cache is pruned at most once in `every`, and marks when it was', () => {
+  const old = key('c')
+  put(`units/cc/${old}.json`, 'x', 3 * hour)
+  expect(pruneCache(cache, { now, every: hour })).toEqual({ files: 1, bytes: 1 })
+  expect(statSync(path.join(cache, 'pruned')).mtimeMs).toBe(now)
+  put(`units/cc/${old}.json`, 'x', 3 * hour)
+  expect(pruneCache(cache, { now: now + hour / 2, every: hour })).toBeUndefined()
+  expect(files()).toContain(`units/cc/${old}.json`)
+  expect(pruneCache(cache, { now: now + hour, every: hour })).toEqual({ files: 1, bytes: 1 })
+})
+
+test('a record that cannot be read keeps nothing, and a cache with no builds yet prunes only what is old', () => {
+  put('builds/0123456789abcdef.json', '{"sources": [', 2 * hour)
+  put(`units/aa/${key('a')}.json`, 'x', 2 * hour)
+  put(`units/bb/${key('b')}.json`, 'x', 0)
+  expect(pruneCache(cache, { now })).toEqual({ files: 1, bytes: 1 })
+  expect(files()).toEqual(['builds/0123456789abcdef.json', 'pruned', `units/bb/${key('b')}.json`])
+})
