@@ -99,6 +99,9 @@ test('the cache is pruned at most once in `every`, and marks when it was', () =>
   expect(pruneCache(cache, { now: now + hour / 2, every: hour })).toBeUndefined()
   expect(files()).toContain(`units/cc/${old}.json`)
   expect(pruneCache(cache, { now: now + hour, every: hour })).toEqual({ files: 1, bytes: 1 })
+  // The clock set back a day: the mark is from the future, and waits for nothing.
+  put(`units/cc/${old}.json`, 'x', 25 * hour)
+  expect(pruneCache(cache, { now: now - 20 * hour, every: hour })).toEqual({ files: 1, bytes: 1 })
 })
 
 test('a record that cannot be read keeps nothing, and a cache with no builds yet prunes only what is old', () => {

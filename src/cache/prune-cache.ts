@@ -51,7 +51,8 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
   // Marked first: another build ending meanwhile does not prune too.
   try {
     const last = lstatSync(marker, { throwIfNoEntry: false })?.mtimeMs
-    if (last !== undefined && now - last < (options.every ?? hour)) return undefined
+    // A mark from the future (a clock set back since) is no reason to wait.
+    if (last !== undefined && last <= now && now - last < (options.every ?? hour)) return undefined
     if (last === undefined) writeFileSync(marker, '')
     utimesSync(marker, now / 1000, now / 1000)
   } catch {
