@@ -172,6 +172,20 @@ describe('the cache', () => {
     expect(summaries()).toHaveLength(5)
   })
 
+  test('lets go of the record of an output folder that is gone, and of the tree its build replaced', async () => {
+    expect((await build(options({ out: 'preview' }))).ok).toBe(true)
+    // Each folder's record, and what its build said.
+    expect(readdirSync(at('cache/builds'))).toHaveLength(4)
+    expect(readdirSync(at('cache/spare'))).toHaveLength(2)
+    rmSync(at('preview'), { recursive: true })
+    const later = { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 }
+    expect(pruneCache(at('cache'), later)).toMatchObject({ files: 2, records: 1, trees: 1 })
+    expect(readdirSync(at('cache/builds'))).toHaveLength(2)
+    expect(readdirSync(at('cache/spare'))).toHaveLength(1)
+    const again = await build(options())
+    expect(again.ok && again.value.unchanged).toBe(true)
+  })
+
   test('is pruned by a build at most once an hour', async () => {
     const marker = statSync(at('cache/pruned')).mtimeMs
     changeFigure()

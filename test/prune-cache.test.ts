@@ -40,11 +40,12 @@ function files(): string[] {
     .sort()
 }
 
-function record(units: string[], across?: string, environment = key('e')): string {
+function record(units: string[], across?: string, environment = key('e'), out?: string): string {
   return JSON.stringify({
     environment,
     sources: units.map((unit, at) => [`r${at}.md`, unit]),
-    ...(across && { across })
+    ...(across && { across }),
+    ...(out && { out })
   })
 }
 
@@ -70,7 +71,7 @@ test('what no recorded build uses and was left alone an hour goes; what one uses
   put(`units/other/${old}.json`, 'mine', 2 * hour)
   put('across/README', 'mine', 2 * hour)
 
-  expect(pruneCache(cache, { now })).toEqual({ files: 7, bytes: 40 + 1 + 2 + 2 })
+  expect(pruneCache(cache, { now })).toEqual({ files: 7, bytes: 40 + 1 + 2 + 2, records: 0, trees: 0 })
   expect(files()).toEqual(
     [
       `across/${key('1')}.json`,
@@ -93,21 +94,64 @@ test('what no recorded build uses and was left alone an hour goes; what one uses
 test('the cache is pruned at most once in `every`, and marks when it was', () => {
   const old = key('c')
   put(`units/cc/${old}.json`, 'x', 3 * hour)
-  expect(pruneCache(cache, { now, every: hour })).toEqual({ files: 1, bytes: 1 })
+  expect(pruneCache(cache, { now, every: hour })).toEqual({ files: 1, bytes: 1, records: 0, trees: 0 })
   expect(statSync(path.join(cache, 'pruned')).mtimeMs).toBe(now)
   put(`units/cc/${old}.json`, 'x', 3 * hour)
   expect(pruneCache(cache, { now: now + hour / 2, every: hour })).toBeUndefined()
   expect(files()).toContain(`units/cc/${old}.json`)
-  expect(pruneCache(cache, { now: now + hour, every: hour })).toEqual({ files: 1, bytes: 1 })
+  expect(pruneCache(cache, { now: now + hour, every: hour })).toEqual({ files: 1, bytes: 1, records: 0, trees: 0 })
   // The clock set back a day: the mark is from the future, and waits for nothing.
   put(`units/cc/${old}.json`, 'x', 25 * hour)
-  expect(pruneCache(cache, { now: now - 20 * hour, every: hour })).toEqual({ files: 1, bytes: 1 })
+  expect(pruneCache(cache, { now: now - 20 * hour, every: hour })).toEqual({ files: 1, bytes: 1, records: 0, trees: 0 })
 })
 
 test('a record that cannot be read keeps nothing, and a cache with no builds yet prunes only what is old', () => {
   put('builds/0123456789abcdef.json', '{"sources": [', 2 * hour)
   put(`units/aa/${key('a')}.json`, 'x', 2 * hour)
   put(`units/bb/${key('b')}.json`, 'x', 0)
-  expect(pruneCache(cache, { now })).toEqual({ files: 1, bytes: 1 })
+  expect(pruneCache(cache, { now })).toEqual({ files: 1, bytes: 1, records: 0, trees: 0 })
   expect(files()).toEqual(['builds/0123456789abcdef.json', 'pruned', `units/bb/${key('b')}.json`])
+})
+
+test('the record of an output folder that is gone goes, and with it what only its build used and the tree it replaced', () => {
+  const [kept, gone, shared] = [key('a'), key('b'), key('c')]
+  mkdirSync(path.join(cache, 'dist'))
+  put('builds/0123456789abcdef.json', record([kept, shared], undefined, key('e'), path.join(cache, 'dist')), 2 * hour)
+  put('builds/fedcba9876543210.json', record([gone, shared], key('1'), key('f'), path.join(cache, 'gone')), 2 * hour)
+  put('builds/fedcba9876543210.result.json', '{}', 2 * hour)
+  // Written before records named their folder: kept, since no one can tell whether it is gone.
+  put('builds/00000000000000aa.json', record([]), 2 * hour)
+  for (const unit of [kept, gone, shared]) put(`units/${unit.slice(0, 2)}/${unit}.json`, 'x', 2 * hour)
+  put(`across/${key('1')}.json`, '{}', 2 * hour)
+  put(`registry/${key('f')}.json`, '{}', 2 * hour)
+  put('spare/0123456789abcdef/dist-file', 'x', 2 * hour)
+  put('spare/fedcba9876543210/report/index.html', 'x', 2 * hour)
+  // A tree no record names: the record of a folder gone in an earlier prune.
+  put('spare/1111111111111111/index.html', 'x', 2 * hour)
+  // One made a moment ago, by a first build that has yet to write its record.
+  put('spare/2222222222222222/index.html', 'x', 0)
+  for (const [tree, age] of [
+    ['fedcba9876543210', 2 * hour],
+    ['1111111111111111', 2 * hour],
+    ['2222222222222222', 0]
+  ] as const)
+    utimesSync(path.join(cache, 'spare', tree), (now - age) / 1000, (now - age) / 1000)
+
+  expect(pruneCache(cache, { now })).toEqual({
+    files: 5,
+    bytes: record([gone, shared], key('1'), key('f'), path.join(cache, 'gone')).length + 2 + 1 + 2 + 2,
+    records: 1,
+    trees: 2
+  })
+  expect(files()).toEqual(
+    [
+      'builds/00000000000000aa.json',
+      'builds/0123456789abcdef.json',
+      'pruned',
+      'spare/0123456789abcdef/dist-file',
+      'spare/2222222222222222/index.html',
+      `units/aa/${kept}.json`,
+      `units/cc/${shared}.json`
+    ].sort()
+  )
 })

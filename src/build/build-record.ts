@@ -21,6 +21,8 @@ export interface BuildRecord {
   skipped: Array<[string, string]>
   /** The key of the conclusions of the rules across reports the build took or kept (see acrossKey). */
   across?: string
+  /** The output folder, absolute: once it is gone, the record goes too (see pruneCache). */
+  out?: string
   /** Every file of the folder, by path. */
   files: Record<string, RecordedFile>
   /**
@@ -114,12 +116,12 @@ export function readRecord(cacheFolder: string, out: string): BuildRecord | unde
 export function writeRecord(
   cacheFolder: string,
   out: string,
-  record: Omit<BuildRecord, 'result'>,
+  record: Omit<BuildRecord, 'result' | 'out'>,
   result: RecordedResult
 ): void {
   const name = randomBytes(8).toString('hex')
   keepJson(recordFile(cacheFolder, out, '.result'), { name, ...result })
-  keepJson(recordFile(cacheFolder, out), { ...record, result: name })
+  keepJson(recordFile(cacheFolder, out), { ...record, out: path.resolve(out), result: name })
 }
 
 /**

@@ -1,11 +1,13 @@
-import { lstatSync, readdirSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { lstatSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { readKept } from './cache-folder.js'
 
 // Every edit of a report leaves the unit of its last text in the cache (150 KB for the seed), and
 // every change to the facts of a collection leaves the conclusions about the last one (1.6 MB at
-// 1,000 reports): a day of saves in watch is tens of megabytes. What no build of an output folder
-// uses any more goes, once it has been left alone for a while: an hour keeps what a build running
+// 1,000 reports): a day of saves in watch is tens of megabytes. A build into a folder that is
+// deleted after (a temporary one, in CI or a test) leaves its record, and the tree it replaced,
+// which then holds the only links to its files. What no build of an output folder that is still
+// there uses goes, once it has been left alone for a while: an hour keeps what a build running
 // meanwhile writes before its record names it, and the edit undone soon after.
 const hour = 60 * 60 * 1000
 
@@ -18,10 +20,12 @@ export interface PruneOptions {
   idle?: number
 }
 
-/** What pruning removed. */
+/** What pruning removed: files, and the bytes they held; and the records and spare trees of output folders that are gone. */
 export interface Pruned {
   files: number
   bytes: number
+  records: number
+  trees: number
 }
 
 /** What the builds recorded in a cache folder use of it. */
@@ -29,6 +33,8 @@ interface InUse {
   units: Set<string>
   across: Set<string>
   environments: Set<string>
+  /** The names of the records kept, which are those of their spare trees too. */
+  records: Set<string>
 }
 
 const markerName = 'pruned'
@@ -37,13 +43,15 @@ const hex64 = '[0-9a-f]{64}'
 const beside = String.raw`(?:\.\d+\.[0-9a-z]*\.tmp)?`
 const unitEntry = new RegExp(`^(${hex64})\\.(?:json|summary\\.json|rows\\.json|rows\\.csv)${beside}$`)
 const keyedEntry = new RegExp(`^(${hex64})\\.json${beside}$`)
-const recordEntry = /^[0-9a-f]{16}\.json$/
+const recordName = /^[0-9a-f]{16}$/
+const recordEntry = /^([0-9a-f]{16})\.json$/
 
 /**
- * Remove from a cache folder the units, conclusions across reports and registries that no
- * recorded build uses and that were left alone for `idle`; undefined when the cache was pruned
- * less than `every` ago. Only files named as factmark names them are looked at: anything else in
- * the folder is left alone. A build that finds something gone makes it again.
+ * Remove from a cache folder the records of output folders that are gone, the trees their builds
+ * replaced, and the units, conclusions across reports and registries that no record left uses:
+ * each once it has been left alone for `idle`. Undefined when the cache was pruned less than
+ * `every` ago. Only files named as factmark names them are looked at: anything else in the folder
+ * is left alone. A build that finds something gone makes it again.
  */
 export function pruneCache(folder: string, options: PruneOptions = {}): Pruned | undefined {
   const now = options.now ?? Date.now()
@@ -59,9 +67,9 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
     // A cache that cannot be written to holds nothing new either; and a build that published does not fail here.
     return undefined
   }
-  const used = inUse(folder)
-  const pruned: Pruned = { files: 0, bytes: 0 }
+  const pruned: Pruned = { files: 0, bytes: 0, records: 0, trees: 0 }
   const before = now - (options.idle ?? hour)
+  const used = inUse(folder, before, pruned)
   const sweep = (place: string, entry: RegExp, kept: ReadonlySet<string>) => {
     for (const name of namesIn(place)) {
       const key = entry.exec(name)?.[1]
@@ -73,30 +81,48 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
     sweep(path.join(units, shard), unitEntry, used.units)
   sweep(path.join(folder, 'across'), keyedEntry, used.across)
   sweep(path.join(folder, 'registry'), keyedEntry, used.environments)
+  // The tree a build replaced is kept under the name of its record (see spareTree): one whose record is gone has no build to stage into it.
+  for (const name of namesIn(path.join(folder, 'spare')))
+    if (recordName.test(name) && !used.records.has(name)) removeTree(path.join(folder, 'spare', name), before, pruned)
   return pruned
 }
 
 /** Remove a file left alone since `before`, and count it; one that cannot be is left for a later build. */
-function removeIdle(file: string, before: number, pruned: Pruned): void {
+function removeIdle(file: string, before: number, pruned: Pruned): boolean {
   try {
     const stats = lstatSync(file)
-    if (!stats.isFile() || stats.mtimeMs > before) return
+    if (!stats.isFile() || stats.mtimeMs > before) return false
     unlinkSync(file)
     pruned.files += 1
     pruned.bytes += stats.size
+    return true
   } catch {
     // Gone already, or not ours to remove.
+    return false
   }
 }
 
-/** The units, conclusions and environments the recorded build of each output folder uses. */
-function inUse(folder: string): InUse {
-  const used: InUse = { units: new Set(), across: new Set(), environments: new Set() }
-  for (const name of namesIn(path.join(folder, 'builds'))) {
-    if (!recordEntry.test(name)) continue
-    const record = readKept(path.join(folder, 'builds', name))
+/**
+ * The units, conclusions and environments the recorded build of each output folder uses. The
+ * record of a folder that is gone is removed, with what its build said, once it has been left
+ * alone since `before` (its spare tree goes after); a record that does not name its folder
+ * (written before records did) is kept.
+ */
+function inUse(folder: string, before: number, pruned: Pruned): InUse {
+  const used: InUse = { units: new Set(), across: new Set(), environments: new Set(), records: new Set() }
+  const builds = path.join(folder, 'builds')
+  for (const name of namesIn(builds)) {
+    const own = recordEntry.exec(name)?.[1]
+    if (own === undefined) continue
+    const record = readKept(path.join(builds, name))
     if (typeof record !== 'object' || record === null) continue
-    const { sources, across, environment } = record as { sources?: unknown; across?: unknown; environment?: unknown }
+    const { sources, across, environment, out } = record as Record<string, unknown>
+    if (typeof out === 'string' && isGone(out) && removeIdle(path.join(builds, name), before, pruned)) {
+      removeIdle(path.join(builds, `${own}.result.json`), before, pruned)
+      pruned.records += 1
+      continue
+    }
+    used.records.add(own)
     if (Array.isArray(sources))
       for (const source of sources)
         if (Array.isArray(source) && typeof source[1] === 'string') used.units.add(source[1])
@@ -104,6 +130,26 @@ function inUse(folder: string): InUse {
     if (typeof environment === 'string') used.environments.add(environment)
   }
   return used
+}
+
+/** Whether nothing stands at a path any more. */
+function isGone(file: string): boolean {
+  try {
+    return lstatSync(file, { throwIfNoEntry: false }) === undefined
+  } catch {
+    return false
+  }
+}
+
+/** Remove a spare tree left alone since `before`, and count it. */
+function removeTree(tree: string, before: number, pruned: Pruned): void {
+  try {
+    if (lstatSync(tree).mtimeMs > before) return
+    rmSync(tree, { recursive: true, force: true })
+    pruned.trees += 1
+  } catch {
+    // Gone already, or not ours to remove.
+  }
 }
 
 function namesIn(folder: string): string[] {
