@@ -113,14 +113,16 @@ test('a record that cannot be read keeps nothing, and a cache with no builds yet
   expect(files()).toEqual(['builds/0123456789abcdef.json', 'pruned', `units/bb/${key('b')}.json`])
 })
 
-test('the record of an output folder that is gone goes, and with it what only its build used and the tree it replaced', () => {
+test('the record of an output folder that is gone goes, or of none after a month, and with it what only its build used and the tree it replaced', () => {
   const [kept, gone, shared] = [key('a'), key('b'), key('c')]
   mkdirSync(path.join(cache, 'dist'))
   put('builds/0123456789abcdef.json', record([kept, shared], undefined, key('e'), path.join(cache, 'dist')), 2 * hour)
   put('builds/fedcba9876543210.json', record([gone, shared], key('1'), key('f'), path.join(cache, 'gone')), 2 * hour)
   put('builds/fedcba9876543210.result.json', '{}', 2 * hour)
-  // Written before records named their folder: kept, since no one can tell whether it is gone.
+  // Written before records named their folder: kept for a month, since no one can tell whether it is gone.
   put('builds/00000000000000aa.json', record([]), 2 * hour)
+  put('builds/00000000000000bb.json', '{}', 31 * 24 * hour)
+  put('spare/00000000000000bb/index.html', 'x', 31 * 24 * hour)
   for (const unit of [kept, gone, shared]) put(`units/${unit.slice(0, 2)}/${unit}.json`, 'x', 2 * hour)
   put(`across/${key('1')}.json`, '{}', 2 * hour)
   put(`registry/${key('f')}.json`, '{}', 2 * hour)
@@ -133,15 +135,16 @@ test('the record of an output folder that is gone goes, and with it what only it
   for (const [tree, age] of [
     ['fedcba9876543210', 2 * hour],
     ['1111111111111111', 2 * hour],
-    ['2222222222222222', 0]
+    ['2222222222222222', 0],
+    ['00000000000000bb', 31 * 24 * hour]
   ] as const)
     utimesSync(path.join(cache, 'spare', tree), (now - age) / 1000, (now - age) / 1000)
 
   expect(pruneCache(cache, { now })).toEqual({
-    files: 5,
-    bytes: record([gone, shared], key('1'), key('f'), path.join(cache, 'gone')).length + 2 + 1 + 2 + 2,
-    records: 1,
-    trees: 2
+    files: 6,
+    bytes: record([gone, shared], key('1'), key('f'), path.join(cache, 'gone')).length + 2 + 1 + 2 + 2 + 2,
+    records: 2,
+    trees: 3
   })
   expect(files()).toEqual(
     [

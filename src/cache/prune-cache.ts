@@ -10,6 +10,7 @@ import { readKept } from './cache-folder.js'
 // there uses goes, once it has been left alone for a while: an hour keeps what a build running
 // meanwhile writes before its record names it, and the edit undone soon after.
 const hour = 60 * 60 * 1000
+const unnamedIdle = 30 * 24 * hour
 
 export interface PruneOptions {
   /** The time now, in ms since the epoch. */
@@ -47,7 +48,7 @@ const recordName = /^[0-9a-f]{16}$/
 const recordEntry = /^([0-9a-f]{16})\.json$/
 
 /**
- * Remove from a cache folder the records of output folders that are gone, the trees their builds
+ * Remove from a cache folder the records of output folders that are gone (see inUse), the trees their builds
  * replaced, and the units, conclusions across reports and registries that no record left uses:
  * each once it has been left alone for `idle`. Undefined when the cache was pruned less than
  * `every` ago. Only files named as factmark names them are looked at: anything else in the folder
@@ -106,7 +107,7 @@ function removeIdle(file: string, before: number, pruned: Pruned): boolean {
  * The units, conclusions and environments the recorded build of each output folder uses. The
  * record of a folder that is gone is removed, with what its build said, once it has been left
  * alone since `before` (its spare tree goes after); a record that does not name its folder
- * (written before records did) is kept.
+ * (written before records did), once it has been left alone for a month more.
  */
 function inUse(folder: string, before: number, pruned: Pruned): InUse {
   const used: InUse = { units: new Set(), across: new Set(), environments: new Set(), records: new Set() }
@@ -117,8 +118,11 @@ function inUse(folder: string, before: number, pruned: Pruned): InUse {
     const record = readKept(path.join(builds, name))
     if (typeof record !== 'object' || record === null) continue
     const { sources, across, environment, out } = record as Record<string, unknown>
-    if (typeof out === 'string' && isGone(out) && removeIdle(path.join(builds, name), before, pruned)) {
-      removeIdle(path.join(builds, `${own}.result.json`), before, pruned)
+    // A record that does not name its folder was written before records did: it goes once it has
+    // been left alone for a month, when the folder it is of is most likely gone too.
+    const since = typeof out === 'string' ? before : before - unnamedIdle
+    if ((typeof out !== 'string' || isGone(out)) && removeIdle(path.join(builds, name), since, pruned)) {
+      removeIdle(path.join(builds, `${own}.result.json`), since, pruned)
       pruned.records += 1
       continue
     }
