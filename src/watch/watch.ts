@@ -105,8 +105,8 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
     url: server.url,
     settled: () => queue.settled(),
     async close() {
-      await watcher.close()
-      await queue.close()
+      // The queue first: a save reported while the watcher closes must not start a build.
+      await Promise.all([queue.close(), watcher.close()])
       await server.close()
       await workers?.close()
     }

@@ -18,6 +18,8 @@ export async function run({ files, values, io }: Call): Promise<number> {
   const where = `${values.out.replace(/\/+$/, '')}/`
   const output: Output = { format: 'text', verbose: values.verbose }
   let watching: Watching
+  // Once stopping, the build that runs finishes quietly: the last line says the watch stopped.
+  let stopping = false
   try {
     watching = await startWatch({
       src: values.src,
@@ -25,7 +27,9 @@ export async function run({ files, values, io }: Call): Promise<number> {
       cwd: io.cwd,
       strict: values.strict,
       port,
-      onBuild: (watched) => printBuild(watched, where, output, io),
+      onBuild: (watched) => {
+        if (!stopping) printBuild(watched, where, output, io)
+      },
       onWatchError: (error) =>
         io.stderr(`factmark: cannot watch ${values.src}/: ${error instanceof Error ? error.message : String(error)}\n`)
     })
@@ -36,6 +40,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
   }
   io.stderr(`factmark: serving ${where} at ${watching.url} and watching ${values.src}/ (Ctrl-C stops)\n`)
   const signal = await stopSignal()
+  stopping = true
   io.stderr(`factmark: ${signal}: stopping\n`)
   await watching.close()
   return exit.ok
