@@ -94,9 +94,16 @@ export interface RecordedResult {
   reports: Array<{ slug: string; path: string; factCount: number }>
 }
 
+/**
+ * The name an output folder's things in the cache go by: its record, what its build said, and the
+ * tree its build replaced (see pruneCache, which pairs them by it).
+ */
+export function outputName(out: string): string {
+  return createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)
+}
+
 function recordFile(cacheFolder: string, out: string, part = ''): string {
-  const name = createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)
-  return path.join(cacheFolder, 'builds', `${name}${part}.json`)
+  return path.join(cacheFolder, 'builds', `${outputName(out)}${part}.json`)
 }
 
 /**

@@ -24,6 +24,7 @@ import { siteFileKey } from './site-file-key.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import {
   isRecordedFile,
+  outputName,
   writeRecord,
   writtenAs,
   writtenStats,
@@ -616,7 +617,7 @@ function keepFolders(root: string, units: ReadonlyArray<ReportUnit | undefined>)
 
 /** Where the tree a build replaces is kept for the next build of the same output folder to stage into. */
 function spareTree(cacheFolder: string, out: string): string {
-  return path.join(cacheFolder, 'spare', createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16))
+  return path.join(cacheFolder, 'spare', outputName(out))
 }
 
 /**

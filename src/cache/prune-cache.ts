@@ -82,7 +82,7 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
     sweep(path.join(units, shard), unitEntry, used.units)
   sweep(path.join(folder, 'across'), keyedEntry, used.across)
   sweep(path.join(folder, 'registry'), keyedEntry, used.environments)
-  // The tree a build replaced is kept under the name of its record (see spareTree): one whose record is gone has no build to stage into it.
+  // The tree a build replaced is kept under the name of its record (see outputName): one whose record is gone has no build to stage into it.
   for (const name of namesIn(path.join(folder, 'spare')))
     if (recordName.test(name) && !used.records.has(name)) removeTree(path.join(folder, 'spare', name), before, pruned)
   return pruned
