@@ -99,7 +99,12 @@ export function writeUnit(file: string, unit: ReportUnit, rows: KeptRows): void 
   mkdirSync(path.dirname(file), { recursive: true })
   writeWholeSync(rowsFile(file), rows.json)
   writeWholeSync(csvFile(file), rows.csv)
-  const { summary, ...head } = unit
-  if (summary) writeWholeSync(summaryFile(file), JSON.stringify(summary))
+  if (unit.summary) writeWholeSync(summaryFile(file), JSON.stringify(unit.summary))
+  keepUnit(file, unit)
+}
+
+/** Keep a unit whose summary and rows are kept already: its head alone. */
+export function keepUnit(file: string, unit: ReportUnit): void {
+  const { summary: _summary, ...head } = unit
   writeWholeSync(file, JSON.stringify({ unit: head }))
 }

@@ -1,11 +1,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sha256 } from '../emit/hash.js'
-import type { PublishedLevel } from '../emit/html/collection-lookup.js'
-import type { SourceText } from '../model/compiled.js'
+import { levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
+import { redrawCharts } from '../emit/html/redraw-charts.js'
+import type { Registry, SourceText } from '../model/compiled.js'
+import type { Metric } from '../model/schema-types.js'
 import { reportFiles, type ReportFile } from './render-artifacts.js'
-import { renderUnit, type ReportUnit } from './report-unit.js'
-import { contentDigest, unitFile, unitKey, writeUnit } from './build-cache.js'
+import { renderUnit, type LevelAsked, type ReportUnit } from './report-unit.js'
+import { contentDigest, keepUnit, readSummary, readUnit, unitFile, unitKey, writeUnit } from './build-cache.js'
 import { compiledRegistry } from './registry-memo.js'
 
 /**
@@ -29,7 +31,10 @@ export interface UnitTask {
   reuse?: boolean
   /** The levels the collection publishes that the page asked for, by levelKey. */
   answers?: Array<[string, PublishedLevel]>
-  /** Write only the page: the report's other files are staged already. */
+  /**
+   * Write only the page, drawn with `answers`: the report's other files are staged already, and so
+   * is its page as its kept unit says it was drawn, whose charts are drawn again when they can be.
+   */
   pageOnly?: boolean
   /** Write nothing into the staged site, only keep the unit: its files are staged already, its summary was lost. */
   keepOnly?: boolean
@@ -56,7 +61,15 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
       ? { path: shown, text: new Uint8Array(readFileSync(file)) }
       : { path: shown, text: new Uint8Array(0), unreadSize }
   const key = unitKey(task.environment, source, contentDigest(source.text))
-  const { unit, artifacts, rows } = renderUnit(source, registry, files, new Map(task.answers ?? []))
+  const answers = new Map(task.answers ?? [])
+  // Only factmark's own page is known to depend on the collection's levels by its charts alone.
+  const redrawn =
+    task.pageOnly &&
+    files === reportFiles &&
+    task.cacheFolder !== undefined &&
+    redrawPage(task.cacheFolder, task.root, registry, answers, key)
+  if (redrawn) return redrawn
+  const { unit, artifacts, rows } = renderUnit(source, registry, files, answers)
   // Each file is encoded once, for its digest, its size and the disk.
   const encoded = artifacts.map(({ path: name, content }) => ({
     path: name,
@@ -88,4 +101,64 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
   // thousand reports' facts are not held by the thread that links the site while they compile.
   const { summary: _kept, ...head } = unit
   return { unit: head, key }
+}
+
+/**
+ * Draw the staged page of a report again with other levels of the collection, without compiling
+ * the report (see redrawCharts), and keep its unit; undefined, with nothing written, when the
+ * page staged is not the one its kept unit describes, or its charts cannot be drawn again so.
+ * A cold build of a bureau's yearly reports draws again the page of every report that gives a
+ * change against a year another report publishes: compiled again, that was a third of the build.
+ */
+function redrawPage(
+  cacheFolder: string,
+  root: string,
+  registry: Registry,
+  answers: ReadonlyMap<string, PublishedLevel>,
+  key: string
+): UnitDone | undefined {
+  const file = unitFile(cacheFolder, key)
+  const unit = readUnit(file)
+  const page = unit?.files?.find((entry) => entry.path.endsWith('/index.html'))
+  const summary = page && unit?.levels && readSummary(file)
+  if (!unit?.levels || !page || !summary) return undefined
+  const staged = path.join(root, page.path)
+  let drawnPage: Buffer
+  try {
+    drawnPage = readFileSync(staged)
+  } catch {
+    return undefined
+  }
+  if (sha256(drawnPage) !== page.sha256) return undefined
+  const metrics = Object.fromEntries(
+    summary.bundle.metricIds.flatMap((id): Array<[string, Metric]> => {
+      const metric = registry.metrics.get(id)
+      return metric ? [[id, metric]] : []
+    })
+  )
+  const drawn = new Map(
+    unit.levels.flatMap(({ query, answer }) => (answer ? [[levelKey(query), answer] as const] : []))
+  )
+  const text = redrawCharts(
+    drawnPage.toString('utf8'),
+    { report: summary.bundle.report, metrics, facts: summary.bundle.facts },
+    registry,
+    drawn,
+    answers
+  )
+  if (text === undefined) return undefined
+  const bytes = Buffer.from(text, 'utf8')
+  // The staged page may be a link to the published one, which must not change: replace, never write through.
+  rmSync(staged, { force: true })
+  writeFileSync(staged, bytes)
+  const levels = unit.levels.map(({ query }): LevelAsked => {
+    const answer = answers.get(levelKey(query))
+    return { query, ...(answer && { answer }) }
+  })
+  const files = unit.files?.map((entry) =>
+    entry === page ? { path: page.path, bytes: bytes.byteLength, sha256: sha256(bytes) } : entry
+  )
+  const redrawn: ReportUnit = { ...unit, levels, ...(files && { files }) }
+  keepUnit(file, redrawn)
+  return { unit: redrawn, key }
 }

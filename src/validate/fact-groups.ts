@@ -2,7 +2,10 @@ import { sortedEntries } from '../model/compare.js'
 import type { Fact } from '../model/schema-types.js'
 
 /** Facts about the same thing: metric, aspect, period, entity and dimensions (XBRL's aspect-equal facts). */
-export function factKey(fact: Fact, leave?: string): string {
+export function factKey(
+  fact: Pick<Fact, 'metric' | 'aspect' | 'period' | 'basePeriod' | 'entity' | 'unit' | 'dimensions'>,
+  leave?: string
+): string {
   const dimensions = sortedEntries(fact.dimensions).filter(([name]) => name !== leave)
   return JSON.stringify([
     fact.metric,

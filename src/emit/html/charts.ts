@@ -1,14 +1,23 @@
 import type { Element } from 'hast'
 import { h, s } from 'hastscript'
 import { fromNumber, minus, toDecimal } from '../../chinese-number/index.js'
-import type { Calculation, Fact, FactBundle } from '../../model/schema-types.js'
+import type { Calculation, FactBundle } from '../../model/schema-types.js'
 import { factKey, seriesKey } from '../../validate/fact-groups.js'
 import { formatNumber, formatValue, unitSymbol } from './display.js'
-import type { Registry } from '../../model/compiled.js'
+import type { CollectionFact, Registry } from '../../model/compiled.js'
 import { roundScaled } from '../../model/rounding.js'
 import type { CollectionLookup, PublishedLevel } from './collection-lookup.js'
 
+/** What a chart reads of a fact: a report's fact, or the same fact as a build keeps it of a report (see ReportSummary). */
+type Fact = CollectionFact
 type NumericFact = Fact & { value: number }
+
+/** What the charts read of a report's bundle. */
+export interface ChartedBundle {
+  report: Pick<FactBundle['report'], 'slug'>
+  metrics: FactBundle['metrics']
+  facts: readonly Fact[]
+}
 
 interface Bar {
   label: string
@@ -43,7 +52,7 @@ type DimensionParts = Exclude<Calculation['parts'], unknown[]>
  * report of the site publishes for it, found by `publishedLevel`, and else worked out and marked so.
  */
 export function chartsOf(
-  bundle: FactBundle,
+  bundle: ChartedBundle,
   registry: Registry | undefined,
   publishedLevel: PublishedLevelOf = () => undefined
 ): Chart[] {
@@ -65,7 +74,7 @@ function chartMax(fact: Fact, values: number[]): number {
 /** Each drawable level with the start of its series, or else with its change. */
 function addSeriesCharts(
   charts: Chart[],
-  bundle: FactBundle,
+  bundle: ChartedBundle,
   facts: NumericFact[],
   label: Label,
   publishedLevel: PublishedLevelOf
