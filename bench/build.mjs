@@ -12,8 +12,10 @@
 // resident memory, which each child reports itself when it exits
 // (bench/usage.mjs, preloaded with --import); then the cold build's ratios to
 // the parse floor and to Eleventy. Run: npm run bench [-- --reports N]
-// (N = 100 unless told; 1000 takes minutes). The timings of source/ alone are
-// printed by npm run bench:compile.
+// (N = 100 unless told; 1000 takes minutes) [-- --kind collection] (the
+// bureau's reports over the years in turn, whose pages draw the levels the
+// others publish, in place of copies of the seed). The timings of source/
+// alone are printed by npm run bench:compile.
 import { spawnSync } from 'node:child_process'
 import {
   appendFileSync,
@@ -30,13 +32,19 @@ import {
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { writeCorpus } from './corpus.mjs'
+import { corpusKinds, writeCorpus } from './corpus.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const flag = process.argv.indexOf('--reports')
 const count = flag === -1 ? 100 : Number(process.argv[flag + 1])
 if (!Number.isInteger(count) || count < 1) {
   console.error(`bench: --reports takes a whole number of reports, for example --reports 1000`)
+  process.exit(2)
+}
+const kindFlag = process.argv.indexOf('--kind')
+const kind = kindFlag === -1 ? 'seed' : process.argv[kindFlag + 1]
+if (!corpusKinds.includes(kind)) {
+  console.error(`bench: --kind takes ${corpusKinds.join(' or ')}`)
   process.exit(2)
 }
 
@@ -94,10 +102,11 @@ symlinkSync(path.join(root, 'node_modules'), path.join(installed, 'node_modules'
 const factmark = (...args) => [path.join(installed, 'bin/factmark.js'), 'build', '--src', src, '--out', out, ...args]
 
 try {
-  const slugs = writeCorpus(src, count)
+  const slugs = writeCorpus(src, count, kind)
   const corpus = sizeOf(src)
+  const what = kind === 'seed' ? 'copies of the seed' : "reports of the bureau's four over the years, in turn"
   console.log(
-    `corpus: ${slugs.length} copies of the seed, ${mb(corpus.bytes)}; node ${process.version}, ${availableParallelism()} cores`
+    `corpus: ${slugs.length} ${what}, ${mb(corpus.bytes)}; node ${process.version}, ${availableParallelism()} cores`
   )
 
   const results = []

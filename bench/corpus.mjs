@@ -1,30 +1,54 @@
 // Writes a corpus for the scale bench: N copies of the annotated seed, each
 // with its own slug and title, beside the registry the seed was annotated
-// against. The seed comes from test/fixtures/seed/ so that the figures do not
+// against; or N reports of a bureau's collection over the years (the kind
+// `collection`), copies of the fact sheets of 2023 and 2024, the targets of
+// 2024 and the seed of 2025 in turn, whose pages draw the levels the others
+// publish. The reports come from test/fixtures/ so that the figures do not
 // move when source/ changes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-const seedFolder = new URL('../test/fixtures/seed/', import.meta.url)
-const read = (file) => readFileSync(new URL(file, seedFolder), 'utf8')
+const fixtures = new URL('../test/fixtures/', import.meta.url)
+const read = (file) => readFileSync(new URL(file, fixtures), 'utf8')
+
+/** The kinds of corpus, each with the reports it copies in turn and its registry. */
+const kinds = {
+  seed: { reports: ['seed/xiamen-2025.md'], registry: 'seed/metrics.yaml' },
+  collection: {
+    reports: [
+      'collection/xiamen-2023-fact-sheet.md',
+      'collection/xiamen-2024-fact-sheet.md',
+      'collection/xiamen-2024-targets.md',
+      'seed/xiamen-2025.md'
+    ],
+    registry: 'collection/metrics.yaml'
+  }
+}
+
+/** The kinds of corpus writeCorpus makes. */
+export const corpusKinds = Object.keys(kinds)
 
 /**
  * Make `dir` a source folder of `count` reports (report-00001.md, ...) and
- * metrics.yaml. Returns the slugs, in file order.
+ * metrics.yaml: copies of the seed, or of the reports of the `kind` in turn.
+ * Returns the slugs, in file order.
  */
-export function writeCorpus(dir, count) {
+export function writeCorpus(dir, count, kind = 'seed') {
   if (!Number.isInteger(count) || count < 1) throw new Error(`the corpus needs a whole number of reports, not ${count}`)
-  const seed = read('xiamen-2025.md')
+  const chosen = kinds[kind]
+  if (!chosen) throw new Error(`no corpus of the kind ${kind}: choose ${corpusKinds.join(' or ')}`)
+  const originals = chosen.reports.map(read)
   const width = Math.max(5, String(count).length)
   mkdirSync(dir, { recursive: true })
-  writeFileSync(path.join(dir, 'metrics.yaml'), read('metrics.yaml'))
+  writeFileSync(path.join(dir, 'metrics.yaml'), read(chosen.registry))
   const slugs = []
   for (let i = 1; i <= count; i++) {
     const number = String(i).padStart(width, '0')
-    const slug = `xiamen-2025-${number}`
+    const original = originals[(i - 1) % originals.length]
+    let slug = ''
     // Only the front matter's lines: the first `slug:` and `title:` at the start of a line.
-    const text = seed
-      .replace(/^slug: .*$/m, `slug: ${slug}`)
+    const text = original
+      .replace(/^slug: (.*)$/m, (_line, own) => `slug: ${(slug = `${own}-${number}`)}`)
       .replace(/^title: (.*)$/m, (_line, title) => `title: ${title}（副本${number}）`)
     writeFileSync(path.join(dir, `report-${number}.md`), text)
     slugs.push(slug)

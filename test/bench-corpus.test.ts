@@ -27,3 +27,22 @@ test('the bench corpus is N copies of the seed with their own slugs and titles, 
   expect(titles[1]).toBe('厦门市生态环境局2025年生态环境保护工作总结（副本00002）')
   expect(result.reports.map((report) => report.bundle.facts.length)).toEqual([128, 128, 128])
 })
+
+test("the collection corpus is the bureau's four reports over the years in turn, each with its own slug", async () => {
+  const folder = path.join(dir, 'collection')
+  const slugs = writeCorpus(folder, 5, 'collection')
+  expect(slugs).toEqual([
+    'xiamen-2023-fact-sheet-00001',
+    'xiamen-2024-fact-sheet-00002',
+    'xiamen-2024-targets-00003',
+    'xiamen-2025-00004',
+    'xiamen-2023-fact-sheet-00005'
+  ])
+  const sources = await readSources({ src: folder, cwd: folder })
+  if (!sources.ok) throw new Error(sources.error.message)
+  const result = compileSources(sources.value)
+  expect(problemsOf(result.diagnostics)).toEqual([])
+  expect(result.reports.map((report) => report.bundle.report.slug)).toEqual(slugs)
+  expect(result.reports.map((report) => report.bundle.report.period)).toEqual(['2023', '2024', '2024', '2025', '2023'])
+  expect(() => writeCorpus(folder, 1, 'yearly')).toThrow('no corpus of the kind yearly: choose seed or collection')
+})
