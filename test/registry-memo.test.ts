@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -97,4 +97,13 @@ test('check does not keep a registry with errors, which is read again until it i
   expect(loaded.registry).toBeUndefined()
   expect(loaded.file.messages.some((message) => message.fatal === true)).toBe(true)
   expect(() => checkedFiles()).toThrow(/ENOENT/)
+})
+
+test('check marks the kept registry it uses as used now, which pruning keeps it by', () => {
+  checkedRegistry(warned, { folder, reuse: true })
+  const keptFile = path.join(folder, 'checked-registry', checkedFiles()[0] as string)
+  const weekAgo = Date.now() / 1000 - 7 * 24 * 60 * 60
+  utimesSync(keptFile, weekAgo, weekAgo)
+  checkedRegistry(warned, { folder, reuse: true })
+  expect(statSync(keptFile).mtimeMs).toBeGreaterThan(Date.now() - 60 * 1000)
 })
