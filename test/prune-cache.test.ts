@@ -174,3 +174,27 @@ test('a registry check kept goes once no check has used it for a week, whatever 
     'pruned'
   ])
 })
+
+test('what a record uses is read from beside it when it is kept there, and goes with the record', () => {
+  const [named, unnamed, goneUnit] = [key('a'), key('b'), key('c')]
+  mkdirSync(path.join(cache, 'dist'))
+  const uses = (units: string[], out: string) => JSON.stringify({ out, environment: key('e'), units })
+  // The record itself is not read: what it uses is beside it.
+  put('builds/0123456789abcdef.json', '{"sources": [', 2 * hour)
+  put('builds/0123456789abcdef.uses.json', uses([named], path.join(cache, 'dist')), 2 * hour)
+  put('builds/fedcba9876543210.json', '{}', 2 * hour)
+  put('builds/fedcba9876543210.uses.json', uses([goneUnit], path.join(cache, 'gone')), 2 * hour)
+  for (const unit of [named, unnamed, goneUnit]) put(`units/${unit.slice(0, 2)}/${unit}.json`, 'x', 2 * hour)
+  expect(pruneCache(cache, { now })).toEqual({
+    files: 4,
+    bytes: 2 + uses([goneUnit], path.join(cache, 'gone')).length + 1 + 1,
+    records: 1,
+    trees: 0
+  })
+  expect(files()).toEqual([
+    'builds/0123456789abcdef.json',
+    'builds/0123456789abcdef.uses.json',
+    'pruned',
+    `units/aa/${named}.json`
+  ])
+})

@@ -3,6 +3,7 @@ import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
 import { keepJson, readKept } from '../cache/cache-folder.js'
+import { keepUses } from '../cache/record-uses.js'
 import { manifestName } from '../model/site.js'
 import type { KnownManifest } from './output-folder.js'
 
@@ -118,7 +119,7 @@ export function readRecord(cacheFolder: string, out: string): BuildRecord | unde
 /**
  * Keep the record of a build and what it said. What it said is written first, under a name the
  * record then gives: a build stopped between the two leaves the last record, which names the last
- * result, and not this one.
+ * result, and not this one. What the record uses of the cache is kept beside it, for pruning.
  */
 export function writeRecord(
   cacheFolder: string,
@@ -127,8 +128,15 @@ export function writeRecord(
   result: RecordedResult
 ): void {
   const name = randomBytes(8).toString('hex')
+  const file = recordFile(cacheFolder, out)
   keepJson(recordFile(cacheFolder, out, '.result'), { name, ...result })
-  keepJson(recordFile(cacheFolder, out), { ...record, out: path.resolve(out), result: name })
+  keepUses(file, {
+    out: path.resolve(out),
+    environment: record.environment,
+    ...(record.across !== undefined && { across: record.across }),
+    units: record.sources.map(([, key]) => key)
+  })
+  keepJson(file, { ...record, out: path.resolve(out), result: name })
 }
 
 /**

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { readKept } from './cache-folder.js'
+import { readUses, usesFile, type RecordUses } from './record-uses.js'
 
 // Every edit of a report leaves the unit of its last text in the cache (150 KB for the seed), and
 // every change to the facts of a collection leaves the conclusions about the last one (1.6 MB at
@@ -122,25 +123,43 @@ function inUse(folder: string, before: number, pruned: Pruned): InUse {
   for (const name of namesIn(builds)) {
     const own = recordEntry.exec(name)?.[1]
     if (own === undefined) continue
-    const record = readKept(path.join(builds, name))
-    if (typeof record !== 'object' || record === null) continue
-    const { sources, across, environment, out } = record as Record<string, unknown>
+    const file = path.join(builds, name)
+    const uses = readUses(file) ?? usesOfRecord(readKept(file))
+    if (!uses) continue
+    const { out, environment, across, units } = uses
     // A record that does not name its folder was written before records did: it goes once it has
     // been left alone for a month, when the folder it is of is most likely gone too.
-    const since = typeof out === 'string' ? before : before - unnamedIdle
-    if ((typeof out !== 'string' || isGone(out)) && removeIdle(path.join(builds, name), since, pruned)) {
+    const since = out !== undefined ? before : before - unnamedIdle
+    if ((out === undefined || isGone(out)) && removeIdle(file, since, pruned)) {
       removeIdle(path.join(builds, `${own}.result.json`), since, pruned)
+      removeIdle(usesFile(file), since, pruned)
       pruned.records += 1
       continue
     }
     used.records.add(own)
-    if (Array.isArray(sources))
-      for (const source of sources)
-        if (Array.isArray(source) && typeof source[1] === 'string') used.units.add(source[1])
-    if (typeof across === 'string') used.across.add(across)
-    if (typeof environment === 'string') used.environments.add(environment)
+    for (const unit of units) used.units.add(unit)
+    if (across !== undefined) used.across.add(across)
+    if (environment !== undefined) used.environments.add(environment)
   }
   return used
+}
+
+/**
+ * What a record uses, read from the record itself: one written before the uses were kept beside
+ * it (see keepUses), whose folder may not be named either. Undefined when it cannot be read.
+ */
+function usesOfRecord(record: unknown): (Partial<RecordUses> & Pick<RecordUses, 'units'>) | undefined {
+  if (typeof record !== 'object' || record === null) return undefined
+  const { sources, across, environment, out } = record as Record<string, unknown>
+  const units = Array.isArray(sources)
+    ? sources.flatMap((source: unknown) => (Array.isArray(source) && typeof source[1] === 'string' ? [source[1]] : []))
+    : []
+  return {
+    units,
+    ...(typeof out === 'string' && { out }),
+    ...(typeof across === 'string' && { across }),
+    ...(typeof environment === 'string' && { environment })
+  }
 }
 
 /** Whether nothing stands at a path any more. */
