@@ -32,5 +32,5 @@ export function readUses(recordFile: string): RecordUses | undefined {
   if (typeof out !== 'string' || typeof environment !== 'string') return undefined
   if (across !== undefined && typeof across !== 'string') return undefined
   if (!Array.isArray(units) || !units.every((unit) => typeof unit === 'string')) return undefined
-  return { out, environment, ...(across !== undefined && { across }), units: units as string[] }
+  return { out, environment, ...(across !== undefined && { across }), units }
 }
