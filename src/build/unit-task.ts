@@ -4,7 +4,7 @@ import { sha256 } from '../emit/hash.js'
 import { levelKey, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { redrawCharts } from '../emit/html/redraw-charts.js'
 import type { Registry, SourceText } from '../model/compiled.js'
-import type { Metric } from '../model/schema-types.js'
+import { metricsOf } from '../compile/compile-report.js'
 import { reportFiles, type ReportFile } from './render-artifacts.js'
 import { renderUnit, type LevelAsked, type ReportUnit } from './report-unit.js'
 import { contentDigest, keepUnit, readSummary, readUnit, unitFile, unitKey, writeUnit } from './build-cache.js'
@@ -130,12 +130,7 @@ function redrawPage(
     return undefined
   }
   if (sha256(drawnPage) !== page.sha256) return undefined
-  const metrics = Object.fromEntries(
-    summary.bundle.metricIds.flatMap((id): Array<[string, Metric]> => {
-      const metric = registry.metrics.get(id)
-      return metric ? [[id, metric]] : []
-    })
-  )
+  const metrics = metricsOf(summary.bundle.metricIds, registry)
   const drawn = new Map(
     unit.levels.flatMap(({ query, answer }) => (answer ? [[levelKey(query), answer] as const] : []))
   )

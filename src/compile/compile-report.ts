@@ -131,13 +131,7 @@ function reportUntagged(
 }
 
 function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[], registry: Registry): FactBundle {
-  const used = [...new Set(facts.map((fact) => fact.metric))].sort()
-  const metrics = Object.fromEntries(
-    used.flatMap((id) => {
-      const metric = registry.metrics.get(id)
-      return metric ? [[id, metric]] : []
-    })
-  )
+  const metrics = metricsOf([...new Set(facts.map((fact) => fact.metric))].sort(), registry)
   const { title, issuer, entity, period, language, slug, published, url, sources } = frontMatter
   return {
     $schema: schemaId('bundle.schema.json') as FactBundle['$schema'],
@@ -157,4 +151,14 @@ function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[],
     metrics,
     facts
   }
+}
+
+/** The registry's metrics of these ids, as a bundle lists them; an id the registry lacks is left out. */
+export function metricsOf(ids: readonly string[], registry: Registry): FactBundle['metrics'] {
+  return Object.fromEntries(
+    ids.flatMap((id) => {
+      const metric = registry.metrics.get(id)
+      return metric ? [[id, metric]] : []
+    })
+  )
 }

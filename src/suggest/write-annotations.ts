@@ -250,8 +250,9 @@ function insertAnnotations(
   body: string,
   planned: readonly Planned[]
 ): { text: string; accepted: Planned[]; rejected: Planned[] } {
-  const existing = annotationsIn(body).size
-  const reading = readingOf(body)
+  const original = treeOf(body)
+  const existing = annotationsIn(original).size
+  const reading = readingOf(original)
   let accepted = [...planned]
   const rejected: Planned[] = []
   const spliceIn = (entries: readonly Planned[]) =>
@@ -267,7 +268,9 @@ function insertAnnotations(
     )
   for (let round = 0; round < 3; round += 1) {
     const spliced = spliceIn(accepted)
-    const found = annotationsIn(spliced.text)
+    // Read back once: its annotations, and how the text around them reads.
+    const tree = treeOf(spliced.text)
+    const found = annotationsIn(tree)
     const failed = accepted.filter((entry, index) => {
       const at = spliced.starts[index * 2] ?? -1
       const node = found.get(at)
@@ -278,10 +281,10 @@ function insertAnnotations(
         !sameAttributes(node.attributes, entry.attributes)
       )
     })
-    const readsAsBefore = failed.length === 0 && readingOf(spliced.text) === reading
+    const readsAsBefore = failed.length === 0 && readingOf(tree) === reading
     if (readsAsBefore && found.size === existing + accepted.length) return { text: spliced.text, accepted, rejected }
     if (failed.length === 0 && !readsAsBefore) {
-      const taken = takenAsRead(accepted, (entries) => readingOf(spliceIn(entries).text) === reading)
+      const taken = takenAsRead(accepted, (entries) => readingOf(treeOf(spliceIn(entries).text)) === reading)
       rejected.push(...accepted.filter((entry) => !taken.includes(entry)))
       accepted = taken
       continue
@@ -320,11 +323,10 @@ function takenAsRead<T extends { start: number }>(
 }
 
 /**
- * How a report's text reads, annotations aside: its blocks and inline markup as nested node types
+ * How a report's tree reads, annotations aside: its blocks and inline markup as nested node types
  * and the text in them, each fact annotation standing for its label alone.
  */
-function readingOf(text: string): string {
-  const { markdown } = loadReport('report.md', text)
+function readingOf(tree: Nodes): string {
   const parts: string[] = []
   const walk = (node: Nodes): void => {
     if (node.type === 'text') {
@@ -337,15 +339,19 @@ function readingOf(text: string): string {
     else if ('value' in node) parts.push(`\u0000${node.value}`)
     if (!fact) parts.push('\u0000)')
   }
-  walk(parseMarkdown(markdown))
+  walk(tree)
   return parts.join('')
 }
 
-/** The annotations of a report's text by start offset: their label, end and attributes. */
-function annotationsIn(text: string): Map<number, { text: string; end: number; attributes: Attributes }> {
-  const { markdown } = loadReport('report.md', text)
+/** A report's text as factmark's parser reads it. */
+function treeOf(text: string): Nodes {
+  return parseMarkdown(loadReport('report.md', text).markdown)
+}
+
+/** The annotations of a report's tree by start offset: their label, end and attributes. */
+function annotationsIn(tree: Nodes): Map<number, { text: string; end: number; attributes: Attributes }> {
   const found = new Map<number, { text: string; end: number; attributes: Attributes }>()
-  visit(parseMarkdown(markdown), (node: Nodes) => {
+  visit(tree, (node: Nodes) => {
     if (node.type !== 'textDirective' || node.name !== 'fact') return
     const start = node.position?.start.offset
     const end = node.position?.end.offset
