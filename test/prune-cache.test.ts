@@ -198,3 +198,40 @@ test('what a record uses is read from beside it when it is kept there, and goes 
     `units/aa/${named}.json`
   ])
 })
+
+test('what a record is kept with goes once the record is gone, and what a write stopped midway left goes too', () => {
+  const [kept, orphan, recent] = ['0123456789abcdef', 'fedcba9876543210', '00112233445566ff']
+  mkdirSync(path.join(cache, 'dist'))
+  const uses = JSON.stringify({ out: path.join(cache, 'dist'), environment: key('e'), units: [] })
+  put(`builds/${kept}.json`, '{}', 2 * hour)
+  put(`builds/${kept}.result.json`, '{}', 2 * hour)
+  put(`builds/${kept}.uses.json`, uses, 2 * hour)
+  // A record removed by hand, or never written: a build stopped between what it said and its record.
+  put(`builds/${orphan}.result.json`, 'abc', 2 * hour)
+  put(`builds/${orphan}.uses.json`, uses, 2 * hour)
+  put(`builds/${recent}.result.json`, '{}', hour / 2)
+  // Left by writes stopped between writing a file and renaming it.
+  put(`builds/${kept}.json.4242.k3j2.tmp`, 'abcd', 2 * hour)
+  put(`builds/${kept}.result.json.4242.x1.tmp`, 'abcde', 2 * hour)
+  put(`builds/${kept}.uses.json.77.z9.tmp`, 'x', 2 * hour)
+  put(`builds/${kept}.json.4243.q.tmp`, 'x', hour / 2)
+  // Not named as factmark names its files: never removed.
+  put('builds/notes.json', 'mine', 2 * hour)
+  put(`builds/${kept}.old.json`, 'mine', 2 * hour)
+  expect(pruneCache(cache, { now })).toEqual({
+    files: 5,
+    bytes: 3 + uses.length + 4 + 5 + 1,
+    records: 0,
+    trees: 0
+  })
+  expect(files()).toEqual([
+    'builds/00112233445566ff.result.json',
+    'builds/0123456789abcdef.json',
+    'builds/0123456789abcdef.json.4243.q.tmp',
+    'builds/0123456789abcdef.old.json',
+    'builds/0123456789abcdef.result.json',
+    'builds/0123456789abcdef.uses.json',
+    'builds/notes.json',
+    'pruned'
+  ])
+})

@@ -51,6 +51,8 @@ const unitEntry = new RegExp(`^(${hex64})\\.(?:json|summary\\.json|rows\\.json|r
 const keyedEntry = new RegExp(`^(${hex64})\\.json${beside}$`)
 const recordName = /^[0-9a-f]{16}$/
 const recordEntry = /^([0-9a-f]{16})\.json$/
+// What a record is kept with (see writeRecord), and what a write of either stopped midway left.
+const recordPart = new RegExp(`^([0-9a-f]{16})(\\.result|\\.uses)?\\.json(${beside})$`)
 
 /**
  * Remove from a cache folder the records of output folders that are gone (see inUse), the trees their builds
@@ -86,6 +88,7 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
   const units = path.join(folder, 'units')
   for (const shard of namesIn(units).filter((name) => /^[0-9a-f]{2}$/.test(name)))
     sweep(path.join(units, shard), unitEntry, used.units)
+  sweepRecordParts(path.join(folder, 'builds'), before, pruned)
   sweep(path.join(folder, 'across'), keyedEntry, used.across)
   sweep(path.join(folder, 'registry'), keyedEntry, used.environments)
   for (const name of namesIn(path.join(folder, 'checked-registry')))
@@ -94,6 +97,21 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
   for (const name of namesIn(path.join(folder, 'spare')))
     if (recordName.test(name) && !used.records.has(name)) removeTree(path.join(folder, 'spare', name), before, pruned)
   return pruned
+}
+
+/**
+ * Remove from the records' folder what no record is kept with: what a build said, or what its
+ * record uses, once the record is gone (removed by hand, say, or never written: a build stopped
+ * before it); and the litter of a write stopped midway, a megabyte and a half at a thousand reports.
+ */
+function sweepRecordParts(builds: string, before: number, pruned: Pruned): void {
+  const names = namesIn(builds)
+  const records = new Set(names.flatMap((name) => recordEntry.exec(name)?.[1] ?? []))
+  for (const name of names) {
+    const [, own, part, litter] = recordPart.exec(name) ?? []
+    if (own === undefined) continue
+    if (litter || (part && !records.has(own))) removeIdle(path.join(builds, name), before, pruned)
+  }
 }
 
 /** Remove a file left alone since `before`, and count it; one that cannot be is left for a later build. */
