@@ -1,7 +1,7 @@
 import { lstatSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { readKept } from './cache-folder.js'
-import { readUses, usesFile, type RecordUses } from './record-uses.js'
+import { readUses, type RecordUses } from './record-uses.js'
 
 // Every edit of a report leaves the unit of its last text in the cache (150 KB for the seed), and
 // every change to the facts of a collection leaves the conclusions about the last one (1.6 MB at
@@ -132,9 +132,9 @@ function removeIdle(file: string, before: number, pruned: Pruned): boolean {
 
 /**
  * The units, conclusions and environments the recorded build of each output folder uses. The
- * record of a folder that is gone is removed, with what its build said, once it has been left
- * alone since `before` (its spare tree goes after); a record that does not name its folder
- * (written before records did), once it has been left alone for a month more.
+ * record of a folder that is gone is removed once it has been left alone since `before` (what it
+ * is kept with and its spare tree go after); a record that does not name its folder (written
+ * before records did), once it has been left alone for a month more.
  */
 function inUse(folder: string, before: number, pruned: Pruned): InUse {
   const used: InUse = { units: new Set(), across: new Set(), environments: new Set(), records: new Set() }
@@ -149,9 +149,8 @@ function inUse(folder: string, before: number, pruned: Pruned): InUse {
     // A record that does not name its folder was written before records did: it goes once it has
     // been left alone for a month, when the folder it is of is most likely gone too.
     const since = out !== undefined ? before : before - unnamedIdle
+    // What the record is kept with goes after it (see sweepRecordParts).
     if ((out === undefined || isGone(out)) && removeIdle(file, since, pruned)) {
-      removeIdle(path.join(builds, `${own}.result.json`), since, pruned)
-      removeIdle(usesFile(file), since, pruned)
       pruned.records += 1
       continue
     }
