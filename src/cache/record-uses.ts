@@ -15,7 +15,7 @@ export interface RecordUses {
 }
 
 /** Where the uses of the record kept in `recordFile` are kept. */
-export function usesFile(recordFile: string): string {
+function usesFile(recordFile: string): string {
   return recordFile.replace(/\.json$/, '.uses.json')
 }
 
