@@ -54,7 +54,8 @@ describe('lib/ against src/', () => {
 
   test('the validators and bundles that npm run compile generates after tsc are no orphans', () => {
     file('lib/model/schema-validators/report.schema.json.cjs', 300)
-    file('lib/bundle/check.cjs', 300)
+    file('lib/bundle/check/check.cjs', 300)
+    file('lib/bundle/build/stage-site.cjs', 300)
     expect(libState(project)).toEqual({ stale: [], orphans: [] })
   })
 

@@ -13,8 +13,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 // A change to these changes what the compiler writes for every file.
 const configs = ['tsconfig.json', 'tsconfig.build.json']
 // Written into lib/ by `npm run compile` after tsc, from other sources than src/: not orphans.
-const generated = ['bundle/check.cjs', 'bundle/report-worker.cjs']
-const generatedFolders = ['model/schema-validators/']
+const generated = ['bundle/report-worker.cjs']
+const generatedFolders = ['model/schema-validators/', 'bundle/check/', 'bundle/build/']
 
 export interface LibState {
   /** Outputs that are missing, or older than their source or the compiler's configuration. */
@@ -97,7 +97,7 @@ export default function compiledLib(): void {
       )
   }
   prune(path.join(root, 'lib'), libState(root).orphans)
-  // The schemas' validators as code, and the check command and the threads' entry each as one module, as `npm run compile` writes
+  // The schemas' validators as code, and the bundles of the commands and of the threads' entry, as `npm run compile` writes
   // them; unless lib/ was just compiled, each script leaves its file as it is when it is current.
   const force = before.stale.length > 0 ? ['--force'] : []
   for (const script of ['scripts/schema-validators.mjs', 'scripts/bundles.mjs']) {
