@@ -2,13 +2,14 @@
 // Writes the bundles of lib/bundle/: an entry of lib/ and every module it imports, its
 // dependencies' included, as few modules. A new process or thread then reads, compiles and links
 // a few files instead of some 300:
-//   check.cjs, the check command (lib/cli/commands/check.js), which took a third of the time of
-//   `factmark check` of one report; src/cli/main.ts runs it when it is there, with V8's code
-//   cache (src/cache/code-cache.ts), which node 20 offers for CommonJS only;
+//   check/check.cjs, the check command (lib/cli/commands/check.js), which took a third of the
+//   time of `factmark check` of one report, with a module of its own for the compiler, which a
+//   check of sources checked before does not load; src/cli/main.ts runs it when it is there,
+//   with V8's code cache (src/cache/code-cache.ts), which node 20 offers for CommonJS only;
 //   report-worker.cjs, the entry of the threads that compile reports (lib/build/report-worker.js),
 //   which loads in about 160 ms instead of 440; src/build/unit-pool.ts starts threads on it, and
 //   runs it with V8's code cache when it compiles reports in its own thread;
-//   build/build.js, the build command (lib/cli/commands/build.js), with a module of its own for
+//   build/build.cjs, the build command (lib/cli/commands/build.js), with a module of its own for
 //   each part it imports only when it needs it (the compiler, the site's own files, the table of
 //   every fact), so that a build with nothing to do loads none of them; src/cli/main.ts runs it.
 // Each falls back to the modules of lib/ when its bundle is not there. The modules that find files
@@ -25,7 +26,12 @@ import { rolldown } from 'rolldown'
 const lib = fileURLToPath(new URL('../lib/', import.meta.url))
 const bundleFolder = path.join(lib, 'bundle')
 const bundles = [
-  { entry: path.join(lib, 'cli', 'commands', 'check.js'), target: path.join(bundleFolder, 'check.cjs'), format: 'cjs' },
+  {
+    entry: path.join(lib, 'cli', 'commands', 'check.js'),
+    target: path.join(bundleFolder, 'check', 'check.cjs'),
+    split: true,
+    format: 'cjs'
+  },
   {
     entry: path.join(lib, 'build', 'report-worker.js'),
     target: path.join(bundleFolder, 'report-worker.cjs'),

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { compileSources } from './compile/compile-sources.js'
-import { sourcesOf, type CompileOptions } from './compile/compile-folder.js'
+import { sourcesOf, type CompileOptions } from './load/source-input.js'
 import type { Suggestions } from './suggest/suggest.js'
 import type { WritePlan } from './suggest/write-annotations.js'
 

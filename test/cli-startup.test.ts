@@ -46,10 +46,7 @@ test('check loads no emitter and no build: no templates, HTML, CSV or Parquet wr
   expect(staticClosure('cli/commands/check.ts').filter((module) => /^(emit|build)\//.test(module))).toEqual([])
 })
 
-test.each([
-  ['check.cjs', '../model/schemas.js'],
-  ['report-worker.cjs', '../emit/html/templates.js']
-])(
+test.each([['report-worker.cjs', '../emit/html/templates.js']])(
   'the bundle %s holds all it runs of lib/ and of the packages: it requires only node’s own modules',
   (name, placed) => {
     // The test setup writes lib/bundle/ as npm run compile does (scripts/bundles.mjs).
@@ -73,28 +70,49 @@ function requiresOf(module: URL): Array<{ specifier: string; later: boolean }> {
   }))
 }
 
-test('the bundle of build, one module for each part it loads when needed, holds all it runs of lib/ and of the packages', () => {
-  const folder = new URL('../lib/bundle/build/', import.meta.url)
-  const modules = readdirSync(folder).filter((name) => name.endsWith('.cjs'))
-  expect(modules).toContain('build.cjs')
-  const required = modules.flatMap((name) => requiresOf(new URL(name, folder)).map((entry) => ({ name, ...entry })))
+/** The modules of a bundle split in parts (lib/bundle/<name>/), after checking that they hold all they run but node's own modules. */
+function splitBundle(name: string): { folder: URL; modules: string[] } {
+  const folder = new URL(`../lib/bundle/${name}/`, import.meta.url)
+  const modules = readdirSync(folder).filter((file) => file.endsWith('.cjs'))
+  expect(modules).toContain(`${name}.cjs`)
+  const required = modules.flatMap((file) => requiresOf(new URL(file, folder)).map((entry) => ({ file, ...entry })))
   // Its own modules, beside each other, and node's.
-  for (const { name, specifier } of required)
+  for (const { file, specifier } of required)
     if (isBuiltin(specifier)) continue
-    else expect([name, specifier]).toEqual([name, expect.stringMatching(/^\.\/[\w-]+\.cjs$/)])
+    else expect([file, specifier]).toEqual([file, expect.stringMatching(/^\.\/[\w-]+\.cjs$/)])
   for (const { specifier } of required)
     if (!isBuiltin(specifier)) expect(existsSync(new URL(specifier, folder))).toBe(true)
+  const code = modules.map((file) => readFileSync(new URL(file, folder), 'utf8')).join('\n')
+  expect(code).not.toContain('import.meta')
+  return { folder, modules }
+}
+
+/** What the entry of a split bundle requires when it starts, and what only once a function asks for it. */
+function entryRequires(folder: URL, name: string): { atOnce: string[]; later: string[] } {
+  const required = requiresOf(new URL(`${name}.cjs`, folder))
+  return {
+    atOnce: required.filter((entry) => !entry.later).map((entry) => entry.specifier),
+    later: required.filter((entry) => entry.later).map((entry) => entry.specifier)
+  }
+}
+
+test('the bundle of check, one module for each part it loads when needed, holds all it runs; a check kept before loads no compiler', () => {
+  const { folder, modules } = splitBundle('check')
+  // The schemas are found in lib/, from the module that reads them.
+  const code = modules.map((file) => readFileSync(new URL(file, folder), 'utf8')).join('\n')
+  expect(code).toContain('__dirname,`../../model/schemas.js`')
+  const { atOnce, later } = entryRequires(folder, 'check')
+  expect(atOnce.filter((specifier) => /compile|registry/.test(specifier))).toEqual([])
+  expect(later).toEqual(expect.arrayContaining(['./compile-sources.cjs', './checked-registry.cjs']))
+})
+
+test('the bundle of build, one module for each part it loads when needed, holds all it runs of lib/ and of the packages', () => {
+  const { folder, modules } = splitBundle('build')
   // tinypool starts its threads on a file of its own, which is found where the package is installed.
   const withThreads = modules.map((name) => readFileSync(new URL(name, folder), 'utf8')).join('\n')
   expect(withThreads).toMatch(/\(__filename\)\.resolve\(\s*[`'"]tinypool[`'"]\s*\)/)
   // A build with nothing to do loads neither the compiler nor the site's own files.
-  const atOnce = requiresOf(new URL('build.cjs', folder)).filter((entry) => !entry.later)
-  expect(
-    atOnce.map((entry) => entry.specifier).filter((specifier) => /compile|site-files|stage-site/.test(specifier))
-  ).toEqual([])
-  expect(
-    requiresOf(new URL('build.cjs', folder))
-      .filter((entry) => entry.later)
-      .map((entry) => entry.specifier)
-  ).toContain('./stage-site.cjs')
+  const { atOnce, later } = entryRequires(folder, 'build')
+  expect(atOnce.filter((specifier) => /compile|site-files|stage-site/.test(specifier))).toEqual([])
+  expect(later).toContain('./stage-site.cjs')
 })

@@ -159,21 +159,24 @@ test('the record of an output folder that is gone goes, or of none after a month
   )
 })
 
-test('a registry check kept goes once no check has used it for a week, whatever the records say', () => {
-  const day = 24 * hour
-  put('builds/0123456789abcdef.json', record([], undefined, key('a')), 2 * hour)
-  put(`checked-registry/${key('a')}.json`, 'x'.repeat(5), 8 * day)
-  put(`checked-registry/${key('b')}.json`, 'x'.repeat(7), 6 * day)
-  put(`checked-registry/${key('c')}.json.123.abc.tmp`, 'x'.repeat(3), 8 * day)
-  put('checked-registry/notes.json', 'x', 8 * day)
-  expect(pruneCache(cache, { now })).toEqual({ files: 2, bytes: 8, records: 0, trees: 0 })
-  expect(files()).toEqual([
-    'builds/0123456789abcdef.json',
-    `checked-registry/${key('b')}.json`,
-    'checked-registry/notes.json',
-    'pruned'
-  ])
-})
+test.each(['checked-registry', 'checked'])(
+  'what check kept in %s/ goes once no check has used it for a week, whatever the records say',
+  (folder) => {
+    const day = 24 * hour
+    put('builds/0123456789abcdef.json', record([], undefined, key('a')), 2 * hour)
+    put(`${folder}/${key('a')}.json`, 'x'.repeat(5), 8 * day)
+    put(`${folder}/${key('b')}.json`, 'x'.repeat(7), 6 * day)
+    put(`${folder}/${key('c')}.json.123.abc.tmp`, 'x'.repeat(3), 8 * day)
+    put(`${folder}/notes.json`, 'x', 8 * day)
+    expect(pruneCache(cache, { now })).toEqual({ files: 2, bytes: 8, records: 0, trees: 0 })
+    expect(files()).toEqual([
+      'builds/0123456789abcdef.json',
+      `${folder}/${key('b')}.json`,
+      `${folder}/notes.json`,
+      'pruned'
+    ])
+  }
+)
 
 test('what a record uses is read from beside it when it is kept there, and goes with the record', () => {
   const [named, unnamed, goneUnit] = [key('a'), key('b'), key('c')]

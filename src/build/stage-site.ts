@@ -92,7 +92,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   if (!record && !loadedRegistry().registry) {
     // Nothing can be published; the reports are read again to say all that is wrong with them.
     const [{ sourcesOf }, { compileSources }] = await Promise.all([
-      import('../compile/compile-folder.js'),
+      import('../load/source-input.js'),
       import('../compile/compile-sources.js')
     ])
     const compiled = compileSources({

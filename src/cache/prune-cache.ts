@@ -12,9 +12,10 @@ import { readUses, type RecordUses } from './record-uses.js'
 // meanwhile writes before its record names it, and the edit undone soon after.
 const hour = 60 * 60 * 1000
 const unnamedIdle = 30 * 24 * hour
-// No build records what `check` reads: a registry it checked stays while some check uses it
-// (each use marks it), and goes once none has for a week. Each version of factmark and each edit
-// of a registry leaves one (5 to 60 KB).
+// No build records what `check` reads: a registry it checked, and what a check found, stay while
+// some check uses them (each use marks them), and go once none has for a week. Each version of
+// factmark and each edit of a registry leaves a registry (5 to 60 KB); each edit of the sources
+// checked leaves what the check found (1.6 KB for the seed, with its three notes).
 const checkedIdle = 7 * 24 * hour
 
 export interface PruneOptions {
@@ -58,8 +59,7 @@ const recordPart = new RegExp(`^([0-9a-f]{16})(\\.result|\\.uses)?\\.json(${besi
  * Remove from a cache folder the records of output folders that are gone (see inUse), the trees their builds
  * replaced, what no record is kept with (see sweepRecordParts), and the units, conclusions across
  * reports and registries that no record left uses: each once it has been left alone for `idle`;
- * and the registries `check` kept that no check has
- * used for a week. Undefined when the cache was pruned less than
+ * and the registries and findings `check` kept that no check has used for a week. Undefined when the cache was pruned less than
  * `every` ago. Only files named as factmark names them are looked at: anything else in the folder
  * is left alone. A build that finds something gone makes it again.
  */
@@ -92,8 +92,9 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
   sweepRecordParts(path.join(folder, 'builds'), before, pruned)
   sweep(path.join(folder, 'across'), keyedEntry, used.across)
   sweep(path.join(folder, 'registry'), keyedEntry, used.environments)
-  for (const name of namesIn(path.join(folder, 'checked-registry')))
-    if (keyedEntry.test(name)) removeIdle(path.join(folder, 'checked-registry', name), now - checkedIdle, pruned)
+  for (const checked of ['checked-registry', 'checked'])
+    for (const name of namesIn(path.join(folder, checked)))
+      if (keyedEntry.test(name)) removeIdle(path.join(folder, checked, name), now - checkedIdle, pruned)
   // The tree a build replaced is kept under the name of its record (see outputName): one whose record is gone has no build to stage into it.
   for (const name of namesIn(path.join(folder, 'spare')))
     if (recordName.test(name) && !used.records.has(name)) removeTree(path.join(folder, 'spare', name), before, pruned)

@@ -119,13 +119,13 @@ function commandOf(
   return ok({ name, format })
 }
 
-const checkBundle = new URL('../bundle/check.cjs', import.meta.url)
+const checkBundle = new URL('../bundle/check/check.cjs', import.meta.url)
 const buildBundle = new URL('../bundle/build/build.cjs', import.meta.url)
 
 /**
- * A command from its bundle, when `npm run compile` bundled it (scripts/bundles.mjs): its module
- * and all it imports as one (check), or as a module and one for each part it loads when it needs it
- * (build, so that a build with nothing to do loads no compiler). A new process then loads a few
+ * A command from its bundle, when `npm run compile` bundled it (scripts/bundles.mjs): its module,
+ * and a module for each part it loads when it needs it, so that a build with nothing to do, or a
+ * check of sources checked before, loads no compiler. A new process then loads a few
  * files instead of some 300, and with V8's code cache compiles little of them (see loadBundle).
  * --no-cache leaves that cache alone too.
  */

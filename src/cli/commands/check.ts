@@ -1,12 +1,15 @@
 import { defaultCacheFolder } from '../../cache/cache-folder.js'
-import { checkedRegistry } from '../../cache/checked-registry.js'
-import { compileFolder } from '../../compile/compile-folder.js'
+import { checkKey, keepCheck, readCheck, type KeptCheck } from '../../cache/kept-check.js'
+import { pruneCache } from '../../cache/prune-cache.js'
+import { sourcesOf } from '../../load/source-input.js'
 import { coveragePercent, formatCoverage } from '../../compile/coverage.js'
-import type { CompileResult } from '../../model/compiled.js'
+import { openSource } from '../../load/source-file.js'
+import type { CompileInput, Coverage } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
 import { err, ok, type Result } from '../../model/result.js'
 import { roundTo } from '../../model/rounding.js'
 import { terminalText } from '../format/printable.js'
+import type { SourceLookup } from '../format/text.js'
 import { exit, type Call } from '../command-line.js'
 import { factCount, report } from '../report.js'
 
@@ -17,22 +20,59 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     return exit.usage
   }
   const cache = { folder: defaultCacheFolder(io.cwd), reuse: !values['no-cache'] }
-  const result = await compileFolder({ src: values.src, files, cwd: io.cwd }, (registry) =>
-    checkedRegistry(registry, cache)
-  )
-  const percent = coveragePercent(result.coverage)
-  report(result, { format, verbose: values.verbose }, io, {
-    facts: factCount(result),
-    coverage: { percent: roundTo(percent, 1), reports: result.coverage }
+  const input = await sourcesOf({ src: values.src, files, cwd: io.cwd })
+  const checked = await checkOf({ ...input, checkUnusedMetrics: files.length === 0 }, cache)
+  // What checks keep goes once unused for a week (see pruneCache), also where no build runs.
+  if (cache.reuse) pruneCache(cache.folder)
+  const percent = coveragePercent(checked.coverage)
+  report(checked, { format, verbose: values.verbose }, io, {
+    facts: checked.facts,
+    coverage: { percent: roundTo(percent, 1), reports: checked.coverage }
   })
-  if (format === 'text') io.stdout(terminalText(formatCoverage(result.coverage)))
-  const shortfall = minimum.value === undefined ? undefined : coverageShortfall(result, percent, minimum.value)
+  if (format === 'text') io.stdout(terminalText(formatCoverage(checked.coverage)))
+  const shortfall =
+    minimum.value === undefined ? undefined : coverageShortfall(checked.coverage, percent, minimum.value)
   if (shortfall !== undefined) {
     io.stderr(shortfall)
     return exit.invalid
   }
-  const failed = result.errorCount > 0 || (values.strict && result.warningCount > 0)
+  const count = (severity: string) =>
+    checked.diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
+  const failed = count('error') > 0 || (values.strict && count('warning') > 0)
   return failed ? exit.invalid : exit.ok
+}
+
+/**
+ * What the sources say, with a way to their text for the excerpts. A check of sources checked
+ * before (the same bytes, registry and factmark: see checkKey) is read from the cache, without
+ * loading the compiler: compiling the seed report was three fifths of a check as a new process.
+ */
+async function checkOf(
+  input: CompileInput & { checkUnusedMetrics: boolean },
+  cache: { folder: string; reuse: boolean }
+): Promise<KeptCheck & { sources: SourceLookup }> {
+  const key = cache.reuse ? checkKey(cache.folder, input, input.checkUnusedMetrics) : undefined
+  const found = key === undefined ? undefined : readCheck(cache.folder, key)
+  if (found) return { ...found, sources: decodedSources(input) }
+  const [{ compileWithRegistry }, { checkedRegistry }] = await Promise.all([
+    import('../../compile/compile-sources.js'),
+    import('../../cache/checked-registry.js')
+  ])
+  const result = compileWithRegistry(input, checkedRegistry(input.registry, cache))
+  const checked = { diagnostics: result.diagnostics, coverage: result.coverage, facts: factCount(result) }
+  if (key !== undefined) keepCheck(cache.folder, key, checked)
+  return { ...checked, sources: new Map(result.files.map((file) => [file.path, String(file.value)])) }
+}
+
+/** The text of each source as the compiler reads it, decoded only for the files a diagnostic quotes. */
+function decodedSources(input: CompileInput): SourceLookup {
+  const byPath = new Map([input.registry, ...input.reports].map((source) => [source.path, source]))
+  return {
+    get: (file) => {
+      const source = byPath.get(file)
+      return source && String(openSource(source.path, source.text, source.unreadSize).file.value)
+    }
+  }
 }
 
 /** The --min-coverage percentage, undefined when it is not given. */
@@ -45,11 +85,11 @@ function coverageMinimum(option: string | undefined): Result<number | undefined,
 }
 
 /** Why the sources fail --min-coverage, or undefined when they meet it. */
-function coverageShortfall(result: CompileResult, percent: number, minimum: number): string | undefined {
-  const unread = result.coverage.filter((entry) => entry.read === false).length
+function coverageShortfall(coverage: readonly Coverage[], percent: number, minimum: number): string | undefined {
+  const unread = coverage.filter((entry) => entry.read === false).length
   // A share measured over the reports that happened to be readable would pass a threshold it has not met.
   if (unread > 0)
-    return `factmark: coverage not measured: ${unread} of ${result.coverage.length} ${plural(result.coverage.length, 'report was', 'reports were')} not compiled; --min-coverage ${minimum} needs every report\n`
+    return `factmark: coverage not measured: ${unread} of ${coverage.length} ${plural(coverage.length, 'report was', 'reports were')} not compiled; --min-coverage ${minimum} needs every report\n`
   if (percent < minimum) return `factmark: coverage ${percent.toFixed(1)}% is below --min-coverage ${minimum}\n`
   return undefined
 }
