@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -104,4 +104,17 @@ test('checking only the files named is another check: unused metrics are not loo
   expect(await run('check', '--format', 'json', seedReport.path)).toEqual(named)
   expect(await run('check', '--format', 'json')).toEqual(all)
   expect(kept()).toHaveLength(2)
+})
+
+test('check prunes: what no check has used for a week goes, where no build runs', async () => {
+  await run('check')
+  const [used] = kept()
+  const unused = `${'0'.repeat(64)}.json`
+  writeFileSync(path.join(checkedFolder(), unused), '{}')
+  const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000)
+  for (const name of [used, unused]) utimesSync(path.join(checkedFolder(), name as string), eightDaysAgo, eightDaysAgo)
+  // Pruned at most once an hour: the first check marked it.
+  rmSync(path.join(cwd, 'node_modules/.cache/factmark/pruned'))
+  await run('check')
+  expect(kept()).toEqual([used])
 })

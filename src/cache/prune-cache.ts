@@ -59,9 +59,10 @@ const recordPart = new RegExp(`^([0-9a-f]{16})(\\.result|\\.uses)?\\.json(${besi
  * Remove from a cache folder the records of output folders that are gone (see inUse), the trees their builds
  * replaced, what no record is kept with (see sweepRecordParts), and the units, conclusions across
  * reports and registries that no record left uses: each once it has been left alone for `idle`;
- * and the registries and findings `check` kept that no check has used for a week. Undefined when the cache was pruned less than
- * `every` ago. Only files named as factmark names them are looked at: anything else in the folder
- * is left alone. A build that finds something gone makes it again.
+ * and the registries and findings `check` kept that no check has used for a week. Undefined
+ * when the cache was pruned less than `every` ago. Only files named as factmark names them are
+ * looked at: anything else in the folder is left alone. A build that finds something gone makes
+ * it again.
  */
 export function pruneCache(folder: string, options: PruneOptions = {}): Pruned | undefined {
   const now = options.now ?? Date.now()
