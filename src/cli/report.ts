@@ -27,6 +27,6 @@ export function report(
   }
 }
 
-export function factCount(result: Pick<CompileResult, 'reports'>): number {
+export function factCount(result: { reports: ReadonlyArray<{ bundle: { facts: readonly unknown[] } }> }): number {
   return result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
 }

@@ -25,9 +25,29 @@ export function compileSources(input: CompileInput): CompileResult {
 
 /** compileSources, with the registry read already, as a command that keeps it between runs has it (see checkedRegistry). */
 export function compileWithRegistry(input: CompileInput, loaded: LoadedRegistry): CompileResult {
+  return compileKeeping(input, loaded, (compiled) => compiled)
+}
+
+/** What compileWithRegistry returns, with what is kept of each report that compiled. */
+export type CompileOutcome<Kept extends CollectedReport> = Omit<CompileResult, 'reports'> & { reports: Kept[] }
+
+/**
+ * compileWithRegistry, for a caller that reads only what the reports say (check): each report's
+ * syntax tree and text are let go once it is compiled. Checking 1,000 copies of the seed peaked at
+ * 547 MB so, against 804 MB with every tree held.
+ */
+export function checkWithRegistry(input: CompileInput, loaded: LoadedRegistry): CompileOutcome<CollectedReport> {
+  return compileKeeping(input, loaded, ({ path, frontMatter, bundle }) => ({ path, frontMatter, bundle }))
+}
+
+function compileKeeping<Kept extends CollectedReport>(
+  input: CompileInput,
+  loaded: LoadedRegistry,
+  keep: (compiled: CompiledReport) => Kept
+): CompileOutcome<Kept> {
   const { file: registryFile, registry, locate } = loaded
   const files: VFile[] = [registryFile]
-  const reports: CompiledReport[] = []
+  const reports: Kept[] = []
   const coverage: Coverage[] = []
   const slugs = new Map<string, string>()
   const fileOf = new Map<CollectedReport, VFile>()
@@ -62,8 +82,9 @@ export function compileWithRegistry(input: CompileInput, loaded: LoadedRegistry)
     }
     slugs.set(slug, source.path)
     if (!file.messages.some((message) => message.fatal)) {
-      reports.push(compiledReport)
-      fileOf.set(compiledReport, file)
+      const kept = keep(compiledReport)
+      reports.push(kept)
+      fileOf.set(kept, file)
     }
   }
 

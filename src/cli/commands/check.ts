@@ -54,11 +54,11 @@ async function checkOf(
   const key = cache.reuse ? checkKey(cache.folder, input, input.checkUnusedMetrics) : undefined
   const found = key === undefined ? undefined : readCheck(cache.folder, key)
   if (found) return { ...found, sources: decodedSources(input) }
-  const [{ compileWithRegistry }, { checkedRegistry }] = await Promise.all([
+  const [{ checkWithRegistry }, { checkedRegistry }] = await Promise.all([
     import('../../compile/compile-sources.js'),
     import('../../cache/checked-registry.js')
   ])
-  const result = compileWithRegistry(input, checkedRegistry(input.registry, cache))
+  const result = checkWithRegistry(input, checkedRegistry(input.registry, cache))
   const checked = { diagnostics: result.diagnostics, coverage: result.coverage, facts: factCount(result) }
   if (key !== undefined) keepCheck(cache.folder, key, checked)
   return { ...checked, sources: new Map(result.files.map((file) => [file.path, String(file.value)])) }
