@@ -159,7 +159,7 @@ test('the record of an output folder that is gone goes, or of none after a month
   )
 })
 
-test.each(['checked-registry', 'checked'])(
+test.each(['checked-registry', 'checked', 'checked/across', 'checked/units/ab'])(
   'what check kept in %s/ goes once no check has used it for a week, whatever the records say',
   (folder) => {
     const day = 24 * hour
@@ -168,7 +168,9 @@ test.each(['checked-registry', 'checked'])(
     put(`${folder}/${key('b')}.json`, 'x'.repeat(7), 6 * day)
     put(`${folder}/${key('c')}.json.123.abc.tmp`, 'x'.repeat(3), 8 * day)
     put(`${folder}/notes.json`, 'x', 8 * day)
-    expect(pruneCache(cache, { now })).toEqual({ files: 2, bytes: 8, records: 0, trees: 0 })
+    if (folder.startsWith('checked/units/')) put(`${folder}/${key('a')}.summary.json`, 'x'.repeat(11), 8 * day)
+    const summary = folder.startsWith('checked/units/') ? 11 : 0
+    expect(pruneCache(cache, { now })).toEqual({ files: summary ? 3 : 2, bytes: 8 + summary, records: 0, trees: 0 })
     expect(files()).toEqual([
       'builds/0123456789abcdef.json',
       `${folder}/${key('b')}.json`,

@@ -64,6 +64,6 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
  * tightHeap) and the series written a piece at a time, a rebuild after a title changed peaked at
  * 676 and 618 MB with groups of 40,000, and at 551 and 598 MB with groups of 20,000, for the same CPU.
  */
-function factBudget(held = 150_000): FactBudget {
+export function factBudget(held = 150_000): FactBudget {
   return { held, group: Math.min(held, 20_000) }
 }

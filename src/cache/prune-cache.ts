@@ -12,10 +12,11 @@ import { readUses, type RecordUses } from './record-uses.js'
 // meanwhile writes before its record names it, and the edit undone soon after.
 const hour = 60 * 60 * 1000
 const unnamedIdle = 30 * 24 * hour
-// No build records what `check` reads: a registry it checked, and what a check found, stay while
-// some check uses them (each use marks them), and go once none has for a week. Each version of
-// factmark and each edit of a registry leaves a registry (5 to 60 KB); each edit of the sources
-// checked leaves what the check found (1.6 KB for the seed, with its three notes).
+// No build records what `check` reads: a registry it checked, what a check found, and what it
+// kept of each report and of the rules across reports, stay while some check uses them (each use
+// marks them), and go once none has for a week. Each version of factmark and each edit of a
+// registry leaves a registry (5 to 60 KB); each edit of the sources checked leaves what the check
+// found (1.6 KB for the seed, with its three notes), and of a report what it says (51 KB for the seed).
 const checkedIdle = 7 * 24 * hour
 
 export interface PruneOptions {
@@ -93,13 +94,22 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
   sweepRecordParts(path.join(folder, 'builds'), before, pruned)
   sweep(path.join(folder, 'across'), keyedEntry, used.across)
   sweep(path.join(folder, 'registry'), keyedEntry, used.environments)
-  for (const checked of ['checked-registry', 'checked'])
-    for (const name of namesIn(path.join(folder, checked)))
-      if (keyedEntry.test(name)) removeIdle(path.join(folder, checked, name), now - checkedIdle, pruned)
+  pruneChecked(folder, now - checkedIdle, pruned)
   // The tree a build replaced is kept under the name of its record (see outputName): one whose record is gone has no build to stage into it.
   for (const name of namesIn(path.join(folder, 'spare')))
     if (recordName.test(name) && !used.records.has(name)) removeTree(path.join(folder, 'spare', name), before, pruned)
   return pruned
+}
+
+/** Remove what `check` kept and no check has used since `before` (see checkedIdle). */
+function pruneChecked(folder: string, before: number, pruned: Pruned): void {
+  for (const checked of ['checked-registry', 'checked', path.join('checked', 'across')])
+    for (const name of namesIn(path.join(folder, checked)))
+      if (keyedEntry.test(name)) removeIdle(path.join(folder, checked, name), before, pruned)
+  const units = path.join(folder, 'checked', 'units')
+  for (const shard of namesIn(units).filter((name) => /^[0-9a-f]{2}$/.test(name)))
+    for (const name of namesIn(path.join(units, shard)))
+      if (unitEntry.test(name)) removeIdle(path.join(units, shard, name), before, pruned)
 }
 
 /**

@@ -46,6 +46,8 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
  * What the sources say, with a way to their text for the excerpts. A check of sources checked
  * before (the same bytes, registry and factmark: see checkKey) is read from the cache, without
  * loading the compiler: compiling the seed report was three fifths of a check as a new process.
+ * Otherwise a collection is checked report by report (see checkUnits), and a few reports, a
+ * registry with errors, or any check with --no-cache, compile together.
  */
 async function checkOf(
   input: CompileInput & { checkUnusedMetrics: boolean },
@@ -54,15 +56,27 @@ async function checkOf(
   const key = cache.reuse ? checkKey(cache.folder, input, input.checkUnusedMetrics) : undefined
   const found = key === undefined ? undefined : readCheck(cache.folder, key)
   if (found) return { ...found, sources: decodedSources(input) }
-  const [{ checkWithRegistry }, { checkedRegistry }] = await Promise.all([
-    import('../../compile/compile-sources.js'),
-    import('../../cache/checked-registry.js')
-  ])
-  const result = checkWithRegistry(input, checkedRegistry(input.registry, cache))
+  const { checkedRegistry } = await import('../../cache/checked-registry.js')
+  const loaded = checkedRegistry(input.registry, cache)
+  const { registry } = loaded
+  if (cache.reuse && registry && input.reports.length >= fewestForUnits) {
+    const { checkUnits } = await import('../../build/check-units.js')
+    const checked = checkUnits(input, { ...loaded, registry }, cache.folder)
+    if (key !== undefined) keepCheck(cache.folder, key, checked)
+    return { ...checked, sources: decodedSources(input) }
+  }
+  const { checkWithRegistry } = await import('../../compile/compile-sources.js')
+  const result = checkWithRegistry(input, loaded)
   const checked = { diagnostics: result.diagnostics, coverage: result.coverage, facts: factCount(result) }
   if (key !== undefined) keepCheck(cache.folder, key, checked)
   return { ...checked, sources: new Map(result.files.map((file) => [file.path, String(file.value)])) }
 }
+
+// From this many reports on, a check keeps what each report says apart (see checkUnits), so that
+// the check after an edit compiles the reports edited alone, and holds one report's facts at a
+// time. Below it, the reports compile sooner together: a unit's modules (those of a build, which
+// renders files too) take longer to load than a few reports take to compile.
+const fewestForUnits = 8
 
 /** The text of each source as the compiler reads it, decoded only for the files a diagnostic quotes. */
 function decodedSources(input: CompileInput): SourceLookup {

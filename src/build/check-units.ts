@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, rmSync, utimesSync } from 'node:fs'
+import path from 'node:path'
+import { keepJson, readKept, writeWholeSync } from '../cache/cache-folder.js'
+import { factmarkDigest } from '../cache/factmark-digest.js'
+import { spillFolder } from '../cache/spill-folder.js'
+import type { LoadedRegistry } from '../load/registry.js'
+import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
+import { acrossKey, allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
+import { contentDigest, unitKey } from './build-cache.js'
+import { crossReport, type CrossReportInput } from './cross-report.js'
+import { renderUnit, type ReportSummary, type ReportUnit } from './report-unit.js'
+import { factBudget } from './whole-collection.js'
+
+/** What a check says of its sources. */
+export interface CheckedUnits {
+  diagnostics: Diagnostic[]
+  coverage: Coverage[]
+  facts: number
+}
+
+/**
+ * Check the sources report by report, as a build compiles them: what each report says on its own
+ * is kept in the cache by a digest of factmark, the registry and the report's path and bytes, so
+ * that a check after an edit compiles the reports edited alone; the rules across reports are
+ * then made from the reports' summaries, read one at a time, as a build makes them. Nothing is
+ * rendered. The registry must be valid (see checkedRegistry); the messages are those
+ * checkWithRegistry gives, in the same order.
+ */
+export function checkUnits(
+  input: CompileInput & { checkUnusedMetrics: boolean },
+  loaded: LoadedRegistry & { registry: Registry },
+  cacheFolder: string
+): CheckedUnits {
+  // Units that render no file, kept apart from a build's: another environment is other keys.
+  const environment = createHash('sha256')
+    .update(factmarkDigest(cacheFolder))
+    .update(`\0check\0${input.registry.path}\0`)
+    .update(input.registry.text)
+    .digest('hex')
+  const files = input.reports.map((source) =>
+    unitPlace(cacheFolder, unitKey(environment, source, contentDigest(source.text)))
+  )
+  // The summaries that could not be kept (a cache folder that cannot be written to) are held here.
+  const held = new Map<number, ReportSummary>()
+  const units = input.reports.map((source, index) => {
+    const file = files[index] as string
+    const kept = keptUnit(file)
+    if (kept) return kept
+    const { summary, ...head } = renderUnit(source, loaded.registry, []).unit
+    if (!keepUnit(file, head, summary) && summary) held.set(index, summary)
+    return head
+  })
+  const skipped = input.skipped ?? []
+  const summaryOf = (index: number) =>
+    held.get(index) ?? (readKept(summaryPlace(files[index] as string)) as ReportSummary | undefined)
+  const memo = path.join(
+    cacheFolder,
+    'checked',
+    'across',
+    `${acrossKey(environment, skipped, input.checkUnusedMetrics, units)}.json`
+  )
+  let conclusions = keptAcross(memo)
+  if (!conclusions) {
+    const across = { units, summaryOf, loaded, skipped, checkUnusedMetrics: input.checkUnusedMetrics }
+    conclusions = acrossOf(across, cacheFolder)
+    try {
+      keepJson(memo, conclusions)
+    } catch {
+      // Made again next time.
+    }
+  }
+  const { messages, facts } = conclusions
+  return { diagnostics: allDiagnostics(units, messages), coverage: allCoverage(units, skipped), facts }
+}
+
+/** The rules across reports, as a build runs them, with what does not fit in memory spilled into the cache meanwhile. */
+function acrossOf(input: Omit<CrossReportInput, 'budget' | 'folder'>, cacheFolder: string): CheckedAcross {
+  const spilled = spillFolder(cacheFolder)
+  try {
+    const { published, messages } = crossReport(
+      { ...input, budget: factBudget(), folder: spilled },
+      // The series are what a build publishes; a check reads only the messages made with them.
+      () => undefined
+    )
+    return { messages, facts: published.reduce((sum, entry) => sum + entry.report.bundle.facts.length, 0) }
+  } finally {
+    rmSync(spilled, { recursive: true, force: true })
+  }
+}
+
+/** What the rules across reports said of a collection, and how many facts its reports publish. */
+interface CheckedAcross {
+  messages: AcrossMessages
+  facts: number
+}
+
+/**
+ * The conclusions of the rules across reports kept for a key (see acrossKey: it covers all they
+ * read), marked as used now; undefined when there are none. An edit that moves no fact (a sentence
+ * added at the end, a typo mended) takes them, and reads no report's facts.
+ */
+function keptAcross(file: string): CheckedAcross | undefined {
+  const kept = readKept(file) as Partial<CheckedAcross> | null | undefined
+  if (!kept || typeof kept.facts !== 'number' || typeof kept.messages !== 'object') return undefined
+  markUsed([file])
+  return kept as CheckedAcross
+}
+
+/** Mark kept files as used now: pruning keeps what checks keep by when it was last used. */
+function markUsed(files: readonly string[]): void {
+  const now = new Date()
+  try {
+    for (const file of files) utimesSync(file, now, now)
+  } catch {
+    // Not marked, it is made again once pruned.
+  }
+}
+
+const unitPlace = (folder: string, key: string) => path.join(folder, 'checked', 'units', key.slice(0, 2), `${key}.json`)
+const summaryPlace = (file: string) => file.replace(/\.json$/, '.summary.json')
+
+/**
+ * A unit kept by an earlier check, marked as used now (pruning keeps it by when it was last
+ * used); undefined when there is none, or its summary is gone.
+ */
+function keptUnit(file: string): ReportUnit | undefined {
+  // Any JSON: a file cut short, or changed by hand, is compiled again.
+  const unit = readKept(file) as Partial<ReportUnit> | null | undefined
+  if (!unit || !Array.isArray(unit.diagnostics) || typeof unit.coverage !== 'object') return undefined
+  if (unit.summaryDigest !== undefined && !existsSync(summaryPlace(file))) return undefined
+  markUsed(unit.summaryDigest === undefined ? [file] : [file, summaryPlace(file)])
+  return unit as ReportUnit
+}
+
+/** Keep a unit, its summary apart, read when the rules across reports come to it; false when the cache cannot be written to. */
+function keepUnit(file: string, head: ReportUnit, summary: ReportSummary | undefined): boolean {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true })
+    // The summary first: a unit found always has its summary.
+    if (summary) writeWholeSync(summaryPlace(file), JSON.stringify(summary))
+    writeWholeSync(file, JSON.stringify(head))
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,126 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import { checkUnits } from '../src/build/check-units.js'
+import { checkWithRegistry } from '../src/compile/compile-sources.js'
+import { loadRegistry } from '../src/load/registry.js'
+import type { CompileInput, SourceText } from '../src/model/compiled.js'
+import { collectionRegistry, collectionReports, writeCollectionProject } from './helpers/collection.js'
+import { runCli } from './helpers/run-cli.js'
+import { seedRegistry, seedReport } from './helpers/seed.js'
+
+// A check of many reports keeps what each says apart, as a build does, and makes the rules across
+// reports from their summaries: what it says is what compiling them all together says.
+
+let folder: string
+beforeEach(() => {
+  folder = mkdtempSync(path.join(tmpdir(), 'factmark-check-units-'))
+})
+afterEach(() => rmSync(folder, { recursive: true, force: true }))
+
+const loaded = (registry: SourceText) => {
+  const read = loadRegistry(registry.path, registry.text)
+  if (!read.registry) throw new Error('the fixture registry must be valid')
+  return { ...read, registry: read.registry }
+}
+const together = (input: CompileInput & { checkUnusedMetrics: boolean }) => {
+  const result = checkWithRegistry(input, loaded(input.registry))
+  const facts = result.reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
+  return { diagnostics: result.diagnostics, coverage: result.coverage, facts }
+}
+const apart = (input: CompileInput & { checkUnusedMetrics: boolean }) =>
+  checkUnits(input, loaded(input.registry), folder)
+
+const copy = (text: string, at: number) => ({
+  path: `source/copy-${at}.md`,
+  text: text.replace(/^slug: (.*)$/m, `slug: $1-copy-${at}`)
+})
+const seedText = seedReport.text
+
+test.each<[string, CompileInput & { checkUnusedMetrics: boolean }]>([
+  ['the seed', { reports: [seedReport], registry: seedRegistry, checkUnusedMetrics: true }],
+  // The rules across reports: levels, changes and targets checked against the other years.
+  ['the collection', { reports: collectionReports, registry: collectionRegistry, checkUnusedMetrics: true }],
+  [
+    'the collection, one report named',
+    { reports: [seedReport], registry: collectionRegistry, checkUnusedMetrics: false }
+  ],
+  // A slug used twice, a report with errors, a path skipped.
+  [
+    'reports with errors',
+    {
+      reports: [seedReport, { path: 'source/twice.md', text: seedText }, { path: 'source/broken.md', text: 'x\n' }],
+      registry: seedRegistry,
+      skipped: [{ path: 'source/huge.md', reason: 'larger than the limit' }],
+      checkUnusedMetrics: true
+    }
+  ]
+])('%s: the same as compiled together, first and from what was kept', (_name, input) => {
+  const expected = together(input)
+  expect(expected.diagnostics.length).toBeGreaterThan(0)
+  expect(apart(input)).toEqual(expected)
+  expect(apart(input)).toEqual(expected)
+})
+
+test.each<[string, (text: string) => string]>([
+  // Moves no fact: the conclusions across reports are taken as kept.
+  ['a sentence added at the end', (text) => `${text}\n又加的一句话。\n`],
+  ['a figure changed', (text) => text.replace(':fact[2.43]', ':fact[2.44]')],
+  ['a figure untagged', (text) => text.replace(':fact[205个]{metric=water.outfalls_remediated}', '205个')],
+  ['an error made', (text) => text.replace('{metric=air.pm10}', '{metric=air.pm10 period=2025-13}')],
+  ['a slug taken by another report', (text) => text.replace(/^slug: .*$/m, 'slug: xiamen-2024-fact-sheet')]
+])('after %s in one report, the same as compiled together', (_change, change) => {
+  const reports = [...collectionReports, copy(seedText, 1), copy(seedText, 2)]
+  const input = { reports, registry: collectionRegistry, checkUnusedMetrics: true }
+  apart(input)
+  const edited = reports.map((report, at) => (at === 5 ? { ...report, text: change(report.text) } : report))
+  expect(edited[5]?.text).not.toBe(reports[5]?.text)
+  const changed = { ...input, reports: edited }
+  expect(apart(changed)).toEqual(together(changed))
+})
+
+test('each report is kept once, with its summary apart, and the conclusions across reports once', () => {
+  const input = { reports: collectionReports, registry: collectionRegistry, checkUnusedMetrics: true }
+  apart(input)
+  const units = path.join(folder, 'checked/units')
+  const kept = readdirSync(units).flatMap((shard) => readdirSync(path.join(units, shard)))
+  expect(kept.filter((name) => /^[0-9a-f]{64}\.json$/.test(name))).toHaveLength(4)
+  expect(kept.filter((name) => /^[0-9a-f]{64}\.summary\.json$/.test(name))).toHaveLength(4)
+  expect(readdirSync(path.join(folder, 'checked/across'))).toHaveLength(1)
+})
+
+test('check of eight reports or more, edited between checks, says what a check without the cache says', async () => {
+  const cwd = path.join(folder, 'project')
+  writeCollectionProject(cwd)
+  mkdirSync(path.join(cwd, 'node_modules'))
+  for (let at = 1; at <= 4; at++) writeFileSync(path.join(cwd, `source/copy-${at}.md`), copy(seedText, at).text)
+  const check = (...argv: string[]) => runCli(cwd, 'check', '--format', 'json', ...argv)
+  expect(await check()).toEqual(await check('--no-cache'))
+  expect(readdirSync(path.join(cwd, 'node_modules/.cache/factmark/checked/units')).length).toBeGreaterThan(0)
+  const file = path.join(cwd, 'source/copy-3.md')
+  writeFileSync(file, readFileSync(file, 'utf8').replace('{metric=air.pm10}', '{metric=air.pm10 period=2025-13}'))
+  const fresh = await check('--no-cache')
+  expect(fresh.code).toBe(1)
+  expect(await check()).toEqual(fresh)
+  // As text, with the excerpt of the line of each message.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('period=2025-13', 'period=2025-14'))
+  const text = await runCli(cwd, 'check', '--no-cache')
+  expect(text.stdout).toContain('has no month 14')
+  expect(await runCli(cwd, 'check')).toEqual(text)
+})
+
+test('a kept unit or conclusion cut short, or not one, is made again', () => {
+  const input = { reports: collectionReports, registry: collectionRegistry, checkUnusedMetrics: true }
+  const expected = apart(input)
+  const units = path.join(folder, 'checked/units')
+  const heads = readdirSync(units).flatMap((shard) =>
+    readdirSync(path.join(units, shard))
+      .filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
+      .map((name) => path.join(units, shard, name))
+  )
+  const across = path.join(folder, 'checked/across', readdirSync(path.join(folder, 'checked/across'))[0] as string)
+  for (const [at, file] of [...heads, across].entries())
+    writeFileSync(file, ['{"diag', 'null', '[]', '{}'][at % 4] as string)
+  expect(apart(input)).toEqual(expected)
+})
