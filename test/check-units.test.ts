@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { checkUnits } from '../src/build/check-units.js'
+import { sourceDigest } from '../src/cache/kept-check.js'
 import { checkWithRegistry } from '../src/compile/compile-sources.js'
 import { loadRegistry } from '../src/load/registry.js'
 import type { CompileInput, SourceText } from '../src/model/compiled.js'
@@ -30,7 +31,12 @@ const together = (input: CompileInput & { checkUnusedMetrics: boolean }) => {
   return { diagnostics: result.diagnostics, coverage: result.coverage, facts }
 }
 const apart = (input: CompileInput & { checkUnusedMetrics: boolean }) =>
-  checkUnits(input, loaded(input.registry), folder)
+  checkUnits(
+    input,
+    loaded(input.registry),
+    folder,
+    input.reports.map((report) => sourceDigest(report.text))
+  )
 
 const copy = (text: string, at: number) => ({
   path: `source/copy-${at}.md`,

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, rmSync, utimesSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
-import { keepJson, readKept, writeWholeSync } from '../cache/cache-folder.js'
+import { keepJson, markUsed, readKept, writeWholeSync } from '../cache/cache-folder.js'
 import { factmarkDigest } from '../cache/factmark-digest.js'
 import { spillFolder } from '../cache/spill-folder.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
 import { acrossKey, allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
-import { contentDigest, unitKey } from './build-cache.js'
+import { unitKey } from './build-cache.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
 import { renderUnit, type ReportSummary, type ReportUnit } from './report-unit.js'
 import { factBudget } from './whole-collection.js'
@@ -25,12 +25,13 @@ export interface CheckedUnits {
  * that a check after an edit compiles the reports edited alone; the rules across reports are
  * then made from the reports' summaries, read one at a time, as a build makes them. Nothing is
  * rendered. The registry must be valid (see checkedRegistry); the messages are those
- * checkWithRegistry gives, in the same order.
+ * checkWithRegistry gives, in the same order. `digests` are those of the reports' bytes, in order.
  */
 export function checkUnits(
   input: CompileInput & { checkUnusedMetrics: boolean },
   loaded: LoadedRegistry & { registry: Registry },
-  cacheFolder: string
+  cacheFolder: string,
+  digests: readonly string[]
 ): CheckedUnits {
   // Units that render no file, kept apart from a build's: another environment is other keys.
   const environment = createHash('sha256')
@@ -38,8 +39,9 @@ export function checkUnits(
     .update(`\0check\0${input.registry.path}\0`)
     .update(input.registry.text)
     .digest('hex')
-  const files = input.reports.map((source) =>
-    unitPlace(cacheFolder, unitKey(environment, source, contentDigest(source.text)))
+  // Each report by the digest of its bytes (see sourceDigest), made once for the check's own key.
+  const files = input.reports.map((source, index) =>
+    unitPlace(cacheFolder, unitKey(environment, source, digests[index] ?? ''))
   )
   // The summaries that could not be kept (a cache folder that cannot be written to) are held here.
   const held = new Map<number, ReportSummary>()
@@ -105,16 +107,6 @@ function keptAcross(file: string): CheckedAcross | undefined {
   if (!kept || typeof kept.facts !== 'number' || typeof kept.messages !== 'object') return undefined
   markUsed([file])
   return kept as CheckedAcross
-}
-
-/** Mark kept files as used now: pruning keeps what checks keep by when it was last used. */
-function markUsed(files: readonly string[]): void {
-  const now = new Date()
-  try {
-    for (const file of files) utimesSync(file, now, now)
-  } catch {
-    // Not marked, it is made again once pruned.
-  }
 }
 
 const unitPlace = (folder: string, key: string) => path.join(folder, 'checked', 'units', key.slice(0, 2), `${key}.json`)

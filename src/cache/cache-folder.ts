@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 
@@ -36,4 +36,17 @@ export function writeWholeSync(file: string, content: string | Uint8Array): void
   const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
   writeFileSync(beside, content)
   renameSync(beside, file)
+}
+
+/**
+ * Mark files of the cache as used now: no build records what `check` keeps, so pruning keeps it
+ * by when it was last used. A file that cannot be marked is made again once pruned.
+ */
+export function markUsed(files: readonly string[]): void {
+  const now = new Date()
+  try {
+    for (const file of files) utimesSync(file, now, now)
+  } catch {
+    // Not marked.
+  }
 }

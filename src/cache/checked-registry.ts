@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { utimesSync } from 'node:fs'
 import path from 'node:path'
 import type { Point, Position } from 'unist'
 import { report } from '../diagnostics/report.js'
@@ -9,7 +8,7 @@ import { openSource } from '../load/source-file.js'
 import { parseYaml, type YamlSource } from '../load/yaml-source.js'
 import type { RelatedPlace, Registry, SourceText } from '../model/compiled.js'
 import type { Metric } from '../model/schema-types.js'
-import { keepJson, readKept } from './cache-folder.js'
+import { keepJson, markUsed, readKept } from './cache-folder.js'
 import { factmarkDigest } from './factmark-digest.js'
 
 /** A registry as the cache keeps it: its metrics as entries. */
@@ -52,7 +51,7 @@ export function checkedRegistry(source: SourceText, cache: { folder: string; reu
   const kept = path.join(cache.folder, 'checked-registry', `${key}.json`)
   const found = cache.reuse ? (readKept(kept) as CheckedRegistry | undefined) : undefined
   if (found) {
-    touchUsed(kept)
+    markUsed([kept])
     for (const { ruleId, reason, place, related } of found.messages) report(file, ruleId, reason, place, related)
     let yaml: YamlSource | undefined
     const locate: YamlSource['locate'] = (at, part) => {
@@ -92,17 +91,4 @@ export function checkedRegistry(source: SourceText, cache: { folder: string; reu
     }
   }
   return loaded
-}
-
-/**
- * Mark a kept registry as used now: no build records what `check` reads, so pruning keeps a
- * checked registry by when it was last used (see pruneCache).
- */
-function touchUsed(file: string): void {
-  try {
-    const now = new Date()
-    utimesSync(file, now, now)
-  } catch {
-    // Not marked, it is checked again once pruned: a tenth of a second, once.
-  }
 }

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
-import { utimesSync } from 'node:fs'
 import path from 'node:path'
 import type { CompileInput, Coverage, Diagnostic } from '../model/compiled.js'
-import { keepJson, readKept } from './cache-folder.js'
+import { keepJson, markUsed, readKept } from './cache-folder.js'
 import { factmarkDigest } from './factmark-digest.js'
 
 /** What `check` printed of its sources, kept by everything it depends on (see checkKey). */
@@ -17,15 +16,24 @@ export interface KeptCheck {
  * each report's path and bytes, the paths skipped and why, and whether unused metrics are looked
  * for. Nothing else reaches the compiler's diagnostics, so a check of the same key says the same.
  */
-export function checkKey(cacheFolder: string, input: CompileInput, checkUnusedMetrics: boolean): string {
+export function checkKey(
+  cacheFolder: string,
+  input: CompileInput,
+  checkUnusedMetrics: boolean,
+  reportDigests: readonly string[]
+): string {
   const hash = createHash('sha256')
     .update(factmarkDigest(cacheFolder))
     .update(JSON.stringify([checkUnusedMetrics, input.skipped ?? []]))
-  for (const source of [input.registry, ...input.reports])
-    hash
-      .update(`\0${JSON.stringify([source.path, source.unreadSize ?? null])}\0`)
-      .update(createHash('sha256').update(source.text).digest('hex'))
+  const digests = [sourceDigest(input.registry.text), ...reportDigests]
+  for (const [at, source] of [input.registry, ...input.reports].entries())
+    hash.update(`\0${JSON.stringify([source.path, source.unreadSize ?? null])}\0`).update(digests[at] ?? '')
   return hash.digest('hex')
+}
+
+/** A digest of a source's bytes, as the build's cache keys a report by (see contentDigest). */
+export function sourceDigest(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex')
 }
 
 const checkFile = (cacheFolder: string, key: string) => path.join(cacheFolder, 'checked', `${key}.json`)
@@ -39,12 +47,7 @@ export function readCheck(cacheFolder: string, key: string): KeptCheck | undefin
   const file = checkFile(cacheFolder, key)
   const kept = readKept(file)
   if (!isKeptCheck(kept)) return undefined
-  try {
-    const now = new Date()
-    utimesSync(file, now, now)
-  } catch {
-    // Not marked, it is checked again once pruned.
-  }
+  markUsed([file])
   return kept
 }
 

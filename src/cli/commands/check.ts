@@ -1,5 +1,5 @@
 import { defaultCacheFolder } from '../../cache/cache-folder.js'
-import { checkKey, keepCheck, readCheck, type KeptCheck } from '../../cache/kept-check.js'
+import { checkKey, keepCheck, readCheck, sourceDigest, type KeptCheck } from '../../cache/kept-check.js'
 import { pruneCache } from '../../cache/prune-cache.js'
 import { sourcesOf } from '../../load/source-input.js'
 import { coveragePercent, formatCoverage } from '../../compile/coverage.js'
@@ -53,7 +53,8 @@ async function checkOf(
   input: CompileInput & { checkUnusedMetrics: boolean },
   cache: { folder: string; reuse: boolean }
 ): Promise<KeptCheck & { sources: SourceLookup }> {
-  const key = cache.reuse ? checkKey(cache.folder, input, input.checkUnusedMetrics) : undefined
+  const digests = cache.reuse ? input.reports.map((source) => sourceDigest(source.text)) : []
+  const key = cache.reuse ? checkKey(cache.folder, input, input.checkUnusedMetrics, digests) : undefined
   const found = key === undefined ? undefined : readCheck(cache.folder, key)
   if (found) return { ...found, sources: decodedSources(input) }
   const { checkedRegistry } = await import('../../cache/checked-registry.js')
@@ -61,7 +62,7 @@ async function checkOf(
   const { registry } = loaded
   if (cache.reuse && registry && input.reports.length >= fewestForUnits) {
     const { checkUnits } = await import('../../build/check-units.js')
-    const checked = checkUnits(input, { ...loaded, registry }, cache.folder)
+    const checked = checkUnits(input, { ...loaded, registry }, cache.folder, digests)
     if (key !== undefined) keepCheck(cache.folder, key, checked)
     return { ...checked, sources: decodedSources(input) }
   }
