@@ -64,3 +64,20 @@ export const reportColumn = {
   description: 'Slug of the report the fact is tagged in: its folder in the site. With id, it identifies the row.',
   required: true
 } as const
+
+/** A fact's cells, column by column; undefined for an empty cell. */
+export type FactCells = ReadonlyArray<string | number | undefined>
+
+const cellsKept = new WeakMap<FactBundle, readonly FactCells[]>()
+
+/**
+ * The cells of every fact of a bundle, in the order of its facts: a report's facts.csv, its
+ * facts-excel.csv and its rows of the site's table are written from the same cells, made once.
+ */
+export function factCells(bundle: FactBundle): readonly FactCells[] {
+  const kept = cellsKept.get(bundle)
+  if (kept) return kept
+  const made = bundle.facts.map((fact) => factColumns.map((column) => column.cell(fact, bundle)))
+  cellsKept.set(bundle, made)
+  return made
+}

@@ -1,5 +1,6 @@
-import { factColumns } from './fact-columns.js'
-import { csvLines, siteCsvHeader, siteCsvLines, siteRows } from './site-dataset.js'
+import { csvLines } from './csv-lines.js'
+import { factCells, factColumns } from './fact-columns.js'
+import { siteCsvHeader, siteCsvLines, siteRows } from './site-dataset.js'
 import type { CompiledReport } from '../model/compiled.js'
 
 /** The byte order mark Excel and WPS need to read a CSV file as UTF-8 rather than the system's code page (GBK). */
@@ -9,12 +10,10 @@ const bom = '\uFEFF'
 const formulaStart = /^[=+\-@\t\r]/
 
 function factRows(report: CompiledReport, forSpreadsheet: boolean): string[][] {
-  const { bundle } = report
-  return bundle.facts.map((fact) =>
-    factColumns.map((column) => {
-      const cell = column.cell(fact, bundle)
+  return factCells(report.bundle).map((cells) =>
+    cells.map((cell, at) => {
       const text = cell === undefined ? '' : String(cell)
-      return forSpreadsheet && column.type === 'string' && formulaStart.test(text) ? `'${text}` : text
+      return forSpreadsheet && factColumns[at]?.type === 'string' && formulaStart.test(text) ? `'${text}` : text
     })
   )
 }

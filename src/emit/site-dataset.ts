@@ -1,8 +1,8 @@
-import { stringify } from 'csv-stringify/sync'
 import { ParquetWriter, schemaFromColumnData, type BasicType, type Writer } from 'hyparquet-writer'
-import type { FactBundle, Fact } from '../model/schema-types.js'
+import type { FactBundle } from '../model/schema-types.js'
 import { chunks } from '../model/chunks.js'
-import { factColumns, reportColumn, type Column } from './fact-columns.js'
+import { csvLines } from './csv-lines.js'
+import { factCells, factColumns, reportColumn, type Column } from './fact-columns.js'
 
 /**
  * The site's table of every fact of every report (facts.csv and facts.parquet), built a batch of
@@ -23,21 +23,13 @@ export const siteCsvHeader = csvLines([columns.map((column) => column.name)])
 
 /** A report's rows of the site's table, cells as the columns give them. */
 export function siteRows(report: { frontMatter: { slug: string }; bundle: FactBundle }): SiteRow[] {
-  const { bundle } = report
-  return bundle.facts.map((fact: Fact) => [
-    report.frontMatter.slug,
-    ...factColumns.map((column) => column.cell(fact, bundle) ?? null)
-  ])
+  const { slug } = report.frontMatter
+  return factCells(report.bundle).map((cells) => [slug, ...cells.map((cell) => cell ?? null)])
 }
 
 /** CSV lines of rows (RFC 4180, CRLF), the same whether written in one piece or a batch at a time. */
 export function siteCsvLines(rows: readonly SiteRow[]): string {
   return csvLines(rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))))
-}
-
-/** CSV text of a table as every CSV file of the site is written: RFC 4180, CRLF, a cell with spaces at an end quoted. */
-export function csvLines(table: string[][]): string {
-  return stringify(table, { record_delimiter: 'windows', quoted_match: /^\s|\s$/ })
 }
 
 // Parquet's types for the Table Schema's: object and array cells are JSON text, as in the CSV.
