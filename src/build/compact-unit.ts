@@ -5,7 +5,9 @@ import type { ReportSummary, ReportUnit } from './report-unit.js'
  * A build holds the unit of every report until the site's own pages are made: thousands of them.
  * A unit comes from a thread or from the cache as fresh objects, each fact with its own copy of
  * the metric id, the period, the entity, the file name and empty dimensions; pooled, those are
- * held once for the whole site.
+ * held once for the whole site. So is a list of the metrics a report names that another report
+ * names alike: the reports of a series often name the same hundred metrics, which held apart
+ * took a third of what a build holds of each report while they compile (0.9 of 3.1 KB).
  */
 export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
   summary: (summary: ReportSummary) => ReportSummary
@@ -16,6 +18,16 @@ export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
     if (known !== undefined) return known
     strings.set(text, text)
     return text
+  }
+  const metricLists = new Map<string, string[]>()
+  const metricsPooled = (metrics: readonly string[]): string[] => {
+    // An annotation with errors may name a metric with any text in it: JSON tells every list apart.
+    const named = JSON.stringify(metrics)
+    const known = metricLists.get(named)
+    if (known !== undefined) return known
+    const list = metrics.map(pooled)
+    metricLists.set(named, list)
+    return list
   }
   const noDimensions: CollectionFact['dimensions'] = Object.freeze({})
   const fact = (original: CollectionFact): CollectionFact => {
@@ -42,7 +54,7 @@ export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
   })
   const unitPooled = (unit: ReportUnit): ReportUnit => ({
     ...unit,
-    metrics: unit.metrics.map(pooled),
+    metrics: metricsPooled(unit.metrics),
     ...(unit.summary && { summary: summaryPooled(unit.summary) })
   })
   // A summary read apart from its unit is pooled alone.

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest'
+import { unitPool } from '../src/build/compact-unit.js'
+import type { ReportUnit } from '../src/build/report-unit.js'
+
+const unit = (path: string, metrics: string[]): ReportUnit => ({
+  path,
+  coverage: { path, tagged: 0, untagged: 0, read: true },
+  metrics,
+  diagnostics: [],
+  slugPlace: { start: { line: 2, column: 7, offset: 10 }, end: { line: 2, column: 20, offset: 23 } }
+})
+
+describe('unitPool', () => {
+  test('holds one list for the reports that name the same metrics, and the list each names', () => {
+    const pool = unitPool()
+    const first = pool(unit('a.md', ['air.pm25', 'water.section_class']))
+    const same = pool(unit('b.md', ['air.pm25', 'water.section_class']))
+    const other = pool(unit('c.md', ['air.pm25']))
+    // Lists that join alike but differ: a metric of an annotation with errors may hold any text.
+    const joined = pool(unit('d.md', ['air.pm25\nwater.section_class']))
+    expect(same.metrics).toBe(first.metrics)
+    expect(first.metrics).toEqual(['air.pm25', 'water.section_class'])
+    expect(other.metrics).toEqual(['air.pm25'])
+    expect(joined.metrics).toEqual(['air.pm25\nwater.section_class'])
+    expect(other.metrics[0]).toBe(first.metrics[0])
+    expect([first.path, same.path, other.path]).toEqual(['a.md', 'b.md', 'c.md'])
+  })
+
+  test('keeps each pool to itself', () => {
+    const metrics = ['air.pm25']
+    expect(unitPool()(unit('a.md', metrics)).metrics).not.toBe(unitPool()(unit('a.md', metrics)).metrics)
+  })
+})
