@@ -4,7 +4,7 @@ import type { ReportUnit } from '../src/build/report-unit.js'
 
 const unit = (path: string, metrics: string[]): ReportUnit => ({
   path,
-  coverage: { path, tagged: 0, untagged: 0, read: true },
+  coverage: { path, tagged: 0, untagged: 0 },
   metrics,
   diagnostics: [],
   slugPlace: { start: { line: 2, column: 7, offset: 10 }, end: { line: 2, column: 20, offset: 23 } }
