@@ -60,11 +60,17 @@ for (let round = 0; round <= rounds; round++) {
   const result = compiled.value
   const collection = collectionLookup(result.collection, (slug) => slug)
   const outputs = result.reports.map(() => new Map())
+  const digests = result.reports.map(() => new Map())
   for (const file of reportFiles) {
+    // Each file is encoded and digested as a build does, once, for the disk and whoever describes it.
     const emitted = timed(() =>
       result.reports.forEach((report, index) => {
         const rendered = outputs[index]
-        rendered.set(file.href, file.emit(report, { registry: result.registry, rendered, downloads, collection }))
+        const digested = digests[index]
+        const content = file.emit(report, { registry: result.registry, rendered, digested, downloads, collection })
+        const bytes = Buffer.from(content, 'utf8')
+        rendered.set(file.href, content)
+        digested.set(file.href, { bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') })
       })
     )
     if (round > 0) sample(file.href, emitted.ms)

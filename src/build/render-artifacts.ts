@@ -1,10 +1,11 @@
 import path from 'node:path'
 import { compareStrings } from '../model/compare.js'
-import { emitDataPackage, emitSiteDataPackage } from '../emit/datapackage.js'
+import { emitDataPackage, emitSiteDataPackage, type PackagedFile } from '../emit/datapackage.js'
 import { emitFactsCsv, emitFactsExcelCsv, emitSiteFactsCsv } from '../emit/facts-csv.js'
 import { emitFactsJson } from '../emit/facts-json.js'
 import { emitSiteFactsParquet } from '../emit/facts-parquet.js'
 import type { Download } from '../emit/downloads.js'
+import { sha256 } from '../emit/hash.js'
 import { emitManifest } from '../emit/manifest.js'
 import { emitReportHtml } from '../emit/report-html.js'
 import { emitReportMarkdown } from '../emit/report-md.js'
@@ -25,6 +26,8 @@ export interface EmitContext {
   registry: Registry | undefined
   /** The report's files rendered so far, by name: later files may describe earlier ones. */
   rendered: ReadonlyMap<string, string>
+  /** The size in bytes and the SHA-256 of each of them, made once for the folder's files and whoever describes them. */
+  digested: ReadonlyMap<string, { bytes: number; sha256: string }>
   /** Every file offered beside the page. */
   downloads: readonly Download[]
   /** What the other reports of the site say: series pages to link, levels they publish. */
@@ -38,10 +41,10 @@ export interface ReportFile extends Download {
 
 const taxonomyEntry = 'taxonomy/metrics.xsd'
 
-function rendered(context: EmitContext, name: string): { path: string; content: string } {
-  const content = context.rendered.get(name)
-  if (content === undefined) throw new Error(`${name} must be rendered before the files that describe it`)
-  return { path: name, content }
+function rendered(context: EmitContext, name: string): PackagedFile {
+  const digest = context.digested.get(name)
+  if (digest === undefined) throw new Error(`${name} must be rendered before the files that describe it`)
+  return { path: name, ...digest }
 }
 
 // Each file of a report's folder and what renders it; reportDownloads says what each is, apart,
@@ -67,21 +70,33 @@ export const reportFiles: readonly ReportFile[] = reportDownloads.map((file) => 
   emit: emitters[file.href]
 }))
 
-/** The files of one report's folder, rendered in the order of `files`. Throws when an emitter fails. */
+/** A file of a report's folder as rendered: its text, and its bytes as written with their digest. */
+export interface RenderedFile extends Artifact {
+  content: string
+  bytes: Uint8Array
+  sha256: string
+}
+
+/**
+ * The files of one report's folder, rendered in the order of `files`, each encoded and digested
+ * once: for the disk, the manifest, and the Data Package that describes the others. Throws when
+ * an emitter fails.
+ */
 export function renderReportFiles(
   report: CompiledReport,
   registry: Registry | undefined,
   files: readonly ReportFile[],
   collection: CollectionLookup
-): Artifact[] {
+): RenderedFile[] {
   const slug = report.frontMatter.slug
   const downloads = files.flatMap(({ emit: _emit, ...file }) => (file.href === 'index.html' ? [] : [file]))
   const done = new Map<string, string>()
-  const artifacts: Artifact[] = []
+  const digested = new Map<string, { bytes: number; sha256: string }>()
+  const artifacts: RenderedFile[] = []
   for (const file of files) {
     let content: string
     try {
-      content = file.emit(report, { registry, rendered: done, downloads, collection })
+      content = file.emit(report, { registry, rendered: done, digested, downloads, collection })
     } catch (error) {
       throw new Error(
         `writing ${slug}/${file.href} failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -90,8 +105,11 @@ export function renderReportFiles(
         }
       )
     }
+    const bytes = Buffer.from(content, 'utf8')
+    const digest = sha256(bytes)
     done.set(file.href, content)
-    artifacts.push({ path: `${slug}/${file.href}`, content })
+    digested.set(file.href, { bytes: bytes.byteLength, sha256: digest })
+    artifacts.push({ path: `${slug}/${file.href}`, content, bytes, sha256: digest })
   }
   return artifacts
 }
@@ -106,7 +124,9 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
   const offered = files.map(({ emit: _emit, ...file }) => file)
   const titleOf = reportTitles(result.reports)
   const collection = collectionLookup(result.collection, titleOf)
-  for (const report of result.reports) artifacts.push(...renderReportFiles(report, result.registry, files, collection))
+  for (const report of result.reports)
+    for (const { path: name, content } of renderReportFiles(report, result.registry, files, collection))
+      artifacts.push({ path: name, content })
   artifacts.push(...siteDataset(result.reports))
   const site = siteFiles({
     reports: result.reports,

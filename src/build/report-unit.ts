@@ -7,8 +7,7 @@ import type { CollectionFact, Coverage, Diagnostic, Registry, SourceText, Compil
 import type { FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import type { Position } from 'unist'
 import { sha256 } from '../emit/hash.js'
-import { renderReportFiles, type ReportFile } from './render-artifacts.js'
-import type { Artifact } from './publish.js'
+import { renderReportFiles, type RenderedFile, type ReportFile } from './render-artifacts.js'
 
 /**
  * What a build keeps of one report once it is compiled and its files are rendered: everything the
@@ -68,7 +67,7 @@ export type LevelAnswers = ReadonlyMap<string, PublishedLevel>
 /** A report compiled and rendered: its unit, its files, and its rows of the site's table. */
 export interface RenderedUnit {
   unit: ReportUnit
-  artifacts: Artifact[]
+  artifacts: RenderedFile[]
   rows: KeptRows
 }
 
@@ -128,7 +127,7 @@ export function renderUnit(
         return answer
       }
     })
-  let artifacts: Artifact[]
+  let artifacts: RenderedFile[]
   try {
     artifacts = render()
   } catch (error) {

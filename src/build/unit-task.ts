@@ -69,12 +69,8 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
     task.cacheFolder !== undefined &&
     redrawPage(task.cacheFolder, task.root, registry, answers, key)
   if (redrawn) return redrawn
-  const { unit, artifacts, rows } = renderUnit(source, registry, files, answers)
-  // Each file is encoded once, for its digest, its size and the disk.
-  const encoded = artifacts.map(({ path: name, content }) => ({
-    path: name,
-    bytes: typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-  }))
+  // Each file comes encoded once, for its digest, its size and the disk.
+  const { unit, artifacts: encoded, rows } = renderUnit(source, registry, files, answers)
   const written = task.keepOnly
     ? []
     : task.pageOnly
@@ -93,7 +89,7 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
     unit.files = encoded.map((artifact) => ({
       path: artifact.path,
       bytes: artifact.bytes.byteLength,
-      sha256: sha256(artifact.bytes)
+      sha256: artifact.sha256
     }))
   if (!task.cacheFolder) return { unit, key }
   writeUnit(unitFile(task.cacheFolder, key), unit, rows)
