@@ -48,7 +48,8 @@ export function readArabic(text: string, start: number): ArabicNumber | { invali
     end += 1
   }
   const written = text.slice(start, end)
-  const ascii = [...written].map(toAscii).join('')
+  // Most figures are written in ASCII digits alone, which need no mapping.
+  const ascii = /^[0-9]+$/.test(written) ? written : [...written].map(toAscii).join('')
   if (!GROUPED.test(ascii) && !UNGROUPED.test(ascii)) return { invalid: written }
   const mantissa = ascii.replaceAll(',', '')
   const point = mantissa.indexOf('.')

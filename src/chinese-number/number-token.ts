@@ -8,7 +8,7 @@ import {
   parseChineseNumeralExactly,
   trailingScale
 } from './numerals.js'
-import { fromDecimal, ratio, significantDigits } from './ratio.js'
+import { ratio, significantDigits } from './ratio.js'
 import type { FigureProblem } from './types.js'
 import { failure, success } from './reading.js'
 import { reasons } from './reasons.js'
@@ -48,10 +48,18 @@ export function readNumberTokens(text: string, start: number): Result<NumberToke
 
 function arabicTokens(arabic: ArabicNumber | { invalid: string }): Result<NumberToken[], FigureProblem> {
   if ('invalid' in arabic) return failure(reasons.notANumber(arabic.invalid))
-  const digits = significantDigits(fromDecimal(arabic.mantissa) ?? ratio(0n))
+  const digits = decimalDigits(arabic.mantissa)
   if (digits > MAX_SIGNIFICANT_DIGITS)
     return failure(reasons.tooPrecise(arabic.text, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
   return success([{ form: 'arabic', ...arabic }])
+}
+
+/**
+ * Significant digits of a mantissa (ASCII digits and at most one point): from the first digit that
+ * is not zero to the last, as significantDigits counts them of its exact value, without reading it.
+ */
+export function decimalDigits(mantissa: string): number {
+  return mantissa.replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length
 }
 
 function chineseTokens(text: string, start: number): Result<NumberToken[], FigureProblem> | undefined {
