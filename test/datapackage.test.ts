@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto'
 import Ajv from 'ajv'
 import addFormats from 'ajv-formats'
 import { describe, expect, test } from 'vitest'
+import { reportFiles } from '../src/build/render-artifacts.js'
+import { noCollection } from '../src/emit/html/collection-lookup.js'
 import { factColumns } from '../src/emit/fact-columns.js'
 import { seedBuild } from './helpers/seed-build.js'
 
-const { artifacts } = seedBuild()
+const { artifacts, result } = seedBuild()
 const descriptor = JSON.parse(artifacts.get('xiamen-2025/datapackage.json') ?? '{}') as {
   resources: Array<{
     name: string
@@ -66,5 +68,27 @@ describe('datapackage.json', () => {
       expect(resource.bytes).toBe(Buffer.byteLength(content))
       expect(resource.hash).toBe(`sha256:${createHash('sha256').update(content).digest('hex')}`)
     }
+  })
+
+  test('is the same from the digests a build made and from the files alone', () => {
+    const report = result.reports[0]
+    const emit = reportFiles.find((file) => file.href === 'datapackage.json')?.emit
+    if (!report || !emit) throw new Error('the seed and its Data Package must be there')
+    const rendered = new Map(
+      ['facts.csv', 'facts.json', 'facts.xbrl.json'].map((name) => [name, artifacts.get(`xiamen-2025/${name}`) ?? ''])
+    )
+    const context = { registry: result.registry, rendered, downloads: [], collection: noCollection }
+    const digested = new Map(
+      [...rendered].map(([name, content]) => [
+        name,
+        { bytes: Buffer.byteLength(content), sha256: createHash('sha256').update(content).digest('hex') }
+      ])
+    )
+    const fromFiles = emit(report, context)
+    expect(fromFiles).toBe(artifacts.get('xiamen-2025/datapackage.json'))
+    expect(emit(report, { ...context, digested })).toBe(fromFiles)
+    // The digests given are the ones it writes: a wrong one shows.
+    const wrong = new Map(digested).set('facts.csv', { bytes: 1, sha256: '0'.repeat(64) })
+    expect(emit(report, { ...context, digested: wrong })).toContain(`"hash": "sha256:${'0'.repeat(64)}"`)
   })
 })

@@ -26,8 +26,11 @@ export interface EmitContext {
   registry: Registry | undefined
   /** The report's files rendered so far, by name: later files may describe earlier ones. */
   rendered: ReadonlyMap<string, string>
-  /** The size in bytes and the SHA-256 of each of them, made once for the folder's files and whoever describes them. */
-  digested: ReadonlyMap<string, { bytes: number; sha256: string }>
+  /**
+   * The size in bytes and the SHA-256 of each of them, made once for the folder's files and whoever
+   * describes them; a caller that gives none has them made from `rendered`.
+   */
+  digested?: ReadonlyMap<string, { bytes: number; sha256: string }>
   /** Every file offered beside the page. */
   downloads: readonly Download[]
   /** What the other reports of the site say: series pages to link, levels they publish. */
@@ -42,9 +45,11 @@ export interface ReportFile extends Download {
 const taxonomyEntry = 'taxonomy/metrics.xsd'
 
 function rendered(context: EmitContext, name: string): PackagedFile {
-  const digest = context.digested.get(name)
-  if (digest === undefined) throw new Error(`${name} must be rendered before the files that describe it`)
-  return { path: name, ...digest }
+  const digest = context.digested?.get(name)
+  if (digest !== undefined) return { path: name, ...digest }
+  const content = context.rendered.get(name)
+  if (content === undefined) throw new Error(`${name} must be rendered before the files that describe it`)
+  return { path: name, content }
 }
 
 // Each file of a report's folder and what renders it; reportDownloads says what each is, apart,
