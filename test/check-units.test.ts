@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { checkUnits } from '../src/build/check-units.js'
+import { checkRunner } from '../src/build/unit-pool.js'
 import { sourceDigest } from '../src/cache/kept-check.js'
 import { checkWithRegistry } from '../src/compile/compile-sources.js'
 import { loadRegistry } from '../src/load/registry.js'
@@ -30,12 +31,13 @@ const together = (input: CompileInput & { checkUnusedMetrics: boolean }) => {
   const facts = result.reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
   return { diagnostics: result.diagnostics, coverage: result.coverage, facts }
 }
-const apart = (input: CompileInput & { checkUnusedMetrics: boolean }) =>
+const apart = (input: CompileInput & { checkUnusedMetrics: boolean }, threads = 0) =>
   checkUnits(
     input,
     loaded(input.registry),
     folder,
-    input.reports.map((report) => sourceDigest(report.text))
+    input.reports.map((report) => sourceDigest(report.text)),
+    { threads }
   )
 
 const copy = (text: string, at: number) => ({
@@ -62,11 +64,11 @@ test.each<[string, CompileInput & { checkUnusedMetrics: boolean }]>([
       checkUnusedMetrics: true
     }
   ]
-])('%s: the same as compiled together, first and from what was kept', (_name, input) => {
+])('%s: the same as compiled together, first and from what was kept', async (_name, input) => {
   const expected = together(input)
   expect(expected.diagnostics.length).toBeGreaterThan(0)
-  expect(apart(input)).toEqual(expected)
-  expect(apart(input)).toEqual(expected)
+  expect(await apart(input)).toEqual(expected)
+  expect(await apart(input)).toEqual(expected)
 })
 
 test.each<[string, (text: string) => string]>([
@@ -76,19 +78,19 @@ test.each<[string, (text: string) => string]>([
   ['a figure untagged', (text) => text.replace(':fact[205个]{metric=water.outfalls_remediated}', '205个')],
   ['an error made', (text) => text.replace('{metric=air.pm10}', '{metric=air.pm10 period=2025-13}')],
   ['a slug taken by another report', (text) => text.replace(/^slug: .*$/m, 'slug: xiamen-2024-fact-sheet')]
-])('after %s in one report, the same as compiled together', (_change, change) => {
+])('after %s in one report, the same as compiled together', async (_change, change) => {
   const reports = [...collectionReports, copy(seedText, 1), copy(seedText, 2)]
   const input = { reports, registry: collectionRegistry, checkUnusedMetrics: true }
-  apart(input)
+  await apart(input)
   const edited = reports.map((report, at) => (at === 5 ? { ...report, text: change(report.text) } : report))
   expect(edited[5]?.text).not.toBe(reports[5]?.text)
   const changed = { ...input, reports: edited }
-  expect(apart(changed)).toEqual(together(changed))
+  expect(await apart(changed)).toEqual(together(changed))
 })
 
-test('each report is kept once, with its summary apart, and the conclusions across reports once', () => {
+test('each report is kept once, with its summary apart, and the conclusions across reports once', async () => {
   const input = { reports: collectionReports, registry: collectionRegistry, checkUnusedMetrics: true }
-  apart(input)
+  await apart(input)
   const units = path.join(folder, 'checked/units')
   const kept = readdirSync(units).flatMap((shard) => readdirSync(path.join(units, shard)))
   expect(kept.filter((name) => /^[0-9a-f]{64}\.json$/.test(name))).toHaveLength(4)
@@ -116,9 +118,9 @@ test('check of eight reports or more, edited between checks, says what a check w
   expect(await runCli(cwd, 'check')).toEqual(text)
 })
 
-test('a kept unit or conclusion cut short, or not one, is made again', () => {
+test('a kept unit or conclusion cut short, or not one, is made again', async () => {
   const input = { reports: collectionReports, registry: collectionRegistry, checkUnusedMetrics: true }
-  const expected = apart(input)
+  const expected = await apart(input)
   const units = path.join(folder, 'checked/units')
   const heads = readdirSync(units).flatMap((shard) =>
     readdirSync(path.join(units, shard))
@@ -128,5 +130,23 @@ test('a kept unit or conclusion cut short, or not one, is made again', () => {
   const across = path.join(folder, 'checked/across', readdirSync(path.join(folder, 'checked/across'))[0] as string)
   for (const [at, file] of [...heads, across].entries())
     writeFileSync(file, ['{"diag', 'null', '[]', '{}'][at % 4] as string)
-  expect(apart(input)).toEqual(expected)
+  expect(await apart(input)).toEqual(expected)
+})
+
+test('eight reports or more to compile go to threads, and say what this thread says', async () => {
+  expect(checkRunner(7, 2)).toBeUndefined()
+  expect(checkRunner(8, 1)).toBeUndefined()
+  const runner = checkRunner(8, 2)
+  expect(runner).toBeDefined()
+  await runner?.close()
+  const reports = [...collectionReports, ...[1, 2, 3, 4, 5].map((at) => copy(seedText, at))]
+  const input = { reports, registry: collectionRegistry, checkUnusedMetrics: true }
+  const expected = together(input)
+  expect(await apart(input, 2)).toEqual(expected)
+  const units = path.join(folder, 'checked/units')
+  const kept = readdirSync(units).flatMap((shard) => readdirSync(path.join(units, shard)))
+  expect(kept.filter((name) => /^[0-9a-f]{64}\.json$/.test(name))).toHaveLength(9)
+  // What the threads kept is what this thread takes.
+  rmSync(path.join(folder, 'checked/across'), { recursive: true })
+  expect(await apart(input, 0)).toEqual(expected)
 })

@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
-import { keepJson, markUsed, readKept, writeWholeSync } from '../cache/cache-folder.js'
+import { keepJson, markUsed, readKept } from '../cache/cache-folder.js'
 import { factmarkDigest } from '../cache/factmark-digest.js'
 import { spillFolder } from '../cache/spill-folder.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
 import { acrossKey, allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
 import { unitKey } from './build-cache.js'
+import { keepUnit, keptUnit, summaryPlace, unitPlace } from './check-unit-file.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
 import { renderUnit, type ReportSummary, type ReportUnit } from './report-unit.js'
+import { checkRunner } from './unit-pool.js'
 import { factBudget } from './whole-collection.js'
 
 /** What a check says of its sources. */
@@ -27,12 +29,13 @@ export interface CheckedUnits {
  * rendered. The registry must be valid (see checkedRegistry); the messages are those
  * checkWithRegistry gives, in the same order. `digests` are those of the reports' bytes, in order.
  */
-export function checkUnits(
+export async function checkUnits(
   input: CompileInput & { checkUnusedMetrics: boolean },
   loaded: LoadedRegistry & { registry: Registry },
   cacheFolder: string,
-  digests: readonly string[]
-): CheckedUnits {
+  digests: readonly string[],
+  options: { threads?: number } = {}
+): Promise<CheckedUnits> {
   // Units that render no file, kept apart from a build's: another environment is other keys.
   const environment = createHash('sha256')
     .update(factmarkDigest(cacheFolder))
@@ -45,14 +48,28 @@ export function checkUnits(
   )
   // The summaries that could not be kept (a cache folder that cannot be written to) are held here.
   const held = new Map<number, ReportSummary>()
-  const units = input.reports.map((source, index) => {
-    const file = files[index] as string
-    const kept = keptUnit(file)
-    if (kept) return kept
+  const found = files.map(keptUnit)
+  const missing = found.flatMap((unit, index) => (unit ? [] : [index]))
+  // Many reports to compile are compiled on both cores, as a build compiles them.
+  const runner = checkRunner(missing.length, options.threads)
+  const compiled = async (index: number): Promise<ReportUnit> => {
+    const source = input.reports[index] as CompileInput['reports'][number]
+    const place = files[index] as string
+    if (runner) {
+      const done = await runner.run({ source, registry: input.registry, environment, place, cacheFolder })
+      if (done.summary) held.set(index, done.summary)
+      return done.head
+    }
     const { summary, ...head } = renderUnit(source, loaded.registry, []).unit
-    if (!keepUnit(file, head, summary) && summary) held.set(index, summary)
+    if (!keepUnit(place, head, summary) && summary) held.set(index, summary)
     return head
-  })
+  }
+  let units: ReportUnit[]
+  try {
+    units = await Promise.all(found.map((unit, index) => (unit ? Promise.resolve(unit) : compiled(index))))
+  } finally {
+    await runner?.close()
+  }
   const skipped = input.skipped ?? []
   const summaryOf = (index: number) =>
     held.get(index) ?? (readKept(summaryPlace(files[index] as string)) as ReportSummary | undefined)
@@ -107,33 +124,4 @@ function keptAcross(file: string): CheckedAcross | undefined {
   if (!kept || typeof kept.facts !== 'number' || typeof kept.messages !== 'object') return undefined
   markUsed([file])
   return kept as CheckedAcross
-}
-
-const unitPlace = (folder: string, key: string) => path.join(folder, 'checked', 'units', key.slice(0, 2), `${key}.json`)
-const summaryPlace = (file: string) => file.replace(/\.json$/, '.summary.json')
-
-/**
- * A unit kept by an earlier check, marked as used now (pruning keeps it by when it was last
- * used); undefined when there is none, or its summary is gone.
- */
-function keptUnit(file: string): ReportUnit | undefined {
-  // Any JSON: a file cut short, or changed by hand, is compiled again.
-  const unit = readKept(file) as Partial<ReportUnit> | null | undefined
-  if (!unit || !Array.isArray(unit.diagnostics) || typeof unit.coverage !== 'object') return undefined
-  if (unit.summaryDigest !== undefined && !existsSync(summaryPlace(file))) return undefined
-  markUsed(unit.summaryDigest === undefined ? [file] : [file, summaryPlace(file)])
-  return unit as ReportUnit
-}
-
-/** Keep a unit, its summary apart, read when the rules across reports come to it; false when the cache cannot be written to. */
-function keepUnit(file: string, head: ReportUnit, summary: ReportSummary | undefined): boolean {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true })
-    // The summary first: a unit found always has its summary.
-    if (summary) writeWholeSync(summaryPlace(file), JSON.stringify(summary))
-    writeWholeSync(file, JSON.stringify(head))
-    return true
-  } catch {
-    return false
-  }
 }

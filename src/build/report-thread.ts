@@ -1,4 +1,5 @@
 import { keepCompilerCode, reportCompiler } from './report-compiler.js'
+import type { CheckUnitDone, CheckUnitTask } from './check-unit-task.js'
 import type { UnitDone, UnitTask } from './unit-task.js'
 
 /**
@@ -9,6 +10,14 @@ import type { UnitDone, UnitTask } from './unit-task.js'
 export default async function compileOnThread(task: UnitTask): Promise<UnitDone> {
   const compiler = await reportCompiler(task)
   const done = compiler.runUnitTask(task)
+  keepCompilerCode()
+  return done
+}
+
+/** The same for a check's threads: each report compiled and kept as a check keeps it, nothing rendered. */
+export async function checkOnThread(task: CheckUnitTask): Promise<CheckUnitDone> {
+  const compiler = await reportCompiler({ cacheFolder: task.cacheFolder, reuse: true })
+  const done = compiler.runCheckUnitTask(task)
   keepCompilerCode()
   return done
 }

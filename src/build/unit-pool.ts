@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import Tinypool from 'tinypool'
+import type { CheckUnitDone, CheckUnitTask } from './check-unit-task.js'
 import type { UnitDone, UnitTask } from './unit-task.js'
 import type { ReportFile } from './render-artifacts.js'
 import { keepCompilerCode, reportCompiler } from './report-compiler.js'
@@ -75,5 +76,33 @@ function threadRunner(entry: string, threads: number): UnitRunner {
     // Closed when its work is done, and again on the way out when the build failed first.
     close: () => (closed ??= pool.destroy()),
     threads
+  }
+}
+
+/** Threads that compile the reports of a check (see checkOnThread in report-thread.ts). */
+export interface CheckRunner {
+  run(task: CheckUnitTask): Promise<CheckUnitDone>
+  close(): Promise<void>
+}
+
+/**
+ * Threads for a check with `tasks` reports to compile, one per core unless `threads` says fewer;
+ * undefined when they would not pay for their start (see fewestForThreads) or cannot be had, and
+ * the check compiles in this thread.
+ */
+export function checkRunner(tasks: number, threads = availableParallelism()): CheckRunner | undefined {
+  const count = Math.min(threads, tasks)
+  const entry = threadEntry()
+  if (count < 2 || tasks < fewestForThreads || entry === undefined) return undefined
+  const pool = new Tinypool({
+    filename: entry,
+    name: 'checkOnThread',
+    minThreads: count,
+    maxThreads: count,
+    isolateWorkers: false
+  })
+  return {
+    run: (task) => pool.run(task) as Promise<CheckUnitDone>,
+    close: () => pool.destroy()
   }
 }

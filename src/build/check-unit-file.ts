@@ -1,0 +1,37 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { markUsed, readKept, writeWholeSync } from '../cache/cache-folder.js'
+import type { ReportSummary, ReportUnit } from './report-unit.js'
+
+/** Where a check keeps the unit of a key, apart from a build's units. */
+export const unitPlace = (folder: string, key: string) =>
+  path.join(folder, 'checked', 'units', key.slice(0, 2), `${key}.json`)
+
+/** Where the summary of a unit kept at `file` is kept. */
+export const summaryPlace = (file: string) => file.replace(/\.json$/, '.summary.json')
+
+/**
+ * A unit kept by an earlier check, marked as used now (pruning keeps it by when it was last
+ * used); undefined when there is none, or its summary is gone.
+ */
+export function keptUnit(file: string): ReportUnit | undefined {
+  // Any JSON: a file cut short, or changed by hand, is compiled again.
+  const unit = readKept(file) as Partial<ReportUnit> | null | undefined
+  if (!unit || !Array.isArray(unit.diagnostics) || typeof unit.coverage !== 'object') return undefined
+  if (unit.summaryDigest !== undefined && !existsSync(summaryPlace(file))) return undefined
+  markUsed(unit.summaryDigest === undefined ? [file] : [file, summaryPlace(file)])
+  return unit as ReportUnit
+}
+
+/** Keep a unit, its summary apart, read when the rules across reports come to it; false when the cache cannot be written to. */
+export function keepUnit(file: string, head: ReportUnit, summary: ReportSummary | undefined): boolean {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true })
+    // The summary first: a unit found always has its summary.
+    if (summary) writeWholeSync(summaryPlace(file), JSON.stringify(summary))
+    writeWholeSync(file, JSON.stringify(head))
+    return true
+  } catch {
+    return false
+  }
+}
