@@ -62,7 +62,7 @@ async function checkOf(
   const { registry } = loaded
   if (cache.reuse && registry && input.reports.length >= fewestForUnits) {
     const { checkUnits } = await import('../../build/check-units.js')
-    const checked = checkUnits(input, { ...loaded, registry }, cache.folder, digests)
+    const checked = await checkUnits(input, { ...loaded, registry }, cache.folder, digests)
     if (key !== undefined) keepCheck(cache.folder, key, checked)
     return { ...checked, sources: decodedSources(input) }
   }
