@@ -11,6 +11,7 @@ import { unitKey } from './build-cache.js'
 import { keepUnit, keptUnit, summaryPlace, unitPlace } from './check-unit-file.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
 import { renderUnit, type ReportSummary, type ReportUnit } from './report-unit.js'
+import { tightHeap } from './tight-heap.js'
 import { checkRunner } from './unit-pool.js'
 import { factBudget } from './whole-collection.js'
 
@@ -82,7 +83,13 @@ export async function checkUnits(
   let conclusions = keptAcross(memo)
   if (!conclusions) {
     const across = { units, summaryOf, loaded, skipped, checkUnusedMetrics: input.checkUnusedMetrics }
-    conclusions = acrossOf(across, cacheFolder)
+    // As in a build once its threads are done: what the rules make of each summary is garbage at once.
+    const loosen = tightHeap()
+    try {
+      conclusions = acrossOf(across, cacheFolder)
+    } finally {
+      loosen()
+    }
     try {
       keepJson(memo, conclusions)
     } catch {
