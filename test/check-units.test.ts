@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
+import { contentDigest } from '../src/cache/cache-folder.js'
 import { checkUnits } from '../src/build/check-units.js'
 import { checkRunner } from '../src/build/unit-pool.js'
-import { sourceDigest } from '../src/cache/kept-check.js'
 import { checkWithRegistry } from '../src/compile/compile-sources.js'
 import { loadRegistry } from '../src/load/registry.js'
 import type { CompileInput, SourceText } from '../src/model/compiled.js'
@@ -36,7 +36,7 @@ const apart = (input: CompileInput & { checkUnusedMetrics: boolean }, threads = 
     input,
     loaded(input.registry),
     folder,
-    input.reports.map((report) => sourceDigest(report.text)),
+    input.reports.map((report) => contentDigest(report.text)),
     { threads }
   )
 

@@ -23,11 +23,6 @@ export function environmentKey(registry: SourceText, reportFiles: readonly strin
     .digest('hex')
 }
 
-/** A digest of a report's bytes. */
-export function contentDigest(text: SourceText['text']): string {
-  return createHash('sha256').update(text).digest('hex')
-}
-
 /** The key of one report's unit: the environment, the report's path and the digest of its bytes. */
 export function unitKey(environment: string, source: Pick<SourceText, 'path' | 'unreadSize'>, digest: string): string {
   return createHash('sha256')

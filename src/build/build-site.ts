@@ -2,7 +2,8 @@ import { readSources, type Keep, type Known } from '../load/sources.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { manifestName } from '../model/site.js'
-import { contentDigest, environmentKey, unitKey } from './build-cache.js'
+import { contentDigest } from '../cache/cache-folder.js'
+import { environmentKey, unitKey } from './build-cache.js'
 import { buildResult, type BuildResult } from './build-result.js'
 import {
   knownDigest,

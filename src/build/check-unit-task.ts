@@ -1,4 +1,4 @@
-import type { SourceText } from '../model/compiled.js'
+import type { Registry, SourceText } from '../model/compiled.js'
 import { keepUnit } from './check-unit-file.js'
 import { compiledRegistry } from './registry-memo.js'
 import { renderUnit, type ReportSummary, type ReportUnit } from './report-unit.js'
@@ -20,10 +20,15 @@ export interface CheckUnitDone {
   summary?: ReportSummary
 }
 
-/** Compile a report as a check does (no file rendered) and keep its unit. */
+/** Compile a report as a check does (no file rendered) and keep its unit at `place`. */
+export function checkUnit(source: SourceText, registry: Registry, place: string): CheckUnitDone {
+  const { summary, ...head } = renderUnit(source, registry, []).unit
+  return keepUnit(place, head, summary) || !summary ? { head } : { head, summary }
+}
+
+/** checkUnit on a thread, with the registry as the environment reads it there. */
 export function runCheckUnitTask(task: CheckUnitTask): CheckUnitDone {
   const registry = compiledRegistry(task.registry, task.environment, { folder: task.cacheFolder, reuse: true })
   if (!registry) throw new Error('the registry must be valid before reports are checked')
-  const { summary, ...head } = renderUnit(task.source, registry, []).unit
-  return keepUnit(task.place, head, summary) || !summary ? { head } : { head, summary }
+  return checkUnit(task.source, registry, task.place)
 }

@@ -8,9 +8,10 @@ import type { LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
 import { acrossKey, allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
 import { unitKey } from './build-cache.js'
-import { keepUnit, keptUnit, summaryPlace, unitPlace } from './check-unit-file.js'
+import { keptUnit, summaryPlace, unitPlace } from './check-unit-file.js'
+import { checkUnit } from './check-unit-task.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
-import { renderUnit, type ReportSummary, type ReportUnit } from './report-unit.js'
+import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { tightHeap } from './tight-heap.js'
 import { checkRunner } from './unit-pool.js'
 import { factBudget } from './whole-collection.js'
@@ -43,7 +44,7 @@ export async function checkUnits(
     .update(`\0check\0${input.registry.path}\0`)
     .update(input.registry.text)
     .digest('hex')
-  // Each report by the digest of its bytes (see sourceDigest), made once for the check's own key.
+  // Each report by the digest of its bytes (see contentDigest), made once for the check's own key.
   const files = input.reports.map((source, index) =>
     unitPlace(cacheFolder, unitKey(environment, source, digests[index] ?? ''))
   )
@@ -56,14 +57,11 @@ export async function checkUnits(
   const compiled = async (index: number): Promise<ReportUnit> => {
     const source = input.reports[index] as CompileInput['reports'][number]
     const place = files[index] as string
-    if (runner) {
-      const done = await runner.run({ source, registry: input.registry, environment, place, cacheFolder })
-      if (done.summary) held.set(index, done.summary)
-      return done.head
-    }
-    const { summary, ...head } = renderUnit(source, loaded.registry, []).unit
-    if (!keepUnit(place, head, summary) && summary) held.set(index, summary)
-    return head
+    const done = runner
+      ? await runner.run({ source, registry: input.registry, environment, place, cacheFolder })
+      : checkUnit(source, loaded.registry, place)
+    if (done.summary) held.set(index, done.summary)
+    return done.head
   }
   let units: ReportUnit[]
   try {

@@ -5,8 +5,8 @@ import { emitFactsCsv, emitFactsExcelCsv, emitSiteFactsCsv } from '../emit/facts
 import { emitFactsJson } from '../emit/facts-json.js'
 import { emitSiteFactsParquet } from '../emit/facts-parquet.js'
 import type { Download } from '../emit/downloads.js'
-import { sha256 } from '../emit/hash.js'
-import { emitManifest } from '../emit/manifest.js'
+import { byteLength, sha256 } from '../emit/hash.js'
+import { emitManifestOf } from '../emit/manifest.js'
 import { emitReportHtml } from '../emit/report-html.js'
 import { emitReportMarkdown } from '../emit/report-md.js'
 import { emitXbrlJson } from '../emit/xbrl/index.js'
@@ -126,12 +126,16 @@ export function renderReportFiles(
  */
 export function renderArtifacts(result: CompileResult, files: readonly ReportFile[] = reportFiles): Artifact[] {
   const artifacts: Artifact[] = []
+  // The report files come digested (see renderReportFiles): the manifest takes their digests.
+  const digested = new Map<string, { path: string; bytes: number; sha256: string }>()
   const offered = files.map(({ emit: _emit, ...file }) => file)
   const titleOf = reportTitles(result.reports)
   const collection = collectionLookup(result.collection, titleOf)
   for (const report of result.reports)
-    for (const { path: name, content } of renderReportFiles(report, result.registry, files, collection))
-      artifacts.push({ path: name, content })
+    for (const file of renderReportFiles(report, result.registry, files, collection)) {
+      artifacts.push({ path: file.path, content: file.content })
+      digested.set(file.path, { path: file.path, bytes: file.bytes.byteLength, sha256: file.sha256 })
+    }
   artifacts.push(...siteDataset(result.reports))
   const site = siteFiles({
     reports: result.reports,
@@ -140,7 +144,11 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
     offered
   })
   artifacts.push(...site.map((file) => ({ path: file.path, content: file.render() })))
-  artifacts.push({ path: 'manifest.json', content: emitManifest(artifacts) })
+  const listed = artifacts.map(
+    (file) =>
+      digested.get(file.path) ?? { path: file.path, bytes: byteLength(file.content), sha256: sha256(file.content) }
+  )
+  artifacts.push({ path: 'manifest.json', content: emitManifestOf(listed) })
   checkArtifacts(artifacts)
   return artifacts.sort((a, b) => compareStrings(a.path, b.path))
 }

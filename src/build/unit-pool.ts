@@ -68,8 +68,19 @@ export function lastingRunner(threads = availableParallelism()): UnitRunner | un
   return entry === undefined ? undefined : threadRunner(entry, Math.max(1, threads))
 }
 
+/** `threads` threads kept from task to task, each running the export `name` of the entry (its default if none). */
+function threadPool(entry: string, threads: number, name?: string): Tinypool {
+  return new Tinypool({
+    filename: entry,
+    ...(name !== undefined && { name }),
+    minThreads: threads,
+    maxThreads: threads,
+    isolateWorkers: false
+  })
+}
+
 function threadRunner(entry: string, threads: number): UnitRunner {
-  const pool = new Tinypool({ filename: entry, minThreads: threads, maxThreads: threads, isolateWorkers: false })
+  const pool = threadPool(entry, threads)
   let closed: Promise<void> | undefined
   return {
     run: (task) => pool.run(task) as Promise<UnitDone>,
@@ -94,13 +105,7 @@ export function checkRunner(tasks: number, threads = availableParallelism()): Ch
   const count = Math.min(threads, tasks)
   const entry = threadEntry()
   if (count < 2 || tasks < fewestForThreads || entry === undefined) return undefined
-  const pool = new Tinypool({
-    filename: entry,
-    name: 'checkOnThread',
-    minThreads: count,
-    maxThreads: count,
-    isolateWorkers: false
-  })
+  const pool = threadPool(entry, count, 'checkOnThread')
   return {
     run: (task) => pool.run(task) as Promise<CheckUnitDone>,
     close: () => pool.destroy()

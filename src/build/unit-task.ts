@@ -7,7 +7,8 @@ import type { Registry, SourceText } from '../model/compiled.js'
 import { metricsOf } from '../compile/compile-report.js'
 import { reportFiles, type ReportFile } from './render-artifacts.js'
 import { renderUnit, type LevelAsked, type ReportUnit } from './report-unit.js'
-import { contentDigest, keepUnit, readSummary, readUnit, unitFile, unitKey, writeUnit } from './build-cache.js'
+import { contentDigest } from '../cache/cache-folder.js'
+import { keepUnit, readSummary, readUnit, unitFile, unitKey, writeUnit } from './build-cache.js'
 import { compiledRegistry } from './registry-memo.js'
 
 /**

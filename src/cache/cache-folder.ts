@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
@@ -49,4 +50,9 @@ export function markUsed(files: readonly string[]): void {
   } catch {
     // Not marked.
   }
+}
+
+/** A digest of a source's bytes: what the build's and the check's keys hold of each report. */
+export function contentDigest(text: string | Uint8Array): string {
+  return createHash('sha256').update(text).digest('hex')
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import type { CompileInput, Coverage, Diagnostic } from '../model/compiled.js'
-import { keepJson, markUsed, readKept } from './cache-folder.js'
+import { contentDigest, keepJson, markUsed, readKept } from './cache-folder.js'
 import { factmarkDigest } from './factmark-digest.js'
 
 /** What `check` printed of its sources, kept by everything it depends on (see checkKey). */
@@ -25,15 +25,10 @@ export function checkKey(
   const hash = createHash('sha256')
     .update(factmarkDigest(cacheFolder))
     .update(JSON.stringify([checkUnusedMetrics, input.skipped ?? []]))
-  const digests = [sourceDigest(input.registry.text), ...reportDigests]
+  const digests = [contentDigest(input.registry.text), ...reportDigests]
   for (const [at, source] of [input.registry, ...input.reports].entries())
     hash.update(`\0${JSON.stringify([source.path, source.unreadSize ?? null])}\0`).update(digests[at] ?? '')
   return hash.digest('hex')
-}
-
-/** A digest of a source's bytes, as the build's cache keys a report by (see contentDigest). */
-export function sourceDigest(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex')
 }
 
 const checkFile = (cacheFolder: string, key: string) => path.join(cacheFolder, 'checked', `${key}.json`)

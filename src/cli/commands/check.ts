@@ -1,5 +1,6 @@
 import { defaultCacheFolder } from '../../cache/cache-folder.js'
-import { checkKey, keepCheck, readCheck, sourceDigest, type KeptCheck } from '../../cache/kept-check.js'
+import { contentDigest } from '../../cache/cache-folder.js'
+import { checkKey, keepCheck, readCheck, type KeptCheck } from '../../cache/kept-check.js'
 import { pruneCache } from '../../cache/prune-cache.js'
 import { sourcesOf } from '../../load/source-input.js'
 import { coveragePercent, formatCoverage } from '../../compile/coverage.js'
@@ -53,7 +54,7 @@ async function checkOf(
   input: CompileInput & { checkUnusedMetrics: boolean },
   cache: { folder: string; reuse: boolean }
 ): Promise<KeptCheck & { sources: SourceLookup }> {
-  const digests = cache.reuse ? input.reports.map((source) => sourceDigest(source.text)) : []
+  const digests = cache.reuse ? input.reports.map((source) => contentDigest(source.text)) : []
   const key = cache.reuse ? checkKey(cache.folder, input, input.checkUnusedMetrics, digests) : undefined
   const found = key === undefined ? undefined : readCheck(cache.folder, key)
   if (found) return { ...found, sources: decodedSources(input) }
