@@ -1,10 +1,10 @@
 import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import { isFactNode } from '../extract/facts.js'
 import { pointsOf } from '../model/positions.js'
 import { loadReport, type LoadedReport } from '../load/front-matter.js'
+import { eachNode } from '../remark/each-node.js'
 import { processReport } from '../remark/process-report.js'
 import type { CompiledReport, Coverage, Registry, SourceText } from '../model/compiled.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
@@ -68,7 +68,7 @@ function compileReport(
   let tagged = 0
   // A metric named by an annotation is in use even when the annotation has an error.
   const metrics = new Set<string>()
-  visit(tree, (node) => {
+  eachNode(tree, (node) => {
     if (!isFactNode(node)) return
     tagged++
     const metric = node.type === 'textDirective' ? node.attributes?.['metric'] : undefined

@@ -1,6 +1,6 @@
 import type { TextDirective } from 'mdast-util-directive'
-import { visit } from 'unist-util-visit'
 import { closingBracket } from '../remark/directive-source.js'
+import { eachOfType } from '../remark/each-node.js'
 import { factDirective } from '../extract/facts.js'
 import type { CompiledReport } from '../model/compiled.js'
 
@@ -12,7 +12,7 @@ import type { CompiledReport } from '../model/compiled.js'
 export function emitReportMarkdown(report: CompiledReport): string {
   const { source } = report
   const edits: Array<{ start: number; end: number; label: string }> = []
-  visit(report.tree, 'textDirective', (node: TextDirective) => {
+  eachOfType(report.tree, 'textDirective', (node: TextDirective) => {
     if (node.name !== factDirective) return
     const start = node.position?.start.offset
     const end = node.position?.end.offset

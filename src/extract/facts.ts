@@ -2,12 +2,12 @@ import type { Heading, Image, ImageReference, Nodes, Root } from 'mdast'
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive'
 import { toString } from 'mdast-util-to-string'
 import type { Point, Position } from 'unist'
-import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { pointsOf } from '../model/positions.js'
 import { spansOf } from '../model/spans.js'
 import { report } from '../diagnostics/report.js'
 import { closingBracket, directiveSpans } from '../remark/directive-source.js'
+import { eachWithAncestors } from '../remark/each-node.js'
 import { deriveFactId, uniqueIds } from './fact-id.js'
 import { makeFact, type MadeFact } from './make-fact.js'
 import { tableContext } from './table-context.js'
@@ -66,12 +66,12 @@ export function extractFacts(input: ExtractInput): Fact[] {
     skipped: spansOf(input.skip ?? []),
     pending: []
   }
-  visitParents(input.tree, (node, ancestors) => visitNode(node, ancestors, walk))
+  eachWithAncestors(input.tree, (node, ancestors) => visitNode(node, ancestors, walk))
   return settleIds(walk.pending, input)
 }
 
 /** What the walk does at each kind of node; nodes of other kinds hold no annotation of their own. */
-function visitNode(node: Nodes, ancestors: Nodes[], walk: Walk): void {
+function visitNode(node: Nodes, ancestors: readonly Nodes[], walk: Walk): void {
   if (node.type === 'heading') enterHeading(node, walk.headings)
   // A thematic break closes the numbered sections: a report's closing words belong to none of them.
   else if (node.type === 'thematicBreak' && ancestors.length === 1) closeSections(walk.headings)
@@ -101,7 +101,7 @@ function reportBlockFact(node: LeafDirective | ContainerDirective, file: VFile):
   )
 }
 
-function readAnnotation(node: TextDirective, ancestors: Nodes[], walk: Walk): void {
+function readAnnotation(node: TextDirective, ancestors: readonly Nodes[], walk: Walk): void {
   if (walk.skipped.covers(node.position?.start.offset ?? -1)) return
   if (ancestors.some((ancestor) => ancestor.type === 'textDirective' && ancestor.name === factDirective)) {
     report(

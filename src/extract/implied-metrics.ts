@@ -1,9 +1,9 @@
 import type { Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
 import { readFigure, readUnit, CURRENCY, type FigureKind } from '../chinese-number/index.js'
 import type { Registry } from '../model/compiled.js'
 import type { Metric, MetricKind } from '../model/schema-types.js'
+import { eachOfType } from '../remark/each-node.js'
 import { factName } from '../remark/fact-syntax.js'
 import { factAttributes } from './fact-dimensions.js'
 
@@ -40,7 +40,7 @@ interface Sighting {
 export function impliedRegistry(tree: Root): Registry {
   const sightings = new Map<string, Sighting[]>()
   const dimensions = new Map<string, Set<string>>()
-  visit(tree, 'textDirective', (node) => {
+  eachOfType(tree, 'textDirective', (node) => {
     const attributes = node.attributes ?? {}
     const id = attributes['metric']
     if (node.name !== factName || !id) return

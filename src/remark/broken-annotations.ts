@@ -1,9 +1,9 @@
 import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import { pointsOf } from '../model/positions.js'
 import { spansOf } from '../model/spans.js'
+import { eachOfType } from './each-node.js'
 import { findHazards, findMisspelt } from './hazards.js'
 
 /**
@@ -52,7 +52,7 @@ function textStart(tree: Root): number {
 
 function textSpans(tree: Root): Array<[number, number]> {
   const spans: Array<[number, number]> = []
-  visit(tree, 'text', (node) => {
+  eachOfType(tree, 'text', (node) => {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start !== undefined && end !== undefined) spans.push([start, end])

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
+import { eachOfType } from './each-node.js'
 import { factName } from './fact-syntax.js'
 
 /**
@@ -17,7 +17,7 @@ export function reportMissingContext(
 ): Array<[number, number]> {
   if (defaults.period !== undefined && defaults.entity !== undefined) return []
   const unplaced: Array<[number, number]> = []
-  visit(tree, 'textDirective', (node) => {
+  eachOfType(tree, 'textDirective', (node) => {
     if (node.name !== factName) return
     const attributes = node.attributes ?? {}
     const lacks = [

@@ -3,7 +3,6 @@
 /// <reference types="mdast-util-directive" preserve="true" />
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { extractFacts } from '../extract/facts.js'
 import { impliedRegistry } from '../extract/implied-metrics.js'
@@ -11,6 +10,7 @@ import type { Registry } from '../model/compiled.js'
 import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
 import { validateFacts } from '../validate/index.js'
 import { reportBrokenAnnotations } from './broken-annotations.js'
+import { eachOfType } from './each-node.js'
 import { factName } from './fact-syntax.js'
 import { reportMissingContext } from './missing-context.js'
 import { remarkFactSyntax } from './syntax.js'
@@ -97,7 +97,7 @@ function annotate(tree: Root, file: VFile, options: RemarkFactOptions): void {
 /** Give each annotation its fact, so that later plugins and handlers need no lookup. */
 function markFacts(tree: Root, facts: readonly Fact[], registry: Registry | undefined): void {
   const byId = new Map(facts.map((fact) => [fact.id, fact]))
-  visit(tree, 'textDirective', (node) => {
+  eachOfType(tree, 'textDirective', (node) => {
     const fact = node.name === factName && node.data?.factId !== undefined ? byId.get(node.data.factId) : undefined
     if (!fact) return
     const metric = registry?.metrics.get(fact.metric)

@@ -1,8 +1,8 @@
 import type { Nodes, Root } from 'mdast'
 import type { Point } from 'unist'
-import { visit } from 'unist-util-visit'
 import type { Figure } from '../chinese-number/index.js'
 import { previousPeriod } from '../model/period.js'
+import { eachNode } from '../remark/each-node.js'
 import { blockText, sourceOffset, type BlockText } from './block-text.js'
 import { findFigures, type FoundFigure } from './find-figures.js'
 import { spansOf } from '../model/spans.js'
@@ -57,7 +57,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
   const untagged: UntaggedFigure[] = []
   const usedIgnores = new Set<string>()
   const skipped = spansOf(options.skip ?? [])
-  visit(options.tree, (node, index, parent) => {
+  eachNode(options.tree, (node, index, parent) => {
     // A table's header row names its columns (2024年, 2025年): it labels the figures below it and is
     // no figure to tag. Every other cell is read like a paragraph.
     if (node.type === 'tableRow' && parent?.type === 'table' && index === 0) return 'skip'

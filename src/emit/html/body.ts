@@ -3,9 +3,8 @@ import type { Nodes, Root } from 'mdast'
 import type { TextDirective } from 'mdast-util-directive'
 import { toHast, type Handler, type State } from 'mdast-util-to-hast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
-import { visitParents } from 'unist-util-visit-parents'
 import type { FactBundle } from '../../model/schema-types.js'
+import { eachNode, eachOfType, eachWithAncestors } from '../../remark/each-node.js'
 import { factAnchor } from './anchors.js'
 import { type Chart, chartFigure } from './charts.js'
 import { factElement } from './fact-element.js'
@@ -94,8 +93,9 @@ export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Char
 
 function holdsLink(node: Nodes, isLink: (node: Nodes) => boolean): boolean {
   let found = false
-  visit(node, (inner) => {
+  eachNode(node, (inner) => {
     found ||= isLink(inner)
+    return found ? 'skip' : undefined
   })
   return found
 }
@@ -106,14 +106,15 @@ function holdsLink(node: Nodes, isLink: (node: Nodes) => boolean): boolean {
  */
 function factsNearLinks(tree: Root): Set<TextDirective> {
   const defined = new Set<string>()
-  visit(tree, 'definition', (node) => {
+  eachOfType(tree, 'definition', (node) => {
     defined.add(node.identifier.toUpperCase())
   })
   // A reference to no definition is shown as its text, not as a link.
   const isLink = (node: Nodes) =>
     node.type === 'link' || (node.type === 'linkReference' && defined.has(node.identifier.toUpperCase()))
   const near = new Set<TextDirective>()
-  visitParents(tree, 'textDirective', (node, ancestors) => {
+  eachWithAncestors(tree, (node, ancestors) => {
+    if (node.type !== 'textDirective') return
     if (ancestors.some(isLink) || node.children.some((child) => holdsLink(child, isLink))) near.add(node)
   })
   return near
