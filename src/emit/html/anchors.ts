@@ -1,3 +1,4 @@
+import { mayHoldForbidden } from '../../model/forbidden-characters.js'
 import { forbiddenInPage } from './safe-text.js'
 
 /**
@@ -13,6 +14,9 @@ const pageIds = ['main', 'key-figures-title', 'toc-title', 'facts-title', 'downl
 // ASCII white space, which an HTML id must not hold; what a page must not hold at all; and %
 // itself, which marks the escapes.
 const escaped = new RegExp(`[\\t\\n\\f\\r %]|${forbiddenInPage.source}`, 'gu')
+// Most ids have none of them, which these find sooner than the pattern above with its class of
+// astral code points (a page asks for the id of each fact three times).
+const mayEscape = /[\t\n\f\r %]/
 
 function percentEncode(char: string): string {
   const code = char.codePointAt(0) ?? 0
@@ -29,7 +33,7 @@ function percentEncode(char: string): string {
  * always get different ids.
  */
 export function factAnchor(factId: string): string {
-  const encoded = factId.replace(escaped, percentEncode)
+  const encoded = mayEscape.test(factId) || mayHoldForbidden(factId) ? factId.replace(escaped, percentEncode) : factId
   const reserved =
     encoded === '' ||
     pagePrefixes.some((prefix) => encoded.startsWith(prefix)) ||

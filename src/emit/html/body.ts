@@ -151,24 +151,31 @@ function sanitizeUrls(node: HastRoot | Element): void {
   }
 }
 
-/** Put each chart right after the block of the text that holds its figure. */
+/** Put each chart right after the block of the text that holds its figure, in the order of the charts. */
 function insertCharts(hast: HastRoot, charts: readonly Chart[]): void {
+  if (charts.length === 0) return
+  const chartsAfter = new Map<string, number[]>()
+  for (const [index, chart] of charts.entries()) {
+    const id = factAnchor(chart.after)
+    chartsAfter.set(id, [...(chartsAfter.get(id) ?? []), index])
+  }
   const placed: RootContent[] = []
-  const pending = charts.map((chart, index) => ({ chart, index }))
   for (const node of hast.children) {
     placed.push(node)
     if (node.type !== 'element') continue
-    const ids = new Set(idsIn(node))
-    for (const item of pending.filter((entry) => ids.has(factAnchor(entry.chart.after)))) {
-      placed.push({ type: 'text', value: '\n' }, chartFigure(item.chart, item.index))
-    }
+    const held = new Set<number>()
+    chartsIn(node, chartsAfter, held)
+    for (const index of [...held].sort((a, b) => a - b))
+      placed.push({ type: 'text', value: '\n' }, chartFigure(charts[index] as Chart, index))
   }
   hast.children = placed
 }
 
-function idsIn(node: Element): string[] {
-  const own = typeof node.properties.id === 'string' ? [node.properties.id] : []
-  return [...own, ...node.children.flatMap((child) => (child.type === 'element' ? idsIn(child) : []))]
+/** Add to `held` the charts whose figure has its id in `node`. */
+function chartsIn(node: Element, chartsAfter: ReadonlyMap<string, readonly number[]>, held: Set<number>): void {
+  const { id } = node.properties
+  if (typeof id === 'string') for (const index of chartsAfter.get(id) ?? []) held.add(index)
+  for (const child of node.children) if (child.type === 'element') chartsIn(child, chartsAfter, held)
 }
 
 /** The text a reader sees in an element; a fact's tooltip is not part of it. */
