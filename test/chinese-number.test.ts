@@ -12,7 +12,7 @@ import {
   type Figure,
   type UnitReading
 } from '../src/chinese-number/index.js'
-import { BIG_PLACES, DIGITS, PLACES } from '../src/chinese-number/numerals.js'
+import { BIG_PLACES, DIGITS, PLACES, isDigitChar, isNumeralChar, opensNumeral } from '../src/chinese-number/numerals.js'
 import { RANGE_SEPARATORS } from '../src/chinese-number/range.js'
 import { INFIX_BOUNDS, PREFIX_BOUNDS, SUFFIX_BOUNDS } from '../src/chinese-number/bounds.js'
 import { SCALES } from '../src/chinese-number/scales.js'
@@ -704,5 +704,42 @@ describe('readFigure keeps every digit written', () => {
       }),
       { numRuns: 2000 }
     )
+  })
+})
+
+describe('the characters of a numeral', () => {
+  // The tables are the grammar: the sets of codes that answer for them must say what they say.
+  const tables = [DIGITS, PLACES, BIG_PLACES]
+  const inTables = (char: string) => tables.some((table) => char in table)
+  const chars = fc.oneof(
+    fc.constantFrom(...tables.flatMap((table) => Object.keys(table)), '', '十五', '5', 'a', '𠀀', '\uD800', '号'),
+    fc.string({ maxLength: 2 }),
+    fc.string({ unit: 'grapheme', maxLength: 1 })
+  )
+
+  it('isNumeralChar, isDigitChar and opensNumeral answer as the tables do', () => {
+    fc.assert(
+      fc.property(chars, (char) => {
+        expect(isNumeralChar(char)).toBe(inTables(char))
+        expect(isDigitChar(char)).toBe(char in DIGITS)
+        expect(opensNumeral(char)).toBe(char in DIGITS || PLACES[char] === 1)
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  it.each([
+    ['一', true, true, true],
+    ['两', true, true, true],
+    ['十', true, false, true],
+    ['拾', true, false, true],
+    ['百', true, false, false],
+    ['万', true, false, false],
+    ['億', true, false, false],
+    ['号', false, false, false],
+    ['一二', false, false, false],
+    ['', false, false, false]
+  ])('%s: numeral %s, digit %s, opens %s', (char, numeral, digit, opens) => {
+    expect([isNumeralChar(char), isDigitChar(char), opensNumeral(char)]).toEqual([numeral, digit, opens])
   })
 })

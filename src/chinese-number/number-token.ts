@@ -1,13 +1,6 @@
 import type { Result } from '../model/result.js'
 import { readArabic, type ArabicNumber } from './arabic.js'
-import {
-  DIGITS,
-  PLACES,
-  isDigitSequence,
-  isNumeralChar,
-  parseChineseNumeralExactly,
-  trailingScale
-} from './numerals.js'
+import { isDigitSequence, isNumeralChar, opensNumeral, parseChineseNumeralExactly, trailingScale } from './numerals.js'
 import { ratio, significantDigits } from './ratio.js'
 import type { FigureProblem } from './types.js'
 import { failure, success } from './reading.js'
@@ -65,7 +58,7 @@ export function decimalDigits(mantissa: string): number {
 function chineseTokens(text: string, start: number): Result<NumberToken[], FigureProblem> | undefined {
   let end = start
   while (end < text.length && isNumeralChar(text[end] ?? '')) end += 1
-  if (end === start || !startsNumeral(text[start] ?? '')) return undefined
+  if (end === start || !opensNumeral(text[start] ?? '')) return undefined
   const tokens: NumberToken[] = []
   for (let stop = end; stop > start; stop -= 1) {
     const written = text.slice(start, stop)
@@ -92,11 +85,6 @@ function chineseToken(written: string, end: number, value: bigint): ChineseToken
     scalePower: scale?.power ?? 0,
     sequence: isDigitSequence(written)
   }
-}
-
-/** A numeral opens with a digit or with 十 (十五); 百分点 and 万吨 hold no number. */
-function startsNumeral(char: string): boolean {
-  return char in DIGITS || PLACES[char] === 1
 }
 
 /** A whole number as a year, month, day or rank needs: 8, 2025, 二十. */

@@ -69,12 +69,32 @@ const MIN_SEQUENCE_LENGTH = 3
 /** Trailing scales that fix the precision of a Chinese numeral (三千万 is 3000万). */
 const TRAILING_SCALES = SCALES.filter((scale) => scale.power >= 4 && scale.power % 4 === 0)
 
+// Every numeral is one UTF-16 unit, and the scan for figures asks of each character of a report
+// whether it is one: a set of codes answers about six times sooner than `in` on the tables above,
+// which looks up a string made for the one character.
+const codesOf = (...tables: Array<Readonly<Record<string, number>>>) =>
+  new Set(tables.flatMap((table) => Object.keys(table).map((char) => char.charCodeAt(0))))
+const NUMERAL_CODES = codesOf(DIGITS, PLACES, BIG_PLACES)
+const DIGIT_CODES = codesOf(DIGITS)
+/** What opens a numeral: a digit, or 十 (十五). */
+const OPENING_CODES = new Set([
+  ...DIGIT_CODES,
+  ...Object.keys(PLACES)
+    .filter((char) => PLACES[char] === 1)
+    .map((char) => char.charCodeAt(0))
+])
+
 export function isNumeralChar(char: string): boolean {
-  return char in DIGITS || char in PLACES || char in BIG_PLACES
+  return char.length === 1 && NUMERAL_CODES.has(char.charCodeAt(0))
 }
 
 export function isDigitChar(char: string): boolean {
-  return char in DIGITS
+  return char.length === 1 && DIGIT_CODES.has(char.charCodeAt(0))
+}
+
+/** Whether a Chinese numeral may open with `char`: a digit, or 十 (十五); 百分点 and 万吨 hold no number. */
+export function opensNumeral(char: string): boolean {
+  return char.length === 1 && OPENING_CODES.has(char.charCodeAt(0))
 }
 
 /** 二〇二五, 一九九八: digits read one by one, as years are written. */

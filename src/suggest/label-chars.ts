@@ -15,6 +15,7 @@ import {
   isArabicDigit,
   isNumeralChar
 } from '../chinese-number/index.js'
+import { opensNumeral } from '../chinese-number/numerals.js'
 
 /**
  * Which characters can open, continue and close a figure label. These only
@@ -50,8 +51,6 @@ const LABEL_SYMBOLS = new Set([
 const isRoman = (char: string) => ROMAN_NUMERALS.has(char)
 const isAsciiLetter = (char: string) => /^[A-Za-z]$/.test(char)
 const isIdeograph = (char: string) => (char >= '\u4e00' && char <= '\u9fff') || char === '〇'
-/** A Chinese numeral opens with a digit or with 十 (十五), as the number module reads it. */
-const opensNumeral = (char: string) => char in DIGITS || PLACES[char] === 1
 const opensNumber = (char: string) =>
   isArabicDigit(char) || opensNumeral(char) || isRoman(char) || ASCII_ROMAN.has(char)
 
