@@ -24,6 +24,9 @@ const fullWidth: Record<string, string> = {
   '＂': '"'
 }
 const opening = /[:：]fact[[【［{｛]/g
+// Whether a span holds any character above: most annotations hold none, and one test of the span
+// spares a look-up in the table for each of its characters (every annotation of a report is looked at).
+const mayBreak = new RegExp(`[${Object.keys(fullWidth).join('')}\u3000]`)
 
 /**
  * Find annotations that full-width punctuation or an ideographic space
@@ -40,7 +43,10 @@ export function findHazards(text: string): Hazard[] {
     const start = match.index
     const end = endOf(start, start + 5)
     let at = Math.max(start, scanned)
-    for (const char of text.slice(at, end)) {
+    const span = text.slice(at, end)
+    scanned = Math.max(scanned, end)
+    if (!mayBreak.test(span)) continue
+    for (const char of span) {
       const ascii = fullWidth[char]
       const message =
         ascii !== undefined
@@ -51,7 +57,6 @@ export function findHazards(text: string): Hazard[] {
       if (message) hazards.push({ start: at, end: at + char.length, message, spanStart: start, spanEnd: end })
       at += char.length
     }
-    scanned = Math.max(scanned, end)
   }
   return hazards
 }
@@ -88,9 +93,9 @@ export function findMisspelt(text: string): Misspelt[] {
  * of unclosed `:fact[` is read once, not once for each.
  */
 function annotationEnds(text: string): (start: number, nameEnd: number) => number {
-  const lineEnd = nextOf(text, (char) => char === '\n')
-  const labelEnd = nextOf(text, (char) => ']】］'.includes(char))
-  const attributesEnd = nextOf(text, (char) => '}｝'.includes(char))
+  const lineEnd = nextOf(text, /\n/g)
+  const labelEnd = nextOf(text, /[\]】］]/g)
+  const attributesEnd = nextOf(text, /[}｝]/g)
   return (start, nameEnd) => {
     const limit = lineEnd(start)
     let at = nameEnd
@@ -101,15 +106,15 @@ function annotationEnds(text: string): (start: number, nameEnd: number) => numbe
 }
 
 /**
- * The index of the next character that matches, at or after a position that never decreases from
- * one call to the next (the text length if none).
+ * The index of the next character that `pattern` (global, one character long) matches, at or after
+ * a position that never decreases from one call to the next (the text length if none).
  */
-function nextOf(text: string, matches: (char: string) => boolean): (from: number) => number {
+function nextOf(text: string, pattern: RegExp): (from: number) => number {
   let found = -1
   return (from) => {
     if (found >= from) return found
-    found = from
-    while (found < text.length && !matches(text[found] as string)) found++
+    pattern.lastIndex = from
+    found = pattern.exec(text)?.index ?? text.length
     return found
   }
 }
