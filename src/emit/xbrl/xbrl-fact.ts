@@ -27,12 +27,12 @@ export interface XbrlJsonFact {
  * unit XBRL uses (99.2 % → "0.992", decimals 1 → 3), or a date as the ISO
  * text it is, with no unit and no decimals (a string concept has neither).
  */
-export function xbrlJsonFact(fact: Fact): XbrlJsonFact {
+export function xbrlJsonFact(fact: Fact, periodOf: (period: string) => string = xbrlPeriod): XbrlJsonFact {
   const dimensions: Record<string, string> = {
     concept: prefixed('fm', conceptName(fact)),
     // An SQName's local part may hold anything but white space; % escapes it so that it can be read back.
     entity: prefixed('fm-entity', fact.entity.replace(/[\s%]/gu, encodeURIComponent)),
-    period: xbrlPeriod(fact.period)
+    period: periodOf(fact.period)
   }
   let value: string
   let decimals: number | undefined

@@ -2,6 +2,7 @@ import type { ReportInformation } from '../../model/schema-types.js'
 import { xbrlFactIds } from './fact-ids.js'
 import { namespaces } from './namespaces.js'
 import { xbrlJsonFact, type XbrlJsonFact } from './xbrl-fact.js'
+import { xbrlPeriod } from './periods.js'
 import type { CompiledReport } from '../../model/compiled.js'
 
 export interface XbrlJsonOptions {
@@ -26,7 +27,14 @@ function xbrlJsonReport(report: CompiledReport, options: XbrlJsonOptions): XbrlJ
   const { facts } = report.bundle
   const ids = xbrlFactIds(facts.map((fact) => fact.id))
   const entries: Record<string, XbrlJsonFact> = {}
-  for (const [index, fact] of facts.entries()) entries[ids[index] ?? fact.id] = xbrlJsonFact(fact)
+  // A report's facts have a few periods between them, and each is written out from dates.
+  const periods = new Map<string, string>()
+  const periodOf = (period: string) => {
+    let written = periods.get(period)
+    if (written === undefined) periods.set(period, (written = xbrlPeriod(period)))
+    return written
+  }
+  for (const [index, fact] of facts.entries()) entries[ids[index] ?? fact.id] = xbrlJsonFact(fact, periodOf)
   return {
     documentInfo: {
       documentType: 'https://xbrl.org/2021/xbrl-json',
