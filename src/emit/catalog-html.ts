@@ -5,7 +5,7 @@ import { render } from './html/templates.js'
 import { version } from '../version.js'
 import type { SiteReport } from '../model/compiled.js'
 import type { Series } from '../model/schema-types.js'
-import { toHtml } from 'hast-util-to-html'
+import { htmlOf } from './html/to-html.js'
 import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
 import { sparkline } from './html/sparkline.js'
@@ -133,7 +133,7 @@ export function catalogSeries(series: Series): CatalogSeries {
     label: series.metric.label.zh,
     id: series.metric.id,
     href: `series/${seriesFileName(series.metric.id, 'html')}`,
-    sparkline: line.length > 0 ? toHtml(sparkline(line, series.metric.kind === 'rank')) : '',
+    sparkline: line.length > 0 ? htmlOf(sparkline(line, series.metric.kind === 'rank')) : '',
     values: line
       .map(
         (point) => `${point.period} ${pointValue(point, series.metric)}${point.status === 'inferred' ? '(推算)' : ''}`

@@ -1,5 +1,5 @@
 import type { Registry } from '../../model/compiled.js'
-import { toHtml } from 'hast-util-to-html'
+import { htmlOf } from './to-html.js'
 import { chartFigure, chartsOf, type Chart, type ChartedBundle } from './charts.js'
 import { levelKey, type PublishedLevel } from './collection-lookup.js'
 import { safePageText, safeTree } from './safe-text.js'
@@ -42,5 +42,5 @@ function figureHtml(chart: Chart, index: number): string {
   const figure = chartFigure(chart, index)
   const root = { type: 'root' as const, children: [figure] }
   safeTree(root)
-  return safePageText(toHtml(root))
+  return safePageText(htmlOf(root))
 }

@@ -1,4 +1,4 @@
-import { toHtml } from 'hast-util-to-html'
+import { htmlOf } from './to-html.js'
 import type { Series, SeriesCheck, SeriesPoint, SeriesTarget } from '../../model/schema-types.js'
 import { sortedEntries } from '../../model/compare.js'
 import { version } from '../../version.js'
@@ -122,7 +122,7 @@ export function seriesView(series: Series, titleOf: (slug: string) => string): S
       better: betterWords[metric.better]
     },
     json: seriesFileName(metric.id, 'json'),
-    chart: toHtml(chart),
+    chart: htmlOf(chart),
     lineCount: lines.length,
     points: series.points.map((point) => pointRow(series, point, link)),
     targets: targets.map(({ target, others }) => targetRow(series, target, others, link)),

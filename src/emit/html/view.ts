@@ -1,4 +1,4 @@
-import { toHtml } from 'hast-util-to-html'
+import { htmlOf } from './to-html.js'
 import type { Fact, Metric } from '../../model/schema-types.js'
 import { version } from '../../version.js'
 import { factAnchor, fragment, rowAnchor } from './anchors.js'
@@ -78,7 +78,7 @@ export function reportView(
       (fact) => bundle.metrics[fact.metric]
     ),
     sections: nest(body.sections),
-    body: toHtml(body.tree),
+    body: htmlOf(body.tree),
     chartCount: charts.length,
     facts: bundle.facts.map((fact, index) => ({
       index: index + 1,
