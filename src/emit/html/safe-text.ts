@@ -22,9 +22,9 @@ export function safePageText(text: string): string {
 }
 
 /**
- * The same for a syntax tree, before it is serialized: hast-util-to-html
- * writes a control character as a character reference (`&#x0;`), which a
- * pass over the finished page would not see.
+ * The same for a syntax tree, before it is serialized: htmlOf, as
+ * hast-util-to-html, writes a NUL in an attribute as a character reference
+ * (`&#x0;`), which a pass over the finished page would not see.
  */
 export function safeTree(node: Root | Element): void {
   for (const child of node.children) {
