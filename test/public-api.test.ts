@@ -143,6 +143,7 @@ describe('the public API', () => {
       'isUcumUnit',
       'minus',
       'negate',
+      'opensNumeral',
       'parseChineseNumeral',
       'powerOfTen',
       'readFigure',

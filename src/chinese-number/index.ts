@@ -29,7 +29,7 @@ export {
   WATER_CLASS_CLASSIFIER
 } from './classifiers.js'
 export { DATE_MARKERS } from './dates.js'
-export { DIGITS, PLACES, isNumeralChar } from './numerals.js'
+export { DIGITS, PLACES, isNumeralChar, opensNumeral } from './numerals.js'
 export { PROPORTION_COLONS } from './proportion.js'
 export { RANGE_SEPARATORS } from './range.js'
 export { ROUND_PREFIXES, ROUND_SCALES } from './round-number.js'

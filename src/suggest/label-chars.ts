@@ -13,9 +13,9 @@ import {
   UNITS,
   WATER_CLASS_CLASSIFIER,
   isArabicDigit,
-  isNumeralChar
+  isNumeralChar,
+  opensNumeral
 } from '../chinese-number/index.js'
-import { opensNumeral } from '../chinese-number/numerals.js'
 
 /**
  * Which characters can open, continue and close a figure label. These only
