@@ -40,6 +40,11 @@ function lockRecord(pid: number): string {
   return `${JSON.stringify({ factmark: 'publish', pid, new: `.dist-new-${pid}`, old: `.dist-old-${pid}`, trash: `.dist-trash-${pid}` })}\n`
 }
 
+// Ids of killed builds that no running process can have (Linux's highest is 2^22; Windows' are
+// multiples of 4): a lock whose process runs is not stale, and 12345 was one in a busy test run.
+const killed = 999_999_991
+const killedAgain = 999_999_993
+
 /**
  * What a build killed between the two renames of its swap leaves: no dist/, the whole tree beside
  * it, a half-written new one, and its lock.
@@ -303,7 +308,7 @@ describe('a build killed at any step of publishing', () => {
 
   test('the command line says when it restored an interrupted build', async () => {
     expect((await run('build')).code).toBe(0)
-    interrupt(12345)
+    interrupt(killed)
     // The restored tree is the one these sources build: nothing is written.
     const restored = await run('build')
     expect(restored.code).toBe(0)
@@ -313,7 +318,7 @@ describe('a build killed at any step of publishing', () => {
     await run('build')
     const report = path.join(cwd, 'source/report.md')
     writeFileSync(report, readFileSync(report, 'utf8').replace('title: 示例报告', 'title: 新的示例报告'))
-    interrupt(12346)
+    interrupt(killedAgain)
     const { code, stderr } = await run('build')
     expect(code).toBe(0)
     expect(stderr).toMatch(
@@ -325,7 +330,7 @@ describe('a build killed at any step of publishing', () => {
   test('a build that fails after an interrupted one still leaves the restored tree', async () => {
     expect((await run('build')).code).toBe(0)
     const before = snapshot(path.join(cwd, 'dist'), { folders: true })
-    interrupt(12345)
+    interrupt(killed)
     const report = path.join(cwd, 'source/report.md')
     writeFileSync(report, readFileSync(report, 'utf8').replace('metric=air.pm25', 'metric=air.pm2.5'))
     const { code, stderr } = await run('build')
