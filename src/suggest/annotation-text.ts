@@ -1,8 +1,7 @@
-import type { Nodes } from 'mdast'
 import type { TextDirective } from 'mdast-util-directive'
 import { toMarkdown } from 'mdast-util-to-markdown'
-import { visit } from 'unist-util-visit'
 import { factToMarkdown } from '../remark/fact-markdown.js'
+import { eachOfType } from '../remark/each-node.js'
 import { parseMarkdown } from '../remark/parse.js'
 
 export type Attributes = Record<string, string>
@@ -31,8 +30,8 @@ export function annotationText(label: string, attributes: Attributes): string | 
 /** The attributes of the first annotation in a text: how a proposal of `suggest` is read back into data. */
 export function attributesOf(markdown: string): Attributes | undefined {
   let found: Attributes | undefined
-  visit(parseMarkdown(markdown), (node: Nodes) => {
-    if (found !== undefined || node.type !== 'textDirective' || node.name !== 'fact') return
+  eachOfType(parseMarkdown(markdown), 'textDirective', (node) => {
+    if (found !== undefined || node.name !== 'fact') return
     found = Object.fromEntries(Object.entries(node.attributes ?? {}).map(([key, value]) => [key, value ?? '']))
   })
   return found

@@ -1,11 +1,11 @@
 import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visit } from 'unist-util-visit'
 import { loadReport } from '../load/front-matter.js'
 import { loadRegistry } from '../load/registry.js'
 import type { CompileInput, Diagnostic, SourceText } from '../model/compiled.js'
 import { plural } from '../model/plural.js'
 import type { Metric } from '../model/schema-types.js'
+import { eachOfType } from '../remark/each-node.js'
 import { parseMarkdown } from '../remark/parse.js'
 import { annotationText, attributesOf, type Attributes } from './annotation-text.js'
 import { ignorePhrase } from './ignore-phrases.js'
@@ -351,8 +351,8 @@ function treeOf(text: string): Nodes {
 /** The annotations of a report's tree by start offset: their label, end and attributes. */
 function annotationsIn(tree: Nodes): Map<number, { text: string; end: number; attributes: Attributes }> {
   const found = new Map<number, { text: string; end: number; attributes: Attributes }>()
-  visit(tree, (node: Nodes) => {
-    if (node.type !== 'textDirective' || node.name !== 'fact') return
+  eachOfType(tree, 'textDirective', (node) => {
+    if (node.name !== 'fact') return
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
