@@ -1,5 +1,4 @@
-import { defaultCacheFolder } from '../../cache/cache-folder.js'
-import { contentDigest } from '../../cache/cache-folder.js'
+import { contentDigest, defaultCacheFolder } from '../../cache/cache-folder.js'
 import { checkKey, keepCheck, readCheck, type KeptCheck } from '../../cache/kept-check.js'
 import { pruneCache } from '../../cache/prune-cache.js'
 import { sourcesOf } from '../../load/source-input.js'
