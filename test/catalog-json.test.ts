@@ -51,11 +51,11 @@ describe('catalog.json is an index of pages of at most 100 reports', () => {
       sizes.map((size, index) => ({ path: `catalog/${index + 1}.json`, reportCount: size }))
     )
     const pages = emitCatalogJsonPages(entries(count))
-    expect(pages.map((page) => [page.path, json<CatalogPage>(page.content).reports.length])).toEqual(
+    expect(pages.map((page) => [page.path, json<CatalogPage>(page.render()).reports.length])).toEqual(
       catalog.pages.map((page) => [page.path, page.reportCount])
     )
     // Every report once, in order, over the pages.
-    expect(pages.flatMap((page) => json<CatalogPage>(page.content).reports.map((report) => report.slug))).toEqual(
+    expect(pages.flatMap((page) => json<CatalogPage>(page.render()).reports.map((report) => report.slug))).toEqual(
       Array.from({ length: count }, (_, index) => slugOf(index + 1))
     )
   })
@@ -86,7 +86,8 @@ describe('catalog.json is an index of pages of at most 100 reports', () => {
   })
 
   test('101 reports: the second page, exactly, with the 101st report and a link back', () => {
-    expect(emitCatalogJsonPages(entries(101))[1]).toEqual({
+    const second = emitCatalogJsonPages(entries(101))[1]
+    expect({ path: second?.path, content: second?.render() }).toEqual({
       path: 'catalog/2.json',
       content: `{
   "$schema": "https://factmark.dev/schema/v1/catalog-page.schema.json",
@@ -129,8 +130,8 @@ describe('catalog.json is an index of pages of at most 100 reports', () => {
   })
 
   test('each page links the one before and after it, none beyond the ends', () => {
-    const links = emitCatalogJsonPages(entries(250)).map(({ content }) => {
-      const { page, pageCount, previous, next } = json<CatalogPage>(content)
+    const links = emitCatalogJsonPages(entries(250)).map(({ render }) => {
+      const { page, pageCount, previous, next } = json<CatalogPage>(render())
       return { page, pageCount, previous, next }
     })
     expect(links).toEqual([
@@ -142,8 +143,8 @@ describe('catalog.json is an index of pages of at most 100 reports', () => {
 
   test('a site of one report has one page, without links to others', () => {
     const [page] = emitCatalogJsonPages(entries(1))
-    expect(json<CatalogPage>(page?.content ?? '{}')).not.toHaveProperty('previous')
-    expect(json<CatalogPage>(page?.content ?? '{}')).not.toHaveProperty('next')
+    expect(json<CatalogPage>(page?.render() ?? '{}')).not.toHaveProperty('previous')
+    expect(json<CatalogPage>(page?.render() ?? '{}')).not.toHaveProperty('next')
   })
 
   test('the index grows by one entry of pages a hundred reports, and no page beyond a hundred reports', () => {
@@ -151,7 +152,7 @@ describe('catalog.json is an index of pages of at most 100 reports', () => {
     expect(size(5000) - size(4900)).toBe(size(4900) - size(4800))
     expect(size(5000) - size(4900)).toBeLessThan(80)
     const pages = emitCatalogJsonPages(entries(5000))
-    const sizes = pages.map((page) => Buffer.byteLength(page.content))
+    const sizes = pages.map((page) => Buffer.byteLength(page.render()))
     // Only the digits of the page numbers and of the slugs differ.
     expect(Math.max(...sizes) / Math.min(...sizes)).toBeLessThan(1.05)
   })
@@ -161,7 +162,7 @@ describe('the catalog files meet their published schemas', () => {
   test.each([0, 1, 100, 101, 250])('%i reports', (count) => {
     const written = [
       { path: 'catalog.json', content: emitCatalogJson(entries(count)) },
-      ...emitCatalogJsonPages(entries(count))
+      ...emitCatalogJsonPages(entries(count)).map((page) => ({ path: page.path, content: page.render() }))
     ]
     for (const file of written) {
       const schema = schemaOfSitePath(file.path)
@@ -177,7 +178,7 @@ describe('the catalog files meet their published schemas', () => {
 
   test('a page that lists a report without its files does not', () => {
     const [page] = emitCatalogJsonPages(entries(1))
-    const data = json<{ reports: Array<Record<string, unknown>> }>(page?.content ?? '{}')
+    const data = json<{ reports: Array<Record<string, unknown>> }>(page?.render() ?? '{}')
     delete data.reports[0]?.['files']
     expect(validatorOf('catalog-page.schema.json')(data)).toBe(false)
   })

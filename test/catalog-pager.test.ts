@@ -40,7 +40,7 @@ test('a catalog of 2,000 reports links at most 9 pages and two gaps from each pa
   const entries = Array.from({ length: 2000 }, (_, index) => entry(index + 1))
   const pages = emitCatalogHtml(entries).filter((page) => page.path.endsWith('.html'))
   expect(pages).toHaveLength(20)
-  const eighth = fromHtml(pages.find((page) => page.path === 'catalog/8.html')?.content ?? '')
+  const eighth = fromHtml(pages.find((page) => page.path === 'catalog/8.html')?.render() ?? '')
   expect(
     selectAll('.pages li', eighth).map(
       (item) =>
@@ -48,7 +48,7 @@ test('a catalog of 2,000 reports links at most 9 pages and two gaps from each pa
         (selectAll('a', item)[0]?.children[0] as { value?: string } | undefined)?.value
     )
   ).toEqual(['上一页', '1', '…', '5', '6', '7', '8', '9', '10', '11', '…', '20', '下一页'])
-  const sizes = pages.slice(1, -1).map((page) => Buffer.byteLength(page.content))
+  const sizes = pages.slice(1, -1).map((page) => Buffer.byteLength(page.render()))
   // Only the digits of page numbers and slugs differ between the pages that are neither first nor last.
   expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(400)
 })

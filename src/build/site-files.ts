@@ -60,13 +60,11 @@ export function siteFiles(input: SiteInput): SiteFile[] {
   if (registry) files.push(...eager(emitTaxonomy(registry)))
   files.push(...eager(emitSchemas()))
   files.push({ path: 'catalog.json', render: () => emitCatalogJson(entries) })
-  files.push(...eager(emitCatalogJsonPages(entries)))
+  files.push(...emitCatalogJsonPages(entries))
   files.push(
-    ...eager(
-      emitCatalogHtml(
-        entries.map(({ report, files: list }) => ({ report, artifacts: list })),
-        series?.entries.map((entry) => entry.catalog)
-      )
+    ...emitCatalogHtml(
+      entries.map(({ report, files: list }) => ({ report, artifacts: list })),
+      series?.entries.map((entry) => entry.catalog)
     )
   )
   if (siteKey === undefined) return files

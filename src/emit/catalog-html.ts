@@ -9,7 +9,7 @@ import { htmlOf } from './html/to-html.js'
 import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
 import { sparkline } from './html/sparkline.js'
-import { catalogFolder, catalogPageSize } from './catalog-pages.js'
+import { catalogFolder, catalogPageSize, type CatalogPageFile } from './catalog-pages.js'
 
 export interface CatalogEntry {
   report: SiteReport
@@ -34,13 +34,10 @@ function pagePath(number: number): string {
  * their issuer, period, fact count and files; the first also every metric's series, as that table
  * grows with the registry, not with the reports. One page, without page links, when the reports fit.
  */
-function htmlPages(
-  entries: readonly CatalogEntry[],
-  series: readonly CatalogSeries[]
-): Array<{ path: string; content: string }> {
+function htmlPages(entries: readonly CatalogEntry[], series: readonly CatalogSeries[]): CatalogPageFile[] {
   const pageCount = Math.max(1, Math.ceil(entries.length / catalogPageSize))
   const factCount = entries.reduce((sum, entry) => sum + entry.report.bundle.facts.length, 0)
-  return Array.from({ length: pageCount }, (_, index) => {
+  const page = (index: number): string => {
     const number = index + 1
     // Pages after the first sit one folder down: every link climbs back to the root.
     const root = number === 1 ? '' : '../'
@@ -58,7 +55,7 @@ function htmlPages(
       }
     })
     const href = (target: number) => `${root}${pagePath(target)}`
-    const content = safePageText(
+    return safePageText(
       render('catalog.njk', {
         lang: entries[0]?.report.bundle.report.language ?? 'zh-CN',
         pageTitle: number === 1 ? '报告数据目录' : `报告数据目录(第 ${number} 页)`,
@@ -85,8 +82,8 @@ function htmlPages(
               }
       })
     )
-    return { path: pagePath(number), content }
-  })
+  }
+  return Array.from({ length: pageCount }, (_, index) => ({ path: pagePath(index + 1), render: () => page(index) }))
 }
 
 /**
@@ -111,7 +108,7 @@ export function pageLinks(current: number, count: number): Array<number | undefi
 export function emitCatalogHtml(
   entries: readonly CatalogEntry[],
   series: readonly CatalogSeries[] = []
-): Array<{ path: string; content: string }> {
+): CatalogPageFile[] {
   return htmlPages(entries, series)
 }
 

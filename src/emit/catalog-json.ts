@@ -3,7 +3,7 @@ import { schemaId } from '../model/schemas.js'
 import { version } from '../version.js'
 import type { Download } from './downloads.js'
 import type { SiteReport } from '../model/compiled.js'
-import { catalogFolder, catalogPages, catalogPageSize } from './catalog-pages.js'
+import { catalogFolder, catalogPages, catalogPageSize, type CatalogPageFile } from './catalog-pages.js'
 
 type CatalogJsonEntry = { report: SiteReport; files: readonly Download[] }
 
@@ -38,21 +38,24 @@ export function emitCatalogJson(entries: readonly CatalogJsonEntry[]): string {
  * order of the site's index, with the files published for them; each links the index and the pages
  * before and after it. No page for a site without reports.
  */
-export function emitCatalogJsonPages(entries: readonly CatalogJsonEntry[]): Array<{ path: string; content: string }> {
+export function emitCatalogJsonPages(entries: readonly CatalogJsonEntry[]): CatalogPageFile[] {
   const pages = catalogPages(entries)
   return pages.map((listed, index) => {
     const number = index + 1
-    const page: CatalogPage = {
-      $schema: schemaId('catalog-page.schema.json') as CatalogPage['$schema'],
-      generator,
-      page: number,
-      pageCount: pages.length,
-      index: 'catalog.json',
-      ...(number > 1 && { previous: pagePath(number - 1) }),
-      ...(number < pages.length && { next: pagePath(number + 1) }),
-      reports: listed.map(catalogReport)
+    const render = (): string => {
+      const page: CatalogPage = {
+        $schema: schemaId('catalog-page.schema.json') as CatalogPage['$schema'],
+        generator,
+        page: number,
+        pageCount: pages.length,
+        index: 'catalog.json',
+        ...(number > 1 && { previous: pagePath(number - 1) }),
+        ...(number < pages.length && { next: pagePath(number + 1) }),
+        reports: listed.map(catalogReport)
+      }
+      return `${JSON.stringify(page, null, 2)}\n`
     }
-    return { path: pagePath(number), content: `${JSON.stringify(page, null, 2)}\n` }
+    return { path: pagePath(number), render }
   })
 }
 

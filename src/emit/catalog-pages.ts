@@ -9,6 +9,15 @@ export const catalogPageSize = 100
 /** The folder of the catalog's pages; a report's slug cannot take this name. */
 export const catalogFolder = 'catalog'
 
+/**
+ * A page of the catalog, made when it is written and let go after: at ten thousand reports the
+ * pages are 25 MB, which a build made all at once held while the site's other files were staged.
+ */
+export interface CatalogPageFile {
+  path: string
+  render: () => string
+}
+
 /** The items of each page, in order: `size` to a page, the last holding the rest; no page when there are none. */
 export function catalogPages<T>(items: readonly T[], size: number = catalogPageSize): T[][] {
   return chunks(items, size)
