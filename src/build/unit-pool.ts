@@ -70,9 +70,9 @@ export function lastingRunner(threads = availableParallelism()): UnitRunner | un
 
 // A thread's young generation, where a report's parse and render make nearly all their garbage,
 // may grow to 48 MB by V8's default (three times its largest semi-space). Cold builds of 1,000
-// copies of the seed peaked at 373 to 387 MB as it is, and at 329 to 333 MB at 16 MB, in 37 to
-// 45 s either way (the noise of this machine); at 8 MB they took 51 s for the same peak. The
-// build's own thread, which makes the site, keeps V8's default.
+// copies of the seed peaked at 364 to 376 MB as it is, and at 322 to 325 MB at 16 MB, in 37 to
+// 45 s either way (the noise of this machine); at 8 MB they took 51 s for 319 MB. The build's own
+// thread, which makes the site, keeps V8's default.
 const threadYoungMb = 16
 
 /** `threads` threads kept from task to task, each running the export `name` of the entry (its default if none). */
