@@ -38,6 +38,25 @@ describe('jsonChunks', () => {
     ])
   })
 
+  test('a generator above the depth as the array of its items, each made as it is written', () => {
+    const made: number[] = []
+    function* items(): Generator<{ n: number } | undefined> {
+      for (const n of [1, 2]) {
+        made.push(n)
+        yield { n }
+      }
+      yield undefined
+    }
+    const pieces = jsonChunks({ list: items(), none: new Set<number>().values() }, 2, 2)
+    expect(pieces.next().value).toBe('{\n  "list": ')
+    expect(pieces.next().value).toBe('[\n    ')
+    expect(made).toEqual([1])
+    expect([...pieces].join('')).toBe(
+      '{\n      "n": 1\n    },\n    {\n      "n": 2\n    },\n    null\n  ],\n  "none": []\n}'
+    )
+    expect(made).toEqual([1, 2])
+  })
+
   test('any JSON value, indented or not, at any depth', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 2), fc.nat(4), (value, indent, depth) => {

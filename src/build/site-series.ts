@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { catalogSeries, type CatalogSeries } from '../emit/catalog-html.js'
 import { emitSeriesHtml } from '../emit/series-html.js'
@@ -7,6 +7,7 @@ import type { Collection } from '../model/compiled.js'
 import type { Series } from '../model/schema-types.js'
 import { checkSiteValue } from './check-artifacts.js'
 import { writeJsonFile, type MadeFile } from './json-file.js'
+import { writeSeriesFiles } from './series-on-disk.js'
 
 /**
  * The series of a site as its files are written from them: every series' entry in the index and
@@ -44,10 +45,10 @@ export interface SeriesKeeper {
 
 /**
  * Keep series made a group at a time: held as they are while the collection's facts are; else
- * their files are made at once, the JSON checked against its schema by the series' value, and
- * written to `folder` until they are staged. A series of ten thousand reports that restate the
- * same figures is 100 MB of JSON: parsed again to be checked and drawn, it would be most of a
- * build's memory. The folder is made when needed, and left to the caller to remove.
+ * their files are made at once, the JSON checked against its schema as it is written (see
+ * writeSeriesFiles), and kept in `folder` until they are staged. A series of ten thousand reports
+ * that restate the same figures is 100 MB of JSON: parsed again to be checked and drawn, it would
+ * be most of a build's memory. The folder is made when needed, and left to the caller to remove.
  */
 export function seriesKeeper(folder: string): SeriesKeeper {
   const entries: Array<SiteSeries['entries'][number]> = []
@@ -64,11 +65,10 @@ export function seriesKeeper(folder: string): SeriesKeeper {
           continue
         }
         if (made.size === 0) mkdirSync(folder, { recursive: true })
-        const whole = madeOnce(series)
-        checkSiteValue(`series/${seriesFileName(id, 'json')}`, whole)
-        // Written a piece at a time: as one string, its text would be most of the build's memory.
-        made.set(id, writeJsonFile(spilledFile(id, 'json'), whole))
-        writeFileSync(spilledFile(id, 'html'), emitSeriesHtml(whole, titleOf))
+        made.set(
+          id,
+          writeSeriesFiles(series, { json: spilledFile(id, 'json'), html: spilledFile(id, 'html') }, titleOf)
+        )
       }
     },
     kept: () => ({
@@ -92,16 +92,6 @@ export function seriesKeeper(folder: string): SeriesKeeper {
       value: (id) => held.get(id)?.series
     })
   }
-}
-
-/**
- * A series with its checks and the reports that restate each point made once, for its schema,
- * its JSON and its page alike. They are made each time they are read (see LazyCheck), and the
- * schema's validator reads them more than once: a figure ten thousand reports restate has 90,000
- * checks, 56 MB each time they are made.
- */
-function madeOnce(series: Series): Series {
-  return { ...series, points: series.points.map((point) => ({ ...point })) }
 }
 
 /** The series of a collection held in memory, whose pages name reports by `titleOf`. */

@@ -4,7 +4,9 @@
  * and objects down to `depth` levels are opened a member at a time, and anything deeper is one
  * piece. A value whose JSON is too large to hold as one string (the series of ten thousand reports
  * that restate the same figures: 100 MB, twice that in memory as text with Chinese in it) is
- * written piece by piece.
+ * written piece by piece. Above `depth`, an iterable that is not an array (a generator, say) is
+ * written as the array of its items, each taken as it is reached: a list too large to hold made at
+ * once is made while it is written.
  */
 export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<string> {
   if (omitted(value)) return
@@ -17,23 +19,26 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
       yield nested(current, indent, ' '.repeat(indent * level))
       return
     }
-    const members: Array<[label: string, member: unknown]> = Array.isArray(current)
-      ? current.map((item: unknown) => ['', item])
+    const listed = Array.isArray(current) || Symbol.iterator in current
+    const members: Iterable<[label: string, member: unknown]> = listed
+      ? labelled(current as Iterable<unknown>)
       : Object.entries(current).flatMap(([name, member]): Array<[string, unknown]> =>
           omitted(member) ? [] : [[`${JSON.stringify(name)}${colon}`, member]]
         )
-    const [open, close] = Array.isArray(current) ? ['[', ']'] : ['{', '}']
-    if (members.length === 0) {
-      yield `${open}${close}`
-      return
-    }
+    const [open, close] = listed ? ['[', ']'] : ['{', '}']
     const inner = ' '.repeat(indent * (level + 1))
-    for (const [at, [label, member]] of members.entries()) {
-      yield `${at === 0 ? open : ','}${separator}${inner}${label}`
+    let first = true
+    for (const [label, member] of members) {
+      yield `${first ? open : ','}${separator}${inner}${label}`
+      first = false
       yield* pieces(member, level + 1)
     }
-    yield `${separator}${' '.repeat(indent * level)}${close}`
+    yield first ? `${open}${close}` : `${separator}${' '.repeat(indent * level)}${close}`
   }
+}
+
+function* labelled(items: Iterable<unknown>): Generator<[string, unknown]> {
+  for (const item of items) yield ['', item]
 }
 
 /** Left out of an object by JSON.stringify (and written as null in an array). */

@@ -87,13 +87,20 @@ export const listedAlsoIn = 10
  */
 export const listedChecks = 50
 
-/** Everything the series template shows, computed here so the template only lays it out. */
-export function seriesView(series: Series, titleOf: (slug: string) => string): SeriesView {
+/**
+ * Everything the series template shows, computed here so the template only lays it out. `checks`
+ * are the series' own, read once: a collection's series makes its checks each time they are read
+ * (see LazyCheck), and a caller may give them one at a time (see eachCheck).
+ */
+export function seriesView(
+  series: Series,
+  titleOf: (slug: string) => string,
+  checks: Iterable<SeriesCheck> = series.checks
+): SeriesView {
   const { metric } = series
   const targets = sameTargets(series.targets)
-  // Read once: a collection's series makes its checks each time they are read (see LazyCheck).
-  const { $schema, generator, entity, points, checks } = series
-  // The chart and the table draw each target once, however many reports state it.
+  const { $schema, generator, entity, points } = series
+  // The chart and the table draw each target once, however many reports state it; neither draws a check.
   const drawn: Series = {
     $schema,
     generator,
@@ -101,7 +108,7 @@ export function seriesView(series: Series, titleOf: (slug: string) => string): S
     entity,
     points,
     targets: targets.map(({ target }) => target),
-    checks
+    checks: []
   }
   const lines = seriesLines(drawn)
   const chart = seriesChart({ series: drawn, lines, titleOf })
@@ -199,13 +206,15 @@ function targetRow(
 }
 
 /** The checks the page lists, in order: the first listedChecks that hold and those that do not. */
-function listedCheckRows(checks: readonly SeriesCheck[], link: Link): Pick<SeriesView, 'checks' | 'checksNotListed'> {
+function listedCheckRows(checks: Iterable<SeriesCheck>, link: Link): Pick<SeriesView, 'checks' | 'checksNotListed'> {
   const seen = { true: 0, false: 0 }
-  const listed = checks.filter((check) => ++seen[check.holds ? 'true' : 'false'] <= listedChecks)
+  const rows: SeriesView['checks'] = []
+  for (const check of checks)
+    if (++seen[check.holds ? 'true' : 'false'] <= listedChecks) rows.push(checkRow(check, link))
   return {
-    checks: listed.map((check) => checkRow(check, link)),
+    checks: rows,
     checksNotListed: {
-      count: checks.length - listed.length,
+      count: seen.true + seen.false - rows.length,
       failing: Math.max(0, seen.false - listedChecks)
     }
   }

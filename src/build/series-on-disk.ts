@@ -1,0 +1,46 @@
+import { writeFileSync } from 'node:fs'
+import { eachCheck } from '../collection/collect.js'
+import { emitSeriesHtml } from '../emit/series-html.js'
+import { seriesFileName } from '../emit/series-json.js'
+import type { Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
+import { checkSiteValue } from './check-artifacts.js'
+import { writeJsonFile, type MadeFile } from './json-file.js'
+
+/**
+ * Write a series' JSON to `json` and its page to `html`, the JSON checked against its schema as it
+ * is written, a point and a check at a time: a figure ten thousand reports restate is a point
+ * naming them all and 90,000 checks, 56 MB made at once, and its JSON is 100 MB. Each check is
+ * made once for the JSON and once for the page (see LazyCheck), and let go after each.
+ */
+export function writeSeriesFiles(
+  series: Series,
+  places: { json: string; html: string },
+  titleOf: (slug: string) => string
+): MadeFile {
+  const file = `series/${seriesFileName(series.metric.id, 'json')}`
+  // The schema asks of each point and each check alone (their arrays have no count, order or
+  // uniqueness: see the test of this module), so the series without them, then each in a series
+  // of its own, meet it exactly when the whole series does.
+  const { $schema, generator, metric, entity, targets } = series
+  const bare: Series = { $schema, generator, metric, entity, points: [], targets, checks: [] }
+  checkSiteValue(file, bare)
+  const alone = { ...bare, targets: [] }
+  const checked = <T extends SeriesPoint | SeriesCheck>(made: T, key: 'points' | 'checks'): T => {
+    checkSiteValue(file, { ...alone, [key]: [made] })
+    return made
+  }
+  function* madePoints(): Generator<SeriesPoint> {
+    // A copy reads the reports the point names once (see publishedPoint), for its check and its text.
+    for (const point of series.points) yield checked({ ...point }, 'points')
+  }
+  function* madeChecks(): Generator<SeriesCheck> {
+    for (const check of eachCheck(series)) yield checked(check, 'checks')
+  }
+  const lazy: Record<string, unknown> = {}
+  // In the series' own order of members, the checks not read: the same JSON as the series whole.
+  for (const name of Object.keys(series) as Array<keyof Series>)
+    lazy[name] = name === 'points' ? madePoints() : name === 'checks' ? madeChecks() : series[name]
+  const made = writeJsonFile(places.json, lazy)
+  writeFileSync(places.html, emitSeriesHtml(series, titleOf, eachCheck(series)))
+  return made
+}

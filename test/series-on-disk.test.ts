@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { writeSeriesFiles } from '../src/build/series-on-disk.js'
+import { emitSeriesHtml } from '../src/emit/series-html.js'
+import { emitSeriesJson } from '../src/emit/series-json.js'
+import type { Series } from '../src/model/schema-types.js'
+import { readSchema } from '../src/model/schemas.js'
+import { compileSeriesFixture } from './helpers/series-fixture.js'
+
+const folder = mkdtempSync(path.join(tmpdir(), 'factmark-series-on-disk-'))
+afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+const collection = compileSeriesFixture().collection
+if (!collection) throw new Error('the series fixture makes no collection')
+const title = (slug: string) => `《${slug}》`
+const written = (series: Series) => {
+  const places = { json: path.join(folder, 'series.json'), html: path.join(folder, 'series.html') }
+  const made = writeSeriesFiles(series, places, title)
+  return { made, json: readFileSync(places.json, 'utf8'), html: readFileSync(places.html, 'utf8') }
+}
+
+const [first] = collection.series
+if (!first) throw new Error('the fixture has no series')
+// Copies of one report name each other's figures: a point printed again by other reports.
+const restated: Series = {
+  ...first,
+  points: first.points.map((point, index) =>
+    index === 0
+      ? { ...point, alsoIn: ['copy-1', 'copy-2'].map((report) => ({ ...referenceOf(point), report })) }
+      : point
+  )
+}
+function referenceOf({ report, fact, text, value, source }: Series['points'][number]) {
+  return {
+    report: report ?? '',
+    fact: fact ?? '',
+    text: text ?? '',
+    value,
+    source: source ?? { file: '', line: 1, column: 1 }
+  }
+}
+
+describe('a series written a point and a check at a time', () => {
+  test.each([
+    ...collection.series.map((series) => [series.metric.id, series] as const),
+    ['a point printed by other reports too', restated] as const
+  ])('%s: the same JSON and page as written whole', (_id, series) => {
+    const { made, json, html } = written(series)
+    expect(json).toBe(emitSeriesJson(series))
+    expect(html).toBe(emitSeriesHtml(series, title))
+    expect(made.bytes).toBe(Buffer.byteLength(json))
+  })
+
+  test('the fixture has series with checks and with points restated, which the test above writes', () => {
+    expect(collection.series.some((series) => series.checks.length > 0)).toBe(true)
+    expect(collection.series.some((series) => series.points.some((point) => point.revises))).toBe(true)
+    expect(emitSeriesJson(restated)).toContain('"report": "copy-2"')
+  })
+
+  test.each([
+    [
+      'a point',
+      { ...first, points: [...first.points, { ...first.points[0], period: '' } as Series['points'][number]] }
+    ],
+    ['a check', { ...first, checks: [{ kind: 'restated' } as unknown as Series['checks'][number]] }],
+    ['the series itself', { ...first, entity: '' }]
+  ])('%s that does not meet the schema fails the series', (_what, series) => {
+    expect(() => written(series)).toThrow(`series/${first.metric.id}.json does not meet its schema`)
+  })
+
+  // Checked apart, the points and the checks meet the schema exactly when the whole series does
+  // only while their arrays ask nothing of the items together.
+  test('the schema asks nothing of the points or the checks together', () => {
+    const properties = readSchema('series.schema.json')['properties'] as Record<string, Record<string, unknown>>
+    for (const name of ['points', 'checks'])
+      expect(Object.keys(properties[name] ?? {}).sort()).toEqual(['description', 'items', 'type'])
+  })
+})
