@@ -33,13 +33,7 @@ const restated: Series = {
   )
 }
 function referenceOf({ report, fact, text, value, source }: Series['points'][number]) {
-  return {
-    report: report ?? '',
-    fact: fact ?? '',
-    text: text ?? '',
-    value,
-    source: source ?? { file: '', line: 1, column: 1 }
-  }
+  return { report, fact, text, value, source }
 }
 
 describe('a series written a point and a check at a time', () => {
