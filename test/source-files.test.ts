@@ -142,6 +142,17 @@ describe.skipIf(!posix)('a source folder', () => {
         'factmark: No report could be read: source/pipe.md: it is a named pipe (FIFO), not a file; dist/ was left as it was\n'
     })
   })
+
+  test('when no report of many can be read, the message names the first three and counts the rest', async () => {
+    rmSync(at('source/xiamen-2025.md'))
+    for (const name of ['a', 'b', 'c', 'd', 'e']) fifo(at(`source/${name}.md`))
+    const pipe = (name: string) => `source/${name}.md: it is a named pipe (FIFO), not a file`
+    expect(await run('build')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `factmark: No report could be read: ${pipe('a')}; ${pipe('b')}; ${pipe('c')}; and 2 more files skipped; dist/ was left as it was\n`
+    })
+  })
 })
 
 describe.skipIf(!posix)('report files named on the command line get the same checks', () => {

@@ -5,6 +5,7 @@ import { megabytes } from '../remark/limit-values.js'
 import { checkSourceFile, folderOf, ioReason, readCheckedFile, readSourceFile, type Unread } from './read-source.js'
 import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.js'
 import { err, ok, type Result } from '../model/result.js'
+import { plural } from '../model/plural.js'
 
 const registryName = 'metrics.yaml'
 
@@ -164,7 +165,16 @@ function readEach(
     else reports.push({ path: shown, text: new Uint8Array(0), unreadSize: read.error.size })
   }
   // A build of none of its reports would publish an empty site in place of the last one.
-  if (reports.length === 0)
-    return failure(`No report could be read: ${skipped.map((entry) => `${entry.path}: ${entry.reason}`).join('; ')}`)
+  if (reports.length === 0) return failure(`No report could be read: ${skippedList(skipped)}`)
   return ok({ reports, skipped })
+}
+
+// A folder of a thousand links out of it would make a message of a thousand reasons on one line.
+const skippedListed = 3
+
+/** The first files skipped, each with its reason, and how many more there were. */
+function skippedList(skipped: readonly SkippedSource[]): string {
+  const listed = skipped.slice(0, skippedListed).map((entry) => `${entry.path}: ${entry.reason}`)
+  const more = skipped.length - listed.length
+  return [...listed, ...(more > 0 ? [`and ${more} more ${plural(more, 'file')} skipped`] : [])].join('; ')
 }
