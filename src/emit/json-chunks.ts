@@ -19,7 +19,8 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
       yield nested(current, indent, ' '.repeat(indent * level))
       return
     }
-    const listed = Array.isArray(current) || Symbol.iterator in current
+    // An array, or an iterable standing for one: a plain object has no iterator.
+    const listed = Symbol.iterator in current
     const members: Iterable<[label: string, member: unknown]> = listed
       ? labelled(current as Iterable<unknown>)
       : Object.entries(current).flatMap(([name, member]): Array<[string, unknown]> =>
