@@ -6,8 +6,8 @@ import { threadLimits } from '../src/build/unit-pool.js'
 test.each([
   [0, { maxYoungGenerationSizeMb: 16 }],
   [1, { maxYoungGenerationSizeMb: 16 }],
-  [1999, { maxYoungGenerationSizeMb: 16 }],
-  [2000, { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 2047 }],
+  [4999, { maxYoungGenerationSizeMb: 16 }],
+  [5000, { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 2047 }],
   [10000, { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 2047 }]
 ])('the threads of %i tasks get the heaps %o', (tasks, limits) => {
   expect(threadLimits(tasks)).toEqual(limits)

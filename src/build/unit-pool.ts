@@ -80,13 +80,14 @@ const threadYoungMb = 16
 // V8 lets a heap grow, before its next full collection, to as much as four times what the last
 // one kept when the heap may reach more than 2 GB (node's default on this machine: 4 GB), and to
 // twice at most when it may reach 2 GB, less the smaller that is. A compiling thread keeps about
-// 20 MB, so each of the two held 60 to 90 MB of old generation; within 2 GB, 30 to 40 MB, for
-// more full collections. A cold build of 1,000 copies of the seed compiled in 317 to 325 MB as
-// it was and in 231 MB so, but took a fifth longer (41 s to 49 s, 57 s to 71 s of CPU): only a
-// build of many reports bounds its threads, where the build's own thread holds more the more
-// reports there are, and the threads' slack is what there is to give.
+// 20 MB, so each of the two held 60 to 90 MB of old generation, and 30 to 40 MB within 2 GB, for
+// more full collections. The build's own thread holds more the more reports there are (a few
+// kilobytes of each), so the compile of cold builds of copies of the seed peaked at 317 to 325
+// MB for 1,000, 365 MB for 5,000 and 395 to 410 MB for 10,000; within 2 GB, at 231, 264 and 289
+// MB, but the builds took a sixth to a third longer (41 s to 49 s, 203 s to 235 s, 380 to 419 s
+// to 514 s). Only a build that would otherwise come near its bound of 400 MB pays that.
 const boundedThreadOldMb = 2047
-const boundedFrom = 2000
+const boundedFrom = 5000
 
 /** The heaps of threads that have `tasks` to run. */
 export function threadLimits(tasks: number): ResourceLimits {
