@@ -10,8 +10,11 @@
 //   stages into, the next stages into the tree the last one replaced).
 // For each it prints wall time, CPU time (user + system, all threads) and peak
 // resident memory, which each child reports itself when it exits
-// (bench/usage.mjs, preloaded with --import); then the cold build's ratios to
-// the parse floor and to Eleventy. Run: npm run bench [-- --reports N]
+// (bench/usage.mjs, preloaded with --import), and the cores it kept busy (CPU
+// over wall: a process of one JavaScript thread keeps more than one, as V8
+// collects and compiles on threads of its own); then the cold build's ratios to
+// the parse floor and to Eleventy, and the least wall its CPU allows on this
+// machine's cores. Run: npm run bench [-- --reports N]
 // (N = 100 unless told; 1000 takes minutes) [-- --kind collection] (the
 // bureau's reports over the years in turn, whose pages draw the levels the
 // others publish, in place of copies of the seed). The timings of source/
@@ -110,7 +113,7 @@ try {
   )
 
   const results = []
-  results.push(step('parse floor (remark, one core)', [path.join(root, 'bench/parse-floor.mjs'), src]))
+  results.push(step('parse floor (remark, one thread)', [path.join(root, 'bench/parse-floor.mjs'), src]))
   results.push(
     step('Eleventy 3 (HTML only)', [path.join(root, 'bench/eleventy-run.mjs'), src, path.join(work, 'eleventy')])
   )
@@ -126,12 +129,14 @@ try {
   appendFileSync(path.join(src, changed), '\n本段为测试增量构建而加的又一句话。\n')
   results.push(step('factmark build, another sentence', factmark()))
 
-  console.log(`${'step'.padEnd(36)}${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'peak RSS'.padStart(10)}`)
+  console.log(
+    `${'step'.padEnd(36)}${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'cores'.padStart(6)} ${'peak RSS'.padStart(10)}`
+  )
   for (const result of results) {
     if (result.error) console.log(`${result.name.padEnd(36)} could not run (${result.error})`)
     else
       console.log(
-        `${result.name.padEnd(36)}${seconds(result.wallMs)} ${seconds(result.cpuMs)} ${`${result.rssMb.toFixed(0)} MB`.padStart(10)}`
+        `${result.name.padEnd(36)}${seconds(result.wallMs)} ${seconds(result.cpuMs)} ${(result.cpuMs / result.wallMs).toFixed(2).padStart(6)} ${`${result.rssMb.toFixed(0)} MB`.padStart(10)}`
       )
   }
   const wrote = built.printed?.match(/^factmark: wrote .*\((.*)\)$/m)
@@ -147,6 +152,14 @@ try {
     if (built.error || peer.error) continue
     console.log(
       `cold build / ${name}: wall ${ratio(built, peer, 'wallMs')}, CPU ${ratio(built, peer, 'cpuMs')}, peak RSS ${ratio(built, peer, 'rssMb')}`
+    )
+  }
+  if (!built.error && !results[0].error) {
+    // A build that keeps every core busy can take no less than its CPU shared among them.
+    const cores = availableParallelism()
+    const least = built.cpuMs / cores
+    console.log(
+      `cold build's CPU on ${cores} cores: at least ${seconds(least).trim()} of wall, ${(least / results[0].wallMs).toFixed(2)}x the parse floor`
     )
   }
   if (results.some((result) => result.error && result.name.startsWith('factmark'))) process.exitCode = 1
