@@ -4,7 +4,8 @@ import type { PublishedLevel } from '../emit/html/collection-lookup.js'
 import { compareDiagnostics } from '../diagnostics/report.js'
 import type { Coverage, Diagnostic, SkippedSource } from '../model/compiled.js'
 import type { PublishedReport } from './build-result.js'
-import { keepJson, readKept } from '../cache/cache-folder.js'
+import { readKept } from '../cache/cache-folder.js'
+import { keepLargeJson } from '../cache/keep-large-json.js'
 import type { ReportUnit } from './report-unit.js'
 
 /**
@@ -85,5 +86,5 @@ export function readAcross(folder: string, key: string): AcrossMemo | undefined 
 }
 
 export function writeAcross(folder: string, key: string, memo: AcrossMemo): void {
-  keepJson(memoFile(folder, key), memo)
+  keepLargeJson(memoFile(folder, key), memo)
 }

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto'
 import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
-import { keepJson, readKept } from '../cache/cache-folder.js'
+import { readKept } from '../cache/cache-folder.js'
+import { keepLargeJson } from '../cache/keep-large-json.js'
 import { keepUses } from '../cache/record-uses.js'
 import { manifestName } from '../model/site.js'
 import type { KnownManifest } from './output-folder.js'
@@ -129,14 +130,14 @@ export function writeRecord(
 ): void {
   const name = randomBytes(8).toString('hex')
   const file = recordFile(cacheFolder, out)
-  keepJson(recordFile(cacheFolder, out, '.result'), { name, ...result })
+  keepLargeJson(recordFile(cacheFolder, out, '.result'), { name, ...result })
   keepUses(file, {
     out: path.resolve(out),
     environment: record.environment,
     ...(record.across !== undefined && { across: record.across }),
     units: record.sources.map(([, key]) => key)
   })
-  keepJson(file, { ...record, out: path.resolve(out), result: name })
+  keepLargeJson(file, { ...record, out: path.resolve(out), result: name })
 }
 
 /**

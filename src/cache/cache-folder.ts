@@ -34,9 +34,14 @@ export function keepJson(file: string, value: unknown): void {
 
 /** Write a file beside its place and rename it there, so that readers see it whole or not at all. */
 export function writeWholeSync(file: string, content: string | Uint8Array): void {
-  const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  const beside = besidePlace(file)
   writeFileSync(beside, content)
   renameSync(beside, file)
+}
+
+/** Where a file is written before it is renamed to its place: pruneCache knows one left by a build killed meanwhile by its ending. */
+export function besidePlace(file: string): string {
+  return `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
 }
 
 /**

@@ -8,12 +8,16 @@ import { version } from '../version.js'
  * they were digested when written.
  */
 export function emitManifestOf(files: ReadonlyArray<{ path: string; bytes: number; sha256: string }>): string {
-  const manifest: Manifest = {
+  return `${JSON.stringify(manifestOf(files), null, 2)}\n`
+}
+
+/** What dist/manifest.json says, before it is written: a build of ten thousand reports writes it a piece at a time. */
+export function manifestOf(files: ReadonlyArray<{ path: string; bytes: number; sha256: string }>): Manifest {
+  return {
     $schema: schemaId('manifest.schema.json') as Manifest['$schema'],
     generator: { name: 'factmark', version },
     files: [...files]
       .sort((a, b) => compareStrings(a.path, b.path))
       .map(({ path, bytes, sha256: digest }) => ({ path, bytes, sha256: digest }))
   }
-  return `${JSON.stringify(manifest, null, 2)}\n`
 }
