@@ -8,7 +8,9 @@
 // and split into the build itself (build()), the rest of the way to the
 // announcement (file events and the quiet period), and the browser's update.
 // Prints median and max of each. Target: save to reloaded page at most 300 ms
-// at N = 100. Run: npm run bench:watch [-- --reports N --saves S]
+// at N = 100. The first save comes as soon as the page has loaded, unless
+// --settle gives the milliseconds to wait, as an editor reading the page would.
+// Run: npm run bench:watch [-- --reports N --saves S --settle MS]
 /* global window */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
@@ -19,10 +21,10 @@ import { writeCorpus } from './corpus.mjs'
 import { updatedEvent } from '../lib/watch/live-reload-script.js'
 import { startWatch } from '../lib/watch/watch.js'
 
-const option = (name, fallback) => {
+const option = (name, fallback, least = 1) => {
   const at = process.argv.indexOf(`--${name}`)
   const value = at === -1 ? fallback : Number(process.argv[at + 1])
-  if (!Number.isInteger(value) || value < 1) {
+  if (!Number.isInteger(value) || value < least) {
     console.error(`bench: --${name} takes a whole number, for example --${name} ${fallback}`)
     process.exit(2)
   }
@@ -30,6 +32,7 @@ const option = (name, fallback) => {
 }
 const count = option('reports', 100)
 const saves = option('saves', 10)
+const settleMs = option('settle', 0, 0)
 /** Save to reloaded page, at most: the target the bench measures against. */
 const aimMs = 300
 
@@ -61,6 +64,7 @@ try {
   browser = await launchChromium()
   const page = await browser.newPage()
   await page.goto(new URL(`${slug}/`, watching.url).href)
+  if (settleMs > 0) await new Promise((resolve) => setTimeout(resolve, settleMs))
 
   const rows = []
   for (let save = 1; save <= saves; save++) {
@@ -94,7 +98,8 @@ try {
     })
   }
 
-  console.log(`${saves} saves of ${path.basename(file)}, each until /${slug}/ has drawn the new build:`)
+  const settled = settleMs > 0 ? `, the first ${settleMs} ms after the page loaded` : ''
+  console.log(`${saves} saves of ${path.basename(file)}${settled}, each until /${slug}/ has drawn the new build:`)
   console.log(`  ${'step'.padEnd(44)} ${'median'.padStart(9)} ${'max'.padStart(9)}`)
   const line = (name, key) => {
     const values = rows.map((row) => row[key]).sort((a, b) => a - b)
