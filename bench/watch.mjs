@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // What an editor waits for in `factmark watch`: from saving a report to the
 // browser showing the rebuilt page. Makes a corpus of N copies of the seed
-// (bench/corpus.mjs), starts watch on it (lib/, in this process), opens one
+// (bench/corpus.mjs), starts watch on it (lib/, in a thread of its own: see
+// bench/watch-thread.mjs), opens one
 // report in Chromium, and saves that report S times, each time adding a
 // sentence at its end; each save is timed until the page has put in the new
 // build (the live-reload script's factmark:updated event) and drawn a frame,
@@ -12,14 +13,15 @@
 // --settle gives the milliseconds to wait, as an editor reading the page would.
 // Run: npm run bench:watch [-- --reports N --saves S --settle MS]
 /* global window */
+import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { Worker } from 'node:worker_threads'
 import { launchChromium } from './chromium.mjs'
 import { writeCorpus } from './corpus.mjs'
 import { updatedEvent } from '../lib/watch/live-reload-script.js'
-import { startWatch } from '../lib/watch/watch.js'
 
 const option = (name, fallback, least = 1) => {
   const at = process.argv.indexOf(`--${name}`)
@@ -46,18 +48,38 @@ const file = path.join(
 )
 const slug = slugs[middle]
 
+// The clock of every thread of the process: the watch's thread stamps its announcements by it.
+const now = () => performance.timeOrigin + performance.now()
+
 /** The builds watch reports, with the time each was announced to the pages. */
 const builds = []
-const watching = await startWatch({
-  cwd: work,
-  port: 0,
-  onBuild: (watched) => builds.push({ ...watched, announcedAt: performance.now() })
+const thread = new Worker(new URL('./watch-thread.mjs', import.meta.url), { workerData: { cwd: work } })
+const waiting = []
+const started = new Promise((resolve, reject) => {
+  thread.on('message', (message) => {
+    if (message.kind === 'url') resolve(message.url)
+    else if (message.kind === 'build') builds.push(message)
+    else if (message.kind === 'settled') waiting.shift()?.()
+  })
+  thread.once('error', reject)
 })
+const watching = {
+  url: await started,
+  settled: () =>
+    new Promise((resolve) => {
+      waiting.push(resolve)
+      thread.postMessage('settled')
+    }),
+  close: async () => {
+    thread.postMessage('close')
+    await once(thread, 'exit')
+  }
+}
 let browser
 try {
   await watching.settled()
   const cold = builds.at(-1)
-  if (!cold?.outcome.ok) throw new Error('the corpus did not build')
+  if (!cold?.ok) throw new Error('the corpus did not build')
   console.log(
     `corpus: ${count} copies of the seed; node ${process.version}, ${availableParallelism()} cores; first build ${ms(cold.milliseconds)}`
   )
@@ -80,10 +102,10 @@ try {
         ),
       updatedEvent
     )
-    const savedAt = performance.now()
+    const savedAt = now()
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n${sentence}\n`)
     await shown
-    const loadedAt = performance.now()
+    const loadedAt = now()
     await watching.settled()
     const mine = builds.slice(seen)
     if (!(await page.content()).includes(sentence))
