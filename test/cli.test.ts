@@ -192,7 +192,7 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
     [['frobnicate'], 'unknown command "frobnicate"'],
     [[], 'Usage: factmark'],
     [['check', '--format', 'xml'], '--format must be one of text, json, github, not "xml"'],
-    [['check', '--colour'], "Unknown option '--colour'"],
+    [['check', '--colour'], 'factmark: unknown option "--colour"\n\nUsage: factmark'],
     [['check', '--src', 'missing'], 'Cannot read the source folder missing: no such file or directory'],
     [['check', 'source/none.md'], 'Cannot read source/none.md: no such file or directory'],
     [['verify', '--strict'], '--strict does not apply to verify'],

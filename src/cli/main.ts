@@ -73,12 +73,22 @@ function guardStderr(io: Io): Io {
   return { ...io, stderr: (text) => io.stderr(terminalText(text)) }
 }
 
+/**
+ * What is wrong with a command line parseArgs refused, in factmark's words where node's would
+ * confuse: its text for an unknown option ends in a quote it never closes.
+ */
+function commandLineError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const unknown = /^Unknown option '([^']*)'/.exec(message)
+  return isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown ? `unknown option "${unknown[1]}"` : message
+}
+
 async function run(argv: readonly string[], io: Io): Promise<number> {
   let commandLine: CommandLine
   try {
     commandLine = parseCommandLine(argv)
   } catch (error) {
-    io.stderr(`factmark: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`)
+    io.stderr(`factmark: ${commandLineError(error)}\n\n${usage}`)
     return exit.usage
   }
   const { values, positionals } = commandLine

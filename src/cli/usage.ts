@@ -11,8 +11,8 @@ Commands:
   suggest   list the figures that carry no annotation, with a proposed one;
             --write puts the proposals into the files, --dry-run shows the diff
   watch     build, serve dist/ on 127.0.0.1 and build again on every save;
-            open pages reload, and a save that fails shows its problems
-            over the last good page
+            open pages take in the new build, and a save that fails shows
+            its problems over the last good page
   verify    check a published tree (factmark verify [dir], default dist) against
             its manifest.json and schemas: missing, extra and changed files
 
