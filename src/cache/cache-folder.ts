@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
+import { writePiecesSync } from './write-pieces.js'
 
 /**
  * Where the cache is kept: in the project's node_modules/.cache, the conventional place of its
@@ -32,16 +33,16 @@ export function keepJson(file: string, value: unknown): void {
   writeWholeSync(file, JSON.stringify(value))
 }
 
-/** Write a file beside its place and rename it there, so that readers see it whole or not at all. */
-export function writeWholeSync(file: string, content: string | Uint8Array): void {
-  const beside = besidePlace(file)
-  writeFileSync(beside, content)
+/**
+ * Write a file beside its place and rename it there, so that readers see it whole or not at all.
+ * A text given in pieces is written a megabyte at a time (see writePiecesSync).
+ */
+export function writeWholeSync(file: string, content: string | Uint8Array | Iterable<string>): void {
+  // pruneCache knows a file left beside its place by a build killed meanwhile by this ending.
+  const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(beside, content)
+  else writePiecesSync(beside, content)
   renameSync(beside, file)
-}
-
-/** Where a file is written before it is renamed to its place: pruneCache knows one left by a build killed meanwhile by its ending. */
-export function besidePlace(file: string): string {
-  return `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
 }
 
 /**

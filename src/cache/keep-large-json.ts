@@ -1,8 +1,7 @@
-import { mkdirSync, renameSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { jsonChunks } from '../emit/json-chunks.js'
-import { besidePlace } from './cache-folder.js'
-import { writePiecesSync } from './write-pieces.js'
+import { writeWholeSync } from './cache-folder.js'
 
 /**
  * keepJson for a value too large to hold as text beside itself (the record of a build of ten
@@ -12,8 +11,6 @@ import { writePiecesSync } from './write-pieces.js'
  */
 export function keepLargeJson(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true })
-  const beside = besidePlace(file)
   // Down to each member of a member's members: a diagnostic of each report, each file of the site.
-  writePiecesSync(beside, jsonChunks(value, 0, 3))
-  renameSync(beside, file)
+  writeWholeSync(file, jsonChunks(value, 0, 3))
 }
