@@ -13,8 +13,8 @@
 // (bench/usage.mjs, preloaded with --import), and the cores it kept busy (CPU
 // over wall: a process of one JavaScript thread keeps more than one, as V8
 // collects and compiles on threads of its own); then the cold build's ratios to
-// the parse floor and to Eleventy, and the least wall its CPU allows on this
-// machine's cores. Run: npm run bench [-- --reports N]
+// the parse floor and to Eleventy, the least wall its CPU allows on this
+// machine's cores, and its steps as `--timings` gives them. Run: npm run bench [-- --reports N]
 // (N = 100 unless told; 1000 takes minutes) [-- --kind collection] (the
 // bureau's reports over the years in turn, whose pages draw the levels the
 // others publish, in place of copies of the seed). The timings of source/
@@ -117,7 +117,7 @@ try {
   results.push(
     step('Eleventy 3 (HTML only)', [path.join(root, 'bench/eleventy-run.mjs'), src, path.join(work, 'eleventy')])
   )
-  results.push(step('factmark build, cold', factmark()))
+  results.push(step('factmark build, cold', factmark('--timings')))
   const built = results.at(-1)
   results.push(step('factmark build, nothing changed', factmark()))
   // One sentence, no figure, at the end of a report in the middle of the corpus.
@@ -161,6 +161,12 @@ try {
     console.log(
       `cold build's CPU on ${cores} cores: at least ${seconds(least).trim()} of wall, ${(least / results[0].wallMs).toFixed(2)}x the parse floor`
     )
+  }
+  // Which of the cold build's steps kept both cores busy: CPU near twice the wall time.
+  const steps = built.printed?.indexOf('factmark: where the time went\n') ?? -1
+  if (steps !== -1) {
+    const table = built.printed.slice(steps).split('\n').slice(1).join('\n').trimEnd()
+    console.log(`the cold build by step (factmark build --timings):\n${table}`)
   }
   if (results.some((result) => result.error && result.name.startsWith('factmark'))) process.exitCode = 1
 } finally {

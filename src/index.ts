@@ -25,6 +25,7 @@ export { renderArtifacts, reportFiles, writeArtifacts } from './build/render-art
 export type { Artifact, EmitContext, ReportFile } from './build/render-artifacts.js'
 export type { OutputCheck, OutputRefusal } from './build/output-folder.js'
 export type { PublishOptions, PublishStep, RecoveryResult } from './build/publish.js'
+export type { StepTime } from './build/step-clock.js'
 export type { Download } from './emit/downloads.js'
 export type { CollectionLookup, LevelQuery, PublishedLevel } from './emit/html/collection-lookup.js'
 export type { SchemaFile } from './model/schemas.js'

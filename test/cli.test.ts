@@ -56,6 +56,40 @@ describe('factmark build', () => {
     expect(stderr).toMatch(/^factmark: wrote \d+ files to dist\/ \(1 report, 128 facts\)\n$/)
   })
 
+  test('--timings says where the time went: the steps of a build, then of one with nothing changed', async () => {
+    /** The steps of the table, each with its wall and CPU time in seconds. */
+    const stepsOf = (stderr: string) => {
+      const table = stderr.slice(stderr.indexOf('factmark: where the time went\n'))
+      const lines = table.split('\n').slice(1, -1)
+      expect(lines[0]).toMatch(/^ {2}step +wall +CPU$/)
+      return lines.slice(1).map((line) => /^ {2}(.+?) +\d+\.\d\d s +\d+\.\d\d s$/.exec(line)?.[1])
+    }
+    const cold = await run('build', '--timings')
+    expect(cold.code).toBe(0)
+    expect(cold.stderr).toMatch(
+      /^factmark: wrote \d+ files to dist\/ \(1 report, 128 facts\)\nfactmark: where the time went\n/
+    )
+    expect(stepsOf(cold.stderr)).toEqual([
+      'check the output folder',
+      'read the sources',
+      'compile 1 report',
+      'rules across reports',
+      'catalog and series',
+      'tables of every fact',
+      'manifest',
+      'publish',
+      'total'
+    ])
+    expect(stepsOf((await run('build', '--timings')).stderr)).toEqual([
+      'check the output folder',
+      'read the sources',
+      'compare with the last build',
+      'total'
+    ])
+    // A build prints no table unless asked.
+    expect((await run('build')).stderr).not.toContain('where the time went')
+  })
+
   test('--out chooses the output folder', async () => {
     expect((await run('build', '--out', 'public')).code).toBe(0)
     expect(existsSync(path.join(cwd, 'public/xiamen-2025/facts.json'))).toBe(true)

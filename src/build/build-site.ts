@@ -56,6 +56,7 @@ export async function buildSite(
       }
     }
   )
+  options.clock.lap('read the sources')
   // The files factmark renders by default are part of its code, which the environment covers.
   const environment = environmentKey(input.registry, options.reportFiles?.map((file) => file.href) ?? [], cache.folder)
   const keyOf = (source: SourceText) =>
@@ -78,6 +79,7 @@ export async function buildSite(
     const { diagnostics, coverage, reports } = said
     const result = buildResult(diagnostics, coverage, reports, options.cwd)
     const problems = problemsOf(result)
+    options.clock.lap('compare with the last build')
     if (problems !== undefined)
       return { ok: false, reason: 'invalid', result, message: `the sources have ${problems}`, restored: false }
     return { ok: true, result, files: Object.keys(record.files).sort(), restored: false, unchanged: true }

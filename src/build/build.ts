@@ -12,6 +12,7 @@ import type { UnitRunner } from './unit-pool.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
+import { stepClock, type StepTime } from './step-clock.js'
 
 export interface BuildOptions extends CompileOptions {
   /** Output folder. Default `dist`. */
@@ -47,6 +48,8 @@ export interface Built {
   out: string
   restored: boolean
   unchanged: boolean
+  /** The steps the build took, in order, with their times. */
+  steps: StepTime[]
 }
 
 /**
@@ -76,6 +79,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
  * and stopped after it.
  */
 export async function buildWith(options: BuildOptions, workers?: UnitRunner): Promise<BuildOutcome> {
+  const clock = stepClock()
   const places = outputPlaces(options)
   const { out } = places
   const refused = (message: string) => err({ reason: 'output' as const, message, out })
@@ -90,6 +94,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   const recovered = await unlessRefused(() => recoverOutput(out))
   if (!recovered.ok) return refused(recovered.error)
   const { restored } = recovered.value
+  clock.lap('check the output folder')
 
   let outcome: SiteBuildOutcome
   try {
@@ -105,6 +110,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
         ...(options.threads !== undefined && { threads: options.threads }),
         ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
         ...(workers && { workers }),
+        clock,
         check: () => {
           // publishTree asks before it takes the lock, as this build did before compiling (and
           // again under the lock, which is the answer that counts): listing the folder and reading
@@ -127,7 +133,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
     return err({ reason, result, message, out, restored: restored || outcome.restored })
   }
   const { result, files, unchanged } = outcome
-  return ok({ result, files, out, restored: restored || outcome.restored, unchanged })
+  return ok({ result, files, out, restored: restored || outcome.restored, unchanged, steps: clock.steps() })
 }
 
 function outputPlaces(options: BuildOptions): OutputPlaces {

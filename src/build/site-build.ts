@@ -4,6 +4,7 @@ import type { OutputCheck } from './output-folder.js'
 import type { PublishStep } from './publish.js'
 import type { ReportFile } from './render-artifacts.js'
 import type { UnitRunner } from './unit-pool.js'
+import type { StepClock } from './step-clock.js'
 
 // What a build of the site is asked and what it answers, shared by its two stages: the one that
 // finds whether anything changed (build-site.ts) and the one that compiles and stages (stage-site.ts).
@@ -26,6 +27,8 @@ export interface SiteBuildOptions {
   factsHeld?: number
   /** Threads kept across builds by a process that builds again and again; see buildWith. */
   workers?: UnitRunner
+  /** Ends each step of the build as it is done (see StepClock). */
+  clock: StepClock
   check: () => Promise<OutputCheck>
   onPublishStep?: (step: PublishStep) => void | Promise<void>
 }

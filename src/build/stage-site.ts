@@ -46,6 +46,7 @@ import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf } from './registry-memo.js'
 import { tightHeap } from './tight-heap.js'
 import { isNodeError } from '../model/node-error.js'
+import { plural } from '../model/plural.js'
 import type { UnitTask } from './unit-task.js'
 
 // A process that builds again and again (watch) keeps the last build's units: the next build
@@ -169,6 +170,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   )
   // What no build uses any more is let go once it has been left alone a while; once an hour at most.
   pruneCache(cache.folder)
+  options.clock.lap('publish')
   return {
     ok: true,
     result,
@@ -236,6 +238,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       await written()
       // The threads are done: their heaps go back before the rules across reports and the site's own files.
       await Promise.all([runner.close(), late?.close()])
+      options.clock.lap(compileStep(compiling.size, units.length, [runner, late]))
       loosen = tightHeap()
       // The rules across reports, as a build of the same collection concluded them, or anew from
       // every report's summary and the registry (see AcrossMemo).
@@ -305,6 +308,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         units,
         problemsOf
       )
+      options.clock.lap('rules across reports')
 
       // A page shows levels other reports publish: it is rendered again when the collection answers otherwise.
       const levelsKnown = new Map(memo?.levels)
@@ -326,6 +330,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         } finally {
           await pageRunner.close()
         }
+        options.clock.lap(`render ${pages.length} ${plural(pages.length, 'page')} again with levels of other reports`)
       }
 
       remembered = new Map(
@@ -354,6 +359,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed))
       const described = whole?.reports.map(describedReport)
       whole = undefined
+      options.clock.lap('catalog and series')
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
       const rowsKey = createHash('sha256')
@@ -380,9 +386,11 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         ))
       )
 
+      options.clock.lap('tables of every fact')
       // 12 MB at 10,000 reports, with as much again in objects: written a piece at a time.
       const manifest = writeJsonFile(path.join(root, manifestName), manifestOf(entries))
       entries.push({ path: manifestName, bytes: manifest.bytes, sha256: manifest.sha256 })
+      options.clock.lap('manifest')
       return { result, entries, keyed, linked: place.linked, across: memoKey }
     } finally {
       loosen?.()
@@ -408,6 +416,15 @@ function keptUnits(
     const read = readUnit(unitFile(cache.folder, key))
     return read && pool(read)
   })
+}
+
+/** The compile step as a build names it: how many reports were compiled, on how many threads, and how many were kept. */
+function compileStep(compiled: number, reports: number, runners: ReadonlyArray<UnitRunner | undefined>): string {
+  const threads = Math.max(...runners.map((runner) => runner?.threads ?? 0))
+  const kept = reports - compiled
+  const on = compiled > 0 && threads > 1 ? ` on ${threads} threads` : ''
+  const taken = kept > 0 ? `, take ${kept} from earlier builds` : ''
+  return `compile ${compiled} ${plural(compiled, 'report')}${on}${taken}`
 }
 
 /** Where a build stages its files, and the record of what the output folder holds. */

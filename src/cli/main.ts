@@ -32,7 +32,7 @@ const commands = {
     run: explainingFileErrors(async (call) => (await import('./commands/new.js')).run(call))
   },
   build: {
-    options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache'],
+    options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache', 'timings'],
     run: explainingFileErrors(async (call) => runBundled(buildBundle, call, () => import('./commands/build.js')))
   },
   check: {

@@ -25,6 +25,7 @@ Options:
   --strict         fail on warnings too
   --no-cache       build: compile every report again; check: read the
                    registry's YAML again (both refill the cache)
+  --timings        build: print each step's time on the wall and in CPU
   --write          suggest: annotate the figures in the files (refuses a file
                    with errors: exit 1)
   --dry-run        suggest: print the diff --write would make, write nothing

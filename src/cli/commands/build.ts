@@ -4,6 +4,7 @@ import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
+import { formatStepTimes } from '../format/step-times.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
   const where = `${values.out.replace(/\/+$/, '')}/`
@@ -30,7 +31,10 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     return exit.usage
   }
   const output = { format, verbose: values.verbose }
-  return outcome.ok ? reportBuilt(outcome.value, where, output, io) : reportNotBuilt(outcome.error, where, output, io)
+  if (!outcome.ok) return reportNotBuilt(outcome.error, where, output, io)
+  const code = reportBuilt(outcome.value, where, output, io)
+  if (values.timings) io.stderr(formatStepTimes(outcome.value.steps))
+  return code
 }
 
 function reportBuilt({ result, files, restored, unchanged }: Built, where: string, output: Output, io: Io): number {
