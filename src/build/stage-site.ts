@@ -15,7 +15,7 @@ import path from 'node:path'
 import { levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { describedReport, type DescribedReport } from '../emit/datapackage.js'
 import { manifestOf } from '../emit/manifest.js'
-import { sha256, byteLength } from '../emit/hash.js'
+import { sha256 } from '../emit/hash.js'
 import { writeJsonFile } from './json-file.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
@@ -473,13 +473,15 @@ function stageSiteFiles(
       const why = error instanceof Error ? error.message : String(error)
       throw new Unpublishable('emit', result, `writing ${file.path} failed: ${why}`)
     }
-    const entry = { path: file.path, bytes: byteLength(content), sha256: sha256(content) }
+    // Encoded once, for its size, its digest and the disk, where each of them encoded it again.
+    const bytes = Buffer.from(content, 'utf8')
+    const entry = { path: file.path, bytes: bytes.byteLength, sha256: sha256(bytes) }
     entries.push(entry)
     // The same bytes as the published file, which met its schema when it was written.
     if (linkFiles([entry], place)) continue
     // Checked and let go one by one: the series of a thousand reports are a hundred megabytes.
     if (!file.checked) checkArtifacts([{ path: file.path, content, ...(file.value && { value: file.value }) }])
-    writeStaged(root, file.path, content)
+    writeStaged(root, file.path, bytes)
   }
   return entries
 }
