@@ -12,34 +12,55 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
   if (omitted(value)) return
   const separator = indent > 0 ? '\n' : ''
   const colon = indent > 0 ? ': ' : ':'
-  yield* pieces(value, 0)
-
-  function* pieces(current: unknown, level: number): Generator<string> {
-    if (level >= depth || typeof current !== 'object' || current === null) {
-      yield nested(current, indent, ' '.repeat(indent * level))
-      return
-    }
+  const pads: string[] = []
+  const pad = (level: number) => (pads[level] ??= ' '.repeat(indent * level))
+  // One generator walks the open arrays and objects on a stack of its own: a piece yielded by
+  // generators nested as deep as the value passes through every one of them, which took a build
+  // of ten thousand reports most of a minute for its series alone.
+  const open: Open[] = []
+  // The members of a series' points are named alike in every point.
+  const labels = new Map<string, string>()
+  const named = ([name, member]: [string, unknown]): [string, unknown] => {
+    let label = labels.get(name)
+    if (label === undefined) labels.set(name, (label = `${JSON.stringify(name)}${colon}`))
+    return [label, member]
+  }
+  const enter = (current: unknown, level: number): string | undefined => {
+    if (level >= depth || typeof current !== 'object' || current === null) return nested(current, indent, pad(level))
     // An array, or an iterable standing for one: a plain object has no iterator.
     const listed = Symbol.iterator in current
-    const members: Iterable<[label: string, member: unknown]> = listed
-      ? labelled(current as Iterable<unknown>)
-      : Object.entries(current).flatMap(([name, member]): Array<[string, unknown]> =>
-          omitted(member) ? [] : [[`${JSON.stringify(name)}${colon}`, member]]
-        )
-    const [open, close] = listed ? ['[', ']'] : ['{', '}']
-    const inner = ' '.repeat(indent * (level + 1))
-    let first = true
-    for (const [label, member] of members) {
-      yield `${first ? open : ','}${separator}${inner}${label}`
-      first = false
-      yield* pieces(member, level + 1)
+    const members = listed
+      ? (current as Iterable<unknown>)[Symbol.iterator]()
+      : Object.entries(current)
+          .filter(([, member]) => !omitted(member))
+          [Symbol.iterator]()
+    open.push({ members, listed, level, first: true })
+    return undefined
+  }
+  const whole = enter(value, 0)
+  if (whole !== undefined) yield whole
+  for (let top = open.at(-1); top; top = open.at(-1)) {
+    const next = top.members.next()
+    const [start, end] = top.listed ? ['[', ']'] : ['{', '}']
+    if (next.done === true) {
+      open.pop()
+      yield top.first ? `${start}${end}` : `${separator}${pad(top.level)}${end}`
+      continue
     }
-    yield first ? `${open}${close}` : `${separator}${' '.repeat(indent * level)}${close}`
+    const [label, member] = top.listed ? ['', next.value] : named(next.value as [string, unknown])
+    yield `${top.first ? start : ','}${separator}${pad(top.level + 1)}${label}`
+    top.first = false
+    const leaf = enter(member, top.level + 1)
+    if (leaf !== undefined) yield leaf
   }
 }
 
-function* labelled(items: Iterable<unknown>): Generator<[string, unknown]> {
-  for (const item of items) yield ['', item]
+/** An array or object being written: the members still to come, and how deep it stands. */
+interface Open {
+  members: Iterator<unknown>
+  listed: boolean
+  level: number
+  first: boolean
 }
 
 /** Left out of an object by JSON.stringify (and written as null in an array). */
@@ -49,6 +70,9 @@ function omitted(value: unknown): boolean {
 
 /** JSON.stringify's text of a value nested under `pad`: each line after the first indented by it. */
 function nested(value: unknown, indent: number, pad: string): string {
+  // A number, a string or a boolean takes no layout: most of what a series names is one.
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
+    return JSON.stringify(value)
   const text = JSON.stringify(value, null, indent) as string | undefined
   if (text === undefined) return 'null'
   // JSON text holds no line break but those of its layout: a string's own are escaped.
