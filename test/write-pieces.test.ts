@@ -24,15 +24,32 @@ describe('writePiecesSync', () => {
 
   test('a text of more than a megabyte goes in more than one buffer, with no character split', () => {
     const file = path.join(folder, 'b.txt')
-    // 600,000 pieces of two characters, one of them three bytes in UTF-8: 1.2 million characters.
+    // 600,000 pieces of two characters, one of them three bytes in UTF-8: 2.4 million bytes.
     const pieces = Array.from({ length: 600_000 }, (_, index) => `万${index % 10}`)
     const seen: number[] = []
     const bytes = writePiecesSync(file, pieces, (buffer) => seen.push(buffer.length))
     const text = pieces.join('')
     expect(readFileSync(file, 'utf8')).toBe(text)
     expect(bytes).toBe(Buffer.byteLength(text))
-    expect(seen.length).toBe(2)
-    expect(seen.reduce((sum, length) => sum + length, 0)).toBe(bytes)
+    // A megabyte (2^20 bytes) a buffer, each filled as far as a whole piece goes.
+    expect(seen).toEqual([1_048_572, 1_048_572, 302_856])
+  })
+
+  test('a piece larger than a buffer, between small ones', () => {
+    const file = path.join(folder, 'large.txt')
+    const large = '第'.repeat(400_000)
+    const seen: number[] = []
+    const bytes = writePiecesSync(file, ['a', large, 'b'], (buffer) => seen.push(buffer.length))
+    expect(readFileSync(file, 'utf8')).toBe(`a${large}b`)
+    expect(bytes).toBe(1_200_002)
+    expect(seen).toEqual([1, 1_200_000, 1])
+  })
+
+  test('a character of two UTF-16 units split between two pieces is written whole', () => {
+    const file = path.join(folder, 'pair.txt')
+    const [high, low] = ['𠀀'.charAt(0), '𠀀'.charAt(1)]
+    expect(writePiecesSync(file, [`万${high}`, `${low}${high}`, `${low}`, high])).toBe(3 + 4 + 4 + 3)
+    expect(readFileSync(file)).toEqual(Buffer.from(`万𠀀𠀀\uFFFD`, 'utf8'))
   })
 
   test('no pieces: an empty file', () => {

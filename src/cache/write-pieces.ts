@@ -1,32 +1,50 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
 
-// The pieces are gathered up to this many characters before they are encoded and written.
-const batch = 1 << 20
+// The pieces are encoded into a buffer of this many bytes, written each time it fills.
+const size = 1 << 20
 
 /**
  * Write a text given in pieces to `file`, a megabyte of it at a time, and give each buffer to
- * `seen` as it is written (to hash it, say); the number of bytes written. A text too large to
- * hold at once (the record of ten thousand reports is 15 MB of JSON, made from objects as large)
- * is never held whole.
+ * `seen` as it is written (to hash it, say: the buffer is used again once `seen` returns); the
+ * number of bytes written. A text too large to hold at once (the record of ten thousand reports is
+ * 15 MB of JSON, made from objects as large) is never held whole.
  */
 export function writePiecesSync(file: string, pieces: Iterable<string>, seen?: (buffer: Buffer) => void): number {
+  // Each piece is encoded straight into the buffer: joined first, the hundreds of thousands of
+  // small pieces of a site's series took as long to join as to make.
+  const buffer = Buffer.allocUnsafe(size)
+  let used = 0
   let bytes = 0
-  let pending = ''
+  // A piece that ends in the first half of a surrogate pair waits for the second.
+  let held = ''
   const descriptor = openSync(file, 'w')
+  const write = (from: Buffer, length: number) => {
+    for (let written = 0; written < length; ) written += writeSync(descriptor, from, written, length - written)
+    seen?.(from.subarray(0, length))
+    bytes += length
+  }
+  const put = (text: string) => {
+    // A UTF-16 unit takes at most three bytes of UTF-8, a pair of them four.
+    if (used > 0 && used + text.length * 3 > size) {
+      write(buffer, used)
+      used = 0
+    }
+    if (text.length * 3 <= size) used += buffer.write(text, used, 'utf8')
+    else {
+      const encoded = Buffer.from(text, 'utf8')
+      write(encoded, encoded.length)
+    }
+  }
   try {
-    const flush = () => {
-      const buffer = Buffer.from(pending, 'utf8')
-      for (let written = 0; written < buffer.length;)
-        written += writeSync(descriptor, buffer, written, buffer.length - written)
-      seen?.(buffer)
-      bytes += buffer.length
-      pending = ''
-    }
     for (const piece of pieces) {
-      pending += piece
-      if (pending.length >= batch) flush()
+      const text = held + piece
+      const last = text.charCodeAt(text.length - 1)
+      const split = last >= 0xd800 && last <= 0xdbff
+      held = split ? text.slice(-1) : ''
+      put(split ? text.slice(0, -1) : text)
     }
-    flush()
+    put(held)
+    if (used > 0 || bytes === 0) write(buffer, used)
   } finally {
     closeSync(descriptor)
   }
