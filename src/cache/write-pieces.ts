@@ -19,7 +19,7 @@ export function writePiecesSync(file: string, pieces: Iterable<string>, seen?: (
   let held = ''
   const descriptor = openSync(file, 'w')
   const write = (from: Buffer, length: number) => {
-    for (let written = 0; written < length; ) written += writeSync(descriptor, from, written, length - written)
+    for (let written = 0; written < length;) written += writeSync(descriptor, from, written, length - written)
     seen?.(from.subarray(0, length))
     bytes += length
   }

@@ -33,7 +33,7 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
       ? (current as Iterable<unknown>)[Symbol.iterator]()
       : Object.entries(current)
           .filter(([, member]) => !omitted(member))
-          [Symbol.iterator]()
+          .values()
     open.push({ members, listed, level, first: true })
     return undefined
   }
@@ -71,8 +71,7 @@ function omitted(value: unknown): boolean {
 /** JSON.stringify's text of a value nested under `pad`: each line after the first indented by it. */
 function nested(value: unknown, indent: number, pad: string): string {
   // A number, a string or a boolean takes no layout: most of what a series names is one.
-  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean')
-    return JSON.stringify(value)
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value)
   const text = JSON.stringify(value, null, indent) as string | undefined
   if (text === undefined) return 'null'
   // JSON text holds no line break but those of its layout: a string's own are escaped.
