@@ -26,15 +26,34 @@ describe('jsonChunks', () => {
     expect([...jsonChunks(undefined)]).toEqual([])
   })
 
-  test('a member at a time down to the depth asked', () => {
+  test('a member at a time down to the depth asked, an array at the last level opened whole', () => {
     expect([...jsonChunks({ a: [1, { b: 2 }] }, 2, 2)]).toEqual([
       '{\n  "a": ',
-      '[\n    ',
-      '1',
-      ',\n    ',
-      '{\n      "b": 2\n    }',
+      '[\n    1,\n    {\n      "b": 2\n    }',
       '\n  ]',
       '\n}'
+    ])
+    expect([...jsonChunks({ a: [[1, 2], [3]] }, 2, 3)]).toEqual([
+      '{\n  "a": ',
+      '[\n    ',
+      '[\n      1,\n      2',
+      '\n    ]',
+      ',\n    ',
+      '[\n      3',
+      '\n    ]',
+      '\n  ]',
+      '\n}'
+    ])
+  })
+
+  test('the members of an array at the last level opened, 256 to a piece', () => {
+    const numbers = Array.from({ length: 600 }, (_, index) => index)
+    const text = (from: number, to: number) => numbers.slice(from, to).join(',')
+    expect([...jsonChunks(numbers, 0, 1)]).toEqual([
+      `[${text(0, 256)}`,
+      `,${text(256, 512)}`,
+      `,${text(512, 600)}`,
+      ']'
     ])
   })
 
