@@ -47,10 +47,14 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
   for (let top = open.at(-1); top; top = open.at(-1)) {
     if ('batches' in top) {
       const { batches, at, level } = top
-      if (at === batches.length) open.pop()
-      yield at === batches.length
-        ? `${separator}${pad(level)}]`
-        : `${at === 0 ? '[' : ','}${separator}${pad(level + 1)}${members(batches.slice(at, (top.at = Math.min(at + batch, batches.length))), indent, pad(level))}`
+      if (at === batches.length) {
+        open.pop()
+        yield `${separator}${pad(level)}]`
+        continue
+      }
+      top.at = Math.min(at + batch, batches.length)
+      const text = members(batches.slice(at, top.at), indent, pad(level))
+      yield `${at === 0 ? '[' : ','}${separator}${pad(level + 1)}${text}`
       continue
     }
     const next = top.members.next()
