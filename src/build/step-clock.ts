@@ -38,9 +38,11 @@ export function stepClock(clocks: Clocks = processClocks): StepClock {
   let cpu = clocks.cpu()
   return {
     lap(step) {
-      const [nowWall, nowCpu] = [clocks.wall(), clocks.cpu()]
+      const nowWall = clocks.wall()
+      const nowCpu = clocks.cpu()
       steps.push({ step, wallMs: nowWall - wall, cpuMs: nowCpu - cpu })
-      ;[wall, cpu] = [nowWall, nowCpu]
+      wall = nowWall
+      cpu = nowCpu
     },
     steps: () => [...steps]
   }

@@ -44,7 +44,7 @@ export function writePiecesSync(file: string, pieces: Iterable<string>, seen?: (
       put(split ? text.slice(0, -1) : text)
     }
     put(held)
-    if (used > 0 || bytes === 0) write(buffer, used)
+    if (used > 0) write(buffer, used)
   } finally {
     closeSync(descriptor)
   }

@@ -29,7 +29,7 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
   const enter = (current: unknown, level: number): string | undefined => {
     if (level >= depth || typeof current !== 'object' || current === null) return nested(current, indent, pad(level))
     if (level + 1 === depth && Array.isArray(current) && current.length > 0) {
-      open.push({ batches: current, at: 0, level })
+      open.push({ items: current, at: 0, level })
       return undefined
     }
     // An array, or an iterable standing for one: a plain object has no iterator.
@@ -45,15 +45,15 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
   const whole = enter(value, 0)
   if (whole !== undefined) yield whole
   for (let top = open.at(-1); top; top = open.at(-1)) {
-    if ('batches' in top) {
-      const { batches, at, level } = top
-      if (at === batches.length) {
+    if ('items' in top) {
+      const { items, at, level } = top
+      if (at === items.length) {
         open.pop()
         yield `${separator}${pad(level)}]`
         continue
       }
-      top.at = Math.min(at + batch, batches.length)
-      const text = members(batches.slice(at, top.at), indent, pad(level))
+      top.at = Math.min(at + batch, items.length)
+      const text = itemsInside(items.slice(at, top.at), indent, pad(level))
       yield `${at === 0 ? '[' : ','}${separator}${pad(level + 1)}${text}`
       continue
     }
@@ -76,7 +76,7 @@ export function* jsonChunks(value: unknown, indent = 2, depth = 2): Generator<st
 type Open =
   | { members: Iterator<unknown>; listed: boolean; level: number; first: boolean }
   /** An array whose members are written whole, `batch` of them to a piece, from `at`. */
-  | { batches: readonly unknown[]; at: number; level: number }
+  | { items: readonly unknown[]; at: number; level: number }
 
 // The members of an array at the last level opened that go to one piece: each of them alone took
 // longer to write than to make, for the ten thousand reports that a figure of a series names.
@@ -91,10 +91,9 @@ function omitted(value: unknown): boolean {
  * The members of an array as JSON.stringify writes them inside it, each but the first after its
  * comma and line break, under `pad`: the text of the array without its brackets and their lines.
  */
-function members(items: readonly unknown[], indent: number, pad: string): string {
+function itemsInside(items: readonly unknown[], indent: number, pad: string): string {
   const text = JSON.stringify(items, null, indent)
-  const inner = indent > 0 ? text.slice(2 + indent, -2) : text.slice(1, -1)
-  return pad === '' ? inner : inner.replaceAll('\n', `\n${pad}`)
+  return under(indent > 0 ? text.slice(2 + indent, -2) : text.slice(1, -1), pad)
 }
 
 /** JSON.stringify's text of a value nested under `pad`: each line after the first indented by it. */
@@ -102,7 +101,11 @@ function nested(value: unknown, indent: number, pad: string): string {
   // A number, a string or a boolean takes no layout: most of what a series names is one.
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value)
   const text = JSON.stringify(value, null, indent) as string | undefined
-  if (text === undefined) return 'null'
+  return text === undefined ? 'null' : under(text, pad)
+}
+
+/** JSON text with each line after the first indented by `pad`. */
+function under(text: string, pad: string): string {
   // JSON text holds no line break but those of its layout: a string's own are escaped.
   return pad === '' ? text : text.replaceAll('\n', `\n${pad}`)
 }
