@@ -3,6 +3,8 @@
 // of N copies of the annotated seed (bench/corpus.mjs) in a temporary folder,
 // then runs one after another, each as a child process of this one:
 //   the parse floor: remark-parse + remark-directive over all N files, one core;
+//   the same parse shared among threads, one per core: how much faster this
+//   machine's cores make the floor's own work (a build cannot do better);
 //   Eleventy 3 on the same files, HTML only (a peer that renders Markdown);
 //   `factmark build` cold, again with nothing changed, again after one
 //   sentence is added to one file, and again after another is added to it (an
@@ -112,11 +114,18 @@ try {
     `corpus: ${slugs.length} ${what}, ${mb(corpus.bytes)}; node ${process.version}, ${availableParallelism()} cores`
   )
 
+  const cores = availableParallelism()
   const results = []
   results.push(step('parse floor (remark, one thread)', [path.join(root, 'bench/parse-floor.mjs'), src]))
+  const floor = results[0]
+  results.push(
+    step(`parse floor on ${cores} threads`, [path.join(root, 'bench/parse-floor.mjs'), src, '--threads', String(cores)])
+  )
+  const floorOnCores = results[1]
   results.push(
     step('Eleventy 3 (HTML only)', [path.join(root, 'bench/eleventy-run.mjs'), src, path.join(work, 'eleventy')])
   )
+  const eleventy = results[2]
   results.push(step('factmark build, cold', factmark('--timings')))
   const built = results.at(-1)
   results.push(step('factmark build, nothing changed', factmark()))
@@ -146,20 +155,27 @@ try {
   }
   const ratio = (a, b, key) => `${(a[key] / b[key]).toFixed(2)}x`
   for (const [peer, name] of [
-    [results[0], 'the parse floor'],
-    [results[1], 'Eleventy']
+    [floor, 'the parse floor'],
+    [eleventy, 'Eleventy']
   ]) {
     if (built.error || peer.error) continue
     console.log(
       `cold build / ${name}: wall ${ratio(built, peer, 'wallMs')}, CPU ${ratio(built, peer, 'cpuMs')}, peak RSS ${ratio(built, peer, 'rssMb')}`
     )
   }
-  if (!built.error && !results[0].error) {
+  if (!floor.error && !floorOnCores.error) {
+    // Threads share the memory bus and V8's collector threads share the cores, so the floor's own
+    // work does not go twice as fast on two of them: what is left of the floor's time is all a
+    // build that parses the same files may spend on anything else.
+    console.log(
+      `parse floor on ${cores} threads / on one: wall ${ratio(floorOnCores, floor, 'wallMs')}, CPU ${ratio(floorOnCores, floor, 'cpuMs')}`
+    )
+  }
+  if (!built.error && !floor.error) {
     // A build that keeps every core busy can take no less than its CPU shared among them.
-    const cores = availableParallelism()
     const least = built.cpuMs / cores
     console.log(
-      `cold build's CPU on ${cores} cores: at least ${seconds(least).trim()} of wall, ${(least / results[0].wallMs).toFixed(2)}x the parse floor`
+      `cold build's CPU on ${cores} cores: at least ${seconds(least).trim()} of wall, ${(least / floor.wallMs).toFixed(2)}x the parse floor`
     )
   }
   // Which of the cold build's steps kept both cores busy: CPU near twice the wall time.
