@@ -23,8 +23,9 @@ Options:
   --from <file>    new: the report's plain text, one paragraph a line
   --format <fmt>   diagnostics as text, json or github              [text]
   --strict         fail on warnings too
-  --no-cache       build: compile every report again; check: read the
-                   registry's YAML again (both refill the cache)
+  --no-cache       build: compile every report again (and refill the cache);
+                   check: compile every report and read the registry's YAML
+                   again, taking nothing from earlier checks
   --timings        build: print each step's time on the wall and in CPU
   --write          suggest: annotate the figures in the files (refuses a file
                    with errors: exit 1)
