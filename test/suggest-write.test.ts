@@ -10,7 +10,7 @@ import { compileSources } from '../src/compile/compile-sources.js'
 import { readFigure } from '../src/chinese-number/index.js'
 import { annotationText, attributesOf } from '../src/suggest/annotation-text.js'
 import { ignorePhrase, NAME_FIGURES, type NameFigureRule } from '../src/suggest/ignore-phrases.js'
-import { planWrite } from '../src/suggest/write-annotations.js'
+import { planWrite, type WriteEdit } from '../src/suggest/write-annotations.js'
 import { runCli } from './helpers/run-cli.js'
 import { seedRegistry, seedReport } from './helpers/seed.js'
 import { stripAnnotations } from './helpers/strip-annotations.js'
@@ -169,6 +169,68 @@ describe('bad input', () => {
       'it is not UTF-8 text, which factmark writes back byte for byte'
     ])
     expect(read(cwd, 'report.md').equals(gbk)).toBe(true)
+  })
+})
+
+describe('suggest and check propose what --write does', () => {
+  const dir = path.join(root, 'names-to-ignore')
+  const files = {
+    'report.md': readFileSync(path.join(dir, 'input.md')),
+    'metrics.yaml': readFileSync(path.join(dir, 'metrics.yaml'))
+  }
+
+  test('a figure that belongs to a name is listed with the ignore phrase --write adds for it', async () => {
+    const cwd = project(files)
+    expect(await runCli(cwd, 'suggest')).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: [
+        'source/report.md:10:11  2025年  ignore: 2025年工作总结  (heading-date)',
+        'source/report.md:12:1  2025年  ignore: 2025年，我局坚持生  (sentence-date)',
+        'source/report.md:12:29  98.1%  :fact[98.1%]{metric=air.good_days_ratio}',
+        'source/report.md:14:5  第三轮  ignore: 第三轮省生态环保督察  (edition-ordinal)',
+        'source/report.md:14:18  第六届  ignore: 第六届海洋生态论坛  (edition-ordinal)',
+        'source/report.md:14:32  2025年第二季度  ignore: 入选2025年第二季度优秀网络视听  (date-of-list)',
+        'source/report.md:14:54  Ⅰ~Ⅲ类  ignore: 优质水（Ⅰ~Ⅲ类）比例  (class-range)',
+        '7 untagged figures in 1 file (6 to ignore)',
+        ''
+      ].join('\n')
+    })
+  })
+
+  test('the JSON of suggest names, figure by figure, the edits of --dry-run', async () => {
+    const cwd = project(files)
+    const listed = JSON.parse((await runCli(cwd, 'suggest', '--format', 'json')).stdout) as {
+      files: Array<{ untagged: Array<{ text: string; proposal: string; ignore?: { phrase: string; rule: string } }> }>
+    }
+    const planned = JSON.parse((await runCli(cwd, 'suggest', '--dry-run', '--format', 'json')).stdout) as {
+      edits: WriteEdit[]
+    }
+    const proposals = listed.files[0]?.untagged.map((item) =>
+      item.ignore
+        ? `ignore ${item.text}: ${item.ignore.phrase} ${item.ignore.rule}`
+        : `annotate ${item.text}: ${item.proposal}`
+    )
+    const edits = planned.edits.map((edit) =>
+      edit.action === 'ignore'
+        ? `ignore ${edit.text}: ${edit.phrase} ${edit.rule}`
+        : `${edit.action} ${edit.text}: ${edit.action === 'annotate' ? edit.annotation : ''}`
+    )
+    expect(proposals).toEqual(edits)
+    expect(edits).toHaveLength(7)
+  })
+
+  test('check warns of the figure with the phrase to ignore, and of another with its annotation', () => {
+    const input = {
+      reports: [{ path: 'report.md', text: files['report.md'].toString('utf8') }],
+      registry: { path: 'metrics.yaml', text: files['metrics.yaml'].toString('utf8') }
+    }
+    const untagged = compileSources(input).diagnostics.filter((diagnostic) => diagnostic.ruleId === 'untagged-figure')
+    expect(untagged.map(({ line, column, message }) => `${line}:${column} ${message}`).slice(0, 3)).toEqual([
+      '10:11 The figure "2025年" is not annotated (proposed: add "2025年工作总结" to ignore: in the front matter; heading-date)',
+      '12:1 The figure "2025年" is not annotated (proposed: add "2025年，我局坚持生" to ignore: in the front matter; sentence-date)',
+      '12:29 The figure "98.1%" is not annotated (proposed: :fact[98.1%]{metric=air.good_days_ratio})'
+    ])
   })
 })
 

@@ -113,7 +113,10 @@ function reportUntagged(
     period: frontMatter.period
   })
   for (const figure of untagged) {
-    report(file, 'untagged-figure', `The figure "${figure.text}" is not annotated (proposed: ${figure.proposal})`, {
+    const proposal = figure.ignore
+      ? `add "${figure.ignore.phrase}" to ignore: in the front matter; ${figure.ignore.rule}`
+      : figure.proposal
+    report(file, 'untagged-figure', `The figure "${figure.text}" is not annotated (proposed: ${proposal})`, {
       start: figure.start,
       end: figure.end
     })

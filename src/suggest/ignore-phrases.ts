@@ -139,3 +139,23 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
   // The figure alone would hide every figure printed the same way.
   return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
 }
+
+/**
+ * The `ignore:` phrase for a figure printed as `text` at `start` to `end` of `source`, read within
+ * its source line (see ignorePhrase), or undefined when it is a figure to annotate. The same for
+ * what suggest lists, what check warns of and what suggest --write writes.
+ */
+export function ignorePhraseAt(
+  source: string,
+  figure: { figure: Figure; text: string; start: number; end: number }
+): ProposedIgnore | undefined {
+  const { start, end } = figure
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1
+  const newline = source.indexOf('\n', end)
+  return ignorePhrase({
+    figure: figure.figure,
+    text: figure.text,
+    before: source.slice(lineStart, start),
+    after: source.slice(end, newline === -1 ? source.length : newline).replace(/\r$/, '')
+  })
+}

@@ -12,6 +12,7 @@ import type { Registry } from '../model/compiled.js'
 import { readComparison, targetListStart, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
+import { ignorePhraseAt, type ProposedIgnore } from './ignore-phrases.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
 export interface UntaggedFigure {
@@ -30,6 +31,12 @@ export interface UntaggedFigure {
   base?: string
   /** `:fact[...]{metric=...}`, ready to paste over the figure. */
   proposal: string
+  /**
+   * Set when the figure belongs to a name (the year of the report's title, 第三轮…督察): the
+   * phrase around it to add to the front matter's `ignore:` list, which `suggest --write` adds
+   * in place of the annotation, and the rule that saw it (see ignore-phrases.ts).
+   */
+  ignore?: ProposedIgnore
 }
 
 export interface UntaggedOptions {
@@ -78,8 +85,10 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
       }
       const figure = describe(block, figures, index, guessed, options, targetsFrom)
       guessed[index] = figure
-      if (skipped.covers(figure.start.offset ?? 0)) continue
-      untagged.push(figure)
+      const start = figure.start.offset ?? 0
+      if (skipped.covers(start)) continue
+      const ignore = ignorePhraseAt(options.source, { ...figure, start, end: figure.end.offset ?? 0 })
+      untagged.push(ignore ? { ...figure, ignore } : figure)
     }
     return 'skip'
   })

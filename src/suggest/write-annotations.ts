@@ -8,7 +8,6 @@ import type { Metric } from '../model/schema-types.js'
 import { eachOfType } from '../remark/each-node.js'
 import { parseMarkdown } from '../remark/parse.js'
 import { annotationText, attributesOf, type Attributes } from './annotation-text.js'
-import { ignorePhrase } from './ignore-phrases.js'
 import { draftStub, labelBefore, sameMetric, type MetricStub } from './metric-stubs.js'
 import { splice, type Insertion } from './splice.js'
 import { suggest } from './suggest.js'
@@ -206,15 +205,11 @@ function writeReport(
       skip(item, 'the figure is written with Markdown escapes or entities; annotate it by hand')
       continue
     }
-    const lineStart = body.lastIndexOf('\n', start - 1) + 1
-    const lineEnd = body.indexOf('\n', end) === -1 ? body.length : body.indexOf('\n', end)
-    const before = body.slice(lineStart, start)
-    const rest = body.slice(end, lineEnd).replace(/\r$/, '')
-    const ignore = ignorePhrase({ figure: item.figure, text: item.text, before, after: rest })
-    if (ignore) {
-      phrases.push({ item, ...ignore })
+    if (item.ignore) {
+      phrases.push({ item, ...item.ignore })
       continue
     }
+    const before = body.slice(body.lastIndexOf('\n', start - 1) + 1, start)
     const attributes = attributesOf(item.proposal) ?? { metric: item.metric ?? UNDECIDED }
     if (attributes['metric'] === UNDECIDED) {
       const label = labelBefore(before)

@@ -1,4 +1,5 @@
 import type { Suggestions } from '../../suggest/suggest.js'
+import type { UntaggedFigure } from '../../suggest/untagged.js'
 import { workflowCommand } from './github.js'
 import { guardLines, jsonText, printable } from './printable.js'
 import { plural } from '../../model/plural.js'
@@ -22,7 +23,8 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
         confidence: item.confidence,
         ...(item.aspect !== undefined && { aspect: item.aspect }),
         ...(item.base !== undefined && { base: item.base }),
-        proposal: item.proposal
+        proposal: item.proposal,
+        ...(item.ignore && { ignore: { phrase: item.ignore.phrase, rule: item.ignore.rule } })
       })),
       ...(result.refused && {
         refused: {
@@ -63,7 +65,7 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
               ['col', item.start.column],
               ['title', 'untagged-figure']
             ],
-            [`${item.text} → ${item.proposal}`]
+            [`${item.text} → ${proposed(item)}`]
           )
         )
       ])
@@ -77,13 +79,19 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
       : []),
     ...result.untagged.map(
       (item) =>
-        `${printable(result.path)}:${item.start.line}:${item.start.column}  ${printable(item.text)}  ${printable(item.proposal)}`
+        `${printable(result.path)}:${item.start.line}:${item.start.column}  ${printable(item.text)}  ${printable(proposed(item))}`
     )
   ])
   const files = results.filter((result) => result.untagged.length > 0).length
+  const ignored = results.reduce((sum, result) => sum + result.untagged.filter((item) => item.ignore).length, 0)
   const summary =
     count === 0
       ? '✔ every figure is annotated'
-      : `${count} untagged ${plural(count, 'figure')} in ${files} ${plural(files, 'file')}`
+      : `${count} untagged ${plural(count, 'figure')} in ${files} ${plural(files, 'file')}${ignored > 0 ? ` (${ignored} to ignore)` : ''}`
   return guardLines([...lines, summary].join('\n') + '\n')
+}
+
+/** What suggest --write does with a figure: the phrase it adds to `ignore:`, or the annotation it writes. */
+function proposed(item: UntaggedFigure): string {
+  return item.ignore ? `ignore: ${item.ignore.phrase}  (${item.ignore.rule})` : item.proposal
 }
