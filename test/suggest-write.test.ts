@@ -198,6 +198,16 @@ describe('suggest and check propose what --write does', () => {
     })
   })
 
+  test('GitHub annotations give the same proposals as the text', async () => {
+    const cwd = project(files)
+    const { stdout } = await runCli(cwd, 'suggest', '--format', 'github')
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      '::notice file=source/report.md,line=10,col=11,title=untagged-figure::2025年 → ignore: 2025年工作总结  (heading-date)',
+      '::notice file=source/report.md,line=12,col=1,title=untagged-figure::2025年 → ignore: 2025年，我局坚持生  (sentence-date)',
+      '::notice file=source/report.md,line=12,col=29,title=untagged-figure::98.1%25 → :fact[98.1%25]{metric=air.good_days_ratio}'
+    ])
+  })
+
   test('the JSON of suggest names, figure by figure, the edits of --dry-run', async () => {
     const cwd = project(files)
     const listed = JSON.parse((await runCli(cwd, 'suggest', '--format', 'json')).stdout) as {
