@@ -9,7 +9,7 @@ import { suggestWrite } from '../src/api.js'
 import { compileSources } from '../src/compile/compile-sources.js'
 import { readFigure } from '../src/chinese-number/index.js'
 import { annotationText, attributesOf } from '../src/suggest/annotation-text.js'
-import { ignorePhrase, NAME_FIGURES, type NameFigureRule } from '../src/suggest/ignore-phrases.js'
+import { ignorePhrase, ignorePhrasesOf, NAME_FIGURES, type NameFigureRule } from '../src/suggest/ignore-phrases.js'
 import { planWrite, type WriteEdit } from '../src/suggest/write-annotations.js'
 import { runCli } from './helpers/run-cli.js'
 import { seedRegistry, seedReport } from './helpers/seed.js'
@@ -448,6 +448,31 @@ describe('dates and ordinals of names become ignore phrases', () => {
   test.each(cases)('%s: %s[%s]%s', (rule, before, text, after, phrase) => {
     const proposed = ignorePhrase({ figure: figureOf(text), text, before, after })
     expect(proposed).toEqual(rule === undefined ? undefined : { rule, phrase })
+  })
+
+  test('ignorePhrasesOf reads each figure in its own line, whatever the order it is asked in, in LF and CRLF files', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const source = [
+        '# 测试市生态环境局2025年工作总结',
+        '2025年，我局坚持生态优先。',
+        '作品入选2024年全国优秀案例'
+      ].join(eol)
+      const ignoreOf = ignorePhrasesOf(source)
+      const placed = (text: string, line: number) => {
+        const start = source.indexOf(text, source.split(eol).slice(0, line).join(eol).length)
+        return { figure: figureOf(text), text, start, end: start + text.length }
+      }
+      expect(
+        [placed('2024年', 2), placed('2025年', 0), placed('2025年', 1), placed('2025年', 1)].map((figure) =>
+          ignoreOf(figure)
+        )
+      ).toEqual([
+        { rule: 'date-of-list', phrase: '入选2024年全国优秀案例' },
+        { rule: 'heading-date', phrase: '2025年工作总结' },
+        { rule: 'sentence-date', phrase: '2025年，我局坚持生' },
+        { rule: 'sentence-date', phrase: '2025年，我局坚持生' }
+      ])
+    }
   })
 
   test('every rule has a case', () => {

@@ -1,6 +1,6 @@
 import type { Figure } from '../chinese-number/index.js'
 import { findFigures } from './find-figures.js'
-import { nameSpans } from './names.js'
+import { BUILT_IN_NAMES } from './names.js'
 
 /**
  * Dates and ordinals that belong to a name (the year in a report's title,
@@ -35,11 +35,13 @@ export interface FigureInContext {
 const EDITION_WORDS = new Set(['届', '轮', '批', '次', '期', '季度', '届次', '批次'])
 /** Words after which a year is the edition of a list or an award: 入选2025年…, 获评2024年度…. */
 const LIST_VERBS = /(?:入选|获评|获得|列入|纳入|荣获|评为|荣登)$/
+/** As long as each of the LIST_VERBS: the end of a line before a figure that they are read in. */
+const LIST_VERB_LENGTH = 2
 /** Words that end the name a date opens within a clause: 2025年生态环境保护工作总结, 2025年度重点课题. */
 const NAMED_THINGS =
   /^度?[^，,。；;：:！？!?、]{0,16}?(?:工作总结|工作要点|工作计划|任务清单|清单|课题|大练兵|志愿服务|评估|考核|名单|案例|大会|会议|论坛|活动|行动|方案|规划|报告|公报|督察|试点|项目)/
 const HEADING = /^\s{0,3}#{1,6}\s/
-const CLAUSE_START = /(?:^|[。；;！？!?])\s*$/
+const CLAUSE_ENDS = new Set(['。', '；', ';', '！', '？', '!', '?'])
 
 // prettier-ignore
 export const NAME_FIGURES: readonly NameFigureRule[] = [
@@ -53,7 +55,7 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
   {
     id: 'sentence-date',
     description: 'A date that opens a sentence says when it speaks of, the report’s own time: 2025年，我局…',
-    applies: ({ figure, before, after }) => figure.kind === 'date' && CLAUSE_START.test(before) && /^[，,]/.test(after),
+    applies: ({ figure, before, after }) => figure.kind === 'date' && opensClause(before) && /^[，,]/.test(after),
     before: 0,
     after: () => 6,
     pastComma: true
@@ -61,7 +63,7 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
   {
     id: 'date-of-list',
     description: 'A year after 入选, 获评 or 列入 is the edition of a list or an award: 入选2025年生物多样性…',
-    applies: ({ figure, before }) => figure.kind === 'date' && LIST_VERBS.test(before),
+    applies: ({ figure, before }) => figure.kind === 'date' && LIST_VERBS.test(before.slice(-LIST_VERB_LENGTH)),
     before: 2,
     after: () => 6
   },
@@ -91,11 +93,31 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
   }
 ]
 
+// A line is read from the figure to its end or back to its start for every figure of it: what a
+// rule reads of it is found where it stands, never by a pattern run over the whole line, which made
+// a long line of dates quadratic.
+
+/** Whether the text before a figure is empty or ends a clause, but for spaces. */
+function opensClause(before: string): boolean {
+  const trimmed = before.trimEnd()
+  return trimmed === '' || CLAUSE_ENDS.has(trimmed.at(-1) as string)
+}
+
+/** The names in quotes or book-title marks of names.ts, where they open a text. */
+const OPENING_NAME = new RegExp(
+  `^(?:${BUILT_IN_NAMES.filter((name) => name.id === 'quoted' || name.id === 'book-title')
+    .map((name) => name.pattern.source)
+    .join('|')})`
+)
+
 /** Names in quotes or book-title marks (see names.ts) that a date opens: 2025年“美丽河湖”…, 2025年《…》. */
 function quotedNameFollows(after: string): boolean {
-  const rest = after.replace(/^度/, '')
-  return nameSpans(rest).some((span) => span.start === 0 && (span.id === 'quoted' || span.id === 'book-title'))
+  return OPENING_NAME.test(after.replace(/^度/, ''))
 }
+
+// How far past the most a phrase may keep the next figure is looked for: far beyond the longest
+// label (24 characters), so that a figure and a name around it read as they do in the whole line.
+const LOOK_AHEAD = 64
 
 /** Characters a phrase never crosses: the ends of clauses, and Markdown syntax, which is not in the text a reader sees. */
 const STOP = /[。；;！？!?\n\r*_`[\]{}<>|\\&#~]/
@@ -116,9 +138,10 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
   const rule = NAME_FIGURES.find((candidate) => candidate.applies(context))
   if (!rule) return undefined
   // A phrase reaches no other figure, ignored or not, so that it is the same on every run.
-  const next = findFigures(context.after)[0]?.start ?? Infinity
+  const most = rule.after(context)
+  const next = findFigures(context.after.slice(0, most + LOOK_AHEAD))[0]?.start ?? Infinity
   let end = 0
-  while (end < Math.min(rule.after(context), next, context.after.length)) {
+  while (end < Math.min(most, next, context.after.length)) {
     const char = context.after[end] ?? ''
     if (STOP.test(char) || (COMMA.test(char) && !(rule.pastComma && end === 0))) break
     end += 1
@@ -140,22 +163,42 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
   return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
 }
 
+/** A figure printed as `text` at `start` to `end` of a source. */
+export interface PlacedFigure {
+  figure: Figure
+  text: string
+  start: number
+  end: number
+}
+
 /**
- * The `ignore:` phrase for a figure printed as `text` at `start` to `end` of `source`, read within
- * its source line (see ignorePhrase), or undefined when it is a figure to annotate. The same for
- * what suggest lists, what check warns of and what suggest --write writes.
+ * The `ignore:` phrase of a figure of `source`, read within its source line (see ignorePhrase), or
+ * undefined when it is a figure to annotate: the same for what suggest lists, what check warns of
+ * and what suggest --write writes. The line last found is kept, so that the figures of a long line
+ * asked for one after another do not each look for its ends.
  */
-export function ignorePhraseAt(
-  source: string,
-  figure: { figure: Figure; text: string; start: number; end: number }
-): ProposedIgnore | undefined {
-  const { start, end } = figure
-  const lineStart = source.lastIndexOf('\n', start - 1) + 1
-  const newline = source.indexOf('\n', end)
-  return ignorePhrase({
-    figure: figure.figure,
-    text: figure.text,
-    before: source.slice(lineStart, start),
-    after: source.slice(end, newline === -1 ? source.length : newline).replace(/\r$/, '')
-  })
+export function ignorePhrasesOf(source: string): (figure: PlacedFigure) => ProposedIgnore | undefined {
+  // A line without a line break in it, [lineStart, lineEnd): a figure within it has its ends.
+  let lineStart = 0
+  let lineEnd = -1
+  return (figure) => {
+    const { start, end } = figure
+    let from = lineStart
+    let to = lineEnd
+    if (start < lineStart || end > lineEnd) {
+      from = source.lastIndexOf('\n', start - 1) + 1
+      const newline = source.indexOf('\n', end)
+      to = newline === -1 ? source.length : newline
+      const first = source.indexOf('\n', from)
+      lineStart = from
+      lineEnd = first === -1 ? source.length : first
+    }
+    return ignorePhrase({
+      figure: figure.figure,
+      text: figure.text,
+      before: source.slice(from, start),
+      // The line's own end, without the carriage return of a CRLF file.
+      after: source.slice(end, to > end && source[to - 1] === '\r' ? to - 1 : to)
+    })
+  }
 }

@@ -12,7 +12,7 @@ import type { Registry } from '../model/compiled.js'
 import { readComparison, targetListStart, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
-import { ignorePhraseAt, type ProposedIgnore } from './ignore-phrases.js'
+import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
 export interface UntaggedFigure {
@@ -64,6 +64,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
   const untagged: UntaggedFigure[] = []
   const usedIgnores = new Set<string>()
   const skipped = spansOf(options.skip ?? [])
+  const ignoreOf = ignorePhrasesOf(options.source)
   eachNode(options.tree, (node, index, parent) => {
     // A table's header row names its columns (2024年, 2025年): it labels the figures below it and is
     // no figure to tag. Every other cell is read like a paragraph.
@@ -87,7 +88,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
       guessed[index] = figure
       const start = figure.start.offset ?? 0
       if (skipped.covers(start)) continue
-      const ignore = ignorePhraseAt(options.source, { ...figure, start, end: figure.end.offset ?? 0 })
+      const ignore = ignoreOf({ figure: figure.figure, text: figure.text, start, end: figure.end.offset ?? 0 })
       untagged.push(ignore ? { ...figure, ignore } : figure)
     }
     return 'skip'
