@@ -209,10 +209,9 @@ function writeReport(
       phrases.push({ item, ...item.ignore })
       continue
     }
-    const before = body.slice(body.lastIndexOf('\n', start - 1) + 1, start)
     const attributes = attributesOf(item.proposal) ?? { metric: item.metric ?? UNDECIDED }
     if (attributes['metric'] === UNDECIDED) {
-      const label = labelBefore(before)
+      const label = labelBefore(body.slice(body.lastIndexOf('\n', start - 1) + 1, start))
       const stub = label === undefined ? undefined : draft(item, label)
       if (stub !== undefined) attributes['metric'] = stub
     }
