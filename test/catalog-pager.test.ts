@@ -1,7 +1,8 @@
 import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { expect, test } from 'vitest'
-import { emitCatalogHtml, pageLinks } from '../src/emit/catalog-html.js'
+import { emitCatalogHtml } from '../src/emit/catalog-html.js'
+import { pageLinks } from '../src/emit/html/page-links.js'
 import type { CompiledReport } from '../src/model/compiled.js'
 
 test.each([

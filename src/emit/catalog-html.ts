@@ -10,6 +10,7 @@ import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
 import { sparkline } from './html/sparkline.js'
 import { catalogFolder, catalogPageSize, type CatalogPageFile } from './catalog-pages.js'
+import { pageNavigation } from './html/page-links.js'
 
 export interface CatalogEntry {
   report: SiteReport
@@ -70,38 +71,14 @@ function htmlPages(entries: readonly CatalogEntry[], series: readonly CatalogSer
           pageCount === 1
             ? undefined
             : {
-                number,
-                count: pageCount,
+                ...pageNavigation('目录分页', number, pageCount, href),
                 from: first + 1,
-                to: first + listed.length,
-                previous: number > 1 ? href(number - 1) : undefined,
-                next: number < pageCount ? href(number + 1) : undefined,
-                list: pageLinks(number, pageCount).map((other) =>
-                  other === undefined ? { gap: true } : { number: other, href: href(other), current: other === number }
-                )
+                to: first + listed.length
               }
       })
     )
   }
   return Array.from({ length: pageCount }, (_, index) => ({ path: pagePath(index + 1), render: () => page(index) }))
-}
-
-/**
- * How many pages on either side of the current one its list of pages links: with the first and the
- * last, a list of at most 2 × pageWindow + 3 links and two gaps, however many pages there are.
- */
-const pageWindow = 3
-
-/** The pages a page links by number, in order, with undefined where pages are left out. */
-export function pageLinks(current: number, count: number): Array<number | undefined> {
-  const shown = Array.from({ length: count }, (_, index) => index + 1).filter(
-    (page) => page === 1 || page === count || Math.abs(page - current) <= pageWindow
-  )
-  // A gap stands for two pages or more: one page left out is linked instead.
-  return shown.flatMap((page, index) => {
-    const skipped = page - (shown[index - 1] ?? page - 1) - 1
-    return skipped === 0 ? [page] : skipped === 1 ? [page - 1, page] : [undefined, page]
-  })
 }
 
 /** The catalog's pages for people: index.html and catalog/<n>.html, with each series' row (see catalogSeries). */
