@@ -16,9 +16,10 @@ const collection = compileSeriesFixture().collection
 if (!collection) throw new Error('the series fixture makes no collection')
 const title = (slug: string) => `《${slug}》`
 const written = (series: Series) => {
-  const places = { json: path.join(folder, 'series.json'), html: path.join(folder, 'series.html') }
-  const made = writeSeriesFiles(series, places, title)
-  return { made, json: readFileSync(places.json, 'utf8'), html: readFileSync(places.html, 'utf8') }
+  const places = { json: path.join(folder, 'series.json'), html: folder }
+  const { json: made, pages } = writeSeriesFiles(series, places, title)
+  const html = pages.map((file) => readFileSync(path.join(folder, file), 'utf8'))
+  return { made, pages, json: readFileSync(places.json, 'utf8'), html }
 }
 
 const [first] = collection.series
@@ -41,9 +42,10 @@ describe('a series written a point and a check at a time', () => {
     ...collection.series.map((series) => [series.metric.id, series] as const),
     ['a point printed by other reports too', restated] as const
   ])('%s: the same JSON and page as written whole', (_id, series) => {
-    const { made, json, html } = written(series)
+    const { made, pages, json, html } = written(series)
     expect(json).toBe(emitSeriesJson(series))
-    expect(html).toBe(emitSeriesHtml(series, title))
+    expect(pages).toEqual([`${series.metric.id}.html`])
+    expect(html).toEqual([emitSeriesHtml(series, title)])
     expect(made.bytes).toBe(Buffer.byteLength(json))
   })
 

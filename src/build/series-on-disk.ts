@@ -1,13 +1,20 @@
 import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { eachCheck } from '../collection/collect.js'
-import { emitSeriesHtml } from '../emit/series-html.js'
+import { emitSeriesPages } from '../emit/series-html.js'
 import { seriesFileName } from '../emit/series-json.js'
 import type { Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 import { checkSiteValue } from './check-artifacts.js'
 import { writeJsonFile, type MadeFile } from './json-file.js'
 
+/** A series written to disk: its JSON, and the files of its pages, in order (see emitSeriesPages). */
+export interface SeriesOnDisk {
+  json: MadeFile
+  pages: string[]
+}
+
 /**
- * Write a series' JSON to `json` and its page to `html`, the JSON checked against its schema as it
+ * Write a series' JSON to `json` and its pages into the folder `html`, the JSON checked against its schema as it
  * is written, a point and a check at a time: a figure ten thousand reports restate is a point
  * naming them all and 90,000 checks, 56 MB made at once, and its JSON is 100 MB. Each check is
  * made once for the JSON and once for the page (see LazyCheck), and let go after each.
@@ -16,7 +23,7 @@ export function writeSeriesFiles(
   series: Series,
   places: { json: string; html: string },
   titleOf: (slug: string) => string
-): MadeFile {
+): SeriesOnDisk {
   const file = `series/${seriesFileName(series.metric.id, 'json')}`
   // The schema asks of each point and each check alone (their arrays have no count, order or
   // uniqueness: see the test of this module), so the series without them, then each in a series
@@ -40,7 +47,8 @@ export function writeSeriesFiles(
   // In the series' own order of members, the checks not read: the same JSON as the series whole.
   for (const name of Object.keys(series) as Array<keyof Series>)
     lazy[name] = name === 'points' ? madePoints() : name === 'checks' ? madeChecks() : series[name]
-  const made = writeJsonFile(places.json, lazy)
-  writeFileSync(places.html, emitSeriesHtml(series, titleOf, eachCheck(series)))
-  return made
+  const json = writeJsonFile(places.json, lazy)
+  const pages = emitSeriesPages(series, titleOf, eachCheck(series))
+  for (const page of pages) writeFileSync(path.join(places.html, page.file), page.render())
+  return { json, pages: pages.map((page) => page.file) }
 }

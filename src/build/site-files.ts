@@ -91,7 +91,7 @@ function seriesFiles(series: SiteSeries): SiteFile[] {
       value: () => seriesIndex(entries),
       made: () => series.indexFile()
     },
-    ...series.entries.flatMap(({ id }): SiteFile[] => {
+    ...series.entries.flatMap(({ id, pages }): SiteFile[] => {
       const held = series.value(id)
       return [
         // Made when asked, so that a site of thousands holds one series' text at a time.
@@ -101,7 +101,7 @@ function seriesFiles(series: SiteSeries): SiteFile[] {
           made: () => series.file(id),
           ...(held ? { value: () => held } : { checked: true as const })
         },
-        { path: `series/${seriesFileName(id, 'html')}`, render: () => series.html(id) }
+        ...pages.map((file) => ({ path: `series/${file}`, render: () => series.html(id, file) }))
       ]
     })
   ]

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { catalogSeries, type CatalogSeries } from '../emit/catalog-html.js'
-import { emitSeriesHtml } from '../emit/series-html.js'
+import { emitSeriesPages, type SeriesPageFile } from '../emit/series-html.js'
 import { emitSeriesJson, seriesEntry, seriesFileName, seriesIndex, type SeriesEntry } from '../emit/series-json.js'
 import type { Collection } from '../model/compiled.js'
 import type { Series } from '../model/schema-types.js'
@@ -15,13 +15,13 @@ import { writeSeriesFiles } from './series-on-disk.js'
  */
 export interface SiteSeries {
   /** In the order of their metrics' ids. */
-  entries: ReadonlyArray<{ id: string; index: SeriesEntry; catalog: CatalogSeries }>
+  entries: ReadonlyArray<{ id: string; index: SeriesEntry; catalog: CatalogSeries; pages: readonly string[] }>
   /** A metric's series/<id>.json. */
   json: (id: string) => string
   /** A metric's series/<id>.json when it was written to disk as it was made (see seriesKeeper), to be staged from there. */
   file: (id: string) => MadeFile | undefined
-  /** A metric's series/<id>.html. */
-  html: (id: string) => string
+  /** A page of a metric's series, `file` one of its entry's `pages`: series/<id>.html, series/<id>-2.html, … */
+  html: (id: string, file: string) => string
   /**
    * series/index.json written to disk, checked against its schema, when the series were (see
    * seriesKeeper); undefined when they are held, and it is rendered.
@@ -52,34 +52,35 @@ export interface SeriesKeeper {
  */
 export function seriesKeeper(folder: string): SeriesKeeper {
   const entries: Array<SiteSeries['entries'][number]> = []
-  const held = new Map<string, { series: Series; titleOf: (slug: string) => string }>()
+  const held = new Map<string, { series: Series; pages: ReadonlyMap<string, SeriesPageFile> }>()
   const made = new Map<string, MadeFile>()
-  const spilledFile = (id: string, extension: 'json' | 'html') => path.join(folder, seriesFileName(id, extension))
+  const spilledJson = (id: string) => path.join(folder, seriesFileName(id, 'json'))
   return {
     add(collection, spilled, titleOf) {
       for (const series of collection.series) {
         const id = series.metric.id
-        entries.push({ id, index: seriesEntry(series), catalog: catalogSeries(series) })
+        const entry = { id, index: seriesEntry(series), catalog: catalogSeries(series) }
         if (!spilled) {
-          held.set(id, { series, titleOf })
+          const pages = emitSeriesPages(series, titleOf)
+          held.set(id, { series, pages: new Map(pages.map((page) => [page.file, page])) })
+          entries.push({ ...entry, pages: pages.map((page) => page.file) })
           continue
         }
         if (made.size === 0) mkdirSync(folder, { recursive: true })
-        made.set(
-          id,
-          writeSeriesFiles(series, { json: spilledFile(id, 'json'), html: spilledFile(id, 'html') }, titleOf)
-        )
+        const written = writeSeriesFiles(series, { json: spilledJson(id), html: folder }, titleOf)
+        made.set(id, written.json)
+        entries.push({ ...entry, pages: written.pages })
       }
     },
     kept: () => ({
       entries,
       json: (id) => {
         const kept = held.get(id)
-        return kept ? emitSeriesJson(kept.series) : readFileSync(spilledFile(id, 'json'), 'utf8')
+        return kept ? emitSeriesJson(kept.series) : readFileSync(spilledJson(id), 'utf8')
       },
-      html: (id) => {
-        const kept = held.get(id)
-        return kept ? emitSeriesHtml(kept.series, kept.titleOf) : readFileSync(spilledFile(id, 'html'), 'utf8')
+      html: (id, file) => {
+        const page = held.get(id)?.pages.get(file)
+        return page ? page.render() : readFileSync(path.join(folder, file), 'utf8')
       },
       file: (id) => made.get(id),
       indexFile: () => {

@@ -1,6 +1,5 @@
 import { htmlOf } from './to-html.js'
 import type { Series, SeriesCheck, SeriesPoint, SeriesTarget } from '../../model/schema-types.js'
-import { sortedEntries } from '../../model/compare.js'
 import { version } from '../../version.js'
 import { decimalString } from '../decimal.js'
 import { seriesFileName } from '../series-json.js'
@@ -8,6 +7,8 @@ import { unitSymbol } from './display.js'
 import { safeTree } from './safe-text.js'
 import { seriesChart } from './series-chart.js'
 import { factLink, pointValue, targetValue, type FactLink } from './series-display.js'
+import { pageNavigation, type PageNavigation } from './page-links.js'
+import { seriesPageFile, seriesPages, type SeriesPage } from './series-pages.js'
 import { seriesLines, whereOf } from './series-lines.js'
 import { betterWords, checkKindWords, evaluationWords, holdsWords, statusWords } from './series-words.js'
 
@@ -28,6 +29,10 @@ export interface SeriesView {
   json: string
   chart: string
   lineCount: number
+  /** The points of the whole series; the page may list some of them (see seriesPages). */
+  pointCount: number
+  /** The links to the other pages of a series too long for one, and the first, which lists the checks. */
+  pages: (PageNavigation & { first: string }) | undefined
   points: Array<{
     period: string
     where: string
@@ -88,18 +93,20 @@ export const listedAlsoIn = 10
 export const listedChecks = 50
 
 /**
- * Everything the series template shows, computed here so the template only lays it out. `checks`
- * are the series' own, read once: a collection's series makes its checks each time they are read
- * (see LazyCheck), and a caller may give them one at a time (see eachCheck).
+ * Everything the series template shows on `page` (the first unless given), computed here so the
+ * template only lays it out. `checks` are the series' own, read once, and only for the first page,
+ * which lists them: a collection's series makes its checks each time they are read (see
+ * LazyCheck), and a caller may give them one at a time (see eachCheck).
  */
 export function seriesView(
   series: Series,
   titleOf: (slug: string) => string,
-  checks: Iterable<SeriesCheck> = series.checks
+  checks?: Iterable<SeriesCheck>,
+  page: SeriesPage = firstPage(series)
 ): SeriesView {
   const { metric } = series
-  const targets = sameTargets(series.targets)
-  const { $schema, generator, entity, points } = series
+  const { points, targets } = page
+  const { $schema, generator, entity } = series
   // The chart and the table draw each target once, however many reports state it; neither draws a check.
   const drawn: Series = {
     $schema,
@@ -116,7 +123,7 @@ export function seriesView(
   const link = (reference: Parameters<typeof factLink>[0]) => factLink(reference, titleOf)
   return {
     lang: 'zh-CN',
-    pageTitle: `${metric.label.zh}:历年数值`,
+    pageTitle: `${metric.label.zh}:历年数值${page.number === 1 ? '' : `(第 ${page.number} 页)`}`,
     description: `${metric.label.zh}在各报告中的数值、目标及其评估、跨报告核对,共 ${series.points.length} 个数据点。`,
     generator: `factmark ${version}`,
     metric: {
@@ -131,10 +138,27 @@ export function seriesView(
     json: seriesFileName(metric.id, 'json'),
     chart: htmlOf(chart),
     lineCount: lines.length,
-    points: series.points.map((point) => pointRow(series, point, link)),
+    pointCount: series.points.length,
+    pages:
+      page.count === 1
+        ? undefined
+        : {
+            ...pageNavigation('序列分页', page.number, page.count, (number) => seriesPageFile(metric.id, number)),
+            first: seriesPageFile(metric.id, 1)
+          },
+    points: points.map((point) => pointRow(series, point, link)),
     targets: targets.map(({ target, others }) => targetRow(series, target, others, link)),
-    ...listedCheckRows(checks, link)
+    ...(page.number === 1
+      ? listedCheckRows(checks ?? series.checks, link)
+      : { checks: [], checksNotListed: { count: 0, failing: 0 } })
   }
+}
+
+/** The first page of a series (see seriesPages). */
+function firstPage(series: Series): SeriesPage {
+  const [first] = seriesPages(series)
+  if (!first) throw new Error('a series has a page at least')
+  return first
 }
 
 type Link = (reference: Parameters<typeof factLink>[0]) => FactLink
@@ -156,33 +180,6 @@ function pointRow(series: Series, point: SeriesPoint, link: Link): SeriesView['p
     alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn),
     revises: (point.revises ?? []).map(link)
   }
-}
-
-/**
- * The targets of a series, each with the later ones that state the same target (period, entity,
- * dimensions, bound, value and evaluation) in other reports: a target restated by a thousand
- * copies is one mark and one row, not a thousand.
- */
-function sameTargets(targets: readonly SeriesTarget[]): Array<{ target: SeriesTarget; others: SeriesTarget[] }> {
-  const groups = new Map<string, { target: SeriesTarget; others: SeriesTarget[] }>()
-  for (const target of targets) {
-    const { period, entity, dimensions, value, unit, bound, evaluation } = target
-    const key = JSON.stringify([
-      period,
-      entity,
-      sortedEntries(dimensions),
-      value,
-      unit,
-      bound ?? null,
-      evaluation.status,
-      evaluation.outcome?.report ?? null,
-      evaluation.outcome?.fact ?? null
-    ])
-    const group = groups.get(key)
-    if (group) group.others.push(target)
-    else groups.set(key, { target, others: [] })
-  }
-  return [...groups.values()]
 }
 
 function targetRow(

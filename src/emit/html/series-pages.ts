@@ -1,0 +1,97 @@
+import { sortedEntries } from '../../model/compare.js'
+import type { Series, SeriesPoint, SeriesTarget } from '../../model/schema-types.js'
+import { seriesLines } from './series-lines.js'
+
+/** A target and the later ones that state the same in other reports: one row and one mark of a page. */
+interface TargetGroup {
+  target: SeriesTarget
+  others: SeriesTarget[]
+}
+
+/** What one page of a series shows: some of its lines, whole where they fit. */
+export interface SeriesPage {
+  /** From 1. */
+  number: number
+  count: number
+  /** In the order of the series. */
+  points: SeriesPoint[]
+  targets: TargetGroup[]
+}
+
+/**
+ * How many rows (points and targets) a page of a series lists at most. A series of many entities
+ * has a line for each: a metric that three thousand districts report made a page of 12 MB, which
+ * grew with every report added. Past this, the lines go to further pages, as many as a page takes,
+ * a line longer than a page alone going on to the next.
+ */
+export const seriesPageRows = 200
+
+/**
+ * The file of page `number` of a metric's series, in series/: the first is `<metric>.html`, which
+ * the reports and the catalog link, the others `<metric>-<n>.html`, beside it so that every link of
+ * a page is the same on each; no metric's id has a hyphen, so none can be another's page.
+ */
+export function seriesPageFile(metric: string, number: number): string {
+  return number === 1 ? `${metric}.html` : `${metric}-${number}.html`
+}
+
+/**
+ * The targets of a series, each with the later ones that state the same target (period, entity,
+ * dimensions, bound, value and evaluation) in other reports: a target restated by a thousand
+ * copies is one mark and one row, not a thousand.
+ */
+function sameTargets(targets: readonly SeriesTarget[]): TargetGroup[] {
+  const groups = new Map<string, TargetGroup>()
+  for (const target of targets) {
+    const { period, entity, dimensions, value, unit, bound, evaluation } = target
+    const key = JSON.stringify([
+      period,
+      entity,
+      sortedEntries(dimensions),
+      value,
+      unit,
+      bound ?? null,
+      evaluation.status,
+      evaluation.outcome?.report ?? null,
+      evaluation.outcome?.fact ?? null
+    ])
+    const group = groups.get(key)
+    if (group) group.others.push(target)
+    else groups.set(key, { target, others: [] })
+  }
+  return [...groups.values()]
+}
+
+/**
+ * The pages of a series: one with all of it while it has at most seriesPageRows rows; else its
+ * lines in the order the chart draws them (the main line first), each page taking whole lines while
+ * they fit. Each page lists its points and targets in the order of the series.
+ */
+export function seriesPages(series: Series): SeriesPage[] {
+  const targets = sameTargets(series.targets)
+  if (series.points.length + targets.length <= seriesPageRows)
+    return [{ number: 1, count: 1, points: series.points, targets }]
+  const drawn: Series = { ...series, targets: targets.map((group) => group.target), checks: [] }
+  const pageOf = new Map<SeriesPoint | SeriesTarget, number>()
+  let page = 0
+  let rows = 0
+  for (const line of seriesLines(drawn)) {
+    const items = [...line.points, ...line.targets]
+    if (rows > 0 && rows + items.length > seriesPageRows) [page, rows] = [page + 1, 0]
+    for (const item of items) {
+      if (rows === seriesPageRows) [page, rows] = [page + 1, 0]
+      pageOf.set(item, page)
+      rows++
+    }
+  }
+  const points: SeriesPoint[][] = Array.from({ length: page + 1 }, () => [])
+  const groups: TargetGroup[][] = Array.from({ length: page + 1 }, () => [])
+  for (const point of series.points) points[pageOf.get(point) ?? 0]?.push(point)
+  for (const group of targets) groups[pageOf.get(group.target) ?? 0]?.push(group)
+  return points.map((listed, index) => ({
+    number: index + 1,
+    count: page + 1,
+    points: listed,
+    targets: groups[index] ?? []
+  }))
+}

@@ -1,0 +1,181 @@
+import type { ElementContent, Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { select, selectAll } from 'hast-util-select'
+import { describe, expect, test } from 'vitest'
+import { seriesPageFile, seriesPageRows, seriesPages } from '../src/emit/html/series-pages.js'
+import { emitSeriesHtml, emitSeriesPages } from '../src/emit/series-html.js'
+import type { Series, SeriesPoint, SeriesTarget } from '../src/model/schema-types.js'
+import { compileSeriesFixture } from './helpers/series-fixture.js'
+
+// A metric reported by many districts, as a province's collection has it: a line for each, which
+// the pages split.
+const collection = compileSeriesFixture().collection
+const pm25 = collection?.series.find((series) => series.metric.id === 'air.pm25')
+const goodDays = collection?.series.find((series) => series.metric.id === 'air.good_days_ratio')
+if (!pm25 || !goodDays) throw new Error('the series fixture has no PM2.5 or good days series')
+const [point] = pm25.points.filter((candidate) => candidate.status === 'published')
+const [target] = goodDays.targets
+if (!point || !target) throw new Error('the fixtures have no published point or no target')
+
+const district = (index: number) => `第${String(index).padStart(4, '0')}区`
+const pointOf = (entity: string, period: string): SeriesPoint => ({ ...point, entity, period, alsoIn: undefined })
+/** A series of `lines` districts, each with `periods` points from 2001 on. */
+const districts = (lines: number, periods: number, targets: SeriesTarget[] = []): Series => ({
+  ...pm25,
+  entity: district(1),
+  points: Array.from({ length: lines }, (_, line) =>
+    Array.from({ length: periods }, (__, period) => pointOf(district(line + 1), String(2001 + period)))
+  ).flat(),
+  targets,
+  checks: []
+})
+const where = (series: Series) =>
+  seriesPages(series).map((page) => [
+    page.points.length + page.targets.length,
+    new Set([...page.points, ...page.targets.map((group) => group.target)].map((item) => item.entity)).size
+  ])
+
+describe('the pages of a series', () => {
+  test.each([
+    ['200 districts of one point: one page', districts(200, 1), [[200, 200]]],
+    [
+      '201 districts of one point: 200 and 1',
+      districts(201, 1),
+      [
+        [200, 200],
+        [1, 1]
+      ]
+    ],
+    [
+      '67 districts of three points: a line is not split while it fits a page',
+      districts(67, 3),
+      [
+        [198, 66],
+        [3, 1]
+      ]
+    ],
+    [
+      'a line of 450 points alone goes on over pages',
+      districts(1, 450),
+      [
+        [200, 1],
+        [200, 1],
+        [50, 1]
+      ]
+    ],
+    [
+      'a restated target is one row',
+      districts(
+        199,
+        1,
+        [1, 2, 3].map((copy) => ({ ...target, entity: district(1), report: `copy-${copy}` }))
+      ),
+      [[200, 199]]
+    ]
+  ])('%s', (_case, series, rows) => {
+    expect(where(series)).toEqual(rows)
+  })
+
+  test('a series that fits one page is one page of all of it, in its own order', () => {
+    const [only, ...more] = seriesPages(pm25)
+    expect(more).toEqual([])
+    expect(only?.points).toBe(pm25.points)
+    expect(only?.targets.map((group) => group.target)).toEqual(pm25.targets)
+  })
+
+  test('the main line is on the first page, and each page lists its points in the order of the series', () => {
+    const series = districts(300, 1)
+    series.entity = district(250)
+    const [first, second] = seriesPages(series)
+    expect(first?.points.map((item) => item.entity)).toEqual(
+      [...Array.from({ length: 199 }, (_, i) => district(i + 1)), district(250)].sort()
+    )
+    expect(second?.points.map((item) => item.entity)).toEqual(
+      Array.from({ length: 101 }, (_, i) => district(i + 200)).filter((name) => name !== district(250))
+    )
+  })
+
+  test.each([
+    ['air.pm25', 1, 'air.pm25.html'],
+    ['air.pm25', 2, 'air.pm25-2.html'],
+    ['water.sites', 12, 'water.sites-12.html']
+  ])('page %s %i is series/%s', (metric, number, file) => {
+    expect(seriesPageFile(metric, number)).toBe(file)
+  })
+})
+
+const text = (node: ElementContent | Root | undefined): string =>
+  node === undefined
+    ? ''
+    : node.type === 'text'
+      ? node.value
+      : node.type === 'element' || node.type === 'root'
+        ? node.children.map((child) => text(child as ElementContent)).join('')
+        : ''
+const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim()
+const title = (slug: string) => slug
+
+describe('a series of 1,000 districts on its pages', () => {
+  const series = districts(1000, 1)
+  const pages = emitSeriesPages(series, title)
+  const trees = pages.map((page) => fromHtml(page.render()))
+  const second = trees[1] ?? fromHtml('')
+
+  test(`five pages of ${seriesPageRows} rows, the first named as before`, () => {
+    expect(pages.map((page) => page.file)).toEqual([
+      'air.pm25.html',
+      'air.pm25-2.html',
+      'air.pm25-3.html',
+      'air.pm25-4.html',
+      'air.pm25-5.html'
+    ])
+    expect(trees.map((tree) => selectAll('section[aria-labelledby=points-title] tbody tr', tree).length)).toEqual([
+      200, 200, 200, 200, 200
+    ])
+    expect(pages[0]?.render()).toBe(emitSeriesHtml(series, title))
+  })
+
+  test('each page says which it is and links the others', () => {
+    expect(squeeze(text(select('title', second)))).toBe('PM2.5年均浓度:历年数值(第 2 页)')
+    expect(squeeze(text(select('header .meta', second)))).toBe(
+      '单位 μg/m³ · 越低越好 · 1000 个数据点,第 2/5 页 · 全部报告'
+    )
+    expect(squeeze(text(select('section[aria-labelledby=points-title] caption', second)))).toBe(
+      'PM2.5年均浓度:本页 200 个数据点,200 条线'
+    )
+    const links = selectAll('nav.pages a', second).map((link) => [squeeze(text(link)), link.properties['href']])
+    expect(links).toEqual([
+      ['上一页', 'air.pm25.html'],
+      ['1', 'air.pm25.html'],
+      ['2', 'air.pm25-2.html'],
+      ['3', 'air.pm25-3.html'],
+      ['4', 'air.pm25-4.html'],
+      ['5', 'air.pm25-5.html'],
+      ['下一页', 'air.pm25-3.html']
+    ])
+    expect(select('nav.pages a[aria-current=page]', second)?.properties['href']).toBe('air.pm25-2.html')
+    expect(select('nav.pages', trees[0] ?? second)?.properties['ariaLabel']).toBe('序列分页')
+  })
+
+  test('the checks are listed on the first page, which the others point to', () => {
+    const checked: Series = { ...series, checks: pm25.checks }
+    const [first, next] = emitSeriesPages(checked, title).map((page) => fromHtml(page.render()))
+    expect(selectAll('section[aria-labelledby=checks-title] tbody tr', first ?? second)).toHaveLength(
+      pm25.checks.length
+    )
+    const pointer = select('section[aria-labelledby=checks-title] p', next ?? second)
+    expect(squeeze(text(pointer))).toBe('跨报告核对见第 1 页。')
+    expect(select('a', pointer ?? second)?.properties['href']).toBe('air.pm25.html#checks-title')
+  })
+
+  test('a page weighs the same whether 1,000 or 3,000 districts report the metric', () => {
+    const sizes = (lines: number) => {
+      const all = emitSeriesPages(districts(lines, 1), title)
+      return [all[1], all.at(-2)].map((page) => Buffer.byteLength(page?.render() ?? ''))
+    }
+    const [few, many] = [sizes(1000), sizes(3000)]
+    // The second page and the one before the last: only the digits of page numbers differ.
+    for (const [index, bytes] of few.entries()) expect(Math.abs((many[index] ?? 0) - bytes)).toBeLessThan(200)
+    expect(emitSeriesPages(districts(3000, 1), title)).toHaveLength(15)
+  })
+})
