@@ -19,8 +19,10 @@
 // machine's cores, and its steps as `--timings` gives them. Run: npm run bench [-- --reports N]
 // (N = 100 unless told; 1000 takes minutes) [-- --kind collection] (the
 // bureau's reports over the years in turn, whose pages draw the levels the
-// others publish, in place of copies of the seed). The timings of source/
-// alone are printed by npm run bench:compile.
+// others publish, in place of copies of the seed) [-- --kind districts]
+// (copies of the seed each about a district of its own, whose series have a
+// line for each). The timings of source/ alone are printed by npm run
+// bench:compile.
 import { spawnSync } from 'node:child_process'
 import {
   appendFileSync,
@@ -109,7 +111,11 @@ const factmark = (...args) => [path.join(installed, 'bin/factmark.js'), 'build',
 try {
   const slugs = writeCorpus(src, count, kind)
   const corpus = sizeOf(src)
-  const what = kind === 'seed' ? 'copies of the seed' : "reports of the bureau's four over the years, in turn"
+  const what = {
+    seed: 'copies of the seed',
+    collection: "reports of the bureau's four over the years, in turn",
+    districts: 'copies of the seed, each about a district of its own'
+  }[kind]
   console.log(
     `corpus: ${slugs.length} ${what}, ${mb(corpus.bytes)}; node ${process.version}, ${availableParallelism()} cores`
   )

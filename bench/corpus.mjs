@@ -3,8 +3,10 @@
 // against; or N reports of a bureau's collection over the years (the kind
 // `collection`), copies of the fact sheets of 2023 and 2024, the targets of
 // 2024 and the seed of 2025 in turn, whose pages draw the levels the others
-// publish. The reports come from test/fixtures/ so that the figures do not
-// move when source/ changes.
+// publish; or N copies of the seed each about a district of its own (the kind
+// `districts`), as a province's collection has a report for each, whose
+// series have a line for each district. The reports come from test/fixtures/
+// so that the figures do not move when source/ changes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -22,7 +24,8 @@ const kinds = {
       'seed/xiamen-2025.md'
     ],
     registry: 'collection/metrics.yaml'
-  }
+  },
+  districts: { reports: ['seed/xiamen-2025.md'], registry: 'seed/metrics.yaml', ownEntity: true }
 }
 
 /** The kinds of corpus writeCorpus makes. */
@@ -46,10 +49,13 @@ export function writeCorpus(dir, count, kind = 'seed') {
     const number = String(i).padStart(width, '0')
     const original = originals[(i - 1) % originals.length]
     let slug = ''
-    // Only the front matter's lines: the first `slug:` and `title:` at the start of a line.
-    const text = original
+    // Only the front matter's lines: the first `slug:`, `title:` and `entity:` at the start of a line.
+    const copy = original
       .replace(/^slug: (.*)$/m, (_line, own) => `slug: ${(slug = `${own}-${number}`)}`)
       .replace(/^title: (.*)$/m, (_line, title) => `title: ${title}（副本${number}）`)
+    const text = chosen.ownEntity
+      ? copy.replace(/^entity: (.*)$/m, (_line, entity) => `entity: ${entity}第${number}区`)
+      : copy
     writeFileSync(path.join(dir, `report-${number}.md`), text)
     slugs.push(slug)
   }

@@ -44,5 +44,21 @@ test("the collection corpus is the bureau's four reports over the years in turn,
   expect(problemsOf(result.diagnostics)).toEqual([])
   expect(result.reports.map((report) => report.bundle.report.slug)).toEqual(slugs)
   expect(result.reports.map((report) => report.bundle.report.period)).toEqual(['2023', '2024', '2024', '2025', '2023'])
-  expect(() => writeCorpus(folder, 1, 'yearly')).toThrow('no corpus of the kind yearly: choose seed or collection')
+  expect(() => writeCorpus(folder, 1, 'yearly')).toThrow(
+    'no corpus of the kind yearly: choose seed or collection or districts'
+  )
+})
+
+test('the districts corpus is copies of the seed, each about a district of its own', async () => {
+  const folder = path.join(dir, 'districts')
+  const slugs = writeCorpus(folder, 2, 'districts')
+  expect(slugs).toEqual(['xiamen-2025-00001', 'xiamen-2025-00002'])
+  const sources = await readSources({ src: folder, cwd: folder })
+  if (!sources.ok) throw new Error(sources.error.message)
+  const result = compileSources(sources.value)
+  expect(problemsOf(result.diagnostics)).toEqual([])
+  expect(result.reports.map((report) => report.bundle.report.entity)).toEqual(['厦门市第00001区', '厦门市第00002区'])
+  // Each district's figures are a line of their own in the series.
+  const pm25 = result.collection?.series.find((series) => series.metric.id === 'air.pm25')
+  expect(new Set(pm25?.points.map((point) => point.entity))).toEqual(new Set(['厦门市第00001区', '厦门市第00002区']))
 })
