@@ -55,7 +55,9 @@ export function seriesEntry(series: Series): SeriesEntry {
 
 /** The identity of a line of a series: its entity and dimensions. */
 export function lineKey(point: Pick<SeriesPoint, 'entity' | 'dimensions'>): string {
-  return JSON.stringify([point.entity, sortedEntries(point.dimensions)])
+  // Most points have no dimensions: the same text without sorting and encoding an empty list.
+  for (const _name in point.dimensions) return JSON.stringify([point.entity, sortedEntries(point.dimensions)])
+  return `[${JSON.stringify(point.entity)},[]]`
 }
 
 /**
@@ -67,7 +69,9 @@ export function mainLine({ points, entity }: Pick<Series, 'points' | 'entity'>):
   const lines = new Map<string, SeriesPoint[]>()
   for (const point of points) {
     const key = lineKey(point)
-    lines.set(key, [...(lines.get(key) ?? []), point])
+    const line = lines.get(key)
+    if (line) line.push(point)
+    else lines.set(key, [point])
   }
   const candidates = [...lines.values()]
   const own = lines.get(lineKey({ entity, dimensions: {} }))

@@ -1,0 +1,49 @@
+import { expect, test } from 'vitest'
+import { lineKey, mainLine } from '../src/emit/series-json.js'
+import type { SeriesPoint } from '../src/model/schema-types.js'
+
+test.each([
+  ['an entity alone', '厦门市', {}, '["厦门市",[]]'],
+  ['a name to escape', '"甲"\\乙', {}, '["\\"甲\\"\\\\乙",[]]'],
+  [
+    'dimensions, sorted by name',
+    '厦门市',
+    { site: '隘头潭', depth: '表层' },
+    '["厦门市",[["depth","表层"],["site","隘头潭"]]]'
+  ]
+])('the line of %s', (_case, entity, dimensions, key) => {
+  expect(lineKey({ entity, dimensions })).toBe(key)
+  expect(JSON.parse(key)).toEqual([entity, Object.entries(dimensions).sort(([a], [b]) => (a < b ? -1 : 1))])
+})
+
+const point = (entity: string, period: string, dimensions: Record<string, string> = {}) =>
+  ({ entity, period, dimensions }) as SeriesPoint
+
+test.each([
+  [
+    "the series' entity without dimensions",
+    '乙区',
+    [point('甲区', '2024'), point('甲区', '2025'), point('乙区', '2025')],
+    [['乙区', '2025']]
+  ],
+  [
+    'else the longest line without dimensions, the first of a tie',
+    '全市',
+    [point('甲区', '2024'), point('乙区', '2024'), point('乙区', '2025'), point('甲区', '2025'), point('丙区', '2025')],
+    [
+      ['甲区', '2024'],
+      ['甲区', '2025']
+    ]
+  ],
+  [
+    'else the longest line of all',
+    '全市',
+    [point('甲区', '2024', { site: 'a' }), point('甲区', '2024', { site: 'b' }), point('甲区', '2025', { site: 'b' })],
+    [
+      ['甲区', '2024'],
+      ['甲区', '2025']
+    ]
+  ]
+])('the main line: %s', (_case, entity, points, line) => {
+  expect(mainLine({ entity, points }).map((item) => [item.entity, item.period])).toEqual(line)
+})
