@@ -120,16 +120,19 @@ function mostReportedEntity(publications: readonly Publication[]): (metric: stri
 
 function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoint {
   const { fact, publication } = printed
-  const point: SeriesPoint = {
-    ...seriesFields(fact),
-    ...(fact.decimals !== undefined && { decimals: fact.decimals }),
-    text: fact.text,
-    aspect: 'level',
-    status: 'published',
-    report: publication.slug,
-    fact: fact.id,
-    source: sourcePoint(fact)
-  }
+  // Added to the fields, not spread with them: see seriesFields.
+  const point: SeriesPoint = Object.assign(
+    seriesFields(fact),
+    fact.decimals !== undefined ? { decimals: fact.decimals } : {},
+    {
+      text: fact.text,
+      aspect: 'level' as const,
+      status: 'published' as const,
+      report: publication.slug,
+      fact: fact.id
+    },
+    { source: sourcePoint(fact) }
+  )
   // A figure every report restates is listed as in each of them: like the checks (see LazyCheck),
   // the references are made when the series is written, not held for the whole build.
   if (alsoIn.length > 0)

@@ -85,7 +85,12 @@ export function sourcePoint({ source }: CollectionFact): SeriesPoint['source'] {
   return { file: source.file, line: source.line, column: source.column }
 }
 
-/** What a point or a target of a series is about and what it says, from its fact. */
+/**
+ * What a point or a target of a series is about and what it says, from its fact; the rest of the
+ * record is added to it with Object.assign. Spread into an object literal with more properties,
+ * it gave every point a hidden class of its own in V8 (node 20): a metric of 70,000 points, as ten
+ * thousand districts print it, held 70,000 classes, 27 MB besides the points themselves.
+ */
 export function seriesFields(
   fact: NumericFact
 ): Pick<SeriesPoint, 'period' | 'entity' | 'dimensions' | 'value' | 'unit'> {

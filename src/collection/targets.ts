@@ -84,14 +84,12 @@ function evaluate(
 
 function seriesTarget({ fact, publication }: Printed, evaluation: Evaluation): SeriesTarget {
   const bound = fact.bound === 'at-least' || fact.bound === 'at-most' ? fact.bound : undefined
-  return {
-    ...seriesFields(fact),
-    ...(fact.decimals !== undefined && { decimals: fact.decimals }),
-    text: fact.text,
-    ...(bound && { bound }),
-    report: publication.slug,
-    fact: fact.id,
-    source: sourcePoint(fact),
-    evaluation
-  }
+  // Added to the fields, not spread with them: see seriesFields.
+  return Object.assign(
+    seriesFields(fact),
+    fact.decimals !== undefined ? { decimals: fact.decimals } : {},
+    { text: fact.text },
+    bound ? { bound } : {},
+    { report: publication.slug, fact: fact.id, source: sourcePoint(fact), evaluation }
+  )
 }
