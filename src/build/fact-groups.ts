@@ -1,7 +1,8 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { CollectionFact } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
+import { jsonLinesOf } from './json-lines.js'
 
 /**
  * The facts of the reports a collection is made of, taken a report at a time and given back a
@@ -113,7 +114,7 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
           for (const metric of group) {
             const file = files.get(metric)
             if (file === undefined) continue
-            for (const line of jsonLines(readFileSync(file))) {
+            for (const line of jsonLinesOf(file)) {
               const [index, at, fact] = line as [number, number, CollectionFact]
               read[index]?.push([at, fact])
             }
@@ -123,20 +124,5 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
         }
       }
     }
-  }
-}
-
-/**
- * The values of the lines of a JSON Lines file, parsed one at a time from its bytes: a metric that
- * ten thousand reports print is 30 MB of lines, which as one string, and again as its lines split,
- * were 110 MB at once (text with Chinese in it takes two bytes a character).
- */
-function* jsonLines(bytes: Buffer): Generator {
-  // A line break is never part of a character of several bytes in UTF-8.
-  for (let start = 0; start < bytes.length;) {
-    const found = bytes.indexOf(0x0a, start)
-    const end = found === -1 ? bytes.length : found
-    if (end > start) yield JSON.parse(bytes.toString('utf8', start, end))
-    start = end + 1
   }
 }
