@@ -14,10 +14,11 @@ export interface SeriesOnDisk {
 }
 
 /**
- * Write a series' JSON to `json` and its pages into the folder `html`, the JSON checked against its schema as it
- * is written, a point and a check at a time: a figure ten thousand reports restate is a point
- * naming them all and 90,000 checks, 56 MB made at once, and its JSON is 100 MB. Each check is
- * made once for the JSON and once for the page (see LazyCheck), and let go after each.
+ * Write a series' JSON to `json` and its pages into the folder `html`, the JSON checked against
+ * its schema as it is written, a point and a check at a time: a figure ten thousand reports
+ * restate is a point naming them all and 90,000 checks, 56 MB made at once, and its JSON is
+ * 100 MB. Each check is made once for the JSON and once for the first page (see LazyCheck), and
+ * let go after each.
  */
 export function writeSeriesFiles(
   series: Series,
