@@ -1,22 +1,34 @@
 /// <reference lib="dom" />
 // Code passed to page.evaluate runs in the browser.
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { emitSeriesPages } from '../src/emit/series-html.js'
 import { axeViolations } from './helpers/axe.js'
 import { compileSeriesFixture } from './helpers/series-fixture.js'
 import { hasChromium, launchChromium, toolsRequired, writeTemporaryDist } from './helpers/tools.js'
 
 describe.skipIf(!hasChromium && !toolsRequired)('the series pages in Chromium', () => {
   let browser: Browser
-  let pages: Record<'pm25' | 'rank' | 'cases' | 'catalog' | 'report', string>
+  let pages: Record<'pm25' | 'paged' | 'rank' | 'cases' | 'catalog' | 'report', string>
 
   beforeAll(async () => {
-    const dist = await writeTemporaryDist(compileSeriesFixture())
+    const compiled = compileSeriesFixture()
+    const dist = await writeTemporaryDist(compiled)
     const url = (file: string) => pathToFileURL(path.join(dist, file)).href
+    // The second of the pages of PM2.5 as 250 districts would print it, with its list of pages.
+    const pm25 = compiled.collection?.series.find((series) => series.metric.id === 'air.pm25')
+    const [point] = pm25?.points ?? []
+    if (!pm25 || !point) throw new Error('the series fixture has no PM2.5 point')
+    const districts = Array.from({ length: 250 }, (_, index) => ({ ...point, entity: `第${index + 1}区` }))
+    const second = emitSeriesPages({ ...pm25, points: districts, targets: [], checks: [] }, (slug) => slug)[1]
+    if (!second) throw new Error('250 districts make one page')
+    writeFileSync(path.join(dist, 'series', second.file), second.render())
     pages = {
       pm25: url('series/air.pm25.html'),
+      paged: url(`series/${second.file}`),
       rank: url('series/air.aqi_rank.html'),
       cases: url('series/enforcement.cases.html'),
       catalog: url('index.html'),
@@ -26,7 +38,7 @@ describe.skipIf(!hasChromium && !toolsRequired)('the series pages in Chromium', 
   }, 60_000)
   afterAll(() => browser.close())
 
-  for (const name of ['pm25', 'rank', 'cases', 'catalog', 'report'] as const) {
+  for (const name of ['pm25', 'paged', 'rank', 'cases', 'catalog', 'report'] as const) {
     for (const colorScheme of ['light', 'dark'] as const) {
       test(`axe finds no violation on the ${name} page (${colorScheme})`, async () => {
         const page = await browser.newPage({ colorScheme })
