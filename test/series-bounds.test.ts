@@ -1,4 +1,4 @@
-import type { ElementContent, Root } from 'hast'
+import type { Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { describe, expect, test } from 'vitest'
@@ -10,6 +10,7 @@ import type { FactReference, Series } from '../src/model/schema-types.js'
 import { validators } from '../src/model/schemas.js'
 import { textArtifacts } from './helpers/seed-build.js'
 import { compileSeriesFixture } from './helpers/series-fixture.js'
+import { squeeze, textOf as text } from './helpers/hast-text.js'
 
 // A series as a thousand copies of one report would make it: every figure printed again by many
 // reports, every target stated again, a check for each restatement. The page names the first and
@@ -58,13 +59,6 @@ const restated: Series = {
   targets: [target, ...copies(40, (index) => ({ ...target, ...copy(target, index) }))]
 }
 
-const text = (node: ElementContent | Root): string =>
-  node.type === 'text'
-    ? node.value
-    : node.type === 'element' || node.type === 'root'
-      ? node.children.map((child) => text(child as ElementContent)).join('')
-      : ''
-const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim()
 const rows = (tree: Root, section: string) => selectAll(`section[aria-labelledby=${section}] tbody tr`, tree)
 const title = (slug: string) => slug
 

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Root } from 'hast'
+import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { describe, expect, test } from 'vitest'
@@ -7,19 +7,11 @@ import { emitSeriesHtml } from '../src/emit/series-html.js'
 import type { Series } from '../src/model/schema-types.js'
 import { textArtifacts } from './helpers/seed-build.js'
 import { compileSeriesFixture } from './helpers/series-fixture.js'
+import { squeeze, textOf as text } from './helpers/hast-text.js'
 
 const result = compileSeriesFixture()
 const artifacts = textArtifacts(renderArtifacts(result))
 const page = (path: string): Root => fromHtml(artifacts.get(path) ?? '')
-const text = (node: ElementContent | Root | null | undefined): string =>
-  !node
-    ? ''
-    : node.type === 'text'
-      ? node.value
-      : node.type === 'element' || node.type === 'root'
-        ? node.children.map((child) => text(child as ElementContent)).join('')
-        : ''
-const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim()
 const cells = (tree: Root, rows: string) =>
   selectAll(rows, tree).map((row) => selectAll('td', row).map((cell) => squeeze(text(cell))))
 const href = (node: Element | null | undefined) => String(node?.properties['href'])

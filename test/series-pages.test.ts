@@ -1,4 +1,3 @@
-import type { ElementContent, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { describe, expect, test } from 'vitest'
@@ -6,6 +5,7 @@ import { seriesPageFile, seriesPageRows, seriesPages } from '../src/emit/html/se
 import { emitSeriesHtml, emitSeriesPages } from '../src/emit/series-html.js'
 import type { Series, SeriesPoint, SeriesTarget } from '../src/model/schema-types.js'
 import { compileSeriesFixture } from './helpers/series-fixture.js'
+import { squeeze, textOf as text } from './helpers/hast-text.js'
 
 // A metric reported by many districts, as a province's collection has it: a line for each, which
 // the pages split.
@@ -104,15 +104,6 @@ describe('the pages of a series', () => {
   })
 })
 
-const text = (node: ElementContent | Root | undefined): string =>
-  node === undefined
-    ? ''
-    : node.type === 'text'
-      ? node.value
-      : node.type === 'element' || node.type === 'root'
-        ? node.children.map((child) => text(child as ElementContent)).join('')
-        : ''
-const squeeze = (value: string) => value.replace(/\s+/g, ' ').trim()
 const title = (slug: string) => slug
 
 describe('a series of 1,000 districts on its pages', () => {
