@@ -88,8 +88,7 @@ function seriesTarget({ fact, publication }: Printed, evaluation: Evaluation): S
   return Object.assign(
     seriesFields(fact),
     fact.decimals !== undefined ? { decimals: fact.decimals } : {},
-    { text: fact.text },
-    bound ? { bound } : {},
+    bound ? { text: fact.text, bound } : { text: fact.text },
     { report: publication.slug, fact: fact.id, source: sourcePoint(fact), evaluation }
   )
 }
