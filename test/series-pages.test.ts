@@ -76,6 +76,14 @@ describe('the pages of a series', () => {
     expect(where(series)).toEqual(rows)
   })
 
+  test('are planned without reading the checks, which a collection makes each time they are read', () => {
+    let read = 0
+    const series = districts(201, 1)
+    Object.defineProperty(series, 'checks', { enumerable: true, get: () => (read++, []) })
+    expect(seriesPages(series)).toHaveLength(2)
+    expect(read).toBe(0)
+  })
+
   test('a series that fits one page is one page of all of it, in its own order', () => {
     const [only, ...more] = seriesPages(pm25)
     expect(more).toEqual([])

@@ -71,7 +71,18 @@ export function seriesPages(series: Series): SeriesPage[] {
   const targets = sameTargets(series.targets)
   if (series.points.length + targets.length <= seriesPageRows)
     return [{ number: 1, count: 1, points: series.points, targets }]
-  const drawn: Series = { ...series, targets: targets.map((group) => group.target), checks: [] }
+  // Named one by one: a spread would read `checks`, which a collection's series makes anew each
+  // time they are read (see LazyCheck).
+  const { $schema, generator, metric, entity } = series
+  const drawn: Series = {
+    $schema,
+    generator,
+    metric,
+    entity,
+    points: series.points,
+    targets: targets.map((group) => group.target),
+    checks: []
+  }
   const pageOf = new Map<SeriesPoint | SeriesTarget, number>()
   let page = 0
   let rows = 0
