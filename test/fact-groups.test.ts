@@ -74,3 +74,49 @@ describe('facts past the budget', () => {
     expect(readdirSync(folder).sort()).toEqual(['0.jsonl', '1.jsonl', '2.jsonl'])
   })
 })
+
+describe('a metric with more facts than a group holds', () => {
+  // Six facts of one metric on four lines: 乙 (2 facts), 甲 · site=东 (2), 甲 (1), 丙 (1).
+  const on = (id: string, entity: string, dimensions: Record<string, string> = {}): CollectionFact => ({
+    ...fact('m', id),
+    entity,
+    dimensions
+  })
+  const lined = [
+    [on('r1-1', '乙'), on('r1-2', '甲', { site: '东' }), on('r1-3', '甲')],
+    [on('r2-1', '丙')],
+    [on('r3-1', '甲', { site: '东' }), on('r3-2', '乙')]
+  ]
+  // prettier-ignore
+  test.each([
+    // The lines in the order of a series' points: 丙, 乙, 甲 · 东, 甲 (by code point, then by the
+    // JSON of the dimensions, where [["site","东"]] comes before []).
+    [2, [['r2-1'], ['r1-1', 'r3-2'], ['r1-2', 'r3-1'], ['r1-3']]],
+    [3, [['r2-1', 'r1-1', 'r3-2'], ['r1-2', 'r3-1', 'r1-3']]],
+    [4, [['r2-1', 'r1-1', 'r3-2'], ['r1-2', 'r3-1', 'r1-3']]],
+    // A line longer than a part is a part of its own.
+    [1, [['r2-1'], ['r1-1', 'r3-2'], ['r1-2', 'r3-1'], ['r1-3']]],
+    [5, [['r2-1', 'r1-1', 'r3-2', 'r1-2', 'r3-1'], ['r1-3']]]
+  ])('parts of %i facts: %j, whole lines, each report with its facts in their order', (size, expected) => {
+    const grouper = factGrouper({ held: 1, group: size }, folder)
+    for (const facts of lined) grouper.add(facts)
+    const { groups, partsOf } = grouper.done()
+    expect(groups).toEqual([['m']])
+    const parts = partsOf(['m'])
+    expect(parts.count).toBe(expected.length)
+    const read = Array.from({ length: parts.count }, (_, part) => parts.factsOf(part))
+    // Each part by report: the facts of its lines, in their report's order.
+    expect(read.map((part) => part.map((facts) => facts.map((one) => one.id)).flat())).toEqual(
+      expected.map((ids) => lined.flat().filter((one) => ids.includes(one.id)).map((one) => one.id))
+    )
+    expect(read.map((part) => part.length)).toEqual(expected.map(() => 3))
+  })
+
+  test('that fits a group is one part, its facts', () => {
+    const grouper = factGrouper({ held: 1, group: 6 }, folder)
+    for (const facts of lined) grouper.add(facts)
+    const parts = grouper.done().partsOf(['m'])
+    expect(parts.count).toBe(1)
+    expect(ids(parts.factsOf(0))).toEqual(lined.map((facts) => facts.map((one) => one.id)))
+  })
+})

@@ -1,11 +1,22 @@
 import { VFile } from 'vfile'
-import { collectSeries } from '../collection/collect.js'
+import path from 'node:path'
+import { collectSeries, mostCommon, type CollectOptions } from '../collection/collect.js'
+import { comparePublished } from '../collection/published.js'
 import { report, toDiagnostic } from '../diagnostics/report.js'
 import type { LoadedRegistry } from '../load/registry.js'
-import type { CollectedReport, Collection, Coverage, Diagnostic, SiteReport, SkippedSource } from '../model/compiled.js'
-import { factGrouper, type FactBudget } from './fact-groups.js'
+import type {
+  CollectedReport,
+  CollectionFact,
+  Collection,
+  Coverage,
+  Diagnostic,
+  SiteReport,
+  SkippedSource
+} from '../model/compiled.js'
+import { factGrouper, type FactBudget, type FactParts } from './fact-groups.js'
 import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
+import { seriesJoiner } from './series-parts.js'
 
 /**
  * The rules across reports over the units of a build, as compileSources applies them over compiled
@@ -109,19 +120,23 @@ export function crossReport(
 
   const reports = published.map((entry) => entry.report)
   const groups = grouper.done()
-  for (const group of groups.groups) {
-    const facts = groups.factsOf(group)
+  const collectionOf = (facts: ReadonlyArray<readonly CollectionFact[]>, options?: CollectOptions) => {
     const collected = reports.map(({ path: shown, frontMatter }, at): CollectedReport => ({
       path: shown,
       frontMatter,
       bundle: { facts: facts[at] ?? [] }
     }))
-    onSeries(
-      collectSeries(collected, registry, (site) => later.get(site.path) as VFile),
-      reports,
-      groups.spilled
-    )
+    return collectSeries(collected, registry, (site) => later.get(site.path) as VFile, options)
   }
+  // Made by a function of its own, so that the facts of a group, and the index of the lines of its
+  // parts, are let go before its series are written.
+  const collectionOfGroup = (group: readonly string[], number: number): Collection => {
+    const parts = groups.partsOf(group)
+    if (parts.count === 1) return collectionOf(parts.factsOf(0))
+    return joinedParts(parts, reports, collectionOf, path.join(input.folder, `checks-${number}.jsonl`))
+  }
+  for (const [number, group] of groups.groups.entries())
+    onSeries(collectionOfGroup(group, number), reports, groups.spilled)
   const skippedFiles = skipped.map((source) => {
     const file = new VFile({ path: source.path })
     report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
@@ -142,4 +157,27 @@ export function crossReport(
     diagnostics: allDiagnostics(units, messages),
     coverage: allCoverage(units, skipped)
   }
+}
+
+/**
+ * The collection of a metric too large to make at once, a part at a time (see FactParts), its
+ * checks kept in `file` meanwhile (see seriesJoiner). The entity of its series is the one most of
+ * the reports that print it are about, as collectSeries decides it over all of them.
+ */
+function joinedParts(
+  parts: FactParts,
+  reports: readonly SiteReport[],
+  collectionOf: (facts: ReadonlyArray<readonly CollectionFact[]>, options: CollectOptions) => Collection,
+  file: string
+): Collection {
+  const joiner = seriesJoiner(file)
+  const printing = new Set<SiteReport>()
+  for (let part = 0; part < parts.count; part++) {
+    const facts = parts.factsOf(part)
+    for (const [at, report] of reports.entries()) if ((facts[at]?.length ?? 0) > 0) printing.add(report)
+    for (const series of collectionOf(facts, { entityOf: () => '' }).series) joiner.add(series)
+  }
+  const entity = mostCommon([...printing].sort(comparePublished).map((report) => report.frontMatter.entity))
+  const series = joiner.joined(entity)
+  return { series: series ? [series] : [] }
 }

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { CollectionFact } from '../model/compiled.js'
-import { compareStrings } from '../model/compare.js'
+import { compareStrings, sortedEntries } from '../model/compare.js'
 import { jsonLinesOf } from './json-lines.js'
 
 /**
@@ -20,6 +20,25 @@ interface FactGroups {
   spilled: boolean
   /** The facts of each report given, in order, of the group's metrics, in the order of their report. */
   factsOf: (group: readonly string[]) => ReadonlyArray<readonly CollectionFact[]>
+  /**
+   * The parts of a group, each of whole lines of its series (see FactParts): one, its facts, but
+   * for a metric that has more facts than a group, read a part at a time.
+   */
+  partsOf: (group: readonly string[]) => FactParts
+}
+
+/**
+ * The facts of a metric too many for a group, cut into parts of whole lines (entity and
+ * dimensions), in the order of the lines of its series, each of at most a group's facts unless one
+ * line has more. The rules across reports relate facts of one line only: a part is a collection of
+ * its own, and the series of the parts, put one after the other, are the metric's (see
+ * crossReport). Ten thousand districts print the petitions of their inspections, 80,000 facts:
+ * made into a series at once, they were the peak of a build's memory.
+ */
+export interface FactParts {
+  count: number
+  /** The facts of part `part` (from 0), by report, as factsOf gives them. */
+  factsOf: (part: number) => ReadonlyArray<readonly CollectionFact[]>
 }
 
 export interface FactGrouper {
@@ -92,7 +111,7 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
     done() {
       flush()
       const metrics = [...counts.keys()].sort(compareStrings)
-      if (!spilled) return { groups: [metrics], spilled, factsOf: () => held }
+      if (!spilled) return { groups: [metrics], spilled, factsOf: () => held, partsOf: () => oneOf(held) }
       const groups: string[][] = []
       let size = 0
       for (const metric of metrics) {
@@ -106,23 +125,92 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
           size = count
         }
       }
+      const read = (group: readonly string[], keep: (fact: CollectionFact) => boolean = () => true) => {
+        const byReport: Array<Array<[number, CollectionFact]>> = Array.from({ length: reports }, () => [])
+        const shared = sharing()
+        for (const metric of group) {
+          const file = files.get(metric)
+          if (file === undefined) continue
+          for (const line of jsonLinesOf(file)) {
+            const [index, at, fact] = line as [number, number, CollectionFact]
+            if (keep(fact)) byReport[index]?.push([at, shared(fact)])
+          }
+        }
+        // In the order of their report, as held facts are.
+        return byReport.map((facts) => facts.sort((a, b) => a[0] - b[0]).map(([, fact]) => fact))
+      }
       return {
         groups,
         spilled,
-        factsOf(group) {
-          const read: Array<Array<[number, CollectionFact]>> = Array.from({ length: reports }, () => [])
-          for (const metric of group) {
-            const file = files.get(metric)
-            if (file === undefined) continue
-            for (const line of jsonLinesOf(file)) {
-              const [index, at, fact] = line as [number, number, CollectionFact]
-              read[index]?.push([at, fact])
-            }
+        factsOf: (group) => read(group),
+        partsOf(group) {
+          const [metric] = group
+          const file = metric === undefined ? undefined : files.get(metric)
+          if (group.length !== 1 || file === undefined || (counts.get(metric as string) ?? 0) <= budget.group)
+            return oneOf(read(group))
+          const partOf = lineParts(file, budget.group)
+          return {
+            count: new Set(partOf.values()).size,
+            factsOf: (part) => read(group, (fact) => partOf.get(lineOf(fact)) === part)
           }
-          // In the order of their report, as held facts are.
-          return read.map((facts) => facts.sort((a, b) => a[0] - b[0]).map(([, fact]) => fact))
         }
       }
     }
   }
+}
+
+/**
+ * Give the facts read back one string for each text that their series keep of them: parsed, each
+ * fact has a copy of its own of its report's file, its period, entity, unit and text, which
+ * thousands of reports write alike, and which the points of the series keep while it is written.
+ */
+function sharing(): (fact: CollectionFact) => CollectionFact {
+  const texts = new Map<string, string>()
+  const one = (text: string) => {
+    const kept = texts.get(text)
+    if (kept !== undefined) return kept
+    texts.set(text, text)
+    return text
+  }
+  return (fact) => {
+    fact.source.file = one(fact.source.file)
+    fact.period = one(fact.period)
+    fact.entity = one(fact.entity)
+    fact.unit = one(fact.unit)
+    fact.text = one(fact.text)
+    return fact
+  }
+}
+
+function oneOf(facts: ReadonlyArray<readonly CollectionFact[]>): FactParts {
+  return { count: 1, factsOf: () => facts }
+}
+
+/** The line of a series a fact is on, as a key, and what orders the lines: its entity, then its dimensions. */
+function lineOf(fact: Pick<CollectionFact, 'entity' | 'dimensions'>): string {
+  return JSON.stringify([fact.entity, JSON.stringify(sortedEntries(fact.dimensions))])
+}
+
+/**
+ * The part of each line of the facts in `file` (see FactParts): the lines in the order of a
+ * series' points, by entity then dimensions, cut where a part would pass `size` facts.
+ */
+function lineParts(file: string, size: number): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const line of jsonLinesOf(file)) {
+    const key = lineOf((line as [number, number, CollectionFact])[2])
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  const lines = [...counts.keys()].map((key) => ({ key, place: JSON.parse(key) as [string, string] }))
+  lines.sort((a, b) => compareStrings(a.place[0], b.place[0]) || compareStrings(a.place[1], b.place[1]))
+  const partOf = new Map<string, number>()
+  let part = 0
+  let facts = 0
+  for (const { key } of lines) {
+    const count = counts.get(key) ?? 0
+    if (facts > 0 && facts + count > size) [part, facts] = [part + 1, 0]
+    partOf.set(key, part)
+    facts += count
+  }
+  return partOf
 }

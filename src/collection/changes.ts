@@ -83,6 +83,7 @@ function checkAgainst(change: Printed, base: Printed, level: Printed, registry: 
   const stated = `${shown(fact.value)}${relative ? '%' : ''}`
   checks.push({
     metric: fact.metric,
+    line: fact,
     record: () => ({
       kind: 'change',
       holds,

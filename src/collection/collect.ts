@@ -28,7 +28,8 @@ import { evaluateTargets } from './targets.js'
 export function collectSeries(
   reports: readonly CollectedReport[],
   registry: Registry,
-  fileOf: (report: CollectedReport) => VFile
+  fileOf: (report: CollectedReport) => VFile,
+  options: CollectOptions = {}
 ): Collection {
   const publications = inPublicationOrder(reports, fileOf)
   const printed: Printed[] = publications.flatMap((publication) =>
@@ -54,47 +55,89 @@ export function collectSeries(
   ]
 
   // Grouped once, so that the work grows with the facts and not with facts × metrics.
-  const byMetric = <T>(records: ReadonlyArray<OfMetric<T>>) => {
+  const byMetric = <T extends OfMetric<unknown>>(records: readonly T[]) => {
     const groups = groupBy(records, (entry) => entry.metric)
-    return (id: string) => (groups.get(id) ?? []).map((entry) => entry.record)
+    return (id: string): T[] => groups.get(id) ?? []
   }
   const [pointsOf, targetsOf, checksOf] = [byMetric(points), byMetric(targets), byMetric(checks)]
-  const entityOf = mostReportedEntity(publications)
+  const entityOf = options.entityOf ?? mostReportedEntity(publications)
   const metricIds = new Set(reports.flatMap((report) => report.bundle.facts.map((fact) => fact.metric)))
   const series = [...metricIds].sort(compareStrings).flatMap((id): Series[] => {
     const metric = registry.metrics.get(id)
     if (!metric) return []
     const { label, kind, unit, better } = metric
     const { definition } = metric as typeof metric & { definition?: Labels }
-    const makers = checksOf(id)
-    const series: Series = {
-      $schema: schemaId('series.schema.json') as Series['$schema'],
-      generator: { name: 'factmark', version },
-      metric: { id, label, ...(definition && { definition }), kind, unit, better },
-      entity: entityOf(id),
-      points: pointsOf(id).sort(comparePoints),
-      targets: targetsOf(id),
-      // Made each time they are read, and let go once the series is written (see LazyCheck).
-      get checks(): SeriesCheck[] {
-        return makers.map((make) => make())
+    const makers = inLineOrder(checksOf(id), (check) => check.line).map((check) => check.record)
+    const series = checkedLazily(
+      {
+        $schema: schemaId('series.schema.json') as Series['$schema'],
+        generator: { name: 'factmark', version },
+        metric: { id, label, ...(definition && { definition }), kind, unit, better },
+        entity: entityOf(id),
+        points: pointsOf(id)
+          .map((entry) => entry.record)
+          .sort(comparePoints),
+        targets: inLineOrder(
+          targetsOf(id).map((entry) => entry.record),
+          (target) => target
+        )
+      },
+      function* () {
+        for (const make of makers) yield make()
       }
-    }
-    checkMakers.set(series, makers)
+    )
     return [series]
   })
   return { series }
 }
 
-const checkMakers = new WeakMap<Series, ReadonlyArray<() => SeriesCheck>>()
+export interface CollectOptions {
+  /**
+   * The entity of each metric's series, when the reports given are not all of those that print
+   * the metric (see crossReport); by default the one most of them are about (see mostReportedEntity).
+   */
+  entityOf?: (metric: string) => string
+}
+
+const checkSources = new WeakMap<Series, () => Iterable<SeriesCheck>>()
+
+/**
+ * A series whose checks are made each time they are read, by `source`, and let go once the series
+ * is written (see LazyCheck); eachCheck reads them one at a time.
+ */
+export function checkedLazily(fields: Omit<Series, 'checks'>, source: () => Iterable<SeriesCheck>): Series {
+  const series: Series = {
+    ...fields,
+    get checks(): SeriesCheck[] {
+      return [...source()]
+    }
+  }
+  checkSources.set(series, source)
+  return series
+}
 
 /**
  * The checks of a series one at a time, each made as it is reached: a figure ten thousand reports
- * restate has 90,000 checks, 56 MB made at once. A series not made by collectSeries gives its own.
+ * restate has 90,000 checks, 56 MB made at once. A series not made by checkedLazily gives its own.
  */
 export function* eachCheck(series: Series): Generator<SeriesCheck> {
-  const makers = checkMakers.get(series)
-  if (makers === undefined) yield* series.checks
-  else for (const make of makers) yield make()
+  const source = checkSources.get(series)
+  yield* source === undefined ? series.checks : source()
+}
+
+/**
+ * The targets and checks of a series line by line, in the order of its points (by entity, then
+ * dimensions), each line's in the order they were made: so the records of a series cut into parts
+ * of whole lines, put one after the other, are the series' own (see crossReport).
+ */
+function inLineOrder<T>(items: readonly T[], lineOf: (item: T) => Pick<SeriesPoint, 'entity' | 'dimensions'>): T[] {
+  const keyed = items.map((item) => {
+    const { entity, dimensions } = lineOf(item)
+    return { item, entity, dimensions: JSON.stringify(sortedEntries(dimensions)) }
+  })
+  // Sorting is stable: within a line, the order they were made in.
+  keyed.sort((a, b) => compareStrings(a.entity, b.entity) || compareStrings(a.dimensions, b.dimensions))
+  return keyed.map((entry) => entry.item)
 }
 
 /**
@@ -111,11 +154,20 @@ function mostReportedEntity(publications: readonly Publication[]): (metric: stri
       counts.set(metric, forMetric)
     }
   }
-  return (metric) => {
-    let best: [string, number] = ['', 0]
-    for (const entry of counts.get(metric) ?? []) if (entry[1] > best[1]) best = entry
-    return best[0]
-  }
+  return (metric) => mostCounted(counts.get(metric))
+}
+
+/** The value given most often, ties going to the one given first; '' for none. */
+export function mostCommon(values: Iterable<string>): string {
+  const counts = new Map<string, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return mostCounted(counts)
+}
+
+function mostCounted(counts: ReadonlyMap<string, number> = new Map()): string {
+  let best: [string, number] = ['', 0]
+  for (const entry of counts) if (entry[1] > best[1]) best = entry
+  return best[0]
 }
 
 function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoint {

@@ -75,6 +75,7 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
   const check = (holds: boolean, joiner: string, tail: string) =>
     checks.push({
       metric: later.fact.metric,
+      line: later.fact,
       record: () => ({
         kind: 'restatement',
         holds,
@@ -130,6 +131,7 @@ export function checkStarts(
     const holds = overlaps(factInterval(level.fact, kind), factInterval(fact, kind))
     checks.push({
       metric: fact.metric,
+      line: fact,
       record: () => ({
         kind: 'start',
         holds,

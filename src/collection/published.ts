@@ -25,7 +25,7 @@ export interface Printed {
  * When a report came out: its publication date; for a compilation, the latest of its sources';
  * else the end of its period, sorted after every date within it.
  */
-function publishedWhen({ frontMatter }: CollectedReport): string {
+function publishedWhen({ frontMatter }: Pick<CollectedReport, 'frontMatter'>): string {
   const latestSource = (frontMatter.sources ?? [])
     .map((source) => source.published)
     .sort(compareStrings)
@@ -41,10 +41,18 @@ export function inPublicationOrder(
   reports: readonly CollectedReport[],
   fileOf: (report: CollectedReport) => VFile
 ): Publication[] {
-  const when = publishedWhen
   return [...reports]
-    .sort((a, b) => compareStrings(when(a), when(b)) || compareStrings(a.frontMatter.slug, b.frontMatter.slug))
+    .sort(comparePublished)
     .map((report, order) => ({ slug: report.frontMatter.slug, report, file: fileOf(report), order }))
+}
+
+/** The order of inPublicationOrder. */
+export function comparePublished(
+  a: Pick<CollectedReport, 'frontMatter'>,
+  b: Pick<CollectedReport, 'frontMatter'>
+): number {
+  const when = publishedWhen
+  return compareStrings(when(a), when(b)) || compareStrings(a.frontMatter.slug, b.frontMatter.slug)
 }
 
 export function isNumeric(fact: CollectionFact): fact is NumericFact {
@@ -78,7 +86,10 @@ export interface OfMetric<T> {
  * restate the same figures holds millions of checks; made at once, their references and sentences
  * would be most of the build's memory, and a series is written once.
  */
-export type LazyCheck = OfMetric<() => SeriesCheck>
+export interface LazyCheck extends OfMetric<() => SeriesCheck> {
+  /** The line of the series it is about: the entity and dimensions of the fact it checks. */
+  line: Pick<CollectionFact, 'entity' | 'dimensions'>
+}
 
 /** Where a fact stands, as series files give it: file, line and column. */
 export function sourcePoint({ source }: CollectionFact): SeriesPoint['source'] {

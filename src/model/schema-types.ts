@@ -444,11 +444,11 @@ export interface Series {
    */
   points: SeriesPoint[]
   /**
-   * The targets set for the metric, each evaluated against the outcome of its period.
+   * The targets set for the metric, each evaluated against the outcome of its period; line by line (entity and dimensions) in the order of the points, and within a line in the order the reports were published.
    */
   targets: SeriesTarget[]
   /**
-   * Every statement about the metric that was checked against the figures of the reports, and whether it holds.
+   * Every statement about the metric that was checked against the figures of the reports, and whether it holds; line by line (entity and dimensions) in the order of the points, and within a line the restatements, then the starts, then the changes.
    */
   checks: SeriesCheck[]
 }

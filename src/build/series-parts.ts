@@ -1,0 +1,55 @@
+import { appendFileSync } from 'node:fs'
+import { checkedLazily, eachCheck } from '../collection/collect.js'
+import type { Series, SeriesCheck, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
+import { jsonLinesOf } from './json-lines.js'
+
+/** Checks are appended to their file past this many characters. */
+const flushAt = 1 << 23
+
+/** The series of a metric made a part at a time (see FactParts), joined into one. */
+export interface SeriesJoiner {
+  /** The series of the next part, whose lines all come after those of the parts before. */
+  add: (series: Series) => void
+  /** The metric's series, about `entity`; undefined when no part had one. */
+  joined: (entity: string) => Series | undefined
+}
+
+/**
+ * Join the series of the parts of a metric: their points and targets one after the other, which
+ * are the series' own since a part holds whole lines, in the order of the lines (see inLineOrder).
+ * The points and targets are kept; the checks, which hold every fact they name until they are made,
+ * are made part by part and written to `file`, and read back one at a time each time the series'
+ * checks are read.
+ */
+export function seriesJoiner(file: string): SeriesJoiner {
+  let first: Series | undefined
+  const points: SeriesPoint[] = []
+  const targets: SeriesTarget[] = []
+  let written = false
+  return {
+    add(series) {
+      first ??= series
+      for (const point of series.points) points.push(point)
+      for (const target of series.targets) targets.push(target)
+      let lines = ''
+      const flush = () => {
+        appendFileSync(file, lines)
+        written = true
+        lines = ''
+      }
+      for (const check of eachCheck(series)) {
+        lines += `${JSON.stringify(check)}\n`
+        if (lines.length > flushAt) flush()
+      }
+      if (lines.length > 0) flush()
+    },
+    joined(entity) {
+      if (!first) return undefined
+      const { $schema, generator, metric } = first
+      const kept = written
+      return checkedLazily({ $schema, generator, metric, entity, points, targets }, () =>
+        kept ? (jsonLinesOf(file) as Generator<SeriesCheck>) : []
+      )
+    }
+  }
+}
