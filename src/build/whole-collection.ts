@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { collectionLookup, levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
-import type { SiteReport } from '../model/compiled.js'
+import type { Collection, SiteReport } from '../model/compiled.js'
 import { crossReport, type CrossReport, type CrossReportInput } from './cross-report.js'
 import type { FactBudget } from './fact-groups.js'
 import { reportTitles } from './site-files.js'
@@ -43,16 +43,30 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
     { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts') },
     (collection, reports, spilled) => {
       titleOf ??= reportTitles(reports)
-      const lookup = collectionLookup(collection, titleOf)
-      for (const series of collection.series)
-        for (const [key, query] of asked.get(series.metric.id) ?? []) {
-          const answer = lookup.publishedLevel(query)
-          if (answer) answers.set(key, answer)
-        }
+      answerLevels(collection, asked, titleOf, answers)
       keeper.add(collection, spilled, titleOf)
     }
   )
   return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept() }
+}
+
+/**
+ * Put in `answers` the levels asked of the metrics of `collection` that it publishes. The index of
+ * its levels is let go on return, before its series are written: a metric ten thousand districts
+ * print has 90,000 levels, 25 MB with their keys.
+ */
+function answerLevels(
+  collection: Collection,
+  asked: ReadonlyMap<string, ReadonlyMap<string, LevelQuery>>,
+  titleOf: (slug: string) => string,
+  answers: Map<string, PublishedLevel>
+): void {
+  const lookup = collectionLookup(collection, titleOf)
+  for (const series of collection.series)
+    for (const [key, query] of asked.get(series.metric.id) ?? []) {
+      const answer = lookup.publishedLevel(query)
+      if (answer) answers.set(key, answer)
+    }
 }
 
 /**
