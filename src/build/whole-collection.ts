@@ -53,7 +53,7 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
 /**
  * Put in `answers` the levels asked of the metrics of `collection` that it publishes. The index of
  * its levels is let go on return, before its series are written: a metric ten thousand districts
- * print has 90,000 levels, 25 MB with their keys.
+ * print has 90,000 levels, each with its key.
  */
 function answerLevels(
   collection: Collection,
