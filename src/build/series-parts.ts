@@ -22,13 +22,14 @@ export interface SeriesJoiner {
  * checks are read.
  */
 export function seriesJoiner(file: string): SeriesJoiner {
-  let first: Series | undefined
+  // The first part's members that are every part's; not the part itself, whose checks hold its facts.
+  let head: Pick<Series, '$schema' | 'generator' | 'metric'> | undefined
   const points: SeriesPoint[] = []
   const targets: SeriesTarget[] = []
   let written = false
   return {
     add(series) {
-      first ??= series
+      head ??= { $schema: series.$schema, generator: series.generator, metric: series.metric }
       for (const point of series.points) points.push(point)
       for (const target of series.targets) targets.push(target)
       let lines = ''
@@ -44,8 +45,8 @@ export function seriesJoiner(file: string): SeriesJoiner {
       if (lines.length > 0) flush()
     },
     joined(entity) {
-      if (!first) return undefined
-      const { $schema, generator, metric } = first
+      if (!head) return undefined
+      const { $schema, generator, metric } = head
       const kept = written
       return checkedLazily({ $schema, generator, metric, entity, points, targets }, () =>
         kept ? (jsonLinesOf(file) as Generator<SeriesCheck>) : []
