@@ -1,7 +1,8 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { CollectionFact } from '../model/compiled.js'
-import { compareStrings, sortedEntries } from '../model/compare.js'
+import { compareStrings } from '../model/compare.js'
+import { compareLinePlaces, linePlace, type LinePlace } from '../collection/published.js'
 import { jsonLinesOf } from './json-lines.js'
 
 /**
@@ -186,28 +187,30 @@ function oneOf(facts: ReadonlyArray<readonly CollectionFact[]>): FactParts {
   return { count: 1, factsOf: () => facts }
 }
 
-/** The line of a series a fact is on, as a key, and what orders the lines: its entity, then its dimensions. */
+/** The line of a series a fact is on, as a key (see linePlace). */
 function lineOf(fact: Pick<CollectionFact, 'entity' | 'dimensions'>): string {
-  return JSON.stringify([fact.entity, JSON.stringify(sortedEntries(fact.dimensions))])
+  const { entity, dimensions } = linePlace(fact)
+  return JSON.stringify([entity, dimensions])
 }
 
 /**
  * The part of each line of the facts in `file` (see FactParts): the lines in the order of a
- * series' points, by entity then dimensions, cut where a part would pass `size` facts.
+ * series' points (see compareLinePlaces), cut where a part would pass `size` facts.
  */
 function lineParts(file: string, size: number): Map<string, number> {
-  const counts = new Map<string, number>()
+  const lines = new Map<string, { place: LinePlace; count: number }>()
   for (const line of jsonLinesOf(file)) {
-    const key = lineOf((line as [number, number, CollectionFact])[2])
-    counts.set(key, (counts.get(key) ?? 0) + 1)
+    const fact = (line as [number, number, CollectionFact])[2]
+    const key = lineOf(fact)
+    const known = lines.get(key)
+    if (known) known.count++
+    else lines.set(key, { place: linePlace(fact), count: 1 })
   }
-  const lines = [...counts.keys()].map((key) => ({ key, place: JSON.parse(key) as [string, string] }))
-  lines.sort((a, b) => compareStrings(a.place[0], b.place[0]) || compareStrings(a.place[1], b.place[1]))
+  const ordered = [...lines].sort(([, a], [, b]) => compareLinePlaces(a.place, b.place))
   const partOf = new Map<string, number>()
   let part = 0
   let facts = 0
-  for (const { key } of lines) {
-    const count = counts.get(key) ?? 0
+  for (const [key, { count }] of ordered) {
     if (facts > 0 && facts + count > size) [part, facts] = [part + 1, 0]
     partOf.set(key, part)
     facts += count

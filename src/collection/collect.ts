@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import type { CollectedReport, Collection, Registry } from '../model/compiled.js'
-import { compareStrings, sortedEntries } from '../model/compare.js'
+import { compareStrings } from '../model/compare.js'
 import type { Labels, Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 import { schemaId } from '../model/schemas.js'
 import { groupBy } from '../validate/fact-groups.js'
@@ -8,8 +8,10 @@ import { version } from '../version.js'
 import { checkChangesAcrossReports } from './changes.js'
 import { checkStarts, publishedLevels, type PublishedLevel } from './levels.js'
 import {
+  compareLinePlaces,
   inPublicationOrder,
   isNumeric,
+  linePlace,
   referenceTo,
   seriesFields,
   sourcePoint,
@@ -131,13 +133,10 @@ export function* eachCheck(series: Series): Generator<SeriesCheck> {
  * of whole lines, put one after the other, are the series' own (see crossReport).
  */
 function inLineOrder<T>(items: readonly T[], lineOf: (item: T) => Pick<SeriesPoint, 'entity' | 'dimensions'>): T[] {
-  const keyed = items.map((item) => {
-    const { entity, dimensions } = lineOf(item)
-    return { item, entity, dimensions: JSON.stringify(sortedEntries(dimensions)) }
-  })
+  const placed = items.map((item) => ({ item, place: linePlace(lineOf(item)) }))
   // Sorting is stable: within a line, the order they were made in.
-  keyed.sort((a, b) => compareStrings(a.entity, b.entity) || compareStrings(a.dimensions, b.dimensions))
-  return keyed.map((entry) => entry.item)
+  placed.sort((a, b) => compareLinePlaces(a.place, b.place))
+  return placed.map((entry) => entry.item)
 }
 
 /**
@@ -193,11 +192,12 @@ function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoi
   return point
 }
 
-/** By entity, then dimensions, then period: each line of the series in time order. */
+/** By line (see compareLinePlaces), then period: each line of the series in time order. */
 function comparePoints(a: SeriesPoint, b: SeriesPoint): number {
+  // The entities first, alone: most points of a collection differ there, and need no JSON.
   return (
     compareStrings(a.entity, b.entity) ||
-    compareStrings(JSON.stringify(sortedEntries(a.dimensions)), JSON.stringify(sortedEntries(b.dimensions))) ||
+    compareLinePlaces(linePlace(a), linePlace(b)) ||
     compareStrings(a.period, b.period)
   )
 }

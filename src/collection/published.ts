@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile'
 import type { CollectedReport, CollectionFact } from '../model/compiled.js'
-import { compareStrings } from '../model/compare.js'
+import { compareStrings, sortedEntries } from '../model/compare.js'
 import type { FactReference, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 
 /** A fact with a number for its value: the only kind a series draws or arithmetic checks. */
@@ -106,4 +106,24 @@ export function seriesFields(
   fact: NumericFact
 ): Pick<SeriesPoint, 'period' | 'entity' | 'dimensions' | 'value' | 'unit'> {
   return { period: fact.period, entity: fact.entity, dimensions: fact.dimensions, value: fact.value, unit: fact.unit }
+}
+
+/** Where a line of a series (an entity and its dimensions) stands among the others. */
+export interface LinePlace {
+  entity: string
+  /** The JSON of the dimensions, sorted by name. */
+  dimensions: string
+}
+
+/** The place of the line of a point, a target or a fact (see compareLinePlaces). */
+export function linePlace({ entity, dimensions }: Pick<SeriesPoint, 'entity' | 'dimensions'>): LinePlace {
+  return { entity, dimensions: JSON.stringify(sortedEntries(dimensions)) }
+}
+
+/**
+ * The order of the lines of a series: by entity, then by dimensions. Its points, targets and
+ * checks go line by line in this order, and so do the parts of a metric too large to make at once.
+ */
+export function compareLinePlaces(a: LinePlace, b: LinePlace): number {
+  return compareStrings(a.entity, b.entity) || compareStrings(a.dimensions, b.dimensions)
 }
