@@ -11,6 +11,16 @@ export interface SeriesLine {
   targets: SeriesTarget[]
 }
 
+/**
+ * The series a chart draws: `points` and `targets` of `series`, and no checks. Its members are
+ * named one by one: a spread would read `checks`, which a collection's series makes anew each time
+ * they are read (see LazyCheck).
+ */
+export function drawnSeries(series: Series, points: SeriesPoint[], targets: SeriesTarget[]): Series {
+  const { $schema, generator, metric, entity } = series
+  return { $schema, generator, metric, entity, points, targets, checks: [] }
+}
+
 /** The entity and dimension values of a point or target: `厦门市 · 隘头潭`. */
 export function whereOf(item: Pick<SeriesPoint, 'entity' | 'dimensions'>): string {
   return [item.entity, ...sortedEntries(item.dimensions).map(([, value]) => value)].join(' · ')

@@ -1,6 +1,6 @@
 import { sortedEntries } from '../../model/compare.js'
 import type { Series, SeriesPoint, SeriesTarget } from '../../model/schema-types.js'
-import { seriesLines } from './series-lines.js'
+import { drawnSeries, seriesLines } from './series-lines.js'
 
 /** A target and the later ones that state the same in other reports: one row and one mark of a page. */
 interface TargetGroup {
@@ -71,18 +71,11 @@ export function seriesPages(series: Series): SeriesPage[] {
   const targets = sameTargets(series.targets)
   if (series.points.length + targets.length <= seriesPageRows)
     return [{ number: 1, count: 1, points: series.points, targets }]
-  // Named one by one: a spread would read `checks`, which a collection's series makes anew each
-  // time they are read (see LazyCheck).
-  const { $schema, generator, metric, entity } = series
-  const drawn: Series = {
-    $schema,
-    generator,
-    metric,
-    entity,
-    points: series.points,
-    targets: targets.map((group) => group.target),
-    checks: []
-  }
+  const drawn = drawnSeries(
+    series,
+    series.points,
+    targets.map((group) => group.target)
+  )
   const pageOf = new Map<SeriesPoint | SeriesTarget, number>()
   let page = 0
   let rows = 0

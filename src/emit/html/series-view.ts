@@ -9,7 +9,7 @@ import { seriesChart } from './series-chart.js'
 import { factLink, pointValue, targetValue, type FactLink } from './series-display.js'
 import { pageNavigation, type PageNavigation } from './page-links.js'
 import { seriesPageFile, seriesPages, type SeriesPage } from './series-pages.js'
-import { seriesLines, whereOf } from './series-lines.js'
+import { drawnSeries, seriesLines, whereOf } from './series-lines.js'
 import { betterWords, checkKindWords, evaluationWords, holdsWords, statusWords } from './series-words.js'
 
 export interface SeriesView {
@@ -106,17 +106,12 @@ export function seriesView(
 ): SeriesView {
   const { metric } = series
   const { points, targets } = page
-  const { $schema, generator, entity } = series
   // The chart and the table draw each target once, however many reports state it; neither draws a check.
-  const drawn: Series = {
-    $schema,
-    generator,
-    metric,
-    entity,
+  const drawn = drawnSeries(
+    series,
     points,
-    targets: targets.map(({ target }) => target),
-    checks: []
-  }
+    targets.map(({ target }) => target)
+  )
   const lines = seriesLines(drawn)
   const chart = seriesChart({ series: drawn, lines, titleOf })
   safeTree(chart)
