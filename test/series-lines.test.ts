@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { expect, test } from 'vitest'
 import { lineKey, mainLine } from '../src/emit/series-json.js'
 import type { SeriesPoint } from '../src/model/schema-types.js'
@@ -46,4 +47,36 @@ test.each([
   ]
 ])('the main line: %s', (_case, entity, points, line) => {
   expect(mainLine({ entity, points }).map((item) => [item.entity, item.period])).toEqual(line)
+})
+
+// The main line as the lines' keys tell it (see lineKey), which mainLine tells from numbers alone.
+const byKeys = ({ points, entity }: { points: SeriesPoint[]; entity: string }): SeriesPoint[] => {
+  const lines = new Map<string, SeriesPoint[]>()
+  for (const item of points) lines.set(lineKey(item), [...(lines.get(lineKey(item)) ?? []), item])
+  const own = lines.get(lineKey({ entity, dimensions: {} }))
+  if (own) return own
+  const whole = [...lines.values()].filter((line) => Object.keys(line[0]?.dimensions ?? {}).length === 0)
+  const pool = whole.length > 0 ? whole : [...lines.values()]
+  return pool.reduce<SeriesPoint[]>((best, line) => (line.length > best.length ? line : best), [])
+}
+
+test('the main line is the one the keys of the lines tell, whatever the lines', () => {
+  const entity = fc.constantFrom('甲区', '乙区', '丙区', '全市')
+  const dimensions = fc.constantFrom<Record<string, string>>(
+    {},
+    { site: 'a' },
+    { site: 'b' },
+    { site: 'a', depth: '表层' },
+    { depth: '表层', site: 'a' }
+  )
+  const points = fc.array(
+    fc.tuple(entity, fc.constantFrom('2024', '2025'), dimensions).map(([of, period, dims]) => point(of, period, dims)),
+    { maxLength: 12 }
+  )
+  fc.assert(
+    fc.property(points, entity, (list, of) => {
+      expect(mainLine({ entity: of, points: list })).toEqual(byKeys({ entity: of, points: list }))
+    }),
+    { numRuns: 500 }
+  )
 })

@@ -1,6 +1,8 @@
+import fc from 'fast-check'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { describe, expect, test } from 'vitest'
+import { drawnSeries, seriesLines } from '../src/emit/html/series-lines.js'
 import { seriesPageFile, seriesPageRows, seriesPages } from '../src/emit/html/series-pages.js'
 import { emitSeriesHtml, emitSeriesPages } from '../src/emit/series-html.js'
 import type { Series, SeriesPoint, SeriesTarget } from '../src/model/schema-types.js'
@@ -100,6 +102,69 @@ describe('the pages of a series', () => {
     )
     expect(second?.points.map((item) => item.entity)).toEqual(
       Array.from({ length: 101 }, (_, i) => district(i + 200)).filter((name) => name !== district(250))
+    )
+  })
+
+  // The pages as the lines of the chart make them (see seriesLines), laid one row after another:
+  // what seriesPages plans from the lines' numbers alone.
+  const laidOut = (series: Series) => {
+    const pageOf = new Map<SeriesPoint | SeriesTarget, number>()
+    let [page, rows] = [0, 0]
+    for (const line of seriesLines(drawnSeries(series, series.points, series.targets))) {
+      const items = [...line.points, ...line.targets]
+      if (rows > 0 && rows + items.length > seriesPageRows) [page, rows] = [page + 1, 0]
+      for (const item of items) {
+        if (rows === seriesPageRows) [page, rows] = [page + 1, 0]
+        pageOf.set(item, page)
+        rows++
+      }
+    }
+    return Array.from({ length: page + 1 }, (_, number) => ({
+      points: series.points.filter((item) => pageOf.get(item) === number),
+      targets: series.targets.filter((item) => pageOf.get(item) === number)
+    }))
+  }
+  // Lines of a few entities, some with dimensions, of up to 300 points, in any order; targets of
+  // their own values, so that none restates another.
+  const item = fc.record({
+    entity: fc.integer({ min: 1, max: 60 }).map(district),
+    site: fc.constantFrom(undefined, '东', '西'),
+    period: fc.integer({ min: 2001, max: 2030 }).map(String)
+  })
+  const dimensionsOf = (site: string | undefined): Record<string, string> => (site === undefined ? {} : { site })
+  const manyLines = fc
+    .record({
+      points: fc.array(item, { minLength: 150, maxLength: 300 }),
+      targets: fc.array(item, { maxLength: 40 }),
+      entity: fc.integer({ min: 1, max: 70 }).map(district)
+    })
+    .map(({ points, targets, entity }): Series => ({
+      ...pm25,
+      entity,
+      points: points.map(({ entity: of, site, period }) => ({
+        ...pointOf(of, period),
+        dimensions: dimensionsOf(site)
+      })),
+      targets: targets.map(({ entity: of, site, period }, at) => ({
+        ...target,
+        entity: of,
+        period,
+        dimensions: dimensionsOf(site),
+        value: at
+      })),
+      checks: []
+    }))
+
+  test('are the lines of the chart laid one row after another, whatever the lines', () => {
+    fc.assert(
+      fc.property(manyLines, (series) => {
+        const pages = seriesPages(series)
+        expect(
+          pages.map((page) => ({ points: page.points, targets: page.targets.map((group) => group.target) }))
+        ).toEqual(laidOut(series))
+        expect(pages.map((page) => [page.number, page.count])).toEqual(pages.map((_, at) => [at + 1, pages.length]))
+      }),
+      { numRuns: 200 }
     )
   })
 

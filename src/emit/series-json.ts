@@ -1,6 +1,7 @@
 import { compareStrings, sortedEntries } from '../model/compare.js'
 import type { Series, SeriesIndex, SeriesPoint } from '../model/schema-types.js'
 import { schemaId } from '../model/schemas.js'
+import { lineNumbers, mainLineNumber } from './series-line-numbers.js'
 import { version } from '../version.js'
 
 /** A series as series/index.json lists it. */
@@ -32,10 +33,13 @@ export function seriesIndex(entries: readonly SeriesEntry[]): SeriesIndex {
 
 export function seriesEntry(series: Series): SeriesEntry {
   const { id, label, definition, kind, unit, better } = series.metric
-  const reports = new Set([
-    ...series.points.flatMap((point) => [point.report, ...(point.alsoIn ?? []).map((ref) => ref.report)]),
-    ...series.targets.map((target) => target.report)
-  ])
+  // Added one by one: a series of ten thousand reports names each in a point or a target.
+  const reports = new Set<string>()
+  for (const point of series.points) {
+    reports.add(point.report)
+    for (const reference of point.alsoIn ?? []) reports.add(reference.report)
+  }
+  for (const target of series.targets) reports.add(target.report)
   return {
     id,
     label,
@@ -66,17 +70,8 @@ export function lineKey(point: Pick<SeriesPoint, 'entity' | 'dimensions'>): stri
  * most points, ties going to the first in order.
  */
 export function mainLine({ points, entity }: Pick<Series, 'points' | 'entity'>): SeriesPoint[] {
-  const lines = new Map<string, SeriesPoint[]>()
-  for (const point of points) {
-    const key = lineKey(point)
-    const line = lines.get(key)
-    if (line) line.push(point)
-    else lines.set(key, [point])
-  }
-  const candidates = [...lines.values()]
-  const own = lines.get(lineKey({ entity, dimensions: {} }))
-  if (own) return own
-  const whole = candidates.filter((line) => Object.keys(line[0]?.dimensions ?? {}).length === 0)
-  const pool = whole.length > 0 ? whole : candidates
-  return pool.reduce<SeriesPoint[]>((best, line) => (line.length > best.length ? line : best), [])
+  const numbers = lineNumbers()
+  const lines = points.map((point) => numbers.of(point))
+  const main = mainLineNumber(points, entity, lines, numbers.count())
+  return main === undefined ? [] : points.filter((_, at) => lines[at] === main)
 }

@@ -1,0 +1,79 @@
+import { sortedEntries } from '../model/compare.js'
+import type { SeriesPoint } from '../model/schema-types.js'
+
+/** What tells the lines of a series apart: an entity and its dimensions (see lineKey). */
+export type LineItem = Pick<SeriesPoint, 'entity' | 'dimensions'>
+
+/**
+ * The lines of a series numbered from 0 in the order they first come, told apart as lineKey tells
+ * them, with no key of text held for each: a metric that ten thousand districts print has 90,000
+ * lines, and their keys, with the lines made of them, were most of what a build held while the
+ * pages of its series were planned.
+ */
+export interface LineNumbers {
+  /** The number of the line of `item`: the next one when its line has not come before. */
+  of: (item: LineItem) => number
+  /** How many lines have come. */
+  count: () => number
+}
+
+export function lineNumbers(): LineNumbers {
+  const plain = new Map<string, number>()
+  const dimensioned = new Map<string, Map<string, number>>()
+  // One text of each set of dimensions: the same few recur over thousands of entities.
+  const texts = new Map<string, string>()
+  let count = 0
+  return {
+    of(item) {
+      if (!hasDimensions(item)) {
+        const number = plain.get(item.entity)
+        if (number !== undefined) return number
+        plain.set(item.entity, count)
+        return count++
+      }
+      const made = JSON.stringify(sortedEntries(item.dimensions))
+      let text = texts.get(made)
+      if (text === undefined) texts.set(made, (text = made))
+      let lines = dimensioned.get(item.entity)
+      if (!lines) dimensioned.set(item.entity, (lines = new Map<string, number>()))
+      const number = lines.get(text)
+      if (number !== undefined) return number
+      lines.set(text, count)
+      return count++
+    },
+    count: () => count
+  }
+}
+
+/** Whether an item is of a line with dimensions: most are not. */
+function hasDimensions(item: LineItem): boolean {
+  for (const _name in item.dimensions) return true
+  return false
+}
+
+/**
+ * Which of `count` lines is the main line, the one a sparkline draws (see mainLine), `lines` the
+ * number of the line of each of `points`; undefined when there are no points.
+ */
+export function mainLineNumber(
+  points: readonly LineItem[],
+  entity: string,
+  lines: readonly number[],
+  count: number
+): number | undefined {
+  const own = points.findIndex((point) => point.entity === entity && !hasDimensions(point))
+  if (own >= 0) return lines[own]
+  const sizes = new Uint32Array(count)
+  // The lines of a whole entity, without dimensions.
+  const whole = new Uint8Array(count)
+  for (const [at, line] of lines.entries()) {
+    sizes[line] = (sizes[line] ?? 0) + 1
+    if (!hasDimensions(points[at] as LineItem)) whole[line] = 1
+  }
+  const anyWhole = whole.includes(1)
+  let main: number | undefined
+  let longest = 0
+  for (let line = 0; line < count; line++)
+    if ((!anyWhole || whole[line] === 1) && (sizes[line] ?? 0) > longest) [main, longest] = [line, sizes[line] ?? 0]
+  return main
+}
