@@ -1,4 +1,5 @@
 import { VFile } from 'vfile'
+import { appendFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { collectSeries, mostCommon, type CollectOptions } from '../collection/collect.js'
 import { comparePublished } from '../collection/published.js'
@@ -16,6 +17,7 @@ import type {
 import { factGrouper, type FactBudget, type FactParts } from './fact-groups.js'
 import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
+import { jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
 
 /**
@@ -76,24 +78,38 @@ export function crossReport(
   const slugs = new Map<string, string>()
   const used = new Set<string>()
   const published: CrossReport['published'] = []
-  // What the rules tell each report, kept as diagnostics as each group's rules are done (a slug
-  // used twice with the first: a collection held at once is one group, even of no facts): ten
-  // thousand reports are told 30,000 things, which as the files' messages held 28 MB.
+  // What the rules tell each report, made into diagnostics as each group's rules are done (a slug
+  // used twice with the first: a collection held at once is one group, even of no facts), and
+  // kept on disk meanwhile when the facts are: ten thousand reports are told 30,000 things, which
+  // as the files' messages held 28 MB at the end of the rules, and as diagnostics 20 MB.
   const told = new Map<string, Diagnostic[]>()
+  const toldFile = path.join(input.folder, 'told.jsonl')
+  let spilled = false
   const files = new Map<string, VFile>()
   const fileOf = (shown: string): VFile => {
     let file = files.get(shown)
     if (!file) files.set(shown, (file = new VFile({ path: shown })))
     return file
   }
+  const tell = (shown: string, diagnostic: Diagnostic) => {
+    const list = told.get(shown)
+    if (list) list.push(diagnostic)
+    else told.set(shown, [diagnostic])
+  }
   const keepTold = () => {
+    let lines = ''
     for (const [shown, file] of files) {
-      if (file.messages.length === 0) continue
-      const diagnostics = told.get(shown) ?? []
-      for (const message of file.messages) diagnostics.push(toDiagnostic(message))
-      told.set(shown, diagnostics)
+      for (const message of file.messages) {
+        const diagnostic = toDiagnostic(message)
+        if (!spilled) tell(shown, diagnostic)
+        else if ((lines += `${JSON.stringify([shown, diagnostic])}\n`).length > 1 << 23) {
+          appendFileSync(toldFile, lines)
+          lines = ''
+        }
+      }
       file.messages = []
     }
+    if (lines !== '') appendFileSync(toldFile, lines)
   }
   let unread = skipped.length
   for (const [index, unit] of units.entries()) {
@@ -136,6 +152,7 @@ export function crossReport(
 
   const reports = published.map((entry) => entry.report)
   const groups = grouper.done()
+  spilled = groups.spilled
   const collectionOf = (facts: ReadonlyArray<readonly CollectionFact[]>, options?: CollectOptions) => {
     const collected = reports.map(({ path: shown, frontMatter }, at): CollectedReport => ({
       path: shown,
@@ -155,6 +172,8 @@ export function crossReport(
   }
   for (const [number, group] of groups.groups.entries())
     onSeries(collectionOfGroup(group, number), reports, groups.spilled)
+  if (spilled && existsSync(toldFile))
+    for (const [shown, diagnostic] of jsonLinesOf(toldFile) as Generator<[string, Diagnostic]>) tell(shown, diagnostic)
   const skippedFiles = skipped.map((source) => {
     const file = new VFile({ path: source.path })
     report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
