@@ -145,6 +145,8 @@ function planReports(
       })
       continue
     }
+    // The drafts made for the figures of this report, kept below when a figure written names them.
+    const stubbed: Array<{ stub: PlannedStub; item: UntaggedFigure; label: string }> = []
     const draft = (item: UntaggedFigure, label: string): string | undefined => {
       if (!stubs) return undefined
       const stub = draftStub(item.figure, label, new Set(metrics.keys()))
@@ -160,12 +162,21 @@ function planReports(
         return existing
       }
       metrics.set(stub.id, stub.metric)
-      drafted.push({ ...stub, ...placeOf(report.path, item) })
-      plan.edits.push({ ...placeOf(report.path, item), action: 'stub', metric: stub.id, label })
+      stubbed.push({ stub: { ...stub, ...placeOf(report.path, item) }, item, label })
       return stub.id
     }
     const first = plan.edits.length
-    const after = writeReport(report.path, body, found?.untagged ?? [], draft, plan)
+    const { text: after, metrics: named } = writeReport(report.path, body, found?.untagged ?? [], draft, plan)
+    // A draft is kept only when a figure written names it: a figure whose annotation would not read
+    // back is left as it was, and a draft for it alone would be written again by each run.
+    for (const { stub, item, label } of stubbed) {
+      if (!named.has(stub.id)) {
+        metrics.delete(stub.id)
+        continue
+      }
+      drafted.push(stub)
+      plan.edits.push({ ...placeOf(report.path, item), action: 'stub', metric: stub.id, label })
+    }
     // Edits of a report are listed in the order of the text, whatever made them.
     plan.edits.splice(
       first,
@@ -192,7 +203,7 @@ function writeReport(
   untagged: readonly UntaggedFigure[],
   draft: (item: UntaggedFigure, label: string) => string | undefined,
   plan: WritePlan
-): string {
+): { text: string; metrics: Set<string> } {
   const annotations: Planned[] = []
   const phrases: Array<{ item: UntaggedFigure; phrase: string; rule: string }> = []
   const skip = (item: UntaggedFigure, reason: string) =>
@@ -227,8 +238,8 @@ function writeReport(
       planned.item,
       'the annotation would not read back as written here (Markdown around it changes its meaning); annotate it by hand'
     )
-  const withIgnores = addIgnores(path, written.text, phrases, plan)
-  return withIgnores
+  const metrics = new Set(written.accepted.flatMap(({ attributes }) => attributes['metric'] ?? []))
+  return { text: addIgnores(path, written.text, phrases, plan), metrics }
 }
 
 /**
