@@ -329,6 +329,23 @@ describe('annotation text', () => {
   })
 })
 
+/** A report of the test city with `blocks` of Markdown, its front matter ending in `more` lines. */
+const reportOf = (blocks: readonly string[], more: readonly string[] = []): string =>
+  [
+    '---',
+    'title: 测试市2025年工作总结',
+    'issuer: 测试局',
+    'entity: 测试市',
+    'period: "2025"',
+    'language: zh-CN',
+    'slug: test',
+    ...more,
+    '---',
+    '',
+    blocks.join('\n\n'),
+    ''
+  ].join('\n')
+
 // Reports made of Chinese text, figures, names, Markdown emphasis, tables, CRLF and a BOM.
 const pieces = fc.constantFrom(
   '全市',
@@ -382,20 +399,7 @@ const reportText = fc
     ignore: fc.boolean()
   })
   .map(({ blocks, crlf, bom, ignore }) => {
-    const text = [
-      '---',
-      'title: 测试市2025年工作总结',
-      'issuer: 测试局',
-      'entity: 测试市',
-      'period: "2025"',
-      'language: zh-CN',
-      'slug: test',
-      ...(ignore ? ['ignore:', '  # kept as it is', '  - 八项规定'] : []),
-      '---',
-      '',
-      blocks.join('\n\n'),
-      ''
-    ].join('\n')
+    const text = reportOf(blocks, ignore ? ['ignore:', '  # kept as it is', '  - 八项规定'] : [])
     return (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text)
   })
 
@@ -430,21 +434,7 @@ test('a figure left as it was gets no draft, so a second run changes nothing', (
     path: 'source/metrics.yaml',
     text: readFileSync(path.join(root, 'names-to-ignore', 'metrics.yaml'), 'utf8')
   }
-  const text = [
-    '---',
-    'title: 测试市2025年工作总结',
-    'issuer: 测试局',
-    'entity: 测试市',
-    'period: "2025"',
-    'language: zh-CN',
-    'slug: test',
-    '---',
-    '',
-    '| 指标 | 数值 |',
-    '| --- | --- |',
-    '| **空气质量优良天数比例为2.1个百分点\\***98.1% | 98.1% |',
-    ''
-  ].join('\n')
+  const text = reportOf(['| 指标 | 数值 |\n| --- | --- |\n| **空气质量优良天数比例为2.1个百分点\\***98.1% | 98.1% |'])
   const input = { reports: [{ path: 'source/report.md', text }], registry }
   const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
   const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
