@@ -7,8 +7,8 @@ export type LineItem = Pick<SeriesPoint, 'entity' | 'dimensions'>
 /**
  * The lines of a series numbered from 0 in the order they first come, told apart as lineKey tells
  * them, with no key of text held for each: a metric that ten thousand districts print has 90,000
- * lines, and their keys, with the lines made of them, were most of what a build held while the
- * pages of its series were planned.
+ * lines, and their keys, with the lines made of them, took what a build held after a full
+ * collection from about 165 MB to 241 MB while the pages of its series were planned.
  */
 export interface LineNumbers {
   /** The number of the line of `item`: the next one when its line has not come before. */
