@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { CollectionFact } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
 import { compareLinePlaces, linePlace, type LinePlace } from '../collection/published.js'
+import { lineNumbers } from '../emit/series-line-numbers.js'
 import { jsonLinesOf } from './json-lines.js'
 
 /**
@@ -149,11 +150,8 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
           const file = metric === undefined ? undefined : files.get(metric)
           if (group.length !== 1 || file === undefined || (counts.get(metric as string) ?? 0) <= budget.group)
             return oneOf(read(group))
-          const partOf = lineParts(file, budget.group)
-          return {
-            count: new Set(partOf.values()).size,
-            factsOf: (part) => read(group, (fact) => partOf.get(lineOf(fact)) === part)
-          }
+          const { count, partOf } = lineParts(file, budget.group)
+          return { count, factsOf: (part) => read(group, (fact) => partOf(fact) === part) }
         }
       }
     }
@@ -187,33 +185,31 @@ function oneOf(facts: ReadonlyArray<readonly CollectionFact[]>): FactParts {
   return { count: 1, factsOf: () => facts }
 }
 
-/** The line of a series a fact is on, as a key (see linePlace). */
-function lineOf(fact: Pick<CollectionFact, 'entity' | 'dimensions'>): string {
-  const { entity, dimensions } = linePlace(fact)
-  return JSON.stringify([entity, dimensions])
-}
-
 /**
- * The part of each line of the facts in `file` (see FactParts): the lines in the order of a
- * series' points (see compareLinePlaces), cut where a part would pass `size` facts.
+ * The part of the line of each fact in `file` (see FactParts): the lines in the order of a series'
+ * points (see compareLinePlaces), cut where a part would pass `size` facts. The lines are known by
+ * their numbers (see lineNumbers), not by a key of text held for each of them.
  */
-function lineParts(file: string, size: number): Map<string, number> {
-  const lines = new Map<string, { place: LinePlace; count: number }>()
+function lineParts(file: string, size: number): { count: number; partOf: (fact: CollectionFact) => number } {
+  const numbers = lineNumbers()
+  const places: LinePlace[] = []
+  const sizes: number[] = []
   for (const line of jsonLinesOf(file)) {
     const fact = (line as [number, number, CollectionFact])[2]
-    const key = lineOf(fact)
-    const known = lines.get(key)
-    if (known) known.count++
-    else lines.set(key, { place: linePlace(fact), count: 1 })
+    const number = numbers.of(fact)
+    if (number === places.length) places.push(linePlace(fact))
+    sizes[number] = (sizes[number] ?? 0) + 1
   }
-  const ordered = [...lines].sort(([, a], [, b]) => compareLinePlaces(a.place, b.place))
-  const partOf = new Map<string, number>()
+  const ordered = places.map((_, number) => number)
+  ordered.sort((a, b) => compareLinePlaces(places[a] as LinePlace, places[b] as LinePlace))
+  const parts = new Uint32Array(places.length)
   let part = 0
   let facts = 0
-  for (const [key, { count }] of ordered) {
+  for (const number of ordered) {
+    const count = sizes[number] ?? 0
     if (facts > 0 && facts + count > size) [part, facts] = [part + 1, 0]
-    partOf.set(key, part)
+    parts[number] = part
     facts += count
   }
-  return partOf
+  return { count: places.length === 0 ? 0 : part + 1, partOf: (fact) => parts[numbers.of(fact)] ?? 0 }
 }
