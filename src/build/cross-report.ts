@@ -1,5 +1,4 @@
 import { VFile } from 'vfile'
-import { appendFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
 import { collectSeries, mostCommon, type CollectOptions } from '../collection/collect.js'
 import { comparePublished } from '../collection/published.js'
@@ -17,7 +16,7 @@ import type {
 import { factGrouper, type FactBudget, type FactParts } from './fact-groups.js'
 import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
-import { jsonLinesOf } from './json-lines.js'
+import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
 
 /**
@@ -84,6 +83,7 @@ export function crossReport(
   // as the files' messages held 28 MB at the end of the rules, and as diagnostics 20 MB.
   const told = new Map<string, Diagnostic[]>()
   const toldFile = path.join(input.folder, 'told.jsonl')
+  const toldLines = jsonLinesAppender(toldFile)
   let spilled = false
   const files = new Map<string, VFile>()
   const fileOf = (shown: string): VFile => {
@@ -97,19 +97,15 @@ export function crossReport(
     else told.set(shown, [diagnostic])
   }
   const keepTold = () => {
-    let lines = ''
     for (const [shown, file] of files) {
       for (const message of file.messages) {
         const diagnostic = toDiagnostic(message)
-        if (!spilled) tell(shown, diagnostic)
-        else if ((lines += `${JSON.stringify([shown, diagnostic])}\n`).length > 1 << 23) {
-          appendFileSync(toldFile, lines)
-          lines = ''
-        }
+        if (spilled) toldLines.add([shown, diagnostic])
+        else tell(shown, diagnostic)
       }
       file.messages = []
     }
-    if (lines !== '') appendFileSync(toldFile, lines)
+    toldLines.flush()
   }
   let unread = skipped.length
   for (const [index, unit] of units.entries()) {
@@ -172,7 +168,7 @@ export function crossReport(
   }
   for (const [number, group] of groups.groups.entries())
     onSeries(collectionOfGroup(group, number), reports, groups.spilled)
-  if (spilled && existsSync(toldFile))
+  if (toldLines.written())
     for (const [shown, diagnostic] of jsonLinesOf(toldFile) as Generator<[string, Diagnostic]>) tell(shown, diagnostic)
   const skippedFiles = skipped.map((source) => {
     const file = new VFile({ path: source.path })

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs'
+import { appendFileSync, closeSync, openSync, readSync } from 'node:fs'
 
 /**
  * The values of the lines of a JSON Lines file, read a chunk of `chunkBytes` at a time and parsed
@@ -25,5 +25,37 @@ export function* jsonLinesOf(file: string, chunkBytes: number = 1 << 20): Genera
     if (carried.length > 0) yield JSON.parse(carried.toString('utf8'))
   } finally {
     closeSync(descriptor)
+  }
+}
+
+/** Values appended to a JSON Lines file, a line each (see jsonLinesAppender). */
+export interface JsonLinesAppender {
+  add: (value: unknown) => void
+  /** Append what is held; the file is made at the first value. */
+  flush: () => void
+  /** Whether any value was appended. */
+  written: () => boolean
+}
+
+/**
+ * Append values to `file` as JSON Lines, held until `flushAt` characters or flush: the checks of a
+ * part of a metric are 90,000 lines, and what the rules tell ten thousand reports 30,000.
+ */
+export function jsonLinesAppender(file: string, flushAt: number = 1 << 23): JsonLinesAppender {
+  let lines = ''
+  let written = false
+  const flush = () => {
+    if (lines === '') return
+    appendFileSync(file, lines)
+    written = true
+    lines = ''
+  }
+  return {
+    add(value) {
+      lines += `${JSON.stringify(value)}\n`
+      if (lines.length > flushAt) flush()
+    },
+    flush,
+    written: () => written
   }
 }

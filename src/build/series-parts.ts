@@ -1,10 +1,6 @@
-import { appendFileSync } from 'node:fs'
 import { checkedLazily, eachCheck } from '../collection/collect.js'
 import type { Series, SeriesCheck, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
-import { jsonLinesOf } from './json-lines.js'
-
-/** Checks are appended to their file past this many characters. */
-const flushAt = 1 << 23
+import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 
 /** The series of a metric made a part at a time (see FactParts), joined into one. */
 export interface SeriesJoiner {
@@ -26,28 +22,19 @@ export function seriesJoiner(file: string): SeriesJoiner {
   let head: Pick<Series, '$schema' | 'generator' | 'metric'> | undefined
   const points: SeriesPoint[] = []
   const targets: SeriesTarget[] = []
-  let written = false
+  const checks = jsonLinesAppender(file)
   return {
     add(series) {
       head ??= { $schema: series.$schema, generator: series.generator, metric: series.metric }
       for (const point of series.points) points.push(point)
       for (const target of series.targets) targets.push(target)
-      let lines = ''
-      const flush = () => {
-        appendFileSync(file, lines)
-        written = true
-        lines = ''
-      }
-      for (const check of eachCheck(series)) {
-        lines += `${JSON.stringify(check)}\n`
-        if (lines.length > flushAt) flush()
-      }
-      if (lines.length > 0) flush()
+      for (const check of eachCheck(series)) checks.add(check)
+      checks.flush()
     },
     joined(entity) {
       if (!head) return undefined
       const { $schema, generator, metric } = head
-      const kept = written
+      const kept = checks.written()
       return checkedLazily({ $schema, generator, metric, entity, points, targets }, () =>
         kept ? (jsonLinesOf(file) as Generator<SeriesCheck>) : []
       )
