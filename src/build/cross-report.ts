@@ -77,35 +77,12 @@ export function crossReport(
   const slugs = new Map<string, string>()
   const used = new Set<string>()
   const published: CrossReport['published'] = []
-  // What the rules tell each report, made into diagnostics as each group's rules are done (a slug
-  // used twice with the first: a collection held at once is one group, even of no facts), and
-  // kept on disk meanwhile when the facts are: ten thousand reports are told 30,000 things, which
-  // as the files' messages held 28 MB at the end of the rules, and as diagnostics 20 MB.
-  const told = new Map<string, Diagnostic[]>()
-  const toldFile = path.join(input.folder, 'told.jsonl')
-  const toldLines = jsonLinesAppender(toldFile)
-  let spilled = false
+  // The file of each report the rules tell something (see keepTold).
   const files = new Map<string, VFile>()
   const fileOf = (shown: string): VFile => {
     let file = files.get(shown)
     if (!file) files.set(shown, (file = new VFile({ path: shown })))
     return file
-  }
-  const tell = (shown: string, diagnostic: Diagnostic) => {
-    const list = told.get(shown)
-    if (list) list.push(diagnostic)
-    else told.set(shown, [diagnostic])
-  }
-  const keepTold = () => {
-    for (const [shown, file] of files) {
-      for (const message of file.messages) {
-        const diagnostic = toDiagnostic(message)
-        if (spilled) toldLines.add([shown, diagnostic])
-        else tell(shown, diagnostic)
-      }
-      file.messages = []
-    }
-    toldLines.flush()
   }
   let unread = skipped.length
   for (const [index, unit] of units.entries()) {
@@ -148,7 +125,29 @@ export function crossReport(
 
   const reports = published.map((entry) => entry.report)
   const groups = grouper.done()
-  spilled = groups.spilled
+  // What the rules tell each report, made into diagnostics as each group's rules are done (a slug
+  // used twice with the first: a collection held at once is one group, even of no facts), and
+  // kept on disk meanwhile when the facts are: ten thousand reports are told 30,000 things, which
+  // as the files' messages held 28 MB at the end of the rules, and as diagnostics 20 MB.
+  const told = new Map<string, Diagnostic[]>()
+  const toldFile = path.join(input.folder, 'told.jsonl')
+  const toldLines = jsonLinesAppender(toldFile)
+  const tell = (shown: string, diagnostic: Diagnostic) => {
+    const list = told.get(shown)
+    if (list) list.push(diagnostic)
+    else told.set(shown, [diagnostic])
+  }
+  const keepTold = () => {
+    for (const [shown, file] of files) {
+      for (const message of file.messages) {
+        const diagnostic = toDiagnostic(message)
+        if (groups.spilled) toldLines.add([shown, diagnostic])
+        else tell(shown, diagnostic)
+      }
+      file.messages = []
+    }
+    toldLines.flush()
+  }
   const collectionOf = (facts: ReadonlyArray<readonly CollectionFact[]>, options?: CollectOptions) => {
     const collected = reports.map(({ path: shown, frontMatter }, at): CollectedReport => ({
       path: shown,
