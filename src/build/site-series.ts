@@ -2,7 +2,14 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { catalogSeries, type CatalogSeries } from '../emit/catalog-html.js'
 import { emitSeriesPages, type SeriesPageFile } from '../emit/series-html.js'
-import { emitSeriesJson, seriesEntry, seriesFileName, seriesIndex, type SeriesEntry } from '../emit/series-json.js'
+import {
+  emitSeriesJson,
+  mainLine,
+  seriesEntry,
+  seriesFileName,
+  seriesIndex,
+  type SeriesEntry
+} from '../emit/series-json.js'
 import type { Collection } from '../model/compiled.js'
 import type { Series } from '../model/schema-types.js'
 import { checkSiteValue } from './check-artifacts.js'
@@ -59,7 +66,9 @@ export function seriesKeeper(folder: string): SeriesKeeper {
     add(collection, spilled, titleOf) {
       for (const series of collection.series) {
         const id = series.metric.id
-        const entry = { id, index: seriesEntry(series), catalog: catalogSeries(series) }
+        // Found once for both: a metric ten thousand districts print has 90,000 lines.
+        const line = mainLine(series)
+        const entry = { id, index: seriesEntry(series, line), catalog: catalogSeries(series, line) }
         if (!spilled) {
           const pages = emitSeriesPages(series, titleOf)
           held.set(id, { series, pages: new Map(pages.map((page) => [page.file, page])) })

@@ -4,7 +4,7 @@ import { safePageText } from './html/safe-text.js'
 import { render } from './html/templates.js'
 import { version } from '../version.js'
 import type { SiteReport } from '../model/compiled.js'
-import type { Series } from '../model/schema-types.js'
+import type { Series, SeriesPoint } from '../model/schema-types.js'
 import { htmlOf } from './html/to-html.js'
 import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
@@ -101,8 +101,7 @@ export interface CatalogSeries {
 }
 
 /** A metric in the catalog: its page, a sparkline of its main line and the values it draws, in words. */
-export function catalogSeries(series: Series): CatalogSeries {
-  const line = mainLine(series)
+export function catalogSeries(series: Series, line: readonly SeriesPoint[] = mainLine(series)): CatalogSeries {
   return {
     label: series.metric.label.zh,
     id: series.metric.id,

@@ -31,7 +31,8 @@ export function seriesIndex(entries: readonly SeriesEntry[]): SeriesIndex {
   }
 }
 
-export function seriesEntry(series: Series): SeriesEntry {
+/** The entry of a series in series/index.json, `line` its main line (see mainLine). */
+export function seriesEntry(series: Series, line: readonly SeriesPoint[] = mainLine(series)): SeriesEntry {
   const { id, label, definition, kind, unit, better } = series.metric
   // Added one by one: a series of ten thousand reports names each in a point or a target.
   const reports = new Set<string>()
@@ -48,7 +49,7 @@ export function seriesEntry(series: Series): SeriesEntry {
     unit,
     better,
     periods: [...new Set(series.points.map((point) => point.period))].sort(compareStrings),
-    values: mainLine(series).map(({ period, value, status }) => ({ period, value, status })),
+    values: line.map(({ period, value, status }) => ({ period, value, status })),
     pointCount: series.points.length,
     targetCount: series.targets.length,
     reports: [...reports].sort(compareStrings),
