@@ -72,12 +72,14 @@ function answerLevels(
 /**
  * The facts the rules across reports hold at once: 150,000 by default, about 70 MB of them, the
  * collection of a thousand reports like the bench's. A larger collection is made a group of
- * metrics at a time, its facts and series kept on disk meanwhile, in groups of 20,000 facts: the
+ * metrics at a time, its facts and series kept on disk meanwhile, in groups of 10,000 facts: the
  * rules hold several times a group's facts in what they make of them. At 10,000 reports, groups of
  * 150,000 facts made the peak 1.9 GB, and of 40,000, 1.5 GB; with the heap kept tighter (see
  * tightHeap) and the series written a piece at a time, a rebuild after a title changed peaked at
- * 676 and 618 MB with groups of 40,000, and at 551 and 598 MB with groups of 20,000, for the same CPU.
+ * 676 and 618 MB with groups of 40,000, and at 551 and 598 MB with groups of 20,000, for the same
+ * CPU. Later, with a district in each report, the rules peaked at 418 and 460 MB with groups of
+ * 20,000 and at 388 MB twice with groups of 10,000, in 66 and 69 s against 62 to 75.
  */
 export function factBudget(held = 150_000): FactBudget {
-  return { held, group: Math.min(held, 20_000) }
+  return { held, group: Math.min(held, 10_000) }
 }
