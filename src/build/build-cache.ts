@@ -62,10 +62,14 @@ export function hasSummary(file: string): boolean {
   return existsSync(summaryFile(file))
 }
 
-/** A report's rows of the site's table, and their lines of the site's facts.csv. */
+/** A report's rows of the site's table, and the file of their lines of the site's facts.csv. */
 export interface ReportRows {
   rows: readonly SiteRow[]
-  csv: string
+  /**
+   * The lines, copied into the site's table as bytes: read as text, the lines of ten thousand
+   * reports were a gigabyte of strings made and let go while the table was written.
+   */
+  csvFile: string
 }
 
 /** Whether the rows of a kept unit are kept too: they are read only when the site's table is written again. */
@@ -76,10 +80,8 @@ export function hasRows(file: string): boolean {
 /** The rows of the site's table a kept unit's report gives, and their CSV lines; undefined when they are not kept. */
 export function readRows(file: string): ReportRows | undefined {
   try {
-    return {
-      rows: JSON.parse(readFileSync(rowsFile(file), 'utf8')) as SiteRow[],
-      csv: readFileSync(csvFile(file), 'utf8')
-    }
+    const rows = JSON.parse(readFileSync(rowsFile(file), 'utf8')) as SiteRow[]
+    return existsSync(csvFile(file)) ? { rows, csvFile: csvFile(file) } : undefined
   } catch {
     return undefined
   }

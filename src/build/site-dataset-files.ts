@@ -9,8 +9,8 @@ import type { ReportRows } from './build-cache.js'
 
 /**
  * Write the site's table of every fact (facts.csv, facts.parquet) and its Data Package into
- * `root`, a hundred reports at a time: `rowsOf` reads a report's rows and their CSV lines when its batch is written,
- * so that only one batch is ever held.
+ * `root`, a hundred reports at a time: `rowsOf` reads a report's rows when its batch is written,
+ * so that only one batch is ever held, and its CSV lines are copied from their file a chunk at a time.
  */
 export function writeSiteDataset(
   root: string,
@@ -20,6 +20,7 @@ export function writeSiteDataset(
   const csvPath = path.join(root, 'facts.csv')
   const parquetPath = path.join(root, 'facts.parquet')
   const csv = openSync(csvPath, 'w')
+  const chunk = Buffer.alloc(chunkSize)
   try {
     writeSync(csv, siteCsvHeader)
     const parquet = parquetTable(fileWriter(parquetPath))
@@ -30,7 +31,7 @@ export function writeSiteDataset(
         const kept = rowsOf(index)
         rows.push(...kept.rows)
         // The lines of a batch are those of its reports one after another (see siteCsvLines).
-        writeSync(csv, kept.csv)
+        appendBytes(csv, kept.csvFile, chunk)
       }
       parquet.add(rows)
     }
@@ -45,19 +46,33 @@ export function writeSiteDataset(
   return [csvFile, parquetFile, digestOf(root, 'datapackage.json')]
 }
 
+const chunkSize = 1 << 20
+
 /** Size and SHA-256 of a written file, read a megabyte at a time: the table of thousands of reports is large. */
 function digestOf(root: string, file: string): UnitFile {
   const hash = createHash('sha256')
-  const chunk = Buffer.alloc(1 << 20)
-  const handle = openSync(path.join(root, file), 'r')
   let bytes = 0
+  eachChunk(path.join(root, file), Buffer.alloc(chunkSize), (read) => {
+    hash.update(read)
+    bytes += read.byteLength
+  })
+  return { path: file, bytes, sha256: hash.digest('hex') }
+}
+
+/** Write the bytes of a file to an open one, read into `chunk` a piece at a time. */
+function appendBytes(handle: number, file: string, chunk: Buffer): void {
+  eachChunk(file, chunk, (read) => {
+    for (let written = 0; written < read.byteLength; )
+      written += writeSync(handle, read, written, read.byteLength - written)
+  })
+}
+
+/** Read a file into `chunk` a piece at a time, each piece given to `use` before the next is read. */
+function eachChunk(file: string, chunk: Buffer, use: (read: Buffer) => void): void {
+  const handle = openSync(file, 'r')
   try {
-    for (let read = readSync(handle, chunk); read > 0; read = readSync(handle, chunk)) {
-      hash.update(chunk.subarray(0, read))
-      bytes += read
-    }
+    for (let read = readSync(handle, chunk); read > 0; read = readSync(handle, chunk)) use(chunk.subarray(0, read))
   } finally {
     closeSync(handle)
   }
-  return { path: file, bytes, sha256: hash.digest('hex') }
 }
