@@ -62,7 +62,7 @@ function digestOf(root: string, file: string): UnitFile {
 /** Write the bytes of a file to an open one, read into `chunk` a piece at a time. */
 function appendBytes(handle: number, file: string, chunk: Buffer): void {
   eachChunk(file, chunk, (read) => {
-    for (let written = 0; written < read.byteLength; )
+    for (let written = 0; written < read.byteLength;)
       written += writeSync(handle, read, written, read.byteLength - written)
   })
 }
