@@ -5,6 +5,7 @@ import { crossReport, type CrossReport, type CrossReportInput } from './cross-re
 import type { FactBudget } from './fact-groups.js'
 import { reportTitles } from './site-files.js'
 import { seriesKeeper, type SiteSeries } from './site-series.js'
+import { heapCeiling } from './tight-heap.js'
 
 /** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
 export interface WholeCollection {
@@ -13,6 +14,8 @@ export interface WholeCollection {
   /** The levels the reports' pages asked for that the collection publishes, by levelKey. */
   answers: ReadonlyMap<string, PublishedLevel>
   series: SiteSeries
+  /** Whether the facts were too many to hold at once (see FactGroups). */
+  spilled: boolean
 }
 
 export interface WholeCollectionInput extends Omit<CrossReportInput, 'budget' | 'folder'> {
@@ -39,15 +42,21 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
   const answers = new Map<string, PublishedLevel>()
   const keeper = seriesKeeper(path.join(folder, 'series'))
   let titleOf: ((slug: string) => string) | undefined
+  let spilled = false
+  // A collection too large to hold is kept under a ceiling, a group at a time.
+  const underCeiling = heapCeiling()
   const across = crossReport(
     { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts') },
-    (collection, reports, spilled) => {
+    (collection, reports, groupSpilled) => {
       titleOf ??= reportTitles(reports)
+      spilled = groupSpilled
       answerLevels(collection, asked, titleOf, answers)
-      keeper.add(collection, spilled, titleOf)
+      keeper.add(collection, groupSpilled, titleOf)
+      if (groupSpilled) underCeiling()
     }
   )
-  return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept() }
+  const published = across.published.map((entry) => entry.report)
+  return { across, reports: published, answers, series: keeper.kept(), spilled }
 }
 
 /**
