@@ -86,9 +86,9 @@ function answerLevels(
  * 150,000 facts made the peak 1.9 GB, and of 40,000, 1.5 GB; with the heap kept tighter (see
  * tightHeap) and the series written a piece at a time, a rebuild after a title changed peaked at
  * 676 and 618 MB with groups of 40,000, and at 551 and 598 MB with groups of 20,000, for the same
- * CPU. Later, with a district in each report, the rules of rebuilds peaked at 418 and 460 MB with
- * groups of 20,000 and at 388 MB twice with groups of 10,000, in 66 and 69 s against 62 to 75;
- * builds compiling every report still reached 419 and 430 MB in them with groups of 10,000.
+ * CPU. Later, with a district in each report, the rules peaked at 418 MB in a rebuild and 460 MB
+ * in a build compiling every report with groups of 20,000; with groups of 10,000, at 388 MB in two
+ * rebuilds (66 and 69 s, against 62 to 75) and at 419 and 430 MB in builds compiling every report.
  */
 export function factBudget(held = 150_000): FactBudget {
   return { held, group: Math.min(held, 10_000) }
