@@ -42,7 +42,7 @@ const youngRoom = 48 * 1024 * 1024
  * generation. At 10,000 reports with a district each, the rules of a rebuild peaked at 383 to 394
  * MB of RSS with this ceiling (two collections, 0.2 s in all), and of a build compiling every
  * report at 410 MB, where they had reached 388 to 460 MB without it. A ceiling of a quarter over
- * the heap collected 92 times, in 6.5 s, for a peak of 383 MB: no lower than this one's.
+ * the heap collected 92 times, in 6.5 s, for a peak of 374 MB.
  */
 export function heapCeiling(heap: HeapReadings = { size: heapSize, collect: collectNow }): () => void {
   let held = 0
@@ -73,8 +73,8 @@ function heapSize(): { total: number; used: number } {
  * MB held through the table of every fact, where a heap snapshot found 110 to 130, and the heap
  * grew from the larger figure. With a collection before the catalog and series, before the table
  * and before the record, the RSS of those steps in rebuilds stayed within 321 to 367 MB, where it
- * had reached 405 to 453 MB (in a build that compiled every report, it still reached 438 MB in the
- * catalog and series); each collection took 0.1 to 0.2 s.
+ * had reached 409 to 442 MB (in builds that compiled every report, 357 MB once, and 438 MB in the
+ * catalog and series once); each collection took 0.1 to 0.2 s.
  * A process started with --expose-gc is given its own `gc`; any other exposes it for a moment, to
  * a context of its own, as a flag set before the context is made.
  */
