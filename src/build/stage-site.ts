@@ -404,15 +404,15 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   }
 }
 
-/**
- * The units of these keys kept from earlier builds, undefined for each that is not. One kept in
- * memory was pooled when it was read: only those read from the cache are.
- */
 /** What is done between the steps that make the site: a collection too large to hold collects the heap (see collectNow). */
 function betweenSteps(whole: WholeCollection | undefined): () => void {
   return whole?.spilled ? collectNow : () => undefined
 }
 
+/**
+ * The units of these keys kept from earlier builds, undefined for each that is not. One kept in
+ * memory was pooled when it was read: only those read from the cache are.
+ */
 function keptUnits(
   keys: readonly string[],
   cache: SiteBuildOptions['cache'],

@@ -55,8 +55,7 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
       if (groupSpilled) underCeiling()
     }
   )
-  const published = across.published.map((entry) => entry.report)
-  return { across, reports: published, answers, series: keeper.kept(), spilled }
+  return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept(), spilled }
 }
 
 /**
