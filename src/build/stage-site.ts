@@ -44,7 +44,7 @@ import type { SiteFile } from './site-files.js'
 import type { WholeCollection } from './whole-collection.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf } from './registry-memo.js'
-import { collectNow, tightHeap } from './tight-heap.js'
+import { tightHeap } from './tight-heap.js'
 import { isNodeError } from '../model/node-error.js'
 import { plural } from '../model/plural.js'
 import type { UnitTask } from './unit-task.js'
@@ -309,8 +309,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         problemsOf
       )
       options.clock.lap('rules across reports')
-      const between = betweenSteps(whole)
-      between()
 
       // A page shows levels other reports publish: it is rendered again when the collection answers otherwise.
       const levelsKnown = new Map(memo?.levels)
@@ -362,7 +360,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const described = whole?.reports.map(describedReport)
       whole = undefined
       options.clock.lap('catalog and series')
-      between()
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
       const rowsKey = createHash('sha256')
@@ -390,7 +387,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       )
 
       options.clock.lap('tables of every fact')
-      between()
       // 12 MB at 10,000 reports, with as much again in objects: written a piece at a time.
       const manifest = writeJsonFile(path.join(root, manifestName), manifestOf(entries))
       entries.push({ path: manifestName, bytes: manifest.bytes, sha256: manifest.sha256 })
@@ -402,11 +398,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       rmSync(spilled, { recursive: true, force: true })
     }
   }
-}
-
-/** What is done between the steps that make the site: a collection too large to hold collects the heap (see collectNow). */
-function betweenSteps(whole: WholeCollection | undefined): () => void {
-  return whole?.spilled ? collectNow : () => undefined
 }
 
 /**

@@ -5,7 +5,6 @@ import { crossReport, type CrossReport, type CrossReportInput } from './cross-re
 import type { FactBudget } from './fact-groups.js'
 import { reportTitles } from './site-files.js'
 import { seriesKeeper, type SiteSeries } from './site-series.js'
-import { heapCeiling } from './tight-heap.js'
 
 /** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
 export interface WholeCollection {
@@ -14,8 +13,6 @@ export interface WholeCollection {
   /** The levels the reports' pages asked for that the collection publishes, by levelKey. */
   answers: ReadonlyMap<string, PublishedLevel>
   series: SiteSeries
-  /** Whether the facts were too many to hold at once (see FactGroups). */
-  spilled: boolean
 }
 
 export interface WholeCollectionInput extends Omit<CrossReportInput, 'budget' | 'folder'> {
@@ -42,20 +39,15 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
   const answers = new Map<string, PublishedLevel>()
   const keeper = seriesKeeper(path.join(folder, 'series'))
   let titleOf: ((slug: string) => string) | undefined
-  let spilled = false
-  // A collection too large to hold is kept under a ceiling, a group at a time.
-  const underCeiling = heapCeiling()
   const across = crossReport(
     { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts') },
-    (collection, reports, groupSpilled) => {
+    (collection, reports, spilled) => {
       titleOf ??= reportTitles(reports)
-      spilled = groupSpilled
       answerLevels(collection, asked, titleOf, answers)
-      keeper.add(collection, groupSpilled, titleOf)
-      if (groupSpilled) underCeiling()
+      keeper.add(collection, spilled, titleOf)
     }
   )
-  return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept(), spilled }
+  return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept() }
 }
 
 /**
