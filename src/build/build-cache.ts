@@ -81,7 +81,8 @@ export function hasRows(file: string): boolean {
 export function readRows(file: string): ReportRows | undefined {
   try {
     const rows = JSON.parse(readFileSync(rowsFile(file), 'utf8')) as SiteRow[]
-    return existsSync(csvFile(file)) ? { rows, csvFile: csvFile(file) } : undefined
+    const lines = csvFile(file)
+    return existsSync(lines) ? { rows, csvFile: lines } : undefined
   } catch {
     return undefined
   }

@@ -39,20 +39,20 @@ export function writeSiteDataset(
   } finally {
     closeSync(csv)
   }
-  const csvFile = digestOf(root, 'facts.csv')
-  const parquetFile = digestOf(root, 'facts.parquet')
+  const csvFile = digestOf(root, 'facts.csv', chunk)
+  const parquetFile = digestOf(root, 'facts.parquet', chunk)
   const datapackage = emitSiteDataPackage(reports, csvFile, parquetFile)
   writeFileSync(path.join(root, 'datapackage.json'), datapackage)
-  return [csvFile, parquetFile, digestOf(root, 'datapackage.json')]
+  return [csvFile, parquetFile, digestOf(root, 'datapackage.json', chunk)]
 }
 
 const chunkSize = 1 << 20
 
-/** Size and SHA-256 of a written file, read a megabyte at a time: the table of thousands of reports is large. */
-function digestOf(root: string, file: string): UnitFile {
+/** Size and SHA-256 of a written file, read into `chunk` a piece at a time: the table of thousands of reports is large. */
+function digestOf(root: string, file: string, chunk: Buffer): UnitFile {
   const hash = createHash('sha256')
   let bytes = 0
-  eachChunk(path.join(root, file), Buffer.alloc(chunkSize), (read) => {
+  eachChunk(path.join(root, file), chunk, (read) => {
     hash.update(read)
     bytes += read.byteLength
   })
