@@ -281,3 +281,34 @@ test('a file four times the size limit is refused before it is read, and the oth
     rmSync(folder, { recursive: true, force: true })
   }
 })
+
+test('reports lent to `keep` one after another through one buffer each give their own bytes, whatever their sizes', async () => {
+  // 200 KB, then 3 bytes, then 100 KB: the buffer grows past its first size, and a smaller file
+  // after a larger one is not given the larger one's tail.
+  const texts = ['甲'.repeat(70_000), 'abc', 'x'.repeat(100_000)]
+  const folder = mkdtempSync(path.join(tmpdir(), 'factmark-lent-'))
+  try {
+    mkdirSync(path.join(folder, 'source'))
+    copyFileSync(new URL('fixtures/metrics.yaml', import.meta.url), path.join(folder, 'source/metrics.yaml'))
+    texts.forEach((text, index) => writeFileSync(path.join(folder, `source/r${index}.md`), text))
+    const seen: Array<[string, number, string]> = []
+    const sources = await readSources({
+      src: 'source',
+      cwd: folder,
+      lend: true,
+      keep: (source) => {
+        const bytes = source.text as Uint8Array
+        seen.push([source.path, bytes.byteLength, Buffer.from(bytes).toString('utf8').slice(-3)])
+        return { path: source.path, text: '' }
+      }
+    })
+    expect(sources.ok).toBe(true)
+    expect(seen).toEqual([
+      ['source/r0.md', 210_000, '甲甲甲'],
+      ['source/r1.md', 3, 'abc'],
+      ['source/r2.md', 100_000, 'xxx']
+    ])
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+})

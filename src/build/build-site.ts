@@ -95,7 +95,7 @@ async function readAll(
   options: { src: string; cwd: string; files?: readonly string[] },
   { keep, known }: { keep: Keep; known: Known }
 ): Promise<CompileInput> {
-  const sources = await readSources({ ...options, keep, known })
+  const sources = await readSources({ ...options, keep, lend: true, known })
   if (!sources.ok) {
     const { message, path } = sources.error
     throw new FactmarkError('FACTMARK_SOURCES', message, path === undefined ? {} : { place: { path } })

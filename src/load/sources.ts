@@ -2,7 +2,16 @@ import type { Stats } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { megabytes } from '../remark/limit-values.js'
-import { checkSourceFile, folderOf, ioReason, readCheckedFile, readSourceFile, type Unread } from './read-source.js'
+import {
+  checkSourceFile,
+  folderOf,
+  ioReason,
+  readBuffer,
+  readCheckedFile,
+  readSourceFile,
+  type ReadBuffer,
+  type Unread
+} from './read-source.js'
 import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.js'
 import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
@@ -41,6 +50,11 @@ export async function readSources(options: {
    * thousands keeps only a digest, and reads a report again when it compiles it.
    */
   keep?: Keep
+  /**
+   * Whether `keep` is only lent each report's bytes, valid until it returns: they are then all
+   * read into one buffer (see ReadBuffer).
+   */
+  lend?: boolean
   /** Reports the caller knows by their files' stats, which are then not read (see Known). */
   known?: Known
 }): Promise<SourcesOutcome> {
@@ -65,10 +79,11 @@ export async function readSources(options: {
     return failure(`Cannot read ${shownRegistry}: ${why}`, shownRegistry)
   }
 
+  const into = options.lend ? readBuffer() : undefined
   const reports =
     options.files && options.files.length > 0
-      ? readFiles(options.files, cwd, options.keep, options.known)
-      : await readReportFolder(src, cwd, options.keep, options.known)
+      ? readFiles(options.files, cwd, options.keep, options.known, into)
+      : await readReportFolder(src, cwd, options.keep, options.known, into)
   if (!reports.ok) return reports
   return ok({
     reports: reports.value.reports,
@@ -101,7 +116,8 @@ export async function readReportFolder(
   folder: string,
   cwd: string = process.cwd(),
   keep: Keep = keepAll,
-  known?: Known
+  known?: Known,
+  into?: ReadBuffer
 ): Promise<ReportsOutcome> {
   const shown = displayPath(folder, cwd)
   let names: string[]
@@ -117,17 +133,23 @@ export async function readReportFolder(
     names.map((name) => path.join(folder, name)),
     () => real,
     cwd,
-    { keep, known }
+    { keep, known, into }
   )
 }
 
 /** Report files named one by one; links are checked against the folder each is named in. */
-function readFiles(files: readonly string[], cwd: string, keep: Keep = keepAll, known?: Known): ReportsOutcome {
+function readFiles(
+  files: readonly string[],
+  cwd: string,
+  keep: Keep = keepAll,
+  known?: Known,
+  into?: ReadBuffer
+): ReportsOutcome {
   return readEach(
     files.map((file) => path.resolve(cwd, file)),
     folderOf,
     cwd,
-    { keep, known }
+    { keep, known, into }
   )
 }
 
@@ -136,29 +158,36 @@ function readReport(
   file: string,
   folder: string,
   shown: string,
-  { keep, known }: { keep: Keep; known: Known | undefined }
+  { keep, known, into }: Reading
 ): Result<SourceText, Unread> {
   const checked = checkSourceFile(file, folder)
   if (!checked.ok) return checked
   const { stats } = checked.value
   const knownReport = known?.(shown, file, stats)
   if (knownReport) return ok(knownReport)
-  const read = readCheckedFile(checked.value)
+  const read = readCheckedFile(checked.value, into)
   return read.ok ? ok(keep({ path: shown, text: read.value }, file, stats)) : read
+}
+
+/** What is kept of each report, which the caller knows already, and the buffer lent to `keep`, if any. */
+interface Reading {
+  keep: Keep
+  known: Known | undefined
+  into?: ReadBuffer | undefined
 }
 
 function readEach(
   files: readonly string[],
   folderFor: (file: string) => string,
   cwd: string,
-  { keep, known }: { keep: Keep; known: Known | undefined }
+  reading: Reading
 ): ReportsOutcome {
   const reports: SourceText[] = []
   const skipped: SkippedSource[] = []
   // One at a time: a folder of thousands of reports must not run out of file handles.
   for (const file of files) {
     const shown = displayPath(file, cwd)
-    const read = readReport(file, folderFor(file), shown, { keep, known })
+    const read = readReport(file, folderFor(file), shown, reading)
     if (read.ok) reports.push(read.value)
     else if (read.error.kind === 'failed') return failure(`Cannot read ${shown}: ${read.error.reason}`, shown)
     else if (read.error.kind === 'skipped') skipped.push({ path: shown, reason: read.error.reason })
