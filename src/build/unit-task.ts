@@ -59,7 +59,7 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
   // A report too large to read is compiled from nothing, to say so.
   const source: SourceText =
     unreadSize === undefined
-      ? { path: shown, text: new Uint8Array(readFileSync(file)) }
+      ? { path: shown, text: readFileSync(file) }
       : { path: shown, text: new Uint8Array(0), unreadSize }
   const key = unitKey(task.environment, source, contentDigest(source.text))
   const answers = new Map(task.answers ?? [])
