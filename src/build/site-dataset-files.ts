@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs
 import path from 'node:path'
 import { fileWriter } from 'hyparquet-writer'
 import { emitSiteDataPackage, type DescribedReport } from '../emit/datapackage.js'
-import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
+import { inRowGroups, parquetTable, siteCsvHeader } from '../emit/site-dataset.js'
 import type { UnitFile } from './report-unit.js'
 import type { ReportRows } from './build-cache.js'
 
@@ -26,14 +26,17 @@ export function writeSiteDataset(
     const parquet = parquetTable(fileWriter(parquetPath))
     const indexes = reports.map((_, index) => index)
     for (const batch of inRowGroups(indexes)) {
-      const rows: SiteRow[] = []
-      for (const index of batch) {
-        const kept = rowsOf(index)
-        rows.push(...kept.rows)
-        // The lines of a batch are those of its reports one after another (see siteCsvLines).
-        appendBytes(csv, kept.csvFile, chunk)
-      }
-      parquet.add(rows)
+      // Each report's rows are read as the row group takes them, and let go once it has.
+      parquet.add(
+        (function* () {
+          for (const index of batch) {
+            const kept = rowsOf(index)
+            // The lines of a batch are those of its reports one after another (see siteCsvLines).
+            appendBytes(csv, kept.csvFile, chunk)
+            yield kept.rows
+          }
+        })()
+      )
     }
     parquet.finish()
   } finally {

@@ -9,7 +9,7 @@ import { inRowGroups, parquetTable, siteRows } from './site-dataset.js'
 export function emitSiteFactsParquet(reports: readonly CompiledReport[]): Uint8Array {
   const writer = new ByteWriter()
   const table = parquetTable(writer)
-  for (const batch of inRowGroups(reports)) table.add(batch.flatMap(siteRows))
+  for (const batch of inRowGroups(reports)) table.add(batch.map(siteRows))
   table.finish()
   return new Uint8Array(writer.getBuffer())
 }

@@ -41,12 +41,20 @@ const parquetType: Record<Column['type'], BasicType> = {
   array: 'JSON'
 }
 
-function columnData(rows: readonly SiteRow[]) {
+/**
+ * The columns of a row group, each report's rows taken into them as it is reached: the rows of a
+ * hundred reports are never held besides the columns made of them.
+ */
+function columnsOf(reports: Iterable<readonly SiteRow[]>) {
+  const data = columns.map((): Array<string | number | null> => [])
+  for (const rows of reports)
+    for (const row of rows)
+      columns.forEach((column, index) => data[index]?.push(parquetCell(column, row[index] ?? null)))
   return columns.map((column, index) => ({
     name: column.name,
     type: parquetType[column.type],
     nullable: column.required !== true,
-    data: rows.map((row) => parquetCell(column, row[index] ?? null))
+    data: data[index] ?? []
   }))
 }
 
@@ -62,12 +70,14 @@ function parquetCell(column: Pick<Column, 'type'>, cell: string | number | null)
  * give the same bytes whatever wrote them.
  */
 export function parquetTable(writer: Writer) {
-  const schema = schemaFromColumnData({ columnData: columnData([]) })
+  const schema = schemaFromColumnData({ columnData: columnsOf([]) })
   const parquet = new ParquetWriter({ writer, schema, createdBy: 'factmark' })
   return {
-    /** The rows of a batch of reports, as one row group. */
-    add(rows: readonly SiteRow[]): void {
-      if (rows.length > 0) void parquet.write({ columnData: columnData(rows), rowGroupSize: rows.length })
+    /** The rows of a batch of reports, report by report, as one row group. */
+    add(reports: Iterable<readonly SiteRow[]>): void {
+      const columnData = columnsOf(reports)
+      const rowGroupSize = columnData[0]?.data.length ?? 0
+      if (rowGroupSize > 0) void parquet.write({ columnData, rowGroupSize })
     },
     finish(): void {
       // Writers of these files flush synchronously: finishing returns nothing to wait for.
