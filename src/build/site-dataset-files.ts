@@ -3,7 +3,7 @@ import { closeSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs
 import path from 'node:path'
 import { fileWriter } from 'hyparquet-writer'
 import { emitSiteDataPackage, type DescribedReport } from '../emit/datapackage.js'
-import { inRowGroups, parquetTable, siteCsvHeader } from '../emit/site-dataset.js'
+import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
 import type { UnitFile } from './report-unit.js'
 import type { ReportRows } from './build-cache.js'
 
@@ -25,19 +25,8 @@ export function writeSiteDataset(
     writeSync(csv, siteCsvHeader)
     const parquet = parquetTable(fileWriter(parquetPath))
     const indexes = reports.map((_, index) => index)
-    for (const batch of inRowGroups(indexes)) {
-      // Each report's rows are read as the row group takes them, and let go once it has.
-      parquet.add(
-        (function* () {
-          for (const index of batch) {
-            const kept = rowsOf(index)
-            // The lines of a batch are those of its reports one after another (see siteCsvLines).
-            appendBytes(csv, kept.csvFile, chunk)
-            yield kept.rows
-          }
-        })()
-      )
-    }
+    for (const batch of inRowGroups(indexes))
+      parquet.add(batchRows(batch, rowsOf, (file) => appendBytes(csv, file, chunk)))
     parquet.finish()
   } finally {
     closeSync(csv)
@@ -50,6 +39,23 @@ export function writeSiteDataset(
 }
 
 const chunkSize = 1 << 20
+
+/**
+ * Each report's rows of a batch, read as the row group takes them and let go once it has; its CSV
+ * lines are copied meanwhile, so that the lines of a batch are those of its reports one after
+ * another (see siteCsvLines).
+ */
+function* batchRows(
+  batch: readonly number[],
+  rowsOf: (index: number) => ReportRows,
+  copyLines: (file: string) => void
+): Generator<readonly SiteRow[]> {
+  for (const index of batch) {
+    const kept = rowsOf(index)
+    copyLines(kept.csvFile)
+    yield kept.rows
+  }
+}
 
 /** Size and SHA-256 of a written file, read into `chunk` a piece at a time: the table of thousands of reports is large. */
 function digestOf(root: string, file: string, chunk: Buffer): UnitFile {

@@ -79,11 +79,15 @@ export async function readSources(options: {
     return failure(`Cannot read ${shownRegistry}: ${why}`, shownRegistry)
   }
 
-  const into = options.lend ? readBuffer() : undefined
+  const reading: Reading = {
+    keep: options.keep ?? keepAll,
+    known: options.known,
+    into: options.lend ? readBuffer() : undefined
+  }
   const reports =
     options.files && options.files.length > 0
-      ? readFiles(options.files, cwd, options.keep, options.known, into)
-      : await readReportFolder(src, cwd, options.keep, options.known, into)
+      ? readFiles(options.files, cwd, reading)
+      : await readReportFolder(src, cwd, reading)
   if (!reports.ok) return reports
   return ok({
     reports: reports.value.reports,
@@ -115,9 +119,7 @@ export type ReportsOutcome = Result<ReadReports, SourcesFailure>
 export async function readReportFolder(
   folder: string,
   cwd: string = process.cwd(),
-  keep: Keep = keepAll,
-  known?: Known,
-  into?: ReadBuffer
+  reading: Reading = { keep: keepAll, known: undefined }
 ): Promise<ReportsOutcome> {
   const shown = displayPath(folder, cwd)
   let names: string[]
@@ -133,23 +135,17 @@ export async function readReportFolder(
     names.map((name) => path.join(folder, name)),
     () => real,
     cwd,
-    { keep, known, into }
+    reading
   )
 }
 
 /** Report files named one by one; links are checked against the folder each is named in. */
-function readFiles(
-  files: readonly string[],
-  cwd: string,
-  keep: Keep = keepAll,
-  known?: Known,
-  into?: ReadBuffer
-): ReportsOutcome {
+function readFiles(files: readonly string[], cwd: string, reading: Reading): ReportsOutcome {
   return readEach(
     files.map((file) => path.resolve(cwd, file)),
     folderOf,
     cwd,
-    { keep, known, into }
+    reading
   )
 }
 
@@ -170,7 +166,7 @@ function readReport(
 }
 
 /** What is kept of each report, which the caller knows already, and the buffer lent to `keep`, if any. */
-interface Reading {
+export interface Reading {
   keep: Keep
   known: Known | undefined
   into?: ReadBuffer | undefined
