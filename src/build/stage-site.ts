@@ -112,71 +112,82 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   }
   // What each report's folder offers, as its page and the catalog list it.
   const offered = options.reportFiles?.map(({ emit: _emit, ...file }) => file) ?? reportDownloads
-  let built: Staged | undefined
-  let published: RecoveryResult
+  // Set while this thread makes the site alone, from the rules across reports to the record of the
+  // build, which lists every file of the site (76,000 at 10,000 reports): see tightHeap.
+  let loosen: (() => void) | undefined
   try {
-    published = await publishTree(
+    return await publishAndRecord()
+  } finally {
+    loosen?.()
+  }
+
+  async function publishAndRecord(): Promise<SiteBuildOutcome> {
+    let built: Staged | undefined
+    let published: RecoveryResult
+    try {
+      published = await publishTree(
+        out,
+        async (root, written, reused) => {
+          built = await stage(root, written, reused)
+        },
+        {
+          check: options.check,
+          ...(options.onPublishStep && { onStep: options.onPublishStep }),
+          // A cold build stages into an empty folder, as it always has.
+          ...(cache.reuse && { spare: spareTree(cache.folder, out) })
+        }
+      )
+    } catch (error) {
+      if (error instanceof Unpublishable)
+        return { ok: false, reason: error.reason, result: error.result, message: error.message, restored: false }
+      throw error
+    }
+    const { result, entries, keyed, linked, across } = built as Staged
+    // A file taken from the output folder is the published one, with the recorded time.
+    const stats = writtenStats(
       out,
-      async (root, written, reused) => {
-        built = await stage(root, written, reused)
-      },
-      {
-        check: options.check,
-        ...(options.onPublishStep && { onStep: options.onPublishStep }),
-        // A cold build stages into an empty folder, as it always has.
-        ...(cache.reuse && { spare: spareTree(cache.folder, out) })
-      }
+      entries.map((entry) => entry.path).filter((file) => !linked.has(file))
     )
-  } catch (error) {
-    if (error instanceof Unpublishable)
-      return { ok: false, reason: error.reason, result: error.result, message: error.message, restored: false }
-    throw error
-  }
-  const { result, entries, keyed, linked, across } = built as Staged
-  // A file taken from the output folder is the published one, with the recorded time.
-  const stats = writtenStats(
-    out,
-    entries.map((entry) => entry.path).filter((file) => !linked.has(file))
-  )
-  for (const [file, ino] of linked) {
-    const recorded = record?.files[file]
-    if (recorded) stats.set(file, { mtimeMs: recorded.mtimeMs, ino })
-  }
-  writeRecord(
-    cache.folder,
-    out,
-    {
-      environment,
-      sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
-      skipped,
-      across,
-      files: Object.fromEntries(
-        entries.map((entry) => {
-          const key = keyed.get(entry.path)
-          return [
-            entry.path,
-            {
-              bytes: entry.bytes,
-              sha256: entry.sha256,
-              ...(stats.get(entry.path) ?? { mtimeMs: 0 }),
-              ...(key && { key })
-            }
-          ]
-        })
-      ),
-      seen
-    },
-    { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports }
-  )
-  // What no build uses any more is let go once it has been left alone a while; once an hour at most.
-  pruneCache(cache.folder)
-  options.clock.lap('publish')
-  return {
-    ok: true,
-    result,
-    files: entries.map((entry) => entry.path).sort(),
-    restored: published.restored,
-    unchanged: false
+    for (const [file, ino] of linked) {
+      const recorded = record?.files[file]
+      if (recorded) stats.set(file, { mtimeMs: recorded.mtimeMs, ino })
+    }
+    writeRecord(
+      cache.folder,
+      out,
+      {
+        environment,
+        sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
+        skipped,
+        across,
+        files: Object.fromEntries(
+          entries.map((entry) => {
+            const key = keyed.get(entry.path)
+            return [
+              entry.path,
+              {
+                bytes: entry.bytes,
+                sha256: entry.sha256,
+                ...(stats.get(entry.path) ?? { mtimeMs: 0 }),
+                ...(key && { key })
+              }
+            ]
+          })
+        ),
+        seen
+      },
+      { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports }
+    )
+    // What no build uses any more is let go once it has been left alone a while; once an hour at most.
+    pruneCache(cache.folder)
+    options.clock.lap('publish')
+    return {
+      ok: true,
+      result,
+      files: entries.map((entry) => entry.path).sort(),
+      restored: published.restored,
+      unchanged: false
+    }
   }
 
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
@@ -197,8 +208,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           })
     const runner = runnerFor(found.filter((unit) => unit === undefined).length)
     let late: UnitRunner | undefined
-    // Set while this thread makes the site alone (see tightHeap).
-    let loosen: (() => void) | undefined
     const taskOf = (source: SourceText, extra: Partial<UnitTask> = {}): UnitTask => ({
       source: {
         path: source.path,
@@ -393,7 +402,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       options.clock.lap('manifest')
       return { result, entries, keyed, linked: place.linked, across: memoKey }
     } finally {
-      loosen?.()
       await Promise.all([runner.close(), late?.close()])
       rmSync(spilled, { recursive: true, force: true })
     }
