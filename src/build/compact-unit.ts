@@ -1,5 +1,6 @@
 import type { CollectionFact } from '../model/compiled.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
+import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 
 /**
  * A build holds the unit of every report until the site's own pages are made: thousands of them.
@@ -12,13 +13,7 @@ import type { ReportSummary, ReportUnit } from './report-unit.js'
 export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
   summary: (summary: ReportSummary) => ReportSummary
 } {
-  const strings = new Map<string, string>()
-  const pooled = (text: string): string => {
-    const known = strings.get(text)
-    if (known !== undefined) return known
-    strings.set(text, text)
-    return text
-  }
+  const pooled = stringPool()
   const metricLists = new Map<string, string[]>()
   const metricsPooled = (metrics: readonly string[]): string[] => {
     // An annotation with errors may name a metric with any text in it: JSON tells every list apart.
@@ -55,6 +50,7 @@ export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
   const unitPooled = (unit: ReportUnit): ReportUnit => ({
     ...unit,
     metrics: metricsPooled(unit.metrics),
+    diagnostics: unit.diagnostics.map((diagnostic) => pooledDiagnostic(diagnostic, pooled)),
     ...(unit.summary && { summary: summaryPooled(unit.summary) })
   })
   // A summary read apart from its unit is pooled alone.

@@ -18,6 +18,7 @@ import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
+import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 
 /**
  * The rules across reports over the units of a build, as compileSources applies them over compiled
@@ -132,10 +133,14 @@ export function crossReport(
   const told = new Map<string, Diagnostic[]>()
   const toldFile = path.join(input.folder, 'told.jsonl')
   const toldLines = jsonLinesAppender(toldFile)
+  // Made for each fact, or read back from disk, each message has copies of its own of its file,
+  // rule, text, advice and link, which thousands of reports are told alike: pooled, the build's
+  // result holds each text once.
+  const pooled = stringPool()
   const tell = (shown: string, diagnostic: Diagnostic) => {
     const list = told.get(shown)
-    if (list) list.push(diagnostic)
-    else told.set(shown, [diagnostic])
+    if (list) list.push(pooledDiagnostic(diagnostic, pooled))
+    else told.set(pooled(shown), [pooledDiagnostic(diagnostic, pooled)])
   }
   const keepTold = () => {
     for (const [shown, file] of files) {

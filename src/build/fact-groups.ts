@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import type { CollectionFact } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
+import { stringPool } from '../model/string-pool.js'
 import { compareLinePlaces, linePlace, type LinePlace } from '../collection/published.js'
 import { lineNumbers } from '../emit/series-line-numbers.js'
 import { jsonLinesOf } from './json-lines.js'
@@ -164,13 +165,7 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
  * thousands of reports write alike, and which the points of the series keep while it is written.
  */
 function sharing(): (fact: CollectionFact) => CollectionFact {
-  const texts = new Map<string, string>()
-  const one = (text: string) => {
-    const kept = texts.get(text)
-    if (kept !== undefined) return kept
-    texts.set(text, text)
-    return text
-  }
+  const one = stringPool()
   return (fact) => {
     fact.source.file = one(fact.source.file)
     fact.period = one(fact.period)
