@@ -6,8 +6,12 @@ import { setFlagsFromString } from 'node:v8'
 // again, and at 10,000 reports that took a build to 1.5 GB while it held under 200 MB. Growing by
 // a quarter at most keeps the peak near what is held, for a little more time collecting: at
 // 10,000 reports the site's own files peaked at 479 MB growing by half, and at 439 MB by a
-// quarter, in builds that took the same time and CPU (536 and 539 s, 852 and 856 s).
-const sitePercent = 25
+// quarter, in builds that took the same time and CPU (536 and 539 s, 852 and 856 s). Later, in
+// rebuilds of 10,000 copies of the seed that made the rules, the site's files and the table again,
+// a growth of a quarter peaked at 444 MB (117 and 120 s of CPU), of a tenth at 391 MB (121 s), and
+// of a twentieth at 381 MB (137 s): a step that allocates this fast keeps much of what it let go
+// while the heap was being marked, and a collection that comes sooner keeps less of it.
+const sitePercent = 10
 const flag = '--heap-growing-percent'
 
 /**
