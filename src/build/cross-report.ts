@@ -138,9 +138,10 @@ export function crossReport(
   // result holds each text once.
   const pooled = stringPool()
   const tell = (shown: string, diagnostic: Diagnostic) => {
+    const pooledOne = pooledDiagnostic(diagnostic, pooled)
     const list = told.get(shown)
-    if (list) list.push(pooledDiagnostic(diagnostic, pooled))
-    else told.set(pooled(shown), [pooledDiagnostic(diagnostic, pooled)])
+    if (list) list.push(pooledOne)
+    else told.set(pooled(shown), [pooledOne])
   }
   const keepTold = () => {
     for (const [shown, file] of files) {

@@ -116,12 +116,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   // build, which lists every file of the site (76,000 at 10,000 reports): see tightHeap.
   let loosen: (() => void) | undefined
   try {
-    return await publishAndRecord()
-  } finally {
-    loosen?.()
-  }
-
-  async function publishAndRecord(): Promise<SiteBuildOutcome> {
     let built: Staged | undefined
     let published: RecoveryResult
     try {
@@ -188,6 +182,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       restored: published.restored,
       unchanged: false
     }
+  } finally {
+    loosen?.()
   }
 
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
