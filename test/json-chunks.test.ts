@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { jsonChunks } from '../src/emit/json-chunks.js'
 
-const joined = (value: unknown, indent?: number, depth?: number) => [...jsonChunks(value, indent, depth)].join('')
+const joined = (value: unknown, indent?: number, depth?: number, wholeAtMost?: number) =>
+  [...jsonChunks(value, indent, depth, wholeAtMost)].join('')
 
 describe('jsonChunks', () => {
   const cases: Array<[string, unknown]> = [
@@ -19,7 +20,9 @@ describe('jsonChunks', () => {
   ]
   test.each(cases)('%s: the text of JSON.stringify', (_name, value) => {
     for (const indent of [0, 2, 4])
-      for (const depth of [0, 1, 2, 5]) expect(joined(value, indent, depth)).toBe(JSON.stringify(value, null, indent))
+      for (const depth of [0, 1, 2, 5])
+        for (const wholeAtMost of [0, 20, 16 * 1024])
+          expect(joined(value, indent, depth, wholeAtMost)).toBe(JSON.stringify(value, null, indent))
   })
 
   test('nothing for undefined, as JSON.stringify gives no text', () => {
@@ -27,13 +30,13 @@ describe('jsonChunks', () => {
   })
 
   test('a member at a time down to the depth asked, an array at the last level opened whole', () => {
-    expect([...jsonChunks({ a: [1, { b: 2 }] }, 2, 2)]).toEqual([
+    expect([...jsonChunks({ a: [1, { b: 2 }] }, 2, 2, 0)]).toEqual([
       '{\n  "a": ',
       '[\n    1,\n    {\n      "b": 2\n    }',
       '\n  ]',
       '\n}'
     ])
-    expect([...jsonChunks({ a: [[1, 2], [3]] }, 2, 3)]).toEqual([
+    expect([...jsonChunks({ a: [[1, 2], [3]] }, 2, 3, 0)]).toEqual([
       '{\n  "a": ',
       '[\n    ',
       '[\n      1,\n      2',
@@ -49,12 +52,45 @@ describe('jsonChunks', () => {
   test('the members of an array at the last level opened, 256 to a piece', () => {
     const numbers = Array.from({ length: 600 }, (_, index) => index)
     const text = (from: number, to: number) => numbers.slice(from, to).join(',')
-    expect([...jsonChunks(numbers, 0, 1)]).toEqual([
+    expect([...jsonChunks(numbers, 0, 1, 0)]).toEqual([
       `[${text(0, 256)}`,
       `,${text(256, 512)}`,
       `,${text(512, 600)}`,
       ']'
     ])
+  })
+
+  test('an array or object is one piece at any level when its count of characters is within the bound', () => {
+    // Counted as its JSON without layout, each number as 8 characters and each member of an
+    // array as one more: 76 for this point, 89 for the list around it.
+    const point = { period: '2025', values: [1, 2], source: { line: 3 } }
+    const pointText =
+      '{\n      "period": "2025",\n      "values": [\n        1,\n        2\n      ],\n      "source": {\n        "line": 3\n      }\n    }'
+    expect([...jsonChunks({ list: [point] }, 2, 4, 89)]).toEqual([JSON.stringify({ list: [point] }, null, 2)])
+    expect([...jsonChunks({ list: [point] }, 2, 4, 76)]).toEqual([
+      '{\n  "list": ',
+      '[\n    ',
+      pointText,
+      '\n  ]',
+      '\n}'
+    ])
+    expect([...jsonChunks({ list: [point] }, 2, 4, 75)]).toEqual([
+      '{\n  "list": ',
+      '[\n    ',
+      '{\n      "period": ',
+      '"2025"',
+      ',\n      "values": ',
+      '[\n        1,\n        2\n      ]',
+      ',\n      "source": ',
+      '{\n        "line": 3\n      }',
+      '\n    }',
+      '\n  ]',
+      '\n}'
+    ])
+  })
+
+  test('an iterable that is not an array is never one piece with its container, however small', () => {
+    expect([...jsonChunks({ list: [1].values() }, 0, 2)]).toEqual(['{"list":', '[', '1', ']', '}'])
   })
 
   test('a generator above the depth as the array of its items, each made as it is written', () => {
@@ -78,8 +114,8 @@ describe('jsonChunks', () => {
 
   test('any JSON value, indented or not, at any depth', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 2), fc.nat(4), (value, indent, depth) => {
-        expect(joined(value, indent, depth)).toBe(JSON.stringify(value, null, indent))
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 2), fc.nat(4), fc.nat(200), (value, indent, depth, whole) => {
+        expect(joined(value, indent, depth, whole)).toBe(JSON.stringify(value, null, indent))
       }),
       { numRuns: 500 }
     )
