@@ -16,7 +16,8 @@
 // over wall: a process of one JavaScript thread keeps more than one, as V8
 // collects and compiles on threads of its own); then the cold build's ratios to
 // the parse floor and to Eleventy, the least wall its CPU allows on this
-// machine's cores, and its steps as `--timings` gives them. Run: npm run bench [-- --reports N]
+// machine's cores, the least its CPU other than parsing allows, and its steps
+// as `--timings` gives them. Run: npm run bench [-- --reports N]
 // (N = 100 unless told; 1000 takes minutes) [-- --kind collection] (the
 // bureau's reports over the years in turn, whose pages draw the levels the
 // others publish, in place of copies of the seed) [-- --kind districts]
@@ -182,6 +183,12 @@ try {
     const least = built.cpuMs / cores
     console.log(
       `cold build's CPU on ${cores} cores: at least ${seconds(least).trim()} of wall, ${(least / floor.wallMs).toFixed(2)}x the parse floor`
+    )
+    // The build parses the same files with the same parser: its CPU less the floor's is what it
+    // spends on everything else, which a parser that cost nothing would leave to be done.
+    const rest = Math.max(0, built.cpuMs - floor.cpuMs) / cores
+    console.log(
+      `the cold build's CPU less the parse floor's, on ${cores} cores: at least ${seconds(rest).trim()} of wall, ${(rest / floor.wallMs).toFixed(2)}x the parse floor`
     )
   }
   // Which of the cold build's steps kept both cores busy: CPU near twice the wall time.
