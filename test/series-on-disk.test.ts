@@ -49,6 +49,28 @@ describe('a series written a point and a check at a time', () => {
     expect(made.bytes).toBe(Buffer.byteLength(json))
   })
 
+  // Checks are checked 64 at a time: 150 of them make two full batches and a last of 22.
+  const checking = collection.series.find((series) => series.checks.length > 0)
+  const many = (series: Series, bad?: number): Series => ({
+    ...series,
+    checks: Array.from({ length: 150 }, (_, index) =>
+      index === bad
+        ? ({ kind: 'restated' } as unknown as Series['checks'][number])
+        : (series.checks[index % series.checks.length] as Series['checks'][number])
+    )
+  })
+
+  test('150 checks: the same JSON as written whole', () => {
+    if (!checking) throw new Error('the fixture has no series with checks')
+    const series = many(checking)
+    expect(written(series).json).toBe(emitSeriesJson(series))
+  })
+
+  test.each([0, 63, 64, 127, 128, 149])('150 checks, the one at %i not meeting the schema: the series fails', (bad) => {
+    if (!checking) throw new Error('the fixture has no series with checks')
+    expect(() => written(many(checking, bad))).toThrow(`series/${checking.metric.id}.json does not meet its schema`)
+  })
+
   test('the fixture has series with checks and with points restated, which the test above writes', () => {
     expect(collection.series.some((series) => series.checks.length > 0)).toBe(true)
     expect(collection.series.some((series) => series.points.some((point) => point.revises))).toBe(true)

@@ -7,6 +7,9 @@ import type { Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 import { checkSiteValue } from './check-artifacts.js'
 import { writeJsonFile, type MadeFile } from './json-file.js'
 
+// A check names two or three facts: a few hundred bytes.
+const checksAtOnce = 64
+
 /** A series written to disk: its JSON, and the files of its pages, in order (see emitSeriesPages). */
 export interface SeriesOnDisk {
   json: MadeFile
@@ -33,16 +36,28 @@ export function writeSeriesFiles(
   const bare: Series = { $schema, generator, metric, entity, points: [], targets, checks: [] }
   checkSiteValue(file, bare)
   const alone = { ...bare, targets: [] }
-  const checked = <T extends SeriesPoint | SeriesCheck>(made: T, key: 'points' | 'checks'): T => {
-    checkSiteValue(file, { ...alone, [key]: [made] })
-    return made
-  }
   function* madePoints(): Generator<SeriesPoint> {
-    // A copy reads the reports the point names once (see publishedPoint), for its check and its text.
-    for (const point of series.points) yield checked({ ...point }, 'points')
+    // A copy reads the reports the point names once (see publishedPoint), for its check and its
+    // text; one at a time, as a point may name ten thousand reports.
+    for (const point of series.points) {
+      const made = { ...point }
+      checkSiteValue(file, { ...alone, points: [made] })
+      yield made
+    }
   }
   function* madeChecks(): Generator<SeriesCheck> {
-    for (const check of eachCheck(series)) yield checked(check, 'checks')
+    // Checked a few at a time, in a series of their own: checked alone, each paid again for
+    // checking the series' metric and its texts.
+    let few: SeriesCheck[] = []
+    for (const check of eachCheck(series)) {
+      few.push(check)
+      if (few.length < checksAtOnce) continue
+      checkSiteValue(file, { ...alone, checks: few })
+      yield* few
+      few = []
+    }
+    if (few.length > 0) checkSiteValue(file, { ...alone, checks: few })
+    yield* few
   }
   const lazy: Record<string, unknown> = {}
   // In the series' own order of members, the checks not read: the same JSON as the series whole.
