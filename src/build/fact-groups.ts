@@ -1,11 +1,11 @@
-import { appendFileSync, mkdirSync } from 'node:fs'
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { CollectionFact } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
 import { stringPool } from '../model/string-pool.js'
 import { compareLinePlaces, linePlace, type LinePlace } from '../collection/published.js'
 import { lineNumbers } from '../emit/series-line-numbers.js'
-import { jsonLinesOf } from './json-lines.js'
+import { jsonLinesOf, linesAppender, linesOf } from './json-lines.js'
 
 /**
  * The facts of the reports a collection is made of, taken a report at a time and given back a
@@ -128,31 +128,30 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
           size = count
         }
       }
-      const read = (group: readonly string[], keep: (fact: CollectionFact) => boolean = () => true) => {
+      const read = (sources: readonly string[]) => {
         const byReport: Array<Array<[number, CollectionFact]>> = Array.from({ length: reports }, () => [])
         const shared = sharing()
-        for (const metric of group) {
-          const file = files.get(metric)
-          if (file === undefined) continue
+        for (const file of sources)
           for (const line of jsonLinesOf(file)) {
             const [index, at, fact] = line as [number, number, CollectionFact]
-            if (keep(fact)) byReport[index]?.push([at, shared(fact)])
+            byReport[index]?.push([at, shared(fact)])
           }
-        }
         // In the order of their report, as held facts are.
         return byReport.map((facts) => facts.sort((a, b) => a[0] - b[0]).map(([, fact]) => fact))
       }
+      const filesOf = (group: readonly string[]) => group.flatMap((metric) => files.get(metric) ?? [])
       return {
         groups,
         spilled,
-        factsOf: (group) => read(group),
+        factsOf: (group) => read(filesOf(group)),
         partsOf(group) {
           const [metric] = group
           const file = metric === undefined ? undefined : files.get(metric)
           if (group.length !== 1 || file === undefined || (counts.get(metric as string) ?? 0) <= budget.group)
-            return oneOf(read(group))
+            return oneOf(read(filesOf(group)))
           const { count, partOf } = lineParts(file, budget.group)
-          return { count, factsOf: (part) => read(group, (fact) => partOf(fact) === part) }
+          const parts = splitParts(file, count, partOf)
+          return { count, factsOf: (part) => read(parts.slice(part, part + 1)) }
         }
       }
     }
@@ -174,6 +173,25 @@ function sharing(): (fact: CollectionFact) => CollectionFact {
     fact.text = one(fact.text)
     return fact
   }
+}
+
+/**
+ * The lines of `file` written to a file for each of its `count` parts, beside it, in the order
+ * they come: each part is then read alone. Read from the metric's file each time, the facts of
+ * 10,000 districts' most printed metric (90,000 lines, five parts) were read six times over.
+ */
+function splitParts(file: string, count: number, partOf: (fact: CollectionFact) => number): string[] {
+  const parts = Array.from({ length: count }, (_, part) => `${file.replace(/\.jsonl$/, '')}-${part}.jsonl`)
+  // Each made at once, so that a part is a file even if no line came to it.
+  for (const part of parts) writeFileSync(part, '')
+  // Held a megabyte of text at most for each part, where a whole group of metrics spills at once.
+  const appenders = parts.map((part) => linesAppender(part, 1 << 20))
+  for (const line of linesOf(file)) {
+    const fact = (JSON.parse(line) as [number, number, CollectionFact])[2]
+    appenders[partOf(fact)]?.add(line)
+  }
+  for (const appender of appenders) appender.flush()
+  return parts
 }
 
 function oneOf(facts: ReadonlyArray<readonly CollectionFact[]>): FactParts {
