@@ -90,8 +90,8 @@ type Open =
 const batch = 256
 
 // Opened a member at a time, the 27,000 checks of a series of 3,000 reports, each a few hundred
-// characters, took twice as long to write as their JSON made whole; a piece this large is held
-// for no longer than it takes to encode it.
+// characters, made that series' JSON in 213 ms, where JSON.stringify made it whole in 119 ms; a
+// piece this large is held for no longer than it takes to encode it.
 const defaultWholeAtMost = 16 * 1024
 
 /**
