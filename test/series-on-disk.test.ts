@@ -71,6 +71,32 @@ describe('a series written a point and a check at a time', () => {
     expect(() => written(many(checking, bad))).toThrow(`series/${checking.metric.id}.json does not meet its schema`)
   })
 
+  // Points too, but fewer of them once they name 256 reports: 150 points of which every tenth
+  // names 300 reports are checked in batches of every size up to 64.
+  const [point] = first.points
+  const named = (count: number) =>
+    point && Array.from({ length: count }, (_, at) => ({ ...referenceOf(point), report: `copy-${at}` }))
+  const points = (bad?: number): Series => ({
+    ...first,
+    points: Array.from({ length: 150 }, (_, index) => ({
+      ...(point as Series['points'][number]),
+      ...(index % 10 === 0 && { alsoIn: named(300) }),
+      ...(index === bad && { period: '' })
+    }))
+  })
+
+  test('150 points, some naming 300 reports: the same JSON as written whole', () => {
+    const series = points()
+    expect(written(series).json).toBe(emitSeriesJson(series))
+  })
+
+  test.each([0, 9, 10, 11, 63, 64, 149])(
+    '150 points, the one at %i not meeting the schema: the series fails',
+    (bad) => {
+      expect(() => written(points(bad))).toThrow(`series/${first.metric.id}.json does not meet its schema`)
+    }
+  )
+
   test('the fixture has series with checks and with points restated, which the test above writes', () => {
     expect(collection.series.some((series) => series.checks.length > 0)).toBe(true)
     expect(collection.series.some((series) => series.points.some((point) => point.revises))).toBe(true)

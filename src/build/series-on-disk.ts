@@ -3,12 +3,18 @@ import path from 'node:path'
 import { eachCheck } from '../collection/collect.js'
 import { emitSeriesPages } from '../emit/series-html.js'
 import { seriesFileName } from '../emit/series-json.js'
-import type { Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
+import type { Series, SeriesPoint } from '../model/schema-types.js'
 import { checkSiteValue } from './check-artifacts.js'
 import { writeJsonFile, type MadeFile } from './json-file.js'
 
-// A check names two or three facts: a few hundred bytes.
-const checksAtOnce = 64
+// Points and checks are checked in a series of their own a few at a time: checked alone, each
+// paid again for checking the series' metric and its texts. A check names two or three facts; a
+// point names its report and each other report that prints it, and ten thousand may.
+const checkedAtOnce = 64
+const reportsAtOnce = 256
+
+/** How many reports a point names. */
+const pointWeight = (point: SeriesPoint) => 1 + (point.alsoIn?.length ?? 0)
 
 /** A series written to disk: its JSON, and the files of its pages, in order (see emitSeriesPages). */
 export interface SeriesOnDisk {
@@ -18,7 +24,7 @@ export interface SeriesOnDisk {
 
 /**
  * Write a series' JSON to `json` and its pages into the folder `html`, the JSON checked against
- * its schema as it is written, a point and a check at a time: a figure ten thousand reports
+ * its schema as it is written, a few points and checks at a time: a figure ten thousand reports
  * restate is a point naming them all and 90,000 checks, 56 MB made at once, and its JSON is
  * 100 MB. Each check is made once for the JSON and once for the first page (see LazyCheck), and
  * let go after each.
@@ -36,29 +42,18 @@ export function writeSeriesFiles(
   const bare: Series = { $schema, generator, metric, entity, points: [], targets, checks: [] }
   checkSiteValue(file, bare)
   const alone = { ...bare, targets: [] }
-  function* madePoints(): Generator<SeriesPoint> {
-    // A copy reads the reports the point names once (see publishedPoint), for its check and its
-    // text; one at a time, as a point may name ten thousand reports.
-    for (const point of series.points) {
-      const made = { ...point }
-      checkSiteValue(file, { ...alone, points: [made] })
-      yield made
-    }
+  function* copiedPoints(): Generator<SeriesPoint> {
+    // A copy reads the reports the point names once (see publishedPoint), for its check and its text.
+    for (const point of series.points) yield { ...point }
   }
-  function* madeChecks(): Generator<SeriesCheck> {
-    // Checked a few at a time, in a series of their own: checked alone, each paid again for
-    // checking the series' metric and its texts.
-    let few: SeriesCheck[] = []
-    for (const check of eachCheck(series)) {
-      few.push(check)
-      if (few.length < checksAtOnce) continue
-      checkSiteValue(file, { ...alone, checks: few })
-      yield* few
-      few = []
-    }
-    if (few.length > 0) checkSiteValue(file, { ...alone, checks: few })
-    yield* few
-  }
+  const madePoints = () =>
+    checkedFew(copiedPoints(), (points) => checkSiteValue(file, { ...alone, points }), pointWeight)
+  const madeChecks = () =>
+    checkedFew(
+      eachCheck(series),
+      (checks) => checkSiteValue(file, { ...alone, checks }),
+      () => 1
+    )
   const lazy: Record<string, unknown> = {}
   // In the series' own order of members, the checks not read: the same JSON as the series whole.
   for (const name of Object.keys(series) as Array<keyof Series>)
@@ -67,4 +62,26 @@ export function writeSeriesFiles(
   const pages = emitSeriesPages(series, titleOf, eachCheck(series))
   for (const page of pages) writeFileSync(path.join(places.html, page.file), page.render())
   return { json, pages: pages.map((page) => page.file) }
+}
+
+/**
+ * The items, each given once `check` has been given it among a few others: `checkedAtOnce` at
+ * most, and fewer once their weights come to `reportsAtOnce`, so that no two points naming
+ * thousands of reports are held at once.
+ */
+function* checkedFew<T>(items: Iterable<T>, check: (few: T[]) => void, weight: (item: T) => number): Generator<T> {
+  let few: T[] = []
+  let weighed = 0
+  for (const item of items) {
+    few.push(item)
+    weighed += weight(item)
+    if (few.length < checkedAtOnce && weighed < reportsAtOnce) continue
+    check(few)
+    yield* few
+    few = []
+    weighed = 0
+  }
+  if (few.length === 0) return
+  check(few)
+  yield* few
 }
