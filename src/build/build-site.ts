@@ -14,6 +14,8 @@ import {
   type SeenFile
 } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
+import type { UnitRunner } from './unit-pool.js'
+import type { UnitTask } from './unit-task.js'
 
 /**
  * Build the site report by report: each is compiled and rendered on a worker thread, straight
@@ -32,8 +34,11 @@ export async function buildSite(
   const digests = new Map<string, { file: string; digest: string }>()
   const seen: Record<string, SeenFile> = {}
   const empty = new Uint8Array(0)
-  const kept = (shown: string, file: string, digest: string): SourceText => {
+  // A report's size, for readyForSaves.
+  const sizes = new Map<string, number>()
+  const kept = (shown: string, file: string, digest: string, size: number): SourceText => {
     digests.set(shown, { file, digest })
+    sizes.set(shown, size)
     return { path: shown, text: empty }
   }
   const input = await readAll(
@@ -44,7 +49,7 @@ export async function buildSite(
         const digest = contentDigest(source.text)
         const saw = seenFile(stats, digest, started)
         if (saw) seen[file] = saw
-        return kept(source.path, file, digest)
+        return kept(source.path, file, digest, stats.size)
       },
       // A file whose stats are those the last build saw is not read again: its digest is known.
       known: (shown, file, stats) => {
@@ -52,7 +57,7 @@ export async function buildSite(
         const digest = knownDigest(before, stats)
         if (!before || digest === undefined) return undefined
         seen[file] = before
-        return kept(shown, file, digest)
+        return kept(shown, file, digest, stats.size)
       }
     }
   )
@@ -64,6 +69,20 @@ export async function buildSite(
   const keys = input.reports.map(keyOf)
   const skipped = (input.skipped ?? []).map(({ path: shown, reason }): [string, string] => [shown, reason])
   const record = last?.environment === environment ? last : undefined
+  // What a process that builds again and again (watch) does once this build is done: see readyForSaves.
+  const ready = () => {
+    if (!options.workers) return
+    const source = largestSource(input.reports, digests, sizes)
+    const sample = source && {
+      source,
+      registry: input.registry,
+      environment,
+      root: out,
+      cacheFolder: cache.folder,
+      reuse: cache.reuse
+    }
+    readyForSaves(options.workers, sample)
+  }
 
   const said =
     record &&
@@ -80,6 +99,7 @@ export async function buildSite(
     const result = buildResult(diagnostics, coverage, reports, options.cwd)
     const problems = problemsOf(result)
     options.clock.lap('compare with the last build')
+    ready()
     if (problems !== undefined)
       return { ok: false, reason: 'invalid', result, message: `the sources have ${problems}`, restored: false }
     return { ok: true, result, files: Object.keys(record.files).sort(), restored: false, unchanged: true }
@@ -87,7 +107,39 @@ export async function buildSite(
 
   // Only now is the compiler loaded: a build with nothing to do never loads it.
   const { stageSite } = await import('./stage-site.js')
-  return stageSite({ options, input, digests, seen, keys, environment, record, skipped, problemsOf })
+  const outcome = await stageSite({ options, input, digests, seen, keys, environment, record, skipped, problemsOf })
+  ready()
+  return outcome
+}
+
+/**
+ * Ready a process that builds again and again for its first save, without waiting: load the
+ * modules that stage a site (a build with nothing to do loads none), and have its threads compile
+ * `sample`, the largest report, if they have compiled too little (see UnitRunner.warm).
+ */
+function readyForSaves(workers: UnitRunner, sample: UnitTask | undefined): void {
+  import('./stage-site.js').then((staging) => staging.loadStageModules()).catch(() => undefined)
+  if (sample) void workers.warm?.(sample)
+}
+
+/**
+ * The report of most bytes, which runs the most of the compiler's code, and its file. Reports too
+ * large to read are left out.
+ */
+function largestSource(
+  reports: readonly SourceText[],
+  digests: ReadonlyMap<string, { file: string }>,
+  sizes: ReadonlyMap<string, number>
+): UnitTask['source'] | undefined {
+  let largest: UnitTask['source'] | undefined
+  let most = -1
+  for (const report of reports) {
+    const file = digests.get(report.path)?.file
+    if (report.unreadSize !== undefined || file === undefined) continue
+    const size = sizes.get(report.path) ?? 0
+    if (size > most) [largest, most] = [{ path: report.path, file }, size]
+  }
+  return largest
 }
 
 /** The sources the options name, or a FactmarkError when they cannot be read (see readSources). */

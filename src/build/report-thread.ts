@@ -14,6 +14,13 @@ export default async function compileOnThread(task: UnitTask): Promise<UnitDone>
   return done
 }
 
+/** A report compiled and rendered and nothing written or kept, to run the compiler's code once (see warmUnitTask). */
+export async function warmOnThread(task: UnitTask): Promise<void> {
+  const compiler = await reportCompiler(task)
+  compiler.warmUnitTask(task)
+  keepCompilerCode()
+}
+
 /** The same for a check's threads: each report compiled and kept as a check keeps it, nothing rendered. */
 export async function checkOnThread(task: CheckUnitTask): Promise<CheckUnitDone> {
   const compiler = await reportCompiler({ cacheFolder: task.cacheFolder, reuse: true })

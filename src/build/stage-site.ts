@@ -83,6 +83,14 @@ class Unpublishable extends Error {
 }
 
 /**
+ * Load the modules a build that stages the site imports only when it needs them, so that a
+ * process that builds again and again (watch) has them when the first save comes.
+ */
+export async function loadStageModules(): Promise<void> {
+  await Promise.all([import('./whole-collection.js'), import('./site-files.js'), import('./site-dataset-files.js')])
+}
+
+/**
  * Compile what changed, stage the site beside the output folder and swap it in (see buildSite).
  */
 export async function stageSite(context: StageContext): Promise<SiteBuildOutcome> {

@@ -49,18 +49,7 @@ export interface UnitDone {
 
 /** Compile and render a report, write its files into the staged site, and keep its unit. */
 export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = reportFiles): UnitDone {
-  const registry = compiledRegistry(
-    task.registry,
-    task.environment,
-    task.cacheFolder === undefined ? undefined : { folder: task.cacheFolder, reuse: task.reuse === true }
-  )
-  if (!registry) throw new Error('the registry must be valid before reports are compiled')
-  const { path: shown, unreadSize, file } = task.source
-  // A report too large to read is compiled from nothing, to say so.
-  const source: SourceText =
-    unreadSize === undefined
-      ? { path: shown, text: readFileSync(file) }
-      : { path: shown, text: new Uint8Array(0), unreadSize }
+  const { registry, source } = taskInput(task)
   const key = unitKey(task.environment, source, contentDigest(source.text))
   const answers = new Map(task.answers ?? [])
   // Only factmark's own page is known to depend on the collection's levels by its charts alone.
@@ -98,6 +87,33 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
   // thousand reports' facts are not held by the thread that links the site while they compile.
   const { summary: _kept, ...head } = unit
   return { unit: head, key }
+}
+
+/**
+ * Compile and render a report in memory, writing and keeping nothing: a thread that has run no
+ * report yet runs the compiler's code once, so that the first report it is handed (a save, in
+ * watch) does not wait for V8 to compile that code.
+ */
+export function warmUnitTask(task: UnitTask): void {
+  const { registry, source } = taskInput(task)
+  renderUnit(source, registry, reportFiles)
+}
+
+/** The registry a task's report compiles with, and the report as the task reads it. */
+function taskInput(task: UnitTask): { registry: Registry; source: SourceText } {
+  const registry = compiledRegistry(
+    task.registry,
+    task.environment,
+    task.cacheFolder === undefined ? undefined : { folder: task.cacheFolder, reuse: task.reuse === true }
+  )
+  if (!registry) throw new Error('the registry must be valid before reports are compiled')
+  const { path: shown, unreadSize, file } = task.source
+  // A report too large to read is compiled from nothing, to say so.
+  const source: SourceText =
+    unreadSize === undefined
+      ? { path: shown, text: readFileSync(file) }
+      : { path: shown, text: new Uint8Array(0), unreadSize }
+  return { registry, source }
 }
 
 /**
