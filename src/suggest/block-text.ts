@@ -14,13 +14,15 @@ export interface BlockText {
   offsets: number[]
   /** [start, end) ranges of `text` that are labels of fact annotations. */
   tagged: Array<[number, number]>
+  /** The metric each fact annotation names, by where its label starts in `text`. */
+  metrics: Map<number, string>
 }
 
 // Inline code and HTML are opaque: one separator keeps figures from running across them.
 const separator = '\u0000'
 
 export function blockText(block: Nodes, source: string, isFact: (node: Nodes) => boolean): BlockText {
-  const result: BlockText = { text: '', offsets: [], tagged: [] }
+  const result: BlockText = { text: '', offsets: [], tagged: [], metrics: new Map() }
   append(block, source, isFact, result)
   return result
 }
@@ -43,6 +45,8 @@ function append(node: Nodes, source: string, isFact: (node: Nodes) => boolean, o
     if ('children' in node) for (const child of node.children as Nodes[]) append(child, source, isFact, out)
     else push(toString(node), -1, out)
     out.tagged.push([start, out.text.length])
+    const metric = 'attributes' in node ? node.attributes?.['metric'] : undefined
+    if (metric) out.metrics.set(start, metric)
     return
   }
   if ('children' in node) for (const child of node.children as Nodes[]) append(child, source, isFact, out)
