@@ -287,6 +287,20 @@ describe('--dry-run', () => {
 })
 
 describe('stubs', () => {
+  test('--write lists each draft metric before the annotation that names it', async () => {
+    const dir = path.join(root, 'stubs')
+    const cwd = project({
+      'report.md': readFileSync(path.join(dir, 'input.md')),
+      'metrics.yaml': readFileSync(path.join(dir, 'metrics.yaml'))
+    })
+    const run = await runCli(cwd, 'suggest', '--write', '--stubs')
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').slice(1, 3)).toEqual([
+      'source/report.md:10:32  36个 → draft metric draft.count_2 “全年完成土壤污染状况调查”',
+      'source/report.md:10:32  :fact[36个]{metric=draft.count_2}'
+    ])
+  })
+
   test('never take the id of a metric already in the registry, and a metric with the same label is named instead of drafted', async () => {
     const registry = readFileSync(path.join(root, 'stubs', 'expected-metrics.yaml'), 'utf8')
     const report = [

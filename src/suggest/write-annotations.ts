@@ -177,11 +177,13 @@ function planReports(
       drafted.push(stub)
       plan.edits.push({ ...placeOf(report.path, item), action: 'stub', metric: stub.id, label })
     }
-    // Edits of a report are listed in the order of the text, whatever made them.
+    // Edits of a report are listed in the order of the text, whatever made them; at one place, a
+    // draft metric before the annotation that names it.
+    const drafting = (edit: WriteEdit) => (edit.action === 'stub' ? 0 : 1)
     plan.edits.splice(
       first,
       Infinity,
-      ...plan.edits.slice(first).sort((a, b) => a.line - b.line || a.column - b.column)
+      ...plan.edits.slice(first).sort((a, b) => a.line - b.line || a.column - b.column || drafting(a) - drafting(b))
     )
     if (after !== body) plan.changed.push({ path: report.path, before: text, after: bom + after })
   }
