@@ -348,7 +348,8 @@ describe('build names the real problem', () => {
     const { code, stderr } = await run('build', '--src', 'nowhere')
     expect({ code, stderr }).toEqual({
       code: 2,
-      stderr: 'factmark: Cannot read the source folder nowhere: no such file or directory; dist/ was left as it was\n'
+      stderr:
+        'factmark: Cannot read the source folder nowhere: no such file or directory; nothing was written to dist/\n'
     })
     expect(existsSync(path.join(cwd, 'dist'))).toBe(false)
   })

@@ -139,7 +139,7 @@ describe.skipIf(!posix)('a source folder', () => {
       code: 2,
       stdout: '',
       stderr:
-        'factmark: No report could be read: source/pipe.md: it is a named pipe (FIFO), not a file; dist/ was left as it was\n'
+        'factmark: No report could be read: source/pipe.md: it is a named pipe (FIFO), not a file; nothing was written to dist/\n'
     })
   })
 
@@ -150,7 +150,7 @@ describe.skipIf(!posix)('a source folder', () => {
     expect(await run('build')).toEqual({
       code: 2,
       stdout: '',
-      stderr: `factmark: No report could be read: ${pipe('a')}; ${pipe('b')}; ${pipe('c')}; and 2 more files skipped; dist/ was left as it was\n`
+      stderr: `factmark: No report could be read: ${pipe('a')}; ${pipe('b')}; ${pipe('c')}; and 2 more files skipped; nothing was written to dist/\n`
     })
   })
 })

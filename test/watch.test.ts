@@ -95,15 +95,14 @@ describe('factmark watch on a project', { timeout: 120_000 }, () => {
 })
 
 describe('the watch command', () => {
-  test('serves, rebuilds on a save, prints the diagnostics with the text formatter, and stops on SIGINT with exit 0', async () => {
-    const project = starterProject()
+  /** `factmark watch --port 0` on a project, and what it prints. */
+  function watchCommand(project: string) {
     const child = spawn(process.execPath, [path.resolve('bin/factmark.js'), 'watch', '--port', '0'], { cwd: project })
-    let stdout = ''
-    let stderr = ''
+    const out = { stdout: '', stderr: '' }
     const printed = (pattern: RegExp) =>
       new Promise<RegExpExecArray>((resolve) => {
         const look = () => {
-          const match = pattern.exec(stderr)
+          const match = pattern.exec(out.stderr)
           if (match) {
             child.stderr.off('data', look)
             resolve(match)
@@ -112,9 +111,15 @@ describe('the watch command', () => {
         child.stderr.on('data', look)
         look()
       })
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout.on('data', (chunk: Buffer) => (out.stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (out.stderr += chunk.toString()))
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve))
+    return { child, out, printed, exited }
+  }
+
+  test('serves, rebuilds on a save, prints the diagnostics with the text formatter, and stops on SIGINT with exit 0', async () => {
+    const project = starterProject()
+    const { child, out, printed, exited } = watchCommand(project)
 
     const [, url] = await printed(/serving dist\/ at (http:\/\/127\.0\.0\.1:\d+\/)/)
     await printed(/built dist\/ in \d+ ms \(1 report, 8 facts\)/)
@@ -123,11 +128,28 @@ describe('the watch command', () => {
     await printed(
       /example-2025\.md changed; rebuild failed in \d+ ms: the sources have 1 error; dist\/ was left as it was and is still served/
     )
-    expect(stdout).toMatch(/example-2025\.md:\d+:\d+.*unknown-metric/)
+    expect(out.stdout).toMatch(/example-2025\.md:\d+:\d+.*unknown-metric/)
     expect((await fetch(url as string)).status).toBe(200)
 
     child.kill('SIGINT')
     expect(await exited).toBe(0)
-    expect(stderr).toMatch(/SIGINT: stopping\n$/)
+    expect(out.stderr).toMatch(/SIGINT: stopping\n$/)
+  }, 120_000)
+
+  test('says when a first build that failed has nothing to serve, and serves the first that succeeds', async () => {
+    const project = starterProject()
+    const file = path.join(project, sample)
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(file, text.replace('metric=air.pm25}', 'metric=air.pm99}'))
+    const { child, printed, exited } = watchCommand(project)
+
+    await printed(
+      /build failed in \d+ ms: the sources have 1 error; nothing was written to dist\/, and nothing is served until a build succeeds\n/
+    )
+    writeFileSync(file, text)
+    await printed(/example-2025\.md changed; rebuilt dist\/ in \d+ ms \(1 report, 8 facts\)/)
+
+    child.kill('SIGINT')
+    expect(await exited).toBe(0)
   }, 120_000)
 })

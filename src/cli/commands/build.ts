@@ -5,6 +5,7 @@ import { plural } from '../../model/plural.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
+import { outputLeft } from '../output-left.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
   const where = `${values.out.replace(/\/+$/, '')}/`
@@ -27,11 +28,11 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
           ? `Cannot write ${where}: ${error.message}`
           : undefined
     if (message === undefined) throw error
-    io.stderr(`factmark: ${message}; ${where} was left as it was\n`)
+    io.stderr(`factmark: ${message}; ${outputLeft(where, values.out, io.cwd).words}\n`)
     return exit.usage
   }
   const output = { format, verbose: values.verbose }
-  if (!outcome.ok) return reportNotBuilt(outcome.error, where, output, io)
+  if (!outcome.ok) return reportNotBuilt(outcome.error, where, output, io, outputLeft(where, values.out, io.cwd).words)
   const code = reportBuilt(outcome.value, where, output, io)
   if (values.timings) io.stderr(formatStepTimes(outcome.value.steps))
   return code
@@ -56,13 +57,13 @@ function reportBuilt({ result, files, restored, unchanged }: Built, where: strin
   return exit.ok
 }
 
-function reportNotBuilt(failure: BuildFailure, where: string, output: Output, io: Io): number {
+function reportNotBuilt(failure: BuildFailure, where: string, output: Output, io: Io, left: string): number {
   if (failure.reason === 'output') {
     io.stderr(`factmark: ${failure.message}\n`)
     return exit.usage
   }
   report(failure.result, output, io, {})
   if (failure.restored) io.stderr(`factmark: an earlier build was interrupted; its complete ${where} was restored\n`)
-  io.stderr(`factmark: build failed: ${failure.message}; ${where} was left as it was\n`)
+  io.stderr(`factmark: build failed: ${failure.message}; ${left}\n`)
   return failure.reason === 'invalid' ? exit.invalid : exit.usage
 }

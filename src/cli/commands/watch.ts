@@ -4,6 +4,7 @@ import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
+import { outputLeft } from '../output-left.js'
 
 export async function run({ files, values, io }: Call): Promise<number> {
   if (files.length > 0) {
@@ -28,7 +29,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
       strict: values.strict,
       port,
       onBuild: (watched) => {
-        if (!stopping) printBuild(watched, where, output, io)
+        if (!stopping) printBuild(watched, () => outputLeft(where, values.out, io.cwd), where, output, io)
       },
       onWatchError: (error) =>
         io.stderr(`factmark: cannot watch ${values.src}/: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -68,7 +69,13 @@ function stopSignal(): Promise<NodeJS.Signals> {
 }
 
 /** One build as `build` prints it: the diagnostics with the text formatter, then a line that says what happened. */
-function printBuild({ changed, milliseconds, outcome }: WatchedBuild, where: string, output: Output, io: Io): void {
+function printBuild(
+  { changed, milliseconds, outcome }: WatchedBuild,
+  left: () => { kept: boolean; words: string },
+  where: string,
+  output: Output,
+  io: Io
+): void {
   const cause = changed.length === 0 ? 'built' : `${changed.join(', ')} changed; rebuilt`
   const time = `${Math.round(milliseconds)} ms`
   if (outcome.ok) printBuilt(outcome.value, `${cause} ${where} in ${time}`, output, io)
@@ -76,7 +83,7 @@ function printBuild({ changed, milliseconds, outcome }: WatchedBuild, where: str
     printFailed(
       outcome.error,
       `${cause === 'built' ? 'build' : cause.replace(/rebuilt$/, 'rebuild')} failed in ${time}`,
-      where,
+      left(),
       output,
       io
     )
@@ -88,7 +95,14 @@ function printBuilt({ result }: Built, done: string, output: Output, io: Io): vo
   io.stderr(`factmark: ${done} (${reports} ${plural(reports, 'report')}, ${result.factCount} facts)\n`)
 }
 
-function printFailed(failure: BuildFailure | BuildThrown, failed: string, where: string, output: Output, io: Io): void {
+function printFailed(
+  failure: BuildFailure | BuildThrown,
+  failed: string,
+  left: { kept: boolean; words: string },
+  output: Output,
+  io: Io
+): void {
   if (failure.reason === 'invalid' || failure.reason === 'emit') report(failure.result, output, io, {})
-  io.stderr(`factmark: ${failed}: ${failure.message}; ${where} was left as it was and is still served\n`)
+  const served = left.kept ? ' and is still served' : ', and nothing is served until a build succeeds'
+  io.stderr(`factmark: ${failed}: ${failure.message}; ${left.words}${served}\n`)
 }
