@@ -31,14 +31,12 @@ export async function buildSite(
   const { out, cache } = options
   const started = Date.now()
   const last = cache.reuse ? options.last : undefined
-  const digests = new Map<string, { file: string; digest: string }>()
+  // Each report's file, the digest of its bytes and their size (see largestSource).
+  const digests = new Map<string, { file: string; digest: string; size: number }>()
   const seen: Record<string, SeenFile> = {}
   const empty = new Uint8Array(0)
-  // A report's size, for readyForSaves.
-  const sizes = new Map<string, number>()
   const kept = (shown: string, file: string, digest: string, size: number): SourceText => {
-    digests.set(shown, { file, digest })
-    sizes.set(shown, size)
+    digests.set(shown, { file, digest, size })
     return { path: shown, text: empty }
   }
   const input = await readAll(
@@ -72,7 +70,7 @@ export async function buildSite(
   // What a process that builds again and again (watch) does once this build is done: see readyForSaves.
   const ready = () => {
     if (!options.workers) return
-    const source = largestSource(input.reports, digests, sizes)
+    const source = largestSource(input.reports, digests)
     const sample = source && {
       source,
       registry: input.registry,
@@ -128,16 +126,14 @@ function readyForSaves(workers: UnitRunner, sample: UnitTask | undefined): void 
  */
 function largestSource(
   reports: readonly SourceText[],
-  digests: ReadonlyMap<string, { file: string }>,
-  sizes: ReadonlyMap<string, number>
+  digests: ReadonlyMap<string, { file: string; size: number }>
 ): UnitTask['source'] | undefined {
   let largest: UnitTask['source'] | undefined
   let most = -1
   for (const report of reports) {
-    const file = digests.get(report.path)?.file
-    if (report.unreadSize !== undefined || file === undefined) continue
-    const size = sizes.get(report.path) ?? 0
-    if (size > most) [largest, most] = [{ path: report.path, file }, size]
+    const read = digests.get(report.path)
+    if (report.unreadSize !== undefined || read === undefined) continue
+    if (read.size > most) [largest, most] = [{ path: report.path, file: read.file }, read.size]
   }
   return largest
 }
