@@ -26,6 +26,7 @@ export type { Artifact, EmitContext, ReportFile } from './build/render-artifacts
 export type { OutputCheck, OutputRefusal } from './build/output-folder.js'
 export type { PublishOptions, PublishStep, RecoveryResult } from './build/publish.js'
 export type { StepTime } from './build/step-clock.js'
+export type { BuildProgress } from './build/build-progress.js'
 export type { Download } from './emit/downloads.js'
 export type { CollectionLookup, LevelQuery, PublishedLevel } from './emit/html/collection-lookup.js'
 export type { SchemaFile } from './model/schemas.js'

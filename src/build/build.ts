@@ -13,6 +13,7 @@ import { FactmarkError } from '../model/factmark-error.js'
 import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
 import { stepClock, type StepTime } from './step-clock.js'
+import type { BuildProgress } from './build-progress.js'
 
 export interface BuildOptions extends CompileOptions {
   /** Output folder. Default `dist`. */
@@ -23,6 +24,8 @@ export interface BuildOptions extends CompileOptions {
   reportFiles?: readonly ReportFile[]
   /** Called after each step of publishing; for fault-injection tests. */
   onPublishStep?: (step: PublishStep) => void | Promise<void>
+  /** Told of each report compiled and each step ended, as the build goes (see BuildProgress). */
+  onProgress?: (progress: BuildProgress) => void
   /** Use what earlier builds compiled (default true); false compiles every report again, and refills the cache. */
   cache?: boolean
   /** Where the cache is kept; see defaultCacheFolder. */
@@ -79,7 +82,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildOutcome> {
  * and stopped after it.
  */
 export async function buildWith(options: BuildOptions, workers?: UnitRunner): Promise<BuildOutcome> {
-  const clock = stepClock()
+  const { onLap, onCompiled } = progressHooks(options.onProgress)
+  const clock = stepClock(undefined, onLap)
   const places = outputPlaces(options)
   const { out } = places
   const refused = (message: string) => err({ reason: 'output' as const, message, out })
@@ -119,7 +123,8 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
           checkedFirst = undefined
           return answer
         },
-        ...(options.onPublishStep && { onPublishStep: options.onPublishStep })
+        ...(options.onPublishStep && { onPublishStep: options.onPublishStep }),
+        ...(onCompiled && { onCompiled })
       },
       (result) => sourceProblems(result, options.strict)
     )
@@ -134,6 +139,18 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   }
   const { result, files, unchanged } = outcome
   return ok({ result, files, out, restored: restored || outcome.restored, unchanged, steps: clock.steps() })
+}
+
+/** What the clock and the site build are told, as the progress of the build. */
+function progressHooks(onProgress: BuildOptions['onProgress']): {
+  onLap?: (step: StepTime) => void
+  onCompiled?: (compiled: number, of: number) => void
+} {
+  if (!onProgress) return {}
+  return {
+    onLap: (step) => onProgress({ kind: 'step', step }),
+    onCompiled: (compiled, of) => onProgress({ kind: 'compiled', compiled, of })
+  }
 }
 
 function outputPlaces(options: BuildOptions): OutputPlaces {

@@ -14,6 +14,7 @@ import { crossReport, type CrossReportInput } from './cross-report.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { tightHeap } from './tight-heap.js'
 import { checkRunner } from './unit-pool.js'
+import type { OnCompiled } from '../compile/compile-sources.js'
 import { factBudget } from './whole-collection.js'
 
 /** What a check says of its sources. */
@@ -36,7 +37,7 @@ export async function checkUnits(
   loaded: LoadedRegistry & { registry: Registry },
   cacheFolder: string,
   digests: readonly string[],
-  options: { threads?: number } = {}
+  options: { threads?: number; onCompiled?: OnCompiled } = {}
 ): Promise<CheckedUnits> {
   // Units that render no file, kept apart from a build's: another environment is other keys.
   const environment = createHash('sha256')
@@ -54,6 +55,7 @@ export async function checkUnits(
   const missing = found.flatMap((unit, index) => (unit ? [] : [index]))
   // Many reports to compile are compiled on both cores, as a build compiles them.
   const runner = checkRunner(missing.length, options.threads)
+  let compiledCount = 0
   const compiled = async (index: number): Promise<ReportUnit> => {
     const source = input.reports[index] as CompileInput['reports'][number]
     const place = files[index] as string
@@ -61,6 +63,7 @@ export async function checkUnits(
       ? await runner.run({ source, registry: input.registry, environment, place, cacheFolder })
       : checkUnit(source, loaded.registry, place)
     if (done.summary) held.set(index, done.summary)
+    options.onCompiled?.(++compiledCount, missing.length)
     return done.head
   }
   let units: ReportUnit[]

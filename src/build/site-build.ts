@@ -31,6 +31,8 @@ export interface SiteBuildOptions {
   clock: StepClock
   check: () => Promise<OutputCheck>
   onPublishStep?: (step: PublishStep) => void | Promise<void>
+  /** Told each time a report is compiled: how many are, of how many this build compiles. */
+  onCompiled?: (compiled: number, of: number) => void
 }
 
 export type SiteBuildOutcome =

@@ -227,11 +227,14 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     })
     try {
       const compiling = new Map<number, Promise<ReportUnit>>()
+      let compiled = 0
       const compile = (index: number, on: UnitRunner) =>
         compiling.set(
           index,
           on.run(taskOf(input.reports[index] as SourceText)).then((done) => {
             keys[index] = done.key
+            // Every task is handed out before the first is done: `compiling` holds them all by then.
+            options.onCompiled?.(++compiled, compiling.size)
             return pool(done.unit)
           })
         )

@@ -32,7 +32,8 @@ const processClocks: Clocks = {
   }
 }
 
-export function stepClock(clocks: Clocks = processClocks): StepClock {
+/** A clock for a build's steps; `onLap` hears of each step as it ends. */
+export function stepClock(clocks: Clocks = processClocks, onLap?: (step: StepTime) => void): StepClock {
   const steps: StepTime[] = []
   let wall = clocks.wall()
   let cpu = clocks.cpu()
@@ -40,9 +41,11 @@ export function stepClock(clocks: Clocks = processClocks): StepClock {
     lap(step) {
       const nowWall = clocks.wall()
       const nowCpu = clocks.cpu()
-      steps.push({ step, wallMs: nowWall - wall, cpuMs: nowCpu - cpu })
+      const ended = { step, wallMs: nowWall - wall, cpuMs: nowCpu - cpu }
+      steps.push(ended)
       wall = nowWall
       cpu = nowCpu
+      onLap?.(ended)
     },
     steps: () => [...steps]
   }

@@ -7,6 +7,13 @@ export interface Io {
   stdout(text: string): void
   stderr(text: string): void
   cwd: string
+  /**
+   * Show a line of stderr in place of the last one shown so, '' to take it away: how far a long
+   * build has come. Only where stderr is a terminal; a log or a pipe gets none.
+   */
+  status?: (line: string) => void
+  /** How many columns the terminal of `status` has now, when it says. */
+  columns?: () => number | undefined
 }
 
 /** Exit codes: 0 clean, 1 validation errors (or warnings with --strict), 2 usage or I/O errors. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { terminalText } from './format/printable.js'
+import { printable, terminalText } from './format/printable.js'
 import { exit, formats, parseCommandLine, type Call, type CommandLine, type Format, type Io } from './command-line.js'
 import { usage } from './usage.js'
 import { version } from '../version.js'
@@ -14,7 +14,12 @@ export type { Io } from './command-line.js'
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd()
+  cwd: process.cwd(),
+  // Back to the start of the line, the new text, the rest of the old one erased.
+  ...(process.stderr.isTTY && {
+    status: (line: string) => process.stderr.write(`\r${line}\u001b[K`),
+    columns: () => process.stderr.columns
+  })
 }
 
 interface Command {
@@ -70,7 +75,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 
 /** Messages on stderr quote paths and arguments as they were given: they are printed escaped and guarded too. */
 function guardStderr(io: Io): Io {
-  return { ...io, stderr: (text) => io.stderr(terminalText(text)) }
+  const { status } = io
+  return {
+    ...io,
+    stderr: (text) => io.stderr(terminalText(text)),
+    ...(status && { status: (line: string) => status(printable(line)) })
+  }
 }
 
 /**

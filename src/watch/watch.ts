@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildWith, type BuildOutcome } from '../build/build.js'
+import type { BuildProgress } from '../build/build-progress.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { isNodeError } from '../model/node-error.js'
 import { lastingRunner } from '../build/unit-pool.js'
@@ -26,6 +27,8 @@ export interface WatchOptions {
   delay?: number
   /** Told of every build, when it has been announced to the pages. */
   onBuild?: (watched: WatchedBuild) => void
+  /** Told of each report compiled and each step ended, as a build goes (see BuildProgress). */
+  onProgress?: (progress: BuildProgress) => void
   /** Told when the source folder cannot be watched (it was removed, or may not be read). */
   onWatchError?: (error: unknown) => void
 }
@@ -82,7 +85,16 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
     changed.clear()
     const started = performance.now()
     const outcome = await buildCatching(() =>
-      buildWith({ src, out, cwd, ...(options.strict && { strict: true }) }, workers)
+      buildWith(
+        {
+          src,
+          out,
+          cwd,
+          ...(options.strict && { strict: true }),
+          ...(options.onProgress && { onProgress: options.onProgress })
+        },
+        workers
+      )
     )
     const milliseconds = performance.now() - started
     channel.announce(nextState(channel.state(), outcome, options.strict === true))

@@ -11,6 +11,8 @@ import { roundTo } from '../../model/rounding.js'
 import { terminalText } from '../format/printable.js'
 import type { SourceLookup } from '../format/text.js'
 import { exit, type Call } from '../command-line.js'
+import { progressLine } from '../progress-line.js'
+import type { OnCompiled } from '../../compile/compile-sources.js'
 import { factCount, report } from '../report.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
@@ -21,7 +23,15 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   }
   const cache = { folder: defaultCacheFolder(io.cwd), reuse: !values['no-cache'] }
   const input = await sourcesOf({ src: values.src, files, cwd: io.cwd })
-  const checked = await checkOf({ ...input, checkUnusedMetrics: files.length === 0 }, cache)
+  const progress = progressLine(io, { doing: 'checking' })
+  let checked: Awaited<ReturnType<typeof checkOf>>
+  try {
+    checked = await checkOf({ ...input, checkUnusedMetrics: files.length === 0 }, cache, (compiled, of) =>
+      progress.show({ kind: 'compiled', compiled, of })
+    )
+  } finally {
+    progress.clear()
+  }
   // What checks keep goes once unused for a week (see pruneCache), also where no build runs.
   if (cache.reuse) pruneCache(cache.folder)
   const percent = coveragePercent(checked.coverage)
@@ -51,7 +61,8 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
  */
 async function checkOf(
   input: CompileInput & { checkUnusedMetrics: boolean },
-  cache: { folder: string; reuse: boolean }
+  cache: { folder: string; reuse: boolean },
+  onCompiled: OnCompiled
 ): Promise<KeptCheck & { sources: SourceLookup }> {
   const digests = cache.reuse ? input.reports.map((source) => contentDigest(source.text)) : []
   const key = cache.reuse ? checkKey(cache.folder, input, input.checkUnusedMetrics, digests) : undefined
@@ -62,12 +73,12 @@ async function checkOf(
   const { registry } = loaded
   if (cache.reuse && registry && input.reports.length >= fewestForUnits) {
     const { checkUnits } = await import('../../build/check-units.js')
-    const checked = await checkUnits(input, { ...loaded, registry }, cache.folder, digests)
+    const checked = await checkUnits(input, { ...loaded, registry }, cache.folder, digests, { onCompiled })
     if (key !== undefined) keepCheck(cache.folder, key, checked)
     return { ...checked, sources: decodedSources(input) }
   }
   const { checkWithRegistry } = await import('../../compile/compile-sources.js')
-  const result = checkWithRegistry(input, loaded)
+  const result = checkWithRegistry(input, loaded, onCompiled)
   const checked = { diagnostics: result.diagnostics, coverage: result.coverage, facts: factCount(result) }
   if (key !== undefined) keepCheck(cache.folder, key, checked)
   return { ...checked, sources: new Map(result.files.map((file) => [file.path, String(file.value)])) }

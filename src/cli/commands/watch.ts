@@ -5,6 +5,7 @@ import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
 import { outputLeft } from '../output-left.js'
+import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, io }: Call): Promise<number> {
   if (files.length > 0) {
@@ -21,6 +22,8 @@ export async function run({ files, values, io }: Call): Promise<number> {
   let watching: Watching
   // Once stopping, the build that runs finishes quietly: the last line says the watch stopped.
   let stopping = false
+  // Shown for a build that takes a while (the first, of many reports); a save's rebuild prints its line alone.
+  const progress = progressLine(io, { after: 500 })
   try {
     watching = await startWatch({
       src: values.src,
@@ -28,7 +31,11 @@ export async function run({ files, values, io }: Call): Promise<number> {
       cwd: io.cwd,
       strict: values.strict,
       port,
+      onProgress: (told) => {
+        if (!stopping) progress.show(told)
+      },
       onBuild: (watched) => {
+        progress.clear()
         if (!stopping) printBuild(watched, () => outputLeft(where, values.out, io.cwd), where, output, io)
       },
       onWatchError: (error) =>
@@ -42,6 +49,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
   io.stderr(`factmark: serving ${where} at ${watching.url} and watching ${values.src}/ (Ctrl-C stops)\n`)
   const signal = await stopSignal()
   stopping = true
+  progress.clear()
   io.stderr(`factmark: ${signal}: stopping\n`)
   await watching.close()
   return exit.ok

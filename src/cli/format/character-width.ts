@@ -11,3 +11,15 @@ export function characterWidth(shown: string): number {
   if (width === undefined) widths.set(shown, (width = textWidth(shown)))
   return width
 }
+
+/** The longest start of `line` that takes at most `columns` columns of a terminal. */
+export function cutToWidth(line: string, columns: number): string {
+  let used = 0
+  let end = 0
+  for (const char of line) {
+    used += characterWidth(char)
+    if (used > columns) return line.slice(0, end)
+    end += char.length
+  }
+  return line
+}
