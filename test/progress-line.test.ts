@@ -146,6 +146,8 @@ describe('a build tells its progress', () => {
   beforeEach(() => {
     cwd = mkdtempSync(path.join(tmpdir(), 'factmark-progress-'))
     writeCorpus(path.join(cwd, 'source'), 3)
+    // The project's own cache, in its node_modules (see defaultCacheFolder).
+    mkdirSync(path.join(cwd, 'node_modules'))
   })
   afterEach(() => rmSync(cwd, { recursive: true, force: true }))
 
@@ -188,13 +190,7 @@ describe('a build tells its progress', () => {
   })
 
   test('on a terminal, the command shows the line and takes it away before it prints what it built', async () => {
-    const printed: string[] = []
-    const io: Io = {
-      stdout: (text) => void printed.push(`stdout ${text}`),
-      stderr: (text) => void printed.push(`stderr ${text}`),
-      status: (line) => void printed.push(`status ${line}`),
-      cwd
-    }
+    const { io, printed } = terminalIo(cwd)
     expect(await main(['build', '--format', 'json'], io)).toBe(0)
     const firstOther = printed.findIndex((entry) => !entry.startsWith('status '))
     const lines = printed.slice(0, firstOther).map((entry) => entry.slice('status '.length))
@@ -233,13 +229,7 @@ describe('a check tells its progress', () => {
     writeCorpus(path.join(cwd, 'source'), count)
     // The project's own cache, in its node_modules (see defaultCacheFolder).
     mkdirSync(path.join(cwd, 'node_modules'))
-    const printed: string[] = []
-    const io: Io = {
-      stdout: (text) => void printed.push(`stdout ${text}`),
-      stderr: (text) => void printed.push(`stderr ${text}`),
-      status: (line) => void printed.push(`status ${line}`),
-      cwd
-    }
+    const { io, printed } = terminalIo(cwd)
     expect(await main(['check', '--format', 'json'], io)).toBe(0)
     const statuses = printed.filter((entry) => entry.startsWith('status ')).map((entry) => entry.slice(7))
     expect(statuses.at(-1)).toBe('')
@@ -255,3 +245,15 @@ describe('a check tells its progress', () => {
     expect(printed.filter((entry) => entry.startsWith('status '))).toEqual([])
   })
 })
+
+/** The streams of a terminal in `cwd`: what is printed on stdout, stderr and the status line, in order. */
+function terminalIo(cwd: string): { io: Io; printed: string[] } {
+  const printed: string[] = []
+  const io: Io = {
+    stdout: (text) => void printed.push(`stdout ${text}`),
+    stderr: (text) => void printed.push(`stderr ${text}`),
+    status: (line) => void printed.push(`status ${line}`),
+    cwd
+  }
+  return { io, printed }
+}
