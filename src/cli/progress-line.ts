@@ -5,6 +5,8 @@ import { cutToWidth } from './format/character-width.js'
 
 /** A build's progress as one line of a terminal, rewritten as it goes (see Io.status). */
 export interface ProgressLine {
+  /** Whether the line can be shown at all: false where stderr is no terminal. */
+  live: boolean
   show: (progress: BuildProgress) => void
   /** Take the line away, before what the build printed (nothing when none was shown); the next progress is of another build. */
   clear: () => void
@@ -30,7 +32,7 @@ export interface ProgressOptions {
  */
 export function progressLine(io: Pick<Io, 'status' | 'columns'>, options: ProgressOptions = {}): ProgressLine {
   const { status, columns } = io
-  if (!status) return { show: () => undefined, clear: () => undefined }
+  if (!status) return { live: false, show: () => undefined, clear: () => undefined }
   const { now = () => performance.now(), every = 100, after = 0, doing = 'building' } = options
   let shown = false
   let last = -Infinity
@@ -38,12 +40,14 @@ export function progressLine(io: Pick<Io, 'status' | 'columns'>, options: Progre
   let since: number | undefined
   const draw = (line: string, at: number) => {
     const width = columns?.()
-    // The last column is left free: a line that fills it wraps on some terminals.
-    status(width !== undefined && width > 1 ? cutToWidth(line, width - 1) : line)
+    // The last column is left free: a line that fills it wraps on some terminals. A terminal
+    // that does not say its width (0) gets the whole line.
+    status(width !== undefined && width > 0 ? fitted(line, width - 1) : line)
     shown = true
     last = at
   }
   return {
+    live: true,
     show(progress) {
       const at = now()
       since ??= at
@@ -64,3 +68,66 @@ export function progressLine(io: Pick<Io, 'status' | 'columns'>, options: Progre
     }
   }
 }
+
+/** What showingWhile needs of the process: to hear of a signal once, and to send one to itself. */
+export interface Signals {
+  once: (signal: NodeJS.Signals, listener: () => void) => void
+  off: (signal: NodeJS.Signals, listener: () => void) => void
+  raise: (signal: NodeJS.Signals) => void
+}
+
+const processSignals: Signals = {
+  once: (signal, listener) => void process.once(signal, listener),
+  off: (signal, listener) => void process.off(signal, listener),
+  raise: (signal) => void process.kill(process.pid, signal)
+}
+
+const stopping: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
+
+/**
+ * Run `work` while `line` shows its progress, and take the line away when it is done. Should
+ * Ctrl-C or SIGTERM stop the process meanwhile, the line is taken away first and the signal sent
+ * again, to stop the process as it would have (exit 130 for Ctrl-C): the shell's prompt then
+ * starts on a line of its own. Where no line can be shown, signals are left alone.
+ */
+export async function showingWhile<T>(
+  line: ProgressLine,
+  work: () => Promise<T>,
+  signals: Signals = processSignals
+): Promise<T> {
+  if (!line.live) return work()
+  const listeners = stopping.map((signal) => {
+    const listener = () => {
+      forget()
+      line.clear()
+      signals.raise(signal)
+    }
+    return [signal, listener] as const
+  })
+  const forget = () => {
+    for (const [signal, listener] of listeners) signals.off(signal, listener)
+  }
+  for (const [signal, listener] of listeners) signals.once(signal, listener)
+  try {
+    return await work()
+  } finally {
+    forget()
+    line.clear()
+  }
+}
+
+/**
+ * A line cut to `columns` where it is too long: after a whole word, with `...` to say so, as a
+ * number cut short (`300 of 30`) would say something else; cut anywhere only when no word fits.
+ */
+function fitted(line: string, columns: number): string {
+  const whole = cutToWidth(line, columns)
+  if (whole === line) return line
+  const room = cutToWidth(line, columns - marker.length)
+  // The room may end with a word, where the line goes on with a space.
+  const end = line[room.length] === ' ' ? room.length : room.lastIndexOf(' ')
+  const kept = room.slice(0, Math.max(end, 0)).trimEnd()
+  return kept === '' ? whole : `${kept}${marker}`
+}
+
+const marker = '...'
