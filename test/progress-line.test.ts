@@ -7,7 +7,7 @@ import type { BuildProgress } from '../src/build/build-progress.js'
 import { build } from '../src/index.js'
 import { cutToWidth } from '../src/cli/format/character-width.js'
 import { main, type Io } from '../src/cli/main.js'
-import { progressLine, showingWhile, type Signals } from '../src/cli/progress-line.js'
+import { progressLine } from '../src/cli/progress-line.js'
 
 const step = (name: string, wallMs: number): BuildProgress => ({ kind: 'step', step: { step: name, wallMs, cpuMs: 0 } })
 const compiled = (count: number, of: number): BuildProgress => ({ kind: 'compiled', compiled: count, of })
@@ -133,104 +133,6 @@ describe('a progress line on a terminal of few columns', () => {
     now = 200
     line.show(compiled(2, 4))
     expect(lines).toEqual(['factmark: building: 1 of 4 reports compiled', 'factmark: building: 2 of 4...'])
-  })
-})
-
-describe('showingWhile', () => {
-  /** Signals of a process that records what it is asked, and that a test sends. */
-  function fakeSignals() {
-    const listeners = new Map<NodeJS.Signals, Array<() => void>>()
-    const raised: NodeJS.Signals[] = []
-    const signals: Signals = {
-      once: (signal, listener) => void listeners.set(signal, [...(listeners.get(signal) ?? []), listener]),
-      off: (signal, listener) =>
-        void listeners.set(
-          signal,
-          (listeners.get(signal) ?? []).filter((kept) => kept !== listener)
-        ),
-      raise: (signal) => void raised.push(signal)
-    }
-    const send = (signal: NodeJS.Signals) => {
-      const heard = listeners.get(signal) ?? []
-      listeners.set(signal, [])
-      for (const listener of heard) listener()
-    }
-    const listening = () => [...listeners].flatMap(([signal, heard]) => heard.map(() => signal))
-    return { signals, send, raised, listening }
-  }
-  const liveLine = (shown: string[]) => progressLine({ status: (line) => void shown.push(line) }, { now: () => 0 })
-
-  test.each(['SIGINT', 'SIGTERM'] as const)(
-    '%s meanwhile: the line is taken away, then the signal sent again to stop the process',
-    async (signal) => {
-      const shown: string[] = []
-      const line = liveLine(shown)
-      const { signals, send, raised, listening } = fakeSignals()
-      const done = showingWhile(
-        line,
-        () => {
-          line.show(compiled(1, 3))
-          send(signal)
-          return Promise.resolve('built')
-        },
-        signals
-      )
-      expect(shown).toEqual(['factmark: building: 1 of 3 reports compiled', ''])
-      expect(raised).toEqual([signal])
-      // Neither signal is heard any more: the one sent again stops the process the default way.
-      expect(listening()).toEqual([])
-      expect(await done).toBe('built')
-    }
-  )
-
-  test('done: the line taken away, the signals left alone; the same when the work fails', async () => {
-    const shown: string[] = []
-    const line = liveLine(shown)
-    const { signals, raised, listening } = fakeSignals()
-    expect(
-      await showingWhile(
-        line,
-        () => {
-          expect(listening()).toEqual(['SIGINT', 'SIGTERM'])
-          line.show(compiled(2, 2))
-          return Promise.resolve(7)
-        },
-        signals
-      )
-    ).toBe(7)
-    expect({ shown, raised, listening: listening() }).toEqual({
-      shown: ['factmark: building: 2 of 2 reports compiled', ''],
-      raised: [],
-      listening: []
-    })
-    await expect(
-      showingWhile(
-        line,
-        () => {
-          line.show(step('read the sources', 10))
-          return Promise.reject(new Error('the disk is full'))
-        },
-        signals
-      )
-    ).rejects.toThrow('the disk is full')
-    expect(shown.slice(2)).toEqual(['factmark: building: read the sources done in 0.0 s', ''])
-    expect(listening()).toEqual([])
-  })
-
-  test('where no line can be shown (stderr is no terminal), signals are not listened to', async () => {
-    const { signals, listening } = fakeSignals()
-    const line = progressLine({})
-    expect(line.live).toBe(false)
-    expect(
-      await showingWhile(
-        line,
-        () => {
-          expect(listening()).toEqual([])
-          return Promise.resolve('built')
-        },
-        signals
-      )
-    ).toBe('built')
   })
 })
 

@@ -5,8 +5,6 @@ import { cutToWidth } from './format/character-width.js'
 
 /** A build's progress as one line of a terminal, rewritten as it goes (see Io.status). */
 export interface ProgressLine {
-  /** Whether the line can be shown at all: false where stderr is no terminal. */
-  live: boolean
   show: (progress: BuildProgress) => void
   /** Take the line away, before what the build printed (nothing when none was shown); the next progress is of another build. */
   clear: () => void
@@ -32,7 +30,7 @@ export interface ProgressOptions {
  */
 export function progressLine(io: Pick<Io, 'status' | 'columns'>, options: ProgressOptions = {}): ProgressLine {
   const { status, columns } = io
-  if (!status) return { live: false, show: () => undefined, clear: () => undefined }
+  if (!status) return { show: () => undefined, clear: () => undefined }
   const { now = () => performance.now(), every = 100, after = 0, doing = 'building' } = options
   let shown = false
   let last = -Infinity
@@ -47,7 +45,6 @@ export function progressLine(io: Pick<Io, 'status' | 'columns'>, options: Progre
     last = at
   }
   return {
-    live: true,
     show(progress) {
       const at = now()
       since ??= at
@@ -66,53 +63,6 @@ export function progressLine(io: Pick<Io, 'status' | 'columns'>, options: Progre
       shown = false
       since = undefined
     }
-  }
-}
-
-/** What showingWhile needs of the process: to hear of a signal once, and to send one to itself. */
-export interface Signals {
-  once: (signal: NodeJS.Signals, listener: () => void) => void
-  off: (signal: NodeJS.Signals, listener: () => void) => void
-  raise: (signal: NodeJS.Signals) => void
-}
-
-const processSignals: Signals = {
-  once: (signal, listener) => void process.once(signal, listener),
-  off: (signal, listener) => void process.off(signal, listener),
-  raise: (signal) => void process.kill(process.pid, signal)
-}
-
-const stopping: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM']
-
-/**
- * Run `work` while `line` shows its progress, and take the line away when it is done. Should
- * Ctrl-C or SIGTERM stop the process meanwhile, the line is taken away first and the signal sent
- * again, to stop the process as it would have (exit 130 for Ctrl-C): the shell's prompt then
- * starts on a line of its own. Where no line can be shown, signals are left alone.
- */
-export async function showingWhile<T>(
-  line: ProgressLine,
-  work: () => Promise<T>,
-  signals: Signals = processSignals
-): Promise<T> {
-  if (!line.live) return work()
-  const listeners = stopping.map((signal) => {
-    const listener = () => {
-      forget()
-      line.clear()
-      signals.raise(signal)
-    }
-    return [signal, listener] as const
-  })
-  const forget = () => {
-    for (const [signal, listener] of listeners) signals.off(signal, listener)
-  }
-  for (const [signal, listener] of listeners) signals.once(signal, listener)
-  try {
-    return await work()
-  } finally {
-    forget()
-    line.clear()
   }
 }
 

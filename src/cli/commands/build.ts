@@ -6,25 +6,24 @@ import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
 import { outputLeft } from '../output-left.js'
-import { progressLine, showingWhile } from '../progress-line.js'
+import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
   const where = `${values.out.replace(/\/+$/, '')}/`
   let outcome: BuildOutcome
   const progress = progressLine(io)
   try {
-    outcome = await showingWhile(progress, () =>
-      build({
-        src: values.src,
-        files,
-        cwd: io.cwd,
-        out: values.out,
-        strict: values.strict,
-        cache: !values['no-cache'],
-        onProgress: progress.show
-      })
-    )
+    outcome = await build({
+      src: values.src,
+      files,
+      cwd: io.cwd,
+      out: values.out,
+      strict: values.strict,
+      cache: !values['no-cache'],
+      onProgress: progress.show
+    })
   } catch (error) {
+    progress.clear()
     // A source that cannot be read says so itself; the file system failed while writing.
     const message =
       error instanceof FactmarkError
@@ -36,6 +35,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(`factmark: ${message}; ${outputLeft(where, values.out, io.cwd).words}\n`)
     return exit.usage
   }
+  progress.clear()
   const output = { format, verbose: values.verbose }
   if (!outcome.ok) return reportNotBuilt(outcome.error, where, output, io, outputLeft(where, values.out, io.cwd).words)
   const code = reportBuilt(outcome.value, where, output, io)

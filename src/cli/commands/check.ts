@@ -11,7 +11,7 @@ import { roundTo } from '../../model/rounding.js'
 import { terminalText } from '../format/printable.js'
 import type { SourceLookup } from '../format/text.js'
 import { exit, type Call } from '../command-line.js'
-import { progressLine, showingWhile } from '../progress-line.js'
+import { progressLine } from '../progress-line.js'
 import type { OnCompiled } from '../../compile/compile-sources.js'
 import { factCount, report } from '../report.js'
 
@@ -24,11 +24,14 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   const cache = { folder: defaultCacheFolder(io.cwd), reuse: !values['no-cache'] }
   const input = await sourcesOf({ src: values.src, files, cwd: io.cwd })
   const progress = progressLine(io, { doing: 'checking' })
-  const checked = await showingWhile(progress, () =>
-    checkOf({ ...input, checkUnusedMetrics: files.length === 0 }, cache, (compiled, of) =>
+  let checked: Awaited<ReturnType<typeof checkOf>>
+  try {
+    checked = await checkOf({ ...input, checkUnusedMetrics: files.length === 0 }, cache, (compiled, of) =>
       progress.show({ kind: 'compiled', compiled, of })
     )
-  )
+  } finally {
+    progress.clear()
+  }
   // What checks keep goes once unused for a week (see pruneCache), also where no build runs.
   if (cache.reuse) pruneCache(cache.folder)
   const percent = coveragePercent(checked.coverage)
