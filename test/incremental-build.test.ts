@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import {
   copyFileSync,
   cpSync,
@@ -16,6 +16,7 @@ import {
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { codeDigest, folderDigest } from '../src/cache/factmark-digest.js'
 import { buildWith } from '../src/build/build.js'
@@ -124,10 +125,20 @@ describe('an incremental build is byte-identical to a cold one', () => {
     expect(snapshot(at('threaded'))).toEqual(snapshot(at('dist')))
   })
 
-  // The units are all kept, but no file stands in the output folder: every report compiles, on threads.
-  test('with the output folder deleted, over the cache kept', async () => {
+  // The units are all kept, but no file stands in the output folder, nor in the tree a build
+  // stages into (see the spare): every report compiles, on threads.
+  test.each([
+    { what: 'with the output folder deleted, over the cache kept', spareKept: false },
+    // The files of the tree the last build replaced are checked against the units, and kept.
+    { what: 'with the output folder deleted, and the tree it replaced kept', spareKept: true }
+  ])('$what', async ({ spareKept }) => {
     rmSync(at('dist'), { recursive: true })
-    expect((await build(options({ threads: 2 }))).ok).toBe(true)
+    if (!spareKept) rmSync(at('cache/spare'), { recursive: true })
+    const reports = readdirSync(at('source')).filter((name) => name.endsWith('.md')).length
+    const again = await build(options({ threads: 2 }))
+    expect(again.ok && again.value.steps.map((step) => step.step)).toContain(
+      spareKept ? `compile 0 reports, take ${reports} from earlier builds` : `compile ${reports} reports on 2 threads`
+    )
     const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
     expect(cold.ok).toBe(true)
     expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
@@ -342,6 +353,69 @@ describe('a build that stages into the tree the last one replaced', () => {
     rmSync(spare(), { recursive: true })
     expect((await build(options({ cache: false }))).ok).toBe(true)
     expect(existsSync(spare())).toBe(false)
+  })
+})
+
+describe('a build interrupted while staging', () => {
+  // The child builds from the compiled library, as the command line does, and kills itself once
+  // every report is staged: no cleanup code runs, as when an impatient user or the machine stops it.
+  const child = `
+    const { build } = await import(${JSON.stringify(fileURLToPath(new URL('../lib/build/build.js', import.meta.url)))})
+    const [cacheFolder] = process.argv.slice(1)
+    await build({ cacheFolder, threads: 0, onPublishStep: (step) => {
+      if (step === 'staged') process.kill(process.pid, 'SIGKILL')
+    } })
+  `
+  const reports = () => readdirSync(at('source')).filter((name) => name.endsWith('.md')).length
+  const leftovers = () => readdirSync(cwd).filter((name) => name.startsWith('.dist'))
+
+  /** A cold build of every report, killed once they are staged; the folder it was staging. */
+  async function killedWhileStaging(): Promise<string> {
+    rmSync(at('dist'), { recursive: true })
+    rmSync(at('cache'), { recursive: true })
+    const killed = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', child, at('cache')], {
+      cwd
+    }).then(
+      () => 'finished',
+      (error: unknown) => (error as { signal?: string }).signal
+    )
+    expect(killed).toBe('SIGKILL')
+    const [staging] = leftovers().filter((name) => name.startsWith('.dist-new-'))
+    expect(staging).toBeDefined()
+    return at(staging as string)
+  }
+
+  /** Build into dist/, and the step that compiled. */
+  async function nextBuild(extra: BuildOptions = {}): Promise<string | undefined> {
+    const steps: string[] = []
+    const next = await build(
+      options({ ...extra, onProgress: (told) => void (told.kind === 'step' && steps.push(told.step.step)) })
+    )
+    expect(next.ok).toBe(true)
+    return steps.find((step) => step.startsWith('compile'))
+  }
+
+  test('the next build takes from its tree the files of the reports it compiled, checked, and writes what a cold build writes', async () => {
+    const staging = await killedWhileStaging()
+    // A report it had not staged yet, and a file of another that is not what its report's unit says
+    // (of the same size, as a file cut short by the kill is not).
+    rmSync(path.join(staging, 'xiamen-2024-targets'), { recursive: true })
+    const csv = path.join(staging, 'xiamen-2023-fact-sheet/facts.csv')
+    const text = readFileSync(csv, 'utf8')
+    expect(text).toContain('厦门市')
+    writeFileSync(csv, text.replace('厦门市', '厦门县'))
+    expect(await nextBuild()).toBe(`compile 2 reports, take ${reports() - 2} from earlier builds`)
+    expect(leftovers()).toEqual([])
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+  })
+
+  test('a build that may not use the cache removes the tree and compiles every report', async () => {
+    await killedWhileStaging()
+    expect(await nextBuild({ cache: false })).toBe(`compile ${reports()} reports`)
+    expect(leftovers()).toEqual([])
+    expect(existsSync(path.join(at('cache'), 'spare'))).toBe(false)
   })
 })
 

@@ -100,8 +100,13 @@ export interface RecordedResult {
  * The name an output folder's things in the cache go by: its record, what its build said, and the
  * tree its build replaced (see pruneCache, which pairs them by it).
  */
-export function outputName(out: string): string {
+function outputName(out: string): string {
   return createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)
+}
+
+/** Where the tree a build replaces is kept for the next build of the same output folder to stage into. */
+export function spareTree(cacheFolder: string, out: string): string {
+  return path.join(cacheFolder, 'spare', outputName(out))
 }
 
 function recordFile(cacheFolder: string, out: string, part = ''): string {

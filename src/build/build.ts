@@ -4,7 +4,7 @@ import type { ReportFile } from './render-artifacts.js'
 import { checkOutputFolder, type OutputCheck, type OutputPlaces } from './output-folder.js'
 import { recoverOutput, type PublishStep } from './publish.js'
 import { defaultCacheFolder } from '../cache/cache-folder.js'
-import { readRecord, recordedManifest } from './build-record.js'
+import { readRecord, recordedManifest, spareTree } from './build-record.js'
 import type { BuildResult } from './build-result.js'
 import { buildSite } from './build-site.js'
 import type { SiteBuildOutcome } from './site-build.js'
@@ -95,7 +95,10 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   if (!allowed.ok) return refused(allowed.error.message)
   let checkedFirst: Promise<OutputCheck> | undefined = Promise.resolve(allowed)
   // An interrupted build is mended first, so that this one leaves a whole tree even if it fails.
-  const recovered = await unlessRefused(() => recoverOutput(out))
+  // The tree an interrupted build was staging is kept as the spare: its reports need not compile again.
+  const recovered = await unlessRefused(() =>
+    recoverOutput(out, cache.reuse ? { spare: spareTree(cache.folder, out) } : {})
+  )
   if (!recovered.ok) return refused(recovered.error)
   const { restored } = recovered.value
   clock.lap('check the output folder')

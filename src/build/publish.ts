@@ -51,7 +51,7 @@ export interface PublishOptions {
 export interface RecoveryResult {
   /** Set when an interrupted publication left `out` missing and its last complete tree was put back. */
   restored: boolean
-  /** Leftover folders of an interrupted publication that were removed. */
+  /** Leftover folders of an interrupted publication that were taken from beside `out`: removed, or kept as the spare. */
   removed: string[]
 }
 
@@ -152,7 +152,7 @@ export async function publishTree(
   const previous = await lock(target, record)
   try {
     await step('locked')
-    const result = previous ? await recoverFrom(previous, target) : { restored: false, removed: [] }
+    const result = previous ? await recoverFrom(previous, target, options.spare) : { restored: false, removed: [] }
     await step('recovered')
     await checked()
     removeTree(at.new)
@@ -209,12 +209,12 @@ export async function publishTree(
  * the lock: a build runs this before it compiles, so that even a build
  * that then fails leaves `out` whole.
  */
-export async function recoverOutput(out: string): Promise<RecoveryResult> {
+export async function recoverOutput(out: string, options: Pick<PublishOptions, 'spare'> = {}): Promise<RecoveryResult> {
   const target = path.resolve(out)
   if (!(await isFolder(path.dirname(target)))) return { restored: false, removed: [] }
   const previous = await lock(target, recordFor(target, process.pid))
   try {
-    return previous ? await recoverFrom(previous, target) : { restored: false, removed: [] }
+    return previous ? await recoverFrom(previous, target, options.spare) : { restored: false, removed: [] }
   } finally {
     await unlink(lockPath(target)).catch(() => undefined)
   }
@@ -223,9 +223,12 @@ export async function recoverOutput(out: string): Promise<RecoveryResult> {
 /**
  * Restore and remove the folders an interrupted publication recorded: when
  * `out` is missing and its previous tree is kept whole, that tree returns;
- * the rest is removed. Only real folders of the recorded names are touched.
+ * the tree it was staging becomes the `spare`, if given, so that the next
+ * publication stages into it and a build takes from it the files of the
+ * reports compiled before the interruption (see stage-site.ts); the rest is
+ * removed. Only real folders of the recorded names are touched.
  */
-async function recoverFrom(previous: LockRecord, out: string): Promise<RecoveryResult> {
+async function recoverFrom(previous: LockRecord, out: string, spare?: string): Promise<RecoveryResult> {
   const parent = path.dirname(out)
   const old = path.join(parent, previous.old)
   let restored = false
@@ -235,6 +238,9 @@ async function recoverFrom(previous: LockRecord, out: string): Promise<RecoveryR
   }
   const removed: string[] = []
   const trash = path.join(parent, previous.trash)
+  const staged = path.join(parent, previous.new)
+  // A tree half staged, whatever it holds: what is taken from it is checked file by file.
+  if (spare !== undefined && (await isFolder(staged)) && (await keptAside(staged, spare))) removed.push(previous.new)
   for (const name of [previous.trash, previous.new, previous.old]) {
     const full = path.join(parent, name)
     if (!(await isFolder(full))) continue

@@ -4,6 +4,7 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -25,7 +26,7 @@ import { siteFileKey } from './site-file-key.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import {
   isRecordedFile,
-  outputName,
+  spareTree,
   writeRecord,
   writtenAs,
   writtenStats,
@@ -239,12 +240,15 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           })
         )
       // The reports to compile go to the threads first, and compile while the others' files are
-      // taken from the output folder; those whose files do not stand there as written compile too,
-      // on threads of their own when the first were too few to start any (an output folder
-      // deleted, over a cache kept).
+      // taken from the output folder, or else kept where the tree staged into holds them as
+      // written (the tree of a build interrupted after it compiled them, or of the output folder
+      // deleted); the others compile too, on threads of their own when the first were too few to
+      // start any.
       for (const [index, unit] of found.entries()) if (!unit) compile(index, runner)
       const stale = found.flatMap((unit, index) =>
-        unit?.files !== undefined && !linkFiles(unit.files, place) ? [index] : []
+        unit?.files !== undefined && !linkFiles(unit.files, place) && !(reused && stagedAsWritten(unit.files, root))
+          ? [index]
+          : []
       )
       if (stale.length > 0 && runner.threads < 2) late = runnerFor(stale.length)
       for (const index of stale) compile(index, late ?? runner)
@@ -650,11 +654,6 @@ function keepFolders(root: string, units: ReadonlyArray<ReportUnit | undefined>)
       rmSync(path.join(root, entry.name), { recursive: true, force: true })
 }
 
-/** Where the tree a build replaces is kept for the next build of the same output folder to stage into. */
-function spareTree(cacheFolder: string, out: string): string {
-  return path.join(cacheFolder, 'spare', outputName(out))
-}
-
 /**
  * Take files into the staged tree from the output folder, where each must stand as the last build
  * wrote it with the digest wanted; false, taking none, when any does not. A file the staged tree
@@ -696,6 +695,21 @@ function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked 
     linked.set(file.path, published.ino)
   }
   return true
+}
+
+/**
+ * Whether the tree staged into holds a report's files exactly as its unit describes them, their
+ * size and the digest of their bytes: as an interrupted build staged them, once it had compiled the
+ * report (see recoverOutput). Reading and digesting a report's files takes about a millisecond,
+ * where compiling it again takes fifty.
+ */
+function stagedAsWritten(files: readonly UnitFile[], root: string): boolean {
+  return files.every((file) => {
+    const staged = path.join(root, file.path)
+    const stats = stagedStats(staged)
+    if (!stats?.isFile() || stats.size !== file.bytes) return false
+    return sha256(readFileSync(staged)) === file.sha256
+  })
 }
 
 /** The device a folder is on, or undefined when there is no such folder. */
