@@ -389,7 +389,12 @@ describe('a build interrupted while staging', () => {
   async function nextBuild(extra: BuildOptions = {}): Promise<string | undefined> {
     const steps: string[] = []
     const next = await build(
-      options({ ...extra, onProgress: (told) => void (told.kind === 'step' && steps.push(told.step.step)) })
+      options({
+        ...extra,
+        onProgress: (told) => {
+          if (told.kind === 'step') steps.push(told.step.step)
+        }
+      })
     )
     expect(next.ok).toBe(true)
     return steps.find((step) => step.startsWith('compile'))
