@@ -43,7 +43,8 @@ export interface PublishOptions {
   onStep?: (step: PublishStep) => void | Promise<void>
   /**
    * Where the tree this publication replaces is kept, instead of being removed, for the next
-   * publication to stage into (see publishTree); on the file system of `out`, or it is not kept.
+   * publication to stage into (see publishTree), as is the tree an interrupted one was staging
+   * (see recoverFrom); on the file system of `out`, or it is not kept.
    */
   spare?: string
 }
