@@ -361,25 +361,32 @@ describe('a build interrupted while staging', () => {
   // every report is staged: no cleanup code runs, as when an impatient user or the machine stops it.
   const child = `
     const { build } = await import(${JSON.stringify(fileURLToPath(new URL('../lib/build/build.js', import.meta.url)))})
-    const [cacheFolder] = process.argv.slice(1)
+    const [cacheFolder, killedAt] = process.argv.slice(1)
     await build({ cacheFolder, threads: 0, onPublishStep: (step) => {
-      if (step === 'staged') process.kill(process.pid, 'SIGKILL')
+      if (step === killedAt) process.kill(process.pid, 'SIGKILL')
     } })
   `
   const reports = () => readdirSync(at('source')).filter((name) => name.endsWith('.md')).length
   const leftovers = () => readdirSync(cwd).filter((name) => name.startsWith('.dist'))
 
-  /** A cold build of every report, killed once they are staged; the folder it was staging. */
-  async function killedWhileStaging(): Promise<string> {
+  /** A cold build of every report, killed after a step of publishing (see publishSteps). */
+  async function killedAfter(step: string): Promise<void> {
     rmSync(at('dist'), { recursive: true })
     rmSync(at('cache'), { recursive: true })
-    const killed = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', child, at('cache')], {
-      cwd
-    }).then(
+    const killed = await promisify(execFile)(
+      process.execPath,
+      ['--input-type=module', '-e', child, at('cache'), step],
+      { cwd }
+    ).then(
       () => 'finished',
       (error: unknown) => (error as { signal?: string }).signal
     )
     expect(killed).toBe('SIGKILL')
+  }
+
+  /** A cold build of every report, killed once they are staged; the folder it was staging. */
+  async function killedWhileStaging(): Promise<string> {
+    await killedAfter('staged')
     const [staging] = leftovers().filter((name) => name.startsWith('.dist-new-'))
     expect(staging).toBeDefined()
     return at(staging as string)
@@ -410,6 +417,21 @@ describe('a build interrupted while staging', () => {
     expect(text).toContain('厦门市')
     writeFileSync(csv, text.replace('厦门市', '厦门县'))
     expect(await nextBuild()).toBe(`compile 2 reports, take ${reports() - 2} from earlier builds`)
+    expect(leftovers()).toEqual([])
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+  })
+
+  test('killed once it published, before it recorded what it wrote: the next build takes the published files, checked', async () => {
+    await killedAfter('published')
+    expect(existsSync(at('dist/manifest.json'))).toBe(true)
+    // A published file that is not what its report's unit says, of the same size: that report compiles again.
+    const csv = at('dist/xiamen-2024-targets/facts.csv')
+    const text = readFileSync(csv, 'utf8')
+    expect(text).toContain('厦门市')
+    writeFileSync(csv, text.replace('厦门市', '厦门县'))
+    expect(await nextBuild()).toBe(`compile 1 report, take ${reports() - 1} from earlier builds`)
     expect(leftovers()).toEqual([])
     const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
     expect(cold.ok).toBe(true)

@@ -240,16 +240,15 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           })
         )
       // The reports to compile go to the threads first, and compile while the others' files are
-      // taken from the output folder, or else kept where the tree staged into holds them as
-      // written (the tree of a build interrupted after it compiled them, or of the output folder
+      // taken from the output folder as the last build recorded them, or else where the tree
+      // staged into or the output folder holds them as written (a build interrupted after it
+      // compiled them, or after it published them but before it recorded them; the output folder
       // deleted); the others compile too, on threads of their own when the first were too few to
       // start any.
       for (const [index, unit] of found.entries()) if (!unit) compile(index, runner)
-      const stale = found.flatMap((unit, index) =>
-        unit?.files !== undefined && !linkFiles(unit.files, place) && !(reused && stagedAsWritten(unit.files, root))
-          ? [index]
-          : []
-      )
+      const taken = (files: readonly UnitFile[]) =>
+        linkFiles(files, place) || (reused && stagedAsWritten(files, root)) || linkVerified(files, place)
+      const stale = found.flatMap((unit, index) => (unit?.files !== undefined && !taken(unit.files) ? [index] : []))
       if (stale.length > 0 && runner.threads < 2) late = runnerFor(stale.length)
       for (const index of stale) compile(index, late ?? runner)
       const units = await Promise.all(
@@ -704,12 +703,36 @@ function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked 
  * where compiling it again takes fifty.
  */
 function stagedAsWritten(files: readonly UnitFile[], root: string): boolean {
-  return files.every((file) => {
-    const staged = path.join(root, file.path)
-    const stats = stagedStats(staged)
-    if (!stats?.isFile() || stats.size !== file.bytes) return false
-    return sha256(readFileSync(staged)) === file.sha256
-  })
+  return files.every((file) => holdsAsWritten(path.join(root, file.path), file))
+}
+
+/**
+ * Take a report's files into the staged tree from the output folder where each stands there as
+ * its unit describes it, by size and digest, whatever the record says: the files of a build
+ * interrupted once it had published them, before it recorded them. False, taking none, when any
+ * does not.
+ */
+function linkVerified(files: readonly UnitFile[], { out, root }: Place): boolean {
+  if (files.length === 0 || !files.every((file) => holdsAsWritten(path.join(out, file.path), file))) return false
+  let folder: string | undefined
+  for (const file of files) {
+    const target = path.join(root, file.path)
+    if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
+    // The staged file may be a link to a published one, which must not change: replace, never write through.
+    rmSync(target, { force: true })
+    try {
+      linkSync(path.join(out, file.path), target)
+    } catch {
+      copyFileSync(path.join(out, file.path), target)
+    }
+  }
+  return true
+}
+
+/** Whether a file is a file of the size and digest given. */
+function holdsAsWritten(file: string, { bytes, sha256: digest }: UnitFile): boolean {
+  const stats = stagedStats(file)
+  return stats?.isFile() === true && stats.size === bytes && sha256(readFileSync(file)) === digest
 }
 
 /** The device a folder is on, or undefined when there is no such folder. */
