@@ -392,6 +392,21 @@ describe('a build interrupted while staging', () => {
     return at(staging as string)
   }
 
+  /** Change a character of a file, its size kept: a file cut short by a kill is caught by its size alone. */
+  function changeKeepingSize(file: string): void {
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain('厦门市')
+    writeFileSync(file, text.replace('厦门市', '厦门县'))
+  }
+
+  /** Nothing is left beside dist/, which holds what a cold build writes. */
+  async function expectAsCold(): Promise<void> {
+    expect(leftovers()).toEqual([])
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+  }
+
   /** Build into dist/, and the step that compiled. */
   async function nextBuild(extra: BuildOptions = {}): Promise<string | undefined> {
     const steps: string[] = []
@@ -409,33 +424,20 @@ describe('a build interrupted while staging', () => {
 
   test('the next build takes from its tree the files of the reports it compiled, checked, and writes what a cold build writes', async () => {
     const staging = await killedWhileStaging()
-    // A report it had not staged yet, and a file of another that is not what its report's unit says
-    // (of the same size, as a file cut short by the kill is not).
+    // A report it had not staged yet, and a file of another that is not what its report's unit says.
     rmSync(path.join(staging, 'xiamen-2024-targets'), { recursive: true })
-    const csv = path.join(staging, 'xiamen-2023-fact-sheet/facts.csv')
-    const text = readFileSync(csv, 'utf8')
-    expect(text).toContain('厦门市')
-    writeFileSync(csv, text.replace('厦门市', '厦门县'))
+    changeKeepingSize(path.join(staging, 'xiamen-2023-fact-sheet/facts.csv'))
     expect(await nextBuild()).toBe(`compile 2 reports, take ${reports() - 2} from earlier builds`)
-    expect(leftovers()).toEqual([])
-    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
-    expect(cold.ok).toBe(true)
-    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+    await expectAsCold()
   })
 
   test('killed once it published, before it recorded what it wrote: the next build takes the published files, checked', async () => {
     await killedAfter('published')
     expect(existsSync(at('dist/manifest.json'))).toBe(true)
-    // A published file that is not what its report's unit says, of the same size: that report compiles again.
-    const csv = at('dist/xiamen-2024-targets/facts.csv')
-    const text = readFileSync(csv, 'utf8')
-    expect(text).toContain('厦门市')
-    writeFileSync(csv, text.replace('厦门市', '厦门县'))
+    // A published file that is not what its report's unit says: that report compiles again.
+    changeKeepingSize(at('dist/xiamen-2024-targets/facts.csv'))
     expect(await nextBuild()).toBe(`compile 1 report, take ${reports() - 1} from earlier builds`)
-    expect(leftovers()).toEqual([])
-    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
-    expect(cold.ok).toBe(true)
-    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+    await expectAsCold()
   })
 
   test('a build that may not use the cache removes the tree and compiles every report', async () => {
