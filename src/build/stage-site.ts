@@ -247,7 +247,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       // start any.
       for (const [index, unit] of found.entries()) if (!unit) compile(index, runner)
       const taken = (files: readonly UnitFile[]) =>
-        linkFiles(files, place) || (reused && stagedAsWritten(files, root)) || linkVerified(files, place)
+        linkFiles(files, place) || (reused && holdsAsWritten(root, files)) || linkVerified(files, place)
       const stale = found.flatMap((unit, index) => (unit?.files !== undefined && !taken(unit.files) ? [index] : []))
       if (stale.length > 0 && runner.threads < 2) late = runnerFor(stale.length)
       for (const index of stale) compile(index, late ?? runner)
@@ -678,59 +678,72 @@ function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked 
     toLink.push({ file, staged: staged !== undefined, published })
   }
   for (const [file, ino] of kept) linked.set(file, ino)
-  let folder: string | undefined
-  for (const { file, staged, published } of toLink) {
-    const target = path.join(root, file.path)
-    // A report's files share one folder.
-    if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
-    if (staged) unlinkSync(target)
-    try {
-      linkSync(path.join(out, file.path), target)
-    } catch {
-      // A file system without hard links: a copy keeps the published tree apart all the same.
-      copyFileSync(path.join(out, file.path), target)
-      continue
-    }
-    linked.set(file.path, published.ino)
-  }
+  const taken = takePublished(
+    out,
+    root,
+    toLink.map(({ file, staged }) => ({ path: file.path, staged }))
+  )
+  for (const { file, published } of toLink) if (taken.has(file.path)) linked.set(file.path, published.ino)
   return true
 }
 
 /**
- * Whether the tree staged into holds a report's files exactly as its unit describes them, their
- * size and the digest of their bytes: as an interrupted build staged them, once it had compiled the
- * report (see recoverOutput). Reading and digesting a report's files takes about a millisecond,
- * where compiling it again takes fifty.
+ * Whether a folder holds a report's files exactly as its unit describes them, their size and the
+ * digest of their bytes: the tree staged into as an interrupted build staged them, once it had
+ * compiled the report (see recoverOutput), or the output folder as a build interrupted once it had
+ * published them left it, before it recorded them. Reading and digesting a report's files takes
+ * about a millisecond, where compiling it again takes fifty.
  */
-function stagedAsWritten(files: readonly UnitFile[], root: string): boolean {
-  return files.every((file) => holdsAsWritten(path.join(root, file.path), file))
+function holdsAsWritten(folder: string, files: readonly UnitFile[]): boolean {
+  return files.length > 0 && files.every((file) => isAsWritten(path.join(folder, file.path), file))
 }
 
 /**
  * Take a report's files into the staged tree from the output folder where each stands there as
- * its unit describes it, by size and digest, whatever the record says: the files of a build
- * interrupted once it had published them, before it recorded them. False, taking none, when any
- * does not.
+ * its unit describes it (see holdsAsWritten), whatever the record says. False, taking none, when
+ * any does not.
  */
 function linkVerified(files: readonly UnitFile[], { out, root }: Place): boolean {
-  if (files.length === 0 || !files.every((file) => holdsAsWritten(path.join(out, file.path), file))) return false
-  let folder: string | undefined
-  for (const file of files) {
-    const target = path.join(root, file.path)
-    if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
-    // The staged file may be a link to a published one, which must not change: replace, never write through.
-    rmSync(target, { force: true })
-    try {
-      linkSync(path.join(out, file.path), target)
-    } catch {
-      copyFileSync(path.join(out, file.path), target)
-    }
-  }
+  if (!holdsAsWritten(out, files)) return false
+  takePublished(
+    out,
+    root,
+    files.map((file) => ({ path: file.path, staged: stagedStats(path.join(root, file.path)) !== undefined }))
+  )
   return true
 }
 
+/**
+ * Put published files into the staged tree as hard links, each in place of the file staged there
+ * (which may be a link to a published one itself: replaced, never written through), or as copies
+ * on a file system without hard links, which keep the published tree apart all the same. The
+ * paths linked, not copied.
+ */
+function takePublished(
+  out: string,
+  root: string,
+  files: ReadonlyArray<{ path: string; staged: boolean }>
+): Set<string> {
+  const linked = new Set<string>()
+  let folder: string | undefined
+  for (const { path: file, staged } of files) {
+    const target = path.join(root, file)
+    // A report's files share one folder.
+    if (path.dirname(target) !== folder) mkdirSync((folder = path.dirname(target)), { recursive: true })
+    if (staged) unlinkSync(target)
+    try {
+      linkSync(path.join(out, file), target)
+    } catch {
+      copyFileSync(path.join(out, file), target)
+      continue
+    }
+    linked.add(file)
+  }
+  return linked
+}
+
 /** Whether a file is a file of the size and digest given. */
-function holdsAsWritten(file: string, { bytes, sha256: digest }: UnitFile): boolean {
+function isAsWritten(file: string, { bytes, sha256: digest }: UnitFile): boolean {
   const stats = stagedStats(file)
   return stats?.isFile() === true && stats.size === bytes && sha256(readFileSync(file)) === digest
 }

@@ -65,8 +65,9 @@ function compileKeeping<Kept extends CollectedReport>(
 
   for (const source of input.reports) {
     const { file, locate: locateInReport, outcome: compiled } = compileSource(source, registry)
-    onCompiled?.(files.length, input.reports.length)
     files.push(file)
+    // The registry's file comes first.
+    onCompiled?.(files.length - 1, input.reports.length)
     if (!compiled) {
       coverage.push({ path: source.path, tagged: 0, untagged: 0, read: false })
       unread++
