@@ -6,6 +6,7 @@ import { contentDigest } from '../src/cache/cache-folder.js'
 import { checkUnits } from '../src/build/check-units.js'
 import { checkRunner } from '../src/build/unit-pool.js'
 import { checkWithRegistry } from '../src/compile/compile-sources.js'
+import { sourcesOf } from '../src/load/source-input.js'
 import { loadRegistry } from '../src/load/registry.js'
 import type { CompileInput, SourceText } from '../src/model/compiled.js'
 import { collectionRegistry, collectionReports, writeCollectionProject } from './helpers/collection.js'
@@ -149,4 +150,50 @@ test('eight reports or more to compile go to threads, and say what this thread s
   // What the threads kept is what this thread takes.
   rmSync(path.join(folder, 'checked/across'), { recursive: true })
   expect(await apart(input, 0)).toEqual(expected)
+})
+
+test('a check after a build compiles no report the build compiled, and keeps what a check of its own keeps', async () => {
+  const cwd = path.join(folder, 'project')
+  writeCollectionProject(cwd)
+  mkdirSync(path.join(cwd, 'node_modules'))
+  for (let at = 1; at <= 4; at++) writeFileSync(path.join(cwd, `source/copy-${at}.md`), copy(seedText, at).text)
+  // An error that keeps a report from being published, and a report that does not compile at all.
+  const broken = copy(seedText, 5).text.replace('{metric=air.pm10}', '{metric=air.pm10 period=2025-13}')
+  writeFileSync(path.join(cwd, 'source/copy-5.md'), broken)
+  writeFileSync(path.join(cwd, 'source/copy-6.md'), 'x\n')
+  expect((await runCli(cwd, 'build')).code).toBe(1)
+
+  const input = { ...(await sourcesOf({ cwd })), checkUnusedMetrics: true }
+  expect(input.reports).toHaveLength(10)
+  const checked = (cache: string, compiled: number[]) =>
+    checkUnits(
+      input,
+      loaded(input.registry),
+      cache,
+      input.reports.map((report) => contentDigest(report.text)),
+      { threads: 0, onCompiled: (count) => compiled.push(count) }
+    )
+  const expected = together(input)
+  const afterBuild: number[] = []
+  expect(await checked(path.join(cwd, 'node_modules/.cache/factmark'), afterBuild)).toEqual(expected)
+  expect(afterBuild).toEqual([])
+  const alone: number[] = []
+  const own = path.join(folder, 'own-cache')
+  expect(await checked(own, alone)).toEqual(expected)
+  expect(alone).toHaveLength(10)
+  const keptIn = (cache: string) => {
+    const units = path.join(cache, 'checked/units')
+    return readdirSync(units)
+      .flatMap((shard) => readdirSync(path.join(units, shard)).map((name) => path.join(shard, name)))
+      .sort()
+      .map((name) => [name, readFileSync(path.join(units, name), 'utf8')])
+  }
+  const kept = keptIn(own)
+  expect(kept).toHaveLength(19)
+  expect(keptIn(path.join(cwd, 'node_modules/.cache/factmark'))).toEqual(kept)
+  // And through the command line, as a check without the cache says.
+  rmSync(path.join(cwd, 'node_modules/.cache/factmark/checked'), { recursive: true })
+  expect(await runCli(cwd, 'check', '--format', 'json')).toEqual(
+    await runCli(cwd, 'check', '--format', 'json', '--no-cache')
+  )
 })

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { markUsed, readKept, writeWholeSync } from '../cache/cache-folder.js'
+import { readSummary, readUnit } from './build-cache.js'
+import type { CheckUnitDone } from './check-unit-task.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 
 /** Where a check keeps the unit of a key, apart from a build's units. */
@@ -34,4 +36,22 @@ export function keepUnit(file: string, head: ReportUnit, summary: ReportSummary 
   } catch {
     return false
   }
+}
+
+/**
+ * What a check would keep of a report, made from the unit a build kept of it (`built`, for the same
+ * factmark, registry and report bytes), and kept at `place`: a build compiles each report as a
+ * check does, then renders its files, which add no message. The check's unit is the build's
+ * without its files, and without the levels its page asked for, as a check renders no page.
+ * Undefined when there is no such unit, its summary is gone, or its files could not be rendered
+ * (a check does not render them, so would not say so). A check after a build compiles nothing.
+ */
+export function unitOfBuild(built: string, place: string): CheckUnitDone | undefined {
+  const unit = readUnit(built)
+  if (!unit || unit.emitFailure !== undefined) return undefined
+  const summary = unit.summaryDigest === undefined ? undefined : readSummary(built)
+  if (unit.summaryDigest !== undefined && !summary) return undefined
+  // Spread in the same order as a check's own unit, so that what is kept is the same bytes.
+  const { files: _files, ...head } = { ...unit, ...(unit.levels && { levels: [] }) }
+  return keepUnit(place, head, summary) || !summary ? { head } : { head, summary }
 }

@@ -7,8 +7,8 @@ import { spillFolder } from '../cache/spill-folder.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
 import { acrossKey, allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
-import { unitKey } from './build-cache.js'
-import { keptUnit, summaryPlace, unitPlace } from './check-unit-file.js'
+import { environmentKey, unitFile, unitKey } from './build-cache.js'
+import { keptUnit, summaryPlace, unitOfBuild, unitPlace } from './check-unit-file.js'
 import { checkUnit } from './check-unit-task.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
@@ -51,7 +51,18 @@ export async function checkUnits(
   )
   // The summaries that could not be kept (a cache folder that cannot be written to) are held here.
   const held = new Map<number, ReportSummary>()
-  const found = files.map(keptUnit)
+  // A report that a build of factmark's own files compiled (their key, as buildSite makes it) is not compiled again.
+  const built = environmentKey(input.registry, [], cacheFolder)
+  const fromBuild = (index: number) => {
+    const source = input.reports[index] as CompileInput['reports'][number]
+    const taken = unitOfBuild(
+      unitFile(cacheFolder, unitKey(built, source, digests[index] ?? '')),
+      files[index] as string
+    )
+    if (taken?.summary) held.set(index, taken.summary)
+    return taken?.head
+  }
+  const found = files.map((file, index) => keptUnit(file) ?? fromBuild(index))
   const missing = found.flatMap((unit, index) => (unit ? [] : [index]))
   // Many reports to compile are compiled on both cores, as a build compiles them.
   const runner = checkRunner(missing.length, options.threads)
