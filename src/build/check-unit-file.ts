@@ -2,8 +2,13 @@ import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { markUsed, readKept, writeWholeSync } from '../cache/cache-folder.js'
 import { readSummary, readUnit } from './build-cache.js'
-import type { CheckUnitDone } from './check-unit-task.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
+
+/** What a report says on its own; its summary only when it could not be kept. */
+export interface CheckUnitDone {
+  head: ReportUnit
+  summary?: ReportSummary
+}
 
 /** Where a check keeps the unit of a key, apart from a build's units. */
 export const unitPlace = (folder: string, key: string) =>

@@ -1,7 +1,7 @@
 import type { Registry, SourceText } from '../model/compiled.js'
-import { keepUnit } from './check-unit-file.js'
+import { keepUnit, type CheckUnitDone } from './check-unit-file.js'
 import { compiledRegistry } from './registry-memo.js'
-import { renderUnit, type ReportSummary, type ReportUnit } from './report-unit.js'
+import { renderUnit } from './report-unit.js'
 
 /** One report for a check to compile and keep, in plain data so that it crosses to a thread. */
 export interface CheckUnitTask {
@@ -12,12 +12,6 @@ export interface CheckUnitTask {
   /** Where its unit is kept (see unitPlace). */
   place: string
   cacheFolder: string
-}
-
-/** What a report says on its own; its summary only when it could not be kept. */
-export interface CheckUnitDone {
-  head: ReportUnit
-  summary?: ReportSummary
 }
 
 /** Compile a report as a check does (no file rendered) and keep its unit at `place`. */

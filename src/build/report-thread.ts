@@ -1,5 +1,6 @@
 import { keepCompilerCode, reportCompiler } from './report-compiler.js'
-import type { CheckUnitDone, CheckUnitTask } from './check-unit-task.js'
+import type { CheckUnitDone } from './check-unit-file.js'
+import type { CheckUnitTask } from './check-unit-task.js'
 import type { UnitDone, UnitTask } from './unit-task.js'
 
 /**
