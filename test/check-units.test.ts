@@ -152,7 +152,8 @@ test('eight reports or more to compile go to threads, and say what this thread s
   expect(await apart(input, 0)).toEqual(expected)
 })
 
-test('a check after a build compiles no report the build compiled, and keeps what a check of its own keeps', async () => {
+/** A project of ten reports, one with an error and one that does not compile, built once; and its check, counting what it compiles. */
+async function builtProject() {
   const cwd = path.join(folder, 'project')
   writeCollectionProject(cwd)
   mkdirSync(path.join(cwd, 'node_modules'))
@@ -162,7 +163,6 @@ test('a check after a build compiles no report the build compiled, and keeps wha
   writeFileSync(path.join(cwd, 'source/copy-5.md'), broken)
   writeFileSync(path.join(cwd, 'source/copy-6.md'), 'x\n')
   expect((await runCli(cwd, 'build')).code).toBe(1)
-
   const input = { ...(await sourcesOf({ cwd })), checkUnusedMetrics: true }
   expect(input.reports).toHaveLength(10)
   const checked = (cache: string, compiled: number[]) =>
@@ -173,9 +173,13 @@ test('a check after a build compiles no report the build compiled, and keeps wha
       input.reports.map((report) => contentDigest(report.text)),
       { threads: 0, onCompiled: (count) => compiled.push(count) }
     )
-  const expected = together(input)
+  return { cwd, cache: path.join(cwd, 'node_modules/.cache/factmark'), expected: together(input), checked }
+}
+
+test('a check after a build compiles no report the build compiled, and keeps what a check of its own keeps', async () => {
+  const { cwd, cache, expected, checked } = await builtProject()
   const afterBuild: number[] = []
-  expect(await checked(path.join(cwd, 'node_modules/.cache/factmark'), afterBuild)).toEqual(expected)
+  expect(await checked(cache, afterBuild)).toEqual(expected)
   expect(afterBuild).toEqual([])
   const alone: number[] = []
   const own = path.join(folder, 'own-cache')
@@ -190,10 +194,28 @@ test('a check after a build compiles no report the build compiled, and keeps wha
   }
   const kept = keptIn(own)
   expect(kept).toHaveLength(19)
-  expect(keptIn(path.join(cwd, 'node_modules/.cache/factmark'))).toEqual(kept)
+  expect(keptIn(cache)).toEqual(kept)
   // And through the command line, as a check without the cache says.
-  rmSync(path.join(cwd, 'node_modules/.cache/factmark/checked'), { recursive: true })
+  rmSync(path.join(cache, 'checked'), { recursive: true })
   expect(await runCli(cwd, 'check', '--format', 'json')).toEqual(
     await runCli(cwd, 'check', '--format', 'json', '--no-cache')
   )
+})
+
+test("a build's unit or summary cut short, or not one, is compiled again by the check", async () => {
+  const { cache, expected, checked } = await builtProject()
+  const units = path.join(cache, 'units')
+  const files = readdirSync(units)
+    .flatMap((shard) => readdirSync(path.join(units, shard)).map((name) => path.join(units, shard, name)))
+    .sort()
+  const heads = files.filter((file) => /[0-9a-f]{64}\.json$/.test(file)).slice(0, 3)
+  for (const [at, file] of heads.entries())
+    writeFileSync(file, ['{"unit":{"diag', '{"unit":null}', '{"unit":5}'][at] as string)
+  const summary = files.find(
+    (file) => file.endsWith('.summary.json') && !heads.includes(file.replace(/\.summary\.json$/, '.json'))
+  )
+  writeFileSync(summary as string, '{"bundle":null}')
+  const compiled: number[] = []
+  expect(await checked(cache, compiled)).toEqual(expected)
+  expect(compiled).toEqual([1, 2, 3, 4])
 })

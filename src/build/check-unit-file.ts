@@ -22,12 +22,22 @@ export const summaryPlace = (file: string) => file.replace(/\.json$/, '.summary.
  * used); undefined when there is none, or its summary is gone.
  */
 export function keptUnit(file: string): ReportUnit | undefined {
-  // Any JSON: a file cut short, or changed by hand, is compiled again.
-  const unit = readKept(file) as Partial<ReportUnit> | null | undefined
-  if (!unit || !Array.isArray(unit.diagnostics) || typeof unit.coverage !== 'object') return undefined
+  const unit = readKept(file)
+  if (!isUnit(unit)) return undefined
   if (unit.summaryDigest !== undefined && !existsSync(summaryPlace(file))) return undefined
   markUsed(unit.summaryDigest === undefined ? [file] : [file, summaryPlace(file)])
-  return unit as ReportUnit
+  return unit
+}
+
+// Any JSON may be read from the cache: a file cut short, or changed by hand, is compiled again.
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+
+function isUnit(value: unknown): value is ReportUnit {
+  return isObject(value) && Array.isArray(value['diagnostics']) && isObject(value['coverage'])
+}
+
+function isSummary(value: unknown): value is ReportSummary {
+  return isObject(value) && isObject(value['bundle']) && isObject(value['frontMatter'])
 }
 
 /** Keep a unit, its summary apart, read when the rules across reports come to it; false when the cache cannot be written to. */
@@ -53,9 +63,9 @@ export function keepUnit(file: string, head: ReportUnit, summary: ReportSummary 
  */
 export function unitOfBuild(built: string, place: string): CheckUnitDone | undefined {
   const unit = readUnit(built)
-  if (!unit || unit.emitFailure !== undefined) return undefined
+  if (!isUnit(unit) || unit.emitFailure !== undefined) return undefined
   const summary = unit.summaryDigest === undefined ? undefined : readSummary(built)
-  if (unit.summaryDigest !== undefined && !summary) return undefined
+  if (unit.summaryDigest !== undefined && !isSummary(summary)) return undefined
   // Spread in the same order as a check's own unit, so that what is kept is the same bytes.
   const { files: _files, ...head } = { ...unit, ...(unit.levels && { levels: [] }) }
   return keepUnit(place, head, summary) || !summary ? { head } : { head, summary }
