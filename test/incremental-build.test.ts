@@ -20,6 +20,7 @@ import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { codeDigest, folderDigest } from '../src/cache/factmark-digest.js'
 import { buildWith } from '../src/build/build.js'
+import type { BuildProgress } from '../src/build/build-progress.js'
 import { lastingRunner } from '../src/build/unit-pool.js'
 import { pruneCache } from '../src/cache/prune-cache.js'
 import { build, type BuildOptions } from '../src/index.js'
@@ -510,6 +511,58 @@ describe('the rules across reports', () => {
     // Three reports unchanged, whose summaries are kept again, and the one edited.
     expect(summaries(at('cache')).length).toBe(4)
   })
+
+  test.each([
+    ['not JSON', '{"report'],
+    ['JSON, but no summary', '{"bundle":null}']
+  ])(
+    'are made again when a figure changed, and a report whose kept summary is %s is compiled again',
+    async (_, damaged) => {
+      const kept = summaries(at('cache')).map((file) => path.join(at('cache'), file))
+      const other = kept.find((file) => readFileSync(file, 'utf8').includes('"slug":"xiamen-2023-fact-sheet"'))
+      writeFileSync(other as string, damaged)
+      changeFigure()
+      const steps: string[] = []
+      const onProgress = (event: BuildProgress) => {
+        if (event.kind === 'step') steps.push(event.step.step)
+      }
+      const built = await build(options({ onProgress }))
+      expect(built.ok).toBe(true)
+      // The edited report, then the one whose summary was damaged, found as the rules read it.
+      expect(steps[2]).toBe('compile 1 report, take 3 from earlier builds')
+      expect(readJson(other as string)['bundle']).toMatchObject({ report: { slug: 'xiamen-2023-fact-sheet' } })
+      const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+      expect(cold.ok).toBe(true)
+      expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+    }
+  )
+})
+
+test('a unit kept in the cache that is JSON but no unit is compiled again', async () => {
+  // Built in processes of their own, as the command line builds: this one keeps the last build's
+  // units in memory, and builds with factmark's sources, whose digest is not the library's.
+  const library = JSON.stringify(fileURLToPath(new URL('../lib/build/build.js', import.meta.url)))
+  const child = `
+    const { build } = await import(${library})
+    const built = await build({ cacheFolder: process.argv[1], threads: 0 })
+    console.log(built.ok ? built.value.steps.map((step) => step.step).join('\\n') : built.error.message)
+  `
+  const steps = async () =>
+    (await promisify(execFile)(process.execPath, ['--input-type=module', '-e', child, at('cache')], { cwd })).stdout
+  rmSync(at('dist'), { recursive: true })
+  rmSync(at('cache'), { recursive: true })
+  expect(await steps()).toContain('compile 4 reports\n')
+  const heads = readdirSync(at('cache'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /units\/[0-9a-f]{2}\/[0-9a-f]{64}\.json$/.test(file))
+    .map((file) => path.join(at('cache'), file))
+  expect(heads).toHaveLength(4)
+  for (const [index, head] of heads.entries())
+    writeFileSync(head, ['{"unit":5}', '{"unit":null}', '5', '{"unit":{}}'][index] as string)
+  changeFigure()
+  expect(await steps()).toContain('compile 4 reports\n')
+  const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+  expect(cold.ok).toBe(true)
+  expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
 })
 
 describe('a collection with more facts than a build holds at once', () => {

@@ -46,7 +46,16 @@ const summaryFile = (file: string) => file.replace(/\.json$/, '.summary.json')
  * synchronously, as a build reads the units of every report unchanged (see readSourceFile).
  */
 export function readUnit(file: string): ReportUnit | undefined {
-  return (readKept(file) as { unit: ReportUnit } | undefined)?.unit
+  const kept = readKept(file)
+  return isObject(kept) && isUnit(kept['unit']) ? kept['unit'] : undefined
+}
+
+// Any JSON may be read from the cache: a file changed by hand is compiled again, never trusted.
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+
+/** Whether a value read from the cache may be a unit, a build's or a check's. */
+export function isUnit(value: unknown): value is ReportUnit {
+  return isObject(value) && Array.isArray(value['diagnostics']) && isObject(value['coverage'])
 }
 
 /**
@@ -54,7 +63,10 @@ export function readUnit(file: string): ReportUnit | undefined {
  * kept apart so that a build whose collection is the one it has seen never reads them.
  */
 export function readSummary(file: string): ReportSummary | undefined {
-  return readKept(summaryFile(file)) as ReportSummary | undefined
+  const kept = readKept(summaryFile(file))
+  return isObject(kept) && isObject(kept['bundle']) && isObject(kept['frontMatter'])
+    ? (kept as unknown as ReportSummary)
+    : undefined
 }
 
 /** Whether the summary of a kept unit is kept too. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { markUsed, readKept, writeWholeSync } from '../cache/cache-folder.js'
-import { readSummary, readUnit } from './build-cache.js'
+import { isUnit, readSummary, readUnit } from './build-cache.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 
 /** What a report says on its own; its summary only when it could not be kept. */
@@ -29,17 +29,6 @@ export function keptUnit(file: string): ReportUnit | undefined {
   return unit
 }
 
-// Any JSON may be read from the cache: a file cut short, or changed by hand, is compiled again.
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
-
-function isUnit(value: unknown): value is ReportUnit {
-  return isObject(value) && Array.isArray(value['diagnostics']) && isObject(value['coverage'])
-}
-
-function isSummary(value: unknown): value is ReportSummary {
-  return isObject(value) && isObject(value['bundle']) && isObject(value['frontMatter'])
-}
-
 /** Keep a unit, its summary apart, read when the rules across reports come to it; false when the cache cannot be written to. */
 export function keepUnit(file: string, head: ReportUnit, summary: ReportSummary | undefined): boolean {
   try {
@@ -63,9 +52,9 @@ export function keepUnit(file: string, head: ReportUnit, summary: ReportSummary 
  */
 export function unitOfBuild(built: string, place: string): CheckUnitDone | undefined {
   const unit = readUnit(built)
-  if (!isUnit(unit) || unit.emitFailure !== undefined) return undefined
+  if (!unit || unit.emitFailure !== undefined) return undefined
   const summary = unit.summaryDigest === undefined ? undefined : readSummary(built)
-  if (unit.summaryDigest !== undefined && !isSummary(summary)) return undefined
+  if (unit.summaryDigest !== undefined && !summary) return undefined
   // Spread in the same order as a check's own unit, so that what is kept is the same bytes.
   const { files: _files, ...head } = { ...unit, ...(unit.levels && { levels: [] }) }
   return keepUnit(place, head, summary) || !summary ? { head } : { head, summary }

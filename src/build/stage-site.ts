@@ -290,23 +290,42 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         )
         // A process that keeps its threads (watch) keeps the summaries it reads too (see remembered).
         const summaries: Array<ReportSummary | undefined> = []
+        const unreadable = (index: number) => {
+          const unit = units[index] as ReportUnit
+          return !unit.summary && unit.summaryDigest !== undefined && !readSummary(fileOf(index))
+        }
         const summaryOf = (index: number): ReportSummary | undefined => {
           const unit = units[index] as ReportUnit
           const read = unit.summary ? undefined : readSummary(fileOf(index))
+          if (!unit.summary && unit.summaryDigest !== undefined && !read) throw damagedSummary
           const summary = unit.summary ?? (read && pool.summary(read))
           if (options.workers) summaries[index] = summary
           return summary
         }
         const { wholeCollection: collectionOf } = await import('./whole-collection.js')
-        const made = collectionOf({
-          units,
-          summaryOf,
-          loaded: loadedRegistry(),
-          skipped: skippedSources,
-          checkUnusedMetrics,
-          ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
-          folder: spilled
-        })
+        const collection = () =>
+          collectionOf({
+            units,
+            summaryOf,
+            loaded: loadedRegistry(),
+            skipped: skippedSources,
+            checkUnusedMetrics,
+            ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
+            folder: spilled
+          })
+        let made: WholeCollection
+        try {
+          made = collection()
+        } catch (error) {
+          if (error !== damagedSummary) throw error
+          // A summary changed since it was kept (by hand: the cache writes each file whole): every
+          // such one is found, which reads them all once more, its report compiled again to keep
+          // it, and the rules start over. Checking each summary before the rules would read every
+          // one twice in every build.
+          await keepAgain(units.flatMap((_unit, index) => (unreadable(index) ? [index] : [])))
+          rmSync(spilled, { recursive: true, force: true })
+          made = collection()
+        }
         whole = { ...made, summaries }
         return whole
       }
@@ -417,6 +436,9 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     }
   }
 }
+
+/** Thrown by the rules' reader of summaries when one kept in the cache cannot be read (see wholeCollection in stage). */
+const damagedSummary = new Error('a summary kept in the cache cannot be read')
 
 /**
  * The units of these keys kept from earlier builds, undefined for each that is not. One kept in
