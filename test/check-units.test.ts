@@ -134,6 +134,24 @@ test('a kept unit or conclusion cut short, or not one, is made again', async () 
   expect(await apart(input)).toEqual(expected)
 })
 
+test('a kept summary that is not one is compiled again when the rules read it', async () => {
+  const input = { reports: collectionReports, registry: collectionRegistry, checkUnusedMetrics: true }
+  const expected = await apart(input)
+  const units = path.join(folder, 'checked/units')
+  const kept = readdirSync(units).flatMap((shard) =>
+    readdirSync(path.join(units, shard))
+      .filter((name) => name.endsWith('.summary.json'))
+      .map((name) => path.join(units, shard, name))
+  )
+  expect(kept).toHaveLength(4)
+  writeFileSync(kept[0] as string, '{"bundle":null}')
+  writeFileSync(kept[1] as string, '{"path')
+  // The conclusions across reports are made again, which reads every summary.
+  rmSync(path.join(folder, 'checked/across'), { recursive: true })
+  expect(await apart(input)).toEqual(expected)
+  for (const file of kept) expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('bundle.facts')
+})
+
 test('eight reports or more to compile go to threads, and say what this thread says', async () => {
   expect(checkRunner(7, 2)).toBeUndefined()
   expect(checkRunner(8, 1)).toBeUndefined()

@@ -63,7 +63,12 @@ export function isUnit(value: unknown): value is ReportUnit {
  * kept apart so that a build whose collection is the one it has seen never reads them.
  */
 export function readSummary(file: string): ReportSummary | undefined {
-  const kept = readKept(summaryFile(file))
+  return readSummaryAt(summaryFile(file))
+}
+
+/** A summary kept at `file`, a build's or a check's; undefined when there is none, or it is no summary. */
+export function readSummaryAt(file: string): ReportSummary | undefined {
+  const kept = readKept(file)
   return isObject(kept) && isObject(kept['bundle']) && isObject(kept['frontMatter'])
     ? (kept as unknown as ReportSummary)
     : undefined

@@ -7,7 +7,7 @@ import { spillFolder } from '../cache/spill-folder.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
 import { acrossKey, allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
-import { environmentKey, unitFile, unitKey } from './build-cache.js'
+import { environmentKey, readSummaryAt, unitFile, unitKey } from './build-cache.js'
 import { keptUnit, summaryPlace, unitOfBuild, unitPlace } from './check-unit-file.js'
 import { checkUnit } from './check-unit-task.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
@@ -16,6 +16,9 @@ import { tightHeap } from './tight-heap.js'
 import { checkRunner } from './unit-pool.js'
 import type { OnCompiled } from '../compile/compile-sources.js'
 import { factBudget } from './whole-collection.js'
+
+/** Thrown by the rules' reader of summaries when one kept in the cache cannot be read. */
+const damagedSummary = new Error('a summary kept in the cache cannot be read')
 
 /** What a check says of its sources. */
 export interface CheckedUnits {
@@ -84,8 +87,11 @@ export async function checkUnits(
     await runner?.close()
   }
   const skipped = input.skipped ?? []
-  const summaryOf = (index: number) =>
-    held.get(index) ?? (readKept(summaryPlace(files[index] as string)) as ReportSummary | undefined)
+  const summaryOf = (index: number) => {
+    const summary = held.get(index) ?? readSummaryAt(summaryPlace(files[index] as string))
+    if (!summary) throw damagedSummary
+    return summary
+  }
   const memo = path.join(
     cacheFolder,
     'checked',
@@ -98,6 +104,24 @@ export async function checkUnits(
     // As in a build once its threads are done: what the rules make of each summary is garbage at once.
     const loosen = tightHeap()
     try {
+      conclusions = acrossOf(across, cacheFolder)
+    } catch (error) {
+      if (error !== damagedSummary) throw error
+      // A summary changed by hand since it was kept (the cache writes each file whole): each such
+      // report is compiled again to keep it, and the rules start over.
+      for (const [index, unit] of units.entries())
+        if (
+          unit.summaryDigest !== undefined &&
+          !held.has(index) &&
+          !readSummaryAt(summaryPlace(files[index] as string))
+        ) {
+          const done = checkUnit(
+            input.reports[index] as CompileInput['reports'][number],
+            loaded.registry,
+            files[index] as string
+          )
+          if (done.summary) held.set(index, done.summary)
+        }
       conclusions = acrossOf(across, cacheFolder)
     } finally {
       loosen()
