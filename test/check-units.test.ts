@@ -41,6 +41,16 @@ const apart = (input: CompileInput & { checkUnusedMetrics: boolean }, threads = 
     { threads }
   )
 
+/** The files a check kept of its units under `cache` whose names match. */
+const keptFiles = (cache: string, names: RegExp) => {
+  const units = path.join(cache, 'checked/units')
+  return readdirSync(units).flatMap((shard) =>
+    readdirSync(path.join(units, shard))
+      .filter((name) => names.test(name))
+      .map((name) => path.join(units, shard, name))
+  )
+}
+
 const copy = (text: string, at: number) => ({
   path: `source/copy-${at}.md`,
   text: text.replace(/^slug: (.*)$/m, `slug: $1-copy-${at}`)
@@ -122,12 +132,7 @@ test('check of eight reports or more, edited between checks, says what a check w
 test('a kept unit or conclusion cut short, or not one, is made again', async () => {
   const input = { reports: collectionReports, registry: collectionRegistry, checkUnusedMetrics: true }
   const expected = await apart(input)
-  const units = path.join(folder, 'checked/units')
-  const heads = readdirSync(units).flatMap((shard) =>
-    readdirSync(path.join(units, shard))
-      .filter((name) => /^[0-9a-f]{64}\.json$/.test(name))
-      .map((name) => path.join(units, shard, name))
-  )
+  const heads = keptFiles(folder, /^[0-9a-f]{64}\.json$/)
   const across = path.join(folder, 'checked/across', readdirSync(path.join(folder, 'checked/across'))[0] as string)
   for (const [at, file] of [...heads, across].entries())
     writeFileSync(file, ['{"diag', 'null', '[]', '{}'][at % 4] as string)
@@ -137,12 +142,7 @@ test('a kept unit or conclusion cut short, or not one, is made again', async () 
 test('a kept summary that is not one is compiled again when the rules read it', async () => {
   const input = { reports: collectionReports, registry: collectionRegistry, checkUnusedMetrics: true }
   const expected = await apart(input)
-  const units = path.join(folder, 'checked/units')
-  const kept = readdirSync(units).flatMap((shard) =>
-    readdirSync(path.join(units, shard))
-      .filter((name) => name.endsWith('.summary.json'))
-      .map((name) => path.join(units, shard, name))
-  )
+  const kept = keptFiles(folder, /\.summary\.json$/)
   expect(kept).toHaveLength(4)
   writeFileSync(kept[0] as string, '{"bundle":null}')
   writeFileSync(kept[1] as string, '{"path')
