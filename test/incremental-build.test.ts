@@ -600,6 +600,21 @@ test('a report whose rows of the site’s table were lost from the cache is comp
   expect(incremental).toEqual(cold)
 })
 
+test.each([
+  ['not JSON', '[{"metric'],
+  ['JSON, but no rows', '{"rows":[]}']
+])('a report whose rows kept in the cache are %s is compiled again when the table changes', async (_, damaged) => {
+  const rows = readdirSync(at('cache'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.rows.json'))
+    .map((file) => path.join(at('cache'), file))
+  expect(rows).toHaveLength(4)
+  for (const file of rows.slice(0, 2)) writeFileSync(file, damaged)
+  changeFigure()
+  const { incremental, cold } = await bothBuilds()
+  expect(incremental).toEqual(cold)
+  for (const file of rows) expect(Array.isArray(readJson(file))).toBe(true)
+})
+
 describe('a report known by its file’s stats', () => {
   const record = () => {
     const [file] = readdirSync(at('cache/builds')).filter((name) => /^[0-9a-f]{16}\.json$/.test(name))

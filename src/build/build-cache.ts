@@ -97,9 +97,9 @@ export function hasRows(file: string): boolean {
 /** The rows of the site's table a kept unit's report gives, and their CSV lines; undefined when they are not kept. */
 export function readRows(file: string): ReportRows | undefined {
   try {
-    const rows = JSON.parse(readFileSync(rowsFile(file), 'utf8')) as SiteRow[]
+    const rows = JSON.parse(readFileSync(rowsFile(file), 'utf8')) as unknown
     const lines = csvFile(file)
-    return existsSync(lines) ? { rows, csvFile: lines } : undefined
+    return Array.isArray(rows) && existsSync(lines) ? { rows: rows as SiteRow[], csvFile: lines } : undefined
   } catch {
     return undefined
   }

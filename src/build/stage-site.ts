@@ -313,19 +313,14 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
             folder: spilled
           })
-        let made: WholeCollection
-        try {
-          made = collection()
-        } catch (error) {
-          if (error !== damagedSummary) throw error
-          // A summary changed since it was kept (by hand: the cache writes each file whole): every
-          // such one is found, which reads them all once more, its report compiled again to keep
-          // it, and the rules start over. Checking each summary before the rules would read every
-          // one twice in every build.
+        // A summary changed since it was kept (by hand: the cache writes each file whole): every
+        // such one is found, which reads them all once more, its report compiled again to keep it,
+        // and the rules start over. Checking each summary before the rules would read every one
+        // twice in every build.
+        const made = await mendedOnce(collection, damagedSummary, async () => {
           await keepAgain(units.flatMap((_unit, index) => (unreadable(index) ? [index] : [])))
           rmSync(spilled, { recursive: true, force: true })
-          made = collection()
-        }
+        })
         whole = { ...made, summaries }
         return whole
       }
@@ -404,8 +399,9 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .update(collectionKey)
         .update(JSON.stringify(published.map(({ index }) => units[index]?.rowsDigest)))
         .digest('hex')
-      entries.push(
-        ...(await stageDataset(
+      const rowsOf = (index: number) => readRows(unitFile(cache.folder, keys[index] ?? ''))
+      const stageTable = () =>
+        stageDataset(
           place,
           rowsKey,
           keyed,
@@ -416,11 +412,16 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             return described ?? (await wholeCollection()).reports.map(describedReport)
           },
           (at) => {
-            const entry = published[at]
-            const rows = entry && readRows(unitFile(cache.folder, keys[entry.index] ?? ''))
-            if (!rows) throw new Error(`the rows of ${entry?.report.path ?? 'a report'} are missing from the cache`)
+            const rows = rowsOf(published[at]?.index ?? -1)
+            if (!rows) throw damagedRows
             return rows
           }
+        )
+      // Rows changed since they were kept, as summaries may be (see wholeCollection above): each such
+      // report is compiled again to keep them, and the table is written over.
+      entries.push(
+        ...(await mendedOnce(stageTable, damagedRows, () =>
+          keepAgain(published.flatMap(({ index }) => (rowsOf(index) ? [] : [index])))
         ))
       )
 
@@ -439,6 +440,19 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
 
 /** Thrown by the rules' reader of summaries when one kept in the cache cannot be read (see wholeCollection in stage). */
 const damagedSummary = new Error('a summary kept in the cache cannot be read')
+/** The same for a report's rows of the site's table (see stageDataset in stage). */
+const damagedRows = new Error('rows kept in the cache cannot be read')
+
+/** What `make` gives; if it stops at `damaged`, what it gives once `mend` has made again what was damaged. */
+async function mendedOnce<T>(make: () => T | Promise<T>, damaged: Error, mend: () => Promise<void>): Promise<T> {
+  try {
+    return await make()
+  } catch (error) {
+    if (error !== damaged) throw error
+    await mend()
+    return make()
+  }
+}
 
 /**
  * The units of these keys kept from earlier builds, undefined for each that is not. One kept in
