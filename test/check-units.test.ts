@@ -51,6 +51,8 @@ const keptFiles = (cache: string, names: RegExp) => {
   )
 }
 
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+
 const copy = (text: string, at: number) => ({
   path: `source/copy-${at}.md`,
   text: text.replace(/^slug: (.*)$/m, `slug: $1-copy-${at}`)
@@ -170,19 +172,24 @@ test('eight reports or more to compile go to threads, and say what this thread s
   expect(await apart(input, 0)).toEqual(expected)
 })
 
-/** A project of ten reports, one with an error and one that does not compile, built once; and its check, counting what it compiles. */
-async function builtProject() {
+/**
+ * A project of eight reports, and when `broken` two more, one with an error and one that does not
+ * compile, built once; and its check, counting what it compiles.
+ */
+async function builtProject({ broken = true }: { broken?: boolean } = {}) {
   const cwd = path.join(folder, 'project')
   writeCollectionProject(cwd)
   mkdirSync(path.join(cwd, 'node_modules'))
   for (let at = 1; at <= 4; at++) writeFileSync(path.join(cwd, `source/copy-${at}.md`), copy(seedText, at).text)
   // An error that keeps a report from being published, and a report that does not compile at all.
-  const broken = copy(seedText, 5).text.replace('{metric=air.pm10}', '{metric=air.pm10 period=2025-13}')
-  writeFileSync(path.join(cwd, 'source/copy-5.md'), broken)
-  writeFileSync(path.join(cwd, 'source/copy-6.md'), 'x\n')
-  expect((await runCli(cwd, 'build')).code).toBe(1)
+  const withError = copy(seedText, 5).text.replace('{metric=air.pm10}', '{metric=air.pm10 period=2025-13}')
+  if (broken) {
+    writeFileSync(path.join(cwd, 'source/copy-5.md'), withError)
+    writeFileSync(path.join(cwd, 'source/copy-6.md'), 'x\n')
+  }
+  expect((await runCli(cwd, 'build')).code).toBe(broken ? 1 : 0)
   const input = { ...(await sourcesOf({ cwd })), checkUnusedMetrics: true }
-  expect(input.reports).toHaveLength(10)
+  expect(input.reports).toHaveLength(broken ? 10 : 8)
   const checked = (cache: string, compiled: number[]) =>
     checkUnits(
       input,
@@ -218,6 +225,31 @@ test('a check after a build compiles no report the build compiled, and keeps wha
   expect(await runCli(cwd, 'check', '--format', 'json')).toEqual(
     await runCli(cwd, 'check', '--format', 'json', '--no-cache')
   )
+})
+
+test('a check after a build takes the conclusions across reports the build kept, when they are whole', async () => {
+  const { cache, expected, checked } = await builtProject({ broken: false })
+  expect(await checked(cache, [])).toEqual(expected)
+  const own = path.join(folder, 'own-cache')
+  expect(await checked(own, [])).toEqual(expected)
+  const conclusions = (at: string) =>
+    readdirSync(path.join(at, 'checked/across')).map((name) =>
+      readFileSync(path.join(at, 'checked/across', name), 'utf8')
+    )
+  expect(conclusions(cache)).toEqual(conclusions(own))
+  rmSync(path.join(cache, 'checked'), { recursive: true })
+  const [memo] = readdirSync(path.join(cache, 'across'))
+  const file = path.join(cache, 'across', memo as string)
+  const kept = readJson(file)
+  // Told apart from conclusions made again: the facts the build says it published, one more.
+  const published = kept['published'] as Array<{ report: { factCount: number } }>
+  ;(published[0] as { report: { factCount: number } }).report.factCount += 1
+  writeFileSync(file, JSON.stringify(kept))
+  expect(await checked(cache, [])).toEqual({ ...expected, facts: expected.facts + 1 })
+  // Conclusions that are not whole are made again.
+  rmSync(path.join(cache, 'checked'), { recursive: true })
+  writeFileSync(file, JSON.stringify({ ...kept, published: [{ report: {} }] }))
+  expect(await checked(cache, [])).toEqual(expected)
 })
 
 test("a build's unit or summary cut short, or not one, is compiled again by the check", async () => {

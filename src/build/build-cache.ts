@@ -50,8 +50,10 @@ export function readUnit(file: string): ReportUnit | undefined {
   return isObject(kept) && isUnit(kept['unit']) ? kept['unit'] : undefined
 }
 
-// Any JSON may be read from the cache: a file changed by hand is compiled again, never trusted.
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+/** Whether a value read from the cache is an object: any JSON may be read there, as a file changed by hand is never trusted. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null
+}
 
 /** Whether a value read from the cache may be a unit, a build's or a check's. */
 export function isUnit(value: unknown): value is ReportUnit {

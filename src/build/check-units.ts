@@ -6,8 +6,8 @@ import { factmarkDigest } from '../cache/factmark-digest.js'
 import { spillFolder } from '../cache/spill-folder.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
-import { acrossKey, allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
-import { environmentKey, readSummaryAt, unitFile, unitKey } from './build-cache.js'
+import { acrossKey, allCoverage, allDiagnostics, readAcross, type AcrossMessages } from './across-memo.js'
+import { environmentKey, isObject, readSummaryAt, unitFile, unitKey } from './build-cache.js'
 import { keptUnit, summaryPlace, unitOfBuild, unitPlace } from './check-unit-file.js'
 import { checkUnit } from './check-unit-task.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
@@ -98,34 +98,31 @@ export async function checkUnits(
     'across',
     `${acrossKey(environment, skipped, input.checkUnusedMetrics, units)}.json`
   )
-  let conclusions = keptAcross(memo)
-  if (!conclusions) {
+  const madeAcross = (): CheckedAcross => {
     const across = { units, summaryOf, loaded, skipped, checkUnusedMetrics: input.checkUnusedMetrics }
     // As in a build once its threads are done: what the rules make of each summary is garbage at once.
     const loosen = tightHeap()
     try {
-      conclusions = acrossOf(across, cacheFolder)
+      return acrossOf(across, cacheFolder)
     } catch (error) {
       if (error !== damagedSummary) throw error
       // A summary changed by hand since it was kept (the cache writes each file whole): each such
       // report is compiled again to keep it, and the rules start over.
-      for (const [index, unit] of units.entries())
-        if (
-          unit.summaryDigest !== undefined &&
-          !held.has(index) &&
-          !readSummaryAt(summaryPlace(files[index] as string))
-        ) {
-          const done = checkUnit(
-            input.reports[index] as CompileInput['reports'][number],
-            loaded.registry,
-            files[index] as string
-          )
-          if (done.summary) held.set(index, done.summary)
-        }
-      conclusions = acrossOf(across, cacheFolder)
+      for (const [index, unit] of units.entries()) {
+        const place = files[index] as string
+        if (unit.summaryDigest === undefined || held.has(index) || readSummaryAt(summaryPlace(place))) continue
+        const done = checkUnit(input.reports[index] as CompileInput['reports'][number], loaded.registry, place)
+        if (done.summary) held.set(index, done.summary)
+      }
+      return acrossOf(across, cacheFolder)
     } finally {
       loosen()
     }
+  }
+  let conclusions = keptAcross(memo)
+  if (!conclusions) {
+    // What a build of the same collection concluded (its units are the check's: see unitOfBuild).
+    conclusions = builtAcross(cacheFolder, acrossKey(built, skipped, input.checkUnusedMetrics, units)) ?? madeAcross()
     try {
       keepJson(memo, conclusions)
     } catch {
@@ -155,6 +152,29 @@ function acrossOf(input: Omit<CrossReportInput, 'budget' | 'folder'>, cacheFolde
 interface CheckedAcross {
   messages: AcrossMessages
   facts: number
+}
+
+/**
+ * The conclusions of the rules across reports a build kept for a key (see AcrossMemo), as a check
+ * keeps them; undefined when there are none, or what is kept is not such conclusions.
+ */
+function builtAcross(cacheFolder: string, key: string): CheckedAcross | undefined {
+  const memo: unknown = readAcross(cacheFolder, key)
+  if (!isObject(memo) || !isObject(memo['messages']) || !Array.isArray(memo['published'])) return undefined
+  const messages = memo['messages']
+  const counts = (memo['published'] as unknown[]).map((entry) =>
+    isObject(entry) && isObject(entry['report']) ? entry['report']['factCount'] : undefined
+  )
+  const whole =
+    Array.isArray(messages['registry']) &&
+    Array.isArray(messages['skipped']) &&
+    isObject(messages['reports']) &&
+    counts.every((count) => typeof count === 'number')
+  if (!whole) return undefined
+  return {
+    messages: messages as unknown as AcrossMessages,
+    facts: counts.reduce((sum, count) => sum + count, 0)
+  }
 }
 
 /**
