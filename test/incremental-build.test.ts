@@ -608,11 +608,14 @@ test.each([
     .filter((file) => file.endsWith('.rows.json'))
     .map((file) => path.join(at('cache'), file))
   expect(rows).toHaveLength(4)
-  for (const file of rows.slice(0, 2)) writeFileSync(file, damaged)
+  // Of two reports that are not edited, whose rows the table reads again.
+  const unedited = rows.filter((file) => !readFileSync(file, 'utf8').startsWith('[["xiamen-2024-fact-sheet"'))
+  expect(unedited).toHaveLength(3)
+  for (const file of unedited.slice(0, 2)) writeFileSync(file, damaged)
   changeFigure()
   const { incremental, cold } = await bothBuilds()
   expect(incremental).toEqual(cold)
-  for (const file of rows) expect(Array.isArray(readJson(file))).toBe(true)
+  for (const file of unedited) expect(Array.isArray(readJson(file))).toBe(true)
 })
 
 describe('a report known by its file’s stats', () => {
