@@ -37,7 +37,8 @@ export function unitFile(folder: string, key: string): string {
 
 const rowsFile = (file: string) => file.replace(/\.json$/, '.rows.json')
 const csvFile = (file: string) => file.replace(/\.json$/, '.rows.csv')
-const summaryFile = (file: string) => file.replace(/\.json$/, '.summary.json')
+/** Where the summary of the unit kept at `file` is kept. */
+export const summaryFile = (file: string) => file.replace(/\.json$/, '.summary.json')
 
 /**
  * A kept unit, without its summary (see readSummary), or undefined when there is none (or it

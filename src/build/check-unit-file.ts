@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { markUsed, readKept, writeWholeSync } from '../cache/cache-folder.js'
-import { isUnit, readSummary, readUnit } from './build-cache.js'
+import { copyWholeSync, markUsed, readKept, writeWholeSync } from '../cache/cache-folder.js'
+import { isUnit, readUnit, summaryFile } from './build-cache.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 
 /** What a report says on its own; its summary only when it could not be kept. */
@@ -46,16 +46,24 @@ export function keepUnit(file: string, head: ReportUnit, summary: ReportSummary 
  * What a check would keep of a report, made from the unit a build kept of it (`built`, for the same
  * factmark, registry and report bytes), and kept at `place`: a build compiles each report as a
  * check does, then renders its files, which add no message. The check's unit is the build's
- * without its files, and without the levels its page asked for, as a check renders no page.
- * Undefined when there is no such unit, its summary is gone, or its files could not be rendered
- * (a check does not render them, so would not say so). A check after a build compiles nothing.
+ * without its files, and without the levels its page asked for, as a check renders no page; its
+ * summary is the build's, copied as it is (the same bytes: see keepUnit), and read only if the
+ * rules across reports are made again. Undefined when there is no such unit, its summary is gone,
+ * its files could not be rendered (a check does not render them, so would not say so), or the
+ * cache cannot be written to. A check after a build compiles nothing.
  */
-export function unitOfBuild(built: string, place: string): CheckUnitDone | undefined {
+export function unitOfBuild(built: string, place: string): ReportUnit | undefined {
   const unit = readUnit(built)
   if (!unit || unit.emitFailure !== undefined) return undefined
-  const summary = unit.summaryDigest === undefined ? undefined : readSummary(built)
-  if (unit.summaryDigest !== undefined && !summary) return undefined
   // Spread in the same order as a check's own unit, so that what is kept is the same bytes.
   const { files: _files, ...head } = { ...unit, ...(unit.levels && { levels: [] }) }
-  return keepUnit(place, head, summary) || !summary ? { head } : { head, summary }
+  try {
+    mkdirSync(path.dirname(place), { recursive: true })
+    // The summary first, as keepUnit keeps it: a unit found always has its summary.
+    if (unit.summaryDigest !== undefined) copyWholeSync(summaryFile(built), summaryPlace(place))
+    writeWholeSync(place, JSON.stringify(head))
+    return head
+  } catch {
+    return undefined
+  }
 }

@@ -58,12 +58,7 @@ export async function checkUnits(
   const built = environmentKey(input.registry, [], cacheFolder)
   const fromBuild = (index: number) => {
     const source = input.reports[index] as CompileInput['reports'][number]
-    const taken = unitOfBuild(
-      unitFile(cacheFolder, unitKey(built, source, digests[index] ?? '')),
-      files[index] as string
-    )
-    if (taken?.summary) held.set(index, taken.summary)
-    return taken?.head
+    return unitOfBuild(unitFile(cacheFolder, unitKey(built, source, digests[index] ?? '')), files[index] as string)
   }
   const found = files.map((file, index) => keptUnit(file) ?? fromBuild(index))
   const missing = found.flatMap((unit, index) => (unit ? [] : [index]))

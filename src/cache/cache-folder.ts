@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { writePiecesSync } from './write-pieces.js'
@@ -38,12 +38,21 @@ export function keepJson(file: string, value: unknown): void {
  * A text given in pieces is written a megabyte at a time (see writePiecesSync).
  */
 export function writeWholeSync(file: string, content: string | Uint8Array | Iterable<string>): void {
-  // pruneCache knows a file left beside its place by a build killed meanwhile by this ending.
-  const beside = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  const beside = besidePlace(file)
   if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(beside, content)
   else writePiecesSync(beside, content)
   renameSync(beside, file)
 }
+
+/** Copy a file of the cache to another place in it, whole, as writeWholeSync writes. */
+export function copyWholeSync(from: string, file: string): void {
+  const beside = besidePlace(file)
+  copyFileSync(from, beside)
+  renameSync(beside, file)
+}
+
+// pruneCache knows a file left beside its place by a build killed meanwhile by this ending.
+const besidePlace = (file: string) => `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
 
 /**
  * Mark files of the cache as used now: no build records what `check` keeps, so pruning keeps it
