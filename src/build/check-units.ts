@@ -11,14 +11,13 @@ import { environmentKey, isObject, readSummaryAt, unitFile, unitKey } from './bu
 import { keptUnit, summaryPlace, unitOfBuild, unitPlace } from './check-unit-file.js'
 import { checkUnit } from './check-unit-task.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
+import { SummaryUnreadable } from './summary-unreadable.js'
+import { mendedOnce } from './mended-once.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { tightHeap } from './tight-heap.js'
 import { checkRunner } from './unit-pool.js'
 import type { OnCompiled } from '../compile/compile-sources.js'
 import { factBudget } from './whole-collection.js'
-
-/** Thrown by the rules' reader of summaries when one kept in the cache cannot be read. */
-const damagedSummary = new Error('a summary kept in the cache cannot be read')
 
 /** What a check says of its sources. */
 export interface CheckedUnits {
@@ -82,34 +81,32 @@ export async function checkUnits(
     await runner?.close()
   }
   const skipped = input.skipped ?? []
-  const summaryOf = (index: number) => {
-    const summary = held.get(index) ?? readSummaryAt(summaryPlace(files[index] as string))
-    if (!summary) throw damagedSummary
-    return summary
-  }
+  const summaryOf = (index: number) => held.get(index) ?? readSummaryAt(summaryPlace(files[index] as string))
   const memo = path.join(
     cacheFolder,
     'checked',
     'across',
     `${acrossKey(environment, skipped, input.checkUnusedMetrics, units)}.json`
   )
-  const madeAcross = (): CheckedAcross => {
+  const madeAcross = async (): Promise<CheckedAcross> => {
     const across = { units, summaryOf, loaded, skipped, checkUnusedMetrics: input.checkUnusedMetrics }
     // As in a build once its threads are done: what the rules make of each summary is garbage at once.
     const loosen = tightHeap()
     try {
-      return acrossOf(across, cacheFolder)
-    } catch (error) {
-      if (error !== damagedSummary) throw error
       // A summary changed by hand since it was kept (the cache writes each file whole): each such
       // report is compiled again to keep it, and the rules start over.
-      for (const [index, unit] of units.entries()) {
-        const place = files[index] as string
-        if (unit.summaryDigest === undefined || held.has(index) || readSummaryAt(summaryPlace(place))) continue
-        const done = checkUnit(input.reports[index] as CompileInput['reports'][number], loaded.registry, place)
-        if (done.summary) held.set(index, done.summary)
-      }
-      return acrossOf(across, cacheFolder)
+      return await mendedOnce(
+        () => acrossOf(across, cacheFolder),
+        (error) => error instanceof SummaryUnreadable,
+        () => {
+          for (const [index, unit] of units.entries()) {
+            const place = files[index] as string
+            if (unit.summaryDigest === undefined || summaryOf(index)) continue
+            const done = checkUnit(input.reports[index] as CompileInput['reports'][number], loaded.registry, place)
+            if (done.summary) held.set(index, done.summary)
+          }
+        }
+      )
     } finally {
       loosen()
     }
@@ -117,7 +114,8 @@ export async function checkUnits(
   let conclusions = keptAcross(memo)
   if (!conclusions) {
     // What a build of the same collection concluded (its units are the check's: see unitOfBuild).
-    conclusions = builtAcross(cacheFolder, acrossKey(built, skipped, input.checkUnusedMetrics, units)) ?? madeAcross()
+    conclusions =
+      builtAcross(cacheFolder, acrossKey(built, skipped, input.checkUnusedMetrics, units)) ?? (await madeAcross())
     try {
       keepJson(memo, conclusions)
     } catch {

@@ -19,6 +19,7 @@ import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
+import { SummaryUnreadable } from './summary-unreadable.js'
 
 /**
  * The rules across reports over the units of a build, as compileSources applies them over compiled
@@ -91,7 +92,7 @@ export function crossReport(
     for (const metric of unit.metrics) used.add(metric)
     if (!unit.summary && unit.summaryDigest === undefined) continue
     const summary = summaryOf(index)
-    if (!summary) throw new Error(`the summary of ${unit.path} could not be kept in the cache`)
+    if (!summary) throw new SummaryUnreadable(unit.path)
     const slug = summary.frontMatter.slug
     const owner = slugs.get(slug)
     if (owner !== undefined) {

@@ -43,6 +43,8 @@ import { reportDownloads } from './report-downloads.js'
 import type { LevelAsked, ReportSummary, ReportUnit, UnitFile } from './report-unit.js'
 import type { SiteFile } from './site-files.js'
 import type { WholeCollection } from './whole-collection.js'
+import { SummaryUnreadable } from './summary-unreadable.js'
+import { mendedOnce } from './mended-once.js'
 import { unitRunner, type UnitRunner } from './unit-pool.js'
 import { registryOf } from './registry-memo.js'
 import { tightHeap } from './tight-heap.js'
@@ -284,20 +286,13 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         const fileOf = (index: number) => unitFile(cache.folder, keys[index] ?? '')
         // The summaries lost from the cache since their units were read are kept again first.
         await keepAgain(
-          units.flatMap((unit, index) =>
-            !unit.summary && unit.summaryDigest !== undefined && !hasSummary(fileOf(index)) ? [index] : []
-          )
+          units.flatMap((unit, index) => (readFromCache(unit) && !hasSummary(fileOf(index)) ? [index] : []))
         )
         // A process that keeps its threads (watch) keeps the summaries it reads too (see remembered).
         const summaries: Array<ReportSummary | undefined> = []
-        const unreadable = (index: number) => {
-          const unit = units[index] as ReportUnit
-          return !unit.summary && unit.summaryDigest !== undefined && !readSummary(fileOf(index))
-        }
         const summaryOf = (index: number): ReportSummary | undefined => {
           const unit = units[index] as ReportUnit
           const read = unit.summary ? undefined : readSummary(fileOf(index))
-          if (!unit.summary && unit.summaryDigest !== undefined && !read) throw damagedSummary
           const summary = unit.summary ?? (read && pool.summary(read))
           if (options.workers) summaries[index] = summary
           return summary
@@ -314,13 +309,17 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             folder: spilled
           })
         // A summary changed since it was kept (by hand: the cache writes each file whole): every
-        // such one is found, which reads them all once more, its report compiled again to keep it,
-        // and the rules start over. Checking each summary before the rules would read every one
-        // twice in every build.
-        const made = await mendedOnce(collection, damagedSummary, async () => {
-          await keepAgain(units.flatMap((_unit, index) => (unreadable(index) ? [index] : [])))
-          rmSync(spilled, { recursive: true, force: true })
-        })
+        // such one is found, its report compiled again to keep it, and the rules start over.
+        const made = await mendedOnce(
+          collection,
+          (error) => error instanceof SummaryUnreadable,
+          async () => {
+            await keepAgain(
+              units.flatMap((unit, index) => (readFromCache(unit) && !readSummary(fileOf(index)) ? [index] : []))
+            )
+            rmSync(spilled, { recursive: true, force: true })
+          }
+        )
         whole = { ...made, summaries }
         return whole
       }
@@ -420,8 +419,10 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       // Rows changed since they were kept, as summaries may be (see wholeCollection above): each such
       // report is compiled again to keep them, and the table is written over.
       entries.push(
-        ...(await mendedOnce(stageTable, damagedRows, () =>
-          keepAgain(published.flatMap(({ index }) => (rowsOf(index) ? [] : [index])))
+        ...(await mendedOnce(
+          stageTable,
+          (error) => error === damagedRows,
+          () => keepAgain(published.flatMap(({ index }) => (rowsOf(index) ? [] : [index])))
         ))
       )
 
@@ -438,21 +439,11 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   }
 }
 
-/** Thrown by the rules' reader of summaries when one kept in the cache cannot be read (see wholeCollection in stage). */
-const damagedSummary = new Error('a summary kept in the cache cannot be read')
-/** The same for a report's rows of the site's table (see stageDataset in stage). */
+/** Thrown by the table's reader of rows when a report's rows kept in the cache cannot be read (see stageDataset in stage). */
 const damagedRows = new Error('rows kept in the cache cannot be read')
 
-/** What `make` gives; if it stops at `damaged`, what it gives once `mend` has made again what was damaged. */
-async function mendedOnce<T>(make: () => T | Promise<T>, damaged: Error, mend: () => Promise<void>): Promise<T> {
-  try {
-    return await make()
-  } catch (error) {
-    if (error !== damaged) throw error
-    await mend()
-    return make()
-  }
-}
+/** Whether the rules read a unit's summary from the cache: it has one, not held with it. */
+const readFromCache = (unit: ReportUnit) => !unit.summary && unit.summaryDigest !== undefined
 
 /**
  * The units of these keys kept from earlier builds, undefined for each that is not. One kept in
