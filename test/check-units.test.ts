@@ -6,7 +6,9 @@ import { contentDigest } from '../src/cache/cache-folder.js'
 import { checkUnits } from '../src/build/check-units.js'
 import { checkRunner } from '../src/build/unit-pool.js'
 import { checkWithRegistry } from '../src/compile/compile-sources.js'
+import { digestedSources } from '../src/load/digested-sources.js'
 import { sourcesOf } from '../src/load/source-input.js'
+import { taskSourceOf, type TaskSource } from '../src/load/task-source.js'
 import { loadRegistry } from '../src/load/registry.js'
 import type { CompileInput, SourceText } from '../src/model/compiled.js'
 import { collectionRegistry, collectionReports, writeCollectionProject } from './helpers/collection.js'
@@ -32,9 +34,17 @@ const together = (input: CompileInput & { checkUnusedMetrics: boolean }) => {
   const facts = result.reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
   return { diagnostics: result.diagnostics, coverage: result.coverage, facts }
 }
+/** The reports of an input written to files, as a check by units names them: it reads each when it compiles it. */
+const onDisk = (reports: readonly SourceText[]): TaskSource[] =>
+  reports.map((report) => {
+    const file = path.join(folder, 'disk', report.path)
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, report.text)
+    return { path: report.path, file }
+  })
 const apart = (input: CompileInput & { checkUnusedMetrics: boolean }, threads = 0) =>
   checkUnits(
-    input,
+    { ...input, reports: onDisk(input.reports) },
     loaded(input.registry),
     folder,
     input.reports.map((report) => contentDigest(report.text)),
@@ -99,6 +109,35 @@ test.each<[string, (text: string) => string]>([
   expect(edited[5]?.text).not.toBe(reports[5]?.text)
   const changed = { ...input, reports: edited }
   expect(await apart(changed)).toEqual(together(changed))
+})
+
+test('a report saved again after the check read it is compiled and kept as it is now', async () => {
+  const reports = [...collectionReports, ...[1, 2, 3, 4].map((at) => copy(seedText, at))]
+  const before = { reports, registry: collectionRegistry, checkUnusedMetrics: true }
+  const edited = reports.map((report, at) =>
+    at === 5
+      ? { ...report, text: report.text.replace('{metric=air.pm10}', '{metric=air.pm10 period=2025-13}') }
+      : report
+  )
+  const after = { ...before, reports: edited }
+  const check = (input: typeof before, digestsOf: typeof before, compiled: number[] = []) =>
+    checkUnits(
+      { ...input, reports: onDisk(input.reports) },
+      loaded(input.registry),
+      folder,
+      digestsOf.reports.map((report) => contentDigest(report.text)),
+      { threads: 0, onCompiled: (count) => compiled.push(count) }
+    )
+  // Read for its digest before the edit, compiled after it.
+  expect(await check(after, before)).toEqual(together(after))
+  // Its unit is kept by the bytes compiled: a check of the edited text finds it, one of the text
+  // before compiles it, and says what that text says.
+  const again: number[] = []
+  expect(await check(after, after, again)).toEqual(together(after))
+  expect(again).toEqual([])
+  const back: number[] = []
+  expect(await check(before, before, back)).toEqual(together(before))
+  expect(back).toEqual([1])
 })
 
 test('each report is kept once, with its summary apart, and the conclusions across reports once', async () => {
@@ -190,9 +229,10 @@ async function builtProject({ broken = true }: { broken?: boolean } = {}) {
   expect((await runCli(cwd, 'build')).code).toBe(broken ? 1 : 0)
   const input = { ...(await sourcesOf({ cwd })), checkUnusedMetrics: true }
   expect(input.reports).toHaveLength(broken ? 10 : 8)
+  const digested = await digestedSources({ cwd })
   const checked = (cache: string, compiled: number[]) =>
     checkUnits(
-      input,
+      { ...input, reports: digested.input.reports.map((report) => taskSourceOf(report, digested.files)) },
       loaded(input.registry),
       cache,
       input.reports.map((report) => contentDigest(report.text)),

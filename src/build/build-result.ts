@@ -1,6 +1,4 @@
-import { readFileSync, statSync } from 'node:fs'
-import path from 'node:path'
-import { decodeText } from '../load/encoding/decode.js'
+import { sourcesReadAgain } from '../load/sources-read-again.js'
 import type { CompileResult, Coverage, Diagnostic, SiteReport } from '../model/compiled.js'
 
 /** What a build says about the sources: the messages of check, and what it published. */
@@ -40,7 +38,7 @@ export function buildResult(
     warningCount: count('warning'),
     infoCount: count('info'),
     coverage,
-    sources: sourcesOn(diagnostics, cwd),
+    sources: sourcesReadAgain(diagnostics, cwd),
     reports: [...reports],
     factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
   }
@@ -62,24 +60,5 @@ export function fromCompiled(compiled: CompileResult): BuildResult {
     sources: new Map(compiled.files.map((file) => [file.path, String(file.value)])),
     reports,
     factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
-  }
-}
-
-/** The text of each file a message is about, read again when asked: the build keeps no report's text. */
-function sourcesOn(diagnostics: readonly Diagnostic[], cwd: string): BuildResult['sources'] {
-  // A path skipped on purpose (a pipe, a device) is never opened: its message points at no line.
-  const named = new Set(
-    diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'source-skipped').map((diagnostic) => diagnostic.file)
-  )
-  return {
-    get(name) {
-      if (!named.has(name)) return undefined
-      const file = path.resolve(cwd, name)
-      try {
-        return statSync(file).isFile() ? decodeText(new Uint8Array(readFileSync(file))).text : undefined
-      } catch {
-        return undefined
-      }
-    }
   }
 }

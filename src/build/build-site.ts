@@ -1,6 +1,5 @@
-import { readSources, type Keep, type Known } from '../load/sources.js'
-import { FactmarkError } from '../model/factmark-error.js'
-import type { CompileInput, SourceText } from '../model/compiled.js'
+import { digestedSources } from '../load/digested-sources.js'
+import type { SourceText } from '../model/compiled.js'
 import { manifestName } from '../model/site.js'
 import { contentDigest } from '../cache/cache-folder.js'
 import { environmentKey, unitKey } from './build-cache.js'
@@ -31,31 +30,21 @@ export async function buildSite(
   const { out, cache } = options
   const started = Date.now()
   const last = cache.reuse ? options.last : undefined
-  // Each report's file, the digest of its bytes and their size (see largestSource).
-  const digests = new Map<string, { file: string; digest: string; size: number }>()
   const seen: Record<string, SeenFile> = {}
-  const empty = new Uint8Array(0)
-  const kept = (shown: string, file: string, digest: string, size: number): SourceText => {
-    digests.set(shown, { file, digest, size })
-    return { path: shown, text: empty }
-  }
-  const input = await readAll(
+  const { input, files: digests } = await digestedSources(
     { src: options.src, cwd: options.cwd, ...(options.files && { files: options.files }) },
     {
-      // Only a digest of each report is kept here; the thread that compiles it reads it again.
-      keep: (source, file, stats) => {
-        const digest = contentDigest(source.text)
+      onRead: (file, stats, digest) => {
         const saw = seenFile(stats, digest, started)
         if (saw) seen[file] = saw
-        return kept(source.path, file, digest, stats.size)
       },
       // A file whose stats are those the last build saw is not read again: its digest is known.
-      known: (shown, file, stats) => {
+      known: (_shown, file, stats) => {
         const before = last?.seen?.[file]
         const digest = knownDigest(before, stats)
         if (!before || digest === undefined) return undefined
         seen[file] = before
-        return kept(shown, file, digest, stats.size)
+        return digest
       }
     }
   )
@@ -136,19 +125,6 @@ function largestSource(
     if (read.size > most) [largest, most] = [{ path: report.path, file: read.file }, read.size]
   }
   return largest
-}
-
-/** The sources the options name, or a FactmarkError when they cannot be read (see readSources). */
-async function readAll(
-  options: { src: string; cwd: string; files?: readonly string[] },
-  { keep, known }: { keep: Keep; known: Known }
-): Promise<CompileInput> {
-  const sources = await readSources({ ...options, keep, lend: true, known })
-  if (!sources.ok) {
-    const { message, path } = sources.error
-    throw new FactmarkError('FACTMARK_SOURCES', message, path === undefined ? {} : { place: { path } })
-  }
-  return sources.value
 }
 
 /** Whether the last build was of these very sources, and its output stands as it wrote it. */

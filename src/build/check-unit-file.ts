@@ -4,10 +4,11 @@ import { copyWholeSync, markUsed, readKept, writeWholeSync } from '../cache/cach
 import { isUnit, readUnit, summaryFile } from './build-cache.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 
-/** What a report says on its own; its summary only when it could not be kept. */
+/** What a report says on its own, and where it is kept; its summary only when it could not be kept. */
 export interface CheckUnitDone {
   head: ReportUnit
   summary?: ReportSummary
+  place: string
 }
 
 /** Where a check keeps the unit of a key, apart from a build's units. */

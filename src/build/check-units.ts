@@ -8,8 +8,9 @@ import type { LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, type AcrossMessages } from './across-memo.js'
 import { environmentKey, isObject, readSummaryAt, unitFile, unitKey } from './build-cache.js'
-import { keptUnit, summaryPlace, unitOfBuild, unitPlace } from './check-unit-file.js'
+import { keptUnit, summaryPlace, unitOfBuild, unitPlace, type CheckUnitDone } from './check-unit-file.js'
 import { checkUnit } from './check-unit-task.js'
+import type { TaskSource } from '../load/task-source.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { mendedOnce } from './mended-once.js'
@@ -26,16 +27,20 @@ export interface CheckedUnits {
   facts: number
 }
 
+/** The sources of a check by units: each report by its file, read when it is compiled. */
+export type CheckInput = Omit<CompileInput, 'reports'> & { reports: readonly TaskSource[]; checkUnusedMetrics: boolean }
+
 /**
  * Check the sources report by report, as a build compiles them: what each report says on its own
  * is kept in the cache by a digest of factmark, the registry and the report's path and bytes, so
  * that a check after an edit compiles the reports edited alone; the rules across reports are
  * then made from the reports' summaries, read one at a time, as a build makes them. Nothing is
- * rendered. The registry must be valid (see checkedRegistry); the messages are those
- * checkWithRegistry gives, in the same order. `digests` are those of the reports' bytes, in order.
+ * rendered, and no report's text is held longer than it takes to compile it. The registry must be
+ * valid (see checkedRegistry); the messages are those checkWithRegistry gives, in the same order.
+ * `digests` are those of the reports' bytes, in order.
  */
 export async function checkUnits(
-  input: CompileInput & { checkUnusedMetrics: boolean },
+  input: CheckInput,
   loaded: LoadedRegistry & { registry: Registry },
   cacheFolder: string,
   digests: readonly string[],
@@ -56,7 +61,7 @@ export async function checkUnits(
   // A report that a build of factmark's own files compiled (their key, as buildSite makes it) is not compiled again.
   const built = environmentKey(input.registry, [], cacheFolder)
   const fromBuild = (index: number) => {
-    const source = input.reports[index] as CompileInput['reports'][number]
+    const source = input.reports[index] as TaskSource
     return unitOfBuild(unitFile(cacheFolder, unitKey(built, source, digests[index] ?? '')), files[index] as string)
   }
   const found = files.map((file, index) => keptUnit(file) ?? fromBuild(index))
@@ -64,13 +69,21 @@ export async function checkUnits(
   // Many reports to compile are compiled on both cores, as a build compiles them.
   const runner = checkRunner(missing.length, options.threads)
   let compiledCount = 0
-  const compiled = async (index: number): Promise<ReportUnit> => {
-    const source = input.reports[index] as CompileInput['reports'][number]
-    const place = files[index] as string
-    const done = runner
-      ? await runner.run({ source, registry: input.registry, environment, place, cacheFolder })
-      : checkUnit(source, loaded.registry, place)
+  // The report is kept by the bytes its compiler read (see checkUnit).
+  const compile = (index: number) => {
+    const task = { source: input.reports[index] as TaskSource, environment, cacheFolder }
+    return checkUnit(task, loaded.registry)
+  }
+  const kept = (index: number, done: CheckUnitDone) => {
+    files[index] = done.place
     if (done.summary) held.set(index, done.summary)
+  }
+  const compiled = async (index: number): Promise<ReportUnit> => {
+    const source = input.reports[index] as TaskSource
+    const done = runner
+      ? await runner.run({ source, registry: input.registry, environment, cacheFolder })
+      : compile(index)
+    kept(index, done)
     options.onCompiled?.(++compiledCount, missing.length)
     return done.head
   }
@@ -99,12 +112,8 @@ export async function checkUnits(
         () => acrossOf(across, cacheFolder),
         (error) => error instanceof SummaryUnreadable,
         () => {
-          for (const [index, unit] of units.entries()) {
-            const place = files[index] as string
-            if (unit.summaryDigest === undefined || summaryOf(index)) continue
-            const done = checkUnit(input.reports[index] as CompileInput['reports'][number], loaded.registry, place)
-            if (done.summary) held.set(index, done.summary)
-          }
+          for (const [index, unit] of units.entries())
+            if (unit.summaryDigest !== undefined && !summaryOf(index)) kept(index, compile(index))
         }
       )
     } finally {

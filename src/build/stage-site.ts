@@ -51,6 +51,8 @@ import { tightHeap } from './tight-heap.js'
 import { isNodeError } from '../model/node-error.js'
 import { plural } from '../model/plural.js'
 import type { UnitTask } from './unit-task.js'
+import { sourcesOf } from '../load/source-input.js'
+import { taskSourceOf } from '../load/task-source.js'
 
 // A process that builds again and again (watch) keeps the last build's units: the next build
 // takes them from memory rather than from the cache's files. They are keyed like the cache, so
@@ -104,10 +106,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
   // A build recorded over this environment had this very registry, and published: it is valid.
   if (!record && !loadedRegistry().registry) {
     // Nothing can be published; the reports are read again to say all that is wrong with them.
-    const [{ sourcesOf }, { compileSources }] = await Promise.all([
-      import('../load/source-input.js'),
-      import('../compile/compile-sources.js')
-    ])
+    const { compileSources } = await import('../compile/compile-sources.js')
     const compiled = compileSources({
       ...(await sourcesOf({ src: options.src, cwd: options.cwd, ...(options.files && { files: options.files }) })),
       checkUnusedMetrics
@@ -216,11 +215,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     const runner = runnerFor(found.filter((unit) => unit === undefined).length)
     let late: UnitRunner | undefined
     const taskOf = (source: SourceText, extra: Partial<UnitTask> = {}): UnitTask => ({
-      source: {
-        path: source.path,
-        file: digests.get(source.path)?.file ?? '',
-        ...(source.unreadSize !== undefined && { unreadSize: source.unreadSize })
-      },
+      source: taskSourceOf(source, digests),
       registry: input.registry,
       environment,
       root,

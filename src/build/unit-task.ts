@@ -10,6 +10,7 @@ import { renderUnit, type LevelAsked, type ReportUnit } from './report-unit.js'
 import { contentDigest } from '../cache/cache-folder.js'
 import { keepUnit, readSummary, readUnit, unitFile, unitKey, writeUnit } from './build-cache.js'
 import { compiledRegistry } from './registry-memo.js'
+import { readTaskSource, type TaskSource } from '../load/task-source.js'
 
 /**
  * One report to compile and render into a folder being staged: the work a build hands to a
@@ -17,7 +18,7 @@ import { compiledRegistry } from './registry-memo.js'
  */
 export interface UnitTask {
   /** The report as paths name it in messages, and its file, which the task reads. */
-  source: Pick<SourceText, 'path' | 'unreadSize'> & { file: string }
+  source: TaskSource
   registry: SourceText
   /** See environmentKey: with the report's bytes, the key its unit is kept by. */
   environment: string
@@ -107,13 +108,7 @@ function taskInput(task: UnitTask): { registry: Registry; source: SourceText } {
     task.cacheFolder === undefined ? undefined : { folder: task.cacheFolder, reuse: task.reuse === true }
   )
   if (!registry) throw new Error('the registry must be valid before reports are compiled')
-  const { path: shown, unreadSize, file } = task.source
-  // A report too large to read is compiled from nothing, to say so.
-  const source: SourceText =
-    unreadSize === undefined
-      ? { path: shown, text: readFileSync(file) }
-      : { path: shown, text: new Uint8Array(0), unreadSize }
-  return { registry, source }
+  return { registry, source: readTaskSource(task.source) }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { readSources, type Keep } from './sources.js'
+import { readSources, type Keep, type Known } from './sources.js'
 import type { CompileInput } from '../model/compiled.js'
 import { FactmarkError } from '../model/factmark-error.js'
 
@@ -11,16 +11,23 @@ export interface CompileOptions {
   cwd?: string
 }
 
+/** What is kept of each report read, and what the caller knows already (see readSources). */
+export interface Reading {
+  keep?: Keep
+  lend?: boolean
+  known?: Known
+}
+
 /**
  * The sources the options name, read from disk; throws a FactmarkError when they cannot be read.
- * `keep` says what is kept of each report (see readSources).
+ * `reading` says what is kept of each report (see readSources).
  */
-export async function sourcesOf(options: CompileOptions, keep?: Keep): Promise<CompileInput> {
+export async function sourcesOf(options: CompileOptions, reading: Reading = {}): Promise<CompileInput> {
   const sources = await readSources({
     src: options.src ?? 'source',
     ...(options.files && { files: options.files }),
     ...(options.cwd && { cwd: options.cwd }),
-    ...(keep && { keep })
+    ...reading
   })
   if (!sources.ok) {
     const { message, path } = sources.error

@@ -1,10 +1,12 @@
 import { contentDigest, defaultCacheFolder } from '../../cache/cache-folder.js'
 import { checkKey, keepCheck, readCheck, type KeptCheck } from '../../cache/kept-check.js'
 import { pruneCache } from '../../cache/prune-cache.js'
+import { digestedSources } from '../../load/digested-sources.js'
 import { sourcesOf } from '../../load/source-input.js'
+import { sourcesReadAgain } from '../../load/sources-read-again.js'
+import { taskSourceOf } from '../../load/task-source.js'
 import { coveragePercent, formatCoverage } from '../../compile/coverage.js'
-import { openSource } from '../../load/source-file.js'
-import type { CompileInput, Coverage } from '../../model/compiled.js'
+import type { Coverage } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
 import { err, ok, type Result } from '../../model/result.js'
 import { roundTo } from '../../model/rounding.js'
@@ -22,12 +24,13 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     return exit.usage
   }
   const cache = { folder: defaultCacheFolder(io.cwd), reuse: !values['no-cache'] }
-  const input = await sourcesOf({ src: values.src, files, cwd: io.cwd })
   const progress = progressLine(io, { doing: 'checking' })
   let checked: Awaited<ReturnType<typeof checkOf>>
   try {
-    checked = await checkOf({ ...input, checkUnusedMetrics: files.length === 0 }, cache, (compiled, of) =>
-      progress.show({ kind: 'compiled', compiled, of })
+    checked = await checkOf(
+      { src: values.src, files, cwd: io.cwd, checkUnusedMetrics: files.length === 0 },
+      cache,
+      (compiled, of) => progress.show({ kind: 'compiled', compiled, of })
     )
   } finally {
     progress.clear()
@@ -52,35 +55,67 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   return failed ? exit.invalid : exit.ok
 }
 
+/** The sources a check names, and what it checks of them. */
+type CheckRequest = { src: string; files: readonly string[]; cwd: string; checkUnusedMetrics: boolean }
+
 /**
  * What the sources say, with a way to their text for the excerpts. A check of sources checked
  * before (the same bytes, registry and factmark: see checkKey) is read from the cache, without
  * loading the compiler: compiling the seed report was three fifths of a check as a new process.
- * Otherwise a collection is checked report by report (see checkUnits), and a few reports, a
- * registry with errors, or any check with --no-cache, compile together.
+ * Otherwise a collection is checked report by report (see checkUnits), holding the digest of each
+ * report's bytes rather than its text until it is compiled; a few reports, a registry with
+ * errors, or any check with --no-cache, are read again and compile together.
  */
 async function checkOf(
-  input: CompileInput & { checkUnusedMetrics: boolean },
+  request: CheckRequest,
   cache: { folder: string; reuse: boolean },
   onCompiled: OnCompiled
 ): Promise<KeptCheck & { sources: SourceLookup }> {
-  const digests = cache.reuse ? input.reports.map((source) => contentDigest(source.text)) : []
-  const key = cache.reuse ? checkKey(cache.folder, input, input.checkUnusedMetrics, digests) : undefined
-  const found = key === undefined ? undefined : readCheck(cache.folder, key)
-  if (found) return { ...found, sources: decodedSources(input) }
-  const { checkedRegistry } = await import('../../cache/checked-registry.js')
-  const loaded = checkedRegistry(input.registry, cache)
-  const { registry } = loaded
-  if (cache.reuse && registry && input.reports.length >= fewestForUnits) {
-    const { checkUnits } = await import('../../build/check-units.js')
-    const checked = await checkUnits(input, { ...loaded, registry }, cache.folder, digests, { onCompiled })
-    if (key !== undefined) keepCheck(cache.folder, key, checked)
-    return { ...checked, sources: decodedSources(input) }
+  const { src, files, cwd, checkUnusedMetrics } = request
+  const named = { src, files, cwd }
+  const withText = (checked: KeptCheck) => ({ ...checked, sources: sourcesReadAgain(checked.diagnostics, cwd) })
+  if (cache.reuse) {
+    const { input, files: read } = await digestedSources(named)
+    const digests = input.reports.map((source) => read.get(source.path)?.digest ?? contentDigest(source.text))
+    const key = checkKey(cache.folder, input, checkUnusedMetrics, digests)
+    const found = readCheck(cache.folder, key)
+    if (found) return withText(found)
+    if (input.reports.length >= fewestForUnits) {
+      const { checkedRegistry } = await import('../../cache/checked-registry.js')
+      const loaded = checkedRegistry(input.registry, cache)
+      const { registry } = loaded
+      if (registry) {
+        const { checkUnits } = await import('../../build/check-units.js')
+        const reports = input.reports.map((source) => taskSourceOf(source, read))
+        const checked = await checkUnits(
+          { ...input, reports, checkUnusedMetrics },
+          { ...loaded, registry },
+          cache.folder,
+          digests,
+          { onCompiled }
+        )
+        keepCheck(cache.folder, key, checked)
+        return withText(checked)
+      }
+    }
   }
+  const input = await sourcesOf(named)
+  const { checkedRegistry } = await import('../../cache/checked-registry.js')
   const { checkWithRegistry } = await import('../../compile/compile-sources.js')
-  const result = checkWithRegistry(input, loaded, onCompiled)
+  const result = checkWithRegistry({ ...input, checkUnusedMetrics }, checkedRegistry(input.registry, cache), onCompiled)
   const checked = { diagnostics: result.diagnostics, coverage: result.coverage, facts: factCount(result) }
-  if (key !== undefined) keepCheck(cache.folder, key, checked)
+  // Kept by the bytes compiled, which were read again.
+  if (cache.reuse)
+    keepCheck(
+      cache.folder,
+      checkKey(
+        cache.folder,
+        input,
+        checkUnusedMetrics,
+        input.reports.map((source) => contentDigest(source.text))
+      ),
+      checked
+    )
   return { ...checked, sources: new Map(result.files.map((file) => [file.path, String(file.value)])) }
 }
 
@@ -89,17 +124,6 @@ async function checkOf(
 // time. Below it, the reports compile sooner together: a unit's modules (those of a build, which
 // renders files too) take longer to load than a few reports take to compile.
 const fewestForUnits = 8
-
-/** The text of each source as the compiler reads it, decoded only for the files a diagnostic quotes. */
-function decodedSources(input: CompileInput): SourceLookup {
-  const byPath = new Map([input.registry, ...input.reports].map((source) => [source.path, source]))
-  return {
-    get: (file) => {
-      const source = byPath.get(file)
-      return source && String(openSource(source.path, source.text, source.unreadSize).file.value)
-    }
-  }
-}
 
 /** The --min-coverage percentage, undefined when it is not given. */
 function coverageMinimum(option: string | undefined): Result<number | undefined, string> {

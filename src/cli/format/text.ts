@@ -3,11 +3,10 @@ import { guardLines, printable } from './printable.js'
 import type { Diagnostic } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
 import { collapseRepeats, type Shown } from './repeats.js'
+import type { SourceLookup } from '../../load/sources-read-again.js'
 
-/** The text of a file a diagnostic points at, for its code frame; a Map of texts is one. */
-export interface SourceLookup {
-  get(file: string): string | undefined
-}
+// A Map of texts is a SourceLookup too.
+export type { SourceLookup }
 
 export interface TextOptions {
   /** Print every diagnostic, also when one rule repeats many times in a file. */

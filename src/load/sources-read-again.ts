@@ -1,0 +1,35 @@
+import { readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import type { Diagnostic } from '../model/compiled.js'
+import { inputLimits } from '../remark/limit-values.js'
+import { openSource } from './source-file.js'
+
+/** The text of a source by its path in messages, to print the line a message points at. */
+export interface SourceLookup {
+  get(file: string): string | undefined
+}
+
+/**
+ * The text of each file a message is about, read again when asked, as the compiler reads it: a
+ * collection's texts are not held to quote the few a message names.
+ * A path skipped on purpose (a pipe, a device), or a file too large to read, is never opened:
+ * its message points at no line.
+ */
+export function sourcesReadAgain(diagnostics: readonly Diagnostic[], cwd: string): SourceLookup {
+  const named = new Set(
+    diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'source-skipped').map((diagnostic) => diagnostic.file)
+  )
+  return {
+    get(name) {
+      if (!named.has(name)) return undefined
+      const file = path.resolve(cwd, name)
+      try {
+        const stats = statSync(file)
+        if (!stats.isFile() || stats.size > inputLimits.reportBytes * 4) return undefined
+        return String(openSource(name, new Uint8Array(readFileSync(file))).file.value)
+      } catch {
+        return undefined
+      }
+    }
+  }
+}
