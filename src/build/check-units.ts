@@ -17,6 +17,7 @@ import { mendedOnce } from './mended-once.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { tightHeap } from './tight-heap.js'
 import { checkRunner } from './unit-pool.js'
+import { unitPool } from './compact-unit.js'
 import type { OnCompiled } from '../compile/compile-sources.js'
 import { factBudget } from './whole-collection.js'
 
@@ -64,7 +65,12 @@ export async function checkUnits(
     const source = input.reports[index] as TaskSource
     return unitOfBuild(unitFile(cacheFolder, unitKey(built, source, digests[index] ?? '')), files[index] as string)
   }
-  const found = files.map((file, index) => keptUnit(file) ?? fromBuild(index))
+  // Thousands of units are held until the rules across reports are made, as in a build: see unitPool.
+  const pool = unitPool()
+  const found = files.map((file, index) => {
+    const unit = keptUnit(file) ?? fromBuild(index)
+    return unit && pool(unit)
+  })
   const missing = found.flatMap((unit, index) => (unit ? [] : [index]))
   // Many reports to compile are compiled on both cores, as a build compiles them.
   const runner = checkRunner(missing.length, options.threads)
@@ -85,7 +91,7 @@ export async function checkUnits(
       : compile(index)
     kept(index, done)
     options.onCompiled?.(++compiledCount, missing.length)
-    return done.head
+    return pool(done.head)
   }
   let units: ReportUnit[]
   try {
@@ -94,7 +100,10 @@ export async function checkUnits(
     await runner?.close()
   }
   const skipped = input.skipped ?? []
-  const summaryOf = (index: number) => held.get(index) ?? readSummaryAt(summaryPlace(files[index] as string))
+  const summaryOf = (index: number) => {
+    const summary = held.get(index) ?? readSummaryAt(summaryPlace(files[index] as string))
+    return summary && pool.summary(summary)
+  }
   const memo = path.join(
     cacheFolder,
     'checked',
