@@ -282,6 +282,36 @@ test('a file four times the size limit is refused before it is read, and the oth
   }
 })
 
+test('a file too large to read is quoted as the compiler read it, by a check of many reports and by a build', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'factmark-huge-'))
+  try {
+    mkdirSync(path.join(folder, 'source'))
+    mkdirSync(path.join(folder, 'node_modules'))
+    copyFileSync(new URL('fixtures/metrics.yaml', import.meta.url), path.join(folder, 'source/metrics.yaml'))
+    writeFileSync(path.join(folder, 'source/huge.md'), '')
+    truncateSync(path.join(folder, 'source/huge.md'), 40 * 1024 * 1024)
+    // Eight reports or more are checked report by report, their texts read again to quote them.
+    for (let at = 1; at <= 8; at++)
+      writeFileSync(
+        path.join(folder, `source/small-${at}.md`),
+        `---\ntitle: 小${at}\nissuer: 局\nentity: 市\nperiod: "2025"\nlanguage: zh-CN\nslug: small-${at}\n---\n\n办理:fact[92件]{metric=enforcement.cases}。\n`
+      )
+    const quoted = [
+      'source/huge.md:1:1 error The report is 40 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports [input-limit]',
+      '  1 | ',
+      '    | ^'
+    ].join('\n')
+    const check = await runCli(folder, 'check')
+    expect(check.stdout).toContain(quoted)
+    expect(check).toEqual(await runCli(folder, 'check', '--no-cache'))
+    const build = await runCli(folder, 'build')
+    expect(build.code).toBe(1)
+    expect(build.stdout).toContain(quoted)
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
+})
+
 test('reports lent to `keep` one after another through one buffer each give their own bytes, whatever their sizes', async () => {
   // 200 KB, then 3 bytes, then 100 KB: the buffer grows past its first size, and a smaller file
   // after a larger one is not given the larger one's tail.

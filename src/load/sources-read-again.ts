@@ -12,8 +12,7 @@ export interface SourceLookup {
 /**
  * The text of each file a message is about, read again when asked, as the compiler reads it: a
  * collection's texts are not held to quote the few a message names.
- * A path skipped on purpose (a pipe, a device), or a file too large to read, is never opened:
- * its message points at no line.
+ * A path skipped on purpose (a pipe, a device) is never opened: its message points at no line.
  */
 export function sourcesReadAgain(diagnostics: readonly Diagnostic[], cwd: string): SourceLookup {
   const named = new Set(
@@ -25,8 +24,11 @@ export function sourcesReadAgain(diagnostics: readonly Diagnostic[], cwd: string
       const file = path.resolve(cwd, name)
       try {
         const stats = statSync(file)
-        if (!stats.isFile() || stats.size > inputLimits.reportBytes * 4) return undefined
-        return String(openSource(name, new Uint8Array(readFileSync(file))).file.value)
+        if (!stats.isFile()) return undefined
+        // Not read, as the compiler did not read it: its text is none.
+        const unread = stats.size > inputLimits.reportBytes * 4
+        const source = unread ? openSource(name, new Uint8Array(0), stats.size) : openSource(name, readFileSync(file))
+        return String(source.file.value)
       } catch {
         return undefined
       }
