@@ -10,7 +10,7 @@ import { acrossKey, allCoverage, allDiagnostics, readAcross, type AcrossMessages
 import { environmentKey, isObject, readSummaryAt, unitFile, unitKey } from './build-cache.js'
 import { keptUnit, summaryPlace, unitOfBuild, unitPlace, type CheckUnitDone } from './check-unit-file.js'
 import { checkUnit } from './check-unit-task.js'
-import type { TaskSource } from '../load/task-source.js'
+import { sourceGone, type TaskSource } from '../load/task-source.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { mendedOnce } from './mended-once.js'
@@ -78,7 +78,11 @@ export async function checkUnits(
   // The report is kept by the bytes its compiler read (see checkUnit).
   const compile = (index: number) => {
     const task = { source: input.reports[index] as TaskSource, environment, cacheFolder }
-    return checkUnit(task, loaded.registry)
+    try {
+      return checkUnit(task, loaded.registry)
+    } catch (error) {
+      throw sourceGone(task.source) ?? error
+    }
   }
   const kept = (index: number, done: CheckUnitDone) => {
     files[index] = done.place

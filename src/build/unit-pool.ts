@@ -8,6 +8,7 @@ import type { CheckUnitTask } from './check-unit-task.js'
 import type { UnitDone, UnitTask } from './unit-task.js'
 import type { ReportFile } from './render-artifacts.js'
 import { keepCompilerCode, reportCompiler } from './report-compiler.js'
+import { readingSource } from '../load/task-source.js'
 
 /** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
 export interface UnitRunner {
@@ -57,7 +58,8 @@ export function unitRunner(tasks: number, options: { threads?: number; files?: r
     return {
       // A task that throws rejects, as one on a thread does. The compiler is loaded only here: a
       // build whose reports compile on threads never loads it in this one.
-      run: async (task) => (await reportCompiler(task)).runUnitTask(task, options.files),
+      run: (task) =>
+        readingSource(task.source, async () => (await reportCompiler(task)).runUnitTask(task, options.files)),
       close: () => {
         keepCompilerCode()
         return Promise.resolve()
@@ -153,7 +155,7 @@ function threadRunner(entry: string, threads: number, tasks: number): UnitRunner
 function runnerOf(pool: Tinypool, threads: number): UnitRunner {
   let closed: Promise<void> | undefined
   return {
-    run: (task) => pool.run(task) as Promise<UnitDone>,
+    run: (task) => readingSource(task.source, () => pool.run(task) as Promise<UnitDone>),
     // Closed when its work is done, and again on the way out when the build failed first.
     close: () => (closed ??= pool.destroy()),
     threads
@@ -177,7 +179,7 @@ export function checkRunner(tasks: number, threads = availableParallelism()): Ch
   if (count < 2 || tasks < fewestForThreads || entry === undefined) return undefined
   const pool = threadPool(entry, count, tasks, 'checkOnThread')
   return {
-    run: (task) => pool.run(task) as Promise<CheckUnitDone>,
+    run: (task) => readingSource(task.source, () => pool.run(task) as Promise<CheckUnitDone>),
     close: () => pool.destroy()
   }
 }
