@@ -1,8 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { contentDigest } from '../src/cache/cache-folder.js'
+import { unitKey } from '../src/build/build-cache.js'
+import { unitPlace } from '../src/build/check-unit-file.js'
+import { checkUnit } from '../src/build/check-unit-task.js'
 import { checkUnits } from '../src/build/check-units.js'
 import { checkRunner, unitRunner } from '../src/build/unit-pool.js'
 import { loadRegistry } from '../src/load/registry.js'
@@ -21,7 +26,7 @@ const present = fileURLToPath(new URL('fixtures/series/series-2025.md', import.m
 const gone = {
   code: 'FACTMARK_SOURCES',
   message:
-    'Cannot read source/gone.md again to compile it: no such file or directory; it was removed, renamed or locked after the sources were read',
+    'Cannot read source/gone.md again to compile it: no such file or directory; it was removed, renamed or replaced after the sources were read',
   place: { path: 'source/gone.md' }
 }
 
@@ -33,33 +38,64 @@ afterEach(() => rmSync(work, { recursive: true, force: true }))
 
 const source = () => ({ path: 'source/gone.md', file: path.join(work, 'gone.md') })
 const buildTask = () => ({ source: source(), registry, environment: 'test', root: path.join(work, 'site') })
+const checkTask = () => ({ source: source(), registry, environment: 'test', cacheFolder: path.join(work, 'cache') })
 
-test.each([
-  ['in this thread', 1, 0],
-  ['on threads', 8, 2]
-])('a build task %s whose report is gone fails with a FactmarkError that says so', async (_where, tasks, threads) => {
-  const runner = unitRunner(tasks, { threads })
-  expect(runner.threads).toBe(threads === 0 ? 1 : threads)
-  try {
-    const failed = await runner.run(buildTask()).catch((error: unknown) => error)
-    expect(failed).toBeInstanceOf(FactmarkError)
-    expect(failed).toMatchObject(gone)
-  } finally {
-    await runner.close()
-  }
+// What may stand in a report's place when its thread reads it again: nothing, a folder, a pipe
+// (which a read would wait on for ever).
+const replacements: Array<[string, () => void, string]> = [
+  ['removed', () => undefined, 'no such file or directory'],
+  ['a folder', () => mkdirSync(source().file), 'it is a folder, not a file'],
+  ['a named pipe', () => execFileSync('mkfifo', [source().file]), 'it is a named pipe (FIFO), not a file']
+]
+const goneAs = (reason: string) => ({
+  ...gone,
+  message: `Cannot read source/gone.md again to compile it: ${reason}; it was removed, renamed or replaced after the sources were read`
 })
 
-test('a check task on threads whose report is gone fails with a FactmarkError that says so', async () => {
-  const runner = checkRunner(8, 2)
-  expect(runner).toBeDefined()
-  try {
-    const task = { source: source(), registry, environment: 'test', cacheFolder: path.join(work, 'cache') }
-    const failed = await runner?.run(task).catch((error: unknown) => error)
-    expect(failed).toBeInstanceOf(FactmarkError)
-    expect(failed).toMatchObject(gone)
-  } finally {
-    await runner?.close()
-  }
+describe.each(replacements)('a report %s after the sources were read', (_name, replace, reason) => {
+  beforeEach(replace)
+
+  test.each([
+    ['in this thread', 1, 0],
+    ['on threads', 8, 2]
+  ])('fails a build task %s with a FactmarkError that says so', async (_where, tasks, threads) => {
+    const runner = unitRunner(tasks, { threads })
+    expect(runner.threads).toBe(threads === 0 ? 1 : threads)
+    try {
+      const failed = await runner.run(buildTask()).catch((error: unknown) => error)
+      expect(failed).toBeInstanceOf(FactmarkError)
+      expect(failed).toMatchObject(goneAs(reason))
+    } finally {
+      await runner.close()
+    }
+  })
+
+  test('fails a check task on threads with a FactmarkError that says so', async () => {
+    const runner = checkRunner(8, 2)
+    expect(runner).toBeDefined()
+    try {
+      const failed = await runner?.run(checkTask()).catch((error: unknown) => error)
+      expect(failed).toBeInstanceOf(FactmarkError)
+      expect(failed).toMatchObject(goneAs(reason))
+    } finally {
+      await runner?.close()
+    }
+  })
+})
+
+test('a report grown too large to read since the sources were read is compiled from nothing, to say so', () => {
+  writeFileSync(source().file, '')
+  truncateSync(source().file, 40 * 1024 * 1024)
+  const read = loadRegistry(registry.path, registry.text)
+  if (!read.registry) throw new Error('the fixture registry must be valid')
+  const done = checkUnit(checkTask(), read.registry)
+  // Kept as a report too large at the first read is: by its size, not by bytes it never read.
+  const size = 40 * 1024 * 1024
+  const key = unitKey('test', { path: 'source/gone.md', unreadSize: size }, contentDigest(new Uint8Array(0)))
+  expect(done.place).toBe(unitPlace(path.join(work, 'cache'), key))
+  expect(done.head.diagnostics.map((diagnostic) => `${diagnostic.ruleId} ${diagnostic.message}`)).toEqual([
+    'input-limit The report is 40 MB; factmark reads reports of at most 8 MB (of UTF-8 text, front matter included): split it into several reports'
+  ])
 })
 
 test('a check in this thread whose report is gone fails with a FactmarkError that says so', async () => {

@@ -1,8 +1,7 @@
-import { closeSync, openSync, readFileSync } from 'node:fs'
 import type { DigestedFile } from './digested-sources.js'
 import type { SourceText } from '../model/compiled.js'
 import { FactmarkError } from '../model/factmark-error.js'
-import { ioReason } from './read-source.js'
+import { checkSourceFile, folderOf, readSourceFile } from './read-source.js'
 
 /** A report as a task names it: its path in messages and its file, which the task reads. */
 export type TaskSource = Pick<SourceText, 'path' | 'unreadSize'> & { file: string }
@@ -16,15 +15,25 @@ export function taskSourceOf(source: SourceText, files: ReadonlyMap<string, Pick
   }
 }
 
-/** The report a task names, read now; one too large to read is compiled from nothing, to say so. */
+/**
+ * The report a task names, read again now with the checks of the first read (see readSourceFile):
+ * a pipe swapped in for it is never opened, and a file grown too large is compiled from nothing,
+ * to say so, as one too large at the first read is. Throws when it cannot be read (see sourceGone).
+ */
 export function readTaskSource({ path, unreadSize, file }: TaskSource): SourceText {
-  return unreadSize === undefined ? { path, text: readFileSync(file) } : { path, text: new Uint8Array(0), unreadSize }
+  const empty = new Uint8Array(0)
+  if (unreadSize !== undefined) return { path, text: empty, unreadSize }
+  const read = readSourceFile(file, folderOf(file))
+  if (read.ok) return { path, text: read.value }
+  if (read.error.kind === 'too-large') return { path, text: empty, unreadSize: read.error.size }
+  throw new Error(`${path} cannot be read again: ${read.error.reason}`)
 }
 
 /**
  * Run a task that reads a report; when it fails and the report cannot be read now (removed,
- * renamed or locked since the sources were read), fail with a FactmarkError that says so. A task
- * on another thread loses its error's code on the way back: the file is asked again.
+ * renamed, or replaced by what is not a file, since the sources were read), fail with a
+ * FactmarkError that says so. A task on another thread loses its error's code on the way back:
+ * the file is asked again.
  */
 export async function readingSource<T>(source: TaskSource, run: () => T | Promise<T>): Promise<T> {
   try {
@@ -37,14 +46,11 @@ export async function readingSource<T>(source: TaskSource, run: () => T | Promis
 /** Why a report a task names cannot be read now, as a FactmarkError; undefined when it can. */
 export function sourceGone(source: TaskSource): FactmarkError | undefined {
   if (source.unreadSize !== undefined) return undefined
-  try {
-    closeSync(openSync(source.file, 'r'))
-    return undefined
-  } catch (error) {
-    return new FactmarkError(
-      'FACTMARK_SOURCES',
-      `Cannot read ${source.path} again to compile it: ${ioReason(error)}; it was removed, renamed or locked after the sources were read`,
-      { place: { path: source.path } }
-    )
-  }
+  const checked = checkSourceFile(source.file, folderOf(source.file))
+  if (checked.ok || checked.error.kind === 'too-large') return undefined
+  return new FactmarkError(
+    'FACTMARK_SOURCES',
+    `Cannot read ${source.path} again to compile it: ${checked.error.reason}; it was removed, renamed or replaced after the sources were read`,
+    { place: { path: source.path } }
+  )
 }
