@@ -26,6 +26,11 @@ export interface CheckedUnits {
   diagnostics: Diagnostic[]
   coverage: Coverage[]
   facts: number
+  /**
+   * Set when a report compiled was not the bytes whose digest the check was given (saved again
+   * meanwhile): what the check says is of the newer bytes, not to be kept under the older digests.
+   */
+  changedMeanwhile?: true
 }
 
 /** The sources of a check by units: each report by its file, read when it is compiled. */
@@ -84,7 +89,9 @@ export async function checkUnits(
       throw sourceGone(task.source) ?? error
     }
   }
+  let changedMeanwhile = false
   const kept = (index: number, done: CheckUnitDone) => {
+    changedMeanwhile ||= done.place !== files[index]
     files[index] = done.place
     if (done.summary) held.set(index, done.summary)
   }
@@ -145,7 +152,12 @@ export async function checkUnits(
     }
   }
   const { messages, facts } = conclusions
-  return { diagnostics: allDiagnostics(units, messages), coverage: allCoverage(units, skipped), facts }
+  return {
+    diagnostics: allDiagnostics(units, messages),
+    coverage: allCoverage(units, skipped),
+    facts,
+    ...(changedMeanwhile ? { changedMeanwhile: true as const } : {})
+  }
 }
 
 /** The rules across reports, as a build runs them, with what does not fit in memory spilled into the cache meanwhile. */

@@ -94,8 +94,9 @@ async function checkOf(
           digests,
           { onCompiled }
         )
-        keepCheck(cache.folder, key, checked)
-        return withText(checked)
+        const { changedMeanwhile, ...said } = checked
+        if (!changedMeanwhile) keepCheck(cache.folder, key, said)
+        return withText(said)
       }
     }
   }
