@@ -89,9 +89,10 @@ export async function checkUnits(
       throw sourceGone(task.source) ?? error
     }
   }
-  let changedMeanwhile = false
+  // The reports compiled from other bytes than those of the digests given.
+  const changed = new Set<number>()
   const kept = (index: number, done: CheckUnitDone) => {
-    changedMeanwhile ||= done.place !== files[index]
+    if (done.place !== files[index]) changed.add(index)
     files[index] = done.place
     if (done.summary) held.set(index, done.summary)
   }
@@ -156,7 +157,7 @@ export async function checkUnits(
     diagnostics: allDiagnostics(units, messages),
     coverage: allCoverage(units, skipped),
     facts,
-    ...(changedMeanwhile ? { changedMeanwhile: true as const } : {})
+    ...(changed.size > 0 && { changedMeanwhile: true as const })
   }
 }
 
