@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -280,6 +280,26 @@ describe('the installed command', () => {
       rmSync(folder, { recursive: true, force: true })
     }
   })
+})
+
+test('a reader that stops reading (factmark check | head) ends the output, and the check ends with its own code', async () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'factmark-pipe-'))
+  try {
+    writeCorpus(path.join(folder, 'source'), 8)
+    // Far more than a pipe holds: the reader is gone long before the last of it is written.
+    const child = spawn(process.execPath, [path.join(repo, 'bin/factmark.js'), 'check', '--verbose'], {
+      cwd: folder,
+      env: { ...process.env, XDG_CACHE_HOME: path.join(folder, 'cache') }
+    })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+  } finally {
+    rmSync(folder, { recursive: true, force: true })
+  }
 })
 
 describe('terminal and CI safety: what a source or a file name holds is printed, never obeyed', () => {

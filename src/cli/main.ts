@@ -12,7 +12,9 @@ import { err, ok, type Result } from '../model/result.js'
 export type { Io } from './command-line.js'
 
 const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!readerGone) process.stdout.write(text)
+  },
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   // Back to the start of the line, the new text, the rest of the old one erased.
@@ -21,6 +23,14 @@ const processIo: Io = {
     columns: () => process.stderr.columns
   })
 }
+
+// A reader that stops reading (`factmark check | head`) closes the pipe: what is left to print is
+// dropped, and the command ends as it would have, with its own exit code.
+let readerGone = false
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error
+  readerGone = true
+})
 
 interface Command {
   /** The options it reads; any other is refused. */
