@@ -29,7 +29,8 @@ export function buildResult(
   diagnostics: Diagnostic[],
   coverage: Coverage[],
   reports: readonly PublishedReport[],
-  cwd: string
+  cwd: string,
+  compiledFrom?: (file: string) => string | undefined
 ): BuildResult {
   const count = (severity: Diagnostic['severity']) => diagnostics.filter((d) => d.severity === severity).length
   return {
@@ -38,7 +39,7 @@ export function buildResult(
     warningCount: count('warning'),
     infoCount: count('info'),
     coverage,
-    sources: sourcesReadAgain(diagnostics, cwd),
+    sources: sourcesReadAgain(diagnostics, cwd, compiledFrom),
     reports: [...reports],
     factCount: reports.reduce((sum, report) => sum + report.factCount, 0)
   }

@@ -83,7 +83,7 @@ export async function buildSite(
       : undefined
   if (record && said) {
     const { diagnostics, coverage, reports } = said
-    const result = buildResult(diagnostics, coverage, reports, options.cwd)
+    const result = buildResult(diagnostics, coverage, reports, options.cwd, (file) => digests.get(file)?.digest)
     const problems = problemsOf(result)
     options.clock.lap('compare with the last build')
     ready()

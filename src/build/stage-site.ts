@@ -330,7 +330,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           allDiagnostics(units, messages),
           allCoverage(units, skippedSources),
           published.map((entry) => entry.report),
-          options.cwd
+          options.cwd,
+          (file) => digests.get(file)?.digest
         ),
         units,
         problemsOf

@@ -73,9 +73,13 @@ async function checkOf(
 ): Promise<KeptCheck & { sources: SourceLookup }> {
   const { src, files, cwd, checkUnusedMetrics } = request
   const named = { src, files, cwd }
-  const withText = (checked: KeptCheck) => ({ ...checked, sources: sourcesReadAgain(checked.diagnostics, cwd) })
   if (cache.reuse) {
     const { input, files: read } = await digestedSources(named)
+    // Each report is quoted only as long as it holds the bytes checked.
+    const withText = (checked: KeptCheck) => ({
+      ...checked,
+      sources: sourcesReadAgain(checked.diagnostics, cwd, (file) => read.get(file)?.digest)
+    })
     const digests = input.reports.map((source) => read.get(source.path)?.digest ?? contentDigest(source.text))
     const key = checkKey(cache.folder, input, checkUnusedMetrics, digests)
     const found = readCheck(cache.folder, key)
