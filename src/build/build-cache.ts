@@ -62,16 +62,12 @@ export function isUnit(value: unknown): value is ReportUnit {
 }
 
 /**
- * The summary of a kept unit: its facts, which only the rules across reports and the series read,
- * kept apart so that a build whose collection is the one it has seen never reads them.
+ * The summary of a kept unit, a build's or a check's: its facts, which only the rules across
+ * reports and the series read, kept apart so that a build whose collection is the one it has seen
+ * never reads them. Undefined when there is none, or it is no summary.
  */
 export function readSummary(file: string): ReportSummary | undefined {
-  return readSummaryAt(summaryFile(file))
-}
-
-/** A summary kept at `file`, a build's or a check's; undefined when there is none, or it is no summary. */
-export function readSummaryAt(file: string): ReportSummary | undefined {
-  const kept = readKept(file)
+  const kept = readKept(summaryFile(file))
   return isObject(kept) && isObject(kept['bundle']) && isObject(kept['frontMatter'])
     ? (kept as unknown as ReportSummary)
     : undefined

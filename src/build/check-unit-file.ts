@@ -15,9 +15,6 @@ export interface CheckUnitDone {
 export const unitPlace = (folder: string, key: string) =>
   path.join(folder, 'checked', 'units', key.slice(0, 2), `${key}.json`)
 
-/** Where the summary of a unit kept at `file` is kept. */
-export const summaryPlace = (file: string) => file.replace(/\.json$/, '.summary.json')
-
 /**
  * A unit kept by an earlier check, marked as used now (pruning keeps it by when it was last
  * used); undefined when there is none, or its summary is gone.
@@ -25,17 +22,21 @@ export const summaryPlace = (file: string) => file.replace(/\.json$/, '.summary.
 export function keptUnit(file: string): ReportUnit | undefined {
   const unit = readKept(file)
   if (!isUnit(unit)) return undefined
-  if (unit.summaryDigest !== undefined && !existsSync(summaryPlace(file))) return undefined
-  markUsed(unit.summaryDigest === undefined ? [file] : [file, summaryPlace(file)])
+  if (unit.summaryDigest !== undefined && !existsSync(summaryFile(file))) return undefined
+  markUsed(unit.summaryDigest === undefined ? [file] : [file, summaryFile(file)])
   return unit
 }
 
 /** Keep a unit, its summary apart, read when the rules across reports come to it; false when the cache cannot be written to. */
 export function keepUnit(file: string, head: ReportUnit, summary: ReportSummary | undefined): boolean {
+  return keptWith(file, head, summary && ((to) => writeWholeSync(to, JSON.stringify(summary))))
+}
+
+/** Keep a unit at `file`, its summary first, written by `writeSummary`: a unit found always has its summary. */
+function keptWith(file: string, head: ReportUnit, writeSummary: ((to: string) => void) | undefined): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true })
-    // The summary first: a unit found always has its summary.
-    if (summary) writeWholeSync(summaryPlace(file), JSON.stringify(summary))
+    writeSummary?.(summaryFile(file))
     writeWholeSync(file, JSON.stringify(head))
     return true
   } catch {
@@ -58,13 +59,6 @@ export function unitOfBuild(built: string, place: string): ReportUnit | undefine
   if (!unit || unit.emitFailure !== undefined) return undefined
   // Spread in the same order as a check's own unit, so that what is kept is the same bytes.
   const { files: _files, ...head } = { ...unit, ...(unit.levels && { levels: [] }) }
-  try {
-    mkdirSync(path.dirname(place), { recursive: true })
-    // The summary first, as keepUnit keeps it: a unit found always has its summary.
-    if (unit.summaryDigest !== undefined) copyWholeSync(summaryFile(built), summaryPlace(place))
-    writeWholeSync(place, JSON.stringify(head))
-    return head
-  } catch {
-    return undefined
-  }
+  const copy = unit.summaryDigest === undefined ? undefined : (to: string) => copyWholeSync(summaryFile(built), to)
+  return keptWith(place, head, copy) ? head : undefined
 }

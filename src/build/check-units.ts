@@ -7,10 +7,10 @@ import { spillFolder } from '../cache/spill-folder.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import type { CompileInput, Coverage, Diagnostic, Registry } from '../model/compiled.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, type AcrossMessages } from './across-memo.js'
-import { environmentKey, isObject, readSummaryAt, unitFile, unitKey } from './build-cache.js'
-import { keptUnit, summaryPlace, unitOfBuild, unitPlace, type CheckUnitDone } from './check-unit-file.js'
+import { environmentKey, isObject, readSummary, unitFile, unitKey } from './build-cache.js'
+import { keptUnit, unitOfBuild, unitPlace, type CheckUnitDone } from './check-unit-file.js'
 import { checkUnit } from './check-unit-task.js'
-import { sourceGone, type TaskSource } from '../load/task-source.js'
+import { readingSource, type TaskSource } from '../load/task-source.js'
 import { crossReport, type CrossReportInput } from './cross-report.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { mendedOnce } from './mended-once.js'
@@ -83,11 +83,7 @@ export async function checkUnits(
   // The report is kept by the bytes its compiler read (see checkUnit).
   const compile = (index: number) => {
     const task = { source: input.reports[index] as TaskSource, environment, cacheFolder }
-    try {
-      return checkUnit(task, loaded.registry)
-    } catch (error) {
-      throw sourceGone(task.source) ?? error
-    }
+    return readingSource(task.source, () => checkUnit(task, loaded.registry))
   }
   // The reports compiled from other bytes than those of the digests given.
   const changed = new Set<number>()
@@ -100,7 +96,7 @@ export async function checkUnits(
     const source = input.reports[index] as TaskSource
     const done = runner
       ? await runner.run({ source, registry: input.registry, environment, cacheFolder })
-      : compile(index)
+      : await compile(index)
     kept(index, done)
     options.onCompiled?.(++compiledCount, missing.length)
     return pool(done.head)
@@ -113,7 +109,7 @@ export async function checkUnits(
   }
   const skipped = input.skipped ?? []
   const summaryOf = (index: number) => {
-    const summary = held.get(index) ?? readSummaryAt(summaryPlace(files[index] as string))
+    const summary = held.get(index) ?? readSummary(files[index] as string)
     return summary && pool.summary(summary)
   }
   const memo = path.join(
@@ -132,9 +128,9 @@ export async function checkUnits(
       return await mendedOnce(
         () => acrossOf(across, cacheFolder),
         (error) => error instanceof SummaryUnreadable,
-        () => {
+        async () => {
           for (const [index, unit] of units.entries())
-            if (unit.summaryDigest !== undefined && !summaryOf(index)) kept(index, compile(index))
+            if (unit.summaryDigest !== undefined && !summaryOf(index)) kept(index, await compile(index))
         }
       )
     } finally {

@@ -44,7 +44,7 @@ export async function readingSource<T>(source: TaskSource, run: () => T | Promis
 }
 
 /** Why a report a task names cannot be read now, as a FactmarkError; undefined when it can. */
-export function sourceGone(source: TaskSource): FactmarkError | undefined {
+function sourceGone(source: TaskSource): FactmarkError | undefined {
   if (source.unreadSize !== undefined) return undefined
   const checked = checkSourceFile(source.file, folderOf(source.file))
   if (checked.ok || checked.error.kind === 'too-large') return undefined

@@ -7,6 +7,7 @@ import { sourcesReadAgain } from '../../load/sources-read-again.js'
 import { taskSourceOf } from '../../load/task-source.js'
 import { coveragePercent, formatCoverage } from '../../compile/coverage.js'
 import type { Coverage } from '../../model/compiled.js'
+import type { LoadedRegistry } from '../../load/registry.js'
 import { plural } from '../../model/plural.js'
 import { err, ok, type Result } from '../../model/result.js'
 import { roundTo } from '../../model/rounding.js'
@@ -73,6 +74,8 @@ async function checkOf(
 ): Promise<KeptCheck & { sources: SourceLookup }> {
   const { src, files, cwd, checkUnusedMetrics } = request
   const named = { src, files, cwd }
+  // The registry, once checked: one with errors is not checked again for the reports compiled together.
+  let loaded: LoadedRegistry | undefined
   if (cache.reuse) {
     const { input, files: read } = await digestedSources(named)
     // Each report is quoted only as long as it holds the bytes checked.
@@ -85,8 +88,7 @@ async function checkOf(
     const found = readCheck(cache.folder, key)
     if (found) return withText(found)
     if (input.reports.length >= fewestForUnits) {
-      const { checkedRegistry } = await import('../../cache/checked-registry.js')
-      const loaded = checkedRegistry(input.registry, cache)
+      loaded = (await import('../../cache/checked-registry.js')).checkedRegistry(input.registry, cache)
       const { registry } = loaded
       if (registry) {
         const { checkUnits } = await import('../../build/check-units.js')
@@ -107,7 +109,11 @@ async function checkOf(
   const input = await sourcesOf(named)
   const { checkedRegistry } = await import('../../cache/checked-registry.js')
   const { checkWithRegistry } = await import('../../compile/compile-sources.js')
-  const result = checkWithRegistry({ ...input, checkUnusedMetrics }, checkedRegistry(input.registry, cache), onCompiled)
+  const result = checkWithRegistry(
+    { ...input, checkUnusedMetrics },
+    loaded ?? checkedRegistry(input.registry, cache),
+    onCompiled
+  )
   const checked = { diagnostics: result.diagnostics, coverage: result.coverage, facts: factCount(result) }
   // Kept by the bytes compiled, which were read again.
   if (cache.reuse)
