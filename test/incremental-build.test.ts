@@ -663,6 +663,25 @@ describe('a page that shows what another report publishes', () => {
     expect((await build(options())).ok).toBe(true)
     expect(page()).toContain(shown)
   })
+
+  // The page drawn again replaced the one the build had linked from the output folder: the record
+  // once kept the linked file's stats with the new page's digest, and the next build took the old
+  // page back from the tree it staged into.
+  test('drawn again after that report changed, stays so in the builds that take it as it is', async () => {
+    edit(
+      'source/xiamen-2024-fact-sheet.md',
+      ':fact[91.7%]{metric=sea.good_quality_area_ratio}',
+      ':fact[91.6%]{metric=sea.good_quality_area_ratio}'
+    )
+    expect((await build(options())).ok).toBe(true)
+    const drawn = '2024的值91.6%见《厦门市2024年生态环境主要指标》'
+    expect(page()).toContain(drawn)
+    const targets = at('source/xiamen-2024-targets.md')
+    writeFileSync(targets, `${readFileSync(targets, 'utf8')}\n本段为新增。\n`)
+    const { incremental, cold } = await bothBuilds()
+    expect(page()).toContain(drawn)
+    expect(incremental).toEqual(cold)
+  })
 })
 
 test('factmark’s own files are part of every key: a template changed is another digest', () => {
