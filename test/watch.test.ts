@@ -96,8 +96,10 @@ describe('factmark watch on a project', { timeout: 120_000 }, () => {
 
 describe('the watch command', () => {
   /** `factmark watch --port 0` on a project, and what it prints. */
-  function watchCommand(project: string) {
-    const child = spawn(process.execPath, [path.resolve('bin/factmark.js'), 'watch', '--port', '0'], { cwd: project })
+  function watchCommand(project: string, ...extra: string[]) {
+    const child = spawn(process.execPath, [path.resolve('bin/factmark.js'), 'watch', '--port', '0', ...extra], {
+      cwd: project
+    })
     const out = { stdout: '', stderr: '' }
     const printed = (pattern: RegExp) =>
       new Promise<RegExpExecArray>((resolve) => {
@@ -135,6 +137,22 @@ describe('the watch command', () => {
     expect(await exited).toBe(0)
     expect(out.stderr).toMatch(/SIGINT: stopping\n$/)
   }, 120_000)
+
+  test.each([
+    ['..', 'it holds the working directory'],
+    ['source', 'it is the source folder'],
+    ['source/metrics.yaml', 'it lies inside the source folder']
+  ])(
+    'refuses an output folder no build may write, --out %s, and serves nothing',
+    async (folder, why) => {
+      const project = starterProject()
+      const { out, exited } = watchCommand(project, '--out', folder)
+      expect(await exited).toBe(2)
+      expect(out.stderr).toBe(`factmark: Refusing to write ${folder}: ${why}; nothing was changed\n`)
+      expect(out.stdout).toBe('')
+    },
+    120_000
+  )
 
   test('says when a first build that failed has nothing to serve, and serves the first that succeeds', async () => {
     const project = starterProject()

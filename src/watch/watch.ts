@@ -2,6 +2,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildWith, type BuildOutcome } from '../build/build.js'
 import type { BuildProgress } from '../build/build-progress.js'
+import { checkOutputFolder } from '../build/output-folder.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { isNodeError } from '../model/node-error.js'
 import { lastingRunner } from '../build/unit-pool.js'
@@ -64,11 +65,21 @@ export interface Watching {
  *
  * The templates are not watched: they are factmark's own (templates/ of the package, not of the
  * project) and are read once per process, so a change to them needs a new `factmark watch`.
+ * Rejects with a FactmarkError, serving nothing, when the output folder is one every build would
+ * refuse to write (see checkOutputFolder).
  */
 export async function startWatch(options: WatchOptions = {}): Promise<Watching> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const src = options.src ?? 'source'
   const out = options.out ?? 'dist'
+  // A folder every build would refuse to write is not served either: it may be the project itself.
+  const allowed = await checkOutputFolder({
+    out: path.resolve(cwd, out),
+    src: path.resolve(cwd, src),
+    cwd,
+    shown: out
+  })
+  if (!allowed.ok) throw new FactmarkError('FACTMARK_OUTPUT', allowed.error.message)
   const channel = reloadChannel()
   const server = await startServer({
     root: path.resolve(cwd, out),

@@ -1,4 +1,5 @@
 import type { BuildFailure, Built } from '../../build/build.js'
+import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
@@ -42,6 +43,10 @@ export async function run({ files, values, io }: Call): Promise<number> {
         io.stderr(`factmark: cannot watch ${values.src}/: ${error instanceof Error ? error.message : String(error)}\n`)
     })
   } catch (error) {
+    if (error instanceof FactmarkError) {
+      io.stderr(`factmark: ${error.message}\n`)
+      return exit.usage
+    }
     if (!isNodeError(error, 'EADDRINUSE')) throw error
     io.stderr(`factmark: port ${port} is in use; choose another with --port (0 takes any free port)\n`)
     return exit.usage
