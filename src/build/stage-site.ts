@@ -352,9 +352,10 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           await Promise.all(
             pages.map(async ({ index, given }) => {
               const task = taskOf(input.reports[index] as SourceText, { answers: given, pageOnly: true })
-              units[index] = (await pageRunner.run(task)).unit
+              const { unit } = await pageRunner.run(task)
+              units[index] = unit
               // Its page is no longer the one linked from the output folder: its stats are the staged file's.
-              for (const file of units[index]?.files ?? []) place.linked.delete(file.path)
+              for (const file of unit.files ?? []) place.linked.delete(file.path)
             })
           )
         } finally {
