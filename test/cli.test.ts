@@ -36,6 +36,18 @@ describe('factmark build', () => {
     expect(validators().bundle(bundle)).toBe(true)
   })
 
+  test('counts one fact as one', async () => {
+    rmSync(path.join(cwd, 'source/xiamen-2025.md'))
+    const report = readFileSync('test/fixtures/blank-title/report.md', 'utf8').replace(
+      /^(title|issuer): .*$/gm,
+      '$1: 测试'
+    )
+    writeFileSync(path.join(cwd, 'source/one.md'), report)
+    const { code, stderr } = await run('build')
+    expect(code).toBe(0)
+    expect(stderr).toMatch(/^factmark: wrote \d+ files to dist\/ \(1 report, 1 fact\)\n$/)
+  })
+
   test('fails with exit 1 on a bad annotation and leaves the previous dist/ as it was', async () => {
     expect((await run('build')).code).toBe(0)
     const before = readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8')

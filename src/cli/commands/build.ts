@@ -53,7 +53,7 @@ function reportBuilt({ result, files, restored, unchanged }: Built, where: strin
         : `factmark: an earlier build was interrupted; its complete ${where} was restored before this one replaced it\n`
     )
   const count = files.length
-  const reports = `${result.reports.length} ${plural(result.reports.length, 'report')}, ${facts} facts`
+  const reports = `${result.reports.length} ${plural(result.reports.length, 'report')}, ${facts} ${plural(facts, 'fact')}`
   io.stderr(
     unchanged
       ? `factmark: ${where} is up to date (${count} ${plural(count, 'file')}, ${reports}): nothing changed since it was built\n`

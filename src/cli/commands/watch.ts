@@ -105,7 +105,9 @@ function printBuild(
 function printBuilt({ result }: Built, done: string, output: Output, io: Io): void {
   report(result, output, io, {})
   const reports = result.reports.length
-  io.stderr(`factmark: ${done} (${reports} ${plural(reports, 'report')}, ${result.factCount} facts)\n`)
+  io.stderr(
+    `factmark: ${done} (${reports} ${plural(reports, 'report')}, ${result.factCount} ${plural(result.factCount, 'fact')})\n`
+  )
 }
 
 function printFailed(
