@@ -16,7 +16,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { runCli } from './helpers/run-cli.js'
-import { publishSteps } from '../src/build/publish.js'
+import { publishSteps, recoverOutput } from '../src/build/publish.js'
 import { build } from '../src/build/build.js'
 import { snapshot } from './helpers/snapshot.js'
 
@@ -223,6 +223,24 @@ describe('build refuses an output folder it does not own, and touches nothing', 
         'factmark: Refusing to write dist: .dist.lock beside it was not written by factmark; if no build is running, remove it; nothing was changed\n'
     })
     expect(readFileSync(path.join(cwd, '.dist.lock'), 'utf8')).toBe('my notes\n')
+  })
+
+  // Another build creates its lock, then writes its record in it: read in between, the lock is empty.
+  test('while another build has created the lock and not yet written its record', async () => {
+    const lock = path.join(cwd, '.dist.lock')
+    writeFileSync(lock, '')
+    setTimeout(() => writeFileSync(lock, lockRecord(process.ppid)), 50)
+    await expect(recoverOutput(path.join(cwd, 'dist'))).rejects.toThrow(
+      `Refusing to write dist: process ${process.ppid} holds .dist.lock; if no factmark build is running, remove .dist.lock; nothing was changed`
+    )
+  })
+
+  test('once another build has let go of the lock it held as this one looked at it', async () => {
+    const lock = path.join(cwd, '.dist.lock')
+    writeFileSync(lock, '')
+    setTimeout(() => rmSync(lock), 50)
+    expect(await recoverOutput(path.join(cwd, 'dist'))).toEqual({ restored: false, removed: [] })
+    expect(existsSync(lock)).toBe(false)
   })
 
   test('a lock left by a process that is gone is taken over, and only the folders it names are removed', async () => {

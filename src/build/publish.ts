@@ -272,7 +272,9 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
     } catch (error) {
       if (!isNodeError(error, 'EEXIST')) throw error
     }
-    const found = parseRecord(await readFile(file, 'utf8').catch(() => ''))
+    const found = await settledRecord(file)
+    // Released meanwhile: taken at the next attempt.
+    if (found === 'released') continue
     if (!found)
       throw refusal(
         `Refusing to write ${path.basename(out)}: ${shown} beside it was not written by factmark; if no build is running, remove it; nothing was changed`
@@ -286,6 +288,28 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
     await unlink(file).catch(() => undefined)
   }
   throw refusal(`Refusing to write ${path.basename(out)}: ${shown} could not be taken; nothing was changed`)
+}
+
+// A lock is created empty and its record written next: another build that reads it in between
+// waits this long for the record before it takes the file for someone else's.
+const recordWait = { tries: 10, ms: 20 }
+
+/**
+ * The record of a lock, read again while it is empty or partial, as one being written is;
+ * 'released' when there is no lock any more.
+ */
+async function settledRecord(file: string): Promise<LockRecord | 'released' | undefined> {
+  for (let tries = 1; ; tries++) {
+    let text = ''
+    try {
+      text = await readFile(file, 'utf8')
+    } catch (error) {
+      if (isNodeError(error, 'ENOENT')) return 'released'
+    }
+    const found = parseRecord(text)
+    if (found || tries === recordWait.tries) return found
+    await new Promise((resolve) => setTimeout(resolve, recordWait.ms))
+  }
 }
 
 function parseRecord(text: string): LockRecord | undefined {
