@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -34,6 +34,31 @@ describe('factmark build', () => {
     expect(stderr).toMatch(/wrote \d+ files to dist\/ \(1 report, 128 facts\)/)
     const bundle: unknown = JSON.parse(readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8'))
     expect(validators().bundle(bundle)).toBe(true)
+  })
+
+  test('names the cache, not the output folder, when the cache cannot be written', async () => {
+    const cache = path.join(cwd, 'node_modules/.cache/factmark')
+    mkdirSync(cache, { recursive: true })
+    writeFileSync(path.join(cache, 'units'), 'not a folder\n')
+    const { code, stderr } = await run('build')
+    expect(code).toBe(2)
+    expect(stderr).toMatch(
+      /^factmark: Cannot write the cache folder node_modules\/\.cache\/factmark\/: ENOTDIR: not a directory, mkdir '[^']*\/units\/[0-9a-f]{2}'; nothing was written to dist\/\n$/
+    )
+  })
+
+  test('writes the site, and says so, when the cache cannot keep the record of the build', async () => {
+    const cache = path.join(cwd, 'node_modules/.cache/factmark')
+    mkdirSync(cache, { recursive: true })
+    writeFileSync(path.join(cache, 'builds'), 'not a folder\n')
+    const unrecorded = `factmark: the cache could not keep the record of this build (EEXIST: file already exists, mkdir '${cache}/builds'); the next build checks dist/ against the sources again\n`
+    for (let build = 1; build <= 2; build++) {
+      const { code, stderr } = await run('build')
+      expect(code).toBe(0)
+      expect(stderr).toMatch(/^factmark: wrote \d+ files to dist\/ \(1 report, 128 facts\)\n/)
+      expect(stderr.endsWith(unrecorded)).toBe(true)
+    }
+    expect((await run('verify')).code).toBe(0)
   })
 
   test('counts one fact as one', async () => {

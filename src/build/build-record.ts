@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { lstatSync, type Stats } from 'node:fs'
+import { lstatSync, rmSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
 import { readKept } from '../cache/cache-folder.js'
@@ -143,6 +143,18 @@ export function writeRecord(
     units: record.sources.map(([, key]) => key)
   })
   keepLargeJson(file, { ...record, out: path.resolve(out), result: name })
+}
+
+/**
+ * Let go of the record of the last build of `out`, as far as the cache can be written: one left
+ * in place names files the output folder no longer holds, which the next build finds out.
+ */
+export function forgetRecord(cacheFolder: string, out: string): void {
+  try {
+    rmSync(recordFile(cacheFolder, out), { force: true })
+  } catch {
+    // Not removed.
+  }
 }
 
 /**

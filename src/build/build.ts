@@ -51,6 +51,11 @@ export interface Built {
   out: string
   restored: boolean
   unchanged: boolean
+  /**
+   * Why the record of this build could not be kept in the cache, when it could not: the site was
+   * written all the same, and the next build checks it against the sources again.
+   */
+  unrecorded?: string
   /** The steps the build took, in order, with their times. */
   steps: StepTime[]
 }
@@ -140,8 +145,8 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
     const { reason, result, message } = outcome
     return err({ reason, result, message, out, restored: restored || outcome.restored })
   }
-  const { result, files, unchanged } = outcome
-  return ok({ result, files, out, restored: restored || outcome.restored, unchanged, steps: clock.steps() })
+  const { ok: _built, restored: restoredNow, ...site } = outcome
+  return ok({ ...site, out, restored: restored || restoredNow, steps: clock.steps() })
 }
 
 /** What the clock and the site build are told, as the progress of the build. */

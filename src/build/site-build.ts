@@ -36,5 +36,5 @@ export interface SiteBuildOptions {
 }
 
 export type SiteBuildOutcome =
-  | { ok: true; result: BuildResult; files: string[]; restored: boolean; unchanged: boolean }
+  | { ok: true; result: BuildResult; files: string[]; restored: boolean; unchanged: boolean; unrecorded?: string }
   | { ok: false; reason: 'invalid' | 'emit'; result: BuildResult; message: string; restored: boolean }

@@ -27,6 +27,7 @@ import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type A
 import {
   isRecordedFile,
   spareTree,
+  forgetRecord,
   writeRecord,
   writtenAs,
   writtenStats,
@@ -156,32 +157,41 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const recorded = record?.files[file]
       if (recorded) stats.set(file, { mtimeMs: recorded.mtimeMs, ino })
     }
-    writeRecord(
-      cache.folder,
-      out,
-      {
-        environment,
-        sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
-        skipped,
-        across,
-        files: Object.fromEntries(
-          entries.map((entry) => {
-            const key = keyed.get(entry.path)
-            return [
-              entry.path,
-              {
-                bytes: entry.bytes,
-                sha256: entry.sha256,
-                ...(stats.get(entry.path) ?? { mtimeMs: 0 }),
-                ...(key && { key })
-              }
-            ]
-          })
-        ),
-        seen
-      },
-      { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports }
-    )
+    // The site is published: a record that cannot be kept (a cache that cannot be written) leaves
+    // it as it is, and the next build, finding none, checks the output folder against the units.
+    let unrecorded: string | undefined
+    try {
+      writeRecord(
+        cache.folder,
+        out,
+        {
+          environment,
+          sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
+          skipped,
+          across,
+          files: Object.fromEntries(
+            entries.map((entry) => {
+              const key = keyed.get(entry.path)
+              return [
+                entry.path,
+                {
+                  bytes: entry.bytes,
+                  sha256: entry.sha256,
+                  ...(stats.get(entry.path) ?? { mtimeMs: 0 }),
+                  ...(key && { key })
+                }
+              ]
+            })
+          ),
+          seen
+        },
+        { diagnostics: result.diagnostics, coverage: result.coverage, reports: result.reports }
+      )
+    } catch (error) {
+      if (!isNodeError(error)) throw error
+      unrecorded = error.message
+      forgetRecord(cache.folder, out)
+    }
     // What no build uses any more is let go once it has been left alone a while; once an hour at most.
     pruneCache(cache.folder)
     options.clock.lap('publish')
@@ -190,7 +200,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       result,
       files: entries.map((entry) => entry.path).sort(),
       restored: published.restored,
-      unchanged: false
+      unchanged: false,
+      ...(unrecorded !== undefined && { unrecorded })
     }
   } finally {
     loosen?.()

@@ -1,11 +1,15 @@
+import path from 'node:path'
 import { build, type BuildFailure, type BuildOutcome, type Built } from '../../build/build.js'
+import { defaultCacheFolder } from '../../cache/cache-folder.js'
+import { displayPath } from '../../load/sources.js'
+import { isInside } from '../../model/paths.js'
 import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
-import { outputLeft } from '../output-left.js'
+import { outputLeft, unrecordedLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
@@ -29,7 +33,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
       error instanceof FactmarkError
         ? error.message
         : isNodeError(error)
-          ? `Cannot write ${where}: ${error.message}`
+          ? `Cannot write ${writtenPlace(error, where, io.cwd)}: ${error.message}`
           : undefined
     if (message === undefined) throw error
     io.stderr(`factmark: ${message}; ${outputLeft(where, values.out, io.cwd).words}\n`)
@@ -43,7 +47,21 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   return code
 }
 
-function reportBuilt({ result, files, restored, unchanged }: Built, where: string, output: Output, io: Io): number {
+/** What a write that failed was writing: the cache, when the file the system names is in it; else the output folder. */
+function writtenPlace(error: NodeJS.ErrnoException, where: string, cwd: string): string {
+  const cache = defaultCacheFolder(cwd)
+  const file = error.path === undefined ? undefined : path.resolve(cwd, error.path)
+  return file !== undefined && (file === cache || isInside(file, cache))
+    ? `the cache folder ${displayPath(cache, cwd)}/`
+    : where
+}
+
+function reportBuilt(
+  { result, files, restored, unchanged, unrecorded }: Built,
+  where: string,
+  output: Output,
+  io: Io
+): number {
   const facts = result.factCount
   report(result, output, io, { facts, files: files.map((file) => `${where}${file}`) })
   if (restored)
@@ -59,6 +77,7 @@ function reportBuilt({ result, files, restored, unchanged }: Built, where: strin
       ? `factmark: ${where} is up to date (${count} ${plural(count, 'file')}, ${reports}): nothing changed since it was built\n`
       : `factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${reports})\n`
   )
+  if (unrecorded !== undefined) io.stderr(unrecordedLine(unrecorded, where))
   return exit.ok
 }
 

@@ -5,7 +5,7 @@ import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
-import { outputLeft } from '../output-left.js'
+import { outputLeft, unrecordedLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, io }: Call): Promise<number> {
@@ -91,8 +91,10 @@ function printBuild(
 ): void {
   const cause = changed.length === 0 ? 'built' : `${changed.join(', ')} changed; rebuilt`
   const time = `${Math.round(milliseconds)} ms`
-  if (outcome.ok) printBuilt(outcome.value, `${cause} ${where} in ${time}`, output, io)
-  else
+  if (outcome.ok) {
+    printBuilt(outcome.value, `${cause} ${where} in ${time}`, output, io)
+    if (outcome.value.unrecorded !== undefined) io.stderr(unrecordedLine(outcome.value.unrecorded, where))
+  } else
     printFailed(
       outcome.error,
       `${cause === 'built' ? 'build' : cause.replace(/rebuilt$/, 'rebuild')} failed in ${time}`,
