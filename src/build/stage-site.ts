@@ -148,15 +148,20 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       throw error
     }
     const { result, entries, keyed, linked, across } = built as Staged
-    // A file taken from the output folder is the published one, with the recorded time.
+    // A file taken from the output folder is the published one, with the recorded time, as long as
+    // it still holds the recorded bytes: one written over since (a page drawn again with other
+    // levels, say) is a file of its own, whose stats are read.
+    const taken = new Map<string, { mtimeMs: number; ino: number }>()
+    for (const { path: file, sha256 } of entries) {
+      const recorded = record?.files[file]
+      const ino = linked.get(file)
+      if (recorded?.sha256 === sha256 && ino !== undefined) taken.set(file, { mtimeMs: recorded.mtimeMs, ino })
+    }
     const stats = writtenStats(
       out,
-      entries.map((entry) => entry.path).filter((file) => !linked.has(file))
+      entries.map((entry) => entry.path).filter((file) => !taken.has(file))
     )
-    for (const [file, ino] of linked) {
-      const recorded = record?.files[file]
-      if (recorded) stats.set(file, { mtimeMs: recorded.mtimeMs, ino })
-    }
+    for (const [file, stat] of taken) stats.set(file, stat)
     // The site is published: a record that cannot be kept (a cache that cannot be written) leaves
     // it as it is, and the next build, finding none, checks the output folder against the units.
     let unrecorded: string | undefined
@@ -363,10 +368,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           await Promise.all(
             pages.map(async ({ index, given }) => {
               const task = taskOf(input.reports[index] as SourceText, { answers: given, pageOnly: true })
-              const { unit } = await pageRunner.run(task)
-              units[index] = unit
-              // Its page is no longer the one linked from the output folder: its stats are the staged file's.
-              for (const file of unit.files ?? []) place.linked.delete(file.path)
+              units[index] = (await pageRunner.run(task)).unit
             })
           )
         } finally {
