@@ -161,7 +161,8 @@ function progressHooks(onProgress: BuildOptions['onProgress']): {
   }
 }
 
-function outputPlaces(options: BuildOptions): OutputPlaces {
+/** Where a build with these options writes, beside its sources and working directory. */
+export function outputPlaces(options: Pick<BuildOptions, 'cwd' | 'src' | 'out'>): OutputPlaces {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   // Explicit report files are checked against their registry's folder too: the output must not swallow it.
   return {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { buildWith, type BuildOutcome } from '../build/build.js'
+import { buildWith, outputPlaces, type BuildOutcome } from '../build/build.js'
 import type { BuildProgress } from '../build/build-progress.js'
 import { checkOutputFolder } from '../build/output-folder.js'
 import { FactmarkError } from '../model/factmark-error.js'
@@ -73,12 +73,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
   const src = options.src ?? 'source'
   const out = options.out ?? 'dist'
   // A folder every build would refuse to write is not served either: it may be the project itself.
-  const allowed = await checkOutputFolder({
-    out: path.resolve(cwd, out),
-    src: path.resolve(cwd, src),
-    cwd,
-    shown: out
-  })
+  const allowed = await checkOutputFolder(outputPlaces({ cwd, src, out }))
   if (!allowed.ok) throw new FactmarkError('FACTMARK_OUTPUT', allowed.error.message)
   const channel = reloadChannel()
   const server = await startServer({
