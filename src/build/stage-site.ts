@@ -32,6 +32,7 @@ import {
   writtenAs,
   writtenStats,
   type BuildRecord,
+  type RecordedFile,
   type SeenFile
 } from './build-record.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
@@ -148,20 +149,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       throw error
     }
     const { result, entries, keyed, linked, across } = built as Staged
-    // A file taken from the output folder is the published one, with the recorded time, as long as
-    // it still holds the recorded bytes: one written over since (a page drawn again with other
-    // levels, say) is a file of its own, whose stats are read.
-    const taken = new Map<string, { mtimeMs: number; ino: number }>()
-    for (const { path: file, sha256 } of entries) {
-      const recorded = record?.files[file]
-      const ino = linked.get(file)
-      if (recorded?.sha256 === sha256 && ino !== undefined) taken.set(file, { mtimeMs: recorded.mtimeMs, ino })
-    }
-    const stats = writtenStats(
-      out,
-      entries.map((entry) => entry.path).filter((file) => !taken.has(file))
-    )
-    for (const [file, stat] of taken) stats.set(file, stat)
+    const stats = recordedStats(out, entries, record, linked)
     // The site is published: a record that cannot be kept (a cache that cannot be written) leaves
     // it as it is, and the next build, finding none, checks the output folder against the units.
     let unrecorded: string | undefined
@@ -449,6 +437,31 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       rmSync(spilled, { recursive: true, force: true })
     }
   }
+}
+
+/**
+ * The stats the record keeps of each file of the site. A file taken from the output folder is the
+ * published one, with the recorded time, as long as it still holds the recorded bytes: one written
+ * over since (a page drawn again with other levels, say) is a file of its own, whose stats are read.
+ */
+function recordedStats(
+  out: string,
+  entries: readonly UnitFile[],
+  record: BuildRecord | undefined,
+  linked: ReadonlyMap<string, number>
+): Map<string, Pick<RecordedFile, 'mtimeMs' | 'ino'>> {
+  const taken = new Map<string, Pick<RecordedFile, 'mtimeMs' | 'ino'>>()
+  for (const { path: file, sha256 } of entries) {
+    const recorded = record?.files[file]
+    const ino = linked.get(file)
+    if (recorded?.sha256 === sha256 && ino !== undefined) taken.set(file, { mtimeMs: recorded.mtimeMs, ino })
+  }
+  const stats = writtenStats(
+    out,
+    entries.map((entry) => entry.path).filter((file) => !taken.has(file))
+  )
+  for (const [file, stat] of taken) stats.set(file, stat)
+  return stats
 }
 
 /** Thrown by the table's reader of rows when a report's rows kept in the cache cannot be read (see stageDataset in stage). */
