@@ -9,7 +9,9 @@
 //   `factmark build` cold, again with nothing changed, again after one
 //   sentence is added to one file, and again after another is added to it (an
 //   editor's next save: the first build after a cold one makes the tree it
-//   stages into, the next stages into the tree the last one replaced).
+//   stages into, the next stages into the tree the last one replaced); last,
+//   as CI builds that keeps the cache between runs: the same sources checked
+//   out again in the same place, no output folder, the cache as left.
 // For each it prints wall time, CPU time (user + system, all threads) and peak
 // resident memory, which each child reports itself when it exits
 // (bench/usage.mjs, preloaded with --import), and the cores it kept busy (CPU
@@ -33,6 +35,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   symlinkSync
@@ -144,15 +147,26 @@ try {
   results.push(step('factmark build, one sentence added', factmark()))
   appendFileSync(path.join(src, changed), '\n本段为测试增量构建而加的又一句话。\n')
   results.push(step('factmark build, another sentence', factmark()))
+  // What CI gets that keeps the cache from run to run: a checkout of the same sources (new files,
+  // new times) in the same place, no output folder, and the cache as the last run left it.
+  const cacheBytes = sizeOf(path.join(work, 'cache')).bytes
+  const checkout = `${src}.checkout`
+  cpSync(src, checkout, { recursive: true })
+  rmSync(src, { recursive: true })
+  renameSync(checkout, src)
+  rmSync(out, { recursive: true, force: true })
+  results.push(step('factmark build, new checkout, cache kept', factmark()))
+  const checkedOut = results.at(-1)
 
+  const nameWidth = Math.max(...results.map((result) => result.name.length)) + 1
   console.log(
-    `${'step'.padEnd(36)}${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'cores'.padStart(6)} ${'peak RSS'.padStart(10)}`
+    `${'step'.padEnd(nameWidth)}${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'cores'.padStart(6)} ${'peak RSS'.padStart(10)}`
   )
   for (const result of results) {
-    if (result.error) console.log(`${result.name.padEnd(36)} could not run (${result.error})`)
+    if (result.error) console.log(`${result.name.padEnd(nameWidth)} could not run (${result.error})`)
     else
       console.log(
-        `${result.name.padEnd(36)}${seconds(result.wallMs)} ${seconds(result.cpuMs)} ${(result.cpuMs / result.wallMs).toFixed(2).padStart(6)} ${`${result.rssMb.toFixed(0)} MB`.padStart(10)}`
+        `${result.name.padEnd(nameWidth)}${seconds(result.wallMs)} ${seconds(result.cpuMs)} ${(result.cpuMs / result.wallMs).toFixed(2).padStart(6)} ${`${result.rssMb.toFixed(0)} MB`.padStart(10)}`
       )
   }
   const wrote = built.printed?.match(/^factmark: wrote .*\((.*)\)$/m)
@@ -170,6 +184,10 @@ try {
       `cold build / ${name}: wall ${ratio(built, peer, 'wallMs')}, CPU ${ratio(built, peer, 'cpuMs')}, peak RSS ${ratio(built, peer, 'rssMb')}`
     )
   }
+  if (!checkedOut.error && !floor.error)
+    console.log(
+      `new checkout with the cache kept / the parse floor: wall ${ratio(checkedOut, floor, 'wallMs')}; the cache it kept: ${mb(cacheBytes)}`
+    )
   if (!floor.error && !floorOnCores.error) {
     // Threads share the memory bus and V8's collector threads share the cores, so the floor's own
     // work does not go twice as fast on two of them: what is left of the floor's time is all a
