@@ -128,11 +128,15 @@ describe('an incremental build is byte-identical to a cold one', () => {
 
   // The units are all kept, but no file stands in the output folder, nor in the tree a build
   // stages into (see the spare): every report compiles, on threads.
+  const siteFiles = ['series/index.json', 'series/air.aqi_composite.html', 'catalog.json', 'facts.csv', 'facts.parquet']
+  const siteInodes = () => siteFiles.map((file) => statSync(at(`dist/${file}`)).ino)
   test.each([
     { what: 'with the output folder deleted, over the cache kept', spareKept: false },
-    // The files of the tree the last build replaced are checked against the units, and kept.
+    // The files of the tree the last build replaced are checked against the units, and kept; so
+    // are the site's own files, checked against the record: the first build's spare is links to them.
     { what: 'with the output folder deleted, and the tree it replaced kept', spareKept: true }
   ])('$what', async ({ spareKept }) => {
+    const published = siteInodes()
     rmSync(at('dist'), { recursive: true })
     if (!spareKept) rmSync(at('cache/spare'), { recursive: true })
     const reports = readdirSync(at('source')).filter((name) => name.endsWith('.md')).length
@@ -140,10 +144,32 @@ describe('an incremental build is byte-identical to a cold one', () => {
     expect(again.ok && again.value.steps.map((step) => step.step)).toContain(
       spareKept ? `compile 0 reports, take ${reports} from earlier builds` : `compile ${reports} reports on 2 threads`
     )
+    const taken = siteInodes().map((inode, index) => inode === published[index])
+    expect(taken).toEqual(siteFiles.map(() => spareKept))
     const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
     expect(cold.ok).toBe(true)
     expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
   })
+
+  // A file of the tree kept that is not what the record says (its size kept) is not taken: the
+  // series, or the table of every fact, are made again.
+  test.each(['series/air.aqi_composite.html', 'facts.csv'])(
+    'with the output folder deleted, and %s of the tree it replaced changed',
+    async (file) => {
+      rmSync(at('dist'), { recursive: true })
+      const [spare] = readdirSync(at('cache/spare'))
+      const kept = at(`cache/spare/${spare ?? ''}/${file}`)
+      const text = readFileSync(kept, 'utf8')
+      expect(text).toContain('2024')
+      writeFileSync(kept, text.replace('2024', '2042'))
+      const again = await build(options())
+      expect(again.ok).toBe(true)
+      const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+      expect(cold.ok).toBe(true)
+      expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+      expect(readdirSync(at('dist'))).not.toContain('.factmark-held')
+    }
+  )
 
   // As watch keeps them: the reports to compile go to the threads while the others are linked.
   test('with threads kept from build to build, after an edit and a published file changed by hand', async () => {

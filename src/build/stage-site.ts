@@ -426,6 +426,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         ))
       )
 
+      // What keepFolders held and the site did not take goes before the tree is published.
+      rmSync(path.join(root, heldName), { recursive: true, force: true })
       options.clock.lap('tables of every fact')
       // 12 MB at 10,000 reports, with as much again in objects: written a piece at a time.
       const manifest = writeJsonFile(path.join(root, manifestName), manifestOf(entries))
@@ -640,7 +642,7 @@ function takeKeyed(
     if (before?.key !== key) return undefined
     taken.push({ path: file, bytes: before.bytes, sha256: before.sha256 })
   }
-  return linkFiles(taken, place) ? taken : undefined
+  return linkFiles(taken, place) || takeHeld(taken, place) ? taken : undefined
 }
 
 const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
@@ -696,13 +698,39 @@ function moveStaged(root: string, file: string, from: string): void {
  * files will be taken from the output folder: most of those files are links to the published ones
  * already, and linkFiles replaces the others. The site's own files, and the folders of the reports
  * compiled again, are written anew into a clean place: a file there may be a link to a published
- * one, which must never be written through.
+ * one, which must never be written through. What is cleared is held aside in the tree until the
+ * site's own files are staged (see takeHeld), then removed.
  */
 function keepFolders(root: string, units: ReadonlyArray<ReportUnit | undefined>): void {
   const folders = new Set(units.flatMap((unit) => (unit?.files ?? []).map((file) => file.path.split('/')[0] ?? '')))
+  const held = path.join(root, heldName)
+  // Held by a build interrupted before it staged the site's own files: they are made anew.
+  rmSync(held, { recursive: true, force: true })
   for (const entry of readdirSync(root, { withFileTypes: true }))
-    if (!entry.isDirectory() || !folders.has(entry.name))
-      rmSync(path.join(root, entry.name), { recursive: true, force: true })
+    if (!entry.isDirectory() || !folders.has(entry.name)) {
+      mkdirSync(held, { recursive: true })
+      renameSync(path.join(root, entry.name), path.join(held, entry.name))
+    }
+}
+
+/**
+ * Where keepFolders holds what it clears: a name no report's folder (a slug) and no file of the
+ * site has, removed before the tree is published.
+ */
+const heldName = '.factmark-held'
+
+/**
+ * Take files of the site's own into the staged tree from what keepFolders held, where each stands
+ * there as written (its size and the digest of its bytes); false, taking none, when any does not.
+ * The output folder deleted, its record and the tree it replaced kept (in CI that keeps the cache
+ * between runs, say), the series and the table of every fact are not made again: at 10,000
+ * reports, making them took 48 s of a build of 73 s.
+ */
+function takeHeld(files: readonly UnitFile[], { root }: Place): boolean {
+  const held = path.join(root, heldName)
+  if (!holdsAsWritten(held, files)) return false
+  for (const file of files) moveStaged(root, file.path, path.join(held, file.path))
+  return true
 }
 
 /**
