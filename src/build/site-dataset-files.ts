@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
-import { closeSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { fileWriter } from 'hyparquet-writer'
 import { emitSiteDataPackage, type DescribedReport } from '../emit/datapackage.js'
 import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
 import type { UnitFile } from './report-unit.js'
+import { eachChunk, fileDigest } from './file-chunks.js'
 import type { ReportRows } from './build-cache.js'
 
 /**
@@ -59,13 +59,7 @@ function* batchRows(
 
 /** Size and SHA-256 of a written file, read into `chunk` a piece at a time: the table of thousands of reports is large. */
 function digestOf(root: string, file: string, chunk: Buffer): UnitFile {
-  const hash = createHash('sha256')
-  let bytes = 0
-  eachChunk(path.join(root, file), chunk, (read) => {
-    hash.update(read)
-    bytes += read.byteLength
-  })
-  return { path: file, bytes, sha256: hash.digest('hex') }
+  return { path: file, ...fileDigest(path.join(root, file), chunk) }
 }
 
 /** Write the bytes of a file to an open one, read into `chunk` a piece at a time. */
@@ -74,14 +68,4 @@ function appendBytes(handle: number, file: string, chunk: Buffer): void {
     for (let written = 0; written < read.byteLength;)
       written += writeSync(handle, read, written, read.byteLength - written)
   })
-}
-
-/** Read a file into `chunk` a piece at a time, each piece given to `use` before the next is read. */
-function eachChunk(file: string, chunk: Buffer, use: (read: Buffer) => void): void {
-  const handle = openSync(file, 'r')
-  try {
-    for (let read = readSync(handle, chunk); read > 0; read = readSync(handle, chunk)) use(chunk.subarray(0, read))
-  } finally {
-    closeSync(handle)
-  }
 }

@@ -4,7 +4,6 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
-  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -18,6 +17,7 @@ import { describedReport, type DescribedReport } from '../emit/datapackage.js'
 import { manifestOf } from '../emit/manifest.js'
 import { sha256 } from '../emit/hash.js'
 import { writeJsonFile } from './json-file.js'
+import { fileDigest } from './file-chunks.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
@@ -825,7 +825,8 @@ function takePublished(
 /** Whether a file is a file of the size and digest given. */
 function isAsWritten(file: string, { bytes, sha256: digest }: UnitFile): boolean {
   const stats = stagedStats(file)
-  return stats?.isFile() === true && stats.size === bytes && sha256(readFileSync(file)) === digest
+  if (stats?.isFile() !== true || stats.size !== bytes) return false
+  return fileDigest(file, Buffer.allocUnsafe(Math.min(bytes, 1 << 20))).sha256 === digest
 }
 
 /** The device a folder is on, or undefined when there is no such folder. */
