@@ -10,8 +10,8 @@
 //   sentence is added to one file, and again after another is added to it (an
 //   editor's next save: the first build after a cold one makes the tree it
 //   stages into, the next stages into the tree the last one replaced); last,
-//   as CI builds that keeps the cache between runs: the same sources checked
-//   out again in the same place, no output folder, the cache as left.
+//   as a CI that keeps the cache between runs builds: the same sources
+//   checked out again in the same place, no output folder, the cache as left.
 // For each it prints wall time, CPU time (user + system, all threads) and peak
 // resident memory, which each child reports itself when it exits
 // (bench/usage.mjs, preloaded with --import), and the cores it kept busy (CPU
