@@ -427,7 +427,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       )
 
       // What keepFolders held and the site did not take goes before the tree is published.
-      rmSync(path.join(root, heldName), { recursive: true, force: true })
+      rmSync(heldFolder(root), { recursive: true, force: true })
       options.clock.lap('tables of every fact')
       // 12 MB at 10,000 reports, with as much again in objects: written a piece at a time.
       const manifest = writeJsonFile(path.join(root, manifestName), manifestOf(entries))
@@ -703,21 +703,21 @@ function moveStaged(root: string, file: string, from: string): void {
  */
 function keepFolders(root: string, units: ReadonlyArray<ReportUnit | undefined>): void {
   const folders = new Set(units.flatMap((unit) => (unit?.files ?? []).map((file) => file.path.split('/')[0] ?? '')))
-  const held = path.join(root, heldName)
+  const held = heldFolder(root)
   // Held by a build interrupted before it staged the site's own files: they are made anew.
   rmSync(held, { recursive: true, force: true })
-  for (const entry of readdirSync(root, { withFileTypes: true }))
-    if (!entry.isDirectory() || !folders.has(entry.name)) {
-      mkdirSync(held, { recursive: true })
-      renameSync(path.join(root, entry.name), path.join(held, entry.name))
-    }
+  const cleared = readdirSync(root, { withFileTypes: true }).filter(
+    (entry) => !entry.isDirectory() || !folders.has(entry.name)
+  )
+  if (cleared.length > 0) mkdirSync(held)
+  for (const entry of cleared) renameSync(path.join(root, entry.name), path.join(held, entry.name))
 }
 
 /**
- * Where keepFolders holds what it clears: a name no report's folder (a slug) and no file of the
- * site has, removed before the tree is published.
+ * Where keepFolders holds what it clears: under a name no report's folder (a slug) and no file of
+ * the site has, removed before the tree is published.
  */
-const heldName = '.factmark-held'
+const heldFolder = (root: string) => path.join(root, '.factmark-held')
 
 /**
  * Take files of the site's own into the staged tree from what keepFolders held, where each stands
@@ -727,7 +727,7 @@ const heldName = '.factmark-held'
  * reports, making them again took 60 s of a build of 73 s.
  */
 function takeHeld(files: readonly UnitFile[], { root }: Place): boolean {
-  const held = path.join(root, heldName)
+  const held = heldFolder(root)
   if (!holdsAsWritten(held, files)) return false
   for (const file of files) moveStaged(root, file.path, path.join(held, file.path))
   return true
