@@ -114,7 +114,7 @@ test('check prunes: what no check has used for a week goes, where no build runs'
   const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000)
   for (const name of [used, unused]) utimesSync(path.join(checkedFolder(), name as string), eightDaysAgo, eightDaysAgo)
   // Pruned at most once an hour: the first check marked it.
-  rmSync(path.join(cwd, 'node_modules/.cache/factmark/pruned'))
+  rmSync(path.join(cwd, 'node_modules/.cache/factmark/pruned-checks'))
   await run('check')
   expect(kept()).toEqual([used])
 })

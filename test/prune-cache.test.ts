@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writ
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
+import { outputName } from '../src/cache/output-name.js'
 import { pruneCache } from '../src/cache/prune-cache.js'
 
 // The cache keeps what builds of each output folder use; what none uses any more goes once it has
@@ -10,6 +11,8 @@ import { pruneCache } from '../src/cache/prune-cache.js'
 const hour = 60 * 60 * 1000
 const now = Date.UTC(2026, 11, 2, 12)
 const key = (char: string) => char.repeat(64)
+/** The name the things of the output folder dist/, beside the cache, go by in it. */
+const distName = () => outputName(cache, path.join(cache, 'dist'))
 
 let cache: string
 beforeEach(() => {
@@ -116,7 +119,7 @@ test('a record that cannot be read keeps nothing, and a cache with no builds yet
 test('the record of an output folder that is gone goes, or of none after a month, and with it what only its build used and the tree it replaced', () => {
   const [kept, gone, shared] = [key('a'), key('b'), key('c')]
   mkdirSync(path.join(cache, 'dist'))
-  put('builds/0123456789abcdef.json', record([kept, shared], undefined, key('e'), path.join(cache, 'dist')), 2 * hour)
+  put(`builds/${distName()}.json`, record([kept, shared], undefined, key('e'), path.join(cache, 'dist')), 2 * hour)
   put('builds/fedcba9876543210.json', record([gone, shared], key('1'), key('f'), path.join(cache, 'gone')), 2 * hour)
   put('builds/fedcba9876543210.result.json', '{}', 2 * hour)
   // Written before records named their folder: kept for a month, since no one can tell whether it is gone.
@@ -126,7 +129,7 @@ test('the record of an output folder that is gone goes, or of none after a month
   for (const unit of [kept, gone, shared]) put(`units/${unit.slice(0, 2)}/${unit}.json`, 'x', 2 * hour)
   put(`across/${key('1')}.json`, '{}', 2 * hour)
   put(`registry/${key('f')}.json`, '{}', 2 * hour)
-  put('spare/0123456789abcdef/dist-file', 'x', 2 * hour)
+  put(`spare/${distName()}/dist-file`, 'x', 2 * hour)
   put('spare/fedcba9876543210/report/index.html', 'x', 2 * hour)
   // A tree no record names: the record of a folder gone in an earlier prune.
   put('spare/1111111111111111/index.html', 'x', 2 * hour)
@@ -149,9 +152,9 @@ test('the record of an output folder that is gone goes, or of none after a month
   expect(files()).toEqual(
     [
       'builds/00000000000000aa.json',
-      'builds/0123456789abcdef.json',
+      `builds/${distName()}.json`,
       'pruned',
-      'spare/0123456789abcdef/dist-file',
+      `spare/${distName()}/dist-file`,
       'spare/2222222222222222/index.html',
       `units/aa/${kept}.json`,
       `units/cc/${shared}.json`
@@ -185,8 +188,8 @@ test('what a record uses is read from beside it when it is kept there, and goes 
   mkdirSync(path.join(cache, 'dist'))
   const uses = (units: string[], out: string) => JSON.stringify({ out, environment: key('e'), units })
   // The record itself is not read: what it uses is beside it.
-  put('builds/0123456789abcdef.json', '{"sources": [', 2 * hour)
-  put('builds/0123456789abcdef.uses.json', uses([named], path.join(cache, 'dist')), 2 * hour)
+  put(`builds/${distName()}.json`, '{"sources": [', 2 * hour)
+  put(`builds/${distName()}.uses.json`, uses([named], path.join(cache, 'dist')), 2 * hour)
   put('builds/fedcba9876543210.json', '{}', 2 * hour)
   put('builds/fedcba9876543210.uses.json', uses([goneUnit], path.join(cache, 'gone')), 2 * hour)
   for (const unit of [named, unnamed, goneUnit]) put(`units/${unit.slice(0, 2)}/${unit}.json`, 'x', 2 * hour)
@@ -197,15 +200,15 @@ test('what a record uses is read from beside it when it is kept there, and goes 
     trees: 0
   })
   expect(files()).toEqual([
-    'builds/0123456789abcdef.json',
-    'builds/0123456789abcdef.uses.json',
+    `builds/${distName()}.json`,
+    `builds/${distName()}.uses.json`,
     'pruned',
     `units/aa/${named}.json`
   ])
 })
 
 test('what a record is kept with goes once the record is gone, and what a write stopped midway left goes too', () => {
-  const [kept, orphan, recent] = ['0123456789abcdef', 'fedcba9876543210', '00112233445566ff']
+  const [kept, orphan, recent] = [distName(), 'fedcba9876543210', '00112233445566ff']
   mkdirSync(path.join(cache, 'dist'))
   const uses = JSON.stringify({ out: path.join(cache, 'dist'), environment: key('e'), units: [] })
   put(`builds/${kept}.json`, '{}', 2 * hour)
@@ -229,14 +232,40 @@ test('what a record is kept with goes once the record is gone, and what a write 
     records: 0,
     trees: 0
   })
-  expect(files()).toEqual([
-    'builds/00112233445566ff.result.json',
-    'builds/0123456789abcdef.json',
-    'builds/0123456789abcdef.json.4243.q.tmp',
-    'builds/0123456789abcdef.old.json',
-    'builds/0123456789abcdef.result.json',
-    'builds/0123456789abcdef.uses.json',
-    'builds/notes.json',
-    'pruned'
-  ])
+  expect(files()).toEqual(
+    [
+      `builds/${recent}.result.json`,
+      `builds/${kept}.json`,
+      `builds/${kept}.json.4243.q.tmp`,
+      `builds/${kept}.old.json`,
+      `builds/${kept}.result.json`,
+      `builds/${kept}.uses.json`,
+      'builds/notes.json',
+      'pruned'
+    ].sort()
+  )
+})
+
+test('a record kept under another name than its folder goes, though the folder stands: it is of a cache restored elsewhere, or named by an older factmark', () => {
+  const [own, elsewhere] = [key('a'), key('b')]
+  mkdirSync(path.join(cache, 'dist'))
+  const dist = path.join(cache, 'dist')
+  put(`builds/${distName()}.json`, record([own], undefined, key('e'), dist), 2 * hour)
+  put('builds/fedcba9876543210.json', record([elsewhere], undefined, key('e'), dist), 2 * hour)
+  put('spare/fedcba9876543210/index.html', 'x', 2 * hour)
+  utimesSync(path.join(cache, 'spare/fedcba9876543210'), (now - 2 * hour) / 1000, (now - 2 * hour) / 1000)
+  for (const unit of [own, elsewhere]) put(`units/${unit.slice(0, 2)}/${unit}.json`, 'x', 2 * hour)
+  expect(pruneCache(cache, { now })).toMatchObject({ files: 2, records: 1, trees: 1 })
+  expect(files()).toEqual([`builds/${distName()}.json`, 'pruned', `units/aa/${own}.json`].sort())
+})
+
+test('pruned for a check, only what checks keep goes, by a mark of its own: a record whose folder is not built yet stays', () => {
+  put('builds/fedcba9876543210.json', record([key('a')], undefined, key('e'), path.join(cache, 'dist')), 2 * hour)
+  put(`units/aa/${key('a')}.json`, 'x', 2 * hour)
+  put(`checked/${key('c')}.json`, 'xyz', 8 * 24 * hour)
+  expect(pruneCache(cache, { now, checksOnly: true })).toEqual({ files: 1, bytes: 3, records: 0, trees: 0 })
+  expect(files()).toEqual(['builds/fedcba9876543210.json', 'pruned-checks', `units/aa/${key('a')}.json`])
+  // The mark of a check's pruning is not a build's: a build prunes at once.
+  expect(pruneCache(cache, { now })).toMatchObject({ files: 2, records: 1 })
+  expect(pruneCache(cache, { now, checksOnly: true })).toBeUndefined()
 })

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { lstatSync, rmSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Coverage, Diagnostic } from '../model/compiled.js'
 import { readKept } from '../cache/cache-folder.js'
 import { keepLargeJson } from '../cache/keep-large-json.js'
+import { outputName } from '../cache/output-name.js'
 import { keepUses } from '../cache/record-uses.js'
 import { manifestName } from '../model/site.js'
 import type { KnownManifest } from './output-folder.js'
@@ -96,21 +97,13 @@ export interface RecordedResult {
   reports: Array<{ slug: string; path: string; factCount: number }>
 }
 
-/**
- * The name an output folder's things in the cache go by: its record, what its build said, and the
- * tree its build replaced (see pruneCache, which pairs them by it).
- */
-function outputName(out: string): string {
-  return createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)
-}
-
 /** Where the tree a build replaces is kept for the next build of the same output folder to stage into. */
 export function spareTree(cacheFolder: string, out: string): string {
-  return path.join(cacheFolder, 'spare', outputName(out))
+  return path.join(cacheFolder, 'spare', outputName(cacheFolder, out))
 }
 
 function recordFile(cacheFolder: string, out: string, part = ''): string {
-  return path.join(cacheFolder, 'builds', `${outputName(out)}${part}.json`)
+  return path.join(cacheFolder, 'builds', `${outputName(cacheFolder, out)}${part}.json`)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { readKept } from './cache-folder.js'
+import { outputName } from './output-name.js'
 import { readUses, type RecordUses } from './record-uses.js'
 
 // Every edit of a report leaves the unit of its last text in the cache (150 KB for the seed), and
@@ -26,6 +27,12 @@ export interface PruneOptions {
   every?: number
   /** What no build uses is removed once it has been left alone this long (default an hour). */
   idle?: number
+  /**
+   * Prune only what `check` keeps, by a mark of its own. A check does not know which output
+   * folders are still to be built: in a new checkout whose cache CI kept, `dist/` is not there
+   * yet, and a check before the build would let go of the tree and units the build takes.
+   */
+  checksOnly?: boolean
 }
 
 /** What pruning removed: files, and the bytes they held; and the records and spare trees of output folders that are gone. */
@@ -46,6 +53,7 @@ interface InUse {
 }
 
 const markerName = 'pruned'
+const checksMarkerName = 'pruned-checks'
 const hex64 = '[0-9a-f]{64}'
 // A file written whole is written beside its place first (see writeWholeSync); one left by a build killed meanwhile is litter.
 const beside = String.raw`(?:\.\d+\.[0-9a-z]*\.tmp)?`
@@ -57,7 +65,7 @@ const recordEntry = /^([0-9a-f]{16})\.json$/
 const recordPart = new RegExp(`^([0-9a-f]{16})(\\.result|\\.uses)?\\.json(${beside})$`)
 
 /**
- * Remove from a cache folder the records of output folders that are gone (see inUse), the trees their builds
+ * Remove from a cache folder the records of output folders that are gone or seen from elsewhere (see inUse), the trees their builds
  * replaced, what no record is kept with (see sweepRecordParts), and the units, conclusions across
  * reports and registries that no record left uses: each once it has been left alone for `idle`;
  * and the registries and findings `check` kept that no check has used for a week. Undefined
@@ -67,7 +75,7 @@ const recordPart = new RegExp(`^([0-9a-f]{16})(\\.result|\\.uses)?\\.json(${besi
  */
 export function pruneCache(folder: string, options: PruneOptions = {}): Pruned | undefined {
   const now = options.now ?? Date.now()
-  const marker = path.join(folder, markerName)
+  const marker = path.join(folder, options.checksOnly ? checksMarkerName : markerName)
   // Marked first: another build ending meanwhile does not prune too.
   try {
     const last = lstatSync(marker, { throwIfNoEntry: false })?.mtimeMs
@@ -80,6 +88,10 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
     return undefined
   }
   const pruned: Pruned = { files: 0, bytes: 0, records: 0, trees: 0 }
+  if (options.checksOnly) {
+    pruneChecked(folder, now - checkedIdle, pruned)
+    return pruned
+  }
   const before = now - (options.idle ?? hour)
   const used = inUse(folder, before, pruned)
   const sweep = (place: string, entry: RegExp, kept: ReadonlySet<string>) => {
@@ -144,8 +156,9 @@ function removeIdle(file: string, before: number, pruned: Pruned): boolean {
 
 /**
  * The units, conclusions and environments the recorded build of each output folder uses. The
- * record of a folder that is gone is removed once it has been left alone since `before` (what it
- * is kept with and its spare tree go after); a record that does not name its folder (written
+ * record of a folder that is gone, or kept under another name than the folder's (see outputName),
+ * is removed once it has been left alone since `before` (what it is kept with and its spare tree
+ * go after); a record that does not name its folder (written
  * before records did), once it has been left alone for a month more.
  */
 function inUse(folder: string, before: number, pruned: Pruned): InUse {
@@ -161,8 +174,11 @@ function inUse(folder: string, before: number, pruned: Pruned): InUse {
     // A record that does not name its folder was written before records did: it goes once it has
     // been left alone for a month, when the folder it is of is most likely gone too.
     const since = out !== undefined ? before : before - unnamedIdle
+    // A record under another name than its folder's is of a folder seen from elsewhere (a cache
+    // restored at another path) or named as factmark once named them: no build here reads it.
+    const elsewhere = out !== undefined && outputName(folder, out) !== own
     // What the record is kept with goes after it (see sweepRecordParts).
-    if ((out === undefined || isGone(out)) && removeIdle(file, since, pruned)) {
+    if ((out === undefined || elsewhere || isGone(out)) && removeIdle(file, since, pruned)) {
       pruned.records += 1
       continue
     }

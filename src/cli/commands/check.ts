@@ -36,8 +36,9 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   } finally {
     progress.clear()
   }
-  // What checks keep goes once unused for a week (see pruneCache), also where no build runs.
-  if (cache.reuse) pruneCache(cache.folder)
+  // What checks keep goes once unused for a week (see pruneCache), also where no build runs;
+  // what builds keep is left to them.
+  if (cache.reuse) pruneCache(cache.folder, { checksOnly: true })
   const percent = coveragePercent(checked.coverage)
   report(checked, { format, verbose: values.verbose }, io, {
     facts: checked.facts,
