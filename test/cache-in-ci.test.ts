@@ -1,9 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { writeCollectionProject } from './helpers/collection.js'
 import { runCli } from './helpers/run-cli.js'
+import { startWatch, type WatchedBuild } from '../src/watch/watch.js'
 import { snapshot } from './helpers/snapshot.js'
 
 // CI checks each run out anew, often at another path than the last run's, and restores the cache
@@ -53,7 +54,7 @@ async function buildTimed(cwd: string, ...argv: string[]): Promise<{ code: numbe
 
 async function coldSite(): Promise<Record<string, string>> {
   const cwd = checkout('cold')
-  expect((await runCli(cwd, 'build', '--no-cache')).code).toBe(0)
+  expect((await runCli(cwd, 'build', '--no-cache', '--cache-dir', '../cold-cache')).code).toBe(0)
   return snapshot(path.join(cwd, 'dist'))
 }
 
@@ -83,4 +84,73 @@ test('at another path, the build takes every report from the cache', async () =>
   // The next build there has nothing to do.
   const again = await runCli(cwd, 'build')
   expect(again.stderr).toContain('factmark: dist/ is up to date')
+})
+
+test.each<[string, (folder: string) => { argv: string[]; env?: string }]>([
+  ['--cache-dir', (folder) => ({ argv: ['--cache-dir', folder] })],
+  ['FACTMARK_CACHE_DIR', (folder) => ({ argv: [], env: folder })]
+])('a cache folder named by %s holds the cache, and is found at another path', async (_, naming) => {
+  const named = naming('.factmark-cache')
+  const previous = process.env['FACTMARK_CACHE_DIR']
+  if (named.env !== undefined) process.env['FACTMARK_CACHE_DIR'] = named.env
+  try {
+    const first = checkout('first')
+    expect((await buildTimed(first, ...named.argv)).code).toBe(0)
+    expect((await runCli(first, 'check', ...named.argv)).code).toBe(0)
+    expect(readdirSync(path.join(first, '.factmark-cache')).sort()).toEqual(
+      expect.arrayContaining(['builds', 'checked', 'spare', 'units'])
+    )
+    expect(existsSync(path.join(first, cache))).toBe(false)
+    const kept = keepCache(first, '.factmark-cache')
+    const cwd = checkout('second')
+    restoreCache(kept, cwd, '.factmark-cache')
+    expect(await buildTimed(cwd, ...named.argv)).toEqual({
+      code: 0,
+      compile: 'compile 0 reports, take 4 from earlier builds'
+    })
+    expect(snapshot(path.join(cwd, 'dist'))).toEqual(await coldSite())
+  } finally {
+    if (previous === undefined) delete process.env['FACTMARK_CACHE_DIR']
+    else process.env['FACTMARK_CACHE_DIR'] = previous
+  }
+})
+
+test('watch keeps the cache in the folder named', async () => {
+  const cwd = checkout('project')
+  let built: (watched: WatchedBuild) => void = () => undefined
+  const first = new Promise<WatchedBuild>((resolve) => (built = resolve))
+  const cacheFolder = path.join(root, 'watch-cache')
+  const watching = await startWatch({ cwd, port: 0, cacheFolder, onBuild: (watched) => built(watched) })
+  try {
+    expect((await first).outcome.ok).toBe(true)
+    expect(readdirSync(path.join(cacheFolder, 'builds'))).toHaveLength(3)
+    expect(readdirSync(path.join(cwd, 'node_modules'))).toEqual([])
+  } finally {
+    await watching.close()
+  }
+})
+
+test.each<[string[], string]>([
+  [
+    ['build', '--cache-dir', 'dist/cache'],
+    'factmark: the cache folder --cache-dir names is in dist/, and each build replaces it; name a folder of its own\n'
+  ],
+  [
+    ['build', '--cache-dir', 'dist'],
+    'factmark: the cache folder --cache-dir names is in dist/, and each build replaces it; name a folder of its own\n'
+  ],
+  [
+    ['check', '--cache-dir', 'source/.cache'],
+    'factmark: the cache folder --cache-dir names is in source/, and the reports are read from it; name a folder of its own\n'
+  ],
+  [
+    ['watch', '--src', 'source/', '--cache-dir', './source/cache'],
+    'factmark: the cache folder --cache-dir names is in source/, and the reports are read from it; name a folder of its own\n'
+  ],
+  [['build', '--cache-dir', ''], 'factmark: --cache-dir needs a folder\n']
+])('%j is refused, and writes nothing', async (argv, message) => {
+  const cwd = checkout('project')
+  expect(await runCli(cwd, ...argv)).toEqual({ code: 2, stdout: '', stderr: message })
+  expect(readdirSync(cwd).sort()).toEqual(['node_modules', 'source'])
+  expect(readdirSync(path.join(cwd, 'node_modules'))).toEqual([])
 })

@@ -5,11 +5,15 @@ import path from 'node:path'
 import { writePiecesSync } from './write-pieces.js'
 
 /**
- * Where the cache is kept: in the project's node_modules/.cache, the conventional place of its
- * tools' caches, when it has node_modules; else in the user's cache folder (XDG_CACHE_HOME, or
- * ~/.cache), so that a folder of reports is never given one it did not have.
+ * Where the cache is kept: the folder named (by --cache-dir, or else by FACTMARK_CACHE_DIR), as
+ * seen from `cwd`; else in the project's node_modules/.cache, the conventional place of its tools'
+ * caches, when it has node_modules; else in the user's cache folder (XDG_CACHE_HOME, or
+ * ~/.cache), so that a folder of reports is never given one it did not have. A folder of its own
+ * serves CI, which restores a cache before `npm ci` empties node_modules.
  */
-export function defaultCacheFolder(cwd: string): string {
+export function defaultCacheFolder(cwd: string, named?: string): string {
+  const chosen = named || process.env['FACTMARK_CACHE_DIR']
+  if (chosen) return path.resolve(cwd, chosen)
   const modules = path.join(cwd, 'node_modules')
   if (existsSync(modules)) return path.join(modules, '.cache', 'factmark')
   return path.join(process.env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'), 'factmark')

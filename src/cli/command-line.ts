@@ -41,6 +41,7 @@ export function parseCommandLine(argv: readonly string[]) {
       'min-coverage': { type: 'string' },
       // Node 20's parseArgs has no negated options: --no-cache is an option of its own.
       'no-cache': { type: 'boolean', default: false },
+      'cache-dir': { type: 'string' },
       timings: { type: 'boolean', default: false },
       port: { type: 'string', default: '4321' },
       help: { type: 'boolean', short: 'h', default: false },

@@ -47,11 +47,11 @@ const commands = {
     run: explainingFileErrors(async (call) => (await import('./commands/new.js')).run(call))
   },
   build: {
-    options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache', 'timings'],
+    options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache', 'cache-dir', 'timings'],
     run: explainingFileErrors(async (call) => runBundled(buildBundle, call, () => import('./commands/build.js')))
   },
   check: {
-    options: ['src', 'format', 'strict', 'verbose', 'min-coverage', 'no-cache'],
+    options: ['src', 'format', 'strict', 'verbose', 'min-coverage', 'no-cache', 'cache-dir'],
     run: explainingFileErrors(async (call) => runBundled(checkBundle, call, () => import('./commands/check.js')))
   },
   suggest: {
@@ -59,7 +59,7 @@ const commands = {
     run: explainingFileErrors(async (call) => (await import('./commands/suggest.js')).run(call))
   },
   watch: {
-    options: ['src', 'out', 'port', 'strict', 'verbose'],
+    options: ['src', 'out', 'port', 'strict', 'verbose', 'cache-dir'],
     run: explainingFileErrors(async (call) => (await import('./commands/watch.js')).run(call))
   },
   // verify reports what it cannot read as problems of the tree; anything it throws is a bug.
@@ -165,11 +165,13 @@ async function runBundled(
   unbundled: () => Promise<{ run(call: Call): Promise<number> }>
 ): Promise<number> {
   if (!existsSync(bundle)) return (await unbundled()).run(call)
-  const [{ loadBundle }, { defaultCacheFolder }] = await Promise.all([
+  const [{ loadBundle }, { cacheFolderOf }] = await Promise.all([
     import('../cache/code-cache.js'),
-    import('../cache/cache-folder.js')
+    import('./cache-option.js')
   ])
-  const cacheFolder = call.values['no-cache'] ? undefined : defaultCacheFolder(call.io.cwd)
+  // A cache folder the command refuses keeps no code either: the command says why.
+  const named = cacheFolderOf(call.values, call.io.cwd)
+  const cacheFolder = call.values['no-cache'] || !named.ok ? undefined : named.value
   const loaded = loadBundle<{ run(call: Call): Promise<number> }>(fileURLToPath(bundle), cacheFolder)
   const code = await loaded.exports.run(call)
   loaded.keep()

@@ -18,6 +18,8 @@ export interface WatchOptions {
   out?: string
   /** Folder the other paths are relative to. Default the process's. */
   cwd?: string
+  /** Where the cache is kept; see defaultCacheFolder. */
+  cacheFolder?: string
   /** Fail on warnings too. */
   strict?: boolean
   /** Port to serve on; 0 takes any free port. Default 4321. */
@@ -96,6 +98,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
           src,
           out,
           cwd,
+          ...(options.cacheFolder !== undefined && { cacheFolder: options.cacheFolder }),
           ...(options.strict && { strict: true }),
           ...(options.onProgress && { onProgress: options.onProgress })
         },

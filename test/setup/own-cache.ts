@@ -10,10 +10,14 @@ import path from 'node:path'
 export default function ownCache(): () => void {
   const folder = mkdtempSync(path.join(tmpdir(), 'factmark-test-cache-'))
   const before = process.env['XDG_CACHE_HOME']
+  const named = process.env['FACTMARK_CACHE_DIR']
   process.env['XDG_CACHE_HOME'] = folder
+  // A cache folder named for the user's own builds would be every test's.
+  delete process.env['FACTMARK_CACHE_DIR']
   return () => {
     if (before === undefined) delete process.env['XDG_CACHE_HOME']
     else process.env['XDG_CACHE_HOME'] = before
+    if (named !== undefined) process.env['FACTMARK_CACHE_DIR'] = named
     rmSync(folder, { recursive: true, force: true })
   }
 }

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import { build, type BuildFailure, type BuildOutcome, type Built } from '../../build/build.js'
-import { defaultCacheFolder } from '../../cache/cache-folder.js'
 import { displayPath } from '../../load/sources.js'
 import { isInside } from '../../model/paths.js'
 import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
+import { cacheFolderOf } from '../cache-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
@@ -14,6 +14,11 @@ import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
   const where = `${values.out.replace(/\/+$/, '')}/`
+  const cache = cacheFolderOf(values, io.cwd)
+  if (!cache.ok) {
+    io.stderr(cache.error)
+    return exit.usage
+  }
   let outcome: BuildOutcome
   const progress = progressLine(io)
   try {
@@ -24,6 +29,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
       out: values.out,
       strict: values.strict,
       cache: !values['no-cache'],
+      cacheFolder: cache.value,
       onProgress: progress.show
     })
   } catch (error) {
@@ -33,7 +39,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
       error instanceof FactmarkError
         ? error.message
         : isNodeError(error)
-          ? `Cannot write ${writtenPlace(error, where, io.cwd)}: ${error.message}`
+          ? `Cannot write ${writtenPlace(error, where, cache.value, io.cwd)}: ${error.message}`
           : undefined
     if (message === undefined) throw error
     io.stderr(`factmark: ${message}; ${outputLeft(where, values.out, io.cwd).words}\n`)
@@ -48,8 +54,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
 }
 
 /** What a write that failed was writing: the cache, when the file the system names is in it; else the output folder. */
-function writtenPlace(error: NodeJS.ErrnoException, where: string, cwd: string): string {
-  const cache = defaultCacheFolder(cwd)
+function writtenPlace(error: NodeJS.ErrnoException, where: string, cache: string, cwd: string): string {
   const file = error.path === undefined ? undefined : path.resolve(cwd, error.path)
   return file !== undefined && (file === cache || isInside(file, cache))
     ? `the cache folder ${displayPath(cache, cwd)}/`

@@ -1,4 +1,4 @@
-import { contentDigest, defaultCacheFolder } from '../../cache/cache-folder.js'
+import { contentDigest } from '../../cache/cache-folder.js'
 import { checkKey, keepCheck, readCheck, type KeptCheck } from '../../cache/kept-check.js'
 import { pruneCache } from '../../cache/prune-cache.js'
 import { digestedSources } from '../../load/digested-sources.js'
@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../../model/result.js'
 import { roundTo } from '../../model/rounding.js'
 import { terminalText } from '../format/printable.js'
 import type { SourceLookup } from '../format/text.js'
+import { cacheFolderOf } from '../cache-option.js'
 import { exit, type Call } from '../command-line.js'
 import { progressLine } from '../progress-line.js'
 import type { OnCompiled } from '../../compile/compile-sources.js'
@@ -24,7 +25,12 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(minimum.error)
     return exit.usage
   }
-  const cache = { folder: defaultCacheFolder(io.cwd), reuse: !values['no-cache'] }
+  const folder = cacheFolderOf(values, io.cwd)
+  if (!folder.ok) {
+    io.stderr(folder.error)
+    return exit.usage
+  }
+  const cache = { folder: folder.value, reuse: !values['no-cache'] }
   const progress = progressLine(io, { doing: 'checking' })
   let checked: Awaited<ReturnType<typeof checkOf>>
   try {

@@ -3,6 +3,7 @@ import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
+import { cacheFolderOf } from '../cache-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
 import { outputLeft, unrecordedLine } from '../output-left.js'
@@ -18,6 +19,11 @@ export async function run({ files, values, io }: Call): Promise<number> {
     io.stderr(`factmark: --port must be a whole number from 0 to 65535, not "${values.port}"\n`)
     return exit.usage
   }
+  const cache = cacheFolderOf(values, io.cwd)
+  if (!cache.ok) {
+    io.stderr(cache.error)
+    return exit.usage
+  }
   const where = `${values.out.replace(/\/+$/, '')}/`
   const output: Output = { format: 'text', verbose: values.verbose }
   let watching: Watching
@@ -30,6 +36,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
       src: values.src,
       out: values.out,
       cwd: io.cwd,
+      cacheFolder: cache.value,
       strict: values.strict,
       port,
       onProgress: (told) => {

@@ -1,0 +1,32 @@
+import path from 'node:path'
+import { defaultCacheFolder } from '../cache/cache-folder.js'
+import { isInside } from '../model/paths.js'
+import { err, ok, type Result } from '../model/result.js'
+import type { CommandLine } from './command-line.js'
+
+type CacheValues = Pick<CommandLine['values'], 'cache-dir' | 'src' | 'out'>
+
+/**
+ * The cache folder of a command (see defaultCacheFolder), or why the one named cannot be: in the
+ * output folder, which every build replaces, or in the source folder, where a watch would take
+ * each write to the cache for a save.
+ */
+export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, string> {
+  const named = values['cache-dir']
+  const by = named ? '--cache-dir' : 'FACTMARK_CACHE_DIR'
+  if (named === '') return err('factmark: --cache-dir needs a folder\n')
+  const folder = defaultCacheFolder(cwd, named)
+  if (!named && !process.env['FACTMARK_CACHE_DIR']) return ok(folder)
+  const places = [
+    { name: values.out, why: 'each build replaces it' },
+    { name: values.src, why: 'the reports are read from it' }
+  ]
+  for (const { name, why } of places) {
+    const place = path.resolve(cwd, name)
+    if (folder === place || isInside(folder, place))
+      return err(
+        `factmark: the cache folder ${by} names is in ${name.replace(/\/+$/, '')}/, and ${why}; name a folder of its own\n`
+      )
+  }
+  return ok(folder)
+}
