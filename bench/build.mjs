@@ -11,7 +11,8 @@
 //   editor's next save: the first build after a cold one makes the tree it
 //   stages into, the next stages into the tree the last one replaced); last,
 //   as a CI that keeps the cache between runs builds: the same sources
-//   checked out again in the same place, no output folder, the cache as left.
+//   checked out again in the same place, no output folder, the cache as left;
+//   and the same at another path, the project and its cache moved together.
 // For each it prints wall time, CPU time (user + system, all threads) and peak
 // resident memory, which each child reports itself when it exits
 // (bench/usage.mjs, preloaded with --import), and the cores it kept busy (CPU
@@ -31,6 +32,7 @@ import {
   appendFileSync,
   closeSync,
   cpSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
@@ -67,14 +69,14 @@ const logFile = path.join(work, 'step.log')
 const preload = pathToFileURL(path.join(root, 'bench/usage.mjs')).href
 
 /** Run one step as a child of this process; its wall time here, its CPU and peak RSS as it reports them. */
-function step(name, args) {
+function step(name, args, cwd = work) {
   rmSync(usageFile, { force: true })
   const log = openSync(logFile, 'w')
   const start = process.hrtime.bigint()
   // The work folder is the child's cwd, so that nothing a step leaves behind (a cache, say)
   // outlives this run and makes the next run's cold build warm.
   const child = spawnSync(process.execPath, ['--import', preload, ...args], {
-    cwd: work,
+    cwd,
     // The cache goes to the work folder too (a folder without node_modules keeps it in XDG_CACHE_HOME).
     env: { ...process.env, FACTMARK_BENCH_USAGE: usageFile, XDG_CACHE_HOME: path.join(work, 'cache') },
     stdio: ['ignore', log, log]
@@ -157,6 +159,32 @@ try {
   rmSync(out, { recursive: true, force: true })
   results.push(step('factmark build, new checkout, cache kept', factmark()))
   const checkedOut = results.at(-1)
+  // The same at another path, as CI runners check out into a folder of their own: the project
+  // (the work folder, where the builds run) and its cache moved together, the cache named as a
+  // project's own folder is (--cache-dir).
+  const moved = path.join(work, 'moved')
+  mkdirSync(moved)
+  renameSync(src, path.join(moved, 'src'))
+  renameSync(path.join(work, 'cache'), path.join(moved, 'cache'))
+  rmSync(out, { recursive: true, force: true })
+  const movedOut = path.join(moved, 'dist')
+  results.push(
+    step(
+      'factmark build, another path, cache kept',
+      [
+        path.join(installed, 'bin/factmark.js'),
+        'build',
+        '--src',
+        path.join(moved, 'src'),
+        '--out',
+        movedOut,
+        '--cache-dir',
+        path.join(moved, 'cache', 'factmark')
+      ],
+      moved
+    )
+  )
+  const elsewhere = results.at(-1)
 
   const nameWidth = Math.max(...results.map((result) => result.name.length)) + 1
   console.log(
@@ -171,7 +199,7 @@ try {
   }
   const wrote = built.printed?.match(/^factmark: wrote .*\((.*)\)$/m)
   if (wrote) {
-    const dist = sizeOf(out)
+    const dist = sizeOf(movedOut)
     console.log(`factmark's output: ${wrote[1]}, ${dist.files} files, ${mb(dist.bytes)}`)
   }
   const ratio = (a, b, key) => `${(a[key] / b[key]).toFixed(2)}x`
@@ -188,6 +216,8 @@ try {
     console.log(
       `new checkout with the cache kept / the parse floor: wall ${ratio(checkedOut, floor, 'wallMs')}; the cache it kept: ${mb(cacheBytes)}`
     )
+  if (!elsewhere.error && !floor.error)
+    console.log(`the same at another path / the parse floor: wall ${ratio(elsewhere, floor, 'wallMs')}`)
   if (!floor.error && !floorOnCores.error) {
     // Threads share the memory bus and V8's collector threads share the cores, so the floor's own
     // work does not go twice as fast on two of them: what is left of the floor's time is all a
