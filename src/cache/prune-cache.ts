@@ -65,13 +65,13 @@ const recordEntry = /^([0-9a-f]{16})\.json$/
 const recordPart = new RegExp(`^([0-9a-f]{16})(\\.result|\\.uses)?\\.json(${beside})$`)
 
 /**
- * Remove from a cache folder the records of output folders that are gone or seen from elsewhere (see inUse), the trees their builds
- * replaced, what no record is kept with (see sweepRecordParts), and the units, conclusions across
- * reports and registries that no record left uses: each once it has been left alone for `idle`;
- * and the registries and findings `check` kept that no check has used for a week. Undefined
- * when the cache was pruned less than `every` ago. Only files named as factmark names them are
- * looked at: anything else in the folder is left alone. A build that finds something gone makes
- * it again.
+ * Remove from a cache folder the records of output folders that are gone or seen from elsewhere
+ * (see inUse), the trees their builds replaced, what no record is kept with (see
+ * sweepRecordParts), and the units, conclusions across reports and registries that no record left
+ * uses: each once it has been left alone for `idle`; and the registries and findings `check` kept
+ * that no check has used for a week (only those, with `checksOnly`). Undefined when the cache was
+ * pruned less than `every` ago. Only files named as factmark names them are looked at: anything
+ * else in the folder is left alone. A build that finds something gone makes it again.
  */
 export function pruneCache(folder: string, options: PruneOptions = {}): Pruned | undefined {
   const now = options.now ?? Date.now()
@@ -158,8 +158,8 @@ function removeIdle(file: string, before: number, pruned: Pruned): boolean {
  * The units, conclusions and environments the recorded build of each output folder uses. The
  * record of a folder that is gone, or kept under another name than the folder's (see outputName),
  * is removed once it has been left alone since `before` (what it is kept with and its spare tree
- * go after); a record that does not name its folder (written
- * before records did), once it has been left alone for a month more.
+ * go after); a record that does not name its folder (written before records did), once it has
+ * been left alone for a month more.
  */
 function inUse(folder: string, before: number, pruned: Pruned): InUse {
   const used: InUse = { units: new Set(), across: new Set(), environments: new Set(), records: new Set() }

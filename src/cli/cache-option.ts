@@ -13,10 +13,11 @@ type CacheValues = Pick<CommandLine['values'], 'cache-dir' | 'src' | 'out'>
  */
 export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, string> {
   const named = values['cache-dir']
-  const by = named ? '--cache-dir' : 'FACTMARK_CACHE_DIR'
   if (named === '') return err('factmark: --cache-dir needs a folder\n')
   const folder = defaultCacheFolder(cwd, named)
-  if (!named && !process.env['FACTMARK_CACHE_DIR']) return ok(folder)
+  const by = named ? '--cache-dir' : process.env['FACTMARK_CACHE_DIR'] ? 'FACTMARK_CACHE_DIR' : undefined
+  // A folder factmark chose is in neither.
+  if (by === undefined) return ok(folder)
   const places = [
     { name: values.out, why: 'each build replaces it' },
     { name: values.src, why: 'the reports are read from it' }
