@@ -1,4 +1,15 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -147,10 +158,30 @@ test.each<[string[], string]>([
     ['watch', '--src', 'source/', '--cache-dir', './source/cache'],
     'factmark: the cache folder --cache-dir names is in source/, and the reports are read from it; name a folder of its own\n'
   ],
+  [
+    ['build', '--cache-dir', '.'],
+    'factmark: the cache folder --cache-dir names holds dist/; name a folder of its own\n'
+  ],
+  [
+    ['build', '--out', 'site', '--cache-dir', '..'],
+    'factmark: the cache folder --cache-dir names holds site/; name a folder of its own\n'
+  ],
   [['build', '--cache-dir', ''], 'factmark: --cache-dir needs a folder\n']
 ])('%j is refused, and writes nothing', async (argv, message) => {
   const cwd = checkout('project')
   expect(await runCli(cwd, ...argv)).toEqual({ code: 2, stdout: '', stderr: message })
   expect(readdirSync(cwd).sort()).toEqual(['node_modules', 'source'])
   expect(readdirSync(path.join(cwd, 'node_modules'))).toEqual([])
+})
+
+test('a file named as the cache folder is refused, before anything is written', async () => {
+  const cwd = checkout('project')
+  writeFileSync(path.join(cwd, 'notes.txt'), 'mine')
+  expect(await runCli(cwd, 'build', '--cache-dir', 'notes.txt')).toEqual({
+    code: 2,
+    stdout: '',
+    stderr: 'factmark: the cache folder --cache-dir names is a file; name a folder of its own\n'
+  })
+  expect(readdirSync(cwd).sort()).toEqual(['node_modules', 'notes.txt', 'source'])
+  expect(readFileSync(path.join(cwd, 'notes.txt'), 'utf8')).toBe('mine')
 })

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import { defaultCacheFolder } from '../cache/cache-folder.js'
 import { isInside } from '../model/paths.js'
@@ -9,7 +10,8 @@ type CacheValues = Pick<CommandLine['values'], 'cache-dir' | 'src' | 'out'>
 /**
  * The cache folder of a command (see defaultCacheFolder), or why the one named cannot be: in the
  * output folder, which every build replaces, or in the source folder, where a watch would take
- * each write to the cache for a save.
+ * each write to the cache for a save; holding either, as the project's own folder would, where
+ * the cache's folders would stand among the project's; or a file.
  */
 export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, string> {
   const named = values['cache-dir']
@@ -18,16 +20,17 @@ export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, 
   const by = named ? '--cache-dir' : process.env['FACTMARK_CACHE_DIR'] ? 'FACTMARK_CACHE_DIR' : undefined
   // A folder factmark chose is in neither.
   if (by === undefined) return ok(folder)
+  const refused = (why: string) => err(`factmark: the cache folder ${by} names ${why}; name a folder of its own\n`)
   const places = [
     { name: values.out, why: 'each build replaces it' },
     { name: values.src, why: 'the reports are read from it' }
   ]
   for (const { name, why } of places) {
     const place = path.resolve(cwd, name)
-    if (folder === place || isInside(folder, place))
-      return err(
-        `factmark: the cache folder ${by} names is in ${name.replace(/\/+$/, '')}/, and ${why}; name a folder of its own\n`
-      )
+    const shown = `${name.replace(/\/+$/, '')}/`
+    if (folder === place || isInside(folder, place)) return refused(`is in ${shown}, and ${why}`)
+    if (isInside(place, folder)) return refused(`holds ${shown}`)
   }
+  if (statSync(folder, { throwIfNoEntry: false })?.isDirectory() === false) return refused('is a file')
   return ok(folder)
 }

@@ -27,8 +27,9 @@ Options:
                    check: compile every report and read the registry's YAML
                    again, taking nothing from earlier checks
   --cache-dir <dir>
-                   build, check, watch: keep the cache in this folder, also
-                   named by FACTMARK_CACHE_DIR; by default node_modules/.cache/
+                   build, check, watch: keep the cache in this folder (not in
+                   nor holding the source or output folder), also named by
+                   FACTMARK_CACHE_DIR; by default node_modules/.cache/
                    factmark, or the user's cache folder without node_modules
   --timings        build: print each step's time on the wall and in CPU
   --write          suggest: annotate the figures in the files (refuses a file
