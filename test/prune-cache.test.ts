@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { outputName } from '../src/cache/output-name.js'
-import { pruneCache } from '../src/cache/prune-cache.js'
+import { pruneCache, pruneChecks } from '../src/cache/prune-cache.js'
 
 // The cache keeps what builds of each output folder use; what none uses any more goes once it has
 // been left alone a while, and nothing factmark did not name is touched.
@@ -263,9 +263,9 @@ test('pruned for a check, only what checks keep goes, by a mark of its own: a re
   put('builds/fedcba9876543210.json', record([key('a')], undefined, key('e'), path.join(cache, 'dist')), 2 * hour)
   put(`units/aa/${key('a')}.json`, 'x', 2 * hour)
   put(`checked/${key('c')}.json`, 'xyz', 8 * 24 * hour)
-  expect(pruneCache(cache, { now, checksOnly: true })).toEqual({ files: 1, bytes: 3, records: 0, trees: 0 })
+  expect(pruneChecks(cache, { now })).toEqual({ files: 1, bytes: 3, records: 0, trees: 0 })
   expect(files()).toEqual(['builds/fedcba9876543210.json', 'pruned-checks', `units/aa/${key('a')}.json`])
   // The mark of a check's pruning is not a build's: a build prunes at once.
   expect(pruneCache(cache, { now })).toMatchObject({ files: 2, records: 1 })
-  expect(pruneCache(cache, { now, checksOnly: true })).toBeUndefined()
+  expect(pruneChecks(cache, { now })).toBeUndefined()
 })

@@ -27,12 +27,6 @@ export interface PruneOptions {
   every?: number
   /** What no build uses is removed once it has been left alone this long (default an hour). */
   idle?: number
-  /**
-   * Prune only what `check` keeps, by a mark of its own. A check does not know which output
-   * folders are still to be built: in a new checkout whose cache CI kept, `dist/` is not there
-   * yet, and a check before the build would let go of the tree and units the build takes.
-   */
-  checksOnly?: boolean
 }
 
 /** What pruning removed: files, and the bytes they held; and the records and spare trees of output folders that are gone. */
@@ -69,29 +63,14 @@ const recordPart = new RegExp(`^([0-9a-f]{16})(\\.result|\\.uses)?\\.json(${besi
  * (see inUse), the trees their builds replaced, what no record is kept with (see
  * sweepRecordParts), and the units, conclusions across reports and registries that no record left
  * uses: each once it has been left alone for `idle`; and the registries and findings `check` kept
- * that no check has used for a week (only those, with `checksOnly`). Undefined when the cache was
- * pruned less than `every` ago. Only files named as factmark names them are looked at: anything
- * else in the folder is left alone. A build that finds something gone makes it again.
+ * that no check has used for a week. Undefined when the cache was pruned less than `every` ago.
+ * Only files named as factmark names them are looked at: anything else in the folder is left
+ * alone. A build that finds something gone makes it again.
  */
 export function pruneCache(folder: string, options: PruneOptions = {}): Pruned | undefined {
   const now = options.now ?? Date.now()
-  const marker = path.join(folder, options.checksOnly ? checksMarkerName : markerName)
-  // Marked first: another build ending meanwhile does not prune too.
-  try {
-    const last = lstatSync(marker, { throwIfNoEntry: false })?.mtimeMs
-    // A mark from the future (a clock set back since) is no reason to wait.
-    if (last !== undefined && last <= now && now - last < (options.every ?? hour)) return undefined
-    if (last === undefined) writeFileSync(marker, '')
-    utimesSync(marker, now / 1000, now / 1000)
-  } catch {
-    // A cache that cannot be written to holds nothing new either; and a build that published does not fail here.
-    return undefined
-  }
+  if (!markedDue(path.join(folder, markerName), now, options.every)) return undefined
   const pruned: Pruned = { files: 0, bytes: 0, records: 0, trees: 0 }
-  if (options.checksOnly) {
-    pruneChecked(folder, now - checkedIdle, pruned)
-    return pruned
-  }
   const before = now - (options.idle ?? hour)
   const used = inUse(folder, before, pruned)
   const sweep = (place: string, entry: RegExp, kept: ReadonlySet<string>) => {
@@ -111,6 +90,38 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
   for (const name of namesIn(path.join(folder, 'spare')))
     if (recordName.test(name) && !used.records.has(name)) removeTree(path.join(folder, 'spare', name), before, pruned)
   return pruned
+}
+
+/**
+ * Remove only what `check` keeps and no check has used for a week, by a mark of its own (see
+ * pruneCache). A check does not know which output folders are still to be built: in a new checkout
+ * whose cache CI kept, `dist/` is not there yet, and a check that pruned what builds keep would let
+ * go of the tree and units the build is about to take.
+ */
+export function pruneChecks(folder: string, options: Pick<PruneOptions, 'now' | 'every'> = {}): Pruned | undefined {
+  const now = options.now ?? Date.now()
+  if (!markedDue(path.join(folder, checksMarkerName), now, options.every)) return undefined
+  const pruned: Pruned = { files: 0, bytes: 0, records: 0, trees: 0 }
+  pruneChecked(folder, now - checkedIdle, pruned)
+  return pruned
+}
+
+/**
+ * Whether pruning is due, `marker` last marked `every` (default an hour) or longer ago; if so it
+ * is marked now, first, so that another build ending meanwhile does not prune too.
+ */
+function markedDue(marker: string, now: number, every = hour): boolean {
+  try {
+    const last = lstatSync(marker, { throwIfNoEntry: false })?.mtimeMs
+    // A mark from the future (a clock set back since) is no reason to wait.
+    if (last !== undefined && last <= now && now - last < every) return false
+    if (last === undefined) writeFileSync(marker, '')
+    utimesSync(marker, now / 1000, now / 1000)
+    return true
+  } catch {
+    // A cache that cannot be written to holds nothing new either; and a build that published does not fail here.
+    return false
+  }
 }
 
 /** Remove what `check` kept and no check has used since `before` (see checkedIdle). */

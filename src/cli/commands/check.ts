@@ -1,6 +1,6 @@
 import { contentDigest } from '../../cache/cache-folder.js'
 import { checkKey, keepCheck, readCheck, type KeptCheck } from '../../cache/kept-check.js'
-import { pruneCache } from '../../cache/prune-cache.js'
+import { pruneChecks } from '../../cache/prune-cache.js'
 import { digestedSources } from '../../load/digested-sources.js'
 import { sourcesOf } from '../../load/source-input.js'
 import { sourcesReadAgain } from '../../load/sources-read-again.js'
@@ -44,7 +44,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   }
   // What checks keep goes once unused for a week (see pruneCache), also where no build runs;
   // what builds keep is left to them.
-  if (cache.reuse) pruneCache(cache.folder, { checksOnly: true })
+  if (cache.reuse) pruneChecks(cache.folder)
   const percent = coveragePercent(checked.coverage)
   report(checked, { format, verbose: values.verbose }, io, {
     facts: checked.facts,
