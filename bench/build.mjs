@@ -112,7 +112,17 @@ const installed = path.join(work, 'factmark')
 for (const part of ['bin', 'lib', 'templates', 'schema', 'package.json'])
   cpSync(path.join(root, part), path.join(installed, part), { recursive: true })
 symlinkSync(path.join(root, 'node_modules'), path.join(installed, 'node_modules'))
-const factmark = (...args) => [path.join(installed, 'bin/factmark.js'), 'build', '--src', src, '--out', out, ...args]
+/** The arguments of a build of the project in `place` (its src/ into its dist/). */
+const buildIn = (place, ...args) => [
+  path.join(installed, 'bin/factmark.js'),
+  'build',
+  '--src',
+  path.join(place, 'src'),
+  '--out',
+  path.join(place, 'dist'),
+  ...args
+]
+const factmark = (...args) => buildIn(work, ...args)
 
 try {
   const slugs = writeCorpus(src, count, kind)
@@ -171,16 +181,7 @@ try {
   results.push(
     step(
       'factmark build, another path, cache kept',
-      [
-        path.join(installed, 'bin/factmark.js'),
-        'build',
-        '--src',
-        path.join(moved, 'src'),
-        '--out',
-        movedOut,
-        '--cache-dir',
-        path.join(moved, 'cache', 'factmark')
-      ],
+      buildIn(moved, '--cache-dir', path.join(moved, 'cache', 'factmark')),
       moved
     )
   )
