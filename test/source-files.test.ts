@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -151,6 +161,99 @@ describe.skipIf(!posix)('a source folder', () => {
       code: 2,
       stdout: '',
       stderr: `factmark: No report could be read: ${pipe('a')}; ${pipe('b')}; ${pipe('c')}; and 2 more files skipped; nothing was written to dist/\n`
+    })
+  })
+})
+
+describe.skipIf(!posix)('reports in folders inside the source folder', () => {
+  const nested = (file: string) =>
+    `${file}:1:1 warning Not read: it is in a folder inside source, and only the reports that stand in source itself are compiled [source-nested]`
+  const report = (slug: string) =>
+    `---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2024"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n办理:fact[92件]{metric=enforcement.cases}。\n`
+  const put = (file: string, text: string) => {
+    mkdirSync(path.dirname(at(file)), { recursive: true })
+    writeFileSync(at(file), text)
+  }
+  const problemLines = (stdout: string) =>
+    stdout.split('\n').filter((line) => / (error|warning) /.test(line) && !line.startsWith(' '))
+
+  test('each is named with a warning, in path order, and the rest is built without it', async () => {
+    put('source/2024/b.md', report('b'))
+    put('source/2024/a.md', report('a'))
+    put('source/2023/deeper/c.md', report('c'))
+    put('source/2024/notes.txt', 'not a report')
+    // Not looked into: others' folders, a folder named *.md (named itself), a link to a folder.
+    put('source/.git/d.md', report('d'))
+    put('source/node_modules/pkg/README.md', report('e'))
+    put('source/notes.md/f.md', report('f'))
+    put('outside/g.md', report('g'))
+    symlinkSync('../outside', at('source/linked'))
+    const { code, stdout, stderr } = await run('build')
+    expect(code).toBe(0)
+    expect(problemLines(stdout)).toEqual([
+      nested('source/2023/deeper/c.md'),
+      nested('source/2024/a.md'),
+      nested('source/2024/b.md'),
+      skipped('source/notes.md', 'it is a folder, not a file')
+    ])
+    expect(stderr).toBe('factmark: wrote 232 files to dist/ (1 report, 128 facts)\n')
+    expect(readdirSync(at('dist')).filter((name) => /^(a|b|c|d|e|f|g)$/.test(name))).toEqual([])
+  })
+
+  test('the report a link in the folder leads to is read through it, and the others are named', async () => {
+    put('source/drafts/linked.md', report('linked'))
+    put('source/drafts/other.md', report('other'))
+    symlinkSync('drafts/linked.md', at('source/linked.md'))
+    const sources = await readSources({ src: 'source', cwd })
+    expect(sources.ok && sources.value.reports.map((entry) => entry.path)).toEqual([
+      'source/linked.md',
+      'source/xiamen-2025.md'
+    ])
+    expect(sources.ok && sources.value.skipped).toEqual([
+      {
+        path: 'source/drafts/other.md',
+        reason: 'it is in a folder inside source, and only the reports that stand in source itself are compiled',
+        nested: true
+      }
+    ])
+  })
+
+  test('unused metrics are still reported, and the report left out has no coverage', async () => {
+    put('source/2024/a.md', report('a'))
+    const registry = readFileSync(at('source/metrics.yaml'), 'utf8')
+    writeFileSync(
+      at('source/metrics.yaml'),
+      registry.replace(
+        /^metrics:\n/m,
+        'metrics:\n  test.unused:\n    label: { zh: 未用, en: Unused }\n    definition: { zh: 无人使用的指标。, en: A metric no report uses. }\n    kind: count\n    unit: "1"\n    better: neutral\n'
+      )
+    )
+    const { code, stdout } = await run('check', '--format', 'json')
+    const result = JSON.parse(stdout) as { diagnostics: Diagnostic[]; coverage: { reports: Array<{ path: string }> } }
+    expect(code).toBe(0)
+    expect(problemsOf(result.diagnostics).map((d) => `${d.file} ${d.ruleId}`)).toEqual([
+      'source/2024/a.md source-nested',
+      'source/metrics.yaml metric-unused'
+    ])
+    expect(result.coverage.reports.map((entry) => entry.path)).toEqual(['source/xiamen-2025.md'])
+  })
+
+  test('a build after one is added or removed says so, as a cold build would', async () => {
+    expect((await run('build')).stdout).not.toContain('[source-nested]')
+    put('source/2024/a.md', report('a'))
+    expect(problemLines((await run('build')).stdout)).toEqual([nested('source/2024/a.md')])
+    rmSync(at('source/2024'), { recursive: true })
+    expect((await run('build')).stdout).not.toContain('[source-nested]')
+  })
+
+  test('when the folder itself holds no report, nothing is built, and the message names them', async () => {
+    rmSync(at('source/xiamen-2025.md'))
+    for (const name of ['a', 'b', 'c', 'd']) put(`source/2024/${name}.md`, report(name))
+    expect(await run('build')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'factmark: No reports (*.md) in source; those in folders inside it are not read (source/2024/a.md, source/2024/b.md, source/2024/c.md and 1 more): move the reports to publish into source itself; nothing was written to dist/\n'
     })
   })
 })

@@ -5,6 +5,7 @@ import { compareDiagnostics } from '../diagnostics/report.js'
 import type { Coverage, Diagnostic, SkippedSource } from '../model/compiled.js'
 import type { PublishedReport } from './build-result.js'
 import { readKept } from '../cache/cache-folder.js'
+import { leftUnread } from '../diagnostics/skipped-source.js'
 import { keepLargeJson } from '../cache/keep-large-json.js'
 import type { ReportUnit } from './report-unit.js'
 
@@ -48,7 +49,9 @@ export function allDiagnostics(units: readonly ReportUnit[], messages: AcrossMes
 export function allCoverage(units: readonly ReportUnit[], skipped: readonly SkippedSource[]): Coverage[] {
   return [
     ...units.map((unit) => unit.coverage),
-    ...skipped.map(({ path: shown }) => ({ path: shown, tagged: 0, untagged: 0, read: false as const }))
+    ...skipped
+      .filter(leftUnread)
+      .map(({ path: shown }) => ({ path: shown, tagged: 0, untagged: 0, read: false as const }))
   ]
 }
 

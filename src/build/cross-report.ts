@@ -20,6 +20,7 @@ import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
+import { leftUnread, skippedFile } from '../diagnostics/skipped-source.js'
 
 /**
  * The rules across reports over the units of a build, as compileSources applies them over compiled
@@ -86,7 +87,7 @@ export function crossReport(
     if (!file) files.set(shown, (file = new VFile({ path: shown })))
     return file
   }
-  let unread = skipped.length
+  let unread = skipped.filter(leftUnread).length
   for (const [index, unit] of units.entries()) {
     if (unit.coverage.read === false) unread++
     for (const metric of unit.metrics) used.add(metric)
@@ -176,11 +177,7 @@ export function crossReport(
     onSeries(collectionOfGroup(group, number), reports, groups.spilled)
   if (toldLines.written())
     for (const [shown, diagnostic] of jsonLinesOf(toldFile) as Generator<[string, Diagnostic]>) tell(shown, diagnostic)
-  const skippedFiles = skipped.map((source) => {
-    const file = new VFile({ path: source.path })
-    report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
-    return file
-  })
+  const skippedFiles = skipped.map(skippedFile)
   const messages: AcrossMessages = {
     registry: [...registryFile.messages, ...unusedFile.messages].map(toDiagnostic),
     // In the order the reports were read.

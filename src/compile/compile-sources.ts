@@ -9,10 +9,10 @@ import type {
   CompiledReport,
   Coverage,
   Diagnostic,
-  Registry,
-  SkippedSource
+  Registry
 } from '../model/compiled.js'
 import { compileSource } from './compile-report.js'
+import { leftUnread, skippedFile } from '../diagnostics/skipped-source.js'
 
 /**
  * Compile annotated reports against a metric registry: parse, extract the
@@ -60,8 +60,8 @@ function compileKeeping<Kept extends CollectedReport>(
   const slugs = new Map<string, string>()
   const fileOf = new Map<CollectedReport, VFile>()
   const used = new Set<string>()
-  const skipped = (input.skipped ?? []).map(reportSkipped)
-  let unread = skipped.length
+  const skipped = (input.skipped ?? []).map(skippedFile)
+  let unread = (input.skipped ?? []).filter(leftUnread).length
 
   for (const source of input.reports) {
     const { file, locate: locateInReport, outcome: compiled } = compileSource(source, registry)
@@ -98,7 +98,8 @@ function compileKeeping<Kept extends CollectedReport>(
     }
   }
 
-  for (const { path } of input.skipped ?? []) coverage.push({ path, tagged: 0, untagged: 0, read: false })
+  for (const { path } of (input.skipped ?? []).filter(leftUnread))
+    coverage.push({ path, tagged: 0, untagged: 0, read: false })
 
   // With a report unread, its metrics would all look unused.
   if (registry && input.checkUnusedMetrics !== false && unread === 0)
@@ -126,10 +127,4 @@ function compileKeeping<Kept extends CollectedReport>(
 
 function reportUnused(registry: Registry, used: ReadonlySet<string>, unused: (id: string) => void): void {
   for (const id of registry.metrics.keys()) if (!used.has(id)) unused(id)
-}
-
-function reportSkipped(source: SkippedSource): VFile {
-  const file = new VFile({ path: source.path })
-  report(file, 'source-skipped', `Skipped: ${source.reason}`, { line: 1, column: 1 })
-  return file
 }

@@ -286,6 +286,13 @@ export const rules = {
     explanation:
       'Reports are regular files. factmark does not open a named pipe, socket or device named *.md (reading one can block the build forever), does not compile a folder named *.md, and does not follow a symbolic link that leads out of the folder it stands in (a link to a private file would show its text in diagnostics and publish it). Such a path is left out of the build with this warning, reported at line 1, column 1 of the path; as its facts are missing, unused metrics are not reported. The same checks apply to report files named on the command line, and to the registry, where they stop the run.',
     fix: 'Remove the path from the source folder or rename it so that it does not end in .md, or replace the link with a copy of the file it points to.'
+  },
+  'source-nested': {
+    severity: 'warning',
+    title: 'A report stands in a folder inside the source folder, where it is not read',
+    explanation:
+      'A build compiles the reports that stand in the source folder itself, beside metrics.yaml, and publishes each as a folder of the site named by its slug. A report in a folder inside it (source/2024/report.md) is not compiled and not published; without this warning it would be missing from the site, its series and its checks against the other reports without a word, as when a collection is sorted into a folder a year. Each such file is named at line 1, column 1. A report that a link in the source folder leads to is read through the link and not named; folders whose names start with a dot (.git, .obsidian) and node_modules are not looked into, nor are links to folders. The reports that are read are checked as usual, and unused metrics are still reported: the report left out is no source of the build.',
+    fix: 'Move the report into the source folder itself to publish it, or out of the source folder if it is a draft or a copy that is not to be published.'
   }
 } as const satisfies Record<string, Rule>
 

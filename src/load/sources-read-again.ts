@@ -10,12 +10,16 @@ export interface SourceLookup {
   get(file: string): string | undefined
 }
 
+/** The rules about paths the build did not read: their messages quote no line of them. */
+const notRead: ReadonlySet<string> = new Set(['source-skipped', 'source-nested'])
+
 /**
  * The text of each file a message is about, read again when asked, as the compiler reads it: a
  * collection's texts are not held to quote the few a message names. A path skipped on purpose (a
- * pipe, a device) is never opened: its message points at no line. `compiledFrom` gives the digest
- * (see contentDigest) of the bytes a file's messages were made from, when it is known: a file
- * saved again since is not quoted, as its lines are no longer those the messages point at.
+ * pipe, a device, a report in a folder inside the source folder) is never opened: its message
+ * points at no line. `compiledFrom` gives the digest (see contentDigest) of the bytes a file's
+ * messages were made from, when it is known: a file saved again since is not quoted, as its lines
+ * are no longer those the messages point at.
  */
 export function sourcesReadAgain(
   diagnostics: readonly Diagnostic[],
@@ -23,7 +27,7 @@ export function sourcesReadAgain(
   compiledFrom: (file: string) => string | undefined = () => undefined
 ): SourceLookup {
   const named = new Set(
-    diagnostics.filter((diagnostic) => diagnostic.ruleId !== 'source-skipped').map((diagnostic) => diagnostic.file)
+    diagnostics.filter((diagnostic) => !notRead.has(diagnostic.ruleId)).map((diagnostic) => diagnostic.file)
   )
   return {
     get(name) {

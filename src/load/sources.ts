@@ -1,4 +1,4 @@
-import type { Stats } from 'node:fs'
+import type { Dirent, Stats } from 'node:fs'
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { megabytes } from '../remark/limit-values.js'
@@ -13,6 +13,7 @@ import {
   type Unread
 } from './read-source.js'
 import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.js'
+import { nestedReports } from './nested-reports.js'
 import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
 
@@ -122,21 +123,44 @@ export async function readReportFolder(
   reading: Reading = { keep: keepAll, known: undefined }
 ): Promise<ReportsOutcome> {
   const shown = displayPath(folder, cwd)
-  let names: string[]
+  let entries: Dirent[]
   let real: string
   try {
     real = await realpath(folder)
-    names = (await readdir(real)).filter((name) => name.endsWith('.md')).sort()
+    entries = await readdir(real, { withFileTypes: true })
   } catch (error) {
     return failure(`Cannot read the source folder ${shown}: ${ioReason(error)}`, shown)
   }
-  if (names.length === 0) return failure(`No reports (*.md) in ${shown}`, shown)
-  return readEach(
+  const names = entries
+    .map((entry) => entry.name)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+  const nested = (await nestedReports(real, entries)).map((inside): SkippedSource => ({
+    path: displayPath(path.join(folder, inside), cwd),
+    reason: `it is in a folder inside ${shown}, and only the reports that stand in ${shown} itself are compiled`,
+    nested: true
+  }))
+  if (names.length === 0)
+    return failure(
+      nested.length === 0
+        ? `No reports (*.md) in ${shown}`
+        : `No reports (*.md) in ${shown}; those in folders inside it are not read (${nestedList(nested)}): move the reports to publish into ${shown} itself`,
+      shown
+    )
+  const read = readEach(
     names.map((name) => path.join(folder, name)),
     () => real,
     cwd,
     reading
   )
+  return read.ok ? ok({ ...read.value, skipped: [...read.value.skipped, ...nested] }) : read
+}
+
+/** The first paths of reports in folders inside the source folder, and how many more there are. */
+function nestedList(nested: readonly SkippedSource[]): string {
+  const listed = nested.slice(0, skippedListed).map((entry) => entry.path)
+  const more = nested.length - listed.length
+  return more > 0 ? `${listed.join(', ')} and ${more} more` : listed.join(', ')
 }
 
 /** Report files named one by one; links are checked against the folder each is named in. */

@@ -60,6 +60,12 @@ export interface SourceText {
 export interface SkippedSource {
   path: string
   reason: string
+  /**
+   * Set for a report in a folder inside the source folder (see nested-reports.ts): it is no
+   * source of this build, only named, so it neither counts as a report left unread nor has a
+   * coverage of its own.
+   */
+  nested?: true
 }
 
 export interface CompileInput {
