@@ -158,6 +158,40 @@ describe('remarkFact in a plain unified pipeline', () => {
   })
 })
 
+describe('an annotation not written to its end says what is missing', () => {
+  // prettier-ignore
+  const cases: Array<[string, string, string[]]> = [
+    ['a label whose "[" is not closed', '办理:fact[92件{metric=a}。', [
+      '1:8 label-unparseable: The "[" of this label is not closed before the paragraph ends, so this is no annotation, and neither its figure nor its attributes are read: end the figure with "]"'
+    ]],
+    ['one that is not closed before the next line', '办理:fact[92件\n共计。', [
+      '1:8 label-unparseable: The "[" of this label is not closed before the paragraph ends, so this is no annotation, and neither its figure nor its attributes are read: end the figure with "]"'
+    ]],
+    ['a bare :fact', '办理:fact 92件。', [
+      '1:3 label-unparseable: ":fact" has no label: write the figure as printed between brackets right after it, then its metric, as :fact[17.4]{metric=air.pm25}'
+    ]],
+    ['empty brackets and no attributes', '办理:fact[]92件。', [
+      '1:3 label-unparseable: ":fact" has no label: write the figure as printed between brackets right after it, then its metric, as :fact[17.4]{metric=air.pm25}'
+    ]],
+    ['a label and no attributes', '办理:fact[92件]。', [
+      '1:3 missing-metric: The fact "92件" has no metric: add metric=<id> from the registry'
+    ]],
+    ['braces that are not closed', '办理:fact[92件]{metric=a。', [
+      '1:13 attribute-invalid: These braces are not closed before the paragraph ends, so none of the attributes in these braces is read: end them with "}"'
+    ]]
+  ]
+  test.each(cases)('%s', (_name, markdown, expected) => {
+    const { file } = run(markdown)
+    expect(messages(file)).toEqual(expected)
+    expect(file.data.facts).toEqual([])
+  })
+
+  test('a label not closed is a broken annotation to the end of its paragraph, whose figures are not called untagged', () => {
+    const { file } = run('办理:fact[92件{metric=a}。')
+    expect(file.data.brokenAnnotations).toEqual([[2, 22]])
+  })
+})
+
 describe('only :fact is syntax', () => {
   // prettier-ignore
   test.each([

@@ -64,8 +64,8 @@ export const rules = {
     severity: 'error',
     title: 'The figure in the label cannot be read',
     explanation:
-      'The label `[...]` holds the figure exactly as printed; factmark reads its value, scale and unit from it (1159万吨, 99.2%, 第8, Ⅱ类, 三轮).',
-    fix: 'Put only the figure inside the brackets, or give its value with `value=` when the text cannot carry it.'
+      'The label `[...]` holds the figure exactly as printed; factmark reads its value, scale and unit from it (1159万吨, 99.2%, 第8, Ⅱ类, 三轮). An annotation with no label, or whose "[" is not closed before the paragraph ends (`:fact[92件{metric=…}`), is reported here too: to the parser it is a bare `:fact` followed by text, so neither its figure nor its attributes are read.',
+    fix: 'Put only the figure inside the brackets, closed with "]" right after it, or give its value with `value=` when the text cannot carry it.'
   },
   'value-conflict': {
     severity: 'error',
@@ -111,8 +111,8 @@ export const rules = {
     severity: 'error',
     title: 'An attribute has a value factmark cannot use',
     explanation:
-      'Attribute values must be from the documented set (aspect=level|start|target|change|increase|decrease) and must not be empty.',
-    fix: 'Use one of the values listed in the message.'
+      'Attribute values must be from the documented set (aspect=level|start|target|change|increase|decrease) and must not be empty. An attribute block the parser cannot read (braces or quotes not closed, a space after a quote) leaves the annotation with no attributes at all; the message points where it broke.',
+    fix: 'Do as the message says: use one of the values it lists, give the attribute once, or mend the braces or quotes where it points.'
   },
   'duplicate-id': {
     severity: 'error',

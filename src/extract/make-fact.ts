@@ -64,7 +64,7 @@ interface Annotation {
 export function makeFact(node: TextDirective, spans: DirectiveSpans, context: FactContext): MadeFact | undefined {
   const annotation = openAnnotation(node, spans, context.file)
   checkRepeatedAttributes(annotation)
-  if (!checkAttributeSyntax(annotation, context)) return undefined
+  if (!checkAttributeSyntax(annotation, context) || !checkLabelWritten(annotation)) return undefined
   const metric = readMetric(annotation, context)
   if (!metric) return undefined
   const { attributes, at } = annotation
@@ -137,6 +137,20 @@ function checkAttributeSyntax(annotation: Annotation, { source, toPoint }: FactC
   if (syntax)
     annotation.problem('attribute-invalid', syntax.message, { start: toPoint(syntax.start), end: toPoint(syntax.end) })
   return syntax === undefined
+}
+
+/**
+ * A bare `:fact`, with neither label nor attributes, is the start of an annotation not written yet:
+ * said as a fact of no metric, `The fact "" has no metric` would point an editor the wrong way.
+ */
+function checkLabelWritten({ node, attributes, spans, problem }: Annotation): boolean {
+  if (node.children.length > 0 || Object.keys(attributes).length > 0) return true
+  problem(
+    'label-unparseable',
+    '":fact" has no label: write the figure as printed between brackets right after it, then its metric, as :fact[17.4]{metric=air.pm25}',
+    spans.whole
+  )
+  return false
 }
 
 function readMetric(

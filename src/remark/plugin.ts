@@ -22,7 +22,7 @@ declare module 'vfile' {
     facts: Fact[]
     /**
      * Source spans [start, end) of annotations reported as broken (full-width
-     * punctuation, a misspelt name): they give no fact, and their figures are
+     * punctuation, a misspelt name, a label not closed): they give no fact, and their figures are
      * explained by those diagnostics (set by remarkFact).
      */
     brokenAnnotations: Array<[number, number]>
