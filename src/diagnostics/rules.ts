@@ -98,7 +98,7 @@ export const rules = {
     title: 'The period is not a valid ISO 8601 period',
     explanation:
       'Periods are years (2025), months (2025-11), days (2025-11-05) or intervals (2021/2024) so that facts line up across reports.',
-    fix: 'Write the period in one of those forms; an interval must not end before it starts.'
+    fix: 'Write the period as a year (2025), a month (2025-11), a day (2025-11-05) or an interval (2021/2024) that does not end before it starts.'
   },
   'unknown-dimension': {
     severity: 'error',
