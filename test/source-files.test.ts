@@ -279,6 +279,14 @@ describe.skipIf(!posix)('report files named on the command line get the same che
     expect(stdout).not.toContain('SECRET')
   })
 
+  test('a file named twice is read once, as if named once', async () => {
+    const once = await run('check', 'source/xiamen-2025.md')
+    expect(once.code).toBe(0)
+    expect(await run('check', 'source/xiamen-2025.md', './source/xiamen-2025.md', at('source/xiamen-2025.md'))).toEqual(
+      once
+    )
+  })
+
   test('a device', async () => {
     expect(await run('check', '/dev/null')).toEqual({
       code: 2,

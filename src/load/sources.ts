@@ -163,10 +163,14 @@ function nestedList(nested: readonly SkippedSource[]): string {
   return more > 0 ? `${listed.join(', ')} and ${more} more` : listed.join(', ')
 }
 
-/** Report files named one by one; links are checked against the folder each is named in. */
+/**
+ * Report files named one by one; links are checked against the folder each is named in. A file
+ * named twice (`source/*.md source/a.md`, or `a.md ./a.md`) is read once: read twice, it would be
+ * told that its slug is already used, by itself.
+ */
 function readFiles(files: readonly string[], cwd: string, reading: Reading): ReportsOutcome {
   return readEach(
-    files.map((file) => path.resolve(cwd, file)),
+    [...new Set(files.map((file) => path.resolve(cwd, file)))],
     folderOf,
     cwd,
     reading
