@@ -169,12 +169,7 @@ function nestedList(nested: readonly SkippedSource[]): string {
  * told that its slug is already used, by itself.
  */
 function readFiles(files: readonly string[], cwd: string, reading: Reading): ReportsOutcome {
-  return readEach(
-    [...new Set(files.map((file) => path.resolve(cwd, file)))],
-    folderOf,
-    cwd,
-    reading
-  )
+  return readEach([...new Set(files.map((file) => path.resolve(cwd, file)))], folderOf, cwd, reading)
 }
 
 /** A report as the caller knows it by its stats, else read and kept; or why it was not. */
