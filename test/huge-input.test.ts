@@ -62,7 +62,7 @@ describe('hostile and huge reports', () => {
     // More digits than a value keeps exactly: not a figure to suggest.
     ['250,000 digits', '1'.repeat(250_000), {}],
     ['100,000 Chinese numerals', '十一'.repeat(50_000), {}],
-    ['10,000 unclosed annotations on one line', ':fact['.repeat(10_000), { 'missing-metric': 10_000 }]
+    ['10,000 unclosed annotations on one line', ':fact['.repeat(10_000), { 'label-unparseable': 10_000 }]
   ])('%s compiles', (_name, body, rules) => {
     expect(rulesOf(compile(`${body}\n`))).toEqual(rules)
   })
