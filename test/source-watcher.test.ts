@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { watchSources, type SourceWatcher } from '../src/watch/source-watcher.js'
+import { unwatched, watchSources, type SourceWatcher } from '../src/watch/source-watcher.js'
 
 let folder: string
 let watcher: SourceWatcher | undefined
@@ -58,4 +58,53 @@ test('a file reported and left alone is reported once', async () => {
   writeFileSync(path.join(folder, 'report.md'), 'again\n')
   await pause(400)
   expect(seen).toEqual(['report.md'])
+})
+
+const folderStats = { isDirectory: () => true }
+const fileStats = { isDirectory: () => false }
+
+// prettier-ignore
+test.each([
+  ['the folder itself', '', undefined, false],
+  ['a report', 'a.md', fileStats, false],
+  ['the registry', 'metrics.yaml', fileStats, false],
+  ['a report in a folder inside', '2024/a.md', undefined, false],
+  ['a folder inside, before its stats are known', '2024', undefined, false],
+  ['a folder inside, by its stats', '2024', folderStats, false],
+  ['a folder two deep', '2024/drafts', folderStats, false],
+  ['a swap file', '.a.md.swp', undefined, true],
+  ['a backup', 'a.md~', undefined, true],
+  ['an editor\'s copy in a folder inside', '2024/a.md.tmp', undefined, true],
+  ['a file with no dot, by its stats', '2024/README', fileStats, true],
+  ['a dot-folder', '.git', folderStats, true],
+  ['a report in a dot-folder', '.drafts/a.md', undefined, true],
+  ['node_modules', 'node_modules', folderStats, true],
+  ['a report in node_modules', 'node_modules/pkg/README.md', undefined, true]
+] as const)('%s: unwatched %s', (_name, inside, stats, expected) => {
+  const root = path.join(tmpdir(), 'source')
+  expect(unwatched(root, inside === '' ? root : path.join(root, inside), stats)).toBe(expected)
+})
+
+test('a report written into a folder inside, new or not, is reported; one in a dot-folder is not', async () => {
+  mkdirSync(path.join(folder, '2024'))
+  const seen: string[] = []
+  watcher = watchSources(
+    folder,
+    (file) => seen.push(path.relative(folder, file).split(path.sep).join('/')),
+    (error) => {
+      throw error
+    }
+  )
+  await watcher.ready
+  mkdirSync(path.join(folder, '.drafts'))
+  writeFileSync(path.join(folder, '.drafts', 'a.md'), 'draft\n')
+  writeFileSync(path.join(folder, '2024', 'a.md'), 'a\n')
+  writeFileSync(path.join(folder, '2024', 'a.md.swp'), 'swap\n')
+  mkdirSync(path.join(folder, '2025'))
+  await pause(200)
+  writeFileSync(path.join(folder, '2025', 'b.md'), 'b\n')
+  for (let waited = 0; !(seen.includes('2024/a.md') && seen.includes('2025/b.md')) && waited < 3000; waited += 20)
+    await pause(20)
+  await pause(200)
+  expect([...new Set(seen)].sort()).toEqual(['2024/a.md', '2025/b.md'])
 })

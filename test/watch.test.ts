@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startWatch, type WatchedBuild, type Watching } from '../src/watch/watch.js'
@@ -85,6 +85,21 @@ describe('factmark watch on a project', { timeout: 120_000 }, () => {
     write('source/metrics.yaml', `${read('source/metrics.yaml')}# a comment saved in the registry\n`)
     await builtUntil(() => builds.at(-1)?.changed.includes('source/metrics.yaml') === true)
     expect(builds.at(-1)?.outcome.ok).toBe(true)
+  })
+
+  test('a report saved into a folder inside is named at once, and is not published', async () => {
+    mkdirSync(path.join(project, 'source/2024'))
+    write(
+      'source/2024/nested-2024.md',
+      read('source/renamed-2025.md').replace('slug: renamed-2025', 'slug: nested-2024')
+    )
+    await builtUntil(() => builds.at(-1)?.changed.includes('source/2024/nested-2024.md') === true)
+    const outcome = builds.at(-1)?.outcome
+    expect(
+      outcome?.ok &&
+        outcome.value.result.diagnostics.filter((d) => d.ruleId === 'source-nested').map((d) => `${d.file}:${d.line}`)
+    ).toEqual(['source/2024/nested-2024.md:1'])
+    expect(existsSync(path.join(project, 'dist/nested-2024'))).toBe(false)
   })
 
   test('a page that connects after a build it did not see is told of it at once', async () => {

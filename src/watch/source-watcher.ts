@@ -32,8 +32,26 @@ function isSourceName(name: string): boolean {
 }
 
 /**
+ * Whether a path under the source folder is left unwatched. Watched are the folder, its reports
+ * and registry, and the folders inside it with the reports they hold: a build names each report
+ * it finds there (see nested-reports.ts), and one saved there must be named at once, not at the
+ * next save of another. Others' folders (dot-folders, node_modules) are left, as the build leaves
+ * them; so are the other files, an editor's swap files and backups among them, which would start
+ * builds nobody saved. chokidar asks first without the path's stats, then with them: a name with
+ * no dot may be a folder until the stats say otherwise.
+ */
+export function unwatched(folder: string, file: string, stats?: { isDirectory(): boolean }): boolean {
+  if (file === folder) return false
+  const parts = path.relative(folder, file).split(path.sep)
+  if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return true
+  const name = parts.at(-1) ?? ''
+  if (isSourceName(name)) return false
+  return stats === undefined ? name.includes('.') || name.endsWith('~') : !stats.isDirectory()
+}
+
+/**
  * Call `onChange` with the path of every report or registry that is added, changed, removed or
- * renamed in `src`. chokidar rather than fs.watch: it reports an editor's atomic save (a new file
+ * renamed in `src`, or in a folder inside it (see unwatched). chokidar rather than fs.watch: it reports an editor's atomic save (a new file
  * renamed over the old) as one change on every platform, and follows a file that is deleted and
  * created again, which fs.watch loses on Linux once the watched inode is gone.
  */
@@ -45,10 +63,7 @@ export function watchSources(
   const folder = path.resolve(src)
   const watcher = watch(folder, {
     ignoreInitial: true,
-    // The compiler reads the reports at the top of the folder only.
-    depth: 0,
-    // Swap files, backups and the editor's temporary copies would start builds nobody saved.
-    ignored: (file) => file !== folder && !isSourceName(path.basename(file))
+    ignored: (file, stats) => unwatched(folder, file, stats)
   })
   const timers = new Set<NodeJS.Timeout>()
   watcher.on('all', (event, file) => {
