@@ -15,6 +15,7 @@ import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import { describe, expect, test } from 'vitest'
 import remarkFact, { factHandler, readRegistry, type Registry, type RemarkFactOptions } from '../src/remark/index.js'
+import { compileSources } from '../src/compile/compile-sources.js'
 
 const defaults = { period: '2025', entity: '厦门市' }
 
@@ -184,6 +185,26 @@ describe('an annotation not written to its end says what is missing', () => {
     const { file } = run(markdown)
     expect(messages(file)).toEqual(expected)
     expect(file.data.facts).toEqual([])
+  })
+
+  test('coverage counts the figures annotations tag: a bare one or one whose label is not closed tags none', () => {
+    const text =
+      '---\ntitle: 测\nissuer: 局\nentity: 市\nperiod: "2025"\nlanguage: zh-CN\nslug: t\n---\n\n' +
+      '办理:fact[92件]{metric=enforcement.cases}，:fact 15批，共:fact[30件{metric=enforcement.cases}。\n'
+    const result = compileSources({
+      reports: [{ path: 'source/t.md', text }],
+      registry: {
+        path: 'metrics.yaml',
+        text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8')
+      },
+      checkUnusedMetrics: false
+    })
+    expect(result.coverage).toEqual([{ path: 'source/t.md', tagged: 1, untagged: 1 }])
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      '10:40 label-unparseable',
+      '10:46 untagged-figure',
+      '10:56 label-unparseable'
+    ])
   })
 
   test('a label not closed is a broken annotation to the end of its paragraph, whose figures are not called untagged', () => {

@@ -70,7 +70,8 @@ function compileReport(
   const metrics = new Set<string>()
   eachNode(tree, (node) => {
     if (!isFactNode(node)) return
-    tagged++
+    // A bare `:fact`, or one whose label is not closed, tags no figure: the figure is not counted twice.
+    if ('children' in node && node.children.length > 0) tagged++
     const metric = node.type === 'textDirective' ? node.attributes?.['metric'] : undefined
     if (metric) metrics.add(metric)
   })
