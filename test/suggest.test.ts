@@ -78,3 +78,11 @@ describe('the annotated seed', () => {
     expect(notesOf(compiled.diagnostics)).toEqual(seedNotes)
   })
 })
+
+test('the figures of a broken annotation are not proposed, as check does not call them untagged', () => {
+  const text = '办理：fact[92件]{metric=enforcement.cases}，又:fact[30件{metric=enforcement.cases}。\n\n共分15批。\n'
+  const [result] = suggest({ reports: [{ path: 'r.md', text }], registry })
+  expect(result?.untagged.map((figure) => `${figure.start.line}:${figure.start.column} ${figure.text}`)).toEqual([
+    '3:3 15批'
+  ])
+})

@@ -44,6 +44,9 @@ export function suggest(input: CompileInput): Suggestions[] {
       isFact: isFactNode,
       ...(registry && { registry }),
       ignore: frontMatter?.ignore ?? [],
+      // The figures of a broken annotation (full-width punctuation, a label not closed) are the
+      // annotation's: wrapped again, they would make an annotation inside it. check leaves them too.
+      skip: loaded.file.data.brokenAnnotations ?? [],
       ...(period !== undefined && { period })
     })
     return { path: source.path, untagged }
