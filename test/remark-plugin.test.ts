@@ -172,7 +172,7 @@ describe('an annotation not written to its end says what is missing', () => {
       '1:3 label-unparseable: ":fact" has no label: write the figure as printed between brackets right after it, then its metric, as :fact[17.4]{metric=air.pm25}'
     ]],
     ['empty brackets and no attributes', '办理:fact[]92件。', [
-      '1:3 label-unparseable: ":fact" has no label: write the figure as printed between brackets right after it, then its metric, as :fact[17.4]{metric=air.pm25}'
+      '1:3 label-unparseable: The label of this annotation is empty: write the figure as printed between its brackets, then its metric, as :fact[17.4]{metric=air.pm25}'
     ]],
     ['a label and no attributes', '办理:fact[92件]。', [
       '1:3 missing-metric: The fact "92件" has no metric: add metric=<id> from the registry'

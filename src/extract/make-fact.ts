@@ -64,7 +64,7 @@ interface Annotation {
 export function makeFact(node: TextDirective, spans: DirectiveSpans, context: FactContext): MadeFact | undefined {
   const annotation = openAnnotation(node, spans, context.file)
   checkRepeatedAttributes(annotation)
-  if (!checkAttributeSyntax(annotation, context) || !checkLabelWritten(annotation)) return undefined
+  if (!checkAttributeSyntax(annotation, context) || !checkLabelWritten(annotation, context)) return undefined
   const metric = readMetric(annotation, context)
   if (!metric) return undefined
   const { attributes, at } = annotation
@@ -140,14 +140,19 @@ function checkAttributeSyntax(annotation: Annotation, { source, toPoint }: FactC
 }
 
 /**
- * A bare `:fact`, with neither label nor attributes, is the start of an annotation not written yet:
- * said as a fact of no metric, `The fact "" has no metric` would point an editor the wrong way.
+ * A bare `:fact` or `:fact[]`, with neither figure nor attributes, is the start of an annotation not
+ * written yet: said as a fact of no metric, `The fact "" has no metric` would point an editor the
+ * wrong way.
  */
-function checkLabelWritten({ node, attributes, spans, problem }: Annotation): boolean {
+function checkLabelWritten({ node, attributes, spans, problem }: Annotation, { source }: FactContext): boolean {
   if (node.children.length > 0 || Object.keys(attributes).length > 0) return true
+  const end = node.position?.end.offset
+  const brackets = end !== undefined && source[end - 1] === ']'
   problem(
     'label-unparseable',
-    '":fact" has no label: write the figure as printed between brackets right after it, then its metric, as :fact[17.4]{metric=air.pm25}',
+    brackets
+      ? 'The label of this annotation is empty: write the figure as printed between its brackets, then its metric, as :fact[17.4]{metric=air.pm25}'
+      : '":fact" has no label: write the figure as printed between brackets right after it, then its metric, as :fact[17.4]{metric=air.pm25}',
     spans.whole
   )
   return false
