@@ -285,7 +285,7 @@ export const rules = {
     title: 'A path among the sources is not a file factmark reads',
     explanation:
       'Reports are regular files. factmark does not open a named pipe, socket or device named *.md (reading one can block the build forever), does not compile a folder named *.md, and does not follow a symbolic link that leads out of the folder it stands in (a link to a private file would show its text in diagnostics and publish it). Such a path is left out of the build with this warning, reported at line 1, column 1 of the path; as its facts are missing, unused metrics are not reported. The same checks apply to report files named on the command line, and to the registry, where they stop the run.',
-    fix: 'Remove the path from the source folder or rename it so that it does not end in .md, or replace the link with a copy of the file it points to.'
+    fix: 'Remove the path from the source folder, or rename it so that it does not end in .md; for a link, put a copy of the file it points to in its place.'
   },
   'source-nested': {
     severity: 'warning',
