@@ -24,6 +24,10 @@ const rows: [string, string | undefined, string | undefined][] = [
   ['{#a=b metric=y}', '#a=', `The value of id holds "=", ${dropped}: put the value in quotes (id="…")`],
   ['{metric=y', '{', `These braces are not closed before the paragraph ends, ${dropped}: end them with "}"`],
   ['{metric=y\n\nnext paragraph}', '{', `These braces are not closed before the paragraph ends, ${dropped}: end them with "}"`],
+  ['{metric=y，共:fact[30件]{metric=z}', '{', `These braces are not closed before the next annotation, ${dropped}: end them with "}"`],
+  ['{metric=y 共:fact[30件]', '{', `These braces are not closed before the next annotation, ${dropped}: end them with "}"`],
+  ['{metric=y}，共:fact[30件]{metric=z', undefined, undefined],
+  ['{metric=a=b}，:fact[30件]{metric=z}', 'metric=a=', `The value of metric holds "=", ${dropped}: put the value in quotes (metric="…")`],
   ['{metric=air.pm25 unit=微克/立方米}', undefined, undefined],
   ['{metric="air.pm25" site=\'隘头 潭\' #id .class flag}', undefined, undefined],
   ['no braces', undefined, undefined]

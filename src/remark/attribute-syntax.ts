@@ -23,7 +23,8 @@ const problems = {
   emptyShortcut: (marker: string) => `"${marker}" is not followed by a name, ${dropped}`,
   spaceAfterQuote: (name: string) =>
     `The quoted value of ${name} runs into the next character, ${dropped}: put a space after the closing quote`,
-  unclosed: () => `These braces are not closed before the paragraph ends, ${dropped}: end them with "}"`
+  unclosed: () => `These braces are not closed before the paragraph ends, ${dropped}: end them with "}"`,
+  unclosedBefore: () => `These braces are not closed before the next annotation, ${dropped}: end them with "}"`
 } as const
 
 const space = (char: string | undefined) => char === ' ' || char === '\t' || char === '\n' || char === '\r'
@@ -93,6 +94,16 @@ function skipWhile(reader: Reader, test: (char: string) => boolean): void {
  */
 export function attributeSyntaxError(source: string, open: number): AttributeSyntaxError | undefined {
   if (source[open] !== '{') return undefined
+  const error = firstError(source, open)
+  // Braces left open run into the next annotation, whose own `=` or `}` the reading then trips on:
+  // the braces not closed are the fault, not what the reading found in the annotation after them.
+  const next = error && source.indexOf(':fact[', open)
+  if (error && next !== undefined && next !== -1 && next < error.end)
+    return { start: open, end: open + 1, message: problems.unclosedBefore() }
+  return error
+}
+
+function firstError(source: string, open: number): AttributeSyntaxError | undefined {
   const reader: Reader = { source, at: open + 1, end: source.length, checked: open + 1 }
   for (;;) {
     skipWhile(reader, space)
