@@ -136,6 +136,28 @@ describe('bad input', () => {
     expect(read(cwd, 'report.md').toString('utf8')).toBe(broken)
   })
 
+  test('of more errors than are listed, the first three are, and the count says so', async () => {
+    const four = broken.replace(
+      ',优良天数比例为98.1%。',
+      ',:fact[1]{metric=air.pm3}、:fact[2]{metric=air.pm4}、:fact[3]{metric=air.pm5},优良天数比例为98.1%。'
+    )
+    const cwd = project({ 'report.md': four, 'metrics.yaml': registry })
+    const run = await runCli(cwd, 'suggest', '--write')
+    expect(run.code).toBe(1)
+    expect(
+      run.stdout
+        .split('\n')
+        .slice(0, 5)
+        .map((text) => text.replace(/ Unknown metric.*/, ''))
+    ).toEqual([
+      'source/report.md was left as it is: it has 4 errors; the first 3 (`factmark check` lists them all)',
+      '  source/report.md:10:28',
+      '  source/report.md:10:55',
+      '  source/report.md:10:80',
+      'nothing to write (0 annotations, 0 ignore phrases, 0 draft metrics)'
+    ])
+  })
+
   test('a report with errors and nothing left to annotate is still refused, so that its editor hears of them', async () => {
     const annotated = broken.replace('98.1%', ':fact[98.1%]{metric=?}')
     const cwd = project({ 'report.md': annotated, 'metrics.yaml': registry })

@@ -69,11 +69,17 @@ const UNDECIDED = '?'
  * matter; every other byte stays. A report with errors, or one that is not
  * UTF-8, is refused whole.
  */
+/** How many errors a file has, and which of them are listed when they are more than are shown. */
+function hasErrors(count: number): string {
+  const shown = count > ERRORS_SHOWN ? `; the first ${ERRORS_SHOWN} (\`factmark check\` lists them all)` : ''
+  return `it has ${counted(count, 'error')}${shown}`
+}
+
 export function planWrite(input: CompileInput, options: WriteOptions): WritePlan {
   const registryText = decoded(input.registry)
   const registryErrors = errorsOf(input.registry.path, options.diagnostics)
   if (registryErrors.length > 0 || registryText === undefined) {
-    const reason = registryText === undefined ? 'it is not UTF-8' : `it has ${counted(registryErrors.length, 'error')}`
+    const reason = registryText === undefined ? 'it is not UTF-8' : hasErrors(registryErrors.length)
     return {
       changed: [],
       refused: input.reports.map((report) => ({
@@ -140,7 +146,7 @@ function planReports(
     if (errors.length > 0) {
       plan.refused.push({
         path: report.path,
-        reason: `it has ${counted(errors.length, 'error')}`,
+        reason: hasErrors(errors.length),
         errors: errors.slice(0, ERRORS_SHOWN)
       })
       continue
