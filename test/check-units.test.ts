@@ -31,8 +31,8 @@ const loaded = (registry: SourceText) => {
 }
 const together = (input: CompileInput & { checkUnusedMetrics: boolean }) => {
   const result = checkWithRegistry(input, loaded(input.registry))
-  const facts = result.reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
-  return { diagnostics: result.diagnostics, coverage: result.coverage, facts }
+  const factsOf = Object.fromEntries(result.reports.map((report) => [report.path, report.bundle.facts.length]))
+  return { diagnostics: result.diagnostics, coverage: result.coverage, factsOf }
 }
 /** The reports of an input written to files, as a check by units names them: it reads each when it compiles it. */
 const onDisk = (reports: readonly SourceText[]): TaskSource[] =>
@@ -281,11 +281,15 @@ test('a check after a build takes the conclusions across reports the build kept,
   const [memo] = readdirSync(path.join(cache, 'across'))
   const file = path.join(cache, 'across', memo as string)
   const kept = readJson(file)
-  // Told apart from conclusions made again: the facts the build says it published, one more.
-  const published = kept['published'] as Array<{ report: { factCount: number } }>
-  ;(published[0] as { report: { factCount: number } }).report.factCount += 1
+  // Told apart from conclusions made again: the facts the build says its first report published, one more.
+  const published = kept['published'] as Array<{ report: { path: string; factCount: number } }>
+  const first = (published[0] as { report: { path: string; factCount: number } }).report
+  first.factCount += 1
   writeFileSync(file, JSON.stringify(kept))
-  expect(await checked(cache, [])).toEqual({ ...expected, facts: expected.facts + 1 })
+  expect(await checked(cache, [])).toEqual({
+    ...expected,
+    factsOf: { ...expected.factsOf, [first.path]: (expected.factsOf[first.path] ?? 0) + 1 }
+  })
   // Conclusions that are not whole are made again.
   rmSync(path.join(cache, 'checked'), { recursive: true })
   writeFileSync(file, JSON.stringify({ ...kept, published: [{ report: {} }] }))

@@ -25,7 +25,8 @@ import { factBudget } from './whole-collection.js'
 export interface CheckedUnits {
   diagnostics: Diagnostic[]
   coverage: Coverage[]
-  facts: number
+  /** How many facts each report that compiled publishes, by its path. */
+  factsOf: Record<string, number>
   /**
    * Set when a report compiled was not the bytes whose digest the check was given (saved again
    * meanwhile): what the check says is of the newer bytes, not to be kept under the older digests.
@@ -148,11 +149,11 @@ export async function checkUnits(
       // Made again next time.
     }
   }
-  const { messages, facts } = conclusions
+  const { messages, factsOf } = conclusions
   return {
     diagnostics: allDiagnostics(units, messages),
     coverage: allCoverage(units, skipped),
-    facts,
+    factsOf,
     ...(changed.size > 0 && { changedMeanwhile: true as const })
   }
 }
@@ -166,16 +167,19 @@ function acrossOf(input: Omit<CrossReportInput, 'budget' | 'folder'>, cacheFolde
       // The series are what a build publishes; a check reads only the messages made with them.
       () => undefined
     )
-    return { messages, facts: published.reduce((sum, entry) => sum + entry.report.bundle.facts.length, 0) }
+    return {
+      messages,
+      factsOf: Object.fromEntries(published.map(({ report }) => [report.path, report.bundle.facts.length]))
+    }
   } finally {
     rmSync(spilled, { recursive: true, force: true })
   }
 }
 
-/** What the rules across reports said of a collection, and how many facts its reports publish. */
+/** What the rules across reports said of a collection, and how many facts each of its reports publishes. */
 interface CheckedAcross {
   messages: AcrossMessages
-  facts: number
+  factsOf: Record<string, number>
 }
 
 /**
@@ -186,18 +190,18 @@ function builtAcross(cacheFolder: string, key: string): CheckedAcross | undefine
   const memo: unknown = readAcross(cacheFolder, key)
   if (!isObject(memo) || !isObject(memo['messages']) || !Array.isArray(memo['published'])) return undefined
   const messages = memo['messages']
-  const counts = (memo['published'] as unknown[]).map((entry) =>
-    isObject(entry) && isObject(entry['report']) ? entry['report']['factCount'] : undefined
+  const counts = (memo['published'] as unknown[]).map((entry): [unknown, unknown] =>
+    isObject(entry) && isObject(entry['report']) ? [entry['report']['path'], entry['report']['factCount']] : [0, 0]
   )
   const whole =
     Array.isArray(messages['registry']) &&
     Array.isArray(messages['skipped']) &&
     isObject(messages['reports']) &&
-    counts.every((count) => typeof count === 'number')
+    counts.every(([shown, count]) => typeof shown === 'string' && typeof count === 'number')
   if (!whole) return undefined
   return {
     messages: messages as unknown as AcrossMessages,
-    facts: counts.reduce((sum, count) => sum + count, 0)
+    factsOf: Object.fromEntries(counts) as Record<string, number>
   }
 }
 
@@ -207,8 +211,8 @@ function builtAcross(cacheFolder: string, key: string): CheckedAcross | undefine
  * added at the end, a typo mended) takes them, and reads no report's facts.
  */
 function keptAcross(file: string): CheckedAcross | undefined {
-  const kept = readKept(file) as Partial<CheckedAcross> | null | undefined
-  if (!kept || typeof kept.facts !== 'number' || typeof kept.messages !== 'object') return undefined
+  const kept: unknown = readKept(file)
+  if (!isObject(kept) || !isObject(kept['factsOf']) || !isObject(kept['messages'])) return undefined
   markUsed([file])
-  return kept as CheckedAcross
+  return kept as unknown as CheckedAcross
 }

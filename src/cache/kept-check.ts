@@ -8,7 +8,8 @@ import { factmarkDigest } from './factmark-digest.js'
 export interface KeptCheck {
   diagnostics: Diagnostic[]
   coverage: Coverage[]
-  facts: number
+  /** How many facts each report that compiled publishes, by its path. */
+  factsOf: Record<string, number>
 }
 
 /**
@@ -57,6 +58,12 @@ export function keepCheck(cacheFolder: string, key: string, check: KeptCheck): v
 
 function isKeptCheck(value: unknown): value is KeptCheck {
   if (typeof value !== 'object' || value === null) return false
-  const { diagnostics, coverage, facts } = value as Record<string, unknown>
-  return Array.isArray(diagnostics) && Array.isArray(coverage) && typeof facts === 'number'
+  const { diagnostics, coverage, factsOf } = value as Record<string, unknown>
+  return (
+    Array.isArray(diagnostics) &&
+    Array.isArray(coverage) &&
+    typeof factsOf === 'object' &&
+    factsOf !== null &&
+    Object.values(factsOf).every((count) => typeof count === 'number')
+  )
 }

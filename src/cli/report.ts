@@ -26,7 +26,3 @@ export function report(
     io.stdout(formatText(diagnostics, sources, { verbose }))
   }
 }
-
-export function factCount(result: { reports: ReadonlyArray<{ bundle: { facts: readonly unknown[] } }> }): number {
-  return result.reports.reduce((sum, compiled) => sum + compiled.bundle.facts.length, 0)
-}

@@ -17,7 +17,10 @@ import { cacheFolderOf } from '../cache-option.js'
 import { exit, type Call } from '../command-line.js'
 import { progressLine } from '../progress-line.js'
 import type { OnCompiled } from '../../compile/compile-sources.js'
-import { factCount, report } from '../report.js'
+import { report } from '../report.js'
+import { narrowedTo, reportsOfNamed } from '../named-reports.js'
+import { displayPath } from '../../load/sources.js'
+import path from 'node:path'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
   const minimum = coverageMinimum(values['min-coverage'])
@@ -32,13 +35,20 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   }
   const cache = { folder: folder.value, reuse: !values['no-cache'] }
   const progress = progressLine(io, { doing: 'checking' })
+  // Named reports are checked among the source folder's: what they state is checked against the others.
+  // They are looked at alone first, so that a check of none that can be read stops as it always has.
+  if (files.length > 0)
+    await sourcesOf({ src: values.src, files, cwd: io.cwd }, { keep: (source) => ({ ...source, text: '' }) })
+  const named = files.length > 0 ? reportsOfNamed(values.src, files, io.cwd) : undefined
   let checked: Awaited<ReturnType<typeof checkOf>>
   try {
-    checked = await checkOf(
-      { src: values.src, files, cwd: io.cwd, checkUnusedMetrics: files.length === 0 },
+    const all = await checkOf(
+      { src: values.src, files: named?.files ?? [], cwd: io.cwd, checkUnusedMetrics: named === undefined },
       cache,
       (compiled, of) => progress.show({ kind: 'compiled', compiled, of })
     )
+    const registry = displayPath(path.join(values.src, 'metrics.yaml'), io.cwd)
+    checked = named ? narrowedTo(all, named.shown, registry) : all
   } finally {
     progress.clear()
   }
@@ -47,7 +57,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   if (cache.reuse) pruneChecks(cache.folder)
   const percent = coveragePercent(checked.coverage)
   report(checked, { format, verbose: values.verbose }, io, {
-    facts: checked.facts,
+    facts: Object.values(checked.factsOf).reduce((sum, count) => sum + count, 0),
     coverage: { percent: roundTo(percent, 1), reports: checked.coverage }
   })
   if (format === 'text') io.stdout(terminalText(formatCoverage(checked.coverage)))
@@ -121,7 +131,11 @@ async function checkOf(
     loaded ?? checkedRegistry(input.registry, cache),
     onCompiled
   )
-  const checked = { diagnostics: result.diagnostics, coverage: result.coverage, facts: factCount(result) }
+  const checked = {
+    diagnostics: result.diagnostics,
+    coverage: result.coverage,
+    factsOf: Object.fromEntries(result.reports.map((compiled) => [compiled.path, compiled.bundle.facts.length]))
+  }
   // Kept by the bytes compiled, which were read again.
   if (cache.reuse)
     keepCheck(

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, expect, test } from 'vitest'
+import type { Diagnostic } from '../src/index.js'
+import { writeCollectionProject } from './helpers/collection.js'
+import { runCli } from './helpers/run-cli.js'
+
+// `check <file>` checks the named reports among the source folder's, so that what they state is
+// checked against the other years: a check of one file says what a check of all says of it.
+let cwd: string
+beforeEach(() => {
+  cwd = mkdtempSync(path.join(tmpdir(), 'factmark-check-named-'))
+  writeCollectionProject(cwd)
+})
+afterEach(() => rmSync(cwd, { recursive: true, force: true }))
+
+const sheet = 'source/xiamen-2024-fact-sheet.md'
+const at = (file: string) => path.join(cwd, file)
+/** The 2024 sheet's change of the composite index against 2023, stated wrong. */
+const misstate = (file: string) =>
+  writeFileSync(at(file), readFileSync(at(sheet), 'utf8').replace('改善:fact[10.3%]', '改善:fact[20.3%]'))
+
+type Checked = { diagnostics: Diagnostic[]; facts: number; coverage: { reports: Array<{ path: string }> } }
+const checkJson = async (...files: string[]) => {
+  const run = await runCli(cwd, 'check', '--format', 'json', ...files)
+  return { code: run.code, json: JSON.parse(run.stdout) as Checked }
+}
+const problems = (json: Checked) =>
+  json.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)
+
+test('a change a named report states is checked against the level another report publishes', async () => {
+  misstate(sheet)
+  const all = await checkJson()
+  const one = await checkJson(sheet)
+  expect(one.code).toBe(1)
+  expect(problems(one.json)).toEqual(['source/xiamen-2024-fact-sheet.md:26:56 change-contradicts-levels'])
+  expect(problems(all.json)).toEqual(problems(one.json))
+  // Of the named report alone: its messages, coverage and facts.
+  expect(new Set(one.json.diagnostics.map((d) => d.file))).toEqual(new Set([sheet]))
+  expect(one.json.coverage.reports.map((entry) => entry.path)).toEqual([sheet])
+  expect(one.json.facts).toBe(20)
+})
+
+test('a named report outside the source folder is checked against the folder, and its slug among theirs', async () => {
+  mkdirSync(at('drafts'))
+  misstate('drafts/sheet.md')
+  const taken = await checkJson('drafts/sheet.md')
+  expect(taken.code).toBe(1)
+  expect(problems(taken.json)).toEqual(['drafts/sheet.md:7:7 front-matter-invalid'])
+  writeFileSync(
+    at('drafts/sheet.md'),
+    readFileSync(at('drafts/sheet.md'), 'utf8').replace('slug: xiamen-2024-fact-sheet', 'slug: draft-2024')
+  )
+  const own = await checkJson('drafts/sheet.md')
+  expect(problems(own.json)).toEqual(['drafts/sheet.md:26:56 change-contradicts-levels'])
+})
+
+test('a named report that is right says nothing of the others', async () => {
+  const one = await checkJson('source/xiamen-2023-fact-sheet.md')
+  expect(one.code).toBe(0)
+  expect(problems(one.json)).toEqual([])
+  expect(one.json.coverage.reports.map((entry) => entry.path)).toEqual(['source/xiamen-2023-fact-sheet.md'])
+})
