@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { contentDigest } from '../../cache/cache-folder.js'
 import { checkKey, keepCheck, readCheck, type KeptCheck } from '../../cache/kept-check.js'
 import { pruneChecks } from '../../cache/prune-cache.js'
@@ -20,7 +21,6 @@ import type { OnCompiled } from '../../compile/compile-sources.js'
 import { report } from '../report.js'
 import { narrowedTo, reportsOfNamed } from '../named-reports.js'
 import { displayPath } from '../../load/sources.js'
-import path from 'node:path'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
   const minimum = coverageMinimum(values['min-coverage'])
