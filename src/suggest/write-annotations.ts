@@ -62,6 +62,12 @@ const BOM = '\uFEFF'
 const IGNORE_COMMENT = 'Proposed by factmark suggest --write: dates and ordinals that belong to names'
 const UNDECIDED = '?'
 
+/** How many errors a file has, and which of them are listed when they are more than are shown. */
+function hasErrors(count: number): string {
+  const shown = count > ERRORS_SHOWN ? `; the first ${ERRORS_SHOWN} (\`factmark check\` lists them all)` : ''
+  return `it has ${counted(count, 'error')}${shown}`
+}
+
 /**
  * What `suggest --write` changes in the reports (and, with stubs, the
  * registry), computed without touching any file. Each report only gains
@@ -69,12 +75,6 @@ const UNDECIDED = '?'
  * matter; every other byte stays. A report with errors, or one that is not
  * UTF-8, is refused whole.
  */
-/** How many errors a file has, and which of them are listed when they are more than are shown. */
-function hasErrors(count: number): string {
-  const shown = count > ERRORS_SHOWN ? `; the first ${ERRORS_SHOWN} (\`factmark check\` lists them all)` : ''
-  return `it has ${counted(count, 'error')}${shown}`
-}
-
 export function planWrite(input: CompileInput, options: WriteOptions): WritePlan {
   const registryText = decoded(input.registry)
   const registryErrors = errorsOf(input.registry.path, options.diagnostics)

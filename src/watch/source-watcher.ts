@@ -51,9 +51,10 @@ export function unwatched(folder: string, file: string, stats?: { isDirectory():
 
 /**
  * Call `onChange` with the path of every report or registry that is added, changed, removed or
- * renamed in `src`, or in a folder inside it (see unwatched). chokidar rather than fs.watch: it reports an editor's atomic save (a new file
- * renamed over the old) as one change on every platform, and follows a file that is deleted and
- * created again, which fs.watch loses on Linux once the watched inode is gone.
+ * renamed in `src`, or in a folder inside it (see unwatched). chokidar rather than fs.watch: it
+ * reports an editor's atomic save (a new file renamed over the old) as one change on every
+ * platform, and follows a file that is deleted and created again, which fs.watch loses on Linux
+ * once the watched inode is gone.
  */
 export function watchSources(
   src: string,
