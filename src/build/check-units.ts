@@ -190,19 +190,20 @@ function builtAcross(cacheFolder: string, key: string): CheckedAcross | undefine
   const memo: unknown = readAcross(cacheFolder, key)
   if (!isObject(memo) || !isObject(memo['messages']) || !Array.isArray(memo['published'])) return undefined
   const messages = memo['messages']
-  const counts = (memo['published'] as unknown[]).map((entry): [unknown, unknown] =>
-    isObject(entry) && isObject(entry['report']) ? [entry['report']['path'], entry['report']['factCount']] : [0, 0]
-  )
+  const counts = (memo['published'] as unknown[]).map((entry) => {
+    const report = isObject(entry) ? entry['report'] : undefined
+    return isObject(report) && typeof report['path'] === 'string' && typeof report['factCount'] === 'number'
+      ? ([report['path'], report['factCount']] as const)
+      : undefined
+  })
+  const known = counts.filter((count) => count !== undefined)
   const whole =
     Array.isArray(messages['registry']) &&
     Array.isArray(messages['skipped']) &&
     isObject(messages['reports']) &&
-    counts.every(([shown, count]) => typeof shown === 'string' && typeof count === 'number')
+    known.length === counts.length
   if (!whole) return undefined
-  return {
-    messages: messages as unknown as AcrossMessages,
-    factsOf: Object.fromEntries(counts) as Record<string, number>
-  }
+  return { messages: messages as unknown as AcrossMessages, factsOf: Object.fromEntries(known) }
 }
 
 /**

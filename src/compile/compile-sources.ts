@@ -61,7 +61,8 @@ function compileKeeping<Kept extends CollectedReport>(
   const fileOf = new Map<CollectedReport, VFile>()
   const used = new Set<string>()
   const skipped = (input.skipped ?? []).map(skippedFile)
-  let unread = (input.skipped ?? []).filter(leftUnread).length
+  const skippedUnread = (input.skipped ?? []).filter(leftUnread)
+  let unread = skippedUnread.length
 
   for (const source of input.reports) {
     const { file, locate: locateInReport, outcome: compiled } = compileSource(source, registry)
@@ -98,8 +99,7 @@ function compileKeeping<Kept extends CollectedReport>(
     }
   }
 
-  for (const { path } of (input.skipped ?? []).filter(leftUnread))
-    coverage.push({ path, tagged: 0, untagged: 0, read: false })
+  for (const { path } of skippedUnread) coverage.push({ path, tagged: 0, untagged: 0, read: false })
 
   // With a report unread, its metrics would all look unused.
   if (registry && input.checkUnusedMetrics !== false && unread === 0)

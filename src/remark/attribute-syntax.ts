@@ -97,11 +97,13 @@ export function attributeSyntaxError(source: string, open: number): AttributeSyn
   const error = firstError(source, open)
   // Braces left open run into the next annotation, whose own `=` or `}` the reading then trips on:
   // the braces not closed are the fault, not what the reading found in the annotation after them.
-  const next = error && source.indexOf(':fact[', open)
-  if (error && next !== undefined && next !== -1 && next < error.end)
+  // Looked for only where the reading went, not in the rest of the text, once for each broken block.
+  if (error && source.slice(open, error.end + annotationOpening.length - 1).includes(annotationOpening))
     return { start: open, end: open + 1, message: problems.unclosedBefore() }
   return error
 }
+
+const annotationOpening = ':fact['
 
 function firstError(source: string, open: number): AttributeSyntaxError | undefined {
   const reader: Reader = { source, at: open + 1, end: source.length, checked: open + 1 }

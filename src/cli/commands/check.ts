@@ -36,10 +36,13 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   const cache = { folder: folder.value, reuse: !values['no-cache'] }
   const progress = progressLine(io, { doing: 'checking' })
   // Named reports are checked among the source folder's: what they state is checked against the others.
-  // They are looked at alone first, so that a check of none that can be read stops as it always has.
-  if (files.length > 0)
-    await sourcesOf({ src: values.src, files, cwd: io.cwd }, { keep: (source) => ({ ...source, text: '' }) })
-  const named = files.length > 0 ? reportsOfNamed(values.src, files, io.cwd) : undefined
+  let named: ReturnType<typeof reportsOfNamed> | undefined
+  if (files.length > 0) {
+    // Looked at alone first, by their files' kind and place and not their bytes, so that a check
+    // of none that can be read stops as it always has.
+    await sourcesOf({ src: values.src, files, cwd: io.cwd }, { known: (shown) => ({ path: shown, text: '' }) })
+    named = reportsOfNamed(values.src, files, io.cwd)
+  }
   let checked: Awaited<ReturnType<typeof checkOf>>
   try {
     const all = await checkOf(
