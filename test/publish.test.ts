@@ -225,7 +225,8 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     expect(readFileSync(path.join(cwd, '.dist.lock'), 'utf8')).toBe('my notes\n')
   })
 
-  // Another build creates its lock, then writes its record in it: read in between, the lock is empty.
+  // Where the file system has no hard links, another build creates its lock, then writes its
+  // record in it: read in between, the lock is empty.
   test('while another build has created the lock and not yet written its record', async () => {
     const lock = path.join(cwd, '.dist.lock')
     writeFileSync(lock, '')
@@ -241,6 +242,16 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     setTimeout(() => rmSync(lock), 50)
     expect(await recoverOutput(path.join(cwd, 'dist'))).toEqual({ restored: false, removed: [] })
     expect(existsSync(lock)).toBe(false)
+  })
+
+  // A build writes its record beside the lock and links it into place, so that no build killed
+  // meanwhile leaves an empty lock that every later build would refuse.
+  test('the records that builds now gone wrote beside the lock are removed, and no other file', async () => {
+    writeFileSync(path.join(cwd, `.dist.lock.${killed}`), lockRecord(killed))
+    writeFileSync(path.join(cwd, `.dist.lock.${process.ppid}`), lockRecord(process.ppid))
+    writeFileSync(path.join(cwd, '.dist.lock.notes'), 'mine\n')
+    expect((await run('build')).code).toBe(0)
+    expect(readdirSync(cwd).sort()).toEqual([`.dist.lock.${process.ppid}`, '.dist.lock.notes', 'dist', 'source'])
   })
 
   test('a lock left by a process that is gone is taken over, and only the folders it names are removed', async () => {

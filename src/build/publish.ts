@@ -1,5 +1,5 @@
 import { linkSync, mkdirSync, rmSync } from 'node:fs'
-import { lstat, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { link, lstat, mkdir, open, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { listTree } from '../model/file-tree.js'
 import { manifestName } from '../model/site.js'
@@ -254,24 +254,18 @@ async function recoverFrom(previous: LockRecord, out: string, spare?: string): P
 }
 
 /**
- * Take the lock of an output folder: a file created exclusively, holding
- * the record of this publication. A lock whose process is gone is stale:
- * its record is returned, for the caller to recover from, and it is taken
- * over. Anything else in the lock's place is refused.
+ * Take the lock of an output folder: a file that appears with the record
+ * of this publication in it (see placeLock). A lock whose process is gone
+ * is stale: its record is returned, for the caller to recover from, and it
+ * is taken over. Anything else in the lock's place is refused.
  */
 async function lock(out: string, record: LockRecord): Promise<LockRecord | undefined> {
   const file = lockPath(out)
   const shown = path.basename(file)
   let previous: LockRecord | undefined
+  await removeLeftBeside(file)
   for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const handle = await open(file, 'wx')
-      await handle.writeFile(`${JSON.stringify(record)}\n`)
-      await handle.close()
-      return previous
-    } catch (error) {
-      if (!isNodeError(error, 'EEXIST')) throw error
-    }
+    if (await placeLock(file, `${JSON.stringify(record)}\n`)) return previous
     const found = await settledRecord(file)
     // Released meanwhile: taken at the next attempt.
     if (found === 'released') continue
@@ -290,8 +284,56 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
   throw refusal(`Refusing to write ${path.basename(out)}: ${shown} could not be taken; nothing was changed`)
 }
 
-// A lock is created empty and its record written next: another build that reads it in between
-// waits this long for the record before it takes the file for someone else's.
+/**
+ * Create the lock `file` holding `text`, or false when there is one already. The text is written
+ * beside it first and linked into its place, which fails when the place is taken as an exclusive
+ * create does: a lock created empty and written next was left empty by a process that died in
+ * between, and every later build refused it as someone else's. Where the file system has no hard
+ * links, the lock is created and written as before.
+ */
+async function placeLock(file: string, text: string): Promise<boolean> {
+  const beside = besideLock(file, process.pid)
+  await writeFile(beside, text)
+  try {
+    await link(beside, file)
+    return true
+  } catch (error) {
+    if (isNodeError(error, 'EEXIST')) return false
+    if (!linksRefused(error)) throw error
+  } finally {
+    await unlink(beside).catch(() => undefined)
+  }
+  try {
+    const handle = await open(file, 'wx')
+    await handle.writeFile(text)
+    await handle.close()
+    return true
+  } catch (error) {
+    if (isNodeError(error, 'EEXIST')) return false
+    throw error
+  }
+}
+
+const linksRefused = (error: unknown) =>
+  ['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP'].some((code) => isNodeError(error, code))
+
+/** Where the process `pid` writes the record of the lock `file` before it links it into place. */
+const besideLock = (file: string, pid: number) => `${file}.${pid}`
+
+/** Remove the records that processes now gone wrote beside the lock `file` and died before they removed. */
+async function removeLeftBeside(file: string): Promise<void> {
+  const prefix = `${path.basename(file)}.`
+  const names = await readdir(path.dirname(file)).catch(() => [])
+  for (const name of names) {
+    const pid = name.startsWith(prefix) ? name.slice(prefix.length) : ''
+    if (!/^[1-9]\d*$/.test(pid) || Number(pid) === process.pid || isAlive(Number(pid))) continue
+    await unlink(path.join(path.dirname(file), name)).catch(() => undefined)
+  }
+}
+
+// Where the file system has no hard links, a lock is created empty and its record written next
+// (see placeLock): another build that reads it in between waits this long for the record before
+// it takes the file for someone else's.
 const recordWait = { tries: 10, ms: 20 }
 
 /**
