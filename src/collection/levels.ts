@@ -2,7 +2,7 @@ import { report } from '../diagnostics/report.js'
 import type { Registry, RelatedPlace } from '../model/compiled.js'
 import { previousPeriod } from '../model/period.js'
 import { describeDimensions, groupBy, place, seriesKey } from '../validate/fact-groups.js'
-import { factInterval, overlaps } from '../validate/interval.js'
+import { factInterval, mayBeSame } from '../validate/interval.js'
 import { referenceTo, type LazyCheck, type Printed, type Publication } from './published.js'
 
 /** The published value of one period, entity and dimensions of a metric, and every other report that prints it. */
@@ -66,7 +66,7 @@ export function publishedLevels(
 function restated(level: PublishedLevel, later: Printed, registry: Registry, checks: LazyCheck[]): PublishedLevel {
   const earlier = level.printed
   const kind = registry.metrics.get(later.fact.metric)?.kind
-  const agrees = overlaps(factInterval(earlier.fact, kind), factInterval(later.fact, kind))
+  const agrees = mayBeSame(factInterval(earlier.fact, kind), factInterval(later.fact, kind))
   const revises = later.fact.revises
   const revisesEarlier =
     revises !== undefined &&
@@ -128,7 +128,7 @@ export function checkStarts(
     const level = before === undefined ? undefined : levels.get(seriesKey({ ...fact, period: before }))?.printed
     if (!level || before === undefined) continue
     const kind = registry.metrics.get(fact.metric)?.kind
-    const holds = overlaps(factInterval(level.fact, kind), factInterval(fact, kind))
+    const holds = mayBeSame(factInterval(level.fact, kind), factInterval(fact, kind))
     checks.push({
       metric: fact.metric,
       line: fact,

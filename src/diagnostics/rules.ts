@@ -172,7 +172,7 @@ export const rules = {
     severity: 'error',
     title: 'Two reports publish different values for the same figure',
     explanation:
-      'The same metric, period, entity and dimensions published with values that disagree at the precision printed (2.61 in one report, 2.60 in the next) would give the series two values for one point. Reports are taken in the order they were published (front matter `published`, else the latest date of their `sources`, else their period). A later report that corrects an earlier one says so with `revises=<slug>` on the fact; the series then shows the revised value and the value it replaces.',
+      'The same metric, period, entity and dimensions published with values that disagree at the precision printed (2.61 in one report, 2.60 in the next: no value rounds to both, though their ranges meet at 2.605) would give the series two values for one point. Reports are taken in the order they were published (front matter `published`, else the latest date of their `sources`, else their period). A later report that corrects an earlier one says so with `revises=<slug>` on the fact; the series then shows the revised value and the value it replaces.',
     fix: 'Correct the fact that was copied wrongly, or add `revises=<slug of the earlier report>` to the later one if it is a revision.'
   },
   'target-missed': {

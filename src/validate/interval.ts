@@ -32,6 +32,19 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.low <= b.high + tolerance && b.low <= a.high + tolerance
 }
 
+/**
+ * Whether two printed figures of one quantity may stand for the same value: their ranges share
+ * more than an end. 98.6 and 98.7 touch at 98.65, which XBRL's closed ranges call consistent,
+ * but no value rounds to both by one rule, so a report that prints the other has changed it. A
+ * range of one point (an exact figure) agrees with any range it lies in.
+ */
+export function mayBeSame(a: Interval, b: Interval): boolean {
+  const tolerance = slack(a, b)
+  const shared = Math.min(a.high, b.high) - Math.max(a.low, b.low)
+  if (shared < -tolerance) return false
+  return shared > tolerance || a.high - a.low <= tolerance || b.high - b.low <= tolerance
+}
+
 export function add(a: Interval, b: Interval): Interval {
   return { low: a.low + b.low, high: a.high + b.high }
 }

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { factInterval, mayBeSame } from '../src/validate/interval.js'
+
+// Two printed figures of one quantity, each as value, decimals and kind, and whether they may be
+// the same value.
+// prettier-ignore
+const rows: Array<[string, [number, number | undefined], [number, number | undefined], string | undefined, boolean]> = [
+  ['the same figure', [98.6, 1], [98.6, 1], undefined, true],
+  ['one unit apart in the last digit: the ranges touch at 98.65', [98.6, 1], [98.7, 1], undefined, false],
+  ['one unit apart, the other way', [17.9, 1], [17.8, 1], undefined, false],
+  ['two units apart', [98.6, 1], [98.8, 1], undefined, false],
+  ['the same value at a finer precision', [98.6, 1], [98.60, 2], undefined, true],
+  ['a finer figure within the range of the coarser', [98.6, 1], [98.63, 2], undefined, true],
+  ['a finer figure at the end of the coarser range', [98.6, 1], [98.65, 2], undefined, true],
+  ['a finer figure past the coarser range', [98.6, 1], [98.66, 2], undefined, false],
+  ['whole numbers one apart', [517, 0], [518, 0], undefined, false],
+  ['counts equal, written exact', [517, 0], [517, 0], 'count', true],
+  ['counts one apart, written exact', [517, 0], [518, 0], 'count', false],
+  ['an exact count at the end of a range', [517.5, 1], [517, 0], undefined, true],
+  ['thousands, one unit of the hundred apart', [1.2e4, -3], [1.3e4, -3], undefined, false],
+  ['binary fractions of the same decimal', [0.1 + 0.2, 1], [0.3, 1], undefined, true]
+]
+
+describe('two printed figures of one quantity may be the same value when their ranges share more than an end', () => {
+  test.each(rows)('%s', (_name, [a, aDecimals], [b, bDecimals], kind, expected) => {
+    const range = (value: number, decimals: number | undefined) =>
+      factInterval({ value, ...(decimals !== undefined && { decimals }) }, kind)
+    expect(mayBeSame(range(a, aDecimals), range(b, bDecimals))).toBe(expected)
+    expect(mayBeSame(range(b, bDecimals), range(a, aDecimals))).toBe(expected)
+  })
+})
+
+const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
+const report = (slug: string, period: string, body: string) => ({
+  path: `${slug}.md`,
+  text: `---\ntitle: 测试市${period}年报告\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n${body}\n`
+})
+const earlier = report('report-2024', '2024', '优良率:fact[98.6%]{metric=air.good_days_ratio}。')
+
+describe('restatement-conflict', () => {
+  test('a level restated one unit apart in its last digit is a conflict', () => {
+    const later = report('report-2025', '2025', '上年优良率为:fact[98.7%]{metric=air.good_days_ratio period=2024}。')
+    const { diagnostics } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      'report-2025.md:10:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in report-2024 (report-2024.md:10:4); if report-2025 corrects it, say so with revises=report-2024'
+    ])
+  })
+
+  test('a level restated at a finer precision within the range printed agrees', () => {
+    const later = report('report-2025', '2025', '上年优良率为:fact[98.62%]{metric=air.good_days_ratio period=2024}。')
+    const { diagnostics } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
+    expect(diagnostics).toEqual([])
+  })
+
+  test('a period started one unit apart from the level before it is a conflict', () => {
+    const later = report(
+      'report-2025',
+      '2025',
+      '优良率由:fact[98.7%]{metric=air.good_days_ratio aspect=start}升至:fact[99.1%]{metric=air.good_days_ratio}。'
+    )
+    const { diagnostics } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      'report-2025.md:10:5 restatement-conflict air.good_days_ratio starts 2025 from "98.7%", but report-2024 publishes "98.6%" for 2024 (report-2024.md:10:4)'
+    ])
+  })
+})
