@@ -3,7 +3,7 @@ import type { Registry } from '../model/compiled.js'
 import { roundTo } from '../model/rounding.js'
 import type { SeriesPoint } from '../model/schema-types.js'
 import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
-import { factInterval, overlaps, percentChange, show, subtract } from '../validate/interval.js'
+import { factInterval, overlaps, percentChange, showSigned, subtract } from '../validate/interval.js'
 import { inferBase, inferLevel, inferredPoint } from './inferred.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
 import { referenceTo, type LazyCheck, type NumericFact, type OfMetric, type Printed } from './published.js'
@@ -61,9 +61,6 @@ export function checkChangesAcrossReports(
   return inferred
 }
 
-/** A number as a reader writes it, with a real minus sign. */
-const shown = (value: number) => show(value).replace(/^-/, '−')
-
 /** change-contradicts-levels: level − base must be the change (in percent of the base for a relative one). */
 function checkAgainst(change: Printed, base: Printed, level: Printed, registry: Registry, checks: LazyCheck[]): void {
   const { fact } = change
@@ -78,9 +75,9 @@ function checkAgainst(change: Printed, base: Printed, level: Printed, registry: 
     : level.fact.value - base.fact.value
   const arithmeticOf = () =>
     relative
-      ? `(${shown(level.fact.value)} − ${shown(base.fact.value)}) / ${shown(base.fact.value)} = ${shown(roundTo(computed, 4))}%`
-      : `${shown(level.fact.value)} − ${shown(base.fact.value)} = ${shown(computed)}`
-  const stated = `${shown(fact.value)}${relative ? '%' : ''}`
+      ? `(${showSigned(level.fact.value)} − ${showSigned(base.fact.value)}) / ${showSigned(base.fact.value)} = ${showSigned(roundTo(computed, 4))}%`
+      : `${showSigned(level.fact.value)} − ${showSigned(base.fact.value)} = ${showSigned(computed)}`
+  const stated = `${showSigned(fact.value)}${relative ? '%' : ''}`
   checks.push({
     metric: fact.metric,
     line: fact,

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { Fact } from '../model/schema-types.js'
 import { describeDimensions, groupBy, place, seriesKey, where } from './fact-groups.js'
-import { factInterval, overlaps, percentChange, show, subtract, type Interval } from './interval.js'
+import { factInterval, overlaps, percentChange, showSigned, subtract, type Interval } from './interval.js'
 import type { Registry } from '../model/compiled.js'
 import { roundTo } from '../model/rounding.js'
 
@@ -28,8 +28,8 @@ export function checkChanges(facts: readonly Fact[], registry: Registry, file: V
       if (!expected || overlaps(expected, range(change))) continue
       const computed = relative ? ((level.value - start.value) / start.value) * 100 : level.value - start.value
       const how = relative
-        ? `(${show(level.value)} − ${show(start.value)}) / ${show(start.value)} = ${show(roundTo(computed, 4))}%`
-        : `${show(level.value)} − ${show(start.value)} = ${show(computed)}`
+        ? `(${showSigned(level.value)} − ${showSigned(start.value)}) / ${showSigned(start.value)} = ${showSigned(roundTo(computed, 4))}%`
+        : `${showSigned(level.value)} − ${showSigned(start.value)} = ${showSigned(computed)}`
       report(
         file,
         'change-inconsistent',

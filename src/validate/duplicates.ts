@@ -38,7 +38,7 @@ function firstInconsistent(group: readonly Fact[], kind: string | undefined): Fa
     if (earlier !== undefined && earlier !== fact.value) return fact
     byDecimals.set(fact.decimals, fact.value)
     const range = factInterval(
-      { value: fact.value, ...(fact.decimals !== undefined && { decimals: fact.decimals }) },
+      { value: fact.value, aspect: fact.aspect, ...(fact.decimals !== undefined && { decimals: fact.decimals }) },
       kind
     )
     shared = { low: Math.max(shared.low, range.low), high: Math.min(shared.high, range.high) }

@@ -11,9 +11,16 @@ export interface Interval {
 /** Counts, ranks and classes written in whole units are exact: 517件 is not 516.5 to 517.5. */
 const exactKinds = new Set(['count', 'rank', 'class'])
 
-/** The range of a fact: exact for whole counts, ranks and classes, else its written precision. */
-export function factInterval(fact: { value: number; decimals?: number }, kind: string | undefined): Interval {
-  const exact = kind !== undefined && exactKinds.has(kind) && (fact.decimals ?? 0) >= 0
+/**
+ * The range of a fact: exact for whole counts, ranks and classes, else its written precision. A
+ * change in percent of a count is no count: 同比下降7.6% of 92件 to 85件 is −7.6087% rounded.
+ */
+export function factInterval(
+  fact: { value: number; decimals?: number; aspect?: string },
+  kind: string | undefined
+): Interval {
+  const exact =
+    kind !== undefined && exactKinds.has(kind) && fact.aspect !== 'relative-change' && (fact.decimals ?? 0) >= 0
   return intervalOf(fact.value, exact ? undefined : fact.decimals)
 }
 
@@ -63,4 +70,9 @@ export function percentChange(a: Interval, b: Interval): Interval | undefined {
 /** A number as a reader would write it back: no binary noise. */
 export function show(value: number): string {
   return String(Number(value.toPrecision(12)))
+}
+
+/** A number as a reader writes it, with a real minus sign: the arithmetic of a message reads as printed. */
+export function showSigned(value: number): string {
+  return show(value).replace(/^-/, '−')
 }

@@ -66,3 +66,54 @@ describe('restatement-conflict', () => {
     ])
   })
 })
+
+// A count's change in percent is a rounded percentage, not a count: only exact quotients passed.
+describe('a change in percent of a count is checked at the precision printed', () => {
+  const counts = report('report-2024', '2024', '立案:fact[92件]{metric=enforcement.cases}。')
+  const messages = (body: string, reports = [counts]) =>
+    compileSources({ reports: [...reports, report('report-2025', '2025', body)], registry, checkUnusedMetrics: false })
+      .diagnostics.filter((d) => d.severity !== 'info')
+      .map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)
+
+  test.each([
+    ['7.6%', '(85 − 92) / 92 = −7.6087%'],
+    ['7.61%', ''],
+    ['8%', '']
+  ])('92件 to 85件, stated down %s, agrees with the levels of two reports', (stated) => {
+    expect(
+      messages(
+        `立案:fact[85件]{metric=enforcement.cases},同比下降:fact[${stated}]{metric=enforcement.cases aspect=decrease base=2024}。`
+      )
+    ).toEqual([])
+  })
+
+  test('92件 to 85件, stated down 7.4%, disagrees with them', () => {
+    expect(
+      messages(
+        '立案:fact[85件]{metric=enforcement.cases},同比下降:fact[7.4%]{metric=enforcement.cases aspect=decrease base=2024}。'
+      )
+    ).toEqual([
+      'report-2025.md:10:44 change-contradicts-levels The change "7.4%" of enforcement.cases from 2024 to 2025 disagrees with the levels "92件" (report-2024) and "85件" (report-2025): (85 − 92) / 92 = −7.6087%, stated −7.4%'
+    ])
+  })
+
+  test('within one report: from 92件 to 85件, down 7.6%', () => {
+    expect(
+      messages(
+        '立案由:fact[92件]{metric=enforcement.cases aspect=start}降至:fact[85件]{metric=enforcement.cases},下降:fact[7.6%]{metric=enforcement.cases aspect=decrease base=2024}。',
+        []
+      )
+    ).toEqual([])
+  })
+
+  test('an absolute change of a count stays exact: 92件 to 85件 is down 7, not 6', () => {
+    expect(
+      messages(
+        '立案由:fact[92件]{metric=enforcement.cases aspect=start}降至:fact[85件]{metric=enforcement.cases},减少:fact[6件]{metric=enforcement.cases aspect=decrease}。',
+        []
+      )
+    ).toEqual([
+      'report-2025.md:10:94 change-inconsistent The change "6件" of enforcement.cases disagrees with its start "92件" (10:4) and level "85件" (10:55): 85 − 92 = −7'
+    ])
+  })
+})
