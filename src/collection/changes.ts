@@ -31,8 +31,8 @@ export function checkChangesAcrossReports(
     if (!metric) continue
     const basePeriod = fact.basePeriod as string
     const baseKey = seriesKey({ ...fact, period: basePeriod })
-    const level = levels.get(seriesKey(fact))?.printed
-    const base = levels.get(baseKey)?.printed
+    const level = asPrintedBy(levels.get(seriesKey(fact)), change)
+    const base = asPrintedBy(levels.get(baseKey), change)
     if (level && base) {
       checkAgainst(change, base, level, registry, checks)
     } else if (level) {
@@ -59,6 +59,21 @@ export function checkChangesAcrossReports(
     }
   }
   return inferred
+}
+
+/**
+ * A level as the report of `change` printed it, if it printed one, else the value that stands: a
+ * change is measured from the figures its own report gives. A later report that revises one of them
+ * (2024's 17.4 to 17.6) leaves the change measured from 17.4, and a base inferred from 17.6 and
+ * that change would be a value no report implies.
+ */
+function asPrintedBy(level: PublishedLevel | undefined, change: Printed): Printed | undefined {
+  if (!level) return undefined
+  const { slug } = change.publication
+  const own = (entry: Printed) => entry.publication.slug === slug
+  return level.printed.publication.slug === slug
+    ? level.printed
+    : (level.alsoIn.find(own) ?? level.revised.find(own) ?? level.printed)
 }
 
 /** change-contradicts-levels: level − base must be the change (in percent of the base for a relative one). */

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { compileSources } from '../src/compile/compile-sources.js'
+
+const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
+const report = (slug: string, period: string, body: string) => ({
+  path: `${slug}.md`,
+  text: `---\ntitle: 测试市${period}年报告\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n${body}\n`
+})
+const of2024 = report(
+  'report-2024',
+  '2024',
+  'PM2.5浓度为:fact[17.4微克/立方米]{metric=air.pm25},同比下降:fact[5.4%]{metric=air.pm25 aspect=decrease base=2023}。'
+)
+const revising = report(
+  'report-2025',
+  '2025',
+  '上年PM2.5浓度经复核为:fact[17.6微克/立方米]{metric=air.pm25 period=2024 revises=report-2024}。'
+)
+const compiled = (reports: ReturnType<typeof report>[]) =>
+  compileSources({ reports, registry, checkUnusedMetrics: false })
+const messages = (reports: ReturnType<typeof report>[]) =>
+  compiled(reports).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)
+
+// A change is measured from the figures its own report prints, whatever a later report revises.
+describe('a change whose level a later report revises', () => {
+  test('puts its base where the level its report printed puts it', () => {
+    const series = compiled([of2024, revising]).collection?.series.find((entry) => entry.metric.id === 'air.pm25')
+    expect(series?.points.map((point) => `${point.period} ${point.text} ${point.status} ${point.report}`)).toEqual([
+      '2023 18.4 ug/m3 inferred report-2024',
+      '2024 17.6微克/立方米 published report-2025'
+    ])
+    expect(series?.points[0]?.derivation?.expression).toBe('17.4 ÷ (1 + (−5.4)%) ≈ 18.4')
+  })
+
+  test('is checked against the level its report printed', () => {
+    const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
+    expect(messages([of2023, of2024, revising])).toEqual([])
+  })
+
+  test('stated in a report that prints no level of its own, is checked against the level that stands', () => {
+    const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
+    const changeOnly = report(
+      'report-2024-brief',
+      '2024',
+      'PM2.5浓度同比下降:fact[5.4%]{metric=air.pm25 aspect=decrease base=2023}。'
+    )
+    expect(messages([of2023, of2024, revising, changeOnly])).toEqual([
+      'report-2024-brief.md:10:12 change-contradicts-levels The change "5.4%" of air.pm25 from 2023 to 2024 disagrees with the levels "18.4微克/立方米" (report-2023) and "17.6微克/立方米" (report-2025): (17.6 − 18.4) / 18.4 = −4.3478%, stated −5.4%'
+    ])
+  })
+})
