@@ -75,7 +75,7 @@ describe('a series page', () => {
     expect(svg?.properties['ariaLabelledBy']).toEqual(['chart-title', 'chart-desc'])
     expect(text(select('title#chart-title', pm25))).toBe('PM2.5年均浓度历年数值')
     expect(text(select('desc#chart-desc', pm25))).toBe(
-      '某市:2023 21.0 μg/m³(推算);2024 20.0 μg/m³;2025 17.4 μg/m³;2025目标不高于18 μg/m³,已达成。'
+      '某市:2023 21.3 μg/m³(推算);2024 20.0 μg/m³;2025 17.4 μg/m³;2025目标不高于18 μg/m³,已达成。'
     )
   })
 
@@ -88,7 +88,7 @@ describe('a series page', () => {
     expect(points).toEqual([
       {
         href: '../series-2024/index.html#air.pm25%402024%3Achange',
-        label: '2023 某市:21.0 μg/m³(推算:20 − (−1) = 21,依据《某市2024年生态环境状况》)',
+        label: '2023 某市:21.3 μg/m³(推算:20.3 − (−1) = 21.3,依据《某市2024年生态环境状况》)',
         className: ['point', 'point-inferred']
       },
       {
@@ -147,9 +147,9 @@ describe('a series page', () => {
       [
         '2023',
         '某市',
-        '21.0 μg/m³',
-        '推算20 − (−1) = 21',
-        '由 20.0 《某市2025年生态环境状况》、1.0微克/立方米 《某市2024年生态环境状况》 推算'
+        '21.3 μg/m³',
+        '推算20.3 − (−1) = 21.3',
+        '由 20.3 《某市2024年生态环境状况》、1.0微克/立方米 《某市2024年生态环境状况》 推算'
       ],
       ['2024', '某市', '20.0 μg/m³', '公布', '20.0 《某市2025年生态环境状况》修订了 20.3 《某市2024年生态环境状况》'],
       ['2025', '某市', '17.4 μg/m³', '公布', '17.4 《某市2025年生态环境状况》']
@@ -295,7 +295,7 @@ describe('the catalog', () => {
         label: 'PM2.5年均浓度',
         sparkline: 'true',
         points: [['inferred'], 'published', 'published'],
-        values: '2023 21.0 μg/m³(推算) → 2024 20.0 μg/m³ → 2025 17.4 μg/m³'
+        values: '2023 21.3 μg/m³(推算) → 2024 20.0 μg/m³ → 2025 17.4 μg/m³'
       },
       {
         href: 'series/enforcement.cases.html',
