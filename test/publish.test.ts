@@ -209,7 +209,7 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     const { code, stderr } = await run('build')
     expect({ code, stderr }).toEqual({
       code: 2,
-      stderr: `factmark: Refusing to write dist: process ${process.ppid} holds .dist.lock; if no factmark build is running, remove .dist.lock; nothing was changed\n`
+      stderr: `factmark: Refusing to write dist: process ${process.ppid} is writing it (a factmark build, or a watch building after a save); build again once it is done, or remove .dist.lock if no factmark runs; nothing was changed\n`
     })
     expect(snapshot(cwd, { folders: true })).toEqual(before)
   })
@@ -232,7 +232,7 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     writeFileSync(lock, '')
     setTimeout(() => writeFileSync(lock, lockRecord(process.ppid)), 50)
     await expect(recoverOutput(path.join(cwd, 'dist'))).rejects.toThrow(
-      `Refusing to write dist: process ${process.ppid} holds .dist.lock; if no factmark build is running, remove .dist.lock; nothing was changed`
+      `Refusing to write dist: process ${process.ppid} is writing it (a factmark build, or a watch building after a save); build again once it is done, or remove .dist.lock if no factmark runs; nothing was changed`
     )
   })
 

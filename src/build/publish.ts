@@ -275,7 +275,7 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
       )
     if (found.pid !== process.pid && isAlive(found.pid)) {
       throw refusal(
-        `Refusing to write ${path.basename(out)}: process ${found.pid} holds ${shown}; if no factmark build is running, remove ${shown}; nothing was changed`
+        `Refusing to write ${path.basename(out)}: process ${found.pid} is writing it (a factmark build, or a watch building after a save); build again once it is done, or remove ${shown} if no factmark runs; nothing was changed`
       )
     }
     previous ??= found
