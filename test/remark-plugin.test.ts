@@ -177,6 +177,15 @@ describe('an annotation not written to its end says what is missing', () => {
     ['a label and no attributes', '办理:fact[92件]。', [
       '1:3 missing-metric: The fact "92件" has no metric: add metric=<id> from the registry'
     ]],
+    ['"metric" without "=" before the id', '办理:fact[92件]{metric petitions.handled}。', [
+      '1:3 missing-metric: The fact "92件" has no metric: "metric" has no "=" before petitions.handled, so both are read as attributes of no value: write metric=petitions.handled'
+    ]],
+    ['braces parted from the label by a space', '办理:fact[92件] {metric=a}。', [
+      '1:3 missing-metric: The fact "92件" has no metric: the braces after its label are parted from it by a space, so they are read as text: remove the space, as :fact[17.4]{metric=air.pm25}'
+    ]],
+    ['a label followed by a space and text', '办理:fact[92件] 共计{3}。', [
+      '1:3 missing-metric: The fact "92件" has no metric: add metric=<id> from the registry'
+    ]],
     ['braces that are not closed', '办理:fact[92件]{metric=a。', [
       '1:13 attribute-invalid: These braces are not closed before the paragraph ends, so none of the attributes in these braces is read: end them with "}"'
     ]]

@@ -159,12 +159,17 @@ function checkLabelWritten({ node, attributes, spans, problem }: Annotation, { s
 }
 
 function readMetric(
-  { attributes, text, spans, at, problem }: Annotation,
+  annotation: Annotation,
   { registry, source }: FactContext
 ): { id: string; metric: Metric } | undefined {
+  const { attributes, text, spans, at, problem } = annotation
   const id = attributes['metric'] ?? undefined
   if (id === undefined || id === '') {
-    problem('missing-metric', `The fact "${text}" has no metric: add metric=<id> from the registry`, spans.whole)
+    problem(
+      'missing-metric',
+      `The fact "${text}" has no metric: ${missingMetricAdvice(annotation, source)}`,
+      spans.whole
+    )
     return undefined
   }
   if (id === undecidedMetric) {
@@ -183,6 +188,20 @@ function readMetric(
   if (!metric)
     problem('unknown-metric', `Unknown metric "${id}"${didYouMeanText(id, registry.metrics.keys())}`, at('metric'))
   return metric && { id, metric }
+}
+
+/**
+ * What to do about a missing metric, from the slips that leave one out: `{metric air.pm25}` reads
+ * as two attributes of no value, and `:fact[98.6%] {metric=…}` as a label followed by text.
+ */
+function missingMetricAdvice({ node, attributes }: Annotation, source: string): string {
+  const named = Object.keys(attributes).find((name) => name.includes('.') && attributes[name] === '')
+  if (attributes['metric'] === '' && named !== undefined)
+    return `"metric" has no "=" before ${named}, so both are read as attributes of no value: write metric=${named}`
+  const end = node.position?.end.offset
+  if (Object.keys(attributes).length === 0 && end !== undefined && /^[ \t\u3000]+\{/.test(source.slice(end, end + 64)))
+    return 'the braces after its label are parted from it by a space, so they are read as text: remove the space, as :fact[17.4]{metric=air.pm25}'
+  return 'add metric=<id> from the registry'
 }
 
 function readAspect({ attributes, at, problem }: Annotation): AspectAttribute | undefined {
