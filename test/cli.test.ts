@@ -269,12 +269,20 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
     [['verify', '--strict'], '--strict does not apply to verify'],
     [['suggest', '--min-coverage', '5'], '--min-coverage does not apply to suggest'],
     [['check', '--out', 'x', '--strict'], '--out does not apply to check'],
-    [['verify', '--src', 'a', '--out', 'b'], '--src, --out do not apply to verify']
+    [['verify', '--src', 'a', '--out', 'b'], '--src, --out do not apply to verify'],
+    [['suggest', '--write', '--dry-run'], 'factmark: suggest takes --write or --dry-run, not both: --dry-run shows what --write would change\n']
   ])('%j', async (argv, message) => {
     const { code, stderr } = await run(...argv)
     expect(code).toBe(2)
     expect(stderr).toContain(message)
     expect(stderr).not.toMatch(/\n\s+at /)
+  })
+
+  test('help, help <command>, --help and -h print the usage', async () => {
+    const { stdout } = await run('--help')
+    expect(stdout).toMatch(/^Usage: factmark <command>/)
+    for (const argv of [['help'], ['help', 'build'], ['-h']])
+      expect(await run(...argv)).toEqual({ code: 0, stdout, stderr: '' })
   })
 
   test('a missing registry', async () => {

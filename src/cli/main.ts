@@ -121,6 +121,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return exit.ok
   }
   const [name, ...files] = positionals
+  // `factmark help` and `factmark help build` are what many tools take for --help.
+  if (name === 'help') {
+    io.stdout(usage)
+    return exit.ok
+  }
   const called = commandOf(name, commandLine)
   if (!called.ok) {
     io.stderr(called.error)

@@ -41,7 +41,7 @@ Options:
                    in a file (text output shows the first and a count)
   --min-coverage <percent>
                    check: fail when fewer figures are annotated
-  -h, --help       show this help
+  -h, --help       show this help (so does factmark help)
   -v, --version    show the version
 
 Exit codes: 0 clean, 1 validation errors (verify: any mismatch), 2 usage or

@@ -14,6 +14,11 @@ export async function run(call: Call): Promise<number> {
 
 async function runSuggestWrite({ files, values, format, io }: Call): Promise<number> {
   const dryRun = values['dry-run']
+  // Either may be what was meant: writing nothing, or writing. Neither is taken for the other.
+  if (values.write && dryRun) {
+    io.stderr(`factmark: suggest takes --write or --dry-run, not both: --dry-run shows what --write would change\n`)
+    return exit.usage
+  }
   if (!values.write && !dryRun) {
     io.stderr(`factmark: --stubs drafts metrics for suggest --write or --dry-run\n`)
     return exit.usage
