@@ -117,3 +117,26 @@ describe('a change in percent of a count is checked at the precision printed', (
     ])
   })
 })
+
+describe('a check of a change says what the levels as printed allow where the printed values alone do not show it', () => {
+  const checksOf = (changeText: string) => {
+    const reports = [
+      report('report-2024', '2024', 'PM2.5浓度为:fact[17.6微克/立方米]{metric=air.pm25}。'),
+      report(
+        'report-2025',
+        '2025',
+        `PM2.5浓度为:fact[16.4微克/立方米]{metric=air.pm25},同比下降:fact[${changeText}]{metric=air.pm25 aspect=decrease base=2024}。`
+      )
+    ]
+    const { collection } = compileSources({ reports, registry, checkUnusedMetrics: false })
+    return collection?.series.flatMap((entry) => entry.checks.map((check) => `${check.detail} → ${check.holds}`))
+  }
+
+  test.each([
+    ['6.8%', '(16.4 − 17.6) / 17.6 = −6.8182%;报告为−6.8%,在印刷精度内相符 → true'],
+    ['6.3%', '(16.4 − 17.6) / 17.6 = −6.8182%;报告为−6.3%,两值按印刷精度可得−7.37%至−6.26%,相符 → true'],
+    ['8%', '(16.4 − 17.6) / 17.6 = −6.8182%;报告为−8%,不符(两值按印刷精度可得−7.4%至−6.2%) → false']
+  ])('17.6 → 16.4, stated down %s', (stated, detail) => {
+    expect(checksOf(stated)).toEqual([detail])
+  })
+})

@@ -3,7 +3,7 @@ import type { Registry } from '../model/compiled.js'
 import { roundTo } from '../model/rounding.js'
 import type { SeriesPoint } from '../model/schema-types.js'
 import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
-import { factInterval, overlaps, percentChange, showSigned, subtract } from '../validate/interval.js'
+import { factInterval, overlaps, percentChange, showSigned, subtract, type Interval } from '../validate/interval.js'
 import { inferBase, inferLevel, inferredPoint } from './inferred.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
 import { referenceTo, type LazyCheck, type NumericFact, type OfMetric, type Printed } from './published.js'
@@ -93,6 +93,11 @@ function checkAgainst(change: Printed, base: Printed, level: Printed, registry: 
       ? `(${showSigned(level.fact.value)} − ${showSigned(base.fact.value)}) / ${showSigned(base.fact.value)} = ${showSigned(roundTo(computed, 4))}%`
       : `${showSigned(level.fact.value)} − ${showSigned(base.fact.value)} = ${showSigned(computed)}`
   const stated = `${showSigned(fact.value)}${relative ? '%' : ''}`
+  // The levels as printed allow a range of changes, said where the arithmetic of the printed values
+  // alone does not show why the check holds (17.6 → 16.4 is −6.8182%, and −6.3% holds), or how far
+  // a change that does not hold is from it.
+  const allowed = allowedRange(expected, fact.decimals, relative ? '%' : '')
+  const plain = holds && overlaps({ low: computed, high: computed }, factInterval(fact, kind))
   checks.push({
     metric: fact.metric,
     line: fact,
@@ -101,7 +106,7 @@ function checkAgainst(change: Printed, base: Printed, level: Printed, registry: 
       holds,
       statement: referenceTo(change),
       against: [referenceTo(base), referenceTo(level)],
-      detail: `${arithmeticOf()};报告为${stated},${holds ? '在印刷精度内相符' : '不符'}`
+      detail: `${arithmeticOf()};报告为${stated},${plain ? '在印刷精度内相符' : holds ? `两值按印刷精度可得${allowed?.zh ?? ''},相符` : `不符${allowed ? `(两值按印刷精度可得${allowed.zh})` : ''}`}`
     })
   })
   if (holds) return
@@ -109,11 +114,29 @@ function checkAgainst(change: Printed, base: Printed, level: Printed, registry: 
   report(
     change.publication.file,
     'change-contradicts-levels',
-    `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} from ${fact.basePeriod ?? ''} to ${fact.period} disagrees with the levels "${base.fact.text}" (${base.publication.slug}) and "${level.fact.text}" (${level.publication.slug}): ${arithmetic}, stated ${stated}`,
+    `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} from ${fact.basePeriod ?? ''} to ${fact.period} disagrees with the levels "${base.fact.text}" (${base.publication.slug}) and "${level.fact.text}" (${level.publication.slug}): ${arithmetic}, stated ${stated}${allowed ? `; the levels as printed allow ${allowed.en}` : ''}`,
     place(fact),
     [
       relatedPlace(base, `the level "${base.fact.text}" of ${fact.basePeriod ?? ''}`),
       relatedPlace(level, `the level "${level.fact.text}" of ${fact.period}`)
     ]
   )
+}
+
+/**
+ * The changes two printed levels allow, rounded outwards to one place more than the change is
+ * printed with: −7.37% to −6.27% for 17.6 → 16.4 against a change printed to a tenth. Undefined
+ * for exact levels (counts), which allow one change, the one the arithmetic shows.
+ */
+function allowedRange(
+  range: Interval,
+  decimals: number | undefined,
+  unit: string
+): { zh: string; en: string } | undefined {
+  if (range.high - range.low <= 1e-9 * Math.max(1, Math.abs(range.low))) return undefined
+  const scale = 10 ** (Math.max(decimals ?? 0, 0) + 1)
+  // The slack keeps a bound that is a whole number of places from moving a place out by a binary fraction.
+  const low = showSigned(Math.floor(range.low * scale + 1e-9) / scale)
+  const high = showSigned(Math.ceil(range.high * scale - 1e-9) / scale)
+  return { zh: `${low}${unit}至${high}${unit}`, en: `${low}${unit} to ${high}${unit}` }
 }
