@@ -57,6 +57,23 @@ describe('an inferred value is written as a report would print it', () => {
   ] as const)('%s at %s decimals', (value, decimals, metric, text) => {
     expect(printedForm(value, decimals, metric)).toBe(text)
   })
+
+  // prettier-ignore
+  test.each([
+    [18.4, 1, { kind: 'quantity', unit: 'ug/m3' }, '17.4微克/立方米', '18.4微克/立方米'],
+    [85, 0, { kind: 'count', unit: '1' }, '92件', '85件'],
+    [11590000, -4, { kind: 'quantity', unit: 't' }, '1234万吨', '1159万吨'],
+    [11590000, -3, { kind: 'quantity', unit: 't' }, '1234.5万吨', '1159.0万吨'],
+    [250000000, -7, { kind: 'money', unit: 'CNY' }, '2.4亿元', '2.5亿元'],
+    [91.7, 1, { kind: 'percent', unit: '%' }, '84.2%', '91.7%'],
+    [7, undefined, { kind: 'rank', unit: '1' }, '第9', '第7'],
+    [2, 0, { kind: 'class', unit: '1' }, 'Ⅲ类', '2'],
+    // A unit whose factor is no power of ten (亩 is 2000/3 m2), or another unit than the metric's, is not copied.
+    [6000, 0, { kind: 'quantity', unit: 'm2' }, '9亩', '6000 m2'],
+    [18.4, 1, { kind: 'quantity', unit: 'ug/m3' }, '17.4', '18.4 ug/m3']
+  ] as const)('%s at %s decimals, from a figure written %s', (value, decimals, metric, written, text) => {
+    expect(printedForm(value, decimals, metric, written)).toBe(text)
+  })
 })
 
 describe('a target is met by an outcome within its bound, or by its value or better', () => {

@@ -27,7 +27,7 @@ describe('a change whose level a later report revises', () => {
   test('puts its base where the level its report printed puts it', () => {
     const series = compiled([of2024, revising]).collection?.series.find((entry) => entry.metric.id === 'air.pm25')
     expect(series?.points.map((point) => `${point.period} ${point.text} ${point.status} ${point.report}`)).toEqual([
-      '2023 18.4 ug/m3 inferred report-2024',
+      '2023 18.4微克/立方米 inferred report-2024',
       '2024 17.6微克/立方米 published report-2025'
     ])
     expect(series?.points[0]?.derivation?.expression).toBe('17.4 ÷ (1 + (−5.4)%) ≈ 18.4')

@@ -1,4 +1,4 @@
-import { fromNumber, minus, toDecimal, toFixed } from '../chinese-number/index.js'
+import { fromNumber, minus, readFigure, readUnit, toDecimal, toFixed } from '../chinese-number/index.js'
 import type { Metric, SeriesPoint } from '../model/schema-types.js'
 import { roundTo } from '../model/rounding.js'
 import { show } from '../validate/interval.js'
@@ -67,16 +67,39 @@ export function inferLevel(base: NumericFact, change: NumericFact): Inference {
   }
 }
 
-/** A value as a report would print it: 91.7%, 第7, 2.61. */
+/**
+ * A value as a report would print it: 91.7%, 第7, 2.61, and in the unit the figure it comes from
+ * is written in (`written`, its label) when that unit is one of powers of ten: 18.4微克/立方米, 85件,
+ * 1159万吨, rather than the unit's code (18.4 ug/m3).
+ */
 export function printedForm(
   value: number,
   decimals: number | undefined,
-  metric: Pick<Metric, 'kind' | 'unit'>
+  metric: Pick<Metric, 'kind' | 'unit'>,
+  written?: string
 ): string {
-  const digits = decimals === undefined ? show(value) : toFixed(fromNumber(value), Math.max(decimals, 0))
-  if (metric.kind === 'rank') return `第${digits}`
-  if (metric.unit === '%') return `${digits}%`
+  const digitsOf = (scaled: number, places: number | undefined) =>
+    places === undefined ? show(scaled) : toFixed(fromNumber(scaled), Math.max(places, 0))
+  if (metric.kind === 'rank') return `第${digitsOf(value, decimals)}`
+  if (metric.unit === '%') return `${digitsOf(value, decimals)}%`
+  const unit = metric.kind === 'class' || written === undefined ? undefined : writtenUnit(written, metric.unit)
+  if (unit) {
+    const places = decimals === undefined ? undefined : decimals + Math.round(Math.log10(unit.factor))
+    return `${digitsOf(value / unit.factor, places)}${unit.display}`
+  }
+  const digits = digitsOf(value, decimals)
   return metric.unit === '1' ? digits : `${digits} ${metric.unit}`
+}
+
+/** The unit a label is written in, when it stands for `unit` times a power of ten: 万吨 for t. */
+function writtenUnit(label: string, unit: string): { display: string; factor: number } | undefined {
+  const figure = readFigure(label)
+  if (!figure.ok || figure.value.unit !== unit || figure.value.displayUnit === '') return undefined
+  const reading = readUnit(figure.value.displayUnit)
+  const power = reading && Math.log10(reading.factor)
+  if (!reading || reading.unit !== unit || power === undefined || !Number.isInteger(power) || power < 0)
+    return undefined
+  return { display: reading.display, factor: reading.factor }
 }
 
 /** A series point that no report prints, worked out from `from` by the change stated in `change`. */
@@ -95,7 +118,7 @@ export function inferredPoint(
     value: inference.value,
     unit: from.fact.unit,
     ...(inference.decimals !== undefined && { decimals: inference.decimals }),
-    text: printedForm(inference.value, inference.decimals, metric),
+    text: printedForm(inference.value, inference.decimals, metric, from.fact.text),
     aspect: 'level',
     status: 'inferred',
     report: publication.slug,
