@@ -73,6 +73,21 @@ describe('factmark build', () => {
     expect(stderr).toMatch(/^factmark: wrote \d+ files to dist\/ \(1 report, 1 fact\)\n$/)
   })
 
+  test('with files, publishes those reports alone and says which of the folder are left out', async () => {
+    const copy = readFileSync(path.join(cwd, 'source/xiamen-2025.md'), 'utf8').replace(/^slug: .*$/m, 'slug: copy')
+    writeFileSync(path.join(cwd, 'source/copy.md'), copy)
+    const { code, stderr } = await run('build', 'source/xiamen-2025.md')
+    expect(code).toBe(0)
+    expect(stderr).toMatch(
+      /^factmark: wrote \d+ files to dist\/ \(1 report, 128 facts\)\nfactmark: dist\/ now holds the named report alone; the 1 other report of source is not published \(build without files publishes them all\)\n$/
+    )
+    expect(existsSync(path.join(cwd, 'dist/copy'))).toBe(false)
+    // Naming every report of the folder publishes them all, and says nothing more.
+    expect((await run('build', 'source/copy.md', 'source/xiamen-2025.md')).stderr).toMatch(
+      /^factmark: wrote \d+ files to dist\/ \(2 reports, 256 facts\)\n$/
+    )
+  })
+
   test('fails with exit 1 on a bad annotation and leaves the previous dist/ as it was', async () => {
     expect((await run('build')).code).toBe(0)
     const before = readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8')

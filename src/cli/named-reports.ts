@@ -15,19 +15,8 @@ export function reportsOfNamed(
   files: readonly string[],
   cwd: string
 ): { files: string[]; shown: Set<string> } {
-  const folder = path.resolve(cwd, src)
-  let inFolder: string[]
-  try {
-    inFolder = readdirSync(folder)
-      .filter((name) => name.endsWith('.md'))
-      .sort()
-      .map((name) => path.join(folder, name))
-  } catch {
-    // A folder that cannot be read is said so where its registry is read.
-    inFolder = []
-  }
   return {
-    files: [...inFolder, ...files.map((file) => path.resolve(cwd, file))],
+    files: [...folderReports(src, cwd), ...files.map((file) => path.resolve(cwd, file))],
     shown: new Set(files.map((file) => displayPath(file, cwd)))
   }
 }
@@ -51,5 +40,28 @@ export function narrowedTo<Check extends KeptCheck>(
     ),
     coverage: checked.coverage.filter((entry) => shown.has(entry.path)),
     factsOf: Object.fromEntries(Object.entries(checked.factsOf).filter(([file]) => shown.has(file)))
+  }
+}
+
+/**
+ * The reports of the source folder that a build of named files leaves out of the site it publishes:
+ * a build of `source/a.md` publishes a site of that report alone.
+ */
+export function leftOutOfSite(src: string, files: readonly string[], cwd: string): string[] {
+  const named = new Set(files.map((file) => path.resolve(cwd, file)))
+  return folderReports(src, cwd).filter((file) => !named.has(file))
+}
+
+/** The reports (*.md) that stand in the source folder, in name order, as paths from the root. */
+function folderReports(src: string, cwd: string): string[] {
+  const folder = path.resolve(cwd, src)
+  try {
+    return readdirSync(folder)
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => path.join(folder, name))
+  } catch {
+    // A folder that cannot be read is said so where its registry is read.
+    return []
   }
 }

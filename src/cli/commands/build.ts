@@ -6,6 +6,7 @@ import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { cacheFolderOf } from '../cache-option.js'
+import { leftOutOfSite } from '../named-reports.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
@@ -49,6 +50,13 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   const output = { format, verbose: values.verbose }
   if (!outcome.ok) return reportNotBuilt(outcome.error, where, output, io, outputLeft(where, values.out, io.cwd).words)
   const code = reportBuilt(outcome.value, where, output, io)
+  if (files.length > 0) {
+    const left = leftOutOfSite(values.src, files, io.cwd).length
+    if (left > 0)
+      io.stderr(
+        `factmark: ${where} now holds the named ${plural(files.length, 'report')} alone; the ${left} other ${plural(left, 'report')} of ${displayPath(values.src, io.cwd)} ${plural(left, 'is', 'are')} not published (build without files publishes them all)\n`
+      )
+  }
   if (values.timings) io.stderr(formatStepTimes(outcome.value.steps))
   return code
 }
