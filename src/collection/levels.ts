@@ -55,8 +55,11 @@ export function publishedLevels(
     for (const printed of group) {
       if (seen.has(printed.publication)) continue
       seen.add(printed.publication)
-      if (!level) level = { key, printed, alsoIn: [], revised: [] }
-      else level = restated(level, printed, registry, checks)
+      if (!level) {
+        level = { key, printed, alsoIn: [], revised: [] }
+        // The first to print the value revises none of the collection's.
+        if (printed.fact.revises !== undefined) reportUnmatched(printed)
+      } else level = restated(level, printed, registry, checks)
     }
     if (level) result.set(key, level)
   }
@@ -87,6 +90,7 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
   // The level is this group's own until the group ends: it grows in place, since a value restated
   // by every one of thousands of reports would otherwise be copied once for each of them.
   if (agrees) {
+    if (revises !== undefined && !revisesEarlier) reportUnmatched(later)
     check(true, '与', '相同')
     level.alsoIn.push(later)
     return level
@@ -109,6 +113,19 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
     [relatedPlace(earlier, `"${earlier.fact.text}"`)]
   )
   return level
+}
+
+/**
+ * revises-unmatched: a value that says it revises a report none of whose printings of that figure
+ * comes before it. A revision that disagrees is a restatement-conflict, which says so itself.
+ */
+function reportUnmatched({ fact, publication }: Printed): void {
+  report(
+    publication.file,
+    'revises-unmatched',
+    `revises=${fact.revises ?? ''} names no earlier report of the collection that prints ${fact.metric}${describeDimensions(fact)} for ${fact.period}, so nothing shows the value "${fact.text}" replaces: check the slug, or add that report to the collection`,
+    place(fact)
+  )
 }
 
 /**

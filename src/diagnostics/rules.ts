@@ -175,6 +175,13 @@ export const rules = {
       'The same metric, period, entity and dimensions published with values that disagree at the precision printed (2.61 in one report, 2.60 in the next: no value rounds to both, though their ranges meet at 2.605) would give the series two values for one point. Reports are taken in the order they were published (front matter `published`, else the latest date of their `sources`, else their period). A later report that corrects an earlier one says so with `revises=<slug>` on the fact; the series then shows the revised value and the value it replaces.',
     fix: 'Correct the fact that was copied wrongly, or add `revises=<slug of the earlier report>` to the later one if it is a revision.'
   },
+  'revises-unmatched': {
+    severity: 'info',
+    title: 'A revision names no earlier report that prints the figure',
+    explanation:
+      'A fact with `revises=<slug>` says it corrects the value an earlier report printed, and the series shows both. When no earlier report of the collection with that slug prints the same metric, period, entity and dimensions, there is nothing to show beside it: the slug may be misspelled, or the report it revises is not in the collection. A revision whose value differs from what an earlier report printed, naming another report, is a restatement-conflict instead.',
+    fix: 'Check the slug in `revises=`; add the report it revises to the collection, or remove `revises=` if the value is printed here first.'
+  },
   'target-missed': {
     severity: 'info',
     title: 'A target was missed',
