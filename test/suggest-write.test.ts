@@ -504,6 +504,9 @@ describe('dates and ordinals of names become ignore phrases', () => {
     ['edition-ordinal', '配合完成', '第三轮', '省生态环保督察反馈', '第三轮省生态环保督察'], // a round of inspection
     ['edition-ordinal', '承办', '第六届', '海洋生态论坛', '第六届海洋生态论坛'], // an edition of a forum
     ['class-range', '优质水（', 'Ⅰ~Ⅲ类', '）比例保持稳定', '优质水（Ⅰ~Ⅲ类）比例'], // a range that defines a metric
+    ['year-of-clause', '同比下降5.2%。', '2024年', 'PM2.5年均浓度为17.4微克/立方米。', '2024年PM2.5年'], // the period of the figures after it
+    ['year-of-clause', '', '2024年', '以来累计整治入河排污口205个。', '2024年以来'], // the start of the span a figure counts
+    [undefined, '', '2024年', '是攻坚之年。', undefined], // a year that dates no figure: left to annotate or ignore by hand
     [undefined, '全市空气质量优良天数比例为', '98.1%', '。', undefined], // a measurement
     [undefined, '排名', '第2', '，', undefined], // a rank is a figure
     [undefined, '于', '2025年11月', '完成整改', undefined], // a date a metric may record

@@ -86,3 +86,47 @@ test('the figures of a broken annotation are not proposed, as check does not cal
     '3:3 15批'
   ])
 })
+
+// A report of 2025 that recalls the year before prints figures of 2024: the year that opens their
+// clause is their period, and the base of a change in it is the year before that.
+describe('a year that opens a clause gives the period of its figures', () => {
+  const proposalsOf = (body: string) => {
+    const text = `---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "2025"\nlanguage: zh-CN\nslug: r\n---\n\n${body}\n`
+    const [result] = suggest({ reports: [{ path: 'r.md', text }], registry })
+    return result?.untagged.map(
+      (figure) => `${figure.text} ${figure.ignore ? `ignore: ${figure.ignore.phrase}` : figure.proposal}`
+    )
+  }
+  // prettier-ignore
+  test.each([
+    ['2024年PM2.5年均浓度为17.4微克/立方米，同比下降3.1%。', [
+      '2024年 ignore: 2024年PM2.5年',
+      '17.4微克/立方米 :fact[17.4微克/立方米]{metric=air.pm25 period=2024}',
+      '3.1% :fact[3.1%]{metric=air.pm25 aspect=decrease base=2023 period=2024}'
+    ]],
+    ['2024年，PM2.5年均浓度为17.4微克/立方米。', [
+      '2024年 ignore: 2024年，PM2.5',
+      '17.4微克/立方米 :fact[17.4微克/立方米]{metric=air.pm25 period=2024}'
+    ]],
+    // The report's own year, a span, a year within a clause and a year and month give no period.
+    ['2025年PM2.5年均浓度为16.5微克/立方米，同比下降5.2%。', [
+      '2025年 ignore: 2025年PM2.5年',
+      '16.5微克/立方米 :fact[16.5微克/立方米]{metric=air.pm25}',
+      '5.2% :fact[5.2%]{metric=air.pm25 aspect=decrease base=2024}'
+    ]],
+    ['2024年以来PM2.5年均浓度下降至16.5微克/立方米。', [
+      '2024年 ignore: 2024年以来',
+      '16.5微克/立方米 :fact[16.5微克/立方米]{metric=air.pm25}'
+    ]],
+    ['全市较2024年PM2.5年均浓度下降0.9微克/立方米。', [
+      '2024年 :fact[2024年]{metric=?}',
+      '0.9微克/立方米 :fact[0.9微克/立方米]{metric=air.pm25}'
+    ]],
+    ['2024年11月PM2.5浓度为20.1微克/立方米。', [
+      '2024年11月 :fact[2024年11月]{metric=?}',
+      '20.1微克/立方米 :fact[20.1微克/立方米]{metric=air.pm25}'
+    ]]
+  ])('%s', (body, proposals) => {
+    expect(proposalsOf(body)).toEqual(proposals)
+  })
+})

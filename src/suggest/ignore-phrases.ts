@@ -85,6 +85,14 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
     after: ({ after }) => NAMED_THINGS.exec(after)?.[0].length ?? 6
   },
   {
+    id: 'year-of-clause',
+    description: 'A year that opens a clause dates the figures in it, which take it as their period (2024年PM2.5年均浓度为17.4微克/立方米), or opens the span they count (2024年以来)',
+    applies: ({ figure, before, after }) =>
+      figure.kind === 'date' && /^\d{4}$/.test(figure.period ?? '') && opensClause(before) && (SPAN_START.test(after) || figureInClause(after)),
+    before: 0,
+    after: ({ after }) => SPAN_START.exec(after)?.[0].length ?? 6
+  },
+  {
     id: 'class-range',
     description: 'A range of classes defines what a metric counts (优质水(Ⅰ~Ⅱ类)比例), it is not a measurement',
     applies: ({ figure }) => figure.kind === 'class' && figure.upper !== undefined,
@@ -96,6 +104,16 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
 // A line is read from the figure to its end or back to its start for every figure of it: what a
 // rule reads of it is found where it stands, never by a pattern run over the whole line, which made
 // a long line of dates quadratic.
+
+/** Words after a year that make it the start of a span: 2024年以来, 2024年至今. */
+const SPAN_START = /^(?:以来|至今)/
+
+/** Whether a figure stands in the clause that opens `after`. */
+function figureInClause(after: string): boolean {
+  const clause = after.slice(0, LOOK_AHEAD)
+  const end = clause.search(/[。；;！？!?\n]/)
+  return findFigures(end === -1 ? clause : clause.slice(0, end)).length > 0
+}
 
 /** Whether the text before a figure is empty or ends a clause, but for spaces. */
 function opensClause(before: string): boolean {

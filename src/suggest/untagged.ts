@@ -110,15 +110,14 @@ function describe(
   // each figure would make a long paragraph quadratic.
   const before = block.text.slice(Math.max(0, found.start - 64), found.start)
   const comparison = readComparison(before, figure, targetsFrom <= found.start)
-  const { start, text, period } =
-    comparison.aspect === 'target' ? asTarget(found, before, options.period) : { ...found, period: undefined }
+  const { start, text, period } = spanAndPeriod(found, before, comparison.aspect === 'target', options.period)
   const isChange = comparison.aspect !== undefined && comparison.aspect !== 'start' && comparison.aspect !== 'target'
   const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
   const metric = guess && guess.confidence >= CONFIDENT ? guess.metric : undefined
+  // A change of a year the clause names is measured against the year before that one.
+  const changed = period ?? options.period
   const base =
-    options.period && comparison.againstBase && (isChange || figure.kind === 'unchanged')
-      ? previousPeriod(options.period)
-      : undefined
+    changed && comparison.againstBase && (isChange || figure.kind === 'unchanged') ? previousPeriod(changed) : undefined
   const attributes = [`metric=${metric ?? '?'}`]
   if (comparison.aspect) attributes.push(`aspect=${comparison.aspect}`)
   if (base) attributes.push(`base=${base}`)
@@ -135,6 +134,17 @@ function describe(
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
   return result
+}
+
+/** The label of a figure and its period, when it is not the report's: a target's (see asTarget), or of its clause. */
+function spanAndPeriod(
+  found: FoundFigure,
+  before: string,
+  isTarget: boolean,
+  reportPeriod: string | undefined
+): { start: number; text: string; period: string | undefined } {
+  if (isTarget) return asTarget(found, before, reportPeriod)
+  return { ...found, period: found.figure.kind === 'date' ? undefined : yearOfClause(before, reportPeriod) }
 }
 
 /**
@@ -162,6 +172,23 @@ function targetYear(before: string, period: string | undefined): string | undefi
   const year = /^\s*(\d{4})年/.exec(sentence)?.[1]
   return year !== undefined && year !== period ? year : undefined
 }
+
+/**
+ * The year a figure is of, when its clause opens with one other than the report's period: a report
+ * of 2025 that recalls 2024年PM2.5年均浓度为17.4微克/立方米 prints a level of 2024. A year that
+ * starts a span (2024年以来, 2024年至今, 2024年底前) or a list of years dates no single figure.
+ */
+function yearOfClause(before: string, period: string | undefined): string | undefined {
+  const clause = before.slice(Math.max(...[...CLAUSE_OPENERS].map((mark) => before.lastIndexOf(mark))) + 1)
+  const year =
+    /^\s*(\d{4})年(?!以来|至|到|起|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十、和与及—–~～-])/.exec(
+      clause
+    )?.[1]
+  return year !== undefined && year !== period ? year : undefined
+}
+
+/** The marks after which a clause opens: a year after one of them dates what the clause states. */
+const CLAUSE_OPENERS = new Set(['。', '；', ';', '！', '？', '!', '?', '\n'])
 
 /**
  * The metric of a figure: from the names of a 分别-list, from the figure a
