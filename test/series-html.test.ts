@@ -302,7 +302,7 @@ describe('the catalog', () => {
         label: '案件数',
         sparkline: 'true',
         points: ['published', 'published'],
-        values: '2024 60 → 2025 66'
+        values: '某市:2024 60 → 2025 66'
       }
     ])
   })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { lineKey, mainLine } from '../src/emit/series-json.js'
-import type { SeriesPoint } from '../src/model/schema-types.js'
+import { lineKey, mainLine, seriesEntry } from '../src/emit/series-json.js'
+import type { Series, SeriesPoint } from '../src/model/schema-types.js'
 
 test.each([
   ['an entity alone', '厦门市', {}, '["厦门市",[]]'],
@@ -78,5 +78,21 @@ test('the main line is the one the keys of the lines tell, whatever the lines', 
       expect(mainLine({ entity: of, points: list })).toEqual(byKeys({ entity: of, points: list }))
     }),
     { numRuns: 500 }
+  )
+})
+
+// A reader of series/index.json learns whose values it is given: with two entities in a collection,
+// the values of one stood beside the periods of both.
+test.each([
+  ['an entity', [point('乙市', '2025'), point('甲市', '2024'), point('甲市', '2025')], { entity: '甲市' }],
+  ['dimensions', [point('甲市', '2025', { site: 'a' })], { entity: '甲市', dimensions: { site: 'a' } }],
+  ['no points', [], undefined]
+])('the entry of series/index.json names the line of its values: %s', (_case, points, line) => {
+  const metric = { id: 'air.pm25', label: { zh: 'PM2.5' }, kind: 'quantity', unit: 'ug/m3', better: 'lower' }
+  const series = { metric, entity: '甲市', points, targets: [], checks: [] } as unknown as Series
+  const entry = seriesEntry(series)
+  expect(entry.line).toEqual(line)
+  expect(entry.values.map((value) => value.period)).toEqual(
+    line ? points.filter((p) => p.entity === line.entity).map((p) => p.period) : []
   )
 })

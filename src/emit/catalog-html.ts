@@ -107,12 +107,24 @@ export function catalogSeries(series: Series, line: readonly SeriesPoint[] = mai
     id: series.metric.id,
     href: `series/${seriesFileName(series.metric.id, 'html')}`,
     sparkline: line.length > 0 ? htmlOf(sparkline(line, series.metric.kind === 'rank')) : '',
-    values: line
+    values: `${whoseLine(series, line)}${line
       .map(
         (point) => `${point.period} ${pointValue(point, series.metric)}${point.status === 'inferred' ? '(推算)' : ''}`
       )
-      .join(' → '),
+      .join(' → ')}`,
     pointCount: series.points.length,
     targetCount: series.targets.length
   }
+}
+
+/**
+ * Whose values the catalog gives, when it is not plain: 甲市: where other entities have lines too,
+ * 甲市 · 隘头潭: for a line of dimensions. The whole of the one entity goes without saying.
+ */
+function whoseLine(series: Series, line: readonly SeriesPoint[]): string {
+  const [first] = line
+  if (!first) return ''
+  const dimensions = Object.values(first.dimensions)
+  if (dimensions.length === 0 && series.points.every((point) => point.entity === first.entity)) return ''
+  return `${[first.entity, ...dimensions].join(' · ')}:`
 }

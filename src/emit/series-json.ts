@@ -49,6 +49,7 @@ export function seriesEntry(series: Series, line: readonly SeriesPoint[] = mainL
     unit,
     better,
     periods: [...new Set(series.points.map((point) => point.period))].sort(compareStrings),
+    ...(line[0] && { line: lineOf(line[0]) }),
     values: line.map(({ period, value, status }) => ({ period, value, status })),
     pointCount: series.points.length,
     targetCount: series.targets.length,
@@ -56,6 +57,12 @@ export function seriesEntry(series: Series, line: readonly SeriesPoint[] = mainL
     json: seriesFileName(id, 'json'),
     html: seriesFileName(id, 'html')
   }
+}
+
+/** Whose line a point is on, as series/index.json says it: its entity, and its dimensions when it has any. */
+function lineOf({ entity, dimensions }: SeriesPoint): NonNullable<SeriesEntry['line']> {
+  for (const _name in dimensions) return { entity, dimensions }
+  return { entity }
 }
 
 /** The identity of a line of a series: its entity and dimensions. */

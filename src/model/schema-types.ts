@@ -607,6 +607,15 @@ export interface SeriesEntry {
    */
   periods: Period[]
   /**
+   * Whose line `values` draws: its entity, and its dimensions when it has any. Absent when the series has no points.
+   */
+  line?: {
+    entity: string
+    dimensions?: {
+      [k: string]: string
+    }
+  }
+  /**
    * The main line of the series, for a sparkline: the points of the most reported entity without dimensions (or else of the most reported dimensions), in period order.
    */
   values: {
