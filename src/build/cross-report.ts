@@ -20,6 +20,7 @@ import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
+import { slugOwners } from '../collection/slug-owners.js'
 import { leftUnread, skippedFile } from '../diagnostics/skipped-source.js'
 
 /**
@@ -88,6 +89,13 @@ export function crossReport(
     return file
   }
   let unread = skipped.filter(leftUnread).length
+  // Which report keeps a slug that several claim (see slugOwners), told from the units before any
+  // summary is read: the facts of each report are let go as it is read.
+  const owners = slugOwners(
+    units.flatMap((unit) =>
+      unit.slug !== undefined && unit.summaryDigest !== undefined ? [{ path: unit.path, slug: unit.slug }] : []
+    )
+  )
   for (const [index, unit] of units.entries()) {
     if (unit.coverage.read === false) unread++
     for (const metric of unit.metrics) used.add(metric)
@@ -95,7 +103,9 @@ export function crossReport(
     const summary = summaryOf(index)
     if (!summary) throw new SummaryUnreadable(unit.path)
     const slug = summary.frontMatter.slug
-    const owner = slugs.get(slug)
+    const taken = slugs.get(slug)
+    const keeper = owners.get(slug)
+    const owner = taken ?? (keeper !== unit.path ? keeper : undefined)
     if (owner !== undefined) {
       // Messages of this build about the report go after its own, as compileSources puts them.
       report(

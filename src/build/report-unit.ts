@@ -27,6 +27,8 @@ export interface ReportUnit {
   summary?: ReportSummary
   /** A digest of the summary: the site's series are made again only when one of them changes. */
   summaryDigest?: string
+  /** The slug of its front matter, set with the summary: which report keeps a slug is told before any summary is read. */
+  slug?: string
   /** Set when its messages hold an error: it is not published, and none of its files are rendered. */
   fatal?: true
   /** A digest of its rows of the site's table: the table is written again only when one of them changes. */
@@ -155,9 +157,9 @@ export function renderUnit(
   }
 }
 
-function summarized(report: CompiledReport): Pick<ReportUnit, 'summary' | 'summaryDigest'> {
+function summarized(report: CompiledReport): Pick<ReportUnit, 'summary' | 'summaryDigest' | 'slug'> {
   const summary = summaryOf(report)
-  return { summary, summaryDigest: sha256(JSON.stringify(summary)) }
+  return { summary, summaryDigest: sha256(JSON.stringify(summary)), slug: report.frontMatter.slug }
 }
 
 function summaryOf(report: CompiledReport): ReportSummary {

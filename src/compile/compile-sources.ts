@@ -1,5 +1,7 @@
 import { VFile } from 'vfile'
+import type { Position } from 'unist'
 import { collectSeries } from '../collection/collect.js'
+import { slugOwners, type SlugClaim } from '../collection/slug-owners.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
 import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type {
@@ -57,7 +59,7 @@ function compileKeeping<Kept extends CollectedReport>(
   const files: VFile[] = [registryFile]
   const reports: Kept[] = []
   const coverage: Coverage[] = []
-  const slugs = new Map<string, string>()
+  const claims: Array<ReportClaim<Kept>> = []
   const fileOf = new Map<CollectedReport, VFile>()
   const used = new Set<string>()
   const skipped = (input.skipped ?? []).map(skippedFile)
@@ -80,23 +82,19 @@ function compileKeeping<Kept extends CollectedReport>(
     for (const metric of measured.metrics) used.add(metric)
     if (!compiled.ok) continue
     const compiledReport = compiled.value.report
-    const slug = compiledReport.frontMatter.slug
-    const owner = slugs.get(slug)
-    if (owner !== undefined) {
-      report(
-        file,
-        'front-matter-invalid',
-        `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`,
-        locateInReport(['slug'])
-      )
-      continue
-    }
-    slugs.set(slug, source.path)
-    if (!file.messages.some((message) => message.fatal)) {
-      const kept = keep(compiledReport)
-      reports.push(kept)
-      fileOf.set(kept, file)
-    }
+    const fatal = file.messages.some((message) => message.fatal)
+    claims.push({
+      path: source.path,
+      slug: compiledReport.frontMatter.slug,
+      file,
+      place: locateInReport(['slug']),
+      ...(!fatal && { kept: keep(compiledReport) })
+    })
+  }
+  // Which report keeps a slug that several claim is known once every report is read (see slugOwners).
+  for (const { kept, file } of slugKeepers(claims)) {
+    reports.push(kept)
+    fileOf.set(kept, file)
   }
 
   for (const { path } of skippedUnread) coverage.push({ path, tagged: 0, untagged: 0, read: false })
@@ -127,4 +125,33 @@ function compileKeeping<Kept extends CollectedReport>(
 
 function reportUnused(registry: Registry, used: ReadonlySet<string>, unused: (id: string) => void): void {
   for (const id of registry.metrics.keys()) if (!used.has(id)) unused(id)
+}
+
+/** A compiled report's claim to its slug, with what it keeps for the collection unless it has errors. */
+interface ReportClaim<Kept> extends SlugClaim {
+  file: VFile
+  /** Where its slug is written. */
+  place: Position
+  kept?: Kept
+}
+
+/**
+ * The reports that keep the slugs they claim (see slugOwners), in order, each with its file; each
+ * other is told whose slug it took.
+ */
+function slugKeepers<Kept>(claims: ReadonlyArray<ReportClaim<Kept>>): Array<{ kept: Kept; file: VFile }> {
+  const owners = slugOwners(claims)
+  const keepers: Array<{ kept: Kept; file: VFile }> = []
+  for (const { path: claimant, slug, file, place, kept } of claims) {
+    const owner = owners.get(slug) ?? claimant
+    if (owner !== claimant)
+      report(
+        file,
+        'front-matter-invalid',
+        `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`,
+        place
+      )
+    else if (kept) keepers.push({ kept, file })
+  }
+  return keepers
 }
