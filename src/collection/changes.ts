@@ -106,7 +106,7 @@ function checkAgainst(change: Printed, base: Printed, level: Printed, registry: 
       holds,
       statement: referenceTo(change),
       against: [referenceTo(base), referenceTo(level)],
-      detail: `${arithmeticOf()};报告为${stated},${plain ? '在印刷精度内相符' : holds ? `两值按印刷精度可得${allowed?.zh ?? ''},相符` : `不符${allowed ? `(两值按印刷精度可得${allowed.zh})` : ''}`}`
+      detail: `${arithmeticOf()};报告为${stated},${verdict(holds, plain, allowed?.zh)}`
     })
   })
   if (holds) return
@@ -123,9 +123,17 @@ function checkAgainst(change: Printed, base: Printed, level: Printed, registry: 
   )
 }
 
+/** What a check of a change concludes, in the words of a series page, with the range the levels allow where it says more. */
+function verdict(holds: boolean, plain: boolean, allowed: string | undefined): string {
+  if (plain) return '在印刷精度内相符'
+  const range = allowed === undefined ? '' : `两值按印刷精度可得${allowed}`
+  if (holds) return `${range},相符`
+  return range === '' ? '不符' : `不符(${range})`
+}
+
 /**
  * The changes two printed levels allow, rounded outwards to one place more than the change is
- * printed with: −7.37% to −6.27% for 17.6 → 16.4 against a change printed to a tenth. Undefined
+ * printed with: −7.37% to −6.26% for 17.6 → 16.4 against a change printed to a tenth. Undefined
  * for exact levels (counts), which allow one change, the one the arithmetic shows.
  */
 function allowedRange(
