@@ -20,7 +20,7 @@ import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
-import { slugOwners } from '../collection/slug-owners.js'
+import { slugOwners, slugTaken } from '../collection/slug-owners.js'
 import { leftUnread, skippedFile } from '../diagnostics/skipped-source.js'
 
 /**
@@ -108,12 +108,7 @@ export function crossReport(
     const owner = taken ?? (keeper !== unit.path ? keeper : undefined)
     if (owner !== undefined) {
       // Messages of this build about the report go after its own, as compileSources puts them.
-      report(
-        fileOf(unit.path),
-        'front-matter-invalid',
-        `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`,
-        unit.slugPlace
-      )
+      report(fileOf(unit.path), 'front-matter-invalid', slugTaken(slug, owner), unit.slugPlace)
       continue
     }
     slugs.set(slug, unit.path)

@@ -23,3 +23,8 @@ export function slugOwners(claims: Iterable<SlugClaim>): Map<string, string> {
 function namedFor(path: string, slug: string): boolean {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) === `${slug}.md`
 }
+
+/** What a report is told whose slug another keeps. */
+export function slugTaken(slug: string, owner: string): string {
+  return `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`
+}

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import type { Position } from 'unist'
 import { collectSeries } from '../collection/collect.js'
-import { slugOwners, type SlugClaim } from '../collection/slug-owners.js'
+import { slugOwners, slugTaken, type SlugClaim } from '../collection/slug-owners.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
 import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type {
@@ -144,13 +144,7 @@ function slugKeepers<Kept>(claims: ReadonlyArray<ReportClaim<Kept>>): Array<{ ke
   const keepers: Array<{ kept: Kept; file: VFile }> = []
   for (const { path: claimant, slug, file, place, kept } of claims) {
     const owner = owners.get(slug) ?? claimant
-    if (owner !== claimant)
-      report(
-        file,
-        'front-matter-invalid',
-        `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`,
-        place
-      )
+    if (owner !== claimant) report(file, 'front-matter-invalid', slugTaken(slug, owner), place)
     else if (kept) keepers.push({ kept, file })
   }
   return keepers
