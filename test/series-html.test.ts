@@ -186,6 +186,10 @@ describe('a series page', () => {
         '17.4 − 20 = −2.6;报告为−2.6,在印刷精度内相符'
       ]
     ])
+    // The arithmetic is written in Chinese, the page's language: no cell marks it as another.
+    expect(
+      selectAll('section[aria-labelledby=checks-title] tbody td', pm25).filter((cell) => cell.properties['lang'])
+    ).toEqual([])
   })
 
   test('a check that does not hold is marked ✗ and 不符', () => {
