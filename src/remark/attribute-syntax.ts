@@ -23,6 +23,8 @@ const problems = {
   emptyShortcut: (marker: string) => `"${marker}" is not followed by a name, ${dropped}`,
   spaceAfterQuote: (name: string) =>
     `The quoted value of ${name} runs into the next character, ${dropped}: put a space after the closing quote`,
+  commaBetween: (name: string, next: string) =>
+    `A comma parts ${name} from ${next}, ${dropped}: part attributes with spaces (${name}=… ${next}=…)`,
   unclosed: () => `These braces are not closed before the paragraph ends, ${dropped}: end them with "}"`,
   unclosedBefore: () => `These braces are not closed before the next annotation, ${dropped}: end them with "}"`
 } as const
@@ -192,9 +194,27 @@ function quoted(reader: Reader, { start, name }: Named, mark: string): Attribute
  * `value= unit=…` reads unit as the value of value=, which then stops at the "=".
  */
 function unquoted(reader: Reader, named: Named, spacedFrom: number | undefined): AttributeSyntaxError | undefined {
+  const from = reader.at
   skipWhile(reader, unquotedChar)
   const stop = peek(reader)
   if (stop === undefined || !unquotedStop.has(stop)) return undefined
   if (spacedFrom !== undefined && stop === '=') return empty(named, spacedFrom)
+  if (stop === '=') {
+    // metric=a,period=2024: the comma a list of settings is written with elsewhere, where a space belongs.
+    const comma = commaBeforeName(reader.source.slice(from, reader.at))
+    if (comma !== undefined)
+      return {
+        start: from + comma.at,
+        end: from + comma.at + 1,
+        message: problems.commaBetween(named.name, comma.next)
+      }
+  }
   return { start: named.start, end: reader.at + 1, message: problems.quoteValue(named.name, stop) }
+}
+
+/** The last comma of a value that a name follows to its end (a,period of metric=a,period=2024), and that name. */
+function commaBeforeName(text: string): { at: number; next: string } | undefined {
+  const at = Math.max(text.lastIndexOf(','), text.lastIndexOf('，'))
+  const next = text.slice(at + 1)
+  return at !== -1 && nameStart(next[0]) && [...next].every(nameChar) ? { at, next } : undefined
 }
