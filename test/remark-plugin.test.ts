@@ -183,6 +183,18 @@ describe('an annotation not written to its end says what is missing', () => {
     ['braces parted from the label by a space', '办理:fact[92件] {metric=a}。', [
       '1:3 missing-metric: The fact "92件" has no metric: the braces after its label are parted from it by a space, so they are read as text: remove the space, as :fact[17.4]{metric=air.pm25}'
     ]],
+    ['"metric:" for "metric="', '办理:fact[92件]{metric:petitions.handled}。', [
+      '1:3 missing-metric: The fact "92件" has no metric: "metric:petitions.handled" is one attribute name: write metric=petitions.handled'
+    ]],
+    ['"metric" misspelt', '办理:fact[92件]{metirc=petitions.handled}。', [
+      '1:3 missing-metric: The fact "92件" has no metric: "metirc" is no attribute factmark reads: write metric=petitions.handled'
+    ]],
+    ['"Metric" capitalized', '办理:fact[92件]{Metric=petitions.handled}。', [
+      '1:3 missing-metric: The fact "92件" has no metric: "Metric" is no attribute factmark reads: write metric=petitions.handled'
+    ]],
+    ['attributes in full-width parentheses', '办理:fact[92件]（metric=petitions.handled）。', [
+      '1:3 missing-metric: The fact "92件" has no metric: its attributes are written in brackets, which are read as text: write them in braces, as :fact[17.4]{metric=air.pm25}'
+    ]],
     ['a label followed by a space and text', '办理:fact[92件] 共计{3}。', [
       '1:3 missing-metric: The fact "92件" has no metric: add metric=<id> from the registry'
     ]],

@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Point, Position } from 'unist'
 import type { VFile } from 'vfile'
 import { readFigure } from '../chinese-number/index.js'
-import { didYouMeanText } from '../diagnostics/did-you-mean.js'
+import { didYouMean, didYouMeanText } from '../diagnostics/did-you-mean.js'
 import { report } from '../diagnostics/report.js'
 import type { RuleId } from '../diagnostics/rules.js'
 import type { Registry } from '../model/compiled.js'
@@ -195,12 +195,22 @@ function readMetric(
  * as two attributes of no value, and `:fact[98.6%] {metric=…}` as a label followed by text.
  */
 function missingMetricAdvice({ node, attributes }: Annotation, source: string): string {
-  const named = Object.keys(attributes).find((name) => name.includes('.') && attributes[name] === '')
+  const names = Object.keys(attributes)
+  const named = names.find((name) => name.includes('.') && attributes[name] === '')
   if (attributes['metric'] === '' && named !== undefined)
     return `"metric" has no "=" before ${named}, so both are read as attributes of no value: write metric=${named}`
+  // {metric:air.pm25} is one attribute, for a name may hold ":".
+  const colon = names.find((name) => /^metric:./i.test(name) && attributes[name] === '')
+  if (colon !== undefined) return `"${colon}" is one attribute name: write metric=${colon.slice('metric:'.length)}`
+  const misspelt = names.find((name) => name !== 'metric' && didYouMean(name, ['metric']) === 'metric')
+  if (misspelt !== undefined)
+    return `"${misspelt}" is no attribute factmark reads: write metric=${attributes[misspelt] || '<id>'}`
   const end = node.position?.end.offset
-  if (Object.keys(attributes).length === 0 && end !== undefined && /^[ \t\u3000]+\{/.test(source.slice(end, end + 64)))
+  const after = end === undefined || names.length > 0 ? '' : source.slice(end, end + 64)
+  if (/^[ \t\u3000]+\{/.test(after))
     return 'the braces after its label are parted from it by a space, so they are read as text: remove the space, as :fact[17.4]{metric=air.pm25}'
+  if (/^[ \t\u3000]*[（(［[]\s*metric\s*=/.test(after))
+    return 'its attributes are written in brackets, which are read as text: write them in braces, as :fact[17.4]{metric=air.pm25}'
   return 'add metric=<id> from the registry'
 }
 
