@@ -507,6 +507,8 @@ describe('dates and ordinals of names become ignore phrases', () => {
     ['year-of-clause', '同比下降5.2%。', '2024年', 'PM2.5年均浓度为17.4微克/立方米。', '2024年PM2.5年'], // the period of the figures after it
     ['year-of-clause', '', '2024年', '以来累计整治入河排污口205个。', '2024年以来'], // the start of the span a figure counts
     [undefined, '', '2024年', '是攻坚之年。', undefined], // a year that dates no figure: left to annotate or ignore by hand
+    ['year-compared', '与', '2024年', '相比，优良率下降2.9%。', '与2024年相比'], // the base of the changes after it
+    ['year-compared', '优良率较', '2024年', '下降2.9个百分点。', '较2024年'],
     [undefined, '全市空气质量优良天数比例为', '98.1%', '。', undefined], // a measurement
     [undefined, '排名', '第2', '，', undefined], // a rank is a figure
     [undefined, '于', '2025年11月', '完成整改', undefined], // a date a metric may record

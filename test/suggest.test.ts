@@ -118,9 +118,14 @@ describe('a year that opens a clause gives the period of its figures', () => {
       '2024年 ignore: 2024年以来',
       '16.5微克/立方米 :fact[16.5微克/立方米]{metric=air.pm25}'
     ]],
+    // A year the sentence compares with is the base of its changes.
     ['全市较2024年PM2.5年均浓度下降0.9微克/立方米。', [
-      '2024年 :fact[2024年]{metric=?}',
-      '0.9微克/立方米 :fact[0.9微克/立方米]{metric=air.pm25}'
+      '2024年 ignore: 较2024年',
+      '0.9微克/立方米 :fact[0.9微克/立方米]{metric=air.pm25 aspect=decrease base=2024}'
+    ]],
+    ['与2023年相比，PM2.5年均浓度下降2.9%。', [
+      '2023年 ignore: 与2023年相比',
+      '2.9% :fact[2.9%]{metric=air.pm25 aspect=decrease base=2023}'
     ]],
     ['2024年11月PM2.5浓度为20.1微克/立方米。', [
       '2024年11月 :fact[2024年11月]{metric=?}',

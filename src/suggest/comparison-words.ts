@@ -45,6 +45,8 @@ export interface Comparison {
   aspect?: ProposedAspect
   /** Whether the words compare with the period before, so that the change gets `base=`. */
   againstBase: boolean
+  /** The year the words compare with, when they name it (与2024年相比, 较2024年): the change's base. */
+  baseYear?: string
 }
 
 // The comparison words stand in the clause of the figure, a few characters before it:
@@ -61,14 +63,26 @@ const clauseEnd = /[。;；!?！？,，:：\n]/g
  */
 export function readComparison(before: string, figure: Figure, inTargetList = false): Comparison {
   const near = clause(before)
-  const againstBase = BASE_WORDS.some((word) => near.includes(word))
+  const baseYear = namedBaseYear(before)
+  const againstBase = baseYear !== undefined || BASE_WORDS.some((word) => near.includes(word))
+  const base = { againstBase, ...(baseYear !== undefined && { baseYear }) }
   if (/由$/.test(near)) return { aspect: 'start', againstBase: false }
   if (TARGET_WORDS.some((word) => near.endsWith(word))) return { aspect: 'target', againstBase: false }
   if (inTargetList) return { aspect: 'target', againstBase: false }
-  if (figure.kind === 'unchanged') return { againstBase }
+  if (figure.kind === 'unchanged') return base
   if (figure.kind !== 'percentage-point' && !againstBase) return { againstBase: false }
   const direction = lastDirection(near)
-  return direction ? { aspect: direction, againstBase } : { againstBase: false }
+  return direction ? { aspect: direction, ...base } : { againstBase: false }
+}
+
+/**
+ * The year a sentence compares with by name, before the figure and within its sentence: 与2024年相比,
+ * 较2024年, 比2024年同期. The comparison may open the sentence, a clause before the figure.
+ */
+function namedBaseYear(before: string): string | undefined {
+  const near = before.slice(-2 * reach)
+  const sentence = near.slice(Math.max(...[...'。；;!?！？\n'].map((mark) => near.lastIndexOf(mark))) + 1)
+  return [...sentence.matchAll(/(?:与|较|比)(\d{4})年/g)].at(-1)?.[1]
 }
 
 /**

@@ -93,6 +93,14 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
     after: ({ after }) => SPAN_START.exec(after)?.[0].length ?? 6
   },
   {
+    id: 'year-compared',
+    description: 'A year a sentence compares with names the base of the changes after it, which take it as base=: 与2024年相比, 较2024年',
+    applies: ({ figure, before }) =>
+      figure.kind === 'date' && /^\d{4}$/.test(figure.period ?? '') && /(?:与|较|比)$/.test(before),
+    before: 1,
+    after: ({ after }) => /^(?:同期相比|相比|同期)/.exec(after)?.[0].length ?? 0
+  },
+  {
     id: 'class-range',
     description: 'A range of classes defines what a metric counts (优质水(Ⅰ~Ⅱ类)比例), it is not a measurement',
     applies: ({ figure }) => figure.kind === 'class' && figure.upper !== undefined,

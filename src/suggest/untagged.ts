@@ -9,7 +9,7 @@ import { spansOf } from '../model/spans.js'
 import { phraseStarts } from '../model/phrases.js'
 import { guessMetric, takes } from './metric-guess.js'
 import type { Registry } from '../model/compiled.js'
-import { readComparison, targetListStart, type ProposedAspect } from './comparison-words.js'
+import { readComparison, targetListStart, type Comparison, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
@@ -114,10 +114,7 @@ function describe(
   const isChange = comparison.aspect !== undefined && comparison.aspect !== 'start' && comparison.aspect !== 'target'
   const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
   const metric = guess && guess.confidence >= CONFIDENT ? guess.metric : undefined
-  // A change of a year the clause names is measured against the year before that one.
-  const changed = period ?? options.period
-  const base =
-    changed && comparison.againstBase && (isChange || figure.kind === 'unchanged') ? previousPeriod(changed) : undefined
+  const base = baseOf(comparison, isChange || figure.kind === 'unchanged', period ?? options.period)
   const attributes = [`metric=${metric ?? '?'}`]
   if (comparison.aspect) attributes.push(`aspect=${comparison.aspect}`)
   if (base) attributes.push(`base=${base}`)
@@ -134,6 +131,15 @@ function describe(
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
   return result
+}
+
+/**
+ * The base of a change: the year its words name (与2024年相比), else the year before its own, which is
+ * the year its clause names or the report's (a change of 2024 in a report of 2025 is on 2023).
+ */
+function baseOf(comparison: Comparison, isChange: boolean, period: string | undefined): string | undefined {
+  if (!period || !comparison.againstBase || !isChange) return undefined
+  return comparison.baseYear ?? previousPeriod(period)
 }
 
 /** The label of a figure and its period, when it is not the report's: a target's (see asTarget), or of its clause. */
