@@ -131,6 +131,13 @@ describe('remarkFact in a plain unified pipeline', () => {
     expect(messages(file)[0]).toBe('1:53 unknown-metric: Unknown metric "air.pm2.5", did you mean "air.pm25"?')
   })
 
+  test('an id that a comma between attributes ran into is named as such', () => {
+    const { file } = run(':fact[17.4]{metric=air.pm25, period=2024}', { registry, defaults })
+    expect(messages(file)).toEqual([
+      '1:20 unknown-metric: Unknown metric "air.pm25,": the comma after air.pm25 is read as part of it; part attributes with spaces alone (metric=air.pm25 period=…)'
+    ])
+  })
+
   test('reports problems as messages with rule ids, places and fixes', () => {
     const { file } = run(
       '值:fact[17.4]{unit=微克/立方米}\n\n值:fact[2]{metric=a unit=斤斤}\n\n值:Fact[3]{metric=a}\n\n值：fact[4]{metric=a}\n\n`:Fact[5]{metric=a}`'

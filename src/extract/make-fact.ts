@@ -185,9 +185,16 @@ function readMetric(
     return undefined
   }
   const metric = registry.metrics.get(id)
-  if (!metric)
-    problem('unknown-metric', `Unknown metric "${id}"${didYouMeanText(id, registry.metrics.keys())}`, at('metric'))
+  if (!metric) problem('unknown-metric', unknownMetricMessage(id, registry), at('metric'))
   return metric && { id, metric }
+}
+
+/** Unknown metric "x", with the id meant: the nearest, or the one a comma that parts attributes ran into. */
+function unknownMetricMessage(id: string, registry: Registry): string {
+  const before = id.replace(/[,，]$/, '')
+  if (before !== id && registry.metrics.has(before))
+    return `Unknown metric "${id}": the comma after ${before} is read as part of it; part attributes with spaces alone (metric=${before} period=…)`
+  return `Unknown metric "${id}"${didYouMeanText(id, registry.metrics.keys())}`
 }
 
 /**
