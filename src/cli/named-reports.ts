@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
-import { displayPath } from '../load/sources.js'
+import { displayPath, reportNames } from '../load/sources.js'
 import type { KeptCheck } from '../cache/kept-check.js'
 
 /**
@@ -56,10 +56,7 @@ export function leftOutOfSite(src: string, files: readonly string[], cwd: string
 function folderReports(src: string, cwd: string): string[] {
   const folder = path.resolve(cwd, src)
   try {
-    return readdirSync(folder)
-      .filter((name) => name.endsWith('.md'))
-      .sort()
-      .map((name) => path.join(folder, name))
+    return reportNames(readdirSync(folder)).map((name) => path.join(folder, name))
   } catch {
     // A folder that cannot be read is said so where its registry is read.
     return []

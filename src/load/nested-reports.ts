@@ -7,7 +7,7 @@ import { compareStrings } from '../model/compare.js'
  * Folders inside a source folder that cannot hold an editor's reports: version control, editors'
  * and tools' own folders (`.git`, `.obsidian`, `.vscode`) and installed packages.
  */
-function isOthersFolder(name: string): boolean {
+export function isOthersFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules'
 }
 

@@ -16,6 +16,7 @@ import type { CompileInput, SkippedSource, SourceText } from '../model/compiled.
 import { nestedReports } from './nested-reports.js'
 import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
+import { fewOfMany } from '../model/few-of-many.js'
 
 const registryName = 'metrics.yaml'
 
@@ -116,6 +117,13 @@ interface ReadReports {
 
 export type ReportsOutcome = Result<ReadReports, SourcesFailure>
 
+const pathOf = (source: SkippedSource) => source.path
+
+/** The names of a folder's entries that are reports (`*.md`), in name order. */
+export function reportNames(names: readonly string[]): string[] {
+  return names.filter((name) => name.endsWith('.md')).sort()
+}
+
 /** The reports of a folder (`*.md`, in name order), each path relative to `cwd`. */
 export async function readReportFolder(
   folder: string,
@@ -131,10 +139,7 @@ export async function readReportFolder(
   } catch (error) {
     return failure(`Cannot read the source folder ${shown}: ${ioReason(error)}`, shown)
   }
-  const names = entries
-    .map((entry) => entry.name)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
+  const names = reportNames(entries.map((entry) => entry.name))
   const nested = (await nestedReports(real, entries)).map((inside): SkippedSource => ({
     path: displayPath(path.join(folder, inside), cwd),
     reason: `it is in a folder inside ${shown}, and only the reports that stand in ${shown} itself are compiled`,
@@ -144,7 +149,7 @@ export async function readReportFolder(
     return failure(
       nested.length === 0
         ? `No reports (*.md) in ${shown}`
-        : `No reports (*.md) in ${shown}; those in folders inside it are not read (${nestedList(nested)}): move the reports to publish into ${shown} itself`,
+        : `No reports (*.md) in ${shown}; those in folders inside it are not read (${fewOfMany(nested.map(pathOf), skippedListed)}): move the reports to publish into ${shown} itself`,
       shown
     )
   const read = readEach(
@@ -154,13 +159,6 @@ export async function readReportFolder(
     reading
   )
   return read.ok ? ok({ ...read.value, skipped: [...read.value.skipped, ...nested] }) : read
-}
-
-/** The first paths of reports in folders inside the source folder, and how many more there are. */
-function nestedList(nested: readonly SkippedSource[]): string {
-  const listed = nested.slice(0, skippedListed).map((entry) => entry.path)
-  const more = nested.length - listed.length
-  return more > 0 ? `${listed.join(', ')} and ${more} more` : listed.join(', ')
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { displayPath } from '../load/sources.js'
 import { isNodeError } from '../model/node-error.js'
 import { err, ok, type Result } from '../model/result.js'
+import { fewOfMany } from '../model/few-of-many.js'
 
 /**
  * The files of a new project, shipped in the package's starter/ folder and read at run time: a
@@ -51,7 +52,7 @@ export async function initProject(options: InitOptions = {}): Promise<Result<Ini
   if (inTheWay === 'not a folder') return err(`${shownFolder} exists and is not a folder; init writes nothing over it`)
   if (inTheWay.length > 0)
     return err(
-      `${shownFolder}/ already holds ${listed(inTheWay)}; init starts a new project and changes nothing in an existing one`
+      `${shownFolder}/ already holds ${fewOfMany(inTheWay)}; init starts a new project and changes nothing in an existing one`
     )
   const gitignore = path.join(cwd, '.gitignore')
   const present = await kindOf(gitignore)
@@ -95,10 +96,4 @@ async function kindOf(file: string): Promise<'absent' | 'file' | 'other'> {
     if (isNodeError(error) && error.code === 'ENOENT') return 'absent'
     throw error
   }
-}
-
-/** A few names, and how many more: a folder of thousands of files must not fill the terminal. */
-function listed(names: readonly string[]): string {
-  const shown = names.slice(0, 3).join(', ')
-  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown
 }

@@ -4,6 +4,7 @@ import type { Fact } from '../model/schema-types.js'
 import { describeDimensions, factKey, groupBy, place, where } from './fact-groups.js'
 import { factInterval, overlaps, show, type Interval } from './interval.js'
 import type { Registry } from '../model/compiled.js'
+import { fewOfMany } from '../model/few-of-many.js'
 
 /**
  * inconsistent-duplicate: aspect-equal facts must agree at their written
@@ -15,7 +16,9 @@ export function checkDuplicates(facts: readonly Fact[], registry: Registry, file
     if (group.length < 2) continue
     const breaking = firstInconsistent(group, registry.metrics.get(group[0]?.metric ?? '')?.kind)
     if (!breaking) continue
-    const others = listed(group.filter((fact) => fact !== breaking).map((fact) => `"${fact.text}" at ${where(fact)}`))
+    const others = fewOfMany(
+      group.filter((fact) => fact !== breaking).map((fact) => `"${fact.text}" at ${where(fact)}`)
+    )
     report(
       file,
       'inconsistent-duplicate',
@@ -49,10 +52,4 @@ function firstInconsistent(group: readonly Fact[], kind: string | undefined): Fa
 
 function showValue(fact: Fact): string {
   return typeof fact.value === 'number' ? `${show(fact.value)}${fact.unit === '1' ? '' : ` ${fact.unit}`}` : fact.value
-}
-
-/** A few of many places, so that a message stays short however many facts disagree. */
-function listed(items: readonly string[], shown = 3): string {
-  const more = items.length - shown
-  return more > 0 ? `${items.slice(0, shown).join(', ')} and ${more} more` : items.join(', ')
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { watch } from 'chokidar'
+import { isOthersFolder } from '../load/nested-reports.js'
 
 /**
  * chokidar reports no change of a file that comes within 50 ms of the last change it reported of
@@ -43,7 +44,7 @@ function isSourceName(name: string): boolean {
 export function unwatched(folder: string, file: string, stats?: { isDirectory(): boolean }): boolean {
   if (file === folder) return false
   const parts = path.relative(folder, file).split(path.sep)
-  if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return true
+  if (parts.some(isOthersFolder)) return true
   const name = parts.at(-1) ?? ''
   if (isSourceName(name)) return false
   return stats === undefined ? name.includes('.') || name.endsWith('~') : !stats.isDirectory()
