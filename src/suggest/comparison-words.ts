@@ -1,4 +1,5 @@
 import type { Figure } from '../chinese-number/index.js'
+import { sentenceSoFar } from './sentence.js'
 
 /** The aspect words before a figure give it; `level` (the default) is never proposed. */
 export type ProposedAspect = 'start' | 'target' | 'increase' | 'decrease' | 'improve' | 'worsen'
@@ -80,8 +81,7 @@ export function readComparison(before: string, figure: Figure, inTargetList = fa
  * 较2024年, 比2024年同期. The comparison may open the sentence, a clause before the figure.
  */
 function namedBaseYear(before: string): string | undefined {
-  const near = before.slice(-2 * reach)
-  const sentence = near.slice(Math.max(...[...'。；;!?！？\n'].map((mark) => near.lastIndexOf(mark))) + 1)
+  const sentence = sentenceSoFar(before.slice(-2 * reach))
   return [...sentence.matchAll(/(?:与|较|比)(\d{4})年/g)].at(-1)?.[1]
 }
 

@@ -1,6 +1,7 @@
 import type { Figure } from '../chinese-number/index.js'
 import { findFigures } from './find-figures.js'
 import { BUILT_IN_NAMES } from './names.js'
+import { SENTENCE_ENDS, sentenceRest } from './sentence.js'
 
 /**
  * Dates and ordinals that belong to a name (the year in a report's title,
@@ -41,7 +42,6 @@ const LIST_VERB_LENGTH = 2
 const NAMED_THINGS =
   /^度?[^，,。；;：:！？!?、]{0,16}?(?:工作总结|工作要点|工作计划|任务清单|清单|课题|大练兵|志愿服务|评估|考核|名单|案例|大会|会议|论坛|活动|行动|方案|规划|报告|公报|督察|试点|项目)/
 const HEADING = /^\s{0,3}#{1,6}\s/
-const CLAUSE_ENDS = new Set(['。', '；', ';', '！', '？', '!', '?'])
 
 // prettier-ignore
 export const NAME_FIGURES: readonly NameFigureRule[] = [
@@ -118,15 +118,13 @@ const SPAN_START = /^(?:以来|至今)/
 
 /** Whether a figure stands in the clause that opens `after`. */
 function figureInClause(after: string): boolean {
-  const clause = after.slice(0, LOOK_AHEAD)
-  const end = clause.search(/[。；;！？!?\n]/)
-  return findFigures(end === -1 ? clause : clause.slice(0, end)).length > 0
+  return findFigures(sentenceRest(after.slice(0, LOOK_AHEAD))).length > 0
 }
 
 /** Whether the text before a figure is empty or ends a clause, but for spaces. */
 function opensClause(before: string): boolean {
   const trimmed = before.trimEnd()
-  return trimmed === '' || CLAUSE_ENDS.has(trimmed.at(-1) as string)
+  return trimmed === '' || SENTENCE_ENDS.has(trimmed.at(-1) as string)
 }
 
 /** The names in quotes or book-title marks of names.ts, where they open a text. */

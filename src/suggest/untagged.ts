@@ -13,6 +13,7 @@ import { readComparison, targetListStart, type Comparison, type ProposedAspect }
 import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
+import { sentenceSoFar } from './sentence.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
 export interface UntaggedFigure {
@@ -185,16 +186,13 @@ function targetYear(before: string, period: string | undefined): string | undefi
  * starts a span (2024年以来, 2024年至今, 2024年底前) or a list of years dates no single figure.
  */
 function yearOfClause(before: string, period: string | undefined): string | undefined {
-  const clause = before.slice(Math.max(...[...CLAUSE_OPENERS].map((mark) => before.lastIndexOf(mark))) + 1)
+  const clause = sentenceSoFar(before)
   const year =
     /^\s*(\d{4})年(?!以来|至|到|起|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十、和与及—–~～-])/.exec(
       clause
     )?.[1]
   return year !== undefined && year !== period ? year : undefined
 }
-
-/** The marks after which a clause opens: a year after one of them dates what the clause states. */
-const CLAUSE_OPENERS = new Set(['。', '；', ';', '！', '？', '!', '?', '\n'])
 
 /**
  * The metric of a figure: from the names of a 分别-list, from the figure a
