@@ -246,12 +246,25 @@ describe('build refuses an output folder it does not own, and touches nothing', 
 
   // A build writes its record beside the lock and links it into place, so that no build killed
   // meanwhile leaves an empty lock that every later build would refuse.
-  test('the records that builds now gone wrote beside the lock are removed, and no other file', async () => {
+  test('the records that builds now gone wrote beside the lock are removed, whole or cut short, and no other file', async () => {
     writeFileSync(path.join(cwd, `.dist.lock.${killed}`), lockRecord(killed))
     writeFileSync(path.join(cwd, `.dist.lock.${process.ppid}`), lockRecord(process.ppid))
+    // Cut short by the kill, after its first bytes or before any.
+    writeFileSync(path.join(cwd, `.dist.lock.${killedAgain}`), lockRecord(killedAgain).slice(0, 12))
+    writeFileSync(path.join(cwd, '.dist.lock.999999997'), '')
     writeFileSync(path.join(cwd, '.dist.lock.notes'), 'mine\n')
+    // Named as a record is, but of other text, or of another process.
+    writeFileSync(path.join(cwd, '.dist.lock.999999995'), 'my notes\n')
+    writeFileSync(path.join(cwd, '.dist.lock.999999999'), lockRecord(killed))
     expect((await run('build')).code).toBe(0)
-    expect(readdirSync(cwd).sort()).toEqual([`.dist.lock.${process.ppid}`, '.dist.lock.notes', 'dist', 'source'])
+    expect(readdirSync(cwd).sort()).toEqual([
+      `.dist.lock.${process.ppid}`,
+      '.dist.lock.999999995',
+      '.dist.lock.999999999',
+      '.dist.lock.notes',
+      'dist',
+      'source'
+    ])
   })
 
   test('a lock left by a process that is gone is taken over, and only the folders it names are removed', async () => {

@@ -320,15 +320,27 @@ const linksRefused = (error: unknown) =>
 /** Where the process `pid` writes the record of the lock `file` before it links it into place. */
 const besideLock = (file: string, pid: number) => `${file}.${pid}`
 
-/** Remove the records that processes now gone wrote beside the lock `file` and died before they removed. */
+/**
+ * Remove the records that processes now gone wrote beside the lock `file` and died before they
+ * removed: a file of such a name whose text is not a record of its process, or the start of one
+ * cut short by the kill, is someone else's and stays.
+ */
 async function removeLeftBeside(file: string): Promise<void> {
   const prefix = `${path.basename(file)}.`
   const names = await readdir(path.dirname(file)).catch(() => [])
   for (const name of names) {
     const pid = name.startsWith(prefix) ? name.slice(prefix.length) : ''
     if (!/^[1-9]\d*$/.test(pid) || Number(pid) === process.pid || isAlive(Number(pid))) continue
-    await unlink(path.join(path.dirname(file), name)).catch(() => undefined)
+    const left = path.join(path.dirname(file), name)
+    const text = await readFile(left, 'utf8').catch(() => undefined)
+    if (text !== undefined && isRecordOf(Number(pid), text)) await unlink(left).catch(() => undefined)
   }
+}
+
+/** Whether `text` is the record of the process `pid` as recordFor makes it, whole or cut short. */
+function isRecordOf(pid: number, text: string): boolean {
+  const head = `{"factmark":"publish","pid":${pid},`
+  return text.startsWith(head) || head.startsWith(text)
 }
 
 // Where the file system has no hard links, a lock is created empty and its record written next
