@@ -131,6 +131,12 @@ describe('remarkFact in a plain unified pipeline', () => {
     expect(messages(file)[0]).toBe('1:53 unknown-metric: Unknown metric "air.pm2.5", did you mean "air.pm25"?')
   })
 
+  test('a quoted value may end in a comma', () => {
+    const { file } = run('办理:fact[92件]{metric=a entity="厦门市,"}。')
+    expect(messages(file)).toEqual([])
+    expect(file.data.facts?.map((fact) => fact.entity)).toEqual(['厦门市,'])
+  })
+
   test('an id that a comma between attributes ran into is named as such', () => {
     const { file } = run(':fact[17.4]{metric=air.pm25, period=2024}', { registry, defaults })
     expect(messages(file)).toEqual([
@@ -205,6 +211,12 @@ describe('an annotation not written to its end says what is missing', () => {
     ['a label followed by a space and text', '办理:fact[92件] 共计{3}。', [
       '1:3 missing-metric: The fact "92件" has no metric: add metric=<id> from the registry'
     ]],
+    ['a comma after a value, which takes it', '办理:fact[92件]{metric=a aspect=increase, base=2024}。', [
+      '1:38 attribute-invalid: The comma after aspect=increase is read as part of its value: part attributes with spaces alone (aspect=increase base=…)'
+    ]],
+    ['a full-width comma after the last value', '办理:fact[92件]{metric=a entity=厦门市，}。', [
+      '1:33 attribute-invalid: The comma after entity=厦门市 is read as part of its value: remove it'
+    ]],
     ['braces that are not closed', '办理:fact[92件]{metric=a。', [
       '1:13 attribute-invalid: These braces are not closed before the paragraph ends, so none of the attributes in these braces is read: end them with "}"'
     ]]
@@ -238,6 +250,27 @@ describe('an annotation not written to its end says what is missing', () => {
   test('a label not closed is a broken annotation to the end of its paragraph, whose figures are not called untagged', () => {
     const { file } = run('办理:fact[92件{metric=a}。')
     expect(file.data.brokenAnnotations).toEqual([[2, 22]])
+  })
+
+  // `base=2024,period=2025` stays text when the block is not read: its years are no figures of the report.
+  test.each([
+    [
+      'a comma between attributes',
+      '办理:fact[92件]{metric=a base=2024,period=2025}，结案:fact[3件]{metric=a}。',
+      [[12, 44]]
+    ],
+    ['a value that needs quotes', '办理:fact[92件]{metric=a note=2024年<}。', [[12, 34]]],
+    ['braces that run into the next annotation', '办理:fact[92件]{metric=a base=2024 结案:fact[3件]{metric=a}。', []],
+    [
+      'braces that run to the end of the paragraph',
+      '办理:fact[92件]{metric=a base=2024。\n\n共:fact[3件]{metric=a}。',
+      []
+    ],
+    ['braces that read', '办理:fact[92件]{metric=a base=2024}。', []]
+  ])('attributes not read, %s: their braces are broken too', (_name, markdown, spans) => {
+    const { file } = run(markdown)
+    expect(file.data.brokenAnnotations).toEqual(spans)
+    for (const [start, end] of spans) expect(markdown.slice(start, end)).toMatch(/^\{.*\}$/)
   })
 })
 

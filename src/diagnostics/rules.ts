@@ -111,7 +111,7 @@ export const rules = {
     severity: 'error',
     title: 'An attribute has a value factmark cannot use',
     explanation:
-      'Attribute values must be from the documented set (aspect=level|start|target|change|increase|decrease) and must not be empty. An attribute block the parser cannot read (braces or quotes not closed, a space after a quote) leaves the annotation with no attributes at all; the message points where it broke.',
+      'Attribute values must be from the documented set (aspect=level|start|target|change|increase|decrease) and must not be empty. An attribute block the parser cannot read (braces or quotes not closed, a space after a quote, a comma between attributes) leaves the annotation with no attributes at all; the message points where it broke, and the figures in those braces are not called untagged. Attributes are parted by spaces alone: an unquoted value that ends in a comma (aspect=increase, base=2024) would take it, and is refused.',
     fix: 'Do as the message says: use one of the values it lists, give the attribute once, or mend the braces or quotes where it points.'
   },
   'duplicate-id': {

@@ -64,7 +64,12 @@ interface Annotation {
 export function makeFact(node: TextDirective, spans: DirectiveSpans, context: FactContext): MadeFact | undefined {
   const annotation = openAnnotation(node, spans, context.file)
   checkRepeatedAttributes(annotation)
-  if (!checkAttributeSyntax(annotation, context) || !checkLabelWritten(annotation, context)) return undefined
+  if (
+    !checkAttributeSyntax(annotation, context) ||
+    !checkLabelWritten(annotation, context) ||
+    !checkCommaSlips(annotation, context)
+  )
+    return undefined
   const metric = readMetric(annotation, context)
   if (!metric) return undefined
   const { attributes, at } = annotation
@@ -137,6 +142,30 @@ function checkAttributeSyntax(annotation: Annotation, { source, toPoint }: FactC
   if (syntax)
     annotation.problem('attribute-invalid', syntax.message, { start: toPoint(syntax.start), end: toPoint(syntax.end) })
   return syntax === undefined
+}
+
+/**
+ * An unquoted value that ends in a comma took the comma that was meant to part it from the next
+ * attribute (`aspect=increase, base=2024`): read on, it would be called a value no attribute takes,
+ * or pass as a site or an entity of its own (`site=南门桥断面,`). The metric says so itself (see
+ * unknownMetricMessage).
+ */
+function checkCommaSlips({ spans, problem }: Annotation, { source, toPoint }: FactContext): boolean {
+  for (const [index, { name, key, value }] of spans.attributes.entries()) {
+    const start = value.start.offset
+    const end = value.end.offset
+    if (name === 'metric' || value === key || start === undefined || end === undefined) continue
+    if (!/[,，]$/.test(source.slice(start, end)) || /["']/.test(source[start - 1] ?? '')) continue
+    const written = `${name}=${source.slice(start, end - 1)}`
+    const next = spans.attributes[index + 1]?.name
+    problem(
+      'attribute-invalid',
+      `The comma after ${written} is read as part of its value: ${next === undefined ? 'remove it' : `part attributes with spaces alone (${written} ${next}=…)`}`,
+      { start: toPoint(end - 1), end: toPoint(end) }
+    )
+    return false
+  }
+  return true
 }
 
 /**

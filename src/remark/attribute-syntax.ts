@@ -107,6 +107,20 @@ export function attributeSyntaxError(source: string, open: number): AttributeSyn
 
 const annotationOpening = ':fact['
 
+/**
+ * The span [open, end) of the block at `open` that attributeSyntaxError finds fault with, to its
+ * first "}" in the paragraph: the text of braces that were not read, whose figures (base=2024) are
+ * no figures of the report. Undefined when no "}" closes it before the paragraph or the next
+ * annotation, as the rest of the paragraph may then be the report's.
+ */
+export function unreadBlockSpan(source: string, open: number): [number, number] | undefined {
+  if (attributeSyntaxError(source, open) === undefined) return undefined
+  const close = source.indexOf('}', open)
+  if (close < 0) return undefined
+  const inside = source.slice(open, close)
+  return inside.includes(annotationOpening) || /\n[ \t]*\n/.test(inside) ? undefined : [open, close + 1]
+}
+
 function firstError(source: string, open: number): AttributeSyntaxError | undefined {
   const reader: Reader = { source, at: open + 1, end: source.length, checked: open + 1 }
   for (;;) {

@@ -9,6 +9,7 @@ import { impliedRegistry } from '../extract/implied-metrics.js'
 import type { Registry } from '../model/compiled.js'
 import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
 import { validateFacts } from '../validate/index.js'
+import { unreadBlockSpan } from './attribute-syntax.js'
 import { reportBrokenAnnotations } from './broken-annotations.js'
 import { eachOfType } from './each-node.js'
 import { factName } from './fact-syntax.js'
@@ -22,8 +23,8 @@ declare module 'vfile' {
     facts: Fact[]
     /**
      * Source spans [start, end) of annotations reported as broken (full-width
-     * punctuation, a misspelt name, a label not closed): they give no fact, and their figures are
-     * explained by those diagnostics (set by remarkFact).
+     * punctuation, a misspelt name, a label not closed) and of attribute blocks that were not read:
+     * they give no fact, and their figures are explained by those diagnostics (set by remarkFact).
      */
     brokenAnnotations: Array<[number, number]>
   }
@@ -91,7 +92,20 @@ function annotate(tree: Root, file: VFile, options: RemarkFactOptions): void {
   if (options.registry) validateFacts(facts, options.registry, file)
   markFacts(tree, facts, options.registry)
   file.data.facts = facts
-  file.data.brokenAnnotations = broken
+  file.data.brokenAnnotations = [...broken, ...unreadBlocks(tree, String(file.value))]
+}
+
+/** The attribute blocks the parser could not read (see unreadBlockSpan), which extraction reports. */
+function unreadBlocks(tree: Root, source: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  eachOfType(tree, 'textDirective', (node) => {
+    const end = node.position?.end.offset
+    if (node.name !== factName || end === undefined || source[end] !== '{') return
+    for (const _name in node.attributes) return
+    const span = unreadBlockSpan(source, end)
+    if (span) spans.push(span)
+  })
+  return spans
 }
 
 /** Give each annotation its fact, so that later plugins and handlers need no lookup. */
