@@ -77,6 +77,18 @@ test.each<[string, CompileInput & { checkUnusedMetrics: boolean }]>([
     'the collection, one report named',
     { reports: [seedReport], registry: collectionRegistry, checkUnusedMetrics: false }
   ],
+  // A report with an error takes part in the rules across reports all the same.
+  [
+    'the collection, one report with an error',
+    {
+      reports: collectionReports.map((report) => ({
+        ...report,
+        text: report.text.replace('{metric=air.good_days_provincial_rank}', '{metric=air.good_day_provincial_rank}')
+      })),
+      registry: collectionRegistry,
+      checkUnusedMetrics: true
+    }
+  ],
   // A slug used twice, a report with errors, a path skipped.
   [
     'reports with errors',

@@ -27,6 +27,45 @@ test('the collection compiles without errors or warnings', () => {
   ])
 })
 
+test('a report with an error is not published, and what it states is checked against the others all the same', () => {
+  const reports = collectionReports.map((report) => ({
+    ...report,
+    text: report.text.replace('{metric=air.good_days_provincial_rank}', '{metric=air.good_day_provincial_rank}')
+  }))
+  const broken = compileSources({ reports, registry: collectionRegistry })
+  const shown = (d: { file: string; line: number; ruleId: string }) => `${d.file}:${d.line} ${d.ruleId}`
+  // Its error, and the metric it meant, now used by no report, are the only messages more than the
+  // collection's own: no level it prints reads as published by no report.
+  expect(result.diagnostics.map(shown)).toEqual([
+    'source/xiamen-2023-fact-sheet.md:28 change-base-unpublished',
+    'source/xiamen-2023-fact-sheet.md:46 change-base-unpublished',
+    'source/xiamen-2024-fact-sheet.md:30 change-base-unpublished',
+    'source/xiamen-2024-targets.md:31 target-pending',
+    'source/xiamen-2025.md:79 change-base-unpublished',
+    'source/xiamen-2025.md:105 target-pending'
+  ])
+  expect(broken.diagnostics.map(shown)).toEqual([
+    'source/metrics.yaml:76 metric-unused',
+    'source/xiamen-2023-fact-sheet.md:28 change-base-unpublished',
+    'source/xiamen-2023-fact-sheet.md:46 change-base-unpublished',
+    'source/xiamen-2024-fact-sheet.md:29 unknown-metric',
+    'source/xiamen-2024-fact-sheet.md:30 change-base-unpublished',
+    'source/xiamen-2024-targets.md:31 target-pending',
+    'source/xiamen-2025.md:79 change-base-unpublished',
+    'source/xiamen-2025.md:105 target-pending'
+  ])
+  expect(broken.reports.map((report) => report.frontMatter.slug)).toEqual([
+    'xiamen-2023-fact-sheet',
+    'xiamen-2024-targets',
+    'xiamen-2025'
+  ])
+  // The levels it prints still stand in the series, and the changes of 2025 are checked against them.
+  const points = (broken.collection?.series ?? [])
+    .find((entry) => entry.metric.id === 'sea.good_quality_area_ratio')
+    ?.points.map((point) => `${point.period} ${point.text} ${point.status} ${point.report}`)
+  expect(points).toContain('2024 91.7% published xiamen-2024-fact-sheet')
+})
+
 describe('series across the years', () => {
   test.each([
     [

@@ -51,8 +51,9 @@ export interface CrossReportInput {
 
 /**
  * The rules across reports; the collection's series are given to `onSeries` a group of metrics at
- * a time, in the order of their ids, with the reports published and whether the facts were too
- * many to hold at once (see FactGroups).
+ * a time, in the order of their ids, with the reports whose facts they hold (those published, and
+ * those with errors, which fail the build) and whether the facts were too many to hold at once (see
+ * FactGroups).
  */
 export function crossReport(
   input: CrossReportInput,
@@ -81,6 +82,9 @@ export function crossReport(
   const slugs = new Map<string, string>()
   const used = new Set<string>()
   const published: CrossReport['published'] = []
+  // The reports whose facts the rules read, in the order their facts were grouped: the published
+  // ones, and those with errors.
+  const collected: SiteReport[] = []
   // The file of each report the rules tell something (see keepTold).
   const files = new Map<string, VFile>()
   const fileOf = (shown: string): VFile => {
@@ -112,17 +116,17 @@ export function crossReport(
       continue
     }
     slugs.set(slug, unit.path)
-    if (unit.fatal) continue
     const { report: information, metricIds, facts } = summary.bundle
     grouper.add(facts)
-    published.push({
-      index,
-      report: {
-        path: summary.path,
-        frontMatter: summary.frontMatter,
-        bundle: { report: information, metrics: metricsOf(metricIds), facts: { length: facts.length } }
-      }
-    })
+    const site: SiteReport = {
+      path: summary.path,
+      frontMatter: summary.frontMatter,
+      bundle: { report: information, metrics: metricsOf(metricIds), facts: { length: facts.length } }
+    }
+    // A report with errors is not published, but what its facts state is checked against the
+    // others all the same: left out, a level it prints would read as published by no report.
+    collected.push(site)
+    if (!unit.fatal) published.push({ index, report: site })
   }
   // The registry as loaded may serve several builds: this build's messages about it go to a file of their own.
   const unusedFile = new VFile({ path: registryFile.path })
@@ -131,7 +135,6 @@ export function crossReport(
       if (!used.has(id))
         report(unusedFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
 
-  const reports = published.map((entry) => entry.report)
   const groups = grouper.done()
   // What the rules tell each report, made into diagnostics as each group's rules are done (a slug
   // used twice with the first: a collection held at once is one group, even of no facts), and
@@ -162,12 +165,12 @@ export function crossReport(
     toldLines.flush()
   }
   const collectionOf = (facts: ReadonlyArray<readonly CollectionFact[]>, options?: CollectOptions) => {
-    const collected = reports.map(({ path: shown, frontMatter }, at): CollectedReport => ({
+    const reports = collected.map(({ path: shown, frontMatter }, at): CollectedReport => ({
       path: shown,
       frontMatter,
       bundle: { facts: facts[at] ?? [] }
     }))
-    const collection = collectSeries(collected, registry, (site) => fileOf(site.path), options)
+    const collection = collectSeries(reports, registry, (site) => fileOf(site.path), options)
     keepTold()
     return collection
   }
@@ -176,10 +179,10 @@ export function crossReport(
   const collectionOfGroup = (group: readonly string[], number: number): Collection => {
     const parts = groups.partsOf(group)
     if (parts.count === 1) return collectionOf(parts.factsOf(0))
-    return joinedParts(parts, reports, collectionOf, path.join(input.folder, `checks-${number}.jsonl`))
+    return joinedParts(parts, collected, collectionOf, path.join(input.folder, `checks-${number}.jsonl`))
   }
   for (const [number, group] of groups.groups.entries())
-    onSeries(collectionOfGroup(group, number), reports, groups.spilled)
+    onSeries(collectionOfGroup(group, number), collected, groups.spilled)
   if (toldLines.written())
     for (const [shown, diagnostic] of jsonLinesOf(toldFile) as Generator<[string, Diagnostic]>) tell(shown, diagnostic)
   const skippedFiles = skipped.map(skippedFile)

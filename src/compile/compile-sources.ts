@@ -82,18 +82,22 @@ function compileKeeping<Kept extends CollectedReport>(
     for (const metric of measured.metrics) used.add(metric)
     if (!compiled.ok) continue
     const compiledReport = compiled.value.report
-    const fatal = file.messages.some((message) => message.fatal)
     claims.push({
       path: source.path,
       slug: compiledReport.frontMatter.slug,
       file,
       place: locateInReport(['slug']),
-      ...(!fatal && { kept: keep(compiledReport) })
+      kept: keep(compiledReport),
+      fatal: file.messages.some((message) => message.fatal)
     })
   }
   // Which report keeps a slug that several claim is known once every report is read (see slugOwners).
-  for (const { kept, file } of slugKeepers(claims)) {
-    reports.push(kept)
+  // A report with errors is no report of the result, but what its facts state is checked against the
+  // others all the same: left out, a level it prints would read as published by no report.
+  const collected: Kept[] = []
+  for (const { kept, file, fatal } of slugKeepers(claims)) {
+    collected.push(kept)
+    if (!fatal) reports.push(kept)
     fileOf.set(kept, file)
   }
 
@@ -105,7 +109,7 @@ function compileKeeping<Kept extends CollectedReport>(
       report(registryFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
     )
 
-  const collection = registry && collectSeries(reports, registry, (compiled) => fileOf.get(compiled) as VFile)
+  const collection = registry && collectSeries(collected, registry, (compiled) => fileOf.get(compiled) as VFile)
 
   // A skipped path has no text to show, so its file is not among `files`, only its warning among the diagnostics.
   const diagnostics = [...files, ...skipped].flatMap((file) => file.messages.map(toDiagnostic)).sort(compareDiagnostics)
@@ -127,25 +131,27 @@ function reportUnused(registry: Registry, used: ReadonlySet<string>, unused: (id
   for (const id of registry.metrics.keys()) if (!used.has(id)) unused(id)
 }
 
-/** A compiled report's claim to its slug, with what it keeps for the collection unless it has errors. */
+/** A compiled report's claim to its slug, with what it keeps for the collection. */
 interface ReportClaim<Kept> extends SlugClaim {
   file: VFile
   /** Where its slug is written. */
   place: Position
-  kept?: Kept
+  kept: Kept
+  /** Whether its messages hold an error. */
+  fatal: boolean
 }
 
 /**
  * The reports that keep the slugs they claim (see slugOwners), in order, each with its file; each
  * other is told whose slug it took.
  */
-function slugKeepers<Kept>(claims: ReadonlyArray<ReportClaim<Kept>>): Array<{ kept: Kept; file: VFile }> {
+function slugKeepers<Kept>(claims: ReadonlyArray<ReportClaim<Kept>>): Array<ReportClaim<Kept>> {
   const owners = slugOwners(claims)
-  const keepers: Array<{ kept: Kept; file: VFile }> = []
-  for (const { path: claimant, slug, file, place, kept } of claims) {
-    const owner = owners.get(slug) ?? claimant
-    if (owner !== claimant) report(file, 'front-matter-invalid', slugTaken(slug, owner), place)
-    else if (kept) keepers.push({ kept, file })
+  const keepers: Array<ReportClaim<Kept>> = []
+  for (const claim of claims) {
+    const owner = owners.get(claim.slug) ?? claim.path
+    if (owner !== claim.path) report(claim.file, 'front-matter-invalid', slugTaken(claim.slug, owner), claim.place)
+    else keepers.push(claim)
   }
   return keepers
 }
