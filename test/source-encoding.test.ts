@@ -175,7 +175,9 @@ describe('control characters', () => {
 
   test('DEL, C1 controls and noncharacters count, tab does not', () => {
     const result = compile(utf8(`${seedText.slice(0, at)}\t\u007f\u0085\uFDD0\uFFFE\u{10FFFF}${seedText.slice(at)}`))
-    expect(problemsOf(result.diagnostics).map((d) => `${d.column - column}-${d.endColumn - column} ${d.message}`)).toEqual([
+    expect(
+      problemsOf(result.diagnostics).map((d) => `${d.column - column}-${d.endColumn - column} ${d.message}`)
+    ).toEqual([
       '1-2 The control character U+007F (DEL) stands here: delete it',
       '2-3 The control character U+0085 stands here: delete it',
       '3-4 The noncharacter U+FDD0 stands here: delete it',
@@ -189,7 +191,9 @@ describe('control characters', () => {
       reports: [{ path, text: `${seedText.slice(0, at)}\uD800${seedText.slice(at)}` }],
       registry: { path: 'source/metrics.yaml', text: registryBytes }
     })
-    expect(problemsOf(result.diagnostics).map((d) => d.message)).toEqual(['The lone surrogate U+D800 stands here: delete it'])
+    expect(problemsOf(result.diagnostics).map((d) => d.message)).toEqual([
+      'The lone surrogate U+D800 stands here: delete it'
+    ])
   })
 
   test('in the registry too', () => {
