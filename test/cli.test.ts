@@ -199,7 +199,7 @@ describe('factmark check', () => {
         severity: 'error',
         ruleId: 'period-invalid',
         message: 'period="2025-13" is not a valid period: "2025-13" has no month 13',
-        fix: 'Write the period as a year (2025), a month (2025-11), a day (2025-11-05) or an interval (2021/2024) that does not end before it starts.',
+        fix: 'Write the period as a year (2025), a month (2025-11), a day (2025-11-05) or an interval (2021/2024) that does not end before it starts; give a change the period it is measured from as base= (同比 in a report of 2025: base=2024).',
         url: 'docs/rules.md#period-invalid'
       }
     ])

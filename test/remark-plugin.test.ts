@@ -131,6 +131,28 @@ describe('remarkFact in a plain unified pipeline', () => {
     expect(messages(file)[0]).toBe('1:53 unknown-metric: Unknown metric "air.pm2.5", did you mean "air.pm25"?')
   })
 
+  // prettier-ignore
+  test.each([
+    ['a later year', '{metric=a aspect=increase base=2032}', [
+      '1:50 period-invalid: base=2032 does not come before 2025, the period of this change: a change is measured from an earlier period (同比: base=2024)'
+    ]],
+    ['its own year', '{metric=a aspect=increase base=2025}', [
+      '1:50 period-invalid: base=2025 does not come before 2025, the period of this change: a change is measured from an earlier period (同比: base=2024)'
+    ]],
+    ['a month of its own year', '{metric=a aspect=increase base=2025-06}', [
+      '1:50 period-invalid: base=2025-06 does not come before 2025, the period of this change: a change is measured from an earlier period (同比: base=2024)'
+    ]],
+    ['a year before a period of months', '{metric=a aspect=increase period=2025-01/2025-06 base=2025}', [
+      '1:73 period-invalid: base=2025 does not come before 2025-01/2025-06, the period of this change: a change is measured from an earlier period'
+    ]],
+    ['the year before', '{metric=a aspect=increase base=2024}', []],
+    ['the months of the year before', '{metric=a aspect=increase period=2025-01/2025-06 base=2024-01/2024-06}', []]
+  ])('a change measured from %s', (_name, attributes, expected) => {
+    const { file } = run(`同比提升:fact[2.1个百分点]${attributes}`)
+    expect(messages(file)).toEqual(expected)
+    expect(file.data.facts).toHaveLength(expected.length === 0 ? 1 : 0)
+  })
+
   test('a quoted value may end in a comma', () => {
     const { file } = run('办理:fact[92件]{metric=a entity="厦门市,"}。')
     expect(messages(file)).toEqual([])

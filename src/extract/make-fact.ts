@@ -7,7 +7,7 @@ import { didYouMean, didYouMeanText } from '../diagnostics/did-you-mean.js'
 import { report } from '../diagnostics/report.js'
 import type { RuleId } from '../diagnostics/rules.js'
 import type { Registry } from '../model/compiled.js'
-import { parsePeriod } from '../model/period.js'
+import { parsePeriod, previousPeriod, startsBefore } from '../model/period.js'
 import type { Result } from '../model/result.js'
 import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
 import { attributeSyntaxError } from '../remark/attribute-syntax.js'
@@ -77,7 +77,7 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
   const value = readValue(annotation, metric, period)
   checkPeriod(annotation, period)
   const base = attributes['base'] ?? undefined
-  checkBase(annotation, base, value)
+  checkBase(annotation, base, value, period)
   const entity = attributes['entity'] ?? context.frontMatter.entity
   if (entity.trim() === '') annotation.problem('attribute-invalid', 'entity= must not be empty', at('entity'))
   const dimensions = readDimensions(
@@ -296,16 +296,25 @@ function checkPeriod({ at, problem }: Annotation, period: string): void {
     problem('period-invalid', `period="${period}" is not a valid period: ${parsed}`, at('period'))
 }
 
-/** base= is a period, and only a change is measured against one. */
+/** base= is a period before the fact's own, and only a change is measured against one. */
 function checkBase(
   { at, problem }: Annotation,
   base: string | undefined,
-  value: Result<ValueField, ValueProblem>
+  value: Result<ValueField, ValueProblem>,
+  period: string
 ): void {
   if (base === undefined) return
   const parsed = parsePeriod(base)
+  const own = parsePeriod(period)
   if (typeof parsed === 'string')
     problem('period-invalid', `base="${base}" is not a valid period: ${parsed}`, at('base'))
+  // Read on, a base of 2032 for a change of 2024 would put a level of 2032 in the series.
+  else if (typeof own !== 'string' && !startsBefore(parsed, own))
+    problem(
+      'period-invalid',
+      `base=${base} does not come before ${period}, the period of this change: a change is measured from an earlier period${/^\d{4}$/.test(period) ? ` (同比: base=${previousPeriod(period)})` : ''}`,
+      at('base')
+    )
   else if (value.ok && value.value.aspect !== 'change' && value.value.aspect !== 'relative-change') {
     problem(
       'attribute-invalid',

@@ -57,6 +57,11 @@ export function parsePeriod(text: string): Period | string {
   return { start, end }
 }
 
+/** Whether period `a` starts before `b` does: a change's base must (2023 before 2024, not 2024-06 before 2024). */
+export function startsBefore(a: Period, b: Period): boolean {
+  return startDay(a.start) < startDay(b.start)
+}
+
 function formatDate(date: CalendarDate): string {
   const pad = (n: number) => String(n).padStart(2, '0')
   return [String(date.year).padStart(4, '0'), date.month && pad(date.month), date.day && pad(date.day)]
