@@ -93,6 +93,13 @@ export const rules = {
     explanation: 'When the label already prints a unit, `unit=` is redundant and must not contradict it.',
     fix: 'Remove `unit=`.'
   },
+  'period-implausible': {
+    severity: 'warning',
+    title: 'A period lies far from the report’s own',
+    explanation:
+      'A report gives the levels and changes of its own period and earlier ones, and targets for the years ahead. A fact of a later year than the one after the report’s, a target more than 50 years ahead, or a fact more than 100 years before the report is most often a slip in period= (2204 for 2024); it is kept, but its series gets a point no report meant.',
+    fix: 'Correct period= (or the report’s period in the front matter); if the year is right, nothing to do.'
+  },
   'period-invalid': {
     severity: 'error',
     title: 'The period is not a valid ISO 8601 period',

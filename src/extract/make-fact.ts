@@ -91,6 +91,7 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
   const revises = readRevises(annotation)
 
   if (!annotation.valid() || !value.ok) return undefined
+  checkPeriodPlausible(annotation, context, period, value.value.aspect)
   const fact = assembleFact(annotation, context, {
     metric: metric.id,
     ...value.value,
@@ -294,6 +295,45 @@ function checkPeriod({ at, problem }: Annotation, period: string): void {
   const parsed = parsePeriod(period)
   if (typeof parsed === 'string')
     problem('period-invalid', `period="${period}" is not a valid period: ${parsed}`, at('period'))
+}
+
+/** How far a fact's period may lie from its report's before it is taken for a slip, in years. */
+const plausible = { after: 1, targetAfter: 50, before: 100 }
+
+/**
+ * A period written far from the report's own: a level of 2204 in a report of 2024 is a slip, and
+ * would stand in its series as a point no report meant. A target may lie decades ahead (碳中和 by 2060).
+ */
+function checkPeriodPlausible(
+  { attributes, at, text, spans }: Annotation,
+  { frontMatter, file }: FactContext,
+  period: string,
+  aspect: ValueField['aspect']
+): void {
+  if (attributes['period'] === undefined) return
+  const own = parsePeriod(period)
+  const reported = parsePeriod(frontMatter.period)
+  if (typeof own === 'string' || typeof reported === 'string') return
+  const after = own.start.year - reported.end.year
+  const before = reported.start.year - own.end.year
+  const ahead = aspect === 'target' ? plausible.targetAfter : plausible.after
+  const place = spans.attributes.some((written) => written.name === 'period') ? at('period') : spans.whole
+  if (after > ahead)
+    report(
+      file,
+      'period-implausible',
+      aspect === 'target'
+        ? `period=${period} of the target "${text}" is ${after} years after the report's ${frontMatter.period}: a target so far ahead is most often a slip; check period=`
+        : `period=${period} of "${text}" is ${after} years after the report's ${frontMatter.period}: a report prints no level or change of so late a year, so it is most often a slip; check period=`,
+      place
+    )
+  else if (before > plausible.before)
+    report(
+      file,
+      'period-implausible',
+      `period=${period} of "${text}" is ${before} years before the report's ${frontMatter.period}: so far back is most often a slip; check period=`,
+      place
+    )
 }
 
 /** base= is a period before the fact's own, and only a change is measured against one. */
