@@ -137,10 +137,10 @@ describe('remarkFact in a plain unified pipeline', () => {
       '1:50 period-invalid: base=2032 does not come before 2025, the period of this change: a change is measured from an earlier period (同比: base=2024)'
     ]],
     ['its own year', '{metric=a aspect=increase base=2025}', [
-      '1:50 period-invalid: base=2025 does not come before 2025, the period of this change: a change is measured from an earlier period (同比: base=2024)'
+      '1:50 period-invalid: base=2025 does not come before 2025, the period of this change (the report\'s, from its front matter: is that the year it reports on?): a change is measured from an earlier period (同比: base=2024)'
     ]],
     ['a month of its own year', '{metric=a aspect=increase base=2025-06}', [
-      '1:50 period-invalid: base=2025-06 does not come before 2025, the period of this change: a change is measured from an earlier period (同比: base=2024)'
+      '1:50 period-invalid: base=2025-06 does not come before 2025, the period of this change (the report\'s, from its front matter: is that the year it reports on?): a change is measured from an earlier period (同比: base=2024)'
     ]],
     ['a year before a period of months', '{metric=a aspect=increase period=2025-01/2025-06 base=2025}', [
       '1:73 period-invalid: base=2025 does not come before 2025-01/2025-06, the period of this change: a change is measured from an earlier period'

@@ -338,7 +338,7 @@ function checkPeriodPlausible(
 
 /** base= is a period before the fact's own, and only a change is measured against one. */
 function checkBase(
-  { at, problem }: Annotation,
+  { at, problem, attributes }: Annotation,
   base: string | undefined,
   value: Result<ValueField, ValueProblem>,
   period: string
@@ -352,7 +352,7 @@ function checkBase(
   else if (typeof own !== 'string' && !startsBefore(parsed, own))
     problem(
       'period-invalid',
-      `base=${base} does not come before ${period}, the period of this change: a change is measured from an earlier period${/^\d{4}$/.test(period) ? ` (同比: base=${previousPeriod(period)})` : ''}`,
+      `base=${base} does not come before ${period}, the period of this change${attributes['period'] === undefined && parsed.start.year === own.start.year ? " (the report's, from its front matter: is that the year it reports on?)" : ''}: a change is measured from an earlier period${/^\d{4}$/.test(period) ? ` (同比: base=${previousPeriod(period)})` : ''}`,
       at('base')
     )
   else if (value.ok && value.value.aspect !== 'change' && value.value.aspect !== 'relative-change') {
