@@ -108,6 +108,19 @@ describe('a year that opens a clause gives the period of its figures', () => {
       '2024年 ignore: 2024年，PM2.5',
       '17.4微克/立方米 :fact[17.4微克/立方米]{metric=air.pm25 period=2024}'
     ]],
+    // A span of years that opens a clause is the period of its figures.
+    ['2021年至2024年累计整治入河排污口205个。', [
+      '2021年至2024年 ignore: 2021年至2024年累计整治入河',
+      '205个 :fact[205个]{metric=water.outfalls_remediated period=2021/2024}'
+    ]],
+    ['2021—2024年，PM2.5年均浓度为18.0微克/立方米。', [
+      '2021—2024年 ignore: 2021—2024年，PM2.5',
+      '18.0微克/立方米 :fact[18.0微克/立方米]{metric=air.pm25 period=2021/2024}'
+    ]],
+    ['2021-2022年PM2.5年均浓度为20.1微克/立方米。', [
+      '2021-2022年 ignore: 2021-2022年PM2.5年',
+      '20.1微克/立方米 :fact[20.1微克/立方米]{metric=air.pm25 period=2021/2022}'
+    ]],
     // The report's own year, a span, a year within a clause and a year and month give no period.
     ['2025年PM2.5年均浓度为16.5微克/立方米，同比下降5.2%。', [
       '2025年 ignore: 2025年PM2.5年',
@@ -117,6 +130,10 @@ describe('a year that opens a clause gives the period of its figures', () => {
     ['2024年以来PM2.5年均浓度下降至16.5微克/立方米。', [
       '2024年 ignore: 2024年以来',
       '16.5微克/立方米 :fact[16.5微克/立方米]{metric=air.pm25}'
+    ]],
+    ['2023年至今累计整治入河排污口205个。', [
+      '2023年 ignore: 2023年至今',
+      '205个 :fact[205个]{metric=water.outfalls_remediated}'
     ]],
     // A year the sentence compares with is the base of its changes.
     ['全市较2024年PM2.5年均浓度下降0.9微克/立方米。', [

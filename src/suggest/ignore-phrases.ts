@@ -86,9 +86,9 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
   },
   {
     id: 'year-of-clause',
-    description: 'A year that opens a clause dates the figures in it, which take it as their period (2024年PM2.5年均浓度为17.4微克/立方米), or opens the span they count (2024年以来)',
+    description: 'A year or a span of years that opens a clause dates the figures in it, which take it as their period (2024年PM2.5年均浓度为17.4微克/立方米, 2021年至2024年累计…), or opens the span they count (2024年以来)',
     applies: ({ figure, before, after }) =>
-      figure.kind === 'date' && /^\d{4}$/.test(figure.period ?? '') && opensClause(before) && (SPAN_START.test(after) || figureInClause(after)),
+      figure.kind === 'date' && /^\d{4}(?:\/\d{4})?$/.test(figure.period ?? '') && opensClause(before) && (SPAN_START.test(after) || figureInClause(after)),
     before: 0,
     after: ({ after }) => SPAN_START.exec(after)?.[0].length ?? 6
   },

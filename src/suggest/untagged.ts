@@ -167,6 +167,10 @@ function asTarget(
   return { start: found.start - bound.length, text: bound + found.text, period: targetYear(before, reportPeriod) }
 }
 
+/** A span of years that opens a clause: 2021年至2024年, 2021-2022年, 2021—2024年 (but not 2021年至今). */
+const YEARS_OPENING =
+  /^\s*(\d{4})年?\s*(?:至|到|-|–|—|~|～)\s*(\d{4})年(?!以来|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十])/
+
 /** Bounds of a plan's targets, read as part of the figure when they stand right before it. */
 const TARGET_BOUNDS = ['不低于', '不高于', '不少于', '不超过']
 
@@ -183,10 +187,13 @@ function targetYear(before: string, period: string | undefined): string | undefi
 /**
  * The year a figure is of, when its clause opens with one other than the report's period: a report
  * of 2025 that recalls 2024年PM2.5年均浓度为17.4微克/立方米 prints a level of 2024. A year that
- * starts a span (2024年以来, 2024年至今, 2024年底前) or a list of years dates no single figure.
+ * starts a span (2024年以来, 2024年至今, 2024年底前) or a list of years dates no single figure; a
+ * span of years (2021年至2024年累计, 2021-2022年…考核) is the period of the figures it opens.
  */
 function yearOfClause(before: string, period: string | undefined): string | undefined {
   const clause = sentenceSoFar(before)
+  const span = YEARS_OPENING.exec(clause)
+  if (span) return Number(span[1]) < Number(span[2]) ? `${span[1]}/${span[2]}` : undefined
   const year =
     /^\s*(\d{4})年(?!以来|至|到|起|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十、和与及—–~～-])/.exec(
       clause
