@@ -44,8 +44,10 @@ export function readUnchanged(text: string): Reading | undefined {
  */
 const RANK_GOAL = /^保(.+)争(.+)$/u
 
-/** The word for first place in 保十争先. */
-const FIRST = '先'
+/** The words of 保X争Y that are not places: the one it opens with, and first place (保十争先). */
+export const RANK_GOAL_WORDS = { hold: '保', first: '先' } as const
+
+const FIRST = RANK_GOAL_WORDS.first
 
 export function readRankGoal(label: string, text: string): Result<Reading, FigureProblem> | undefined {
   const match = RANK_GOAL.exec(text)

@@ -16,6 +16,7 @@ import {
   isNumeralChar,
   opensNumeral
 } from '../chinese-number/index.js'
+import { RANK_GOAL_WORDS } from '../chinese-number/phrases.js'
 
 /**
  * Which characters can open, continue and close a figure label. These only
@@ -26,8 +27,8 @@ import {
 /** The longest label worth reading: 2024年11月-2025年2月 is 16 characters. */
 const MAX_LABEL_LENGTH = 24
 
-/** Words written before the number of a figure: 第8, 前4, 劣Ⅴ类, 百分之十五, 千分之五. */
-const OPENING_WORDS: readonly string[] = ['第', '前', '劣', '百分之', '千分之', '万分之']
+/** Words written before the number of a figure: 第8, 前4, 劣Ⅴ类, 百分之十五, 千分之五, 保十争先. */
+const OPENING_WORDS: readonly string[] = ['第', '前', '劣', '百分之', '千分之', '万分之', RANK_GOAL_WORDS.hold]
 
 // Sets of single characters, so that the empty string before the text start belongs to none.
 const ROMAN_NUMERALS = new Set('ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ')
@@ -67,7 +68,9 @@ const CLOSING_CHARS = new Set(
     ...DATE_MARKERS.map((marker) => marker.text),
     ...SUFFIX_BOUNDS.map((word) => word.text),
     // 两成多, 一倍多
-    ...INFIX_BOUNDS.map((word) => word.text)
+    ...INFIX_BOUNDS.map((word) => word.text),
+    // 保十争先
+    RANK_GOAL_WORDS.first
   ].map((text) => text.slice(-1))
 )
 
