@@ -125,6 +125,7 @@ describe('the public API', () => {
       'PLACES',
       'PROPORTION_COLONS',
       'RANGE_SEPARATORS',
+      'RANK_GOAL_WORDS',
       'RANK_PLACE_CLASSIFIERS',
       'ROUND_PREFIXES',
       'ROUND_SCALES',

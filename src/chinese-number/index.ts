@@ -31,6 +31,7 @@ export {
 export { DATE_MARKERS } from './dates.js'
 export { DIGITS, PLACES, isNumeralChar, opensNumeral } from './numerals.js'
 export { PROPORTION_COLONS } from './proportion.js'
+export { RANK_GOAL_WORDS } from './phrases.js'
 export { RANGE_SEPARATORS } from './range.js'
 export { ROUND_PREFIXES, ROUND_SCALES } from './round-number.js'
 export { UNITS } from './units.js'

@@ -7,6 +7,7 @@ import {
   PLACES,
   PROPORTION_COLONS,
   RANGE_SEPARATORS,
+  RANK_GOAL_WORDS,
   ROUND_PREFIXES,
   ROUND_SCALES,
   SUFFIX_BOUNDS,
@@ -16,7 +17,6 @@ import {
   isNumeralChar,
   opensNumeral
 } from '../chinese-number/index.js'
-import { RANK_GOAL_WORDS } from '../chinese-number/phrases.js'
 
 /**
  * Which characters can open, continue and close a figure label. These only
