@@ -24,7 +24,7 @@ export const rules = {
     title: 'Front matter is missing, malformed or breaks the report schema',
     explanation:
       'Every report starts with YAML front matter between two `---` lines that names the report and gives the default entity and period of its facts (schema/report.schema.json).',
-    fix: 'Correct the YAML at the position shown; required keys are title, issuer, entity, period (quoted, e.g. "2025"), language and slug.'
+    fix: 'Correct the YAML at the position shown; required keys are title, issuer, entity, period (quoted, e.g. "2025"), language and slug. A slug another report uses: give this report a slug of its own (its file name without .md), or remove it if it is a copy.'
   },
   'registry-invalid': {
     severity: 'error',
