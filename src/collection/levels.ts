@@ -1,3 +1,4 @@
+import { didYouMean } from '../diagnostics/did-you-mean.js'
 import { report } from '../diagnostics/report.js'
 import type { Registry, RelatedPlace } from '../model/compiled.js'
 import { previousPeriod } from '../model/period.js'
@@ -90,7 +91,7 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
   // The level is this group's own until the group ends: it grows in place, since a value restated
   // by every one of thousands of reports would otherwise be copied once for each of them.
   if (agrees) {
-    if (revises !== undefined && !revisesEarlier) reportUnmatched(later)
+    if (revises !== undefined && !revisesEarlier) reportUnmatched(later, printers(level))
     check(true, '与', '相同')
     level.alsoIn.push(later)
     return level
@@ -104,7 +105,7 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
   const hint =
     revises === undefined
       ? `; if ${later.publication.slug} corrects it, say so with revises=${earlier.publication.slug}`
-      : `; revises=${revises} names no report that prints it`
+      : `; revises=${revises} names no report that prints it${revisesMeant(revises, printers(level))}`
   report(
     later.publication.file,
     'restatement-conflict',
@@ -119,13 +120,26 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
  * revises-unmatched: a value that says it revises a report none of whose printings of that figure
  * comes before it. A revision that disagrees is a restatement-conflict, which says so itself.
  */
-function reportUnmatched({ fact, publication }: Printed): void {
+function reportUnmatched({ fact, publication }: Printed, earlier: readonly string[] = []): void {
+  const revises = fact.revises ?? ''
+  const meant = revisesMeant(revises, earlier)
   report(
     publication.file,
     'revises-unmatched',
-    `revises=${fact.revises ?? ''} names no earlier report of the collection that prints ${fact.metric}${describeDimensions(fact)} for ${fact.period}, so nothing shows the value "${fact.text}" replaces: check the slug, or add that report to the collection`,
+    `revises=${revises} names no earlier report of the collection that prints ${fact.metric}${describeDimensions(fact)} for ${fact.period}, so nothing shows the value "${fact.text}" replaces${meant === '' ? ': check the slug, or add that report to the collection' : meant}`,
     place(fact)
   )
+}
+
+/** The slugs of the reports that printed a level so far, the first first. */
+function printers(level: PublishedLevel): string[] {
+  return [level.printed, ...level.alsoIn].map((printed) => printed.publication.slug)
+}
+
+/** `; did you mean revises=…?` when a report that printed the figure has a slug like the one given (xiamen-2042 for xiamen-2024). */
+function revisesMeant(revises: string, slugs: readonly string[]): string {
+  const meant = didYouMean(revises, slugs)
+  return meant === undefined ? '' : `; did you mean revises=${meant}?`
 }
 
 /**
