@@ -153,6 +153,13 @@ describe('remarkFact in a plain unified pipeline', () => {
     expect(file.data.facts).toHaveLength(expected.length === 0 ? 1 : 0)
   })
 
+  test('a misspelt aspect is said once, not as the figure being no level too', () => {
+    const { file } = run(':fact[4位]{metric=a aspect=incrase base=2024}')
+    expect(messages(file)).toEqual([
+      '1:27 attribute-invalid: aspect="incrase" is not one of level, start, target, change, increase, decrease, improve, worsen, did you mean "increase"?'
+    ])
+  })
+
   test('a quoted value may end in a comma', () => {
     const { file } = run('办理:fact[92件]{metric=a entity="厦门市,"}。')
     expect(messages(file)).toEqual([])

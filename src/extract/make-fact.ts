@@ -8,7 +8,7 @@ import { report } from '../diagnostics/report.js'
 import type { RuleId } from '../diagnostics/rules.js'
 import type { Registry } from '../model/compiled.js'
 import { parsePeriod, previousPeriod, startsBefore } from '../model/period.js'
-import type { Result } from '../model/result.js'
+import { err, type Result } from '../model/result.js'
 import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
 import { attributeSyntaxError } from '../remark/attribute-syntax.js'
 import type { DirectiveSpans } from '../remark/directive-source.js'
@@ -269,6 +269,9 @@ function readValue(
 ): Result<ValueField, ValueProblem> {
   const { attributes, text, spans, at } = annotation
   const aspect = readAspect(annotation)
+  // An aspect misspelt is said once: read as a level, the figure of a change would be told it is no level.
+  if (aspect === undefined && (attributes['aspect'] ?? undefined) !== undefined)
+    return err({ ruleId: 'attribute-invalid', message: 'aspect= is not one factmark reads', at: 'aspect' })
   const value = resolveValue({
     text,
     figure: readFigure(text),
