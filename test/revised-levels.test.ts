@@ -5,7 +5,7 @@ import { compileSources } from '../src/compile/compile-sources.js'
 const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
 const report = (slug: string, period: string, body: string) => ({
   path: `${slug}.md`,
-  text: `---\ntitle: 测试市${period}年报告\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n${body}\n`
+  text: `---\ntitle: 测试市${period}年报告(${slug})\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n${body}\n`
 })
 const of2024 = report(
   'report-2024',

@@ -21,6 +21,7 @@ import { seriesJoiner } from './series-parts.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { slugOwners, slugTaken } from '../collection/slug-owners.js'
+import { repeatedReport, reportTwins } from '../collection/report-twins.js'
 import { leftUnread, skippedFile } from '../diagnostics/skipped-source.js'
 
 /**
@@ -100,6 +101,7 @@ export function crossReport(
       unit.slug !== undefined && unit.summaryDigest !== undefined ? [{ path: unit.path, slug: unit.slug }] : []
     )
   )
+  const twinOf = reportTwins()
   for (const [index, unit] of units.entries()) {
     if (unit.coverage.read === false) unread++
     for (const metric of unit.metrics) used.add(metric)
@@ -116,6 +118,8 @@ export function crossReport(
       continue
     }
     slugs.set(slug, unit.path)
+    const twin = twinOf(unit.path, summary.frontMatter)
+    if (twin !== undefined) report(fileOf(unit.path), 'report-repeated', repeatedReport(twin), unit.slugPlace)
     const { report: information, metricIds, facts } = summary.bundle
     grouper.add(facts)
     const site: SiteReport = {

@@ -2,6 +2,7 @@ import { VFile } from 'vfile'
 import type { Position } from 'unist'
 import { collectSeries } from '../collection/collect.js'
 import { slugOwners, slugTaken, type SlugClaim } from '../collection/slug-owners.js'
+import { repeatedReport, reportTwins } from '../collection/report-twins.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
 import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type {
@@ -95,7 +96,10 @@ function compileKeeping<Kept extends CollectedReport>(
   // A report with errors is no report of the result, but what its facts state is checked against the
   // others all the same: left out, a level it prints would read as published by no report.
   const collected: Kept[] = []
-  for (const { kept, file, fatal } of slugKeepers(claims)) {
+  const twinOf = reportTwins()
+  for (const { kept, file, fatal, path, place } of slugKeepers(claims)) {
+    const twin = twinOf(path, kept.frontMatter)
+    if (twin !== undefined) report(file, 'report-repeated', repeatedReport(twin), place)
     collected.push(kept)
     if (!fatal) reports.push(kept)
     fileOf.set(kept, file)

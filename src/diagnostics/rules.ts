@@ -26,6 +26,13 @@ export const rules = {
       'Every report starts with YAML front matter between two `---` lines that names the report and gives the default entity and period of its facts (schema/report.schema.json).',
     fix: 'Correct the YAML at the position shown; required keys are title, issuer, entity, period (quoted, e.g. "2025"), language and slug. A slug another report uses: give this report a slug of its own (its file name without .md), or remove it if it is a copy.'
   },
+  'report-repeated': {
+    severity: 'warning',
+    title: 'Two reports have the same title, issuer, entity and period',
+    explanation:
+      'A report saved again under another file name, with a slug of its own, is published twice: its page, its rows in every table and its points in the series appear twice, and every figure it prints is a restatement of the other that no check questions.',
+    fix: 'Remove the copy; if the two are different documents, give each the title it prints.'
+  },
   'registry-invalid': {
     severity: 'error',
     title: 'The metric registry is malformed or breaks its schema',
