@@ -102,6 +102,7 @@ export function crossReport(
     )
   )
   const twinOf = reportTwins()
+  const slugPlaces = new Map<string, ReportUnit['slugPlace']>()
   for (const [index, unit] of units.entries()) {
     if (unit.coverage.read === false) unread++
     for (const metric of unit.metrics) used.add(metric)
@@ -118,8 +119,10 @@ export function crossReport(
       continue
     }
     slugs.set(slug, unit.path)
+    slugPlaces.set(unit.path, unit.slugPlace)
     const twin = twinOf(unit.path, summary.frontMatter)
-    if (twin !== undefined) report(fileOf(unit.path), 'report-repeated', repeatedReport(twin), unit.slugPlace)
+    if (twin !== undefined)
+      report(fileOf(twin.copy), 'report-repeated', repeatedReport(twin.of), slugPlaces.get(twin.copy))
     const { report: information, metricIds, facts } = summary.bundle
     grouper.add(facts)
     const site: SiteReport = {

@@ -1,24 +1,34 @@
 import type { ReportFrontMatter } from '../model/schema-types.js'
 
 /** What names a document: two reports that share all of it are one document twice. */
-type Identity = Pick<ReportFrontMatter, 'title' | 'issuer' | 'entity' | 'period'>
+type Identity = Pick<ReportFrontMatter, 'title' | 'issuer' | 'entity' | 'period' | 'slug'>
+
+/** A report that repeats another, and the one it repeats, by their paths. */
+export interface Twin {
+  copy: string
+  of: string
+}
 
 /**
- * Told reports in order, the earlier one whose title, issuer, entity and period a report shares,
- * if any: a copy saved under another name with a slug of its own is otherwise published twice,
- * and restates every figure of the first without a word.
+ * Told reports in order, a report and an earlier one whose title, issuer, entity and period it
+ * shares, if any: a copy saved under another name with a slug of its own is otherwise published
+ * twice, and restates every figure of the first without a word. The copy is the one whose slug
+ * extends the other's (xiamen-2025-copy of xiamen-2025), else the later.
  */
-export function reportTwins(): (path: string, frontMatter: Identity) => string | undefined {
-  const first = new Map<string, string>()
-  return (path, { title, issuer, entity, period }) => {
+export function reportTwins(): (path: string, frontMatter: Identity) => Twin | undefined {
+  const first = new Map<string, { path: string; slug: string }>()
+  return (path, { title, issuer, entity, period, slug }) => {
     const key = JSON.stringify([title.trim(), issuer.trim(), entity.trim(), period])
     const earlier = first.get(key)
-    if (earlier === undefined) first.set(key, path)
-    return earlier
+    if (earlier === undefined) {
+      first.set(key, { path, slug })
+      return undefined
+    }
+    return earlier.slug.startsWith(`${slug}-`) ? { copy: earlier.path, of: path } : { copy: path, of: earlier.path }
   }
 }
 
-/** What the later of two such reports is told. */
+/** What the copy of two such reports is told. */
 export function repeatedReport(earlier: string): string {
   return `This report has the title, issuer, entity and period of ${earlier}: if it is a copy, remove it; if it is another document, give it the title it prints`
 }

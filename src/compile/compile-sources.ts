@@ -96,10 +96,9 @@ function compileKeeping<Kept extends CollectedReport>(
   // A report with errors is no report of the result, but what its facts state is checked against the
   // others all the same: left out, a level it prints would read as published by no report.
   const collected: Kept[] = []
-  const twinOf = reportTwins()
-  for (const { kept, file, fatal, path, place } of slugKeepers(claims)) {
-    const twin = twinOf(path, kept.frontMatter)
-    if (twin !== undefined) report(file, 'report-repeated', repeatedReport(twin), place)
+  const keepers = slugKeepers(claims)
+  tellRepeated(keepers)
+  for (const { kept, file, fatal } of keepers) {
     collected.push(kept)
     if (!fatal) reports.push(kept)
     fileOf.set(kept, file)
@@ -133,6 +132,17 @@ function compileKeeping<Kept extends CollectedReport>(
 
 function reportUnused(registry: Registry, used: ReadonlySet<string>, unused: (id: string) => void): void {
   for (const id of registry.metrics.keys()) if (!used.has(id)) unused(id)
+}
+
+/** Tell each report that repeats another (see reportTwins). */
+function tellRepeated<Kept extends CollectedReport>(keepers: ReadonlyArray<ReportClaim<Kept>>): void {
+  const twinOf = reportTwins()
+  const claimOf = new Map(keepers.map((claim) => [claim.path, claim]))
+  for (const { kept, path } of keepers) {
+    const twin = twinOf(path, kept.frontMatter)
+    const copy = twin && claimOf.get(twin.copy)
+    if (twin && copy) report(copy.file, 'report-repeated', repeatedReport(twin.of), copy.place)
+  }
 }
 
 /** A compiled report's claim to its slug, with what it keeps for the collection. */
