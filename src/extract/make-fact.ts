@@ -308,7 +308,7 @@ const plausible = { after: 1, targetAfter: 50, before: 100 }
  * would stand in its series as a point no report meant. A target may lie decades ahead (碳中和 by 2060).
  */
 function checkPeriodPlausible(
-  { attributes, at, text, spans }: Annotation,
+  { attributes, at, text }: Annotation,
   { frontMatter, file }: FactContext,
   period: string,
   aspect: ValueField['aspect']
@@ -320,7 +320,7 @@ function checkPeriodPlausible(
   const after = own.start.year - reported.end.year
   const before = reported.start.year - own.end.year
   const ahead = aspect === 'target' ? plausible.targetAfter : plausible.after
-  const place = spans.attributes.some((written) => written.name === 'period') ? at('period') : spans.whole
+  const place = at('period')
   if (after > ahead)
     report(
       file,
