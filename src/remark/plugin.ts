@@ -90,31 +90,37 @@ function annotate(tree: Root, file: VFile, options: RemarkFactOptions): void {
     skip: [...broken, ...unplaced]
   })
   if (options.registry) validateFacts(facts, options.registry, file)
-  markFacts(tree, facts, options.registry)
+  const unread = markFacts(tree, facts, options.registry, String(file.value))
   file.data.facts = facts
-  file.data.brokenAnnotations = [...broken, ...unreadBlocks(tree, String(file.value))]
+  file.data.brokenAnnotations = [...broken, ...unread]
 }
 
-/** The attribute blocks the parser could not read (see unreadBlockSpan), which extraction reports. */
-function unreadBlocks(tree: Root, source: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = []
+/**
+ * Give each annotation its fact, so that later plugins and handlers need no lookup. Returns the
+ * attribute blocks of the annotations without one that the parser could not read (see
+ * unreadBlockSpan), whose figures extraction's message explains: found in the same walk.
+ */
+function markFacts(
+  tree: Root,
+  facts: readonly Fact[],
+  registry: Registry | undefined,
+  source: string
+): Array<[number, number]> {
+  const byId = new Map(facts.map((fact) => [fact.id, fact]))
+  const unread: Array<[number, number]> = []
   eachOfType(tree, 'textDirective', (node) => {
+    if (node.name !== factName) return
+    const fact = node.data?.factId !== undefined ? byId.get(node.data.factId) : undefined
+    if (fact) {
+      const metric = registry?.metrics.get(fact.metric)
+      node.data = { ...node.data, fact, ...(metric && { factMetric: metric }) }
+      return
+    }
     const end = node.position?.end.offset
-    if (node.name !== factName || end === undefined || source[end] !== '{') return
+    if (end === undefined || source[end] !== '{') return
     for (const _name in node.attributes) return
     const span = unreadBlockSpan(source, end)
-    if (span) spans.push(span)
+    if (span) unread.push(span)
   })
-  return spans
-}
-
-/** Give each annotation its fact, so that later plugins and handlers need no lookup. */
-function markFacts(tree: Root, facts: readonly Fact[], registry: Registry | undefined): void {
-  const byId = new Map(facts.map((fact) => [fact.id, fact]))
-  eachOfType(tree, 'textDirective', (node) => {
-    const fact = node.name === factName && node.data?.factId !== undefined ? byId.get(node.data.factId) : undefined
-    if (!fact) return
-    const metric = registry?.metrics.get(fact.metric)
-    node.data = { ...node.data, fact, ...(metric && { factMetric: metric }) }
-  })
+  return unread
 }
