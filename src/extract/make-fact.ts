@@ -7,7 +7,7 @@ import { didYouMean, didYouMeanText } from '../diagnostics/did-you-mean.js'
 import { report } from '../diagnostics/report.js'
 import type { RuleId } from '../diagnostics/rules.js'
 import type { Registry } from '../model/compiled.js'
-import { parsePeriod, previousPeriod, startsBefore } from '../model/period.js'
+import { parsePeriod, previousPeriod, startsBefore, type Period } from '../model/period.js'
 import { err, type Result } from '../model/result.js'
 import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
 import { attributeSyntaxError } from '../remark/attribute-syntax.js'
@@ -75,9 +75,9 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
   const { attributes, at } = annotation
   const period = attributes['period'] ?? context.frontMatter.period
   const value = readValue(annotation, metric, period)
-  checkPeriod(annotation, period)
+  const own = checkPeriod(annotation, period)
   const base = attributes['base'] ?? undefined
-  checkBase(annotation, base, value, period)
+  checkBase(annotation, base, value, period, own)
   const entity = attributes['entity'] ?? context.frontMatter.entity
   if (entity.trim() === '') annotation.problem('attribute-invalid', 'entity= must not be empty', at('entity'))
   const dimensions = readDimensions(
@@ -91,7 +91,7 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
   const revises = readRevises(annotation)
 
   if (!annotation.valid() || !value.ok) return undefined
-  checkPeriodPlausible(annotation, context, period, value.value.aspect)
+  if (own) checkPeriodPlausible(annotation, context, period, own, value.value.aspect)
   const fact = assembleFact(annotation, context, {
     metric: metric.id,
     ...value.value,
@@ -294,10 +294,12 @@ function readValue(
   return value
 }
 
-function checkPeriod({ at, problem }: Annotation, period: string): void {
+/** The fact's period, read; undefined, and said, when it is no period. */
+function checkPeriod({ at, problem }: Annotation, period: string): Period | undefined {
   const parsed = parsePeriod(period)
-  if (typeof parsed === 'string')
-    problem('period-invalid', `period="${period}" is not a valid period: ${parsed}`, at('period'))
+  if (typeof parsed !== 'string') return parsed
+  problem('period-invalid', `period="${period}" is not a valid period: ${parsed}`, at('period'))
+  return undefined
 }
 
 /** How far a fact's period may lie from its report's before it is taken for a slip, in years. */
@@ -311,12 +313,12 @@ function checkPeriodPlausible(
   { attributes, at, text }: Annotation,
   { frontMatter, file }: FactContext,
   period: string,
+  own: Period,
   aspect: ValueField['aspect']
 ): void {
   if (attributes['period'] === undefined) return
-  const own = parsePeriod(period)
   const reported = parsePeriod(frontMatter.period)
-  if (typeof own === 'string' || typeof reported === 'string') return
+  if (typeof reported === 'string') return
   const after = own.start.year - reported.end.year
   const before = reported.start.year - own.end.year
   const ahead = aspect === 'target' ? plausible.targetAfter : plausible.after
@@ -344,15 +346,15 @@ function checkBase(
   { at, problem, attributes }: Annotation,
   base: string | undefined,
   value: Result<ValueField, ValueProblem>,
-  period: string
+  period: string,
+  own: Period | undefined
 ): void {
   if (base === undefined) return
   const parsed = parsePeriod(base)
-  const own = parsePeriod(period)
   if (typeof parsed === 'string')
     problem('period-invalid', `base="${base}" is not a valid period: ${parsed}`, at('base'))
   // Read on, a base of 2032 for a change of 2024 would put a level of 2032 in the series.
-  else if (typeof own !== 'string' && !startsBefore(parsed, own))
+  else if (own && !startsBefore(parsed, own))
     problem(
       'period-invalid',
       `base=${base} does not come before ${period}, the period of this change${attributes['period'] === undefined && parsed.start.year === own.start.year ? " (the report's, from its front matter: is that the year it reports on?)" : ''}: a change is measured from an earlier period${/^\d{4}$/.test(period) ? ` (同比: base=${previousPeriod(period)})` : ''}`,
