@@ -101,8 +101,7 @@ export function crossReport(
       unit.slug !== undefined && unit.summaryDigest !== undefined ? [{ path: unit.path, slug: unit.slug }] : []
     )
   )
-  const twinOf = reportTwins()
-  const slugPlaces = new Map<string, ReportUnit['slugPlace']>()
+  const twinOf = reportTwins<ReportUnit>()
   for (const [index, unit] of units.entries()) {
     if (unit.coverage.read === false) unread++
     for (const metric of unit.metrics) used.add(metric)
@@ -119,10 +118,9 @@ export function crossReport(
       continue
     }
     slugs.set(slug, unit.path)
-    slugPlaces.set(unit.path, unit.slugPlace)
-    const twin = twinOf(unit.path, summary.frontMatter)
+    const twin = twinOf(unit, summary.frontMatter)
     if (twin !== undefined)
-      report(fileOf(twin.copy), 'report-repeated', repeatedReport(twin.of), slugPlaces.get(twin.copy))
+      report(fileOf(twin.copy.path), 'report-repeated', repeatedReport(twin.of.path), twin.copy.slugPlace)
     const { report: information, metricIds, facts } = summary.bundle
     grouper.add(facts)
     const site: SiteReport = {

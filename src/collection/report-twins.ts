@@ -3,10 +3,10 @@ import type { ReportFrontMatter } from '../model/schema-types.js'
 /** What names a document: two reports that share all of it are one document twice. */
 type Identity = Pick<ReportFrontMatter, 'title' | 'issuer' | 'entity' | 'period' | 'slug'>
 
-/** A report that repeats another, and the one it repeats, by their paths. */
-export interface Twin {
-  copy: string
-  of: string
+/** A report that repeats another, and the one it repeats, as the caller gave them. */
+export interface Twin<Report> {
+  copy: Report
+  of: Report
 }
 
 /**
@@ -15,16 +15,18 @@ export interface Twin {
  * twice, and restates every figure of the first without a word. The copy is the one whose slug
  * extends the other's (xiamen-2025-copy of xiamen-2025), else the later.
  */
-export function reportTwins(): (path: string, frontMatter: Identity) => Twin | undefined {
-  const first = new Map<string, { path: string; slug: string }>()
-  return (path, { title, issuer, entity, period, slug }) => {
+export function reportTwins<Report>(): (report: Report, frontMatter: Identity) => Twin<Report> | undefined {
+  const first = new Map<string, { report: Report; slug: string }>()
+  return (report, { title, issuer, entity, period, slug }) => {
     const key = JSON.stringify([title.trim(), issuer.trim(), entity.trim(), period])
     const earlier = first.get(key)
     if (earlier === undefined) {
-      first.set(key, { path, slug })
+      first.set(key, { report, slug })
       return undefined
     }
-    return earlier.slug.startsWith(`${slug}-`) ? { copy: earlier.path, of: path } : { copy: path, of: earlier.path }
+    return earlier.slug.startsWith(`${slug}-`)
+      ? { copy: earlier.report, of: report }
+      : { copy: report, of: earlier.report }
   }
 }
 

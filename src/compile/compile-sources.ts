@@ -136,12 +136,10 @@ function reportUnused(registry: Registry, used: ReadonlySet<string>, unused: (id
 
 /** Tell each report that repeats another (see reportTwins). */
 function tellRepeated<Kept extends CollectedReport>(keepers: ReadonlyArray<ReportClaim<Kept>>): void {
-  const twinOf = reportTwins()
-  const claimOf = new Map(keepers.map((claim) => [claim.path, claim]))
-  for (const { kept, path } of keepers) {
-    const twin = twinOf(path, kept.frontMatter)
-    const copy = twin && claimOf.get(twin.copy)
-    if (twin && copy) report(copy.file, 'report-repeated', repeatedReport(twin.of), copy.place)
+  const twinOf = reportTwins<ReportClaim<Kept>>()
+  for (const claim of keepers) {
+    const twin = twinOf(claim, claim.kept.frontMatter)
+    if (twin) report(twin.copy.file, 'report-repeated', repeatedReport(twin.of.path), twin.copy.place)
   }
 }
 
