@@ -89,6 +89,17 @@ test.each<[string, CompileInput & { checkUnusedMetrics: boolean }]>([
       checkUnusedMetrics: true
     }
   ],
+  // A place written otherwise in one report: its series split, and it is told.
+  [
+    'the collection, one report about 厦门',
+    {
+      reports: collectionReports.map((report, at) =>
+        at === 1 ? { ...report, text: report.text.replace(/^entity: 厦门市$/m, 'entity: 厦门') } : report
+      ),
+      registry: collectionRegistry,
+      checkUnusedMetrics: true
+    }
+  ],
   // A slug used twice, a report with errors, a path skipped.
   [
     'reports with errors',
@@ -99,9 +110,10 @@ test.each<[string, CompileInput & { checkUnusedMetrics: boolean }]>([
       checkUnusedMetrics: true
     }
   ]
-])('%s: the same as compiled together, first and from what was kept', async (_name, input) => {
+])('%s: the same as compiled together, first and from what was kept', async (name, input) => {
   const expected = together(input)
   expect(expected.diagnostics.length).toBeGreaterThan(0)
+  if (name.endsWith('厦门')) expect(expected.diagnostics.map((d) => d.ruleId)).toContain('entity-variant')
   expect(await apart(input)).toEqual(expected)
   expect(await apart(input)).toEqual(expected)
 })

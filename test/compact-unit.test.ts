@@ -7,7 +7,8 @@ const unit = (path: string, metrics: string[]): ReportUnit => ({
   coverage: { path, tagged: 0, untagged: 0 },
   metrics,
   diagnostics: [],
-  slugPlace: { start: { line: 2, column: 7, offset: 10 }, end: { line: 2, column: 20, offset: 23 } }
+  slugPlace: { start: { line: 2, column: 7, offset: 10 }, end: { line: 2, column: 20, offset: 23 } },
+  entityPlace: { start: { line: 4, column: 9, offset: 40 }, end: { line: 4, column: 12, offset: 43 } }
 })
 
 describe('unitPool', () => {

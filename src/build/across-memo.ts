@@ -58,7 +58,7 @@ export function allCoverage(units: readonly ReportUnit[], skipped: readonly Skip
 /**
  * The digest of what the rules across reports read: factmark and the registry (the environment),
  * the paths skipped, whether unused metrics are looked for, and of each unit, in order, its path,
- * metrics, slug's place, whether it has errors or was not read, and its summary by digest. Not its
+ * metrics, the places of its slug and entity, whether it has errors or was not read, and its summary by digest. Not its
  * own messages or coverage, which the rules do not read: a build where only those changed (an
  * untagged figure added, say) takes the conclusions all the same.
  */
@@ -72,9 +72,9 @@ export function acrossKey(
     .update(environment)
     .update(JSON.stringify([skipped, checkUnusedMetrics]))
   for (const unit of units) {
-    const { path: shown, coverage, metrics, slugPlace, fatal, summaryDigest } = unit
+    const { path: shown, coverage, metrics, slugPlace, entityPlace, fatal, summaryDigest } = unit
     const unread = coverage.read === false
-    hash.update(JSON.stringify([shown, metrics, slugPlace, fatal ?? false, unread, summaryDigest ?? null]))
+    hash.update(JSON.stringify([shown, metrics, slugPlace, entityPlace, fatal ?? false, unread, summaryDigest ?? null]))
   }
   return hash.digest('hex')
 }

@@ -22,6 +22,7 @@ import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { slugOwners, slugTaken } from '../collection/slug-owners.js'
 import { repeatedReport, reportTwins } from '../collection/report-twins.js'
+import { entityVariants } from '../collection/entity-variants.js'
 import { leftUnread, skippedFile } from '../diagnostics/skipped-source.js'
 
 /**
@@ -102,6 +103,7 @@ export function crossReport(
     )
   )
   const twinOf = reportTwins<ReportUnit>()
+  const variants = entityVariants()
   for (const [index, unit] of units.entries()) {
     if (unit.coverage.read === false) unread++
     for (const metric of unit.metrics) used.add(metric)
@@ -122,6 +124,7 @@ export function crossReport(
     if (twin !== undefined)
       report(fileOf(twin.copy.path), 'report-repeated', repeatedReport(twin.of.path), twin.copy.slugPlace)
     const { report: information, metricIds, facts } = summary.bundle
+    variants.add({ path: unit.path, entity: summary.frontMatter.entity, place: unit.entityPlace, facts })
     grouper.add(facts)
     const site: SiteReport = {
       path: summary.path,
@@ -133,6 +136,7 @@ export function crossReport(
     collected.push(site)
     if (!unit.fatal) published.push({ index, report: site })
   }
+  variants.tell(fileOf)
   // The registry as loaded may serve several builds: this build's messages about it go to a file of their own.
   const unusedFile = new VFile({ path: registryFile.path })
   if (checkUnusedMetrics && unread === 0)

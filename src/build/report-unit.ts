@@ -23,6 +23,8 @@ export interface ReportUnit {
   diagnostics: Diagnostic[]
   /** Where its slug stands, for a message about a slug another report uses too. */
   slugPlace: Position
+  /** Where its entity stands, for a message about a place the other reports write otherwise. */
+  entityPlace: Position
   /** Set when the report compiled: what the site's pages and the collection read. */
   summary?: ReportSummary
   /** A digest of the summary: the site's series are made again only when one of them changes. */
@@ -103,7 +105,8 @@ export function renderUnit(
     coverage: measured?.coverage ?? { path: source.path, tagged: 0, untagged: 0, read: false },
     metrics: [...(measured?.metrics ?? [])].sort(),
     diagnostics: [],
-    slugPlace: locate(['slug'])
+    slugPlace: locate(['slug']),
+    entityPlace: locate(['entity'])
   }
   if (!outcome?.ok)
     return { unit: { ...base, diagnostics: file.messages.map(toDiagnostic) }, artifacts: [], rows: noRows }

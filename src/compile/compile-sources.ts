@@ -3,6 +3,7 @@ import type { Position } from 'unist'
 import { collectSeries } from '../collection/collect.js'
 import { slugOwners, slugTaken, type SlugClaim } from '../collection/slug-owners.js'
 import { repeatedReport, reportTwins } from '../collection/report-twins.js'
+import { entityVariants } from '../collection/entity-variants.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
 import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type {
@@ -88,6 +89,7 @@ function compileKeeping<Kept extends CollectedReport>(
       slug: compiledReport.frontMatter.slug,
       file,
       place: locateInReport(['slug']),
+      entityPlace: locateInReport(['entity']),
       kept: keep(compiledReport),
       fatal: file.messages.some((message) => message.fatal)
     })
@@ -98,6 +100,7 @@ function compileKeeping<Kept extends CollectedReport>(
   const collected: Kept[] = []
   const keepers = slugKeepers(claims)
   tellRepeated(keepers)
+  tellVariants(keepers)
   for (const { kept, file, fatal } of keepers) {
     collected.push(kept)
     if (!fatal) reports.push(kept)
@@ -143,11 +146,24 @@ function tellRepeated<Kept extends CollectedReport>(keepers: ReadonlyArray<Repor
   }
 }
 
+/** Tell each report that writes an entity otherwise than the others (see entityVariants). */
+function tellVariants<Kept extends CollectedReport>(keepers: ReadonlyArray<ReportClaim<Kept>>): void {
+  const variants = entityVariants()
+  const files = new Map<string, VFile>()
+  for (const { path, file, entityPlace, kept } of keepers) {
+    files.set(path, file)
+    variants.add({ path, entity: kept.frontMatter.entity, place: entityPlace, facts: kept.bundle.facts })
+  }
+  variants.tell((path) => files.get(path) as VFile)
+}
+
 /** A compiled report's claim to its slug, with what it keeps for the collection. */
 interface ReportClaim<Kept> extends SlugClaim {
   file: VFile
   /** Where its slug is written. */
   place: Position
+  /** Where its entity is written. */
+  entityPlace: Position
   kept: Kept
   /** Whether its messages hold an error. */
   fatal: boolean

@@ -33,6 +33,13 @@ export const rules = {
       'A report saved again under another file name, with a slug of its own, is published twice: its page, its rows in every table and its points in the series appear twice, and every figure it prints is a restatement of the other that no check questions.',
     fix: 'Remove the copy; if the two are different documents, give each the title it prints.'
   },
+  'entity-variant': {
+    severity: 'warning',
+    title: 'A place is written one way here and another way in other reports',
+    explanation:
+      'A series has a line for each entity. A place written two ways (厦门 in one report, 厦门市 in the others) splits its series in two, and the checks across reports (restatements, changes against the levels, targets against outcomes) compare only the facts of one line, so a contradiction between the two goes unseen. Only a name without a place ending (省, 市, 区, 县…) beside the one name with it, or two spellings that differ in width, spaces or case, are taken for one place: 吉林省 and 吉林市 are two.',
+    fix: 'Write the entity as the other reports do, in the front matter or in the entity= of the fact; if the two are different places, give the one without an ending its full name.'
+  },
   'registry-invalid': {
     severity: 'error',
     title: 'The metric registry is malformed or breaks its schema',

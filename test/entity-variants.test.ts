@@ -1,0 +1,140 @@
+import { describe, expect, test } from 'vitest'
+import { entityVariants } from '../src/collection/entity-variants.js'
+
+const at = (line: number) => ({ start: { line, column: 9 }, end: { line, column: 12 } })
+const fact = (entity: string, line: number) => ({
+  entity,
+  source: { file: 'a.md', line, column: 3, offset: 0, endLine: line, endColumn: 20, endOffset: 17 }
+})
+
+/**
+ * The entities told, as `path: entity → names`, for reports given as [path, front matter's
+ * entity, entities of its facts].
+ */
+function told(reports: ReadonlyArray<readonly [string, string, ...string[]]>): string[] {
+  const variants = entityVariants()
+  for (const [index, [path, entity, ...facts]] of reports.entries())
+    variants.add({ path, entity, place: at(index + 1), facts: facts.map((own, line) => fact(own, line + 10)) })
+  return variants
+    .told()
+    .map(({ use, related }) => `${use.path}: ${use.entity} → ${related.map((place) => place.message).join(', ')}`)
+}
+
+describe('entityVariants', () => {
+  test.each<[string, Array<[string, string, ...string[]]>, string[]]>([
+    [
+      'one way only',
+      [
+        ['a', '厦门市'],
+        ['b', '厦门市']
+      ],
+      []
+    ],
+    [
+      'a name without its ending, in fewer reports',
+      [
+        ['a', '厦门市'],
+        ['b', '厦门'],
+        ['c', '厦门市']
+      ],
+      ['b: 厦门 → "厦门市" here']
+    ],
+    [
+      'a name with its ending, in fewer reports',
+      [
+        ['a', '厦门'],
+        ['b', '厦门'],
+        ['c', '厦门市']
+      ],
+      ['c: 厦门市 → "厦门" here']
+    ],
+    [
+      'as many reports each: the name without an ending',
+      [
+        ['a', '厦门市'],
+        ['b', '厦门']
+      ],
+      ['b: 厦门 → "厦门市" here']
+    ],
+    [
+      'two places that share a name',
+      [
+        ['a', '吉林省'],
+        ['b', '吉林市']
+      ],
+      []
+    ],
+    [
+      'a name that may be either',
+      [
+        ['a', '吉林省'],
+        ['b', '吉林市'],
+        ['c', '吉林']
+      ],
+      ['c: 吉林 → "吉林省" here, "吉林市" here']
+    ],
+    [
+      'width, spaces and case',
+      [
+        ['a', 'XM区'],
+        ['b', 'ＸＭ区'],
+        ['c', 'xm 区'],
+        ['d', 'XM区']
+      ],
+      ['b: ＸＭ区 → "XM区" here', 'c: xm 区 → "XM区" here']
+    ],
+    [
+      'an ending that leaves one character',
+      [
+        ['a', '沙县'],
+        ['b', '沙']
+      ],
+      []
+    ],
+    ['a fact of the same report', [['a', '厦门市', '厦门']], ['a: 厦门 → "厦门市" here']],
+    [
+      'each report once',
+      [
+        ['a', '厦门市'],
+        ['b', '厦门市'],
+        ['c', '厦门', '厦门'],
+        ['d', '厦门']
+      ],
+      ['c: 厦门 → "厦门市" here', 'd: 厦门 → "厦门市" here']
+    ],
+    [
+      'facts of other places',
+      [
+        ['a', '厦门市', '思明区', '湖里区'],
+        ['b', '厦门市', '思明']
+      ],
+      ['b: 思明 → "思明区" here']
+    ]
+  ])('%s', (_, reports, expected) => {
+    expect(told(reports)).toEqual(expected)
+  })
+
+  test('says how many reports write each name, and where the first writes it', () => {
+    const variants = entityVariants()
+    variants.add({ path: 'a.md', entity: '厦门市', place: at(4), facts: [fact('厦门市', 10)] })
+    variants.add({ path: 'b.md', entity: '厦门市', place: at(5), facts: [] })
+    variants.add({
+      path: 'c.md',
+      entity: '厦门市',
+      place: at(4),
+      facts: [fact('厦门市', 10), fact('厦门', 11), fact('厦门', 12)]
+    })
+    expect(variants.told()).toEqual([
+      {
+        use: {
+          path: 'c.md',
+          entity: '厦门',
+          place: { start: { line: 11, column: 3, offset: 0 }, end: { line: 11, column: 20, offset: 17 } }
+        },
+        message:
+          'The entity "厦门" is written "厦门市" (3 reports) elsewhere: its facts make lines of their own in the series, and no check across reports compares them with those of "厦门市"; if it is the same place, write "厦门市"',
+        related: [{ file: 'a.md', line: 4, column: 9, endLine: 4, endColumn: 12, message: '"厦门市" here' }]
+      }
+    ])
+  })
+})
