@@ -208,7 +208,7 @@ describe('suggest and check propose what --write does', () => {
       stderr: '',
       stdout: [
         'source/report.md:10:11  2025年  ignore: 2025年工作总结  (heading-date)',
-        'source/report.md:12:1  2025年  ignore: 2025年，我局坚持生  (sentence-date)',
+        'source/report.md:12:1  2025年  ignore: 2025年，我局坚持  (sentence-date)',
         'source/report.md:12:29  98.1%  :fact[98.1%]{metric=air.good_days_ratio}',
         'source/report.md:14:5  第三轮  ignore: 第三轮省生态环保督察  (edition-ordinal)',
         'source/report.md:14:18  第六届  ignore: 第六届海洋生态论坛  (edition-ordinal)',
@@ -225,7 +225,7 @@ describe('suggest and check propose what --write does', () => {
     const { stdout } = await runCli(cwd, 'suggest', '--format', 'github')
     expect(stdout.split('\n').slice(0, 3)).toEqual([
       '::notice file=source/report.md,line=10,col=11,title=untagged-figure::2025年 → ignore: 2025年工作总结  (heading-date)',
-      '::notice file=source/report.md,line=12,col=1,title=untagged-figure::2025年 → ignore: 2025年，我局坚持生  (sentence-date)',
+      '::notice file=source/report.md,line=12,col=1,title=untagged-figure::2025年 → ignore: 2025年，我局坚持  (sentence-date)',
       '::notice file=source/report.md,line=12,col=29,title=untagged-figure::98.1%25 → :fact[98.1%25]{metric=air.good_days_ratio}'
     ])
   })
@@ -260,7 +260,7 @@ describe('suggest and check propose what --write does', () => {
     const untagged = compileSources(input).diagnostics.filter((diagnostic) => diagnostic.ruleId === 'untagged-figure')
     expect(untagged.map(({ line, column, message }) => `${line}:${column} ${message}`).slice(0, 3)).toEqual([
       '10:11 The figure "2025年" is not annotated (proposed: add "2025年工作总结" to ignore: in the front matter; heading-date)',
-      '12:1 The figure "2025年" is not annotated (proposed: add "2025年，我局坚持生" to ignore: in the front matter; sentence-date)',
+      '12:1 The figure "2025年" is not annotated (proposed: add "2025年，我局坚持" to ignore: in the front matter; sentence-date)',
       '12:29 The figure "98.1%" is not annotated (proposed: :fact[98.1%]{metric=air.good_days_ratio})'
     ])
   })
@@ -497,7 +497,8 @@ describe('dates and ordinals of names become ignore phrases', () => {
   // prettier-ignore
   const cases: Array<[NameFigureRule['id'] | undefined, string, string, string, string | undefined]> = [
     ['heading-date', '# 测试市生态环境局', '2025年', '工作总结', '2025年工作总结'], // the year names the report
-    ['sentence-date', '', '2025年', '，我局坚持生态优先。', '2025年，我局坚持生'], // the time the sentence speaks of
+    ['sentence-date', '', '2025年', '，我局坚持生态优先。', '2025年，我局坚持'], // the time the sentence speaks of
+    ['sentence-date', '', '2024年', '，我局围绕改革发展大局，', '2024年，我局围绕'], // a phrase cut by its length ends with a word
     ['date-of-list', '作品入选', '2025年', '全国优秀案例', '入选2025年全国优秀案例'], // the edition of a list
     ['date-of-name', '组织签订', '2025年度', '各区党政领导生态环境保护目标责任书', '2025年度各区党政领导'], // an annual document
     ['date-of-name', '实施', '2025年', '生态文明体制改革任务清单，', '2025年生态文明体制改革任务清单'], // the name of a plan
@@ -538,8 +539,8 @@ describe('dates and ordinals of names become ignore phrases', () => {
       ).toEqual([
         { rule: 'date-of-list', phrase: '入选2024年全国优秀案例' },
         { rule: 'heading-date', phrase: '2025年工作总结' },
-        { rule: 'sentence-date', phrase: '2025年，我局坚持生' },
-        { rule: 'sentence-date', phrase: '2025年，我局坚持生' }
+        { rule: 'sentence-date', phrase: '2025年，我局坚持' },
+        { rule: 'sentence-date', phrase: '2025年，我局坚持' }
       ])
     }
   })

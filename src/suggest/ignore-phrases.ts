@@ -164,12 +164,15 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
   // A phrase reaches no other figure, ignored or not, so that it is the same on every run.
   const most = rule.after(context)
   const next = findFigures(context.after.slice(0, most + LOOK_AHEAD))[0]?.start ?? Infinity
+  const room = Math.min(most, next, context.after.length)
   let end = 0
-  while (end < Math.min(most, next, context.after.length)) {
+  while (end < room) {
     const char = context.after[end] ?? ''
     if (STOP.test(char) || (COMMA.test(char) && !(rule.pastComma && end === 0))) break
     end += 1
   }
+  // Cut by its length alone, a phrase ends where a word does: 2025年，我局围绕 and not 2025年，我局围绕改.
+  if (end === most && end < context.after.length) end = lastWordEnd(context.after, end)
   let start = context.before.length
   while (start > context.before.length - rule.before && start > 0) {
     const char = context.before[start - 1] ?? ''
@@ -185,6 +188,23 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
   const phrase = lead + context.text + context.after.slice(0, end)
   // The figure alone would hide every figure printed the same way.
   return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
+}
+
+let words: Intl.Segmenter | undefined
+
+/**
+ * The end of the last word of `text` that ends at `end` or before it, or `end` when no word does
+ * but the one it cuts (a phrase keeps what it can).
+ */
+function lastWordEnd(text: string, end: number): number {
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' })
+  let last = 0
+  for (const { index, segment } of words.segment(text.slice(0, end + LOOK_AHEAD))) {
+    const after = index + segment.length
+    if (after > end) break
+    last = after
+  }
+  return last === 0 ? end : last
 }
 
 /** A figure printed as `text` at `start` to `end` of a source. */
