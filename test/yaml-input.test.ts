@@ -43,7 +43,9 @@ describe('front matter', () => {
     ['slug-taxonomy.md', ['7:7-7:15 error Front matter: the slug "taxonomy" names the report\'s output folder, and cannot be that: the site publishes the XBRL taxonomy of the registry in taxonomy/ [front-matter-invalid]']],
     ['slug-con.md', ['7:7-7:10 error Front matter: the slug "con" names the report\'s output folder, and cannot be that: Windows reserves "con" for a device, so no folder can have that name there [front-matter-invalid]']],
     ['slug-lpt9.md', ['7:7-7:11 error Front matter: the slug "lpt9" names the report\'s output folder, and cannot be that: Windows reserves "lpt9" for a device, so no folder can have that name there [front-matter-invalid]']],
-    ['slug-com10.md', []]
+    ['slug-com10.md', []],
+    // A key indented under the one before it, read as the rest of that one's value.
+    ['key-under-value.md', ['5:3-5:17 error Front matter YAML: "period" starts at column 3, further than "entity" above it at column 1, so it is read as the rest of the value of "entity": start it at column 1 [front-matter-invalid]']]
   ]
   test.each(cases)('%s', (name, expected) => {
     const result = compileSources({ reports: [{ path: name, text: readFileSync(new URL(name, fixtures)) }], registry })
@@ -72,6 +74,10 @@ describe('registry', () => {
         '7:13-8:22 error Registry YAML: Implicit keys need to be on a single line [registry-invalid]'
       ]
     ],
+    // A key indented less than the others of its map, or further than the next: the library
+    // tells the first key that does not line up and every key after it, at column 1.
+    ['key-outdented.yaml', ['8:2-8:22 error Registry YAML: "air.good_days_ratio" starts at column 2, and "air.pm25", the first key of the same map above it, at column 3: the keys of a map start at the same column, so indent the one that is off [registry-invalid]']],
+    ['key-indented-further.yaml', ['10:5-10:18 error Registry YAML: "kind" starts at column 5, and "label", the first key of the same map above it, at column 7: the keys of a map start at the same column, so indent the one that is off [registry-invalid]']],
     // 151 uses of one anchor: more than the yaml library's own default allows, and harmless.
     ['shared-anchors.yaml', []]
   ]
@@ -190,3 +196,21 @@ describe('parseYaml', () => {
 function read(file: string): string {
   return readFileSync(new URL(`../${file}`, import.meta.url), 'utf8')
 }
+
+describe('a key that does not line up is told once, by name, with the key it should line up with', () => {
+  const lineUp = (key: string, column: number, first: string, at: number) =>
+    `"${key}" starts at column ${column}, and "${first}", the first key of the same map above it, at column ${at}: the keys of a map start at the same column, so indent the one that is off`
+  const underValue = (key: string, column: number, above: string, at: number) =>
+    `"${key}" starts at column ${column}, further than "${above}" above it at column ${at}, so it is read as the rest of the value of "${above}": start it at column ${at}`
+  // prettier-ignore
+  test.each<[string, string, string[]]>([
+    ['a key indented less than the first', 'a:\n  b: 1\n c: 2\n  d: 3\n', [`3:2 ${lineUp('c', 2, 'b', 3)}`, `4:3 ${underValue('d', 3, 'c', 2)}`]],
+    ['the first key indented further than the next', 'a:\n    b: 1\n  c: 2\n  d: 3\n', [`3:3 ${lineUp('c', 3, 'b', 5)}`]],
+    ['after a blank line and a comment', 'a:\n  b: 1  # one\n\n  # two\n   c: 2\n  d: 3\n', [`5:4 ${lineUp('c', 4, 'b', 3)}`]],
+    ['a key under a key with a value', 'a: 1\n b: 2\n', [`2:2 ${underValue('b', 2, 'a', 1)}`]],
+    ['a key of a list item under the one before it', 'x:\n  - a: 1\n     b: 2\n', [`3:6 ${underValue('b', 6, 'a', 5)}`]]
+  ])('%s', (_name, text, expected) => {
+    const source = parseYaml(text)
+    expect(source.errors.map((error) => `${error.place.start.line}:${error.place.start.column} ${error.message}`)).toEqual(expected)
+  })
+})

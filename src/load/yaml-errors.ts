@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml'
+import { keyReadAsValue, misindented } from './yaml-indent.js'
 
 /** A problem in a YAML text, with offsets in that text. */
 export interface YamlOffsetProblem {
@@ -52,9 +53,26 @@ const rewordings: ReadonlyArray<{ code: string; message: string }> = [
  * the library gave up, which is where it reports the error), and in words
  * for an editor.
  */
-export function describeYamlErrors(doc: Document, errors: readonly YAMLError[]): YamlOffsetProblem[] {
+export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], text: string): YamlOffsetProblem[] {
   // Without errors, no walk of the whole document: for the seed's registry, 8 ms in a new process.
   if (errors.length === 0) return []
+  // A key indented otherwise than its map's is told once (see misindented): each key after it is
+  // an error of the library's too.
+  const isMisindented = (error: YAMLError) =>
+    error.code === 'BAD_INDENT' && error.message.startsWith('All mapping items must start at the same column')
+  const firstMisindented = errors.find(isMisindented)
+  // A key indented under the key before it is read as the rest of that key's value, which the
+  // library reports twice at the value, in its own words (see keyReadAsValue).
+  const readAsValue = new Map<number, YamlOffsetProblem>()
+  for (const error of errors) {
+    const problem = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? keyReadAsValue(text, error.pos[0]) : undefined
+    if (problem) readAsValue.set(error.pos[0], problem)
+  }
+  const told = errors.filter(
+    (error) =>
+      (!isMisindented(error) || error === firstMisindented) &&
+      (error.code !== 'MULTILINE_IMPLICIT_KEY' || !readAsValue.has(error.pos[0]))
+  )
   // Openers by the offset where their node ends.
   const endingAt = new Map<number, Node[]>()
   visit(doc, {
@@ -67,7 +85,10 @@ export function describeYamlErrors(doc: Document, errors: readonly YAMLError[]):
     }
   })
   const taken = new Set<Node>()
-  return errors.map((error) => {
+  return told.map((error) => {
+    if (error === firstMisindented) return misindented(text, error.pos[0])
+    const asValue = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? readAsValue.get(error.pos[0]) : undefined
+    if (asValue) return asValue
     const message = rewordings.find((entry) => entry.code === error.code)?.message ?? firstLine(error.message)
     const row = openers.find((entry) => entry.error.test(message))
     const node = row && endingAt.get(error.pos[0])?.find((candidate) => !taken.has(candidate) && row.opens(candidate))

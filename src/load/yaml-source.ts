@@ -63,7 +63,7 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
     controls: [],
     targets: new Map<Node, Node>()
   }
-  const errors = [...describeYamlErrors(doc, [...doc.errors, ...warnings]), ...content.errors].map(place)
+  const errors = [...describeYamlErrors(doc, [...doc.errors, ...warnings], text), ...content.errors].map(place)
   const controls = content.controls.map(place)
   const keyIndex = new Map<YAMLMap, Map<string, Pair>>()
   // Each map is indexed once, so that locating every key of a large registry stays linear.
