@@ -9,6 +9,8 @@ import { writeSeedProject } from './helpers/seed.js'
 
 const repo = path.resolve(new URL('..', import.meta.url).pathname)
 const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
+const library = readFileSync(path.join(repo, 'docs/library.md'), 'utf8')
+const outputs = readFileSync(path.join(repo, 'docs/outputs.md'), 'utf8')
 
 describe('the README', () => {
   test('opens with the two set-up commands', () => {
@@ -17,8 +19,8 @@ describe('the README', () => {
     )
   })
 
-  test('library example runs and prints what the README shows', async () => {
-    const section = readme.slice(readme.indexOf('## Library'))
+  test('library example runs and prints what docs/library.md shows', async () => {
+    const section = library.slice(library.indexOf('# Library'))
     const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     expect(code).toContain("from 'factmark'")
@@ -36,8 +38,8 @@ describe('the README', () => {
     }
   })
 
-  test('DuckDB example over dist/facts.parquet runs and prints what the README shows', async () => {
-    const section = readme.slice(readme.indexOf('### One table of all reports'))
+  test('DuckDB example over dist/facts.parquet runs and prints what docs/outputs.md shows', async () => {
+    const section = outputs.slice(outputs.indexOf('## One table of all reports'))
     const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     expect(code).toContain("FROM 'dist/facts.parquet'")
@@ -52,9 +54,9 @@ describe('the README', () => {
       expect(stdout).toBe(shown)
 
       // The section on reports over the years shows a message of `factmark check` and an entry of the series index.
-      const years = readme.slice(
-        readme.indexOf('### Reports over the years'),
-        readme.indexOf('### One table of all reports')
+      const years = outputs.slice(
+        outputs.indexOf('## Reports over the years'),
+        outputs.indexOf('## One table of all reports')
       )
       const message = /```console\n\$ factmark check\n([\s\S]*?)```/.exec(years)?.[1] ?? ''
       const checked = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'check'], {

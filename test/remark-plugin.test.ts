@@ -422,13 +422,13 @@ describe('readRegistry', () => {
   })
 })
 
-describe('the README', () => {
+describe('docs/library.md', () => {
   const repo = path.resolve(new URL('..', import.meta.url).pathname)
-  const readme = readFileSync(path.join(repo, 'README.md'), 'utf8')
-  const section = readme.slice(readme.indexOf('### Use in your own remark pipeline'))
+  const library = readFileSync(path.join(repo, 'docs/library.md'), 'utf8')
+  const section = library.slice(library.indexOf('## Use in your own remark pipeline'))
   const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
 
-  test('example of a remark pipeline runs and prints what the README shows', async () => {
+  test('example of a remark pipeline runs and prints what it shows', async () => {
     const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     expect(code).toContain("from 'factmark/remark'")
     // Imported by its package name, as a user would: the package refers to itself through its exports.

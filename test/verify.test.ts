@@ -365,12 +365,12 @@ describe('factmark verify: nothing to verify is exit 2', () => {
   })
 })
 
-describe('the README', () => {
+describe('docs/building.md', () => {
   test('its example of factmark verify is a real run', async () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    const section = readme.slice(readme.indexOf('### Checking a published tree'))
+    const building = readFileSync(new URL('../docs/building.md', import.meta.url), 'utf8')
+    const section = building.slice(building.indexOf('## Checking a published tree'))
     const shown = /```console\n\$ factmark verify dist\n([\s\S]*?)```/.exec(section)?.[1]
-    // The edits the README describes: a value of facts.csv, report.md deleted, a file added.
+    // The edits it describes: a value of facts.csv, report.md deleted, a file added.
     const csv = file('xiamen-2025/facts.csv')
     writeFileSync(csv, readFileSync(csv, 'utf8').replace('17.4', '17.5'))
     rmSync(file('xiamen-2025/report.md'))
