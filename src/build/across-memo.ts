@@ -58,9 +58,9 @@ export function allCoverage(units: readonly ReportUnit[], skipped: readonly Skip
 /**
  * The digest of what the rules across reports read: factmark and the registry (the environment),
  * the paths skipped, whether unused metrics are looked for, and of each unit, in order, its path,
- * metrics, the places of its slug and entity, whether it has errors or was not read, and its summary by digest. Not its
- * own messages or coverage, which the rules do not read: a build where only those changed (an
- * untagged figure added, say) takes the conclusions all the same.
+ * metrics, the places of its slug and entity, whether it has errors or was not read, and its
+ * summary by digest. Not its own messages or coverage, which the rules do not read: a build where
+ * only those changed (an untagged figure added, say) takes the conclusions all the same.
  */
 export function acrossKey(
   environment: string,
