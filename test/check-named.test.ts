@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -65,4 +65,33 @@ test('a named report that is right says nothing of the others', async () => {
   expect(one.code).toBe(0)
   expect(problems(one.json)).toEqual([])
   expect(one.json.coverage.reports.map((entry) => entry.path)).toEqual(['source/xiamen-2023-fact-sheet.md'])
+})
+
+// `build <file>` publishes the named reports alone, after the same check among the folder's.
+test('a build of a named report that contradicts another year fails, writes nothing, and says what check says', async () => {
+  misstate(sheet)
+  const built = await runCli(cwd, 'build', '--format', 'json', sheet)
+  expect(built.code).toBe(1)
+  const json = JSON.parse(built.stdout) as Checked
+  expect(problems(json)).toEqual(['source/xiamen-2024-fact-sheet.md:26:56 change-contradicts-levels'])
+  expect(json.diagnostics).toEqual((await checkJson(sheet)).json.diagnostics)
+  expect(built.stderr).toBe(
+    'factmark: build failed: 1 error among the reports of source; nothing was written to dist/\n'
+  )
+  expect(existsSync(at('dist'))).toBe(false)
+})
+
+test('a build of a named report that holds among the folder publishes it alone, with what check says of it', async () => {
+  const named = 'source/xiamen-2024-fact-sheet.md'
+  const built = await runCli(cwd, 'build', '--format', 'json', named)
+  expect(built.code).toBe(0)
+  const json = JSON.parse(built.stdout) as Checked & { files: string[] }
+  expect(json.diagnostics).toEqual((await checkJson(named)).json.diagnostics)
+  // Its changes are measured against the levels of the 2023 sheet: one base is published by no
+  // report. Built alone, the sheet had five such notes, one for each change against 2023.
+  expect(json.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId}`)).toEqual(['30:63 change-base-unpublished'])
+  expect(json.files).toContain('dist/xiamen-2024-fact-sheet/facts.json')
+  expect(json.files.filter((file) => /^dist\/xiamen-[^/]+\/facts\.json$/.test(file))).toEqual([
+    'dist/xiamen-2024-fact-sheet/facts.json'
+  ])
 })

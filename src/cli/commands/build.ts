@@ -5,8 +5,10 @@ import { isInside } from '../../model/paths.js'
 import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
+import { err, ok, type Result } from '../../model/result.js'
 import { cacheFolderOf } from '../cache-option.js'
 import { leftOutOfSite } from '../named-reports.js'
+import { checkFailure, checkNamed, type CheckedSources } from '../check-sources.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
@@ -19,6 +21,13 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   if (!cache.ok) {
     io.stderr(cache.error)
     return exit.usage
+  }
+  const output = { format, verbose: values.verbose }
+  let checked: CheckedSources | undefined
+  if (files.length > 0) {
+    const among = await checkAmongFolder({ files, values, format, io }, cache.value)
+    if (!among.ok) return among.error
+    checked = among.value
   }
   let outcome: BuildOutcome
   const progress = progressLine(io)
@@ -47,9 +56,10 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     return exit.usage
   }
   progress.clear()
-  const output = { format, verbose: values.verbose }
   if (!outcome.ok) return reportNotBuilt(outcome.error, where, output, io, outputLeft(where, values.out, io.cwd).words)
-  const code = reportBuilt(outcome.value, where, output, io)
+  // Of named reports, what the check among the folder said, which the build of them alone cannot.
+  const built = checked ? { ...outcome.value, said: checked } : outcome.value
+  const code = reportBuilt(built, where, output, io)
   if (files.length > 0) {
     const left = leftOutOfSite(values.src, files, io.cwd).length
     if (left > 0)
@@ -61,6 +71,39 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   return code
 }
 
+/**
+ * The named reports are published alone, but what they state is checked among the folder's
+ * reports first, as `check` with the same files does: a site of one report must not publish a
+ * figure that contradicts another year's. The check, or the exit code when the build stops at it.
+ */
+async function checkAmongFolder(
+  { files, values, format, io }: Call,
+  cacheFolder: string
+): Promise<Result<CheckedSources, number>> {
+  const where = `${values.out.replace(/\/+$/, '')}/`
+  const left = () => outputLeft(where, values.out, io.cwd).words
+  const checking = progressLine(io, { doing: 'checking' })
+  let checked: CheckedSources
+  try {
+    checked = await checkNamed(
+      { src: values.src, files, cwd: io.cwd },
+      { folder: cacheFolder, reuse: !values['no-cache'] },
+      (compiled, of) => checking.show({ kind: 'compiled', compiled, of })
+    )
+  } catch (error) {
+    if (!(error instanceof FactmarkError)) throw error
+    checking.clear()
+    io.stderr(`factmark: ${error.message}; ${left()}\n`)
+    return err(exit.usage)
+  }
+  checking.clear()
+  const failed = checkFailure(checked.diagnostics, values.strict)
+  if (failed === undefined) return ok(checked)
+  report(checked, { format, verbose: values.verbose }, io, {})
+  io.stderr(`factmark: build failed: ${failed} among the reports of ${displayPath(values.src, io.cwd)}; ${left()}\n`)
+  return err(exit.invalid)
+}
+
 /** What a write that failed was writing: the cache, when the file the system names is in it; else the output folder. */
 function writtenPlace(error: NodeJS.ErrnoException, where: string, cache: string, cwd: string): string {
   const file = error.path === undefined ? undefined : path.resolve(cwd, error.path)
@@ -70,13 +113,13 @@ function writtenPlace(error: NodeJS.ErrnoException, where: string, cache: string
 }
 
 function reportBuilt(
-  { result, files, restored, unchanged, unrecorded }: Built,
+  { result, files, restored, unchanged, unrecorded, said }: Built & { said?: CheckedSources },
   where: string,
   output: Output,
   io: Io
 ): number {
   const facts = result.factCount
-  report(result, output, io, { facts, files: files.map((file) => `${where}${file}`) })
+  report(said ?? result, output, io, { facts, files: files.map((file) => `${where}${file}`) })
   if (restored)
     io.stderr(
       unchanged
