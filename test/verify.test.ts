@@ -64,10 +64,10 @@ function flipByte(name: string): void {
 
 describe('factmark verify: a tree as built', () => {
   test('exit 0, every file matches', async () => {
-    expect(await run('verify')).toEqual({ code: 0, stdout: '✔ 231 files match dist/manifest.json\n', stderr: '' })
+    expect(await run('verify')).toEqual({ code: 0, stdout: '✔ dist/manifest.json and the 231 files it lists: all match\n', stderr: '' })
     expect(await run('verify', 'dist/')).toEqual({
       code: 0,
-      stdout: '✔ 231 files match dist/manifest.json\n',
+      stdout: '✔ dist/manifest.json and the 231 files it lists: all match\n',
       stderr: ''
     })
   })
@@ -86,7 +86,7 @@ describe('factmark verify: a tree as built', () => {
     symlinkSync('dist', path.join(cwd, 'current'))
     expect(await run('verify', 'current')).toEqual({
       code: 0,
-      stdout: '✔ 231 files match current/manifest.json\n',
+      stdout: '✔ current/manifest.json and the 231 files it lists: all match\n',
       stderr: ''
     })
   })

@@ -79,7 +79,8 @@ export function formatVerify(result: VerifyResult, format: 'text' | 'json' | 'gi
   const count = result.problems.length
   const summary =
     count === 0
-      ? `✔ ${result.listed} ${plural(result.listed, 'file')} match ${treeName(result.dir)}/manifest.json`
+      ? // The manifest is one more file of the tree than it lists, as build counts them.
+        `✔ ${treeName(result.dir)}/manifest.json and the ${result.listed} ${plural(result.listed, 'file')} it lists: all match`
       : `✖ ${count} ${plural(count, 'problem')}`
   return guardLines([...lines.map(printable), summary].join('\n') + '\n')
 }
