@@ -2,6 +2,7 @@ import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { CollectionFact, RelatedPlace } from '../model/compiled.js'
+import { groupBy, place as placeOf } from '../validate/fact-groups.js'
 
 /** An entity as a report writes it, in its front matter or in a fact's entity=, and where. */
 interface EntityUse {
@@ -130,17 +131,6 @@ function byUse(forms: readonly Form[]): Form[] {
   return [...forms].sort((a, b) => b.byReport.size - a.byReport.size)
 }
 
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const key = keyOf(item)
-    const group = groups.get(key)
-    if (group) group.push(item)
-    else groups.set(key, [item])
-  }
-  return groups
-}
-
 function reports(count: number): string {
   return count === 1 ? '1 report' : `${count} reports`
 }
@@ -173,12 +163,10 @@ function toldOf(form: Form, names: readonly Form[]): Omit<EntityVariant, 'use'> 
 function entityUses({ path, entity, place, facts }: WrittenEntities): EntityUse[] {
   const uses = [{ path, entity, place }]
   const seen = new Set([entity])
-  for (const { entity: own, source } of facts) {
-    if (seen.has(own)) continue
-    seen.add(own)
-    const start = { line: source.line, column: source.column, offset: source.offset }
-    const end = { line: source.endLine, column: source.endColumn, offset: source.endOffset }
-    uses.push({ path, entity: own, place: { start, end } })
+  for (const fact of facts) {
+    if (seen.has(fact.entity)) continue
+    seen.add(fact.entity)
+    uses.push({ path, entity: fact.entity, place: placeOf(fact) })
   }
   return uses
 }
