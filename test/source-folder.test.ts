@@ -192,6 +192,10 @@ describe('source/ with a second report', () => {
 
   test('verify: every file matches the manifest', async () => {
     const listed = readJson<{ files: unknown[] }>('dist/manifest.json').files.length
-    expect(await run('verify')).toEqual({ code: 0, stdout: `✔ dist/manifest.json and the ${listed} files it lists: all match\n`, stderr: '' })
+    expect(await run('verify')).toEqual({
+      code: 0,
+      stdout: `✔ dist/manifest.json and the ${listed} files it lists: all match\n`,
+      stderr: ''
+    })
   })
 })

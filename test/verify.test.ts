@@ -64,7 +64,11 @@ function flipByte(name: string): void {
 
 describe('factmark verify: a tree as built', () => {
   test('exit 0, every file matches', async () => {
-    expect(await run('verify')).toEqual({ code: 0, stdout: '✔ dist/manifest.json and the 231 files it lists: all match\n', stderr: '' })
+    expect(await run('verify')).toEqual({
+      code: 0,
+      stdout: '✔ dist/manifest.json and the 231 files it lists: all match\n',
+      stderr: ''
+    })
     expect(await run('verify', 'dist/')).toEqual({
       code: 0,
       stdout: '✔ dist/manifest.json and the 231 files it lists: all match\n',
