@@ -100,6 +100,18 @@ test.each<[string, CompileInput & { checkUnusedMetrics: boolean }]>([
       checkUnusedMetrics: true
     }
   ],
+  // A member of a dimension written otherwise in one report.
+  [
+    'the collection, one report with site=南门桥 断面',
+    {
+      reports: [
+        ...collectionReports,
+        { ...copy(seedText, 1), text: copy(seedText, 1).text.replaceAll('site=南门桥断面', 'site="南门桥 断面"') }
+      ],
+      registry: collectionRegistry,
+      checkUnusedMetrics: true
+    }
+  ],
   // A slug used twice, a report with errors, a path skipped.
   [
     'reports with errors',
@@ -114,6 +126,7 @@ test.each<[string, CompileInput & { checkUnusedMetrics: boolean }]>([
   const expected = together(input)
   expect(expected.diagnostics.length).toBeGreaterThan(0)
   if (name.endsWith('厦门')) expect(expected.diagnostics.map((d) => d.ruleId)).toContain('entity-variant')
+  if (name.endsWith('南门桥 断面')) expect(expected.diagnostics.map((d) => d.ruleId)).toContain('dimension-variant')
   expect(await apart(input)).toEqual(expected)
   expect(await apart(input)).toEqual(expected)
 })

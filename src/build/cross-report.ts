@@ -22,7 +22,7 @@ import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { slugOwners, slugTaken } from '../collection/slug-owners.js'
 import { repeatedReport, reportTwins } from '../collection/report-twins.js'
-import { entityVariants } from '../collection/entity-variants.js'
+import { nameVariants } from '../collection/name-variants.js'
 import { leftUnread, skippedFile } from '../diagnostics/skipped-source.js'
 
 /**
@@ -103,7 +103,7 @@ export function crossReport(
     )
   )
   const twinOf = reportTwins<ReportUnit>()
-  const variants = entityVariants()
+  const variants = nameVariants()
   for (const [index, unit] of units.entries()) {
     if (unit.coverage.read === false) unread++
     for (const metric of unit.metrics) used.add(metric)

@@ -3,7 +3,7 @@ import type { Position } from 'unist'
 import { collectSeries } from '../collection/collect.js'
 import { slugOwners, slugTaken, type SlugClaim } from '../collection/slug-owners.js'
 import { repeatedReport, reportTwins } from '../collection/report-twins.js'
-import { entityVariants } from '../collection/entity-variants.js'
+import { nameVariants } from '../collection/name-variants.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
 import { loadRegistry, type LoadedRegistry } from '../load/registry.js'
 import type {
@@ -146,9 +146,9 @@ function tellRepeated<Kept extends CollectedReport>(keepers: ReadonlyArray<Repor
   }
 }
 
-/** Tell each report that writes an entity otherwise than the others (see entityVariants). */
+/** Tell each report that writes an entity or a member of a dimension otherwise than the others (see nameVariants). */
 function tellVariants<Kept extends CollectedReport>(keepers: ReadonlyArray<ReportClaim<Kept>>): void {
-  const variants = entityVariants()
+  const variants = nameVariants()
   const files = new Map<string, VFile>()
   for (const { path, file, entityPlace, kept } of keepers) {
     files.set(path, file)

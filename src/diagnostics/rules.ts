@@ -40,6 +40,13 @@ export const rules = {
       'A series has a line for each entity. A place written two ways (厦门 in one report, 厦门市 in the others) splits its series in two, and the checks across reports (restatements, changes against the levels, targets against outcomes) compare only the facts of one line, so a contradiction between the two goes unseen. Only a name without a place ending (省, 市, 区, 县…) beside the one name with it, or two spellings that differ in width, spaces or case, are taken for one place: 吉林省 and 吉林市 are two.',
     fix: 'Write the entity as the other reports do, in the front matter or in the entity= of the fact; if the two are different places, give the one without an ending its full name.'
   },
+  'dimension-variant': {
+    severity: 'warning',
+    title: 'A member of a dimension is written one way here and another way in other reports',
+    explanation:
+      'A series has a line for each member of a dimension (each site=, each round=). A member written two ways (南门桥断面 in one report, 南门桥 断面 in another; 坂头-石兜水库 and 坂头—石兜水库) splits its line in two, and the checks across reports compare only the facts of one line, so a contradiction between the two goes unseen. Only spellings that differ in width, spaces, case or dashes are taken for one member.',
+    fix: 'Write the member as the other reports do, in the attribute of the fact; if the two are different members, give them names that tell them apart.'
+  },
   'registry-invalid': {
     severity: 'error',
     title: 'The metric registry is malformed or breaks its schema',

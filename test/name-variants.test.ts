@@ -1,26 +1,28 @@
 import { describe, expect, test } from 'vitest'
-import { entityVariants } from '../src/collection/entity-variants.js'
+import { nameVariants } from '../src/collection/name-variants.js'
 
 const at = (line: number) => ({ start: { line, column: 9 }, end: { line, column: 12 } })
-const fact = (entity: string, line: number) => ({
+const fact = (entity: string, line: number, dimensions: Record<string, string> = {}) => ({
   entity,
+  metric: 'water.section_class',
+  dimensions,
   source: { file: 'a.md', line, column: 3, offset: 0, endLine: line, endColumn: 20, endOffset: 17 }
 })
 
 /**
- * The entities told, as `path: entity → names`, for reports given as [path, front matter's
+ * The names told, as `path: name → names [rule]`, for reports given as [path, front matter's
  * entity, entities of its facts].
  */
 function told(reports: ReadonlyArray<readonly [string, string, ...string[]]>): string[] {
-  const variants = entityVariants()
+  const variants = nameVariants()
   for (const [index, [path, entity, ...facts]] of reports.entries())
     variants.add({ path, entity, place: at(index + 1), facts: facts.map((own, line) => fact(own, line + 10)) })
   return variants
     .told()
-    .map(({ use, related }) => `${use.path}: ${use.entity} → ${related.map((place) => place.message).join(', ')}`)
+    .map(({ use, related }) => `${use.path}: ${use.name} → ${related.map((place) => place.message).join(', ')}`)
 }
 
-describe('entityVariants', () => {
+describe('nameVariants: entities', () => {
   test.each<[string, Array<[string, string, ...string[]]>, string[]]>([
     [
       'one way only',
@@ -115,7 +117,7 @@ describe('entityVariants', () => {
   })
 
   test('says how many reports write each name, and where the first writes it', () => {
-    const variants = entityVariants()
+    const variants = nameVariants()
     variants.add({ path: 'a.md', entity: '厦门市', place: at(4), facts: [fact('厦门市', 10)] })
     variants.add({ path: 'b.md', entity: '厦门市', place: at(5), facts: [] })
     variants.add({
@@ -126,9 +128,10 @@ describe('entityVariants', () => {
     })
     expect(variants.told()).toEqual([
       {
+        rule: 'entity-variant',
         use: {
           path: 'c.md',
-          entity: '厦门',
+          name: '厦门',
           place: { start: { line: 11, column: 3, offset: 0 }, end: { line: 11, column: 20, offset: 17 } }
         },
         message:
@@ -136,5 +139,62 @@ describe('entityVariants', () => {
         related: [{ file: 'a.md', line: 4, column: 9, endLine: 4, endColumn: 12, message: '"厦门市" here' }]
       }
     ])
+  })
+})
+
+describe('nameVariants: members of a dimension', () => {
+  /** The members told, for reports given as [path, metric, site of each fact]. */
+  const toldSites = (reports: ReadonlyArray<readonly [string, string, ...string[]]>) => {
+    const variants = nameVariants()
+    for (const [path, metric, ...sites] of reports)
+      variants.add({
+        path,
+        entity: '厦门市',
+        place: at(4),
+        facts: sites.map((site, line) => ({ ...fact('厦门市', line + 10, { site }), metric }))
+      })
+    return variants.told().map(({ rule, use, message }) => `${rule} ${use.path}: ${use.name} | ${message}`)
+  }
+
+  test.each<[string, Array<[string, string, ...string[]]>, string[]]>([
+    [
+      'one way only',
+      [
+        ['a', 'water.section_class', '南门桥断面'],
+        ['b', 'water.section_class', '南门桥断面']
+      ],
+      []
+    ],
+    [
+      'spaces, width and dashes',
+      [
+        ['a', 'water.section_class', '南门桥断面', '坂头-石兜水库'],
+        ['b', 'water.section_class', '南门桥 断面', '坂头—石兜水库'],
+        ['c', 'water.section_class', '南门桥断面', '坂头-石兜水库']
+      ],
+      [
+        'dimension-variant b: 南门桥 断面 | The site of water.section_class "南门桥 断面" is written "南门桥断面" (2 reports) elsewhere: its facts make lines of their own in the series, and no check across reports compares them with those of "南门桥断面"; if it is the same site, write "南门桥断面"',
+        'dimension-variant b: 坂头—石兜水库 | The site of water.section_class "坂头—石兜水库" is written "坂头-石兜水库" (2 reports) elsewhere: its facts make lines of their own in the series, and no check across reports compares them with those of "坂头-石兜水库"; if it is the same site, write "坂头-石兜水库"'
+      ]
+    ],
+    // A member is compared within its metric's dimension only, and an ending makes no shortening.
+    [
+      'another metric',
+      [
+        ['a', 'water.section_class', '南门桥断面'],
+        ['b', 'water.drinking_source_class', '南门桥 断面']
+      ],
+      []
+    ],
+    [
+      'a member without an ending',
+      [
+        ['a', 'water.section_class', '南门桥断面'],
+        ['b', 'water.section_class', '南门桥']
+      ],
+      []
+    ]
+  ])('%s', (_, reports, expected) => {
+    expect(toldSites(reports)).toEqual(expected)
   })
 })
