@@ -76,8 +76,9 @@ describe('registry', () => {
     ],
     // A key indented less than the others of its map, or further than the next: the library
     // tells the first key that does not line up and every key after it, at column 1.
-    ['key-outdented.yaml', ['8:2-8:22 error Registry YAML: "air.good_days_ratio" starts at column 2, and "air.pm25", the first key of the same map above it, at column 3: the keys of a map start at the same column, so indent the one that is off [registry-invalid]']],
-    ['key-indented-further.yaml', ['10:5-10:18 error Registry YAML: "kind" starts at column 5, and "label", the first key of the same map above it, at column 7: the keys of a map start at the same column, so indent the one that is off [registry-invalid]']],
+    ['key-outdented.yaml', ['8:2-8:22 error Registry YAML: "air.good_days_ratio" starts at column 2, and "air.pm25", a key of the same map, at column 3: the keys of a map start at the same column, so start "air.good_days_ratio" at column 3 [registry-invalid]']],
+    // The library blames "kind", the first key after it that lines up with the others.
+    ['key-indented-further.yaml', ['9:7-9:73 error Registry YAML: "label" starts at column 7, and "kind", a key of the same map, at column 5: the keys of a map start at the same column, so start "label" at column 5 [registry-invalid]']],
     // 151 uses of one anchor: more than the yaml library's own default allows, and harmless.
     ['shared-anchors.yaml', []]
   ]
@@ -198,17 +199,30 @@ function read(file: string): string {
 }
 
 describe('a key that does not line up is told once, by name, with the key it should line up with', () => {
-  const lineUp = (key: string, column: number, first: string, at: number) =>
-    `"${key}" starts at column ${column}, and "${first}", the first key of the same map above it, at column ${at}: the keys of a map start at the same column, so indent the one that is off`
+  const lineUp = (key: string, column: number, other: string, at: number) =>
+    `"${key}" starts at column ${column}, and "${other}", a key of the same map, at column ${at}: the keys of a map start at the same column, so start "${key}" at column ${at}`
+  const asOthers = (key: string, column: number, at: number) =>
+    `"${key}" starts at column ${column}, and the "${key}" of the other maps at column ${at}: start it at column ${at}, as they do`
   const underValue = (key: string, column: number, above: string, at: number) =>
     `"${key}" starts at column ${column}, further than "${above}" above it at column ${at}, so it is read as the rest of the value of "${above}": start it at column ${at}`
+  const metric = (id: string, ...fields: string[]) => [`  ${id}:`, ...fields.map((field) => `    ${field}`)]
+  const registry = (...lines: string[]) => ['metrics:', ...lines, ''].join('\n')
+  const fields = ['label: x', 'kind: count', 'unit: "1"', 'better: neutral']
+  const three = [...metric('a.one', ...fields), ...metric('a.two', ...fields), ...metric('a.three', ...fields)]
   // prettier-ignore
   test.each<[string, string, string[]]>([
-    ['a key indented less than the first', 'a:\n  b: 1\n c: 2\n  d: 3\n', [`3:2 ${lineUp('c', 2, 'b', 3)}`, `4:3 ${underValue('d', 3, 'c', 2)}`]],
-    ['the first key indented further than the next', 'a:\n    b: 1\n  c: 2\n  d: 3\n', [`3:3 ${lineUp('c', 3, 'b', 5)}`]],
+    ['a key indented less than the others', 'a:\n  b: 1\n c: 2\n  d: 3\n', [`3:2 ${lineUp('c', 2, 'b', 3)}`]],
+    ['a first key indented further than the others', 'a:\n    b: 1\n  c: 2\n  d: 3\n', [`2:5 ${lineUp('b', 5, 'c', 3)}`]],
     ['after a blank line and a comment', 'a:\n  b: 1  # one\n\n  # two\n   c: 2\n  d: 3\n', [`5:4 ${lineUp('c', 4, 'b', 3)}`]],
     ['a key under a key with a value', 'a: 1\n b: 2\n', [`2:2 ${underValue('b', 2, 'a', 1)}`]],
-    ['a key of a list item under the one before it', 'x:\n  - a: 1\n     b: 2\n', [`3:6 ${underValue('b', 6, 'a', 5)}`]]
+    ['a key of a list item under the one before it', 'x:\n  - a: 1\n     b: 2\n', [`3:6 ${underValue('b', 6, 'a', 5)}`]],
+    ['the top key indented', ' title: a\nissuer: b\nslug: c\n', ['1:2 "title" starts at column 2, and "issuer" after it at column 1: the keys of the top of the text start at the same column, so start "title" at column 1']],
+    // Registries, where each metric holds the same keys.
+    ['the first metric one space short', registry(...three.map((line, at) => (at === 0 ? line.slice(1) : line))), [`2:2 ${lineUp('a.one', 2, 'a.two', 3)}`]],
+    ['a metric one space short', registry(...three.map((line, at) => (at === 5 ? line.slice(1) : line))), [`7:2 ${lineUp('a.two', 2, 'a.one', 3)}`]],
+    ['a metric\'s first key two spaces further', registry(...three.map((line, at) => (at === 6 ? `  ${line}` : line))), [`8:7 ${lineUp('label', 7, 'kind', 5)}`]],
+    ['a key of a metric one space short', registry(...three.map((line, at) => (at === 7 ? line.slice(1) : line))), [`9:4 ${asOthers('kind', 4, 5)}`]],
+    ['a key of a metric one space further', registry(...three.map((line, at) => (at === 7 ? ` ${line}` : line))), [`9:6 ${underValue('kind', 6, 'label', 5)}`]]
   ])('%s', (_name, text, expected) => {
     const source = parseYaml(text)
     expect(source.errors.map((error) => `${error.place.start.line}:${error.place.start.column} ${error.message}`)).toEqual(expected)

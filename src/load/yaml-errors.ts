@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml'
-import { keyReadAsValue, misindented } from './yaml-indent.js'
+import { firstKeyIndented, keyReadAsValue, misindented } from './yaml-indent.js'
 
 /** A problem in a YAML text, with offsets in that text. */
 export interface YamlOffsetProblem {
@@ -56,23 +56,20 @@ const rewordings: ReadonlyArray<{ code: string; message: string }> = [
 export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], text: string): YamlOffsetProblem[] {
   // Without errors, no walk of the whole document: for the seed's registry, 8 ms in a new process.
   if (errors.length === 0) return []
-  // A key indented otherwise than its map's is told once (see misindented): each key after it is
-  // an error of the library's too.
+  // A first key indented further than the keys after it makes every line after it an error.
+  const firstIndented = firstKeyIndented(text)
+  if (firstIndented) return [firstIndented]
+  // Indentation is told one key at a time (see misindented, keyReadAsValue): each key after the
+  // first out of line is an error of the library's too, often in words that would move a key
+  // that is right.
   const isMisindented = (error: YAMLError) =>
     error.code === 'BAD_INDENT' && error.message.startsWith('All mapping items must start at the same column')
-  const firstMisindented = errors.find(isMisindented)
-  // A key indented under the key before it is read as the rest of that key's value, which the
-  // library reports twice at the value, in its own words (see keyReadAsValue).
-  const readAsValue = new Map<number, YamlOffsetProblem>()
-  for (const error of errors) {
-    const problem = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? keyReadAsValue(text, error.pos[0]) : undefined
-    if (problem) readAsValue.set(error.pos[0], problem)
-  }
-  const told = errors.filter(
-    (error) =>
-      (!isMisindented(error) || error === firstMisindented) &&
-      (error.code !== 'MULTILINE_IMPLICIT_KEY' || !readAsValue.has(error.pos[0]))
-  )
+  const readAsValue = (error: YAMLError) =>
+    error.code === 'BLOCK_AS_IMPLICIT_KEY' ? keyReadAsValue(text, error.pos[0]) : undefined
+  const indentation = errors.find((error) => isMisindented(error) || readAsValue(error) !== undefined)
+  const cascade = (error: YAMLError) =>
+    isMisindented(error) || error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY'
+  const told = indentation ? errors.filter((error) => error === indentation || !cascade(error)) : errors
   // Openers by the offset where their node ends.
   const endingAt = new Map<number, Node[]>()
   visit(doc, {
@@ -86,9 +83,7 @@ export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], 
   })
   const taken = new Set<Node>()
   return told.map((error) => {
-    if (error === firstMisindented) return misindented(text, error.pos[0])
-    const asValue = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? readAsValue.get(error.pos[0]) : undefined
-    if (asValue) return asValue
+    if (error === indentation) return readAsValue(error) ?? misindented(text, error.pos[0])
     const message = rewordings.find((entry) => entry.code === error.code)?.message ?? firstLine(error.message)
     const row = openers.find((entry) => entry.error.test(message))
     const node = row && endingAt.get(error.pos[0])?.find((candidate) => !taken.has(candidate) && row.opens(candidate))
