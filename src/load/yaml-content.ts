@@ -11,7 +11,7 @@ import {
   type Node
 } from 'yaml'
 import { describeForbiddenCharacter, forbiddenCharacters } from './control-characters.js'
-import type { YamlOffsetProblem } from './yaml-errors.js'
+import type { YamlOffsetProblem } from './yaml-problem.js'
 
 /**
  * Tags whose values are plain data, as JSON has them. The yaml library

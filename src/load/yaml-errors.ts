@@ -1,12 +1,6 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml'
 import { firstKeyIndented, keyReadAsValue, misindented } from './yaml-indent.js'
-
-/** A problem in a YAML text, with offsets in that text. */
-export interface YamlOffsetProblem {
-  message: string
-  start: number
-  end: number
-}
+import type { YamlOffsetProblem } from './yaml-problem.js'
 
 /**
  * The yaml library reports a bracket or quote left open where it finds out,

@@ -1,4 +1,4 @@
-import type { YamlOffsetProblem } from './yaml-errors.js'
+import type { YamlOffsetProblem } from './yaml-problem.js'
 
 // The yaml library reports a key indented otherwise than its map's where it finds out: at column 1
 // of a line that may be right (a map's first key sets the column the others are held to), and

@@ -2,7 +2,8 @@ import type { Point, Position } from 'unist'
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
 import { checkContent, dataKey } from './yaml-content.js'
 import { toData } from './yaml-data.js'
-import { describeYamlErrors, tooDeepMessage, type YamlOffsetProblem } from './yaml-errors.js'
+import { describeYamlErrors, tooDeepMessage } from './yaml-errors.js'
+import type { YamlOffsetProblem } from './yaml-problem.js'
 
 /** Where a YAML text starts inside its file, so positions can be reported in file terms. */
 export interface Origin {
