@@ -212,7 +212,7 @@ describe('suggest and check propose what --write does', () => {
         'source/report.md:12:29  98.1%  :fact[98.1%]{metric=air.good_days_ratio}',
         'source/report.md:14:5  第三轮  ignore: 第三轮省生态环保督察  (edition-ordinal)',
         'source/report.md:14:18  第六届  ignore: 第六届海洋生态论坛  (edition-ordinal)',
-        'source/report.md:14:32  2025年第二季度  ignore: 入选2025年第二季度优秀网络视听  (date-of-list)',
+        'source/report.md:14:32  2025年第二季度  ignore: 入选2025年第二季度优秀网络  (date-of-list)',
         'source/report.md:14:54  Ⅰ~Ⅲ类  ignore: 优质水（Ⅰ~Ⅲ类）比例  (class-range)',
         '7 untagged figures in 1 file (6 to ignore)',
         ''
@@ -505,7 +505,7 @@ describe('dates and ordinals of names become ignore phrases', () => {
     ['edition-ordinal', '配合完成', '第三轮', '省生态环保督察反馈', '第三轮省生态环保督察'], // a round of inspection
     ['edition-ordinal', '承办', '第六届', '海洋生态论坛', '第六届海洋生态论坛'], // an edition of a forum
     ['class-range', '优质水（', 'Ⅰ~Ⅲ类', '）比例保持稳定', '优质水（Ⅰ~Ⅲ类）比例'], // a range that defines a metric
-    ['year-of-clause', '同比下降5.2%。', '2024年', 'PM2.5年均浓度为17.4微克/立方米。', '2024年PM2.5年'], // the period of the figures after it
+    ['year-of-clause', '同比下降5.2%。', '2024年', 'PM2.5年均浓度为17.4微克/立方米。', '2024年PM2.5'], // the period of the figures after it
     ['year-of-clause', '', '2024年', '以来累计整治入河排污口205个。', '2024年以来'], // the start of the span a figure counts
     [undefined, '', '2024年', '是攻坚之年。', undefined], // a year that dates no figure: left to annotate or ignore by hand
     ['year-compared', '与', '2024年', '相比，优良率下降2.9%。', '与2024年相比'], // the base of the changes after it

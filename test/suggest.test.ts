@@ -100,7 +100,7 @@ describe('a year that opens a clause gives the period of its figures', () => {
   // prettier-ignore
   test.each([
     ['2024年PM2.5年均浓度为17.4微克/立方米，同比下降3.1%。', [
-      '2024年 ignore: 2024年PM2.5年',
+      '2024年 ignore: 2024年PM2.5',
       '17.4微克/立方米 :fact[17.4微克/立方米]{metric=air.pm25 period=2024}',
       '3.1% :fact[3.1%]{metric=air.pm25 aspect=decrease base=2023 period=2024}'
     ]],
@@ -110,7 +110,7 @@ describe('a year that opens a clause gives the period of its figures', () => {
     ]],
     // A span of years that opens a clause is the period of its figures.
     ['2021年至2024年累计整治入河排污口205个。', [
-      '2021年至2024年 ignore: 2021年至2024年累计整治入河',
+      '2021年至2024年 ignore: 2021年至2024年累计整治',
       '205个 :fact[205个]{metric=water.outfalls_remediated period=2021/2024}'
     ]],
     ['2021—2024年，PM2.5年均浓度为18.0微克/立方米。', [
@@ -118,12 +118,12 @@ describe('a year that opens a clause gives the period of its figures', () => {
       '18.0微克/立方米 :fact[18.0微克/立方米]{metric=air.pm25 period=2021/2024}'
     ]],
     ['2021-2022年PM2.5年均浓度为20.1微克/立方米。', [
-      '2021-2022年 ignore: 2021-2022年PM2.5年',
+      '2021-2022年 ignore: 2021-2022年PM2.5',
       '20.1微克/立方米 :fact[20.1微克/立方米]{metric=air.pm25 period=2021/2022}'
     ]],
     // The report's own year, a span, a year within a clause and a year and month give no period.
     ['2025年PM2.5年均浓度为16.5微克/立方米，同比下降5.2%。', [
-      '2025年 ignore: 2025年PM2.5年',
+      '2025年 ignore: 2025年PM2.5',
       '16.5微克/立方米 :fact[16.5微克/立方米]{metric=air.pm25}',
       '5.2% :fact[5.2%]{metric=air.pm25 aspect=decrease base=2024}'
     ]],

@@ -194,17 +194,21 @@ let words: Intl.Segmenter | undefined
 
 /**
  * The end of the last word of `text` that ends at `end` or before it, or `end` when no word does
- * but the one it cuts (a phrase keeps what it can).
+ * but the one it cuts (a phrase keeps what it can). A word of one Chinese character is often a
+ * piece of one the platform's word breaks do not know (凝 of 凝心聚力, 年 of 年均): the phrase ends
+ * before it when a longer word or a mark ends earlier.
  */
 function lastWordEnd(text: string, end: number): number {
   words ??= new Intl.Segmenter('zh', { granularity: 'word' })
   let last = 0
+  let whole = 0
   for (const { index, segment } of words.segment(text.slice(0, end + LOOK_AHEAD))) {
     const after = index + segment.length
     if (after > end) break
     last = after
+    if (!/^\p{Script=Han}$/u.test(segment)) whole = after
   }
-  return last === 0 ? end : last
+  return whole || last || end
 }
 
 /** A figure printed as `text` at `start` to `end` of a source. */
