@@ -76,7 +76,7 @@ test('a build of a named report that contradicts another year fails, writes noth
   expect(problems(json)).toEqual(['source/xiamen-2024-fact-sheet.md:26:56 change-contradicts-levels'])
   expect(json.diagnostics).toEqual((await checkJson(sheet)).json.diagnostics)
   expect(built.stderr).toBe(
-    'factmark: build failed: 1 error among the reports of source; nothing was written to dist/\n'
+    'factmark: build failed: 1 error among the reports of source/; nothing was written to dist/\n'
   )
   expect(existsSync(at('dist'))).toBe(false)
 })

@@ -79,7 +79,7 @@ describe('factmark build', () => {
     const { code, stderr } = await run('build', 'source/xiamen-2025.md')
     expect(code).toBe(0)
     expect(stderr).toMatch(
-      /^factmark: wrote \d+ files to dist\/ \(1 report, 128 facts\)\nfactmark: dist\/ now holds the named report alone; the 1 other report of source is not published \(build without files publishes them all\)\n$/
+      /^factmark: wrote \d+ files to dist\/ \(1 report, 128 facts\)\nfactmark: dist\/ now holds the named report alone; the 1 other report of source\/ is not published \(build without files publishes them all\)\n$/
     )
     expect(existsSync(path.join(cwd, 'dist/copy'))).toBe(false)
     // Naming every report of the folder publishes them all, and says nothing more.

@@ -135,7 +135,7 @@ describe('nameVariants: entities', () => {
           place: { start: { line: 11, column: 3, offset: 0 }, end: { line: 11, column: 20, offset: 17 } }
         },
         message:
-          'The entity "厦门" is written "厦门市" (3 reports) elsewhere: its facts make lines of their own in the series, and no check across reports compares them with those of "厦门市"; if it is the same place, write "厦门市"',
+          'The entity "厦门" is written "厦门市" in 3 reports: its facts make lines of their own in the series, and no check across reports compares them with those of "厦门市"; if it is the same place, write "厦门市"',
         related: [{ file: 'a.md', line: 4, column: 9, endLine: 4, endColumn: 12, message: '"厦门市" here' }]
       }
     ])
@@ -173,8 +173,8 @@ describe('nameVariants: members of a dimension', () => {
         ['c', 'water.section_class', '南门桥断面', '坂头-石兜水库']
       ],
       [
-        'dimension-variant b: 南门桥 断面 | The site of water.section_class "南门桥 断面" is written "南门桥断面" (2 reports) elsewhere: its facts make lines of their own in the series, and no check across reports compares them with those of "南门桥断面"; if it is the same site, write "南门桥断面"',
-        'dimension-variant b: 坂头—石兜水库 | The site of water.section_class "坂头—石兜水库" is written "坂头-石兜水库" (2 reports) elsewhere: its facts make lines of their own in the series, and no check across reports compares them with those of "坂头-石兜水库"; if it is the same site, write "坂头-石兜水库"'
+        'dimension-variant b: 南门桥 断面 | The site of water.section_class "南门桥 断面" is written "南门桥断面" in 2 reports: its facts make lines of their own in the series, and no check across reports compares them with those of "南门桥断面"; if it is the same site, write "南门桥断面"',
+        'dimension-variant b: 坂头—石兜水库 | The site of water.section_class "坂头—石兜水库" is written "坂头-石兜水库" in 2 reports: its facts make lines of their own in the series, and no check across reports compares them with those of "坂头-石兜水库"; if it is the same site, write "坂头-石兜水库"'
       ]
     ],
     // A member is compared within its metric's dimension only, and an ending makes no shortening.

@@ -499,6 +499,7 @@ describe('dates and ordinals of names become ignore phrases', () => {
     ['heading-date', '# 测试市生态环境局', '2025年', '工作总结', '2025年工作总结'], // the year names the report
     ['sentence-date', '', '2025年', '，我局坚持生态优先。', '2025年，我局坚持'], // the time the sentence speaks of
     ['sentence-date', '', '2024年', '，我局围绕改革发展大局，', '2024年，我局围绕'], // a phrase cut by its length ends with a word
+    ['sentence-date', '', '2025年', '，全局上下凝心聚力，', '2025年，全局上下'], // not inside an idiom the word breaks split into characters
     ['date-of-list', '作品入选', '2025年', '全国优秀案例', '入选2025年全国优秀案例'], // the edition of a list
     ['date-of-name', '组织签订', '2025年度', '各区党政领导生态环境保护目标责任书', '2025年度各区党政领导'], // an annual document
     ['date-of-name', '实施', '2025年', '生态文明体制改革任务清单，', '2025年生态文明体制改革任务清单'], // the name of a plan

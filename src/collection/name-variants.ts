@@ -159,7 +159,7 @@ function reports(count: number): string {
 
 /** What a form is told of the names it stands beside, and where the first of them is written. */
 function toldOf(form: Form, names: readonly Form[]): Omit<NameVariant, 'use'> {
-  const others = names.map((name) => `"${name.name}" (${reports(name.byReport.size)})`).join(' or ')
+  const others = names.map((name) => `"${name.name}" in ${reports(name.byReport.size)}`).join(' and ')
   const quoted = names.map((name) => `"${name.name}"`).join(' or ')
   const { scope } = form
   const what = scope.kind === 'entity' ? 'entity' : `${scope.dimension} of ${scope.metric}`
@@ -169,7 +169,7 @@ function toldOf(form: Form, names: readonly Form[]): Omit<NameVariant, 'use'> {
       ? `if it is the same ${same}, write "${names[0]?.name}"`
       : 'if it is one of them, write its full name'
   const message =
-    `The ${what} "${form.name}" is written ${others} elsewhere: its facts make lines of their own in the series, ` +
+    `The ${what} "${form.name}" is written ${others}: its facts make lines of their own in the series, ` +
     `and no check across reports compares them with those of ${quoted}; ${write}`
   const related = names.map((name) => {
     const { path, place } = name.byReport.values().next().value as NameUse

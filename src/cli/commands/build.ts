@@ -64,7 +64,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     const left = leftOutOfSite(values.src, files, io.cwd).length
     if (left > 0)
       io.stderr(
-        `factmark: ${where} now holds the named ${plural(files.length, 'report')} alone; the ${left} other ${plural(left, 'report')} of ${displayPath(values.src, io.cwd)} ${plural(left, 'is', 'are')} not published (build without files publishes them all)\n`
+        `factmark: ${where} now holds the named ${plural(files.length, 'report')} alone; the ${left} other ${plural(left, 'report')} of ${displayPath(values.src, io.cwd)}/ ${plural(left, 'is', 'are')} not published (build without files publishes them all)\n`
       )
   }
   if (values.timings) io.stderr(formatStepTimes(outcome.value.steps))
@@ -100,7 +100,7 @@ async function checkAmongFolder(
   const failed = checkFailure(checked.diagnostics, values.strict)
   if (failed === undefined) return ok(checked)
   report(checked, { format, verbose: values.verbose }, io, {})
-  io.stderr(`factmark: build failed: ${failed} among the reports of ${displayPath(values.src, io.cwd)}; ${left()}\n`)
+  io.stderr(`factmark: build failed: ${failed} among the reports of ${displayPath(values.src, io.cwd)}/; ${left()}\n`)
   return err(exit.invalid)
 }
 
