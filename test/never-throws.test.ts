@@ -180,6 +180,30 @@ describe('no input makes the compiler throw', () => {
     )
   })
 
+  test('keys at any indentation, in front matter and registry', () => {
+    const line = fc
+      .tuple(
+        fc.integer({ min: 0, max: 7 }),
+        fc.constantFrom('title', 'issuer', 'slug', 'metrics', 'air.pm25', 'label', 'kind', '- a', '#'),
+        fc.constantFrom(':', ': x', ': "2025"', ': [a', ' y')
+      )
+      .map(([indent, key, value]) => `${' '.repeat(indent)}${key}${value}`)
+    const lines = fc.array(fc.oneof(line, fc.constant('')), { maxLength: 12 }).map((all) => all.join('\n'))
+    fc.assert(
+      fc.property(lines, lines, (head, yaml) => {
+        compile(`---\n${head}\n---\n正文:fact[17.4]{metric=air.pm25 unit=微克/立方米}\n`)
+        const result = compileSources({
+          reports: [{ path: 'r.md', text: frontMatter + '正文' }],
+          registry: { path: 'metrics.yaml', text: yaml }
+        })
+        // Every message points within the registry's lines.
+        for (const diagnostic of result.diagnostics.filter((d) => d.file === 'metrics.yaml'))
+          expect(diagnostic.line).toBeLessThanOrEqual(yaml.split('\n').length + 1)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
   test('arbitrary strings, registry included', () => {
     fc.assert(
       fc.property(
