@@ -72,8 +72,12 @@ function compileReport(
     if (!isFactNode(node)) return
     // A bare `:fact`, or one whose label is not closed, tags no figure: the figure is not counted twice.
     if ('children' in node && node.children.length > 0) tagged++
-    const metric = node.type === 'textDirective' ? node.attributes?.['metric'] : undefined
-    if (metric) metrics.add(metric)
+    // Nor is a figure held by several annotations, one for each metric it states.
+    eachNode(node, (inner) => {
+      const metric = inner.type === 'textDirective' && isFactNode(inner) ? inner.attributes?.['metric'] : undefined
+      if (metric) metrics.add(metric)
+    })
+    return 'skip'
   })
   const coverage = { path, tagged, untagged: untagged.length }
 

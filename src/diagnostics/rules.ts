@@ -277,7 +277,7 @@ export const rules = {
     severity: 'error',
     title: 'A fact annotation is not inline',
     explanation:
-      'Facts annotate a figure inside running text, as a text directive `:fact[...]{...}`; block forms (`::fact`, `:::fact`) and nested facts are not facts.',
+      'Facts annotate a figure inside running text, as a text directive `:fact[...]{...}`; block forms (`::fact`, `:::fact`) are not facts. (One annotation inside the label of another is: one figure that states several metrics is a fact of each.)',
     fix: 'Write the annotation inline around the figure, with one colon: `:fact[17.4]{metric=air.pm25}`.'
   },
   'input-limit': {

@@ -17,7 +17,7 @@ export function emitReportMarkdown(report: CompiledReport): string {
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (start === undefined || end === undefined) return
-    edits.push({ start, end, label: labelSource(source, start, end, node.name) })
+    edits.push({ start, end, label: strippedLabel(node, source) })
     return 'skip'
   })
   let out = ''
@@ -29,9 +29,36 @@ export function emitReportMarkdown(report: CompiledReport): string {
   return out + source.slice(at)
 }
 
-/** The label between the brackets of `:name[label]{…}`, as written in the source. */
-function labelSource(source: string, start: number, end: number, name: string): string {
-  const open = start + 1 + name.length
+/**
+ * The label of an annotation as written, the annotations it holds (one for each further metric
+ * of the same figure) replaced by their own labels.
+ */
+function strippedLabel(node: TextDirective, source: string): string {
+  const start = node.position?.start.offset ?? 0
+  const end = node.position?.end.offset ?? start
+  const open = start + 1 + node.name.length
   if (source[open] !== '[') return ''
-  return source.slice(open + 1, closingBracket(source, open, end))
+  const close = closingBracket(source, open, end)
+  let label = ''
+  let at = open + 1
+  for (const inner of heldAnnotations(node)) {
+    const innerStart = inner.position?.start.offset
+    const innerEnd = inner.position?.end.offset
+    if (innerStart === undefined || innerEnd === undefined || innerStart < at || innerEnd > close) continue
+    label += source.slice(at, innerStart) + strippedLabel(inner, source)
+    at = innerEnd
+  }
+  return label + source.slice(at, close)
+}
+
+/** The fact annotations in the label of one, not those inside them, in order. */
+function heldAnnotations(node: TextDirective): TextDirective[] {
+  const held: TextDirective[] = []
+  for (const child of node.children)
+    eachOfType(child, 'textDirective', (inner: TextDirective) => {
+      if (inner.name !== factDirective) return
+      held.push(inner)
+      return 'skip'
+    })
+  return held
 }

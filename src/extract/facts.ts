@@ -103,15 +103,8 @@ function reportBlockFact(node: LeafDirective | ContainerDirective, file: VFile):
 
 function readAnnotation(node: TextDirective, ancestors: readonly Nodes[], walk: Walk): void {
   if (walk.skipped.covers(node.position?.start.offset ?? -1)) return
-  if (ancestors.some((ancestor) => ancestor.type === 'textDirective' && ancestor.name === factDirective)) {
-    report(
-      walk.input.file,
-      'fact-not-inline',
-      'A fact annotation inside the label of another fact is not a fact: annotate each figure on its own',
-      node.position
-    )
-    return
-  }
+  // An annotation may hold another around the same figure: one figure that states several metrics
+  // (危险废物处置率、医疗废物处置率均为100%) is a fact of each.
   const spans = directiveSpans(node, walk.source, walk.toPoint)
   if (!spans) return
   const section = walk.headings.filter((heading) => heading.depth > 1).map((heading) => toString(heading))

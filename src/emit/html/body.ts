@@ -7,7 +7,7 @@ import type { FactBundle } from '../../model/schema-types.js'
 import { eachNode, eachOfType, eachWithAncestors } from '../../remark/each-node.js'
 import { factAnchor } from './anchors.js'
 import { type Chart, chartFigure } from './charts.js'
-import { factElement } from './fact-element.js'
+import { factElement, tipHeld } from './fact-element.js'
 import { safeTree } from './safe-text.js'
 import { tableHandler } from './table.js'
 
@@ -55,11 +55,13 @@ export function renderBody(tree: Root, bundle: FactBundle, charts: readonly Char
     const children = state.all(node)
     if (!found) return children
     tips++
+    // A fact around another has no tooltip of its own: the one it holds says both (see factElement).
+    const own = tipHeld(children) === undefined
     const element = factElement(found, bundle.metrics[found.metric], children, {
       tip: `tip-${tips}`,
       linked: !unlinked.has(node)
     })
-    tipOf.set(element, `tip-${tips}`)
+    if (own) tipOf.set(element, `tip-${tips}`)
     return element
   }
   const hast = toHast(content, {

@@ -46,27 +46,46 @@ export function factElement(
   options: FactElementOptions
 ): Element {
   const { tip, linked } = options
+  const heldTip = tipHeld(children)
+  if (heldTip) {
+    // One figure that states several metrics: its one link and tooltip are those of the innermost
+    // fact, and the tooltip says each; the others are <data> elements around it.
+    heldTip.children.push(element('br', {}, []), text(describeFact(fact, metric)), ...definitionOf(metric))
+    return element('data', dataProperties(fact), children)
+  }
   const figure = linked
     ? [element('a', { href: fragment(rowAnchor(fact.id)), ariaDescribedBy: [tip] }, children)]
     : children
-  return element(
-    'data',
-    {
-      className: ['fact'],
-      id: factAnchor(fact.id),
-      value: typeof fact.value === 'number' ? decimalString(fact.value) : fact.value,
-      dataMetric: fact.metric,
-      dataUnit: fact.unit,
-      dataPeriod: fact.period,
-      dataEntity: fact.entity,
-      dataAspect: fact.aspect
-    },
-    [
-      ...figure,
-      element('span', { className: ['tip'], id: tip, role: 'tooltip' }, [
-        text(describeFact(fact, metric)),
-        ...definitionOf(metric)
-      ])
-    ]
-  )
+  return element('data', dataProperties(fact), [
+    ...figure,
+    element('span', { className: ['tip'], id: tip, role: 'tooltip' }, [
+      text(describeFact(fact, metric)),
+      ...definitionOf(metric)
+    ])
+  ])
+}
+
+function dataProperties(fact: Fact): Properties {
+  return {
+    className: ['fact'],
+    id: factAnchor(fact.id),
+    value: typeof fact.value === 'number' ? decimalString(fact.value) : fact.value,
+    dataMetric: fact.metric,
+    dataUnit: fact.unit,
+    dataPeriod: fact.period,
+    dataEntity: fact.entity,
+    dataAspect: fact.aspect
+  }
+}
+
+/** The tooltip of the fact that `children` hold, if they hold one: a figure that states several metrics. */
+export function tipHeld(children: readonly ElementContent[]): Element | undefined {
+  for (const child of children) {
+    if (child.type !== 'element') continue
+    const classes = child.properties.className
+    if (child.tagName === 'span' && Array.isArray(classes) && classes.includes('tip')) return child
+    const inner = tipHeld(child.children)
+    if (inner) return inner
+  }
+  return undefined
 }
