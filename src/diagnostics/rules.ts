@@ -280,6 +280,13 @@ export const rules = {
       'Facts annotate a figure inside running text, as a text directive `:fact[...]{...}`; block forms (`::fact`, `:::fact`) are not facts. (One annotation inside the label of another is: one figure that states several metrics is a fact of each.)',
     fix: 'Write the annotation inline around the figure, with one colon: `:fact[17.4]{metric=air.pm25}`.'
   },
+  'figure-shared': {
+    severity: 'warning',
+    title: 'A figure said of several things is tagged for fewer of them',
+    explanation:
+      'After 均 (均为, 均保持, 均达到…) a figure is said of each thing named before it: 危险废物处置率、医疗废物处置率均为100% states two rates. One annotation makes it a fact of one of them; the other is lost, and the coverage counts the figure as tagged all the same.',
+    fix: 'Annotate the figure once for each thing, one annotation in the label of the other: `均为:fact[:fact[100%]{metric=waste.medical_disposal_ratio}]{metric=waste.hazardous_disposal_ratio}`; for sites or entities, `site=` or `entity=` on each.'
+  },
   'input-limit': {
     severity: 'error',
     title: 'The report goes past a limit on its size or shape',

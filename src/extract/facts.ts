@@ -6,8 +6,9 @@ import type { VFile } from 'vfile'
 import { pointsOf } from '../model/positions.js'
 import { spansOf } from '../model/spans.js'
 import { report } from '../diagnostics/report.js'
+import { sharedBy } from './shared-figure.js'
 import { closingBracket, directiveSpans } from '../remark/directive-source.js'
-import { eachWithAncestors } from '../remark/each-node.js'
+import { eachOfType, eachWithAncestors } from '../remark/each-node.js'
 import { deriveFactId, uniqueIds } from './fact-id.js'
 import { makeFact, type MadeFact } from './make-fact.js'
 import { tableContext } from './table-context.js'
@@ -105,6 +106,7 @@ function readAnnotation(node: TextDirective, ancestors: readonly Nodes[], walk: 
   if (walk.skipped.covers(node.position?.start.offset ?? -1)) return
   // An annotation may hold another around the same figure: one figure that states several metrics
   // (危险废物处置率、医疗废物处置率均为100%) is a fact of each.
+  if (!ancestors.some(isFactNode)) tellShared(node, walk)
   const spans = directiveSpans(node, walk.source, walk.toPoint)
   if (!spans) return
   const section = walk.headings.filter((heading) => heading.depth > 1).map((heading) => toString(heading))
@@ -117,6 +119,25 @@ function readAnnotation(node: TextDirective, ancestors: readonly Nodes[], walk: 
     toPoint: walk.toPoint
   })
   if (made) walk.pending.push({ ...made, node })
+}
+
+/** figure-shared: a figure said of several things by 均 that fewer annotations tag (see sharedBy). */
+function tellShared(node: TextDirective, walk: Walk): void {
+  const names = sharedBy(walk.source, node.position?.start.offset ?? 0)
+  if (!names) return
+  let tagged = 0
+  eachOfType(node, 'textDirective', (inner: TextDirective) => {
+    if (isFactNode(inner)) tagged++
+  })
+  if (tagged >= names.length) return
+  const figure = toString(node)
+  report(
+    walk.input.file,
+    'figure-shared',
+    `The figure "${figure}" is said of ${names.length} things by 均 (${names.join('、')}), and ${tagged === 1 ? '1 annotation tags' : `${tagged} annotations tag`} it: ` +
+      `the facts of the others are lost. If each is a metric, a site or an entity of its own, annotate the figure once for each, one annotation in the label of the other: :fact[:fact[${figure}]{…}]{…}`,
+    node.position
+  )
 }
 
 /**
