@@ -11,6 +11,7 @@ import { guessMetric, takes } from './metric-guess.js'
 import type { Registry } from '../model/compiled.js'
 import { readComparison, targetListStart, type Comparison, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
+import { sharedBy } from '../extract/shared-figure.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
 import { sentenceSoFar } from './sentence.js'
@@ -30,6 +31,12 @@ export interface UntaggedFigure {
   aspect?: ProposedAspect
   /** For a change on the period before (同比, 较上年): that period. */
   base?: string
+  /**
+   * For a figure said of several things by 均 (A、B均为100%): the metric proposed for each thing but
+   * the last, whose is `metric`, in the order named; `?` where none is guessed. The proposal is an
+   * annotation for each, the first outermost.
+   */
+  shared?: string[]
   /** `:fact[...]{metric=...}`, ready to paste over the figure. */
   proposal: string
   /**
@@ -116,22 +123,62 @@ function describe(
   const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
   const metric = guess && guess.confidence >= CONFIDENT ? guess.metric : undefined
   const base = baseOf(comparison, isChange || figure.kind === 'unchanged', period ?? options.period)
-  const attributes = [`metric=${metric ?? '?'}`]
-  if (comparison.aspect) attributes.push(`aspect=${comparison.aspect}`)
-  if (base) attributes.push(`base=${base}`)
-  if (period) attributes.push(`period=${period}`)
+  const attributesOf = (named: string | undefined) => {
+    const attributes = [`metric=${named ?? '?'}`]
+    if (comparison.aspect) attributes.push(`aspect=${comparison.aspect}`)
+    if (base) attributes.push(`base=${base}`)
+    if (period) attributes.push(`period=${period}`)
+    return attributes.join(' ')
+  }
+  // A figure said of several things by 均 is an annotation for each, one inside the other (see sharedBy).
+  const shared = options.registry && sharedMetrics(block.text, found, options.registry, isChange)
+  const levels = shared ?? [metric]
+  const innermost = levels.at(-1)
   const result: UntaggedFigure = {
     start: options.toPoint(sourceOffset(block, start)),
     end: options.toPoint(sourceOffset(block, end - 1) + 1),
     text,
     figure,
     confidence: guess?.confidence ?? 0,
-    proposal: `:fact[${text}]{${attributes.join(' ')}}`
+    proposal: levels.reduceRight<string>((label, named) => `:fact[${label}]{${attributesOf(named)}}`, text)
   }
-  if (metric) result.metric = metric
+  if (innermost) result.metric = innermost
+  if (shared) result.shared = shared.slice(0, -1).map((named) => named ?? '?')
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
   return result
+}
+
+/**
+ * For a figure said of several things by 均, the metric of each, in the order named (undefined
+ * where no guess is confident, or where an earlier name has it): the things of one list are
+ * different, as in a 分别-list. Undefined when the figure is said of one thing.
+ */
+function sharedMetrics(
+  text: string,
+  found: FoundFigure,
+  registry: Registry,
+  isChange: boolean
+): Array<string | undefined> | undefined {
+  const names = sharedBy(text, found.start)
+  if (!names) return undefined
+  const last = names.at(-1) as string
+  const metrics: Array<string | undefined> = []
+  const confident = (words: string, head = words.length) => {
+    const guess = guessMetric(words, '', found.figure, registry, { isChange })
+    // With words borrowed from the last name, the phrase must begin in the name's own: else the
+    // borrowed words alone named it (一般工业固体废物 + 废物处置率 is no 危险废物处置率).
+    const own =
+      head === words.length || (words.includes(guess?.alias ?? '\u0000') && words.indexOf(guess?.alias ?? '') < head)
+    return guess && guess.confidence >= CONFIDENT && own ? guess.metric : undefined
+  }
+  for (const [position, name] of names.entries()) {
+    // 昼间和夜间达标率: the last name carries the words a head that names nothing alone shares.
+    const shared = position < names.length - 1 ? name + last.slice(Math.min(2, last.length)) : undefined
+    const metric = confident(name) ?? (shared === undefined ? undefined : confident(shared, name.length))
+    metrics.push(metric !== undefined && metrics.includes(metric) ? undefined : metric)
+  }
+  return metrics
 }
 
 /**

@@ -7,7 +7,7 @@ import { plural } from '../model/plural.js'
 import type { Metric } from '../model/schema-types.js'
 import { eachOfType } from '../remark/each-node.js'
 import { parseMarkdown } from '../remark/parse.js'
-import { annotationText, attributesOf, type Attributes } from './annotation-text.js'
+import { attributesOfEach, nestedAnnotationText, type Attributes } from './annotation-text.js'
 import { draftStub, labelBefore, sameMetric, type MetricStub } from './metric-stubs.js'
 import { splice, type Insertion } from './splice.js'
 import { suggest } from './suggest.js'
@@ -201,7 +201,10 @@ interface Planned {
   start: number
   end: number
   annotation: string
+  /** Of the outermost annotation. */
   attributes: Attributes
+  /** Of each annotation around the figure, outermost first: one for a figure of one metric. */
+  levels: Attributes[]
 }
 
 /** The report's text with the annotations and ignore phrases it gets; their edits go onto the plan. */
@@ -228,15 +231,18 @@ function writeReport(
       phrases.push({ item, ...item.ignore })
       continue
     }
-    const attributes = attributesOf(item.proposal) ?? { metric: item.metric ?? UNDECIDED }
-    if (attributes['metric'] === UNDECIDED) {
+    const proposed = attributesOfEach(item.proposal)
+    const levels = proposed.length > 0 ? proposed : [{ metric: item.metric ?? UNDECIDED }]
+    const [attributes] = levels as [Attributes]
+    // A figure of one metric undecided may get a draft of it; one said of several things by 均 is left to the editor.
+    if (levels.length === 1 && attributes['metric'] === UNDECIDED) {
       const label = labelBefore(body.slice(body.lastIndexOf('\n', start - 1) + 1, start))
       const stub = label === undefined ? undefined : draft(item, label)
       if (stub !== undefined) attributes['metric'] = stub
     }
-    const annotation = annotationText(item.text, attributes)
+    const annotation = nestedAnnotationText(item.text, levels)
     if (annotation === undefined) skip(item, 'the directive serializer would change the label; annotate it by hand')
-    else annotations.push({ item, start, end, annotation, attributes })
+    else annotations.push({ item, start, end, annotation, attributes, levels })
   }
   const written = insertAnnotations(body, annotations)
   for (const planned of written.accepted)
@@ -246,7 +252,7 @@ function writeReport(
       planned.item,
       'the annotation would not read back as written here (Markdown around it changes its meaning); annotate it by hand'
     )
-  const metrics = new Set(written.accepted.flatMap(({ attributes }) => attributes['metric'] ?? []))
+  const metrics = new Set(written.accepted.flatMap(({ levels }) => levels.flatMap((level) => level['metric'] ?? [])))
   return { text: addIgnores(path, written.text, phrases, plan), metrics }
 }
 
@@ -295,7 +301,8 @@ function insertAnnotations(
       )
     })
     const readsAsBefore = failed.length === 0 && readingOf(tree) === reading
-    if (readsAsBefore && found.size === existing + accepted.length) return { text: spliced.text, accepted, rejected }
+    const added = accepted.reduce((sum, entry) => sum + entry.levels.length, 0)
+    if (readsAsBefore && found.size === existing + added) return { text: spliced.text, accepted, rejected }
     if (failed.length === 0 && !readsAsBefore) {
       const taken = takenAsRead(accepted, (entries) => readingOf(treeOf(spliceIn(entries).text)) === reading)
       rejected.push(...accepted.filter((entry) => !taken.includes(entry)))

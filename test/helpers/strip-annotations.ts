@@ -3,5 +3,7 @@
  * the text was before it was annotated. Quoted attribute values may hold `}`.
  */
 export function stripAnnotations(text: string): string {
-  return text.replace(/:fact\[([^\]]*)\]\{(?:[^}"']|"[^"]*"|'[^']*')*\}/g, '$1')
+  // Inner annotations first: one figure of several metrics is an annotation in the label of another.
+  const stripped = text.replace(/:fact\[([^\]]*)\]\{(?:[^}"']|"[^"]*"|'[^']*')*\}/g, '$1')
+  return stripped === text ? text : stripAnnotations(stripped)
 }

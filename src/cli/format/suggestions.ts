@@ -20,6 +20,7 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
         value: item.figure.value,
         unit: item.figure.unit,
         ...(item.metric !== undefined && { metric: item.metric }),
+        ...(item.shared !== undefined && { shared: item.shared }),
         confidence: item.confidence,
         ...(item.aspect !== undefined && { aspect: item.aspect }),
         ...(item.base !== undefined && { base: item.base }),
