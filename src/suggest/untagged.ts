@@ -168,8 +168,8 @@ function sharedMetrics(
     const guess = guessMetric(words, '', found.figure, registry, { isChange })
     // With words borrowed from the last name, the phrase must begin in the name's own: else the
     // borrowed words alone named it (一般工业固体废物 + 废物处置率 is no 危险废物处置率).
-    const own =
-      head === words.length || (words.includes(guess?.alias ?? '\u0000') && words.indexOf(guess?.alias ?? '') < head)
+    const at = guess === undefined ? -1 : words.indexOf(guess.alias)
+    const own = head === words.length || (at !== -1 && at < head)
     return guess && guess.confidence >= CONFIDENT && own ? guess.metric : undefined
   }
   for (const [position, name] of names.entries()) {
