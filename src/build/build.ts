@@ -11,7 +11,7 @@ import type { SiteBuildOutcome } from './site-build.js'
 import type { UnitRunner } from './unit-pool.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { err, ok, type Result } from '../model/result.js'
-import { plural } from '../model/plural.js'
+import { failingMessages } from '../diagnostics/failure.js'
 import { stepClock, type StepTime } from './step-clock.js'
 import type { BuildProgress } from './build-progress.js'
 
@@ -134,7 +134,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
         ...(options.onPublishStep && { onPublishStep: options.onPublishStep }),
         ...(onCompiled && { onCompiled })
       },
-      (result) => sourceProblems(result, options.strict)
+      (result) => failingMessages({ errors: result.errorCount, warnings: result.warningCount }, options.strict)
     )
   } catch (error) {
     // Another build took the folder meanwhile, or it changed under this one.
@@ -181,12 +181,4 @@ async function unlessRefused<T>(step: () => Promise<T>): Promise<Result<T, strin
     if (error instanceof FactmarkError) return err(error.message)
     throw error
   }
-}
-
-/** What makes the sources unfit to publish, as `3 errors`; undefined when they may be published. */
-function sourceProblems(result: BuildResult, strict: boolean | undefined): string | undefined {
-  if (result.errorCount > 0) return `${result.errorCount} ${plural(result.errorCount, 'error')}`
-  if (strict && result.warningCount > 0)
-    return `${result.warningCount} ${plural(result.warningCount, 'warning')} (--strict)`
-  return undefined
 }

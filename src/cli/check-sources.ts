@@ -11,7 +11,7 @@ import type { OnCompiled } from '../compile/compile-sources.js'
 import type { SourceLookup } from './format/text.js'
 import { narrowedTo, reportsOfNamed } from './named-reports.js'
 import type { Diagnostic } from '../model/compiled.js'
-import { plural } from '../model/plural.js'
+import { failingMessages } from '../diagnostics/failure.js'
 
 /** What a check says of its sources, with a way to their text for the excerpts. */
 export type CheckedSources = KeptCheck & { sources: SourceLookup }
@@ -47,10 +47,7 @@ export async function checkNamed(
 export function checkFailure(diagnostics: readonly Diagnostic[], strict: boolean): string | undefined {
   const count = (severity: Diagnostic['severity']) =>
     diagnostics.filter((diagnostic) => diagnostic.severity === severity).length
-  const errors = count('error')
-  if (errors > 0) return `${errors} ${plural(errors, 'error')}`
-  const warnings = count('warning')
-  return strict && warnings > 0 ? `${warnings} ${plural(warnings, 'warning')} (--strict)` : undefined
+  return failingMessages({ errors: count('error'), warnings: count('warning') }, strict)
 }
 
 /** The sources a check names, and what it checks of them. */

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml'
-import { firstKeyIndented, keyReadAsValue, misindented } from './yaml-indent.js'
+import { dataLines, firstKeyIndented, keyReadAsValue, misindented } from './yaml-indent.js'
 import type { YamlOffsetProblem } from './yaml-problem.js'
 
 /**
@@ -50,20 +50,30 @@ const rewordings: ReadonlyArray<{ code: string; message: string }> = [
 export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], text: string): YamlOffsetProblem[] {
   // Without errors, no walk of the whole document: for the seed's registry, 8 ms in a new process.
   if (errors.length === 0) return []
+  const lines = dataLines(text)
   // A first key indented further than the keys after it makes every line after it an error.
-  const firstIndented = firstKeyIndented(text)
+  const firstIndented = firstKeyIndented(lines)
   if (firstIndented) return [firstIndented]
   // Indentation is told one key at a time (see misindented, keyReadAsValue): each key after the
   // first out of line is an error of the library's too, often in words that would move a key
   // that is right.
   const isMisindented = (error: YAMLError) =>
     error.code === 'BAD_INDENT' && error.message.startsWith('All mapping items must start at the same column')
-  const readAsValue = (error: YAMLError) =>
-    error.code === 'BLOCK_AS_IMPLICIT_KEY' ? keyReadAsValue(text, error.pos[0]) : undefined
-  const indentation = errors.find((error) => isMisindented(error) || readAsValue(error) !== undefined)
+  let indentation: { error: YAMLError; problem: YamlOffsetProblem } | undefined
+  for (const error of errors) {
+    const problem = isMisindented(error)
+      ? misindented(lines, error.pos[0])
+      : error.code === 'BLOCK_AS_IMPLICIT_KEY'
+        ? keyReadAsValue(lines, error.pos[0])
+        : undefined
+    if (problem) {
+      indentation = { error, problem }
+      break
+    }
+  }
   const cascade = (error: YAMLError) =>
     isMisindented(error) || error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY'
-  const told = indentation ? errors.filter((error) => error === indentation || !cascade(error)) : errors
+  const told = indentation ? errors.filter((error) => error === indentation.error || !cascade(error)) : errors
   // Openers by the offset where their node ends.
   const endingAt = new Map<number, Node[]>()
   visit(doc, {
@@ -77,7 +87,7 @@ export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], 
   })
   const taken = new Set<Node>()
   return told.map((error) => {
-    if (error === indentation) return readAsValue(error) ?? misindented(text, error.pos[0])
+    if (indentation && error === indentation.error) return indentation.problem
     const message = rewordings.find((entry) => entry.code === error.code)?.message ?? firstLine(error.message)
     const row = openers.find((entry) => entry.error.test(message))
     const node = row && endingAt.get(error.pos[0])?.find((candidate) => !taken.has(candidate) && row.opens(candidate))

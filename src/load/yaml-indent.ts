@@ -5,7 +5,7 @@ import type { YamlOffsetProblem } from './yaml-problem.js'
 // again at every key after it. These read the lines of the text instead, and name the key to move.
 
 /** A line of YAML text that holds data: where it starts and how far its key is indented. */
-interface DataLine {
+export interface DataLine {
   start: number
   /** Where its line break stands, or the end of the text. */
   end: number
@@ -18,8 +18,8 @@ function indentOf(line: string): number {
   return /^[ \t]*(?:-[ \t]+)*/.exec(line)?.[0].length ?? 0
 }
 
-/** The lines of `text` that hold data (neither blank nor a comment), in order. */
-function dataLines(text: string): DataLine[] {
+/** The lines of `text` that hold data (neither blank nor a comment), in order: what the functions below read. */
+export function dataLines(text: string): DataLine[] {
   const lines: DataLine[] = []
   let start = 0
   for (const raw of text.split('\n')) {
@@ -110,8 +110,7 @@ function moveProblem(
  * the map's first key, the one that fewer lines of the block share is moved (a map's first key
  * two spaces too far); else a key between them off the text's step, or the line reported.
  */
-export function misindented(text: string, offset: number): YamlOffsetProblem {
-  const lines = dataLines(text)
+export function misindented(lines: readonly DataLine[], offset: number): YamlOffsetProblem {
   const index = lineIndexAt(lines, offset)
   const line = lines[index]
   if (!line) return { start: offset, end: offset + 1, message: 'A key here does not line up with the keys of its map' }
@@ -146,8 +145,7 @@ export function misindented(text: string, offset: number): YamlOffsetProblem {
  * `offset`), the words for it when that next line is a key indented further than the key of the
  * value, which reads it as the rest of that value (`title: …` then ` issuer: …`); else undefined.
  */
-export function keyReadAsValue(text: string, offset: number): YamlOffsetProblem | undefined {
-  const lines = dataLines(text)
+export function keyReadAsValue(lines: readonly DataLine[], offset: number): YamlOffsetProblem | undefined {
   const index = lineIndexAt(lines, offset)
   const line = lines[index]
   const next = lines[index + 1]
@@ -166,8 +164,7 @@ export function keyReadAsValue(text: string, offset: number): YamlOffsetProblem 
  * A first key indented further than keys after it at the top of the text (` title:` then
  * `issuer:`), which the library reports as a string of unexpected tokens after it; else undefined.
  */
-export function firstKeyIndented(text: string): YamlOffsetProblem | undefined {
-  const lines = dataLines(text)
+export function firstKeyIndented(lines: readonly DataLine[]): YamlOffsetProblem | undefined {
   const [first] = lines
   const shallower = lines.find((line) => line.indent < (first?.indent ?? 0))
   if (!first || !shallower) return undefined

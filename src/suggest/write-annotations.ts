@@ -201,10 +201,8 @@ interface Planned {
   start: number
   end: number
   annotation: string
-  /** Of the outermost annotation. */
-  attributes: Attributes
   /** Of each annotation around the figure, outermost first: one for a figure of one metric. */
-  levels: Attributes[]
+  levels: [Attributes, ...Attributes[]]
 }
 
 /** The report's text with the annotations and ignore phrases it gets; their edits go onto the plan. */
@@ -231,9 +229,9 @@ function writeReport(
       phrases.push({ item, ...item.ignore })
       continue
     }
-    const proposed = attributesOfEach(item.proposal)
-    const levels = proposed.length > 0 ? proposed : [{ metric: item.metric ?? UNDECIDED }]
-    const [attributes] = levels as [Attributes]
+    const [outermost = { metric: item.metric ?? UNDECIDED }, ...inner] = attributesOfEach(item.proposal)
+    const levels: Planned['levels'] = [outermost, ...inner]
+    const [attributes] = levels
     // A figure of one metric undecided may get a draft of it; one said of several things by 均 is left to the editor.
     if (levels.length === 1 && attributes['metric'] === UNDECIDED) {
       const label = labelBefore(body.slice(body.lastIndexOf('\n', start - 1) + 1, start))
@@ -242,7 +240,7 @@ function writeReport(
     }
     const annotation = nestedAnnotationText(item.text, levels)
     if (annotation === undefined) skip(item, 'the directive serializer would change the label; annotate it by hand')
-    else annotations.push({ item, start, end, annotation, attributes, levels })
+    else annotations.push({ item, start, end, annotation, levels })
   }
   const written = insertAnnotations(body, annotations)
   for (const planned of written.accepted)
@@ -297,7 +295,7 @@ function insertAnnotations(
         !node ||
         node.text !== entry.item.text ||
         node.end !== at + entry.annotation.length ||
-        !sameAttributes(node.attributes, entry.attributes)
+        !sameAttributes(node.attributes, entry.levels[0])
       )
     })
     const readsAsBefore = failed.length === 0 && readingOf(tree) === reading

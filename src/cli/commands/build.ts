@@ -25,7 +25,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   const output = { format, verbose: values.verbose }
   let checked: CheckedSources | undefined
   if (files.length > 0) {
-    const among = await checkAmongFolder({ files, values, format, io }, cache.value)
+    const among = await checkAmongFolder({ files, values, format, io }, where, cache.value)
     if (!among.ok) return among.error
     checked = among.value
   }
@@ -78,9 +78,9 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
  */
 async function checkAmongFolder(
   { files, values, format, io }: Call,
+  where: string,
   cacheFolder: string
 ): Promise<Result<CheckedSources, number>> {
-  const where = `${values.out.replace(/\/+$/, '')}/`
   const left = () => outputLeft(where, values.out, io.cwd).words
   const checking = progressLine(io, { doing: 'checking' })
   let checked: CheckedSources
