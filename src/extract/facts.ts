@@ -121,10 +121,11 @@ function readAnnotation(node: TextDirective, ancestors: readonly Nodes[], walk: 
   if (made) walk.pending.push({ ...made, node })
 }
 
-/** figure-shared: a figure said of several things by 均 that fewer annotations tag (see sharedBy). */
+/** figure-shared: a figure said of several things by 均 (双双, 都) that fewer annotations tag (see sharedBy). */
 function tellShared(node: TextDirective, walk: Walk): void {
-  const names = sharedBy(walk.source, node.position?.start.offset ?? 0)
-  if (!names) return
+  const shared = sharedBy(walk.source, node.position?.start.offset ?? 0)
+  if (!shared) return
+  const { names, word } = shared
   let tagged = 0
   eachOfType(node, 'textDirective', (inner: TextDirective) => {
     if (isFactNode(inner)) tagged++
@@ -134,7 +135,7 @@ function tellShared(node: TextDirective, walk: Walk): void {
   report(
     walk.input.file,
     'figure-shared',
-    `The figure "${figure}" is said of ${names.length} things by 均 (${names.join('、')}), and ${tagged === 1 ? '1 annotation tags' : `${tagged} annotations tag`} it: ` +
+    `The figure "${figure}" is said of ${names.length} things by ${word} (${names.join('、')}), and ${tagged === 1 ? '1 annotation tags' : `${tagged} annotations tag`} it: ` +
       `the facts of the others are lost. If each is a metric, a site or an entity of its own, annotate the figure once for each, one annotation in the label of the other: :fact[:fact[${figure}]{…}]{…}`,
     node.position
   )

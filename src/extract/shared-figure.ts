@@ -1,21 +1,33 @@
 /**
- * 危险废物处置率、医疗废物处置率均为100%: a figure after 均 is said of each thing named before it.
- * Tagged with one annotation, it is a fact of one of them, and the others' are lost while the
- * coverage counts the figure as tagged.
+ * 危险废物处置率、医疗废物处置率均为100%: a figure after 均 (or 双双, 都) is said of each thing named
+ * before it. Tagged with one annotation, it is a fact of one of them, and the others' are lost
+ * while the coverage counts the figure as tagged.
  */
 
 /** Where a clause begins: after the last of these before the figure. */
 const CLAUSE_END = /[。；;！？!?，,：:\n]/
-/** 均 and the verb after it, right before the figure. */
-const SAID_OF_EACH = /均(?:为|是|达|达到|保持|保持在|稳定保持|维持|维持在)?\s*$/
+/**
+ * The word that says "each" (均, 双双, 都), up to two adverbs after it (首次, 稳定) and the verb, right
+ * before the figure: 水质类别双双首次提升为Ⅱ类. 都 ends a name in 首都 and 成都, and counts only after
+ * another character.
+ */
+const SAID_OF_EACH =
+  /(均|双双|(?<![首成京古国旧故帝])都)(?:首次|再次|稳定|持续|继续|全部|全面|已|已经|依然|仍|仍然|同时|同步){0,2}(?:为|是|达|达到|保持|保持在|稳定保持|维持|维持在|提升为|提升至|提升到|提高到|提高至|上升为|上升至|升至|改善为|改善至|好转为)?\s*$/
 /** What joins the things named: 、, and 和 or 与 between two. 及 is left out: it joins words inside one name (省控及“以奖促治”断面). */
 const NAME_GLUE = /、|和|与/
 
+export interface SharedFigure {
+  /** The things named, in order; the last carries the words they share (坂头-石兜水库、汀溪水库水质类别). */
+  names: string[]
+  /** The word that says the figure is each one's: 均, 双双 or 都. */
+  word: string
+}
+
 /**
- * The things a figure at `start` of `source` is said of by 均, when its clause names two or more
- * before it; else undefined. Markup in the clause (an annotation, emphasis) names nothing.
+ * The things a figure at `start` of `source` is said of by 均 (双双, 都), when its clause names two or
+ * more before it; else undefined. Markup in the clause (an annotation, emphasis) names nothing.
  */
-export function sharedBy(source: string, start: number): string[] | undefined {
+export function sharedBy(source: string, start: number): SharedFigure | undefined {
   const before = source.slice(Math.max(0, start - 200), start)
   const said = SAID_OF_EACH.exec(before)
   if (!said) return undefined
@@ -29,5 +41,23 @@ export function sharedBy(source: string, start: number): string[] | undefined {
     .split(NAME_GLUE)
     .map((name) => name.trim())
     .filter((name) => name !== '')
-  return names.length >= 2 ? names : undefined
+  return names.length >= 2 ? { names, word: said[1] as string } : undefined
+}
+
+/**
+ * Where the things named are places of one metric (坂头-石兜水库、汀溪水库水质类别: two reservoirs, one
+ * class), each place, and the words of the metric that follow the last: the names but the last end
+ * alike (水库, two characters or more of it), and the last goes on past that ending. Undefined when
+ * the names are not so written.
+ */
+export function placesOf(names: readonly string[]): { places: string[]; words: string } | undefined {
+  const first = names[0] ?? ''
+  const last = names.at(-1) ?? ''
+  if (names.length < 2 || first.length < 3) return undefined
+  const ending = first.slice(-2)
+  if (!names.slice(0, -1).every((name) => name.length > ending.length && name.endsWith(ending))) return undefined
+  const at = last.indexOf(ending, 1)
+  if (at === -1 || at + ending.length >= last.length) return undefined
+  const place = last.slice(0, at + ending.length)
+  return { places: [...names.slice(0, -1), place], words: last.slice(place.length) }
 }

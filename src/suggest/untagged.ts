@@ -9,9 +9,10 @@ import { spansOf } from '../model/spans.js'
 import { phraseStarts } from '../model/phrases.js'
 import { guessMetric, takes } from './metric-guess.js'
 import type { Registry } from '../model/compiled.js'
+import type { Metric } from '../model/schema-types.js'
 import { readComparison, targetListStart, type Comparison, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
-import { sharedBy } from '../extract/shared-figure.js'
+import { placesOf, sharedBy } from '../extract/shared-figure.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
 import { sentenceSoFar } from './sentence.js'
@@ -123,8 +124,9 @@ function describe(
   const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
   const metric = guess && guess.confidence >= CONFIDENT ? guess.metric : undefined
   const base = baseOf(comparison, isChange || figure.kind === 'unchanged', period ?? options.period)
-  const attributesOf = (named: string | undefined) => {
+  const attributesOf = ({ metric: named, member }: SharedLevel) => {
     const attributes = [`metric=${named ?? '?'}`]
+    if (member) attributes.push(`${member.dimension}=${attributeValue(member.value)}`)
     if (comparison.aspect) attributes.push(`aspect=${comparison.aspect}`)
     if (base) attributes.push(`base=${base}`)
     if (period) attributes.push(`period=${period}`)
@@ -132,8 +134,8 @@ function describe(
   }
   // A figure said of several things by 均 is an annotation for each, one inside the other (see sharedBy).
   const shared = options.registry && sharedMetrics(block.text, found, options.registry, isChange)
-  const levels = shared ?? [metric]
-  const innermost = levels.at(-1)
+  const levels: SharedLevel[] = shared ?? [{ metric }]
+  const innermost = levels.at(-1)?.metric
   const result: UntaggedFigure = {
     start: options.toPoint(sourceOffset(block, start)),
     end: options.toPoint(sourceOffset(block, end - 1) + 1),
@@ -143,27 +145,34 @@ function describe(
     proposal: levels.reduceRight<string>((label, named) => `:fact[${label}]{${attributesOf(named)}}`, text)
   }
   if (innermost) result.metric = innermost
-  if (shared) result.shared = shared.slice(0, -1).map((named) => named ?? '?')
+  if (shared) result.shared = shared.slice(0, -1).map((level) => level.metric ?? '?')
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
   return result
 }
 
+/** One annotation of a figure said of several things: its metric, and the place it is of when the things are places. */
+interface SharedLevel {
+  metric: string | undefined
+  member?: { dimension: string; value: string }
+}
+
 /**
- * For a figure said of several things by 均, the metric of each, in the order named (undefined
- * where no guess is confident, or where an earlier name has it): the things of one list are
- * different, as in a 分别-list. Undefined when the figure is said of one thing.
+ * For a figure said of several things by 均 (双双, 都), an annotation for each, in the order named.
+ * Places of one metric (坂头-石兜水库、汀溪水库水质类别) give that metric for each, with the place as
+ * the member of its dimension (site=汀溪水库). Else each name is a metric of its own, undefined where
+ * no guess is confident or where an earlier name has it: the things of one list are different, as
+ * in a 分别-list. Undefined when the figure is said of one thing.
  */
 function sharedMetrics(
   text: string,
   found: FoundFigure,
   registry: Registry,
   isChange: boolean
-): Array<string | undefined> | undefined {
-  const names = sharedBy(text, found.start)
+): SharedLevel[] | undefined {
+  const names = sharedBy(text, found.start)?.names
   if (!names) return undefined
   const last = names.at(-1) as string
-  const metrics: Array<string | undefined> = []
   const confident = (words: string, head = words.length) => {
     const guess = guessMetric(words, '', found.figure, registry, { isChange })
     // With words borrowed from the last name, the phrase must begin in the name's own: else the
@@ -172,13 +181,52 @@ function sharedMetrics(
     const own = head === words.length || (at !== -1 && at < head)
     return guess && guess.confidence >= CONFIDENT && own ? guess.metric : undefined
   }
+  const places = placesOf(names)
+  if (places) {
+    const id = confident(last)
+    const metric = id === undefined ? undefined : registry.metrics.get(id)
+    // Without a metric, the places are still written, as `site`: the name the registry gives a
+    // dimension of places, to be kept or renamed with the metric chosen.
+    const dimension = metric ? placeDimension(metric) : 'site'
+    const [first = '', ...others] = places.places
+    if (dimension !== undefined)
+      return [withoutLead(first, metric ? [metric] : [...registry.metrics.values()]), ...others].map((value) => ({
+        metric: id,
+        member: { dimension, value }
+      }))
+  }
+  const metrics: Array<string | undefined> = []
   for (const [position, name] of names.entries()) {
     // 昼间和夜间达标率: the last name carries the words a head that names nothing alone shares.
     const shared = position < names.length - 1 ? name + last.slice(Math.min(2, last.length)) : undefined
     const metric = confident(name) ?? (shared === undefined ? undefined : confident(shared, name.length))
     metrics.push(metric !== undefined && metrics.includes(metric) ? undefined : metric)
   }
-  return metrics
+  return metrics.map((metric) => ({ metric }))
+}
+
+/**
+ * The first place of a list without the words that lead the list (饮用水水源地甲水库、乙水库…): a
+ * scope (全市) and the longest head that a label or an alias of the metrics holds, which name the
+ * kind of place, not the place.
+ */
+function withoutLead(first: string, metrics: readonly Metric[]): string {
+  const place = first.replace(/^(?:全市|全省|全区|全县|全国|我市|本市)/, '')
+  const phrases = metrics.flatMap((metric) => [metric.label.zh, ...(metric.aliases ?? [])])
+  for (let size = place.length - 2; size >= 2; size -= 1)
+    if (phrases.some((phrase) => phrase.includes(place.slice(0, size)))) return place.slice(size)
+  return place
+}
+
+/** The dimension a metric's places are members of: its `site`, else its only dimension. */
+function placeDimension(metric: Metric): string | undefined {
+  const dimensions = Object.keys(metric.dimensions ?? {})
+  return dimensions.includes('site') ? 'site' : dimensions.length === 1 ? dimensions[0] : undefined
+}
+
+/** An attribute's value as written in a proposal: quoted when it holds what ends an unquoted one. */
+function attributeValue(value: string): string {
+  return /^[^\s"'=<>`{}]+$/.test(value) ? value : `"${value.replaceAll('"', '&quot;')}"`
 }
 
 /**
