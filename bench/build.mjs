@@ -5,6 +5,7 @@
 //   the parse floor: remark-parse + remark-directive over all N files, one core;
 //   the same parse shared among threads, one per core: how much faster this
 //   machine's cores make the floor's own work (a build cannot do better);
+//   the floor again kept to one core (taskset -c 0), its collector's threads too;
 //   Eleventy 3 on the same files, HTML only (a peer that renders Markdown);
 //   `factmark build` cold, again with nothing changed, again after one
 //   sentence is added to one file, and again after another is added to it (an
@@ -68,14 +69,18 @@ const usageFile = path.join(work, 'usage.json')
 const logFile = path.join(work, 'step.log')
 const preload = pathToFileURL(path.join(root, 'bench/usage.mjs')).href
 
-/** Run one step as a child of this process; its wall time here, its CPU and peak RSS as it reports them. */
-function step(name, args, cwd = work) {
+/**
+ * Run one step as a child of this process; its wall time here, its CPU and peak RSS as it reports
+ * them. `through` is a command that runs node, such as taskset with its arguments.
+ */
+function step(name, args, cwd = work, through = []) {
   rmSync(usageFile, { force: true })
   const log = openSync(logFile, 'w')
   const start = process.hrtime.bigint()
   // The work folder is the child's cwd, so that nothing a step leaves behind (a cache, say)
   // outlives this run and makes the next run's cold build warm.
-  const child = spawnSync(process.execPath, ['--import', preload, ...args], {
+  const [command = process.execPath, ...before] = [...through, ...(through.length > 0 ? [process.execPath] : [])]
+  const child = spawnSync(command, [...before, '--import', preload, ...args], {
     cwd,
     // The cache goes to the work folder too (a folder without node_modules keeps it in XDG_CACHE_HOME).
     env: { ...process.env, FACTMARK_BENCH_USAGE: usageFile, XDG_CACHE_HOME: path.join(work, 'cache') },
@@ -144,10 +149,22 @@ try {
     step(`parse floor on ${cores} threads`, [path.join(root, 'bench/parse-floor.mjs'), src, '--threads', String(cores)])
   )
   const floorOnCores = results[1]
+  // The floor above is one thread of JavaScript, and V8 collects its garbage and compiles on
+  // threads of their own, on the other core: kept to one core, the same parse shows what a core
+  // alone makes of it. Where taskset is missing (not Linux), the step is left out.
+  const taskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0
+  const floorOnOneCore = taskset
+    ? step('parse floor kept to one core', [path.join(root, 'bench/parse-floor.mjs'), src], work, [
+        'taskset',
+        '-c',
+        '0'
+      ])
+    : undefined
+  if (floorOnOneCore) results.push(floorOnOneCore)
   results.push(
     step('Eleventy 3 (HTML only)', [path.join(root, 'bench/eleventy-run.mjs'), src, path.join(work, 'eleventy')])
   )
-  const eleventy = results[2]
+  const eleventy = results.at(-1)
   results.push(step('factmark build, cold', factmark('--timings')))
   const built = results.at(-1)
   results.push(step('factmark build, nothing changed', factmark()))
@@ -225,6 +242,11 @@ try {
     // build that parses the same files may spend on anything else.
     console.log(
       `parse floor on ${cores} threads / on one: wall ${ratio(floorOnCores, floor, 'wallMs')}, CPU ${ratio(floorOnCores, floor, 'cpuMs')}`
+    )
+  }
+  if (floorOnOneCore && !floorOnOneCore.error && !floor.error && !built.error) {
+    console.log(
+      `parse floor kept to one core / on one thread: wall ${ratio(floorOnOneCore, floor, 'wallMs')}; cold build / the floor kept to one core: wall ${ratio(built, floorOnOneCore, 'wallMs')}`
     )
   }
   if (!built.error && !floor.error) {
