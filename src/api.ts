@@ -1,8 +1,11 @@
 import path from 'node:path'
 import { compileSources } from './compile/compile-sources.js'
 import { sourcesOf, type CompileOptions } from './load/source-input.js'
+import type { CompileInput, SourceText } from './model/compiled.js'
+import { FactmarkError } from './model/factmark-error.js'
 import type { Suggestions } from './suggest/suggest.js'
 import type { WritePlan } from './suggest/write-annotations.js'
+import type { AnnotatedValues } from './suggest/known-members.js'
 
 export { compile, type CompileOptions } from './compile/compile-folder.js'
 
@@ -11,7 +14,30 @@ export { compile, type CompileOptions } from './compile/compile-folder.js'
 /** The figures of each report that carry no annotation, each with a proposed annotation. */
 export async function suggest(options: CompileOptions = {}): Promise<Suggestions[]> {
   const { suggest: suggestSources } = await import('./suggest/suggest.js')
-  return suggestSources(await sourcesOf(options))
+  const input = await sourcesOf(options)
+  return suggestSources(input, { annotated: await annotatedOf(options, input) })
+}
+
+/**
+ * What the annotations of the collection write (see addAnnotatedValues): those of the files named
+ * and of the other reports of the source folder, each read and let go in turn. A folder that
+ * cannot be read leaves the files named alone.
+ */
+async function annotatedOf(options: CompileOptions, input: CompileInput): Promise<AnnotatedValues> {
+  const { addAnnotatedValues, annotatedIn } = await import('./suggest/known-members.js')
+  const values = annotatedIn(input.reports)
+  if (!options.files) return values
+  const { files: _files, ...folder } = options
+  const keep = (report: SourceText): SourceText => {
+    addAnnotatedValues(values, report.text)
+    return { path: report.path, text: '' }
+  }
+  try {
+    await sourcesOf(folder, { keep, lend: true })
+  } catch (error) {
+    if (!(error instanceof FactmarkError)) throw error
+  }
+  return values
 }
 
 export interface SuggestWriteOptions extends CompileOptions {
@@ -43,7 +69,8 @@ export async function suggestWrite(options: SuggestWriteOptions = {}): Promise<S
   ])
   const input = await sourcesOf(options)
   const { diagnostics } = compileSources({ ...input, checkUnusedMetrics: false })
-  const plan = planWrite(input, { diagnostics, stubs: options.stubs ?? false })
+  const annotated = await annotatedOf(options, input)
+  const plan = planWrite(input, { diagnostics, stubs: options.stubs ?? false, annotated })
   const diff = unifiedDiff(plan.changed)
   if (options.dryRun) return { ...plan, diff, written: [] }
   const written: string[] = []

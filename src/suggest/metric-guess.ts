@@ -205,7 +205,7 @@ export function takes(metric: Metric, figure: Figure, isChange: boolean): boolea
 }
 
 /** Whether what the figure measures may follow it: after a measure word or unit (205个超标入河排污口, 4675亩果林清退), or a date. */
-function countsWhatFollows(figure: Figure): boolean {
+export function countsWhatFollows(figure: Figure): boolean {
   if (figure.kind === 'date') return true
   return figure.displayUnit !== '' && figure.kind !== 'percent' && figure.kind !== 'percentage-point'
 }

@@ -7,6 +7,7 @@ import { processReport } from '../remark/process-report.js'
 import { loadRegistry } from '../load/registry.js'
 import { findUntagged, type UntaggedFigure } from './untagged.js'
 import type { CompileInput } from '../model/compiled.js'
+import { annotatedIn, knownMembers, type AnnotatedValues } from './known-members.js'
 import { periodOfTitle } from './title-period.js'
 
 export interface Suggestions {
@@ -16,14 +17,23 @@ export interface Suggestions {
   refused?: { start: Point; end: Point; message: string }
 }
 
+export interface SuggestContext {
+  /**
+   * What the annotations of the collection write, which name the places (and other members of
+   * dimensions) a figure may be of: by default those of the reports suggested on (see knownMembers).
+   */
+  annotated?: AnnotatedValues
+}
+
 /**
  * The figures of each report that carry no annotation, with a proposed
  * annotation each. Works on any Markdown or plain text: front matter is
  * optional (its `ignore:` list and period are used when it is valid), and a
  * broken registry only costs the metric guesses.
  */
-export function suggest(input: CompileInput): Suggestions[] {
+export function suggest(input: CompileInput, context: SuggestContext = {}): Suggestions[] {
   const { registry } = loadRegistry(input.registry.path, input.registry.text)
+  const known = registry && knownMembers(context.annotated ?? annotatedIn(input.reports), registry)
   return input.reports.map((source) => {
     const loaded = loadReport(source.path, source.text, source.unreadSize)
     const text = String(loaded.file.value)
@@ -43,6 +53,7 @@ export function suggest(input: CompileInput): Suggestions[] {
       toPoint: pointsOf(loaded.file),
       isFact: isFactNode,
       ...(registry && { registry }),
+      ...(known && { known }),
       ignore: frontMatter?.ignore ?? [],
       // The figures of a broken annotation (full-width punctuation, a label not closed) are the
       // annotation's: wrapped again, they would make an annotation inside it. check leaves them too.

@@ -8,11 +8,12 @@ import { findFigures, type FoundFigure } from './find-figures.js'
 import { spansOf } from '../model/spans.js'
 import { phraseStarts } from '../model/phrases.js'
 import { guessMetric, takes } from './metric-guess.js'
+import type { KnownMembers } from './known-members.js'
+import { memberNamed, ownWords } from './member-proposals.js'
+import { sharedLevels, type SharedLevel } from './shared-levels.js'
 import type { Registry } from '../model/compiled.js'
-import type { Metric } from '../model/schema-types.js'
 import { readComparison, targetListStart, type Comparison, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
-import { placesOf, sharedBy } from '../extract/shared-figure.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
 import { sentenceSoFar } from './sentence.js'
@@ -58,6 +59,8 @@ export interface UntaggedOptions {
   ignore?: readonly string[]
   /** The report's period, to propose `base=` for a year-on-year change. */
   period?: string
+  /** The members of dimensions the collection's reports annotate, to put a figure in their series (see knownMembers). */
+  known?: KnownMembers
   /** Source spans of broken annotations, whose figures other diagnostics already explain. */
   skip?: ReadonlyArray<[number, number]>
 }
@@ -122,106 +125,69 @@ function describe(
   const { start, text, period } = spanAndPeriod(found, before, comparison.aspect === 'target', options.period)
   const isChange = comparison.aspect !== undefined && comparison.aspect !== 'start' && comparison.aspect !== 'target'
   const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
-  const metric = guess && guess.confidence >= CONFIDENT ? guess.metric : undefined
+  // A place the collection annotates, named in the figure's clause, puts the figure in that place's
+  // series: it decides a metric the words only lean to, and gives the place (see memberNamed).
+  const named = memberOfCollection(block.text, figures, index, guess, options, isChange)
+  const { metric, confidence } = decided(guess, named)
   const base = baseOf(comparison, isChange || figure.kind === 'unchanged', period ?? options.period)
-  const attributesOf = ({ metric: named, member }: SharedLevel) => {
-    const attributes = [`metric=${named ?? '?'}`]
-    if (member) attributes.push(`${member.dimension}=${attributeValue(member.value)}`)
-    if (comparison.aspect) attributes.push(`aspect=${comparison.aspect}`)
-    if (base) attributes.push(`base=${base}`)
-    if (period) attributes.push(`period=${period}`)
-    return attributes.join(' ')
-  }
   // A figure said of several things by 均 is an annotation for each, one inside the other (see sharedBy).
-  const shared = options.registry && sharedMetrics(block.text, found, options.registry, isChange)
-  const levels: SharedLevel[] = shared ?? [{ metric }]
+  const shared = options.registry && sharedLevels(block.text, found, options.registry, isChange, options.known)
+  const levels: SharedLevel[] = shared ?? (named ? named.members.map((member) => ({ metric, member })) : [{ metric }])
   const innermost = levels.at(-1)?.metric
   const result: UntaggedFigure = {
     start: options.toPoint(sourceOffset(block, start)),
     end: options.toPoint(sourceOffset(block, end - 1) + 1),
     text,
     figure,
-    confidence: guess?.confidence ?? 0,
-    proposal: levels.reduceRight<string>((label, named) => `:fact[${label}]{${attributesOf(named)}}`, text)
+    confidence,
+    proposal: proposalOf(text, levels, { aspect: comparison.aspect, base, period })
   }
   if (innermost) result.metric = innermost
-  if (shared) result.shared = shared.slice(0, -1).map((level) => level.metric ?? '?')
+  if (levels.length > 1) result.shared = levels.slice(0, -1).map((level) => level.metric ?? '?')
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
   return result
 }
 
-/** One annotation of a figure said of several things: its metric, and the place it is of when the things are places. */
-interface SharedLevel {
-  metric: string | undefined
-  member?: { dimension: string; value: string }
-}
-
-/**
- * For a figure said of several things by 均 (双双, 都), an annotation for each, in the order named.
- * Places of one metric (坂头-石兜水库、汀溪水库水质类别) give that metric for each, with the place as
- * the member of its dimension (site=汀溪水库). Else each name is a metric of its own, undefined where
- * no guess is confident or where an earlier name has it: the things of one list are different, as
- * in a 分别-list. Undefined when the figure is said of one thing.
- */
-function sharedMetrics(
+/** The members the collection annotates that the figure's own words name (see memberNamed). */
+function memberOfCollection(
   text: string,
-  found: FoundFigure,
-  registry: Registry,
+  figures: readonly FoundFigure[],
+  index: number,
+  guess: { metric: string; confidence: number } | undefined,
+  { registry, known }: UntaggedOptions,
   isChange: boolean
-): SharedLevel[] | undefined {
-  const names = sharedBy(text, found.start)?.names
-  if (!names) return undefined
-  const last = names.at(-1) as string
-  const confident = (words: string, head = words.length) => {
-    const guess = guessMetric(words, '', found.figure, registry, { isChange })
-    // With words borrowed from the last name, the phrase must begin in the name's own: else the
-    // borrowed words alone named it (一般工业固体废物 + 废物处置率 is no 危险废物处置率).
-    const at = guess === undefined ? -1 : words.indexOf(guess.alias)
-    const own = head === words.length || (at !== -1 && at < head)
-    return guess && guess.confidence >= CONFIDENT && own ? guess.metric : undefined
-  }
-  const places = placesOf(names)
-  if (places) {
-    const id = confident(last)
-    const metric = id === undefined ? undefined : registry.metrics.get(id)
-    // Without a metric, the places are still written, as `site`: the name the registry gives a
-    // dimension of places, to be kept or renamed with the metric chosen.
-    const dimension = metric ? placeDimension(metric) : 'site'
-    const [first = '', ...others] = places.places
-    if (dimension !== undefined)
-      return [withoutLead(first, metric ? [metric] : [...registry.metrics.values()]), ...others].map((value) => ({
-        metric: id,
-        member: { dimension, value }
-      }))
-  }
-  const metrics: Array<string | undefined> = []
-  for (const [position, name] of names.entries()) {
-    // 昼间和夜间达标率: the last name carries the words a head that names nothing alone shares.
-    const shared = position < names.length - 1 ? name + last.slice(Math.min(2, last.length)) : undefined
-    const metric = confident(name) ?? (shared === undefined ? undefined : confident(shared, name.length))
-    metrics.push(metric !== undefined && metrics.includes(metric) ? undefined : metric)
-  }
-  return metrics.map((metric) => ({ metric }))
+): ReturnType<typeof memberNamed> {
+  if (!registry || !known) return undefined
+  const found = figures[index] as FoundFigure
+  return memberNamed(ownWords(text, figures, index), guess, found.figure, registry, known, isChange)
 }
 
-/**
- * The first place of a list without the words that lead the list (饮用水水源地甲水库、乙水库…): a
- * scope (全市) and the longest head that a label or an alias of the metrics holds, which name the
- * kind of place, not the place.
- */
-function withoutLead(first: string, metrics: readonly Metric[]): string {
-  const place = first.replace(/^(?:全市|全省|全区|全县|全国|我市|本市)/, '')
-  const phrases = metrics.flatMap((metric) => [metric.label.zh, ...(metric.aliases ?? [])])
-  for (let size = place.length - 2; size >= 2; size -= 1)
-    if (phrases.some((phrase) => phrase.includes(place.slice(0, size)))) return place.slice(size)
-  return place
+/** The metric proposed and how sure it is: a member of the collection decides it, else a confident guess. */
+function decided(
+  guess: { metric: string; confidence: number } | undefined,
+  named: { metric: string } | undefined
+): { metric: string | undefined; confidence: number } {
+  const confidence = guess?.confidence ?? 0
+  if (named) return { metric: named.metric, confidence: Math.max(confidence, CONFIDENT) }
+  return { metric: guess && confidence >= CONFIDENT ? guess.metric : undefined, confidence }
 }
 
-/** The dimension a metric's places are members of: its `site`, else its only dimension. */
-function placeDimension(metric: Metric): string | undefined {
-  const dimensions = Object.keys(metric.dimensions ?? {})
-  return dimensions.includes('site') ? 'site' : dimensions.length === 1 ? dimensions[0] : undefined
+/** `:fact[…]{…}` with an annotation for each level, the first outermost, each with the figure's aspect, base and period. */
+function proposalOf(
+  label: string,
+  levels: readonly SharedLevel[],
+  common: { aspect: ProposedAspect | undefined; base: string | undefined; period: string | undefined }
+): string {
+  const attributesOf = ({ metric, member }: SharedLevel) => {
+    const attributes = [`metric=${metric ?? '?'}`]
+    if (member) attributes.push(`${member.dimension}=${attributeValue(member.value)}`)
+    if (common.aspect) attributes.push(`aspect=${common.aspect}`)
+    if (common.base) attributes.push(`base=${common.base}`)
+    if (common.period) attributes.push(`period=${common.period}`)
+    return attributes.join(' ')
+  }
+  return levels.reduceRight<string>((inner, level) => `:fact[${inner}]{${attributesOf(level)}}`, label)
 }
 
 /** An attribute's value as written in a proposal: quoted when it holds what ends an unquoted one. */

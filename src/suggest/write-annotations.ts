@@ -11,6 +11,7 @@ import { attributesOfEach, nestedAnnotationText, type Attributes } from './annot
 import { draftStub, labelBefore, sameMetric, type MetricStub } from './metric-stubs.js'
 import { splice, type Insertion } from './splice.js'
 import { suggest } from './suggest.js'
+import { annotatedIn, type AnnotatedValues } from './known-members.js'
 import type { UntaggedFigure } from './untagged.js'
 import { appendToList, appendToMap } from './yaml-append.js'
 
@@ -48,6 +49,8 @@ export interface WriteOptions {
   diagnostics: readonly Diagnostic[]
   /** Draft a registry metric for each figure whose metric is not guessed. */
   stubs: boolean
+  /** What the annotations of the collection write, which name places a figure may be of (see SuggestContext). */
+  annotated?: AnnotatedValues
 }
 
 /**
@@ -119,6 +122,17 @@ function planReports(
   const { registry } = loadRegistry(input.registry.path, registryText)
   const metrics = new Map<string, Metric>(registry?.metrics ?? [])
   const drafted: PlannedStub[] = []
+  // Proposed for every report at once, so that the collection's annotations are read once.
+  const bodies = input.reports.flatMap((report) => {
+    const text = decoded(report)
+    return text === undefined ? [] : [{ path: report.path, text: text.slice(text.startsWith(BOM) ? BOM.length : 0) }]
+  })
+  const registrySource = { path: input.registry.path, text: registryText }
+  const suggested = suggest(
+    { reports: bodies, registry: registrySource },
+    { annotated: options.annotated ?? annotatedIn(bodies) }
+  )
+  const suggestedFor = new Map(bodies.map((entry, index) => [entry.path, suggested[index]]))
   for (const report of input.reports) {
     const errors = errorsOf(report.path, options.diagnostics)
     const text = decoded(report)
@@ -132,10 +146,7 @@ function planReports(
     }
     const bom = text.startsWith(BOM) ? BOM : ''
     const body = text.slice(bom.length)
-    const found = suggest({
-      reports: [{ path: report.path, text: body }],
-      registry: { path: input.registry.path, text: registryText }
-    })[0]
+    const found = suggestedFor.get(report.path)
     if (found?.refused) {
       plan.refused.push({ path: report.path, reason: found.refused.message, errors: [] })
       continue
