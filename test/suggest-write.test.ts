@@ -508,7 +508,9 @@ describe('dates and ordinals of names become ignore phrases', () => {
     ['class-range', '优质水（', 'Ⅰ~Ⅲ类', '）比例保持稳定', '优质水（Ⅰ~Ⅲ类）比例'], // a range that defines a metric
     ['year-of-clause', '同比下降5.2%。', '2024年', 'PM2.5年均浓度为17.4微克/立方米。', '2024年PM2.5'], // the period of the figures after it
     ['year-of-clause', '', '2024年', '以来累计整治入河排污口205个。', '2024年以来'], // the start of the span a figure counts
-    [undefined, '', '2024年', '是攻坚之年。', undefined], // a year that dates no figure: left to annotate or ignore by hand
+    ['sentence-date', '', '2024年', '是攻坚之年。', '2024年是攻坚之年'], // a year alone that dates no figure of its clause
+    ['sentence-date', '', '2024年', '我局深入打好污染防治攻坚战，', '2024年我局深入打好'],
+    [undefined, '', '2025年11月', '完成水库果林清退。', undefined], // a date with its month may be a fact of a date metric
     ['year-compared', '与', '2024年', '相比，优良率下降2.9%。', '与2024年相比'], // the base of the changes after it
     ['year-compared', '优良率较', '2024年', '下降2.9个百分点。', '较2024年'],
     [undefined, '全市空气质量优良天数比例为', '98.1%', '。', undefined], // a measurement

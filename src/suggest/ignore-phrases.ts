@@ -54,8 +54,9 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
   },
   {
     id: 'sentence-date',
-    description: 'A date that opens a sentence says when it speaks of, the report’s own time: 2025年，我局…',
-    applies: ({ figure, before, after }) => figure.kind === 'date' && opensClause(before) && /^[，,]/.test(after),
+    description: 'A date that opens a sentence says when it speaks of, the report’s own time: 2025年，我局…; so does a year alone that dates no figure of its clause: 2024年我局深入打好…, 2024年是攻坚之年',
+    applies: ({ figure, before, after }) =>
+      figure.kind === 'date' && opensClause(before) && (/^[，,]/.test(after) || (/^\d{4}$/.test(figure.period ?? '') && !SPAN_START.test(after) && !figureInClause(after))),
     before: 0,
     after: () => 6,
     pastComma: true
