@@ -20,7 +20,7 @@ import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
-import { slugOwners, slugTaken } from '../collection/slug-owners.js'
+import { slugOwners, tellSlugTaken } from '../collection/slug-owners.js'
 import { repeatedReport, reportTwins } from '../collection/report-twins.js'
 import { nameVariants } from '../collection/name-variants.js'
 import { leftUnread, skippedFile } from '../diagnostics/skipped-source.js'
@@ -116,7 +116,7 @@ export function crossReport(
     const owner = taken ?? (keeper !== unit.path ? keeper : undefined)
     if (owner !== undefined) {
       // Messages of this build about the report go after its own, as compileSources puts them.
-      report(fileOf(unit.path), 'front-matter-invalid', slugTaken(slug, owner), unit.slugPlace)
+      tellSlugTaken(fileOf(unit.path), slug, owner, unit.slugPlace)
       continue
     }
     slugs.set(slug, unit.path)

@@ -1,3 +1,8 @@
+import type { Position } from 'unist'
+import type { VFile } from 'vfile'
+import { frontMatterFixes } from '../diagnostics/front-matter-fixes.js'
+import { report } from '../diagnostics/report.js'
+
 /** A report that claims a slug: its path, as messages name it, and the slug of its front matter. */
 export interface SlugClaim {
   path: string
@@ -24,7 +29,12 @@ function namedFor(path: string, slug: string): boolean {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) === `${slug}.md`
 }
 
-/** What a report is told whose slug another keeps. */
-export function slugTaken(slug: string, owner: string): string {
-  return `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`
+/** Tell a report whose slug another keeps. */
+export function tellSlugTaken(file: VFile, slug: string, owner: string, place: Position): void {
+  report(
+    file,
+    'front-matter-invalid',
+    `Front matter: the slug "${slug}" is already used by ${owner}; each report needs its own output folder`,
+    place
+  ).note = frontMatterFixes.slugTaken
 }

@@ -1,7 +1,7 @@
 import { VFile } from 'vfile'
 import type { Position } from 'unist'
 import { collectSeries } from '../collection/collect.js'
-import { slugOwners, slugTaken, type SlugClaim } from '../collection/slug-owners.js'
+import { slugOwners, tellSlugTaken, type SlugClaim } from '../collection/slug-owners.js'
 import { repeatedReport, reportTwins } from '../collection/report-twins.js'
 import { nameVariants } from '../collection/name-variants.js'
 import { compareDiagnostics, report, toDiagnostic } from '../diagnostics/report.js'
@@ -178,7 +178,7 @@ function slugKeepers<Kept>(claims: ReadonlyArray<ReportClaim<Kept>>): Array<Repo
   const keepers: Array<ReportClaim<Kept>> = []
   for (const claim of claims) {
     const owner = owners.get(claim.slug) ?? claim.path
-    if (owner !== claim.path) report(claim.file, 'front-matter-invalid', slugTaken(claim.slug, owner), claim.place)
+    if (owner !== claim.path) tellSlugTaken(claim.file, claim.slug, owner, claim.place)
     else keepers.push(claim)
   }
   return keepers

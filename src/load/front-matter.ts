@@ -2,6 +2,7 @@ import matter from 'gray-matter'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
+import { frontMatterFixes } from '../diagnostics/front-matter-fixes.js'
 import { describeSchemaErrors } from '../diagnostics/schema-messages.js'
 import type { ReportFrontMatter } from '../model/schema-types.js'
 import { validators } from '../model/schemas.js'
@@ -42,11 +43,8 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
       file,
       'front-matter-invalid',
       'The report has no front matter: start the file with a `---` line, the YAML keys, and a closing `---` line',
-      {
-        line: 1,
-        column: 1
-      }
-    )
+      { line: 1, column: 1 }
+    ).note = frontMatterFixes.missing
     return { file, frontMatter: undefined, markdown: value, locate: nowhere }
   }
 
@@ -71,17 +69,15 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
       file,
       'front-matter-invalid',
       'The front matter is not closed: end it with a `---` line before the text of the report',
-      {
-        line: 1,
-        column: 1
-      }
-    )
+      { line: 1, column: 1 }
+    ).note = frontMatterFixes.missing
     return { file, frontMatter: undefined, markdown: value, locate: nowhere }
   }
   // gray-matter skips the engine when the block is empty or only comments.
   const source = yaml ?? parseYaml('', { line: 1, column: opening.length + 1, offset: opening.length })
   for (const error of source.errors)
-    report(file, 'front-matter-invalid', `Front matter YAML: ${error.message}`, error.place)
+    report(file, 'front-matter-invalid', `Front matter YAML: ${error.message}`, error.place).note =
+      frontMatterFixes.yaml
   for (const control of source.controls)
     report(file, 'control-character', `Front matter: ${control.message}`, control.place)
   const locate = (path: ReadonlyArray<string | number>) => source.locate(path)
@@ -97,7 +93,7 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
       'front-matter-invalid',
       `Front matter: the slug "${data.slug}" names the report's output folder, and cannot be that: ${reserved}`,
       source.locate(['slug'])
-    )
+    ).note = frontMatterFixes.slugReserved
     return { file, frontMatter: undefined, markdown, locate }
   }
   for (const problem of describeSchemaErrors(validate.errors ?? [])) {
@@ -108,7 +104,7 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
             end: { line: 1, column: opening.length + 1, offset: opening.length }
           }
         : source.locate(problem.path, problem.part)
-    report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place)
+    report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place).note = frontMatterFixes.schema
   }
   return { file, frontMatter: undefined, markdown, locate }
 }
