@@ -77,9 +77,9 @@ describe('knownMembers', () => {
     })
   })
 
-  test('leaves out attributes no dimension of the metric declares, and metrics the registry does not know', () => {
+  test('leaves out attributes no dimension of the metric declares, metrics the registry does not know, and members of one character', () => {
     const text =
-      ':fact[1]{metric=water.section_good_ratio basin=九龙江} :fact[2]{metric=unknown.metric site=丙水库} :fact[3]{site=丁水库}'
+      ':fact[1]{metric=water.section_good_ratio basin=九龙江} :fact[2]{metric=unknown.metric site=丙水库} :fact[3]{site=丁水库} :fact[4]{metric=water.section_good_ratio site=戊}'
     expect(knownMembers(annotatedIn([{ text }]), loaded).size).toBe(0)
   })
 })

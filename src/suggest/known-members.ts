@@ -45,7 +45,8 @@ export function knownMembers(values: Iterable<string>, registry: Registry): Know
   const known = new Map<string, KnownMember[]>()
   for (const entry of values) {
     const [metric = '', dimension = '', value = ''] = entry.split('\0')
-    if (registry.metrics.get(metric)?.dimensions?.[dimension] === undefined) continue
+    // A member of one character (甲) would be found inside any word.
+    if (value.length < 2 || registry.metrics.get(metric)?.dimensions?.[dimension] === undefined) continue
     known.set(value, [...(known.get(value) ?? []), { metric, dimension }])
   }
   return known
