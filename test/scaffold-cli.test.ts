@@ -204,7 +204,7 @@ describe('factmark new', () => {
     if (encoding === '') expect(stdout).toBe(newOutput('source/xiamen-2022.md'))
     else {
       expect(stdout.startsWith(`${warning}\n`)).toBe(true)
-      expect(stdout.endsWith(`\n\n✖ 0 errors, 1 warning\n\n${newOutput('source/xiamen-2022.md')}`)).toBe(true)
+      expect(stdout.endsWith(`\n\n⚠ 0 errors, 1 warning\n\n${newOutput('source/xiamen-2022.md')}`)).toBe(true)
     }
     expect(read('source/xiamen-2022.md')).toBe(fixture('report.md'))
   })

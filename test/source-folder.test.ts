@@ -58,7 +58,7 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }))
 function summaryOf(stdout: string): string | undefined {
   return stdout
     .split('\n')
-    .find((line) => line.startsWith('✔') || line.startsWith('✖'))
+    .find((line) => /^[✔✖⚠]/.test(line))
     ?.replace(/, \d+ notes?$/, '')
 }
 

@@ -19,12 +19,12 @@ describe('text output: a rule that repeats in a file shows once, with a count', 
     [
       'three of a rule in a file are all shown',
       [unused(1), unused(2), unused(3)],
-      'metrics.yaml:1:3 warning m1 [metric-unused]\n\nmetrics.yaml:2:3 warning m2 [metric-unused]\n\nmetrics.yaml:3:3 warning m3 [metric-unused]\n\n✖ 0 errors, 3 warnings\n'
+      'metrics.yaml:1:3 warning m1 [metric-unused]\n\nmetrics.yaml:2:3 warning m2 [metric-unused]\n\nmetrics.yaml:3:3 warning m3 [metric-unused]\n\n⚠ 0 errors, 3 warnings\n'
     ],
     [
       'four: the first, and the three others counted',
       [unused(1), unused(2), unused(3), unused(4)],
-      'metrics.yaml:1:3 warning m1 [metric-unused]\n\n… and 3 more metric-unused warnings in metrics.yaml (--verbose lists them)\n\n✖ 0 errors, 4 warnings\n'
+      'metrics.yaml:1:3 warning m1 [metric-unused]\n\n… and 3 more metric-unused warnings in metrics.yaml (--verbose lists them)\n\n⚠ 0 errors, 4 warnings\n'
     ],
     [
       'the count stands where the first one is; the other rules and files keep their places',
@@ -35,7 +35,7 @@ describe('text output: a rule that repeats in a file shows once, with a count', 
         unused(5), unused(9), unused(12), unused(20),
         diagnostic('other.yaml', 1, 'warning', 'metric-unused')
       ],
-      'report.md:2:3 warning m2 [untagged-figure]\n\nmetrics.yaml:1:3 warning m1 [metric-unused]\n\n… and 4 more metric-unused warnings in metrics.yaml (--verbose lists them)\n\nmetrics.yaml:2:3 warning m2 [metric-definition-missing]\n\nother.yaml:1:3 warning m1 [metric-unused]\n\n✖ 0 errors, 8 warnings\n'
+      'report.md:2:3 warning m2 [untagged-figure]\n\nmetrics.yaml:1:3 warning m1 [metric-unused]\n\n… and 4 more metric-unused warnings in metrics.yaml (--verbose lists them)\n\nmetrics.yaml:2:3 warning m2 [metric-definition-missing]\n\nother.yaml:1:3 warning m1 [metric-unused]\n\n⚠ 0 errors, 8 warnings\n'
     ],
     [
       'notes collapse the same way, and are called notes',
@@ -53,7 +53,7 @@ describe('text output: a rule that repeats in a file shows once, with a count', 
         ...[1, 2, 3, 4].map((line) => diagnostic('report.md', line, 'info', 'change-base-unpublished')),
         diagnostic('report.md', 5, 'warning', 'change-base-unpublished')
       ],
-      'report.md:1:3 info m1 [change-base-unpublished]\n\n… and 3 more change-base-unpublished notes in report.md (--verbose lists them)\n\nreport.md:5:3 warning m5 [change-base-unpublished]\n\n✖ 0 errors, 1 warning, 4 notes\n'
+      'report.md:1:3 info m1 [change-base-unpublished]\n\n… and 3 more change-base-unpublished notes in report.md (--verbose lists them)\n\nreport.md:5:3 warning m5 [change-base-unpublished]\n\n⚠ 0 errors, 1 warning, 4 notes\n'
     ]
   ]
   test.each(cases)('%s', (_name, diagnostics, expected) => {
@@ -63,7 +63,7 @@ describe('text output: a rule that repeats in a file shows once, with a count', 
   test('--verbose (verbose: true) lists every one', () => {
     const diagnostics = [unused(1), unused(2), unused(3), unused(4)]
     expect(formatText(diagnostics, new Map(), { verbose: true })).toBe(
-      'metrics.yaml:1:3 warning m1 [metric-unused]\n\nmetrics.yaml:2:3 warning m2 [metric-unused]\n\nmetrics.yaml:3:3 warning m3 [metric-unused]\n\nmetrics.yaml:4:3 warning m4 [metric-unused]\n\n✖ 0 errors, 4 warnings\n'
+      'metrics.yaml:1:3 warning m1 [metric-unused]\n\nmetrics.yaml:2:3 warning m2 [metric-unused]\n\nmetrics.yaml:3:3 warning m3 [metric-unused]\n\nmetrics.yaml:4:3 warning m4 [metric-unused]\n\n⚠ 0 errors, 4 warnings\n'
     )
   })
 
@@ -147,7 +147,7 @@ describe('factmark check and build with a registry that serves other reports', (
   const heads = (stdout: string) =>
     stdout
       .split('\n')
-      .filter((line) => /^(source\/|…|✔|✖)/.test(line))
+      .filter((line) => /^(source\/|…|✔|✖|⚠)/.test(line))
       .map((line) => line.replace(/^(source\/xiamen-2025\.md:\d+:\d+ info) .* \[([a-z-]+)\]$/, '$1 $2'))
 
   test('check shows the first unused metric and counts the five others', async () => {
@@ -157,7 +157,7 @@ describe('factmark check and build with a registry that serves other reports', (
       'source/metrics.yaml:7:3 warning The metric "other.metric_0" is used by no report [metric-unused]',
       '… and 5 more metric-unused warnings in source/metrics.yaml (--verbose lists them)',
       ...seedNotes,
-      '✖ 0 errors, 6 warnings, 3 notes'
+      '⚠ 0 errors, 6 warnings, 3 notes'
     ])
   })
 

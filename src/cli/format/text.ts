@@ -69,5 +69,6 @@ function summary(diagnostics: readonly Diagnostic[]): string {
   const [errors, warnings, notes] = [count('error'), count('warning'), count('info')]
   const noted = notes > 0 ? `${notes} ${plural(notes, 'note')}` : ''
   if (errors + warnings === 0) return noted ? `✔ no problems, ${noted}` : '✔ no problems'
-  return `✖ ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}${noted ? `, ${noted}` : ''}`
+  // ✖ marks a run that fails; warnings alone fail only with --strict, which says so itself.
+  return `${errors > 0 ? '✖' : '⚠'} ${errors} ${plural(errors, 'error')}, ${warnings} ${plural(warnings, 'warning')}${noted ? `, ${noted}` : ''}`
 }
