@@ -216,6 +216,7 @@ describe('a key that does not line up is told once, by name, with the key it sho
     ['after a blank line and a comment', 'a:\n  b: 1  # one\n\n  # two\n   c: 2\n  d: 3\n', [`5:4 ${lineUp('c', 4, 'b', 3)}`]],
     ['a key under a key with a value', 'a: 1\n b: 2\n', [`2:2 ${underValue('b', 2, 'a', 1)}`]],
     ['a key of a list item under the one before it', 'x:\n  - a: 1\n     b: 2\n', [`3:6 ${underValue('b', 6, 'a', 5)}`]],
+    ['a top key indented after a comment', 'title: a\nslug: b\n# note\n ignore:\n  - c\n', [`4:2 ${lineUp('ignore', 2, 'slug', 1)}`]],
     ['the top key indented', ' title: a\nissuer: b\nslug: c\n', ['1:2 "title" starts at column 2, and "issuer" after it at column 1: the keys of the top of the text start at the same column, so start "title" at column 1']],
     // Registries, where each metric holds the same keys.
     ['the first metric one space short', registry(...three.map((line, at) => (at === 0 ? line.slice(1) : line))), [`2:2 ${lineUp('a.one', 2, 'a.two', 3)}`]],

@@ -137,7 +137,10 @@ export function misindented(lines: readonly DataLine[], offset: number): YamlOff
   }
   const between = levels.slice(0, Math.max(under, 0)).find((level) => level.indent !== line.indent && offStep(level))
   if (between) return moveProblem(between, line)
-  return moveProblem(line, first ?? levels.find((level) => level.indent === line.indent) ?? line)
+  // Under no block, the key is one of the top of the text, whose keys start where the nearest above does.
+  const sibling = first ?? (parent ? undefined : levels[0])
+  if (sibling && sibling.indent !== line.indent) return moveProblem(line, sibling)
+  return { start: line.start + line.indent, end: line.end, message: 'This key does not line up with the keys of its map' }
 }
 
 /**
