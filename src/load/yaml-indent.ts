@@ -140,7 +140,11 @@ export function misindented(lines: readonly DataLine[], offset: number): YamlOff
   // Under no block, the key is one of the top of the text, whose keys start where the nearest above does.
   const sibling = first ?? (parent ? undefined : levels[0])
   if (sibling && sibling.indent !== line.indent) return moveProblem(line, sibling)
-  return { start: line.start + line.indent, end: line.end, message: 'This key does not line up with the keys of its map' }
+  return {
+    start: line.start + line.indent,
+    end: line.end,
+    message: 'This key does not line up with the keys of its map'
+  }
 }
 
 /**
