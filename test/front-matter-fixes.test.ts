@@ -9,7 +9,7 @@ const valid = 'title: 测试市2025年报告\nissuer: 测试局\nentity: 测试�
 // [what is wrong, the report's text, the fix each front-matter-invalid message carries]
 test.each<[string, string, Array<keyof typeof frontMatterFixes>]>([
   ['no front matter', '正文。\n', ['missing']],
-  ['not closed', '---\ntitle: 测试\n\n正文。\n', ['missing']],
+  ['not closed', '---\ntitle: 测试\n\n正文。\n', ['notClosed']],
   ['a key indented', front(valid.replace('issuer:', ' issuer:')), ['yaml']],
   ['a key missing', front(valid.replace('issuer: 测试局\n', '')), ['schema']],
   ['a period as a number', front(valid.replace('"2025"', '2025')), ['schema']],
@@ -25,4 +25,15 @@ test('a report whose slug another keeps is told to take its own', () => {
   const { diagnostics } = compileSources({ reports, registry })
   const told = diagnostics.filter((diagnostic) => diagnostic.ruleId === 'front-matter-invalid')
   expect(told.map(({ file, fix }) => [file, fix])).toEqual([['source/report-copy.md', frontMatterFixes.slugTaken]])
+})
+
+// [the report's text, where the message about the missing closing line points]
+test.each<[string, string]>([
+  ['---\ntitle: 测试\nslug: a\n\n# 测试市报告\n\n正文。\n', '4:1'],
+  ['---\ntitle: 测试\nignore:\n  - 2025年,\n正文。\n', '5:1'],
+  ['---\n正文。\n', '2:1']
+])('a front matter not closed is told where its closing line belongs: %j', (text, place) => {
+  const { diagnostics } = compileSources({ reports: [{ path: 'source/report.md', text }], registry })
+  const told = diagnostics.find((diagnostic) => diagnostic.ruleId === 'front-matter-invalid')
+  expect(told && `${told.line}:${told.column}`).toBe(place)
 })

@@ -6,6 +6,7 @@
 export const frontMatterFixes = {
   missing:
     'Start the file with a `---` line, the keys title, issuer, entity, period, language and slug, one per line as `key: value`, and a closing `---` line; `factmark new <slug>` writes them.',
+  notClosed: 'Add a line `---` after the last key of the front matter, before the text of the report.',
   yaml: 'Correct the YAML at the position shown: each key at the start of its line as `key: value`, and a value with `:` or `#` in it quoted.',
   schema:
     'Required keys are title, issuer, entity, period (quoted, e.g. "2025"), language and slug; the message names the key to add or correct.',

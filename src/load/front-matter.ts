@@ -65,12 +65,13 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
   const markdown = value.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + value.slice(bodyStart)
 
   if (!closed) {
+    const line = closingLine(value)
     report(
       file,
       'front-matter-invalid',
-      'The front matter is not closed: end it with a `---` line before the text of the report',
-      { line: 1, column: 1 }
-    ).note = frontMatterFixes.missing
+      `The front matter is not closed: end it with a \`---\` line here, ${line > 2 ? `after its last key (line ${line - 1}) and ` : ''}before the text of the report`,
+      { line, column: 1 }
+    ).note = frontMatterFixes.notClosed
     return { file, frontMatter: undefined, markdown: value, locate: nowhere }
   }
   // gray-matter skips the engine when the block is empty or only comments.
@@ -107,4 +108,21 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
     report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place).note = frontMatterFixes.schema
   }
   return { file, frontMatter: undefined, markdown, locate }
+}
+
+/**
+ * The line where the closing `---` of a front matter that has none belongs: the one after its last
+ * key, list item or indented line before the first line that is none of these, nor blank, nor a
+ * comment (a report's first paragraph). A heading (`# 标题`) reads as a comment and is passed over.
+ */
+function closingLine(text: string): number {
+  const lines = text.split(/\r?\n/)
+  let last = 1
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index] as string
+    if (/^\s*(?:#.*)?$/.test(line)) continue
+    if (!/^(?:\s|-\s|[^\s:#][^:]*:(?:\s|$))/.test(line)) break
+    last = index + 1
+  }
+  return last + 1
 }
