@@ -11,6 +11,7 @@ import { guessMetric, takes } from './metric-guess.js'
 import type { KnownMembers } from './known-members.js'
 import { memberNamed, ownWords } from './member-proposals.js'
 import { sharedLevels, type SharedLevel } from './shared-levels.js'
+import { levelKey, taggedLevels, takenKey, valueKey, type TakenLevels } from './taken-levels.js'
 import type { Registry } from '../model/compiled.js'
 import { readComparison, targetListStart, type Comparison, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
@@ -27,7 +28,11 @@ export interface UntaggedFigure {
   figure: Figure
   /** The metric guessed from the registry's aliases, when the guess is confident enough to propose. */
   metric?: string
-  /** 0..1: how sure the metric guess is; below 0.35 the proposal says `metric=?`. 0 when nothing points to a metric. */
+  /**
+   * 0..1: how sure the metric guess is; below 0.35 the proposal says `metric=?`, as it does where the
+   * report already states another value of the metric guessed (see TakenLevels). 0 when nothing
+   * points to a metric.
+   */
   confidence: number
   /** The aspect the words before the figure give it (同比提升 → increase, 不低于 → target). */
   aspect?: ProposedAspect
@@ -77,6 +82,9 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
   const usedIgnores = new Set<string>()
   const skipped = spansOf(options.skip ?? [])
   const ignoreOf = ignorePhrasesOf(options.source)
+  const taken = options.registry
+    ? taggedLevels(options.tree, options.isFact, options.registry)
+    : new Map<string, string>()
   eachNode(options.tree, (node, index, parent) => {
     // A table's header row names its columns (2024年, 2025年): it labels the figures below it and is
     // no figure to tag. Every other cell is read like a paragraph.
@@ -96,7 +104,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
         usedIgnores.add(covering.phrase)
         continue
       }
-      const figure = describe(block, figures, index, guessed, options, targetsFrom)
+      const figure = describe(block, figures, index, guessed, options, { targetsFrom, taken })
       guessed[index] = figure
       const start = figure.start.offset ?? 0
       if (skipped.covers(start)) continue
@@ -114,7 +122,7 @@ function describe(
   index: number,
   guessed: ReadonlyArray<UntaggedFigure | undefined>,
   options: UntaggedOptions,
-  targetsFrom: number
+  { targetsFrom, taken }: { targetsFrom: number; taken: TakenLevels }
 ): UntaggedFigure {
   const found = figures[index] as FoundFigure
   const { end, figure } = found
@@ -132,7 +140,10 @@ function describe(
   const base = baseOf(comparison, isChange || figure.kind === 'unchanged', period ?? options.period)
   // A figure said of several things by 均 is an annotation for each, one inside the other (see sharedBy).
   const shared = options.registry && sharedLevels(block.text, found, options.registry, isChange, options.known)
-  const levels: SharedLevel[] = shared ?? (named ? named.members.map((member) => ({ metric, member })) : [{ metric }])
+  const proposed: SharedLevel[] = shared ?? (named ? named.members.map((member) => ({ metric, member })) : [{ metric }])
+  const levels = comparison.aspect
+    ? proposed
+    : unlessTaken(proposed, { figure, period, registry: options.registry, taken })
   const innermost = levels.at(-1)?.metric
   const result: UntaggedFigure = {
     start: options.toPoint(sourceOffset(block, start)),
@@ -171,6 +182,38 @@ function decided(
   const confidence = guess?.confidence ?? 0
   if (named) return { metric: named.metric, confidence: Math.max(confidence, CONFIDENT) }
   return { metric: guess && confidence >= CONFIDENT ? guess.metric : undefined, confidence }
+}
+
+/**
+ * The levels proposed, but for a metric the report already states another value of for the same
+ * period and members (see TakenLevels), which is left to the editor (`metric=?`); the others are
+ * taken in turn.
+ */
+function unlessTaken(
+  levels: readonly SharedLevel[],
+  {
+    figure,
+    period,
+    registry,
+    taken
+  }: { figure: Figure; period: string | undefined; registry: Registry | undefined; taken: TakenLevels }
+): SharedLevel[] {
+  if (!registry) return [...levels]
+  const value = valueKey(figure)
+  return levels.map((level) => {
+    if (level.metric === undefined) return level
+    const attributes = {
+      ...(period !== undefined && { period }),
+      ...(level.member && { [level.member.dimension]: level.member.value })
+    }
+    const of = levelKey(registry, level.metric, attributes)
+    if (of === undefined) return level
+    const key = takenKey(of, figure)
+    const stated = taken.get(key)
+    if (stated !== undefined && stated !== value) return { ...level, metric: undefined }
+    taken.set(key, value)
+    return level
+  })
 }
 
 /** `:fact[…]{…}` with an annotation for each level, the first outermost, each with the figure's aspect, base and period. */
