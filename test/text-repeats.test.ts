@@ -13,6 +13,23 @@ function diagnostic(file: string, line: number, severity: Diagnostic['severity']
 
 const unused = (line: number) => diagnostic('metrics.yaml', line, 'warning', 'metric-unused')
 
+test('a watch prints a note once: the next build counts the notes it printed before, and prints errors, warnings and new notes', () => {
+  const notesShown = new Set<string>()
+  const note = diagnostic('report.md', 1, 'info', 'change-base-unpublished')
+  const warning = unused(2)
+  expect(formatText([note, warning], new Map(), { notesShown })).toBe(
+    'report.md:1:3 info m1 [change-base-unpublished]\n\nmetrics.yaml:2:3 warning m2 [metric-unused]\n\n⚠ 0 errors, 1 warning, 1 note\n'
+  )
+  const other = diagnostic('report.md', 3, 'info', 'target-pending')
+  expect(formatText([note, warning, other], new Map(), { notesShown })).toBe(
+    'metrics.yaml:2:3 warning m2 [metric-unused]\n\nreport.md:3:3 info m3 [target-pending]\n\n(1 note as before, not shown again)\n\n⚠ 0 errors, 1 warning, 2 notes\n'
+  )
+  // A note whose words change is new.
+  expect(formatText([{ ...note, message: 'm1 again' }], new Map(), { notesShown })).toBe(
+    'report.md:1:3 info m1 again [change-base-unpublished]\n\n✔ no problems, 1 note\n'
+  )
+})
+
 describe('text output: a rule that repeats in a file shows once, with a count', () => {
   // prettier-ignore
   const cases: Array<[string, Diagnostic[], string]> = [

@@ -8,12 +8,14 @@ import type { CompileResult, Diagnostic } from '../model/compiled.js'
 export interface Output {
   format: Format
   verbose: boolean
+  /** Text output: the notes printed before, not printed again (see TextOptions). */
+  notesShown?: Set<string>
 }
 
 /** Print the diagnostics of check and build, with `extra` fields in JSON output. */
 export function report(
   result: Pick<CompileResult, 'diagnostics' | 'files'> | { diagnostics: Diagnostic[]; sources: SourceLookup },
-  { format, verbose }: Output,
+  { format, verbose, notesShown }: Output,
   io: Io,
   extra: Record<string, unknown>
 ): void {
@@ -23,6 +25,6 @@ export function report(
   else {
     const sources =
       'sources' in result ? result.sources : new Map(result.files.map((file) => [file.path, String(file.value)]))
-    io.stdout(formatText(diagnostics, sources, { verbose }))
+    io.stdout(formatText(diagnostics, sources, { verbose, ...(notesShown && { notesShown }) }))
   }
 }

@@ -25,7 +25,8 @@ export async function run({ files, values, io }: Call): Promise<number> {
     return exit.usage
   }
   const where = `${values.out.replace(/\/+$/, '')}/`
-  const output: Output = { format: 'text', verbose: values.verbose }
+  // A note is printed once: a save's rebuild counts the notes it printed before.
+  const output: Output = { format: 'text', verbose: values.verbose, notesShown: new Set() }
   let watching: Watching
   // Once stopping, the build that runs finishes quietly: the last line says the watch stopped.
   let stopping = false

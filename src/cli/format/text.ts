@@ -11,6 +11,17 @@ export type { SourceLookup }
 export interface TextOptions {
   /** Print every diagnostic, also when one rule repeats many times in a file. */
   verbose?: boolean
+  /**
+   * The notes printed before, by noteKey, which are counted and not printed again; the notes
+   * printed now are added. A watch passes one across its builds, so that a save does not repeat
+   * the notes nobody needs to act on; errors and warnings are printed every time.
+   */
+  notesShown?: Set<string>
+}
+
+/** A note as a watch remembers it was printed: where, which rule, and what it says. */
+function noteKey(d: Diagnostic): string {
+  return `${d.file}\0${d.line}\0${d.column}\0${d.ruleId}\0${d.message}`
 }
 
 // What a left-out diagnostic of each severity is called in the line that counts them.
@@ -45,12 +56,18 @@ export function formatText(
     const fix = d.fix ? `  fix: ${printable(d.fix)}${d.url ? ` (${printable(d.url)})` : ''}` : ''
     return [head, frame, ...related, fix].filter(Boolean).join('\n')
   }
+  const { notesShown } = options
+  const again = (d: Diagnostic) => d.severity === 'info' && notesShown?.has(noteKey(d)) === true
+  const printed = notesShown ? diagnostics.filter((d) => !again(d)) : diagnostics
   const shown = options.verbose
-    ? collapseRepeats(diagnostics, { perFile: Infinity, files: Infinity })
-    : collapseRepeats(diagnostics)
+    ? collapseRepeats(printed, { perFile: Infinity, files: Infinity })
+    : collapseRepeats(printed)
   const blocks = shown.map((item) =>
     item.kind === 'diagnostic' ? block(item.diagnostic) : item.kind === 'more' ? moreLine(item) : elsewhereLine(item)
   )
+  const repeated = diagnostics.length - printed.length
+  if (repeated > 0) blocks.push(`(${repeated} ${plural(repeated, 'note')} as before, not shown again)`)
+  if (notesShown) for (const d of printed) if (d.severity === 'info') notesShown.add(noteKey(d))
   return guardLines([...blocks, summary(diagnostics)].join('\n\n') + '\n')
 }
 
