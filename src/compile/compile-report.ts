@@ -79,7 +79,8 @@ function compileReport(
     })
     return 'skip'
   })
-  const coverage = { path, tagged, untagged: untagged.length }
+  // A figure in a broken annotation is tagged by none: it counts as untagged, as its error says.
+  const coverage = { path, tagged, untagged: untagged.figures.length + untagged.inBroken }
 
   const bundle = makeBundle(path, frontMatter, facts, registry)
   const validate = validators().bundle
@@ -104,10 +105,10 @@ function reportUntagged(
   frontMatter: ReportFrontMatter,
   registry: Registry,
   broken: ReadonlyArray<[number, number]>
-): UntaggedFigure[] {
+): { figures: UntaggedFigure[]; inBroken: number } {
   const { file } = loaded
   const ignore = frontMatter.ignore ?? []
-  const { untagged, usedIgnores } = findUntagged({
+  const { untagged, usedIgnores, inBroken } = findUntagged({
     tree,
     source: String(file.value),
     toPoint: pointsOf(file),
@@ -135,7 +136,7 @@ function reportUntagged(
         loaded.locate(['ignore', index])
       )
   }
-  return untagged
+  return { figures: untagged, inBroken }
 }
 
 function makeBundle(path: string, frontMatter: ReportFrontMatter, facts: Fact[], registry: Registry): FactBundle {

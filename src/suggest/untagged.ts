@@ -74,12 +74,15 @@ export interface UntaggedResult {
   untagged: UntaggedFigure[]
   /** Ignore phrases that covered at least one figure. */
   usedIgnores: Set<string>
+  /** How many figures stand in broken annotations (see UntaggedOptions.skip): tagged by none. */
+  inBroken: number
 }
 
 /** Every figure of the text outside fact annotations and deliberate ignores, in document order. */
 export function findUntagged(options: UntaggedOptions): UntaggedResult {
   const untagged: UntaggedFigure[] = []
   const usedIgnores = new Set<string>()
+  let inBroken = 0
   const skipped = spansOf(options.skip ?? [])
   const ignoreOf = ignorePhrasesOf(options.source)
   const taken = options.registry
@@ -107,13 +110,16 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
       const figure = describe(block, figures, index, guessed, options, { targetsFrom, taken })
       guessed[index] = figure
       const start = figure.start.offset ?? 0
-      if (skipped.covers(start)) continue
+      if (skipped.covers(start)) {
+        inBroken++
+        continue
+      }
       const ignore = ignoreOf({ figure: figure.figure, text: figure.text, start, end: figure.end.offset ?? 0 })
       untagged.push(ignore ? { ...figure, ignore } : figure)
     }
     return 'skip'
   })
-  return { untagged, usedIgnores }
+  return { untagged, usedIgnores, inBroken }
 }
 
 function describe(
