@@ -1,5 +1,6 @@
 import { CURRENCY, type Figure, type FigureKind } from '../chinese-number/index.js'
 import type { Metric, MetricKind } from '../model/schema-types.js'
+import { findFigures } from './find-figures.js'
 
 /**
  * Draft metrics for figures whose metric nobody can guess (`suggest --write
@@ -36,7 +37,7 @@ const DRAFT_ENGLISH = '(draft) to be translated'
 
 /** Words between a metric's name and its figure that are not part of the name: 为, 达到, 同比提升, 约. */
 const LINKING_WORDS =
-  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|完成|实现|保持|稳定在|控制在|在)+$/
+  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|完成|实现|保持|稳定在|控制在|在|连续|并列)+$/
 /** Where the words naming a figure start: after the end of the previous clause. */
 const CLAUSE_END = /[。；;！？!?，,、：:（(）)\n“”"'《》]/
 /** Markup and annotations in the source line: the label is made from what a reader sees. */
@@ -48,10 +49,35 @@ export function labelBefore(before: string): string | undefined {
   const plain = before.replace(MARKUP, (_match, label: string | undefined) => label ?? '')
   const cut = Math.max(...[...plain].map((char, index) => (CLAUSE_END.test(char) ? index : -1)))
   const clause = [...plain].slice(cut + 1).join('')
-  const label = clause.replace(LINKING_WORDS, '').trim()
-  const chars = [...label]
-  const kept = chars.slice(-LABEL_LENGTH).join('')
+  // A figure earlier in the clause is no part of the name: the words after it name this figure, or,
+  // when none do (优良率99.7%并列全国第一), those before it.
+  const last = findFigures(clause).at(-1)
+  const after = unlinked(last === undefined ? clause : clause.slice(last.end))
+  // A scope alone after it (连续四年全省第一, 99.7%并列全国第一) goes with the words before that figure.
+  const own = last === undefined || [...after].length > 2 ? after : unlinked(clause.slice(0, last.start)) + after
+  const kept = lastWords(own, LABEL_LENGTH)
   return kept === '' || /^[\d\s.]*$/.test(kept) ? undefined : kept
+}
+
+/** Words that link a name to its figure, at either end of a text (并列全国, 达标率为): not part of the name. */
+const LEADING_WORDS = /^(?:并列|连续|均|都|同比|分别)+/
+
+function unlinked(text: string): string {
+  return text.replace(LINKING_WORDS, '').replace(LEADING_WORDS, '').trim()
+}
+
+let words: Intl.Segmenter | undefined
+
+/** The last whole words of a text, at most `most` characters in all (a word longer than that is cut). */
+function lastWords(text: string, most: number): string {
+  words ??= new Intl.Segmenter('zh', { granularity: 'word' })
+  const segments = [...words.segment(text)].map((piece) => piece.segment)
+  let kept = ''
+  for (const segment of segments.reverse()) {
+    if ([...kept].length + [...segment].length > most) break
+    kept = segment + kept
+  }
+  return kept === '' ? [...text].slice(-most).join('') : kept
 }
 
 /**

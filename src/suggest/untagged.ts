@@ -44,6 +44,17 @@ export interface UntaggedFigure {
    * annotation for each, the first outermost.
    */
   shared?: string[]
+  /**
+   * The words that name what the figure measures where they do not stand right before it: the
+   * name a 分别-list gives it (昼间达标率 for the first of 昼间、夜间达标率分别为100%、86.2%). A
+   * draft metric (--stubs) takes them as its label.
+   */
+  labelWords?: string
+  /**
+   * Where the figure stands whose metric this one takes, when neither has one yet: the level a
+   * change restates (面积比84.2%、同比提升2.2个百分点). A draft metric made for that figure is this one's.
+   */
+  sameMetricAs?: Point
   /** `:fact[...]{metric=...}`, ready to paste over the figure. */
   proposal: string
   /**
@@ -108,6 +119,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
         continue
       }
       const figure = describe(block, figures, index, guessed, options, { targetsFrom, taken })
+      relate(figure, block.text, figures, index, guessed)
       guessed[index] = figure
       const start = figure.start.offset ?? 0
       if (skipped.covers(start)) {
@@ -364,16 +376,44 @@ function restatedGuess(
   respectively: RespectivelyReading | undefined,
   isChange: boolean
 ): Pick<UntaggedFigure, 'metric' | 'confidence'> | undefined {
-  const guessOf = (earlier: number) => {
-    const tagged = block.metrics.get(figures[earlier]?.start ?? -1)
-    return guessed[earlier] ?? (tagged === undefined ? undefined : { metric: tagged, confidence: 1 })
-  }
-  if (respectively?.kind === 'restated') return guessOf(respectively.figure)
+  const earlier = restatedFigure(block.text, figures, index, respectively, isChange)
+  if (earlier === undefined) return undefined
+  const tagged = block.metrics.get(figures[earlier]?.start ?? -1)
+  return guessed[earlier] ?? (tagged === undefined ? undefined : { metric: tagged, confidence: 1 })
+}
+
+/**
+ * What a draft metric (--stubs) needs of a figure beside its proposal: the words a 分别-list names it
+ * by, which do not stand right before it, and the figure it restates, whose metric it takes once
+ * that is decided.
+ */
+function relate(
+  figure: UntaggedFigure,
+  text: string,
+  figures: readonly FoundFigure[],
+  index: number,
+  guessed: ReadonlyArray<UntaggedFigure | undefined>
+): void {
+  const respectively = readRespectively(text, figures, index)
+  if (respectively?.kind === 'named') figure.labelWords = respectively.words
+  const isChange = figure.aspect !== undefined && figure.aspect !== 'start' && figure.aspect !== 'target'
+  const earlier = restatedFigure(text, figures, index, respectively, isChange)
+  const restated = earlier === undefined ? undefined : guessed[earlier]
+  if (figure.metric === undefined && restated) figure.sameMetricAs = restated.start
+}
+
+/** The earlier figure of the block whose metric this one takes, by a 分别-list or as its change (see restatedGuess). */
+function restatedFigure(
+  text: string,
+  figures: readonly FoundFigure[],
+  index: number,
+  respectively: RespectivelyReading | undefined,
+  isChange: boolean
+): number | undefined {
+  if (respectively?.kind === 'restated') return respectively.figure
   const previous = figures[index - 1]
   const { start } = figures[index] as FoundFigure
-  return isChange && previous && restatesPrevious(block.text.slice(previous.end, start))
-    ? guessOf(index - 1)
-    : undefined
+  return isChange && previous && restatesPrevious(text.slice(previous.end, start)) ? index - 1 : undefined
 }
 
 /**

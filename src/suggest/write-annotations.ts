@@ -226,6 +226,8 @@ function writeReport(
 ): { text: string; metrics: Set<string> } {
   const annotations: Planned[] = []
   const phrases: Array<{ item: UntaggedFigure; phrase: string; rule: string }> = []
+  // The drafts made, by the offset of their figure: a change that restates the figure takes its draft.
+  const drafts = new Map<number, string>()
   const skip = (item: UntaggedFigure, reason: string) =>
     plan.edits.push({ ...placeOf(path, item), action: 'skip', reason })
   for (const item of untagged) {
@@ -245,9 +247,13 @@ function writeReport(
     const [attributes] = levels
     // A figure of one metric undecided may get a draft of it; one said of several things by 均 is left to the editor.
     if (levels.length === 1 && attributes['metric'] === UNDECIDED) {
-      const label = labelBefore(body.slice(body.lastIndexOf('\n', start - 1) + 1, start))
-      const stub = label === undefined ? undefined : draft(item, label)
-      if (stub !== undefined) attributes['metric'] = stub
+      const restated = item.sameMetricAs && drafts.get(item.sameMetricAs.offset ?? -1)
+      const label = item.labelWords ?? labelBefore(body.slice(body.lastIndexOf('\n', start - 1) + 1, start))
+      const stub = restated || (label === undefined ? undefined : draft(item, label))
+      if (stub !== undefined) {
+        attributes['metric'] = stub
+        drafts.set(start, stub)
+      }
     }
     const annotation = nestedAnnotationText(item.text, levels)
     if (annotation === undefined) skip(item, 'the directive serializer would change the label; annotate it by hand')
