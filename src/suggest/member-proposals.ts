@@ -1,13 +1,13 @@
+/**
+ * How the members of dimensions the collection annotates (see knownMembers) weigh on a proposal:
+ * a place named in a figure's own words puts the figure in that place's series.
+ */
+
 import type { Registry } from '../model/compiled.js'
 import type { FoundFigure } from './find-figures.js'
 import type { KnownMember, KnownMembers } from './known-members.js'
 import { CONFIDENT } from './confidence.js'
 import { countsWhatFollows, takes, type MetricGuess } from './metric-guess.js'
-
-/**
- * How the members of dimensions the collection annotates (see knownMembers) weigh on a proposal:
- * a place named in a figure's own words puts the figure in that place's series.
- */
 
 /**
  * The metric and dimension the collection annotates the places under, when that decides the

@@ -53,9 +53,9 @@ export function sharedLevels(
 
 /**
  * An annotation for each place of one metric: the metric the words name confidently (`named`, from
- * the last name, which carries them), else the one
- * the collection annotates the places under (see membersAgree); with each place as a member of its
- * dimension. Undefined when the metric has no dimension for places.
+ * the last name, which carries them), else the one the collection annotates the places under (see
+ * membersAgree); with each place as a member of its dimension. Undefined when the metric has no
+ * dimension for places.
  */
 function placeLevels(
   places: readonly string[],
