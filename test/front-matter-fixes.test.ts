@@ -31,7 +31,10 @@ test('a report whose slug another keeps is told to take its own', () => {
 test.each<[string, string]>([
   ['---\ntitle: 测试\nslug: a\n\n# 测试市报告\n\n正文。\n', '4:1'],
   ['---\ntitle: 测试\nignore:\n  - 2025年,\n正文。\n', '5:1'],
-  ['---\n正文。\n', '2:1']
+  ['---\n正文。\n', '2:1'],
+  // A front matter that ends the file: its end, never a line the file does not have.
+  ['---\ntitle: 测试', '2:10'],
+  ['---\n\u0000{% if %}', '2:10']
 ])('a front matter not closed is told where its closing line belongs: %j', (text, place) => {
   const { diagnostics } = compileSources({ reports: [{ path: 'source/report.md', text }], registry })
   const told = diagnostics.find((diagnostic) => diagnostic.ruleId === 'front-matter-invalid')

@@ -65,12 +65,12 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
   const markdown = value.slice(0, bodyStart).replace(/[^\r\n]/g, ' ') + value.slice(bodyStart)
 
   if (!closed) {
-    const line = closingLine(value)
+    const { line, column, afterKey } = closingPlace(value)
     report(
       file,
       'front-matter-invalid',
-      `The front matter is not closed: end it with a \`---\` line here, ${line > 2 ? `after its last key (line ${line - 1}) and ` : ''}before the text of the report`,
-      { line, column: 1 }
+      `The front matter is not closed: end it with a \`---\` line here, ${afterKey === undefined ? '' : `after its last key (line ${afterKey}) and `}before the text of the report`,
+      { line, column }
     ).note = frontMatterFixes.notClosed
     return { file, frontMatter: undefined, markdown: value, locate: nowhere }
   }
@@ -111,12 +111,13 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
 }
 
 /**
- * The line where the closing `---` of a front matter that has none belongs: the one after its last
- * key, list item or indented line before the first line that is none of these, nor blank, nor a
- * comment (a report's first paragraph). A heading (`# 标题`) reads as a comment and is passed over.
+ * Where the closing `---` of a front matter that has none belongs: the start of the line after its
+ * last key, list item or indented line before the first line that is none of these, nor blank, nor
+ * a comment (a report's first paragraph); the end of the text when that is its last line. A
+ * heading (`# 标题`) reads as a comment and is passed over.
  */
-function closingLine(text: string): number {
-  const lines = text.split(/\r?\n/)
+function closingPlace(text: string): { line: number; column: number; afterKey: number | undefined } {
+  const lines = text.split(/\r\n|\r|\n/)
   let last = 1
   for (let index = 1; index < lines.length; index++) {
     const line = lines[index] as string
@@ -124,5 +125,7 @@ function closingLine(text: string): number {
     if (!/^(?:\s|-\s|[^\s:#][^:]*:(?:\s|$))/.test(line)) break
     last = index + 1
   }
-  return last + 1
+  const afterKey = last > 1 ? last : undefined
+  if (last < lines.length) return { line: last + 1, column: 1, afterKey }
+  return { line: lines.length, column: [...(lines.at(-1) ?? '')].length + 1, afterKey }
 }
