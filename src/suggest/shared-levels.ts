@@ -11,6 +11,8 @@ import { guessMetric } from './metric-guess.js'
 export interface SharedLevel {
   metric: string | undefined
   member?: { dimension: string; value: string }
+  /** The words that name this thing of a list (昼间达标率 of 昼间和夜间达标率): a draft metric's label. */
+  words?: string
 }
 
 /**
@@ -41,14 +43,31 @@ export function sharedLevels(
   const places = placesOf(names)
   const ofPlaces = places && placeLevels(places.places, last, confident(last), { found, registry, known, isChange })
   if (ofPlaces) return ofPlaces
-  const metrics: Array<string | undefined> = []
+  const levels: SharedLevel[] = []
   for (const [position, name] of names.entries()) {
     // 昼间和夜间达标率: the last name carries the words a head that names nothing alone shares.
     const shared = position < names.length - 1 ? name + last.slice(Math.min(2, last.length)) : undefined
     const metric = confident(name) ?? (shared === undefined ? undefined : confident(shared, name.length))
-    metrics.push(metric !== undefined && metrics.includes(metric) ? undefined : metric)
+    const words = position < names.length - 1 ? ownWords(name, last) : name
+    const taken = metric !== undefined && levels.some((level) => level.metric === metric)
+    levels.push({ metric: taken ? undefined : metric, words })
   }
-  return metrics.map((metric) => ({ metric }))
+  return levels
+}
+
+/**
+ * The words that name a thing of a list whose last name carries what they all share: the name,
+ * when it ends as the last does (危险废物处置率、医疗废物处置率); else the name and what follows its
+ * own ending in the last (功能区昼间 and 夜间达标率 give 功能区昼间达标率; 一般工业固体废物 and
+ * 医疗废物处置率, 一般工业固体废物处置率); else the name alone.
+ */
+function ownWords(name: string, last: string): string {
+  if (name.slice(-2) === last.slice(-2)) return name
+  for (let size = Math.min(name.length, last.length - 1); size >= 1; size -= 1) {
+    const at = last.indexOf(name.slice(-size))
+    if (at !== -1 && at + size < last.length) return name + last.slice(at + size)
+  }
+  return name
 }
 
 /**

@@ -51,6 +51,11 @@ export interface UntaggedFigure {
    */
   labelWords?: string
   /**
+   * For a figure said of several things by 均, the words that name each, in the order of `shared`
+   * and then `metric`: the labels of their draft metrics (--stubs).
+   */
+  levelWords?: string[]
+  /**
    * Where the figure stands whose metric this one takes, when neither has one yet: the level a
    * change restates (面积比84.2%、同比提升2.2个百分点). A draft metric made for that figure is this one's.
    */
@@ -172,10 +177,16 @@ function describe(
     proposal: proposalOf(text, levels, { aspect: comparison.aspect, base, period })
   }
   if (innermost) result.metric = innermost
-  if (levels.length > 1) result.shared = levels.slice(0, -1).map((level) => level.metric ?? '?')
+  if (levels.length > 1) sharedOf(result, levels)
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
   return result
+}
+
+/** What a figure of several annotations tells beside its proposal: their metrics, and the words naming each. */
+function sharedOf(result: UntaggedFigure, levels: readonly SharedLevel[]): void {
+  result.shared = levels.slice(0, -1).map((level) => level.metric ?? '?')
+  if (levels.some((level) => level.words !== undefined)) result.levelWords = levels.map((level) => level.words ?? '')
 }
 
 /** The members the collection annotates that the figure's own words name (see memberNamed). */

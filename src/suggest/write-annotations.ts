@@ -207,6 +207,41 @@ function planReports(
   return { plan, stubs: drafted }
 }
 
+/**
+ * Draft metrics (--stubs) for a figure's annotations whose metric is undecided: of one figure of
+ * one metric, from the words before it, or the level it restates; of one said of several things by
+ * 均, one for each thing named, labelled with its name. `drafts` keeps the drafts made by the
+ * offset of their figure.
+ */
+function draftLevels(
+  item: UntaggedFigure,
+  levels: Planned['levels'],
+  context: {
+    body: string
+    start: number
+    draft: (item: UntaggedFigure, label: string) => string | undefined
+    drafts: Map<number, string>
+  }
+): void {
+  const { body, start, draft, drafts } = context
+  if (levels.length > 1) {
+    for (const [position, level] of levels.entries()) {
+      const words = item.levelWords?.[position]
+      const stub = words && level['metric'] === UNDECIDED ? draft(item, words) : undefined
+      if (stub !== undefined) level['metric'] = stub
+    }
+    return
+  }
+  const [attributes] = levels
+  if (attributes['metric'] !== UNDECIDED) return
+  const restated = item.sameMetricAs && drafts.get(item.sameMetricAs.offset ?? -1)
+  const label = item.labelWords ?? labelBefore(body.slice(body.lastIndexOf('\n', start - 1) + 1, start))
+  const stub = restated || (label === undefined ? undefined : draft(item, label))
+  if (stub === undefined) return
+  attributes['metric'] = stub
+  drafts.set(start, stub)
+}
+
 interface Planned {
   item: UntaggedFigure
   start: number
@@ -244,17 +279,7 @@ function writeReport(
     }
     const [outermost = { metric: item.metric ?? UNDECIDED }, ...inner] = attributesOfEach(item.proposal)
     const levels: Planned['levels'] = [outermost, ...inner]
-    const [attributes] = levels
-    // A figure of one metric undecided may get a draft of it; one said of several things by 均 is left to the editor.
-    if (levels.length === 1 && attributes['metric'] === UNDECIDED) {
-      const restated = item.sameMetricAs && drafts.get(item.sameMetricAs.offset ?? -1)
-      const label = item.labelWords ?? labelBefore(body.slice(body.lastIndexOf('\n', start - 1) + 1, start))
-      const stub = restated || (label === undefined ? undefined : draft(item, label))
-      if (stub !== undefined) {
-        attributes['metric'] = stub
-        drafts.set(start, stub)
-      }
-    }
+    draftLevels(item, levels, { body, start, draft, drafts })
     const annotation = nestedAnnotationText(item.text, levels)
     if (annotation === undefined) skip(item, 'the directive serializer would change the label; annotate it by hand')
     else annotations.push({ item, start, end, annotation, levels })
