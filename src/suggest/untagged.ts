@@ -101,9 +101,13 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
   let inBroken = 0
   const skipped = spansOf(options.skip ?? [])
   const ignoreOf = ignorePhrasesOf(options.source)
-  const taken = options.registry
-    ? taggedLevels(options.tree, options.isFact, options.registry)
-    : new Map<string, string>()
+  // The levels the annotations state are read once a figure is proposed a level: a report with no
+  // figure untagged, as a build's usually are, is not walked for them.
+  let tagged: TakenLevels | undefined
+  const taken = (): TakenLevels =>
+    (tagged ??= options.registry
+      ? taggedLevels(options.tree, options.isFact, options.registry)
+      : new Map<string, string>())
   eachNode(options.tree, (node, index, parent) => {
     // A table's header row names its columns (2024年, 2025年): it labels the figures below it and is
     // no figure to tag. Every other cell is read like a paragraph.
@@ -145,7 +149,7 @@ function describe(
   index: number,
   guessed: ReadonlyArray<UntaggedFigure | undefined>,
   options: UntaggedOptions,
-  { targetsFrom, taken }: { targetsFrom: number; taken: TakenLevels }
+  { targetsFrom, taken }: { targetsFrom: number; taken: () => TakenLevels }
 ): UntaggedFigure {
   const found = figures[index] as FoundFigure
   const { end, figure } = found
@@ -225,7 +229,7 @@ function unlessTaken(
     period,
     registry,
     taken
-  }: { figure: Figure; period: string | undefined; registry: Registry | undefined; taken: TakenLevels }
+  }: { figure: Figure; period: string | undefined; registry: Registry | undefined; taken: () => TakenLevels }
 ): SharedLevel[] {
   if (!registry) return [...levels]
   const value = valueKey(figure)
@@ -238,9 +242,9 @@ function unlessTaken(
     const of = levelKey(registry, level.metric, attributes)
     if (of === undefined) return level
     const key = takenKey(of, figure)
-    const stated = taken.get(key)
+    const stated = taken().get(key)
     if (stated !== undefined && stated !== value) return { ...level, metric: undefined }
-    taken.set(key, value)
+    taken().set(key, value)
     return level
   })
 }
