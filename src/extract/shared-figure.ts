@@ -4,8 +4,8 @@
  * while the coverage counts the figure as tagged.
  */
 
-/** Where a clause begins: after the last of these before the figure. */
-const CLAUSE_END = /[。；;！？!?，,：:\n]/
+import { clauseSoFar } from '../suggest/sentence.js'
+
 /**
  * The word that says "each" (均, 双双, 都), up to two adverbs after it (首次, 稳定) and the verb, right
  * before the figure: 水质类别双双首次提升为Ⅱ类. 都 ends a name in 首都 and 成都, and counts only after
@@ -31,10 +31,7 @@ export function sharedBy(source: string, start: number): SharedFigure | undefine
   const before = source.slice(Math.max(0, start - 200), start)
   const said = SAID_OF_EACH.exec(before)
   if (!said) return undefined
-  const head = before.slice(0, said.index)
-  let from = head.length
-  while (from > 0 && !CLAUSE_END.test(head[from - 1] as string)) from -= 1
-  const clause = head.slice(from)
+  const clause = clauseSoFar(before.slice(0, said.index))
   // A clause with markup in it (another figure's annotation, a link) is not read.
   if (/[[\]{}*_`]/.test(clause)) return undefined
   const names = clause

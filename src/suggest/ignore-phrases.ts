@@ -1,5 +1,6 @@
 import type { Figure } from '../chinese-number/index.js'
 import { findFigures } from './find-figures.js'
+import { chineseWords } from './word-breaks.js'
 import { BUILT_IN_NAMES } from './names.js'
 import { SENTENCE_ENDS, sentenceRest } from './sentence.js'
 
@@ -191,8 +192,6 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
   return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
 }
 
-let words: Intl.Segmenter | undefined
-
 /**
  * The end of the last word of `text` that ends at `end` or before it, or `end` when no word does
  * but the one it cuts (a phrase keeps what it can). A word of one Chinese character is often a
@@ -200,10 +199,9 @@ let words: Intl.Segmenter | undefined
  * before it when a longer word or a mark ends earlier.
  */
 function lastWordEnd(text: string, end: number): number {
-  words ??= new Intl.Segmenter('zh', { granularity: 'word' })
   let last = 0
   let whole = 0
-  for (const { index, segment } of words.segment(text.slice(0, end + LOOK_AHEAD))) {
+  for (const { index, segment } of chineseWords(text.slice(0, end + LOOK_AHEAD))) {
     const after = index + segment.length
     if (after > end) break
     last = after

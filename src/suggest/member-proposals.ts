@@ -8,6 +8,7 @@ import type { FoundFigure } from './find-figures.js'
 import type { KnownMember, KnownMembers } from './known-members.js'
 import { CONFIDENT } from './confidence.js'
 import { countsWhatFollows, takes, type MetricGuess } from './metric-guess.js'
+import { clauseSoFar } from './sentence.js'
 
 /**
  * The metric and dimension the collection annotates the places under, when that decides the
@@ -56,7 +57,7 @@ export function ownWords(
     const end = glue === -1 ? before.length : start + glue
     before = before.slice(0, start) + ' '.repeat(end - start) + before.slice(end)
   }
-  const clause = before.slice(lastClauseMark(before) + 1)
+  const clause = clauseSoFar(before)
   const ahead = countsWhatFollows(found.figure) ? text.slice(found.end, found.end + 32) : ''
   return { before: clause, after: ahead.slice(0, Math.max(0, ahead.search(/[和与及、。；;！？!?，,：:\n]|$/))) }
 }
@@ -131,11 +132,3 @@ function placesNamed(text: string, known: KnownMembers, of: KnownMember): string
     .map((entry) => entry.value)
   return [...new Set(places)]
 }
-
-function lastClauseMark(text: string): number {
-  for (let index = text.length - 1; index >= 0; index -= 1)
-    if (CLAUSE_MARKS.includes(text[index] as string)) return index
-  return -1
-}
-
-const CLAUSE_MARKS = '。；;！？!?，,：:\n'

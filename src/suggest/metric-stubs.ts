@@ -1,6 +1,7 @@
 import { CURRENCY, type Figure, type FigureKind } from '../chinese-number/index.js'
 import type { Metric, MetricKind } from '../model/schema-types.js'
 import { findFigures } from './find-figures.js'
+import { chineseWords } from './word-breaks.js'
 
 /**
  * Draft metrics for figures whose metric nobody can guess (`suggest --write
@@ -66,12 +67,9 @@ function unlinked(text: string): string {
   return text.replace(LINKING_WORDS, '').replace(LEADING_WORDS, '').trim()
 }
 
-let words: Intl.Segmenter | undefined
-
 /** The last whole words of a text, at most `most` characters in all (a word longer than that is cut). */
 function lastWords(text: string, most: number): string {
-  words ??= new Intl.Segmenter('zh', { granularity: 'word' })
-  const segments = [...words.segment(text)].map((piece) => piece.segment)
+  const segments = [...chineseWords(text)].map((piece) => piece.segment)
   let kept = ''
   for (const segment of segments.reverse()) {
     if ([...kept].length + [...segment].length > most) break

@@ -4,11 +4,22 @@
  */
 export const SENTENCE_ENDS: ReadonlySet<string> = new Set(['。', '；', ';', '！', '？', '!', '?', '\n'])
 
+/** The marks that end a clause: those that end a sentence, and the comma and the colon. */
+const CLAUSE_ENDS: ReadonlySet<string> = new Set([...SENTENCE_ENDS, '，', ',', '：', ':'])
+
 /** The sentence so far: what of `before` comes after its last end. */
 export function sentenceSoFar(before: string): string {
-  for (let at = before.length - 1; at >= 0; at--)
-    if (SENTENCE_ENDS.has(before[at] as string)) return before.slice(at + 1)
-  return before
+  return afterLast(before, SENTENCE_ENDS)
+}
+
+/** The clause so far: what of `before` comes after the last mark that ends a clause. */
+export function clauseSoFar(before: string): string {
+  return afterLast(before, CLAUSE_ENDS)
+}
+
+function afterLast(text: string, marks: ReadonlySet<string>): string {
+  for (let at = text.length - 1; at >= 0; at--) if (marks.has(text[at] as string)) return text.slice(at + 1)
+  return text
 }
 
 /** The rest of the sentence: what of `after` comes before its first end. */

@@ -41,14 +41,14 @@ export function sharedLevels(
     return guess && guess.confidence >= CONFIDENT && own ? guess.metric : undefined
   }
   const places = placesOf(names)
-  const ofPlaces = places && placeLevels(places.places, last, confident(last), { found, registry, known, isChange })
+  const ofPlaces = places && placeLevels(places.places, last, { found, registry, known, isChange })
   if (ofPlaces) return ofPlaces
   const levels: SharedLevel[] = []
   for (const [position, name] of names.entries()) {
     // 昼间和夜间达标率: the last name carries the words a head that names nothing alone shares.
     const shared = position < names.length - 1 ? name + last.slice(Math.min(2, last.length)) : undefined
     const metric = confident(name) ?? (shared === undefined ? undefined : confident(shared, name.length))
-    const words = position < names.length - 1 ? ownWords(name, last) : name
+    const words = position < names.length - 1 ? namingWords(name, last) : name
     const taken = metric !== undefined && levels.some((level) => level.metric === metric)
     levels.push({ metric: taken ? undefined : metric, words })
   }
@@ -61,7 +61,7 @@ export function sharedLevels(
  * own ending in the last (功能区昼间 and 夜间达标率 give 功能区昼间达标率; 一般工业固体废物 and
  * 医疗废物处置率, 一般工业固体废物处置率); else the name alone.
  */
-function ownWords(name: string, last: string): string {
+function namingWords(name: string, last: string): string {
   if (name.slice(-2) === last.slice(-2)) return name
   for (let size = Math.min(name.length, last.length - 1); size >= 1; size -= 1) {
     const at = last.indexOf(name.slice(-size))
@@ -71,19 +71,19 @@ function ownWords(name: string, last: string): string {
 }
 
 /**
- * An annotation for each place of one metric: the metric the words name confidently (`named`, from
- * the last name, which carries them), else the one the collection annotates the places under (see
+ * An annotation for each place of one metric: the metric the words of the last name, which carries
+ * them, name confidently, else the one the collection annotates the places under (see
  * membersAgree); with each place as a member of its dimension. Undefined when the metric has no
  * dimension for places.
  */
 function placeLevels(
   places: readonly string[],
   last: string,
-  named: string | undefined,
   context: { found: FoundFigure; registry: Registry; known: KnownMembers; isChange: boolean }
 ): SharedLevel[] | undefined {
   const { found, registry, known, isChange } = context
   const leaning = guessMetric(last, '', found.figure, registry, { isChange })
+  const named = leaning && leaning.confidence >= CONFIDENT ? leaning.metric : undefined
   const agreed = membersAgree(places, leaning, found.figure, registry, known, isChange)
   const id = named ?? agreed?.metric
   const metric = id === undefined ? undefined : registry.metrics.get(id)

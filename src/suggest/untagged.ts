@@ -127,8 +127,9 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
         usedIgnores.add(covering.phrase)
         continue
       }
-      const figure = describe(block, figures, index, guessed, options, { targetsFrom, taken })
-      relate(figure, block.text, figures, index, guessed)
+      const respectively = readRespectively(block.text, figures, index)
+      const figure = describe(block, figures, index, guessed, options, { targetsFrom, taken, respectively })
+      relate(figure, block.text, figures, index, { guessed, respectively })
       guessed[index] = figure
       const start = figure.start.offset ?? 0
       if (skipped.covers(start)) {
@@ -149,8 +150,9 @@ function describe(
   index: number,
   guessed: ReadonlyArray<UntaggedFigure | undefined>,
   options: UntaggedOptions,
-  { targetsFrom, taken }: { targetsFrom: number; taken: () => TakenLevels }
+  context: { targetsFrom: number; taken: () => TakenLevels; respectively: RespectivelyReading | undefined }
 ): UntaggedFigure {
+  const { targetsFrom, taken, respectively } = context
   const found = figures[index] as FoundFigure
   const { end, figure } = found
   // The words that matter stand within a clause of the figure; a slice of the whole paragraph for
@@ -158,8 +160,9 @@ function describe(
   const before = block.text.slice(Math.max(0, found.start - 64), found.start)
   const comparison = readComparison(before, figure, targetsFrom <= found.start)
   const { start, text, period } = spanAndPeriod(found, before, comparison.aspect === 'target', options.period)
-  const isChange = comparison.aspect !== undefined && comparison.aspect !== 'start' && comparison.aspect !== 'target'
-  const guess = options.registry && guessFor(block, figures, index, guessed, options.registry, isChange)
+  const isChange = isChangeAspect(comparison.aspect)
+  const guess =
+    options.registry && guessFor(block, figures, index, guessed, options.registry, { isChange, respectively })
   // A place the collection annotates, named in the figure's clause, puts the figure in that place's
   // series: it decides a metric the words only lean to, and gives the place (see memberNamed).
   const named = memberOfCollection(block.text, figures, index, guess, options, isChange)
@@ -349,11 +352,10 @@ function guessFor(
   index: number,
   guessed: ReadonlyArray<UntaggedFigure | undefined>,
   registry: Registry,
-  isChange: boolean
+  { isChange, respectively }: { isChange: boolean; respectively: RespectivelyReading | undefined }
 ): { metric: string; confidence: number } | undefined {
   const { start, end, figure } = figures[index] as FoundFigure
   const previous = figures[index - 1]
-  const respectively = readRespectively(block.text, figures, index)
   if (respectively?.kind === 'named') {
     const guess = guessMetric(respectively.words, '', figure, registry, { isChange })
     // The names of one list are different things: a name the registry lacks (PM10 beside PM2.5) must
@@ -407,14 +409,21 @@ function relate(
   text: string,
   figures: readonly FoundFigure[],
   index: number,
-  guessed: ReadonlyArray<UntaggedFigure | undefined>
+  {
+    guessed,
+    respectively
+  }: { guessed: ReadonlyArray<UntaggedFigure | undefined>; respectively: RespectivelyReading | undefined }
 ): void {
-  const respectively = readRespectively(text, figures, index)
   if (respectively?.kind === 'named') figure.labelWords = respectively.words
-  const isChange = figure.aspect !== undefined && figure.aspect !== 'start' && figure.aspect !== 'target'
+  const isChange = isChangeAspect(figure.aspect)
   const earlier = restatedFigure(text, figures, index, respectively, isChange)
   const restated = earlier === undefined ? undefined : guessed[earlier]
   if (figure.metric === undefined && restated) figure.sameMetricAs = restated.start
+}
+
+/** Whether an aspect is a change from a base: a start or a target is a level of its own. */
+function isChangeAspect(aspect: ProposedAspect | undefined): boolean {
+  return aspect !== undefined && aspect !== 'start' && aspect !== 'target'
 }
 
 /** The earlier figure of the block whose metric this one takes, by a 分别-list or as its change (see restatedGuess). */
