@@ -4,16 +4,8 @@ import { collectSeries, mostCommon, type CollectOptions } from '../collection/co
 import { comparePublished } from '../collection/published.js'
 import { report, toDiagnostic } from '../diagnostics/report.js'
 import type { LoadedRegistry } from '../load/registry.js'
-import type {
-  CollectedReport,
-  CollectionFact,
-  Collection,
-  Coverage,
-  Diagnostic,
-  SiteReport,
-  SkippedSource
-} from '../model/compiled.js'
-import { factGrouper, type FactBudget, type FactParts } from './fact-groups.js'
+import type { CollectedReport, Collection, Coverage, Diagnostic, SiteReport, SkippedSource } from '../model/compiled.js'
+import { factGrouper, type FactBudget, type FactParts, type ReportFacts } from './fact-groups.js'
 import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
@@ -173,12 +165,18 @@ export function crossReport(
     }
     toldLines.flush()
   }
-  const collectionOf = (facts: ReadonlyArray<readonly CollectionFact[]>, options?: CollectOptions) => {
-    const reports = collected.map(({ path: shown, frontMatter }, at): CollectedReport => ({
-      path: shown,
-      frontMatter,
-      bundle: { facts: facts[at] ?? [] }
-    }))
+  // A group holds the facts of a few metrics, which most reports do not print: its collection is
+  // made of the reports that do, in the order of publication, worked out once for every group.
+  // Made of every report, each of a hundred groups of ten thousand reports sorted them all again.
+  const byPublication = collected.map((_, at) => at)
+  byPublication.sort((a, b) => comparePublished(collected[a] as SiteReport, collected[b] as SiteReport))
+  const collectionOf = (facts: ReportFacts, options?: CollectOptions) => {
+    const reports = byPublication.flatMap((at): CollectedReport[] => {
+      const ofReport = facts[at]
+      if (ofReport === undefined || ofReport.length === 0) return []
+      const { path: shown, frontMatter } = collected[at] as SiteReport
+      return [{ path: shown, frontMatter, bundle: { facts: ofReport } }]
+    })
     const collection = collectSeries(reports, registry, (site) => fileOf(site.path), options)
     keepTold()
     return collection
@@ -222,7 +220,7 @@ export function crossReport(
 function joinedParts(
   parts: FactParts,
   reports: readonly SiteReport[],
-  collectionOf: (facts: ReadonlyArray<readonly CollectionFact[]>, options: CollectOptions) => Collection,
+  collectionOf: (facts: ReportFacts, options: CollectOptions) => Collection,
   file: string
 ): Collection {
   const joiner = seriesJoiner(file)

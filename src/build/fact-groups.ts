@@ -21,8 +21,11 @@ interface FactGroups {
   groups: string[][]
   /** Whether the facts were too many to hold at once, and went to the folder. */
   spilled: boolean
-  /** The facts of each report given, in order, of the group's metrics, in the order of their report. */
-  factsOf: (group: readonly string[]) => ReadonlyArray<readonly CollectionFact[]>
+  /**
+   * The facts of each report given, in order, of the group's metrics, in the order of their
+   * report; once spilled, a report with none of them is a hole.
+   */
+  factsOf: (group: readonly string[]) => ReportFacts
   /**
    * The parts of a group, each of whole lines of its series (see FactParts): one, its facts, but
    * for a metric that has more facts than a group, read a part at a time.
@@ -41,8 +44,11 @@ interface FactGroups {
 export interface FactParts {
   count: number
   /** The facts of part `part` (from 0), by report, as factsOf gives them. */
-  factsOf: (part: number) => ReadonlyArray<readonly CollectionFact[]>
+  factsOf: (part: number) => ReportFacts
 }
+
+/** The facts of each report, by its place among those given; a report may have none (a hole). */
+export type ReportFacts = ReadonlyArray<readonly CollectionFact[] | undefined>
 
 export interface FactGrouper {
   /** The facts of the next report. */
@@ -129,12 +135,15 @@ export function factGrouper(budget: FactBudget, folder: string): FactGrouper {
         }
       }
       const read = (sources: readonly string[]) => {
-        const byReport: Array<Array<[number, CollectionFact]>> = Array.from({ length: reports }, () => [])
+        // Sparse: a group's few metrics are printed by few of ten thousand reports, and a report
+        // without facts here is a hole, which map skips.
+        const byReport = new Array<Array<[number, CollectionFact]>>(reports)
         const shared = sharing()
         for (const file of sources)
           for (const line of jsonLinesOf(file)) {
             const [index, at, fact] = line as [number, number, CollectionFact]
-            byReport[index]?.push([at, shared(fact)])
+            const ofReport = (byReport[index] ??= [])
+            ofReport.push([at, shared(fact)])
           }
         // In the order of their report, as held facts are.
         return byReport.map((facts) => facts.sort((a, b) => a[0] - b[0]).map(([, fact]) => fact))
@@ -193,7 +202,7 @@ function splitParts(file: string, count: number, partOfEach: Uint32Array): strin
   return parts
 }
 
-function oneOf(facts: ReadonlyArray<readonly CollectionFact[]>): FactParts {
+function oneOf(facts: ReportFacts): FactParts {
   return { count: 1, factsOf: () => facts }
 }
 
