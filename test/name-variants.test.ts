@@ -132,7 +132,8 @@ describe('nameVariants: entities', () => {
         use: {
           path: 'c.md',
           name: '厦门',
-          place: { start: { line: 11, column: 3, offset: 0 }, end: { line: 11, column: 20, offset: 17 } }
+          // Its line and column: a message gives no offset.
+          place: { start: { line: 11, column: 3 }, end: { line: 11, column: 20 } }
         },
         message:
           'The entity "厦门" is written "厦门市" in 3 reports: its facts make lines of their own in the series, and no check across reports compares them with those of "厦门市"; if it is the same place, write "厦门市"',
