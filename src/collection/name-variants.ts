@@ -102,7 +102,8 @@ function reportCount(form: Form): number {
 
 /** The use of a form by the `at`th report that writes it so. */
 function useOf(form: Form, at: number): NameUse {
-  const [line, column, endLine, endColumn] = form.spans.slice(at * 4, at * 4 + 4) as [number, number, number, number]
+  const span = (part: number) => form.spans[at * 4 + part] as number
+  const [line, column, endLine, endColumn] = [span(0), span(1), span(2), span(3)]
   return {
     path: form.paths[at] as string,
     name: form.name,
@@ -136,7 +137,9 @@ export function nameVariants(): NameVariants {
   const told = () => {
     const variants: NameVariant[] = []
     const tell = (form: Form, names: readonly Form[]) => {
-      for (let at = 0; at < reportCount(form); at++) variants.push({ use: useOf(form, at), ...toldOf(form, names) })
+      // One message for all the reports that write the form: thousands may.
+      const told = toldOf(form, names)
+      for (let at = 0; at < reportCount(form); at++) variants.push({ use: useOf(form, at), ...told })
     }
     for (const inScope of groupBy([...forms.values()], (form) => scopeKey(form.scope)).values()) {
       // One form for each spelling, the one most reports use; the others are told it.

@@ -16,7 +16,7 @@ export type TakenLevels = Map<string, string>
  * What a level is of, as a key: the metric, its period and entity when written, and its members;
  * undefined when a dimension of the metric has no member written, as the figure may be of any.
  */
-export function levelKey(
+export function statedLevelKey(
   registry: Registry,
   metric: string,
   attributes: Readonly<Record<string, string | null | undefined>>
@@ -50,7 +50,9 @@ export function taggedLevels(tree: Root, isFact: (node: Nodes) => boolean, regis
     const aspect = attributes['aspect'] ?? 'level'
     const read = readFigure(toString(node))
     const key =
-      metric && registry.metrics.has(metric) && aspect === 'level' ? levelKey(registry, metric, attributes) : undefined
+      metric && registry.metrics.has(metric) && aspect === 'level'
+        ? statedLevelKey(registry, metric, attributes)
+        : undefined
     if (key !== undefined && read.ok) taken.set(takenKey(key, read.value), valueKey(read.value))
   })
   return taken

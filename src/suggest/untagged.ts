@@ -11,7 +11,7 @@ import { guessMetric, takes } from './metric-guess.js'
 import type { KnownMembers } from './known-members.js'
 import { memberNamed, ownWords } from './member-proposals.js'
 import { sharedLevels, type SharedLevel } from './shared-levels.js'
-import { levelKey, taggedLevels, takenKey, valueKey, type TakenLevels } from './taken-levels.js'
+import { statedLevelKey, taggedLevels, takenKey, valueKey, type TakenLevels } from './taken-levels.js'
 import type { Registry } from '../model/compiled.js'
 import { readComparison, targetListStart, type Comparison, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
@@ -129,7 +129,6 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
       }
       const respectively = readRespectively(block.text, figures, index)
       const figure = describe(block, figures, index, guessed, options, { targetsFrom, taken, respectively })
-      relate(figure, block.text, figures, index, { guessed, respectively })
       guessed[index] = figure
       const start = figure.start.offset ?? 0
       if (skipped.covers(start)) {
@@ -161,8 +160,9 @@ function describe(
   const comparison = readComparison(before, figure, targetsFrom <= found.start)
   const { start, text, period } = spanAndPeriod(found, before, comparison.aspect === 'target', options.period)
   const isChange = isChangeAspect(comparison.aspect)
+  const restated = restatedFigure(block.text, figures, index, respectively, isChange)
   const guess =
-    options.registry && guessFor(block, figures, index, guessed, options.registry, { isChange, respectively })
+    options.registry && guessFor(block, figures, index, guessed, options.registry, { isChange, respectively, restated })
   // A place the collection annotates, named in the figure's clause, puts the figure in that place's
   // series: it decides a metric the words only lean to, and gives the place (see memberNamed).
   const named = memberOfCollection(block.text, figures, index, guess, options, isChange)
@@ -187,6 +187,7 @@ function describe(
   if (levels.length > 1) sharedOf(result, levels)
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
+  relate(result, restated, { guessed, respectively })
   return result
 }
 
@@ -242,7 +243,7 @@ function unlessTaken(
       ...(period !== undefined && { period }),
       ...(level.member && { [level.member.dimension]: level.member.value })
     }
-    const of = levelKey(registry, level.metric, attributes)
+    const of = statedLevelKey(registry, level.metric, attributes)
     if (of === undefined) return level
     const key = takenKey(of, figure)
     const stated = taken().get(key)
@@ -352,7 +353,11 @@ function guessFor(
   index: number,
   guessed: ReadonlyArray<UntaggedFigure | undefined>,
   registry: Registry,
-  { isChange, respectively }: { isChange: boolean; respectively: RespectivelyReading | undefined }
+  {
+    isChange,
+    respectively,
+    restated: earlierFigure
+  }: { isChange: boolean; respectively: RespectivelyReading | undefined; restated: number | undefined }
 ): { metric: string; confidence: number } | undefined {
   const { start, end, figure } = figures[index] as FoundFigure
   const previous = figures[index - 1]
@@ -363,7 +368,7 @@ function guessFor(
     const taken = guessed.slice(respectively.first, index).some((other) => other?.metric === guess?.metric)
     return taken ? undefined : guess
   }
-  const restated = restatedGuess(block, figures, index, guessed, respectively, isChange)
+  const restated = restatedGuess(block, figures, earlierFigure, guessed)
   const earlier = restated?.metric === undefined ? undefined : registry.metrics.get(restated.metric)
   if (restated?.metric !== undefined && earlier && takes(earlier, figure, true))
     return { metric: restated.metric, confidence: restated.confidence }
@@ -388,12 +393,9 @@ function guessFor(
 function restatedGuess(
   block: BlockText,
   figures: readonly FoundFigure[],
-  index: number,
-  guessed: ReadonlyArray<UntaggedFigure | undefined>,
-  respectively: RespectivelyReading | undefined,
-  isChange: boolean
+  earlier: number | undefined,
+  guessed: ReadonlyArray<UntaggedFigure | undefined>
 ): Pick<UntaggedFigure, 'metric' | 'confidence'> | undefined {
-  const earlier = restatedFigure(block.text, figures, index, respectively, isChange)
   if (earlier === undefined) return undefined
   const tagged = block.metrics.get(figures[earlier]?.start ?? -1)
   return guessed[earlier] ?? (tagged === undefined ? undefined : { metric: tagged, confidence: 1 })
@@ -406,17 +408,13 @@ function restatedGuess(
  */
 function relate(
   figure: UntaggedFigure,
-  text: string,
-  figures: readonly FoundFigure[],
-  index: number,
+  earlier: number | undefined,
   {
     guessed,
     respectively
   }: { guessed: ReadonlyArray<UntaggedFigure | undefined>; respectively: RespectivelyReading | undefined }
 ): void {
   if (respectively?.kind === 'named') figure.labelWords = respectively.words
-  const isChange = isChangeAspect(figure.aspect)
-  const earlier = restatedFigure(text, figures, index, respectively, isChange)
   const restated = earlier === undefined ? undefined : guessed[earlier]
   if (figure.metric === undefined && restated) figure.sameMetricAs = restated.start
 }
