@@ -1,6 +1,7 @@
 import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
 import { formatText, type SourceLookup } from './format/text.js'
+import { ruleLinkFrom } from './format/rule-link.js'
 import type { Format, Io } from './command-line.js'
 import type { CompileResult, Diagnostic } from '../model/compiled.js'
 
@@ -21,10 +22,12 @@ export function report(
 ): void {
   const diagnostics: Diagnostic[] = result.diagnostics
   if (format === 'json') io.stdout(formatJson(diagnostics, extra))
-  else if (format === 'github') io.stdout(formatGithub(diagnostics))
+  else if (format === 'github') io.stdout(formatGithub(diagnostics, ruleLinkFrom(io.cwd)))
   else {
     const sources =
       'sources' in result ? result.sources : new Map(result.files.map((file) => [file.path, String(file.value)]))
-    io.stdout(formatText(diagnostics, sources, { verbose, ...(notesShown && { notesShown }) }))
+    io.stdout(
+      formatText(diagnostics, sources, { verbose, ruleLink: ruleLinkFrom(io.cwd), ...(notesShown && { notesShown }) })
+    )
   }
 }

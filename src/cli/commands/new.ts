@@ -1,6 +1,7 @@
 import { newReport } from '../../scaffold/new-report.js'
 import { formatNewReport } from '../format/scaffold.js'
 import { formatText } from '../format/text.js'
+import { ruleLinkFrom } from '../format/rule-link.js'
 import { exit, type Call } from '../command-line.js'
 
 export async function run({ files, values, io }: Call): Promise<number> {
@@ -17,7 +18,9 @@ export async function run({ files, values, io }: Call): Promise<number> {
   })
   const read = outcome.ok ? outcome.value : outcome.error.reason === 'input' ? outcome.error : undefined
   if (read?.source && read.diagnostics.length > 0)
-    io.stdout(`${formatText(read.diagnostics, new Map([[read.source.path, read.source.text]]))}\n`)
+    io.stdout(
+      `${formatText(read.diagnostics, new Map([[read.source.path, read.source.text]]), { ruleLink: ruleLinkFrom(io.cwd) })}\n`
+    )
   if (outcome.ok) {
     io.stdout(formatNewReport(outcome.value, values.src))
     return exit.ok

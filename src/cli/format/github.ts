@@ -1,5 +1,6 @@
 import { printable } from './printable.js'
 import type { Diagnostic } from '../../model/compiled.js'
+import type { RuleLink } from './rule-link.js'
 
 // Workflow commands end at a newline and split properties at , and :, so those are escaped.
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
@@ -20,7 +21,7 @@ export function workflowCommand(
 }
 
 /** GitHub Actions workflow commands: each diagnostic becomes an annotation on its line. */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+export function formatGithub(diagnostics: readonly Diagnostic[], ruleLink: RuleLink = String): string {
   return diagnostics
     .map((d) =>
       workflowCommand(
@@ -36,7 +37,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
         [
           d.message,
           ...(d.related ?? []).map((place) => `see ${place.file}:${place.line}:${place.column}: ${place.message}`),
-          ...(d.fix ? [`${d.fix}${d.url ? ` (${d.url})` : ''}`] : [])
+          ...(d.fix ? [`${d.fix}${d.url ? ` (${ruleLink(d.url)})` : ''}`] : [])
         ]
       )
     )

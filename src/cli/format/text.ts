@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../model/compiled.js'
 import { plural } from '../../model/plural.js'
 import { collapseRepeats, type Shown } from './repeats.js'
 import type { SourceLookup } from '../../load/sources-read-again.js'
+import type { RuleLink } from './rule-link.js'
 
 // A Map of texts is a SourceLookup too.
 export type { SourceLookup }
@@ -17,6 +18,8 @@ export interface TextOptions {
    * the notes nobody needs to act on; errors and warnings are printed every time.
    */
   notesShown?: Set<string>
+  /** Where the fix line points a reader for its rule (see rule-link.ts); the url as it is by default. */
+  ruleLink?: RuleLink
 }
 
 /** A note as a watch remembers it was printed: where, which rule, and what it says. */
@@ -47,13 +50,14 @@ export function formatText(
     }
     return current.lines?.[line - 1]
   }
+  const link = options.ruleLink ?? String
   const block = (d: Diagnostic) => {
     const head = `${printable(d.file)}:${d.line}:${d.column} ${d.severity} ${printable(d.message)} [${printable(d.ruleId)}]`
     const frame = codeFrame(lineOf(d.file, d.line), d.line, d.column, d.endLine, d.endColumn)
     const related = (d.related ?? []).map(
       (place) => `  see ${printable(place.file)}:${place.line}:${place.column}: ${printable(place.message)}`
     )
-    const fix = d.fix ? `  fix: ${printable(d.fix)}${d.url ? ` (${printable(d.url)})` : ''}` : ''
+    const fix = d.fix ? `  fix: ${printable(d.fix)}${d.url ? ` (${printable(link(d.url))})` : ''}` : ''
     return [head, frame, ...related, fix].filter(Boolean).join('\n')
   }
   const { notesShown } = options
