@@ -43,12 +43,13 @@ describe('the README', () => {
     const code = /```js\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     const shown = /```text\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
     expect(code).toContain("FROM 'dist/facts.parquet'")
-    // A project of the reports of 2023 to 2025, built, with DuckDB installed beside factmark.
+    // A project of the reports of 2023 to 2025, built, with factmark and DuckDB installed.
     const cwd = mkdtempSync(path.join(tmpdir(), 'factmark-readme-'))
     try {
       writeCollectionProject(cwd)
       mkdirSync(path.join(cwd, 'node_modules'))
       symlinkSync(path.join(repo, 'node_modules/@duckdb'), path.join(cwd, 'node_modules/@duckdb'))
+      symlinkSync(repo, path.join(cwd, 'node_modules/factmark'))
       await promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), 'build'], { cwd })
       const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], { cwd })
       expect(stdout).toBe(shown)

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
@@ -38,6 +38,9 @@ test('the tutorial runs as written, and each command prints what it shows', asyn
   const cwd = mkdtempSync(path.join(tmpdir(), 'factmark-tutorial-'))
   try {
     copyFileSync(fixture('report.txt'), path.join(cwd, 'report.txt'))
+    // A project that installed factmark: its messages point at the rule reference in node_modules/factmark.
+    mkdirSync(path.join(cwd, 'node_modules'))
+    symlinkSync(repo, path.join(cwd, 'node_modules/factmark'))
     for (const [index, block] of consoles.entries()) {
       // Before the check that passes, the editor declares the two metrics and names them.
       if (index === consoles.length - 2) {

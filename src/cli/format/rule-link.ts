@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -9,16 +10,30 @@ export type RuleLink = (url: string) => string
 // reference is in the package, under node_modules or wherever npm put a global install.
 const packageReference = fileURLToPath(new URL('../../../docs/rules.md', import.meta.url))
 const repositoryPath = 'docs/rules.md'
+const installedPath = 'node_modules/factmark/docs/rules.md'
 
 /**
  * The reference as seen from `cwd`: relative when it is below it (docs/rules.md in factmark's own
- * tree, node_modules/factmark/docs/rules.md in a project), absolute otherwise. Other texts are
- * returned as they are.
+ * tree, node_modules/factmark/docs/rules.md in a project); node_modules/factmark/docs/rules.md too
+ * when the project's node_modules/factmark leads to this package through a link (npm link);
+ * absolute otherwise (a global install). Other texts are returned as they are.
  */
 export function ruleLinkFrom(cwd: string, reference = packageReference): RuleLink {
   const relative = path.relative(cwd, reference)
-  const shown = relative.startsWith('..') || path.isAbsolute(relative) ? reference : relative
-  const file = shown.split(path.sep).join('/')
+  const below = !relative.startsWith('..') && !path.isAbsolute(relative)
+  const file = below
+    ? relative.split(path.sep).join('/')
+    : sameFile(path.join(cwd, installedPath), reference)
+      ? installedPath
+      : reference
   return (url) =>
     url === repositoryPath || url.startsWith(`${repositoryPath}#`) ? file + url.slice(repositoryPath.length) : url
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b)
+  } catch {
+    return false
+  }
 }
