@@ -13,7 +13,7 @@ import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
 import { attributeSyntaxError } from '../remark/attribute-syntax.js'
 import type { DirectiveSpans } from '../remark/directive-source.js'
 import { aspectAttributes, isAspectAttribute, type AspectAttribute } from './aspects.js'
-import { readDimensions } from './fact-dimensions.js'
+import { factAttributes, readDimensions } from './fact-dimensions.js'
 import { resolveValue, type ValueField } from './fact-value.js'
 import type { ValueProblem } from './value-problem.js'
 import { undecidedMessage, undecidedMetric } from './undecided-metric.js'
@@ -209,7 +209,7 @@ function readMetric(
     const before = source.slice(Math.max(0, start - 64), start)
     problem(
       'metric-undecided',
-      undecidedMessage(text, figure.ok ? figure.value : undefined, before, registry),
+      undecidedMessage(text, figure.ok ? figure.value : undefined, before, registry, namedDimensions(attributes)),
       at('metric')
     )
     return undefined
@@ -217,6 +217,15 @@ function readMetric(
   const metric = registry.metrics.get(id)
   if (!metric) problem('unknown-metric', unknownMetricMessage(id, registry), at('metric'))
   return metric && { id, metric }
+}
+
+/** The attributes of an annotation that can only be dimensions of its metric, with their members. */
+function namedDimensions(attributes: Annotation['attributes']): Record<string, string> {
+  const named: Record<string, string> = {}
+  for (const [name, value] of Object.entries(attributes))
+    if (!factAttributes.has(name) && name !== 'class' && typeof value === 'string' && value.trim() !== '')
+      named[name] = value
+  return named
 }
 
 /** Unknown metric "x", with the id meant: the nearest, or the one a comma that parts attributes ran into. */
