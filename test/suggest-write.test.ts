@@ -487,6 +487,41 @@ test('a figure left as it was gets no draft, so a second run changes nothing', (
   expect(second.edits.map(({ line, column, action }) => [line, column, action])).toEqual([[12, 62, 'skip']])
 })
 
+test('--stubs drafts a metric for each figure an earlier --write left with metric=?, and names it there', () => {
+  const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
+  const text = reportOf([
+    '完成土壤污染状况调查:fact[36个]{metric=?},受污染耕地安全利用率为:fact[93%]{metric="?"},空气质量优良天数比例为:fact[98.1%]{metric=?}。新增造林面积1.2万亩。'
+  ])
+  const input = { reports: [{ path: 'source/report.md', text }], registry }
+  const diagnostics = compileSources(input).diagnostics
+  // Without --stubs, the figures already written are left as they are.
+  expect(
+    planWrite(input, { diagnostics, stubs: false })
+      .changed.find((file) => file.path === 'source/report.md')
+      ?.after.split('\n')[9]
+  ).toBe(
+    '完成土壤污染状况调查:fact[36个]{metric=?},受污染耕地安全利用率为:fact[93%]{metric="?"},空气质量优良天数比例为:fact[98.1%]{metric=?}。新增造林面积:fact[1.2万亩]{metric=?}。'
+  )
+  const plan = planWrite(input, { diagnostics, stubs: true })
+  const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
+  const registryAfter = plan.changed.find((file) => file.path === registry.path)?.after ?? registry.text
+  expect(after.split('\n')[9]).toBe(
+    '完成土壤污染状况调查:fact[36个]{metric=draft.count_2},受污染耕地安全利用率为:fact[93%]{metric="draft.percent_1"},空气质量优良天数比例为:fact[98.1%]{metric=air.good_days_ratio}。新增造林面积:fact[1.2万亩]{metric=draft.quantity_1}。'
+  )
+  expect(plan.edits.map(({ line, column, action, text }) => [line, column, action, text])).toEqual([
+    [10, 11, 'stub', '36个'],
+    [10, 43, 'stub', '93%'],
+    [10, 77, 'skip', '98.1%'],
+    [10, 106, 'stub', '1.2万亩'],
+    [10, 106, 'annotate', '1.2万亩']
+  ])
+  expect(
+    [...registryAfter.slice(registry.text.length).matchAll(/^ {2}(draft\.\w+):$/gm)].map((match) => match[1])
+  ).toEqual(['draft.count_2', 'draft.percent_1', 'draft.quantity_1'])
+  const again = { reports: [{ path: 'source/report.md', text: after }], registry: { ...registry, text: registryAfter } }
+  expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs: true }).changed).toEqual([])
+})
+
 describe('dates and ordinals of names become ignore phrases', () => {
   const figureOf = (text: string) => {
     const read = readFigure(text)

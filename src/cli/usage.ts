@@ -36,7 +36,8 @@ Options:
                    with errors: exit 1)
   --dry-run        suggest: print the diff --write would make, write nothing
   --stubs          suggest: draft a registry metric for each figure whose
-                   metric is not guessed, instead of metric=?
+                   metric is not guessed, instead of metric=?, and for each
+                   figure already written with metric=?
   --verbose        list every warning and note, also when one rule repeats
                    in a file (text output shows the first and a count)
   --min-coverage <percent>

@@ -72,7 +72,7 @@ export const rules = {
     title: 'A figure waits for an editor to choose its metric (metric=?)',
     explanation:
       '`factmark suggest --write` wraps a figure whose metric it cannot guess with confidence in `metric=?`, so that the figure is marked and nothing is published under a wrong metric. The fact has no metric until an editor names one.',
-    fix: 'Replace `?` with a metric id from source/metrics.yaml (the message names the likeliest when the registry names any near the figure, and the metrics that declare the dimensions the annotation names, as site=…), declaring the metric there first when it has none. `factmark suggest --write --stubs` drafts metrics only for the figures it annotates itself: give it on the first `--write` of a report.'
+    fix: 'Replace `?` with a metric id from source/metrics.yaml (the message names the likeliest when the registry names any near the figure, and the metrics that declare the dimensions the annotation names, as site=…), declaring the metric there first when it has none. `factmark suggest --write --stubs` drafts a metric in the registry for each figure with `?` whose words name it, and writes its id in place of the `?`.'
   },
   'metric-draft': {
     severity: 'warning',

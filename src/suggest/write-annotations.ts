@@ -1,16 +1,19 @@
 import type { Nodes } from 'mdast'
+import type { Figure } from '../chinese-number/index.js'
 import { toString } from 'mdast-util-to-string'
 import { loadReport } from '../load/front-matter.js'
 import { loadRegistry } from '../load/registry.js'
 import type { CompileInput, Diagnostic, SourceText } from '../model/compiled.js'
 import { plural } from '../model/plural.js'
+import { pointsOf } from '../model/positions.js'
 import type { Metric } from '../model/schema-types.js'
 import { eachOfType } from '../remark/each-node.js'
 import { parseMarkdown } from '../remark/parse.js'
 import { attributesOfEach, nestedAnnotationText, type Attributes } from './annotation-text.js'
 import { draftStub, labelBefore, sameMetric, type MetricStub } from './metric-stubs.js'
+import { undecidedAnnotations, type UndecidedAnnotation } from './undecided-annotations.js'
 import { splice, type Insertion } from './splice.js'
-import { suggest } from './suggest.js'
+import { suggest, type Suggestions } from './suggest.js'
 import { annotatedIn, type AnnotatedValues } from './known-members.js'
 import type { UntaggedFigure } from './untagged.js'
 import { appendToList, appendToMap } from './yaml-append.js'
@@ -112,6 +115,109 @@ interface PlannedStub extends MetricStub {
   column: number
 }
 
+/** Where an edit is, as an editor finds it. */
+type Place = Pick<WriteEdit, 'file' | 'line' | 'column' | 'text'>
+
+/** A draft made for a figure of a report, with the words it is labelled with. */
+interface Stubbed {
+  stub: PlannedStub
+  place: Place
+  label: string
+}
+
+/** The drafts made for a report's figures, and what they tell: kept for the reports that are written. */
+interface ReportDrafts {
+  stubbed: Stubbed[]
+  /** The figures told that the registry has their metric already. */
+  edits: WriteEdit[]
+  /** The drafts that annotations already written with metric=? now name. */
+  named: Set<string>
+  /** Where each `?` was made a longer id, which moves what follows it on its line. */
+  grown: Grown[]
+}
+
+/** A `?` made an id: where the id ends in the text as edited, and by how many characters it grew. */
+interface Grown {
+  id: string
+  line: number
+  column: number
+  by: number
+}
+
+/** The place of an edit found in the text with the ids in, in the text as it was. */
+function atColumnBefore<T extends Pick<WriteEdit, 'line' | 'column'>>(place: T, grown: readonly Grown[]): T {
+  let column = place.column
+  for (const { line, column: end, by } of grown) if (line === place.line && end <= place.column) column -= by
+  return column === place.column ? place : { ...place, column }
+}
+
+interface Drafter {
+  /** The drafts of a report so far. */
+  draftsOf: (file: string) => ReportDrafts
+  /** The metric a figure's draft names: a new draft's id, or that of a metric with its label and kind. */
+  draftAt: (file: string, place: Place, figure: Figure, label: string) => string | undefined
+}
+
+/** Drafts (--stubs) made as the reports are planned, each report's kept apart until it is written. */
+function drafter(metrics: Map<string, Metric>): Drafter {
+  const drafts = new Map<string, ReportDrafts>()
+  const draftsOf = (file: string): ReportDrafts => {
+    let own = drafts.get(file)
+    if (own === undefined) drafts.set(file, (own = { stubbed: [], edits: [], named: new Set(), grown: [] }))
+    return own
+  }
+  const draftAt = (file: string, place: Place, figure: Figure, label: string): string | undefined => {
+    const own = draftsOf(file)
+    const stub = draftStub(figure, label, new Set(metrics.keys()))
+    if (!stub) return undefined
+    const existing = sameMetric(stub, metrics)
+    if (existing !== undefined) {
+      if (!metrics.get(existing)?.draft)
+        own.edits.push({
+          ...place,
+          action: 'skip',
+          reason: `no draft: the registry has ${existing} with the label ${label}; the figure names it`
+        })
+      return existing
+    }
+    metrics.set(stub.id, stub.metric)
+    own.stubbed.push({ stub: { ...stub, ...place }, place, label })
+    return stub.id
+  }
+  return { draftsOf, draftAt }
+}
+
+/**
+ * The text of each report to propose for, without its byte order mark; with stubs, the figures an
+ * earlier run left with metric=? given their drafts first (see nameUndecided).
+ */
+function bodiesOf(
+  input: CompileInput,
+  options: WriteOptions,
+  stubs: boolean,
+  { draftsOf, draftAt }: Drafter
+): Array<{ path: string; text: string; written: string }> {
+  return input.reports.flatMap((report) => {
+    const text = decoded(report)
+    if (text === undefined) return []
+    const body = text.slice(text.startsWith(BOM) ? BOM.length : 0)
+    if (!stubs || errorsOf(report.path, options.diagnostics).length > 0)
+      return [{ path: report.path, text: body, written: body }]
+    const named = nameUndecided(body, (item, label) =>
+      draftAt(
+        report.path,
+        { file: report.path, line: item.line, column: item.column, text: item.text },
+        item.figure,
+        label
+      )
+    )
+    const own = draftsOf(report.path)
+    for (const { id } of named.ids) own.named.add(id)
+    own.grown.push(...named.ids)
+    return [{ path: report.path, text: named.text, written: body }]
+  })
+}
+
 function planReports(
   input: CompileInput,
   registryText: string,
@@ -122,89 +228,130 @@ function planReports(
   const { registry } = loadRegistry(input.registry.path, registryText)
   const metrics = new Map<string, Metric>(registry?.metrics ?? [])
   const drafted: PlannedStub[] = []
+  const drafts = drafter(metrics)
+  const { draftsOf, draftAt } = drafts
   // Proposed for every report at once, so that the collection's annotations are read once.
-  const bodies = input.reports.flatMap((report) => {
-    const text = decoded(report)
-    return text === undefined ? [] : [{ path: report.path, text: text.slice(text.startsWith(BOM) ? BOM.length : 0) }]
-  })
+  const bodies = bodiesOf(input, options, stubs, drafts)
   const registrySource = { path: input.registry.path, text: registryText }
   const suggested = suggest(
     { reports: bodies, registry: registrySource },
     { annotated: options.annotated ?? annotatedIn(bodies) }
   )
-  const suggestedFor = new Map(bodies.map((entry, index) => [entry.path, suggested[index]]))
+  const suggestedFor = new Map(bodies.map((entry, index) => [entry.path, { ...entry, found: suggested[index] }]))
   for (const report of input.reports) {
-    const errors = errorsOf(report.path, options.diagnostics)
     const text = decoded(report)
-    if (text === undefined) {
-      plan.refused.push({
-        path: report.path,
-        reason: 'it is not UTF-8 text, which factmark writes back byte for byte',
-        errors: []
-      })
+    const entry = suggestedFor.get(report.path)
+    const own = draftsOf(report.path)
+    const refused =
+      text === undefined || entry === undefined ? notUtf8(report.path) : refusal(report.path, entry, options)
+    if (text === undefined || entry === undefined || refused !== undefined) {
+      if (typeof refused === 'object') plan.refused.push(refused)
+      for (const { stub } of own.stubbed) metrics.delete(stub.id)
       continue
     }
     const bom = text.startsWith(BOM) ? BOM : ''
-    const body = text.slice(bom.length)
-    const found = suggestedFor.get(report.path)
-    if (found?.refused) {
-      plan.refused.push({ path: report.path, reason: found.refused.message, errors: [] })
-      continue
-    }
-    // A report with errors is refused even with nothing to write, so that its editor hears of them;
-    // metric=? (OWN_ERRORS) is no reason, or every report written once would be refused after.
-    if (found?.untagged.length === 0 && errors.length === 0) continue
-    if (errors.length > 0) {
-      plan.refused.push({
-        path: report.path,
-        reason: hasErrors(errors.length),
-        errors: errors.slice(0, ERRORS_SHOWN)
-      })
-      continue
-    }
-    // The drafts made for the figures of this report, kept below when a figure written names them.
-    const stubbed: Array<{ stub: PlannedStub; item: UntaggedFigure; label: string }> = []
-    const draft = (item: UntaggedFigure, label: string): string | undefined => {
-      if (!stubs) return undefined
-      const stub = draftStub(item.figure, label, new Set(metrics.keys()))
-      if (!stub) return undefined
-      const existing = sameMetric(stub, metrics)
-      if (existing !== undefined) {
-        if (!metrics.get(existing)?.draft)
-          plan.edits.push({
-            ...placeOf(report.path, item),
-            action: 'skip',
-            reason: `no draft: the registry has ${existing} with the label ${label}; the figure names it`
-          })
-        return existing
-      }
-      metrics.set(stub.id, stub.metric)
-      stubbed.push({ stub: { ...stub, ...placeOf(report.path, item) }, item, label })
-      return stub.id
-    }
+    const { text: body, written, found } = entry
+    const draft = (item: UntaggedFigure, label: string): string | undefined =>
+      stubs
+        ? draftAt(report.path, atColumnBefore(placeOf(report.path, item), own.grown), item.figure, label)
+        : undefined
     const first = plan.edits.length
     const { text: after, metrics: named } = writeReport(report.path, body, found?.untagged ?? [], draft, plan)
-    // A draft is kept only when a figure written names it: a figure whose annotation would not read
-    // back is left as it was, and a draft for it alone would be written again by each run.
-    for (const { stub, item, label } of stubbed) {
-      if (!named.has(stub.id)) {
-        metrics.delete(stub.id)
-        continue
-      }
-      drafted.push(stub)
-      plan.edits.push({ ...placeOf(report.path, item), action: 'stub', metric: stub.id, label })
-    }
-    // Edits of a report are listed in the order of the text, whatever made them; at one place, a
-    // draft metric before the annotation that names it.
-    const drafting = (edit: WriteEdit) => (edit.action === 'stub' ? 0 : 1)
-    plan.edits.splice(
-      first,
-      Infinity,
-      ...plan.edits.slice(first).sort((a, b) => a.line - b.line || a.column - b.column || drafting(a) - drafting(b))
-    )
-    if (after !== body) plan.changed.push({ path: report.path, before: text, after: bom + after })
+    for (const edit of plan.edits.slice(first)) edit.column = atColumnBefore(edit, own.grown).column
+    drafted.push(...keptDrafts(own, named, metrics, plan.edits))
+    inTextOrder(plan.edits, first)
+    if (after !== written) plan.changed.push({ path: report.path, before: text, after: bom + after })
   }
   return { plan, stubs: drafted }
+}
+
+function notUtf8(path: string): RefusedFile {
+  return { path, reason: 'it is not UTF-8 text, which factmark writes back byte for byte', errors: [] }
+}
+
+/** Why a report is not written: refused, or left as it is with nothing to write; undefined when it is written. */
+function refusal(
+  path: string,
+  { text, written, found }: { text: string; written: string; found: Suggestions | undefined },
+  options: WriteOptions
+): RefusedFile | 'unchanged' | undefined {
+  if (found?.refused) return { path, reason: found.refused.message, errors: [] }
+  const errors = errorsOf(path, options.diagnostics)
+  // A report with errors is refused even with nothing to write, so that its editor hears of them;
+  // metric=? (OWN_ERRORS) is no reason, or every report written once would be refused after.
+  if (errors.length > 0) return { path, reason: hasErrors(errors.length), errors: errors.slice(0, ERRORS_SHOWN) }
+  return found?.untagged.length === 0 && text === written ? 'unchanged' : undefined
+}
+
+/**
+ * The edits of a report, from `first` on, in the order of the text, whatever made them; at one
+ * place, a draft metric before the annotation that names it.
+ */
+function inTextOrder(edits: WriteEdit[], first: number): void {
+  const drafting = (edit: WriteEdit) => (edit.action === 'stub' ? 0 : 1)
+  edits.splice(
+    first,
+    Infinity,
+    ...edits.slice(first).sort((a, b) => a.line - b.line || a.column - b.column || drafting(a) - drafting(b))
+  )
+}
+
+/**
+ * The drafts of a report that are kept, their edits added to `edits`. A draft is kept only when a
+ * figure written names it: a figure whose annotation would not read back is left as it was, and a
+ * draft for it alone would be written again by each run.
+ */
+function keptDrafts(
+  own: ReportDrafts,
+  named: ReadonlySet<string>,
+  metrics: Map<string, Metric>,
+  edits: WriteEdit[]
+): PlannedStub[] {
+  edits.push(...own.edits)
+  const kept: PlannedStub[] = []
+  for (const { stub, place, label } of own.stubbed) {
+    if (!named.has(stub.id) && !own.named.has(stub.id)) {
+      metrics.delete(stub.id)
+      continue
+    }
+    kept.push(stub)
+    edits.push({ ...place, action: 'stub', metric: stub.id, label })
+  }
+  return kept
+}
+
+/**
+ * The report with the `?` of each annotation written with metric=? (by an earlier `--write`) made
+ * the id of the draft its figure gets (--stubs), when the words before it name it. Read back, every
+ * annotation must still be one, each draft named in its place; if not, the text is left as it was.
+ */
+function nameUndecided(
+  body: string,
+  draft: (item: UndecidedAnnotation, label: string) => string | undefined
+): { text: string; ids: Grown[] } {
+  const tree = treeOf(body)
+  const named = new Map<number, { at: number; id: string }>()
+  for (const item of undecidedAnnotations(body, tree)) {
+    const id = item.label === undefined ? undefined : draft(item, item.label)
+    if (id !== undefined) named.set(item.start, { at: item.at, id })
+  }
+  if (named.size === 0) return { text: body, ids: [] }
+  let text = ''
+  let from = 0
+  const ends: Array<{ id: string; end: number }> = []
+  for (const { at, id } of [...named.values()].sort((a, b) => a.at - b.at)) {
+    text += body.slice(from, at) + id
+    ends.push({ id, end: text.length })
+    from = at + UNDECIDED.length
+  }
+  text += body.slice(from)
+  const expected = [...annotationsIn(tree)].map(
+    ([start, { attributes }]) => named.get(start)?.id ?? attributes['metric']
+  )
+  const read = [...annotationsIn(treeOf(text)).values()].map(({ attributes }) => attributes['metric'])
+  if (read.join('\n') !== expected.join('\n')) return { text: body, ids: [] }
+  const toPoint = pointsOf(text)
+  return { text, ids: ends.map(({ id, end }) => ({ id, ...toPoint(end), by: id.length - UNDECIDED.length })) }
 }
 
 /**
