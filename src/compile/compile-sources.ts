@@ -68,8 +68,11 @@ function compileKeeping<Kept extends CollectedReport>(
   const skippedUnread = (input.skipped ?? []).filter(leftUnread)
   let unread = skippedUnread.length
 
+  // A registry with errors in some metrics: each report is checked against the others, and the rules
+  // across reports wait until it is mended.
+  const checkedAgainst = registry ?? loaded.partial
   for (const source of input.reports) {
-    const { file, locate: locateInReport, outcome: compiled } = compileSource(source, registry)
+    const { file, locate: locateInReport, outcome: compiled } = compileSource(source, checkedAgainst)
     files.push(file)
     // The registry's file comes first.
     onCompiled?.(files.length - 1, input.reports.length)

@@ -51,7 +51,7 @@ export const rules = {
     severity: 'error',
     title: 'The metric registry is malformed or breaks its schema',
     explanation:
-      'source/metrics.yaml declares every metric a fact may use (schema/metrics.schema.json). A broken registry makes every fact that uses it unverifiable.',
+      'source/metrics.yaml declares every metric a fact may use (schema/metrics.schema.json). A metric or a calculation with an error is left out until it is mended: the facts of that metric are not checked (and told nothing), the reports are checked against the rest, and the checks across reports wait, as nothing is published. When the YAML does not read at all, nothing of the registry is known, and the reports are not checked.',
     fix: 'Correct the YAML at the position shown.'
   },
   'missing-metric': {

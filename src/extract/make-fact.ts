@@ -215,7 +215,9 @@ function readMetric(
     return undefined
   }
   const metric = registry.metrics.get(id)
-  if (!metric) problem('unknown-metric', unknownMetricMessage(id, registry), at('metric'))
+  // A metric the registry declares with errors: its own error tells what to mend.
+  if (!metric && !registry.withErrors?.has(id))
+    problem('unknown-metric', unknownMetricMessage(id, registry), at('metric'))
   return metric && { id, metric }
 }
 

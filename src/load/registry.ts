@@ -7,12 +7,15 @@ import type { Registry } from '../model/compiled.js'
 import type { Calculation, Metric, MetricKind } from '../model/schema-types.js'
 import { validators } from '../model/schemas.js'
 import { openSource } from './source-file.js'
+import { addFault, calculationMetrics, entriesWithoutFaults, noFaults, partialRegistry } from './partial-registry.js'
 import { parseYaml, type YamlSource } from './yaml-source.js'
 
 export interface LoadedRegistry {
   file: VFile
   /** Undefined when the registry has errors (reported on `file`). */
   registry: Registry | undefined
+  /** A registry with errors that reads as YAML: the metrics and calculations without errors (see partialRegistry). */
+  partial?: Registry
   /** Where a key of the registry stands in the file. */
   locate: YamlSource['locate']
 }
@@ -48,19 +51,32 @@ export function readRegistry(file: VFile, text: string): LoadedRegistry {
 
   const validate = validators().registry
   const data = yaml.data ?? {}
-  if (!validate(data)) {
+  const faults = noFaults()
+  if (!validate(data))
     for (const problem of describeSchemaErrors(validate.errors ?? [])) {
       report(file, 'registry-invalid', `Registry: ${problem.message}`, yaml.locate(problem.path, problem.part))
+      addFault(faults, problem.path)
     }
-    return { file, registry: undefined, locate: yaml.locate }
+  // The entries the schema takes are checked on, so that one run tells every error of the registry.
+  const entries = entriesWithoutFaults(data, faults)
+  if (!entries) return { file, registry: undefined, locate: yaml.locate }
+  const withSchemaErrors = new Set(faults.metrics)
+  const { metrics } = entries
+  for (const [id, metric] of metrics) {
+    const messages = file.messages.length
+    checkMetric(file, yaml, { id, metric, metrics, withSchemaErrors })
+    if (file.messages.length > messages) faults.metrics.add(id)
   }
-
-  const before = file.messages.length
-  const metrics = new Map(Object.entries(data.metrics))
-  for (const [id, metric] of metrics) checkMetric(file, yaml, id, metric, metrics)
-  const calculations = data.calculations ?? []
-  for (const [index, calculation] of calculations.entries()) checkCalculation(file, yaml, index, calculation, metrics)
-  if (file.messages.length > before) return { file, registry: undefined, locate: yaml.locate }
+  for (const [index, calculation] of entries.calculations) {
+    // One that names a metric with errors goes with it (see partialRegistry), unchecked.
+    if (calculationMetrics(calculation).some((id) => withSchemaErrors.has(id))) continue
+    const messages = file.messages.length
+    checkCalculation(file, yaml, index, calculation, metrics)
+    if (file.messages.length > messages) faults.calculations.add(index)
+  }
+  if (faults.metrics.size > 0 || faults.calculations.size > 0)
+    return withPartial({ file, registry: undefined, locate: yaml.locate }, partialRegistry(data, faults))
+  const calculations = entries.calculations.map(([, calculation]) => calculation)
   // Only warnings from here on: a registry without definitions still compiles.
   for (const [id, metric] of metrics) {
     // A draft's one warning lists all that is left to do, the definition included.
@@ -82,13 +98,19 @@ export function readRegistry(file: VFile, text: string): LoadedRegistry {
   return { file, registry: { metrics, calculations }, locate: yaml.locate }
 }
 
-function checkMetric(
-  file: VFile,
-  yaml: YamlSource,
-  id: string,
-  metric: Metric,
+function withPartial(loaded: LoadedRegistry, partial: Registry | undefined): LoadedRegistry {
+  return partial ? { ...loaded, partial } : loaded
+}
+
+interface MetricToCheck {
+  id: string
+  metric: Metric
+  /** The metrics without schema errors, and the ids of those with, which a metric may name. */
   metrics: ReadonlyMap<string, Metric>
-): void {
+  withSchemaErrors: ReadonlySet<string>
+}
+
+function checkMetric(file: VFile, yaml: YamlSource, { id, metric, metrics, withSchemaErrors }: MetricToCheck): void {
   const at = (...path: string[]) => yaml.locate(['metrics', id, ...path])
   const expected = unitOfKind[metric.kind]
   if (expected !== undefined && metric.unit !== expected) {
@@ -116,7 +138,7 @@ function checkMetric(
       at('range')
     )
   }
-  if (metric.outOf !== undefined) {
+  if (metric.outOf !== undefined && !withSchemaErrors.has(metric.outOf)) {
     const total = metrics.get(metric.outOf)
     if (metric.kind !== 'rank')
       report(file, 'registry-invalid', `Metric "${id}" is a ${metric.kind}; only a rank is out of a total`, at('outOf'))

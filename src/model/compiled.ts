@@ -19,6 +19,11 @@ export type Severity = 'error' | 'warning' | 'info'
 export interface Registry {
   metrics: ReadonlyMap<string, Metric>
   calculations: readonly Calculation[]
+  /**
+   * Of a registry with errors checked against all the same (see partialRegistry): the metrics it
+   * declares with errors, left out. A fact of one is told nothing; the metric's error says it all.
+   */
+  withErrors?: ReadonlySet<string>
 }
 
 /** A diagnostic as the command line and the JSON output present it. */
