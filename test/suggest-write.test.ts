@@ -522,6 +522,24 @@ test('--stubs drafts a metric for each figure an earlier --write left with metri
   expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs: true }).changed).toEqual([])
 })
 
+test('--stubs leaves metric=? on a figure that names a dimension, which a draft would not declare, and says so', () => {
+  const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
+  const text = reportOf(['示例河断面水质为:fact[Ⅲ类]{metric=? site=示例河断面}。'])
+  const input = { reports: [{ path: 'source/report.md', text }], registry }
+  const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
+  expect(plan.changed).toEqual([])
+  expect(plan.edits).toEqual([
+    {
+      file: 'source/report.md',
+      line: 10,
+      column: 9,
+      text: 'Ⅲ类',
+      action: 'skip',
+      reason: 'no draft: it names site=, which a draft does not declare; choose a metric that does (check names them)'
+    }
+  ])
+})
+
 describe('dates and ordinals of names become ignore phrases', () => {
   const figureOf = (text: string) => {
     const read = readFigure(text)

@@ -1,6 +1,7 @@
 import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { readFigure, type Figure } from '../chinese-number/index.js'
+import { factAttributes } from '../extract/fact-dimensions.js'
 import { undecidedMetric } from '../extract/undecided-metric.js'
 import { pointsOf } from '../model/positions.js'
 import { directiveSpans } from '../remark/directive-source.js'
@@ -17,6 +18,8 @@ export interface UndecidedAnnotation {
   figure: Figure
   /** The words before it that name it, when any do. */
   label: string | undefined
+  /** The dimensions it names (site=…), which only a metric that declares them can take. */
+  dimensions: string[]
   /** Where the annotation starts, and where its `?` stands, in the text. */
   start: number
   at: number
@@ -44,7 +47,19 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     if (!figure.ok || at < from) return
     const lineStart = body.lastIndexOf('\n', start.offset - 1) + 1
     const label = labelBefore(body.slice(lineStart, start.offset))
-    found.push({ line: start.line, column: start.column, text, figure: figure.value, label, start: start.offset, at })
+    const dimensions = Object.keys(node.attributes ?? {}).filter(
+      (name) => !factAttributes.has(name) && name !== 'class'
+    )
+    found.push({
+      line: start.line,
+      column: start.column,
+      text,
+      figure: figure.value,
+      label,
+      dimensions,
+      start: start.offset,
+      at
+    })
   })
   return found
 }

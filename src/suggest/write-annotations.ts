@@ -203,15 +203,19 @@ function bodiesOf(
     const body = text.slice(text.startsWith(BOM) ? BOM.length : 0)
     if (!stubs || errorsOf(report.path, options.diagnostics).length > 0)
       return [{ path: report.path, text: body, written: body }]
-    const named = nameUndecided(body, (item, label) =>
-      draftAt(
-        report.path,
-        { file: report.path, line: item.line, column: item.column, text: item.text },
-        item.figure,
-        label
-      )
-    )
     const own = draftsOf(report.path)
+    const named = nameUndecided(body, (item, label) => {
+      const place = { file: report.path, line: item.line, column: item.column, text: item.text }
+      // A draft declares no dimension: the figure would be of a metric that cannot take its site=.
+      if (item.dimensions.length === 0) return draftAt(report.path, place, item.figure, label)
+      const named = item.dimensions.map((name) => `${name}=`).join(' ')
+      own.edits.push({
+        ...place,
+        action: 'skip',
+        reason: `no draft: it names ${named}, which a draft does not declare; choose a metric that does (check names them)`
+      })
+      return undefined
+    })
     for (const { id } of named.ids) own.named.add(id)
     own.grown.push(...named.ids)
     return [{ path: report.path, text: named.text, written: body }]
@@ -246,6 +250,8 @@ function planReports(
       text === undefined || entry === undefined ? notUtf8(report.path) : refusal(report.path, entry, options)
     if (text === undefined || entry === undefined || refused !== undefined) {
       if (typeof refused === 'object') plan.refused.push(refused)
+      // A report with nothing to write may still say why a figure of it got no draft.
+      else if (refused === 'unchanged') plan.edits.push(...own.edits)
       for (const { stub } of own.stubbed) metrics.delete(stub.id)
       continue
     }
