@@ -86,16 +86,21 @@ export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], 
     }
   })
   const taken = new Set<Node>()
-  return told.map((error) => {
-    if (indentation && error === indentation.error) return indentation.problem
+  let unclosedFrom = Infinity
+  const problems = told.map((error): [YAMLError, YamlOffsetProblem] => {
+    if (indentation && error === indentation.error) return [error, indentation.problem]
     const message = rewordings.find((entry) => entry.code === error.code)?.message ?? firstLine(error.message)
     const row = openers.find((entry) => entry.error.test(message))
     const node = row && endingAt.get(error.pos[0])?.find((candidate) => !taken.has(candidate) && row.opens(candidate))
     const start = node?.range?.[0]
-    if (!row || !node || start === undefined) return { message, start: error.pos[0], end: error.pos[1] }
+    if (!row || !node || start === undefined) return [error, { message, start: error.pos[0], end: error.pos[1] }]
     taken.add(node)
-    return { message: row.message, start, end: start + 1 }
+    unclosedFrom = Math.min(unclosedFrom, start)
+    return [error, { message: row.message, start, end: start + 1 }]
   })
+  // A map, list or text left open swallows the lines after it, whose keys the library then finds out
+  // of place, in its own words, where nothing is wrong: the opening is told, not what follows it.
+  return problems.filter(([error]) => !(cascade(error) && error.pos[0] > unclosedFrom)).map(([, problem]) => problem)
 }
 
 function firstLine(message: string): string {
