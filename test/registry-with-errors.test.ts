@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile/compile-sources.js'
 import { addFault, noFaults, partialRegistry } from '../src/load/partial-registry.js'
+import { reportOf } from './helpers/test-report.js'
 
 const metric = (kind: string, unit: string, more = '') =>
   `    label: { zh: 指标, en: Metric }\n    definition: { zh: 定义。, en: Definition. }\n    kind: ${kind}\n    unit: "${unit}"\n    better: higher\n${more}`
@@ -26,19 +27,9 @@ const registry = (pm25Kind: string, ratioUnit: string) => ({
 
 const report = {
   path: 'source/report.md',
-  text: [
-    '---',
-    'title: 测试市2025年工作总结',
-    'issuer: 测试局',
-    'entity: 测试市',
-    'period: "2025"',
-    'language: zh-CN',
-    'slug: test',
-    '---',
-    '',
-    'PM2.5浓度为:fact[17.4微克/立方米]{metric=air.pm25},优良率:fact[99.2%]{metric=air.good_days_ratio},整治排污口:fact[205个]{metric=water.outfals}。',
-    ''
-  ].join('\n')
+  text: reportOf([
+    'PM2.5浓度为:fact[17.4微克/立方米]{metric=air.pm25},优良率:fact[99.2%]{metric=air.good_days_ratio},整治排污口:fact[205个]{metric=water.outfals}。'
+  ])
 }
 
 const lines = (result: ReturnType<typeof compileSources>) =>

@@ -14,6 +14,7 @@ import { planWrite, type WriteEdit } from '../src/suggest/write-annotations.js'
 import { runCli } from './helpers/run-cli.js'
 import { seedRegistry, seedReport } from './helpers/seed.js'
 import { stripAnnotations } from './helpers/strip-annotations.js'
+import { reportOf } from './helpers/test-report.js'
 
 // One folder per case under test/fixtures/suggest-write/<case>/: input.md and
 // metrics.yaml as an editor has them, options.json for --stubs, and the
@@ -364,23 +365,6 @@ describe('annotation text', () => {
     expect(attributesOf(written)).toEqual(attributes)
   })
 })
-
-/** A report of the test city with `blocks` of Markdown, its front matter ending in `more` lines. */
-const reportOf = (blocks: readonly string[], more: readonly string[] = []): string =>
-  [
-    '---',
-    'title: 测试市2025年工作总结',
-    'issuer: 测试局',
-    'entity: 测试市',
-    'period: "2025"',
-    'language: zh-CN',
-    'slug: test',
-    ...more,
-    '---',
-    '',
-    blocks.join('\n\n'),
-    ''
-  ].join('\n')
 
 // Reports made of Chinese text, figures, names, Markdown emphasis, tables, CRLF and a BOM.
 const pieces = fc.constantFrom(

@@ -18,6 +18,11 @@ export const factAttributes = new Set([
   'revises'
 ])
 
+/** Whether an attribute of an annotation can only name a dimension of its metric (`.x` sets a class, which is none). */
+export function isDimensionName(name: string): boolean {
+  return !factAttributes.has(name) && name !== 'class'
+}
+
 export type Problem = (ruleId: RuleId, message: string, place: Position) => void
 
 interface Places {

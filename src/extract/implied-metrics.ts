@@ -5,7 +5,7 @@ import type { Registry } from '../model/compiled.js'
 import type { Metric, MetricKind } from '../model/schema-types.js'
 import { eachOfType } from '../remark/each-node.js'
 import { factName } from '../remark/fact-syntax.js'
-import { factAttributes } from './fact-dimensions.js'
+import { isDimensionName } from './fact-dimensions.js'
 
 // The kind of metric a figure implies; a change in points belongs to a percentage.
 const kindOf: Record<FigureKind, MetricKind> = {
@@ -54,7 +54,7 @@ export function impliedRegistry(tree: Root): Registry {
     if (sighting) seen.push(sighting)
     const names = dimensions.get(id) ?? new Set()
     dimensions.set(id, names)
-    for (const name of Object.keys(attributes)) if (!factAttributes.has(name) && name !== 'class') names.add(name)
+    for (const name of Object.keys(attributes)) if (isDimensionName(name)) names.add(name)
   })
   const metrics = new Map<string, Metric>()
   for (const [id, seen] of sightings) metrics.set(id, impliedMetric(id, seen, dimensions.get(id) ?? new Set()))

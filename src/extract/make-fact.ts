@@ -13,7 +13,7 @@ import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
 import { attributeSyntaxError } from '../remark/attribute-syntax.js'
 import type { DirectiveSpans } from '../remark/directive-source.js'
 import { aspectAttributes, isAspectAttribute, type AspectAttribute } from './aspects.js'
-import { factAttributes, readDimensions } from './fact-dimensions.js'
+import { isDimensionName, readDimensions } from './fact-dimensions.js'
 import { resolveValue, type ValueField } from './fact-value.js'
 import type { ValueProblem } from './value-problem.js'
 import { undecidedMessage, undecidedMetric } from './undecided-metric.js'
@@ -225,8 +225,7 @@ function readMetric(
 function namedDimensions(attributes: Annotation['attributes']): Record<string, string> {
   const named: Record<string, string> = {}
   for (const [name, value] of Object.entries(attributes))
-    if (!factAttributes.has(name) && name !== 'class' && typeof value === 'string' && value.trim() !== '')
-      named[name] = value
+    if (isDimensionName(name) && typeof value === 'string' && value.trim() !== '') named[name] = value
   return named
 }
 

@@ -1,7 +1,7 @@
 import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { readFigure, type Figure } from '../chinese-number/index.js'
-import { factAttributes } from '../extract/fact-dimensions.js'
+import { isDimensionName } from '../extract/fact-dimensions.js'
 import { undecidedMetric } from '../extract/undecided-metric.js'
 import { pointsOf } from '../model/positions.js'
 import { directiveSpans } from '../remark/directive-source.js'
@@ -47,9 +47,7 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     if (!figure.ok || at < from) return
     const lineStart = body.lastIndexOf('\n', start.offset - 1) + 1
     const label = labelBefore(body.slice(lineStart, start.offset))
-    const dimensions = Object.keys(node.attributes ?? {}).filter(
-      (name) => !factAttributes.has(name) && name !== 'class'
-    )
+    const dimensions = Object.keys(node.attributes ?? {}).filter(isDimensionName)
     found.push({
       line: start.line,
       column: start.column,

@@ -335,6 +335,8 @@ function nameUndecided(
   body: string,
   draft: (item: UndecidedAnnotation, label: string) => string | undefined
 ): { text: string; ids: Grown[] } {
+  // Most reports have no `?` at all, and need not be parsed a second time for it.
+  if (!body.includes(UNDECIDED)) return { text: body, ids: [] }
   const tree = treeOf(body)
   const named = new Map<number, { at: number; id: string }>()
   for (const item of undecidedAnnotations(body, tree)) {
