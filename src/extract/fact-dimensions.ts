@@ -6,7 +6,7 @@ import type { RuleId } from '../diagnostics/rules.js'
 import type { Metric } from '../model/schema-types.js'
 
 /** Attributes with a meaning of their own; any other is a dimension of the metric. */
-export const factAttributes = new Set([
+const factAttributes = new Set([
   'metric',
   'id',
   'unit',
