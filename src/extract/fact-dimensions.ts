@@ -6,17 +6,7 @@ import type { RuleId } from '../diagnostics/rules.js'
 import type { Metric } from '../model/schema-types.js'
 
 /** Attributes with a meaning of their own; any other is a dimension of the metric. */
-const factAttributes = new Set([
-  'metric',
-  'id',
-  'unit',
-  'value',
-  'period',
-  'entity',
-  'aspect',
-  'base',
-  'revises'
-])
+const factAttributes = new Set(['metric', 'id', 'unit', 'value', 'period', 'entity', 'aspect', 'base', 'revises'])
 
 /** Whether an attribute of an annotation can only name a dimension of its metric (`.x` sets a class, which is none). */
 export function isDimensionName(name: string): boolean {
