@@ -33,9 +33,9 @@ describe('two printed figures of one quantity may be the same value when their r
 })
 
 const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
-const report = (slug: string, period: string, body: string) => ({
+const report = (slug: string, period: string, body: string, published?: string) => ({
   path: `${slug}.md`,
-  text: `---\ntitle: 测试市${period}年报告\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n${body}\n`
+  text: `---\ntitle: 测试市${period}年报告\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: ${slug}\n${published === undefined ? '' : `published: ${published}\n`}---\n\n${body}\n`
 })
 const earlier = report('report-2024', '2024', '优良率:fact[98.6%]{metric=air.good_days_ratio}。')
 
@@ -46,6 +46,40 @@ describe('restatement-conflict', () => {
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
       'report-2025.md:10:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in report-2024 (report-2024.md:10:4); if report-2025 corrects it, say so with revises=report-2024'
     ])
+  })
+
+  // A summary of 2024 with no date beside a fact sheet of 2024 dated 2025-02-18: which came out
+  // first is not known, and the message does not say which of them corrects the other.
+  test.each([
+    [
+      'the other is dated',
+      undefined,
+      '2025-02-18',
+      'sheet-2024.md:11:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in summary-2024 (summary-2024.md:10:4); correct the one that is wrong, or say revises= on the one that corrects the other: which came out first is not known, as summary-2024 gives no date of publication (published: in its front matter)'
+    ],
+    [
+      'neither is dated',
+      undefined,
+      undefined,
+      'summary-2024.md:10:4 restatement-conflict air.good_days_ratio for 2024 is "98.6%" here but "98.7%" in sheet-2024 (sheet-2024.md:10:7); correct the one that is wrong, or say revises= on the one that corrects the other: which came out first is not known, as sheet-2024 and summary-2024 give no date of publication (published: in their front matter), and their periods end together'
+    ],
+    [
+      'both are dated',
+      '2025-01-20',
+      '2025-02-18',
+      'sheet-2024.md:11:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in summary-2024 (summary-2024.md:11:4); if sheet-2024 corrects it, say so with revises=summary-2024'
+    ]
+  ])('of two reports of one period, one without a date: %s', (_name, summaryDate, sheetDate, message) => {
+    const summary = report('summary-2024', '2024', '优良率:fact[98.6%]{metric=air.good_days_ratio}。', summaryDate)
+    const { path, text } = report(
+      'sheet-2024',
+      '2024',
+      '上年优良率为:fact[98.7%]{metric=air.good_days_ratio}。',
+      sheetDate
+    )
+    const sheet = { path, text: text.replace('年报告', '年数据表') }
+    const { diagnostics } = compileSources({ reports: [summary, sheet], registry, checkUnusedMetrics: false })
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([message])
   })
 
   test('a level restated at a finer precision within the range printed agrees', () => {

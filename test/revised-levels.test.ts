@@ -50,3 +50,37 @@ describe('a change whose level a later report revises', () => {
     ])
   })
 })
+
+// A brief copies 17.4 wrongly as 17.6 and says it revises nothing: restatement-conflict tells it.
+describe('a change whose level two reports dispute', () => {
+  const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
+  const miscopied = report('report-2024-brief', '2024', 'PM2.5浓度为:fact[17.6微克/立方米]{metric=air.pm25}。')
+  const sheet = report(
+    'report-2024-sheet',
+    '2024',
+    'PM2.5浓度为:fact[17.4微克/立方米]{metric=air.pm25},同比下降:fact[5.4%]{metric=air.pm25 aspect=decrease base=2023}。'
+  )
+  const of2025 = (change: string) =>
+    report(
+      'report-2025',
+      '2025',
+      `PM2.5浓度为:fact[16.4微克/立方米]{metric=air.pm25},同比下降:fact[${change}]{metric=air.pm25 aspect=decrease base=2024}。`
+    )
+  const conflict =
+    'report-2024-sheet.md:10:9 restatement-conflict air.pm25 for 2024 is "17.4微克/立方米" here but "17.6微克/立方米" in report-2024-brief (report-2024-brief.md:10:9); correct the one that is wrong, or say revises= on the one that corrects the other: which came out first is not known, as report-2024-brief and report-2024-sheet give no date of publication (published: in their front matter), and their periods end together'
+
+  test('stated beside its own level, is measured from that level, whichever value stands', () => {
+    // Neither is dated, so the brief comes first by its slug: its 17.6 stands, and 17.6 → 16.4 would be −4.35%.
+    expect(messages([of2023, miscopied, sheet])).toEqual([conflict])
+  })
+
+  test('stated in another report, is told only when it agrees with neither value', () => {
+    // 17.4 → 16.4 is −5.75%; 17.6 → 16.4 is −6.82%.
+    expect(messages([of2023, miscopied, sheet, of2025('5.7%')])).toEqual([conflict])
+    expect(messages([of2023, miscopied, sheet, of2025('6.8%')])).toEqual([conflict])
+    expect(messages([of2023, miscopied, sheet, of2025('4.0%')])).toEqual([
+      conflict,
+      'report-2025.md:10:48 change-contradicts-levels The change "4.0%" of air.pm25 from 2024 to 2025 disagrees with the levels "17.6微克/立方米" (report-2024-brief) and "16.4微克/立方米" (report-2025): (16.4 − 17.6) / 17.6 = −6.8182%, stated −4%; the levels as printed allow −7.37% to −6.26%'
+    ])
+  })
+})

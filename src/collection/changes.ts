@@ -31,10 +31,13 @@ export function checkChangesAcrossReports(
     if (!metric) continue
     const basePeriod = fact.basePeriod as string
     const baseKey = seriesKey({ ...fact, period: basePeriod })
-    const level = asPrintedBy(levels.get(seriesKey(fact)), change)
-    const base = asPrintedBy(levels.get(baseKey), change)
+    const levelsOf = printingsFor(levels.get(seriesKey(fact)), change)
+    const basesOf = printingsFor(levels.get(baseKey), change)
+    const [level, base] = [levelsOf[0], basesOf[0]]
     if (level && base) {
-      checkAgainst(change, base, level, registry, checks)
+      const kind = metric.kind
+      const pair = agreeingPair(change, basesOf, levelsOf, kind) ?? { base, level }
+      checkAgainst(change, pair.base, pair.level, kind, checks)
     } else if (level) {
       const point = inferredPoint(change, basePeriod, inferBase(level.fact, fact), level, metric)
       if (!inferred.has(baseKey)) inferred.set(baseKey, { metric: fact.metric, record: point })
@@ -62,27 +65,63 @@ export function checkChangesAcrossReports(
 }
 
 /**
- * A level as the report of `change` printed it, if it printed one, else the value that stands: a
- * change is measured from the figures its own report gives. A later report that revises one of them
- * (2024's 17.4 to 17.6) leaves the change measured from 17.4, and a base inferred from 17.6 and
- * that change would be a value no report implies.
+ * The printings of a level that a change is measured from. A change is measured from the figures
+ * its own report gives: a later report that revises one of them (2024's 17.4 to 17.6) leaves the
+ * change measured from 17.4, and a base inferred from 17.6 and that change would be a value no
+ * report implies. A report that prints no level of its own has the value that stands, then the
+ * values that dispute it: while two reports disagree on a level, a change that agrees with one of
+ * them is not told again of the dispute that restatement-conflict tells.
  */
-function asPrintedBy(level: PublishedLevel | undefined, change: Printed): Printed | undefined {
-  if (!level) return undefined
+function printingsFor(level: PublishedLevel | undefined, change: Printed): Printed[] {
+  if (!level) return []
   const { slug } = change.publication
-  const own = (entry: Printed) => entry.publication.slug === slug
-  return level.printed.publication.slug === slug
-    ? level.printed
-    : (level.alsoIn.find(own) ?? level.revised.find(own) ?? level.printed)
+  const own = [level.printed, ...level.alsoIn, ...level.revised, ...level.disputed].find(
+    (entry) => entry.publication.slug === slug
+  )
+  return own ? [own] : [level.printed, ...level.disputed]
+}
+
+/** The first levels of the base and of the period, among those a change may be measured from, with which it agrees. */
+function agreeingPair(
+  change: Printed,
+  bases: readonly Printed[],
+  levels: readonly Printed[],
+  kind: string | undefined
+): { base: Printed; level: Printed } | undefined {
+  if (bases.length * levels.length === 1) return undefined
+  for (const base of bases)
+    for (const level of levels) if (changeHolds(change, base, level, kind)) return { base, level }
+  return undefined
+}
+
+/** Whether level − base is the change (in percent of the base for a relative one), undefined when it cannot be said. */
+function changeHolds(change: Printed, base: Printed, level: Printed, kind: string | undefined): boolean | undefined {
+  const expected = expectedChange(change, base, level, kind)
+  return expected && overlaps(expected, factInterval(change.fact, kind))
+}
+
+/** The changes two printed levels allow, at their printed precision. */
+function expectedChange(
+  change: Printed,
+  base: Printed,
+  level: Printed,
+  kind: string | undefined
+): Interval | undefined {
+  const [start, end] = [factInterval(base.fact, kind), factInterval(level.fact, kind)]
+  return change.fact.aspect === 'relative-change' ? percentChange(end, start) : subtract(end, start)
 }
 
 /** change-contradicts-levels: level − base must be the change (in percent of the base for a relative one). */
-function checkAgainst(change: Printed, base: Printed, level: Printed, registry: Registry, checks: LazyCheck[]): void {
+function checkAgainst(
+  change: Printed,
+  base: Printed,
+  level: Printed,
+  kind: string | undefined,
+  checks: LazyCheck[]
+): void {
   const { fact } = change
-  const kind = registry.metrics.get(fact.metric)?.kind
   const relative = fact.aspect === 'relative-change'
-  const [start, end] = [factInterval(base.fact, kind), factInterval(level.fact, kind)]
-  const expected = relative ? percentChange(end, start) : subtract(end, start)
+  const expected = expectedChange(change, base, level, kind)
   if (!expected) return
   const holds = overlaps(expected, factInterval(fact, kind))
   const computed = relative

@@ -4,7 +4,7 @@ import type { Registry, RelatedPlace } from '../model/compiled.js'
 import { previousPeriod } from '../model/period.js'
 import { describeDimensions, groupBy, place, seriesKey } from '../validate/fact-groups.js'
 import { factInterval, mayBeSame } from '../validate/interval.js'
-import { referenceTo, type LazyCheck, type Printed, type Publication } from './published.js'
+import { orderKnown, referenceTo, type LazyCheck, type Printed, type Publication } from './published.js'
 
 /** The published value of one period, entity and dimensions of a metric, and every other report that prints it. */
 export interface PublishedLevel {
@@ -15,6 +15,11 @@ export interface PublishedLevel {
   alsoIn: Printed[]
   /** Earlier values that a later report revised, earliest first. */
   revised: Printed[]
+  /**
+   * Later reports that print another value without saying they revise it (each told as a
+   * restatement-conflict): a change is still measured from its own report's value.
+   */
+  disputed: Printed[]
 }
 
 /** A figure and the report that prints it, for the detail of a check: 2.61(xiamen-2023-fact-sheet). */
@@ -57,7 +62,7 @@ export function publishedLevels(
       if (seen.has(printed.publication)) continue
       seen.add(printed.publication)
       if (!level) {
-        level = { key, printed, alsoIn: [], revised: [] }
+        level = { key, printed, alsoIn: [], revised: [], disputed: [] }
         // The first to print the value revises none of the collection's.
         if (printed.fact.revises !== undefined) reportUnmatched(printed)
       } else level = restated(level, printed, registry, checks)
@@ -98,14 +103,23 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
   }
   if (revisesEarlier) {
     check(true, '修订了', '')
-    return { key: level.key, printed: later, alsoIn: [], revised: level.revised.concat(earlier, level.alsoIn) }
+    return {
+      key: level.key,
+      printed: later,
+      alsoIn: [],
+      revised: level.revised.concat(earlier, level.alsoIn),
+      disputed: level.disputed
+    }
   }
   check(false, '与', '不同')
+  level.disputed.push(later)
   const { fact } = later
   const hint =
-    revises === undefined
-      ? `; if ${later.publication.slug} corrects it, say so with revises=${earlier.publication.slug}`
-      : `; revises=${revises} names no report that prints it${revisesMeant(revises, printers(level))}`
+    revises !== undefined
+      ? `; revises=${revises} names no report that prints it${revisesMeant(revises, printers(level))}`
+      : orderKnown(earlier.publication, later.publication)
+        ? `; if ${later.publication.slug} corrects it, say so with revises=${earlier.publication.slug}`
+        : `; correct the one that is wrong, or say revises= on the one that corrects the other: which came out first is not known, as ${undated(earlier, later)}`
   report(
     later.publication.file,
     'restatement-conflict',
@@ -129,6 +143,14 @@ function reportUnmatched({ fact, publication }: Printed, earlier: readonly strin
     `revises=${revises} names no earlier report of the collection that prints ${fact.metric}${describeDimensions(fact)} for ${fact.period}, so nothing shows the value "${fact.text}" replaces${meant === '' ? ': check the slug, or add that report to the collection' : meant}`,
     place(fact)
   )
+}
+
+/** Which of two reports gives no date, in the words of restatement-conflict. */
+function undated(...printed: readonly Printed[]): string {
+  const slugs = printed.filter(({ publication }) => !publication.dated).map(({ publication }) => publication.slug)
+  return slugs.length === 1
+    ? `${slugs.join('')} gives no date of publication (published: in its front matter)`
+    : `${slugs.join(' and ')} give no date of publication (published: in their front matter), and their periods end together`
 }
 
 /** The slugs of the reports that printed a level so far, the first first. */

@@ -13,6 +13,8 @@ export interface Publication {
   file: VFile
   /** 0 for the earliest report; a later report may revise what an earlier one printed. */
   order: number
+  /** Whether its front matter dates it (published, or its sources' dates), rather than its period alone. */
+  dated: boolean
 }
 
 /** A fact and the report that prints it. */
@@ -25,12 +27,28 @@ export interface Printed {
  * When a report came out: its publication date; for a compilation, the latest of its sources';
  * else the end of its period, sorted after every date within it.
  */
-function publishedWhen({ frontMatter }: Pick<CollectedReport, 'frontMatter'>): string {
+function publishedWhen(report: Pick<CollectedReport, 'frontMatter'>): string {
+  const { frontMatter } = report
+  return datedWhen(report) ?? `${frontMatter.period.split('/').at(-1) ?? ''}~`
+}
+
+/** The date its front matter gives a report: its publication date, else the latest of its sources'. */
+function datedWhen({ frontMatter }: Pick<CollectedReport, 'frontMatter'>): string | undefined {
   const latestSource = (frontMatter.sources ?? [])
     .map((source) => source.published)
     .sort(compareStrings)
     .at(-1)
-  return frontMatter.published ?? latestSource ?? `${frontMatter.period.split('/').at(-1) ?? ''}~`
+  return frontMatter.published ?? latestSource
+}
+
+/**
+ * Whether it is known which of two reports came out first: both are dated, or neither is and
+ * their periods end apart (a report of 2025 after one of 2024). A report of 2024 that gives no
+ * date may have come out before or after a fact sheet dated 2025-02-18.
+ */
+export function orderKnown(a: Publication, b: Publication): boolean {
+  if (a.dated || b.dated) return a.dated && b.dated
+  return publishedWhen(a.report) !== publishedWhen(b.report)
 }
 
 /**
@@ -41,9 +59,13 @@ export function inPublicationOrder(
   reports: readonly CollectedReport[],
   fileOf: (report: CollectedReport) => VFile
 ): Publication[] {
-  return [...reports]
-    .sort(comparePublished)
-    .map((report, order) => ({ slug: report.frontMatter.slug, report, file: fileOf(report), order }))
+  return [...reports].sort(comparePublished).map((report, order) => ({
+    slug: report.frontMatter.slug,
+    report,
+    file: fileOf(report),
+    order,
+    dated: datedWhen(report) !== undefined
+  }))
 }
 
 /** The order of inPublicationOrder. */

@@ -186,7 +186,7 @@ export const rules = {
     severity: 'error',
     title: 'A change disagrees with the levels published for its two periods',
     explanation:
-      'A change measured against a period (同比提升2.1个百分点, 同比改善10.3%, 同比上升4位) must agree with the levels any report of the collection publishes for that period and for the period of the change, at the precision printed: 93.8% − 91.7% = 2.1 points; (2.34 − 2.61) / 2.61 = −10.3%; 第3 is 4 places above 第7. The message shows both levels and where they stand.',
+      'A change measured against a period (同比提升2.1个百分点, 同比改善10.3%, 同比上升4位) must agree with the levels any report of the collection publishes for that period and for the period of the change, at the precision printed: 93.8% − 91.7% = 2.1 points; (2.34 − 2.61) / 2.61 = −10.3%; 第3 is 4 places above 第7. A change is measured from the levels its own report prints, where it prints them; else from the value that stands, or, while two reports disagree on it (restatement-conflict), from either. The message shows both levels and where they stand.',
     fix: 'Check the change and the two levels against the printed reports; one of them may belong to another period, entity or method, or a later report may revise a level (revises=).'
   },
   'change-base-unpublished': {
@@ -200,8 +200,8 @@ export const rules = {
     severity: 'error',
     title: 'Two reports publish different values for the same figure',
     explanation:
-      'The same metric, period, entity and dimensions published with values that disagree at the precision printed (2.61 in one report, 2.60 in the next: no value rounds to both, though their ranges meet at 2.605) would give the series two values for one point. Reports are taken in the order they were published (front matter `published`, else the latest date of their `sources`, else their period). A later report that corrects an earlier one says so with `revises=<slug>` on the fact; the series then shows the revised value and the value it replaces.',
-    fix: 'Correct the fact that was copied wrongly, or add `revises=<slug of the earlier report>` to the later one if it is a revision.'
+      'The same metric, period, entity and dimensions published with values that disagree at the precision printed (2.61 in one report, 2.60 in the next: no value rounds to both, though their ranges meet at 2.605) would give the series two values for one point. Reports are taken in the order they were published (front matter `published`, else the latest date of their `sources`, else their period). A later report that corrects an earlier one says so with `revises=<slug>` on the fact; the series then shows the revised value and the value it replaces. Where a report gives no date and its period cannot tell which came out first (a summary of 2024 beside a fact sheet dated 2025-02-18), the message does not say which report is wrong. While two reports disagree on a level, a change measured from it is checked against either value, and told only when it agrees with neither.',
+    fix: 'Correct the fact that was copied wrongly, or add `revises=<slug of the earlier report>` to the later one if it is a revision; give a report that has none its date of publication (`published:` in its front matter).'
   },
   'revises-unmatched': {
     severity: 'info',
