@@ -57,6 +57,18 @@ describe('datapackage.json', () => {
     expect(csv.split('\r\n')[0]?.split(',')).toEqual(facts?.schema?.fields.map((field) => field.name))
   })
 
+  test('names the column that holds each value’s unit, and the code of money apart from UCUM’s', () => {
+    const facts = descriptor.resources.find((resource) => resource.name === 'facts')
+    const value = facts?.schema?.fields.find((field) => field.name === 'value') as { unit?: unknown } | undefined
+    expect(value?.unit).toEqual({
+      field: 'unit',
+      system: 'http://unitsofmeasure.org',
+      currency: { system: 'urn:iso:std:iso:4217', codes: ['CNY'] }
+    })
+    const units = new Set(result.reports.flatMap((report) => report.bundle.facts.map((fact) => fact.unit)))
+    expect(units.has('CNY')).toBe(true)
+  })
+
   test('gives the size and sha256 of each file it describes', () => {
     expect(descriptor.resources.map((resource) => resource.path)).toEqual([
       'facts.csv',

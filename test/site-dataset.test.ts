@@ -131,6 +131,22 @@ describe('the site’s facts.parquet', () => {
     expect(emptyInCsv).toBeGreaterThan(0)
   })
 
+  test('holds dimensions and sections as JSON values that a query reads into, not JSON text quoted again', async () => {
+    expect(
+      await query(
+        `SELECT id, json_type(dimensions), CAST(dimensions AS VARCHAR), json_type(section), section->>0 FROM '${file}' WHERE dimensions->>'$.site' IS NOT NULL ORDER BY id LIMIT 1`
+      )
+    ).toEqual([
+      [
+        'sea.aquaculture_withdrawn@2025:site=中洲岛',
+        'OBJECT',
+        '{"site":"中洲岛"}',
+        'ARRAY',
+        '一、对标“作出示范”,加快建设美丽中国样板城市'
+      ]
+    ])
+  })
+
   test('is the same bytes each time the same facts are written', () => {
     const again = renderArtifacts(compileSources({ reports: [seedReport, second], registry: seedRegistry })).find(
       (artifact) => artifact.path === 'facts.parquet'

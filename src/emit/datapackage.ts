@@ -3,11 +3,19 @@ import { factColumns, reportColumn } from './fact-columns.js'
 import { byteLength, sha256 } from './hash.js'
 import type { CompiledReport, SiteReport } from '../model/compiled.js'
 import type { FactBundle } from '../model/schema-types.js'
+import { CURRENCY } from '../chinese-number/index.js'
 
 /** A file a package describes: its content, or its size and digest when it was written as it was made. */
 export type PackagedFile = { path: string } & ({ content: string | Uint8Array } | { bytes: number; sha256: string })
 
 const profiles = 'https://datapackage.org/profiles/2.0/'
+
+/** Where the unit of a value is named, and in which code: see the `unit` column. */
+const valueUnit = {
+  field: 'unit',
+  system: 'http://unitsofmeasure.org',
+  currency: { system: 'urn:iso:std:iso:4217', codes: [CURRENCY] }
+} as const
 
 /**
  * datapackage.json: a Frictionless Data Package v2 describing facts.csv (a
@@ -109,8 +117,9 @@ function factTable(csv: PackagedFile, description: string, before: readonly Tabl
           type: column.type,
           title: column.title,
           description: column.description,
-          // Custom field property: the values of this column are measured in the unit named by another column.
-          ...(column.name === 'value' && { unit: { field: 'unit', system: 'http://unitsofmeasure.org' } }),
+          // Custom field property: the values of this column are measured in the unit named by
+          // another column, a UCUM code but for money, which UCUM has no code for (CNY, ISO 4217).
+          ...(column.name === 'value' && { unit: valueUnit }),
           ...((column.required || column.enum || column.name === 'id') && {
             constraints: {
               ...(column.required && { required: true }),

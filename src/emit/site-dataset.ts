@@ -46,7 +46,7 @@ const parquetType: Record<Column['type'], BasicType> = {
  * hundred reports are never held besides the columns made of them.
  */
 function columnsOf(reports: Iterable<readonly SiteRow[]>) {
-  const data = columns.map((): Array<string | number | null> => [])
+  const data = columns.map((): unknown[] => [])
   for (const rows of reports)
     for (const row of rows)
       columns.forEach((column, index) => data[index]?.push(parquetCell(column, row[index] ?? null)))
@@ -58,9 +58,14 @@ function columnsOf(reports: Iterable<readonly SiteRow[]>) {
   }))
 }
 
-function parquetCell(column: Pick<Column, 'type'>, cell: string | number | null): string | number | null {
+/**
+ * A cell as Parquet holds it. An object or array cell is JSON text, which the writer's JSON type
+ * would quote again as a string: it takes the value, and writes its JSON itself.
+ */
+function parquetCell(column: Pick<Column, 'type'>, cell: string | number | null): unknown {
   if (cell === null || cell === '') return null
   if (column.type === 'number' || column.type === 'integer') return Number(cell)
+  if (column.type === 'object' || column.type === 'array') return JSON.parse(String(cell)) as unknown
   return String(cell)
 }
 
