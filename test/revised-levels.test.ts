@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile/compile-sources.js'
+import { seriesEntry } from '../src/emit/series-json.js'
 
 const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
 const report = (slug: string, period: string, body: string) => ({
@@ -36,6 +37,24 @@ describe('a change whose level a later report revises', () => {
   test('is checked against the level its report printed', () => {
     const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
     expect(messages([of2023, of2024, revising])).toEqual([])
+  })
+
+  test('leaves no report out of the series’ entry: the one revised, and the one that states the change alone', () => {
+    const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
+    const changeOnly = report(
+      'report-2024-brief',
+      '2024',
+      'PM2.5浓度同比下降:fact[4.3%]{metric=air.pm25 aspect=decrease base=2023}。'
+    )
+    const series = compiled([of2023, of2024, revising, changeOnly]).collection?.series.find(
+      (entry) => entry.metric.id === 'air.pm25'
+    )
+    expect(series && seriesEntry(series).reports).toEqual([
+      'report-2023',
+      'report-2024',
+      'report-2024-brief',
+      'report-2025'
+    ])
   })
 
   test('stated in a report that prints no level of its own, is checked against the level that stands', () => {

@@ -1,4 +1,4 @@
-import { checkedLazily, eachCheck } from '../collection/collect.js'
+import { checkedLazily, eachCheck, statingReports } from '../collection/collect.js'
 import type { Series, SeriesCheck, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 
@@ -23,20 +23,24 @@ export function seriesJoiner(file: string): SeriesJoiner {
   const points: SeriesPoint[] = []
   const targets: SeriesTarget[] = []
   const checks = jsonLinesAppender(file)
+  const stating = new Set<string>()
   return {
     add(series) {
       head ??= { $schema: series.$schema, generator: series.generator, metric: series.metric }
       for (const point of series.points) points.push(point)
       for (const target of series.targets) targets.push(target)
       for (const check of eachCheck(series)) checks.add(check)
+      for (const slug of statingReports(series)) stating.add(slug)
       checks.flush()
     },
     joined(entity) {
       if (!head) return undefined
       const { $schema, generator, metric } = head
       const kept = checks.written()
-      return checkedLazily({ $schema, generator, metric, entity, points, targets }, () =>
-        kept ? (jsonLinesOf(file) as Generator<SeriesCheck>) : []
+      return checkedLazily(
+        { $schema, generator, metric, entity, points, targets },
+        () => (kept ? (jsonLinesOf(file) as Generator<SeriesCheck>) : []),
+        stating
       )
     }
   }

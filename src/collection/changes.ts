@@ -140,6 +140,7 @@ function checkAgainst(
   checks.push({
     metric: fact.metric,
     line: fact,
+    report: change.publication.slug,
     record: () => ({
       kind: 'change',
       holds,

@@ -69,7 +69,8 @@ export function collectSeries(
     if (!metric) return []
     const { label, kind, unit, better } = metric
     const { definition } = metric as typeof metric & { definition?: Labels }
-    const makers = inLineOrder(checksOf(id), (check) => check.line).map((check) => check.record)
+    const made = inLineOrder(checksOf(id), (check) => check.line)
+    const makers = made.map((check) => check.record)
     const series = checkedLazily(
       {
         $schema: schemaId('series.schema.json') as Series['$schema'],
@@ -86,7 +87,8 @@ export function collectSeries(
       },
       function* () {
         for (const make of makers) yield make()
-      }
+      },
+      new Set(made.map((check) => check.report))
     )
     return [series]
   })
@@ -102,12 +104,18 @@ export interface CollectOptions {
 }
 
 const checkSources = new WeakMap<Series, () => Iterable<SeriesCheck>>()
+const checkedReports = new WeakMap<Series, ReadonlySet<string>>()
 
 /**
  * A series whose checks are made each time they are read, by `source`, and let go once the series
- * is written (see LazyCheck); eachCheck reads them one at a time.
+ * is written (see LazyCheck); eachCheck reads them one at a time. `stating` are the slugs of the
+ * reports whose statements they check, known without making them (see statingReports).
  */
-export function checkedLazily(fields: Omit<Series, 'checks'>, source: () => Iterable<SeriesCheck>): Series {
+export function checkedLazily(
+  fields: Omit<Series, 'checks'>,
+  source: () => Iterable<SeriesCheck>,
+  stating: ReadonlySet<string>
+): Series {
   const series: Series = {
     ...fields,
     get checks(): SeriesCheck[] {
@@ -115,7 +123,16 @@ export function checkedLazily(fields: Omit<Series, 'checks'>, source: () => Iter
     }
   }
   checkSources.set(series, source)
+  checkedReports.set(series, stating)
   return series
+}
+
+/**
+ * The slugs of the reports whose statements the checks of a series check (a change, a restatement),
+ * without making the checks; read from them for a series not made by checkedLazily.
+ */
+export function statingReports(series: Series): ReadonlySet<string> {
+  return checkedReports.get(series) ?? new Set(series.checks.map((check) => check.statement.report))
 }
 
 /**

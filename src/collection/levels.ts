@@ -85,6 +85,7 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
     checks.push({
       metric: later.fact.metric,
       line: later.fact,
+      report: later.publication.slug,
       record: () => ({
         kind: 'restatement',
         holds,
@@ -185,6 +186,7 @@ export function checkStarts(
     checks.push({
       metric: fact.metric,
       line: fact,
+      report: start.publication.slug,
       record: () => ({
         kind: 'start',
         holds,

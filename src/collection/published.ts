@@ -111,6 +111,8 @@ export interface OfMetric<T> {
 export interface LazyCheck extends OfMetric<() => SeriesCheck> {
   /** The line of the series it is about: the entity and dimensions of the fact it checks. */
   line: Pick<CollectionFact, 'entity' | 'dimensions'>
+  /** The slug of the report whose statement it checks. */
+  report: string
 }
 
 /** Where a fact stands, as series files give it: file, line and column. */

@@ -1,4 +1,5 @@
 import { compareStrings, sortedEntries } from '../model/compare.js'
+import { statingReports } from '../collection/collect.js'
 import type { Series, SeriesIndex, SeriesPoint } from '../model/schema-types.js'
 import { schemaId } from '../model/schemas.js'
 import { lineNumbers, mainLineNumber } from './series-line-numbers.js'
@@ -39,8 +40,10 @@ export function seriesEntry(series: Series, line: readonly SeriesPoint[] = mainL
   for (const point of series.points) {
     reports.add(point.report)
     for (const reference of point.alsoIn ?? []) reports.add(reference.report)
+    for (const reference of point.revises ?? []) reports.add(reference.report)
   }
   for (const target of series.targets) reports.add(target.report)
+  for (const slug of statingReports(series)) reports.add(slug)
   return {
     id,
     label,

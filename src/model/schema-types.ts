@@ -632,7 +632,7 @@ export interface SeriesEntry {
    */
   targetCount: number
   /**
-   * Slugs of the reports with facts of the metric.
+   * Slugs of the reports with facts in the series: those that print a point (its value, the same value again, or a value a later report revises), set a target, or state what a check checks (a change, a value restated). A fact that is none of these, as a date or a change that no report gives a level of either period for, is in no series.
    */
   reports: Slug[]
   /**
