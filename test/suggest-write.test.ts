@@ -454,13 +454,13 @@ test('a figure left as it was gets no draft, so a second run changes nothing', (
     path: 'source/metrics.yaml',
     text: readFileSync(path.join(root, 'names-to-ignore', 'metrics.yaml'), 'utf8')
   }
-  const text = reportOf(['| 指标 | 数值 |\n| --- | --- |\n| **空气质量优良天数比例为2.1个百分点\\***98.1% | 98.1% |'])
+  const text = reportOf(['| 指标 | 数值 |\n| --- | --- |\n| **空气质量优良天数比例提升2.1个百分点\\***98.1% | 98.1% |'])
   const input = { reports: [{ path: 'source/report.md', text }], registry }
   const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
   const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
   const registryAfter = plan.changed.find((file) => file.path === registry.path)?.after ?? registry.text
   expect(after.split('\n')[11]).toBe(
-    '| **空气质量优良天数比例为:fact[2.1个百分点]{metric=air.good_days_ratio}\\***98.1% | :fact[98.1%]{metric=draft.percent_1} |'
+    '| **空气质量优良天数比例提升:fact[2.1个百分点]{metric=air.good_days_ratio aspect=increase}\\***98.1% | :fact[98.1%]{metric=draft.percent_1} |'
   )
   expect(
     [...registryAfter.slice(registry.text.length).matchAll(/^ {2}(draft\.\w+):$/gm)].map((match) => match[1])
@@ -468,7 +468,7 @@ test('a figure left as it was gets no draft, so a second run changes nothing', (
   const again = { reports: [{ path: 'source/report.md', text: after }], registry: { ...registry, text: registryAfter } }
   const second = planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs: true })
   expect(second.changed).toEqual([])
-  expect(second.edits.map(({ line, column, action }) => [line, column, action])).toEqual([[12, 62, 'skip']])
+  expect(second.edits.map(({ line, column, action }) => [line, column, action])).toEqual([[12, 79, 'skip']])
 })
 
 test('--stubs drafts a metric for each figure an earlier --write left with metric=?, and names it there', () => {

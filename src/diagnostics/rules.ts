@@ -105,7 +105,7 @@ export const rules = {
     severity: 'error',
     title: 'The figure cannot be expressed in the metric’s unit',
     explanation:
-      'Every fact of a metric is normalized to its canonical unit; a mass cannot be a volume, a count cannot be a percentage.',
+      'Every fact of a metric is normalized to its canonical unit; a mass cannot be a volume, a count cannot be a percentage. Percentage points (个百分点) and places in a ranking (位) are a change, which says which way with aspect= (increase, decrease, improve or worsen): without it, 70.8个百分点 may be a level of 70.8% miswritten, and would be published as a change.',
     fix: 'Check that the metric is the right one, or that the label and `unit=` say what the report prints.'
   },
   'unit-conflict': {

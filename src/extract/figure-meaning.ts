@@ -80,9 +80,19 @@ const inMetricUnit = (read: FigureAndMetric, value: Ratio | string, decimals: nu
   decimals
 })
 
-/** Points can only be a change of a percentage: an aspect that asks for anything else contradicts the label. */
+/**
+ * Points can only be a change of a percentage: an aspect that asks for anything else contradicts
+ * the label, and without one the points say neither which way the percentage moved nor that they
+ * are not its level miswritten (70.8个百分点 for 70.8%), which would be published as a change.
+ */
 const pointsOfPercentage: Reader = (read) => {
-  if (read.aspect !== undefined && aspectOf(read) !== 'change') {
+  if (read.aspect === undefined)
+    return fail(
+      'unit-incompatible',
+      `"${read.text}" is a change in percentage points, but no aspect= says which way ${read.metricId} moved: a level of the percentage is written in % (${read.text.replace(/个?百分点$/, '%')}); a change takes aspect=increase, decrease, improve or worsen (and base= the year it is measured from, 同比)`,
+      'label'
+    )
+  if (aspectOf(read) !== 'change') {
     const asked = read.aspect === 'level' ? 'a level' : `a ${read.aspect} value`
     return fail(
       'unit-incompatible',
