@@ -506,6 +506,25 @@ test('--stubs drafts a metric for each figure an earlier --write left with metri
   expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs: true }).changed).toEqual([])
 })
 
+// The second of two runs, --write and then --write --stubs, writes what one run with both writes.
+test('--stubs gives a change written with metric=? the draft of the level it restates, in a 分别-list too', () => {
+  const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
+  const text = reportOf([
+    '近岸海域优良水质面积比:fact[91.7%]{metric=?}、点位比:fact[95.5%]{metric=?},同比分别提升:fact[7.5个百分点]{metric=? aspect=increase base=2023}和:fact[9.1个百分点]{metric=? aspect=increase base=2023}。优级率:fact[70.8%]{metric=?}、同比上升:fact[10.5个百分点]{metric=? aspect=increase base=2023}。'
+  ])
+  const input = { reports: [{ path: 'source/report.md', text }], registry }
+  const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
+  const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
+  expect(after.split('\n')[9]).toBe(
+    '近岸海域优良水质面积比:fact[91.7%]{metric=draft.percent_1}、点位比:fact[95.5%]{metric=draft.percent_2},同比分别提升:fact[7.5个百分点]{metric=draft.percent_1 aspect=increase base=2023}和:fact[9.1个百分点]{metric=draft.percent_2 aspect=increase base=2023}。优级率:fact[70.8%]{metric=draft.percent_3}、同比上升:fact[10.5个百分点]{metric=draft.percent_3 aspect=increase base=2023}。'
+  )
+  expect(plan.edits.map(({ column, action, text }) => [column, action, text])).toEqual([
+    [12, 'stub', '91.7%'],
+    [38, 'stub', '95.5%'],
+    [172, 'stub', '70.8%']
+  ])
+})
+
 test('--stubs leaves metric=? on a figure that names a dimension, which a draft would not declare, and says so', () => {
   const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
   const text = reportOf(['示例河断面水质为:fact[Ⅲ类]{metric=? site=示例河断面}。'])

@@ -7,6 +7,8 @@ import { pointsOf } from '../model/positions.js'
 import { directiveSpans } from '../remark/directive-source.js'
 import { eachOfType } from '../remark/each-node.js'
 import { labelBefore } from './metric-stubs.js'
+import { readRespectively } from './respectively.js'
+import { restatedFigure } from './restated-figure.js'
 
 /** An annotation already written with metric=?, as a draft metric (--stubs) would take it. */
 export interface UndecidedAnnotation {
@@ -23,7 +25,16 @@ export interface UndecidedAnnotation {
   /** Where the annotation starts, and where its `?` stands, in the text. */
   start: number
   at: number
+  /**
+   * The annotation before it whose figure this one, a change, restates (面积比91.7%、同比提升7.5个百分点,
+   * or a 分别-list of changes after the levels): where it starts, and its metric (`?` if undecided).
+   * Its metric, or the draft it gets, is this one's.
+   */
+  restates?: { start: number; metric: string }
 }
+
+/** A change's aspects: the figure is measured from another. */
+const changeAspects: ReadonlySet<string> = new Set(['change', 'increase', 'decrease', 'improve', 'worsen'])
 
 /**
  * The annotations of a report's text (its tree read from that text) whose metric is `?` and whose
@@ -33,6 +44,28 @@ export interface UndecidedAnnotation {
 export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnotation[] {
   const toPoint = pointsOf(body)
   const found: UndecidedAnnotation[] = []
+  // Every annotation, in text order: a change restates the figure of one before it.
+  const all: Array<{ start: number; end: number; metric: string }> = []
+  eachOfType(tree, 'textDirective', (node) => {
+    const whole = node.position
+    if (node.name !== 'fact' || whole?.start.offset === undefined || whole.end.offset === undefined) return
+    all.push({ start: whole.start.offset, end: whole.end.offset, metric: node.attributes?.['metric'] ?? '' })
+  })
+  // The text with each annotation blanked out, its length kept: `?` and `:` within one end no
+  // sentence or clause of the text around it.
+  let blanked: string | undefined
+  const masked = () => {
+    if (blanked === undefined) {
+      let from = 0
+      const parts: string[] = []
+      for (const { start, end } of all) {
+        parts.push(body.slice(from, start), 'x'.repeat(end - start))
+        from = end
+      }
+      blanked = parts.join('') + body.slice(from)
+    }
+    return blanked
+  }
   eachOfType(tree, 'textDirective', (node) => {
     if (node.name !== 'fact' || node.attributes?.['metric'] !== undecidedMetric) return
     const spans = directiveSpans(node, body, toPoint)
@@ -48,6 +81,10 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     const lineStart = body.lastIndexOf('\n', start.offset - 1) + 1
     const label = labelBefore(body.slice(lineStart, start.offset))
     const dimensions = Object.keys(node.attributes ?? {}).filter(isDimensionName)
+    const index = all.findIndex((annotation) => annotation.start === start.offset)
+    const isChange = changeAspects.has(node.attributes?.['aspect'] ?? '')
+    const earlier = restatedFigure(masked(), all, index, readRespectively(masked(), all, index), isChange)
+    const restated = earlier === undefined ? undefined : all[earlier]
     found.push({
       line: start.line,
       column: start.column,
@@ -56,7 +93,8 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
       label,
       dimensions,
       start: start.offset,
-      at
+      at,
+      ...(restated && { restates: { start: restated.start, metric: restated.metric } })
     })
   })
   return found

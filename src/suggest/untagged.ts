@@ -16,6 +16,7 @@ import type { Registry } from '../model/compiled.js'
 import { readComparison, targetListStart, type Comparison, type ProposedAspect } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
+import { restatedFigure, sameSentence } from './restated-figure.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
 import { sentenceSoFar } from './sentence.js'
 
@@ -422,36 +423,6 @@ function relate(
 /** Whether an aspect is a change from a base: a start or a target is a level of its own. */
 function isChangeAspect(aspect: ProposedAspect | undefined): boolean {
   return aspect !== undefined && aspect !== 'start' && aspect !== 'target'
-}
-
-/** The earlier figure of the block whose metric this one takes, by a 分别-list or as its change (see restatedGuess). */
-function restatedFigure(
-  text: string,
-  figures: readonly FoundFigure[],
-  index: number,
-  respectively: RespectivelyReading | undefined,
-  isChange: boolean
-): number | undefined {
-  if (respectively?.kind === 'restated') return respectively.figure
-  const previous = figures[index - 1]
-  const { start } = figures[index] as FoundFigure
-  return isChange && previous && restatesPrevious(text.slice(previous.end, start)) ? index - 1 : undefined
-}
-
-/**
- * Whether a change restates the figure just before it: only words of
- * comparison stand between them, in one sentence (面积比84.2%、同比提升2.2个百分点,
- * but not 优良率99.5%,优级率同比上升…).
- */
-function restatesPrevious(between: string): boolean {
-  if (!sameSentence(between)) return false
-  return !/[\u4e00-\u9fff]/.test(between.replace(COMPARISON_WORDS, ''))
-}
-
-const COMPARISON_WORDS = /同比|较上年|比上年|与上年|分别|[提上]升|提高|增加|增长|下降|降低|减少|改善|恶化|相比|基本/g
-
-function sameSentence(between: string): boolean {
-  return !/[。;；!?！？\n]/.test(between)
 }
 
 /** Each ignore phrase, in the order given, and whether one of its occurrences in the text covers a range. */

@@ -340,7 +340,16 @@ function nameUndecided(
   const tree = treeOf(body)
   const named = new Map<number, { at: number; id: string }>()
   for (const item of undecidedAnnotations(body, tree)) {
-    const id = item.label === undefined ? undefined : draft(item, item.label)
+    // A change takes the metric of the figure it restates, or the draft that figure gets; when that
+    // gets none, neither does the change, whose words name a change and not what it measures (和).
+    const { restates } = item
+    const id = restates
+      ? restates.metric === UNDECIDED
+        ? named.get(restates.start)?.id
+        : restates.metric
+      : item.label === undefined
+        ? undefined
+        : draft(item, item.label)
     if (id !== undefined) named.set(item.start, { at: item.at, id })
   }
   if (named.size === 0) return { text: body, ids: [] }
