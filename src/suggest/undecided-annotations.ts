@@ -82,7 +82,7 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     const label = labelBefore(body.slice(lineStart, start.offset))
     const dimensions = Object.keys(node.attributes ?? {}).filter(isDimensionName)
     const index = all.findIndex((annotation) => annotation.start === start.offset)
-    const isChange = changeAspects.has(node.attributes?.['aspect'] ?? '')
+    const isChange = changeAspects.has(node.attributes['aspect'] ?? '')
     const earlier = restatedFigure(masked(), all, index, readRespectively(masked(), all, index), isChange)
     const restated = earlier === undefined ? undefined : all[earlier]
     found.push({
