@@ -17,6 +17,8 @@ import { nestedReports } from './nested-reports.js'
 import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
 import { fewOfMany } from '../model/few-of-many.js'
+import { isNodeError } from '../model/node-error.js'
+import { sourceFolderHint } from './source-folder-hint.js'
 
 const registryName = 'metrics.yaml'
 
@@ -69,7 +71,8 @@ export async function readSources(options: {
     if (!(await stat(folder)).isDirectory())
       return failure(`Cannot read the source folder ${shownSrc}: not a folder`, shownSrc)
   } catch (error) {
-    return failure(`Cannot read the source folder ${shownSrc}: ${ioReason(error)}`, shownSrc)
+    const hint = isNodeError(error, 'ENOENT') ? sourceFolderHint(cwd, options.src) : undefined
+    return failure(`Cannot read the source folder ${shownSrc}: ${ioReason(error)}${hint ? `; ${hint}` : ''}`, shownSrc)
   }
   const registryPath = path.join(src, registryName)
   const shownRegistry = displayPath(registryPath, cwd)

@@ -48,6 +48,11 @@ export async function initProject(options: InitOptions = {}): Promise<Result<Ini
   const cwd = options.cwd ?? process.cwd()
   const folder = path.resolve(cwd, options.src ?? 'source')
   const shownFolder = displayPath(folder, cwd)
+  // A terminal opened in a project's source folder: a project inside it would be read as a report folder.
+  if ((await kindOf(path.join(cwd, 'metrics.yaml'))) !== 'absent')
+    return err(
+      'this folder holds metrics.yaml, so it is the source folder of a project already: run init in a folder of its own to start another'
+    )
   const inTheWay = await contentsOf(folder)
   if (inTheWay === 'not a folder') return err(`${shownFolder} exists and is not a folder; init writes nothing over it`)
   if (inTheWay.length > 0)

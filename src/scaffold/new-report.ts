@@ -4,6 +4,7 @@ import { compareDiagnostics, toDiagnostic } from '../diagnostics/report.js'
 import { folderOf, readSourceFile } from '../load/read-source.js'
 import { openSource } from '../load/source-file.js'
 import { displayPath } from '../load/sources.js'
+import { sourceFolderHint } from '../load/source-folder-hint.js'
 import type { Diagnostic } from '../model/compiled.js'
 import { isNodeError } from '../model/node-error.js'
 import { err, ok, type Result } from '../model/result.js'
@@ -68,7 +69,9 @@ export async function newReport(options: NewReportOptions): Promise<Result<NewRe
   const folder = path.resolve(cwd, options.src ?? 'source')
   const shownFolder = `${displayPath(folder, cwd)}/`
   if (!(await isFolder(folder)))
-    return refuse(`there is no source folder ${shownFolder}: run \`npx factmark init\` to start a project first`)
+    return refuse(
+      `there is no source folder ${shownFolder}: ${sourceFolderHint(cwd, options.src ?? 'source') ?? 'run `npx factmark init` to start a project first'}`
+    )
   const file = path.join(folder, `${slug}.md`)
   const shown = displayPath(file, cwd)
   if (await exists(file)) return refuse(existingMessage(shown))

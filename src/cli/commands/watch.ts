@@ -1,4 +1,8 @@
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
 import type { BuildFailure, Built } from '../../build/build.js'
+import { sourceFolderHint } from '../../load/source-folder-hint.js'
+import { displayPath } from '../../load/sources.js'
 import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
@@ -22,6 +26,12 @@ export async function run({ files, values, io }: Call): Promise<number> {
   const cache = cacheFolderOf(values, io.cwd)
   if (!cache.ok) {
     io.stderr(cache.error)
+    return exit.usage
+  }
+  // A watch with no source folder would serve nothing until one appeared, and say so at each save.
+  const missing = await missingSourceFolder(values.src, io.cwd)
+  if (missing !== undefined) {
+    io.stderr(`factmark: ${missing}\n`)
     return exit.usage
   }
   const where = `${values.out.replace(/\/+$/, '')}/`
@@ -130,4 +140,16 @@ function printFailed(
   if (failure.reason === 'invalid' || failure.reason === 'emit') report(failure.result, output, io, {})
   const served = left.kept ? ' and is still served' : ', and nothing is served until a build succeeds'
   io.stderr(`factmark: ${failed}: ${failure.message}; ${left.words}${served}\n`)
+}
+
+/** Why `src` cannot be watched, when it is no folder; undefined when it is one. */
+async function missingSourceFolder(src: string, cwd: string): Promise<string | undefined> {
+  const folder = path.resolve(cwd, src)
+  const isFolder = await stat(folder).then(
+    (stats) => stats.isDirectory(),
+    () => false
+  )
+  if (isFolder) return undefined
+  const hint = sourceFolderHint(cwd, src) ?? 'run `npx factmark init` to start a project'
+  return `there is no source folder ${displayPath(folder, cwd)}/ to watch: ${hint}`
 }
