@@ -45,7 +45,10 @@ describe('front matter', () => {
     ['slug-lpt9.md', ['7:7-7:11 error Front matter: the slug "lpt9" names the report\'s output folder, and cannot be that: Windows reserves "lpt9" for a device, so no folder can have that name there [front-matter-invalid]']],
     ['slug-com10.md', []],
     // A key indented under the one before it, read as the rest of that one's value.
-    ['key-under-value.md', ['5:3-5:17 error Front matter YAML: "period" starts at column 3, further than "entity" above it at column 1, so it is read as the rest of the value of "entity": start it at column 1 [front-matter-invalid]']]
+    ['key-under-value.md', ['5:3-5:17 error Front matter YAML: "period" starts at column 3, further than "entity" above it at column 1, so it is read as the rest of the value of "entity": start it at column 1 [front-matter-invalid]']],
+    // The colon a Chinese keyboard types, and a colon with no space after it: YAML reads the line as text.
+    ['key-full-width-colon.md', ['4:7-4:8 error Front matter YAML: "entity：" is written with the full-width colon "：", which YAML does not read as one: type ":" and a space (entity: …) [front-matter-invalid]']],
+    ['key-no-space.md', ['4:7-4:8 error Front matter YAML: "entity:" needs a space after its colon, or YAML reads the line as text: entity: … [front-matter-invalid]']]
   ]
   test.each(cases)('%s', (name, expected) => {
     const result = compileSources({ reports: [{ path: name, text: readFileSync(new URL(name, fixtures)) }], registry })
@@ -73,6 +76,7 @@ describe('registry', () => {
     ['key-outdented.yaml', ['8:2-8:22 error Registry YAML: "air.good_days_ratio" starts at column 2, and "air.pm25", a key of the same map, at column 3: the keys of a map start at the same column, so start "air.good_days_ratio" at column 3 [registry-invalid]']],
     // The library blames "kind", the first key after it that lines up with the others.
     ['key-indented-further.yaml', ['9:7-9:73 error Registry YAML: "label" starts at column 7, and "kind", a key of the same map, at column 5: the keys of a map start at the same column, so start "label" at column 5 [registry-invalid]']],
+    ['key-full-width-colon.yaml', ['10:9-10:10 error Registry YAML: "kind：" is written with the full-width colon "：", which YAML does not read as one: type ":" and a space (kind: …) [registry-invalid]']],
     // 151 uses of one anchor: more than the yaml library's own default allows, and harmless.
     ['shared-anchors.yaml', []]
   ]

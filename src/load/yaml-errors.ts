@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml'
-import { dataLines, firstKeyIndented, keyReadAsValue, misindented } from './yaml-indent.js'
+import { dataLines, firstKeyIndented, keyReadAsValue, misindented, type DataLine } from './yaml-indent.js'
 import type { YamlOffsetProblem } from './yaml-problem.js'
 
 /**
@@ -51,6 +51,9 @@ export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], 
   // Without errors, no walk of the whole document: for the seed's registry, 8 ms in a new process.
   if (errors.length === 0) return []
   const lines = dataLines(text)
+  // A key YAML reads as text makes the library's errors about the lines around it, in its words.
+  const unread = keysReadAsText(lines, text)
+  if (unread.length > 0) return unread
   // A first key indented further than the keys after it makes every line after it an error.
   const firstIndented = firstKeyIndented(lines)
   if (firstIndented) return [firstIndented]
@@ -101,6 +104,24 @@ export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], 
   // A map, list or text left open swallows the lines after it, whose keys the library then finds out
   // of place, in its own words, where nothing is wrong: the opening is told, not what follows it.
   return problems.filter(([error]) => !(cascade(error) && error.pos[0] > unclosedFrom)).map(([, problem]) => problem)
+}
+
+/**
+ * Keys YAML reads as text, not as keys, each at its colon: written with the full-width colon a
+ * Chinese keyboard types (entity：厦门市), or with no space after the colon (entity:厦门市).
+ */
+function keysReadAsText(lines: readonly DataLine[], text: string): YamlOffsetProblem[] {
+  return lines.flatMap((line) => {
+    const match = /^([A-Za-z_][\w.-]*)[ \t]*(：|:(?=\P{ASCII}))/u.exec(line.text)
+    if (!match) return []
+    const [, key = '', colon = ''] = match
+    const at = text.indexOf(key, line.start) + match[0].length - 1
+    const message =
+      colon === '：'
+        ? `"${key}：" is written with the full-width colon "：", which YAML does not read as one: type ":" and a space (${key}: …)`
+        : `"${key}:" needs a space after its colon, or YAML reads the line as text: ${key}: …`
+    return [{ message, start: at, end: at + 1 }]
+  })
 }
 
 function firstLine(message: string): string {
