@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest'
+import { didYouMean } from '../src/diagnostics/did-you-mean.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { seedRegistry } from './helpers/seed.js'
+import { reportOf } from './helpers/test-report.js'
+
+const attributes = ['metric', 'id', 'unit', 'value', 'period', 'entity', 'aspect', 'base', 'revises']
+
+// [typed, candidates, proposed]
+// prettier-ignore
+const cases: Array<[string, string[], string | undefined]> = [
+  ['bsae', attributes, 'base'], // two letters the wrong way round are one slip
+  ['peroid', attributes, 'period'],
+  ['unti', attributes, 'unit'],
+  ['aspcet', attributes, 'aspect'],
+  ['metirc', attributes, 'metric'],
+  ['bas', attributes, 'base'], // a letter left out
+  ['site', attributes, undefined], // a dimension, like no attribute
+  ['abse', attributes, 'base'],
+  ['esab', attributes, undefined], // reversed is no slip
+  ['xiamen-2042', ['xiamen-2024', 'xiamen-2025'], 'xiamen-2024'],
+  ['improve', ['improve', 'worsen'], 'improve']
+]
+
+describe('didYouMean proposes the candidate a slip of the keyboard would give', () => {
+  test.each(cases)('%s', (typed, candidates, proposed) => {
+    expect(didYouMean(typed, candidates)).toBe(proposed)
+  })
+})
+
+test('an attribute typed with two letters swapped is named in the message', () => {
+  const report = {
+    path: 'report.md',
+    text: reportOf(['综合指数同比改善:fact[10.3%]{metric=air.aqi_composite aspect=improve bsae=2023}。'])
+  }
+  const { diagnostics } = compileSources({ reports: [report], registry: seedRegistry, checkUnusedMetrics: false })
+  expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+    '10:62 unknown-dimension Unknown attribute "bsae", did you mean "base"?'
+  ])
+})
