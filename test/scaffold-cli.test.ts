@@ -166,6 +166,7 @@ const newOutput = (file: string, from = 'report.txt') =>
     'guessed issuer: 厦门市生态环境局 (from the title)',
     'guessed entity: 厦门市 (from the title)',
     'guessed period: 2022 (from the title)',
+    'add published: YYYY-MM-DD to the front matter once you know the day it came out: it tells which of two reports that disagree is the later',
     `confirm the front matter of ${file}, then annotate the figures:`,
     'next:',
     `  npx factmark suggest ${file}   the figures and a proposed annotation for each`,
@@ -215,6 +216,7 @@ describe('factmark new', () => {
       stdout: [
         'wrote source/xiamen-2022.md: front matter to fill in',
         'to fill in: title, issuer, entity, period (check fails with front-matter-invalid until they are)',
+        'add published: YYYY-MM-DD to the front matter once you know the day it came out: it tells which of two reports that disagree is the later',
         'confirm the front matter of source/xiamen-2022.md, then annotate the figures:',
         'next:',
         '  npx factmark suggest source/xiamen-2022.md   the figures and a proposed annotation for each',

@@ -42,7 +42,10 @@ export function formatNewReport(report: NewReport, src: string): string {
     lines.push(
       `to fill in: ${missing.join(', ')} (check fails with front-matter-invalid until ${plural(missing.length, 'it is', 'they are')})`
     )
+  // Not in the text: without it, a report is placed in time by its period, which cannot tell a
+  // summary of 2024 from a fact sheet of 2024 published after it (see restatement-conflict).
   lines.push(
+    'add published: YYYY-MM-DD to the front matter once you know the day it came out: it tells which of two reports that disagree is the later',
     `confirm the front matter of ${report.path}, then annotate the figures:`,
     ...nextSteps([
       [`npx factmark suggest ${report.path}${srcOption(src)}`, 'the figures and a proposed annotation for each'],
