@@ -44,9 +44,25 @@ test.each([
       ['甲区', '2024'],
       ['甲区', '2025']
     ]
+  ],
+  [
+    'of lines as long, the one of fewest dimensions: the total before its parts',
+    '全市',
+    [
+      point('甲区', '2025', { round: '中三督', status: '已办结' }),
+      point('甲区', '2025', { round: '中三督' }),
+      point('甲区', '2025', { round: '中三督', status: '阶段性办结' })
+    ],
+    [['甲区', '2025', { round: '中三督' }]]
   ]
 ])('the main line: %s', (_case, entity, points, line) => {
-  expect(mainLine({ entity, points }).map((item) => [item.entity, item.period])).toEqual(line)
+  expect(
+    mainLine({ entity, points }).map((item) =>
+      Object.keys(item.dimensions).length > 0 && line[0]?.length === 3
+        ? [item.entity, item.period, item.dimensions]
+        : [item.entity, item.period]
+    )
+  ).toEqual(line)
 })
 
 // The main line as the lines' keys tell it (see lineKey), which mainLine tells from numbers alone.
@@ -57,7 +73,12 @@ const byKeys = ({ points, entity }: { points: SeriesPoint[]; entity: string }): 
   if (own) return own
   const whole = [...lines.values()].filter((line) => Object.keys(line[0]?.dimensions ?? {}).length === 0)
   const pool = whole.length > 0 ? whole : [...lines.values()]
-  return pool.reduce<SeriesPoint[]>((best, line) => (line.length > best.length ? line : best), [])
+  const depth = (line: SeriesPoint[]) => Object.keys(line[0]?.dimensions ?? {}).length
+  return pool.reduce<SeriesPoint[]>(
+    (best, line) =>
+      line.length > best.length || (line.length === best.length && depth(line) < depth(best)) ? line : best,
+    []
+  )
 }
 
 test('the main line is the one the keys of the lines tell, whatever the lines', () => {

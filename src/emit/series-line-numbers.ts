@@ -45,6 +45,12 @@ export function lineNumbers(): LineNumbers {
   }
 }
 
+function dimensionCount(item: LineItem): number {
+  let count = 0
+  for (const _name in item.dimensions) count += 1
+  return count
+}
+
 /** Whether an item is of a line with dimensions: most are not. */
 function hasDimensions(item: LineItem): boolean {
   for (const _name in item.dimensions) return true
@@ -64,16 +70,21 @@ export function mainLineNumber(
   const own = points.findIndex((point) => point.entity === entity && !hasDimensions(point))
   if (own >= 0) return lines[own]
   const sizes = new Uint32Array(count)
-  // The lines of a whole entity, without dimensions.
-  const whole = new Uint8Array(count)
+  // How many dimensions each line has: 0 for the lines of a whole entity.
+  const depths = new Uint8Array(count)
   for (const [at, line] of lines.entries()) {
     sizes[line] = (sizes[line] ?? 0) + 1
-    if (!hasDimensions(points[at] as LineItem)) whole[line] = 1
+    depths[line] = Math.min(255, dimensionCount(points[at] as LineItem))
   }
-  const anyWhole = whole.includes(1)
+  const anyWhole = depths.includes(0)
   let main: number | undefined
   let longest = 0
-  for (let line = 0; line < count; line++)
-    if ((!anyWhole || whole[line] === 1) && (sizes[line] ?? 0) > longest) [main, longest] = [line, sizes[line] ?? 0]
+  let shallowest = 256
+  // Of lines as long, the one of fewest dimensions: a total (round=中三督) before its parts.
+  for (let line = 0; line < count; line++) {
+    const [size, depth] = [sizes[line] ?? 0, depths[line] ?? 0]
+    if (anyWhole && depth > 0) continue
+    if (size > longest || (size === longest && depth < shallowest)) [main, longest, shallowest] = [line, size, depth]
+  }
   return main
 }
