@@ -29,6 +29,9 @@ const figureRows: Row[] = [
   // A ranking goal is a plan's target, in quotes or not.
   ['在全国排名“保十争先”,优良率不低于99.2%', [['保十争先', 6], ['99.2%', 18]]],
   ['全省排名保五争三', [['保五争三', 4]]],
+  // A percentage in quotes is a figure the report states, as it would be without them.
+  ['水质达标率保持“四个100%”', [['四个', 8], ['100%', 10]]],
+  ['达标率保持“100%”', [['100%', 6]]],
   ['空气质量保持全省第一', [['第一', 8]]],
   ['位居市直政府部门前4', [['前4', 8]]],
   ['成效排名全省第一,低值', [['第一', 6]]],

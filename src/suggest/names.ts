@@ -29,9 +29,10 @@ const N = '[一二三四五六七八九十]'
 export const BUILT_IN_NAMES: readonly NamePattern[] = [
   {
     id: 'quoted',
-    // A ranking goal in quotes, “保十争先”, is a plan's target, not a name.
-    pattern: /“(?!保[^“”]{1,2}争[^“”]{1,2}”)[^“”]*”|「[^「」]*」|『[^『』]*』/g,
-    description: 'Phrases in Chinese quotation marks, slogans and names: “四个对标年”, “三单”, “9.3”, “1+3” (but not a ranking goal, “保十争先”, which is a target)'
+    // A ranking goal in quotes, “保十争先”, is a plan's target, not a name; nor is a percentage,
+    // “四个100%”, which puts a figure in quotes that the report states.
+    pattern: /“(?!保[^“”]{1,2}争[^“”]{1,2}”)(?![^“”]*\d%)[^“”]*”|「[^「」]*」|『[^『』]*』/g,
+    description: 'Phrases in Chinese quotation marks, slogans and names: “四个对标年”, “三单”, “9.3”, “1+3” (but not a ranking goal, “保十争先”, which is a target, nor a phrase with a percentage, “四个100%”)'
   },
   {
     id: 'book-title',
