@@ -11,6 +11,12 @@ test.each<[string, string | undefined]>([
   ['优良率99.7%并列全国', '优良率全国'],
   ['考核成绩连续四年全省', '考核成绩全省'],
   ['面积比84.2%、同比提升', undefined],
+  // …as does one after the figure of the clause before, and one after the words that link a name to it.
+  ['空气质量优良率99.5%、并列全省', '空气质量优良率全省'],
+  ['公众对生态环境质量满意度保持全省', '公众对生态环境质量满意度全省'],
+  // 等 ends a list of examples (回收利用等7项): the words before it name one of the things counted.
+  ['入海排放口整治、低值废弃物回收利用等', '低值废弃物回收利用'],
+  ['“山上戴帽、山下开发”等', undefined],
   // Markup is left out, and the clause starts after the last mark that ends one.
   ['空气质量**优良率**为', '空气质量优良率'],
   ['全市,', undefined]

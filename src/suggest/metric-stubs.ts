@@ -38,7 +38,7 @@ const DRAFT_ENGLISH = '(draft) to be translated'
 
 /** Words between a metric's name and its figure that are not part of the name: 为, 达到, 同比提升, 约. */
 const LINKING_WORDS =
-  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|完成|实现|保持|稳定在|控制在|在|连续|并列)+$/
+  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|完成|实现|保持|稳定在|控制在|在|连续|并列|等)+$/
 /** Where the words naming a figure start: after the end of the previous clause. */
 const CLAUSE_END = /[。；;！？!?，,、：:（(）)\n“”"'《》]/
 /** Markup and annotations in the source line: the label is made from what a reader sees. */
@@ -55,10 +55,22 @@ export function labelBefore(before: string): string | undefined {
   const last = findFigures(clause).at(-1)
   const after = unlinked(last === undefined ? clause : clause.slice(last.end))
   // A scope alone after it (连续四年全省第一, 99.7%并列全国第一) goes with the words before that figure.
-  const own = last === undefined || [...after].length > 2 ? after : unlinked(clause.slice(0, last.start)) + after
+  let own = last === undefined || [...after].length > 2 ? after : unlinked(clause.slice(0, last.start)) + after
+  // So does a scope alone after the figure of the clause before (优良率99.5%、并列全省第一)…
+  if (SCOPE_ALONE.test(own) && cut >= 0 && /[、，,]/.test([...plain][cut] ?? '')) {
+    const before = labelBefore([...plain].slice(0, cut).join(''))
+    if (before !== undefined) own = before + own
+  }
+  // …and a scope after the words that link a name to it (满意度保持全省第一) follows the name.
+  const scoped = SCOPE_AT_END.exec(own)
+  if (scoped) own = unlinked(own.slice(0, scoped.index)) + scoped[0]
   const kept = lastWords(own, LABEL_LENGTH)
   return kept === '' || /^[\d\s.]*$/.test(kept) ? undefined : kept
 }
+
+/** Where a figure ranks or holds (全省第一): a scope, which names nothing alone. */
+const SCOPE_ALONE = /^(?:全国|全省|全市|全区|全县)$/
+const SCOPE_AT_END = /(?:全国|全省|全市|全区|全县)$/
 
 /** Words that link a name to its figure, at either end of a text (并列全国, 达标率为): not part of the name. */
 const LEADING_WORDS = /^(?:并列|连续|均|都|同比|分别)+/
