@@ -7,6 +7,7 @@ test.each<[string, string | undefined]>([
   // Whole words, at most 16 characters, without the words that link the name to its figure.
   ['省对市党政领导生态环境保护目标责任书考核成绩连续', '生态环境保护目标责任书考核成绩'],
   ['重点建设用地安全利用率为', '重点建设用地安全利用率'],
+  ['流域国省控断面优质水比例由50%提升至', '流域国省控断面优质水比例'],
   // An earlier figure of the clause is no part of the name; a scope alone after it goes with the words before it.
   ['优良率99.7%并列全国', '优良率全国'],
   ['考核成绩连续四年全省', '考核成绩全省'],

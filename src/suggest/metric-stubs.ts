@@ -38,7 +38,7 @@ const DRAFT_ENGLISH = '(draft) to be translated'
 
 /** Words between a metric's name and its figure that are not part of the name: 为, 达到, 同比提升, 约. */
 const LINKING_WORDS =
-  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|完成|实现|保持|稳定在|控制在|在|连续|并列|等)+$/
+  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|完成|实现|保持|稳定在|控制在|在|连续|并列|等|至|由|从)+$/
 /** Where the words naming a figure start: after the end of the previous clause. */
 const CLAUSE_END = /[。；;！？!?，,、：:（(）)\n“”"'《》]/
 /** Markup and annotations in the source line: the label is made from what a reader sees. */
