@@ -187,6 +187,21 @@ describe('factmark new', () => {
     expect(read('source/xiamen-2022.md')).toBe(fixture('report.md'))
   })
 
+  test('--from a text outside the project names it by the path given, not as ../ upon ../', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'factmark-text-'))
+    try {
+      const text = path.join(elsewhere, 'report.txt')
+      writeFileSync(text, fixture('report.txt'))
+      expect(await run('new', 'xiamen-2022', '--from', text)).toEqual({
+        code: 0,
+        stdout: newOutput('source/xiamen-2022.md', text),
+        stderr: ''
+      })
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true })
+    }
+  })
+
   test.each<[string, (text: string) => Uint8Array, string]>([
     ['CRLF line ends', (text) => Buffer.from(text.replace(/\n/g, '\r\n')), ''],
     ['GB18030', encodeGb18030, 'GB18030 (GBK)'],

@@ -7,6 +7,7 @@ import { displayPath } from '../load/sources.js'
 import { sourceFolderHint } from '../load/source-folder-hint.js'
 import type { Diagnostic } from '../model/compiled.js'
 import { isNodeError } from '../model/node-error.js'
+import { isInside } from '../model/paths.js'
 import { err, ok, type Result } from '../model/result.js'
 import { frontMatterText, type ScaffoldFields } from './front-matter-text.js'
 import { blocksToMarkdown } from './markdown-text.js'
@@ -141,7 +142,8 @@ function readPlainTextFile(
   file: string,
   cwd: string
 ): Result<{ path: string; text: string; diagnostics: Diagnostic[] }, NewReportRefusal> {
-  const shown = displayPath(file, cwd)
+  // A text kept outside the project (a download folder) is named as the editor gave it, not as ../../…
+  const shown = isInside(file, cwd) ? displayPath(file, cwd) : file
   const read = readSourceFile(file, folderOf(file))
   if (!read.ok && read.error.kind !== 'too-large')
     return err({ reason: 'usage', message: `Cannot read ${shown}: ${read.error.reason}` })
