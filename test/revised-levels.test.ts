@@ -18,6 +18,7 @@ const revising = report(
   '2025',
   '上年PM2.5浓度经复核为:fact[17.6微克/立方米]{metric=air.pm25 period=2024 revises=report-2024}。'
 )
+const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
 const compiled = (reports: ReturnType<typeof report>[]) =>
   compileSources({ reports, registry, checkUnusedMetrics: false })
 const messages = (reports: ReturnType<typeof report>[]) =>
@@ -25,6 +26,13 @@ const messages = (reports: ReturnType<typeof report>[]) =>
 
 // A change is measured from the figures its own report prints, whatever a later report revises.
 describe('a change whose level a later report revises', () => {
+  // A report of 2024 that states the change alone, and no level.
+  const changeOnly = (change: string) =>
+    report(
+      'report-2024-brief',
+      '2024',
+      `PM2.5浓度同比下降:fact[${change}]{metric=air.pm25 aspect=decrease base=2023}。`
+    )
   test('puts its base where the level its report printed puts it', () => {
     const series = compiled([of2024, revising]).collection?.series.find((entry) => entry.metric.id === 'air.pm25')
     expect(series?.points.map((point) => `${point.period} ${point.text} ${point.status} ${point.report}`)).toEqual([
@@ -35,18 +43,11 @@ describe('a change whose level a later report revises', () => {
   })
 
   test('is checked against the level its report printed', () => {
-    const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
     expect(messages([of2023, of2024, revising])).toEqual([])
   })
 
   test('leaves no report out of the series’ entry: the one revised, and the one that states the change alone', () => {
-    const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
-    const changeOnly = report(
-      'report-2024-brief',
-      '2024',
-      'PM2.5浓度同比下降:fact[4.3%]{metric=air.pm25 aspect=decrease base=2023}。'
-    )
-    const series = compiled([of2023, of2024, revising, changeOnly]).collection?.series.find(
+    const series = compiled([of2023, of2024, revising, changeOnly('4.3%')]).collection?.series.find(
       (entry) => entry.metric.id === 'air.pm25'
     )
     expect(series && seriesEntry(series).reports).toEqual([
@@ -58,13 +59,7 @@ describe('a change whose level a later report revises', () => {
   })
 
   test('stated in a report that prints no level of its own, is checked against the level that stands', () => {
-    const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
-    const changeOnly = report(
-      'report-2024-brief',
-      '2024',
-      'PM2.5浓度同比下降:fact[5.4%]{metric=air.pm25 aspect=decrease base=2023}。'
-    )
-    expect(messages([of2023, of2024, revising, changeOnly])).toEqual([
+    expect(messages([of2023, of2024, revising, changeOnly('5.4%')])).toEqual([
       'report-2024-brief.md:10:12 change-contradicts-levels The change "5.4%" of air.pm25 from 2023 to 2024 disagrees with the levels "18.4微克/立方米" (report-2023) and "17.6微克/立方米" (report-2025): (17.6 − 18.4) / 18.4 = −4.3478%, stated −5.4%; the levels as printed allow −4.88% to −3.81%'
     ])
   })
@@ -72,7 +67,6 @@ describe('a change whose level a later report revises', () => {
 
 // A brief copies 17.4 wrongly as 17.6 and says it revises nothing: restatement-conflict tells it.
 describe('a change whose level two reports dispute', () => {
-  const of2023 = report('report-2023', '2023', 'PM2.5浓度为:fact[18.4微克/立方米]{metric=air.pm25}。')
   const miscopied = report('report-2024-brief', '2024', 'PM2.5浓度为:fact[17.6微克/立方米]{metric=air.pm25}。')
   const sheet = report(
     'report-2024-sheet',
