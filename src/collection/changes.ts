@@ -75,10 +75,12 @@ export function checkChangesAcrossReports(
 function printingsFor(level: PublishedLevel | undefined, change: Printed): Printed[] {
   if (!level) return []
   const { slug } = change.publication
-  const own = [level.printed, ...level.alsoIn, ...level.revised, ...level.disputed].find(
-    (entry) => entry.publication.slug === slug
-  )
-  return own ? [own] : [level.printed, ...level.disputed]
+  const mine = (entry: Printed) => entry.publication.slug === slug
+  // Searched list by list: a figure ten thousand reports restate is in as many of them.
+  const own = mine(level.printed)
+    ? level.printed
+    : (level.alsoIn.find(mine) ?? level.revised.find(mine) ?? level.disputed.find(mine))
+  return own ? [own] : level.disputed.length === 0 ? [level.printed] : [level.printed, ...level.disputed]
 }
 
 /** The first levels of the base and of the period, among those a change may be measured from, with which it agrees. */
