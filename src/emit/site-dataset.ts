@@ -47,9 +47,18 @@ const parquetType: Record<Column['type'], BasicType> = {
  */
 function columnsOf(reports: Iterable<readonly SiteRow[]>) {
   const data = columns.map((): unknown[] => [])
+  // The JSON of a row group's cells, read once for each text: most facts have no dimensions, and
+  // those of a report share a few sections. 2.5 million cells at ten thousand reports.
+  const read = new Map<string, unknown>()
+  const json = (text: string) => {
+    if (read.has(text)) return read.get(text)
+    const value = JSON.parse(text) as unknown
+    read.set(text, value)
+    return value
+  }
   for (const rows of reports)
     for (const row of rows)
-      columns.forEach((column, index) => data[index]?.push(parquetCell(column, row[index] ?? null)))
+      columns.forEach((column, index) => data[index]?.push(parquetCell(column, row[index] ?? null, json)))
   return columns.map((column, index) => ({
     name: column.name,
     type: parquetType[column.type],
@@ -62,10 +71,14 @@ function columnsOf(reports: Iterable<readonly SiteRow[]>) {
  * A cell as Parquet holds it. An object or array cell is JSON text, which the writer's JSON type
  * would quote again as a string: it takes the value, and writes its JSON itself.
  */
-function parquetCell(column: Pick<Column, 'type'>, cell: string | number | null): unknown {
+function parquetCell(
+  column: Pick<Column, 'type'>,
+  cell: string | number | null,
+  json: (text: string) => unknown
+): unknown {
   if (cell === null || cell === '') return null
   if (column.type === 'number' || column.type === 'integer') return Number(cell)
-  if (column.type === 'object' || column.type === 'array') return JSON.parse(String(cell)) as unknown
+  if (column.type === 'object' || column.type === 'array') return json(String(cell))
   return String(cell)
 }
 
