@@ -525,6 +525,19 @@ test('--stubs gives a change written with metric=? the draft of the level it res
   ])
 })
 
+test('--stubs reads which level a change restates after a figure of several metrics as well', () => {
+  const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
+  const text = reportOf([
+    '甲、乙达标率均为:fact[:fact[100%]{metric=?}]{metric=?}。近岸海域优良水质面积比:fact[91.7%]{metric=?},同比提升:fact[7.5个百分点]{metric=? aspect=increase base=2023}。'
+  ])
+  const input = { reports: [{ path: 'source/report.md', text }], registry }
+  const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
+  const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
+  expect(after.split('\n')[9]?.split('。')[1]).toBe(
+    '近岸海域优良水质面积比:fact[91.7%]{metric=draft.percent_3},同比提升:fact[7.5个百分点]{metric=draft.percent_3 aspect=increase base=2023}'
+  )
+})
+
 test('--stubs leaves metric=? on a figure that names a dimension, which a draft would not declare, and says so', () => {
   const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
   const text = reportOf(['示例河断面水质为:fact[Ⅲ类]{metric=? site=示例河断面}。'])

@@ -59,6 +59,8 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
       let from = 0
       const parts: string[] = []
       for (const { start, end } of all) {
+        // An annotation inside another (a figure of several metrics) is blanked with it.
+        if (start < from) continue
         parts.push(body.slice(from, start), 'x'.repeat(end - start))
         from = end
       }

@@ -346,7 +346,7 @@ function nameUndecided(
     const id = restates
       ? restates.metric === UNDECIDED
         ? named.get(restates.start)?.id
-        : restates.metric
+        : restates.metric || undefined
       : item.label === undefined
         ? undefined
         : draft(item, item.label)
