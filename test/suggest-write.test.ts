@@ -10,7 +10,7 @@ import { compileSources } from '../src/compile/compile-sources.js'
 import { readFigure } from '../src/chinese-number/index.js'
 import { annotationText, attributesOf } from '../src/suggest/annotation-text.js'
 import { ignorePhrase, ignorePhrasesOf, NAME_FIGURES, type NameFigureRule } from '../src/suggest/ignore-phrases.js'
-import { planWrite, type WriteEdit } from '../src/suggest/write-annotations.js'
+import { planWrite, type WriteEdit, type WritePlan } from '../src/suggest/write-annotations.js'
 import { runCli } from './helpers/run-cli.js'
 import { seedRegistry, seedReport } from './helpers/seed.js'
 import { stripAnnotations } from './helpers/strip-annotations.js'
@@ -506,16 +506,22 @@ test('--stubs drafts a metric for each figure an earlier --write left with metri
   expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs: true }).changed).toEqual([])
 })
 
-// The second of two runs, --write and then --write --stubs, writes what one run with both writes.
-test('--stubs gives a change written with metric=? the draft of the level it restates, in a 分别-list too', () => {
+/** A report of one line planned with --stubs against the stubs fixture's registry: the plan, and the line as written. */
+function plannedWithStubs(line: string): { plan: WritePlan; line: string | undefined } {
   const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
-  const text = reportOf([
-    '近岸海域优良水质面积比:fact[91.7%]{metric=?}、点位比:fact[95.5%]{metric=?},同比分别提升:fact[7.5个百分点]{metric=? aspect=increase base=2023}和:fact[9.1个百分点]{metric=? aspect=increase base=2023}。优级率:fact[70.8%]{metric=?}、同比上升:fact[10.5个百分点]{metric=? aspect=increase base=2023}。'
-  ])
+  const text = reportOf([line])
   const input = { reports: [{ path: 'source/report.md', text }], registry }
   const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
   const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
-  expect(after.split('\n')[9]).toBe(
+  return { plan, line: after.split('\n')[9] }
+}
+
+// The second of two runs, --write and then --write --stubs, writes what one run with both writes.
+test('--stubs gives a change written with metric=? the draft of the level it restates, in a 分别-list too', () => {
+  const { plan, line } = plannedWithStubs(
+    '近岸海域优良水质面积比:fact[91.7%]{metric=?}、点位比:fact[95.5%]{metric=?},同比分别提升:fact[7.5个百分点]{metric=? aspect=increase base=2023}和:fact[9.1个百分点]{metric=? aspect=increase base=2023}。优级率:fact[70.8%]{metric=?}、同比上升:fact[10.5个百分点]{metric=? aspect=increase base=2023}。'
+  )
+  expect(line).toBe(
     '近岸海域优良水质面积比:fact[91.7%]{metric=draft.percent_1}、点位比:fact[95.5%]{metric=draft.percent_2},同比分别提升:fact[7.5个百分点]{metric=draft.percent_1 aspect=increase base=2023}和:fact[9.1个百分点]{metric=draft.percent_2 aspect=increase base=2023}。优级率:fact[70.8%]{metric=draft.percent_3}、同比上升:fact[10.5个百分点]{metric=draft.percent_3 aspect=increase base=2023}。'
   )
   expect(plan.edits.map(({ column, action, text }) => [column, action, text])).toEqual([
@@ -526,14 +532,10 @@ test('--stubs gives a change written with metric=? the draft of the level it res
 })
 
 test('--stubs reads which level a change restates after a figure of several metrics as well', () => {
-  const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
-  const text = reportOf([
+  const { line } = plannedWithStubs(
     '甲、乙达标率均为:fact[:fact[100%]{metric=?}]{metric=?}。近岸海域优良水质面积比:fact[91.7%]{metric=?},同比提升:fact[7.5个百分点]{metric=? aspect=increase base=2023}。'
-  ])
-  const input = { reports: [{ path: 'source/report.md', text }], registry }
-  const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
-  const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
-  expect(after.split('\n')[9]?.split('。')[1]).toBe(
+  )
+  expect(line?.split('。')[1]).toBe(
     '近岸海域优良水质面积比:fact[91.7%]{metric=draft.percent_3},同比提升:fact[7.5个百分点]{metric=draft.percent_3 aspect=increase base=2023}'
   )
 })
