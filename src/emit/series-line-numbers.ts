@@ -45,6 +45,7 @@ export function lineNumbers(): LineNumbers {
   }
 }
 
+/** How many dimensions an item's line has; hasDimensions stops at the first. */
 function dimensionCount(item: LineItem): number {
   let count = 0
   for (const _name in item.dimensions) count += 1

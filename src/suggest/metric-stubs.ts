@@ -57,20 +57,20 @@ export function labelBefore(before: string): string | undefined {
   // A scope alone after it (连续四年全省第一, 99.7%并列全国第一) goes with the words before that figure.
   let own = last === undefined || [...after].length > 2 ? after : unlinked(clause.slice(0, last.start)) + after
   // So does a scope alone after the figure of the clause before (优良率99.5%、并列全省第一)…
-  if (SCOPE_ALONE.test(own) && cut >= 0 && /[、，,]/.test([...plain][cut] ?? '')) {
+  const scoped = SCOPE.exec(own)
+  if (scoped?.index === 0 && cut >= 0 && /[、，,]/.test([...plain][cut] ?? '')) {
     const before = labelBefore([...plain].slice(0, cut).join(''))
     if (before !== undefined) own = before + own
   }
   // …and a scope after the words that link a name to it (满意度保持全省第一) follows the name.
-  const scoped = SCOPE_AT_END.exec(own)
-  if (scoped) own = unlinked(own.slice(0, scoped.index)) + scoped[0]
+  const scope = SCOPE.exec(own)
+  if (scope) own = unlinked(own.slice(0, scope.index)) + scope[0]
   const kept = lastWords(own, LABEL_LENGTH)
   return kept === '' || /^[\d\s.]*$/.test(kept) ? undefined : kept
 }
 
-/** Where a figure ranks or holds (全省第一): a scope, which names nothing alone. */
-const SCOPE_ALONE = /^(?:全国|全省|全市|全区|全县)$/
-const SCOPE_AT_END = /(?:全国|全省|全市|全区|全县)$/
+/** Where a figure ranks or holds (全省第一), at the end of the words before it: a scope, which names nothing alone. */
+const SCOPE = /(?:全国|全省|全市|全区|全县)$/
 
 /** Words that link a name to its figure, at either end of a text (并列全国, 达标率为): not part of the name. */
 const LEADING_WORDS = /^(?:并列|连续|均|都|同比|分别)+/
