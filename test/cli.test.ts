@@ -1,5 +1,14 @@
 import { execFile, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -214,6 +223,21 @@ describe('factmark check', () => {
         `^::error file=source/xiamen-2025\\.md,line=${overviewLine},col=547,endLine=${overviewLine},endColumn=552,title=label-unparseable::Cannot read a figure from "2\\.4\\.3"`
       )
     )
+  })
+
+  test('the fixes name the registry of the source folder given with --src', async () => {
+    renameSync(path.join(cwd, 'source'), path.join(cwd, 'reports'))
+    const file = path.join(cwd, 'reports/xiamen-2025.md')
+    writeFileSync(file, readFileSync(file, 'utf8').replace('{metric=air.pm10}', '{metric=air.pm_10}'))
+    const fix =
+      'Use the suggested id, or declare the metric in reports/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry.'
+    for (const command of ['check', 'build']) {
+      const { code, stdout } = await run(command, '--src', 'reports', '--format', 'json')
+      expect(code).toBe(1)
+      const { diagnostics } = JSON.parse(stdout) as { diagnostics: Array<{ ruleId: string; fix: string }> }
+      expect(diagnostics.find((diagnostic) => diagnostic.ruleId === 'unknown-metric')?.fix).toBe(fix)
+    }
+    expect((await run('check', '--src', 'reports')).stdout).toContain(`  fix: ${fix} (`)
   })
 
   test('checks only the files named', async () => {

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import { contentDigest } from '../cache/cache-folder.js'
 import { checkKey, keepCheck, readCheck, type KeptCheck } from '../cache/kept-check.js'
 import { digestedSources } from '../load/digested-sources.js'
@@ -6,10 +5,10 @@ import { sourcesOf } from '../load/source-input.js'
 import { sourcesReadAgain } from '../load/sources-read-again.js'
 import { taskSourceOf } from '../load/task-source.js'
 import type { LoadedRegistry } from '../load/registry.js'
-import { displayPath } from '../load/sources.js'
 import type { OnCompiled } from '../compile/compile-sources.js'
 import type { SourceLookup } from './format/text.js'
 import { narrowedTo, reportsOfNamed } from './named-reports.js'
+import { registryShown } from './report.js'
 import type { Diagnostic } from '../model/compiled.js'
 import { failingMessages } from '../diagnostics/failure.js'
 
@@ -40,7 +39,7 @@ export async function checkNamed(
   await sourcesOf({ src, files, cwd }, { known: (shown) => ({ path: shown, text: '' }) })
   const named = reportsOfNamed(src, files, cwd)
   const all = await checkOf({ src, files: named.files, cwd, checkUnusedMetrics: false }, cache, onCompiled)
-  return narrowedTo(all, named.shown, displayPath(path.join(src, 'metrics.yaml'), cwd))
+  return narrowedTo(all, named.shown, registryShown(src, cwd))
 }
 
 /** Why what a check says fails it: its errors, or with --strict its warnings; undefined when it passes. */

@@ -1,3 +1,5 @@
+import path from 'node:path'
+import { displayPath } from '../load/sources.js'
 import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
 import { formatText, type SourceLookup } from './format/text.js'
@@ -11,16 +13,23 @@ export interface Output {
   verbose: boolean
   /** Text output: the notes printed before, not printed again (see TextOptions). */
   notesShown?: Set<string>
+  /** The registry's path as printed (see registryShown). */
+  registry?: string
+}
+
+/** The path of the registry of the source folder `src`, as messages print it. */
+export function registryShown(src: string, cwd: string): string {
+  return displayPath(path.join(src, 'metrics.yaml'), cwd)
 }
 
 /** Print the diagnostics of check and build, with `extra` fields in JSON output. */
 export function report(
   result: Pick<CompileResult, 'diagnostics' | 'files'> | { diagnostics: Diagnostic[]; sources: SourceLookup },
-  { format, verbose, notesShown }: Output,
+  { format, verbose, notesShown, registry }: Output,
   io: Io,
   extra: Record<string, unknown>
 ): void {
-  const diagnostics: Diagnostic[] = result.diagnostics
+  const diagnostics = withRegistryAt(result.diagnostics, registry)
   if (format === 'json') io.stdout(formatJson(diagnostics, extra))
   else if (format === 'github') io.stdout(formatGithub(diagnostics, ruleLinkFrom(io.cwd)))
   else {
@@ -30,4 +39,16 @@ export function report(
       formatText(diagnostics, sources, { verbose, ruleLink: ruleLinkFrom(io.cwd), ...(notesShown && { notesShown }) })
     )
   }
+}
+
+const projectRegistry = 'source/metrics.yaml'
+
+/** The rules' fixes name the registry where a project keeps it, which another source folder (--src) moves. */
+function withRegistryAt(diagnostics: Diagnostic[], registry: string | undefined): Diagnostic[] {
+  if (registry === undefined || registry === projectRegistry) return diagnostics
+  return diagnostics.map((diagnostic) =>
+    diagnostic.fix?.includes(projectRegistry)
+      ? { ...diagnostic, fix: diagnostic.fix.replaceAll(projectRegistry, registry) }
+      : diagnostic
+  )
 }

@@ -10,7 +10,7 @@ import { cacheFolderOf } from '../cache-option.js'
 import { leftOutOfSite } from '../named-reports.js'
 import { checkFailure, checkNamed, type CheckedSources } from '../check-sources.js'
 import { exit, type Call, type Io } from '../command-line.js'
-import { report, type Output } from '../report.js'
+import { registryShown, report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
 import { outputLeft, unrecordedLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
@@ -22,7 +22,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(cache.error)
     return exit.usage
   }
-  const output = { format, verbose: values.verbose }
+  const output = { format, verbose: values.verbose, registry: registryShown(values.src, io.cwd) }
   let checked: CheckedSources | undefined
   if (files.length > 0) {
     const among = await checkAmongFolder({ files, values, format, io }, where, cache.value)
@@ -99,7 +99,7 @@ async function checkAmongFolder(
   checking.clear()
   const failed = checkFailure(checked.diagnostics, values.strict)
   if (failed === undefined) return ok(checked)
-  report(checked, { format, verbose: values.verbose }, io, {})
+  report(checked, { format, verbose: values.verbose, registry: registryShown(values.src, io.cwd) }, io, {})
   io.stderr(`factmark: build failed: ${failed} among the reports of ${displayPath(values.src, io.cwd)}/; ${left()}\n`)
   return err(exit.invalid)
 }

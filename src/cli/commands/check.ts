@@ -8,7 +8,7 @@ import { terminalText } from '../format/printable.js'
 import { cacheFolderOf } from '../cache-option.js'
 import { exit, type Call } from '../command-line.js'
 import { progressLine } from '../progress-line.js'
-import { report } from '../report.js'
+import { registryShown, report } from '../report.js'
 import { checkFailure, checkNamed, type CheckedSources } from '../check-sources.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
@@ -36,7 +36,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   // what builds keep is left to them.
   if (cache.reuse) pruneChecks(cache.folder)
   const percent = coveragePercent(checked.coverage)
-  report(checked, { format, verbose: values.verbose }, io, {
+  report(checked, { format, verbose: values.verbose, registry: registryShown(values.src, io.cwd) }, io, {
     facts: Object.values(checked.factsOf).reduce((sum, count) => sum + count, 0),
     coverage: { percent: roundTo(percent, 1), reports: checked.coverage }
   })

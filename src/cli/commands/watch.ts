@@ -9,7 +9,7 @@ import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
 import { cacheFolderOf } from '../cache-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
-import { report, type Output } from '../report.js'
+import { registryShown, report, type Output } from '../report.js'
 import { outputLeft, unrecordedLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
 
@@ -36,7 +36,12 @@ export async function run({ files, values, io }: Call): Promise<number> {
   }
   const where = `${values.out.replace(/\/+$/, '')}/`
   // A note is printed once: a save's rebuild counts the notes it printed before.
-  const output: Output = { format: 'text', verbose: values.verbose, notesShown: new Set() }
+  const output: Output = {
+    format: 'text',
+    verbose: values.verbose,
+    notesShown: new Set(),
+    registry: registryShown(values.src, io.cwd)
+  }
   let watching: Watching
   // Once stopping, the build that runs finishes quietly: the last line says the watch stopped.
   let stopping = false
