@@ -33,7 +33,11 @@ if (!names.every((name) => existsSync(path.join(folder, name)))) {
       const isFact = want.metric !== null
       const rightMetric =
         got !== undefined &&
-        (want.metric === null ? got.metric === undefined : [want.metric].flat().includes(got.metric ?? '?'))
+        (want.metric === null
+          ? got.metric === undefined
+          : typeof want.metric === 'string'
+            ? got.metric === want.metric
+            : sameMetrics(got.proposal, want.metric))
       const rightAspect = got !== undefined && (attributes.aspect ?? 'level') === (want.aspect ?? 'level')
       const rightBase = got !== undefined && attributes.base === want.base
       count(tally.metric, rightMetric)
@@ -56,6 +60,12 @@ if (!names.every((name) => existsSync(path.join(folder, name)))) {
   console.log(misses.length === 0 ? 'no misses' : `misses:\n${misses.join('\n')}`)
 }
 
+// A figure said of several things (均) is right when its annotations, one inside the other, name
+// every metric of the answer.
+function sameMetrics(proposal, metrics) {
+  const named = [...proposal.matchAll(/metric=([^\s}]+)/g)].map((match) => match[1])
+  return named.length === metrics.length && metrics.every((metric) => named.includes(metric))
+}
 function count(pair, right) {
   pair[1] += 1
   if (right) pair[0] += 1

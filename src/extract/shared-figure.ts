@@ -13,8 +13,12 @@ import { clauseSoFar } from '../suggest/sentence.js'
  */
 const SAID_OF_EACH =
   /(均|双双|(?<![首成京古国旧故帝])都)(?:首次|再次|稳定|持续|继续|全部|全面|已|已经|依然|仍|仍然|同时|同步){0,2}(?:为|是|达|达到|保持|保持在|稳定保持|维持|维持在|提升为|提升至|提升到|提高到|提高至|上升为|上升至|升至|改善为|改善至|好转为)?\s*$/
-/** What joins the things named: 、, and 和 or 与 between two. 及 is left out: it joins words inside one name (省控及“以奖促治”断面). */
-const NAME_GLUE = /、|和|与/
+/**
+ * What joins the things named: 、, and 和, 与, 及 or 以及 between two. 小流域省控及“以奖促治”断面 are
+ * two kinds of section, as the report of the next year counts them (饮用水水源地、主要流域国省控断面、
+ * 小流域省考及“以奖促治”断面水质达标率保持“四个100%”). 及 in a word (涉及, 普及, 及时) joins nothing.
+ */
+const NAME_GLUE = /、|和|与|以及|(?<![涉普危波企触])及(?!时)/
 
 export interface SharedFigure {
   /** The things named, in order; the last carries the words they share (坂头-石兜水库、汀溪水库水质类别). */
