@@ -95,12 +95,19 @@ function guardStderr(io: Io): Io {
 
 /**
  * What is wrong with a command line parseArgs refused, in factmark's words where node's would
- * confuse: its text for an unknown option ends in a quote it never closes.
+ * confuse: its text for an unknown option ends in a quote it never closes, and a value that starts
+ * with a dash (--min-coverage -5) takes it three sentences to tell.
  */
-function commandLineError(error: unknown): string {
+function commandLineError(error: unknown, argv: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error)
   const unknown = /^Unknown option '([^']*)'/.exec(message)
-  return isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown ? `unknown option "${unknown[1]}"` : message
+  if (isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown) return `unknown option "${unknown[1]}"`
+  const option = /^Option '(--[\w-]+)/.exec(message)?.[1]
+  if (!isNodeError(error, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') || option === undefined) return message
+  const next = argv[argv.indexOf(option) + 1]
+  return message.includes('ambiguous') && next !== undefined
+    ? `${option} needs a value, and "${next}" reads as an option: write ${option}=${next} to give it as the value`
+    : `${option} needs a value`
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -108,7 +115,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     commandLine = parseCommandLine(argv)
   } catch (error) {
-    io.stderr(`factmark: ${commandLineError(error)}\n\n${usage}`)
+    io.stderr(`factmark: ${commandLineError(error, argv)}\n\n${usage}`)
     return exit.usage
   }
   const { values, positionals } = commandLine
