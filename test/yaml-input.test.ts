@@ -48,7 +48,9 @@ describe('front matter', () => {
     ['key-under-value.md', ['5:3-5:17 error Front matter YAML: "period" starts at column 3, further than "entity" above it at column 1, so it is read as the rest of the value of "entity": start it at column 1 [front-matter-invalid]']],
     // The colon a Chinese keyboard types, and a colon with no space after it: YAML reads the line as text.
     ['key-full-width-colon.md', ['4:7-4:8 error Front matter YAML: "entity：" is written with the full-width colon "：", which YAML does not read as one: type ":" and a space (entity: …) [front-matter-invalid]']],
-    ['key-no-space.md', ['4:7-4:8 error Front matter YAML: "entity:" needs a space after its colon, or YAML reads the line as text: entity: … [front-matter-invalid]']]
+    ['key-no-space.md', ['4:7-4:8 error Front matter YAML: "entity:" needs a space after its colon, or YAML reads the line as text: entity: … [front-matter-invalid]']],
+    // A phrase added under the others without its dash: the library's words are of a key without its value.
+    ['item-without-dash.md', ['11:3-11:11 error Front matter YAML: "2024年度考核" stands among the items of a list without the "- " of an item: write "- 2024年度考核" to make it one, or remove the line [front-matter-invalid]']]
   ]
   test.each(cases)('%s', (name, expected) => {
     const result = compileSources({ reports: [{ path: name, text: readFileSync(new URL(name, fixtures)) }], registry })
@@ -77,6 +79,7 @@ describe('registry', () => {
     // The library blames "kind", the first key after it that lines up with the others.
     ['key-indented-further.yaml', ['9:7-9:73 error Registry YAML: "label" starts at column 7, and "kind", a key of the same map, at column 5: the keys of a map start at the same column, so start "label" at column 5 [registry-invalid]']],
     ['key-full-width-colon.yaml', ['10:9-10:10 error Registry YAML: "kind：" is written with the full-width colon "：", which YAML does not read as one: type ":" and a space (kind: …) [registry-invalid]']],
+    ['item-without-dash.yaml', ['12:7-12:13 error Registry YAML: "优良天数比例" stands among the items of a list without the "- " of an item: write "- 优良天数比例" to make it one, or remove the line [registry-invalid]']],
     // 151 uses of one anchor: more than the yaml library's own default allows, and harmless.
     ['shared-anchors.yaml', []]
   ]

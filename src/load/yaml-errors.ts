@@ -54,6 +54,9 @@ export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], 
   // A key YAML reads as text makes the library's errors about the lines around it, in its words.
   const unread = keysReadAsText(lines, text)
   if (unread.length > 0) return unread
+  // A line without its dash among the items of a list is a key without a value to the library.
+  const strays = itemsWithoutDash(lines, text, errors)
+  if (strays.length > 0) return strays
   // A first key indented further than the keys after it makes every line after it an error.
   const firstIndented = firstKeyIndented(lines)
   if (firstIndented) return [firstIndented]
@@ -121,6 +124,32 @@ function keysReadAsText(lines: readonly DataLine[], text: string): YamlOffsetPro
         ? `"${key}：" is written with the full-width colon "：", which YAML does not read as one: type ":" and a space (${key}: …)`
         : `"${key}:" needs a space after its colon, or YAML reads the line as text: ${key}: …`
     return [{ message, start: at, end: at + 1 }]
+  })
+}
+
+/**
+ * Lines that stand among the items of a list, where its dashes are, with no dash and no key: a
+ * phrase added under the others of ignore: without its "- ". Each with an error of the library on it.
+ */
+function itemsWithoutDash(lines: readonly DataLine[], text: string, errors: readonly YAMLError[]): YamlOffsetProblem[] {
+  const raw = (line: DataLine) => text.slice(line.start, line.end)
+  const dashAt = (line: DataLine) => /^([ \t]*)-(?:[ \t]|$)/.exec(raw(line))?.[1]?.length
+  return lines.flatMap((line, index) => {
+    if (dashAt(line) !== undefined || /:(?:\s|$)/.test(line.text)) return []
+    if (!errors.some((error) => error.pos[0] >= line.start && error.pos[0] <= line.end)) return []
+    const at = raw(line).length - raw(line).trimStart().length
+    const above = lines
+      .slice(0, index)
+      .reverse()
+      .find((candidate) => raw(candidate).length - raw(candidate).trimStart().length <= at)
+    if (!above || dashAt(above) !== at) return []
+    return [
+      {
+        message: `"${line.text}" stands among the items of a list without the "- " of an item: write "- ${line.text}" to make it one, or remove the line`,
+        start: line.start + at,
+        end: line.end
+      }
+    ]
   })
 }
 
