@@ -15,10 +15,11 @@ interface Answer {
 }
 
 /** A request sent as written: fetch() would resolve `..` in the path before sending it. */
-function get(url: string, rawPath: string, method = 'GET'): Promise<Answer> {
+function get(url: string, rawPath: string, method = 'GET', host?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const { hostname, port } = new URL(url)
-    const call = request({ hostname, port, path: rawPath, method }, (response) => {
+    const headers = host === undefined ? {} : { Host: host }
+    const call = request({ hostname, port, path: rawPath, method, headers }, (response) => {
       let body = ''
       response.setEncoding('utf8')
       response.on('data', (chunk: string) => (body += chunk))
@@ -130,6 +131,25 @@ describe('the watch server', () => {
     const answer = await get(server.url, rawPath)
     expect(answer.status).toBe(status)
     expect(answer.body).not.toContain('not to be served')
+  })
+
+  // A page of another site whose name resolves to 127.0.0.1 (DNS rebinding) sends its own name.
+  test.each([
+    ['evil.example', 403],
+    ['evil.example:4321', 403],
+    ['127.0.0.1.evil.example', 403],
+    ['localhost', 200],
+    ['localhost:4321', 200],
+    ['app.localhost:4321', 200],
+    ['127.0.0.1:4321', 200],
+    ['[::1]:4321', 200]
+  ])('Host: %s is answered with %i', async (host, status) => {
+    const answer = await get(server.url, '/', 'GET', host)
+    expect(answer.status).toBe(status)
+    if (status === 403) {
+      expect(answer.body).toBe('Forbidden: this server answers only to the address of this machine\n')
+      expect((await get(server.url, watchPaths.events, 'GET', host)).status).toBe(403)
+    } else expect(answer.body).toContain('<p>报告</p>')
   })
 
   test('HEAD answers without a body; other methods are refused', async () => {

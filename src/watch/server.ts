@@ -25,6 +25,12 @@ export interface SiteServer {
 /** Serve `root` with node:http, with the live-reload script in every HTML page and the event stream beside it. */
 export async function startServer({ root, port, host = '127.0.0.1', channel }: ServerOptions): Promise<SiteServer> {
   const server = createServer((request, response) => {
+    if (!isOwnHost(request.headers.host, host)) {
+      const refused = text(403, 'Forbidden: this server answers only to the address of this machine')
+      response.writeHead(refused.status, headers(refused.type, refused.body))
+      response.end(refused.body)
+      return
+    }
     respond(request, response, root, channel).catch((error: unknown) => {
       // A failure here is the server's, not the sources': answer, so that the page does not hang.
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -49,6 +55,23 @@ export async function startServer({ root, port, host = '127.0.0.1', channel }: S
         server.closeAllConnections()
       })
   }
+}
+
+/**
+ * Whether a request's Host names this server: an address (127.0.0.1, [::1]), localhost, or the
+ * host it was started on. A page of another site whose name is made to resolve to 127.0.0.1
+ * (DNS rebinding) sends its own name, and must not read the drafts served here.
+ */
+function isOwnHost(header: string | undefined, host: string): boolean {
+  if (header === undefined) return true
+  const name = header.replace(/:\d+$/, '').toLowerCase()
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    name === host.toLowerCase() ||
+    /^\d{1,3}(?:\.\d{1,3}){3}$/.test(name) ||
+    /^\[[\da-f:.]+\]$/.test(name)
+  )
 }
 
 async function respond(
