@@ -102,6 +102,17 @@ describe('factmark watch on a project', { timeout: 120_000 }, () => {
     expect(existsSync(path.join(project, 'dist/nested-2024'))).toBe(false)
   })
 
+  test('a second watch of the same output folder is refused, and says where the first serves it', async () => {
+    await expect(startWatch({ cwd: project, port: 0 })).rejects.toThrow(
+      `dist/ is served at ${watching.url} and rebuilt at each save by another factmark watch (process ${process.pid}): open that one, or stop it first; a second watch of the same folder would build it again at each save, and find it locked`
+    )
+    // Of another output folder, it runs beside it.
+    const beside = await startWatch({ cwd: project, out: 'preview', port: 0 })
+    await beside.settled()
+    await beside.close()
+    expect(existsSync(path.join(project, 'preview/manifest.json'))).toBe(true)
+  })
+
   test('a page that connects after a build it did not see is told of it at once', async () => {
     const late = await openEvents(watching.url)
     expect(await late.next(() => true)).toEqual({ build: seen })

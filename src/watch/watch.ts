@@ -3,12 +3,14 @@ import { performance } from 'node:perf_hooks'
 import { buildWith, outputPlaces, type BuildOutcome } from '../build/build.js'
 import type { BuildProgress } from '../build/build-progress.js'
 import { checkOutputFolder } from '../build/output-folder.js'
+import { defaultCacheFolder } from '../cache/cache-folder.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { isNodeError } from '../model/node-error.js'
 import { lastingRunner } from '../build/unit-pool.js'
 import { buildQueue } from './build-queue.js'
 import { reloadChannel, type BuildProblem, type SiteState } from './reload-channel.js'
-import { startServer } from './server.js'
+import { startServer, type SiteServer } from './server.js'
+import { claimOutput } from './watch-claim.js'
 import { watchSources } from './source-watcher.js'
 
 export interface WatchOptions {
@@ -77,13 +79,28 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
   // A folder every build would refuse to write is not served either: it may be the project itself.
   const allowed = await checkOutputFolder(outputPlaces({ cwd, src, out }))
   if (!allowed.ok) throw new FactmarkError('FACTMARK_OUTPUT', allowed.error.message)
+  const claim = await claimOutput(path.resolve(cwd, out), options.cacheFolder ?? defaultCacheFolder(cwd))
+  if (!('release' in claim)) {
+    const where = claim.url === undefined ? '' : ` at ${claim.url}`
+    throw new FactmarkError(
+      'FACTMARK_OUTPUT',
+      `${out.replace(/\/+$/, '')}/ is served${where} and rebuilt at each save by another factmark watch (process ${claim.pid}): open that one, or stop it first; a second watch of the same folder would build it again at each save, and find it locked`
+    )
+  }
   const channel = reloadChannel()
-  const server = await startServer({
-    root: path.resolve(cwd, out),
-    port: options.port ?? 4321,
-    ...(options.host !== undefined && { host: options.host }),
-    channel
-  })
+  let server: SiteServer
+  try {
+    server = await startServer({
+      root: path.resolve(cwd, out),
+      port: options.port ?? 4321,
+      ...(options.host !== undefined && { host: options.host }),
+      channel
+    })
+  } catch (error) {
+    await claim.release()
+    throw error
+  }
+  await claim.serving(server.url)
 
   const changed = new Set<string>()
   // Kept from build to build, as are the compiled units and the registry (see stage-site.ts).
@@ -130,6 +147,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
       await Promise.all([queue.close(), watcher.close()])
       await server.close()
       await workers?.close()
+      await claim.release()
     }
   }
 }
