@@ -21,6 +21,9 @@ function stateOf(file: string): string {
   }
 }
 
+/** What an event says of a source. */
+export type SourceEvent = 'added' | 'changed' | 'removed'
+
 export interface SourceWatcher {
   /** Resolves once the folder is being watched: a save before it may go unseen. */
   ready: Promise<void>
@@ -52,14 +55,14 @@ export function unwatched(folder: string, file: string, stats?: { isDirectory():
 
 /**
  * Call `onChange` with the path of every report or registry that is added, changed, removed or
- * renamed in `src`, or in a folder inside it (see unwatched). chokidar rather than fs.watch: it
+ * renamed in `src` (a rename is a removal and an addition), and which it was, or in a folder inside it (see unwatched). chokidar rather than fs.watch: it
  * reports an editor's atomic save (a new file renamed over the old) as one change on every
  * platform, and follows a file that is deleted and created again, which fs.watch loses on Linux
  * once the watched inode is gone.
  */
 export function watchSources(
   src: string,
-  onChange: (file: string) => void,
+  onChange: (file: string, how: SourceEvent) => void,
   onError: (error: unknown) => void
 ): SourceWatcher {
   const folder = path.resolve(src)
@@ -68,15 +71,24 @@ export function watchSources(
     ignored: (file, stats) => unwatched(folder, file, stats)
   })
   const timers = new Set<NodeJS.Timeout>()
+  // Each file as it stood when last reported: what an event after the first reported (a save,
+  // then its removal) is not reported again by the first one's second look.
+  const lastReported = new Map<string, string>()
   watcher.on('all', (event, file) => {
     if (!(event === 'add' || event === 'change' || event === 'unlink' || file === folder)) return
     // As it stands when reported, before anything done about the report can change it.
     const reported = file === folder ? undefined : stateOf(file)
-    onChange(file)
+    // Told already, by a second look before chokidar's event: it holds back a removal about 100 ms.
+    if (reported !== undefined && reported === lastReported.get(file)) return
+    onChange(file, event === 'add' ? 'added' : event === 'unlink' ? 'removed' : 'changed')
     if (reported === undefined) return
+    lastReported.set(file, reported)
     const timer = setTimeout(() => {
       timers.delete(timer)
-      if (stateOf(file) !== reported) onChange(file)
+      const now = stateOf(file)
+      if (now === lastReported.get(file)) return
+      lastReported.set(file, now)
+      onChange(file, now === 'missing' ? 'removed' : 'changed')
     }, lookAgainAfter)
     timers.add(timer)
   })

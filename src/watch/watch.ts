@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildWith, outputPlaces, type BuildOutcome } from '../build/build.js'
@@ -11,7 +12,7 @@ import { buildQueue } from './build-queue.js'
 import { reloadChannel, type BuildProblem, type SiteState } from './reload-channel.js'
 import { startServer, type SiteServer } from './server.js'
 import { claimOutput } from './watch-claim.js'
-import { watchSources } from './source-watcher.js'
+import { watchSources, type SourceEvent } from './source-watcher.js'
 
 export interface WatchOptions {
   /** Folder of the reports and metrics.yaml. Default `source`. */
@@ -47,6 +48,9 @@ export interface BuildThrown {
 export interface WatchedBuild {
   /** The sources whose events started the build, relative to `cwd`; empty for the first build. */
   changed: string[]
+  /** Of those, the ones added since the build before, and the ones gone (a rename is one of each). */
+  added: string[]
+  removed: string[]
   /** The time build() took, in ms. */
   milliseconds: number
   outcome: BuildOutcome | { ok: false; error: BuildThrown }
@@ -102,11 +106,14 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
   }
   await claim.serving(server.url)
 
-  const changed = new Set<string>()
+  // Each source an event named, and what the events say of it since the last build.
+  const changed = new Map<string, SourceEvent>()
   // Kept from build to build, as are the compiled units and the registry (see stage-site.ts).
   const workers = lastingRunner()
   const run = async () => {
-    const files = [...changed].sort()
+    const files = [...changed.keys()].sort()
+    const gone = files.filter((file) => !existsSync(path.resolve(cwd, file)))
+    const added = files.filter((file) => changed.get(file) === 'added' && !gone.includes(file))
     changed.clear()
     const started = performance.now()
     const outcome = await buildCatching(() =>
@@ -124,14 +131,15 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
     )
     const milliseconds = performance.now() - started
     channel.announce(nextState(channel.state(), outcome, options.strict === true))
-    options.onBuild?.({ changed: files, milliseconds, outcome })
+    options.onBuild?.({ changed: files, added, removed: gone, milliseconds, outcome })
   }
   const onError = options.onWatchError ?? (() => undefined)
   const queue = buildQueue(run, { delay: options.delay ?? 40, onError })
   const watcher = watchSources(
     path.resolve(cwd, src),
-    (file) => {
-      changed.add(path.relative(cwd, file))
+    (file, how) => {
+      const shown = path.relative(cwd, file)
+      changed.set(shown, together(changed.get(shown), how))
       queue.request()
     },
     onError
@@ -150,6 +158,16 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
       await claim.release()
     }
   }
+}
+
+/**
+ * What two events of a source since the last build say of it: a file added and then written is
+ * added; one removed and added again (an editor's save that replaces it) is changed.
+ */
+function together(before: SourceEvent | undefined, now: SourceEvent): SourceEvent {
+  if (before === 'added' && now === 'changed') return 'added'
+  if (before === 'removed' && now === 'added') return 'changed'
+  return now
 }
 
 /** What build() gave, or why it threw; the watch goes on either way, waiting for the next save. */

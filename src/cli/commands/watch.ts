@@ -106,13 +106,13 @@ function stopSignal(): Promise<NodeJS.Signals> {
 
 /** One build as `build` prints it: the diagnostics with the text formatter, then a line that says what happened. */
 function printBuild(
-  { changed, milliseconds, outcome }: WatchedBuild,
+  { changed, added, removed, milliseconds, outcome }: WatchedBuild,
   left: () => { kept: boolean; words: string },
   where: string,
   output: Output,
   io: Io
 ): void {
-  const cause = changed.length === 0 ? 'built' : `${changed.join(', ')} changed; rebuilt`
+  const cause = changed.length === 0 ? 'built' : `${whatChanged(changed, added, removed)}; rebuilt`
   const time = `${Math.round(milliseconds)} ms`
   if (outcome.ok) {
     printBuilt(outcome.value, `${cause} ${where} in ${time}`, output, io)
@@ -125,6 +125,20 @@ function printBuild(
       output,
       io
     )
+}
+
+/** The sources a save changed, as the line of its build names them: a rename as one. */
+function whatChanged(changed: readonly string[], added: readonly string[], removed: readonly string[]): string {
+  const [from] = removed
+  const [to] = added
+  if (changed.length === 2 && from !== undefined && to !== undefined) return `${from} renamed to ${to}`
+  const edited = changed.filter((file) => !added.includes(file) && !removed.includes(file))
+  const groups: Array<[readonly string[], string]> = [
+    [edited, 'changed'],
+    [added, 'added'],
+    [removed, 'removed']
+  ]
+  return groups.flatMap(([files, how]) => (files.length === 0 ? [] : [`${files.join(', ')} ${how}`])).join(', ')
 }
 
 function printBuilt({ result }: Built, done: string, output: Output, io: Io): void {
