@@ -1,10 +1,11 @@
 import { linkSync, mkdirSync, rmSync } from 'node:fs'
-import { link, lstat, mkdir, open, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { listTree } from '../model/file-tree.js'
 import { manifestName } from '../model/site.js'
 import { FactmarkError } from '../model/factmark-error.js'
 import { isNodeError } from '../model/node-error.js'
+import { placeWhole } from '../model/placed-file.js'
 import { isAlive } from '../model/process-alive.js'
 import type { OutputCheck } from './output-folder.js'
 
@@ -255,7 +256,7 @@ async function recoverFrom(previous: LockRecord, out: string, spare?: string): P
 
 /**
  * Take the lock of an output folder: a file that appears with the record
- * of this publication in it (see placeLock). A lock whose process is gone
+ * of this publication in it (see placeWhole). A lock whose process is gone
  * is stale: its record is returned, for the caller to recover from, and it
  * is taken over. Anything else in the lock's place is refused.
  */
@@ -265,7 +266,7 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
   let previous: LockRecord | undefined
   await removeLeftBeside(file)
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await placeLock(file, `${JSON.stringify(record)}\n`)) return previous
+    if (await placeWhole(file, `${JSON.stringify(record)}\n`)) return previous
     const found = await settledRecord(file)
     // Released meanwhile: taken at the next attempt.
     if (found === 'released') continue
@@ -285,45 +286,9 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
 }
 
 /**
- * Create the lock `file` holding `text`, or false when there is one already. The text is written
- * beside it first and linked into its place, which fails when the place is taken as an exclusive
- * create does: a lock created empty and written next was left empty by a process that died in
- * between, and every later build refused it as someone else's. Where the file system has no hard
- * links, the lock is created and written as before.
- */
-async function placeLock(file: string, text: string): Promise<boolean> {
-  const beside = besideLock(file, process.pid)
-  await writeFile(beside, text)
-  try {
-    await link(beside, file)
-    return true
-  } catch (error) {
-    if (isNodeError(error, 'EEXIST')) return false
-    if (!linksRefused(error)) throw error
-  } finally {
-    await unlink(beside).catch(() => undefined)
-  }
-  try {
-    const handle = await open(file, 'wx')
-    await handle.writeFile(text)
-    await handle.close()
-    return true
-  } catch (error) {
-    if (isNodeError(error, 'EEXIST')) return false
-    throw error
-  }
-}
-
-const linksRefused = (error: unknown) =>
-  ['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP'].some((code) => isNodeError(error, code))
-
-/** Where the process `pid` writes the record of the lock `file` before it links it into place. */
-const besideLock = (file: string, pid: number) => `${file}.${pid}`
-
-/**
- * Remove the records that processes now gone wrote beside the lock `file` and died before they
- * removed: a file of such a name whose text is not a record of its process, or the start of one
- * cut short by the kill, is someone else's and stays.
+ * Remove the records that processes now gone wrote beside the lock `file` (`<file>.<pid>`, see
+ * placeWhole) and died before they removed: a file of such a name whose text is not a record of
+ * its process, or the start of one cut short by the kill, is someone else's and stays.
  */
 async function removeLeftBeside(file: string): Promise<void> {
   const prefix = `${path.basename(file)}.`
@@ -344,7 +309,7 @@ function isRecordOf(pid: number, text: string): boolean {
 }
 
 // Where the file system has no hard links, a lock is created empty and its record written next
-// (see placeLock): another build that reads it in between waits this long for the record before
+// (see placeWhole): another build that reads it in between waits this long for the record before
 // it takes the file for someone else's.
 const recordWait = { tries: 10, ms: 20 }
 

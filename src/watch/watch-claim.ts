@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isNodeError } from '../model/node-error.js'
+import { placeWhole } from '../model/placed-file.js'
 import { isAlive } from '../model/process-alive.js'
 
 /** Another watch that serves and rebuilds the same output folder. */
@@ -34,7 +35,7 @@ export async function claimOutput(out: string, cacheFolder: string): Promise<Wat
   try {
     await mkdir(folder, { recursive: true })
     for (let attempt = 0; attempt < 2; attempt++) {
-      if (await created(file, record())) {
+      if (await placeWhole(file, record())) {
         claimedHere.add(file)
         return {
           serving: (url) => writeFile(file, record(url)).catch(() => undefined),
@@ -56,32 +57,6 @@ export async function claimOutput(out: string, cacheFolder: string): Promise<Wat
     if (!isNodeError(error)) throw error
   }
   return unclaimed
-}
-
-/**
- * Create `file` holding `text`, or false when it is there already. Written beside it and linked into
- * place, so that a watch starting at the same moment never reads it empty and takes it for stale.
- */
-async function created(file: string, text: string): Promise<boolean> {
-  const beside = `${file}.${process.pid}`
-  await writeFile(beside, text)
-  try {
-    await link(beside, file)
-    return true
-  } catch (error) {
-    if (isNodeError(error, 'EEXIST')) return false
-    if (!isNodeError(error, 'EPERM') && !isNodeError(error, 'ENOTSUP') && !isNodeError(error, 'ENOSYS')) throw error
-  } finally {
-    await unlink(beside).catch(() => undefined)
-  }
-  // A file system without hard links: created as an exclusive create does.
-  try {
-    await writeFile(file, text, { flag: 'wx' })
-    return true
-  } catch (error) {
-    if (isNodeError(error, 'EEXIST')) return false
-    throw error
-  }
 }
 
 async function readClaim(file: string): Promise<OtherWatch | undefined> {
