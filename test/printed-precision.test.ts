@@ -68,8 +68,14 @@ describe('restatement-conflict', () => {
       '2025-01-20',
       '2025-02-18',
       'sheet-2024.md:11:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in summary-2024 (summary-2024.md:11:4); if sheet-2024 corrects it, say so with revises=summary-2024'
+    ],
+    [
+      'both are dated the same day',
+      '2025-02-18',
+      '2025-02-18',
+      'summary-2024.md:11:4 restatement-conflict air.good_days_ratio for 2024 is "98.6%" here but "98.7%" in sheet-2024 (sheet-2024.md:11:7); correct the one that is wrong, or say revises= on the one that corrects the other: which came out first is not known, as sheet-2024 and summary-2024 are both dated 2025-02-18'
     ]
-  ])('of two reports of one period, one without a date: %s', (_name, summaryDate, sheetDate, message) => {
+  ])('of two reports of one period, which came out first: %s', (_name, summaryDate, sheetDate, message) => {
     const summary = report('summary-2024', '2024', '优良率:fact[98.6%]{metric=air.good_days_ratio}。', summaryDate)
     const { path, text } = report(
       'sheet-2024',

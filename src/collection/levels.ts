@@ -4,7 +4,7 @@ import type { Registry, RelatedPlace } from '../model/compiled.js'
 import { previousPeriod } from '../model/period.js'
 import { describeDimensions, groupBy, place, seriesKey } from '../validate/fact-groups.js'
 import { factInterval, mayBeSame } from '../validate/interval.js'
-import { orderKnown, referenceTo, type LazyCheck, type Printed, type Publication } from './published.js'
+import { dateOf, orderKnown, referenceTo, type LazyCheck, type Printed, type Publication } from './published.js'
 
 /** The published value of one period, entity and dimensions of a metric, and every other report that prints it. */
 export interface PublishedLevel {
@@ -146,8 +146,11 @@ function reportUnmatched({ fact, publication }: Printed, earlier: readonly strin
   )
 }
 
-/** Which of two reports gives no date, in the words of restatement-conflict. */
-function undated(...printed: readonly Printed[]): string {
+/** Why it is not known which of two reports came out first, in the words of restatement-conflict. */
+function undated(earlier: Printed, later: Printed): string {
+  const printed = [earlier, later]
+  if (earlier.publication.dated && later.publication.dated)
+    return `${earlier.publication.slug} and ${later.publication.slug} are both dated ${dateOf(earlier.publication) ?? ''}`
   const slugs = printed.filter(({ publication }) => !publication.dated).map(({ publication }) => publication.slug)
   return slugs.length === 1
     ? `${slugs.join('')} gives no date of publication (published: in its front matter)`

@@ -42,13 +42,19 @@ function datedWhen({ frontMatter }: Pick<CollectedReport, 'frontMatter'>): strin
 }
 
 /**
- * Whether it is known which of two reports came out first: both are dated, or neither is and
- * their periods end apart (a report of 2025 after one of 2024). A report of 2024 that gives no
- * date may have come out before or after a fact sheet dated 2025-02-18.
+ * Whether it is known which of two reports came out first: both are dated, on different days, or
+ * neither is and their periods end apart (a report of 2025 after one of 2024). A report of 2024
+ * that gives no date may have come out before or after a fact sheet dated 2025-02-18; of two
+ * dated the same day, either may be the one that corrects the other.
  */
 export function orderKnown(a: Publication, b: Publication): boolean {
-  if (a.dated || b.dated) return a.dated && b.dated
+  if (a.dated !== b.dated) return false
   return publishedWhen(a.report) !== publishedWhen(b.report)
+}
+
+/** The date a report's front matter gives it (see datedWhen), or undefined. */
+export function dateOf(publication: Publication): string | undefined {
+  return datedWhen(publication.report)
 }
 
 /**
