@@ -145,7 +145,12 @@ describe('remarkFact in a plain unified pipeline', () => {
     ['a year before a period of months', '{metric=a aspect=increase period=2025-01/2025-06 base=2025}', [
       '1:73 period-invalid: base=2025 does not come before 2025-01/2025-06, the period of this change: a change is measured from an earlier period'
     ]],
+    ['years that hold its own', '{metric=a aspect=increase base=2021/2025}', [
+      '1:50 period-invalid: base=2021/2025 does not come before 2025, the period of this change: a change is measured from an earlier period (同比: base=2024)'
+    ]],
     ['the year before', '{metric=a aspect=increase base=2024}', []],
+    ['the years of the plan before', '{metric=a aspect=increase period=2021/2025 base=2016/2020}', []],
+    ['a year before its years', '{metric=a aspect=increase period=2021/2025 base=2020}', []],
     ['the months of the year before', '{metric=a aspect=increase period=2025-01/2025-06 base=2024-01/2024-06}', []]
   ])('a change measured from %s', (_name, attributes, expected) => {
     const { file } = run(`同比提升:fact[2.1个百分点]${attributes}`)

@@ -125,7 +125,7 @@ export const rules = {
     severity: 'error',
     title: 'The period is not a valid ISO 8601 period',
     explanation:
-      "Periods are years (2025), months (2025-11), days (2025-11-05) or intervals (2021/2024) so that facts line up across reports. The base of a change is a period that starts before the change's own: a base of a later year would put a level the report never printed in the series.",
+      "Periods are years (2025), months (2025-11), days (2025-11-05) or intervals (2021/2024) so that facts line up across reports. The base of a change is a period that starts before the change's own and ends before it ends: a base of a later year, or of years that hold the change's own (base=2021/2025 for 2025), would put a level the report never printed in the series.",
     fix: 'Write the period as a year (2025), a month (2025-11), a day (2025-11-05) or an interval (2021/2024) that does not end before it starts; give a change the period it is measured from as base= (同比 in a report of 2025: base=2024).'
   },
   'unknown-dimension': {

@@ -7,7 +7,7 @@ import { didYouMean, didYouMeanText } from '../diagnostics/did-you-mean.js'
 import { report } from '../diagnostics/report.js'
 import type { RuleId } from '../diagnostics/rules.js'
 import type { Registry } from '../model/compiled.js'
-import { parsePeriod, previousPeriod, startsBefore, type Period } from '../model/period.js'
+import { comesBefore, parsePeriod, previousPeriod, type Period } from '../model/period.js'
 import { err, type Result } from '../model/result.js'
 import type { Fact, Metric, ReportFrontMatter } from '../model/schema-types.js'
 import { attributeSyntaxError } from '../remark/attribute-syntax.js'
@@ -364,7 +364,7 @@ function checkBase(
   if (typeof parsed === 'string')
     problem('period-invalid', `base="${base}" is not a valid period: ${parsed}`, at('base'))
   // Read on, a base of 2032 for a change of 2024 would put a level of 2032 in the series.
-  else if (own && !startsBefore(parsed, own))
+  else if (own && !comesBefore(parsed, own))
     problem(
       'period-invalid',
       `base=${base} does not come before ${period}, the period of this change${attributes['period'] === undefined && parsed.start.year === own.start.year ? " (the report's, from its front matter: is that the year it reports on?)" : ''}: a change is measured from an earlier period${/^\d{4}$/.test(period) ? ` (同比: base=${previousPeriod(period)})` : ''}`,

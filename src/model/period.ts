@@ -57,9 +57,12 @@ export function parsePeriod(text: string): Period | string {
   return { start, end }
 }
 
-/** Whether period `a` starts before `b` does: a change's base must (2023 before 2024, not 2024-06 before 2024). */
-export function startsBefore(a: Period, b: Period): boolean {
-  return startDay(a.start) < startDay(b.start)
+/**
+ * Whether period `a` comes before `b` as a change's base must: it starts before `b` starts and ends
+ * before `b` ends (2023 before 2024; not 2024-06 before 2024, nor 2021/2025, which holds 2025).
+ */
+export function comesBefore(a: Period, b: Period): boolean {
+  return startDay(a.start) < startDay(b.start) && endDay(a.end) < endDay(b.end)
 }
 
 function formatDate(date: CalendarDate): string {
