@@ -280,6 +280,13 @@ export const rules = {
       'Facts annotate a figure inside running text, as a text directive `:fact[...]{...}`; block forms (`::fact`, `:::fact`) are not facts. (One annotation inside the label of another is: one figure that states several metrics is a fact of each.)',
     fix: 'Write the annotation inline around the figure, with one colon: `:fact[17.4]{metric=air.pm25}`.'
   },
+  'aspect-contradicts-words': {
+    severity: 'warning',
+    title: "A change's aspect= goes the other way than the words before it",
+    explanation:
+      "The verb right before a change (同比提升, 下降, 改善, 恶化 and the like, within its clause) says which way the number moved; aspect= says it for the data. When they disagree, the page prints 下降 beside a chart of a rise, and the level the series infers for the year before is off by twice the change. 改善 and 恶化, and aspect=improve or worsen, move the number by the metric's better (an index falls as it improves); a metric whose better is neutral is not checked against them. 提升至 and 下降到 name the level reached, and are not read.",
+    fix: 'Correct whichever is wrong: aspect= (increase, decrease, improve or worsen), or the word in the text.'
+  },
   'figure-shared': {
     severity: 'warning',
     title: 'A figure said of several things is tagged for fewer of them',

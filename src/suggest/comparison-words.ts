@@ -72,7 +72,7 @@ export function readComparison(before: string, figure: Figure, inTargetList = fa
   if (inTargetList) return { aspect: 'target', againstBase: false }
   if (figure.kind === 'unchanged') return base
   if (figure.kind !== 'percentage-point' && !againstBase) return { againstBase: false }
-  const direction = lastDirection(near)
+  const direction = lastDirection(near)?.aspect
   return direction ? { aspect: direction, ...base } : { againstBase: false }
 }
 
@@ -105,13 +105,21 @@ function clause(before: string): string {
   return near.slice(cut + 1)
 }
 
+/**
+ * The verb of change in the clause right before a figure (同比下降 before 2.1个百分点), as the
+ * aspect it gives; undefined when the clause has none.
+ */
+export function directionBefore(before: string): { word: string; aspect: ProposedAspect } | undefined {
+  return lastDirection(clause(before))
+}
+
 /** The verb of change nearest the figure; 提升至 and 提升为 name the level reached, not a change. */
-function lastDirection(near: string): ProposedAspect | undefined {
-  let found: { at: number; aspect: ProposedAspect } | undefined
+function lastDirection(near: string): { word: string; aspect: ProposedAspect } | undefined {
+  let found: { at: number; word: string; aspect: ProposedAspect } | undefined
   for (const { word, aspect } of DIRECTION_WORDS) {
     const at = near.lastIndexOf(word)
     if (at === -1 || /^[至为到]/.test(near.slice(at + word.length))) continue
-    if (!found || at > found.at) found = { at, aspect }
+    if (!found || at > found.at) found = { at, word, aspect }
   }
-  return found?.aspect
+  return found && { word: found.word, aspect: found.aspect }
 }
