@@ -3,7 +3,15 @@ import type { Registry } from '../model/compiled.js'
 import { roundTo } from '../model/rounding.js'
 import type { SeriesPoint } from '../model/schema-types.js'
 import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
-import { factInterval, overlaps, percentChange, showSigned, subtract, type Interval } from '../validate/interval.js'
+import {
+  add,
+  factInterval,
+  overlaps,
+  percentChange,
+  showSigned,
+  subtract,
+  type Interval
+} from '../validate/interval.js'
 import { inferBase, inferLevel, inferredPoint } from './inferred.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
 import { referenceTo, type LazyCheck, type NumericFact, type OfMetric, type Printed } from './published.js'
@@ -25,6 +33,8 @@ export function checkChangesAcrossReports(
   checks: LazyCheck[]
 ): Map<string, OfMetric<SeriesPoint>> {
   const inferred = new Map<string, OfMetric<SeriesPoint>>()
+  // Per period no report publishes, the first change that implies its value, for the changes after it.
+  const implied = new Map<string, Implied>()
   for (const change of printed.filter((entry) => isChange(entry.fact))) {
     const { fact } = change
     const metric = registry.metrics.get(fact.metric)
@@ -41,6 +51,12 @@ export function checkChangesAcrossReports(
     } else if (level) {
       const point = inferredPoint(change, basePeriod, inferBase(level.fact, fact), level, metric)
       if (!inferred.has(baseKey)) inferred.set(baseKey, { metric: fact.metric, record: point })
+      checkImplied(
+        implied,
+        baseKey,
+        { change, from: level, text: point.text, interval: impliedBase(change, level, metric.kind) },
+        metric.kind
+      )
       report(
         change.publication.file,
         'change-base-unpublished',
@@ -52,6 +68,12 @@ export function checkChangesAcrossReports(
       const key = seriesKey(fact)
       const point = inferredPoint(change, fact.period, inferLevel(base.fact, fact), base, metric)
       if (!inferred.has(key)) inferred.set(key, { metric: fact.metric, record: point })
+      checkImplied(
+        implied,
+        key,
+        { change, from: base, text: point.text, interval: impliedLevel(change, base, metric.kind) },
+        metric.kind
+      )
     } else {
       report(
         change.publication.file,
@@ -62,6 +84,63 @@ export function checkChangesAcrossReports(
     }
   }
   return inferred
+}
+
+/** A value of a period no report publishes, as a change and a published level imply it. */
+interface Implied {
+  change: Printed
+  /** The level it is measured from or to. */
+  from: Printed
+  text: string
+  /** The values the change and the level allow at their printed precision; undefined when they allow any. */
+  interval: Interval | undefined
+}
+
+/**
+ * change-contradicts-change: two changes that imply different values of one period no report
+ * publishes (10.5 and 10.2 points up to the same 70.8% of 2024 put 2023 at 60.3% and at 60.6%).
+ * Each agrees with the levels published, so no other check tells; the series would show the first
+ * change's value, and the second report's page another. Told once, of each change after the first,
+ * where both are measured from levels that agree (where they do not, restatement-conflict tells).
+ */
+function checkImplied(implied: Map<string, Implied>, key: string, next: Implied, kind: string | undefined): void {
+  const first = implied.get(key)
+  if (!first) {
+    implied.set(key, next)
+    return
+  }
+  if (!first.interval || !next.interval || overlaps(first.interval, next.interval)) return
+  if (!overlaps(factInterval(first.from.fact, kind), factInterval(next.from.fact, kind))) return
+  const { fact } = next.change
+  const period = key === seriesKey(fact) ? fact.period : (fact.basePeriod ?? '')
+  const other = first.change
+  report(
+    next.change.publication.file,
+    'change-contradicts-change',
+    `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} puts ${period} at ${next.text}, but the change "${other.fact.text}" in ${other.publication.slug} (${other.fact.source.file}:${other.fact.source.line}:${other.fact.source.column}) puts it at ${first.text}, from the same level "${first.from.fact.text}": no report publishes ${period}, and the two changes cannot both be right`,
+    place(fact),
+    [
+      relatedPlace(other, `the change "${other.fact.text}"`),
+      relatedPlace(first.from, `the level "${first.from.fact.text}"`)
+    ]
+  )
+}
+
+/** The values of the base a change and its level allow: level − change, or level ÷ (1 + change%). */
+function impliedBase(change: Printed, level: Printed, kind: string | undefined): Interval | undefined {
+  const [end, by] = [factInterval(level.fact, kind), factInterval(change.fact, kind)]
+  if (change.fact.aspect !== 'relative-change') return subtract(end, by)
+  if (by.low <= -100) return undefined
+  const corners = [end.low, end.high].flatMap((value) => [by.low, by.high].map((rate) => value / (1 + rate / 100)))
+  return { low: Math.min(...corners), high: Math.max(...corners) }
+}
+
+/** The values of the level a change and its base allow: base + change, or base × (1 + change%). */
+function impliedLevel(change: Printed, base: Printed, kind: string | undefined): Interval | undefined {
+  const [start, by] = [factInterval(base.fact, kind), factInterval(change.fact, kind)]
+  if (change.fact.aspect !== 'relative-change') return add(start, by)
+  const corners = [start.low, start.high].flatMap((value) => [by.low, by.high].map((rate) => value * (1 + rate / 100)))
+  return { low: Math.min(...corners), high: Math.max(...corners) }
 }
 
 /**

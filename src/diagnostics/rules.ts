@@ -189,6 +189,13 @@ export const rules = {
       'A change measured against a period (同比提升2.1个百分点, 同比改善10.3%, 同比上升4位) must agree with the levels any report of the collection publishes for that period and for the period of the change, at the precision printed: 93.8% − 91.7% = 2.1 points; (2.34 − 2.61) / 2.61 = −10.3%; 第3 is 4 places above 第7. A change is measured from the levels its own report prints, where it prints them; else from the value that stands, or, while two reports disagree on it (restatement-conflict), from either. The message shows both levels and where they stand.',
     fix: 'Check the change and the two levels against the printed reports; one of them may belong to another period, entity or method, or a later report may revise a level (revises=).'
   },
+  'change-contradicts-change': {
+    severity: 'error',
+    title: 'Two changes imply different values of a period no report publishes',
+    explanation:
+      'Where no report publishes the level of a period, a change measured to or from it and the level published at its other end imply it: 70.8% and 上升10.5个百分点 put 2023 at 60.3%. A second change of the same step that implies another value at the precision printed (上升10.2个百分点 from the same 70.8%, 60.6%) cannot be right with the first, though each agrees with the levels published; the series shows the value of the first, and the page of the second report another. It is told of each change after the first, in the order the reports came out, when both are measured from levels that agree (where the levels disagree, restatement-conflict tells).',
+    fix: 'Check both changes against the printed reports; one may be a typo, or belong to another period, base or entity.'
+  },
   'change-base-unpublished': {
     severity: 'info',
     title: 'A change is measured against a period no report publishes',
