@@ -48,6 +48,23 @@ describe('restatement-conflict', () => {
     ])
   })
 
+  // A date that is no date keeps the report from being published, not from being read: its levels
+  // are levels some report publishes, and a contradiction with them is told.
+  test('a report whose date is wrong is checked against the others all the same', () => {
+    const later = report(
+      'report-2025',
+      '2025',
+      '上年优良率为:fact[98.7%]{metric=air.good_days_ratio period=2024}。',
+      '2026-02-31'
+    )
+    const { diagnostics, reports } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      'report-2025.md:8:12 front-matter-invalid Front matter: published "2026-02-31" is not a valid date (Publication date (YYYY-MM-DD))',
+      'report-2025.md:11:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in report-2024 (report-2024.md:10:4); if report-2025 corrects it, say so with revises=report-2024'
+    ])
+    expect(reports.map((compiled) => compiled.frontMatter.slug)).toEqual(['report-2024'])
+  })
+
   // A summary of 2024 with no date beside a fact sheet of 2024 dated 2025-02-18: which came out
   // first is not known, and the message does not say which of them corrects the other.
   test.each([

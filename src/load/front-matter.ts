@@ -97,7 +97,8 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
     ).note = frontMatterFixes.slugReserved
     return { file, frontMatter: undefined, markdown, locate }
   }
-  for (const problem of describeSchemaErrors(validate.errors ?? [])) {
+  const problems = describeSchemaErrors(validate.errors ?? [])
+  for (const problem of problems) {
     const place =
       problem.path.length === 0 && problem.part === 'value'
         ? {
@@ -107,7 +108,26 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
         : source.locate(problem.path, problem.part)
     report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place).note = frontMatterFixes.schema
   }
-  return { file, frontMatter: undefined, markdown, locate }
+  return { file, frontMatter: withoutDispensable(data, problems), markdown, locate }
+}
+
+/**
+ * What a report says of when it came out and where it was found: with an error in these alone, it
+ * is compiled without them, so that its facts are checked against the other reports all the same
+ * (a date of 2025-02-31 does not turn its levels into ones no report publishes). The error keeps it
+ * from being published either way.
+ */
+const dispensable = new Set<string | number | undefined>(['published', 'url', 'sources'])
+
+/** The front matter without the dispensable keys that have errors, when the rest is valid; else undefined. */
+function withoutDispensable(
+  data: unknown,
+  problems: ReadonlyArray<{ path: ReadonlyArray<string | number> }>
+): ReportFrontMatter | undefined {
+  const keys = new Set(problems.map((problem) => problem.path[0]))
+  if (typeof data !== 'object' || data === null || ![...keys].every((key) => dispensable.has(key))) return undefined
+  const rest = Object.fromEntries(Object.entries(data).filter(([key]) => !keys.has(key)))
+  return validators().report(rest) && reservedSlugReason(rest.slug) === undefined ? rest : undefined
 }
 
 /**
