@@ -134,10 +134,13 @@ function describeKeyName(error: ErrorObject, { path, params }: Place): SchemaPro
 
 function describeType(error: ErrorObject, { path, params, name }: Place): SchemaProblem {
   const expected = String(params['type'])
-  // YAML reads 2025 as a number; the fix is the quotes, so say so.
+  // YAML reads 2025 as a number; the fix is the quotes, so say so, and for a date, the whole day.
+  const isDate = (error.parentSchema as { format?: string } | undefined)?.format === 'date'
   const quote =
     expected === 'string' && typeof error.data === 'number'
-      ? `; write it in quotes: "${String(error.data)}"`
+      ? isDate
+        ? '; write the day, in quotes, as YYYY-MM-DD (e.g. "2025-02-18")'
+        : `; write it in quotes: "${String(error.data)}"`
       : hint(error)
   return { path, part: 'value', message: `${name} must be ${article(expected)}, found ${show(error.data)}${quote}` }
 }
