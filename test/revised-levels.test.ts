@@ -97,3 +97,38 @@ describe('a change whose level two reports dispute', () => {
     ])
   })
 })
+
+// revises= that names a report of the collection that prints the figure, but not before the one
+// that says it: the message says so, not that no report prints it.
+describe('revises= naming a report that does not come first', () => {
+  const dated = (slug: string, published: string, body: string) => {
+    const { path, text } = report(slug, '2024', body)
+    return { path, text: text.replace('slug: ', `published: "${published}"\nslug: `) }
+  }
+  const sheet = dated('sheet-2024', '2025-02-18', '优良率:fact[91.7%]{metric=air.good_days_ratio}。')
+  const summary = (published: string, value: string, slug = 'summary-2024') =>
+    dated(slug, published, `优良率:fact[${value}]{metric=air.good_days_ratio revises=sheet-2024}。`)
+
+  test.each([
+    [
+      'after it',
+      summary('2025-02-10', '91.7%'),
+      'summary-2024.md:11:4 revises-unmatched revises=sheet-2024 names a report that prints air.good_days_ratio for 2024 ("91.7%") but came out after this one: a report revises only what came out before it; if sheet-2024 corrects this report, put revises=summary-2024 on its figure instead'
+    ],
+    // Of two reports of one day, the one whose slug sorts first is taken as the earlier.
+    [
+      'the same day',
+      summary('2025-02-18', '91.7%', 'brief-2024'),
+      'brief-2024.md:11:4 revises-unmatched revises=sheet-2024 names a report that prints air.good_days_ratio for 2024 ("91.7%"), but which of the two came out first is not known, as sheet-2024 and brief-2024 are both dated 2025-02-18: give each its published: date'
+    ]
+  ])('that came out %s', (_name, revising, message) => {
+    expect(messages([sheet, revising])).toEqual([message])
+  })
+
+  test('with another value, in the restatement-conflict it meets', () => {
+    expect(messages([sheet, summary('2025-02-10', '91.5%')])).toEqual([
+      'sheet-2024.md:11:4 restatement-conflict air.good_days_ratio for 2024 is "91.7%" here but "91.5%" in summary-2024 (summary-2024.md:11:4); if sheet-2024 corrects it, say so with revises=summary-2024',
+      'summary-2024.md:11:4 revises-unmatched revises=sheet-2024 names a report that prints air.good_days_ratio for 2024 ("91.7%") but came out after this one: a report revises only what came out before it; if sheet-2024 corrects this report, put revises=summary-2024 on its figure instead'
+    ])
+  })
+})

@@ -64,15 +64,20 @@ export function publishedLevels(
       if (!level) {
         level = { key, printed, alsoIn: [], revised: [], disputed: [] }
         // The first to print the value revises none of the collection's.
-        if (printed.fact.revises !== undefined) reportUnmatched(printed)
-      } else level = restated(level, printed, registry, checks)
+        if (printed.fact.revises !== undefined) reportUnmatched(printed, group)
+      } else level = restated(level, printed, group, { registry, checks })
     }
     if (level) result.set(key, level)
   }
   return result
 }
 
-function restated(level: PublishedLevel, later: Printed, registry: Registry, checks: LazyCheck[]): PublishedLevel {
+function restated(
+  level: PublishedLevel,
+  later: Printed,
+  group: readonly Printed[],
+  { registry, checks }: { registry: Registry; checks: LazyCheck[] }
+): PublishedLevel {
   const earlier = level.printed
   const kind = registry.metrics.get(later.fact.metric)?.kind
   const agrees = mayBeSame(factInterval(earlier.fact, kind), factInterval(later.fact, kind))
@@ -97,7 +102,7 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
   // The level is this group's own until the group ends: it grows in place, since a value restated
   // by every one of thousands of reports would otherwise be copied once for each of them.
   if (agrees) {
-    if (revises !== undefined && !revisesEarlier) reportUnmatched(later, printers(level))
+    if (revises !== undefined && !revisesEarlier) reportUnmatched(later, group, printers(level))
     check(true, '与', '相同')
     level.alsoIn.push(later)
     return level
@@ -117,7 +122,7 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
   const { fact } = later
   const hint =
     revises !== undefined
-      ? `; revises=${revises} names no report that prints it${revisesMeant(revises, printers(level))}`
+      ? `; revises=${revises} ${namedPrinter(later, group) ? 'names a report that prints it, but not before this one' : `names no report that prints it${revisesMeant(revises, printers(level))}`}`
       : orderKnown(earlier.publication, later.publication)
         ? `; if ${later.publication.slug} corrects it, say so with revises=${earlier.publication.slug}`
         : `; correct the one that is wrong, or say revises= on the one that corrects the other: which came out first is not known, as ${undated(earlier, later)}`
@@ -133,17 +138,27 @@ function restated(level: PublishedLevel, later: Printed, registry: Registry, che
 
 /**
  * revises-unmatched: a value that says it revises a report none of whose printings of that figure
- * comes before it. A revision that disagrees is a restatement-conflict, which says so itself.
+ * comes before it. A revision that disagrees is a restatement-conflict, which says so itself. When
+ * the report named prints the figure, but after this one or in no known order, the message says so.
  */
-function reportUnmatched({ fact, publication }: Printed, earlier: readonly string[] = []): void {
+function reportUnmatched(printed: Printed, group: readonly Printed[], earlier: readonly string[] = []): void {
+  const { fact, publication } = printed
   const revises = fact.revises ?? ''
+  const named = namedPrinter(printed, group)
   const meant = revisesMeant(revises, earlier)
-  report(
-    publication.file,
-    'revises-unmatched',
-    `revises=${revises} names no earlier report of the collection that prints ${fact.metric}${describeDimensions(fact)} for ${fact.period}, so nothing shows the value "${fact.text}" replaces${meant === '' ? ': check the slug, or add that report to the collection' : meant}`,
-    place(fact)
-  )
+  const what = `${fact.metric}${describeDimensions(fact)} for ${fact.period}`
+  const message = !named
+    ? `revises=${revises} names no earlier report of the collection that prints ${what}, so nothing shows the value "${fact.text}" replaces${meant === '' ? ': check the slug, or add that report to the collection' : meant}`
+    : orderKnown(named.publication, publication)
+      ? `revises=${revises} names a report that prints ${what} ("${named.fact.text}") but came out after this one: a report revises only what came out before it; if ${revises} corrects this report, put revises=${publication.slug} on its figure instead`
+      : `revises=${revises} names a report that prints ${what} ("${named.fact.text}"), but which of the two came out first is not known, as ${undated(named, printed)}: give each its published: date`
+  report(publication.file, 'revises-unmatched', message, place(fact))
+}
+
+/** The printing of a figure by the report its revises= names, other than the one that names it. */
+function namedPrinter(printed: Printed, group: readonly Printed[]): Printed | undefined {
+  const { revises } = printed.fact
+  return group.find((other) => other.publication.slug === revises && other.publication !== printed.publication)
 }
 
 /** Why it is not known which of two reports came out first, in the words of restatement-conflict. */
