@@ -20,7 +20,7 @@ import {
   type Printed,
   type Publication
 } from './published.js'
-import { evaluateTargets } from './targets.js'
+import { checkTargetsAcrossReports, evaluateTargets } from './targets.js'
 
 /**
  * Read the reports as one collection: each metric's levels across reports, restatements checked,
@@ -50,6 +50,7 @@ export function collectSeries(
     checks
   )
   const inferred = checkChangesAcrossReports(printed, levels, registry, checks)
+  checkTargetsAcrossReports(printed, registry)
   const targets = evaluateTargets(printed, levels, inferred, registry)
   const points: Array<OfMetric<SeriesPoint>> = [
     ...[...levels.values()].map((level) => ({ metric: level.printed.fact.metric, record: publishedPoint(level) })),

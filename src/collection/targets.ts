@@ -2,6 +2,7 @@ import { report } from '../diagnostics/report.js'
 import type { Registry } from '../model/compiled.js'
 import type { Metric, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
 import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
+import { factInterval, mayBeSame } from '../validate/interval.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
 import {
   pointReference,
@@ -32,6 +33,38 @@ export function meets(outcome: number, target: NumericFact, better: Metric['bett
   if (better === 'higher') return atLeast
   if (better === 'lower') return atMost
   return atLeast && atMost
+}
+
+/**
+ * target-conflict: a target that another report, earlier, gives another value or bound for (不低于
+ * 99.2% in the plan, 不低于99.0% where a later report recalls it). One of the two is a typo, or the
+ * target was changed, which the later report says with revises=<slug>. Each target is compared with
+ * the first of its period, entity and dimensions in another report.
+ */
+export function checkTargetsAcrossReports(printed: readonly Printed[], registry: Registry): void {
+  const first = new Map<string, Printed>()
+  for (const target of printed) {
+    if (target.fact.aspect !== 'target') continue
+    const key = seriesKey(target.fact)
+    const earlier = first.get(key)
+    if (!earlier) {
+      first.set(key, target)
+      continue
+    }
+    const { fact, publication } = target
+    if (earlier.publication === publication || fact.revises === earlier.publication.slug) continue
+    const kind = registry.metrics.get(fact.metric)?.kind
+    const same =
+      fact.bound === earlier.fact.bound && mayBeSame(factInterval(fact, kind), factInterval(earlier.fact, kind))
+    if (same) continue
+    report(
+      publication.file,
+      'target-conflict',
+      `The target of ${fact.metric}${describeDimensions(fact)} for ${fact.period} is "${fact.text}" here but "${earlier.fact.text}" in ${earlier.publication.slug} (${earlier.fact.source.file}:${earlier.fact.source.line}:${earlier.fact.source.column}); if this report changes that target, say so with revises=${earlier.publication.slug}`,
+      place(fact),
+      [relatedPlace(earlier, `the target "${earlier.fact.text}"`)]
+    )
+  }
 }
 
 /**
@@ -71,12 +104,28 @@ function evaluate(
   const outcome = published ? referenceTo(published) : pointReference(inferred as SeriesPoint)
   const status = meets(outcome.value, fact, metric.better) ? 'met' : 'missed'
   if (status === 'missed') {
+    // An outcome no report prints says how it was worked out, and from which change.
+    const inferredFrom = !published && inferred ? inferred : undefined
+    const how = inferredFrom
+      ? `inferred in ${outcome.report}: ${inferredFrom.derivation?.expression ?? ''}`
+      : outcome.report
     report(
       publication.file,
       'target-missed',
-      `${what} was missed: the outcome is "${outcome.text}" (${outcome.report})`,
+      `${what} was missed: the outcome is "${outcome.text}" (${how})`,
       place(fact),
-      published ? [relatedPlace(published, `the outcome "${published.fact.text}"`)] : []
+      published
+        ? [relatedPlace(published, `the outcome "${published.fact.text}"`)]
+        : inferredFrom
+          ? [
+              {
+                ...inferredFrom.source,
+                endLine: inferredFrom.source.line,
+                endColumn: inferredFrom.source.column,
+                message: `the change the outcome "${outcome.text}" is inferred from, in ${outcome.report}`
+              }
+            ]
+          : []
     )
   }
   return { status, outcome, outcomeStatus: published ? 'published' : 'inferred' }

@@ -217,6 +217,13 @@ export const rules = {
       'A fact with `revises=<slug>` says it corrects the value an earlier report printed, and the series shows both. When no earlier report of the collection with that slug prints the same metric, period, entity and dimensions, there is nothing to show beside it: the slug may be misspelled, or the report it revises is not in the collection. When that report prints the figure but came out later (by `published`), or on the same day, the message says so: a report revises only one that came out before it. A revision whose value differs from what an earlier report printed, naming another report, is a restatement-conflict instead.',
     fix: 'Check the slug in `revises=`; add the report it revises to the collection, or remove `revises=` if the value is printed here first.'
   },
+  'target-conflict': {
+    severity: 'warning',
+    title: 'Two reports give one target different values',
+    explanation:
+      'A target (aspect=target) for a period, entity and dimensions that an earlier report gives another value or bound (不低于99.2% in the plan of 2024, 不低于99.0% where the report of 2025 recalls it): one of them is a typo, or the target was changed. The series lists both targets and evaluates each, so a reader sees one met and the other missed without a word of why. Targets whose printed values may be the same (99% and 99.0%) agree. A later report that changes a target says so with revises=<slug> of the report it changes, as a revised level does.',
+    fix: 'Correct the typo, or add `revises=<slug>` to the later target when the target was changed.'
+  },
   'target-missed': {
     severity: 'info',
     title: 'A target was missed',
