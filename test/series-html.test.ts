@@ -1,7 +1,9 @@
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
+import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { compileSources } from '../src/compile/compile-sources.js'
 import { renderArtifacts } from '../src/build/render-artifacts.js'
 import { emitSeriesHtml } from '../src/emit/series-html.js'
 import type { Series } from '../src/model/schema-types.js'
@@ -316,4 +318,31 @@ describe('the catalog', () => {
     expect(links).toContain('series/index.json')
     for (const link of links) expect(artifacts.has(link), link).toBe(true)
   })
+})
+
+// An average of four years beside single years: marked on its line, but the trace joins the years alone.
+test('a point of a longer period is marked, and left out of the trace through the years', () => {
+  const report = (period: string, body: string) => ({
+    path: `r-${period}.md`,
+    text: `---\ntitle: 测试市${period}年报告\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: r-${period}\n---\n\n${body}\n`
+  })
+  const compiled = compileSources({
+    reports: [
+      report(
+        '2024',
+        '优良率:fact[99.5%]{metric=air.good_days_ratio},四年平均:fact[98.9%]{metric=air.good_days_ratio period=2021/2024}。'
+      ),
+      report('2025', '优良率:fact[99.2%]{metric=air.good_days_ratio}。')
+    ],
+    registry: { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') },
+    checkUnusedMetrics: false
+  })
+  const chart = fromHtml(textArtifacts(renderArtifacts(compiled)).get('series/air.good_days_ratio.html') ?? '')
+  expect(selectAll('.series-line a', chart)).toHaveLength(3)
+  const trace = String(select('.series-line path.trace', chart)?.properties['d'])
+  expect(trace.match(/[ML]/g)).toEqual(['M', 'L'])
+  const index = JSON.parse(textArtifacts(renderArtifacts(compiled)).get('series/index.json') ?? '{}') as {
+    metrics: Array<{ values: Array<{ period: string }> }>
+  }
+  expect(index.metrics[0]?.values.map((value) => value.period)).toEqual(['2024', '2025'])
 })

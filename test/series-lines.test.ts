@@ -54,6 +54,25 @@ test.each([
       point('甲区', '2025', { round: '中三督', status: '阶段性办结' })
     ],
     [['甲区', '2025', { round: '中三督' }]]
+  ],
+  [
+    'of its points, those of the length of period most have: an average of four years among single years is left out',
+    '甲区',
+    [point('甲区', '2021/2024'), point('甲区', '2023'), point('甲区', '2024'), point('甲区', '2025')],
+    [
+      ['甲区', '2023'],
+      ['甲区', '2024'],
+      ['甲区', '2025']
+    ]
+  ],
+  [
+    'of plans of five years, where most of its points are',
+    '甲区',
+    [point('甲区', '2016/2020'), point('甲区', '2021/2025'), point('甲区', '2024'), point('甲区', '2025-06')],
+    [
+      ['甲区', '2016/2020'],
+      ['甲区', '2021/2025']
+    ]
   ]
 ])('the main line: %s', (_case, entity, points, line) => {
   expect(

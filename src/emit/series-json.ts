@@ -84,5 +84,37 @@ export function mainLine({ points, entity }: Pick<Series, 'points' | 'entity'>):
   const numbers = lineNumbers()
   const lines = points.map((point) => numbers.of(point))
   const main = mainLineNumber(points, entity, lines, numbers.count())
-  return main === undefined ? [] : points.filter((_, at) => lines[at] === main)
+  return main === undefined ? [] : ofOneLength(points.filter((_, at) => lines[at] === main))
+}
+
+/**
+ * The points of a line whose periods are as long as most of its points' are: a value of 2021/2024
+ * (an average of four years) beside values of single years is no point of their line, and a
+ * sparkline or a trace through it would draw it as one more year. Ties go to the length of the
+ * first point.
+ */
+export function ofOneLength<T extends { period: string }>(points: readonly T[]): T[] {
+  const counts = new Map<string, number>()
+  for (const point of points) {
+    const length = lengthOf(point.period)
+    counts.set(length, (counts.get(length) ?? 0) + 1)
+  }
+  if (counts.size <= 1) return [...points]
+  let common = ''
+  let most = 0
+  for (const [length, count] of counts)
+    if (count > most) {
+      common = length
+      most = count
+    }
+  return points.filter((point) => lengthOf(point.period) === common)
+}
+
+/** How long a period is, in the unit it is written in: 2025 and 2024 alike, 2021/2024 and 2025-11 apart. */
+function lengthOf(period: string): string {
+  const [start = '', end] = period.split('/')
+  if (end === undefined) return String(start.length)
+  const part = (date: string, from: number, to: number) => Number(date.slice(from, to) || 0)
+  const months = (part(end, 0, 4) - part(start, 0, 4)) * 12 + part(end, 5, 7) - part(start, 5, 7)
+  return `${start.length}/${end.length}/${months}/${part(end, 8, 10) - part(start, 8, 10)}`
 }

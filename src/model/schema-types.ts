@@ -616,7 +616,7 @@ export interface SeriesEntry {
     }
   }
   /**
-   * The main line of the series, for a sparkline: the points of the most reported entity without dimensions (or else of the most reported dimensions), in period order.
+   * The main line of the series, for a sparkline: the points of the most reported entity without dimensions (or else of the most reported dimensions), in period order; of those, only the points whose period is as long as most of theirs (an average of 2021/2024 among single years is left out).
    */
   values: {
     period: Period

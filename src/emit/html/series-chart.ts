@@ -6,6 +6,7 @@ import { reportFactHref } from './anchors.js'
 import { valueScale, type ValueScale } from './chart-scale.js'
 import { unitSymbol } from './display.js'
 import { pointValue, scaleValue, targetValue } from './series-display.js'
+import { ofOneLength } from '../series-json.js'
 import type { SeriesLine } from './series-lines.js'
 import { evaluationWords } from './series-words.js'
 
@@ -120,11 +121,13 @@ function lineGroup(
   frame: Frame,
   titleOf: (slug: string) => string
 ): Element {
-  const path = line.points
+  // A point of a longer period (2021/2024 among single years) is marked, and left out of the trace.
+  const traced = ofOneLength(line.points)
+  const path = traced
     .map((point, n) => `${n === 0 ? 'M' : 'L'}${frame.x(point.period)} ${frame.y.at(point.value)}`)
     .join(' ')
   return s('g', { className: [`series-line`, `line-${index}`] }, [
-    ...(line.points.length > 1 ? [s('path', { d: path, className: ['trace'], ariaHidden: 'true' })] : []),
+    ...(traced.length > 1 ? [s('path', { d: path, className: ['trace'], ariaHidden: 'true' })] : []),
     ...line.targets.flatMap((target) => targetMark(series, line, target, frame, titleOf)),
     ...line.points.flatMap((point) => [
       ...(point.revises ?? []).flatMap((ref) => revisedMark(line, point, ref, frame, titleOf)),
