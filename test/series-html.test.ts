@@ -174,7 +174,7 @@ describe('a series page', () => {
   test('lists the checks between reports, and whether each holds', () => {
     expect(cells(pm25, 'section[aria-labelledby=checks-title] tbody tr')).toEqual([
       [
-        '✓ 相符',
+        '↻ 修订',
         '再次公布的数值',
         '20.0 《某市2025年生态环境状况》',
         '20.3 《某市2024年生态环境状况》',

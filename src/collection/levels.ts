@@ -86,7 +86,7 @@ function restated(
     revises !== undefined &&
     (earlier.publication.slug === revises || level.alsoIn.some((p) => p.publication.slug === revises))
   // Each check is made when the series is written (see LazyCheck): one closure, no strings yet.
-  const check = (holds: boolean, joiner: string, tail: string) =>
+  const check = (holds: boolean, joiner: string, tail: string, revision = false) =>
     checks.push({
       metric: later.fact.metric,
       line: later.fact,
@@ -94,6 +94,7 @@ function restated(
       record: () => ({
         kind: 'restatement',
         holds,
+        ...(revision && { revision }),
         statement: referenceTo(later),
         against: [referenceTo(earlier)],
         detail: `${said(later)}${joiner}${said(earlier)}${tail}`
@@ -103,12 +104,13 @@ function restated(
   // by every one of thousands of reports would otherwise be copied once for each of them.
   if (agrees) {
     if (revises !== undefined && !revisesEarlier) reportUnmatched(later, group, printers(level))
-    check(true, '与', '相同')
+    // 92% beside 91.7%: the same at the precision printed, not the same figure.
+    check(true, '与', later.fact.value === earlier.fact.value ? '相同' : '在印刷精度内相符')
     level.alsoIn.push(later)
     return level
   }
   if (revisesEarlier) {
-    check(true, '修订了', '')
+    check(true, '修订了', '', true)
     return {
       key: level.key,
       printed: later,

@@ -574,6 +574,10 @@ export interface SeriesCheck {
    */
   kind: 'change' | 'restatement' | 'start'
   holds: boolean
+  /**
+   * A restatement that says it revises the value it is checked against (revises=): it holds as a correction of that value, not as the same value. Absent otherwise.
+   */
+  revision?: true
   statement: FactReference
   /**
    * @minItems 1

@@ -213,7 +213,7 @@ function listedCheckRows(checks: Iterable<SeriesCheck>, link: Link): Pick<Series
 }
 
 function checkRow(check: SeriesCheck, link: Link): SeriesView['checks'][number] {
-  const { mark, word } = holdsWords[check.holds ? 'true' : 'false']
+  const { mark, word } = holdsWords[check.holds ? (check.revision ? 'revision' : 'true') : 'false']
   return {
     kind: checkKindWords[check.kind],
     holds: check.holds,

@@ -38,5 +38,6 @@ export const checkKindWords: Record<SeriesCheck['kind'], string> = {
 /** A check's outcome as a mark and a word: the mark alone would say nothing to a screen reader. */
 export const holdsWords = {
   true: { mark: '✓', word: '相符' },
-  false: { mark: '✗', word: '不符' }
+  false: { mark: '✗', word: '不符' },
+  revision: { mark: '↻', word: '修订' }
 } as const
