@@ -239,7 +239,9 @@ function checkAgainst(
     kind === 'percent' &&
     overlaps(subtract(factInterval(level.fact, kind), factInterval(base.fact, kind)), factInterval(fact, kind))
       ? `; ${showSigned(fact.value)} is the difference in percentage points: write ${show(Math.abs(fact.value))}个百分点`
-      : ''
+      : kind === 'rank' && !relative
+        ? `; ${rankWords(base.fact.text, level.fact.text, computed)}`
+        : ''
   report(
     change.publication.file,
     'change-contradicts-levels',
@@ -250,6 +252,18 @@ function checkAgainst(
       relatedPlace(level, `the level "${level.fact.text}" of ${fact.period}`)
     ]
   )
+}
+
+/**
+ * A rank's change in words, since its arithmetic runs against them: from 第7 to 第3 the place
+ * number falls by 4, and the rank rises 4 places (上升4位, aspect=increase).
+ */
+function rankWords(from: string, to: string, computed: number): string {
+  const places = show(Math.abs(computed))
+  if (computed === 0) return `from ${from} to ${to} the rank stays where it was`
+  return computed < 0
+    ? `from ${from} to ${to} the rank rises ${places} places (上升${places}位, aspect=increase)`
+    : `from ${from} to ${to} the rank falls ${places} places (下降${places}位, aspect=decrease)`
 }
 
 /** What a check of a change concludes, in the words of a series page, with the range the levels allow where it says more. */
