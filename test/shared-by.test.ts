@@ -17,6 +17,13 @@ test.each<[string, string[] | undefined]>([
     ['主要流域国省考断面水质优良比例', '小流域省控', '“以奖促治”断面水质达标率']
   ],
   ['甲断面以及乙断面均达到', ['甲断面', '乙断面']],
+  // A count of the figures says each too, when it counts the things named.
+  [
+    '饮用水水源地、主要流域国省控断面、小流域省考及“以奖促治”断面水质达标率保持“四个',
+    ['饮用水水源地', '主要流域国省控断面', '小流域省考', '“以奖促治”断面水质达标率']
+  ],
+  ['甲断面、乙断面均保持两个', ['甲断面', '乙断面']],
+  ['甲断面、乙断面保持“三个', undefined],
   // 及 inside a word joins nothing.
   ['涉及甲、乙两个断面的达标率均为', ['涉及甲', '乙两个断面的达标率']],
   ['及时处置率、办结率均为', ['及时处置率', '办结率']],
@@ -35,7 +42,8 @@ test.each<[string, string[] | undefined]>([
 test.each<[string, string]>([
   ['甲断面、乙断面均为', '均'],
   ['甲水库、乙水库双双提升为', '双双'],
-  ['甲和乙都是', '都']
+  ['甲和乙都是', '都'],
+  ['甲、乙、丙保持“三个', '三个']
 ])('%s says each by %s', (before, word) => {
   expect(sharedBy(`${before}Ⅱ类`, before.length)?.word).toBe(word)
 })

@@ -577,6 +577,8 @@ describe('dates and ordinals of names become ignore phrases', () => {
     ['edition-ordinal', '配合完成', '第三轮', '省生态环保督察反馈', '第三轮省生态环保督察'], // a round of inspection
     ['edition-ordinal', '承办', '第六届', '海洋生态论坛', '第六届海洋生态论坛'], // an edition of a forum
     ['class-range', '优质水（', 'Ⅰ~Ⅲ类', '）比例保持稳定', '优质水（Ⅰ~Ⅲ类）比例'], // a range that defines a metric
+    ['count-of-figures', '水质达标率保持“', '四个', '100%”', '“四个'], // the figures counted follow
+    [undefined, '建成', '3个', '低碳社区', undefined], // a count of things
     ['year-of-clause', '同比下降5.2%。', '2024年', 'PM2.5年均浓度为17.4微克/立方米。', '2024年PM2.5'], // the period of the figures after it
     ['year-of-clause', '', '2024年', '以来累计整治入河排污口205个。', '2024年以来'], // the start of the span a figure counts
     ['sentence-date', '', '2024年', '是攻坚之年。', '2024年是攻坚之年'], // a year alone that dates no figure of its clause

@@ -14,6 +14,14 @@ import { clauseSoFar } from '../suggest/sentence.js'
 const SAID_OF_EACH =
   /(均|双双|(?<![首成京古国旧故帝])都)(?:首次|再次|稳定|持续|继续|全部|全面|已|已经|依然|仍|仍然|同时|同步){0,2}(?:为|是|达|达到|保持|保持在|稳定保持|维持|维持在|提升为|提升至|提升到|提高到|提高至|上升为|上升至|升至|改善为|改善至|好转为)?\s*$/
 /**
+ * A count of the figures before the figure, after the verb: 水质达标率保持“四个100%”, four rates
+ * of 100% for the four things named.
+ */
+const COUNTED = /(?:保持|达到|实现|均为|均保持|均达到)[“"「]?([两三四五六七八九十])个\s*$/
+/** The counts COUNTED reads, from two. */
+const COUNTS = '两三四五六七八九十'
+
+/**
  * What joins the things named: 、, and 和, 与, 及 or 以及 between two. 小流域省控及“以奖促治”断面 are
  * two kinds of section, as the report of the next year counts them (饮用水水源地、主要流域国省控断面、
  * 小流域省考及“以奖促治”断面水质达标率保持“四个100%”). 及 in a word (涉及, 普及, 及时) joins nothing.
@@ -23,7 +31,7 @@ const NAME_GLUE = /、|和|与|以及|(?<![涉普危波企触])及(?!时)/
 export interface SharedFigure {
   /** The things named, in order; the last carries the words they share (坂头-石兜水库、汀溪水库水质类别). */
   names: string[]
-  /** The word that says the figure is each one's: 均, 双双 or 都. */
+  /** The word that says the figure is each one's: 均, 双双, 都, or the count of them (四个). */
   word: string
 }
 
@@ -34,15 +42,21 @@ export interface SharedFigure {
 export function sharedBy(source: string, start: number): SharedFigure | undefined {
   const before = source.slice(Math.max(0, start - 200), start)
   const said = SAID_OF_EACH.exec(before)
-  if (!said) return undefined
-  const clause = clauseSoFar(before.slice(0, said.index))
+  const counted = said ? undefined : COUNTED.exec(before)
+  const found = said ?? counted
+  if (!found) return undefined
+  const clause = clauseSoFar(before.slice(0, found.index))
   // A clause with markup in it (another figure's annotation, a link) is not read.
   if (/[[\]{}*_`]/.test(clause)) return undefined
   const names = clause
     .split(NAME_GLUE)
     .map((name) => name.trim())
     .filter((name) => name !== '')
-  return names.length >= 2 ? { names, word: said[1] as string } : undefined
+  if (names.length < 2) return undefined
+  if (!counted) return { names, word: found[1] as string }
+  // 四个 must count the things named, or it counts something else.
+  const count = counted[1] as string
+  return names.length === COUNTS.indexOf(count) + 2 ? { names, word: `${count}个` } : undefined
 }
 
 /**

@@ -103,6 +103,13 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
     after: ({ after }) => /^(?:同期相比|相比|同期)/.exec(after)?.[0].length ?? 0
   },
   {
+    id: 'count-of-figures',
+    description: 'A count right before a figure counts the figures it stands for, not a thing of the world: 保持“四个100%”, four rates of 100%',
+    applies: ({ figure, after }) => figure.kind === 'count' && figure.classifier === '个' && /^\d/.test(after),
+    before: 1,
+    after: () => 0
+  },
+  {
     id: 'class-range',
     description: 'A range of classes defines what a metric counts (优质水(Ⅰ~Ⅱ类)比例), it is not a measurement',
     applies: ({ figure }) => figure.kind === 'class' && figure.upper !== undefined,
