@@ -305,7 +305,7 @@ export const rules = {
     severity: 'warning',
     title: 'A figure said of several things is tagged for fewer of them',
     explanation:
-      'After 均 (均为, 均保持, 均达到…), 双双 or 都, with up to two words such as 首次 or 稳定 between, a figure is said of each thing named before it: 危险废物处置率、医疗废物处置率均为100% states two rates, 甲水库、乙水库水质类别双双首次提升为Ⅱ类 the class of two reservoirs. The things are named apart by 、, 和, 与, 及 or 以及: 小流域省控及“以奖促治”断面水质达标率均保持100% states two. One annotation makes it a fact of one of them; the other is lost, and the coverage counts the figure as tagged all the same.',
+      'After 均 (均为, 均保持, 均达到…), 双双 or 都, with up to two words such as 首次 or 稳定 between, a figure is said of each thing named before it: 危险废物处置率、医疗废物处置率均为100% states two rates, 甲水库、乙水库水质类别双双首次提升为Ⅱ类 the class of two reservoirs. The things are named apart by 、, 和, 与, 及 or 以及: 小流域省控及“以奖促治”断面水质达标率均保持100% states two. A count of the figures that counts the things named says each too: 饮用水水源地、主要流域国省控断面、小流域省考及“以奖促治”断面水质达标率保持“四个100%” states four. One annotation makes it a fact of one of them; the other is lost, and the coverage counts the figure as tagged all the same.',
     fix: 'Annotate the figure once for each thing, one annotation in the label of the other: `均为:fact[:fact[100%]{metric=waste.medical_disposal_ratio}]{metric=waste.hazardous_disposal_ratio}`; for sites or entities, `site=` or `entity=` on each.'
   },
   'input-limit': {
