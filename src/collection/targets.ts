@@ -84,7 +84,7 @@ export function evaluateTargets(
       const metric = registry.metrics.get(target.fact.metric)
       if (!metric) return []
       const key = seriesKey(target.fact)
-      const evaluation = evaluate(target, metric, levels.get(key)?.printed, inferred.get(key)?.record)
+      const evaluation = evaluate(target, metric, levels.get(key), inferred.get(key)?.record)
       return [{ metric: target.fact.metric, record: seriesTarget(target, evaluation) }]
     })
 }
@@ -92,10 +92,11 @@ export function evaluateTargets(
 function evaluate(
   target: Printed,
   metric: Metric,
-  published: Printed | undefined,
+  level: PublishedLevel | undefined,
   inferred: SeriesPoint | undefined
 ): Evaluation {
   const { fact, publication } = target
+  const published = level?.printed
   const what = `The target "${fact.text}" of ${fact.metric}${describeDimensions(fact)} for ${fact.period}`
   if (!published && !inferred) {
     report(publication.file, 'target-pending', `${what} is pending: no report gives the outcome yet`, place(fact))
@@ -106,9 +107,13 @@ function evaluate(
   if (status === 'missed') {
     // An outcome no report prints says how it was worked out, and from which change.
     const inferredFrom = !published && inferred ? inferred : undefined
+    // An outcome a later report revised says what it replaces, which the target's own report may quote.
+    const replaced = level?.revised.at(-1)
     const how = inferredFrom
       ? `inferred in ${outcome.report}: ${inferredFrom.derivation?.expression ?? ''}`
-      : outcome.report
+      : replaced
+        ? `${outcome.report}, which revises "${replaced.fact.text}" of ${replaced.publication.slug}`
+        : outcome.report
     report(
       publication.file,
       'target-missed',
