@@ -26,13 +26,19 @@ export function tellDirectionWords(node: TextDirective, source: string, registry
   const start = node.position?.start.offset
   if (!aspect || !metric || start === undefined) return
   const said = signOf(aspect, metric.better)
-  const words = directionBefore(source.slice(Math.max(0, start - 16), start))
+  // The figures of a 分别-list before this one stand between it and its verb: read as their labels.
+  const before = source.slice(Math.max(0, start - 200), start).replace(/:fact\[|\]\{[^{}]*\}/g, '')
+  const words = directionBefore(before)
   const written = words && signOf(words.aspect, metric.better)
   if (said === undefined || written === undefined || said === written || words === undefined) return
+  const reading =
+    words.aspect === 'increase' || words.aspect === 'decrease'
+      ? `aspect=${words.aspect}`
+      : `aspect=${words.aspect}, and for ${id} ${metric.better} is better`
   report(
     file,
     'aspect-contradicts-words',
-    `aspect=${aspect} says this change ${said > 0 ? 'raises' : 'lowers'} the number of ${id}, but "${words.word}" before it says it ${written > 0 ? 'rises' : 'falls'}`,
+    `aspect=${aspect} goes the other way than "${words.word}" before it (${words.word} is ${reading})`,
     node.position
   )
 }
