@@ -6,8 +6,8 @@
  * output at the same time, and the last save is always built.
  */
 export interface BuildQueue {
-  /** Ask for a build; it starts when no request has come for `delay` ms and no build is running. */
-  request(): void
+  /** Ask for a build; it starts when no request has come for `delay` ms (or `wait`, if given) and no build is running. */
+  request(wait?: number): void
   /** Resolves once nothing is running, waiting for the quiet period, or queued. */
   settled(): Promise<void>
   /** Take no more requests; resolves when the build that is running, if any, has finished. */
@@ -56,10 +56,10 @@ export function buildQueue(run: () => Promise<void>, { delay, onError }: BuildQu
   }
 
   return {
-    request() {
+    request(wait = delay) {
       if (closed) return
       clearTimeout(timer)
-      timer = setTimeout(quiet, delay)
+      timer = setTimeout(quiet, wait)
     },
     settled() {
       if (idle()) return Promise.resolve()

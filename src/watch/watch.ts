@@ -134,13 +134,16 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
     options.onBuild?.({ changed: files, added, removed: gone, milliseconds, outcome })
   }
   const onError = options.onWatchError ?? (() => undefined)
-  const queue = buildQueue(run, { delay: options.delay ?? 40, onError })
+  const delay = options.delay ?? 40
+  const queue = buildQueue(run, { delay, onError })
   const watcher = watchSources(
     path.resolve(cwd, src),
     (file, how) => {
       const shown = path.relative(cwd, file)
       changed.set(shown, together(changed.get(shown), how))
-      queue.request()
+      // chokidar holds a removal back about 100 ms, to tell a save that replaces a file: a file
+      // added may be the new name of one renamed, whose removal is to be built (and told) with it.
+      queue.request(how === 'added' ? Math.max(delay, heldRemoval) : delay)
     },
     onError
   )
@@ -159,6 +162,9 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
     }
   }
 }
+
+/** How long after an addition the watch waits for the removal of a rename (see watchSources). */
+const heldRemoval = 150
 
 /**
  * What two events of a source since the last build say of it: a file added and then written is
