@@ -53,6 +53,21 @@ describe('the build queue', () => {
     expect(builds.started).toBe(1)
   })
 
+  test('a request that asks for a longer wait (a file added, whose rename may follow) starts after it', async () => {
+    const builds = controlledBuilds()
+    const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
+    queue.request(150)
+    await vi.advanceTimersByTimeAsync(100)
+    expect(builds.started).toBe(0)
+    // The removal the addition waited for comes, and the quiet period after it is the usual one.
+    queue.request()
+    await vi.advanceTimersByTimeAsync(39)
+    expect(builds.started).toBe(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(builds.started).toBe(1)
+    await builds.finish()
+  })
+
   test('saves during a build make one more build after it, never two at once', async () => {
     const builds = controlledBuilds()
     const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
