@@ -101,13 +101,17 @@ function guardStderr(io: Io): Io {
 function commandLineError(error: unknown, argv: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error)
   const unknown = /^Unknown option '([^']*)'/.exec(message)
-  if (isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown) return `unknown option "${unknown[1]}"`
+  if (isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown)
+    return `unknown option "${unknown[1]}"\n\n${usage}`
   const option = /^Option '(--[\w-]+)/.exec(message)?.[1]
-  if (!isNodeError(error, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') || option === undefined) return message
+  if (!isNodeError(error, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') || option === undefined)
+    return `${message}\n\n${usage}`
+  // A value that starts with a dash (-5) is one; a name of an option after it (--strict) is not.
   const next = argv[argv.indexOf(option) + 1]
-  return message.includes('ambiguous') && next !== undefined
-    ? `${option} needs a value, and "${next}" reads as an option: write ${option}=${next} to give it as the value`
-    : `${option} needs a value`
+  const dashed = message.includes('ambiguous') && next !== undefined && !/^--?[a-z]/i.test(next)
+  return dashed
+    ? `${option} needs a value, and "${next}" reads as an option: write ${option}=${next} to give it as the value\n`
+    : `${option} needs a value (factmark --help lists the options)\n`
 }
 
 async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -115,7 +119,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     commandLine = parseCommandLine(argv)
   } catch (error) {
-    io.stderr(`factmark: ${commandLineError(error, argv)}\n\n${usage}`)
+    io.stderr(`factmark: ${commandLineError(error, argv)}`)
     return exit.usage
   }
   const { values, positionals } = commandLine
