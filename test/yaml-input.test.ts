@@ -50,6 +50,8 @@ describe('front matter', () => {
     ['key-full-width-colon.md', ['4:7-4:8 error Front matter YAML: "entity：" is written with the full-width colon "：", which YAML does not read as one: type ":" and a space (entity: …) [front-matter-invalid]']],
     ['key-no-space.md', ['4:7-4:8 error Front matter YAML: "entity:" needs a space after its colon, or YAML reads the line as text: entity: … [front-matter-invalid]']],
     // A phrase added under the others without its dash: the library's words are of a key without its value.
+    // The first item without its dash: the library tells it at the end of the list, and a key made of the list.
+    ['first-item-without-dash.md', ['9:3-9:13 error Front matter YAML: "局2025年工作总结" stands among the items of a list without the "- " of an item: write "- 局2025年工作总结" to make it one, or remove the line [front-matter-invalid]']],
     ['item-without-dash.md', ['11:3-11:11 error Front matter YAML: "2024年度考核" stands among the items of a list without the "- " of an item: write "- 2024年度考核" to make it one, or remove the line [front-matter-invalid]']]
   ]
   test.each(cases)('%s', (name, expected) => {

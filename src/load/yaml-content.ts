@@ -112,6 +112,8 @@ export function checkContent(doc: Document, text: string): ContentProblems {
   return { errors, controls, targets }
 }
 
+export const listAsKeyMessage = 'A key must be written out as text or a number, not as a list, a map or an alias'
+
 /**
  * Keys must be written out as text or numbers, and name each entry once, as the keys of the JSON
  * object they become.
@@ -123,7 +125,7 @@ function keyProblems(keys: readonly unknown[]): YamlOffsetProblem[] {
     const [start, end] = (key as Node | null)?.range ?? [0, 0]
     if (key !== null && !isScalar(key)) {
       problems.push({
-        message: 'A key must be written out as text or a number, not as a list, a map or an alias',
+        message: listAsKeyMessage,
         start,
         end
       })

@@ -136,13 +136,19 @@ function itemsWithoutDash(lines: readonly DataLine[], text: string, errors: read
   const dashAt = (line: DataLine) => /^([ \t]*)-(?:[ \t]|$)/.exec(raw(line))?.[1]?.length
   return lines.flatMap((line, index) => {
     if (dashAt(line) !== undefined || /:(?:\s|$)/.test(line.text)) return []
-    if (!errors.some((error) => error.pos[0] >= line.start && error.pos[0] <= line.end)) return []
+    // The library reports a first item without its dash at the end of the list, an item after the first on its line.
+    if (!errors.some((error) => error.pos[0] >= line.start)) return []
     const at = raw(line).length - raw(line).trimStart().length
+    const indent = (candidate: DataLine) => raw(candidate).length - raw(candidate).trimStart().length
     const above = lines
       .slice(0, index)
       .reverse()
-      .find((candidate) => raw(candidate).length - raw(candidate).trimStart().length <= at)
-    if (!above || dashAt(above) !== at) return []
+      .find((candidate) => indent(candidate) <= at)
+    // The first item without its dash has the others below it.
+    const below = lines[index + 1]
+    const onItsLine = errors.some((error) => error.pos[0] >= line.start && error.pos[0] <= line.end)
+    const afterAnItem = onItsLine && above !== undefined && dashAt(above) === at
+    if (!afterAnItem && (below === undefined || dashAt(below) !== at)) return []
     return [
       {
         message: `"${line.text}" stands among the items of a list without the "- " of an item: write "- ${line.text}" to make it one, or remove the line`,

@@ -1,6 +1,6 @@
 import type { Point, Position } from 'unist'
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml'
-import { checkContent, dataKey } from './yaml-content.js'
+import { checkContent, dataKey, listAsKeyMessage } from './yaml-content.js'
 import { toData } from './yaml-data.js'
 import { describeYamlErrors, tooDeepMessage } from './yaml-errors.js'
 import type { YamlOffsetProblem } from './yaml-problem.js'
@@ -64,7 +64,11 @@ export function parseYaml(text: string, origin: Origin = fileStart): YamlSource 
     controls: [],
     targets: new Map<Node, Node>()
   }
-  const errors = [...describeYamlErrors(doc, [...doc.errors, ...warnings], text), ...content.errors].map(place)
+  // A list or map read as a key where the syntax is broken (an item without its dash) is the
+  // library's recovery, told by the syntax error, not a key the editor wrote.
+  const contentErrors =
+    doc.errors.length > 0 ? content.errors.filter((problem) => problem.message !== listAsKeyMessage) : content.errors
+  const errors = [...describeYamlErrors(doc, [...doc.errors, ...warnings], text), ...contentErrors].map(place)
   const controls = content.controls.map(place)
   const keyIndex = new Map<YAMLMap, Map<string, Pair>>()
   // Each map is indexed once, so that locating every key of a large registry stays linear.
