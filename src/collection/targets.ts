@@ -53,14 +53,20 @@ export function checkTargetsAcrossReports(printed: readonly Printed[], registry:
     }
     const { fact, publication } = target
     if (earlier.publication === publication || fact.revises === earlier.publication.slug) continue
-    const kind = registry.metrics.get(fact.metric)?.kind
+    const metric = registry.metrics.get(fact.metric)
+    // A target without a bound is reached as meets() reads it: 86.7% of a rate that is better higher is 不低于86.7%.
+    const boundOf = ({ bound }: NumericFact) =>
+      bound ?? (metric?.better === 'higher' ? 'at-least' : metric?.better === 'lower' ? 'at-most' : undefined)
     const same =
-      fact.bound === earlier.fact.bound && mayBeSame(factInterval(fact, kind), factInterval(earlier.fact, kind))
+      boundOf(fact) === boundOf(earlier.fact) &&
+      mayBeSame(factInterval(fact, metric?.kind), factInterval(earlier.fact, metric?.kind))
     if (same) continue
+    const misnamed =
+      fact.revises === undefined ? '' : `; revises=${fact.revises} names no earlier report that gives this target`
     report(
       publication.file,
       'target-conflict',
-      `The target of ${fact.metric}${describeDimensions(fact)} for ${fact.period} is "${fact.text}" here but "${earlier.fact.text}" in ${earlier.publication.slug} (${earlier.fact.source.file}:${earlier.fact.source.line}:${earlier.fact.source.column}); if this report changes that target, say so with revises=${earlier.publication.slug}`,
+      `The target of ${fact.metric}${describeDimensions(fact)} for ${fact.period} is "${fact.text}" here but "${earlier.fact.text}" in ${earlier.publication.slug} (${earlier.fact.source.file}:${earlier.fact.source.line}:${earlier.fact.source.column})${misnamed}; if this report changes that target, say so with revises=${earlier.publication.slug}`,
       place(fact),
       [relatedPlace(earlier, `the target "${earlier.fact.text}"`)]
     )
