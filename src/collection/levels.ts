@@ -55,7 +55,8 @@ export function publishedLevels(
   const ordered = [...levels].sort(
     (a, b) => a.publication.order - b.publication.order || a.fact.source.offset - b.fact.source.offset
   )
-  for (const [key, group] of groupBy(ordered, (printed) => seriesKey(printed.fact))) {
+  for (const [key, printings] of groupBy(ordered, (printed) => seriesKey(printed.fact))) {
+    const group = revisedBeforeReviser(printings)
     const seen = new Set<Publication>()
     let level: PublishedLevel | undefined
     for (const printed of group) {
@@ -68,6 +69,32 @@ export function publishedLevels(
       } else level = restated(level, printed, group, { registry, checks })
     }
     if (level) result.set(key, level)
+  }
+  return result
+}
+
+/**
+ * The printings of a figure in the order their reports came out, but where that order is not known
+ * (two reports of one day, or of one period and no date, which publication order sorts by slug): the
+ * one that says it revises the other (revises=) comes after it, as it says. Each moves once, so that
+ * two that say they revise each other keep their order.
+ */
+function revisedBeforeReviser(group: readonly Printed[]): Printed[] {
+  const result = [...group]
+  const moved = new Set<Printed>()
+  for (let at = 0; at < result.length; at++) {
+    const printed = result[at] as Printed
+    const { revises } = printed.fact
+    if (revises === undefined || moved.has(printed)) continue
+    const revised = result.findIndex(
+      (other, index) =>
+        index > at && other.publication.slug === revises && !orderKnown(other.publication, printed.publication)
+    )
+    if (revised === -1) continue
+    moved.add(printed)
+    result.splice(at, 1)
+    result.splice(revised, 0, printed)
+    at--
   }
   return result
 }

@@ -214,7 +214,7 @@ export const rules = {
     severity: 'info',
     title: 'A revision names no earlier report that prints the figure',
     explanation:
-      'A fact with `revises=<slug>` says it corrects the value an earlier report printed, and the series shows both. When no earlier report of the collection with that slug prints the same metric, period, entity and dimensions, there is nothing to show beside it: the slug may be misspelled, or the report it revises is not in the collection. When that report prints the figure but came out later (by `published`), or on the same day, the message says so: a report revises only one that came out before it. A revision whose value differs from what an earlier report printed, naming another report, is a restatement-conflict instead.',
+      'A fact with `revises=<slug>` says it corrects the value an earlier report printed, and the series shows both. When no earlier report of the collection with that slug prints the same metric, period, entity and dimensions, there is nothing to show beside it: the slug may be misspelled, or the report it revises is not in the collection. When that report prints the figure but came out later (by `published`), the message says so: a report revises only one that came out before it. Of two reports whose order is not known (the same day, or the same period and no date), the one that says it revises the other is taken as the later. A revision whose value differs from what an earlier report printed, naming another report, is a restatement-conflict instead.',
     fix: 'Check the slug in `revises=`; add the report it revises to the collection, or remove `revises=` if the value is printed here first.'
   },
   'target-conflict': {
