@@ -101,15 +101,20 @@ try {
   for (let save = 1; save <= saves; save++) {
     const sentence = `第${save}次保存的句子。`
     const seen = builds.length
-    // Until the page shows the new build and has drawn it: the frame after the update.
+    // Until the page shows the new build and has drawn it: the frame after the update that puts in
+    // the sentence saved. An update can come of a build the save did not start (a second build of
+    // the save before, its page put in late), and would end the wait with the page before the save.
     const shown = page.evaluate(
-      (event) =>
-        new Promise((resolve) =>
-          window.addEventListener(event, () => window.requestAnimationFrame(() => setTimeout(resolve, 0)), {
-            once: true
-          })
-        ),
-      updatedEvent
+      ([event, saved]) =>
+        new Promise((resolve) => {
+          const updated = () => {
+            if (!window.document.body.textContent?.includes(saved)) return
+            window.removeEventListener(event, updated)
+            window.requestAnimationFrame(() => setTimeout(resolve, 0))
+          }
+          window.addEventListener(event, updated)
+        }),
+      [updatedEvent, sentence]
     )
     const savedAt = now()
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n${sentence}\n`)
