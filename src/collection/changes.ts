@@ -234,7 +234,7 @@ function checkAgainst(
   if (holds) return
   const arithmetic = arithmeticOf()
   // 同比提升2.1% of a rate that rose 2.1 points: the percent sign of 个百分点 lost in typing.
-  const points =
+  const hint =
     relative &&
     kind === 'percent' &&
     overlaps(subtract(factInterval(level.fact, kind), factInterval(base.fact, kind)), factInterval(fact, kind))
@@ -245,7 +245,7 @@ function checkAgainst(
   report(
     change.publication.file,
     'change-contradicts-levels',
-    `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} from ${fact.basePeriod ?? ''} to ${fact.period} disagrees with the levels "${base.fact.text}" (${base.publication.slug}) and "${level.fact.text}" (${level.publication.slug}): ${arithmetic}, stated ${stated}${allowed ? `; the levels as printed allow ${allowed.en}` : ''}${points}`,
+    `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} from ${fact.basePeriod ?? ''} to ${fact.period} disagrees with the levels "${base.fact.text}" (${base.publication.slug}) and "${level.fact.text}" (${level.publication.slug}): ${arithmetic}, stated ${stated}${allowed ? `; the levels as printed allow ${allowed.en}` : ''}${hint}`,
     place(fact),
     [
       relatedPlace(base, `the level "${base.fact.text}" of ${fact.basePeriod ?? ''}`),

@@ -94,11 +94,9 @@ export function mainLine({ points, entity }: Pick<Series, 'points' | 'entity'>):
  * first point.
  */
 export function ofOneLength<T extends { period: string }>(points: readonly T[]): T[] {
+  const lengths = points.map((point) => lengthOf(point.period))
   const counts = new Map<string, number>()
-  for (const point of points) {
-    const length = lengthOf(point.period)
-    counts.set(length, (counts.get(length) ?? 0) + 1)
-  }
+  for (const length of lengths) counts.set(length, (counts.get(length) ?? 0) + 1)
   if (counts.size <= 1) return [...points]
   let common = ''
   let most = 0
@@ -107,7 +105,7 @@ export function ofOneLength<T extends { period: string }>(points: readonly T[]):
       common = length
       most = count
     }
-  return points.filter((point) => lengthOf(point.period) === common)
+  return points.filter((_, at) => lengths[at] === common)
 }
 
 /** How long a period is, in the unit it is written in: 2025 and 2024 alike, 2021/2024 and 2025-11 apart. */

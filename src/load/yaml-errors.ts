@@ -133,17 +133,14 @@ function keysReadAsText(lines: readonly DataLine[], text: string): YamlOffsetPro
  */
 function itemsWithoutDash(lines: readonly DataLine[], text: string, errors: readonly YAMLError[]): YamlOffsetProblem[] {
   const raw = (line: DataLine) => text.slice(line.start, line.end)
+  const indent = (line: DataLine) => raw(line).length - raw(line).trimStart().length
   const dashAt = (line: DataLine) => /^([ \t]*)-(?:[ \t]|$)/.exec(raw(line))?.[1]?.length
   return lines.flatMap((line, index) => {
     if (dashAt(line) !== undefined || /:(?:\s|$)/.test(line.text)) return []
     // The library reports a first item without its dash at the end of the list, an item after the first on its line.
     if (!errors.some((error) => error.pos[0] >= line.start)) return []
-    const at = raw(line).length - raw(line).trimStart().length
-    const indent = (candidate: DataLine) => raw(candidate).length - raw(candidate).trimStart().length
-    const above = lines
-      .slice(0, index)
-      .reverse()
-      .find((candidate) => indent(candidate) <= at)
+    const at = indent(line)
+    const above = lines.slice(0, index).findLast((candidate) => indent(candidate) <= at)
     // The first item without its dash has the others below it.
     const below = lines[index + 1]
     const onItsLine = errors.some((error) => error.pos[0] >= line.start && error.pos[0] <= line.end)
