@@ -2,7 +2,7 @@ import { report } from '../diagnostics/report.js'
 import type { Registry } from '../model/compiled.js'
 import { roundTo } from '../model/rounding.js'
 import type { SeriesPoint } from '../model/schema-types.js'
-import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
+import { place, seriesKey } from '../validate/fact-groups.js'
 import {
   add,
   factInterval,
@@ -15,7 +15,7 @@ import {
 } from '../validate/interval.js'
 import { inferBase, inferLevel, inferredPoint } from './inferred.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
-import { referenceTo, type LazyCheck, type NumericFact, type OfMetric, type Printed } from './published.js'
+import { referenceTo, subjectOf, type LazyCheck, type NumericFact, type OfMetric, type Printed } from './published.js'
 
 const isChange = (fact: NumericFact) =>
   (fact.aspect === 'change' || fact.aspect === 'relative-change') && fact.basePeriod !== undefined
@@ -61,7 +61,7 @@ export function checkChangesAcrossReports(
       report(
         change.publication.file,
         'change-base-unpublished',
-        `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} is measured against ${basePeriod}, whose value no report publishes; it puts ${basePeriod} at ${point.text} (${point.derivation?.expression ?? ''})`,
+        `The change "${fact.text}" of ${subjectOf(change)} is measured against ${basePeriod}, whose value no report publishes; it puts ${basePeriod} at ${point.text} (${point.derivation?.expression ?? ''})`,
         place(fact),
         [relatedPlace(level, `the level "${level.fact.text}" of ${fact.period}`)]
       )
@@ -79,7 +79,7 @@ export function checkChangesAcrossReports(
       report(
         change.publication.file,
         'change-base-unpublished',
-        `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} is measured against ${basePeriod}, whose value no report publishes, and no report publishes its level for ${fact.period} either: nothing can be checked or inferred`,
+        `The change "${fact.text}" of ${subjectOf(change)} is measured against ${basePeriod}, whose value no report publishes, and no report publishes its level for ${fact.period} either: nothing can be checked or inferred`,
         place(fact)
       )
     }
@@ -118,7 +118,7 @@ function checkImplied(implied: Map<string, Implied>, key: string, next: Implied,
   report(
     next.change.publication.file,
     'change-contradicts-change',
-    `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} puts ${period} at ${next.text}, but the change "${other.fact.text}" in ${other.publication.slug} (${other.fact.source.file}:${other.fact.source.line}:${other.fact.source.column}) puts it at ${first.text}, from the same level "${first.from.fact.text}": no report publishes ${period}, and the two changes cannot both be right`,
+    `The change "${fact.text}" of ${subjectOf(next.change)} puts ${period} at ${next.text}, but the change "${other.fact.text}" in ${other.publication.slug} (${other.fact.source.file}:${other.fact.source.line}:${other.fact.source.column}) puts it at ${first.text}, from the same level "${first.from.fact.text}": no report publishes ${period}, and the two changes cannot both be right`,
     place(fact),
     [
       relatedPlace(other, `the change "${other.fact.text}"`),
@@ -245,7 +245,7 @@ function checkAgainst(
   report(
     change.publication.file,
     'change-contradicts-levels',
-    `The change "${fact.text}" of ${fact.metric}${describeDimensions(fact)} from ${fact.basePeriod ?? ''} to ${fact.period} disagrees with the levels "${base.fact.text}" (${base.publication.slug}) and "${level.fact.text}" (${level.publication.slug}): ${arithmetic}, stated ${stated}${allowed ? `; the levels as printed allow ${allowed.en}` : ''}${hint}`,
+    `The change "${fact.text}" of ${subjectOf(change)} from ${fact.basePeriod ?? ''} to ${fact.period} disagrees with the levels "${base.fact.text}" (${base.publication.slug}) and "${level.fact.text}" (${level.publication.slug}): ${arithmetic}, stated ${stated}${allowed ? `; the levels as printed allow ${allowed.en}` : ''}${hint}`,
     place(fact),
     [
       relatedPlace(base, `the level "${base.fact.text}" of ${fact.basePeriod ?? ''}`),

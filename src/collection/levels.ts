@@ -2,9 +2,17 @@ import { didYouMean } from '../diagnostics/did-you-mean.js'
 import { report } from '../diagnostics/report.js'
 import type { Registry, RelatedPlace } from '../model/compiled.js'
 import { previousPeriod } from '../model/period.js'
-import { describeDimensions, groupBy, place, seriesKey } from '../validate/fact-groups.js'
+import { groupBy, place, seriesKey } from '../validate/fact-groups.js'
 import { factInterval, mayBeSame } from '../validate/interval.js'
-import { dateOf, orderKnown, referenceTo, type LazyCheck, type Printed, type Publication } from './published.js'
+import {
+  dateOf,
+  orderKnown,
+  referenceTo,
+  subjectOf,
+  type LazyCheck,
+  type Printed,
+  type Publication
+} from './published.js'
 
 /** The published value of one period, entity and dimensions of a metric, and every other report that prints it. */
 export interface PublishedLevel {
@@ -158,7 +166,7 @@ function restated(
   report(
     later.publication.file,
     'restatement-conflict',
-    `${fact.metric}${describeDimensions(fact)} for ${fact.period} is "${fact.text}" here but "${earlier.fact.text}" in ${earlier.publication.slug} (${earlier.fact.source.file}:${earlier.fact.source.line}:${earlier.fact.source.column})${hint}`,
+    `${subjectOf(later)} for ${fact.period} is "${fact.text}" here but "${earlier.fact.text}" in ${earlier.publication.slug} (${earlier.fact.source.file}:${earlier.fact.source.line}:${earlier.fact.source.column})${hint}`,
     place(fact),
     [relatedPlace(earlier, `"${earlier.fact.text}"`)]
   )
@@ -175,7 +183,7 @@ function reportUnmatched(printed: Printed, group: readonly Printed[], earlier: r
   const revises = fact.revises ?? ''
   const named = namedPrinter(printed, group)
   const meant = revisesMeant(revises, earlier)
-  const what = `${fact.metric}${describeDimensions(fact)} for ${fact.period}`
+  const what = `${subjectOf(printed)} for ${fact.period}`
   const message = !named
     ? `revises=${revises} names no earlier report of the collection that prints ${what}, so nothing shows the value "${fact.text}" replaces${meant === '' ? ': check the slug, or add that report to the collection' : meant}`
     : orderKnown(named.publication, publication)
@@ -246,7 +254,7 @@ export function checkStarts(
     report(
       start.publication.file,
       'restatement-conflict',
-      `${fact.metric}${describeDimensions(fact)} starts ${fact.period} from "${fact.text}", but ${level.publication.slug} publishes "${level.fact.text}" for ${before} (${level.fact.source.file}:${level.fact.source.line}:${level.fact.source.column})`,
+      `${subjectOf(start)} starts ${fact.period} from "${fact.text}", but ${level.publication.slug} publishes "${level.fact.text}" for ${before} (${level.fact.source.file}:${level.fact.source.line}:${level.fact.source.column})`,
       place(fact),
       [relatedPlace(level, `the level "${level.fact.text}" of ${before}`)]
     )

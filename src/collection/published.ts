@@ -2,6 +2,7 @@ import type { VFile } from 'vfile'
 import type { CollectedReport, CollectionFact } from '../model/compiled.js'
 import { compareStrings, sortedEntries } from '../model/compare.js'
 import type { FactReference, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
+import { describeDimensions } from '../validate/fact-groups.js'
 
 /** A fact with a number for its value: the only kind a series draws or arithmetic checks. */
 export type NumericFact = CollectionFact & { value: number }
@@ -81,6 +82,16 @@ export function comparePublished(
 ): number {
   const when = publishedWhen
   return compareStrings(when(a), when(b)) || compareStrings(a.frontMatter.slug, b.frontMatter.slug)
+}
+
+/**
+ * What a message across reports says a figure is of: its metric and dimensions, and its entity where
+ * that is not its report's own (a provincial report quoting a district), since the other report
+ * named may be about either.
+ */
+export function subjectOf({ fact, publication }: Printed): string {
+  const entity = fact.entity === publication.report.frontMatter.entity ? '' : ` of ${fact.entity}`
+  return `${fact.metric}${describeDimensions(fact)}${entity}`
 }
 
 export function isNumeric(fact: CollectionFact): fact is NumericFact {

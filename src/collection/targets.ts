@@ -1,7 +1,7 @@
 import { report } from '../diagnostics/report.js'
 import type { Registry } from '../model/compiled.js'
 import type { Metric, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
-import { describeDimensions, place, seriesKey } from '../validate/fact-groups.js'
+import { place, seriesKey } from '../validate/fact-groups.js'
 import { factInterval, mayBeSame } from '../validate/interval.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
 import {
@@ -9,6 +9,7 @@ import {
   referenceTo,
   seriesFields,
   sourcePoint,
+  subjectOf,
   type NumericFact,
   type OfMetric,
   type Printed
@@ -66,7 +67,7 @@ export function checkTargetsAcrossReports(printed: readonly Printed[], registry:
     report(
       publication.file,
       'target-conflict',
-      `The target of ${fact.metric}${describeDimensions(fact)} for ${fact.period} is "${fact.text}" here but "${earlier.fact.text}" in ${earlier.publication.slug} (${earlier.fact.source.file}:${earlier.fact.source.line}:${earlier.fact.source.column})${misnamed}; if this report changes that target, say so with revises=${earlier.publication.slug}`,
+      `The target of ${subjectOf(target)} for ${fact.period} is "${fact.text}" here but "${earlier.fact.text}" in ${earlier.publication.slug} (${earlier.fact.source.file}:${earlier.fact.source.line}:${earlier.fact.source.column})${misnamed}; if this report changes that target, say so with revises=${earlier.publication.slug}`,
       place(fact),
       [relatedPlace(earlier, `the target "${earlier.fact.text}"`)]
     )
@@ -103,7 +104,7 @@ function evaluate(
 ): Evaluation {
   const { fact, publication } = target
   const published = level?.printed
-  const what = `The target "${fact.text}" of ${fact.metric}${describeDimensions(fact)} for ${fact.period}`
+  const what = `The target "${fact.text}" of ${subjectOf(target)} for ${fact.period}`
   if (!published && !inferred) {
     report(publication.file, 'target-pending', `${what} is pending: no report gives the outcome yet`, place(fact))
     return { status: 'pending' }
