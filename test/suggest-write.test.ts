@@ -581,6 +581,7 @@ describe('dates and ordinals of names become ignore phrases', () => {
     [undefined, '建成', '3个', '低碳社区', undefined], // a count of things
     ['year-of-clause', '同比下降5.2%。', '2024年', 'PM2.5年均浓度为17.4微克/立方米。', '2024年PM2.5'], // the period of the figures after it
     ['year-of-clause', '', '2024年', '以来累计整治入河排污口205个。', '2024年以来'], // the start of the span a figure counts
+    ['year-of-clause', '浓度为16.5微克/立方米，', '2024年', 'PM2.5年均浓度为17.4微克/立方米。', '2024年PM2.5'], // a later clause's own year
     ['sentence-date', '', '2024年', '是攻坚之年。', '2024年是攻坚之年'], // a year alone that dates no figure of its clause
     ['sentence-date', '', '2024年', '我局深入打好污染防治攻坚战，', '2024年我局深入打好'],
     [undefined, '', '2025年11月', '完成水库果林清退。', undefined], // a date with its month may be a fact of a date metric

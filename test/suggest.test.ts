@@ -121,6 +121,24 @@ describe('a year that opens a clause gives the period of its figures', () => {
       '2021-2022年 ignore: 2021-2022年PM2.5',
       '20.1微克/立方米 :fact[20.1微克/立方米]{metric=air.pm25 period=2021/2022}'
     ]],
+    // A later clause of the sentence that opens with a year of its own dates the figures in it.
+    ['2021—2024年PM2.5年均浓度为18.0微克/立方米，2025年PM2.5年均浓度为16.5微克/立方米。', [
+      '2021—2024年 ignore: 2021—2024年PM2.5',
+      '18.0微克/立方米 :fact[18.0微克/立方米]{metric=air.pm25 period=2021/2024}',
+      '2025年 ignore: 2025年PM2.5',
+      '16.5微克/立方米 :fact[16.5微克/立方米]{metric=air.pm25}'
+    ]],
+    ['PM2.5年均浓度为16.5微克/立方米，2024年PM2.5年均浓度为17.4微克/立方米。', [
+      '16.5微克/立方米 :fact[16.5微克/立方米]{metric=air.pm25}',
+      '2024年 ignore: 2024年PM2.5',
+      '17.4微克/立方米 :fact[17.4微克/立方米]{metric=air.pm25 period=2024}'
+    ]],
+    // A count that opens a clause is no year: the sentence's year still dates the figures after it.
+    ['2024年，全市PM2.5年均浓度为17.4微克/立方米，1200家企业完成整治。', [
+      '2024年 ignore: 2024年，全市',
+      '17.4微克/立方米 :fact[17.4微克/立方米]{metric=air.pm25 period=2024}',
+      '1200家 :fact[1200家]{metric=? period=2024}'
+    ]],
     // The report's own year, a span, a year within a clause and a year and month give no period.
     ['2025年PM2.5年均浓度为16.5微克/立方米，同比下降5.2%。', [
       '2025年 ignore: 2025年PM2.5',

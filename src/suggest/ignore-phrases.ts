@@ -2,7 +2,7 @@ import type { Figure } from '../chinese-number/index.js'
 import { findFigures } from './find-figures.js'
 import { chineseWords } from './word-breaks.js'
 import { BUILT_IN_NAMES } from './names.js'
-import { SENTENCE_ENDS, sentenceRest } from './sentence.js'
+import { CLAUSE_ENDS, SENTENCE_ENDS, sentenceRest } from './sentence.js'
 
 /**
  * Dates and ordinals that belong to a name (the year in a report's title,
@@ -88,9 +88,9 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
   },
   {
     id: 'year-of-clause',
-    description: 'A year or a span of years that opens a clause dates the figures in it, which take it as their period (2024年PM2.5年均浓度为17.4微克/立方米, 2021年至2024年累计…), or opens the span they count (2024年以来)',
+    description: 'A year or a span of years that opens a clause dates the figures in it, which take it as their period (2024年PM2.5年均浓度为17.4微克/立方米, 2021年至2024年累计…, …，2025年为21微克/立方米), or opens the span they count (2024年以来)',
     applies: ({ figure, before, after }) =>
-      figure.kind === 'date' && /^\d{4}(?:\/\d{4})?$/.test(figure.period ?? '') && opensClause(before) && (SPAN_START.test(after) || figureInClause(after)),
+      figure.kind === 'date' && /^\d{4}(?:\/\d{4})?$/.test(figure.period ?? '') && opensClause(before, CLAUSE_ENDS) && (SPAN_START.test(after) || figureInClause(after)),
     before: 0,
     after: ({ after }) => SPAN_START.exec(after)?.[0].length ?? 6
   },
@@ -130,10 +130,10 @@ function figureInClause(after: string): boolean {
   return findFigures(sentenceRest(after.slice(0, LOOK_AHEAD))).length > 0
 }
 
-/** Whether the text before a figure is empty or ends a clause, but for spaces. */
-function opensClause(before: string): boolean {
+/** Whether the text before a figure is empty or ends a sentence (or, given CLAUSE_ENDS, a clause), but for spaces. */
+function opensClause(before: string, ends: ReadonlySet<string> = SENTENCE_ENDS): boolean {
   const trimmed = before.trimEnd()
-  return trimmed === '' || SENTENCE_ENDS.has(trimmed.at(-1) as string)
+  return trimmed === '' || ends.has(trimmed.at(-1) as string)
 }
 
 /** The names in quotes or book-title marks of names.ts, where they open a text. */

@@ -5,7 +5,7 @@
 export const SENTENCE_ENDS: ReadonlySet<string> = new Set(['。', '；', ';', '！', '？', '!', '?', '\n'])
 
 /** The marks that end a clause: those that end a sentence, and the comma and the colon. */
-const CLAUSE_ENDS: ReadonlySet<string> = new Set([...SENTENCE_ENDS, '，', ',', '：', ':'])
+export const CLAUSE_ENDS: ReadonlySet<string> = new Set([...SENTENCE_ENDS, '，', ',', '：', ':'])
 
 /** The sentence so far: what of `before` comes after its last end. */
 export function sentenceSoFar(before: string): string {
@@ -15,6 +15,20 @@ export function sentenceSoFar(before: string): string {
 /** The clause so far: what of `before` comes after the last mark that ends a clause. */
 export function clauseSoFar(before: string): string {
   return afterLast(before, CLAUSE_ENDS)
+}
+
+/** The clauses of the sentence so far, the last (the one still open) first. */
+export function clausesSoFar(before: string): string[] {
+  const clauses: string[] = []
+  let end = before.length
+  for (let at = end - 1; at >= -1; at--) {
+    const mark = at === -1 ? undefined : (before[at] as string)
+    if (mark !== undefined && !CLAUSE_ENDS.has(mark)) continue
+    clauses.push(before.slice(at + 1, end))
+    if (mark === undefined || SENTENCE_ENDS.has(mark)) break
+    end = at
+  }
+  return clauses
 }
 
 function afterLast(text: string, marks: ReadonlySet<string>): string {

@@ -18,7 +18,7 @@ import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
 import { restatedFigure, sameSentence } from './restated-figure.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
-import { sentenceSoFar } from './sentence.js'
+import { clausesSoFar } from './sentence.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
 export interface UntaggedFigure {
@@ -313,6 +313,9 @@ function asTarget(
 const YEARS_OPENING =
   /^\s*(\d{4})年?\s*(?:至|到|-|–|—|~|～)\s*(\d{4})年(?!以来|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十])/
 
+/** A clause that opens with a year or a span of years, not with a count (1200家企业). */
+const YEAR_OPENS = /^\s*\d{4}(?:年|\s*(?:至|到|-|–|—|~|～)\s*\d{4}年)/
+
 /** Bounds of a plan's targets, read as part of the figure when they stand right before it. */
 const TARGET_BOUNDS = ['不低于', '不高于', '不少于', '不超过']
 
@@ -328,19 +331,24 @@ function targetYear(before: string, period: string | undefined): string | undefi
 
 /**
  * The year a figure is of, when its clause opens with one other than the report's period: a report
- * of 2025 that recalls 2024年PM2.5年均浓度为17.4微克/立方米 prints a level of 2024. A year that
- * starts a span (2024年以来, 2024年至今, 2024年底前) or a list of years dates no single figure; a
- * span of years (2021年至2024年累计, 2021-2022年…考核) is the period of the figures it opens.
+ * of 2025 that recalls 2024年PM2.5年均浓度为17.4微克/立方米 prints a level of 2024. The clause is the
+ * nearest of its sentence that opens with a year, so that 2021—2024年均值为35微克/立方米，2025年为21微克/立方米
+ * dates the second figure 2025. A year that starts a span (2024年以来, 2024年至今, 2024年底前) or a
+ * list of years dates no single figure; a span of years (2021年至2024年累计, 2021-2022年…考核) is
+ * the period of the figures it opens.
  */
 function yearOfClause(before: string, period: string | undefined): string | undefined {
-  const clause = sentenceSoFar(before)
-  const span = YEARS_OPENING.exec(clause)
-  if (span) return Number(span[1]) < Number(span[2]) ? `${span[1]}/${span[2]}` : undefined
-  const year =
-    /^\s*(\d{4})年(?!以来|至|到|起|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十、和与及—–~～-])/.exec(
-      clause
-    )?.[1]
-  return year !== undefined && year !== period ? year : undefined
+  for (const clause of clausesSoFar(before)) {
+    if (!YEAR_OPENS.test(clause)) continue
+    const span = YEARS_OPENING.exec(clause)
+    if (span) return Number(span[1]) < Number(span[2]) ? `${span[1]}/${span[2]}` : undefined
+    const year =
+      /^\s*(\d{4})年(?!以来|至|到|起|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十、和与及—–~～-])/.exec(
+        clause
+      )?.[1]
+    return year !== undefined && year !== period ? year : undefined
+  }
+  return undefined
 }
 
 /**
