@@ -47,6 +47,20 @@ const forms: Form[] = [
   ['六成以上', 'six tenths or more: at least 60%', percent(60, -1, '成', 'at-least')],
   ['不足三成', 'under three tenths: at most 30%', percent(30, -1, '成', 'at-most')],
   ['三至五成', 'three to five tenths: 30% to 50%', { ...percent(30, -1, '成'), upper: 50 }],
+  ['九成五', 'nine tenths and five hundredths: 95%, to the percent', percent(95, 0, '成')],
+  ['两成五以上', 'two tenths and a half or more: at least 25%', percent(25, 0, '成', 'at-least')],
+  // 点 writes the point of a Chinese numeral, its fraction digit by digit.
+  ['百分之九十九点五', 'ninety-nine point five percent: 99.5%, to the tenth', percent(99.5, 1, '百分之')],
+  ['百分之零点五', 'half a percent', percent(0.5, 1, '百分之')],
+  ['百分之百', 'a hundred percent: the whole', percent(100, 0, '百分之')],
+  ['不低于百分之九十九点五', 'a target with its bound', percent(99.5, 1, '百分之', 'at-least')],
+  ['二点三一', 'two point three one: 2.31, an index with no unit', ratioNumber(2.31, 2, '')],
+  ['零点零五', 'five hundredths', ratioNumber(0.05, 2, '')],
+  ['零点五微克/立方米', 'half a microgram per cubic metre', { kind: 'quantity', value: 0.5, decimals: 1, unit: 'ug/m3', displayUnit: '微克/立方米' }],
+  ['三点五亿元', '350 million yuan: the scale after the fraction, as after digits (3.5亿元)', { kind: 'money', value: 350000000, decimals: -7, unit: 'CNY', displayUnit: '亿元' }],
+  ['一百二十三点四五万吨', '1,234,500 tonnes, to the hundred', { kind: 'quantity', value: 1234500, decimals: -2, unit: 't', displayUnit: '万吨' }],
+  ['三千点五克', 'the whole numeral before the point is the whole part: 3000.5 g, not 3 千点五克', { kind: 'quantity', value: 3000.5, decimals: 1, unit: 'g', displayUnit: '克' }],
+  ['三点五至四点五万吨', 'a range of numerals with fractions', { kind: 'quantity', value: 35000, decimals: -3, unit: 't', displayUnit: '万吨', upper: 45000 }],
   // N分之M: M parts of N, exact, so every place of the value kept is its precision.
   ['五分之一', 'one fifth: exactly 20%', percent(20, 0, '五分之')],
   ['四分之三以上', 'three quarters or more: at least 75%', percent(75, 0, '四分之', 'at-least')],
@@ -120,7 +134,11 @@ const notFigures: NotFigure[] = [
   ['1:0', 'a proportion to zero', '"1:0" divides by zero'],
   ['零分之一', 'a fraction of zero parts', '"零分之一" divides by zero'],
   ['五分之', 'a fraction with no numerator', '"五分之" is not a fraction: N分之M takes a whole number on each side (五分之一, 千分之五)'],
-  ['3个多', '多 follows only a ratio word (两成多); 3个多月 is three months and more', unknownUnit('3个多', '个多')]
+  ['3个多', '多 follows only a ratio word (两成多); 3个多月 is three months and more', unknownUnit('3个多', '个多')],
+  ['三五点五', 'two digits side by side (三五个) are an estimate, so no whole part of a fraction', '"三五点五" is not a Chinese numeral'],
+  ['九点五十分', 'ten to ten o\'clock: a time, whose 点 is no point', unknownUnit('九点五十分', '十分')],
+  ['三点', 'three o\'clock: 点 with no digit after it', unknownUnit('三点', '点')],
+  ['九成十', 'a hundredth is one digit: 九成十 is no figure', unknownUnit('九成十', '成十')]
 ]
 
 describe('forms of real reports', () => {
@@ -144,6 +162,10 @@ type ScanRow = [sentence: string, expected: Array<[string, number]>, why: string
 // prettier-ignore
 const scanRows: ScanRow[] = [
   ['全省三成以上企业完成改造', [['三成以上', 2]], 'a fraction word with its bound after it'],
+  ['优良率达百分之九十九点五，优级率九成五', [['百分之九十九点五', 4], ['九成五', 16]], 'the fraction after 点 and the hundredth after 成 belong to the figure'],
+  ['综合指数为二点三一。', [['二点三一', 5]], 'a bare numeral with a fraction that ends its words is a figure'],
+  ['坚持一点一滴抓落实，两点一线，九点一刻开会', [], '一点一滴, 两点一线 and 九点一刻 go on as words'],
+  ['水质达标率百分之百', [['百分之百', 5]], 'the whole, with no number written'],
   ['近八成断面水质达标', [['八成', 1]], 'as with 约50%, a bound word before the number stays out of the span'],
   ['占比两成多', [['两成多', 2]], '多 after a ratio word belongs to the figure'],
   ['约占全省五分之一', [['五分之一', 4]], 'a fraction'],

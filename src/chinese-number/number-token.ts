@@ -1,12 +1,20 @@
 import type { Result } from '../model/result.js'
 import { readArabic, type ArabicNumber } from './arabic.js'
-import { isDigitSequence, isNumeralChar, opensNumeral, parseChineseNumeralExactly, trailingScale } from './numerals.js'
+import {
+  DIGITS,
+  isDigitSequence,
+  isNumeralChar,
+  opensNumeral,
+  parseChineseNumeralExactly,
+  trailingScale
+} from './numerals.js'
 import { ratio, significantDigits } from './ratio.js'
 import type { FigureProblem } from './types.js'
 import { failure, success } from './reading.js'
 import { reasons } from './reasons.js'
 import { MAX_SIGNIFICANT_DIGITS } from './storable.js'
 
+/** Digits; or a Chinese numeral with a fraction (九十九点五), read as the digits it writes (99.5). */
 interface ArabicToken extends ArabicNumber {
   form: 'arabic'
 }
@@ -59,6 +67,8 @@ function chineseTokens(text: string, start: number): Result<NumberToken[], Figur
   let end = start
   while (end < text.length && isNumeralChar(text[end] ?? '')) end += 1
   if (end === start || !opensNumeral(text[start] ?? '')) return undefined
+  const decimal = chineseDecimal(text, start, end)
+  if (decimal) return decimal
   const tokens: NumberToken[] = []
   for (let stop = end; stop > start; stop -= 1) {
     const written = text.slice(start, stop)
@@ -72,6 +82,32 @@ function chineseTokens(text: string, start: number): Result<NumberToken[], Figur
   }
   if (tokens.length === 0) return failure(reasons.notAChineseNumeral(text.slice(start, end)))
   return success(tokens)
+}
+
+/** The point of a numeral with a fraction (九十九点五), and the digits its fraction is written in, one by one. */
+const POINT = '点'
+const FRACTION_DIGITS = new Set(['〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九'])
+
+/**
+ * A numeral with a fraction, 九十九点五 or 一百二十三点四五, read as the Arabic number it writes
+ * (99.5, 123.45), so that the scale and the unit after it are read as they are after digits
+ * (三点五亿元 is 3.5亿元) and its precision is the digits of its fraction. Only the whole numeral
+ * before the point is its whole part: 三千点五克 is 3000.5 克, never 三 千点五克. Undefined when no
+ * point and fraction follow the numeral; a failure when what stands before the point is no numeral.
+ */
+function chineseDecimal(text: string, start: number, end: number): Result<NumberToken[], FigureProblem> | undefined {
+  if (text[end] !== POINT || !FRACTION_DIGITS.has(text[end + 1] ?? '')) return undefined
+  let stop = end + 1
+  while (FRACTION_DIGITS.has(text[stop] ?? '')) stop += 1
+  const whole = parseChineseNumeralExactly(text.slice(start, end))
+  if (whole === undefined) return failure(reasons.notAChineseNumeral(text.slice(start, stop)))
+  const fraction = [...text.slice(end + 1, stop)].map((char) => DIGITS[char] ?? 0).join('')
+  const mantissa = `${whole}.${fraction}`
+  const written = text.slice(start, stop)
+  const digits = decimalDigits(mantissa)
+  if (digits > MAX_SIGNIFICANT_DIGITS)
+    return failure(reasons.tooPrecise(written, digits, MAX_SIGNIFICANT_DIGITS), 'too-precise')
+  return success([{ form: 'arabic', text: written, mantissa, fraction: fraction.length, plain: false, end: stop }])
 }
 
 function chineseToken(written: string, end: number, value: bigint): ChineseToken {

@@ -12,6 +12,7 @@ import type { FigureProblem } from './types.js'
 import { failure, success, type Reading } from './reading.js'
 import { reasons } from './reasons.js'
 import { readRoundNumber } from './round-number.js'
+import { readTenths } from './tenths.js'
 import { scaledValue } from './token-value.js'
 import { readWaterClass } from './water-class.js'
 
@@ -25,7 +26,7 @@ const PERCENT_WORDS = '百分之'
  * One figure, no range and no bound words around it. The forms are tried
  * from the most specific: dates (2025年), ranks (第8), the phrases 持平 and
  * 保十争先, spelled-out percents, fractions (五分之一), water-quality
- * classes, proportions (2：1), round numbers (上千家, 万余人), then a number
+ * classes, proportions (2：1), round numbers (上千家, 万余人), tenths (九成五), then a number
  * with what follows it. `qualified`: a bound word stood before the text, which
  * a bare scale needs (近万场).
  */
@@ -41,7 +42,7 @@ export function readSingle(label: string, text: string, qualified = false): Resu
   if (text.startsWith(PERCENT_WORDS)) return readPercentWords(label, text)
   const written = readFraction(label, text) ?? readWaterClass(label, text) ?? readProportion(label, text)
   if (written) return written
-  const round = readRoundNumber(label, text, qualified)
+  const round = readRoundNumber(label, text, qualified) ?? readTenths(text)
   if (round) return round
   const sign = SIGNS[text[0] ?? ''] ?? 0
   const start = sign === 0 ? 0 : 1
@@ -51,8 +52,12 @@ export function readSingle(label: string, text: string, qualified = false): Resu
   return readMeasured(label, text, tokens.value, sign)
 }
 
+/** 百分之百: the whole, 100%. */
+const WHOLE = '百'
+
 function readPercentWords(label: string, text: string): Result<Reading, FigureProblem> {
   const rest = text.slice(PERCENT_WORDS.length)
+  if (rest === WHOLE) return success(percentWords(100, 0))
   const tokens = readNumberTokens(rest, 0)
   if (!tokens) return failure(reasons.noNumberAfter(label, PERCENT_WORDS))
   if (!tokens.ok) return tokens
@@ -60,16 +65,19 @@ function readPercentWords(label: string, text: string): Result<Reading, FigurePr
   if (!token) return failure(reasons.unknownUnit(label, rest.slice(tokens.value[0]?.end ?? 0)))
   const value = scaledValue(label, token, 0, 1, 1)
   if (!value.ok) return value
-  const decimals = token.form === 'arabic' ? token.fraction : 0 - token.scalePower
-  return success({
+  return success(percentWords(value.value, token.form === 'arabic' ? token.fraction : 0 - token.scalePower))
+}
+
+function percentWords(value: number, decimals: number): Reading {
+  return {
     kind: 'percent',
-    value: value.value,
+    value,
     decimals,
     unit: '%',
     displayUnit: PERCENT_WORDS,
     scaleText: '',
     unitText: PERCENT_WORDS
-  })
+  }
 }
 
 /** Tell "no number at all" from "something stands before the number" (PM2.5). */

@@ -53,7 +53,8 @@ function figureAt(text: string, start: number, named: Overlaps): FoundFigure | u
     if (!mayEndAt(text, end) || named(start, end)) continue
     const label = text.slice(start, end)
     const result = readFigure(label)
-    if (result.ok && isSuggestedLabel(label, result.value)) return { start, end, text: label, figure: result.value }
+    if (result.ok && isSuggestedLabel(label, result.value, text[end] ?? ''))
+      return { start, end, text: label, figure: result.value }
   }
   return undefined
 }

@@ -106,7 +106,10 @@ export function mayStartAt(text: string, index: number): boolean {
   if (ASCII_ROMAN.has(char)) return !isAsciiLetter(before)
   if (opensRoundNumber(text, index)) return true
   const word = OPENING_WORDS.find((candidate) => text.startsWith(candidate, index))
-  return word !== undefined && opensNumber(text[index + word.length] ?? '')
+  if (word === undefined) return false
+  const next = text[index + word.length] ?? ''
+  // 百分之百: the whole, with no number written.
+  return opensNumber(next) || (word === '百分之' && next === '百')
 }
 
 /**

@@ -7,15 +7,17 @@ import { isArabicDigit, type Figure } from '../chinese-number/index.js'
 export interface LabelRule {
   id: string
   description: string
-  rejects: (label: string, figure: Figure) => boolean
+  /** `after`: the character right after the label, '' at the end of the text. */
+  rejects: (label: string, figure: Figure, after: string) => boolean
 }
 
 // prettier-ignore
 export const NOT_FIGURES: readonly LabelRule[] = [
   {
     id: 'bare-chinese-numeral',
-    description: 'A Chinese numeral with no classifier or unit is a word (一些, 进一步, 一体化), not a figure',
-    rejects: (label, figure) => figure.kind === 'number' && ![...label].some(isArabicDigit)
+    description: 'A Chinese numeral with no classifier or unit is a word (一些, 进一步, 一体化), not a figure; but for a number with a fraction that ends its words (综合指数为二点三一。), where 一点一滴 goes on as a word',
+    rejects: (label, figure, after) =>
+      figure.kind === 'number' && ![...label].some(isArabicDigit) && !(label.includes('点') && !isIdeograph(after))
   },
   {
     id: 'bare-roman-numeral',
@@ -39,6 +41,8 @@ export const NOT_FIGURES: readonly LabelRule[] = [
   }
 ]
 
-export function isSuggestedLabel(label: string, figure: Figure): boolean {
-  return !NOT_FIGURES.some((rule) => rule.rejects(label, figure))
+export function isSuggestedLabel(label: string, figure: Figure, after: string): boolean {
+  return !NOT_FIGURES.some((rule) => rule.rejects(label, figure, after))
 }
+
+const isIdeograph = (char: string) => (char >= '\u4e00' && char <= '\u9fff') || char === '〇'
