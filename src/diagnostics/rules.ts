@@ -196,6 +196,13 @@ export const rules = {
       'Where no report publishes the level of a period, a change measured to or from it and the level published at its other end imply it: 70.8% and 上升10.5个百分点 put 2023 at 60.3%. A second change of the same step that implies another value at the precision printed (上升10.2个百分点 from the same 70.8%, 60.6%) cannot be right with the first, though each agrees with the levels published; the series shows the value of the first, and the page of the second report another. It is told of each change after the first, in the order the reports came out, when both are measured from levels that agree (where the levels disagree, restatement-conflict tells).',
     fix: 'Check both changes against the printed reports; one may be a typo, or belong to another period, base or entity.'
   },
+  'change-base-missing': {
+    severity: 'warning',
+    title: 'A change compared with an earlier period names no base',
+    explanation:
+      'A change whose words compare it with an earlier period (同比, 比上年, 较2024年) but whose annotation has no `base=` is published with no period it is measured from: no check across reports reads it against the levels of its two periods, and the series cannot place it, so a wrong figure passes unseen.',
+    fix: 'Add `base=` the period the words name: the year before the change for 同比 and 比上年 (`base=2024` for a change of 2025), the year named for 较2024年. `factmark suggest` proposes it for figures it annotates.'
+  },
   'change-base-unpublished': {
     severity: 'info',
     title: 'A change is measured against a period no report publishes',

@@ -2,8 +2,9 @@ import type { TextDirective } from 'mdast-util-directive'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { Registry } from '../model/compiled.js'
-import type { Metric } from '../model/schema-types.js'
-import { directionBefore } from '../suggest/comparison-words.js'
+import type { Fact, Metric } from '../model/schema-types.js'
+import { previousPeriod } from '../model/period.js'
+import { comparisonBefore, directionBefore } from '../suggest/comparison-words.js'
 
 /** Which way a change moves its number, by the word that says so and the metric's `better`. */
 function signOf(word: string, better: Metric['better']): 1 | -1 | undefined {
@@ -27,8 +28,7 @@ export function tellDirectionWords(node: TextDirective, source: string, registry
   if (!aspect || !metric || start === undefined) return
   const said = signOf(aspect, metric.better)
   // The figures of a 分别-list before this one stand between it and its verb: read as their labels.
-  const before = source.slice(Math.max(0, start - 200), start).replace(/:fact\[|\]\{[^{}]*\}/g, '')
-  const words = directionBefore(before)
+  const words = directionBefore(wordsBefore(source, start))
   const written = words && signOf(words.aspect, metric.better)
   if (said === undefined || written === undefined || said === written || words === undefined) return
   const reading =
@@ -41,4 +41,30 @@ export function tellDirectionWords(node: TextDirective, source: string, registry
     `aspect=${aspect} goes the other way than "${words.word}" before it (${words.word} is ${reading})`,
     node.position
   )
+}
+
+/**
+ * change-base-missing: a change with no base= whose words compare it with an earlier period
+ * (比上年提高1.2个百分点, 较2024年下降). Without base= no check across reports can read it against the
+ * levels of its two periods, and the series cannot place it: it would pass every check unread.
+ */
+export function tellMissingBase(node: TextDirective, fact: Fact, source: string, file: VFile): void {
+  const start = node.position?.start.offset
+  if ((fact.aspect !== 'change' && fact.aspect !== 'relative-change') || fact.basePeriod !== undefined) return
+  if (start === undefined) return
+  const compared = comparisonBefore(wordsBefore(source, start))
+  if (!compared) return
+  const base = compared.year ?? previousPeriod(fact.period)
+  const add = base === undefined ? 'add base= the period it is measured from' : `add base=${base}`
+  report(
+    file,
+    'change-base-missing',
+    `The change "${fact.text}" has no base=, but "${compared.word}" before it compares it with ${compared.year ?? 'the period before'}: ${add}, so that it is checked against the levels of both periods`,
+    node.position
+  )
+}
+
+/** The words before an annotation, the figures of a 分别-list before it read as their labels. */
+function wordsBefore(source: string, start: number): string {
+  return source.slice(Math.max(0, start - 200), start).replace(/:fact\[|\]\{[^{}]*\}/g, '')
 }

@@ -81,8 +81,20 @@ export function readComparison(before: string, figure: Figure, inTargetList = fa
  * 较2024年, 比2024年同期. The comparison may open the sentence, a clause before the figure.
  */
 function namedBaseYear(before: string): string | undefined {
+  return comparisonBefore(before)?.year
+}
+
+/**
+ * The words before a figure that compare it with an earlier period: a year named (较2024年, as
+ * `year`), or a word that means the period before (同比, 比上年). Undefined when there are none.
+ */
+export function comparisonBefore(before: string): { word: string; year?: string } | undefined {
   const sentence = sentenceSoFar(before.slice(-2 * reach))
-  return [...sentence.matchAll(/(?:与|较|比)(\d{4})年/g)].at(-1)?.[1]
+  const named = [...sentence.matchAll(/(?:与|较|比)(\d{4})年/g)].at(-1)
+  if (named?.[1] !== undefined) return { word: named[0], year: named[1] }
+  const near = clause(before)
+  const word = BASE_WORDS.find((candidate) => near.includes(candidate))
+  return word === undefined ? undefined : { word }
 }
 
 /**
