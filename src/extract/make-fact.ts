@@ -67,6 +67,7 @@ export function makeFact(node: TextDirective, spans: DirectiveSpans, context: Fa
   if (
     !checkAttributeSyntax(annotation, context) ||
     !checkLabelWritten(annotation, context) ||
+    !checkAttributesOutsideLabel(annotation) ||
     !checkCommaSlips(annotation, context)
   )
     return undefined
@@ -183,6 +184,24 @@ function checkLabelWritten({ node, attributes, spans, problem }: Annotation, { s
     brackets
       ? 'The label of this annotation is empty: write the figure as printed between its brackets, then its metric, as :fact[17.4]{metric=air.pm25}'
       : '":fact" has no label: write the figure as printed between brackets right after it, then its metric, as :fact[17.4]{metric=air.pm25}',
+    spans.whole
+  )
+  return false
+}
+
+/**
+ * Attributes typed inside the brackets (`:fact[2.31 metric=air.aqi_composite]`) are read as part of
+ * the label: said as a fact with no metric, the message would point an editor at a metric= they
+ * wrote.
+ */
+function checkAttributesOutsideLabel({ text, attributes, spans, problem }: Annotation): boolean {
+  if (Object.keys(attributes).length > 0) return true
+  const inside = /\s+([A-Za-z][\w-]*=\S*(?:\s+[A-Za-z][\w-]*=\S*)*)\s*$/.exec(text)
+  if (!inside?.[1]) return true
+  const label = text.slice(0, inside.index)
+  problem(
+    'attribute-invalid',
+    `"${inside[1]}" stands inside the brackets of the label: attributes go in braces right after them, as :fact[${label}]{${inside[1]}}`,
     spans.whole
   )
   return false
