@@ -54,6 +54,14 @@ export function describeYamlErrors(doc: Document, errors: readonly YAMLError[], 
   // A key YAML reads as text makes the library's errors about the lines around it, in its words.
   const unread = keysReadAsText(lines, text)
   if (unread.length > 0) return unread
+  // A tab in the indentation is an error of the library's, and every line it moves is another.
+  if (errors.some((error) => error.code === 'TAB_AS_INDENT')) {
+    const tabbed = tabsIndenting(lines, text)
+    if (tabbed.length > 0) return tabbed
+  }
+  // A key without its colon runs into the key after it, which the library tells in its own words.
+  const colonless = keysWithoutColon(lines)
+  if (colonless.length > 0) return colonless
   // A line without its dash among the items of a list is a key without a value to the library.
   const strays = itemsWithoutDash(lines, text, errors)
   if (strays.length > 0) return strays
@@ -151,6 +159,48 @@ function itemsWithoutDash(lines: readonly DataLine[], text: string, errors: read
         message: `"${line.text}" stands among the items of a list without the "- " of an item: write "- ${line.text}" to make it one, or remove the line`,
         start: line.start + at,
         end: line.end
+      }
+    ]
+  })
+}
+
+/**
+ * Lines that stand among the keys of a map as a word and a value with no colon between them
+ * (issuer 厦门市生态环境局), each at the space where the colon belongs.
+ */
+function keysWithoutColon(lines: readonly DataLine[]): YamlOffsetProblem[] {
+  const isKey = (line: DataLine | undefined, indent: number) =>
+    line !== undefined && line.indent === indent && /^[^\s:#-][^:#]*:(?:\s|$)/.test(line.text)
+  return lines.flatMap((line, index) => {
+    const match = /^([A-Za-z_][\w.-]*)[ \t]+[^\s:]/.exec(line.text)
+    if (!match || line.text.includes(':')) return []
+    if (!isKey(lines[index - 1], line.indent) && !isKey(lines[index + 1], line.indent)) return []
+    const key = match[1] ?? ''
+    const at = line.start + line.indent + key.length
+    const value = line.text.slice(key.length).trim()
+    return [
+      {
+        message: `"${key}" has no colon after it, so YAML does not read it as a key: write ${key}: ${value}`,
+        start: at,
+        end: at + 1
+      }
+    ]
+  })
+}
+
+/** Lines indented with a tab, each at its first tab: YAML indents with spaces alone. */
+function tabsIndenting(lines: readonly DataLine[], text: string): YamlOffsetProblem[] {
+  return lines.flatMap((line) => {
+    const indent = /^[ \t]*/.exec(text.slice(line.start, line.end))?.[0] ?? ''
+    const tab = indent.indexOf('\t')
+    if (tab === -1) return []
+    const at = line.start + tab
+    return [
+      {
+        message:
+          'A tab indents this line, and YAML indents with spaces alone: replace the tab with spaces, as many as the lines beside it have',
+        start: at,
+        end: at + 1
       }
     ]
   })
