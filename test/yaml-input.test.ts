@@ -53,6 +53,8 @@ describe('front matter', () => {
     // The first item without its dash: the library tells it at the end of the list, and a key made of the list.
     ['first-item-without-dash.md', ['9:3-9:13 error Front matter YAML: "局2025年工作总结" stands among the items of a list without the "- " of an item: write "- 局2025年工作总结" to make it one, or remove the line [front-matter-invalid]']],
     ['item-without-dash.md', ['11:3-11:11 error Front matter YAML: "2024年度考核" stands among the items of a list without the "- " of an item: write "- 2024年度考核" to make it one, or remove the line [front-matter-invalid]']],
+    // A required key misspelt: one slip, told at the key written, not also as a key missing.
+    ['key-misspelt.md', ['2:1-2:6 error Front matter: Unknown key "tilte": did you mean "title", which is required and missing? [front-matter-invalid]']],
     // A key without its colon: the library's words are of the key after it, run into it.
     ['key-without-colon.md', ['3:7-3:8 error Front matter YAML: "issuer" has no colon after it, so YAML does not read it as a key: write issuer: 测试局 [front-matter-invalid]']],
     // A tab before an item: one problem, not the library's four about the line it moved.

@@ -27,6 +27,7 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
     byPlace.set(key, list)
   }
   const problems: SchemaProblem[] = []
+  const misspelt = misspeltRequired(errors)
   for (const list of byPlace.values()) {
     const ranked = [...list].sort((a, b) => rank(a.keyword) - rank(b.keyword))
     const first = ranked[0]
@@ -36,9 +37,42 @@ export function describeSchemaErrors(errors: readonly ErrorObject[]): SchemaProb
       first.keyword === 'required' || first.keyword === 'additionalProperties'
         ? ranked.filter((error) => error.keyword === first.keyword)
         : [first]
-    for (const error of same) problems.push(describe(error))
+    for (const error of same) {
+      const told = misspelt.get(error)
+      if (told === undefined) problems.push(describe(error))
+      else if (told !== 'dropped') problems.push(told)
+    }
   }
   return problems
+}
+
+/**
+ * A key missing beside an unknown key spelt like it (tilte: for title:) is one slip, not two
+ * problems: told once, at the unknown key. Maps each error of such a pair to what is said of it.
+ */
+function misspeltRequired(errors: readonly ErrorObject[]): Map<ErrorObject, SchemaProblem | 'dropped'> {
+  const told = new Map<ErrorObject, SchemaProblem | 'dropped'>()
+  const missing = errors.filter((error) => error.keyword === 'required')
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue
+    const extra = String((error.params as Record<string, unknown>)['additionalProperty'])
+    const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
+    const guess = didYouMean(extra, allowed)
+    const required = missing.find(
+      (candidate) =>
+        candidate.instancePath === error.instancePath &&
+        String((candidate.params as Record<string, unknown>)['missingProperty']) === guess
+    )
+    if (!required || guess === undefined || told.has(required)) continue
+    const path = pathOf(error.instancePath)
+    told.set(required, 'dropped')
+    told.set(error, {
+      path: [...path, extra],
+      part: 'key',
+      message: `Unknown key "${extra}"${where(path)}: did you mean "${guess}", which is required and missing?`
+    })
+  }
+  return told
 }
 
 function placeKey(error: ErrorObject): string {
