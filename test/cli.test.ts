@@ -230,7 +230,7 @@ describe('factmark check', () => {
     const file = path.join(cwd, 'reports/xiamen-2025.md')
     writeFileSync(file, readFileSync(file, 'utf8').replace('{metric=air.pm10}', '{metric=air.pm_10}'))
     const fix =
-      'Use the suggested id, or declare the metric in reports/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry.'
+      'Use the id the message suggests or lists, or declare the metric in reports/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry.'
     for (const command of ['check', 'build']) {
       const { code, stdout } = await run(command, '--src', 'reports', '--format', 'json')
       expect(code).toBe(1)
@@ -413,7 +413,7 @@ describe('terminal and CI safety: what a source or a file name holds is printed,
         '\\u{3a}:error file=x::pwned.md:10:29 error Unknown metric "air.pm2.5", did you mean "air.pm25"? [unknown-metric]',
         '  10 | ##\\u{5b}error]:fact[17.4]{metric=air.pm2.5}\\u{202e}浓度。',
         '     |                                  ^^^^^^^^^',
-        `  fix: Use the suggested id, or declare the metric in source/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry. (${repo}/docs/rules.md#unknown-metric)`,
+        `  fix: Use the id the message suggests or lists, or declare the metric in source/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry. (${repo}/docs/rules.md#unknown-metric)`,
         '',
         '✖ 1 error, 0 warnings',
         'coverage: 100.0% of figures annotated (1 tagged, 0 untagged)',
@@ -422,7 +422,7 @@ describe('terminal and CI safety: what a source or a file name holds is printed,
     )
     // One workflow command per diagnostic: the file name's colons cannot end its properties.
     expect((await run('check', '--format', 'github', name)).stdout).toBe(
-      `::error file=%3A%3Aerror file=x%3A%3Apwned.md,line=10,col=29,endLine=10,endColumn=38,title=unknown-metric::Unknown metric "air.pm2.5", did you mean "air.pm25"?%0AUse the suggested id, or declare the metric in source/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry. (${repo}/docs/rules.md#unknown-metric)\n`
+      `::error file=%3A%3Aerror file=x%3A%3Apwned.md,line=10,col=29,endLine=10,endColumn=38,title=unknown-metric::Unknown metric "air.pm2.5", did you mean "air.pm25"?%0AUse the id the message suggests or lists, or declare the metric in source/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry. (${repo}/docs/rules.md#unknown-metric)\n`
     )
   })
 

@@ -59,7 +59,7 @@ describe('restatement-conflict', () => {
     )
     const { diagnostics, reports } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
-      'report-2025.md:8:12 front-matter-invalid Front matter: published "2026-02-31" is not a valid date (Publication date (YYYY-MM-DD))',
+      'report-2025.md:8:12 front-matter-invalid Front matter: published "2026-02-31" is not a day of the calendar: 2026-02 has 28 days',
       'report-2025.md:11:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in report-2024 (report-2024.md:10:4); if report-2025 corrects it, say so with revises=report-2024'
     ])
     expect(reports.map((compiled) => compiled.frontMatter.slug)).toEqual(['report-2024'])

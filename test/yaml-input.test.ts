@@ -71,6 +71,17 @@ describe('front matter', () => {
   })
 })
 
+test('a date that names no day, and one not written as a date, are each told at the date', () => {
+  const name = 'date-not-a-day.md'
+  const result = compileSources({ reports: [{ path: name, text: readFileSync(new URL(name, fixtures)) }], registry })
+  expect(lines(result).filter((line) => !line.endsWith('[metric-unused]'))).toEqual([
+    `${name}:8:12-8:24 error Front matter: published "2026-02-30" is not a day of the calendar: 2026-02 has 28 days [front-matter-invalid]`,
+    `${name}:12:16-12:28 error Front matter: sources › item 1 › published "2025/02/18" is not a date: write the day as YYYY-MM-DD, in quotes (e.g. "2025-02-18") [front-matter-invalid]`
+  ])
+  // Read without them, it is checked against other reports (see printed-precision), not published.
+  expect(result.reports).toEqual([])
+})
+
 describe('registry', () => {
   const report = { path: 'report.md', text: readFileSync(new URL('tag-str.md', fixtures)) }
   // prettier-ignore

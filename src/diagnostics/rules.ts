@@ -65,7 +65,7 @@ export const rules = {
     title: 'The metric is not in the registry',
     explanation:
       'Metrics form series across reports only if every report uses the ids declared in source/metrics.yaml.',
-    fix: 'Use the suggested id, or declare the metric in source/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry.'
+    fix: 'Use the id the message suggests or lists, or declare the metric in source/metrics.yaml; if the suggested id is the one misspelt (then no report uses it, and a metric-unused warning names it), correct it in the registry.'
   },
   'metric-undecided': {
     severity: 'error',

@@ -218,7 +218,10 @@ const DESCRIBERS: ReadonlyMap<string, Describe> = new Map<string, Describe>([
     (error, { path, params, name }) => ({
       path,
       part: 'value',
-      message: `${name} ${show(error.data)} is not a valid ${String(params['format'])}${hint(error)}`
+      message:
+        params['format'] === 'date'
+          ? `${name} ${show(error.data)} ${notADay(error.data)}`
+          : `${name} ${show(error.data)} is not a valid ${String(params['format'])}${hint(error)}`
     })
   ],
   ['minLength', (_error, { path, name }) => ({ path, part: 'value', message: `${name} must not be empty` })],
@@ -248,4 +251,15 @@ function namingHint(schema: { $ref?: string; pattern?: string } | undefined): st
   if (schema?.$ref?.endsWith('metricId')) return ': metric ids are lower-case dotted names like air.pm25'
   if (schema?.pattern) return `: names must match ${schema.pattern}`
   return ''
+}
+
+/** Why a text is no date: 2026-02-30 is written right but names no day; 2026/2/3 is not written as one. */
+function notADay(data: unknown): string {
+  const written = typeof data === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(data) : null
+  if (!written) return 'is not a date: write the day as YYYY-MM-DD, in quotes (e.g. "2025-02-18")'
+  const [year, month] = [Number(written[1]), Number(written[2])]
+  if (month < 1 || month > 12) return `is not a day of the calendar: its month is ${written[2]}`
+  // Day 0 of the next month is the last day of this one.
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `is not a day of the calendar: ${written[1]}-${written[2]} has ${days} days`
 }

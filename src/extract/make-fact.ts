@@ -253,8 +253,19 @@ function unknownMetricMessage(id: string, registry: Registry): string {
   const before = id.replace(/[,，]$/, '')
   if (before !== id && registry.metrics.has(before))
     return `Unknown metric "${id}": the comma after ${before} is read as part of it; part attributes with spaces alone (metric=${before} period=…)`
-  return `Unknown metric "${id}"${didYouMeanText(id, registry.metrics.keys())}`
+  const meant = didYouMeanText(id, registry.metrics.keys())
+  if (meant !== '') return `Unknown metric "${id}"${meant}`
+  // air.aqi for air.aqi_composite: the start of an id, too short to be a typo of it.
+  const longer = [...registry.metrics.keys()].filter(
+    (other) => other.startsWith(id) && /^[._]/.test(other.slice(id.length))
+  )
+  if (longer.length > 0 && longer.length <= maxNamed)
+    return `Unknown metric "${id}": the registry has ${longer.join(', ')}, whose ${longer.length === 1 ? 'id starts' : 'ids start'} with it`
+  return `Unknown metric "${id}": no id of the registry is like it (declare it in the registry, or check the id)`
 }
+
+/** The most metrics an unknown id's message lists as the ids it starts. */
+const maxNamed = 4
 
 /**
  * What to do about a missing metric, from the slips that leave one out: `{metric air.pm25}` reads

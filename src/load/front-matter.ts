@@ -106,7 +106,9 @@ export function loadReport(path: string, content: string | Uint8Array, unreadSiz
             end: { line: 1, column: opening.length + 1, offset: opening.length }
           }
         : source.locate(problem.path, problem.part)
-    report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place).note = frontMatterFixes.schema
+    // A value written wrong is answered about values; a key missing or unknown, about the keys.
+    const fix = problem.part === 'value' && problem.path.length > 0 ? frontMatterFixes.value : frontMatterFixes.schema
+    report(file, 'front-matter-invalid', `Front matter: ${problem.message}`, place).note = fix
   }
   return { file, frontMatter: withoutDispensable(data, problems), markdown, locate }
 }
