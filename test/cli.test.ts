@@ -306,17 +306,19 @@ describe('coverage and suggest', () => {
 describe('usage and I/O errors exit 2 with a message, never a stack trace', () => {
   // prettier-ignore
   test.each([
-    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['frobnicate'], 'factmark: unknown command "frobnicate"; the commands are init, new, build, check, suggest, watch, verify (factmark --help says what each does)\n'],
+    [['chek'], 'factmark: unknown command "chek" (did you mean "check"?); the commands are'],
     [[], 'Usage: factmark'],
     [['check', '--format', 'xml'], '--format must be one of text, json, github, not "xml"'],
-    [['check', '--colour'], 'factmark: unknown option "--colour"\n\nUsage: factmark'],
+    [['check', '--colour'], 'factmark: unknown option "--colour"; factmark --help lists the options\n'],
+    [['check', '--min-coverge', '100'], 'factmark: unknown option "--min-coverge" (did you mean "--min-coverage"?); factmark --help lists the options\n'],
     [['check', '--src', 'missing'], 'Cannot read the source folder missing: no such file or directory'],
     [['check', '--min-coverage', '-5'], 'factmark: --min-coverage needs a value, and "-5" reads as an option: write --min-coverage=-5 to give it as the value\n'],
     [['check', '--min-coverage=-5'], 'factmark: --min-coverage must be a percentage from 0 to 100, not "-5"\n'],
     [['build', '--out'], 'factmark: --out needs a value (factmark --help lists the options)\n'],
     [['build', '--out', '--strict'], 'factmark: --out needs a value (factmark --help lists the options)\n'],
     [['check', 'source/none.md'], 'Cannot read source/none.md: no such file or directory'],
-    [['verify', '--strict'], '--strict does not apply to verify'],
+    [['verify', '--strict'], 'factmark: --strict does not apply to verify\n\nUsage: factmark verify [options] [dir]\n'],
     [['suggest', '--min-coverage', '5'], '--min-coverage does not apply to suggest'],
     [['check', '--out', 'x', '--strict'], '--out does not apply to check'],
     [['verify', '--src', 'a', '--out', 'b'], '--src, --out do not apply to verify'],
@@ -328,11 +330,41 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
     expect(stderr).not.toMatch(/\n\s+at /)
   })
 
-  test('help, help <command>, --help and -h print the usage', async () => {
+  test('help, --help and -h print the usage', async () => {
     const { stdout } = await run('--help')
     expect(stdout).toMatch(/^Usage: factmark <command>/)
-    for (const argv of [['help'], ['help', 'build'], ['-h']])
+    for (const argv of [['help'], ['-h'], ['help', 'frobnicate']])
       expect(await run(...argv)).toEqual({ code: 0, stdout, stderr: '' })
+  })
+
+  test('help <command> and <command> --help print the command, and the options it takes alone', async () => {
+    const { stdout } = await run('help', 'verify')
+    expect(stdout).toBe(
+      [
+        'Usage: factmark verify [options] [dir]',
+        '',
+        'check a published tree (factmark verify [dir], default dist) against',
+        'its manifest.json and schemas: missing, extra and changed files',
+        '',
+        'Options:',
+        '  --format <fmt>   diagnostics as text, json or github              [text]',
+        '',
+        'factmark --help lists every command and option.',
+        ''
+      ].join('\n')
+    )
+    expect(await run('verify', '--help')).toEqual({ code: 0, stdout, stderr: '' })
+    const build = (await run('build', '-h')).stdout
+    expect(build.match(/^ {2}--[\w-]+/gm)).toEqual([
+      '  --src',
+      '  --out',
+      '  --format',
+      '  --strict',
+      '  --no-cache',
+      '  --cache-dir',
+      '  --timings',
+      '  --verbose'
+    ])
   })
 
   test('a missing registry', async () => {

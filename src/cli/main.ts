@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { printable, terminalText } from './format/printable.js'
 import { exit, formats, parseCommandLine, type Call, type CommandLine, type Format, type Io } from './command-line.js'
-import { usage } from './usage.js'
+import { commandUsage, optionNames, usage } from './usage.js'
 import { version } from '../version.js'
 import { plural } from '../model/plural.js'
 import { FactmarkError } from '../model/factmark-error.js'
@@ -98,11 +98,11 @@ function guardStderr(io: Io): Io {
  * confuse: its text for an unknown option ends in a quote it never closes, and a value that starts
  * with a dash (--min-coverage -5) takes it three sentences to tell.
  */
-function commandLineError(error: unknown, argv: readonly string[]): string {
+async function commandLineError(error: unknown, argv: readonly string[]): Promise<string> {
   const message = error instanceof Error ? error.message : String(error)
   const unknown = /^Unknown option '([^']*)'/.exec(message)
-  if (isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown)
-    return `unknown option "${unknown[1]}"\n\n${usage}`
+  if (isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown?.[1] !== undefined)
+    return `unknown option "${unknown[1]}"${await meant(unknown[1], optionNames)}; factmark --help lists the options\n`
   const option = /^Option '(--[\w-]+)/.exec(message)?.[1]
   if (!isNodeError(error, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') || option === undefined)
     return `${message}\n\n${usage}`
@@ -119,25 +119,22 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     commandLine = parseCommandLine(argv)
   } catch (error) {
-    io.stderr(`factmark: ${commandLineError(error, argv)}`)
+    io.stderr(`factmark: ${await commandLineError(error, argv)}`)
     return exit.usage
   }
   const { values, positionals } = commandLine
-  if (values.help) {
-    io.stdout(usage)
+  const [name, ...files] = positionals
+  // `factmark help build` is what many tools take for `factmark build --help`.
+  const helpOf = name === 'help' ? files[0] : values.help ? name : undefined
+  if (values.help || name === 'help') {
+    io.stdout(isCommandName(helpOf) ? commandUsage(helpOf, commands[helpOf].options) : usage)
     return exit.ok
   }
   if (values.version) {
     io.stdout(`${version}\n`)
     return exit.ok
   }
-  const [name, ...files] = positionals
-  // `factmark help` and `factmark help build` are what many tools take for --help.
-  if (name === 'help') {
-    io.stdout(usage)
-    return exit.ok
-  }
-  const called = commandOf(name, commandLine)
+  const called = await commandOf(name, commandLine)
   if (!called.ok) {
     io.stderr(called.error)
     return exit.usage
@@ -146,18 +143,23 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** The command named and the format asked for, or the message that says why the command line is wrong. */
-function commandOf(
+async function commandOf(
   name: string | undefined,
   commandLine: CommandLine
-): Result<{ name: CommandName; format: Format }, string> {
-  if (!isCommandName(name)) return err(name === undefined ? usage : `factmark: unknown command "${name}"\n\n${usage}`)
+): Promise<Result<{ name: CommandName; format: Format }, string>> {
+  if (!isCommandName(name))
+    return err(
+      name === undefined
+        ? usage
+        : `factmark: unknown command "${name}"${await meant(name, Object.keys(commands))}; the commands are ${Object.keys(commands).join(', ')} (factmark --help says what each does)\n`
+    )
   // An option that a command does not use is a mistake to point out, not to ignore: `verify
   // --strict` would check nothing more.
   const given = new Set(commandLine.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])))
   const unused = [...given].filter((option) => !commands[name].options.includes(option))
   if (unused.length > 0)
     return err(
-      `factmark: ${unused.map((option) => `--${option}`).join(', ')} ${plural(unused.length, 'does', 'do')} not apply to ${name}\n\n${usage}`
+      `factmark: ${unused.map((option) => `--${option}`).join(', ')} ${plural(unused.length, 'does', 'do')} not apply to ${name}\n\n${commandUsage(name, commands[name].options)}`
     )
   const format = commandLine.values.format as Format
   if (!formats.includes(format))
@@ -192,6 +194,16 @@ async function runBundled(
   const code = await loaded.exports.run(call)
   loaded.keep()
   return code
+}
+
+/**
+ * ` (did you mean "check"?)` for a command or option typed with a slip, or nothing. Loaded only
+ * then, as a command line that is right loads nothing it does not run.
+ */
+async function meant(typed: string, names: readonly string[]): Promise<string> {
+  const { didYouMean } = await import('../diagnostics/did-you-mean.js')
+  const guess = didYouMean(typed, names)
+  return guess === undefined ? '' : ` (did you mean "${guess}"?)`
 }
 
 function isCommandName(name: string | undefined): name is CommandName {

@@ -42,9 +42,51 @@ Options:
                    in a file (text output shows the first and a count)
   --min-coverage <percent>
                    check: fail when fewer figures are annotated
-  -h, --help       show this help (so does factmark help)
+  -h, --help       show this help (so does factmark help); after a command,
+                   or as factmark help <command>, that command's alone
   -v, --version    show the version
 
 Exit codes: 0 clean, 1 validation errors (verify: any mismatch), 2 usage or
 I/O errors (verify: no such folder, or no manifest.json in it).
 `
+
+/** The entries of a section of the usage: each line that opens one, with the lines that go on with it. */
+function entries(section: string): Array<{ head: string; lines: string[] }> {
+  const found: Array<{ head: string; lines: string[] }> = []
+  const start = usage.indexOf(`\n${section}:\n`)
+  if (start === -1) return found
+  for (const line of usage.slice(start + section.length + 3).split('\n')) {
+    if (line === '') break
+    const opening = /^ {2}(\S+)/.exec(line)
+    if (opening?.[1] !== undefined) found.push({ head: opening[1], lines: [line] })
+    else found.at(-1)?.lines.push(line)
+  }
+  return found
+}
+
+/**
+ * The help of one command: its line of the usage, and the lines of the options it takes, as
+ * `factmark <command> --help` and `factmark help <command>` print it.
+ */
+export function commandUsage(command: string, options: readonly string[]): string {
+  const described = entries('Commands').find((entry) => entry.head === command)
+  const optionLines = entries('Options')
+    .filter((entry) => options.some((option) => entry.head === `--${option}`))
+    .flatMap((entry) => entry.lines)
+  return [
+    `Usage: factmark ${command} [options]${command === 'verify' ? ' [dir]' : command === 'new' ? ' <slug>' : ''}`,
+    '',
+    ...(described ? described.lines.map((line) => line.replace(/^ {2}\S+ +/, '').trimStart()) : []),
+    '',
+    'Options:',
+    ...optionLines,
+    '',
+    'factmark --help lists every command and option.',
+    ''
+  ].join('\n')
+}
+
+/** The options of the usage, as they are typed (--min-coverage). */
+export const optionNames: readonly string[] = entries('Options').flatMap(
+  (entry) => entry.lines[0]?.match(/--[\w-]+/g)?.slice(0, 1) ?? []
+)
