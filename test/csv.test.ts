@@ -1,9 +1,11 @@
 import Papa from 'papaparse'
 import { describe, expect, test } from 'vitest'
 import { factColumns } from '../src/emit/fact-columns.js'
-import { emitFactsExcelCsv } from '../src/emit/facts-csv.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { emitFactsCsv, emitFactsExcelCsv } from '../src/emit/facts-csv.js'
 import type { FactBundle } from '../src/model/schema-types.js'
 import { seedBuild } from './helpers/seed-build.js'
+import { seedRegistry } from './helpers/seed.js'
 
 const { artifacts, result } = seedBuild()
 const csv = artifacts.get('xiamen-2025/facts.csv') ?? ''
@@ -78,5 +80,32 @@ describe('facts-excel.csv, for Excel and WPS', () => {
     expect(rows[0]?.['entity']).toBe('\'=HYPERLINK("http://x")')
     // Numbers are not text: a negative value stays a number.
     expect(rows[0]?.['value']).toBe('-2')
+  })
+})
+
+describe('the revises column', () => {
+  const front = (slug: string, period: string, published: string) =>
+    `---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: ${slug}\npublished: "${published}"\n---\n\n`
+  const reports = [
+    {
+      path: 'a.md',
+      text: `${front('report-2024', '2024', '2025-01-20')}优良率为:fact[98.6%]{metric=air.good_days_ratio}。\n`
+    },
+    {
+      path: 'b.md',
+      text: `${front('report-2025', '2025', '2026-01-20')}上年优良率为:fact[98.7%]{metric=air.good_days_ratio period=2024 revises=report-2024}，今年为:fact[99.0%]{metric=air.good_days_ratio}。\n`
+    }
+  ]
+  test('tells a program reading the CSV alone which of two values of a figure stands', () => {
+    const compiled = compileSources({ reports, registry: seedRegistry, checkUnusedMetrics: false })
+    expect(compiled.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([])
+    const rows = compiled.reports.flatMap(
+      (report) => Papa.parse<Record<string, string>>(emitFactsCsv(report), { header: true, skipEmptyLines: true }).data
+    )
+    expect(rows.map((row) => [row['text'], row['period'], row['revises']])).toEqual([
+      ['98.6%', '2024', ''],
+      ['98.7%', '2024', 'report-2024'],
+      ['99.0%', '2025', '']
+    ])
   })
 })

@@ -12,7 +12,8 @@ test.each<[string, string, Array<keyof typeof frontMatterFixes>]>([
   ['not closed', '---\ntitle: 测试\n\n正文。\n', ['notClosed']],
   ['a key indented', front(valid.replace('issuer:', ' issuer:')), ['yaml']],
   ['a key missing', front(valid.replace('issuer: 测试局\n', '')), ['schema']],
-  ['a period as a number', front(valid.replace('"2025"', '2025')), ['schema']],
+  ['a period as a number', front(valid.replace('"2025"', '2025')), ['value']],
+  ['an unknown key', front(valid.replace('slug: report', 'slug: report\nauthor: 测试')), ['schema']],
   ['a reserved slug', front(valid.replace('slug: report', 'slug: series')), ['slugReserved']]
 ])('%s', (_why, text, fixes) => {
   const { diagnostics } = compileSources({ reports: [{ path: 'source/report.md', text }], registry })

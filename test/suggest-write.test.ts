@@ -129,7 +129,7 @@ describe('bad input', () => {
     expect(run.stdout).toBe(
       [
         'source/report.md was left as it is: it has 1 error',
-        '  source/report.md:10:28 Unknown metric "air.pm2.5" [unknown-metric]',
+        '  source/report.md:10:28 Unknown metric "air.pm2.5": no id of the registry is like it (declare it in the registry, or check the id) [unknown-metric]',
         'nothing to write (0 annotations, 0 ignore phrases, 0 draft metrics)',
         ''
       ].join('\n')
@@ -166,7 +166,7 @@ describe('bad input', () => {
     expect(run.code).toBe(1)
     expect(run.stdout.split('\n').slice(0, 2)).toEqual([
       'source/report.md was left as it is: it has 1 error',
-      '  source/report.md:10:28 Unknown metric "air.pm2.5" [unknown-metric]'
+      '  source/report.md:10:28 Unknown metric "air.pm2.5": no id of the registry is like it (declare it in the registry, or check the id) [unknown-metric]'
     ])
     expect(read(cwd, 'report.md').toString('utf8')).toBe(annotated)
   })

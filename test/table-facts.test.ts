@@ -123,7 +123,7 @@ describe('facts.csv of the table fixture', () => {
     const [report] = compileFixture('table').reports
     if (!report) throw new Error('the fixture has no report')
     const parsed = Papa.parse<Record<string, string>>(emitFactsCsv(report), { header: true, skipEmptyLines: true })
-    expect(parsed.meta.fields?.slice(17, 20)).toEqual(['section', 'table_row', 'table_column'])
+    expect(parsed.meta.fields?.slice(18, 21)).toEqual(['section', 'table_row', 'table_column'])
     expect(parsed.data.map((row) => [row['text'], row['table_row'], row['table_column']])).toEqual([
       ['18.1', 'PM2.5年均浓度', '2024年'],
       ['17.4', 'PM2.5年均浓度', '2025年'],

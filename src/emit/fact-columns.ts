@@ -46,6 +46,7 @@ export const factColumns: readonly Column[] = [
   { name: 'bound', type: 'string', title: 'Bound', description: 'at-least (100余个), at-most (前4) or about (约50%) when the text qualifies the value.', enum: ['at-least', 'at-most', 'about'], cell: (fact) => fact.bound },
   { name: 'period', type: 'string', title: 'Period', description: 'ISO 8601 period the value is about: a year (2025), month (2025-11), day or interval (2021/2024).', required: true, cell: (fact) => fact.period },
   { name: 'base_period', type: 'string', title: 'Base period', description: 'For a change, the period it is measured against (同比: the previous year).', cell: (fact) => fact.basePeriod },
+  { name: 'revises', type: 'string', title: 'Revises', description: 'Slug of the earlier report whose value of the same figure this one corrects (revises=): where two reports give a figure different values, the row with revises is the one that stands.', cell: (fact) => fact.revises },
   { name: 'entity', type: 'string', title: 'Entity', description: 'Whom the value is about.', required: true, cell: (fact) => fact.entity },
   { name: 'dimensions', type: 'object', title: 'Dimensions', description: 'Further qualifiers declared by the metric, as a JSON object ({"site":"隘头潭国控断面"}).', required: true, cell: (fact) => json(fact.dimensions) },
   { name: 'section', type: 'array', title: 'Section', description: 'Headings above the figure, outermost first, as a JSON array.', required: true, cell: (fact) => json(fact.section) },
