@@ -420,7 +420,7 @@ describe('readRegistry', () => {
           severity: 'error',
           ruleId: 'registry-invalid',
           message: 'Metric "air.pm25" has unit "微克": it is not a UCUM code (e.g. ug/m3, t, m3, m2, dB)',
-          fix: 'Correct the YAML at the position shown.',
+          fix: 'Correct the YAML, the key or the value at the position shown, as the message says: each metric takes label (zh and en), kind, unit and better, and may take range, dimensions and definition (schema/metrics.schema.json says what each holds, and the starter registry of factmark init shows every field).',
           url: 'docs/rules.md#registry-invalid'
         }
       ]

@@ -52,7 +52,7 @@ export const rules = {
     title: 'The metric registry is malformed or breaks its schema',
     explanation:
       'source/metrics.yaml declares every metric a fact may use (schema/metrics.schema.json). A metric or a calculation with an error is left out until it is mended: the facts of that metric are not checked (and told nothing), the reports are checked against the rest, and the checks across reports wait, as nothing is published. When the YAML does not read at all, nothing of the registry is known, and the reports are not checked.',
-    fix: 'Correct the YAML at the position shown.'
+    fix: 'Correct the YAML, the key or the value at the position shown, as the message says: each metric takes label (zh and en), kind, unit and better, and may take range, dimensions and definition (schema/metrics.schema.json says what each holds, and the starter registry of factmark init shows every field).'
   },
   'missing-metric': {
     severity: 'error',
