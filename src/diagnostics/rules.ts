@@ -203,6 +203,13 @@ export const rules = {
       'A change whose words compare it with an earlier period (同比, 比上年, 较2024年) but whose annotation has no `base=` is published with no period it is measured from: no check across reports reads it against the levels of its two periods, and the series cannot place it, so a wrong figure passes unseen.',
     fix: 'Add `base=` the period the words name: the year before the change for 同比 and 比上年 (`base=2024` for a change of 2025), the year named for 较2024年. `factmark suggest` proposes it for figures it annotates.'
   },
+  'figure-cut-short': {
+    severity: 'error',
+    title: 'The figure goes on after its annotation',
+    explanation:
+      'A label that ends before its figure does publishes another value than the report prints: :fact[百分之九十九]{…}点五 is 99% where the report says 99.5%, :fact[九成]{…}五 is 90% for 95%, :fact[17]{…}.4 is 17 for 17.4. The fraction after a point (点, .) and the hundredth after 成 are looked for right after the closing bracket.',
+    fix: 'Put the whole figure inside the brackets, as the message shows: :fact[百分之九十九点五]{…}.'
+  },
   'change-base-unpublished': {
     severity: 'info',
     title: 'A change is measured against a period no report publishes',

@@ -7,6 +7,7 @@ import { pointsOf } from '../model/positions.js'
 import { spansOf } from '../model/spans.js'
 import { report } from '../diagnostics/report.js'
 import { sharedBy } from './shared-figure.js'
+import { tellCutShort } from './cut-short.js'
 import { tellDirectionWords, tellMissingBase } from './direction-words.js'
 import { closingBracket, directiveSpans } from '../remark/directive-source.js'
 import { eachOfType, eachWithAncestors } from '../remark/each-node.js'
@@ -123,6 +124,7 @@ function readAnnotation(node: TextDirective, ancestors: readonly Nodes[], walk: 
   walk.pending.push({ ...made, node })
   tellDirectionWords(node, walk.source, walk.input.registry, walk.input.file)
   tellMissingBase(node, made.fact, walk.source, walk.input.file)
+  tellCutShort(node, made.fact, walk.source, walk.input.file)
 }
 
 /** figure-shared: a figure said of several things by 均 (双双, 都) that fewer annotations tag (see sharedBy). */
