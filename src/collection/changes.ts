@@ -214,6 +214,11 @@ function checkAgainst(
       ? `(${showSigned(level.fact.value)} − ${showSigned(base.fact.value)}) / ${showSigned(base.fact.value)} = ${showSigned(roundTo(computed, 4))}%`
       : `${showSigned(level.fact.value)} − ${showSigned(base.fact.value)} = ${showSigned(computed)}`
   const stated = `${showSigned(fact.value)}${relative ? '%' : ''}`
+  // A rank rises as its number falls: 上升4位 is a change of −4 in the number, said as printed.
+  const statedInWords =
+    kind === 'rank' && !relative && fact.value !== 0
+      ? `${fact.value < 0 ? '上升' : '下降'}${show(Math.abs(fact.value))}位（名次数${stated}）`
+      : stated
   // The levels as printed allow a range of changes, said where the arithmetic of the printed values
   // alone does not show why the check holds (17.6 → 16.4 is −6.8182%, and −6.3% holds), or how far
   // a change that does not hold is from it.
@@ -228,7 +233,7 @@ function checkAgainst(
       holds,
       statement: referenceTo(change),
       against: [referenceTo(base), referenceTo(level)],
-      detail: `${arithmeticOf()};报告为${stated},${verdict(holds, plain, allowed?.zh)}`
+      detail: `${arithmeticOf()};报告为${statedInWords},${verdict(holds, plain, allowed?.zh)}`
     })
   })
   if (holds) return
