@@ -558,6 +558,24 @@ test('--stubs leaves metric=? on a figure that names a dimension, which a draft 
   ])
 })
 
+test('--stubs leaves metric=? on a figure whose words name nothing, and says so', () => {
+  const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
+  const text = reportOf([':fact[3个]{metric=?}案例入选全国优秀案例。'])
+  const input = { reports: [{ path: 'source/report.md', text }], registry }
+  const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
+  expect(plan.changed).toEqual([])
+  expect(plan.edits).toEqual([
+    {
+      file: 'source/report.md',
+      line: 10,
+      column: 1,
+      text: '3个',
+      action: 'skip',
+      reason: 'no draft: no words right before it name what it measures; write its metric= by hand'
+    }
+  ])
+})
+
 describe('dates and ordinals of names become ignore phrases', () => {
   const figureOf = (text: string) => {
     const read = readFigure(text)

@@ -206,6 +206,15 @@ function bodiesOf(
     const own = draftsOf(report.path)
     const named = nameUndecided(body, (item, label) => {
       const place = { file: report.path, line: item.line, column: item.column, text: item.text }
+      // Said, or an editor who asked for drafts hears nothing of the figure that still has none.
+      if (label === undefined) {
+        own.edits.push({
+          ...place,
+          action: 'skip',
+          reason: 'no draft: no words right before it name what it measures; write its metric= by hand'
+        })
+        return undefined
+      }
       // A draft declares no dimension: the figure would be of a metric that cannot take its site=.
       if (item.dimensions.length === 0) return draftAt(report.path, place, item.figure, label)
       const named = item.dimensions.map((name) => `${name}=`).join(' ')
@@ -333,7 +342,7 @@ function keptDrafts(
  */
 function nameUndecided(
   body: string,
-  draft: (item: UndecidedAnnotation, label: string) => string | undefined
+  draft: (item: UndecidedAnnotation, label: string | undefined) => string | undefined
 ): { text: string; ids: Grown[] } {
   // Most reports have no `?` at all, and need not be parsed a second time for it.
   if (!body.includes(UNDECIDED)) return { text: body, ids: [] }
@@ -347,9 +356,7 @@ function nameUndecided(
       ? restates.metric === UNDECIDED
         ? named.get(restates.start)?.id
         : restates.metric || undefined
-      : item.label === undefined
-        ? undefined
-        : draft(item, item.label)
+      : draft(item, item.label)
     if (id !== undefined) named.set(item.start, { at: item.at, id })
   }
   if (named.size === 0) return { text: body, ids: [] }
