@@ -146,11 +146,11 @@ test('every statement one document makes about another is checked, and holds', (
     )
   )
   expect(checks).toEqual([
-    'air.aqi_composite change xiamen-2024-fact-sheet 10.3%: (2.34 − 2.61) / 2.61 = −10.3448%;报告为−10.3%,在印刷精度内相符 → true',
+    'air.aqi_composite change xiamen-2024-fact-sheet 10.3%: (2.34 − 2.61) / 2.61 = −10.3448%;报告为下降10.3%,在印刷精度内相符 → true',
     'air.aqi_rank change xiamen-2024-fact-sheet 4位: 3 − 7 = −4;报告为上升4位（名次数−4）,在印刷精度内相符 → true',
-    'sea.good_quality_area_ratio change xiamen-2024-fact-sheet 7.5个百分点: 91.7 − 84.2 = 7.5;报告为7.5,在印刷精度内相符 → true',
-    'sea.good_quality_area_ratio change xiamen-2025 2.1个百分点: 93.8 − 91.7 = 2.1;报告为2.1,在印刷精度内相符 → true',
-    'sea.good_quality_point_ratio change xiamen-2024-fact-sheet 9.1个百分点: 95.5 − 86.4 = 9.1;报告为9.1,在印刷精度内相符 → true',
+    'sea.good_quality_area_ratio change xiamen-2024-fact-sheet 7.5个百分点: 91.7 − 84.2 = 7.5;报告为上升7.5个百分点,在印刷精度内相符 → true',
+    'sea.good_quality_area_ratio change xiamen-2025 2.1个百分点: 93.8 − 91.7 = 2.1;报告为上升2.1个百分点,在印刷精度内相符 → true',
+    'sea.good_quality_point_ratio change xiamen-2024-fact-sheet 9.1个百分点: 95.5 − 86.4 = 9.1;报告为上升9.1个百分点,在印刷精度内相符 → true',
     'water.section_excellent_ratio start xiamen-2025 50%: 2025的期初值50%(xiamen-2025)与2024的50%(xiamen-2024-fact-sheet)相同 → true'
   ])
 })

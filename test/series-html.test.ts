@@ -185,7 +185,7 @@ describe('a series page', () => {
         '增减量与两期数值',
         '2.6微克/立方米 《某市2025年生态环境状况》',
         '20.0 《某市2025年生态环境状况》17.4 《某市2025年生态环境状况》',
-        '17.4 − 20 = −2.6;报告为−2.6,在印刷精度内相符'
+        '17.4 − 20 = −2.6;报告为下降2.6微克/立方米,在印刷精度内相符'
       ]
     ])
     // The arithmetic is written in Chinese, the page's language: no cell marks it as another.

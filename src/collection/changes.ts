@@ -214,11 +214,7 @@ function checkAgainst(
       ? `(${showSigned(level.fact.value)} − ${showSigned(base.fact.value)}) / ${showSigned(base.fact.value)} = ${showSigned(roundTo(computed, 4))}%`
       : `${showSigned(level.fact.value)} − ${showSigned(base.fact.value)} = ${showSigned(computed)}`
   const stated = `${showSigned(fact.value)}${relative ? '%' : ''}`
-  // A rank rises as its number falls: 上升4位 is a change of −4 in the number, said as printed.
-  const statedInWords =
-    kind === 'rank' && !relative && fact.value !== 0
-      ? `${fact.value < 0 ? '上升' : '下降'}${show(Math.abs(fact.value))}位（名次数${stated}）`
-      : stated
+  const statedInWords = inWords(fact, kind, stated)
   // The levels as printed allow a range of changes, said where the arithmetic of the printed values
   // alone does not show why the check holds (17.6 → 16.4 is −6.8182%, and −6.3% holds), or how far
   // a change that does not hold is from it.
@@ -295,4 +291,16 @@ function allowedRange(
   const low = showSigned(Math.floor(range.low * scale + 1e-9) / scale)
   const high = showSigned(Math.ceil(range.high * scale - 1e-9) / scale)
   return { zh: `${low}${unit}至${high}${unit}`, en: `${low}${unit} to ${high}${unit}` }
+}
+
+/**
+ * A change as a reader of the report knows it: its figure as printed with the way it went, 下降10.3%
+ * for −10.3%, 上升2.1个百分点 for 2.1. A rank rises as its number falls, so 上升4位 is a change of
+ * −4 in the number, which is said beside it. A figure printed with its sign is said as it is.
+ */
+function inWords(fact: NumericFact, kind: string | undefined, stated: string): string {
+  if (fact.value === 0 || /^[-+−－＋]/.test(fact.text)) return stated
+  if (kind === 'rank' && fact.aspect === 'change')
+    return `${fact.value < 0 ? '上升' : '下降'}${show(Math.abs(fact.value))}位（名次数${stated}）`
+  return `${fact.value < 0 ? '下降' : '上升'}${fact.text}`
 }
