@@ -540,40 +540,17 @@ test('--stubs reads which level a change restates after a figure of several metr
   )
 })
 
-test('--stubs leaves metric=? on a figure that names a dimension, which a draft would not declare, and says so', () => {
+// A figure --stubs leaves with metric=?: nothing is written, and the edit says why.
+// prettier-ignore
+test.each([
+  ['that names a dimension, which a draft would not declare', '示例河断面水质为:fact[Ⅲ类]{metric=? site=示例河断面}。', 9, 'Ⅲ类', 'no draft: it names site=, which a draft does not declare; choose a metric that does (check names them)'],
+  ['whose words name nothing', ':fact[3个]{metric=?}案例入选全国优秀案例。', 1, '3个', 'no draft: no words right before it name what it measures; write its metric= by hand']
+])('--stubs leaves metric=? on a figure %s, and says so', (_why, line, column, text, reason) => {
   const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
-  const text = reportOf(['示例河断面水质为:fact[Ⅲ类]{metric=? site=示例河断面}。'])
-  const input = { reports: [{ path: 'source/report.md', text }], registry }
+  const input = { reports: [{ path: 'source/report.md', text: reportOf([line]) }], registry }
   const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
   expect(plan.changed).toEqual([])
-  expect(plan.edits).toEqual([
-    {
-      file: 'source/report.md',
-      line: 10,
-      column: 9,
-      text: 'Ⅲ类',
-      action: 'skip',
-      reason: 'no draft: it names site=, which a draft does not declare; choose a metric that does (check names them)'
-    }
-  ])
-})
-
-test('--stubs leaves metric=? on a figure whose words name nothing, and says so', () => {
-  const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
-  const text = reportOf([':fact[3个]{metric=?}案例入选全国优秀案例。'])
-  const input = { reports: [{ path: 'source/report.md', text }], registry }
-  const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
-  expect(plan.changed).toEqual([])
-  expect(plan.edits).toEqual([
-    {
-      file: 'source/report.md',
-      line: 10,
-      column: 1,
-      text: '3个',
-      action: 'skip',
-      reason: 'no draft: no words right before it name what it measures; write its metric= by hand'
-    }
-  ])
+  expect(plan.edits).toEqual([{ file: 'source/report.md', line: 10, column, text, action: 'skip', reason }])
 })
 
 describe('dates and ordinals of names become ignore phrases', () => {
