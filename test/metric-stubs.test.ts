@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { labelBefore } from '../src/suggest/metric-stubs.js'
+import { readFigure } from '../src/chinese-number/index.js'
+import { labelBefore, stubLabel } from '../src/suggest/metric-stubs.js'
 
 // [the source line before the figure, the label of its draft metric]
 test.each<[string, string | undefined]>([
@@ -23,4 +24,28 @@ test.each<[string, string | undefined]>([
   ['全市,', undefined]
 ])('%s → %s', (before, label) => {
   expect(labelBefore(before)).toBe(label)
+})
+
+const figureOf = (text: string) => {
+  const read = readFigure(text)
+  if (!read.ok) throw new Error(read.error.reason)
+  return read.value
+}
+
+// [the words before the figure, the figure, the words after it, the label of its draft]
+test.each<[string, string, string, string | undefined]>([
+  // A count after a list closed by 等 counts what follows it, not the list's last item.
+  ['入海排放口整治、低值废弃物回收利用等', '7项', '经验做法全国推广。', '经验做法全国推广'],
+  // A count that opens its clause counts what follows it.
+  ['', '3个', '案例入选全国优秀案例。', '案例入选全国优秀案例'],
+  ['', '3个', '。', undefined],
+  // Words after it that hold a figure of their own are another figure's.
+  ['', '3个', '项目完成5项', undefined],
+  // A number of years after 连续 counts the years what follows held.
+  ['省对市党政领导生态环境保护目标责任书考核成绩连续', '四年', '全省第一。', '责任书考核成绩全省第一连续年数'],
+  // Otherwise the words before it name it, whatever follows.
+  ['重点建设用地安全利用率为', '93%', '以上。', '重点建设用地安全利用率'],
+  ['全年完成', '205个', '入河排污口整治。', '全年']
+])('%s[%s]%s → %s', (before, text, after, label) => {
+  expect(stubLabel(before, after, figureOf(text))).toBe(label)
 })

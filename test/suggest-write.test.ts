@@ -544,7 +544,7 @@ test('--stubs reads which level a change restates after a figure of several metr
 // prettier-ignore
 test.each([
   ['that names a dimension, which a draft would not declare', '示例河断面水质为:fact[Ⅲ类]{metric=? site=示例河断面}。', 9, 'Ⅲ类', 'no draft: it names site=, which a draft does not declare; choose a metric that does (check names them)'],
-  ['whose words name nothing', ':fact[3个]{metric=?}案例入选全国优秀案例。', 1, '3个', 'no draft: no words right before it name what it measures; write its metric= by hand']
+  ['whose words name nothing', ':fact[3个]{metric=?}。', 1, '3个', 'no draft: no words of its clause name what it measures; write its metric= by hand']
 ])('--stubs leaves metric=? on a figure %s, and says so', (_why, line, column, text, reason) => {
   const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
   const input = { reports: [{ path: 'source/report.md', text: reportOf([line]) }], registry }

@@ -69,6 +69,42 @@ export function labelBefore(before: string): string | undefined {
   return kept === '' || /^[\d\s.]*$/.test(kept) ? undefined : kept
 }
 
+/**
+ * The label of a figure's draft, from the words before it (labelBefore) and, where they do not name
+ * what it counts, those after it: a count after a list closed by 等 counts what follows it
+ * (…回收利用等7项经验做法全国推广 is of 经验做法全国推广, not of the list's last item), as does a
+ * count that opens its clause (3个案例入选全国优秀案例). A number of years after 连续 counts the
+ * years something held (考核成绩连续四年全省第一: 考核成绩全省第一连续年数).
+ */
+export function stubLabel(before: string, after: string, figure: Figure): string | undefined {
+  const named = labelBefore(before)
+  const plain = before.replace(MARKUP, (_match, label: string | undefined) => label ?? '').trimEnd()
+  const following = afterWords(after)
+  // Words after it that hold a figure of their own are another figure's (3个…完成5项).
+  const counted = following !== undefined && findFigures(following).length === 0 ? following : undefined
+  if (figure.kind === 'count' && counted !== undefined && (named === undefined || /等$/.test(plain))) return counted
+  if (figure.unit === 'a' && /连续$/.test(plain) && named !== undefined && following !== undefined)
+    return lastWords(`${named}${following}`, LABEL_LENGTH - YEARS_HELD.length) + YEARS_HELD
+  return named
+}
+
+/** What a draft of a number of years after 连续 counts. */
+const YEARS_HELD = '连续年数'
+
+/** The words after a figure, to the end of its clause, as a label: undefined when there are none. */
+function afterWords(after: string): string | undefined {
+  const plain = after.replace(MARKUP, (_match, label: string | undefined) => label ?? '')
+  const end = [...plain].findIndex((char) => CLAUSE_END.test(char))
+  const clause = (end === -1 ? [...plain] : [...plain].slice(0, end)).join('').trim()
+  const segments = [...chineseWords(clause)].map((piece) => piece.segment)
+  let kept = ''
+  for (const segment of segments) {
+    if ([...kept].length + [...segment].length > LABEL_LENGTH) break
+    kept += segment
+  }
+  return kept === '' ? undefined : kept
+}
+
 /** Where a figure ranks or holds (全省第一), at the end of the words before it: a scope, which names nothing alone. */
 const SCOPE = /(?:全国|全省|全市|全区|全县)$/
 

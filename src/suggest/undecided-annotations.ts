@@ -6,7 +6,7 @@ import { undecidedMetric } from '../extract/undecided-metric.js'
 import { pointsOf } from '../model/positions.js'
 import { directiveSpans } from '../remark/directive-source.js'
 import { eachOfType } from '../remark/each-node.js'
-import { labelBefore } from './metric-stubs.js'
+import { stubLabel } from './metric-stubs.js'
 import { readRespectively } from './respectively.js'
 import { restatedFigure } from './restated-figure.js'
 
@@ -81,7 +81,13 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     const figure = readFigure(text)
     if (!figure.ok || at < from) return
     const lineStart = body.lastIndexOf('\n', start.offset - 1) + 1
-    const label = labelBefore(body.slice(lineStart, start.offset))
+    const wholeEnd = spans?.whole.end.offset ?? start.offset
+    const lineEnd = body.indexOf('\n', wholeEnd)
+    const label = stubLabel(
+      body.slice(lineStart, start.offset),
+      body.slice(wholeEnd, lineEnd === -1 ? body.length : lineEnd),
+      figure.value
+    )
     const dimensions = Object.keys(node.attributes ?? {}).filter(isDimensionName)
     const index = all.findIndex((annotation) => annotation.start === start.offset)
     const isChange = changeAspects.has(node.attributes['aspect'] ?? '')

@@ -10,7 +10,7 @@ import type { Metric } from '../model/schema-types.js'
 import { eachOfType } from '../remark/each-node.js'
 import { parseMarkdown } from '../remark/parse.js'
 import { attributesOfEach, nestedAnnotationText, type Attributes } from './annotation-text.js'
-import { draftStub, labelBefore, sameMetric, type MetricStub } from './metric-stubs.js'
+import { draftStub, sameMetric, stubLabel, type MetricStub } from './metric-stubs.js'
 import { undecidedAnnotations, type UndecidedAnnotation } from './undecided-annotations.js'
 import { splice, type Insertion } from './splice.js'
 import { suggest, type Suggestions } from './suggest.js'
@@ -211,7 +211,7 @@ function bodiesOf(
         own.edits.push({
           ...place,
           action: 'skip',
-          reason: 'no draft: no words right before it name what it measures; write its metric= by hand'
+          reason: 'no draft: no words of its clause name what it measures; write its metric= by hand'
         })
         return undefined
       }
@@ -390,11 +390,12 @@ function draftLevels(
   context: {
     body: string
     start: number
+    end: number
     draft: (item: UntaggedFigure, label: string) => string | undefined
     drafts: Map<number, string>
   }
 ): void {
-  const { body, start, draft, drafts } = context
+  const { body, start, end, draft, drafts } = context
   if (levels.length > 1) {
     for (const [position, level] of levels.entries()) {
       const words = item.levelWords?.[position]
@@ -406,7 +407,14 @@ function draftLevels(
   const [attributes] = levels
   if (attributes['metric'] !== UNDECIDED) return
   const restated = item.sameMetricAs && drafts.get(item.sameMetricAs.offset ?? -1)
-  const label = item.labelWords ?? labelBefore(body.slice(body.lastIndexOf('\n', start - 1) + 1, start))
+  const lineEnd = body.indexOf('\n', end)
+  const label =
+    item.labelWords ??
+    stubLabel(
+      body.slice(body.lastIndexOf('\n', start - 1) + 1, start),
+      body.slice(end, lineEnd === -1 ? body.length : lineEnd),
+      item.figure
+    )
   const stub = restated || (label === undefined ? undefined : draft(item, label))
   if (stub === undefined) return
   attributes['metric'] = stub
@@ -450,7 +458,7 @@ function writeReport(
     }
     const [outermost = { metric: item.metric ?? UNDECIDED }, ...inner] = attributesOfEach(item.proposal)
     const levels: Planned['levels'] = [outermost, ...inner]
-    draftLevels(item, levels, { body, start, draft, drafts })
+    draftLevels(item, levels, { body, start, end, draft, drafts })
     const annotation = nestedAnnotationText(item.text, levels)
     if (annotation === undefined) skip(item, 'the directive serializer would change the label; annotate it by hand')
     else annotations.push({ item, start, end, annotation, levels })
