@@ -71,23 +71,17 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
   eachOfType(tree, 'textDirective', (node) => {
     if (node.name !== 'fact' || node.attributes?.['metric'] !== undecidedMetric) return
     const spans = directiveSpans(node, body, toPoint)
-    const value = spans?.attributes.findLast((attribute) => attribute.name === 'metric')?.value
-    const start = spans?.whole.start
+    if (!spans) return
+    const value = spans.attributes.findLast((attribute) => attribute.name === 'metric')?.value
+    const start = spans.whole.start
     const from = value?.start.offset
     const to = value?.end.offset
-    if (start?.offset === undefined || from === undefined || to === undefined) return
+    if (start.offset === undefined || from === undefined || to === undefined) return
     const at = from + body.slice(from, to).indexOf(undecidedMetric)
     const text = toString(node)
     const figure = readFigure(text)
     if (!figure.ok || at < from) return
-    const lineStart = body.lastIndexOf('\n', start.offset - 1) + 1
-    const wholeEnd = spans?.whole.end.offset ?? start.offset
-    const lineEnd = body.indexOf('\n', wholeEnd)
-    const label = stubLabel(
-      body.slice(lineStart, start.offset),
-      body.slice(wholeEnd, lineEnd === -1 ? body.length : lineEnd),
-      figure.value
-    )
+    const label = labelOfLine(body, start.offset, spans.whole.end.offset ?? start.offset, figure.value)
     const dimensions = Object.keys(node.attributes ?? {}).filter(isDimensionName)
     const index = all.findIndex((annotation) => annotation.start === start.offset)
     const isChange = changeAspects.has(node.attributes['aspect'] ?? '')
@@ -106,4 +100,11 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     })
   })
   return found
+}
+
+/** The label of a figure's draft, from the words before and after it on its line (see stubLabel). */
+function labelOfLine(body: string, start: number, end: number, figure: Figure): string | undefined {
+  const lineStart = body.lastIndexOf('\n', start - 1) + 1
+  const lineEnd = body.indexOf('\n', end)
+  return stubLabel(body.slice(lineStart, start), body.slice(end, lineEnd === -1 ? body.length : lineEnd), figure)
 }
