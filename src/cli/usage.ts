@@ -64,6 +64,15 @@ function entries(section: string): Array<{ head: string; lines: string[] }> {
   return found
 }
 
+/** What a command takes after its options, as the README's command line shows it. */
+const OPERANDS: Readonly<Record<string, string>> = {
+  new: ' <slug>',
+  build: ' [files...]',
+  check: ' [files...]',
+  suggest: ' [files...]',
+  verify: ' [dir]'
+}
+
 /**
  * The help of one command: its line of the usage, and the lines of the options it takes, as
  * `factmark <command> --help` and `factmark help <command>` print it.
@@ -74,7 +83,7 @@ export function commandUsage(command: string, options: readonly string[]): strin
     .filter((entry) => options.some((option) => entry.head === `--${option}`))
     .flatMap((entry) => entry.lines)
   return [
-    `Usage: factmark ${command} [options]${command === 'verify' ? ' [dir]' : command === 'new' ? ' <slug>' : ''}`,
+    `Usage: factmark ${command} [options]${OPERANDS[command] ?? ''}`,
     '',
     ...(described ? described.lines.map((line) => line.replace(/^ {2}\S+ +/, '').trimStart()) : []),
     '',

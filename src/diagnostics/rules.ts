@@ -207,8 +207,8 @@ export const rules = {
     severity: 'error',
     title: 'The figure goes on after its annotation',
     explanation:
-      'A label that ends before its figure does publishes another value than the report prints: :fact[百分之九十九]{…}点五 is 99% where the report says 99.5%, :fact[九成]{…}五 is 90% for 95%, :fact[17]{…}.4 is 17 for 17.4. The fraction after a point (点, .) and the hundredth after 成 are looked for right after the closing bracket.',
-    fix: 'Put the whole figure inside the brackets, as the message shows: :fact[百分之九十九点五]{…}.'
+      'A label that ends before its figure does publishes another value than the report prints: :fact[百分之九十九]{…}点五 is 99% where the report says 99.5%, :fact[九成]{…}五 is 90% for 95%, :fact[17]{…}.4 is 17 for 17.4, :fact[二点三]{…}一 is 2.3 for 2.31. A point and its fraction (点五, .4), more digits of a fraction or a number (一 after 二点三, 1 after 2.3, 5 after 9), and the hundredth after 成 are looked for right after the closing bracket.',
+    fix: 'Put the whole figure inside the brackets: the message shows the label it should have (:fact[百分之九十九点五]{…} for :fact[百分之九十九]{…}点五).'
   },
   'change-base-unpublished': {
     severity: 'info',
