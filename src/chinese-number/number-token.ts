@@ -6,6 +6,7 @@ import {
   isNumeralChar,
   opensNumeral,
   parseChineseNumeralExactly,
+  SEQUENCE_DIGITS,
   trailingScale
 } from './numerals.js'
 import { ratio, significantDigits } from './ratio.js'
@@ -86,7 +87,8 @@ function chineseTokens(text: string, start: number): Result<NumberToken[], Figur
 
 /** The point of a numeral with a fraction (九十九点五), and the digits its fraction is written in, one by one. */
 const POINT = '点'
-const FRACTION_DIGITS = new Set(['〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九'])
+// The fraction is written digit by digit, as a year is (二〇二五).
+const FRACTION_DIGITS = SEQUENCE_DIGITS
 
 /**
  * A numeral with a fraction, 九十九点五 or 一百二十三点四五, read as the Arabic number it writes

@@ -58,7 +58,19 @@ const ZEROS = new Set(['零', '〇'])
 const TWO_FOR_COUNTING = new Set(['两', '兩'])
 
 /** Digits allowed in a digit-by-digit reading such as the year 二〇二五. */
-const SEQUENCE_DIGITS = new Set(['〇', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九'])
+export const SEQUENCE_DIGITS: ReadonlySet<string> = new Set([
+  '〇',
+  '零',
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九'
+])
 
 /**
  * A digit-by-digit numeral needs three digits or more: two digits side by

@@ -1,8 +1,17 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { printable, terminalText } from './format/printable.js'
-import { exit, formats, parseCommandLine, type Call, type CommandLine, type Format, type Io } from './command-line.js'
-import { commandUsage, optionNames, usage } from './usage.js'
+import {
+  exit,
+  formats,
+  optionNames,
+  parseCommandLine,
+  type Call,
+  type CommandLine,
+  type Format,
+  type Io
+} from './command-line.js'
+import { commandUsage, usage } from './usage.js'
 import { version } from '../version.js'
 import { plural } from '../model/plural.js'
 import { FactmarkError } from '../model/factmark-error.js'

@@ -94,8 +94,3 @@ export function commandUsage(command: string, options: readonly string[]): strin
     ''
   ].join('\n')
 }
-
-/** The options of the usage, as they are typed (--min-coverage). */
-export const optionNames: readonly string[] = entries('Options').flatMap(
-  (entry) => entry.lines[0]?.match(/--[\w-]+/g)?.slice(0, 1) ?? []
-)

@@ -64,9 +64,9 @@ const clauseEnd = /[。;；!?！？,，:：\n]/g
  */
 export function readComparison(before: string, figure: Figure, inTargetList = false): Comparison {
   const near = clause(before)
-  const baseYear = namedBaseYear(before)
-  const againstBase = baseYear !== undefined || BASE_WORDS.some((word) => near.includes(word))
-  const base = { againstBase, ...(baseYear !== undefined && { baseYear }) }
+  const compared = comparisonBefore(before)
+  const againstBase = compared !== undefined
+  const base = { againstBase, ...(compared?.year !== undefined && { baseYear: compared.year }) }
   if (/由$/.test(near)) return { aspect: 'start', againstBase: false }
   if (TARGET_WORDS.some((word) => near.endsWith(word))) return { aspect: 'target', againstBase: false }
   if (inTargetList) return { aspect: 'target', againstBase: false }
@@ -77,16 +77,10 @@ export function readComparison(before: string, figure: Figure, inTargetList = fa
 }
 
 /**
- * The year a sentence compares with by name, before the figure and within its sentence: 与2024年相比,
- * 较2024年, 比2024年同期. The comparison may open the sentence, a clause before the figure.
- */
-function namedBaseYear(before: string): string | undefined {
-  return comparisonBefore(before)?.year
-}
-
-/**
- * The words before a figure that compare it with an earlier period: a year named (较2024年, as
- * `year`), or a word that means the period before (同比, 比上年). Undefined when there are none.
+ * The words before a figure that compare it with an earlier period: a year named (与2024年相比,
+ * 较2024年, 比2024年同期, as `year`), anywhere in its sentence before it, as the comparison may open
+ * the sentence a clause before the figure; or a word of its clause that means the period before (同比,
+ * 比上年). Undefined when there are none.
  */
 export function comparisonBefore(before: string): { word: string; year?: string } | undefined {
   const sentence = sentenceSoFar(before.slice(-2 * reach))

@@ -51,7 +51,7 @@ const LABEL_SYMBOLS = new Set([
 
 const isRoman = (char: string) => ROMAN_NUMERALS.has(char)
 const isAsciiLetter = (char: string) => /^[A-Za-z]$/.test(char)
-const isIdeograph = (char: string) => (char >= '\u4e00' && char <= '\u9fff') || char === '〇'
+export const isIdeograph = (char: string) => (char >= '\u4e00' && char <= '\u9fff') || char === '〇'
 const opensNumber = (char: string) =>
   isArabicDigit(char) || opensNumeral(char) || isRoman(char) || ASCII_ROMAN.has(char)
 

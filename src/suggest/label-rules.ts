@@ -1,4 +1,5 @@
 import { isArabicDigit, type Figure } from '../chinese-number/index.js'
+import { isIdeograph } from './label-chars.js'
 
 /**
  * Labels that `readFigure` reads but that running text uses as words. Each
@@ -44,5 +45,3 @@ export const NOT_FIGURES: readonly LabelRule[] = [
 export function isSuggestedLabel(label: string, figure: Figure, after: string): boolean {
   return !NOT_FIGURES.some((rule) => rule.rejects(label, figure, after))
 }
-
-const isIdeograph = (char: string) => (char >= '\u4e00' && char <= '\u9fff') || char === '〇'

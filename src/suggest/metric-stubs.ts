@@ -88,6 +88,16 @@ export function stubLabel(before: string, after: string, figure: Figure): string
   return named
 }
 
+/** stubLabel of the figure at [start, end) of a text, from the words on its line. */
+export function stubLabelAt(text: string, start: number, end: number, figure: Figure): string | undefined {
+  const lineEnd = text.indexOf('\n', end)
+  return stubLabel(
+    text.slice(text.lastIndexOf('\n', start - 1) + 1, start),
+    text.slice(end, lineEnd === -1 ? text.length : lineEnd),
+    figure
+  )
+}
+
 /** What a draft of a number of years after 连续 counts. */
 const YEARS_HELD = '连续年数'
 

@@ -6,7 +6,7 @@ import { undecidedMetric } from '../extract/undecided-metric.js'
 import { pointsOf } from '../model/positions.js'
 import { directiveSpans } from '../remark/directive-source.js'
 import { eachOfType } from '../remark/each-node.js'
-import { stubLabel } from './metric-stubs.js'
+import { stubLabelAt } from './metric-stubs.js'
 import { readRespectively } from './respectively.js'
 import { restatedFigure } from './restated-figure.js'
 
@@ -81,7 +81,7 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     const text = toString(node)
     const figure = readFigure(text)
     if (!figure.ok || at < from) return
-    const label = labelOfLine(body, start.offset, spans.whole.end.offset ?? start.offset, figure.value)
+    const label = stubLabelAt(body, start.offset, spans.whole.end.offset ?? start.offset, figure.value)
     const dimensions = Object.keys(node.attributes ?? {}).filter(isDimensionName)
     const index = all.findIndex((annotation) => annotation.start === start.offset)
     const isChange = changeAspects.has(node.attributes['aspect'] ?? '')
@@ -100,11 +100,4 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     })
   })
   return found
-}
-
-/** The label of a figure's draft, from the words before and after it on its line (see stubLabel). */
-function labelOfLine(body: string, start: number, end: number, figure: Figure): string | undefined {
-  const lineStart = body.lastIndexOf('\n', start - 1) + 1
-  const lineEnd = body.indexOf('\n', end)
-  return stubLabel(body.slice(lineStart, start), body.slice(end, lineEnd === -1 ? body.length : lineEnd), figure)
 }

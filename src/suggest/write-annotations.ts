@@ -10,7 +10,7 @@ import type { Metric } from '../model/schema-types.js'
 import { eachOfType } from '../remark/each-node.js'
 import { parseMarkdown } from '../remark/parse.js'
 import { attributesOfEach, nestedAnnotationText, type Attributes } from './annotation-text.js'
-import { draftStub, sameMetric, stubLabel, type MetricStub } from './metric-stubs.js'
+import { draftStub, sameMetric, stubLabelAt, type MetricStub } from './metric-stubs.js'
 import { undecidedAnnotations, type UndecidedAnnotation } from './undecided-annotations.js'
 import { splice, type Insertion } from './splice.js'
 import { suggest, type Suggestions } from './suggest.js'
@@ -407,14 +407,7 @@ function draftLevels(
   const [attributes] = levels
   if (attributes['metric'] !== UNDECIDED) return
   const restated = item.sameMetricAs && drafts.get(item.sameMetricAs.offset ?? -1)
-  const lineEnd = body.indexOf('\n', end)
-  const label =
-    item.labelWords ??
-    stubLabel(
-      body.slice(body.lastIndexOf('\n', start - 1) + 1, start),
-      body.slice(end, lineEnd === -1 ? body.length : lineEnd),
-      item.figure
-    )
+  const label = item.labelWords ?? stubLabelAt(body, start, end, item.figure)
   const stub = restated || (label === undefined ? undefined : draft(item, label))
   if (stub === undefined) return
   attributes['metric'] = stub
