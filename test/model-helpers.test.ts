@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { dateOfDay, dayNumber, daysInMonth, isoDay } from '../src/model/days.js'
 import { FactmarkError } from '../src/model/factmark-error.js'
 import { isNodeError } from '../src/model/node-error.js'
+import { previousPeriod, sameTimeOf } from '../src/model/period.js'
 import { phraseStarts } from '../src/model/phrases.js'
 import { plural } from '../src/model/plural.js'
 import { roundScaled, roundTo } from '../src/model/rounding.js'
@@ -87,5 +88,25 @@ describe('isNodeError tells the errors of Node from those of factmark and from b
     ['not an error', { code: 'ENOENT' }, undefined, false]
   ])('%s', (_name, error, code, expected) => {
     expect(isNodeError(error, code)).toBe(expected)
+  })
+})
+
+describe('the period before a period', () => {
+  // [period, year named, the period 同比 is measured from, the period just before]
+  // prettier-ignore
+  test.each([
+    ['2025', undefined, '2024', '2024'],
+    ['2025', 2020, '2020', '2024'],
+    ['2025-01', undefined, '2024-01', '2024-12'],
+    ['2025-01/2025-11', undefined, '2024-01/2024-11', undefined],
+    ['2025-01/2025-06', 2023, '2023-01/2023-06', undefined],
+    ['2024-02-29', undefined, undefined, '2024-02-28'], // no 29 February in 2023
+    ['2024-03-01', undefined, '2023-03-01', '2024-02-29'],
+    ['2021/2025', undefined, undefined, undefined], // a span of years has no same part a year before
+    ['2021/2025', 2020, '2020', undefined],
+    ['2025-13', undefined, undefined, undefined]
+  ])('%s (named year %s)', (period, year, sameTime, previous) => {
+    expect(sameTimeOf(period, year)).toBe(sameTime)
+    expect(previousPeriod(period)).toBe(previous)
   })
 })

@@ -585,7 +585,21 @@ describe('dates and ordinals of names become ignore phrases', () => {
     [undefined, '全市空气质量优良天数比例为', '98.1%', '。', undefined], // a measurement
     [undefined, '排名', '第2', '，', undefined], // a rank is a figure
     [undefined, '于', '2025年11月', '完成整改', undefined], // a date a metric may record
-    [undefined, '精心谋划', '第二批', '5项改革清单', undefined] // the phrase would reach the next figure: left to annotate
+    [undefined, '精心谋划', '第二批', '5项改革清单', undefined], // the phrase would reach the next figure: left to annotate
+    ['month-of-clause', '', '1—11月', '全市优良率为99.1%。', '1—11月全市优良'], // the months of the figures after it
+    ['month-of-clause', '。今年', '一月', '全市优良率为98.5%。', '今年一月全市优良'], // in the report's year, which it keeps
+    ['month-of-clause', '', '2024年11月', 'PM2.5浓度为20.1微克/立方米。', '2024年11月PM2.5'],
+    ['month-of-clause', '', '第一季度', '全市优良率为99%。', '第一季度全市优良'], // a quarter without its year, read as a rank
+    ['month-of-clause', '', '前三季度', '，全市优良率为99.3%。', '前三季度，全市优良'],
+    ['sentence-date', '', '1—11月', '，全市优良率为99.1%。', '1—11月，全市优良'],
+    ['sentence-date', '去年', '12月', '，PM2.5浓度为20微克/立方米。', '去年12月，PM2.5'],
+    [undefined, '', '3月', '完成水库果林清退。', undefined], // a month alone may be a fact of a date metric
+    [undefined, '全市', '1—11月', '优良率为99.1%。', undefined], // within a clause: a date a metric may record
+    ['span-of-years', '浓度为', '三年', '来最低。', '三年来最低'], // a record, no figure
+    ['span-of-years', '', '五年', '来累计完成项目12个。', '五年来累计'], // the span the figure counts over
+    ['span-of-years', '，近', '五年', '完成30个。', '近五年完成'],
+    ['span-of-years', '，今后', '三年', '完成8个。', '今后三年完成'],
+    [undefined, '连续', '六年', '获评全国文明城市。', undefined] // years held: a figure
   ]
   test.each(cases)('%s: %s[%s]%s', (rule, before, text, after, phrase) => {
     const proposed = ignorePhrase({ figure: figureOf(text), text, before, after })

@@ -162,9 +162,56 @@ describe('a year that opens a clause gives the period of its figures', () => {
       '2023年 ignore: 与2023年相比',
       '2.9% :fact[2.9%]{metric=air.pm25 aspect=decrease base=2023}'
     ]],
+    // A month, a span of months or a part of a year dates the figures of its clause, in the
+    // report's year unless it names its own; a change 同比 is on the same months of the year before.
     ['2024年11月PM2.5浓度为20.1微克/立方米。', [
-      '2024年11月 :fact[2024年11月]{metric=?}',
-      '20.1微克/立方米 :fact[20.1微克/立方米]{metric=air.pm25}'
+      '2024年11月 ignore: 2024年11月PM2.5',
+      '20.1微克/立方米 :fact[20.1微克/立方米]{metric=air.pm25 period=2024-11}'
+    ]],
+    ['今年1—11月，全市PM2.5年均浓度为16.2微克/立方米，同比下降5.2%。', [
+      '1—11月 ignore: 今年1—11月，全市',
+      '16.2微克/立方米 :fact[16.2微克/立方米]{metric=air.pm25 period=2025-01/2025-11}',
+      '5.2% :fact[5.2%]{metric=air.pm25 aspect=decrease base=2024-01/2024-11 period=2025-01/2025-11}'
+    ]],
+    ['一月全市空气质量优良率为98.5%，十二月为97.0%。', [
+      '一月 ignore: 一月全市空气质量',
+      '98.5% :fact[98.5%]{metric=air.good_days_ratio period=2025-01}',
+      '十二月 ignore: 十二月为',
+      '97.0% :fact[97.0%]{metric=air.good_days_ratio period=2025-12}'
+    ]],
+    ['去年12月，PM2.5年均浓度为20微克/立方米。', [
+      '12月 ignore: 去年12月，PM2.5',
+      '20微克/立方米 :fact[20微克/立方米]{metric=air.pm25 period=2024-12}'
+    ]],
+    ['上半年，全市空气质量优良率为99.5%，前三季度为99.3%。', [
+      '99.5% :fact[99.5%]{metric=air.good_days_ratio period=2025-01/2025-06}',
+      '前三季度 ignore: 前三季度为',
+      '99.3% :fact[99.3%]{metric=air.good_days_ratio period=2025-01/2025-09}'
+    ]],
+    ['2024年第二季度，全市空气质量优良率为99%。', [
+      '2024年第二季度 ignore: 2024年第二季度，全市空气',
+      '99% :fact[99%]{metric=air.good_days_ratio period=2024-04/2024-06}'
+    ]],
+    ['2025年上半年，PM2.5年均浓度为15微克/立方米，与2024年相比下降1.2微克/立方米。', [
+      '2025年 ignore: 2025年上半年',
+      '15微克/立方米 :fact[15微克/立方米]{metric=air.pm25 period=2025-01/2025-06}',
+      '2024年 ignore: 与2024年相比',
+      '1.2微克/立方米 :fact[1.2微克/立方米]{metric=air.pm25 aspect=decrease base=2024-01/2024-06 period=2025-01/2025-06}'
+    ]],
+    // 上年 and 去年 alone date the figures of their clause the year before the report's.
+    ['上年全市空气质量优良率为98.7%，今年为99.0%。', [
+      '98.7% :fact[98.7%]{metric=air.good_days_ratio period=2024}',
+      '99.0% :fact[99.0%]{metric=air.good_days_ratio}'
+    ]],
+    // A span of years counts from the years before the report's, or after it; 三年来最低 names a record.
+    ['五年来累计整治入河排污口205个，近三年整治入河排污口120个，今后三年整治入河排污口80个，PM2.5浓度为三年来最低。', [
+      '五年 ignore: 五年来累计',
+      '205个 :fact[205个]{metric=water.outfalls_remediated period=2021/2025}',
+      '三年 ignore: 近三年整治',
+      '120个 :fact[120个]{metric=water.outfalls_remediated period=2023/2025}',
+      '三年 ignore: 今后三年整治',
+      '80个 :fact[80个]{metric=water.outfalls_remediated period=2026/2028}',
+      '三年 ignore: 三年来最低'
     ]]
   ])('%s', (body, proposals) => {
     expect(proposalsOf(body)).toEqual(proposals)

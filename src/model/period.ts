@@ -84,6 +84,24 @@ export function previousPeriod(text: string): string | undefined {
   return formatDate({ year: year - 1 })
 }
 
+/**
+ * The period a change said 同比 (比上年, 与2024年相比) is measured from: the same part of the year
+ * before, or of `year` when the words name one (2025 → 2024, 2025-11 → 2024-11, 2025-01/2025-11 →
+ * 2024-01/2024-11). A span of several years has no such part: it is measured from the year named,
+ * or from nothing said. Undefined where the same day is not in that year (29 February).
+ */
+export function sameTimeOf(text: string, year?: number): string | undefined {
+  const period = parsePeriod(text)
+  if (typeof period === 'string') return undefined
+  const { start, end } = period
+  if (start.year !== end.year) return year === undefined ? undefined : formatDate({ year })
+  const target = year ?? start.year - 1
+  const moved = [start, end].map((date) => ({ ...date, year: target }))
+  if (moved.some((date) => date.day !== undefined && date.day > daysInMonth(target, date.month ?? 1))) return undefined
+  const [from, to] = moved.map(formatDate)
+  return from === to ? from : `${from}/${to}`
+}
+
 /** The first and the day after the last day of a period, as YYYY-MM-DD: the end-exclusive form of xBRL. */
 export function periodDays(text: string): { start: string; endExclusive: string } | undefined {
   const period = parsePeriod(text)

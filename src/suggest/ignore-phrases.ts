@@ -16,7 +16,7 @@ export interface NameFigureRule {
   description: string
   applies: (figure: FigureInContext) => boolean
   /** Characters of the text before the figure the phrase keeps, so that it names the place and not every such figure. */
-  before: number
+  before: number | ((figure: FigureInContext) => number)
   /** How many characters after the figure the phrase may keep: enough to name the thing, not the whole clause. */
   after: (figure: FigureInContext) => number
   /** Whether the phrase may run past a comma: the date that opens a sentence is only told apart by what follows. */
@@ -55,10 +55,10 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
   },
   {
     id: 'sentence-date',
-    description: 'A date that opens a sentence says when it speaks of, the report’s own time: 2025年，我局…; so does a year alone that dates no figure of its clause: 2024年我局深入打好…, 2024年是攻坚之年',
+    description: 'A date that opens a sentence says when it speaks of, the report’s own time: 2025年，我局…, 1—11月，…; so does a year alone that dates no figure of its clause: 2024年我局深入打好…, 2024年是攻坚之年',
     applies: ({ figure, before, after }) =>
-      figure.kind === 'date' && opensClause(before) && (/^[，,]/.test(after) || (/^\d{4}$/.test(figure.period ?? '') && !SPAN_START.test(after) && !figureInClause(after))),
-    before: 0,
+      figure.kind === 'date' && opensClause(withoutYearWord(before)) && (/^[，,]/.test(after) || (/^\d{4}$/.test(figure.period ?? '') && !SPAN_START.test(after) && !figureInClause(after))),
+    before: ({ before }) => YEAR_WORD.exec(before)?.[0].length ?? 0,
     after: () => 6,
     pastComma: true
   },
@@ -79,6 +79,15 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
     after: ({ after }) => NAMED_THINGS.exec(after)?.[0].length ?? 6
   },
   {
+    id: 'month-of-clause',
+    description: 'A month, a span of months or a quarter that opens a clause dates the figures in it, which take it as their period: 1—11月全市优良率为99.1%, 今年1月…, 2024年11月PM2.5浓度为…, 第一季度全市…',
+    applies: ({ figure, before, after }) =>
+      (isMonthly(figure) || (figure.kind === 'rank' && figure.classifier === '季度')) && opensClause(withoutYearWord(before), CLAUSE_ENDS) && figureInClause(after),
+    before: ({ before }) => YEAR_WORD.exec(before)?.[0].length ?? 0,
+    after: () => 6,
+    pastComma: true
+  },
+  {
     id: 'edition-ordinal',
     description: 'An ordinal of editions, rounds or batches belongs to the name it opens: 第三轮省生态环保督察, 第六届, 第二批',
     applies: ({ figure, after }) =>
@@ -93,6 +102,14 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
       figure.kind === 'date' && /^\d{4}(?:\/\d{4})?$/.test(figure.period ?? '') && opensClause(before, CLAUSE_ENDS) && (SPAN_START.test(after) || figureInClause(after)),
     before: 0,
     after: ({ after }) => SPAN_START.exec(after)?.[0].length ?? 6
+  },
+  {
+    id: 'span-of-years',
+    description: 'A number of years after 近, 过去 or 今后, or before 来, is the span the figures of its clause count over, or a record it names: 近五年累计…, 五年来, 今后三年, 三年来最低',
+    applies: ({ figure, before, after }) =>
+      figure.kind === 'quantity' && figure.unit === 'a' && (SPAN_BEFORE.test(before) || after.startsWith('来')),
+    before: ({ before }) => SPAN_BEFORE.exec(before)?.[0].length ?? 0,
+    after: () => 4
   },
   {
     id: 'year-compared',
@@ -121,6 +138,21 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
 // A line is read from the figure to its end or back to its start for every figure of it: what a
 // rule reads of it is found where it stands, never by a pattern run over the whole line, which made
 // a long line of dates quadratic.
+
+/** Whether a date names months (1—11月, 2024年11月, 2025年第一季度), not years or days. */
+function isMonthly(figure: Figure): boolean {
+  return figure.kind === 'date' && /^(?:\d{4}|-)-\d{2}(?:\/(?:\d{4}|-)-\d{2})?$/.test(figure.period ?? '')
+}
+
+/** Words before a date that place it in the report's year or the one before: 今年1—11月, 去年12月. */
+const YEAR_WORD = /(?:今年|本年|去年|上年)$/
+
+function withoutYearWord(before: string): string {
+  return before.replace(YEAR_WORD, '')
+}
+
+/** Words before a number of years that make it a span: 近五年, 过去三年, 今后三年. */
+const SPAN_BEFORE = /(?:近|过去|今后|未来)$/
 
 /** Words after a year that make it the start of a span: 2024年以来, 2024年至今. */
 const SPAN_START = /^(?:以来|至今)/
@@ -182,8 +214,16 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
   }
   // Cut by its length alone, a phrase ends where a word does: 2025年，我局围绕 and not 2025年，我局围绕改.
   if (end === most && end < context.after.length) end = lastWordEnd(context.after, end)
+  const phrase = context.before.slice(leadStart(context, rule)) + context.text + context.after.slice(0, end)
+  // The figure alone would hide every figure printed the same way.
+  return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
+}
+
+/** Where in the text before the figure its phrase starts: as far back as the rule keeps, within the clause. */
+function leadStart(context: FigureInContext, rule: NameFigureRule): number {
+  const lead = typeof rule.before === 'number' ? rule.before : rule.before(context)
   let start = context.before.length
-  while (start > context.before.length - rule.before && start > 0) {
+  while (start > context.before.length - lead && start > 0) {
     const char = context.before[start - 1] ?? ''
     if (STOP.test(char) || COMMA.test(char) || /\s/.test(char)) break
     start -= 1
@@ -192,11 +232,7 @@ export function ignorePhrase(context: FigureInContext): ProposedIgnore | undefin
   // figure cut in two (.1% of 98.1%) would not be seen as one.
   const windowStart = Math.max(0, start - 24)
   const previous = findFigures(context.before.slice(windowStart)).at(-1)
-  if (previous) start = Math.max(start, windowStart + previous.end)
-  const lead = context.before.slice(start)
-  const phrase = lead + context.text + context.after.slice(0, end)
-  // The figure alone would hide every figure printed the same way.
-  return phrase.length > context.text.length ? { rule: rule.id, phrase } : undefined
+  return previous ? Math.max(start, windowStart + previous.end) : start
 }
 
 /**

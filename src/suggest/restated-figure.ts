@@ -1,9 +1,13 @@
+import type { Figure } from '../chinese-number/index.js'
+import { timeOpening } from './clause-period.js'
 import type { RespectivelyReading } from './respectively.js'
+import { clauseSoFar } from './sentence.js'
 
-/** Where a figure stands in the text it is read from. */
+/** Where a figure stands in the text it is read from, and what it reads as where that is known. */
 interface Span {
   start: number
   end: number
+  figure?: Figure
 }
 
 /** The earlier figure of the block whose metric this one takes, by a 分别-list or as its change (see restatedGuess). */
@@ -15,9 +19,44 @@ export function restatedFigure(
   isChange: boolean
 ): number | undefined {
   if (respectively?.kind === 'restated') return respectively.figure
-  const previous = figures[index - 1]
+  if (!isChange) return elidedFrom(text, figures, index)
   const { start } = figures[index] as Span
-  return isChange && previous && restatesPrevious(text.slice(previous.end, start)) ? index - 1 : undefined
+  // The year a change is compared with (与2024年相比) is one of its words, not the figure it restates.
+  let previous = index - 1
+  while (previous >= 0 && isTime(figures[previous]?.figure) && comparedYear(text, figures[previous] as Span)) previous--
+  const earlier = figures[previous]
+  return earlier && restatesPrevious(text.slice(earlier.end, start)) ? previous : undefined
+}
+
+/** Whether a figure is a year a change is compared with: 与2024年, 较2024年. */
+function comparedYear(text: string, span: Span): boolean {
+  return /[与较比]\d{4}年$/.test(text.slice(Math.max(0, span.start - 1), span.end))
+}
+
+/** The verb of a clause that says only when: 上年为97.0%, 1—11月达99.1%. */
+const ELIDED = /^\s*(?:则|仅|也|亦|均)?(?:为|是|达到?|约为?)\s*$/
+
+/**
+ * The earlier figure whose metric a level takes when its clause names only a time, and the
+ * sentence the thing measured (优良率为98.5%，上年为97.0%; 一月为98.5%，十二月为97.0%): the last
+ * figure of the sentence before it that is no time itself.
+ */
+function elidedFrom(text: string, figures: readonly Span[], index: number): number | undefined {
+  const { start } = figures[index] as Span
+  const clause = clauseSoFar(text.slice(Math.max(0, start - 32), start))
+  if (!ELIDED.test(clause.slice(timeOpening(clause)))) return undefined
+  for (let earlier = index - 1; earlier >= 0; earlier--) {
+    const span = figures[earlier] as Span
+    if (!sameSentence(text.slice(span.end, start))) return undefined
+    if (!isTime(span.figure)) return earlier
+  }
+  return undefined
+}
+
+/** A figure that says when (2024年, 第一季度, 五年 of 五年来), which a level of the sentence does not restate. */
+function isTime(figure: Figure | undefined): boolean {
+  if (figure === undefined) return false
+  return figure.kind === 'date' || (figure.kind === 'rank' && figure.classifier === '季度') || figure.unit === 'a'
 }
 
 /**
@@ -30,7 +69,8 @@ function restatesPrevious(between: string): boolean {
   return !/[\u4e00-\u9fff]/.test(between.replace(COMPARISON_WORDS, ''))
 }
 
-const COMPARISON_WORDS = /同比|较上年|比上年|与上年|分别|[提上]升|提高|增加|增长|下降|降低|减少|改善|恶化|相比|基本/g
+const COMPARISON_WORDS =
+  /同比|较上年|比上年|与上年|[与较比]\d{4}年(?:同期)?|分别|[提上]升|提高|增加|增长|下降|降低|减少|改善|恶化|相比|基本/g
 
 /** Whether no sentence ends in the text between two figures. */
 export function sameSentence(between: string): boolean {

@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast'
 import type { Point } from 'unist'
 import type { Figure } from '../chinese-number/index.js'
-import { previousPeriod } from '../model/period.js'
+import { sameTimeOf } from '../model/period.js'
 import { eachNode } from '../remark/each-node.js'
 import { blockText, sourceOffset, type BlockText } from './block-text.js'
 import { findFigures, type FoundFigure } from './find-figures.js'
@@ -18,7 +18,7 @@ import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
 import { restatedFigure, sameSentence } from './restated-figure.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
-import { clausesSoFar } from './sentence.js'
+import { periodOfClause } from './clause-period.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
 export interface UntaggedFigure {
@@ -277,12 +277,13 @@ function attributeValue(value: string): string {
 }
 
 /**
- * The base of a change: the year its words name (与2024年相比), else the year before its own, which is
- * the year its clause names or the report's (a change of 2024 in a report of 2025 is on 2023).
+ * The base of a change: the same part of the year its words name (与2024年相比), else of the year
+ * before its own period, which is the one its clause names or the report's (a change of 2024 in a
+ * report of 2025 is on 2023; of 1—11月 on the same months of the year before).
  */
 function baseOf(comparison: Comparison, isChange: boolean, period: string | undefined): string | undefined {
   if (!period || !comparison.againstBase || !isChange) return undefined
-  return comparison.baseYear ?? previousPeriod(period)
+  return sameTimeOf(period, comparison.baseYear === undefined ? undefined : Number(comparison.baseYear))
 }
 
 /** The label of a figure and its period, when it is not the report's: a target's (see asTarget), or of its clause. */
@@ -293,7 +294,7 @@ function spanAndPeriod(
   reportPeriod: string | undefined
 ): { start: number; text: string; period: string | undefined } {
   if (isTarget) return asTarget(found, before, reportPeriod)
-  return { ...found, period: found.figure.kind === 'date' ? undefined : yearOfClause(before, reportPeriod) }
+  return { ...found, period: found.figure.kind === 'date' ? undefined : periodOfClause(before, reportPeriod) }
 }
 
 /**
@@ -309,13 +310,6 @@ function asTarget(
   return { start: found.start - bound.length, text: bound + found.text, period: targetYear(before, reportPeriod) }
 }
 
-/** A span of years that opens a clause: 2021年至2024年, 2021-2022年, 2021—2024年 (but not 2021年至今). */
-const YEARS_OPENING =
-  /^\s*(\d{4})年?\s*(?:至|到|-|–|—|~|～)\s*(\d{4})年(?!以来|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十])/
-
-/** A clause that opens with a year or a span of years, not with a count (1200家企业). */
-const YEAR_OPENS = /^\s*\d{4}(?:年|\s*(?:至|到|-|–|—|~|～)\s*\d{4}年)/
-
 /** Bounds of a plan's targets, read as part of the figure when they stand right before it. */
 const TARGET_BOUNDS = ['不低于', '不高于', '不少于', '不超过']
 
@@ -327,28 +321,6 @@ function targetYear(before: string, period: string | undefined): string | undefi
   const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('\n')) + 1)
   const year = /^\s*(\d{4})年/.exec(sentence)?.[1]
   return year !== undefined && year !== period ? year : undefined
-}
-
-/**
- * The year a figure is of, when its clause opens with one other than the report's period: a report
- * of 2025 that recalls 2024年PM2.5年均浓度为17.4微克/立方米 prints a level of 2024. The clause is the
- * nearest of its sentence that opens with a year, so that 2021—2024年均值为35微克/立方米，2025年为21微克/立方米
- * dates the second figure 2025. A year that starts a span (2024年以来, 2024年至今, 2024年底前) or a
- * list of years dates no single figure; a span of years (2021年至2024年累计, 2021-2022年…考核) is
- * the period of the figures it opens.
- */
-function yearOfClause(before: string, period: string | undefined): string | undefined {
-  for (const clause of clausesSoFar(before)) {
-    if (!YEAR_OPENS.test(clause)) continue
-    const span = YEARS_OPENING.exec(clause)
-    if (span) return Number(span[1]) < Number(span[2]) ? `${span[1]}/${span[2]}` : undefined
-    const year =
-      /^\s*(\d{4})年(?!以来|至|到|起|底|末|初|前|后|上半|下半|度|[0-9０-９〇一二三四五六七八九十、和与及—–~～-])/.exec(
-        clause
-      )?.[1]
-    return year !== undefined && year !== period ? year : undefined
-  }
-  return undefined
 }
 
 /**
