@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { compileSources } from '../src/compile/compile-sources.js'
-import { factInterval, mayBeSame } from '../src/validate/interval.js'
+import { allowedInterval, factInterval, mayBeSame } from '../src/validate/interval.js'
 
 // Two printed figures of one quantity, each as value, decimals and kind, and whether they may be
 // the same value.
@@ -32,6 +32,32 @@ describe('two printed figures of one quantity may be the same value when their r
   })
 })
 
+// A figure with a bound (98%以上, 20以内) allows every value on its open side.
+// prettier-ignore
+const bounded: Array<[string, [number, string | undefined], [number, string | undefined], boolean]> = [
+  ['an exact value above an at-least bound', [98, 'at-least'], [99.2, undefined], true],
+  ['an exact value below an at-least bound', [98, 'at-least'], [97.4, undefined], false],
+  ['an exact value that rounds to the bound', [98, 'at-least'], [97.6, undefined], true],
+  ['an exact value below an at-most bound', [20, 'at-most'], [17.4, undefined], true],
+  ['an exact value above an at-most bound', [20, 'at-most'], [21, undefined], false],
+  ['two at-least bounds', [98, 'at-least'], [99, 'at-least'], true],
+  ['bounds that meet', [98, 'at-least'], [98, 'at-most'], true],
+  ['bounds that leave no value between them', [99, 'at-least'], [97, 'at-most'], false],
+  ['about is no bound', [98, 'about'], [99.2, undefined], false]
+]
+
+describe('a bound allows every value on its open side', () => {
+  test.each(bounded)('%s', (_name, [a, aBound], [b, bBound], expected) => {
+    const range = (value: number, bound: string | undefined) =>
+      allowedInterval(
+        { value, decimals: Number.isInteger(value) ? 0 : 1, ...(bound !== undefined && { bound }) },
+        'ratio'
+      )
+    expect(mayBeSame(range(a, aBound), range(b, bBound))).toBe(expected)
+    expect(mayBeSame(range(b, bBound), range(a, aBound))).toBe(expected)
+  })
+})
+
 const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
 const report = (slug: string, period: string, body: string, published?: string) => ({
   path: `${slug}.md`,
@@ -46,6 +72,43 @@ describe('restatement-conflict', () => {
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
       'report-2025.md:10:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in report-2024 (report-2024.md:10:4); if report-2025 corrects it, say so with revises=report-2024'
     ])
+  })
+
+  // A brief that says 98%以上 and 20以内 of a year a summary puts at 99.2% and 17.4 says nothing else.
+  test('a level printed with a bound agrees with an exact one within it, and the exact one stands in the series', () => {
+    const brief = report('brief-2024', '2024', '优良率:fact[98%以上]{metric=air.good_days_ratio}。', '2025-01-05')
+    const summary = report('summary-2024', '2024', '优良率:fact[98.6%]{metric=air.good_days_ratio}。', '2025-02-18')
+    const { diagnostics, collection } = compileSources({
+      reports: [brief, { ...summary, text: summary.text.replace('年报告', '年工作总结') }],
+      registry,
+      checkUnusedMetrics: false
+    })
+    expect(diagnostics).toEqual([])
+    const points = collection?.series.find((one) => one.metric.id === 'air.good_days_ratio')?.points
+    expect(points?.map((point) => [point.period, point.value, point.report])).toEqual([['2024', 98.6, 'summary-2024']])
+  })
+
+  test('a level outside the bound another report printed is a conflict', () => {
+    const brief = report('brief-2024', '2024', '优良率:fact[98%以上]{metric=air.good_days_ratio}。', '2025-01-05')
+    const summary = report('summary-2024', '2024', '优良率:fact[97.4%]{metric=air.good_days_ratio}。', '2025-02-18')
+    const { diagnostics } = compileSources({
+      reports: [brief, { ...summary, text: summary.text.replace('年报告', '年工作总结') }],
+      registry,
+      checkUnusedMetrics: false
+    })
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      'summary-2024.md:11:4 restatement-conflict'
+    ])
+  })
+
+  test('within one report, a bound and an exact value within it are no inconsistent duplicate', () => {
+    const text = '优良率:fact[98%以上]{metric=air.good_days_ratio}，全年为:fact[98.6%]{metric=air.good_days_ratio}。'
+    const { diagnostics } = compileSources({
+      reports: [report('r-2024', '2024', text)],
+      registry,
+      checkUnusedMetrics: false
+    })
+    expect(diagnostics).toEqual([])
   })
 
   // A date that is no date keeps the report from being published, not from being read: its levels

@@ -3,7 +3,7 @@ import { report } from '../diagnostics/report.js'
 import type { Registry, RelatedPlace } from '../model/compiled.js'
 import { previousPeriod } from '../model/period.js'
 import { groupBy, place, seriesKey } from '../validate/fact-groups.js'
-import { factInterval, mayBeSame } from '../validate/interval.js'
+import { allowedInterval, factInterval, mayBeSame } from '../validate/interval.js'
 import {
   dateOf,
   orderKnown,
@@ -115,7 +115,7 @@ function restated(
 ): PublishedLevel {
   const earlier = level.printed
   const kind = registry.metrics.get(later.fact.metric)?.kind
-  const agrees = mayBeSame(factInterval(earlier.fact, kind), factInterval(later.fact, kind))
+  const agrees = mayBeSame(allowedInterval(earlier.fact, kind), allowedInterval(later.fact, kind))
   const revises = later.fact.revises
   const revisesEarlier =
     revises !== undefined &&
@@ -140,8 +140,12 @@ function restated(
   if (agrees) {
     if (revises !== undefined && !revisesEarlier) reportUnmatched(later, group, printers(level))
     // 92% beside 91.7%: the same at the precision printed, not the same figure.
-    check(true, '与', later.fact.value === earlier.fact.value ? '相同' : '在印刷精度内相符')
-    level.alsoIn.push(later)
+    check(true, '与', agreement(earlier, later))
+    // 99.2% beside 98%以上: the figure that says the value stands for it in the series.
+    if (isBounded(earlier) && !isBounded(later)) {
+      level.alsoIn.push(earlier)
+      level.printed = later
+    } else level.alsoIn.push(later)
     return level
   }
   if (revisesEarlier) {
@@ -171,6 +175,19 @@ function restated(
     [relatedPlace(earlier, `"${earlier.fact.text}"`)]
   )
   return level
+}
+
+/** How two printings of a level agree, in the words of a check: the same, within a bound, or at the precision printed. */
+function agreement(earlier: Printed, later: Printed): string {
+  if (isBounded(earlier) !== isBounded(later)) return '在所述范围内相符'
+  return later.fact.value === earlier.fact.value && later.fact.bound === earlier.fact.bound
+    ? '相同'
+    : '在印刷精度内相符'
+}
+
+/** A level printed as a bound (98%以上, 20微克/立方米以内), not as a value. */
+function isBounded({ fact }: Printed): boolean {
+  return fact.bound === 'at-least' || fact.bound === 'at-most'
 }
 
 /**

@@ -24,6 +24,21 @@ export function factInterval(
   return intervalOf(fact.value, exact ? undefined : fact.decimals)
 }
 
+/**
+ * The values a fact's words allow: its range, open on the side its bound leaves open (98%以上 is
+ * 98% or more, 20微克/立方米以内 20 or less). A level printed with a bound agrees with an exact one
+ * within it: 99.2% does not contradict 98%以上.
+ */
+export function allowedInterval(
+  fact: { value: number; decimals?: number; aspect?: string; bound?: string },
+  kind: string | undefined
+): Interval {
+  const range = factInterval(fact, kind)
+  if (fact.bound === 'at-least') return { low: range.low, high: Infinity }
+  if (fact.bound === 'at-most') return { low: -Infinity, high: range.high }
+  return range
+}
+
 function intervalOf(value: number, decimals: number | undefined): Interval {
   const half = decimals === undefined ? 0 : 0.5 * 10 ** -decimals
   return { low: value - half, high: value + half }
@@ -31,7 +46,9 @@ function intervalOf(value: number, decimals: number | undefined): Interval {
 
 // Binary fractions make 0.1 + 0.2 miss 0.3; a relative slack far below any written precision absorbs that.
 function slack(a: Interval, b: Interval): number {
-  return 1e-9 * Math.max(1, Math.abs(a.low), Math.abs(a.high), Math.abs(b.low), Math.abs(b.high))
+  // The open end of a bound (see allowedInterval) has no size to scale by.
+  const ends = [a.low, a.high, b.low, b.high].filter(Number.isFinite).map(Math.abs)
+  return 1e-9 * Math.max(1, ...ends)
 }
 
 export function overlaps(a: Interval, b: Interval): boolean {
