@@ -203,6 +203,34 @@ describe('a year that opens a clause gives the period of its figures', () => {
       '98.7% :fact[98.7%]{metric=air.good_days_ratio period=2024}',
       '99.0% :fact[99.0%]{metric=air.good_days_ratio}'
     ]],
+    // The level a change is measured from, printed before it, is of the period compared with, and
+    // of the metric of the level before it; the change restates it.
+    ['全市空气质量综合指数2.49，较2024年的2.34改善6.4%。', [
+      '2.49 :fact[2.49]{metric=air.aqi_composite}',
+      '2024年 ignore: 较2024年的',
+      '2.34 :fact[2.34]{metric=air.aqi_composite period=2024}',
+      '6.4% :fact[6.4%]{metric=air.aqi_composite aspect=improve base=2024}'
+    ]],
+    ['全市空气质量优良率98.9%，比上年（99.2%）下降0.3个百分点。', [
+      '98.9% :fact[98.9%]{metric=air.good_days_ratio}',
+      '99.2% :fact[99.2%]{metric=air.good_days_ratio period=2024}',
+      '0.3个百分点 :fact[0.3个百分点]{metric=air.good_days_ratio aspect=decrease base=2024}'
+    ]],
+    ['近岸海域优良水质面积比由2024年的91.7%提升至93.8%。', [
+      '2024年 ignore: 由2024年的',
+      '91.7% :fact[91.7%]{metric=sea.good_quality_area_ratio period=2024}',
+      '93.8% :fact[93.8%]{metric=sea.good_quality_area_ratio}'
+    ]],
+    ['空气质量综合指数从上年的第3名下降至第8名。', [
+      '第3名 :fact[第3名]{metric=air.aqi_rank period=2024}',
+      '第8名 :fact[第8名]{metric=air.aqi_rank}'
+    ]],
+    // A level of a year to come, with a bound or the words of a plan, is a target.
+    ['2026年，PM2.5年均浓度控制在20微克/立方米以内，优良率保持在98%以上。', [
+      '2026年 ignore: 2026年，PM2.5',
+      '20微克/立方米以内 :fact[20微克/立方米以内]{metric=air.pm25 aspect=target period=2026}',
+      '98%以上 :fact[98%以上]{metric=air.good_days_ratio aspect=target period=2026}'
+    ]],
     // A span of years counts from the years before the report's, or after it; 三年来最低 names a record.
     ['五年来累计整治入河排污口205个，近三年整治入河排污口120个，今后三年整治入河排污口80个，PM2.5浓度为三年来最低。', [
       '五年 ignore: 五年来累计',

@@ -1,4 +1,5 @@
 import type { Figure } from '../chinese-number/index.js'
+import { sameTimeOf } from '../model/period.js'
 import { sentenceSoFar } from './sentence.js'
 
 /** The aspect words before a figure give it; `level` (the default) is never proposed. */
@@ -128,4 +129,18 @@ function lastDirection(near: string): { word: string; aspect: ProposedAspect } |
     if (!found || at > found.at) found = { at, word, aspect }
   }
   return found && { word: found.word, aspect: found.aspect }
+}
+
+/** Words right before a level of the period a change is measured from: 较2023年的, 比上年（, 从上年的, 由2023年的. */
+const COMPARED_LEVEL = /(?:较|比|与|从|由)(?:(\d{4})年|上年|去年)(?:同期)?(?:的|[（(])$/
+
+/**
+ * The period of a level printed as what a change is measured from (较2023年的2.61改善10.3%, 比上年（99.7%）
+ * 下降0.2个百分点, 从上年的第7名上升至第3名): the year named, else the same part of the year before
+ * `period`, the figure's clause's or the report's. Undefined for any other figure.
+ */
+export function comparedLevelPeriod(before: string, period: string | undefined): string | undefined {
+  const match = COMPARED_LEVEL.exec(before.slice(-12))
+  if (!match) return undefined
+  return match[1] ?? (period === undefined ? undefined : sameTimeOf(period))
 }

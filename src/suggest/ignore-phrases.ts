@@ -113,11 +113,11 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
   },
   {
     id: 'year-compared',
-    description: 'A year a sentence compares with names the base of the changes after it, which take it as base=: 与2024年相比, 较2024年',
-    applies: ({ figure, before }) =>
-      figure.kind === 'date' && /^\d{4}$/.test(figure.period ?? '') && /(?:与|较|比)$/.test(before),
+    description: 'A year a sentence compares with names the base of the changes after it, which take it as base=, and the period of the level it prints: 与2024年相比, 较2024年, 由2023年的84.2%',
+    applies: ({ figure, before, after }) =>
+      figure.kind === 'date' && /^\d{4}$/.test(figure.period ?? '') && (/(?:与|较|比)$/.test(before) || (/(?:由|从)$/.test(before) && after.startsWith('的'))),
     before: 1,
-    after: ({ after }) => /^(?:同期相比|相比|同期)/.exec(after)?.[0].length ?? 0
+    after: ({ after }) => /^(?:同期相比|相比|同期|的)/.exec(after)?.[0].length ?? 0
   },
   {
     id: 'count-of-figures',

@@ -19,7 +19,8 @@ export function restatedFigure(
   isChange: boolean
 ): number | undefined {
   if (respectively?.kind === 'restated') return respectively.figure
-  if (!isChange) return elidedFrom(text, figures, index)
+  if (!isChange)
+    return elidedFrom(text, figures, index) ?? comparedFrom(text, figures, index) ?? reachedFrom(text, figures, index)
   const { start } = figures[index] as Span
   // The year a change is compared with (与2024年相比) is one of its words, not the figure it restates.
   let previous = index - 1
@@ -28,9 +29,10 @@ export function restatedFigure(
   return earlier && restatesPrevious(text.slice(earlier.end, start)) ? previous : undefined
 }
 
-/** Whether a figure is a year a change is compared with: 与2024年, 较2024年. */
-function comparedYear(text: string, span: Span): boolean {
-  return /[与较比]\d{4}年$/.test(text.slice(Math.max(0, span.start - 1), span.end))
+/** Whether a figure is a year a change is compared with: 与2024年, 较2024年, 由2023年的. */
+export function comparedYear(text: string, span: Span): boolean {
+  if (!/[与较比由从]$/.test(text.slice(Math.max(0, span.start - 1), span.start))) return false
+  return /^\d{4}年$/.test(text.slice(span.start, span.end))
 }
 
 /** The verb of a clause that says only when: 上年为97.0%, 1—11月达99.1%. */
@@ -45,6 +47,33 @@ function elidedFrom(text: string, figures: readonly Span[], index: number): numb
   const { start } = figures[index] as Span
   const clause = clauseSoFar(text.slice(Math.max(0, start - 32), start))
   if (!ELIDED.test(clause.slice(timeOpening(clause)))) return undefined
+  return lastLevelBefore(text, figures, index)
+}
+
+/** The words right before the level a change is measured from: 较2023年的, 比上年（ (see comparedLevelPeriod). */
+const COMPARED = /(?:较|比|与|从|由)(?:\d{4}年|上年|去年)(?:同期)?(?:的|[（(])$/
+
+/** The level of the sentence a level of the period compared with is of (2.34 of 2.34,较2023年的2.61). */
+function comparedFrom(text: string, figures: readonly Span[], index: number): number | undefined {
+  const { start } = figures[index] as Span
+  if (!COMPARED.test(text.slice(Math.max(0, start - 12), start))) return undefined
+  return lastLevelBefore(text, figures, index)
+}
+
+/** The words between where a level starts and where it ends up: 由84.2%提升至91.7%, 从第7名上升至第3名. */
+const REACHED = /^\s*[)）]?\s*(?:提升|提高|上升|增加|增长|下降|降低|减少|改善|回落)?(?:至|到)$/
+
+/** The start a level reached restates (84.2% of 由84.2%提升至91.7%): the figure right before it. */
+function reachedFrom(text: string, figures: readonly Span[], index: number): number | undefined {
+  const { start } = figures[index] as Span
+  const earlier = lastLevelBefore(text, figures, index)
+  const span = earlier === undefined ? undefined : figures[earlier]
+  return span && REACHED.test(text.slice(span.end, start)) ? earlier : undefined
+}
+
+/** The last figure of the sentence before a figure that is no time itself. */
+function lastLevelBefore(text: string, figures: readonly Span[], index: number): number | undefined {
+  const { start } = figures[index] as Span
   for (let earlier = index - 1; earlier >= 0; earlier--) {
     const span = figures[earlier] as Span
     if (!sameSentence(text.slice(span.end, start))) return undefined

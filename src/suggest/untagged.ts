@@ -1,7 +1,7 @@
 import type { Nodes, Root } from 'mdast'
 import type { Point } from 'unist'
 import type { Figure } from '../chinese-number/index.js'
-import { sameTimeOf } from '../model/period.js'
+import { comesBefore, parsePeriod, sameTimeOf } from '../model/period.js'
 import { eachNode } from '../remark/each-node.js'
 import { blockText, sourceOffset, type BlockText } from './block-text.js'
 import { findFigures, type FoundFigure } from './find-figures.js'
@@ -13,10 +13,17 @@ import { memberNamed, ownWords } from './member-proposals.js'
 import { sharedLevels, type SharedLevel } from './shared-levels.js'
 import { statedLevelKey, taggedLevels, takenKey, valueKey, type TakenLevels } from './taken-levels.js'
 import type { Registry } from '../model/compiled.js'
-import { readComparison, targetListStart, type Comparison, type ProposedAspect } from './comparison-words.js'
+import type { Metric } from '../model/schema-types.js'
+import {
+  comparedLevelPeriod,
+  readComparison,
+  targetListStart,
+  type Comparison,
+  type ProposedAspect
+} from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
-import { restatedFigure, sameSentence } from './restated-figure.js'
+import { comparedYear, restatedFigure, sameSentence } from './restated-figure.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
 import { periodOfClause } from './clause-period.js'
 
@@ -158,8 +165,9 @@ function describe(
   // The words that matter stand within a clause of the figure; a slice of the whole paragraph for
   // each figure would make a long paragraph quadratic.
   const before = block.text.slice(Math.max(0, found.start - 64), found.start)
-  const comparison = readComparison(before, figure, targetsFrom <= found.start)
-  const { start, text, period } = spanAndPeriod(found, before, comparison.aspect === 'target', options.period)
+  const read = readComparison(before, figure, targetsFrom <= found.start)
+  const { start, text, period } = spanAndPeriod(found, before, read.aspect === 'target', options.period)
+  const comparison = planned(read, { figure, before, period, reportPeriod: options.period })
   const isChange = isChangeAspect(comparison.aspect)
   const restated = restatedFigure(block.text, figures, index, respectively, isChange)
   const guess =
@@ -294,7 +302,9 @@ function spanAndPeriod(
   reportPeriod: string | undefined
 ): { start: number; text: string; period: string | undefined } {
   if (isTarget) return asTarget(found, before, reportPeriod)
-  return { ...found, period: found.figure.kind === 'date' ? undefined : periodOfClause(before, reportPeriod) }
+  if (found.figure.kind === 'date') return { ...found, period: undefined }
+  const period = periodOfClause(before, reportPeriod)
+  return { ...found, period: comparedLevelPeriod(before, period ?? reportPeriod) ?? period }
 }
 
 /**
@@ -341,7 +351,6 @@ function guessFor(
   }: { isChange: boolean; respectively: RespectivelyReading | undefined; restated: number | undefined }
 ): { metric: string; confidence: number } | undefined {
   const { start, end, figure } = figures[index] as FoundFigure
-  const previous = figures[index - 1]
   if (respectively?.kind === 'named') {
     const guess = guessMetric(respectively.words, '', figure, registry, { isChange })
     // The names of one list are different things: a name the registry lacks (PM10 beside PM2.5) must
@@ -353,18 +362,37 @@ function guessFor(
   const earlier = restated?.metric === undefined ? undefined : registry.metrics.get(restated.metric)
   if (restated?.metric !== undefined && earlier && takes(earlier, figure, true))
     return { metric: restated.metric, confidence: restated.confidence }
-  const previousGuess = guessed[index - 1]?.metric
-  const previousMetric =
-    previous && previousGuess !== undefined && sameSentence(block.text.slice(previous.end, start))
-      ? registry.metrics.get(previousGuess)
-      : undefined
   return guessMetric(block.text.slice(0, start), block.text.slice(end), figure, registry, {
-    // 15批92件: a figure right after another shares its words.
-    ...(previous && previous.end < start && { ownWordsFrom: previous.end }),
-    ...(previousMetric && { previous: previousMetric }),
-    ...(previous?.end === start && previousGuess !== undefined && { adjacentTo: previousGuess }),
+    ...figureBefore(block.text, figures, index, guessed, registry),
     isChange
   })
+}
+
+/** What the figure before a figure tells of its metric: where its own words start, and the metric guessed for it. */
+function figureBefore(
+  text: string,
+  figures: readonly FoundFigure[],
+  index: number,
+  guessed: ReadonlyArray<UntaggedFigure | undefined>,
+  registry: Registry
+): { ownWordsFrom?: number; previous?: Metric; adjacentTo?: string } {
+  const { start } = figures[index] as FoundFigure
+  // 由2023年的84.2%: the year compared with is one of the figure's words, not a figure before it.
+  let before = index - 1
+  while (before >= 0 && comparedYear(text, figures[before] as FoundFigure)) before--
+  const previous = figures[before]
+  if (!previous) return {}
+  const previousGuess = guessed[before]?.metric
+  const previousMetric =
+    previousGuess !== undefined && sameSentence(text.slice(previous.end, start))
+      ? registry.metrics.get(previousGuess)
+      : undefined
+  return {
+    // 15批92件: a figure right after another shares its words.
+    ...(previous.end < start && { ownWordsFrom: previous.end }),
+    ...(previousMetric && { previous: previousMetric }),
+    ...(previous.end === start && previousGuess !== undefined && { adjacentTo: previousGuess })
+  }
 }
 
 /**
@@ -398,6 +426,25 @@ function relate(
   if (respectively?.kind === 'named') figure.labelWords = respectively.words
   const restated = earlier === undefined ? undefined : guessed[earlier]
   if (figure.metric === undefined && restated) figure.sameMetricAs = restated.start
+}
+
+/** Words of a plan right before a level: 控制在20微克/立方米以内, 保持在98%以上, 力争达到…. */
+const PLAN_WORDS = /(?:控制在|保持在|稳定在|达到|力争|确保)$/
+
+/**
+ * A level of a period after the report's, with a bound or words of a plan (a summary of 2024 that
+ * closes with 2025年，PM2.5年均浓度控制在20微克/立方米以内): a target, since no report publishes the
+ * outcome of a year to come.
+ */
+function planned(
+  comparison: Comparison,
+  { figure, before, period, reportPeriod }: { figure: Figure; before: string; period?: string; reportPeriod?: string }
+): Comparison {
+  if (comparison.aspect !== undefined || period === undefined || reportPeriod === undefined) return comparison
+  const [own, later] = [parsePeriod(reportPeriod), parsePeriod(period)]
+  if (typeof own === 'string' || typeof later === 'string' || !comesBefore(own, later)) return comparison
+  const bounded = figure.bound === 'at-least' || figure.bound === 'at-most'
+  return bounded || PLAN_WORDS.test(before) ? { aspect: 'target', againstBase: false } : comparison
 }
 
 /** Whether an aspect is a change from a base: a start or a target is a level of its own. */
