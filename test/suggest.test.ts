@@ -231,6 +231,21 @@ describe('a year that opens a clause gives the period of its figures', () => {
       '20微克/立方米以内 :fact[20微克/立方米以内]{metric=air.pm25 aspect=target period=2026}',
       '98%以上 :fact[98%以上]{metric=air.good_days_ratio aspect=target period=2026}'
     ]],
+    // 主要指标 and its colon open a list of targets, to the end of its sentence; 主要指标如下 and
+    // 主要指标完成情况 open outcomes.
+    ['主要指标：优良率不低于95%，PM2.5年均浓度20微克/立方米；近岸海域优良水质面积比不低于84.8%。全市优良率95.1%。', [
+      '不低于95% :fact[不低于95%]{metric=air.good_days_ratio aspect=target}',
+      '20微克/立方米 :fact[20微克/立方米]{metric=air.pm25 aspect=target}',
+      '不低于84.8% :fact[不低于84.8%]{metric=sea.good_quality_area_ratio aspect=target}',
+      '95.1% :fact[95.1%]{metric=air.good_days_ratio}'
+    ]],
+    ['我局开展工作，主要指标如下。全市空气质量综合指数3.12，同比改善4.6%。', [
+      '3.12 :fact[3.12]{metric=air.aqi_composite}',
+      '4.6% :fact[4.6%]{metric=air.aqi_composite aspect=improve base=2024}'
+    ]],
+    ['主要指标完成情况：全市空气质量优良率95.1%。', [
+      '95.1% :fact[95.1%]{metric=air.good_days_ratio}'
+    ]],
     // A span of years counts from the years before the report's, or after it; 三年来最低 names a record.
     ['五年来累计整治入河排污口205个，近三年整治入河排污口120个，今后三年整治入河排污口80个，PM2.5浓度为三年来最低。', [
       '五年 ignore: 五年来累计',

@@ -40,7 +40,7 @@ const DIRECTION_WORDS: ReadonlyArray<{ word: string; aspect: ProposedAspect }> =
 /** Bounds written before a figure of a plan: 优良率不低于99.2%. */
 const TARGET_WORDS: readonly string[] = ['不低于', '不高于', '不少于', '不超过', '力争']
 
-/** Headings of a plan's list of targets: every figure after them in the paragraph is a target. */
+/** Headings of a plan's list of targets: every figure after them and their colon, to the end of the sentence, is a target. */
 const TARGET_LIST_WORDS: readonly string[] = ['主要指标', '主要目标', '预期目标']
 
 export interface Comparison {
@@ -93,16 +93,23 @@ export function comparisonBefore(before: string): { word: string; year?: string 
 }
 
 /**
- * Where a plan's list of targets starts in a paragraph (the end of its heading word), or Infinity:
- * found once per paragraph, so that asking for each figure costs nothing however long it is.
+ * Where a plan's list of targets stands in a paragraph, [start, end): from its heading word and
+ * colon (主要指标：) to the end of that sentence; [Infinity, Infinity] when there is none. 主要指标如下
+ * and 主要指标完成情况 open outcomes, not targets. Found once per paragraph, so that asking for each
+ * figure costs nothing however long it is.
  */
-export function targetListStart(paragraph: string): number {
+export function targetListSpan(paragraph: string): [number, number] {
   let start = Infinity
   for (const word of TARGET_LIST_WORDS) {
-    const at = paragraph.indexOf(word)
-    if (at !== -1) start = Math.min(start, at + word.length)
+    for (let at = paragraph.indexOf(word); at !== -1; at = paragraph.indexOf(word, at + 1)) {
+      const colon = /^\s*[：:]/.exec(paragraph.slice(at + word.length, at + word.length + 4))
+      if (colon) start = Math.min(start, at + word.length + colon[0].length)
+    }
   }
-  return start
+  if (start === Infinity) return [Infinity, Infinity]
+  // A list of targets goes on past its semicolons: …不低于84.8%;危险废物处置利用率100%。
+  const end = paragraph.slice(start).search(/[。！？!?\n]/)
+  return [start, end === -1 ? paragraph.length : start + end]
 }
 
 function clause(before: string): string {

@@ -17,7 +17,7 @@ import type { Metric } from '../model/schema-types.js'
 import {
   comparedLevelPeriod,
   readComparison,
-  targetListStart,
+  targetListSpan,
   type Comparison,
   type ProposedAspect
 } from './comparison-words.js'
@@ -127,7 +127,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
     const figures = findFigures(block.text)
     // The guesses of the block so far, by figure: a change or a 分别-list may take the metric of an earlier figure.
     const guessed: Array<UntaggedFigure | undefined> = []
-    const targetsFrom = targetListStart(block.text)
+    const targets = targetListSpan(block.text)
     for (const [index, found] of figures.entries()) {
       if (tagged.overlaps(found.start, found.end)) continue
       const covering = ignored.find((phrase) => phrase.covers(found.start, found.end))
@@ -136,7 +136,7 @@ export function findUntagged(options: UntaggedOptions): UntaggedResult {
         continue
       }
       const respectively = readRespectively(block.text, figures, index)
-      const figure = describe(block, figures, index, guessed, options, { targetsFrom, taken, respectively })
+      const figure = describe(block, figures, index, guessed, options, { targets, taken, respectively })
       guessed[index] = figure
       const start = figure.start.offset ?? 0
       if (skipped.covers(start)) {
@@ -157,15 +157,15 @@ function describe(
   index: number,
   guessed: ReadonlyArray<UntaggedFigure | undefined>,
   options: UntaggedOptions,
-  context: { targetsFrom: number; taken: () => TakenLevels; respectively: RespectivelyReading | undefined }
+  context: { targets: [number, number]; taken: () => TakenLevels; respectively: RespectivelyReading | undefined }
 ): UntaggedFigure {
-  const { targetsFrom, taken, respectively } = context
+  const { targets, taken, respectively } = context
   const found = figures[index] as FoundFigure
   const { end, figure } = found
   // The words that matter stand within a clause of the figure; a slice of the whole paragraph for
   // each figure would make a long paragraph quadratic.
   const before = block.text.slice(Math.max(0, found.start - 64), found.start)
-  const read = readComparison(before, figure, targetsFrom <= found.start)
+  const read = readComparison(before, figure, targets[0] <= found.start && found.start < targets[1])
   const { start, text, period } = spanAndPeriod(found, before, read.aspect === 'target', options.period)
   const comparison = planned(read, { figure, before, period, reportPeriod: options.period })
   const isChange = isChangeAspect(comparison.aspect)
