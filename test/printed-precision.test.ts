@@ -74,6 +74,33 @@ describe('restatement-conflict', () => {
     ])
   })
 
+  // A summary of 2024 with no date came out before a summary of 2025 dated 2026-02-10: the one of
+  // 2025 restates the figure of 2024 and is told how to say it corrects it; the other way round, a
+  // revises= on the summary of 2024 names a report that came out after it.
+  test('a report with no date whose period is over before a dated one starts came out first', () => {
+    const summary = report('summary-2024', '2024', '优良率:fact[98.6%]{metric=air.good_days_ratio}。')
+    const next = report(
+      'summary-2025',
+      '2025',
+      '上年优良率为:fact[98.7%]{metric=air.good_days_ratio period=2024}。',
+      '2026-02-10'
+    )
+    const { diagnostics } = compileSources({ reports: [summary, next], registry, checkUnusedMetrics: false })
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+      'summary-2025.md:11:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in summary-2024 (summary-2024.md:10:4); if summary-2025 corrects it, say so with revises=summary-2024'
+    ])
+    const backwards = report(
+      'summary-2024',
+      '2024',
+      '优良率:fact[98.6%]{metric=air.good_days_ratio revises=summary-2025}。'
+    )
+    const told = compileSources({ reports: [backwards, next], registry, checkUnusedMetrics: false }).diagnostics
+    expect(told.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      'summary-2024.md:10:4 revises-unmatched',
+      'summary-2025.md:11:7 restatement-conflict'
+    ])
+  })
+
   // A brief that says 98%以上 and 20以内 of a year a summary puts at 99.2% and 17.4 says nothing else.
   test('a level printed with a bound agrees with an exact one within it, and the exact one stands in the series', () => {
     const brief = report('brief-2024', '2024', '优良率:fact[98%以上]{metric=air.good_days_ratio}。', '2025-01-05')

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile'
 import type { CollectedReport, CollectionFact } from '../model/compiled.js'
 import { compareStrings, sortedEntries } from '../model/compare.js'
+import { periodDays } from '../model/period.js'
 import type { FactReference, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 import { describeDimensions } from '../validate/fact-groups.js'
 
@@ -44,13 +45,17 @@ function datedWhen({ frontMatter }: Pick<CollectedReport, 'frontMatter'>): strin
 
 /**
  * Whether it is known which of two reports came out first: both are dated, on different days, or
- * neither is and their periods end apart (a report of 2025 after one of 2024). A report of 2024
- * that gives no date may have come out before or after a fact sheet dated 2025-02-18; of two
- * dated the same day, either may be the one that corrects the other.
+ * neither is and their periods end apart (a report of 2025 after one of 2024), or one is and the
+ * other's period is over before the dated one's starts (a summary of 2024 with no date before a
+ * summary of 2025 dated 2026-02-10), as they sort. A report of 2024 that gives no date may have
+ * come out before or after a fact sheet of 2024 dated 2025-02-18; of two dated the same day,
+ * either may be the one that corrects the other.
  */
 export function orderKnown(a: Publication, b: Publication): boolean {
-  if (a.dated !== b.dated) return false
-  return publishedWhen(a.report) !== publishedWhen(b.report)
+  if (a.dated === b.dated) return publishedWhen(a.report) !== publishedWhen(b.report)
+  const [first, second] = a.order < b.order ? [a, b] : [b, a]
+  const [before, after] = [first, second].map(({ report }) => periodDays(report.frontMatter.period))
+  return before !== undefined && after !== undefined && before.endExclusive <= after.start
 }
 
 /** The date a report's front matter gives it (see datedWhen), or undefined. */
