@@ -46,7 +46,13 @@ export function findHazards(text: string): Hazard[] {
     const span = text.slice(at, end)
     scanned = Math.max(scanned, end)
     if (!mayBreak.test(span)) continue
+    const label = asciiLabel(text, start, end)
     for (const char of span) {
+      // A label is the figure as printed: 2：1 and ２：１ are ratios, not a broken annotation.
+      if (at >= label.start && at < label.end && (char === '：' || char === '\u3000')) {
+        at += char.length
+        continue
+      }
       const ascii = fullWidth[char]
       const message =
         ascii !== undefined
@@ -59,6 +65,19 @@ export function findHazards(text: string): Hazard[] {
     }
   }
   return hazards
+}
+
+/**
+ * The text between the brackets of a label opened by `:fact[` and closed by `]` (the first of the
+ * closing brackets), within the span, [start, end); an empty range when the annotation does not open
+ * so or does not close its label so. Looked for only in a span that holds a full-width character.
+ */
+function asciiLabel(text: string, start: number, end: number): { start: number; end: number } {
+  const open = start + ':fact'.length
+  if (text[start] !== ':' || text[open] !== '[') return { start: 0, end: 0 }
+  let close = open + 1
+  while (close < end && !']】］'.includes(text[close] ?? '')) close++
+  return text[close] === ']' && close < end ? { start: open + 1, end: close } : { start: 0, end: 0 }
 }
 
 /** An annotation whose directive name is most likely a misspelt `fact`, which the parser leaves as text. */
