@@ -308,6 +308,10 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
   test.each([
     [['frobnicate'], 'factmark: unknown command "frobnicate"; the commands are init, new, build, check, suggest, watch, verify (factmark --help says what each does)\n'],
     [['chek'], 'factmark: unknown command "chek" (did you mean "check"?); the commands are'],
+    [['help', 'chek'], 'factmark: unknown command "chek" (did you mean "check"?); the commands are'],
+    [['chek', '--help'], 'factmark: unknown command "chek" (did you mean "check"?); the commands are'],
+    [['check', '--strict=false'], 'factmark: --strict takes no value: name it to turn it on, leave it out to leave it off\n'],
+    [['build', '--timings=yes'], 'factmark: --timings takes no value: name it to turn it on, leave it out to leave it off\n'],
     [[], 'Usage: factmark'],
     [['check', '--format', 'xml'], '--format must be one of text, json, github, not "xml"'],
     [['check', '--colour'], 'factmark: unknown option "--colour"; factmark --help lists the options\n'],
@@ -333,8 +337,7 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
   test('help, --help and -h print the usage', async () => {
     const { stdout } = await run('--help')
     expect(stdout).toMatch(/^Usage: factmark <command>/)
-    for (const argv of [['help'], ['-h'], ['help', 'frobnicate']])
-      expect(await run(...argv)).toEqual({ code: 0, stdout, stderr: '' })
+    for (const argv of [['help'], ['-h']]) expect(await run(...argv)).toEqual({ code: 0, stdout, stderr: '' })
   })
 
   test('help <command> and <command> --help print the command, and the options it takes alone', async () => {

@@ -115,6 +115,9 @@ async function commandLineError(error: unknown, argv: readonly string[]): Promis
   const option = /^Option '(--[\w-]+)/.exec(message)?.[1]
   if (!isNodeError(error, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') || option === undefined)
     return `${message}\n\n${usage}`
+  // --strict=false: a switch is on when named, off when not.
+  if (message.includes('does not take an argument'))
+    return `${option} takes no value: name it to turn it on, leave it out to leave it off\n`
   // A value that starts with a dash (-5) is one; a name of an option after it (--strict) is not.
   const next = argv[argv.indexOf(option) + 1]
   const dashed = message.includes('ambiguous') && next !== undefined && !/^--?[a-z]/i.test(next)
@@ -136,7 +139,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   // `factmark help build` is what many tools take for `factmark build --help`.
   const helpOf = name === 'help' ? files[0] : values.help ? name : undefined
   if (values.help || name === 'help') {
-    io.stdout(isCommandName(helpOf) ? commandUsage(helpOf, commands[helpOf].options) : usage)
+    // factmark help chek: the slip is told, as for factmark chek, not answered with the whole usage.
+    if (helpOf !== undefined && !isCommandName(helpOf)) {
+      io.stderr(await unknownCommand(helpOf))
+      return exit.usage
+    }
+    io.stdout(helpOf === undefined ? usage : commandUsage(helpOf, commands[helpOf].options))
     return exit.ok
   }
   if (values.version) {
@@ -151,17 +159,17 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   return await commands[called.value.name].run({ files, values, format: called.value.format, io })
 }
 
+/** The one line that tells a name is no command: the one meant where it is a slip (chek). */
+async function unknownCommand(name: string): Promise<string> {
+  return `factmark: unknown command "${name}"${await meant(name, Object.keys(commands))}; the commands are ${Object.keys(commands).join(', ')} (factmark --help says what each does)\n`
+}
+
 /** The command named and the format asked for, or the message that says why the command line is wrong. */
 async function commandOf(
   name: string | undefined,
   commandLine: CommandLine
 ): Promise<Result<{ name: CommandName; format: Format }, string>> {
-  if (!isCommandName(name))
-    return err(
-      name === undefined
-        ? usage
-        : `factmark: unknown command "${name}"${await meant(name, Object.keys(commands))}; the commands are ${Object.keys(commands).join(', ')} (factmark --help says what each does)\n`
-    )
+  if (!isCommandName(name)) return err(name === undefined ? usage : await unknownCommand(name))
   // An option that a command does not use is a mistake to point out, not to ignore: `verify
   // --strict` would check nothing more.
   const given = new Set(commandLine.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])))
