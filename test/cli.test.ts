@@ -340,6 +340,22 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
     for (const argv of [['help'], ['-h']]) expect(await run(...argv)).toEqual({ code: 0, stdout, stderr: '' })
   })
 
+  test("a command's help says what each option does to that command alone, in its own words", async () => {
+    const check = (await run('check', '--help')).stdout
+    expect(check).toContain(
+      [
+        "  --no-cache       compile every report and read the registry's YAML again,",
+        '                   taking nothing from earlier checks'
+      ].join('\n')
+    )
+    expect(check).toContain('  --min-coverage <percent>\n                   fail when fewer figures are annotated\n')
+    const suggest = (await run('suggest', '--help')).stdout
+    expect(suggest).toContain('  --dry-run        print the diff --write would make, write nothing\n')
+    expect(suggest).not.toContain('suggest:')
+    const watch = (await run('watch', '--help')).stdout
+    expect(watch).toContain('  --port <n>       port to serve on, 0 for any free port            [4321]\n')
+  })
+
   test('help <command> and <command> --help print the command, and the options it takes alone', async () => {
     const { stdout } = await run('help', 'verify')
     expect(stdout).toBe(

@@ -50,6 +50,50 @@ Exit codes: 0 clean, 1 validation errors (verify: any mismatch), 2 usage or
 I/O errors (verify: no such folder, or no manifest.json in it).
 `
 
+/** Where the description of an option starts, in its line. */
+const DESCRIPTION_COLUMN = 19
+const WIDTH = 76
+
+/**
+ * An option's lines in a command's own help: what it says of that command alone, without the
+ * name of the command before it (--no-cache in check's help says what it does to a check).
+ */
+function ownLines(lines: readonly string[], command: string): string[] {
+  const [first = ''] = lines
+  const head = /^ {2}\S+(?: <[^>]+>)?/.exec(first)?.[0] ?? ''
+  const onOwnLine = first.trimEnd() === head
+  // The default, set right at the end of the first line ([4321]), stays where it is.
+  const fallback = /\s+(\[[^\]]+\])$/.exec(first)
+  const opening = first.slice(DESCRIPTION_COLUMN, fallback ? fallback.index : undefined)
+  const text = [onOwnLine ? '' : opening, ...lines.slice(1).map((line) => line.trim())].join(' ').trim()
+  // build: …; check: …: the part of each command that names it.
+  const parts = text.split(/;\s+(?=[a-z]+(?:, [a-z]+)*: )/)
+  const named = parts.map((part) => /^([a-z]+(?:, [a-z]+)*): (.*)$/s.exec(part))
+  if (named.every((match) => match === null)) return [...lines]
+  const own = parts.flatMap((part, at) => {
+    const match = named[at]
+    if (!match) return [part]
+    return (match[1] ?? '').split(', ').includes(command) ? [match[2] ?? ''] : []
+  })
+  const words = own.join('; ').split(' ')
+  const wrapped: string[] = []
+  let line = ''
+  for (const word of words) {
+    if (line !== '' && DESCRIPTION_COLUMN + line.length + 1 + word.length > WIDTH) {
+      wrapped.push(line)
+      line = word
+    } else line = line === '' ? word : `${line} ${word}`
+  }
+  wrapped.push(line)
+  const indent = ' '.repeat(DESCRIPTION_COLUMN)
+  const [firstLine = '', ...rest] = wrapped
+  const shown = `${head.padEnd(DESCRIPTION_COLUMN)}${firstLine}`
+  const withDefault = fallback
+    ? `${shown.padEnd(first.length - (fallback[1] ?? '').length)}${fallback[1] ?? ''}`
+    : shown
+  return [...(onOwnLine ? [head, `${indent}${firstLine}`] : [withDefault]), ...rest.map((more) => `${indent}${more}`)]
+}
+
 /** The entries of a section of the usage: each line that opens one, with the lines that go on with it. */
 function entries(section: string): Array<{ head: string; lines: string[] }> {
   const found: Array<{ head: string; lines: string[] }> = []
@@ -81,7 +125,7 @@ export function commandUsage(command: string, options: readonly string[]): strin
   const described = entries('Commands').find((entry) => entry.head === command)
   const optionLines = entries('Options')
     .filter((entry) => options.some((option) => entry.head === `--${option}`))
-    .flatMap((entry) => entry.lines)
+    .flatMap((entry) => ownLines(entry.lines, command))
   return [
     `Usage: factmark ${command} [options]${OPERANDS[command] ?? ''}`,
     '',
