@@ -3,7 +3,7 @@ import { report } from '../diagnostics/report.js'
 import type { Registry, RelatedPlace } from '../model/compiled.js'
 import { previousPeriod } from '../model/period.js'
 import { groupBy, place, seriesKey } from '../validate/fact-groups.js'
-import { allowedInterval, factInterval, mayBeSame } from '../validate/interval.js'
+import { allowedInterval, factInterval, isBound, mayBeSame } from '../validate/interval.js'
 import {
   dateOf,
   orderKnown,
@@ -187,7 +187,7 @@ function agreement(earlier: Printed, later: Printed): string {
 
 /** A level printed as a bound (98%以上, 20微克/立方米以内), not as a value. */
 function isBounded({ fact }: Printed): boolean {
-  return fact.bound === 'at-least' || fact.bound === 'at-most'
+  return isBound(fact.bound)
 }
 
 /**

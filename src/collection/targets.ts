@@ -2,7 +2,7 @@ import { report } from '../diagnostics/report.js'
 import type { Registry } from '../model/compiled.js'
 import type { Metric, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
 import { place, seriesKey } from '../validate/fact-groups.js'
-import { factInterval, mayBeSame } from '../validate/interval.js'
+import { factInterval, isBound, mayBeSame } from '../validate/interval.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
 import {
   pointReference,
@@ -144,7 +144,7 @@ function evaluate(
 }
 
 function seriesTarget({ fact, publication }: Printed, evaluation: Evaluation): SeriesTarget {
-  const bound = fact.bound === 'at-least' || fact.bound === 'at-most' ? fact.bound : undefined
+  const bound = isBound(fact.bound) ? fact.bound : undefined
   // Added to the fields, not spread with them: see seriesFields.
   return Object.assign(
     seriesFields(fact),

@@ -1,5 +1,6 @@
 import type { Figure } from '../chinese-number/index.js'
 import { findFigures } from './find-figures.js'
+import { mayStartAt } from './label-chars.js'
 import { clausesSoFar } from './sentence.js'
 
 /**
@@ -12,7 +13,11 @@ const YEAR_WORDS: ReadonlyMap<string, number> = new Map([
   ['去年', 1],
   ['上年', 1]
 ])
-const YEAR_WORD = /^(?:今年|本年|去年|上年)/
+const YEAR_WORD_LIST = [...YEAR_WORDS.keys()].join('|')
+const YEAR_WORD = new RegExp(`^(?:${YEAR_WORD_LIST})`)
+
+/** A word that places the date right after it in a year (今年1—11月, 去年12月), as `text` ends with it. */
+export const ENDING_YEAR_WORD = new RegExp(`(?:${YEAR_WORD_LIST})$`)
 
 /** Words that open a span of years up to the report's (近五年, 过去三年) or after it (今后三年, 未来五年). */
 const SPAN_WORDS = /^(?:近|最近|过去|今后|未来)/
@@ -85,6 +90,8 @@ function openingTime(clause: string, reportYear: number | undefined): Opening | 
 /** The time a figure that opens a clause names: a date (2024年, 1—11月, 2025年上半年) or a span of years (近五年). */
 function figureOpening(rest: string, year: number | undefined, reportYear: number | undefined): Opening | undefined {
   const span = SPAN_WORDS.exec(rest)?.[0] ?? ''
+  // Most clauses open with words: no figure is looked for in them.
+  if (!mayStartAt(rest, span.length)) return undefined
   const found = findFigures(rest.slice(span.length, OPENING))[0]
   if (!found || found.start !== 0) return undefined
   const length = span.length + found.end

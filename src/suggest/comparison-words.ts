@@ -141,13 +141,18 @@ function lastDirection(near: string): { word: string; aspect: ProposedAspect } |
 /** Words right before a level of the period a change is measured from: 较2023年的, 比上年（, 从上年的, 由2023年的. */
 const COMPARED_LEVEL = /(?:较|比|与|从|由)(?:(\d{4})年|上年|去年)(?:同期)?(?:的|[（(])$/
 
+/** The words before a level a change is measured from, as `before` ends with them (see COMPARED_LEVEL). */
+export function comparedLevelWords(before: string): RegExpExecArray | null {
+  return COMPARED_LEVEL.exec(before.slice(-12))
+}
+
 /**
  * The period of a level printed as what a change is measured from (较2023年的2.61改善10.3%, 比上年（99.7%）
  * 下降0.2个百分点, 从上年的第7名上升至第3名): the year named, else the same part of the year before
  * `period`, the figure's clause's or the report's. Undefined for any other figure.
  */
 export function comparedLevelPeriod(before: string, period: string | undefined): string | undefined {
-  const match = COMPARED_LEVEL.exec(before.slice(-12))
+  const match = comparedLevelWords(before)
   if (!match) return undefined
   return match[1] ?? (period === undefined ? undefined : sameTimeOf(period))
 }

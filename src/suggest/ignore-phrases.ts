@@ -2,6 +2,7 @@ import type { Figure } from '../chinese-number/index.js'
 import { findFigures } from './find-figures.js'
 import { chineseWords } from './word-breaks.js'
 import { BUILT_IN_NAMES } from './names.js'
+import { ENDING_YEAR_WORD } from './clause-period.js'
 import { CLAUSE_ENDS, SENTENCE_ENDS, sentenceRest } from './sentence.js'
 
 /**
@@ -58,7 +59,7 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
     description: 'A date that opens a sentence says when it speaks of, the report’s own time: 2025年，我局…, 1—11月，…; so does a year alone that dates no figure of its clause: 2024年我局深入打好…, 2024年是攻坚之年',
     applies: ({ figure, before, after }) =>
       figure.kind === 'date' && opensClause(withoutYearWord(before)) && (/^[，,]/.test(after) || (/^\d{4}$/.test(figure.period ?? '') && !SPAN_START.test(after) && !figureInClause(after))),
-    before: ({ before }) => YEAR_WORD.exec(before)?.[0].length ?? 0,
+    before: ({ before }) => ENDING_YEAR_WORD.exec(before)?.[0].length ?? 0,
     after: () => 6,
     pastComma: true
   },
@@ -83,7 +84,7 @@ export const NAME_FIGURES: readonly NameFigureRule[] = [
     description: 'A month, a span of months or a quarter that opens a clause dates the figures in it, which take it as their period: 1—11月全市优良率为99.1%, 今年1月…, 2024年11月PM2.5浓度为…, 第一季度全市…',
     applies: ({ figure, before, after }) =>
       (isMonthly(figure) || (figure.kind === 'rank' && figure.classifier === '季度')) && opensClause(withoutYearWord(before), CLAUSE_ENDS) && figureInClause(after),
-    before: ({ before }) => YEAR_WORD.exec(before)?.[0].length ?? 0,
+    before: ({ before }) => ENDING_YEAR_WORD.exec(before)?.[0].length ?? 0,
     after: () => 6,
     pastComma: true
   },
@@ -144,11 +145,8 @@ function isMonthly(figure: Figure): boolean {
   return figure.kind === 'date' && /^(?:\d{4}|-)-\d{2}(?:\/(?:\d{4}|-)-\d{2})?$/.test(figure.period ?? '')
 }
 
-/** Words before a date that place it in the report's year or the one before: 今年1—11月, 去年12月. */
-const YEAR_WORD = /(?:今年|本年|去年|上年)$/
-
 function withoutYearWord(before: string): string {
-  return before.replace(YEAR_WORD, '')
+  return before.replace(ENDING_YEAR_WORD, '')
 }
 
 /** Words before a number of years that make it a span: 近五年, 过去三年, 今后三年. */

@@ -1,5 +1,6 @@
 import type { Figure } from '../chinese-number/index.js'
 import { timeOpening } from './clause-period.js'
+import { comparedLevelWords } from './comparison-words.js'
 import type { RespectivelyReading } from './respectively.js'
 import { clauseSoFar } from './sentence.js'
 
@@ -50,13 +51,10 @@ function elidedFrom(text: string, figures: readonly Span[], index: number): numb
   return lastLevelBefore(text, figures, index)
 }
 
-/** The words right before the level a change is measured from: 较2023年的, 比上年（ (see comparedLevelPeriod). */
-const COMPARED = /(?:较|比|与|从|由)(?:\d{4}年|上年|去年)(?:同期)?(?:的|[（(])$/
-
 /** The level of the sentence a level of the period compared with is of (2.34 of 2.34,较2023年的2.61). */
 function comparedFrom(text: string, figures: readonly Span[], index: number): number | undefined {
   const { start } = figures[index] as Span
-  if (!COMPARED.test(text.slice(Math.max(0, start - 12), start))) return undefined
+  if (!comparedLevelWords(text.slice(Math.max(0, start - 12), start))) return undefined
   return lastLevelBefore(text, figures, index)
 }
 

@@ -26,6 +26,7 @@ import { readRespectively, type RespectivelyReading } from './respectively.js'
 import { comparedYear, restatedFigure, sameSentence } from './restated-figure.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
 import { periodOfClause } from './clause-period.js'
+import { isBound } from '../validate/interval.js'
 
 /** A figure in the text that no annotation covers, with the annotation factmark proposes for it. */
 export interface UntaggedFigure {
@@ -443,8 +444,7 @@ function planned(
   if (comparison.aspect !== undefined || period === undefined || reportPeriod === undefined) return comparison
   const [own, later] = [parsePeriod(reportPeriod), parsePeriod(period)]
   if (typeof own === 'string' || typeof later === 'string' || !comesBefore(own, later)) return comparison
-  const bounded = figure.bound === 'at-least' || figure.bound === 'at-most'
-  return bounded || PLAN_WORDS.test(before) ? { aspect: 'target', againstBase: false } : comparison
+  return isBound(figure.bound) || PLAN_WORDS.test(before) ? { aspect: 'target', againstBase: false } : comparison
 }
 
 /** Whether an aspect is a change from a base: a start or a target is a level of its own. */

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { Fact } from '../model/schema-types.js'
 import { describeDimensions, factKey, groupBy, place, where } from './fact-groups.js'
-import { allowedInterval, overlaps, show, type Interval } from './interval.js'
+import { allowedInterval, isBound, overlaps, show, type Interval } from './interval.js'
 import type { Registry } from '../model/compiled.js'
 import { fewOfMany } from '../model/few-of-many.js'
 
@@ -37,7 +37,7 @@ function firstInconsistent(group: readonly Fact[], kind: string | undefined): Fa
   for (const fact of group) {
     if (typeof fact.value !== 'number') return fact
     // Facts written with the same precision must be written the same; a bound (98%以上) says less.
-    const bounded = fact.bound === 'at-least' || fact.bound === 'at-most'
+    const bounded = isBound(fact.bound)
     const earlier = byDecimals.get(fact.decimals)
     if (!bounded && earlier !== undefined && earlier !== fact.value) return fact
     if (!bounded) byDecimals.set(fact.decimals, fact.value)

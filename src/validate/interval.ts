@@ -24,6 +24,11 @@ export function factInterval(
   return intervalOf(fact.value, exact ? undefined : fact.decimals)
 }
 
+/** Whether a figure is printed as a bound (98%以上, 20微克/立方米以内), not as a value. */
+export function isBound(bound: string | undefined): bound is 'at-least' | 'at-most' {
+  return bound === 'at-least' || bound === 'at-most'
+}
+
 /**
  * The values a fact's words allow: its range, open on the side its bound leaves open (98%以上 is
  * 98% or more, 20微克/立方米以内 20 or less). A level printed with a bound agrees with an exact one
