@@ -14,7 +14,7 @@ const checkedAtOnce = 64
 const reportsAtOnce = 256
 
 /** How many reports a point names. */
-const pointWeight = (point: SeriesPoint) => 1 + (point.alsoIn?.length ?? 0)
+const pointWeight = (point: Pick<SeriesPoint, 'alsoIn'>) => 1 + (point.alsoIn?.length ?? 0)
 
 /** A series written to disk: its JSON, and the files of its pages, in order (see emitSeriesPages). */
 export interface SeriesOnDisk {
@@ -39,25 +39,31 @@ export function writeSeriesFiles(
   // uniqueness: see the test of this module), so the series without them, then each in a series
   // of its own, meet it exactly when the whole series does.
   const { $schema, generator, metric, entity, targets } = series
-  const bare: Series = { $schema, generator, metric, entity, points: [], targets, checks: [] }
+  const bare: Series = { $schema, generator, metric, entity, points: [], targets, changes: [], checks: [] }
   checkSiteValue(file, bare)
   const alone = { ...bare, targets: [] }
-  function* copiedPoints(): Generator<SeriesPoint> {
-    // A copy reads the reports the point names once (see publishedPoint), for its check and its text.
-    for (const point of series.points) yield { ...point }
+  function* copied<T extends object>(records: readonly T[]): Generator<T> {
+    // A copy reads the reports the record names once (see publishedPoint), for its check and its text.
+    for (const record of records) yield { ...record }
   }
   const madePoints = () =>
-    checkedFew(copiedPoints(), (points) => checkSiteValue(file, { ...alone, points }), pointWeight)
+    checkedFew(copied(series.points), (points) => checkSiteValue(file, { ...alone, points }), pointWeight)
+  const madeChanges = () =>
+    checkedFew(copied(series.changes), (changes) => checkSiteValue(file, { ...alone, changes }), pointWeight)
   const madeChecks = () =>
     checkedFew(
       eachCheck(series),
       (checks) => checkSiteValue(file, { ...alone, checks }),
       () => 1
     )
+  const made: Partial<Record<keyof Series, () => unknown>> = {
+    points: madePoints,
+    changes: madeChanges,
+    checks: madeChecks
+  }
   const lazy: Record<string, unknown> = {}
   // In the series' own order of members, the checks not read: the same JSON as the series whole.
-  for (const name of Object.keys(series) as Array<keyof Series>)
-    lazy[name] = name === 'points' ? madePoints() : name === 'checks' ? madeChecks() : series[name]
+  for (const name of Object.keys(series) as Array<keyof Series>) lazy[name] = made[name]?.() ?? series[name]
   const json = writeJsonFile(places.json, lazy)
   const pages = emitSeriesPages(series, titleOf, eachCheck(series))
   for (const page of pages) writeFileSync(path.join(places.html, page.file), page.render())

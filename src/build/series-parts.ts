@@ -1,5 +1,5 @@
 import { checkedLazily, eachCheck, statingReports } from '../collection/collect.js'
-import type { Series, SeriesCheck, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
+import type { Series, SeriesChange, SeriesCheck, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 
 /** The series of a metric made a part at a time (see FactParts), joined into one. */
@@ -11,9 +11,9 @@ export interface SeriesJoiner {
 }
 
 /**
- * Join the series of the parts of a metric: their points and targets one after the other, which
+ * Join the series of the parts of a metric: their points, targets and changes one after the other, which
  * are the series' own since a part holds whole lines, in the order of the lines (see inLineOrder).
- * The points and targets are kept; the checks, which hold every fact they name until they are made,
+ * The points, targets and changes are kept; the checks, which hold every fact they name until they are made,
  * are made part by part and written to `file`, and read back one at a time each time the series'
  * checks are read.
  */
@@ -22,6 +22,7 @@ export function seriesJoiner(file: string): SeriesJoiner {
   let head: Pick<Series, '$schema' | 'generator' | 'metric'> | undefined
   const points: SeriesPoint[] = []
   const targets: SeriesTarget[] = []
+  const changes: SeriesChange[] = []
   const checks = jsonLinesAppender(file)
   const stating = new Set<string>()
   return {
@@ -29,6 +30,7 @@ export function seriesJoiner(file: string): SeriesJoiner {
       head ??= { $schema: series.$schema, generator: series.generator, metric: series.metric }
       for (const point of series.points) points.push(point)
       for (const target of series.targets) targets.push(target)
+      for (const change of series.changes) changes.push(change)
       for (const check of eachCheck(series)) checks.add(check)
       for (const slug of statingReports(series)) stating.add(slug)
       checks.flush()
@@ -38,7 +40,7 @@ export function seriesJoiner(file: string): SeriesJoiner {
       const { $schema, generator, metric } = head
       const kept = checks.written()
       return checkedLazily(
-        { $schema, generator, metric, entity, points, targets },
+        { $schema, generator, metric, entity, points, targets, changes },
         () => (kept ? (jsonLinesOf(file) as Generator<SeriesCheck>) : []),
         stating
       )

@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile'
 import type { CollectedReport, Collection, Registry } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
-import type { Labels, Series, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
+import type { Labels, Series, SeriesChange, SeriesCheck, SeriesPoint } from '../model/schema-types.js'
 import { schemaId } from '../model/schemas.js'
 import { groupBy } from '../validate/fact-groups.js'
 import { version } from '../version.js'
@@ -20,6 +20,7 @@ import {
   type Printed,
   type Publication
 } from './published.js'
+import { seriesChanges } from './series-changes.js'
 import { checkTargetsAcrossReports, evaluateTargets } from './targets.js'
 
 /**
@@ -63,6 +64,7 @@ export function collectSeries(
     return (id: string): T[] => groups.get(id) ?? []
   }
   const [pointsOf, targetsOf, checksOf] = [byMetric(points), byMetric(targets), byMetric(checks)]
+  const changesOf = byMetric(seriesChanges(printed))
   const entityOf = options.entityOf ?? mostReportedEntity(publications)
   const metricIds = new Set(reports.flatMap((report) => report.bundle.facts.map((fact) => fact.metric)))
   const series = [...metricIds].sort(compareStrings).flatMap((id): Series[] => {
@@ -84,7 +86,10 @@ export function collectSeries(
         targets: inLineOrder(
           targetsOf(id).map((entry) => entry.record),
           (target) => target
-        )
+        ),
+        changes: changesOf(id)
+          .map((entry) => entry.record)
+          .sort(compareChanges)
       },
       function* () {
         for (const make of makers) yield make()
@@ -210,8 +215,16 @@ function publishedPoint({ printed, alsoIn, revised }: PublishedLevel): SeriesPoi
   return point
 }
 
+/** By line, then period, then base period: each line's changes in time order (see comparePoints). */
+function compareChanges(a: SeriesChange, b: SeriesChange): number {
+  return comparePoints(a, b) || compareStrings(a.basePeriod, b.basePeriod)
+}
+
 /** By line (see compareLinePlaces), then period: each line of the series in time order. */
-function comparePoints(a: SeriesPoint, b: SeriesPoint): number {
+function comparePoints(
+  a: Pick<SeriesPoint, 'entity' | 'dimensions' | 'period'>,
+  b: Pick<SeriesPoint, 'entity' | 'dimensions' | 'period'>
+): number {
   // The entities first, alone: most points of a collection differ there, and need no JSON.
   return (
     compareStrings(a.entity, b.entity) ||

@@ -6,7 +6,7 @@ import { render } from './html/templates.js'
 
 /**
  * dist/series/<metric>.html: a metric across the reports for people, a chart of its lines with
- * every point linked to its sentence, the table of its points, its targets and the checks between
+ * every point linked to its sentence, the table of its points, its targets, its changes and the checks between
  * reports; the first page of a series too long for one (see emitSeriesPages). `titleOf` names a
  * report by its slug; `checks` are the series' own (see seriesView).
  */

@@ -448,6 +448,10 @@ export interface Series {
    */
   targets: SeriesTarget[]
   /**
+   * The changes stated of the metric (同比, 比上年…), each against its base period, whether or not a report publishes the levels of its two periods; one per line, period, base period, aspect and value, ordered by line, then period, then base period. A change some reports state with another value is listed once for each value.
+   */
+  changes: SeriesChange[]
+  /**
    * Every statement about the metric that was checked against the figures of the reports, and whether it holds; line by line (entity and dimensions) in the order of the points, and within a line the restatements, then the starts, then the changes.
    */
   checks: SeriesCheck[]
@@ -566,6 +570,41 @@ export interface SeriesTarget {
   }
 }
 /**
+ * A change of the metric over a period against a base period, as a report states it.
+ */
+export interface SeriesChange {
+  period: Period
+  basePeriod: Period
+  entity: string
+  dimensions: {
+    [k: string]: string
+  }
+  /**
+   * change: in the unit of the metric (percentage points for a percentage); relative-change: in percent of the value of the base period.
+   */
+  aspect: 'change' | 'relative-change'
+  value: number
+  unit: Unit
+  /**
+   * Precision of the change as printed, as XBRL decimals.
+   */
+  decimals?: number
+  /**
+   * The figure as printed.
+   */
+  text: string
+  report: Slug
+  /**
+   * The id of the fact in that report.
+   */
+  fact: string
+  source: SourcePoint
+  /**
+   * Other reports that state the same change with the same value.
+   */
+  alsoIn?: FactReference[]
+}
+/**
  * A statement of one report checked against figures of the reports: a change against the levels of its two periods, a value printed again by another report, or the value a period started from against the level of the period before.
  */
 export interface SeriesCheck {
@@ -636,7 +675,11 @@ export interface SeriesEntry {
    */
   targetCount: number
   /**
-   * Slugs of the reports with facts in the series: those that print a point (its value, the same value again, or a value a later report revises), set a target, or state what a check checks (a change, a value restated). A fact that is none of these, as a date or a change that no report gives a level of either period for, is in no series.
+   * Changes stated of the metric against a base period (see the series' changes).
+   */
+  changeCount: number
+  /**
+   * Slugs of the reports with facts in the series: those that print a point (its value, the same value again, or a value a later report revises), set a target, state a change, or state what a check checks (a value restated). A fact that is none of these, as a date, is in no series.
    */
   reports: Slug[]
   /**

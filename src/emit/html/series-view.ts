@@ -1,9 +1,9 @@
 import { htmlOf } from './to-html.js'
-import type { Series, SeriesCheck, SeriesPoint, SeriesTarget } from '../../model/schema-types.js'
+import type { Series, SeriesChange, SeriesCheck, SeriesPoint, SeriesTarget } from '../../model/schema-types.js'
 import { version } from '../../version.js'
 import { decimalString } from '../decimal.js'
 import { seriesFileName } from '../series-json.js'
-import { unitSymbol } from './display.js'
+import { aspectWord, formatValue, unitSymbol } from './display.js'
 import { safeTree } from './safe-text.js'
 import { seriesChart } from './series-chart.js'
 import { factLink, pointValue, targetValue, type FactLink } from './series-display.js'
@@ -62,6 +62,22 @@ export interface SeriesView {
     /** How many more state it, listed in the series' JSON only. */
     alsoInMore: number
   }>
+  /** The changes stated of the metric, the first listedChanges of them, on the first page only. */
+  changes: Array<{
+    period: string
+    basePeriod: string
+    where: string
+    aspect: string
+    value: string
+    display: string
+    source: FactLink
+    /** The first other reports that state the same change, at most `listedAlsoIn`. */
+    alsoIn: FactLink[]
+    /** How many more state it, listed in the series' JSON only. */
+    alsoInMore: number
+  }>
+  /** How many changes the page leaves to the JSON. */
+  changesNotListed: number
   checks: Array<{
     kind: string
     holds: boolean
@@ -91,6 +107,12 @@ export const listedAlsoIn = 10
  * the first of each kind in order, counts the rest and links the JSON that holds them all.
  */
 export const listedChecks = 50
+
+/**
+ * How many changes the first page lists: a province's reports of a thousand districts each state
+ * the change of their own line. The page counts the rest and links the JSON that holds them all.
+ */
+const listedChanges = 50
 
 /**
  * Everything the series template shows on `page` (the first unless given), computed here so the
@@ -144,8 +166,12 @@ export function seriesView(
     points: points.map((point) => pointRow(series, point, link)),
     targets: targets.map(({ target, others }) => targetRow(series, target, others, link)),
     ...(page.number === 1
-      ? listedCheckRows(checks ?? series.checks, link)
-      : { checks: [], checksNotListed: { count: 0, failing: 0 } })
+      ? {
+          changes: series.changes.slice(0, listedChanges).map((change) => changeRow(series, change, link)),
+          changesNotListed: Math.max(0, series.changes.length - listedChanges),
+          ...listedCheckRows(checks ?? series.checks, link)
+        }
+      : { changes: [], changesNotListed: 0, checks: [], checksNotListed: { count: 0, failing: 0 } })
   }
 }
 
@@ -174,6 +200,22 @@ function pointRow(series: Series, point: SeriesPoint, link: Link): SeriesView['p
     alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
     alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn),
     revises: (point.revises ?? []).map(link)
+  }
+}
+
+function changeRow(series: Series, change: SeriesChange, link: Link): SeriesView['changes'][number] {
+  // Read once, for the same reason as the checks.
+  const alsoIn = change.alsoIn ?? []
+  return {
+    period: change.period,
+    basePeriod: change.basePeriod,
+    where: whereOf(change),
+    aspect: aspectWord(change.aspect),
+    value: decimalString(change.value),
+    display: formatValue(change, series.metric),
+    source: link(change),
+    alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
+    alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn)
   }
 }
 

@@ -1,0 +1,140 @@
+import { fromHtml } from 'hast-util-from-html'
+import { selectAll } from 'hast-util-select'
+import { readFileSync } from 'node:fs'
+import { expect, test } from 'vitest'
+import { checkSiteValue } from '../src/build/check-artifacts.js'
+import { renderArtifacts } from '../src/build/render-artifacts.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import type { Series, SeriesIndex } from '../src/model/schema-types.js'
+import { squeeze, textOf } from './helpers/hast-text.js'
+import { textArtifacts } from './helpers/seed-build.js'
+
+// Three reports that tell the share of good days only as changes: no report prints a level of it.
+const report = (
+  slug: string,
+  period: string,
+  published: string,
+  body: string,
+  title = `某市${period}年生态环境状况`
+) => ({
+  path: `source/${slug}.md`,
+  text: `---\ntitle: ${title}\n${body.includes('2024年') ? 'ignore: [2024年]\n' : ''}issuer: 某市生态环境局\nentity: 某市\nperiod: "${period}"\nlanguage: zh-CN\nslug: ${slug}\npublished: "${published}"\n---\n\n${body}\n`
+})
+const reports = [
+  report(
+    'summary-2024',
+    '2024',
+    '2025-02-01',
+    '空气质量优良天数比例同比上升:fact[1.5个百分点]{metric=air.good_days_ratio aspect=increase base=2023},甲区同比下降:fact[0.4个百分点]{metric=air.good_days_ratio aspect=decrease base=2023 entity=甲区}。'
+  ),
+  report(
+    'summary-2025',
+    '2025',
+    '2026-02-01',
+    '空气质量优良天数比例同比上升:fact[2.0个百分点]{metric=air.good_days_ratio aspect=increase base=2024};2024年同比上升:fact[1.5个百分点]{metric=air.good_days_ratio aspect=increase period=2024 base=2023}。'
+  ),
+  report(
+    'review-2025',
+    '2025',
+    '2026-03-01',
+    '2024年空气质量优良天数比例同比上升:fact[1.6个百分点]{metric=air.good_days_ratio aspect=increase period=2024 base=2023}。',
+    '某市2025年空气质量回顾'
+  )
+]
+const result = compileSources({
+  reports,
+  registry: {
+    path: 'source/metrics.yaml',
+    text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8')
+  },
+  checkUnusedMetrics: false
+})
+const artifacts = textArtifacts(renderArtifacts(result))
+
+test('each change no level can be checked against is told once, as a note', () => {
+  expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId}`)).toEqual([
+    'source/review-2025.md:12:20 info change-base-unpublished',
+    'source/summary-2024.md:11:15 info change-base-unpublished',
+    'source/summary-2024.md:11:90 info change-base-unpublished',
+    'source/summary-2025.md:12:15 info change-base-unpublished',
+    'source/summary-2025.md:12:93 info change-base-unpublished'
+  ])
+})
+const series = JSON.parse(artifacts.get('series/air.good_days_ratio.json') ?? '{}') as Series
+
+test('a metric told only as changes is a series of its changes, each with the reports that state it', () => {
+  expect(series.points).toEqual([])
+  expect(
+    series.changes.map((change) => [
+      change.entity,
+      change.period,
+      change.basePeriod,
+      change.aspect,
+      change.value,
+      change.text,
+      change.report,
+      (change.alsoIn ?? []).map((other) => `${other.report} ${other.text}`)
+    ])
+  ).toEqual([
+    ['某市', '2024', '2023', 'change', 1.5, '1.5个百分点', 'summary-2024', ['summary-2025 1.5个百分点']],
+    // Stated with another value, the change is a record of its own, after the first one stated.
+    ['某市', '2024', '2023', 'change', 1.6, '1.6个百分点', 'review-2025', []],
+    ['某市', '2025', '2024', 'change', 2, '2.0个百分点', 'summary-2025', []],
+    ['甲区', '2024', '2023', 'change', -0.4, '0.4个百分点', 'summary-2024', []]
+  ])
+  expect(series.changes[0]).toEqual({
+    period: '2024',
+    basePeriod: '2023',
+    entity: '某市',
+    dimensions: {},
+    aspect: 'change',
+    value: 1.5,
+    unit: '%',
+    decimals: 1,
+    text: '1.5个百分点',
+    report: 'summary-2024',
+    fact: 'air.good_days_ratio@2024:change',
+    source: { file: 'source/summary-2024.md', line: 11, column: 15 },
+    alsoIn: [
+      {
+        report: 'summary-2025',
+        fact: 'air.good_days_ratio@2024:change',
+        text: '1.5个百分点',
+        value: 1.5,
+        source: { file: 'source/summary-2025.md', line: 12, column: 93 }
+      }
+    ]
+  })
+  expect(() => checkSiteValue('series/air.good_days_ratio.json', series)).not.toThrow()
+})
+
+test('the series index counts the changes and names the reports that state them', () => {
+  const index = JSON.parse(artifacts.get('series/index.json') ?? '{}') as SeriesIndex
+  const entry = index.metrics.find((metric) => metric.id === 'air.good_days_ratio')
+  expect(entry && [entry.pointCount, entry.changeCount, entry.reports]).toEqual([
+    0,
+    4,
+    ['review-2025', 'summary-2024', 'summary-2025']
+  ])
+})
+
+test('the series page lists the changes, each linked to its sentence', () => {
+  const page = fromHtml(artifacts.get('series/air.good_days_ratio.html') ?? '')
+  const rows = selectAll('section[aria-labelledby="changes-title"] tbody tr', page).map((row) =>
+    selectAll('td', row).map((cell) => squeeze(textOf(cell)))
+  )
+  expect(rows).toEqual([
+    [
+      '2024',
+      '2023',
+      '某市',
+      '+1.5 个百分点 变化量',
+      '1.5个百分点 《某市2024年生态环境状况》另见 1.5个百分点 《某市2025年生态环境状况》'
+    ],
+    ['2024', '2023', '某市', '+1.6 个百分点 变化量', '1.6个百分点 《某市2025年空气质量回顾》'],
+    ['2025', '2024', '某市', '+2.0 个百分点 变化量', '2.0个百分点 《某市2025年生态环境状况》'],
+    ['2024', '2023', '甲区', '−0.4 个百分点 变化量', '0.4个百分点 《某市2024年生态环境状况》']
+  ])
+  const links = selectAll('section[aria-labelledby="changes-title"] tbody a', page).map((a) => a.properties['href'])
+  expect(links[0]).toBe('../summary-2024/index.html#air.good_days_ratio%402024%3Achange')
+})
