@@ -9,6 +9,9 @@ test.each<[string, string | undefined]>([
   ['省对市党政领导生态环境保护目标责任书考核成绩连续', '生态环境保护目标责任书考核成绩'],
   ['重点建设用地安全利用率为', '重点建设用地安全利用率'],
   ['流域国省控断面优质水比例由50%提升至', '流域国省控断面优质水比例'],
+  // Words that say a change improved or worsened are no part of the name either.
+  ['全县农村生活污水治理率同比改善', '全县农村生活污水治理率'],
+  ['声环境质量同比恶化', '声环境质量'],
   // An earlier figure of the clause is no part of the name; a scope alone after it goes with the words before it.
   ['优良率99.7%并列全国', '优良率全国'],
   ['考核成绩连续四年全省', '考核成绩全省'],

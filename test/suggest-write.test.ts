@@ -350,6 +350,52 @@ describe('stubs', () => {
   })
 })
 
+test('a figure said to improve or worsen gets a draft that says which way is better, and what --write wrote passes check', async () => {
+  const report = [
+    '---',
+    'title: 某县2025年环境工作总结',
+    'issuer: 某县生态环境局',
+    'entity: 某县',
+    'period: "2025"',
+    'language: zh-CN',
+    'slug: mouxian-2025',
+    '---',
+    '',
+    '全县农村生活污水治理率同比改善3.2个百分点，细颗粒物平均浓度同比改善8.5%，声环境质量同比恶化1.2个百分点，秸秆综合利用率同比提高2.1个百分点。',
+    ''
+  ].join('\n')
+  const cwd = project({ 'report.md': report, 'metrics.yaml': readFileSync(path.join(root, 'stubs', 'metrics.yaml')) })
+  const written = await runCli(cwd, 'suggest', '--write', '--stubs')
+  expect(written.code).toBe(0)
+  const registry = read(cwd, 'metrics.yaml').toString('utf8')
+  // The lines of the drafts, appended after the metrics there were.
+  const drafts = registry
+    .slice(registry.indexOf('# Drafted by'))
+    .split('\n')
+    .filter((line) => /Drafted|label:|better:/.test(line))
+    .map((line) => line.trim())
+  expect(drafts).toEqual([
+    '# Drafted by factmark suggest --stubs from source/report.md:10:16; better guessed from 改善 of 全县农村生活污水治理率: confirm it',
+    'label: { zh: 全县农村生活污水治理率, en: (draft) to be translated }',
+    'better: higher',
+    '# Drafted by factmark suggest --stubs from source/report.md:10:36; better guessed from 改善 of 细颗粒物平均浓度: confirm it',
+    'label: { zh: 细颗粒物平均浓度, en: (draft) to be translated }',
+    'better: lower',
+    // No word of the name says which way: higher, as most figures said to improve are rates.
+    '# Drafted by factmark suggest --stubs from source/report.md:10:50; better guessed from 恶化: confirm it',
+    'label: { zh: 声环境质量, en: (draft) to be translated }',
+    'better: higher',
+    // 提高 says the direction of the number itself: the draft stays neutral for the editor to say.
+    '# Drafted by factmark suggest --stubs from source/report.md:10:69',
+    'label: { zh: 秸秆综合利用率, en: (draft) to be translated }',
+    'better: neutral'
+  ])
+  const checked = await runCli(cwd, 'check')
+  expect(checked.code).toBe(0)
+  // Warnings of the drafts to confirm, and of the fixture's metrics no report uses; no error.
+  expect(checked.stdout.split('\n').filter((line) => /^[✔⚠✖]/.test(line))).toEqual(['⚠ 0 errors, 7 warnings, 4 notes'])
+})
+
 describe('annotation text', () => {
   // prettier-ignore
   test.each([

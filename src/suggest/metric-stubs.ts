@@ -1,5 +1,6 @@
 import { CURRENCY, type Figure, type FigureKind } from '../chinese-number/index.js'
 import type { Metric, MetricKind } from '../model/schema-types.js'
+import type { ProposedAspect } from './comparison-words.js'
 import { findFigures } from './find-figures.js'
 import { chineseWords } from './word-breaks.js'
 
@@ -18,6 +19,8 @@ import { chineseWords } from './word-breaks.js'
 export interface MetricStub {
   id: string
   metric: Metric
+  /** The words its `better` was guessed from, for a figure said to improve or worsen (改善): the editor confirms it. */
+  betterFrom?: string
 }
 
 /** What each form of figure makes of a metric: its kind, and its unit when the figure's own is not it. */
@@ -38,7 +41,7 @@ const DRAFT_ENGLISH = '(draft) to be translated'
 
 /** Words between a metric's name and its figure that are not part of the name: 为, 达到, 同比提升, 约. */
 const LINKING_WORDS =
-  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|完成|实现|保持|稳定在|控制在|在|连续|并列|等|至|由|从)+$/
+  /(?:分别为|分别|达到|达|为|是|共计|共|累计|合计|总计|约|近|超过|超|逾|已|同比|较上年|比上年|提升|提高|增长|增加|上升|下降|降低|减少|改善|好转|恶化|变差|下滑|增幅|降幅|完成|实现|保持|稳定在|控制在|在|连续|并列|等|至|由|从)+$/
 /** Where the words naming a figure start: after the end of the previous clause. */
 const CLAUSE_END = /[。；;！？!?，,、：:（(）)\n“”"'《》]/
 /** Markup and annotations in the source line: the label is made from what a reader sees. */
@@ -136,26 +139,54 @@ function lastWords(text: string, most: number): string {
   return kept === '' ? [...text].slice(-most).join('') : kept
 }
 
+/** Names of what is better lower: a concentration, an amount let out, a share of the worst water. */
+const LOWER_NAMES = /(?:浓度|排放量|排放总量|强度|能耗|降尘量|超标率|发生率|频率)$|劣[ⅤV]类/
+/** Names of what is better higher: a rate or share of what meets a standard, is treated, reused or covered. */
+const HIGHER_NAMES = /(?:率|比例|比率|满意度)$/
+
+/**
+ * Which way a draft is better. A draft is neutral, for the editor to say, but a figure said to
+ * improve or worsen (改善3.2个百分点) means nothing against a neutral metric: the draft then takes
+ * the way its name gives (a concentration falls as it improves, a rate rises), else higher, as most
+ * figures a report says improved are rates, and the editor confirms it with the rest of the draft.
+ */
+function draftBetter(
+  label: string,
+  aspect: ProposedAspect | undefined
+): Pick<MetricStub, 'betterFrom'> & { better: Metric['better'] } {
+  if (aspect !== 'improve' && aspect !== 'worsen') return { better: 'neutral' }
+  const word = aspect === 'improve' ? '改善' : '恶化'
+  if (LOWER_NAMES.test(label)) return { better: 'lower', betterFrom: `${word} of ${label}` }
+  return { better: 'higher', betterFrom: HIGHER_NAMES.test(label) ? `${word} of ${label}` : word }
+}
+
 /**
  * The draft metric for a figure, or undefined when its form says nothing of
  * a metric (持平). `taken` holds every id in use; the draft takes the first
- * free number of its kind.
+ * free number of its kind. `aspect` is the one proposed for the figure.
  */
-export function draftStub(figure: Figure, label: string, taken: ReadonlySet<string>): MetricStub | undefined {
+export function draftStub(
+  figure: Figure,
+  label: string,
+  taken: ReadonlySet<string>,
+  aspect?: ProposedAspect
+): MetricStub | undefined {
   const form = KIND_OF_FIGURE[figure.kind]
   if (!form) return undefined
   const prefix = `draft.${form.kind.replace(/-/g, '_')}_`
   let number = 1
   while (taken.has(`${prefix}${number}`)) number += 1
+  const { better, betterFrom } = draftBetter(label, aspect)
   return {
     id: `${prefix}${number}`,
     metric: {
       label: { zh: label, en: DRAFT_ENGLISH },
       kind: form.kind,
       unit: form.unit ?? figure.unit,
-      better: 'neutral',
+      better,
       draft: true
-    }
+    },
+    ...(betterFrom !== undefined && { betterFrom })
   }
 }
 

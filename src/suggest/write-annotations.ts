@@ -16,6 +16,7 @@ import { splice, type Insertion } from './splice.js'
 import { suggest, type Suggestions } from './suggest.js'
 import { annotatedIn, type AnnotatedValues } from './known-members.js'
 import type { UntaggedFigure } from './untagged.js'
+import type { ProposedAspect } from './comparison-words.js'
 import { appendToList, appendToMap } from './yaml-append.js'
 
 /** One change `suggest --write` makes, or a figure it leaves and why. */
@@ -155,7 +156,7 @@ interface Drafter {
   /** The drafts of a report so far. */
   draftsOf: (file: string) => ReportDrafts
   /** The metric a figure's draft names: a new draft's id, or that of a metric with its label and kind. */
-  draftAt: (file: string, place: Place, figure: Figure, label: string) => string | undefined
+  draftAt: (file: string, place: Place, figure: Figure, label: string, aspect?: ProposedAspect) => string | undefined
 }
 
 /** Drafts (--stubs) made as the reports are planned, each report's kept apart until it is written. */
@@ -166,9 +167,15 @@ function drafter(metrics: Map<string, Metric>): Drafter {
     if (own === undefined) drafts.set(file, (own = { stubbed: [], edits: [], named: new Set(), grown: [] }))
     return own
   }
-  const draftAt = (file: string, place: Place, figure: Figure, label: string): string | undefined => {
+  const draftAt = (
+    file: string,
+    place: Place,
+    figure: Figure,
+    label: string,
+    aspect?: ProposedAspect
+  ): string | undefined => {
     const own = draftsOf(file)
-    const stub = draftStub(figure, label, new Set(metrics.keys()))
+    const stub = draftStub(figure, label, new Set(metrics.keys()), aspect)
     if (!stub) return undefined
     const existing = sameMetric(stub, metrics)
     if (existing !== undefined) {
@@ -268,7 +275,7 @@ function planReports(
     const { text: body, written, found } = entry
     const draft = (item: UntaggedFigure, label: string): string | undefined =>
       stubs
-        ? draftAt(report.path, atColumnBefore(placeOf(report.path, item), own.grown), item.figure, label)
+        ? draftAt(report.path, atColumnBefore(placeOf(report.path, item), own.grown), item.figure, label, item.aspect)
         : undefined
     const first = plan.edits.length
     const { text: after, metrics: named } = writeReport(report.path, body, found?.untagged ?? [], draft, plan)
@@ -642,7 +649,7 @@ function appendStubs(
   const entries = stubs.map((stub) => ({
     id: stub.id,
     value: stub.metric,
-    comment: `Drafted by factmark suggest --stubs from ${stub.file}:${stub.line}:${stub.column}`
+    comment: `Drafted by factmark suggest --stubs from ${stub.file}:${stub.line}:${stub.column}${stub.betterFrom === undefined ? '' : `; better guessed from ${stub.betterFrom}: confirm it`}`
   }))
   const edited = appendToMap(text.slice(bom.length), 'metrics', entries)
   if (!edited.ok) return { ok: false, reason: edited.error }
