@@ -78,7 +78,7 @@ export const rules = {
     severity: 'warning',
     title: 'A metric in the registry is a draft',
     explanation:
-      '`factmark suggest --write --stubs` drafts a metric from one figure: its id, label, kind and unit are guesses and its direction is neutral. Facts of a draft metric compile, but the metric should be confirmed before they are published as a series.',
+      '`factmark suggest --write --stubs` drafts a metric from one figure: its id, label, kind and unit are guesses, and its direction is neutral, or guessed from its name for a figure said to improve or worsen (改善, 恶化). Facts of a draft metric compile, but the metric should be confirmed before they are published as a series.',
     fix: 'Check the id, label (zh and en), kind, unit and better of the metric in source/metrics.yaml, add a definition, then remove `draft: true`.'
   },
   'label-unparseable': {
