@@ -345,7 +345,7 @@ describe('factHandler', () => {
       defaults
     })
     expect(toHtml(toHast(tree, { handlers: { textDirective: factHandler } }))).toBe(
-      '<p>PM2.5为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="厦门市" data-aspect="level">17.4微克/立方米<span class="tip" id="tip-1" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市</span></data>,好。</p>'
+      '<p>PM2.5为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="厦门市" data-aspect="level" data-decimals="1">17.4微克/立方米<span class="tip" id="tip-1" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 厦门市</span></data>,好。</p>'
     )
   })
 })

@@ -9,6 +9,7 @@ import { factAnchor } from '../src/emit/html/anchors.js'
 import { forbiddenInPage } from '../src/emit/html/safe-text.js'
 import { withControlCharacters } from './helpers/adversarial.js'
 import { seedBuild, textArtifacts } from './helpers/seed-build.js'
+import { compileSeriesFixture } from './helpers/series-fixture.js'
 import { compileFixture } from './helpers/tools.js'
 
 const { result, artifacts } = seedBuild()
@@ -47,6 +48,50 @@ describe('the report page', () => {
       expect(attribute(node, 'dataUnit')).toBe(fact.unit)
       expect(attribute(node, 'dataPeriod')).toBe(fact.period)
     }
+  })
+
+  test('gives each <data> element what else its record says the number is: base period, bound, precision, dimensions, revision', () => {
+    const read = (tree: ReturnType<typeof fromHtml>) =>
+      selectAll('article data.fact', tree).map((node) => ({
+        id: attribute(node, 'id'),
+        basePeriod: attribute(node, 'dataBasePeriod'),
+        bound: attribute(node, 'dataBound'),
+        decimals: attribute(node, 'dataDecimals'),
+        dimensions: attribute(node, 'dataDimensions'),
+        revises: attribute(node, 'dataRevises')
+      }))
+    const recorded = (list: typeof facts) =>
+      list.map((fact) => ({
+        id: fact.id,
+        basePeriod: fact.basePeriod,
+        bound: fact.bound,
+        decimals: fact.decimals === undefined ? undefined : String(fact.decimals),
+        dimensions: Object.keys(fact.dimensions).length === 0 ? undefined : JSON.stringify(fact.dimensions),
+        revises: fact.revises
+      }))
+    const seed = read(page)
+    expect(seed).toEqual(recorded(facts))
+    const count = (list: typeof seed) =>
+      Object.fromEntries(
+        (['basePeriod', 'bound', 'decimals', 'dimensions', 'revises'] as const).map((key) => [
+          key,
+          list.filter((entry) => entry[key] !== undefined).length
+        ])
+      )
+    expect(count(seed)).toEqual({ basePeriod: 2, bound: 1, decimals: 127, dimensions: 40, revises: 0 })
+    expect(seed.find((entry) => entry.id === 'water.section_class@2025:site=隘头潭国控断面')?.dimensions).toBe(
+      '{"site":"隘头潭国控断面"}'
+    )
+    // A report that revises another's figure says so on the figure.
+    const series = compileSeriesFixture()
+    const later = fromHtml(textArtifacts(renderArtifacts(series)).get('series-2025/index.html') ?? '')
+    const revising = read(later).filter((entry) => entry.revises !== undefined)
+    expect(revising).toEqual(
+      recorded(series.reports[1]?.bundle.facts.filter((fact) => fact.revises !== undefined) ?? [])
+    )
+    expect(revising.map((entry) => `${String(entry.id)} ${String(entry.revises)}`)).toEqual([
+      'air.pm25@2024 series-2024'
+    ])
   })
 
   test('links each figure to its row and each row back to its figure', () => {
@@ -169,14 +214,14 @@ describe('a page of any input', () => {
       (node) => node.properties.href === 'https://example.org/pm25' && select('data', node)
     )
     expect(toHtml(link ?? adversarialPage)).toBe(
-      '<a href="https://example.org/pm25" aria-describedby="tip-2">PM2.5浓度为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="测试市" data-aspect="level">17.4<span class="tip" id="tip-2" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 测试市<span class="tip-definition"> 全年PM2.5日均浓度的算术平均值,单位微克/立方米。</span></span></data></a>'
+      '<a href="https://example.org/pm25" aria-describedby="tip-2">PM2.5浓度为<data class="fact" id="air.pm25@2025" value="17.4" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="测试市" data-aspect="level" data-decimals="1">17.4<span class="tip" id="tip-2" role="tooltip">PM2.5年均浓度 · 17.4 μg/m³ · 2025 · 测试市<span class="tip-definition"> 全年PM2.5日均浓度的算术平均值,单位微克/立方米。</span></span></data></a>'
     )
   })
 
   test('renders a fact whose label holds a link with the label’s link only', () => {
     const fact = byIdIn(adversarialPage, 'air.pm25@2025:entity=链接区')
     expect(toHtml(fact ?? adversarialPage)).toBe(
-      '<data class="fact" id="air.pm25@2025:entity=链接区" value="18.2" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="链接区" data-aspect="level"><a href="https://example.org/pm25" aria-describedby="tip-5">18.2</a><span class="tip" id="tip-5" role="tooltip">PM2.5年均浓度 · 18.2 μg/m³ · 2025 · 链接区<span class="tip-definition"> 全年PM2.5日均浓度的算术平均值,单位微克/立方米。</span></span></data>'
+      '<data class="fact" id="air.pm25@2025:entity=链接区" value="18.2" data-metric="air.pm25" data-unit="ug/m3" data-period="2025" data-entity="链接区" data-aspect="level" data-decimals="1"><a href="https://example.org/pm25" aria-describedby="tip-5">18.2</a><span class="tip" id="tip-5" role="tooltip">PM2.5年均浓度 · 18.2 μg/m³ · 2025 · 链接区<span class="tip-definition"> 全年PM2.5日均浓度的算术平均值,单位微克/立方米。</span></span></data>'
     )
   })
 

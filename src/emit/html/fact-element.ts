@@ -13,7 +13,7 @@ export interface FactElementOptions {
 
 /**
  * A fact as the page shows it: a `<data>` element carrying the fact (id,
- * value, metric, unit, period, entity, aspect) around the figure as
+ * value, metric, unit, period, entity, aspect and the rest: see dataProperties) around the figure as
  * printed, with a tooltip that describes it in words.
  */
 /**
@@ -65,8 +65,13 @@ export function factElement(
   ])
 }
 
+/**
+ * The fact as a program reading the page finds it, without the JSON beside it: every field of its
+ * record that says what the number is (its base period, bound, precision, dimensions and the report
+ * it revises, where it has them), but not where it stands or what it is printed as.
+ */
 function dataProperties(fact: Fact): Properties {
-  return {
+  const properties: Properties = {
     className: ['fact'],
     id: factAnchor(fact.id),
     value: typeof fact.value === 'number' ? decimalString(fact.value) : fact.value,
@@ -76,6 +81,16 @@ function dataProperties(fact: Fact): Properties {
     dataEntity: fact.entity,
     dataAspect: fact.aspect
   }
+  if (fact.basePeriod !== undefined) properties['dataBasePeriod'] = fact.basePeriod
+  if (fact.bound !== undefined) properties['dataBound'] = fact.bound
+  if (fact.decimals !== undefined) properties['dataDecimals'] = String(fact.decimals)
+  // One attribute, as JSON: a dimension's name is the registry's, which an attribute name may not hold.
+  for (const _name in fact.dimensions) {
+    properties['dataDimensions'] = JSON.stringify(fact.dimensions)
+    break
+  }
+  if (fact.revises !== undefined) properties['dataRevises'] = fact.revises
+  return properties
 }
 
 /** The tooltip of the fact that `children` hold, if they hold one: a figure that states several metrics. */
