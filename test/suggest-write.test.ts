@@ -396,6 +396,26 @@ test('a figure said to improve or worsen gets a draft that says which way is bet
   expect(checked.stdout.split('\n').filter((line) => /^[✔⚠✖]/.test(line))).toEqual(['⚠ 0 errors, 7 warnings, 4 notes'])
 })
 
+test('a metric given only per member is written without one where the words name none the collection knows, and leaves the member to the editor without blocking the next --write', async () => {
+  const registry = readFileSync(
+    new URL('fixtures/rules/dimension-missing/metrics.yaml', import.meta.url),
+    'utf8'
+  ).replace('    better: higher\n    dimensions:', '    better: higher\n    aliases: [案例入选]\n    dimensions:')
+  const report = reportOf(['筼筜湖美丽河湖建设等3个案例入选实践案例库。'])
+  const cwd = project({ 'report.md': report, 'metrics.yaml': registry })
+  expect((await runCli(cwd, 'suggest', '--write')).code).toBe(0)
+  expect(read(cwd, 'report.md').toString('utf8')).toContain(':fact[3个]{metric=recognition.cases_selected}案例入选')
+  const checked = await runCli(cwd, 'check')
+  expect(checked.stdout).toContain(
+    'source/report.md:10:11 error recognition.cases_selected is given only per 名单 (list=): name the one this figure is of [dimension-missing]'
+  )
+  const again = await runCli(cwd, 'suggest', '--write')
+  expect([again.code, again.stdout.trim()]).toEqual([
+    0,
+    'nothing to write (0 annotations, 0 ignore phrases, 0 draft metrics)'
+  ])
+})
+
 describe('annotation text', () => {
   // prettier-ignore
   test.each([

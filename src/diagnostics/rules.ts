@@ -135,6 +135,13 @@ export const rules = {
       'Besides metric, id, unit, value, period, entity, aspect and base, an annotation may only carry the dimensions its metric declares in source/metrics.yaml.',
     fix: 'Remove the attribute, correct its name, or declare the dimension on the metric.'
   },
+  'dimension-missing': {
+    severity: 'error',
+    title: 'The fact names no member of a dimension its metric requires',
+    explanation:
+      'A dimension declared with `required: true` in source/metrics.yaml is one every fact of the metric names a member of: the metric is only ever given per member (the cases selected for each list), and has no total of its own. A fact without it would stand in the series as that total, a line no report meant.',
+    fix: 'Name the member the figure is of (list=…); if the figure is a total, declare the dimension without `required: true`.'
+  },
   'attribute-invalid': {
     severity: 'error',
     title: 'An attribute has a value factmark cannot use',

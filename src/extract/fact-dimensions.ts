@@ -25,7 +25,8 @@ interface Places {
 /**
  * The dimensions of a fact: every attribute that is not a fact attribute
  * must be a dimension its metric declares, with a member of its closed list
- * when it has one. Returns them in name order; reports the rest.
+ * when it has one, and every dimension the metric requires must be named.
+ * Returns them in name order; reports the rest.
  */
 export function readDimensions(
   attributes: Readonly<Record<string, string | null | undefined>>,
@@ -68,5 +69,17 @@ export function readDimensions(
       dimensions[name] = value
     }
   }
+  for (const [name, dimension] of Object.entries(declared))
+    if (dimension.required && !(name in dimensions) && typeof attributes[name] !== 'string')
+      problem(
+        'dimension-missing',
+        `${metricId} is given only per ${dimension.label.zh} (${name}=): name the one this figure is of${membersOf(dimension)}`,
+        places.value(name)
+      )
   return Object.fromEntries(sortedEntries(dimensions))
+}
+
+/** `, one of A, B` for a closed dimension: what the editor may write. */
+function membersOf(dimension: NonNullable<Metric['dimensions']>[string]): string {
+  return dimension.values ? `, one of ${dimension.values.join(', ')}` : ''
 }

@@ -167,6 +167,10 @@ export interface Dimension {
    * The allowed members, when the dimension is closed.
    */
   values?: string[]
+  /**
+   * Whether every fact of the metric names a member of this dimension: true for a metric only ever given per member (cases selected for each list), which has no total of its own. A fact that names none is then an error (dimension-missing). Default false: a fact without the dimension is the whole.
+   */
+  required?: boolean
 }
 export interface Calculation {
   description?: string

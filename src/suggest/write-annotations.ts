@@ -60,9 +60,11 @@ export interface WriteOptions {
 /**
  * Errors that suggest --write itself leaves for an editor: a file is not
  * refused for them, or a second run would refuse every file the first one
- * wrote.
+ * wrote. metric=? is a metric left to the editor; a metric given only per
+ * member (`required: true`), written where the words name no member the
+ * collection knows, leaves the member to the editor.
  */
-const OWN_ERRORS = new Set(['metric-undecided'])
+const OWN_ERRORS = new Set(['metric-undecided', 'dimension-missing'])
 /** How many of a refused file's errors are named. */
 const ERRORS_SHOWN = 3
 const BOM = '\uFEFF'
