@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { reportFiles } from '../src/build/render-artifacts.js'
-import { build } from '../src/index.js'
+import { build, compile } from '../src/index.js'
 import type { Catalog, CatalogPage } from '../src/model/schema-types.js'
 import { schemaFiles } from '../src/model/schemas.js'
 import { writeSeedProject } from './helpers/seed.js'
@@ -49,6 +49,42 @@ describe('the site', () => {
     const first = snapshot(path.join(cwd, 'dist'))
     await build({ cwd, out: 'again' })
     expect(snapshot(path.join(cwd, 'again'))).toEqual(first)
+  })
+
+  test('is byte-identical wherever the build runs from: the data name each report by its path in the project', async () => {
+    await build({ cwd })
+    const first = snapshot(path.join(cwd, 'dist'))
+    const facts = JSON.parse(readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8')) as {
+      report: { source: string }
+      facts: Array<{ source: { file: string } }>
+    }
+    expect([facts.report.source, facts.facts[0]?.source.file]).toEqual([
+      'source/xiamen-2025.md',
+      'source/xiamen-2025.md'
+    ])
+    // From inside the source folder, and from another folder altogether, with the cache and without.
+    await build({ cwd: path.join(cwd, 'source'), src: '.', out: '../inside' })
+    expect(snapshot(path.join(cwd, 'inside'))).toEqual(first)
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'factmark-elsewhere-'))
+    try {
+      for (const cache of [true, false]) {
+        const out = path.join(cwd, `outside-${String(cache)}`)
+        await build({ cwd: elsewhere, src: path.join(cwd, 'source'), out, cache })
+        expect(snapshot(out)).toEqual(first)
+      }
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true })
+    }
+  })
+
+  test('names each report in its messages by its path from the folder the command runs in, and in its data by its path in the project', async () => {
+    const inside = { cwd: path.join(cwd, 'source'), src: '.' }
+    const clean = await compile(inside)
+    expect(clean.reports.map((report) => report.bundle.report.source)).toEqual(['source/xiamen-2025.md'])
+    const report = path.join(cwd, 'source/xiamen-2025.md')
+    writeFileSync(report, readFileSync(report, 'utf8').replace(':fact[17.4]', ':fact[17.4]{metric=air.pm2.5}'))
+    const unknown = (await compile(inside)).diagnostics.filter((d) => d.ruleId === 'unknown-metric')
+    expect(unknown.map((d) => `${d.file}:${d.line}`)).toEqual(['xiamen-2025.md:45'])
   })
 
   test('lists every other file in the manifest with its size and sha256', async () => {

@@ -23,10 +23,14 @@ export function environmentKey(registry: SourceText, reportFiles: readonly strin
     .digest('hex')
 }
 
-/** The key of one report's unit: the environment, the report's path and the digest of its bytes. */
-export function unitKey(environment: string, source: Pick<SourceText, 'path' | 'unreadSize'>, digest: string): string {
+/** The key of one report's unit: the environment, the report's paths and the digest of its bytes. */
+export function unitKey(
+  environment: string,
+  source: Pick<SourceText, 'path' | 'dataPath' | 'unreadSize'>,
+  digest: string
+): string {
   return createHash('sha256')
-    .update(JSON.stringify([environment, source.path, source.unreadSize ?? null, digest]))
+    .update(JSON.stringify([environment, source.path, source.dataPath ?? null, source.unreadSize ?? null, digest]))
     .digest('hex')
 }
 

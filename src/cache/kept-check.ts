@@ -28,7 +28,9 @@ export function checkKey(
     .update(JSON.stringify([checkUnusedMetrics, input.skipped ?? []]))
   const digests = [contentDigest(input.registry.text), ...reportDigests]
   for (const [at, source] of [input.registry, ...input.reports].entries())
-    hash.update(`\0${JSON.stringify([source.path, source.unreadSize ?? null])}\0`).update(digests[at] ?? '')
+    hash
+      .update(`\0${JSON.stringify([source.path, source.dataPath ?? null, source.unreadSize ?? null])}\0`)
+      .update(digests[at] ?? '')
   return hash.digest('hex')
 }
 

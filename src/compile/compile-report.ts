@@ -32,7 +32,8 @@ export function compileSource(source: SourceText, registry: Registry | undefined
   const loaded = loadReport(source.path, source.text, source.unreadSize)
   const { file, locate } = loaded
   if (!registry || !loaded.frontMatter) return { file, locate }
-  return { file, locate, outcome: compileReport(source.path, loaded, loaded.frontMatter, registry) }
+  const paths = { shown: source.path, data: source.dataPath ?? source.path }
+  return { file, locate, outcome: compileReport(paths, loaded, loaded.frontMatter, registry) }
 }
 
 /** What a report gives whether or not it compiles: its coverage, and the metrics its annotations name. */
@@ -44,17 +45,23 @@ interface Measured {
 /** A compiled report, or only its measures when it did not compile (its diagnostics say why). */
 type ReportOutcome = Result<Measured & { report: CompiledReport }, Measured>
 
+/**
+ * `paths.shown` is where messages say the report is, `paths.data` where its facts and bundle say
+ * it is (see SourceText's dataPath).
+ */
 function compileReport(
-  path: string,
+  paths: { shown: string; data: string },
   loaded: LoadedReport,
   frontMatter: ReportFrontMatter,
   registry: Registry
 ): ReportOutcome {
   const { file } = loaded
+  const path = paths.shown
   const source = String(file.value)
   const processed = processReport(file, loaded.markdown, {
     registry,
-    defaults: { period: frontMatter.period, entity: frontMatter.entity }
+    defaults: { period: frontMatter.period, entity: frontMatter.entity },
+    sourcePath: paths.data
   })
   if (!processed.ok) {
     const toPoint = pointsOf(file)
@@ -82,7 +89,7 @@ function compileReport(
   // A figure in a broken annotation is tagged by none: it counts as untagged, as its error says.
   const coverage = { path, tagged, untagged: untagged.figures.length + untagged.inBroken }
 
-  const bundle = makeBundle(path, frontMatter, facts, registry)
+  const bundle = makeBundle(paths.data, frontMatter, facts, registry)
   const validate = validators().bundle
   if (!validate(bundle)) {
     for (const problem of describeSchemaErrors(validate.errors ?? [])) {

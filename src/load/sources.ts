@@ -34,7 +34,7 @@ function failure(message: string, path?: string): { ok: false; error: SourcesFai
   return err(path === undefined ? { message } : { message, path })
 }
 
-/** Paths in output are relative to the working directory, with forward slashes, so builds are portable. */
+/** A path as factmark gives it: relative to `cwd`, with forward slashes, so that it reads the same on every system. */
 export function displayPath(file: string, cwd: string = process.cwd()): string {
   return path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/')
 }
@@ -91,7 +91,7 @@ export async function readSources(options: {
   }
   const reports =
     options.files && options.files.length > 0
-      ? readFiles(options.files, cwd, reading)
+      ? readFiles(options.files, cwd, reading, path.dirname(src))
       : await readReportFolder(src, cwd, reading)
   if (!reports.ok) return reports
   return ok({
@@ -158,7 +158,7 @@ export async function readReportFolder(
   const read = readEach(
     names.map((name) => path.join(folder, name)),
     () => real,
-    cwd,
+    { cwd, project: path.dirname(path.resolve(cwd, folder)) },
     reading
   )
   return read.ok ? ok({ ...read.value, skipped: [...read.value.skipped, ...nested] }) : read
@@ -169,8 +169,8 @@ export async function readReportFolder(
  * named twice (`source/*.md source/a.md`, or `a.md ./a.md`) is read once: read twice, it would be
  * told that its slug is already used, by itself.
  */
-function readFiles(files: readonly string[], cwd: string, reading: Reading): ReportsOutcome {
-  return readEach([...new Set(files.map((file) => path.resolve(cwd, file)))], folderOf, cwd, reading)
+function readFiles(files: readonly string[], cwd: string, reading: Reading, project: string): ReportsOutcome {
+  return readEach([...new Set(files.map((file) => path.resolve(cwd, file)))], folderOf, { cwd, project }, reading)
 }
 
 /** A report as the caller knows it by its stats, else read and kept; or why it was not. */
@@ -196,10 +196,19 @@ export interface Reading {
   into?: ReadBuffer | undefined
 }
 
+/**
+ * The folders a report's paths are relative to: `cwd` for messages, `project` (the folder that holds
+ * the source folder) for the data (see SourceText's dataPath).
+ */
+interface PathBases {
+  cwd: string
+  project: string
+}
+
 function readEach(
   files: readonly string[],
   folderFor: (file: string) => string,
-  cwd: string,
+  { cwd, project }: PathBases,
   reading: Reading
 ): ReportsOutcome {
   const reports: SourceText[] = []
@@ -207,11 +216,13 @@ function readEach(
   // One at a time: a folder of thousands of reports must not run out of file handles.
   for (const file of files) {
     const shown = displayPath(file, cwd)
+    const inData = displayPath(file, project)
+    const withData = (source: SourceText): SourceText => (inData === shown ? source : { ...source, dataPath: inData })
     const read = readReport(file, folderFor(file), shown, reading)
-    if (read.ok) reports.push(read.value)
+    if (read.ok) reports.push(withData(read.value))
     else if (read.error.kind === 'failed') return failure(`Cannot read ${shown}: ${read.error.reason}`, shown)
     else if (read.error.kind === 'skipped') skipped.push({ path: shown, reason: read.error.reason })
-    else reports.push({ path: shown, text: new Uint8Array(0), unreadSize: read.error.size })
+    else reports.push(withData({ path: shown, text: new Uint8Array(0), unreadSize: read.error.size }))
   }
   // A build of none of its reports would publish an empty site in place of the last one.
   if (reports.length === 0) return failure(`No report could be read: ${skippedList(skipped)}`)

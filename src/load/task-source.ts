@@ -4,13 +4,14 @@ import { FactmarkError } from '../model/factmark-error.js'
 import { checkSourceFile, folderOf, readSourceFile } from './read-source.js'
 
 /** A report as a task names it: its path in messages and its file, which the task reads. */
-export type TaskSource = Pick<SourceText, 'path' | 'unreadSize'> & { file: string }
+export type TaskSource = Pick<SourceText, 'path' | 'dataPath' | 'unreadSize'> & { file: string }
 
 /** A report of digested sources (see digestedSources) as a task names it. */
 export function taskSourceOf(source: SourceText, files: ReadonlyMap<string, Pick<DigestedFile, 'file'>>): TaskSource {
   return {
     path: source.path,
     file: files.get(source.path)?.file ?? '',
+    ...(source.dataPath !== undefined && { dataPath: source.dataPath }),
     ...(source.unreadSize !== undefined && { unreadSize: source.unreadSize })
   }
 }
@@ -20,12 +21,13 @@ export function taskSourceOf(source: SourceText, files: ReadonlyMap<string, Pick
  * a pipe swapped in for it is never opened, and a file grown too large is compiled from nothing,
  * to say so, as one too large at the first read is. Throws when it cannot be read (see sourceGone).
  */
-export function readTaskSource({ path, unreadSize, file }: TaskSource): SourceText {
+export function readTaskSource({ path, dataPath, unreadSize, file }: TaskSource): SourceText {
   const empty = new Uint8Array(0)
-  if (unreadSize !== undefined) return { path, text: empty, unreadSize }
+  const named = dataPath === undefined ? { path } : { path, dataPath }
+  if (unreadSize !== undefined) return { ...named, text: empty, unreadSize }
   const read = readSourceFile(file, folderOf(file))
-  if (read.ok) return { path, text: read.value }
-  if (read.error.kind === 'too-large') return { path, text: empty, unreadSize: read.error.size }
+  if (read.ok) return { ...named, text: read.value }
+  if (read.error.kind === 'too-large') return { ...named, text: empty, unreadSize: read.error.size }
   throw new Error(`${path} cannot be read again: ${read.error.reason}`)
 }
 

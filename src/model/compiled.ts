@@ -54,7 +54,14 @@ export interface RelatedPlace {
 
 /** A file handed to the compiler: its path as it should appear in output, and its content. */
 export interface SourceText {
+  /** Where messages say the report is: relative to the folder the command runs in. */
   path: string
+  /**
+   * Where the data say the report is (a fact's `source.file`, a bundle's `report.source`), when that
+   * is not `path`: relative to the project folder, the one that holds the source folder, so that the
+   * same sources give the same data wherever the build runs from.
+   */
+  dataPath?: string
   /** The file's bytes as read, which the compiler decodes (see src/load/encoding/decode.ts), or its text. */
   text: string | Uint8Array
   /** Set, with `text` empty, when the file was too large to read: its size in bytes. */

@@ -54,6 +54,8 @@ export interface RemarkFactOptions {
    */
   registry?: Registry
   defaults?: FactDefaults
+  /** The path facts give as their source (`source.file`); by default the path of the file. */
+  sourcePath?: string
 }
 
 /**
@@ -83,7 +85,7 @@ function annotate(tree: Root, file: VFile, options: RemarkFactOptions): void {
   const facts = extractFacts({
     tree,
     file,
-    sourcePath: file.history.at(-1) ?? '',
+    sourcePath: options.sourcePath ?? file.history.at(-1) ?? '',
     // Extraction reads only the period and the entity of the front matter.
     frontMatter: { period: defaults.period ?? '', entity: defaults.entity ?? '' } as ReportFrontMatter,
     registry,
