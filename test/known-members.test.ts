@@ -82,6 +82,33 @@ describe('knownMembers', () => {
       ':fact[1]{metric=water.section_good_ratio basin=九龙江} :fact[2]{metric=unknown.metric site=丙水库} :fact[3]{site=丁水库} :fact[4]{metric=water.section_good_ratio site=戊}'
     expect(knownMembers(annotatedIn([{ text }]), loaded).size).toBe(0)
   })
+
+  test('knows the members a closed dimension lists before any report names them', () => {
+    const closed = registryText.replace(
+      '        label: { zh: 水源地, en: Water source }\n  water.section_good_ratio:',
+      '        label: { zh: 水源地, en: Water source }\n        values: [丙水库, 甲水库]\n  water.section_good_ratio:'
+    )
+    const withValues = loadRegistry(registry.path, closed).registry
+    if (!withValues) throw new Error('the registry with a closed dimension does not load')
+    expect(Object.fromEntries(knownMembers(annotatedIn([collection]), withValues))).toEqual({
+      甲水库: [{ metric: 'water.drinking_source_class', dimension: 'site' }],
+      乙水库: [{ metric: 'water.drinking_source_class', dimension: 'site' }],
+      丙水库: [{ metric: 'water.drinking_source_class', dimension: 'site' }],
+      工程措施: [{ metric: 'sea.measures', dimension: 'type' }],
+      工作任务: [{ metric: 'sea.measures', dimension: 'type' }]
+    })
+    const report = {
+      path: 'source/later.md',
+      text: `${collection.text.replace('slug: earlier', 'slug: later').split('---\n\n')[0] ?? ''}---\n\n丙水库水质稳定保持Ⅱ类。\n`
+    }
+    const [found] = suggest(
+      { reports: [report], registry: { path: registry.path, text: closed } },
+      { annotated: new Set() }
+    )
+    expect(found?.untagged.map((item) => item.proposal)).toEqual([
+      ':fact[Ⅱ类]{metric=water.drinking_source_class site=丙水库}'
+    ])
+  })
 })
 
 describe('suggest puts a figure in the series the collection annotates', () => {
@@ -116,6 +143,15 @@ describe('suggest puts a figure in the series the collection annotates', () => {
       '实施综合治理工作措施12项工程措施和3项工作任务。',
       [':fact[12项]{metric=sea.measures type=工程措施}', ':fact[3项]{metric=sea.measures type=工作任务}'],
       [':fact[12项]{metric=sea.measures}', ':fact[3项]{metric=sea.measures}']
+    ],
+    // Each clause names its own place: the kind the figure before ends with its clause.
+    [
+      '甲水库水质为Ⅱ类，乙水库水质为Ⅲ类。',
+      [
+        ':fact[Ⅱ类]{metric=water.drinking_source_class site=甲水库}',
+        ':fact[Ⅲ类]{metric=water.drinking_source_class site=乙水库}'
+      ],
+      [':fact[Ⅱ类]{metric=?}', ':fact[Ⅲ类]{metric=?}']
     ],
     // A place under another metric, which does not take the figure, adds nothing.
     [

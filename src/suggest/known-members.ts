@@ -39,16 +39,24 @@ export function addAnnotatedValues(values: AnnotatedValues, text: string | Uint8
 /**
  * The members of the registry's dimensions among the values the collection's annotations write
  * (`site=汀溪水库` beside a metric that has a `site` dimension), so that a figure of a new report said
- * of 汀溪水库 is proposed in the series the others publish.
+ * of 汀溪水库 is proposed in the series the others publish; and the members the registry lists for a
+ * closed dimension (`values:`), known before any report names them.
  */
 export function knownMembers(values: Iterable<string>, registry: Registry): KnownMembers {
   const known = new Map<string, KnownMember[]>()
+  const add = (metric: string, dimension: string, value: string) => {
+    const members = known.get(value) ?? []
+    // A member of one character (甲) would be found inside any word.
+    if (value.length < 2 || members.some((member) => member.metric === metric && member.dimension === dimension)) return
+    known.set(value, [...members, { metric, dimension }])
+  }
   for (const entry of values) {
     const [metric = '', dimension = '', value = ''] = entry.split('\0')
-    // A member of one character (甲) would be found inside any word.
-    if (value.length < 2 || registry.metrics.get(metric)?.dimensions?.[dimension] === undefined) continue
-    known.set(value, [...(known.get(value) ?? []), { metric, dimension }])
+    if (registry.metrics.get(metric)?.dimensions?.[dimension] !== undefined) add(metric, dimension, value)
   }
+  for (const [metric, { dimensions = {} }] of registry.metrics)
+    for (const [dimension, { values: members = [] }] of Object.entries(dimensions))
+      for (const value of members) add(metric, dimension, value)
   return known
 }
 

@@ -51,9 +51,10 @@ export function ownWords(
   let before = text.slice(from, found.start)
   const previous = figures[index - 1]
   if (previous && previous.end > from && countsWhatFollows(previous.figure)) {
-    // What the figure before counts is blanked out, up to the word that joins the two.
+    // What the figure before counts is blanked out, up to the word that joins the two or the end of
+    // its clause: 甲断面水质为Ⅱ类，乙断面水质为Ⅲ类 keeps the clause of 乙断面 for Ⅲ类.
     const start = previous.end - from
-    const glue = before.slice(start).search(/[和与及、]/)
+    const glue = before.slice(start).search(/[和与及、，,。；;！？!?：:\n]/)
     const end = glue === -1 ? before.length : start + glue
     before = before.slice(0, start) + ' '.repeat(end - start) + before.slice(end)
   }
