@@ -3,7 +3,7 @@ import path from 'node:path'
 import { eachCheck } from '../collection/collect.js'
 import { emitSeriesPages } from '../emit/series-html.js'
 import { seriesFileName } from '../emit/series-json.js'
-import type { Series, SeriesPoint } from '../model/schema-types.js'
+import type { Series } from '../model/schema-types.js'
 import { checkSiteValue } from './check-artifacts.js'
 import { writeJsonFile, type MadeFile } from './json-file.js'
 
@@ -14,7 +14,7 @@ const checkedAtOnce = 64
 const reportsAtOnce = 256
 
 /** How many reports a point names. */
-const pointWeight = (point: Pick<SeriesPoint, 'alsoIn'>) => 1 + (point.alsoIn?.length ?? 0)
+const pointWeight = (record: { alsoIn?: readonly unknown[] }) => 1 + (record.alsoIn?.length ?? 0)
 
 /** A series written to disk: its JSON, and the files of its pages, in order (see emitSeriesPages). */
 export interface SeriesOnDisk {
@@ -39,7 +39,7 @@ export function writeSeriesFiles(
   // uniqueness: see the test of this module), so the series without them, then each in a series
   // of its own, meet it exactly when the whole series does.
   const { $schema, generator, metric, entity, targets } = series
-  const bare: Series = { $schema, generator, metric, entity, points: [], targets, changes: [], checks: [] }
+  const bare: Series = { $schema, generator, metric, entity, points: [], targets, changes: [], dates: [], checks: [] }
   checkSiteValue(file, bare)
   const alone = { ...bare, targets: [] }
   function* copied<T extends object>(records: readonly T[]): Generator<T> {
@@ -50,6 +50,8 @@ export function writeSeriesFiles(
     checkedFew(copied(series.points), (points) => checkSiteValue(file, { ...alone, points }), pointWeight)
   const madeChanges = () =>
     checkedFew(copied(series.changes), (changes) => checkSiteValue(file, { ...alone, changes }), pointWeight)
+  const madeDates = () =>
+    checkedFew(copied(series.dates), (dates) => checkSiteValue(file, { ...alone, dates }), pointWeight)
   const madeChecks = () =>
     checkedFew(
       eachCheck(series),
@@ -59,6 +61,7 @@ export function writeSeriesFiles(
   const made: Partial<Record<keyof Series, () => unknown>> = {
     points: madePoints,
     changes: madeChanges,
+    dates: madeDates,
     checks: madeChecks
   }
   const lazy: Record<string, unknown> = {}

@@ -1,5 +1,5 @@
 import { checkedLazily, eachCheck, statingReports } from '../collection/collect.js'
-import type { Series, SeriesChange, SeriesCheck, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
+import type { Series, SeriesChange, SeriesCheck, SeriesDate, SeriesPoint, SeriesTarget } from '../model/schema-types.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 
 /** The series of a metric made a part at a time (see FactParts), joined into one. */
@@ -11,9 +11,9 @@ export interface SeriesJoiner {
 }
 
 /**
- * Join the series of the parts of a metric: their points, targets and changes one after the other, which
+ * Join the series of the parts of a metric: their points, targets, changes and dates one after the other, which
  * are the series' own since a part holds whole lines, in the order of the lines (see inLineOrder).
- * The points, targets and changes are kept; the checks, which hold every fact they name until they are made,
+ * The points, targets, changes and dates are kept; the checks, which hold every fact they name until they are made,
  * are made part by part and written to `file`, and read back one at a time each time the series'
  * checks are read.
  */
@@ -23,6 +23,7 @@ export function seriesJoiner(file: string): SeriesJoiner {
   const points: SeriesPoint[] = []
   const targets: SeriesTarget[] = []
   const changes: SeriesChange[] = []
+  const dates: SeriesDate[] = []
   const checks = jsonLinesAppender(file)
   const stating = new Set<string>()
   return {
@@ -31,6 +32,7 @@ export function seriesJoiner(file: string): SeriesJoiner {
       for (const point of series.points) points.push(point)
       for (const target of series.targets) targets.push(target)
       for (const change of series.changes) changes.push(change)
+      for (const date of series.dates) dates.push(date)
       for (const check of eachCheck(series)) checks.add(check)
       for (const slug of statingReports(series)) stating.add(slug)
       checks.flush()
@@ -40,7 +42,7 @@ export function seriesJoiner(file: string): SeriesJoiner {
       const { $schema, generator, metric } = head
       const kept = checks.written()
       return checkedLazily(
-        { $schema, generator, metric, entity, points, targets, changes },
+        { $schema, generator, metric, entity, points, targets, changes, dates },
         () => (kept ? (jsonLinesOf(file) as Generator<SeriesCheck>) : []),
         stating
       )

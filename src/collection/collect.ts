@@ -20,7 +20,7 @@ import {
   type Printed,
   type Publication
 } from './published.js'
-import { seriesChanges } from './series-changes.js'
+import { seriesChanges, seriesDates } from './series-records.js'
 import { checkTargetsAcrossReports, evaluateTargets } from './targets.js'
 
 /**
@@ -65,6 +65,7 @@ export function collectSeries(
   }
   const [pointsOf, targetsOf, checksOf] = [byMetric(points), byMetric(targets), byMetric(checks)]
   const changesOf = byMetric(seriesChanges(printed))
+  const datesOf = byMetric(seriesDates(publications))
   const entityOf = options.entityOf ?? mostReportedEntity(publications)
   const metricIds = new Set(reports.flatMap((report) => report.bundle.facts.map((fact) => fact.metric)))
   const series = [...metricIds].sort(compareStrings).flatMap((id): Series[] => {
@@ -89,7 +90,10 @@ export function collectSeries(
         ),
         changes: changesOf(id)
           .map((entry) => entry.record)
-          .sort(compareChanges)
+          .sort(compareChanges),
+        dates: datesOf(id)
+          .map((entry) => entry.record)
+          .sort(comparePoints)
       },
       function* () {
         for (const make of makers) yield make()

@@ -35,7 +35,7 @@ export function seriesIndex(entries: readonly SeriesEntry[]): SeriesIndex {
 /** The entry of a series in series/index.json, `line` its main line (see mainLine). */
 export function seriesEntry(series: Series, line: readonly SeriesPoint[] = mainLine(series)): SeriesEntry {
   const { id, label, definition, kind, unit, better } = series.metric
-  // Added one by one: a series of ten thousand reports names each in a point, a target or a change.
+  // Added one by one: a series of ten thousand reports names each in a point, a target, a change or a date.
   const reports = new Set<string>()
   for (const point of series.points) {
     reports.add(point.report)
@@ -43,9 +43,9 @@ export function seriesEntry(series: Series, line: readonly SeriesPoint[] = mainL
     for (const reference of point.revises ?? []) reports.add(reference.report)
   }
   for (const target of series.targets) reports.add(target.report)
-  for (const change of series.changes) {
-    reports.add(change.report)
-    for (const reference of change.alsoIn ?? []) reports.add(reference.report)
+  for (const stated of [...series.changes, ...series.dates]) {
+    reports.add(stated.report)
+    for (const reference of stated.alsoIn ?? []) reports.add(reference.report)
   }
   for (const slug of statingReports(series)) reports.add(slug)
   return {
@@ -61,6 +61,7 @@ export function seriesEntry(series: Series, line: readonly SeriesPoint[] = mainL
     pointCount: series.points.length,
     targetCount: series.targets.length,
     changeCount: series.changes.length,
+    dateCount: series.dates.length,
     reports: [...reports].sort(compareStrings),
     json: seriesFileName(id, 'json'),
     html: seriesFileName(id, 'html')

@@ -456,6 +456,10 @@ export interface Series {
    */
   changes: SeriesChange[]
   /**
+   * The dates the reports give of a metric whose values are dates (the day or month something was done, 于2025年11月完成): one per line, period and date, ordered by line, then period. A date some reports give otherwise is listed once for each.
+   */
+  dates: SeriesDate[]
+  /**
    * Every statement about the metric that was checked against the figures of the reports, and whether it holds; line by line (entity and dimensions) in the order of the points, and within a line the restatements, then the starts, then the changes.
    */
   checks: SeriesCheck[]
@@ -609,6 +613,41 @@ export interface SeriesChange {
   alsoIn?: FactReference[]
 }
 /**
+ * The date a report gives as the value of a date metric for one period, entity and dimensions.
+ */
+export interface SeriesDate {
+  period: Period
+  entity: string
+  dimensions: {
+    [k: string]: string
+  }
+  value: Period
+  /**
+   * The date as printed.
+   */
+  text: string
+  report: Slug
+  /**
+   * The id of the fact in that report.
+   */
+  fact: string
+  source: SourcePoint
+  /**
+   * Other reports that give the same date.
+   */
+  alsoIn?: DateReference[]
+}
+/**
+ * A date fact of a report: the report's slug, the fact's id, its date as printed and as a value, and where it stands.
+ */
+export interface DateReference {
+  report: Slug
+  fact: string
+  text: string
+  value: Period
+  source: SourcePoint
+}
+/**
  * A statement of one report checked against figures of the reports: a change against the levels of its two periods, a value printed again by another report, or the value a period started from against the level of the period before.
  */
 export interface SeriesCheck {
@@ -683,7 +722,11 @@ export interface SeriesEntry {
    */
   changeCount: number
   /**
-   * Slugs of the reports with facts in the series: those that print a point (its value, the same value again, or a value a later report revises), set a target, state a change, or state what a check checks (a value restated). A fact that is none of these, as a date, is in no series.
+   * Dates given of a metric whose values are dates (see the series' dates).
+   */
+  dateCount: number
+  /**
+   * Slugs of the reports with facts in the series: those that print a point (its value, the same value again, or a value a later report revises), set a target, state a change, give a date, or state what a check checks (a value restated).
    */
   reports: Slug[]
   /**

@@ -12,13 +12,13 @@ export interface SeriesLine {
 }
 
 /**
- * The series a chart draws: `points` and `targets` of `series`, and no changes or checks. Its members are
+ * The series a chart draws: `points` and `targets` of `series`, and no changes, dates or checks. Its members are
  * named one by one: a spread would read `checks`, which a collection's series makes anew each time
  * they are read (see LazyCheck).
  */
 export function drawnSeries(series: Series, points: SeriesPoint[], targets: SeriesTarget[]): Series {
   const { $schema, generator, metric, entity } = series
-  return { $schema, generator, metric, entity, points, targets, changes: [], checks: [] }
+  return { $schema, generator, metric, entity, points, targets, changes: [], dates: [], checks: [] }
 }
 
 /** The entity and dimension values of a point or target: `厦门市 · 隘头潭`. */

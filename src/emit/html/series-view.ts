@@ -1,5 +1,12 @@
 import { htmlOf } from './to-html.js'
-import type { Series, SeriesChange, SeriesCheck, SeriesPoint, SeriesTarget } from '../../model/schema-types.js'
+import type {
+  Series,
+  SeriesChange,
+  SeriesCheck,
+  SeriesDate,
+  SeriesPoint,
+  SeriesTarget
+} from '../../model/schema-types.js'
 import { version } from '../../version.js'
 import { decimalString } from '../decimal.js'
 import { seriesFileName } from '../series-json.js'
@@ -78,6 +85,17 @@ export interface SeriesView {
   }>
   /** How many changes the page leaves to the JSON. */
   changesNotListed: number
+  /** The dates given of a date metric, the first listedChanges of them, on the first page only. */
+  dates: Array<{
+    period: string
+    where: string
+    value: string
+    source: FactLink
+    alsoIn: FactLink[]
+    alsoInMore: number
+  }>
+  /** How many dates the page leaves to the JSON. */
+  datesNotListed: number
   checks: Array<{
     kind: string
     holds: boolean
@@ -109,8 +127,9 @@ export const listedAlsoIn = 10
 export const listedChecks = 50
 
 /**
- * How many changes the first page lists: a province's reports of a thousand districts each state
- * the change of their own line. The page counts the rest and links the JSON that holds them all.
+ * How many changes, and how many dates, the first page lists: a province's reports of a thousand
+ * districts each state the change of their own line. The page counts the rest and links the JSON
+ * that holds them all.
  */
 const listedChanges = 50
 
@@ -169,9 +188,18 @@ export function seriesView(
       ? {
           changes: series.changes.slice(0, listedChanges).map((change) => changeRow(series, change, link)),
           changesNotListed: Math.max(0, series.changes.length - listedChanges),
+          dates: series.dates.slice(0, listedChanges).map((date) => dateRow(date, link)),
+          datesNotListed: Math.max(0, series.dates.length - listedChanges),
           ...listedCheckRows(checks ?? series.checks, link)
         }
-      : { changes: [], changesNotListed: 0, checks: [], checksNotListed: { count: 0, failing: 0 } })
+      : {
+          changes: [],
+          changesNotListed: 0,
+          dates: [],
+          datesNotListed: 0,
+          checks: [],
+          checksNotListed: { count: 0, failing: 0 }
+        })
   }
 }
 
@@ -214,6 +242,19 @@ function changeRow(series: Series, change: SeriesChange, link: Link): SeriesView
     value: decimalString(change.value),
     display: formatValue(change, series.metric),
     source: link(change),
+    alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
+    alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn)
+  }
+}
+
+function dateRow(date: SeriesDate, link: Link): SeriesView['dates'][number] {
+  // Read once, for the same reason as the checks.
+  const alsoIn = date.alsoIn ?? []
+  return {
+    period: date.period,
+    where: whereOf(date),
+    value: date.value,
+    source: link(date),
     alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
     alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn)
   }

@@ -31,13 +31,13 @@ const reports = [
     'summary-2025',
     '2025',
     '2026-02-01',
-    '空气质量优良天数比例同比上升:fact[2.0个百分点]{metric=air.good_days_ratio aspect=increase base=2024};2024年同比上升:fact[1.5个百分点]{metric=air.good_days_ratio aspect=increase period=2024 base=2023}。'
+    '空气质量优良天数比例同比上升:fact[2.0个百分点]{metric=air.good_days_ratio aspect=increase base=2024};2024年同比上升:fact[1.5个百分点]{metric=air.good_days_ratio aspect=increase period=2024 base=2023}。整治于:fact[2024年11月]{metric=event.completed period=2024}完成。'
   ),
   report(
     'review-2025',
     '2025',
     '2026-03-01',
-    '2024年空气质量优良天数比例同比上升:fact[1.6个百分点]{metric=air.good_days_ratio aspect=increase period=2024 base=2023}。',
+    '2024年空气质量优良天数比例同比上升:fact[1.6个百分点]{metric=air.good_days_ratio aspect=increase period=2024 base=2023}。整治于:fact[2024年12月]{metric=event.completed period=2024}完成。',
     '某市2025年空气质量回顾'
   )
 ]
@@ -137,4 +137,44 @@ test('the series page lists the changes, each linked to its sentence', () => {
   ])
   const links = selectAll('section[aria-labelledby="changes-title"] tbody a', page).map((a) => a.properties['href'])
   expect(links[0]).toBe('../summary-2024/index.html#air.good_days_ratio%402024%3Achange')
+})
+
+test('a metric whose values are dates is a series of its dates, each with the reports that give it', () => {
+  const dates = JSON.parse(artifacts.get('series/event.completed.json') ?? '{}') as Series
+  expect([dates.points, dates.changes]).toEqual([[], []])
+  expect(dates.dates).toEqual([
+    {
+      period: '2024',
+      entity: '某市',
+      dimensions: {},
+      value: '2024-11',
+      text: '2024年11月',
+      report: 'summary-2025',
+      fact: 'event.completed@2024',
+      source: { file: 'source/summary-2025.md', line: 12, column: 177 }
+    },
+    // Given otherwise by a later report, the date is a record of its own.
+    {
+      period: '2024',
+      entity: '某市',
+      dimensions: {},
+      value: '2024-12',
+      text: '2024年12月',
+      report: 'review-2025',
+      fact: 'event.completed@2024',
+      source: { file: 'source/review-2025.md', line: 12, column: 104 }
+    }
+  ])
+  expect(() => checkSiteValue('series/event.completed.json', dates)).not.toThrow()
+  const index = JSON.parse(artifacts.get('series/index.json') ?? '{}') as SeriesIndex
+  const entry = index.metrics.find((metric) => metric.id === 'event.completed')
+  expect(entry && [entry.pointCount, entry.dateCount, entry.reports]).toEqual([0, 2, ['review-2025', 'summary-2025']])
+  const page = fromHtml(artifacts.get('series/event.completed.html') ?? '')
+  const rows = selectAll('section[aria-labelledby="dates-title"] tbody tr', page).map((row) =>
+    selectAll('td', row).map((cell) => squeeze(textOf(cell)))
+  )
+  expect(rows).toEqual([
+    ['2024', '某市', '2024-11', '2024年11月 《某市2025年生态环境状况》'],
+    ['2024', '某市', '2024-12', '2024年12月 《某市2025年空气质量回顾》']
+  ])
 })
