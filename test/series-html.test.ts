@@ -53,7 +53,7 @@ describe('a series page', () => {
   test('names the metric, says what it measures, its unit and which way is better, in Chinese', () => {
     expect(artifacts.get('series/air.pm25.html')?.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true)
     expect(text(select('h1', pm25))).toBe('PM2.5年均浓度')
-    expect(squeeze(text(select('header .meta', pm25)))).toBe('单位 μg/m³ · 越低越好 · 3 个数据点 · 全部报告')
+    expect(squeeze(text(select('header .meta', pm25)))).toBe('单位 μg/m³ · 越低越好 · 3 个数据点 · 2 项变化 · 全部报告')
     expect(selectAll('.definition p', pm25).map((node) => [node.properties['lang'] ?? '', text(node)])).toEqual([
       ['', '全年PM2.5日均浓度的算术平均值,单位微克/立方米。'],
       [

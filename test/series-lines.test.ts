@@ -129,7 +129,15 @@ test.each([
   ['no points', [], undefined]
 ])('the entry of series/index.json names the line of its values: %s', (_case, points, line) => {
   const metric = { id: 'air.pm25', label: { zh: 'PM2.5' }, kind: 'quantity', unit: 'ug/m3', better: 'lower' }
-  const series = { metric, entity: '甲市', points, targets: [], changes: [], dates: [], checks: [] } as unknown as Series
+  const series = {
+    metric,
+    entity: '甲市',
+    points,
+    targets: [],
+    changes: [],
+    dates: [],
+    checks: []
+  } as unknown as Series
   const entry = seriesEntry(series)
   expect(entry.line).toEqual(line)
   expect(entry.values.map((value) => value.period)).toEqual(

@@ -202,7 +202,7 @@ describe('a series of 1,000 districts on its pages', () => {
   test('each page says which it is and links the others', () => {
     expect(squeeze(text(select('title', second)))).toBe('PM2.5年均浓度:历年数值(第 2 页)')
     expect(squeeze(text(select('header .meta', second)))).toBe(
-      '单位 μg/m³ · 越低越好 · 1000 个数据点,第 2/5 页 · 全部报告'
+      '单位 μg/m³ · 越低越好 · 1000 个数据点,第 2/5 页 · 2 项变化 · 全部报告'
     )
     expect(squeeze(text(select('section[aria-labelledby=points-title] caption', second)))).toBe(
       'PM2.5年均浓度:本页 200 个数据点,200 条线'

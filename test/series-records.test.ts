@@ -37,7 +37,7 @@ const reports = [
     'review-2025',
     '2025',
     '2026-03-01',
-    '2024年空气质量优良天数比例同比上升:fact[1.6个百分点]{metric=air.good_days_ratio aspect=increase period=2024 base=2023}。整治于:fact[2024年12月]{metric=event.completed period=2024}完成。',
+    '2024年空气质量优良天数比例同比上升:fact[1.6个百分点]{metric=air.good_days_ratio aspect=increase period=2024 base=2023}。整治于:fact[2024年12月]{metric=event.completed period=2024}完成。今年与上年:fact[基本持平]{metric=air.good_days_ratio base=2024}。',
     '某市2025年空气质量回顾'
   )
 ]
@@ -54,6 +54,7 @@ const artifacts = textArtifacts(renderArtifacts(result))
 test('each change no level can be checked against is told once, as a note', () => {
   expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId}`)).toEqual([
     'source/review-2025.md:12:20 info change-base-unpublished',
+    'source/review-2025.md:12:163 info change-base-unpublished',
     'source/summary-2024.md:11:15 info change-base-unpublished',
     'source/summary-2024.md:11:90 info change-base-unpublished',
     'source/summary-2025.md:12:15 info change-base-unpublished',
@@ -80,6 +81,7 @@ test('a metric told only as changes is a series of its changes, each with the re
     // Stated with another value, the change is a record of its own, after the first one stated.
     ['某市', '2024', '2023', 'change', 1.6, '1.6个百分点', 'review-2025', []],
     ['某市', '2025', '2024', 'change', 2, '2.0个百分点', 'summary-2025', []],
+    ['某市', '2025', '2024', 'change', 0, '基本持平', 'review-2025', []],
     ['甲区', '2024', '2023', 'change', -0.4, '0.4个百分点', 'summary-2024', []]
   ])
   expect(series.changes[0]).toEqual({
@@ -113,7 +115,7 @@ test('the series index counts the changes and names the reports that state them'
   const entry = index.metrics.find((metric) => metric.id === 'air.good_days_ratio')
   expect(entry && [entry.pointCount, entry.changeCount, entry.reports]).toEqual([
     0,
-    4,
+    5,
     ['review-2025', 'summary-2024', 'summary-2025']
   ])
 })
@@ -133,8 +135,15 @@ test('the series page lists the changes, each linked to its sentence', () => {
     ],
     ['2024', '2023', '某市', '+1.6 个百分点 变化量', '1.6个百分点 《某市2025年空气质量回顾》'],
     ['2025', '2024', '某市', '+2.0 个百分点 变化量', '2.0个百分点 《某市2025年生态环境状况》'],
+    // 基本持平 is about no change, where 持平 would be exactly none.
+    ['2025', '2024', '某市', '约0 个百分点 变化量', '基本持平 《某市2025年空气质量回顾》'],
     ['2024', '2023', '甲区', '−0.4 个百分点 变化量', '0.4个百分点 《某市2024年生态环境状况》']
   ])
+  expect(series.changes.map((change) => change.bound)).toEqual([undefined, undefined, undefined, 'about', undefined])
+  // No level is given: the page says so, where a table of no rows stood.
+  expect(squeeze(textOf(selectAll('section[aria-labelledby="points-title"]', page)[0]))).toBe(
+    '数据点 各报告未给出该指标的数值,只给出与基期相比的变化,见下文。'
+  )
   const links = selectAll('section[aria-labelledby="changes-title"] tbody a', page).map((a) => a.properties['href'])
   expect(links[0]).toBe('../summary-2024/index.html#air.good_days_ratio%402024%3Achange')
 })

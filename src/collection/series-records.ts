@@ -11,7 +11,7 @@ interface Given {
 
 /**
  * The changes the reports state (同比, 比上年…), one record for each line, period, base period,
- * aspect and value, in the order the reports were published: the first report to state it gives
+ * aspect, value and bound (基本持平 is about nothing, 持平 exactly nothing), in the order the reports were published: the first report to state it gives
  * the record, the others are listed in alsoIn. A metric only ever told as a change (市级审批量占比同比提升
  * 5.86个百分点) is a series of its changes; one with levels too keeps them, which the checks hold
  * against the levels. A change stated with another value is a record of its own, so nothing a report
@@ -21,7 +21,8 @@ export function seriesChanges(printed: readonly Printed[]): Array<OfMetric<Serie
   const changes = printed.filter(
     ({ fact }) => (fact.aspect === 'change' || fact.aspect === 'relative-change') && fact.basePeriod !== undefined
   )
-  const key = ({ fact }: Printed) => `${seriesKey(fact)}\0${fact.basePeriod ?? ''}\0${fact.aspect}\0${fact.value}`
+  const key = ({ fact }: Printed) =>
+    `${seriesKey(fact)}\0${fact.basePeriod ?? ''}\0${fact.aspect}\0${fact.value}\0${fact.bound ?? ''}`
   return firstOfEach(changes, key).map(({ first, others }) => ({
     metric: first.fact.metric,
     record: withOthers(changeRecord(first), others, referenceTo)
@@ -73,12 +74,16 @@ function withOthers<R extends object, T, Reference>(
 
 function changeRecord({ fact, publication }: Printed): SeriesChange {
   const { period, entity, dimensions, value, unit } = seriesFields(fact)
-  return Object.assign(
+  const change: SeriesChange = Object.assign(
     { period, basePeriod: fact.basePeriod ?? '', entity, dimensions },
     { aspect: fact.aspect as SeriesChange['aspect'], value, unit },
-    fact.decimals !== undefined ? { decimals: fact.decimals } : {},
+    {
+      ...(fact.decimals !== undefined && { decimals: fact.decimals }),
+      ...(fact.bound !== undefined && { bound: fact.bound })
+    },
     { text: fact.text, report: publication.slug, fact: fact.id, source: sourcePoint(fact) }
   )
+  return change
 }
 
 function dateRecord({ fact, publication }: Given): SeriesDate {

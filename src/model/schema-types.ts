@@ -598,6 +598,10 @@ export interface SeriesChange {
    */
   decimals?: number
   /**
+   * A qualifier the text puts on the change: at-least (提高2个百分点以上), at-most, about (基本持平, 约).
+   */
+  bound?: 'at-least' | 'at-most' | 'about'
+  /**
    * The figure as printed.
    */
   text: string

@@ -38,6 +38,9 @@ export interface SeriesView {
   lineCount: number
   /** The points of the whole series; the page may list some of them (see seriesPages). */
   pointCount: number
+  /** The changes and the dates of the whole series. */
+  changeCount: number
+  dateCount: number
   /** The links to the other pages of a series too long for one, and the first, which lists the checks. */
   pages: (PageNavigation & { first: string }) | undefined
   points: Array<{
@@ -175,6 +178,8 @@ export function seriesView(
     chart: htmlOf(chart),
     lineCount: lines.length,
     pointCount: series.points.length,
+    changeCount: series.changes.length,
+    dateCount: series.dates.length,
     pages:
       page.count === 1
         ? undefined
@@ -240,11 +245,18 @@ function changeRow(series: Series, change: SeriesChange, link: Link): SeriesView
     where: whereOf(change),
     aspect: aspectWord(change.aspect),
     value: decimalString(change.value),
-    display: formatValue(change, series.metric),
+    display: changeValue(change, series.metric),
     source: link(change),
     alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
     alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn)
   }
+}
+
+/** A change as printed with its bound: `约0 个百分点` for 基本持平, `+2 个百分点以上`. */
+function changeValue(change: SeriesChange, metric: Series['metric']): string {
+  const value = formatValue(change, metric)
+  if (change.bound === 'about') return `约${value}`
+  return change.bound === undefined ? value : `${value}${change.bound === 'at-least' ? '以上' : '以内'}`
 }
 
 function dateRow(date: SeriesDate, link: Link): SeriesView['dates'][number] {
