@@ -372,22 +372,27 @@ test('a figure said to improve or worsen gets a draft that says which way is bet
   const drafts = registry
     .slice(registry.indexOf('# Drafted by'))
     .split('\n')
-    .filter((line) => /Drafted|label:|better:/.test(line))
+    .filter((line) => /Drafted|label:|kind:|better:/.test(line))
     .map((line) => line.trim())
   expect(drafts).toEqual([
     '# Drafted by factmark suggest --stubs from source/report.md:10:16; better guessed from 改善 of 全县农村生活污水治理率: confirm it',
     'label: { zh: 全县农村生活污水治理率, en: (draft) to be translated }',
+    // A change in percentage points is of a percentage.
+    'kind: percent',
     'better: higher',
-    '# Drafted by factmark suggest --stubs from source/report.md:10:36; better guessed from 改善 of 细颗粒物平均浓度: confirm it',
+    '# Drafted by factmark suggest --stubs from source/report.md:10:92; better guessed from 改善 of 细颗粒物平均浓度: confirm it',
     'label: { zh: 细颗粒物平均浓度, en: (draft) to be translated }',
+    'kind: percent',
     'better: lower',
     // No word of the name says which way: higher, as most figures said to improve are rates.
-    '# Drafted by factmark suggest --stubs from source/report.md:10:50; better guessed from 恶化: confirm it',
+    '# Drafted by factmark suggest --stubs from source/report.md:10:162; better guessed from 恶化: confirm it',
     'label: { zh: 声环境质量, en: (draft) to be translated }',
+    'kind: percent',
     'better: higher',
     // 提高 says the direction of the number itself: the draft stays neutral for the editor to say.
-    '# Drafted by factmark suggest --stubs from source/report.md:10:69',
+    '# Drafted by factmark suggest --stubs from source/report.md:10:236',
     'label: { zh: 秸秆综合利用率, en: (draft) to be translated }',
+    'kind: percent',
     'better: neutral'
   ])
   const checked = await runCli(cwd, 'check')

@@ -160,6 +160,22 @@ function draftBetter(
   return { better: 'higher', betterFrom: HIGHER_NAMES.test(label) ? `${word} of ${label}` : word }
 }
 
+/** Aspects of a change: the figure is how much the metric moved, not its level. */
+const CHANGES: ReadonlySet<ProposedAspect | undefined> = new Set(['increase', 'decrease', 'improve', 'worsen'])
+
+/**
+ * What a figure makes of a metric. A change in percentage points (同比提高2.1个百分点) is one of a
+ * percentage, whose levels the reports print as 85.3%; only a level in points (城乡差距3.5个百分点)
+ * is of a metric in points.
+ */
+function draftForm(
+  figure: Figure,
+  aspect: ProposedAspect | undefined
+): { kind: MetricKind; unit?: string } | undefined {
+  if (figure.kind === 'percentage-point' && CHANGES.has(aspect)) return KIND_OF_FIGURE.percent
+  return KIND_OF_FIGURE[figure.kind]
+}
+
 /**
  * The draft metric for a figure, or undefined when its form says nothing of
  * a metric (持平). `taken` holds every id in use; the draft takes the first
@@ -171,7 +187,7 @@ export function draftStub(
   taken: ReadonlySet<string>,
   aspect?: ProposedAspect
 ): MetricStub | undefined {
-  const form = KIND_OF_FIGURE[figure.kind]
+  const form = draftForm(figure, aspect)
   if (!form) return undefined
   const prefix = `draft.${form.kind.replace(/-/g, '_')}_`
   let number = 1

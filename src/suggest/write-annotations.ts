@@ -282,7 +282,10 @@ function planReports(
     const first = plan.edits.length
     const { text: after, metrics: named } = writeReport(report.path, body, found?.untagged ?? [], draft, plan)
     for (const edit of plan.edits.slice(first)) edit.column = atColumnBefore(edit, own.grown).column
-    drafted.push(...keptDrafts(own, named, metrics, plan.edits))
+    // A draft's comment says where the figure stands in the file as written, lines added to its front matter and all.
+    drafted.push(
+      ...keptDrafts(own, named, metrics, plan.edits).map((stub) => ({ ...stub, ...writtenAt(after, stub.id) }))
+    )
     inTextOrder(plan.edits, first)
     if (after !== written) plan.changed.push({ path: report.path, before: text, after: bom + after })
   }
@@ -325,6 +328,25 @@ function inTextOrder(edits: WriteEdit[], first: number): void {
  * figure written names it: a figure whose annotation would not read back is left as it was, and a
  * draft for it alone would be written again by each run.
  */
+/**
+ * Where the annotation that names a draft first opens in a text (`:fact[`), as line and column; for a
+ * figure of several annotations, the one that names it, which may hold others.
+ */
+function writtenAt(text: string, id: string): Pick<PlannedStub, 'line' | 'column'> | undefined {
+  const attribute = new RegExp(`[{\\s]metric=${id.replace(/[.]/g, '\\.')}[\\s}]`).exec(text)
+  if (!attribute) return undefined
+  let depth = 0
+  for (let at = text.lastIndexOf('{', attribute.index + 1) - 1; at >= 0; at--) {
+    if (text[at] === ']') depth++
+    else if (text[at] === '[' && --depth === 0) {
+      const start = text.startsWith(':fact', at - 5) ? at - 5 : at
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1
+      return { line: text.slice(0, start).split('\n').length, column: start - lineStart + 1 }
+    }
+  }
+  return undefined
+}
+
 function keptDrafts(
   own: ReportDrafts,
   named: ReadonlySet<string>,
