@@ -139,3 +139,31 @@ describe('revises= naming a report that does not come first', () => {
     ])
   })
 })
+
+// A later report may correct an earlier one's change as it may a level, and says so with revises=.
+describe('a change a later report corrects', () => {
+  const corrected = (revises: string) =>
+    report(
+      'report-2025',
+      '2025',
+      `上年PM2.5浓度经复核为:fact[17.5微克/立方米]{metric=air.pm25 period=2024 revises=report-2024},同比下降:fact[5.6%]{metric=air.pm25 aspect=decrease period=2024 base=2023${revises}}。`
+    )
+  const contradictions = (reports: ReturnType<typeof report>[]) =>
+    messages(reports).filter((message) => message.includes('change-contradicts-change'))
+
+  test('is not told when it says which report it corrects, and puts the period no report publishes where it says', () => {
+    const reports = [of2024, corrected(' revises=report-2024')]
+    expect(contradictions(reports)).toEqual([])
+    const series = compiled(reports).collection?.series.find((entry) => entry.metric.id === 'air.pm25')
+    expect(series?.points.map((point) => `${point.period} ${point.text} ${point.status} ${point.report}`)).toEqual([
+      '2023 18.5微克/立方米 inferred report-2025',
+      '2024 17.5微克/立方米 published report-2025'
+    ])
+  })
+
+  test('is told otherwise, with both levels it is measured from and what to write', () => {
+    expect(contradictions([of2024, corrected('')])).toEqual([
+      'report-2025.md:10:85 change-contradicts-change The change "5.6%" of air.pm25 puts 2023 at 18.5微克/立方米, but the change "5.4%" in report-2024 (report-2024.md:10:48) puts it at 18.4微克/立方米, from the levels "17.4微克/立方米" and "17.5微克/立方米", which may be one value at the precision printed: no report publishes 2023, and the two changes cannot both be right; if this one corrects that, say revises=report-2024 on it'
+    ])
+  })
+})

@@ -25,7 +25,7 @@ const isChange = (fact: NumericFact) =>
  * for its two periods (change-contradicts-levels), and the level of a period that no report
  * publishes inferred from the other and the change (change-base-unpublished when it is the base).
  * Returns the inferred points by series key, one per period, entity and dimensions: the first change that gives
- * one decides.
+ * one decides, unless a later change says it corrects that one's report (revises=).
  */
 export function checkChangesAcrossReports(
   printed: readonly Printed[],
@@ -34,6 +34,15 @@ export function checkChangesAcrossReports(
   checks: LazyCheck[]
 ): Map<string, OfMetric<SeriesPoint>> {
   const inferred = new Map<string, OfMetric<SeriesPoint>>()
+  // The report whose change gave each inferred value: the first change decides, unless a later
+  // one says it corrects that report's (revises=), as a level a later report revises is replaced.
+  const inferredBy = new Map<string, string>()
+  const infer = (key: string, { fact, publication }: Printed, record: SeriesPoint) => {
+    const by = inferredBy.get(key)
+    if (by !== undefined && (fact.revises === undefined || fact.revises !== by)) return
+    inferred.set(key, { metric: fact.metric, record })
+    inferredBy.set(key, publication.slug)
+  }
   // Per period no report publishes, the first change that implies its value, for the changes after it.
   const implied = new Map<string, Implied>()
   for (const change of printed.filter((entry) => isChange(entry.fact))) {
@@ -51,7 +60,7 @@ export function checkChangesAcrossReports(
       checkAgainst(change, pair.base, pair.level, kind, checks)
     } else if (level) {
       const point = inferredPoint(change, basePeriod, inferBase(level.fact, fact), level, metric)
-      if (!inferred.has(baseKey)) inferred.set(baseKey, { metric: fact.metric, record: point })
+      infer(baseKey, change, point)
       checkImplied(
         implied,
         baseKey,
@@ -68,7 +77,7 @@ export function checkChangesAcrossReports(
     } else if (base) {
       const key = seriesKey(fact)
       const point = inferredPoint(change, fact.period, inferLevel(base.fact, fact), base, metric)
-      if (!inferred.has(key)) inferred.set(key, { metric: fact.metric, record: point })
+      infer(key, change, point)
       checkImplied(
         implied,
         key,
@@ -113,12 +122,18 @@ function checkImplied(implied: Map<string, Implied>, key: string, next: Implied,
   if (!first.interval || !next.interval || overlaps(first.interval, next.interval)) return
   if (!overlaps(factInterval(first.from.fact, kind), factInterval(next.from.fact, kind))) return
   const { fact } = next.change
-  const period = key === seriesKey(fact) ? fact.period : (fact.basePeriod ?? '')
   const other = first.change
+  // A later report that says it corrects the earlier one's change (revises=), as it may a level.
+  if (fact.revises !== undefined && fact.revises === other.publication.slug) return
+  const period = key === seriesKey(fact) ? fact.period : (fact.basePeriod ?? '')
+  const levels =
+    first.from.fact.text === next.from.fact.text
+      ? `from the same level "${first.from.fact.text}"`
+      : `from the levels "${first.from.fact.text}" and "${next.from.fact.text}", which may be one value at the precision printed`
   report(
     next.change.publication.file,
     'change-contradicts-change',
-    `The change "${fact.text}" of ${subjectOf(next.change)} puts ${period} at ${next.text}, but the change "${other.fact.text}" in ${other.publication.slug} (${other.fact.source.file}:${other.fact.source.line}:${other.fact.source.column}) puts it at ${first.text}, from the same level "${first.from.fact.text}": no report publishes ${period}, and the two changes cannot both be right`,
+    `The change "${fact.text}" of ${subjectOf(next.change)} puts ${period} at ${next.text}, but the change "${other.fact.text}" in ${other.publication.slug} (${other.fact.source.file}:${other.fact.source.line}:${other.fact.source.column}) puts it at ${first.text}, ${levels}: no report publishes ${period}, and the two changes cannot both be right; if this one corrects that, say revises=${other.publication.slug} on it`,
     place(fact),
     [
       relatedPlace(other, `the change "${other.fact.text}"`),

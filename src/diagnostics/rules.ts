@@ -200,8 +200,8 @@ export const rules = {
     severity: 'error',
     title: 'Two changes imply different values of a period no report publishes',
     explanation:
-      'Where no report publishes the level of a period, a change measured to or from it and the level published at its other end imply it: 70.8% and 上升10.5个百分点 put 2023 at 60.3%. A second change of the same step that implies another value at the precision printed (上升10.2个百分点 from the same 70.8%, 60.6%) cannot be right with the first, though each agrees with the levels published; the series shows the value of the first, and the page of the second report another. It is told of each change after the first, in the order the reports came out, when both are measured from levels that agree (where the levels disagree, restatement-conflict tells).',
-    fix: 'Check both changes against the printed reports; one may be a typo, or belong to another period, base or entity.'
+      'Where no report publishes the level of a period, a change measured to or from it and the level published at its other end imply it: 70.8% and 上升10.5个百分点 put 2023 at 60.3%. A second change of the same step that implies another value at the precision printed (上升10.2个百分点 from the same 70.8%, 60.6%) cannot be right with the first, though each agrees with the levels published; the series shows the value of the first, and the page of the second report another. It is told of each change after the first, in the order the reports came out, when both are measured from levels that agree (where the levels disagree, restatement-conflict tells). A later report that corrects the earlier one’s change says so with `revises=<slug>` on it, and is not told.',
+    fix: 'Check both changes against the printed reports; one may be a typo, or belong to another period, base or entity; if the later one corrects the earlier, write revises=<slug of the earlier report> on it.'
   },
   'change-base-missing': {
     severity: 'warning',
