@@ -187,3 +187,27 @@ test('a metric whose values are dates is a series of its dates, each with the re
     ['2024', '某市', '2024-12', '2024年12月 《某市2025年空气质量回顾》']
   ])
 })
+
+test('a change of a rank reads as the reports say it, in places risen or fallen', () => {
+  const ranked = compileSources({
+    reports: [
+      report(
+        'rank-2025',
+        '2025',
+        '2026-02-01',
+        '空气质量综合指数全国排名同比上升:fact[2位]{metric=air.aqi_rank aspect=increase base=2024},优良率排名同比下降:fact[1位]{metric=air.aqi_rank aspect=decrease base=2024 entity=甲区}。'
+      )
+    ],
+    registry: {
+      path: 'source/metrics.yaml',
+      text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8')
+    },
+    checkUnusedMetrics: false
+  })
+  const page = fromHtml(textArtifacts(renderArtifacts(ranked)).get('series/air.aqi_rank.html') ?? '')
+  const values = selectAll('section[aria-labelledby="changes-title"] tbody tr', page).map((row) =>
+    squeeze(textOf(selectAll('td', row)[3]))
+  )
+  // 上升2位 is a place number 2 smaller: −2 in the data, a rise of two places on the page.
+  expect(values).toEqual(['上升2位 变化量', '下降1位 变化量'])
+})
