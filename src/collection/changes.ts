@@ -34,17 +34,26 @@ export function checkChangesAcrossReports(
   checks: LazyCheck[]
 ): Map<string, OfMetric<SeriesPoint>> {
   const inferred = new Map<string, OfMetric<SeriesPoint>>()
+  // Per period no report publishes, the first change that implies its value, for the changes after it.
+  const implied = new Map<string, Implied>()
   // The report whose change gave each inferred value: the first change decides, unless a later
   // one says it corrects that report's (revises=), as a level a later report revises is replaced.
   const inferredBy = new Map<string, string>()
-  const infer = (key: string, { fact, publication }: Printed, record: SeriesPoint) => {
+  // The value a change and the level at its other end put on a period no report publishes: the
+  // series' (see above), and checked against what the changes before put there.
+  const inferFrom = (
+    key: string,
+    { change, from, point, interval }: { change: Printed; from: Printed; point: SeriesPoint; interval?: Interval }
+  ) => {
+    const { fact, publication } = change
     const by = inferredBy.get(key)
-    if (by !== undefined && (fact.revises === undefined || fact.revises !== by)) return
-    inferred.set(key, { metric: fact.metric, record })
-    inferredBy.set(key, publication.slug)
+    if (by === undefined || (fact.revises !== undefined && fact.revises === by)) {
+      inferred.set(key, { metric: fact.metric, record: point })
+      inferredBy.set(key, publication.slug)
+    }
+    const kind = registry.metrics.get(fact.metric)?.kind
+    checkImplied(implied, key, { change, from, text: point.text, interval }, kind)
   }
-  // Per period no report publishes, the first change that implies its value, for the changes after it.
-  const implied = new Map<string, Implied>()
   for (const change of printed.filter((entry) => isChange(entry.fact))) {
     const { fact } = change
     const metric = registry.metrics.get(fact.metric)
@@ -60,13 +69,7 @@ export function checkChangesAcrossReports(
       checkAgainst(change, pair.base, pair.level, kind, checks)
     } else if (level) {
       const point = inferredPoint(change, basePeriod, inferBase(level.fact, fact), level, metric)
-      infer(baseKey, change, point)
-      checkImplied(
-        implied,
-        baseKey,
-        { change, from: level, text: point.text, interval: impliedBase(change, level, metric.kind) },
-        metric.kind
-      )
+      inferFrom(baseKey, { change, from: level, point, interval: impliedBase(change, level, metric.kind) })
       report(
         change.publication.file,
         'change-base-unpublished',
@@ -77,13 +80,7 @@ export function checkChangesAcrossReports(
     } else if (base) {
       const key = seriesKey(fact)
       const point = inferredPoint(change, fact.period, inferLevel(base.fact, fact), base, metric)
-      infer(key, change, point)
-      checkImplied(
-        implied,
-        key,
-        { change, from: base, text: point.text, interval: impliedLevel(change, base, metric.kind) },
-        metric.kind
-      )
+      inferFrom(key, { change, from: base, point, interval: impliedLevel(change, base, metric.kind) })
     } else {
       report(
         change.publication.file,
