@@ -161,6 +161,15 @@ describe('a change a later report corrects', () => {
     ])
   })
 
+  test('that names a report stating no such change is told, as a level that does is', () => {
+    const unmatched = (revises: string) =>
+      messages([of2024, corrected(revises)]).filter((message) => message.includes('revises-unmatched'))
+    expect(unmatched(' revises=report-2024')).toEqual([])
+    expect(unmatched(' revises=report-2042')).toEqual([
+      'report-2025.md:10:85 revises-unmatched revises=report-2042 names no earlier report of the collection that states the change of air.pm25 for 2024 against 2023, so nothing shows the value "5.6%" replaces; did you mean revises=report-2024?'
+    ])
+  })
+
   test('is told otherwise, with both levels it is measured from and what to write', () => {
     expect(contradictions([of2024, corrected('')])).toEqual([
       'report-2025.md:10:85 change-contradicts-change The change "5.6%" of air.pm25 puts 2023 at 18.5微克/立方米, but the change "5.4%" in report-2024 (report-2024.md:10:48) puts it at 18.4微克/立方米, from the levels "17.4微克/立方米" and "17.5微克/立方米", which may be one value at the precision printed: no report publishes 2023, and the two changes cannot both be right; if this one corrects that, say revises=report-2024 on it'

@@ -5,6 +5,7 @@ import type { Labels, Series, SeriesChange, SeriesCheck, SeriesPoint } from '../
 import { schemaId } from '../model/schemas.js'
 import { groupBy } from '../validate/fact-groups.js'
 import { version } from '../version.js'
+import { checkChangeRevisions } from './change-revisions.js'
 import { checkChangesAcrossReports } from './changes.js'
 import { checkStarts, publishedLevels, type PublishedLevel } from './levels.js'
 import {
@@ -51,6 +52,7 @@ export function collectSeries(
     checks
   )
   const inferred = checkChangesAcrossReports(printed, levels, registry, checks)
+  checkChangeRevisions(printed)
   checkTargetsAcrossReports(printed, registry)
   const targets = evaluateTargets(printed, levels, inferred, registry)
   const points: Array<OfMetric<SeriesPoint>> = [

@@ -232,7 +232,7 @@ function printers(level: PublishedLevel): string[] {
 }
 
 /** `; did you mean revises=…?` when a report that printed the figure has a slug like the one given (xiamen-2042 for xiamen-2024). */
-function revisesMeant(revises: string, slugs: readonly string[]): string {
+export function revisesMeant(revises: string, slugs: readonly string[]): string {
   const meant = didYouMean(revises, slugs)
   return meant === undefined ? '' : `; did you mean revises=${meant}?`
 }
