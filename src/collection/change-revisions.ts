@@ -1,5 +1,6 @@
 import { report } from '../diagnostics/report.js'
 import { groupBy, place, seriesKey } from '../validate/fact-groups.js'
+import { isChange } from './changes.js'
 import { revisesMeant } from './levels.js'
 import { subjectOf, type Printed } from './published.js'
 
@@ -9,9 +10,7 @@ import { subjectOf, type Printed } from './published.js'
  * aspect, as a misspelt slug would; a level's is told where its levels are read (see levels.ts).
  */
 export function checkChangeRevisions(printed: readonly Printed[]): void {
-  const changes = printed.filter(
-    ({ fact }) => (fact.aspect === 'change' || fact.aspect === 'relative-change') && fact.basePeriod !== undefined
-  )
+  const changes = printed.filter(({ fact }) => isChange(fact))
   const groups = groupBy(changes, ({ fact }) => `${seriesKey(fact)}\0${fact.basePeriod ?? ''}\0${fact.aspect}`)
   for (const group of groups.values())
     for (const change of group) {

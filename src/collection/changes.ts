@@ -17,7 +17,8 @@ import { inferBase, inferLevel, inferredPoint } from './inferred.js'
 import { relatedPlace, type PublishedLevel } from './levels.js'
 import { referenceTo, subjectOf, type LazyCheck, type NumericFact, type OfMetric, type Printed } from './published.js'
 
-const isChange = (fact: NumericFact) =>
+/** A change measured against a base period (同比, 比上年): the kind the checks across reports compare. */
+export const isChange = (fact: NumericFact) =>
   (fact.aspect === 'change' || fact.aspect === 'relative-change') && fact.basePeriod !== undefined
 
 /**

@@ -1,6 +1,7 @@
 import type { CollectionFact } from '../model/compiled.js'
 import type { DateReference, SeriesChange, SeriesDate } from '../model/schema-types.js'
 import { seriesKey } from '../validate/fact-groups.js'
+import { isChange } from './changes.js'
 import { referenceTo, seriesFields, sourcePoint, type OfMetric, type Printed, type Publication } from './published.js'
 
 /** A fact of any value and the report that gives it. */
@@ -18,9 +19,7 @@ interface Given {
  * states is lost from the series.
  */
 export function seriesChanges(printed: readonly Printed[]): Array<OfMetric<SeriesChange>> {
-  const changes = printed.filter(
-    ({ fact }) => (fact.aspect === 'change' || fact.aspect === 'relative-change') && fact.basePeriod !== undefined
-  )
+  const changes = printed.filter(({ fact }) => isChange(fact))
   const key = ({ fact }: Printed) =>
     `${seriesKey(fact)}\0${fact.basePeriod ?? ''}\0${fact.aspect}\0${fact.value}\0${fact.bound ?? ''}`
   return firstOfEach(changes, key).map(({ first, others }) => ({
