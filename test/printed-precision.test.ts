@@ -65,11 +65,16 @@ const report = (slug: string, period: string, body: string, published?: string) 
 })
 const earlier = report('report-2024', '2024', '优良率:fact[98.6%]{metric=air.good_days_ratio}。')
 
+const compileAll = (reports: ReadonlyArray<ReturnType<typeof report>>) =>
+  compileSources({ reports, registry, checkUnusedMetrics: false })
+const messagesOf = (diagnostics: ReturnType<typeof compileAll>['diagnostics']) =>
+  diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)
+
 describe('restatement-conflict', () => {
   test('a level restated one unit apart in its last digit is a conflict', () => {
     const later = report('report-2025', '2025', '上年优良率为:fact[98.7%]{metric=air.good_days_ratio period=2024}。')
-    const { diagnostics } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+    const { diagnostics } = compileAll([earlier, later])
+    expect(messagesOf(diagnostics)).toEqual([
       'report-2025.md:10:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in report-2024 (report-2024.md:10:4); if report-2025 corrects it, say so with revises=report-2024'
     ])
   })
@@ -85,8 +90,8 @@ describe('restatement-conflict', () => {
       '上年优良率为:fact[98.7%]{metric=air.good_days_ratio period=2024}。',
       '2026-02-10'
     )
-    const { diagnostics } = compileSources({ reports: [summary, next], registry, checkUnusedMetrics: false })
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+    const { diagnostics } = compileAll([summary, next])
+    expect(messagesOf(diagnostics)).toEqual([
       'summary-2025.md:11:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in summary-2024 (summary-2024.md:10:4); if summary-2025 corrects it, say so with revises=summary-2024'
     ])
     const backwards = report(
@@ -94,7 +99,7 @@ describe('restatement-conflict', () => {
       '2024',
       '优良率:fact[98.6%]{metric=air.good_days_ratio revises=summary-2025}。'
     )
-    const told = compileSources({ reports: [backwards, next], registry, checkUnusedMetrics: false }).diagnostics
+    const told = compileAll([backwards, next]).diagnostics
     expect(told.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
       'summary-2024.md:10:4 revises-unmatched',
       'summary-2025.md:11:7 restatement-conflict'
@@ -147,8 +152,8 @@ describe('restatement-conflict', () => {
       '上年优良率为:fact[98.7%]{metric=air.good_days_ratio period=2024}。',
       '2026-02-31'
     )
-    const { diagnostics, reports } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+    const { diagnostics, reports } = compileAll([earlier, later])
+    expect(messagesOf(diagnostics)).toEqual([
       'report-2025.md:8:12 front-matter-invalid Front matter: published "2026-02-31" is not a day of the calendar: 2026-02 has 28 days',
       'report-2025.md:11:7 restatement-conflict air.good_days_ratio for 2024 is "98.7%" here but "98.6%" in report-2024 (report-2024.md:10:4); if report-2025 corrects it, say so with revises=report-2024'
     ])
@@ -191,13 +196,13 @@ describe('restatement-conflict', () => {
       sheetDate
     )
     const sheet = { path, text: text.replace('年报告', '年数据表') }
-    const { diagnostics } = compileSources({ reports: [summary, sheet], registry, checkUnusedMetrics: false })
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([message])
+    const { diagnostics } = compileAll([summary, sheet])
+    expect(messagesOf(diagnostics)).toEqual([message])
   })
 
   test('a level restated at a finer precision within the range printed agrees', () => {
     const later = report('report-2025', '2025', '上年优良率为:fact[98.62%]{metric=air.good_days_ratio period=2024}。')
-    const { diagnostics } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
+    const { diagnostics } = compileAll([earlier, later])
     expect(diagnostics).toEqual([])
   })
 
@@ -207,8 +212,8 @@ describe('restatement-conflict', () => {
       '2025',
       '优良率由:fact[98.7%]{metric=air.good_days_ratio aspect=start}升至:fact[99.1%]{metric=air.good_days_ratio}。'
     )
-    const { diagnostics } = compileSources({ reports: [earlier, later], registry, checkUnusedMetrics: false })
-    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)).toEqual([
+    const { diagnostics } = compileAll([earlier, later])
+    expect(messagesOf(diagnostics)).toEqual([
       'report-2025.md:10:5 restatement-conflict air.good_days_ratio starts 2025 from "98.7%", but report-2024 publishes "98.6%" for 2024 (report-2024.md:10:4)'
     ])
   })
@@ -218,7 +223,7 @@ describe('restatement-conflict', () => {
 describe('a change in percent of a count is checked at the precision printed', () => {
   const counts = report('report-2024', '2024', '立案:fact[92件]{metric=enforcement.cases}。')
   const messages = (body: string, reports = [counts]) =>
-    compileSources({ reports: [...reports, report('report-2025', '2025', body)], registry, checkUnusedMetrics: false })
+    compileAll([...reports, report('report-2025', '2025', body)])
       .diagnostics.filter((d) => d.severity !== 'info')
       .map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`)
 
@@ -275,7 +280,7 @@ describe('a check of a change says what the levels as printed allow where the pr
         `PM2.5浓度为:fact[16.4微克/立方米]{metric=air.pm25},同比下降:fact[${changeText}]{metric=air.pm25 aspect=decrease base=2024}。`
       )
     ]
-    const { collection } = compileSources({ reports, registry, checkUnusedMetrics: false })
+    const { collection } = compileAll(reports)
     return collection?.series.flatMap((entry) => entry.checks.map((check) => `${check.detail} → ${check.holds}`))
   }
 

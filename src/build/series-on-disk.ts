@@ -46,23 +46,23 @@ export function writeSeriesFiles(
     // A copy reads the reports the record names once (see publishedPoint), for its check and its text.
     for (const record of records) yield { ...record }
   }
-  const madePoints = () =>
-    checkedFew(copied(series.points), (points) => checkSiteValue(file, { ...alone, points }), pointWeight)
-  const madeChanges = () =>
-    checkedFew(copied(series.changes), (changes) => checkSiteValue(file, { ...alone, changes }), pointWeight)
-  const madeDates = () =>
-    checkedFew(copied(series.dates), (dates) => checkSiteValue(file, { ...alone, dates }), pointWeight)
-  const madeChecks = () =>
+  // Each list of records checked a few at a time in a series of its own.
+  const madeRecords = (name: 'points' | 'changes' | 'dates') => () =>
     checkedFew(
-      eachCheck(series),
-      (checks) => checkSiteValue(file, { ...alone, checks }),
-      () => 1
+      copied<object>(series[name]),
+      (records) => checkSiteValue(file, { ...alone, [name]: records }),
+      pointWeight
     )
   const made: Partial<Record<keyof Series, () => unknown>> = {
-    points: madePoints,
-    changes: madeChanges,
-    dates: madeDates,
-    checks: madeChecks
+    points: madeRecords('points'),
+    changes: madeRecords('changes'),
+    dates: madeRecords('dates'),
+    checks: () =>
+      checkedFew(
+        eachCheck(series),
+        (checks) => checkSiteValue(file, { ...alone, checks }),
+        () => 1
+      )
   }
   const lazy: Record<string, unknown> = {}
   // In the series' own order of members, the checks not read: the same JSON as the series whole.

@@ -24,14 +24,23 @@ export function restatedFigure(
     return elidedFrom(text, figures, index) ?? comparedFrom(text, figures, index) ?? reachedFrom(text, figures, index)
   const { start } = figures[index] as Span
   // The year a change is compared with (与2024年相比) is one of its words, not the figure it restates.
-  let previous = index - 1
-  while (previous >= 0 && isTime(figures[previous]?.figure) && comparedYear(text, figures[previous] as Span)) previous--
+  const previous = figureBeforeCompared(text, figures, index)
   const earlier = figures[previous]
   return earlier && restatesPrevious(text.slice(earlier.end, start)) ? previous : undefined
 }
 
+/**
+ * The index of the figure before a figure, past the years it is compared with (与2024年相比,
+ * 由2023年的84.2%), which are its words and no figure before it; -1 when there is none.
+ */
+export function figureBeforeCompared(text: string, figures: readonly Span[], index: number): number {
+  let before = index - 1
+  while (before >= 0 && comparedYear(text, figures[before] as Span)) before--
+  return before
+}
+
 /** Whether a figure is a year a change is compared with: 与2024年, 较2024年, 由2023年的. */
-export function comparedYear(text: string, span: Span): boolean {
+function comparedYear(text: string, span: Span): boolean {
   if (!/[与较比由从]$/.test(text.slice(Math.max(0, span.start - 1), span.start))) return false
   return /^\d{4}年$/.test(text.slice(span.start, span.end))
 }

@@ -23,7 +23,7 @@ import {
 } from './comparison-words.js'
 import { CONFIDENT } from './confidence.js'
 import { readRespectively, type RespectivelyReading } from './respectively.js'
-import { comparedYear, restatedFigure, sameSentence } from './restated-figure.js'
+import { figureBeforeCompared, restatedFigure, sameSentence } from './restated-figure.js'
 import { ignorePhrasesOf, type ProposedIgnore } from './ignore-phrases.js'
 import { periodOfClause } from './clause-period.js'
 import { isBound } from '../validate/interval.js'
@@ -379,8 +379,7 @@ function figureBefore(
 ): { ownWordsFrom?: number; previous?: Metric; adjacentTo?: string } {
   const { start } = figures[index] as FoundFigure
   // 由2023年的84.2%: the year compared with is one of the figure's words, not a figure before it.
-  let before = index - 1
-  while (before >= 0 && comparedYear(text, figures[before] as FoundFigure)) before--
+  const before = figureBeforeCompared(text, figures, index)
   const previous = figures[before]
   if (!previous) return {}
   const previousGuess = guessed[before]?.metric

@@ -230,15 +230,12 @@ function pointRow(series: Series, point: SeriesPoint, link: Link): SeriesView['p
     derivation: point.derivation?.expression ?? '',
     derivedFrom: (point.derivation?.from ?? []).map(link),
     source: link(point),
-    alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
-    alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn),
+    ...listedOthers(alsoIn, link),
     revises: (point.revises ?? []).map(link)
   }
 }
 
 function changeRow(series: Series, change: SeriesChange, link: Link): SeriesView['changes'][number] {
-  // Read once, for the same reason as the checks.
-  const alsoIn = change.alsoIn ?? []
   return {
     period: change.period,
     basePeriod: change.basePeriod,
@@ -247,8 +244,8 @@ function changeRow(series: Series, change: SeriesChange, link: Link): SeriesView
     value: decimalString(change.value),
     display: changeValue(change, series.metric),
     source: link(change),
-    alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
-    alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn)
+    // Read once, for the same reason as the checks.
+    ...listedOthers(change.alsoIn ?? [], link)
   }
 }
 
@@ -267,16 +264,21 @@ function placesMoved(value: number): string {
 }
 
 function dateRow(date: SeriesDate, link: Link): SeriesView['dates'][number] {
-  // Read once, for the same reason as the checks.
-  const alsoIn = date.alsoIn ?? []
   return {
     period: date.period,
     where: whereOf(date),
     value: date.value,
     source: link(date),
-    alsoIn: alsoIn.slice(0, listedAlsoIn).map(link),
-    alsoInMore: Math.max(0, alsoIn.length - listedAlsoIn)
+    ...listedOthers(date.alsoIn ?? [], link)
   }
+}
+
+/** The first other reports that print a figure, at most `listedAlsoIn`, and how many more the JSON lists. */
+function listedOthers(
+  others: ReadonlyArray<Parameters<Link>[0]>,
+  link: Link
+): { alsoIn: FactLink[]; alsoInMore: number } {
+  return { alsoIn: others.slice(0, listedAlsoIn).map(link), alsoInMore: Math.max(0, others.length - listedAlsoIn) }
 }
 
 function targetRow(
@@ -294,8 +296,7 @@ function targetRow(
     evaluation: evaluationWords[target.evaluation.status],
     outcome: outcome ? { ...link(outcome), inferred: outcomeStatus === 'inferred' } : undefined,
     source: link(target),
-    alsoIn: others.slice(0, listedAlsoIn).map(link),
-    alsoInMore: Math.max(0, others.length - listedAlsoIn)
+    ...listedOthers(others, link)
   }
 }
 
