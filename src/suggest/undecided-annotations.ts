@@ -1,6 +1,7 @@
 import type { Nodes } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { readFigure, type Figure } from '../chinese-number/index.js'
+import { isAspectAttribute, isChangeAttribute } from '../extract/aspects.js'
 import { isDimensionName } from '../extract/fact-dimensions.js'
 import { undecidedMetric } from '../extract/undecided-metric.js'
 import { pointsOf } from '../model/positions.js'
@@ -31,10 +32,9 @@ export interface UndecidedAnnotation {
    * Its metric, or the draft it gets, is this one's.
    */
   restates?: { start: number; metric: string }
+  /** Whether it is a change from a base, which a metric of another kind may take (同比改善10.3%). */
+  isChange: boolean
 }
-
-/** A change's aspects: the figure is measured from another. */
-const changeAspects: ReadonlySet<string> = new Set(['change', 'increase', 'decrease', 'improve', 'worsen'])
 
 /**
  * The annotations of a report's text (its tree read from that text) whose metric is `?` and whose
@@ -84,7 +84,8 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
     const label = stubLabelAt(body, start.offset, spans.whole.end.offset ?? start.offset, figure.value)
     const dimensions = Object.keys(node.attributes ?? {}).filter(isDimensionName)
     const index = all.findIndex((annotation) => annotation.start === start.offset)
-    const isChange = changeAspects.has(node.attributes['aspect'] ?? '')
+    const aspect = node.attributes['aspect'] ?? ''
+    const isChange = isAspectAttribute(aspect) && isChangeAttribute(aspect)
     const earlier = restatedFigure(masked(), all, index, readRespectively(masked(), all, index), isChange)
     const restated = earlier === undefined ? undefined : all[earlier]
     found.push({
@@ -96,6 +97,7 @@ export function undecidedAnnotations(body: string, tree: Nodes): UndecidedAnnota
       dimensions,
       start: start.offset,
       at,
+      isChange,
       ...(restated && { restates: { start: restated.start, metric: restated.metric } })
     })
   })

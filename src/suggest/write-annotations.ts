@@ -8,8 +8,10 @@ import { plural } from '../model/plural.js'
 import { pointsOf } from '../model/positions.js'
 import type { Metric } from '../model/schema-types.js'
 import { eachOfType } from '../remark/each-node.js'
+import { isChangeAttribute } from '../extract/aspects.js'
 import { parseMarkdown } from '../remark/parse.js'
 import { attributesOfEach, nestedAnnotationText, type Attributes } from './annotation-text.js'
+import { takes } from './metric-guess.js'
 import { draftStub, sameMetric, stubLabelAt, type MetricStub } from './metric-stubs.js'
 import { undecidedAnnotations, type UndecidedAnnotation } from './undecided-annotations.js'
 import { splice, type Insertion } from './splice.js'
@@ -159,6 +161,8 @@ interface Drafter {
   draftsOf: (file: string) => ReportDrafts
   /** The metric a figure's draft names: a new draft's id, or that of a metric with its label and kind. */
   draftAt: (file: string, place: Place, figure: Figure, label: string, aspect?: ProposedAspect) => string | undefined
+  /** Whether a metric of the registry, or a draft made so far, can take a figure. */
+  fits: (id: string, figure: Figure, isChange: boolean) => boolean
 }
 
 /** Drafts (--stubs) made as the reports are planned, each report's kept apart until it is written. */
@@ -193,7 +197,11 @@ function drafter(metrics: Map<string, Metric>): Drafter {
     own.stubbed.push({ stub: { ...stub, ...place }, place, label })
     return stub.id
   }
-  return { draftsOf, draftAt }
+  const fits = (id: string, figure: Figure, isChange: boolean): boolean => {
+    const metric = metrics.get(id)
+    return metric !== undefined && takes(metric, figure, isChange)
+  }
+  return { draftsOf, draftAt, fits }
 }
 
 /**
@@ -204,7 +212,7 @@ function bodiesOf(
   input: CompileInput,
   options: WriteOptions,
   stubs: boolean,
-  { draftsOf, draftAt }: Drafter
+  { draftsOf, draftAt, fits }: Drafter
 ): Array<{ path: string; text: string; written: string }> {
   return input.reports.flatMap((report) => {
     const text = decoded(report)
@@ -213,27 +221,31 @@ function bodiesOf(
     if (!stubs || errorsOf(report.path, options.diagnostics).length > 0)
       return [{ path: report.path, text: body, written: body }]
     const own = draftsOf(report.path)
-    const named = nameUndecided(body, (item, label) => {
-      const place = { file: report.path, line: item.line, column: item.column, text: item.text }
-      // Said, or an editor who asked for drafts hears nothing of the figure that still has none.
-      if (label === undefined) {
+    const named = nameUndecided(
+      body,
+      (item, label) => {
+        const place = { file: report.path, line: item.line, column: item.column, text: item.text }
+        // Said, or an editor who asked for drafts hears nothing of the figure that still has none.
+        if (label === undefined) {
+          own.edits.push({
+            ...place,
+            action: 'skip',
+            reason: 'no draft: no words of its clause name what it measures; write its metric= by hand'
+          })
+          return undefined
+        }
+        // A draft declares no dimension: the figure would be of a metric that cannot take its site=.
+        if (item.dimensions.length === 0) return draftAt(report.path, place, item.figure, label)
+        const named = item.dimensions.map((name) => `${name}=`).join(' ')
         own.edits.push({
           ...place,
           action: 'skip',
-          reason: 'no draft: no words of its clause name what it measures; write its metric= by hand'
+          reason: `no draft: it names ${named}, which a draft does not declare; choose a metric that does (check names them)`
         })
         return undefined
-      }
-      // A draft declares no dimension: the figure would be of a metric that cannot take its site=.
-      if (item.dimensions.length === 0) return draftAt(report.path, place, item.figure, label)
-      const named = item.dimensions.map((name) => `${name}=`).join(' ')
-      own.edits.push({
-        ...place,
-        action: 'skip',
-        reason: `no draft: it names ${named}, which a draft does not declare; choose a metric that does (check names them)`
-      })
-      return undefined
-    })
+      },
+      fits
+    )
     for (const { id } of named.ids) own.named.add(id)
     own.grown.push(...named.ids)
     return [{ path: report.path, text: named.text, written: body }]
@@ -280,7 +292,13 @@ function planReports(
         ? draftAt(report.path, atColumnBefore(placeOf(report.path, item), own.grown), item.figure, label, item.aspect)
         : undefined
     const first = plan.edits.length
-    const { text: after, metrics: named } = writeReport(report.path, body, found?.untagged ?? [], draft, plan)
+    const { text: after, metrics: named } = writeReport(
+      report.path,
+      body,
+      found?.untagged ?? [],
+      { draft, fits: drafts.fits },
+      plan
+    )
     for (const edit of plan.edits.slice(first)) edit.column = atColumnBefore(edit, own.grown).column
     // A draft's comment says where the figure stands in the file as written, lines added to its front matter and all.
     drafted.push(
@@ -373,7 +391,8 @@ function keptDrafts(
  */
 function nameUndecided(
   body: string,
-  draft: (item: UndecidedAnnotation, label: string | undefined) => string | undefined
+  draft: (item: UndecidedAnnotation, label: string | undefined) => string | undefined,
+  fits: Drafter['fits']
 ): { text: string; ids: Grown[] } {
   // Most reports have no `?` at all, and need not be parsed a second time for it.
   if (!body.includes(UNDECIDED)) return { text: body, ids: [] }
@@ -382,12 +401,14 @@ function nameUndecided(
   for (const item of undecidedAnnotations(body, tree)) {
     // A change takes the metric of the figure it restates, or the draft that figure gets; when that
     // gets none, neither does the change, whose words name a change and not what it measures (和).
+    // A metric that cannot take the figure (36个 after 提升2.1个百分点) is not the one it restates,
+    // as the first run found: the figure is then named by its own words.
     const { restates } = item
-    const id = restates
-      ? restates.metric === UNDECIDED
-        ? named.get(restates.start)?.id
-        : restates.metric || undefined
-      : draft(item, item.label)
+    const restated = restates && (restates.metric === UNDECIDED ? named.get(restates.start)?.id : restates.metric)
+    const id =
+      restates === undefined || (restated && !fits(restated, item.figure, item.isChange))
+        ? draft(item, item.label)
+        : restated || undefined
     if (id !== undefined) named.set(item.start, { at: item.at, id })
   }
   if (named.size === 0) return { text: body, ids: [] }
@@ -424,9 +445,10 @@ function draftLevels(
     end: number
     draft: (item: UntaggedFigure, label: string) => string | undefined
     drafts: Map<number, string>
+    fits: Drafter['fits']
   }
 ): void {
-  const { body, start, end, draft, drafts } = context
+  const { body, start, end, draft, drafts, fits } = context
   if (levels.length > 1) {
     for (const [position, level] of levels.entries()) {
       const words = item.levelWords?.[position]
@@ -438,8 +460,9 @@ function draftLevels(
   const [attributes] = levels
   if (attributes['metric'] !== UNDECIDED) return
   const restated = item.sameMetricAs && drafts.get(item.sameMetricAs.offset ?? -1)
+  const taken = restated && fits(restated, item.figure, isChangeAttribute(item.aspect)) ? restated : undefined
   const label = item.labelWords ?? stubLabelAt(body, start, end, item.figure)
-  const stub = restated || (label === undefined ? undefined : draft(item, label))
+  const stub = taken ?? (label === undefined ? undefined : draft(item, label))
   if (stub === undefined) return
   attributes['metric'] = stub
   drafts.set(start, stub)
@@ -459,7 +482,7 @@ function writeReport(
   path: string,
   body: string,
   untagged: readonly UntaggedFigure[],
-  draft: (item: UntaggedFigure, label: string) => string | undefined,
+  drafting: { draft: (item: UntaggedFigure, label: string) => string | undefined; fits: Drafter['fits'] },
   plan: WritePlan
 ): { text: string; metrics: Set<string> } {
   const annotations: Planned[] = []
@@ -482,7 +505,7 @@ function writeReport(
     }
     const [outermost = { metric: item.metric ?? UNDECIDED }, ...inner] = attributesOfEach(item.proposal)
     const levels: Planned['levels'] = [outermost, ...inner]
-    draftLevels(item, levels, { body, start, end, draft, drafts })
+    draftLevels(item, levels, { body, start, end, drafts, ...drafting })
     const annotation = nestedAnnotationText(item.text, levels)
     if (annotation === undefined) skip(item, 'the directive serializer would change the label; annotate it by hand')
     else annotations.push({ item, start, end, annotation, levels })
