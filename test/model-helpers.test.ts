@@ -35,6 +35,16 @@ describe('rounding', () => {
 
   // prettier-ignore
   test.each([
+    [11819767.4, -4, 11820000],
+    [11814999, -4, 11810000],
+    [-2345, -2, -2300],
+    [49, -2, 0]
+  ])('roundTo(%d, %d) is %d: negative places round to tens, hundreds and so on', (value, places, expected) => {
+    expect(roundTo(value, places)).toBe(expected)
+  })
+
+  // prettier-ignore
+  test.each([
     [78.84, 1, 78.8],
     [12.45, 1, 12.5],
     [2, 1, 2]

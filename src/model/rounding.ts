@@ -1,10 +1,16 @@
 /**
  * `value` rounded to `places` decimals the way `toFixed` rounds: on the
  * decimal the double stands for, so that 12.45 (stored as 12.4499…) gives
- * 12.4, the figure a text written with `toFixed` shows beside it.
+ * 12.4, the figure a text written with `toFixed` shows beside it. Negative
+ * places round to tens, hundreds and so on.
  */
 export function roundTo(value: number, places: number): number {
-  return Number(value.toFixed(places))
+  // A figure written to the ten thousand (1159万吨) has negative decimals, which toFixed refuses.
+  if (places < 0) {
+    const unit = 10 ** -places
+    return Number((value / unit).toFixed(0)) * unit
+  }
+  return Number(value.toFixed(Math.min(places, 100)))
 }
 
 /**
