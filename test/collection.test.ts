@@ -1,10 +1,17 @@
 import { describe, expect, test } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
 import { inferBase, inferLevel, printedForm } from '../src/collection/inferred.js'
 import { inPublicationOrder, type NumericFact } from '../src/collection/published.js'
 import { meets } from '../src/collection/targets.js'
+import { compileSources } from '../src/compile/compile-sources.js'
 import type { CompiledReport } from '../src/model/compiled.js'
 import type { Fact, ReportFrontMatter } from '../src/model/schema-types.js'
+
+const fixtureRegistry = {
+  path: 'metrics.yaml',
+  text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8')
+}
 
 function fact(value: number, fields: Partial<Fact> = {}): NumericFact {
   return {
@@ -31,16 +38,39 @@ describe('a value no report prints is worked out at the precision of the figures
     ['points: 91.7% − 7.5', fact(91.7, { decimals: 1 }), fact(7.5, { aspect: 'change', decimals: 1 }), 84.2, 1, '91.7 − 7.5 = 84.2'],
     ['written with the finer precision of the two', fact(70, { decimals: 0 }), fact(3.3, { aspect: 'change', decimals: 1 }), 66.7, 1, '70 − 3.3 = 66.7'],
     ['rank up 4 places: 第3 − (−4)', fact(3, { unit: '1' }), fact(-4, { aspect: 'change', unit: '1' }), 7, undefined, '3 − (−4) = 7'],
-    ['improved by 10.3%: 2.34 ÷ (1 − 10.3%)', fact(2.34, { unit: '1', decimals: 2 }), fact(-10.3, { aspect: 'relative-change', decimals: 1 }), 2.61, 2, '2.34 ÷ (1 + (−10.3)%) ≈ 2.61']
+    ['improved by 10.3%: 2.34 ÷ (1 − 10.3%)', fact(2.34, { unit: '1', decimals: 2 }), fact(-10.3, { aspect: 'relative-change', decimals: 1 }), 2.61, 2, '2.34 ÷ (1 + (−10.3)%) ≈ 2.61'],
+    ['1159万吨 up 98.1%: to the ten thousand', fact(11590000, { unit: 't', decimals: -4 }), fact(98.1, { aspect: 'relative-change', decimals: 1 }), 5850000, -4, '11590000 ÷ (1 + 98.1%) ≈ 5850000']
   ])('%s', (_name, level, change, value, decimals, expression) => {
     expect(inferBase(level, change)).toEqual({ value, decimals, expression })
+  })
+
+  test('a fall of 100% or more puts no value on the base: any base falls to 0', () => {
+    const level = fact(5, { unit: '1', decimals: 0 })
+    expect(inferBase(level, fact(-100, { aspect: 'relative-change', decimals: 0 }))).toBeUndefined()
+    expect(inferBase(level, fact(-120, { aspect: 'relative-change', decimals: 0 }))).toBeUndefined()
+  })
+
+  test('a fall of 100% of a level no report publishes is told, and puts no point in the series', () => {
+    const frontMatter = (period: string) =>
+      `---\ntitle: 测试\nissuer: 测试局\nentity: 测试市\nperiod: "${period}"\nlanguage: zh-CN\nslug: test-${period}\n---\n\n`
+    const text = `${frontMatter('2025')}全市:fact[0件]{metric=enforcement.cases}，同比下降:fact[100%]{metric=enforcement.cases aspect=decrease base=2024}。\n`
+    const result = compileSources({ reports: [{ path: 'a.md', text }], registry: fixtureRegistry })
+    expect(
+      result.diagnostics.filter((d) => d.file === 'a.md').map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.message}`)
+    ).toEqual([
+      '10:43 change-base-unpublished The change "100%" of enforcement.cases is measured against 2024, whose value no report publishes; a fall of 100% or more leaves 0 of any value: it tells nothing of 2024'
+    ])
+    expect(
+      result.collection?.series.find((s) => s.metric.id === 'enforcement.cases')?.points.map((point) => point.period)
+    ).toEqual(['2025'])
   })
 
   // prettier-ignore
   test.each([
     ['points: 84.2% + 7.5', fact(84.2, { decimals: 1 }), fact(7.5, { aspect: 'change', decimals: 1 }), 91.7, 1, '84.2 + 7.5 = 91.7'],
     ['rank up 4 places from 第7', fact(7, { unit: '1' }), fact(-4, { aspect: 'change', unit: '1' }), 3, undefined, '7 + (−4) = 3'],
-    ['2.61 improved by 10.3%', fact(2.61, { unit: '1', decimals: 2 }), fact(-10.3, { aspect: 'relative-change', decimals: 1 }), 2.34, 2, '2.61 × (1 + (−10.3)%) ≈ 2.34']
+    ['2.61 improved by 10.3%', fact(2.61, { unit: '1', decimals: 2 }), fact(-10.3, { aspect: 'relative-change', decimals: 1 }), 2.34, 2, '2.61 × (1 + (−10.3)%) ≈ 2.34'],
+    ['1159万吨 up 98.1%: to the ten thousand', fact(11590000, { unit: 't', decimals: -4 }), fact(98.1, { aspect: 'relative-change', decimals: 1 }), 22960000, -4, '11590000 × (1 + 98.1%) ≈ 22960000']
   ])('%s', (_name, base, change, value, decimals, expression) => {
     expect(inferLevel(base, change)).toEqual({ value, decimals, expression })
   })

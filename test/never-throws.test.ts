@@ -221,3 +221,51 @@ describe('no input makes the compiler throw', () => {
     )
   })
 })
+
+// Found by a property of suggest --write: a relative change of a level written to the ten thousand
+// (1159万吨, decimals −4) threw where the base was worked out. Levels and changes of one metric, in
+// one report and across two, at any precision and scale, are worked into one another here.
+describe('levels and changes of one metric, at any precision and scale, are worked out without throwing', () => {
+  const decimal = fc
+    .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 3 }))
+    .map(([whole, places]) => (whole / 10 ** places).toFixed(places))
+  const levelOf: Record<string, fc.Arbitrary<string>> = {
+    'enforcement.cases': fc.tuple(decimal, fc.constantFrom('', '万', '亿')).map(([n, scale]) => `${n}${scale}件`),
+    'air.pm25': decimal.map((n) => `${n}微克/立方米`),
+    'air.good_days_ratio': decimal.map((n) => `${n}%`),
+    'air.aqi_rank': fc.integer({ min: 1, max: 400 }).map((n) => `第${n}`)
+  }
+  const levels = fc
+    .constantFrom(...Object.keys(levelOf))
+    .chain((metric) =>
+      fc.tuple(fc.constant(metric), levelOf[metric] as fc.Arbitrary<string>, levelOf[metric] as fc.Arbitrary<string>)
+    )
+  const change = fc.tuple(
+    fc.oneof(decimal, fc.constantFrom('100', '100.0', '0')),
+    fc.constantFrom('%', '个百分点', '件', '万件', '位', '微克/立方米'),
+    fc.constantFrom('increase', 'decrease', 'improve')
+  )
+  const annotated = (label: string, attributes: string) => `:fact[${label}]{${attributes}}`
+  const lastYear = frontMatter.replace('"2025"', '"2024"').replace('slug: test', 'slug: test-2024')
+
+  test('in one report, and against the level of the year before in another', () => {
+    fc.assert(
+      fc.property(levels, change, fc.boolean(), ([metric, now, before], [n, unit, aspect], both) => {
+        const stated = annotated(`${n}${unit}`, `metric=${metric} aspect=${aspect} base=2024`)
+        const result = compileSources({
+          reports: [
+            { path: 'a.md', text: `${frontMatter}全市${annotated(now, `metric=${metric}`)}，同比${stated}。\n` },
+            ...(both ? [{ path: 'b.md', text: `${lastYear}全市${annotated(before, `metric=${metric}`)}。\n` }] : [])
+          ],
+          registry
+        })
+        for (const d of result.diagnostics) {
+          expect(d.ruleId).not.toBe('bundle-invalid')
+          expect(['a.md', 'b.md', 'metrics.yaml']).toContain(d.file)
+          expect(d.line).toBeGreaterThanOrEqual(1)
+        }
+      }),
+      { numRuns: 500 }
+    )
+  })
+})

@@ -69,12 +69,16 @@ export function checkChangesAcrossReports(
       const pair = agreeingPair(change, basesOf, levelsOf, kind) ?? { base, level }
       checkAgainst(change, pair.base, pair.level, kind, checks)
     } else if (level) {
-      const point = inferredPoint(change, basePeriod, inferBase(level.fact, fact), level, metric)
-      inferFrom(baseKey, { change, from: level, point, interval: impliedBase(change, level, metric.kind) })
+      const inference = inferBase(level.fact, fact)
+      const point = inference && inferredPoint(change, basePeriod, inference, level, metric)
+      if (point) inferFrom(baseKey, { change, from: level, point, interval: impliedBase(change, level, metric.kind) })
+      const puts = point
+        ? `it puts ${basePeriod} at ${point.text} (${point.derivation?.expression ?? ''})`
+        : `a fall of 100% or more leaves 0 of any value: it tells nothing of ${basePeriod}`
       report(
         change.publication.file,
         'change-base-unpublished',
-        `The change "${fact.text}" of ${subjectOf(change)} is measured against ${basePeriod}, whose value no report publishes; it puts ${basePeriod} at ${point.text} (${point.derivation?.expression ?? ''})`,
+        `The change "${fact.text}" of ${subjectOf(change)} is measured against ${basePeriod}, whose value no report publishes; ${puts}`,
         place(fact),
         [relatedPlace(level, `the level "${level.fact.text}" of ${fact.period}`)]
       )

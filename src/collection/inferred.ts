@@ -35,9 +35,11 @@ const signed = (value: number) => (value < 0 ? `(−${show(-value)})` : show(val
 /**
  * The value at the base period, from the level at the end and the change between: level − change,
  * or level ÷ (1 + change%) for a relative change, at the precision of the figures it comes from.
+ * Undefined for a fall of 100% or more, which leaves 0 (or less) of any base.
  */
-export function inferBase(level: NumericFact, change: NumericFact): Inference {
+export function inferBase(level: NumericFact, change: NumericFact): Inference | undefined {
   if (isRelative(change)) {
+    if (change.value <= -100) return undefined
     const decimals = level.decimals
     const raw = level.value / (1 + change.value / 100)
     const value = decimals === undefined ? raw : roundTo(raw, decimals)
