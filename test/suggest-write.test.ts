@@ -560,6 +560,25 @@ test('a change left with metric=? does not take the metric of the figure before 
   expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs: true }).changed).toEqual([])
 })
 
+// Found by the property above: the first run read 98.1% as the change of the figure 30 left as it
+// was; the second, seeing only annotations, as the change of 10:3010 before it, and named its draft.
+test('a change does not restate an annotation past a figure left unannotated between them', () => {
+  const registry = {
+    path: 'source/metrics.yaml',
+    text: readFileSync(path.join(root, 'names-to-ignore', 'metrics.yaml'), 'utf8')
+  }
+  const text = reportOf(['| 指标 | 数值 |\n| --- | --- |\n| 全市10:3010:30同比提升98.1%全市 | 98.1% |'])
+  const input = { reports: [{ path: 'source/report.md', text }], registry }
+  const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs: true })
+  const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
+  expect(after.split('\n')[11]).toBe(
+    '| 全市:fact[10:3010]{metric=draft.index_1}:30同比提升:fact[98.1%]{metric=? aspect=increase base=2024}全市 | :fact[98.1%]{metric=draft.percent_1} |'
+  )
+  const registryAfter = plan.changed.find((file) => file.path === registry.path)?.after ?? registry.text
+  const again = { reports: [{ path: 'source/report.md', text: after }], registry: { ...registry, text: registryAfter } }
+  expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs: true }).changed).toEqual([])
+})
+
 test('--stubs drafts a metric for each figure an earlier --write left with metric=?, and names it there', () => {
   const registry = { path: 'source/metrics.yaml', text: readFileSync(path.join(root, 'stubs', 'metrics.yaml'), 'utf8') }
   const text = reportOf([

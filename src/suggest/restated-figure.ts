@@ -98,11 +98,12 @@ function isTime(figure: Figure | undefined): boolean {
 /**
  * Whether a change restates the figure just before it: only words of
  * comparison stand between them, in one sentence (面积比84.2%、同比提升2.2个百分点,
- * but not 优良率99.5%,优级率同比上升…).
+ * but not 优良率99.5%,优级率同比上升…). A digit between is a figure left
+ * unannotated, which is the one before it, as a run over the plain text finds.
  */
 function restatesPrevious(between: string): boolean {
   if (!sameSentence(between)) return false
-  return !/[\u4e00-\u9fff]/.test(between.replace(COMPARISON_WORDS, ''))
+  return !/[\u4e00-\u9fff0-9\uff10-\uff19]/.test(between.replace(COMPARISON_WORDS, ''))
 }
 
 const COMPARISON_WORDS =
