@@ -494,23 +494,30 @@ const reportText = fc
     return (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text)
   })
 
-test('on any report, stripping the annotations gives the input back but for ignore phrases, and a second run changes nothing', () => {
+test('on any report, alone or beside one of the year before, stripping the annotations gives the input back but for ignore phrases, and a second run changes nothing', () => {
   const registry = {
     path: 'source/metrics.yaml',
     text: readFileSync(path.join(root, 'names-to-ignore', 'metrics.yaml'), 'utf8')
   }
+  const olderOf = (text: string) =>
+    text.replace('period: "2025"', 'period: "2024"').replace('slug: test', 'slug: test-2024')
   fc.assert(
-    fc.property(reportText, fc.boolean(), (text, stubs) => {
-      const input = { reports: [{ path: 'source/report.md', text }], registry }
+    fc.property(reportText, fc.option(reportText.map(olderOf)), fc.boolean(), (text, older, stubs) => {
+      const reports = [
+        { path: 'source/report.md', text },
+        ...(older === null ? [] : [{ path: 'source/older.md', text: older }])
+      ]
+      const input = { reports, registry }
       const plan = planWrite(input, { diagnostics: compileSources(input).diagnostics, stubs })
       if (plan.refused.length > 0) return
-      const after = plan.changed.find((file) => file.path === 'source/report.md')?.after ?? text
-      for (const line of addedBesidesAnnotations(text, after))
-        expect(line).toMatch(/^(?:ignore:|\s*- \S.*|\s*# Proposed by factmark suggest --write.*)\r?$/)
-      const registryAfter = plan.changed.find((file) => file.path === registry.path)?.after ?? registry.text
+      const afterOf = (file: { path: string; text: string }) =>
+        plan.changed.find((changed) => changed.path === file.path)?.after ?? file.text
+      for (const report of reports)
+        for (const line of addedBesidesAnnotations(report.text, afterOf(report)))
+          expect(line).toMatch(/^(?:ignore:|\s*- \S.*|\s*# Proposed by factmark suggest --write.*)\r?$/)
       const again = {
-        reports: [{ path: 'source/report.md', text: after }],
-        registry: { ...registry, text: registryAfter }
+        reports: reports.map((report) => ({ path: report.path, text: afterOf(report) })),
+        registry: { ...registry, text: afterOf(registry) }
       }
       expect(planWrite(again, { diagnostics: compileSources(again).diagnostics, stubs }).changed).toEqual([])
     }),
