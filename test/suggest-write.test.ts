@@ -408,7 +408,21 @@ test('a metric given only per member is written without one where the words name
   ).replace('    better: higher\n    dimensions:', '    better: higher\n    aliases: [案例入选]\n    dimensions:')
   const report = reportOf(['筼筜湖美丽河湖建设等3个案例入选实践案例库。'])
   const cwd = project({ 'report.md': report, 'metrics.yaml': registry })
-  expect((await runCli(cwd, 'suggest', '--write')).code).toBe(0)
+  // The listing, and what --write says it wrote, tell the editor what is left to name.
+  const listed = await runCli(cwd, 'suggest')
+  expect(listed.stdout.split('\n')[0]).toBe(
+    'source/report.md:10:11  3个  :fact[3个]{metric=recognition.cases_selected}  (name its list= too: the metric requires it)'
+  )
+  const json = JSON.parse((await runCli(cwd, 'suggest', '--format', 'json')).stdout) as {
+    files: Array<{ untagged: Array<{ needs?: string[] }> }>
+  }
+  expect(json.files[0]?.untagged[0]?.needs).toEqual(['list'])
+  const written = await runCli(cwd, 'suggest', '--write')
+  expect([written.code, ...written.stdout.trim().split('\n')]).toEqual([
+    0,
+    'source/report.md:10:11  :fact[3个]{metric=recognition.cases_selected}  (name its list= too: the metric requires it)',
+    'wrote 1 file (source/report.md): 1 annotation, 0 ignore phrases, 0 draft metrics; 1 to finish by hand, naming a member its metric requires'
+  ])
   expect(read(cwd, 'report.md').toString('utf8')).toContain(':fact[3个]{metric=recognition.cases_selected}案例入选')
   const checked = await runCli(cwd, 'check')
   expect(checked.stdout).toContain(

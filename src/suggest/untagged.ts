@@ -72,6 +72,11 @@ export interface UntaggedFigure {
   /** `:fact[...]{metric=...}`, ready to paste over the figure. */
   proposal: string
   /**
+   * The dimensions its metric requires (`required: true`) that the proposal names no member of
+   * (list= of a count given only per list): the editor names them, or check tells (dimension-missing).
+   */
+  needs?: string[]
+  /**
    * Set when the figure belongs to a name (the year of the report's title, 第三轮…督察): the
    * phrase around it to add to the front matter's `ignore:` list, which `suggest --write` adds
    * in place of the annotation, and the rule that saw it (see ignore-phrases.ts).
@@ -194,11 +199,23 @@ function describe(
     proposal: proposalOf(text, levels, { aspect: comparison.aspect, base, period })
   }
   if (innermost) result.metric = innermost
+  const needs = options.registry && membersNeeded(levels, options.registry)
+  if (needs && needs.length > 0) result.needs = needs
   if (levels.length > 1) sharedOf(result, levels)
   if (comparison.aspect) result.aspect = comparison.aspect
   if (base) result.base = base
   relate(result, restated, { guessed, respectively })
   return result
+}
+
+/** The dimensions the metrics of a figure's annotations require that none of them names a member of. */
+function membersNeeded(levels: readonly SharedLevel[], registry: Registry): string[] {
+  const needed = levels.flatMap(({ metric, member }) =>
+    Object.entries((metric !== undefined && registry.metrics.get(metric)?.dimensions) || {})
+      .filter(([name, dimension]) => dimension.required && member?.dimension !== name)
+      .map(([name]) => name)
+  )
+  return [...new Set(needed)]
 }
 
 /** What a figure of several annotations tells beside its proposal: their metrics, and the words naming each. */

@@ -23,7 +23,16 @@ import { appendToList, appendToMap } from './yaml-append.js'
 
 /** One change `suggest --write` makes, or a figure it leaves and why. */
 export type WriteEdit =
-  | { action: 'annotate'; file: string; line: number; column: number; text: string; annotation: string }
+  | {
+      action: 'annotate'
+      file: string
+      line: number
+      column: number
+      text: string
+      annotation: string
+      /** The dimensions its metric requires that it names no member of: the editor's to name (see UntaggedFigure). */
+      needs?: string[]
+    }
   | { action: 'ignore'; file: string; line: number; column: number; text: string; phrase: string; rule: string }
   | { action: 'stub'; file: string; line: number; column: number; text: string; metric: string; label: string }
   | { action: 'skip'; file: string; line: number; column: number; text: string; reason: string }
@@ -512,7 +521,12 @@ function writeReport(
   }
   const written = insertAnnotations(body, annotations)
   for (const planned of written.accepted)
-    plan.edits.push({ ...placeOf(path, planned.item), action: 'annotate', annotation: planned.annotation })
+    plan.edits.push({
+      ...placeOf(path, planned.item),
+      action: 'annotate',
+      annotation: planned.annotation,
+      ...(planned.item.needs && { needs: planned.item.needs })
+    })
   for (const planned of written.rejected)
     skip(
       planned.item,

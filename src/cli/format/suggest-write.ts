@@ -2,10 +2,11 @@ import type { SuggestWriteResult } from '../../api.js'
 import type { WriteEdit } from '../../suggest/write-annotations.js'
 import { plural } from '../../model/plural.js'
 import { guardLines, jsonText, printable } from './printable.js'
+import { needsNote } from './suggestions.js'
 
 /** What each edit says in text output, after its place. */
 const describe: { [A in WriteEdit['action']]: (edit: Extract<WriteEdit, { action: A }>) => string } = {
-  annotate: (edit) => edit.annotation,
+  annotate: (edit) => edit.annotation + needsNote(edit.needs),
   ignore: (edit) => `${edit.text} → ignore: ${edit.phrase}  (${edit.rule})`,
   stub: (edit) => `${edit.text} → draft metric ${edit.metric} “${edit.label}”`,
   skip: (edit) => `${edit.text} left as it is: ${edit.reason}`
@@ -64,7 +65,10 @@ function summary(result: SuggestWriteResult, dryRun: boolean): string {
     [count('ignore'), 'ignore phrase'],
     [count('stub'), 'draft metric']
   ] as const
-  const what = parts.map(([n, word]) => `${n} ${plural(n, word)}`).join(', ')
+  const unfinished = result.edits.filter((edit) => edit.action === 'annotate' && edit.needs).length
+  const what =
+    parts.map(([n, word]) => `${n} ${plural(n, word)}`).join(', ') +
+    (unfinished > 0 ? `; ${unfinished} to finish by hand, naming a member its metric requires` : '')
   const files = dryRun ? result.changed.map((file) => file.path) : result.written
   if (files.length === 0) return `nothing to write (${what})`
   return `${dryRun ? 'would write' : 'wrote'} ${files.length} ${plural(files.length, 'file')} (${files.map(printable).join(', ')}): ${what}`

@@ -25,6 +25,7 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
         ...(item.aspect !== undefined && { aspect: item.aspect }),
         ...(item.base !== undefined && { base: item.base }),
         proposal: item.proposal,
+        ...(item.needs && { needs: item.needs }),
         ...(item.ignore && { ignore: { phrase: item.ignore.phrase, rule: item.ignore.rule } })
       })),
       ...(result.refused && {
@@ -94,5 +95,11 @@ export function formatSuggestions(results: readonly Suggestions[], format: 'text
 
 /** What suggest --write does with a figure: the phrase it adds to `ignore:`, or the annotation it writes. */
 function proposed(item: UntaggedFigure): string {
-  return item.ignore ? `ignore: ${item.ignore.phrase}  (${item.ignore.rule})` : item.proposal
+  return item.ignore ? `ignore: ${item.ignore.phrase}  (${item.ignore.rule})` : item.proposal + needsNote(item.needs)
+}
+
+/** What an annotation leaves to the editor: the members its metric requires (list=), which no words of the text gave. */
+export function needsNote(needs: readonly string[] | undefined): string {
+  if (!needs || needs.length === 0) return ''
+  return `  (name its ${needs.map((name) => `${name}=`).join(' ')} too: the metric requires it)`
 }
