@@ -23,7 +23,11 @@ describe('formatValue: what the facts table, the tooltips and the key figures pr
     ['the target of such a metric (差距缩小到3个百分点以内)', value('target', 3, '%'), 'percentage-point', '3.0 个百分点'],
     ['the start of such a metric', value('start', 4.1, '%'), 'percentage-point', '4.1 个百分点'],
     ['a quantity keeps its unit', value('level', 17.4, 'ug/m3'), 'quantity', '17.4 μg/m³'],
-    ['a rank as printed', value('level', 3, '1', '第3'), 'rank', '第3']
+    ['a rank as printed', value('level', 3, '1', '第3'), 'rank', '第3'],
+    ['a rank that rises 4 places (上升4位 is −4)', { ...value('change', -4, '1', '4位'), decimals: 0 }, 'rank', '上升4位'],
+    ['a rank that falls 2 places', { ...value('change', 2, '1', '2位'), decimals: 0 }, 'rank', '下降2位'],
+    ['a rank that holds its place', { ...value('change', 0, '1', '持平'), decimals: undefined }, 'rank', '名次不变'],
+    ['a change of rank with no metric at hand is a number', { ...value('change', -4, '1', '4位'), decimals: 0 }, undefined, '−4']
   ]
   test.each(cases)('%s', (_name, shown, kind, expected) => {
     expect(formatValue(shown, kind === undefined ? undefined : { kind })).toBe(expected)

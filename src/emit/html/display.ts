@@ -54,9 +54,13 @@ function inPoints(fact: ShownValue, metric?: Pick<Metric, 'kind'>): boolean {
   return fact.aspect === 'change' || metric?.kind === 'percentage-point'
 }
 
-/** The normalized value with its unit: `11,590,000 t`, `93.8%`, `+2.1 个百分点`; a class or rank as printed. */
+/**
+ * The normalized value with its unit: `11,590,000 t`, `93.8%`, `+2.1 个百分点`; a class or rank as
+ * printed, and a change of rank in places as reports say it (上升4位).
+ */
 export function formatValue(fact: ShownValue, metric?: Pick<Metric, 'kind'>): string {
   if (typeof fact.value === 'string') return fact.value
+  if (metric?.kind === 'rank' && fact.aspect === 'change') return placesMoved(fact.value, fact.decimals)
   if (metric && ordinalKinds.has(metric.kind) && fact.aspect !== 'change') return fact.text
   const number = formatNumber(fact.value, fact.decimals)
   const signed =
@@ -64,6 +68,12 @@ export function formatValue(fact: ShownValue, metric?: Pick<Metric, 'kind'>): st
   if (inPoints(fact, metric)) return `${signed} 个百分点`
   const symbol = unitSymbol(fact.unit)
   return symbol === '' ? signed : symbol === '%' ? `${signed}%` : `${signed} ${symbol}`
+}
+
+/** A change of a rank in places: a smaller place number is a rise (上升4位 is −4). */
+function placesMoved(value: number, decimals: number | undefined): string {
+  if (value === 0) return '名次不变'
+  return `${value < 0 ? '上升' : '下降'}${formatNumber(Math.abs(value), decimals)}位`
 }
 
 const aspectWords: Record<Fact['aspect'], string> = {

@@ -251,16 +251,9 @@ function changeRow(series: Series, change: SeriesChange, link: Link): SeriesView
 
 /** A change as printed with its bound: `约0 个百分点` for 基本持平, `+2 个百分点以上`, `上升4位`. */
 function changeValue(change: SeriesChange, metric: Series['metric']): string {
-  const value =
-    metric.kind === 'rank' && change.aspect === 'change' ? placesMoved(change.value) : formatValue(change, metric)
+  const value = formatValue(change, metric)
   if (change.bound === 'about') return `约${value}`
   return change.bound === undefined ? value : `${value}${change.bound === 'at-least' ? '以上' : '以内'}`
-}
-
-/** A change of a rank in places, as reports say it: a smaller place number is a rise (上升4位 is −4). */
-function placesMoved(value: number): string {
-  if (value === 0) return '名次不变'
-  return `${value < 0 ? '上升' : '下降'}${decimalString(Math.abs(value))}位`
 }
 
 function dateRow(date: SeriesDate, link: Link): SeriesView['dates'][number] {
