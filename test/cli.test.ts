@@ -97,6 +97,33 @@ describe('factmark build', () => {
     )
   })
 
+  test('says which report folders it took down: a report deleted, or given another slug', async () => {
+    const seed = readFileSync(path.join(cwd, 'source/xiamen-2025.md'), 'utf8')
+    for (const slug of ['copy-a', 'copy-b'])
+      writeFileSync(path.join(cwd, `source/${slug}.md`), seed.replace(/^slug: .*$/m, `slug: ${slug}`))
+    expect((await run('build')).stderr).toMatch(/^factmark: wrote \d+ files to dist\/ \(3 reports, 384 facts\)\n$/)
+    rmSync(path.join(cwd, 'source/copy-a.md'))
+    const deleted = await run('build')
+    expect(deleted.stderr).toMatch(
+      /^factmark: wrote \d+ files to dist\/ \(2 reports, 256 facts\)\nfactmark: dist\/copy-a\/ was taken down: the site no longer publishes a report with the slug copy-a\n$/
+    )
+    expect(existsSync(path.join(cwd, 'dist/copy-a'))).toBe(false)
+    writeFileSync(path.join(cwd, 'source/copy-b.md'), seed.replace(/^slug: .*$/m, 'slug: copy-c'))
+    rmSync(path.join(cwd, 'source/xiamen-2025.md'))
+    expect((await run('build')).stderr.split('\n').slice(1)).toEqual([
+      'factmark: 2 report folders were taken down, as the site no longer publishes reports with their slugs: dist/copy-b/, dist/xiamen-2025/',
+      ''
+    ])
+    // Without the cache's record of the last build, the manifest of dist/ tells what it held.
+    writeFileSync(path.join(cwd, 'source/copy-b.md'), seed.replace(/^slug: .*$/m, 'slug: copy-d'))
+    expect((await run('build', '--no-cache')).stderr.split('\n').slice(1)).toEqual([
+      'factmark: dist/copy-c/ was taken down: the site no longer publishes a report with the slug copy-c',
+      ''
+    ])
+    // Nothing changed: nothing taken down.
+    expect((await run('build')).stderr).toMatch(/^factmark: dist\/ is up to date .*\n$/)
+  })
+
   test('fails with exit 1 on a bad annotation and leaves the previous dist/ as it was', async () => {
     expect((await run('build')).code).toBe(0)
     const before = readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8')

@@ -1,7 +1,13 @@
 import path from 'node:path'
 import type { CompileOptions } from '../api.js'
 import type { ReportFile } from './render-artifacts.js'
-import { checkOutputFolder, type OutputCheck, type OutputPlaces } from './output-folder.js'
+import {
+  checkOutputFolder,
+  readManifestPaths,
+  type KnownManifest,
+  type OutputCheck,
+  type OutputPlaces
+} from './output-folder.js'
 import { recoverOutput, type PublishStep } from './publish.js'
 import { defaultCacheFolder } from '../cache/cache-folder.js'
 import { readRecord, recordedManifest, spareTree } from './build-record.js'
@@ -58,6 +64,11 @@ export interface Built {
   unrecorded?: string
   /** The steps the build took, in order, with their times. */
   steps: StepTime[]
+  /**
+   * The slugs of the reports `out` held before this build and holds no longer (a report deleted,
+   * or given another slug): their pages and data were taken down, at addresses readers may know.
+   */
+  withdrawn: string[]
 }
 
 /**
@@ -98,6 +109,8 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   const known = recordedManifest(last, out)
   const allowed = await checkOutputFolder(places, known)
   if (!allowed.ok) return refused(allowed.error.message)
+  // Read before this build replaces them: the reports the site published until now.
+  const published = await reportsOf(out, known)
   let checkedFirst: Promise<OutputCheck> | undefined = Promise.resolve(allowed)
   // An interrupted build is mended first, so that this one leaves a whole tree even if it fails.
   // The tree an interrupted build was staging is kept as the spare: its reports need not compile again.
@@ -146,7 +159,25 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
     return err({ reason, result, message, out, restored: restored || outcome.restored })
   }
   const { ok: _built, restored: restoredNow, ...site } = outcome
-  return ok({ ...site, out, restored: restored || restoredNow, steps: clock.steps() })
+  const kept = reportSlugs(new Set(site.files))
+  const withdrawn = [...published].filter((slug) => !kept.has(slug))
+  return ok({ ...site, out, restored: restored || restoredNow, steps: clock.steps(), withdrawn })
+}
+
+/** The slugs of the reports the site in `out` holds, from the record of the build that wrote it or its manifest. */
+async function reportsOf(out: string, known: KnownManifest): Promise<Set<string>> {
+  return reportSlugs(known() ?? (await readManifestPaths(out)))
+}
+
+/** The slugs of the reports a site's files hold: each folder with a facts.json of its own. */
+function reportSlugs(files: ReadonlySet<string> | 'foreign' | undefined): Set<string> {
+  const slugs = new Set<string>()
+  if (typeof files !== 'object') return slugs
+  for (const file of files) {
+    const slug = /^([^/]+)\/facts\.json$/.exec(file)?.[1]
+    if (slug !== undefined) slugs.add(slug)
+  }
+  return slugs
 }
 
 /** What the clock and the site build are told, as the progress of the build. */

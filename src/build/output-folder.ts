@@ -122,7 +122,7 @@ async function realPlace(place: string): Promise<string> {
  * The paths a factmark manifest lists; undefined when the folder has no manifest, `foreign` when it
  * has one that is not factmark's.
  */
-async function readManifestPaths(root: string): Promise<Set<string> | 'foreign' | undefined> {
+export async function readManifestPaths(root: string): Promise<Set<string> | 'foreign' | undefined> {
   const file = path.join(root, manifestName)
   const stats = await lstat(file).catch(() => undefined)
   if (!stats) return undefined

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { printable } from './format/printable.js'
 
 /**
  * What a build that failed says of its output folder `where` (`out` from `cwd`): that it was left
@@ -13,4 +14,15 @@ export function outputLeft(where: string, out: string, cwd: string): { kept: boo
 /** What a build says when the cache could not keep its record (see Built.unrecorded): the site stands all the same. */
 export function unrecordedLine(why: string, where: string): string {
   return `factmark: the cache could not keep the record of this build (${why}); the next build checks ${where} against the sources again\n`
+}
+
+const withdrawnShown = 5
+
+/** The reports the site published until this build and no longer does: addresses readers may have kept. */
+export function withdrawnLine(slugs: readonly string[], where: string): string {
+  const folders = slugs.slice(0, withdrawnShown).map((slug) => printable(`${where}${slug}/`))
+  const more = slugs.length > withdrawnShown ? ` and ${slugs.length - withdrawnShown} more` : ''
+  return slugs.length === 1
+    ? `factmark: ${folders[0] ?? ''} was taken down: the site no longer publishes a report with the slug ${printable(slugs[0] ?? '')}\n`
+    : `factmark: ${slugs.length} report folders were taken down, as the site no longer publishes reports with their slugs: ${folders.join(', ')}${more}\n`
 }

@@ -12,7 +12,7 @@ import { checkFailure, checkNamed, type CheckedSources } from '../check-sources.
 import { exit, type Call, type Io } from '../command-line.js'
 import { registryShown, report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
-import { outputLeft, unrecordedLine } from '../output-left.js'
+import { outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
@@ -113,7 +113,7 @@ function writtenPlace(error: NodeJS.ErrnoException, where: string, cache: string
 }
 
 function reportBuilt(
-  { result, files, restored, unchanged, unrecorded, said }: Built & { said?: CheckedSources },
+  { result, files, restored, unchanged, unrecorded, said, withdrawn }: Built & { said?: CheckedSources },
   where: string,
   output: Output,
   io: Io
@@ -133,6 +133,7 @@ function reportBuilt(
       ? `factmark: ${where} is up to date (${count} ${plural(count, 'file')}, ${reports}): nothing changed since it was built\n`
       : `factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${reports})\n`
   )
+  if (withdrawn.length > 0) io.stderr(withdrawnLine(withdrawn, where))
   if (unrecorded !== undefined) io.stderr(unrecordedLine(unrecorded, where))
   return exit.ok
 }

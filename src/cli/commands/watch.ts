@@ -10,7 +10,7 @@ import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '
 import { cacheFolderOf } from '../cache-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { registryShown, report, type Output } from '../report.js'
-import { outputLeft, unrecordedLine } from '../output-left.js'
+import { outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, io }: Call): Promise<number> {
@@ -115,7 +115,7 @@ function printBuild(
   const cause = changed.length === 0 ? 'built' : `${whatChanged(changed, added, removed)}; rebuilt`
   const time = `${Math.round(milliseconds)} ms`
   if (outcome.ok) {
-    printBuilt(outcome.value, `${cause} ${where} in ${time}`, output, io)
+    printBuilt(outcome.value, `${cause} ${where} in ${time}`, output, io, where)
     if (outcome.value.unrecorded !== undefined) io.stderr(unrecordedLine(outcome.value.unrecorded, where))
   } else
     printFailed(
@@ -141,12 +141,13 @@ function whatChanged(changed: readonly string[], added: readonly string[], remov
   return groups.flatMap(([files, how]) => (files.length === 0 ? [] : [`${files.join(', ')} ${how}`])).join(', ')
 }
 
-function printBuilt({ result }: Built, done: string, output: Output, io: Io): void {
+function printBuilt({ result, withdrawn }: Built, done: string, output: Output, io: Io, where: string): void {
   report(result, output, io, {})
   const reports = result.reports.length
   io.stderr(
     `factmark: ${done} (${reports} ${plural(reports, 'report')}, ${result.factCount} ${plural(result.factCount, 'fact')})\n`
   )
+  if (withdrawn.length > 0) io.stderr(withdrawnLine(withdrawn, where))
 }
 
 function printFailed(
