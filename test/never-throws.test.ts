@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { renderArtifacts } from '../src/build/render-artifacts.js'
 import { compileSources } from '../src/compile/compile-sources.js'
+import { validators } from '../src/model/schemas.js'
+import { textArtifacts } from './helpers/seed-build.js'
 import { annotationArbitrary } from './helpers/annotation-arbitrary.js'
 
 const registry = { path: 'metrics.yaml', text: readFileSync(new URL('fixtures/metrics.yaml', import.meta.url), 'utf8') }
@@ -267,5 +270,66 @@ describe('levels and changes of one metric, at any precision and scale, are work
       }),
       { numRuns: 500 }
     )
+  })
+
+  test('with a later report that revises the level or the change, the site renders and every series is valid', () => {
+    const whole = fc.integer({ min: 1, max: 99_999 }).map(String)
+    const changeOf: Record<string, fc.Arbitrary<string>> = {
+      'enforcement.cases': fc.oneof(
+        whole.map((n) => `${n}件`),
+        decimal.map((n) => `${n}%`)
+      ),
+      'air.pm25': fc.oneof(
+        decimal.map((n) => `${n}微克/立方米`),
+        decimal.map((n) => `${n}%`)
+      ),
+      'air.good_days_ratio': fc.oneof(
+        decimal.map((n) => `${n}个百分点`),
+        decimal.map((n) => `${n}%`)
+      ),
+      'air.aqi_rank': fc.integer({ min: 1, max: 50 }).map((n) => `${n}位`)
+    }
+    const collection = levels.chain(([metric, now, later]) =>
+      fc.record({
+        metric: fc.constant(metric),
+        now: fc.constant(now),
+        later: fc.constant(later),
+        stated: changeOf[metric] as fc.Arbitrary<string>,
+        restated: changeOf[metric] as fc.Arbitrary<string>,
+        aspects: fc.tuple(fc.constantFrom('increase', 'decrease'), fc.constantFrom('increase', 'decrease')),
+        revised: fc.constantFrom('level', 'change')
+      })
+    )
+    const note = frontMatter.replace('slug: test', 'slug: test-note\npublished: 2026-04-20')
+    let rendered = 0
+    fc.assert(
+      fc.property(collection, ({ metric, now, later, stated, restated, aspects, revised }) => {
+        const change = (label: string, aspect: string, more = '') =>
+          annotated(label, `metric=${metric} aspect=${aspect} base=2024${more}`)
+        const revision =
+          revised === 'level'
+            ? annotated(later, `metric=${metric} revises=test`)
+            : change(restated, aspects[1], ' revises=test')
+        const result = compileSources({
+          reports: [
+            {
+              path: 'a.md',
+              text: `${frontMatter}全市${annotated(now, `metric=${metric}`)}，同比${change(stated, aspects[0])}。\n`
+            },
+            { path: 'c.md', text: `${note}更正：${revision}。\n` }
+          ],
+          registry
+        })
+        if (result.errorCount > 0) return
+        rendered++
+        const files = textArtifacts(renderArtifacts(result))
+        const series = files.get(`series/${metric}.json`)
+        expect(validators().series(JSON.parse(series ?? '{}'))).toBe(true)
+        expect(files.get(`series/${metric}.html`)).toMatch(/^<!doctype html>/i)
+      }),
+      { numRuns: 150 }
+    )
+    // Most collections are valid: the property is about them.
+    expect(rendered).toBeGreaterThan(75)
   })
 })
