@@ -159,7 +159,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
     return err({ reason, result, message, out, restored: restored || outcome.restored })
   }
   const { ok: _built, restored: restoredNow, ...site } = outcome
-  const kept = reportSlugs(new Set(site.files))
+  const kept = reportSlugs(site.files)
   const withdrawn = [...published].filter((slug) => !kept.has(slug))
   return ok({ ...site, out, restored: restored || restoredNow, steps: clock.steps(), withdrawn })
 }
@@ -170,7 +170,7 @@ async function reportsOf(out: string, known: KnownManifest): Promise<Set<string>
 }
 
 /** The slugs of the reports a site's files hold: each folder with a facts.json of its own. */
-function reportSlugs(files: ReadonlySet<string> | 'foreign' | undefined): Set<string> {
+function reportSlugs(files: Iterable<string> | 'foreign' | undefined): Set<string> {
   const slugs = new Set<string>()
   if (typeof files !== 'object') return slugs
   for (const file of files) {

@@ -1,16 +1,14 @@
 import { report } from '../diagnostics/report.js'
 import { groupBy, place, seriesKey } from '../validate/fact-groups.js'
-import { isChange } from './changes.js'
 import { revisesMeant } from './levels.js'
 import { subjectOf, type Printed } from './published.js'
 
 /**
  * revises-unmatched of a change: `revises=<slug>` on a change (同比下降5.6%, as a later report
  * corrects it) that names no earlier report stating the change of the same line, period, base and
- * aspect, as a misspelt slug would; a level's is told where its levels are read (see levels.ts).
+ * aspect, as a misspelt slug would (`changes`: the printed facts isChange holds of); a level's is told where its levels are read (see levels.ts).
  */
-export function checkChangeRevisions(printed: readonly Printed[]): void {
-  const changes = printed.filter(({ fact }) => isChange(fact))
+export function checkChangeRevisions(changes: readonly Printed[]): void {
   const groups = groupBy(changes, ({ fact }) => `${seriesKey(fact)}\0${fact.basePeriod ?? ''}\0${fact.aspect}`)
   for (const group of groups.values())
     for (const change of group) {

@@ -22,14 +22,14 @@ export const isChange = (fact: NumericFact) =>
   (fact.aspect === 'change' || fact.aspect === 'relative-change') && fact.basePeriod !== undefined
 
 /**
- * Every change measured against a period (同比 …) checked against the levels any report publishes
+ * Every change measured against a period (同比 …; the printed facts isChange holds of) checked against the levels any report publishes
  * for its two periods (change-contradicts-levels), and the level of a period that no report
  * publishes inferred from the other and the change (change-base-unpublished when it is the base).
  * Returns the inferred points by series key, one per period, entity and dimensions: the first change that gives
  * one decides, unless a later change says it corrects that one's report (revises=).
  */
 export function checkChangesAcrossReports(
-  printed: readonly Printed[],
+  changes: readonly Printed[],
   levels: ReadonlyMap<string, PublishedLevel>,
   registry: Registry,
   checks: LazyCheck[]
@@ -55,7 +55,7 @@ export function checkChangesAcrossReports(
     const kind = registry.metrics.get(fact.metric)?.kind
     checkImplied(implied, key, { change, from, text: point.text, interval }, kind)
   }
-  for (const change of printed.filter((entry) => isChange(entry.fact))) {
+  for (const change of changes) {
     const { fact } = change
     const metric = registry.metrics.get(fact.metric)
     if (!metric) continue

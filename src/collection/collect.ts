@@ -6,7 +6,7 @@ import { schemaId } from '../model/schemas.js'
 import { groupBy } from '../validate/fact-groups.js'
 import { version } from '../version.js'
 import { checkChangeRevisions } from './change-revisions.js'
-import { checkChangesAcrossReports } from './changes.js'
+import { checkChangesAcrossReports, isChange } from './changes.js'
 import { checkStarts, publishedLevels, type PublishedLevel } from './levels.js'
 import {
   compareLinePlaces,
@@ -51,8 +51,9 @@ export function collectSeries(
     registry,
     checks
   )
-  const inferred = checkChangesAcrossReports(printed, levels, registry, checks)
-  checkChangeRevisions(printed)
+  const changes = printed.filter(({ fact }) => isChange(fact))
+  const inferred = checkChangesAcrossReports(changes, levels, registry, checks)
+  checkChangeRevisions(changes)
   checkTargetsAcrossReports(printed, registry)
   const targets = evaluateTargets(printed, levels, inferred, registry)
   const points: Array<OfMetric<SeriesPoint>> = [
@@ -66,7 +67,7 @@ export function collectSeries(
     return (id: string): T[] => groups.get(id) ?? []
   }
   const [pointsOf, targetsOf, checksOf] = [byMetric(points), byMetric(targets), byMetric(checks)]
-  const changesOf = byMetric(seriesChanges(printed))
+  const changesOf = byMetric(seriesChanges(changes))
   const datesOf = byMetric(seriesDates(publications))
   const entityOf = options.entityOf ?? mostReportedEntity(publications)
   const metricIds = new Set(reports.flatMap((report) => report.bundle.facts.map((fact) => fact.metric)))

@@ -1,7 +1,6 @@
 import type { CollectionFact } from '../model/compiled.js'
 import type { DateReference, SeriesChange, SeriesDate } from '../model/schema-types.js'
 import { seriesKey } from '../validate/fact-groups.js'
-import { isChange } from './changes.js'
 import { referenceTo, seriesFields, sourcePoint, type OfMetric, type Printed, type Publication } from './published.js'
 
 /** A fact of any value and the report that gives it. */
@@ -16,10 +15,9 @@ interface Given {
  * the record, the others are listed in alsoIn. A metric only ever told as a change (市级审批量占比同比提升
  * 5.86个百分点) is a series of its changes; one with levels too keeps them, which the checks hold
  * against the levels. A change stated with another value is a record of its own, so nothing a report
- * states is lost from the series.
+ * states is lost from the series. `changes` are the printed facts isChange holds of.
  */
-export function seriesChanges(printed: readonly Printed[]): Array<OfMetric<SeriesChange>> {
-  const changes = printed.filter(({ fact }) => isChange(fact))
+export function seriesChanges(changes: readonly Printed[]): Array<OfMetric<SeriesChange>> {
   const key = ({ fact }: Printed) =>
     `${seriesKey(fact)}\0${fact.basePeriod ?? ''}\0${fact.aspect}\0${fact.value}\0${fact.bound ?? ''}`
   return firstOfEach(changes, key).map(({ first, others }) => ({
@@ -73,16 +71,21 @@ function withOthers<R extends object, T, Reference>(
 
 function changeRecord({ fact, publication }: Printed): SeriesChange {
   const { period, entity, dimensions, value, unit } = seriesFields(fact)
-  const change: SeriesChange = Object.assign(
-    { period, basePeriod: fact.basePeriod ?? '', entity, dimensions },
-    { aspect: fact.aspect as SeriesChange['aspect'], value, unit },
-    {
-      ...(fact.decimals !== undefined && { decimals: fact.decimals }),
-      ...(fact.bound !== undefined && { bound: fact.bound })
-    },
-    { text: fact.text, report: publication.slug, fact: fact.id, source: sourcePoint(fact) }
-  )
-  return change
+  return {
+    period,
+    basePeriod: fact.basePeriod ?? '',
+    entity,
+    dimensions,
+    aspect: fact.aspect as SeriesChange['aspect'],
+    value,
+    unit,
+    ...(fact.decimals !== undefined && { decimals: fact.decimals }),
+    ...(fact.bound !== undefined && { bound: fact.bound }),
+    text: fact.text,
+    report: publication.slug,
+    fact: fact.id,
+    source: sourcePoint(fact)
+  }
 }
 
 function dateRecord({ fact, publication }: Given): SeriesDate {

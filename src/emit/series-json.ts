@@ -43,10 +43,11 @@ export function seriesEntry(series: Series, line: readonly SeriesPoint[] = mainL
     for (const reference of point.revises ?? []) reports.add(reference.report)
   }
   for (const target of series.targets) reports.add(target.report)
-  for (const stated of [...series.changes, ...series.dates]) {
-    reports.add(stated.report)
-    for (const reference of stated.alsoIn ?? []) reports.add(reference.report)
-  }
+  for (const records of [series.changes, series.dates])
+    for (const stated of records) {
+      reports.add(stated.report)
+      for (const reference of stated.alsoIn ?? []) reports.add(reference.report)
+    }
   for (const slug of statingReports(series)) reports.add(slug)
   return {
     id,

@@ -5,6 +5,11 @@ import { sentenceSoFar } from './sentence.js'
 /** The aspect words before a figure give it; `level` (the default) is never proposed. */
 export type ProposedAspect = 'start' | 'target' | 'increase' | 'decrease' | 'improve' | 'worsen'
 
+/** Whether an aspect is a change from a base: a start or a target is a level of its own. */
+export function isChangeAspect(aspect: ProposedAspect | undefined): boolean {
+  return aspect !== undefined && aspect !== 'start' && aspect !== 'target'
+}
+
 /**
  * Words that compare a figure with the period before (同比, 较上年): with them
  * a change gets `base=` the previous period. README's table "How the words of

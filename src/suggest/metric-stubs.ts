@@ -1,6 +1,6 @@
 import { CURRENCY, type Figure, type FigureKind } from '../chinese-number/index.js'
 import type { Metric, MetricKind } from '../model/schema-types.js'
-import type { ProposedAspect } from './comparison-words.js'
+import { isChangeAspect, type ProposedAspect } from './comparison-words.js'
 import { findFigures } from './find-figures.js'
 import { chineseWords } from './word-breaks.js'
 
@@ -160,9 +160,6 @@ function draftBetter(
   return { better: 'higher', betterFrom: HIGHER_NAMES.test(label) ? `${word} of ${label}` : word }
 }
 
-/** Aspects of a change: the figure is how much the metric moved, not its level. */
-const CHANGES: ReadonlySet<ProposedAspect | undefined> = new Set(['increase', 'decrease', 'improve', 'worsen'])
-
 /**
  * What a figure makes of a metric. A change in percentage points (同比提高2.1个百分点) is one of a
  * percentage, whose levels the reports print as 85.3%; only a level in points (城乡差距3.5个百分点)
@@ -172,7 +169,7 @@ function draftForm(
   figure: Figure,
   aspect: ProposedAspect | undefined
 ): { kind: MetricKind; unit?: string } | undefined {
-  if (figure.kind === 'percentage-point' && CHANGES.has(aspect)) return KIND_OF_FIGURE.percent
+  if (figure.kind === 'percentage-point' && isChangeAspect(aspect)) return KIND_OF_FIGURE.percent
   return KIND_OF_FIGURE[figure.kind]
 }
 

@@ -16,6 +16,7 @@ import type { Registry } from '../model/compiled.js'
 import type { Metric } from '../model/schema-types.js'
 import {
   comparedLevelPeriod,
+  isChangeAspect,
   readComparison,
   targetListSpan,
   type Comparison,
@@ -461,11 +462,6 @@ function planned(
   const [own, later] = [parsePeriod(reportPeriod), parsePeriod(period)]
   if (typeof own === 'string' || typeof later === 'string' || !comesBefore(own, later)) return comparison
   return isBound(figure.bound) || PLAN_WORDS.test(before) ? { aspect: 'target', againstBase: false } : comparison
-}
-
-/** Whether an aspect is a change from a base: a start or a target is a level of its own. */
-function isChangeAspect(aspect: ProposedAspect | undefined): boolean {
-  return aspect !== undefined && aspect !== 'start' && aspect !== 'target'
 }
 
 /** Each ignore phrase, in the order given, and whether one of its occurrences in the text covers a range. */

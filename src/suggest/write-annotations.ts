@@ -8,7 +8,6 @@ import { plural } from '../model/plural.js'
 import { pointsOf } from '../model/positions.js'
 import type { Metric } from '../model/schema-types.js'
 import { eachOfType } from '../remark/each-node.js'
-import { isChangeAttribute } from '../extract/aspects.js'
 import { parseMarkdown } from '../remark/parse.js'
 import { attributesOfEach, nestedAnnotationText, type Attributes } from './annotation-text.js'
 import { takes } from './metric-guess.js'
@@ -18,7 +17,7 @@ import { splice, type Insertion } from './splice.js'
 import { suggest, type Suggestions } from './suggest.js'
 import { annotatedIn, type AnnotatedValues } from './known-members.js'
 import type { UntaggedFigure } from './untagged.js'
-import type { ProposedAspect } from './comparison-words.js'
+import { isChangeAspect, type ProposedAspect } from './comparison-words.js'
 import { appendToList, appendToMap } from './yaml-append.js'
 
 /** One change `suggest --write` makes, or a figure it leaves and why. */
@@ -355,25 +354,6 @@ function inTextOrder(edits: WriteEdit[], first: number): void {
  * figure written names it: a figure whose annotation would not read back is left as it was, and a
  * draft for it alone would be written again by each run.
  */
-/**
- * Where the annotation that names a draft first opens in a text (`:fact[`), as line and column; for a
- * figure of several annotations, the one that names it, which may hold others.
- */
-function writtenAt(text: string, id: string): Pick<PlannedStub, 'line' | 'column'> | undefined {
-  const attribute = new RegExp(`[{\\s]metric=${id.replace(/[.]/g, '\\.')}[\\s}]`).exec(text)
-  if (!attribute) return undefined
-  let depth = 0
-  for (let at = text.lastIndexOf('{', attribute.index + 1) - 1; at >= 0; at--) {
-    if (text[at] === ']') depth++
-    else if (text[at] === '[' && --depth === 0) {
-      const start = text.startsWith(':fact', at - 5) ? at - 5 : at
-      const lineStart = text.lastIndexOf('\n', start - 1) + 1
-      return { line: text.slice(0, start).split('\n').length, column: start - lineStart + 1 }
-    }
-  }
-  return undefined
-}
-
 function keptDrafts(
   own: ReportDrafts,
   named: ReadonlySet<string>,
@@ -391,6 +371,25 @@ function keptDrafts(
     edits.push({ ...place, action: 'stub', metric: stub.id, label })
   }
   return kept
+}
+
+/**
+ * Where the annotation that names a draft first opens in a text (`:fact[`), as line and column; for a
+ * figure of several annotations, the one that names it, which may hold others.
+ */
+function writtenAt(text: string, id: string): Pick<PlannedStub, 'line' | 'column'> | undefined {
+  const attribute = new RegExp(`[{\\s]metric=${id.replace(/[.]/g, '\\.')}[\\s}]`).exec(text)
+  if (!attribute) return undefined
+  let depth = 0
+  for (let at = text.lastIndexOf('{', attribute.index + 1) - 1; at >= 0; at--) {
+    if (text[at] === ']') depth++
+    else if (text[at] === '[' && --depth === 0) {
+      const start = text.startsWith(':fact', at - 5) ? at - 5 : at
+      const lineStart = text.lastIndexOf('\n', start - 1) + 1
+      return { line: text.slice(0, start).split('\n').length, column: start - lineStart + 1 }
+    }
+  }
+  return undefined
 }
 
 /**
@@ -469,7 +468,7 @@ function draftLevels(
   const [attributes] = levels
   if (attributes['metric'] !== UNDECIDED) return
   const restated = item.sameMetricAs && drafts.get(item.sameMetricAs.offset ?? -1)
-  const taken = restated && fits(restated, item.figure, isChangeAttribute(item.aspect)) ? restated : undefined
+  const taken = restated && fits(restated, item.figure, isChangeAspect(item.aspect)) ? restated : undefined
   const label = item.labelWords ?? stubLabelAt(body, start, end, item.figure)
   const stub = taken ?? (label === undefined ? undefined : draft(item, label))
   if (stub === undefined) return

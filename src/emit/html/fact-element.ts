@@ -12,11 +12,6 @@ export interface FactElementOptions {
 }
 
 /**
- * A fact as the page shows it: a `<data>` element carrying the fact (id,
- * value, metric, unit, period, entity, aspect and the rest: see dataProperties) around the figure as
- * printed, with a tooltip that describes it in words.
- */
-/**
  * What the metric measures, under the one-line description: the reader of a figure can tell which
  * measure it is (the share of the sea area, not of the monitoring points). The leading space keeps
  * the two apart for a screen reader, which reads the tooltip as one description.
@@ -39,6 +34,11 @@ function text(value: string): ElementContent {
   return { type: 'text', value }
 }
 
+/**
+ * A fact as the page shows it: a `<data>` element carrying the fact (id,
+ * value, metric, unit, period, entity, aspect and the rest: see dataProperties) around the figure as
+ * printed, with a tooltip that describes it in words.
+ */
 export function factElement(
   fact: Fact,
   metric: Metric | undefined,
