@@ -50,7 +50,9 @@ describe('full-width characters that break annotations', () => {
     ['a ratio in a label, with a full-width colon', ':fact[2：1]{metric=x}', []],
     ['a ratio in full-width digits', ':fact[２：１]{metric=x}', []],
     ['a full-width colon after the label', ':fact[2:1]{metric：x}', [[17, 18]]],
-    ['a label that closes with a full-width bracket is no label', ':fact[2：1】{metric=x}', [[7, 8], [9, 10]]]
+    ['a label that closes with a full-width bracket is no label', ':fact[2：1】{metric=x}', [[7, 8], [9, 10]]],
+    ['a full-width colon that opens an annotation in a label is no ratio', ':fact[：fact［]', [[6, 7], [11, 12]]],
+    ['nor is a ratio after such an opening', ':fact[2：1：fact［2：1]', [[9, 10], [14, 15], [16, 17]]]
   ])('%s', (_name, text, expected) => {
     expect(findHazards(text).map((hazard) => [hazard.start, hazard.end])).toEqual(expected)
   })

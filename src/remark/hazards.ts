@@ -71,13 +71,20 @@ export function findHazards(text: string): Hazard[] {
  * The text between the brackets of a label opened by `:fact[` and closed by `]` (the first of the
  * closing brackets), within the span, [start, end); an empty range when the annotation does not open
  * so or does not close its label so. Looked for only in a span that holds a full-width character.
+ * The label ends, for this purpose, where an annotation opened otherwise than `:fact[` starts in
+ * it (`：fact［`): what follows is that annotation's too, which has no label to hold a ratio.
  */
 function asciiLabel(text: string, start: number, end: number): { start: number; end: number } {
   const open = start + ':fact'.length
   if (text[start] !== ':' || text[open] !== '[') return { start: 0, end: 0 }
   let close = open + 1
   while (close < end && !']】］'.includes(text[close] ?? '')) close++
-  return text[close] === ']' && close < end ? { start: open + 1, end: close } : { start: 0, end: 0 }
+  if (text[close] !== ']' || close >= end) return { start: 0, end: 0 }
+  const inner = new RegExp(opening.source, 'g')
+  inner.lastIndex = open + 1
+  for (let found = inner.exec(text); found && found.index < close; found = inner.exec(text))
+    if (text[found.index] !== ':' || text[found.index + 5] !== '[') return { start: open + 1, end: found.index }
+  return { start: open + 1, end: close }
 }
 
 /** An annotation whose directive name is most likely a misspelt `fact`, which the parser leaves as text. */
