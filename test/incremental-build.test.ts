@@ -710,6 +710,61 @@ describe('a page that shows what another report publishes', () => {
   })
 })
 
+// An editor saves a report while a build runs: the build must publish one version of it, whole,
+// and the next build must know which. The page of 2025 is drawn again with the level the 2024
+// sheet publishes, by a task that reads the report again after its other files were staged.
+describe('a report saved again while the build uses it', () => {
+  const seed = 'source/xiamen-2025.md'
+  const changeSheet = () =>
+    edit(
+      'source/xiamen-2024-fact-sheet.md',
+      ':fact[91.7%]{metric=sea.good_quality_area_ratio}',
+      ':fact[91.6%]{metric=sea.good_quality_area_ratio}'
+    )
+  /** Add the next of `sentences` to the seed each time a report compiles, while there is one. */
+  const savingWhileCompiled = (sentences: string[]) => (event: BuildProgress) => {
+    const sentence = event.kind === 'compiled' ? sentences.shift() : undefined
+    if (sentence !== undefined) edit(seed, '生态环境质量稳定向好。', `生态环境质量稳定向好。${sentence}`)
+  }
+  const compileSteps = (steps: ReadonlyArray<{ step: string }>) =>
+    steps.map((step) => step.step).filter((step) => step.startsWith('compile '))
+
+  test('starts over, and publishes the report as it was saved, every file of it', async () => {
+    changeSheet()
+    const built = await build(options({ onProgress: savingWhileCompiled(['本句在构建时保存。']) }))
+    if (!built.ok) throw new Error(built.error.message)
+    // The tree the first try staged is let go: the 2024 sheet compiles again beside the seed.
+    expect(compileSteps(built.value.steps)).toEqual([
+      'compile 1 report, take 3 from earlier builds',
+      'compile 2 reports, take 2 from earlier builds'
+    ])
+    for (const file of ['report.md', 'index.html'])
+      expect(readFileSync(at(`dist/xiamen-2025/${file}`), 'utf8')).toContain('本句在构建时保存。')
+    expect(readFileSync(at('dist/xiamen-2025/index.html'), 'utf8')).toContain('2024的值91.6%见')
+    const again = await build(options())
+    expect(again.ok && again.value.unchanged).toBe(true)
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+  })
+
+  test('saved on and on, fails after three tries and leaves the output folder as it was', async () => {
+    const before = snapshot(at('dist'))
+    changeSheet()
+    const failed = await build(
+      options({ onProgress: savingWhileCompiled(['第一次。', '第二次。', '第三次。', '第四次。']) })
+    ).catch((error: unknown) => error)
+    expect(failed).toMatchObject({
+      code: 'FACTMARK_SAVED_AGAIN',
+      message:
+        'source/xiamen-2025.md was saved again while the build used it, after it was compiled: build again to publish it as it is now'
+    })
+    expect(snapshot(at('dist'))).toEqual(before)
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+    expect(readFileSync(at('dist/xiamen-2025/report.md'), 'utf8')).toContain('第三次。')
+  })
+})
+
 test('factmark’s own files are part of every key: a template changed is another digest', () => {
   const templates = at('templates')
   cpSync(fileURLToPath(new URL('../templates', import.meta.url)), templates, { recursive: true })

@@ -124,3 +124,38 @@ test('a task that fails while its report can be read fails as it did', async () 
   }).catch((error: unknown) => error)
   expect(large).toBe(fault)
 })
+
+// A page drawn again, or a unit kept again, beside the files its report's compile staged, must be
+// of the same bytes: a report saved again since fails the task, and the build starts over.
+describe('a build task pinned to the bytes its report was compiled from', () => {
+  const pinned = (digest: string) => ({
+    ...buildTask(),
+    source: { path: 'source/saved.md', file: path.join(work, 'saved.md'), digest },
+    keepOnly: true
+  })
+  const compiled = readFileSync(present)
+  const savedAgain = {
+    code: 'FACTMARK_SAVED_AGAIN',
+    message:
+      'source/saved.md was saved again while the build used it, after it was compiled: build again to publish it as it is now',
+    place: { path: 'source/saved.md' }
+  }
+
+  test.each([
+    ['in this thread', 1, 0],
+    ['on threads', 8, 2]
+  ])('fails %s when the report was saved again, and runs when it was not', async (_where, tasks, threads) => {
+    writeFileSync(path.join(work, 'saved.md'), compiled)
+    const runner = unitRunner(tasks, { threads })
+    try {
+      const done = await runner.run(pinned(contentDigest(compiled)))
+      expect(done.digest).toBe(contentDigest(compiled))
+      writeFileSync(path.join(work, 'saved.md'), `${compiled.toString('utf8')}\n本句为再次保存所加。\n`)
+      const failed = await runner.run(pinned(contentDigest(compiled))).catch((error: unknown) => error)
+      expect(failed).toBeInstanceOf(FactmarkError)
+      expect(failed).toMatchObject(savedAgain)
+    } finally {
+      await runner.close()
+    }
+  })
+})

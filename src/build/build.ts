@@ -121,9 +121,8 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   const { restored } = recovered.value
   clock.lap('check the output folder')
 
-  let outcome: SiteBuildOutcome
-  try {
-    outcome = await buildSite(
+  const buildOnce = () =>
+    buildSite(
       {
         cwd: places.cwd,
         src: options.src ?? 'source',
@@ -149,6 +148,9 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
       },
       (result) => failingMessages({ errors: result.errorCount, warnings: result.warningCount }, options.strict)
     )
+  let outcome: SiteBuildOutcome
+  try {
+    outcome = await startingOverOnSave(buildOnce)
   } catch (error) {
     // Another build took the folder meanwhile, or it changed under this one.
     if (error instanceof FactmarkError && error.code === 'FACTMARK_OUTPUT') return refused(error.message)
@@ -201,6 +203,25 @@ export function outputPlaces(options: Pick<BuildOptions, 'cwd' | 'src' | 'out'>)
     src: path.resolve(cwd, options.src ?? 'source'),
     cwd,
     shown: options.out ?? 'dist'
+  }
+}
+
+/** How many times a build starts at most: see startingOverOnSave. */
+const buildAttempts = 3
+
+/**
+ * What `run` gives, run again while it fails because a report was saved again after it compiled
+ * (FACTMARK_SAVED_AGAIN), as an editor may save twice in a row: each run reads the sources anew,
+ * and what the last compiled stands in the cache. A few times at most, for one who saves on and on.
+ */
+async function startingOverOnSave<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run()
+    } catch (error) {
+      const savedAgain = error instanceof FactmarkError && error.code === 'FACTMARK_SAVED_AGAIN'
+      if (!savedAgain || attempt >= buildAttempts) throw error
+    }
   }
 }
 

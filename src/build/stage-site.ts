@@ -218,23 +218,33 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           })
     const runner = runnerFor(found.filter((unit) => unit === undefined).length)
     let late: UnitRunner | undefined
-    const taskOf = (source: SourceText, extra: Partial<UnitTask> = {}): UnitTask => ({
-      source: taskSourceOf(source, digests),
-      registry: input.registry,
-      environment,
-      root,
-      cacheFolder: cache.folder,
-      reuse: cache.reuse,
-      ...extra
-    })
+    // The digest of the bytes each report's unit was made of: those this build read, unless its
+    // task read others, saved meanwhile. A task that adds to what is staged of a report (its page
+    // drawn again, its unit kept again) must read the same bytes, or fail (see TaskSource).
+    const compiledFrom = input.reports.map((source) => digests.get(source.path)?.digest)
+    const reportIndex = new Map(input.reports.map((source, index) => [source.path, index]))
+    const taskOf = (index: number, extra: Partial<UnitTask> = {}): UnitTask => {
+      const source = input.reports[index] as SourceText
+      const pinned = extra.pageOnly === true || extra.keepOnly === true
+      return {
+        source: taskSourceOf(source, digests, pinned ? compiledFrom[index] : undefined),
+        registry: input.registry,
+        environment,
+        root,
+        cacheFolder: cache.folder,
+        reuse: cache.reuse,
+        ...extra
+      }
+    }
     try {
       const compiling = new Map<number, Promise<ReportUnit>>()
       let compiled = 0
       const compile = (index: number, on: UnitRunner) =>
         compiling.set(
           index,
-          on.run(taskOf(input.reports[index] as SourceText)).then((done) => {
+          on.run(taskOf(index)).then((done) => {
             keys[index] = done.key
+            compiledFrom[index] = done.digest
             // Every task is handed out before the first is done: `compiling` holds them all by then.
             options.onCompiled?.(++compiled, compiling.size)
             return pool(done.unit)
@@ -271,8 +281,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         if (lost.length === 0) return
         const again = runnerFor(lost.length)
         try {
-          for (const index of lost)
-            keys[index] = (await again.run(taskOf(input.reports[index] as SourceText, { keepOnly: true }))).key
+          for (const index of lost) keys[index] = (await again.run(taskOf(index, { keepOnly: true }))).key
         } finally {
           await again.close()
         }
@@ -335,7 +344,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           allCoverage(units, skippedSources),
           published.map((entry) => entry.report),
           options.cwd,
-          (file) => digests.get(file)?.digest
+          (file) => compiledFrom[reportIndex.get(file) ?? -1]
         ),
         units,
         problemsOf
@@ -355,7 +364,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         try {
           await Promise.all(
             pages.map(async ({ index, given }) => {
-              const task = taskOf(input.reports[index] as SourceText, { answers: given, pageOnly: true })
+              const task = taskOf(index, { answers: given, pageOnly: true })
               units[index] = (await pageRunner.run(task)).unit
             })
           )

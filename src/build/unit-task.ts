@@ -46,19 +46,22 @@ export interface UnitTask {
 export interface UnitDone {
   unit: ReportUnit
   key: string
+  /** The digest of those bytes (see contentDigest): a later task of the build on the report reads the same (see TaskSource). */
+  digest: string
 }
 
 /** Compile and render a report, write its files into the staged site, and keep its unit. */
 export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = reportFiles): UnitDone {
   const { registry, source } = taskInput(task)
-  const key = unitKey(task.environment, source, contentDigest(source.text))
+  const digest = contentDigest(source.text)
+  const key = unitKey(task.environment, source, digest)
   const answers = new Map(task.answers ?? [])
   // Only factmark's own page is known to depend on the collection's levels by its charts alone.
   const redrawn =
     task.pageOnly &&
     files === reportFiles &&
     task.cacheFolder !== undefined &&
-    redrawPage(task.cacheFolder, task.root, registry, answers, key)
+    redrawPage(task.cacheFolder, task.root, registry, answers, { key, digest })
   if (redrawn) return redrawn
   // Each file comes encoded once, for its digest, its size and the disk.
   const { unit, artifacts: encoded, rows } = renderUnit(source, registry, files, answers)
@@ -82,12 +85,12 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
       bytes: artifact.bytes.byteLength,
       sha256: artifact.sha256
     }))
-  if (!task.cacheFolder) return { unit, key }
+  if (!task.cacheFolder) return { unit, key, digest }
   writeUnit(unitFile(task.cacheFolder, key), unit, rows)
   // The summary is kept in the cache, where the build reads it only if its collection changed: a
   // thousand reports' facts are not held by the thread that links the site while they compile.
   const { summary: _kept, ...head } = unit
-  return { unit: head, key }
+  return { unit: head, key, digest }
 }
 
 /**
@@ -123,7 +126,7 @@ function redrawPage(
   root: string,
   registry: Registry,
   answers: ReadonlyMap<string, PublishedLevel>,
-  key: string
+  { key, digest }: Pick<UnitDone, 'key' | 'digest'>
 ): UnitDone | undefined {
   const file = unitFile(cacheFolder, key)
   const unit = readUnit(file)
@@ -163,5 +166,5 @@ function redrawPage(
   )
   const redrawn: ReportUnit = { ...unit, levels, ...(files && { files }) }
   keepUnit(file, redrawn)
-  return { unit: redrawn, key }
+  return { unit: redrawn, key, digest }
 }

@@ -1,8 +1,9 @@
 /**
  * What a user can fix when factmark cannot go on: sources that cannot be read, an output folder it
- * must not replace.
+ * must not replace; or what passes by itself: a source saved again while a build used it, which a
+ * build that starts over reads as it is then.
  */
-export type FactmarkErrorCode = 'FACTMARK_SOURCES' | 'FACTMARK_OUTPUT'
+export type FactmarkErrorCode = 'FACTMARK_SOURCES' | 'FACTMARK_OUTPUT' | 'FACTMARK_SAVED_AGAIN'
 
 /** The file a problem is about, and where in it when that is known. */
 export interface ErrorPlace {
