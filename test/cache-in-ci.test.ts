@@ -148,7 +148,7 @@ test.each<[string[], string]>([
   ],
   [
     ['build', '--cache-dir', 'dist'],
-    'factmark: the cache folder --cache-dir names is in dist/, and each build replaces it; name a folder of its own\n'
+    'factmark: the cache folder --cache-dir names is dist/, and each build replaces it; name a folder of its own\n'
   ],
   [
     ['check', '--cache-dir', 'source/.cache'],

@@ -28,7 +28,8 @@ export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, 
   for (const { name, why } of places) {
     const place = path.resolve(cwd, name)
     const shown = `${name.replace(/\/+$/, '')}/`
-    if (folder === place || isInside(folder, place)) return refused(`is in ${shown}, and ${why}`)
+    if (folder === place) return refused(`is ${shown}, and ${why}`)
+    if (isInside(folder, place)) return refused(`is in ${shown}, and ${why}`)
     if (isInside(place, folder)) return refused(`holds ${shown}`)
   }
   if (statSync(folder, { throwIfNoEntry: false })?.isDirectory() === false) return refused('is a file')
