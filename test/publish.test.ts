@@ -172,7 +172,7 @@ describe('build refuses an output folder it does not own, and touches nothing', 
         writeFileSync(path.join(cwd, 'dist/kitchen-sink/notes.md'), 'n\n')
         writeFileSync(path.join(cwd, 'dist/z.txt'), 'z\n')
       },
-      'it holds files factmark did not write (dist/CNAME, dist/extra/a.txt, dist/kitchen-sink/notes.md and 1 more); move them elsewhere or choose another folder'
+      'it holds files factmark did not write, which its manifest.json does not list (dist/CNAME, dist/extra/a.txt, dist/kitchen-sink/notes.md and 1 more); move them elsewhere or choose another folder'
     ],
     [
       'a tree factmark wrote whose manifest was replaced by hand: the manifest is read, not the record of the build',
@@ -190,6 +190,19 @@ describe('build refuses an output folder it does not own, and touches nothing', 
       stderr: `factmark: Refusing to write dist: ${why}; nothing was changed\n`
     })
     expect(snapshot(cwd, { folders: true })).toEqual(before)
+  })
+
+  test('is replaced when an entry was taken from its manifest by hand, of a file the last build wrote as it stands', async () => {
+    expect((await run('build')).code).toBe(0)
+    const manifestFile = path.join(cwd, 'dist/manifest.json')
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: Array<{ path: string }> }
+    const entries = manifest.files.length
+    manifest.files = manifest.files.filter((entry) => entry.path !== 'catalog.json')
+    writeFileSync(manifestFile, JSON.stringify(manifest))
+    expect((await run('build')).code).toBe(0)
+    const written = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: Array<{ path: string }> }
+    expect(written.files.length).toBe(entries)
+    expect(written.files.map((entry) => entry.path)).toContain('catalog.json')
   })
 
   test('is replaced when it is missing, empty, or a tree factmark wrote', async () => {

@@ -7,7 +7,7 @@ import { keepLargeJson } from '../cache/keep-large-json.js'
 import { outputName } from '../cache/output-name.js'
 import { keepUses } from '../cache/record-uses.js'
 import { manifestName } from '../model/site.js'
-import type { KnownManifest } from './output-folder.js'
+import type { KnownManifest, WrittenFile } from './output-folder.js'
 
 /**
  * What the last build of an output folder wrote, kept in the cache: the keys it was built from and
@@ -170,6 +170,11 @@ export function recordedManifest(record: BuildRecord | undefined, out: string): 
     record && standsAsWritten(out, manifestName, record.files[manifestName])
       ? new Set(Object.keys(record.files))
       : undefined
+}
+
+/** The files of `out` the record's build wrote that stand as it wrote them (see WrittenFile). */
+export function recordedFiles(record: BuildRecord | undefined, out: string): WrittenFile {
+  return (file) => record !== undefined && standsAsWritten(out, file, record.files[file])
 }
 
 /** Whether a file of the output folder stands as the record says it was written. */

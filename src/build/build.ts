@@ -10,7 +10,7 @@ import {
 } from './output-folder.js'
 import { recoverOutput, type PublishStep } from './publish.js'
 import { defaultCacheFolder } from '../cache/cache-folder.js'
-import { readRecord, recordedManifest, spareTree } from './build-record.js'
+import { readRecord, recordedFiles, recordedManifest, spareTree } from './build-record.js'
 import type { BuildResult } from './build-result.js'
 import { buildSite } from './build-site.js'
 import type { SiteBuildOutcome } from './site-build.js'
@@ -107,7 +107,8 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   // Read once: it says what the manifest of out lists, and what this build may take from out.
   const last = cache.reuse ? readRecord(cache.folder, out) : undefined
   const known = recordedManifest(last, out)
-  const allowed = await checkOutputFolder(places, known)
+  const ours = recordedFiles(last, out)
+  const allowed = await checkOutputFolder(places, known, ours)
   if (!allowed.ok) return refused(allowed.error.message)
   // Read before this build replaces them: the reports the site published until now.
   const published = await reportsOf(out, known)
@@ -139,7 +140,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
           // publishTree asks before it takes the lock, as this build did before compiling (and
           // again under the lock, which is the answer that counts): listing the folder and reading
           // its manifest took 35 ms at a thousand reports, so the answer given then stands for it.
-          const answer = checkedFirst ?? checkOutputFolder(places, known)
+          const answer = checkedFirst ?? checkOutputFolder(places, known, ours)
           checkedFirst = undefined
           return answer
         },

@@ -37,7 +37,11 @@ const foreignShown = 3
  * one of its ancestors, a file, a link, or a folder holding files of
  * someone else.
  */
-export async function checkOutputFolder(places: OutputPlaces, known?: KnownManifest): Promise<OutputCheck> {
+export async function checkOutputFolder(
+  places: OutputPlaces,
+  known?: KnownManifest,
+  ours?: WrittenFile
+): Promise<OutputCheck> {
   const shown = places.shown?.replace(/(.)\/+$/, '$1') ?? (displayPath(places.out, places.cwd) || '.')
   const refuse = (why: string) => err({ message: `Refusing to write ${shown}: ${why}; nothing was changed` })
 
@@ -50,7 +54,7 @@ export async function checkOutputFolder(places: OutputPlaces, known?: KnownManif
   if (!stats) return ok({ exists: false })
   if (stats.isSymbolicLink()) return refuse('it is a symbolic link, and factmark replaces only folders it wrote')
   if (!stats.isDirectory()) return refuse('it is a file, not a folder factmark wrote')
-  const foreign = await foreignContent(places.out, shown, known)
+  const foreign = await foreignContent(places.out, shown, known, ours)
   return foreign === undefined ? ok({ exists: true }) : refuse(foreign)
 }
 
@@ -78,8 +82,19 @@ async function placeClash(places: OutputPlaces): Promise<string | undefined> {
  */
 export type KnownManifest = () => ReadonlySet<string> | undefined
 
+/**
+ * Whether a file of the output folder is one the last build wrote, standing as it wrote it: factmark's,
+ * whatever its manifest, which may have been edited by hand, lists now.
+ */
+export type WrittenFile = (file: string) => boolean
+
 /** Why the folder `out` holds what factmark did not write, or undefined when it is empty or all factmark's. */
-async function foreignContent(out: string, shown: string, known?: KnownManifest): Promise<string | undefined> {
+async function foreignContent(
+  out: string,
+  shown: string,
+  known?: KnownManifest,
+  ours: WrittenFile = () => false
+): Promise<string | undefined> {
   const tree = listTree(out)
   if (tree.unreadable.length > 0)
     return `${shown}/${tree.unreadable[0]?.path} cannot be read, so factmark cannot tell whether it wrote what is inside`
@@ -91,14 +106,14 @@ async function foreignContent(out: string, shown: string, known?: KnownManifest)
     return `it is a folder factmark did not write (its ${manifestName} is not a factmark manifest); choose an empty or new folder`
   if (!listed)
     return `it is a folder factmark did not write (it has no factmark ${manifestName}); choose an empty or new folder`
-  const foreign = present.filter((file) => file !== manifestName && !listed.has(file))
+  const foreign = present.filter((file) => file !== manifestName && !listed.has(file) && !ours(file))
   if (foreign.length === 0) return undefined
   const names = foreign
     .slice(0, foreignShown)
     .map((file) => `${shown}/${file}`)
     .join(', ')
   const more = foreign.length > foreignShown ? ` and ${foreign.length - foreignShown} more` : ''
-  return `it holds files factmark did not write (${names}${more}); move them elsewhere or choose another folder`
+  return `it holds files factmark did not write, which its ${manifestName} does not list (${names}${more}); move them elsewhere or choose another folder`
 }
 
 /** The real path of a place that may not exist yet: its closest existing ancestor resolved, the rest appended. */
