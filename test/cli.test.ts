@@ -124,6 +124,25 @@ describe('factmark build', () => {
     expect((await run('build')).stderr).toMatch(/^factmark: dist\/ is up to date .*\n$/)
   })
 
+  test('says which published files it wrote anew, modified since the last build wrote them', async () => {
+    expect((await run('build')).code).toBe(0)
+    const csv = path.join(cwd, 'dist/xiamen-2025/facts.csv')
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}hand,edit\n`)
+    const { code, stderr } = await run('build')
+    expect(code).toBe(0)
+    expect(stderr).toMatch(
+      /^factmark: wrote \d+ files to dist\/ \(1 report, 128 facts\)\nfactmark: dist\/xiamen-2025\/facts\.csv was modified since the last build wrote it, and was written anew\n$/
+    )
+    expect(readFileSync(csv, 'utf8')).not.toContain('hand,edit')
+    writeFileSync(path.join(cwd, 'dist/catalog.json'), '{}')
+    writeFileSync(path.join(cwd, 'dist/index.html'), '')
+    expect((await run('build')).stderr.split('\n').slice(1)).toEqual([
+      'factmark: 2 files were modified since the last build wrote them, and were written anew: dist/catalog.json, dist/index.html',
+      ''
+    ])
+    expect((await run('build')).stderr).toMatch(/^factmark: dist\/ is up to date .*\n$/)
+  })
+
   test('fails with exit 1 on a bad annotation and leaves the previous dist/ as it was', async () => {
     expect((await run('build')).code).toBe(0)
     const before = readFileSync(path.join(cwd, 'dist/xiamen-2025/facts.json'), 'utf8')

@@ -184,6 +184,7 @@ describe('an incremental build is byte-identical to a cold one', () => {
       expect(again.ok && again.value.steps.map((step) => step.step)).toContain(
         'compile 2 reports on 2 threads, take 2 from earlier builds'
       )
+      expect(again.ok && again.value.modified).toEqual(['xiamen-2024-targets/facts.json'])
     } finally {
       await workers?.close()
     }

@@ -69,6 +69,11 @@ export interface Built {
    * or given another slug): their pages and data were taken down, at addresses readers may know.
    */
   withdrawn: string[]
+  /**
+   * Files of `out` the last build wrote that were modified since (by hand, say) where this build
+   * took the rest as they stood: each is written anew as the sources make it. One a report at most.
+   */
+  modified: string[]
 }
 
 /**
@@ -164,7 +169,14 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   const { ok: _built, restored: restoredNow, ...site } = outcome
   const kept = reportSlugs(site.files)
   const withdrawn = [...published].filter((slug) => !kept.has(slug))
-  return ok({ ...site, out, restored: restored || restoredNow, steps: clock.steps(), withdrawn })
+  return ok({
+    ...site,
+    out,
+    restored: restored || restoredNow,
+    steps: clock.steps(),
+    withdrawn,
+    modified: site.modified ?? []
+  })
 }
 
 /** The slugs of the reports the site in `out` holds, from the record of the build that wrote it or its manifest. */

@@ -36,5 +36,14 @@ export interface SiteBuildOptions {
 }
 
 export type SiteBuildOutcome =
-  | { ok: true; result: BuildResult; files: string[]; restored: boolean; unchanged: boolean; unrecorded?: string }
+  | {
+      ok: true
+      result: BuildResult
+      files: string[]
+      restored: boolean
+      unchanged: boolean
+      unrecorded?: string
+      /** Files of the output folder the last build wrote, modified since and written anew (see Built.modified). */
+      modified?: string[]
+    }
   | { ok: false; reason: 'invalid' | 'emit'; result: BuildResult; message: string; restored: boolean }

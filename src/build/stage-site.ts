@@ -148,7 +148,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         return { ok: false, reason: error.reason, result: error.result, message: error.message, restored: false }
       throw error
     }
-    const { result, entries, keyed, linked, across } = built as Staged
+    const { result, entries, keyed, linked, across, modified } = built as Staged
     const stats = recordedStats(out, entries, record, linked)
     // The site is published: a record that cannot be kept (a cache that cannot be written) leaves
     // it as it is, and the next build, finding none, checks the output folder against the units.
@@ -194,7 +194,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       files: entries.map((entry) => entry.path).sort(),
       restored: published.restored,
       unchanged: false,
-      ...(unrecorded !== undefined && { unrecorded })
+      ...(unrecorded !== undefined && { unrecorded }),
+      ...(modified.length > 0 && { modified })
     }
   } finally {
     loosen?.()
@@ -202,7 +203,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
 
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
     const pool = unitPool()
-    const place: Place = { record, out, dev: deviceOf(out), root, linked: new Map() }
+    const place: Place = { record, out, dev: deviceOf(out), root, linked: new Map(), modified: new Set() }
     // Where a collection too large to hold waits meanwhile (see FactGroups); this build's own.
     const spilled = spillFolder(cache.folder)
     const found = keptUnits(keys, cache, pool)
@@ -442,7 +443,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const manifest = writeJsonFile(path.join(root, manifestName), manifestOf(entries))
       entries.push({ path: manifestName, bytes: manifest.bytes, sha256: manifest.sha256 })
       options.clock.lap('manifest')
-      return { result, entries, keyed, linked: place.linked, across: memoKey }
+      return { result, entries, keyed, linked: place.linked, across: memoKey, modified: [...place.modified].sort() }
     } finally {
       await Promise.all([runner.close(), late?.close()])
       rmSync(spilled, { recursive: true, force: true })
@@ -517,6 +518,11 @@ interface Place {
   root: string
   /** The files taken from the output folder, each the published file itself, with its inode. */
   linked: Map<string, number>
+  /**
+   * Files of the output folder that the last build wrote as this one would, modified since (by
+   * hand, say): written anew. One a report at most, the first found.
+   */
+  modified: Set<string>
 }
 
 /**
@@ -682,6 +688,8 @@ interface Staged {
   linked: Map<string, number>
   /** The key of the conclusions of the rules across reports (see acrossKey). */
   across: string
+  /** See Place.modified. */
+  modified: string[]
 }
 
 function writeStaged(root: string, file: string, content: string | Uint8Array): void {
@@ -747,7 +755,7 @@ function takeHeld(files: readonly UnitFile[], { root }: Place): boolean {
  * wrote it with the digest wanted; false, taking none, when any does not. A file the staged tree
  * holds already is kept when it is the published file itself as written, and replaced when not.
  */
-function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked }: Place): boolean {
+function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked, modified }: Place): boolean {
   if (!record || files.length === 0) return false
   // Each file to link, with the published file's stats; the others are staged already.
   const toLink: Array<{ file: UnitFile; staged: boolean; published: Stats }> = []
@@ -763,7 +771,10 @@ function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked 
       continue
     }
     const published = writtenAs(out, file.path, recorded)
-    if (!published) return false
+    if (!published) {
+      if (lstatSync(path.join(out, file.path), { throwIfNoEntry: false })?.isFile()) modified.add(file.path)
+      return false
+    }
     toLink.push({ file, staged: staged !== undefined, published })
   }
   for (const [file, ino] of kept) linked.set(file, ino)

@@ -26,3 +26,14 @@ export function withdrawnLine(slugs: readonly string[], where: string): string {
     ? `factmark: ${folders[0] ?? ''} was taken down: the site no longer publishes a report with the slug ${printable(slugs[0] ?? '')}\n`
     : `factmark: ${slugs.length} report folders were taken down, as the site no longer publishes reports with their slugs: ${folders.join(', ')}${more}\n`
 }
+
+const modifiedShown = 5
+
+/** Files of the output folder modified since the last build wrote them (see Built.modified): the build wrote over them. */
+export function modifiedLine(files: readonly string[], where: string): string {
+  const shown = files.slice(0, modifiedShown).map((file) => printable(`${where}${file}`))
+  const more = files.length > modifiedShown ? ` and ${files.length - modifiedShown} more` : ''
+  return files.length === 1
+    ? `factmark: ${shown[0] ?? ''} was modified since the last build wrote it, and was written anew\n`
+    : `factmark: ${files.length} files were modified since the last build wrote them, and were written anew: ${shown.join(', ')}${more}\n`
+}

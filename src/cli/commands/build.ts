@@ -12,7 +12,7 @@ import { checkFailure, checkNamed, type CheckedSources } from '../check-sources.
 import { exit, type Call, type Io } from '../command-line.js'
 import { registryShown, report, type Output } from '../report.js'
 import { formatStepTimes } from '../format/step-times.js'
-import { outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
+import { modifiedLine, outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, format, io }: Call): Promise<number> {
@@ -113,7 +113,7 @@ function writtenPlace(error: NodeJS.ErrnoException, where: string, cache: string
 }
 
 function reportBuilt(
-  { result, files, restored, unchanged, unrecorded, said, withdrawn }: Built & { said?: CheckedSources },
+  { result, files, restored, unchanged, unrecorded, said, withdrawn, modified }: Built & { said?: CheckedSources },
   where: string,
   output: Output,
   io: Io
@@ -134,6 +134,7 @@ function reportBuilt(
       : `factmark: wrote ${count} ${plural(count, 'file')} to ${where} (${reports})\n`
   )
   if (withdrawn.length > 0) io.stderr(withdrawnLine(withdrawn, where))
+  if (modified.length > 0) io.stderr(modifiedLine(modified, where))
   if (unrecorded !== undefined) io.stderr(unrecordedLine(unrecorded, where))
   return exit.ok
 }

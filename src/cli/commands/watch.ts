@@ -10,7 +10,7 @@ import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '
 import { cacheFolderOf } from '../cache-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { registryShown, report, type Output } from '../report.js'
-import { outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
+import { modifiedLine, outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, io }: Call): Promise<number> {
@@ -141,13 +141,14 @@ function whatChanged(changed: readonly string[], added: readonly string[], remov
   return groups.flatMap(([files, how]) => (files.length === 0 ? [] : [`${files.join(', ')} ${how}`])).join(', ')
 }
 
-function printBuilt({ result, withdrawn }: Built, done: string, output: Output, io: Io, where: string): void {
+function printBuilt({ result, withdrawn, modified }: Built, done: string, output: Output, io: Io, where: string): void {
   report(result, output, io, {})
   const reports = result.reports.length
   io.stderr(
     `factmark: ${done} (${reports} ${plural(reports, 'report')}, ${result.factCount} ${plural(result.factCount, 'fact')})\n`
   )
   if (withdrawn.length > 0) io.stderr(withdrawnLine(withdrawn, where))
+  if (modified.length > 0) io.stderr(modifiedLine(modified, where))
 }
 
 function printFailed(
