@@ -173,7 +173,11 @@ export async function publishTree(
         reused
       )
     } catch (error) {
-      removeTree(at.new)
+      // What it staged serves the next build as the tree of a build stopped while staging does
+      // (see recoverFrom): each file checked before it is taken. A build that starts over because
+      // a report was saved meanwhile compiles again only what changed.
+      const kept = options.spare !== undefined && (await keptAside(at.new, options.spare))
+      if (!kept) removeTree(at.new)
       throw error
     }
     await step('staged')
