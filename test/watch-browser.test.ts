@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium && !toolsRequired)('factmark watch in Chromium', ()
     await watching.close()
   })
 
-  test('a save shows the new text in place, where the reader was, with the page’s scripts run again; a save with an error shows the overlay over the last good page; a fix clears it', async () => {
+  test('a save shows the new text in place, where the reader was, with the page’s scripts run again; a save with an error shows the overlay over the last good page; a fix clears it; warnings wait in a corner', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } })
     await page.goto(new URL('example-2025/', watching.url).href)
     await page.evaluate(() => {
@@ -74,6 +74,28 @@ describe.skipIf(!hasChromium && !toolsRequired)('factmark watch in Chromium', ()
     edit('metric=air.pm99}', 'metric=air.pm25}')
     await page.locator('#factmark-overlay').waitFor({ state: 'detached', timeout: 60_000 })
     expect(await page.evaluate(() => document.body.textContent.includes('本报告是改过的示例'))).toBe(true)
+    expect(await page.evaluate(() => window.loadedBefore)).toBe(true)
+
+    // A save that builds with warnings: they wait in a corner, shut until the reader opens them,
+    // and stay open through the next build that has them.
+    edit(':fact[205个]{metric=water.outfalls_remediated}', '205个')
+    const warnings = page.locator('#factmark-warnings details')
+    await warnings.waitFor({ timeout: 60_000 })
+    expect(await warnings.locator('summary').textContent()).toBe('factmark: 2 warnings')
+    expect(await warnings.locator('.diagnostic').first().isVisible()).toBe(false)
+    await warnings.locator('summary').click()
+    expect(
+      await warnings.locator('.diagnostic').evaluateAll((items) => items.map((item) => item.dataset.ruleId))
+    ).toEqual(['untagged-figure', 'metric-unused'])
+    const again = page.evaluate(
+      (event) => new Promise<void>((resolve) => addEventListener(event, () => resolve(), { once: true })),
+      updatedEvent
+    )
+    edit('本报告是改过的示例', '本报告是再改过的示例')
+    await again
+    await page.locator('#factmark-warnings details[open] .diagnostic').first().waitFor({ timeout: 60_000 })
+    edit('205个', ':fact[205个]{metric=water.outfalls_remediated}')
+    await page.locator('#factmark-warnings').waitFor({ state: 'detached', timeout: 60_000 })
     expect(await page.evaluate(() => window.loadedBefore)).toBe(true)
 
     // The report given another slug: its page is gone, and the page is reloaded to say so.

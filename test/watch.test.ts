@@ -66,6 +66,28 @@ describe('factmark watch on a project', { timeout: 120_000 }, () => {
     expect(await builtUntil(() => true)).toEqual({ build: seen })
   })
 
+  test('a save that builds with warnings announces them with the new build, and a save without takes them away', async () => {
+    const tagged = ':fact[205个]{metric=water.outfalls_remediated}'
+    write(sample, read(sample).replace(tagged, '205个'))
+    const state = await builtUntil(
+      () =>
+        read('dist/example-2025/index.html').includes('205个') &&
+        !read('dist/example-2025/index.html').includes('water.outfalls_remediated')
+    )
+    expect(state.problem).toBeUndefined()
+    expect(state.warnings).toEqual({
+      count: 2,
+      shown: [
+        expect.objectContaining({ file: sample, severity: 'warning', ruleId: 'untagged-figure', line: 25, column: 3 }),
+        expect.objectContaining({ file: 'source/metrics.yaml', severity: 'warning', ruleId: 'metric-unused' })
+      ]
+    })
+    write(sample, read(sample).replace('205个', tagged))
+    expect(await builtUntil(() => read('dist/example-2025/index.html').includes('water.outfalls_remediated'))).toEqual({
+      build: seen
+    })
+  })
+
   test('a report that is renamed, added or deleted is followed', async () => {
     // What the builds since `from` say was added and removed (the events of one change may start two builds).
     const told = (from: number) => ({
@@ -130,7 +152,14 @@ describe('factmark watch on a project', { timeout: 120_000 }, () => {
 
   test('a page that connects after a build it did not see is told of it at once', async () => {
     const late = await openEvents(watching.url)
-    expect(await late.next(() => true)).toEqual({ build: seen })
+    // With the warnings of that build: the report left in a folder inside source/ is not read.
+    expect(await late.next(() => true)).toEqual({
+      build: seen,
+      warnings: {
+        count: 1,
+        shown: [expect.objectContaining({ ruleId: 'source-nested', file: 'source/2024/nested-2024.md' })]
+      }
+    })
     late.close()
   })
 })

@@ -14,7 +14,7 @@ export const updatedEvent = 'factmark:updated'
  * script or handler, so a page keeps working under a strict Content Security Policy). It opens the
  * event stream and compares the build the server announces with the build the page was served
  * from (the `data-build` of its script tag): a failed build shows the overlay over the last good
- * page, and a good one clears it.
+ * page, and a good one clears it and shows its warnings in a corner.
  *
  * A newer build is shown in place: the page is fetched again and its head and body put in for the
  * old ones, its scripts run again, and the reader stays where they had scrolled to. That takes
@@ -31,13 +31,22 @@ const events = new EventSource(${JSON.stringify(watchPaths.events)})
 let updating = Promise.resolve()
 events.addEventListener('state', (event) => {
   const state = JSON.parse(event.data)
-  if (state.build !== shown) updating = updating.then(() => update(state.build))
-  else if (state.problem) {
-    const show = () => showProblem(state.problem)
-    if (document.body) show()
-    else document.addEventListener('DOMContentLoaded', show, { once: true })
-  } else clearProblem()
+  if (state.build !== shown) updating = updating.then(() => update(state.build)).then(() => showState(state))
+  else if (document.body) showState(state)
+  else document.addEventListener('DOMContentLoaded', () => showState(state), { once: true })
 })
+
+// A failed build's problem over the page, or else the warnings of the build the page shows.
+function showState(state) {
+  if (state.problem) {
+    clearWarnings()
+    showProblem(state.problem)
+    return
+  }
+  clearProblem()
+  if (state.warnings) showWarnings(state.warnings)
+  else clearWarnings()
+}
 // The stream is closed with the page, so that the server does not keep it open.
 addEventListener('pagehide', () => events.close())
 

@@ -1,10 +1,12 @@
 /**
  * The browser code that shows a failed build over the page: the file, line and column, the rule
- * and the message of each diagnostic. It is built with DOM calls and textContent from the JSON the
- * server sends, never as HTML, so a message that quotes the source cannot inject markup. The
- * overlay lives in a shadow root, so that the page's styles and the overlay's do not mix.
+ * and the message of each diagnostic; and, after a build that wrote the output, its warnings, in a
+ * box in a corner that opens on a click. It is built with DOM calls and textContent from the JSON
+ * the server sends, never as HTML, so a message that quotes the source cannot inject markup. Each
+ * lives in a shadow root, so that the page's styles and the overlay's do not mix.
  *
- * It defines `showProblem(problem)` and `clearProblem()` for the live-reload script it is joined to.
+ * It defines `showProblem(problem)`, `clearProblem()`, `showWarnings(warnings)` and
+ * `clearWarnings()` for the live-reload script it is joined to.
  */
 export const overlayScript = String.raw`
 const overlayId = 'factmark-overlay'
@@ -40,18 +42,9 @@ function clearProblem() {
   document.getElementById(overlayId)?.remove()
 }
 
-function showProblem(problem) {
-  clearProblem()
-  const host = element('div')
-  host.id = overlayId
-  const root = host.attachShadow({ mode: 'open' })
-  const style = element('style', '', overlayStyle)
-  const section = element('section')
-  section.setAttribute('role', 'alert')
-  section.append(element('h2', '', 'factmark: the last save did not build'))
-  section.append(element('p', '', problem.message + '; the page shows the last good output.'))
+function diagnosticList(diagnostics) {
   const list = element('ol')
-  for (const diagnostic of problem.diagnostics) {
+  for (const diagnostic of diagnostics) {
     const item = element('li', 'diagnostic')
     item.dataset.ruleId = diagnostic.ruleId
     item.append(
@@ -65,12 +58,68 @@ function showProblem(problem) {
     )
     list.append(item)
   }
-  section.append(list)
+  return list
+}
+
+function showProblem(problem) {
+  clearProblem()
+  const host = element('div')
+  host.id = overlayId
+  const root = host.attachShadow({ mode: 'open' })
+  const style = element('style', '', overlayStyle)
+  const section = element('section')
+  section.setAttribute('role', 'alert')
+  section.append(element('h2', '', 'factmark: the last save did not build'))
+  section.append(element('p', '', problem.message + '; the page shows the last good output.'))
+  section.append(diagnosticList(problem.diagnostics))
   const hide = element('button', '', 'Hide')
   hide.type = 'button'
   hide.addEventListener('click', clearProblem)
   section.append(hide)
   root.append(style, section)
+  document.body.append(host)
+}
+
+const warningsId = 'factmark-warnings'
+
+const warningsStyle = ${'`'}
+  :host { all: initial; }
+  details {
+    position: fixed; right: 1rem; bottom: 1rem; z-index: 2147483646; max-width: min(48rem, calc(100vw - 2rem));
+    max-height: 50vh; overflow: auto; box-sizing: border-box; padding: 0.5rem 0.75rem;
+    font: 13px/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    color: #1f1600; background: #fff4d6; border: 1px solid #c98a00; border-radius: 6px;
+  }
+  summary { cursor: pointer; font-weight: bold; }
+  ol { margin: 0.5rem 0 0; padding-left: 1.5rem; }
+  li { margin: 0.25rem 0; }
+  p { margin: 0.5rem 0 0; }
+  .place { color: #7a4b00; }
+  .rule { color: #00519e; }
+${'`'}
+
+// Whether the reader opened the list: the box is made again with each build, open as they left it.
+let warningsOpen = false
+
+function clearWarnings() {
+  document.getElementById(warningsId)?.remove()
+}
+
+function showWarnings(warnings) {
+  clearWarnings()
+  const host = element('div')
+  host.id = warningsId
+  const root = host.attachShadow({ mode: 'open' })
+  const details = element('details')
+  details.open = warningsOpen
+  details.addEventListener('toggle', () => {
+    warningsOpen = details.open
+  })
+  const count = warnings.count + (warnings.count === 1 ? ' warning' : ' warnings')
+  details.append(element('summary', '', 'factmark: ' + count), diagnosticList(warnings.shown))
+  const left = warnings.count - warnings.shown.length
+  if (left > 0) details.append(element('p', '', 'and ' + left + ' more: the terminal lists them all.'))
+  root.append(element('style', '', warningsStyle), details)
   document.body.append(host)
 }
 `

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http'
 import type { Severity } from '../model/compiled.js'
 
 /** A diagnostic as the overlay shows it: where, which rule, what. */
-interface OverlayDiagnostic {
+export interface OverlayDiagnostic {
   file: string
   line: number
   column: number
@@ -17,14 +17,21 @@ export interface BuildProblem {
   diagnostics: OverlayDiagnostic[]
 }
 
+/** The warnings of the last build that wrote the output: how many, and the first of them. */
+interface BuildWarnings {
+  count: number
+  shown: OverlayDiagnostic[]
+}
+
 /**
- * What a page needs to know: the number of the last build that wrote the output, and the problem
- * of the builds since, if they failed. A page is served with the number of the output it shows, so
- * a page that connects after a build it did not see still reloads (no event is lost between a
- * page's load and its connection).
+ * What a page needs to know: the number of the last build that wrote the output, the warnings it
+ * gave, and the problem of the builds since, if they failed. A page is served with the number of
+ * the output it shows, so a page that connects after a build it did not see still reloads (no
+ * event is lost between a page's load and its connection).
  */
 export interface SiteState {
   build: number
+  warnings?: BuildWarnings
   problem?: BuildProblem
 }
 

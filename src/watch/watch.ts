@@ -6,10 +6,11 @@ import type { BuildProgress } from '../build/build-progress.js'
 import { checkOutputFolder } from '../build/output-folder.js'
 import { defaultCacheFolder } from '../cache/cache-folder.js'
 import { FactmarkError } from '../model/factmark-error.js'
+import type { Diagnostic } from '../model/compiled.js'
 import { isNodeError } from '../model/node-error.js'
 import { lastingRunner } from '../build/unit-pool.js'
 import { buildQueue } from './build-queue.js'
-import { reloadChannel, type BuildProblem, type SiteState } from './reload-channel.js'
+import { reloadChannel, type BuildProblem, type OverlayDiagnostic, type SiteState } from './reload-channel.js'
 import { startServer, type SiteServer } from './server.js'
 import { claimOutput } from './watch-claim.js'
 import { watchSources, type SourceEvent } from './source-watcher.js'
@@ -191,10 +192,29 @@ async function buildCatching(
   }
 }
 
-/** The state after a build: a new build number when it wrote the output, the last one and its problem when not. */
+/**
+ * The state after a build: a new build number when it wrote the output, with its warnings; the last
+ * one, its warnings and the build's problem when not.
+ */
 function nextState(previous: SiteState, outcome: WatchedBuild['outcome'], strict: boolean): SiteState {
-  if (outcome.ok) return { build: previous.build + 1 }
-  return { build: previous.build, problem: problemOf(outcome.error, strict) }
+  if (!outcome.ok) {
+    const { warnings } = previous
+    return { build: previous.build, ...(warnings && { warnings }), problem: problemOf(outcome.error, strict) }
+  }
+  const warnings = outcome.value.result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning')
+  if (warnings.length === 0) return { build: previous.build + 1 }
+  return {
+    build: previous.build + 1,
+    warnings: { count: warnings.length, shown: warnings.slice(0, warningsShown).map(overlayDiagnostic) }
+  }
+}
+
+// A page lists this many warnings at most; the terminal prints them all.
+const warningsShown = 50
+
+/** A diagnostic as a page shows it. */
+function overlayDiagnostic({ file, line, column, severity, ruleId, message }: Diagnostic): OverlayDiagnostic {
+  return { file, line, column, severity, ruleId, message }
 }
 
 function problemOf(failure: Exclude<WatchedBuild['outcome'], { ok: true }>['error'], strict: boolean): BuildProblem {
@@ -203,15 +223,5 @@ function problemOf(failure: Exclude<WatchedBuild['outcome'], { ok: true }>['erro
   const failing = failure.result.diagnostics.filter(
     (diagnostic) => diagnostic.severity === 'error' || (strict && diagnostic.severity === 'warning')
   )
-  return {
-    message: `build failed: ${failure.message}`,
-    diagnostics: failing.map(({ file, line, column, severity, ruleId, message }) => ({
-      file,
-      line,
-      column,
-      severity,
-      ruleId,
-      message
-    }))
-  }
+  return { message: `build failed: ${failure.message}`, diagnostics: failing.map(overlayDiagnostic) }
 }
