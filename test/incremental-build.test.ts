@@ -645,6 +645,38 @@ test.each([
   for (const file of unedited) expect(Array.isArray(readJson(file))).toBe(true)
 })
 
+// Two builds of one output folder, one of which read the record before the other published and
+// recorded: the files the other wrote are not files modified by hand.
+test('files another build published while this one ran are not told as modified since', async () => {
+  const [name] = readdirSync(at('cache/builds')).filter((file) => /^[0-9a-f]{16}\.json$/.test(file))
+  const recordFile = at(`cache/builds/${name ?? ''}`)
+  const first = readFileSync(recordFile)
+  /** The record another build wrote, which writes every file anew: the same bytes at another time. */
+  const otherBuild = async () => {
+    expect((await build(options({ cache: false }))).ok).toBe(true)
+    const other = readFileSync(recordFile)
+    expect(other.equals(first)).toBe(false)
+    // This build reads the first record, as if it began before the other recorded.
+    writeFileSync(recordFile, first)
+    return other
+  }
+  await otherBuild()
+  // With no other record written meanwhile, what does not stand as the record says is told.
+  const told = await build(options())
+  expect(told.ok && told.value.modified).toEqual(['facts.csv', 'series/index.json'])
+  const other = await otherBuild()
+  let recorded = false
+  const written = await build(
+    options({
+      onProgress: () => {
+        if (!recorded) writeFileSync(recordFile, other)
+        recorded = true
+      }
+    })
+  )
+  expect(written.ok && written.value.modified).toEqual([])
+})
+
 describe('a report known by its file’s stats', () => {
   const record = () => {
     const [file] = readdirSync(at('cache/builds')).filter((name) => /^[0-9a-f]{16}\.json$/.test(name))

@@ -88,6 +88,41 @@ describe('factmark watch on a project', { timeout: 120_000 }, () => {
     })
   })
 
+  test('a save while another build writes the output is built once that build is done, and no problem is announced', async () => {
+    // As factmark writes it: another live process (this one's parent) holds the output.
+    const lock = path.join(project, '.dist.lock')
+    const pid = process.ppid
+    const record = {
+      factmark: 'publish',
+      pid,
+      new: `.dist-new-${pid}`,
+      old: `.dist-old-${pid}`,
+      trash: `.dist-trash-${pid}`
+    }
+    write('.dist.lock', `${JSON.stringify(record)}\n`)
+    const from = builds.length
+    write(sample, read(sample).replace('本报告是改过的示例', '本报告是锁住时改过的示例'))
+    await new Promise<void>((resolve) => {
+      const look = setInterval(() => {
+        if (builds.slice(from).some((watched) => watched.retrying === true)) {
+          clearInterval(look)
+          resolve()
+        }
+      }, 20)
+    })
+    expect(read('dist/example-2025/index.html')).not.toContain('本报告是锁住时改过的示例')
+    unlinkSync(lock)
+    const state = await builtUntil(() => read('dist/example-2025/index.html').includes('本报告是锁住时改过的示例'))
+    expect(state.problem).toBeUndefined()
+    const retried = builds.slice(from).filter((watched) => watched.retrying === true)
+    expect(retried[0]?.outcome.ok === false && retried[0].outcome.error.message).toMatch(
+      /^Refusing to write dist: process \d+ is writing it/
+    )
+    // The build that was done names the save the refused ones could not build.
+    expect(builds.at(-1)?.changed).toEqual([sample])
+    expect(builds.at(-1)?.retrying).toBeUndefined()
+  })
+
   test('a report that is renamed, added or deleted is followed', async () => {
     // What the builds since `from` say was added and removed (the events of one change may start two builds).
     const told = (from: number) => ({

@@ -15,7 +15,7 @@ import type { BuildResult } from './build-result.js'
 import { buildSite } from './build-site.js'
 import type { SiteBuildOutcome } from './site-build.js'
 import type { UnitRunner } from './unit-pool.js'
-import { FactmarkError } from '../model/factmark-error.js'
+import { FactmarkError, type FactmarkErrorCode } from '../model/factmark-error.js'
 import { err, ok, type Result } from '../model/result.js'
 import { failingMessages } from '../diagnostics/failure.js'
 import { stepClock, type StepTime } from './step-clock.js'
@@ -82,7 +82,14 @@ export interface Built {
  */
 export type BuildFailure =
   | { reason: 'invalid' | 'emit'; result: BuildResult; message: string; out: string; restored: boolean }
-  | { reason: 'output'; result?: undefined; message: string; out: string }
+  | {
+      reason: 'output'
+      result?: undefined
+      message: string
+      out: string
+      /** Another build is writing `out` now: a build once it is done may write it. */
+      busy?: boolean
+    }
 
 export type BuildOutcome = Result<Built, BuildFailure>
 
@@ -107,7 +114,8 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   const clock = stepClock(undefined, onLap)
   const places = outputPlaces(options)
   const { out } = places
-  const refused = (message: string) => err({ reason: 'output' as const, message, out })
+  const refused = (message: string, code?: FactmarkErrorCode) =>
+    err({ reason: 'output' as const, message, out, ...(code === 'FACTMARK_BUSY' && { busy: true }) })
   const cache = { folder: options.cacheFolder ?? defaultCacheFolder(places.cwd), reuse: options.cache !== false }
   // Read once: it says what the manifest of out lists, and what this build may take from out.
   const last = cache.reuse ? readRecord(cache.folder, out) : undefined
@@ -123,7 +131,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
   const recovered = await unlessRefused(() =>
     recoverOutput(out, cache.reuse ? { spare: spareTree(cache.folder, out) } : {})
   )
-  if (!recovered.ok) return refused(recovered.error)
+  if (!recovered.ok) return refused(recovered.error.message, recovered.error.code)
   const { restored } = recovered.value
   clock.lap('check the output folder')
 
@@ -159,7 +167,9 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
     outcome = await startingOverOnSave(buildOnce)
   } catch (error) {
     // Another build took the folder meanwhile, or it changed under this one.
-    if (error instanceof FactmarkError && error.code === 'FACTMARK_OUTPUT') return refused(error.message)
+    const refusedNow =
+      error instanceof FactmarkError && (error.code === 'FACTMARK_OUTPUT' || error.code === 'FACTMARK_BUSY')
+    if (refusedNow) return refused(error.message, error.code)
     throw error
   }
   if (!outcome.ok) {
@@ -238,12 +248,12 @@ async function startingOverOnSave<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A step's value, or the message of the FactmarkError by which it refused; any other error is a bug and thrown on. */
-async function unlessRefused<T>(step: () => Promise<T>): Promise<Result<T, string>> {
+/** A step's value, or the FactmarkError by which it refused; any other error is a bug and thrown on. */
+async function unlessRefused<T>(step: () => Promise<T>): Promise<Result<T, FactmarkError>> {
   try {
     return ok(await step())
   } catch (error) {
-    if (error instanceof FactmarkError) return err(error.message)
+    if (error instanceof FactmarkError) return err(error)
     throw error
   }
 }

@@ -279,7 +279,8 @@ async function lock(out: string, record: LockRecord): Promise<LockRecord | undef
         `Refusing to write ${path.basename(out)}: ${shown} beside it was not written by factmark; if no build is running, remove it; nothing was changed`
       )
     if (found.pid !== process.pid && isAlive(found.pid)) {
-      throw refusal(
+      throw new FactmarkError(
+        'FACTMARK_BUSY',
         `Refusing to write ${path.basename(out)}: process ${found.pid} is writing it (a factmark build, or a watch building after a save); build again once it is done, or remove ${shown} if no factmark runs; nothing was changed`
       )
     }

@@ -26,6 +26,7 @@ import { siteFileKey } from './site-file-key.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import {
   isRecordedFile,
+  readRecord,
   spareTree,
   forgetRecord,
   writeRecord,
@@ -148,7 +149,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         return { ok: false, reason: error.reason, result: error.result, message: error.message, restored: false }
       throw error
     }
-    const { result, entries, keyed, linked, across, modified } = built as Staged
+    const { result, entries, keyed, linked, across, modified: unlike } = built as Staged
+    const modified = modifiedByHand(unlike, cache.folder, out, record)
     const stats = recordedStats(out, entries, record, linked)
     // The site is published: a record that cannot be kept (a cache that cannot be written) leaves
     // it as it is, and the next build, finding none, checks the output folder against the units.
@@ -498,6 +500,15 @@ function keptUnits(
     const read = readUnit(unitFile(cache.folder, key))
     return read && pool(read)
   })
+}
+
+/**
+ * Of the files of the output folder that did not stand as the record read at the start says, those
+ * modified by hand: none when another build has recorded since, which published them meanwhile.
+ */
+function modifiedByHand(unlike: string[], cacheFolder: string, out: string, record: BuildRecord | undefined): string[] {
+  if (unlike.length === 0) return unlike
+  return readRecord(cacheFolder, out)?.result === record?.result ? unlike : []
 }
 
 /** The compile step as a build names it: how many reports were compiled, on how many threads, and how many were kept. */

@@ -1,9 +1,10 @@
 /**
  * What a user can fix when factmark cannot go on: sources that cannot be read, an output folder it
  * must not replace; or what passes by itself: a source saved again while a build used it, which a
- * build that starts over reads as it is then.
+ * build that starts over reads as it is then, and an output folder another build is writing
+ * (FACTMARK_BUSY), which a build may write once that one is done.
  */
-export type FactmarkErrorCode = 'FACTMARK_SOURCES' | 'FACTMARK_OUTPUT' | 'FACTMARK_SAVED_AGAIN'
+export type FactmarkErrorCode = 'FACTMARK_SOURCES' | 'FACTMARK_OUTPUT' | 'FACTMARK_SAVED_AGAIN' | 'FACTMARK_BUSY'
 
 /** The file a problem is about, and where in it when that is known. */
 export interface ErrorPlace {

@@ -44,6 +44,8 @@ export interface WatchOptions {
 export interface BuildThrown {
   reason: 'thrown'
   message: string
+  /** A report was saved again, time after time, while the build used it (FACTMARK_SAVED_AGAIN). */
+  savedAgain?: boolean
 }
 
 export interface WatchedBuild {
@@ -55,6 +57,12 @@ export interface WatchedBuild {
   /** The time build() took, in ms. */
   milliseconds: number
   outcome: BuildOutcome | { ok: false; error: BuildThrown }
+  /**
+   * The build could not be done now and is tried again shortly, with the same sources: another
+   * build is writing the output, or a report was saved again and again while it ran. The pages are
+   * told nothing of it.
+   */
+  retrying?: boolean
 }
 
 export interface Watching {
@@ -112,6 +120,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
   // Kept from build to build, as are the compiled units and the registry (see stage-site.ts).
   const workers = lastingRunner()
   const run = async () => {
+    const events = new Map(changed)
     const files = [...changed.keys()].sort()
     const gone = files.filter((file) => !existsSync(path.resolve(cwd, file)))
     const added = files.filter((file) => changed.get(file) === 'added' && !gone.includes(file))
@@ -131,8 +140,23 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
       )
     )
     const milliseconds = performance.now() - started
-    channel.announce(nextState(channel.state(), outcome, options.strict === true))
-    options.onBuild?.({ changed: files, added, removed: gone, milliseconds, outcome })
+    const retry = retryAfter(outcome)
+    if (retry !== undefined) {
+      // The events go back, for the build that tries again to build and tell them.
+      for (const [file, how] of events) {
+        const since = changed.get(file)
+        changed.set(file, since === undefined ? how : together(how, since))
+      }
+      queue.request(Math.max(delay, retry))
+    } else channel.announce(nextState(channel.state(), outcome, options.strict === true))
+    options.onBuild?.({
+      changed: files,
+      added,
+      removed: gone,
+      milliseconds,
+      outcome,
+      ...(retry !== undefined && { retrying: true })
+    })
   }
   const onError = options.onWatchError ?? (() => undefined)
   const delay = options.delay ?? 40
@@ -188,8 +212,21 @@ async function buildCatching(
       error instanceof FactmarkError || isNodeError(error)
         ? error.message
         : `internal error: ${error instanceof Error ? error.message : String(error)}`
-    return { ok: false, error: { reason: 'thrown', message } }
+    const savedAgain = error instanceof FactmarkError && error.code === 'FACTMARK_SAVED_AGAIN'
+    return { ok: false, error: { reason: 'thrown', message, ...(savedAgain && { savedAgain }) } }
   }
+}
+
+// How long a watch waits to build again when another build is writing the output.
+const busyRetryMs = 250
+
+/** In how many ms a build that could not be done now is tried again; undefined for a build that is done, or failed for good. */
+function retryAfter(outcome: WatchedBuild['outcome']): number | undefined {
+  if (outcome.ok) return undefined
+  const { error } = outcome
+  if (error.reason === 'output' && error.busy === true) return busyRetryMs
+  if (error.reason === 'thrown' && error.savedAgain === true) return 0
+  return undefined
 }
 
 /**

@@ -45,6 +45,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
   let watching: Watching
   // Once stopping, the build that runs finishes quietly: the last line says the watch stopped.
   let stopping = false
+  let waiting = false
   // Shown for a build that takes a while (the first, of many reports); a save's rebuild prints its line alone.
   const progress = progressLine(io, { after: 500 })
   try {
@@ -60,7 +61,11 @@ export async function run({ files, values, io }: Call): Promise<number> {
       },
       onBuild: (watched) => {
         progress.clear()
-        if (!stopping) printBuild(watched, () => outputLeft(where, values.out, io.cwd), where, output, io)
+        if (stopping) return
+        // Told once, however many times the build is tried again before it is done.
+        if (watched.retrying && !waiting) io.stderr(retryLine(watched, where))
+        waiting = watched.retrying === true
+        if (!waiting) printBuild(watched, () => outputLeft(where, values.out, io.cwd), where, output, io)
       },
       onWatchError: (error) =>
         io.stderr(`factmark: cannot watch ${values.src}/: ${error instanceof Error ? error.message : String(error)}\n`)
@@ -102,6 +107,14 @@ function stopSignal(): Promise<NodeJS.Signals> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+}
+
+/** Why a build is tried again shortly, and not printed as failed: see WatchedBuild.retrying. */
+function retryLine({ outcome }: WatchedBuild, where: string): string {
+  const busy = !outcome.ok && outcome.error.reason === 'output'
+  return busy
+    ? `factmark: another factmark build is writing ${where}; building again once it is done\n`
+    : 'factmark: the sources changed again while they were built; building again\n'
 }
 
 /** One build as `build` prints it: the diagnostics with the text formatter, then a line that says what happened. */
