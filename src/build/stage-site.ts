@@ -224,13 +224,12 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
     // The digest of the bytes each report's unit was made of: those this build read, unless its
     // task read others, saved meanwhile. A task that adds to what is staged of a report (its page
     // drawn again, its unit kept again) must read the same bytes, or fail (see TaskSource).
-    const compiledFrom = input.reports.map((source) => digests.get(source.path)?.digest)
-    const reportIndex = new Map(input.reports.map((source, index) => [source.path, index]))
+    const compiledFrom = new Map([...digests].map(([shown, { digest }]) => [shown, digest]))
     const taskOf = (index: number, extra: Partial<UnitTask> = {}): UnitTask => {
       const source = input.reports[index] as SourceText
       const pinned = extra.pageOnly === true || extra.keepOnly === true
       return {
-        source: taskSourceOf(source, digests, pinned ? compiledFrom[index] : undefined),
+        source: taskSourceOf(source, digests, pinned ? compiledFrom.get(source.path) : undefined),
         registry: input.registry,
         environment,
         root,
@@ -247,7 +246,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           index,
           on.run(taskOf(index)).then((done) => {
             keys[index] = done.key
-            compiledFrom[index] = done.digest
+            compiledFrom.set((input.reports[index] as SourceText).path, done.digest)
             // Every task is handed out before the first is done: `compiling` holds them all by then.
             options.onCompiled?.(++compiled, compiling.size)
             return pool(done.unit)
@@ -347,7 +346,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           allCoverage(units, skippedSources),
           published.map((entry) => entry.report),
           options.cwd,
-          (file) => compiledFrom[reportIndex.get(file) ?? -1]
+          (file) => compiledFrom.get(file)
         ),
         units,
         problemsOf

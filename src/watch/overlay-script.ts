@@ -61,12 +61,16 @@ function diagnosticList(diagnostics) {
   return list
 }
 
-function showProblem(problem) {
-  clearProblem()
+// Put on the page, in a shadow root of a host with the id given, an element styled by style alone.
+function showApart(id, style, content) {
+  document.getElementById(id)?.remove()
   const host = element('div')
-  host.id = overlayId
-  const root = host.attachShadow({ mode: 'open' })
-  const style = element('style', '', overlayStyle)
+  host.id = id
+  host.attachShadow({ mode: 'open' }).append(element('style', '', style), content)
+  document.body.append(host)
+}
+
+function showProblem(problem) {
   const section = element('section')
   section.setAttribute('role', 'alert')
   section.append(element('h2', '', 'factmark: the last save did not build'))
@@ -76,8 +80,7 @@ function showProblem(problem) {
   hide.type = 'button'
   hide.addEventListener('click', clearProblem)
   section.append(hide)
-  root.append(style, section)
-  document.body.append(host)
+  showApart(overlayId, overlayStyle, section)
 }
 
 const warningsId = 'factmark-warnings'
@@ -106,10 +109,6 @@ function clearWarnings() {
 }
 
 function showWarnings(warnings) {
-  clearWarnings()
-  const host = element('div')
-  host.id = warningsId
-  const root = host.attachShadow({ mode: 'open' })
   const details = element('details')
   details.open = warningsOpen
   details.addEventListener('toggle', () => {
@@ -119,7 +118,6 @@ function showWarnings(warnings) {
   details.append(element('summary', '', 'factmark: ' + count), diagnosticList(warnings.shown))
   const left = warnings.count - warnings.shown.length
   if (left > 0) details.append(element('p', '', 'and ' + left + ' more: the terminal lists them all.'))
-  root.append(element('style', '', warningsStyle), details)
-  document.body.append(host)
+  showApart(warningsId, warningsStyle, details)
 }
 `
