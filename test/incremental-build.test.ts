@@ -798,6 +798,56 @@ describe('a report saved again while the build uses it', () => {
   })
 })
 
+// An editor renames or removes a report while a build runs: the build reads the sources anew and
+// publishes what stands then, where it failed and left the rename for the next build.
+describe('a report renamed or removed while the build compiles', () => {
+  const seed = 'source/xiamen-2025.md'
+  /** Both reports changed, so that the 2025 report still waits to compile when the 2024 targets have. */
+  const changeBoth = () => {
+    edit(seed, '生态环境质量稳定向好。', '生态环境质量稳定向好。本句为测试所加。')
+    edit('source/xiamen-2024-targets.md', '2024', '2024 ')
+  }
+  const once = (act: () => void) => {
+    let done = false
+    return (event: BuildProgress) => {
+      if (event.kind !== 'compiled' || done) return
+      done = true
+      act()
+    }
+  }
+  const compileSteps = (steps: ReadonlyArray<{ step: string }>) =>
+    steps.map((step) => step.step).filter((step) => step.startsWith('compile '))
+
+  test('renamed: the build starts over and publishes it under its new name', async () => {
+    changeBoth()
+    const renamed = 'source/xiamen-2025-renamed.md'
+    const built = await build(options({ onProgress: once(() => renameSync(at(seed), at(renamed))) }))
+    if (!built.ok) throw new Error(built.error.message)
+    expect(compileSteps(built.value.steps)).toEqual([
+      'compile 2 reports, take 2 from earlier builds',
+      'compile 1 report, take 3 from earlier builds'
+    ])
+    // The slug is the front matter's: the page stays where it was, drawn from the renamed file.
+    expect(readFileSync(at('dist/xiamen-2025/report.md'), 'utf8')).toContain('本句为测试所加。')
+    const facts = readFileSync(at('dist/xiamen-2025/facts.csv'), 'utf8')
+    expect([facts.includes(renamed), facts.includes(`${seed},`)]).toEqual([true, false])
+    const again = await build(options())
+    expect(again.ok && again.value.unchanged).toBe(true)
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+  })
+
+  test('removed: the build starts over and publishes the collection without it', async () => {
+    changeBoth()
+    const built = await build(options({ onProgress: once(() => rmSync(at(seed))) }))
+    if (!built.ok) throw new Error(built.error.message)
+    expect(compileSteps(built.value.steps)).toHaveLength(2)
+    expect(existsSync(at('dist/xiamen-2025'))).toBe(false)
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+  })
+})
+
 test('factmark’s own files are part of every key: a template changed is another digest', () => {
   const templates = at('templates')
   cpSync(fileURLToPath(new URL('../templates', import.meta.url)), templates, { recursive: true })

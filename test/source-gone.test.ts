@@ -24,7 +24,7 @@ const registry = {
 }
 const present = fileURLToPath(new URL('fixtures/series/series-2025.md', import.meta.url))
 const gone = {
-  code: 'FACTMARK_SOURCES',
+  code: 'FACTMARK_SOURCE_GONE',
   message:
     'Cannot read source/gone.md again to compile it: no such file or directory; it was removed, renamed or replaced after the sources were read',
   place: { path: 'source/gone.md' }

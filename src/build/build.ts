@@ -15,7 +15,7 @@ import type { BuildResult } from './build-result.js'
 import { buildSite } from './build-site.js'
 import type { SiteBuildOutcome } from './site-build.js'
 import type { UnitRunner } from './unit-pool.js'
-import { FactmarkError, type FactmarkErrorCode } from '../model/factmark-error.js'
+import { changedMeanwhile, FactmarkError, type FactmarkErrorCode } from '../model/factmark-error.js'
 import { err, ok, type Result } from '../model/result.js'
 import { failingMessages } from '../diagnostics/failure.js'
 import { stepClock, type StepTime } from './step-clock.js'
@@ -164,7 +164,7 @@ export async function buildWith(options: BuildOptions, workers?: UnitRunner): Pr
     )
   let outcome: SiteBuildOutcome
   try {
-    outcome = await startingOverOnSave(buildOnce)
+    outcome = await startingOverOnChange(buildOnce)
   } catch (error) {
     // Another build took the folder meanwhile, or it changed under this one.
     const refusedNow =
@@ -229,21 +229,21 @@ export function outputPlaces(options: Pick<BuildOptions, 'cwd' | 'src' | 'out'>)
   }
 }
 
-/** How many times a build starts at most: see startingOverOnSave. */
+/** How many times a build starts at most: see startingOverOnChange. */
 const buildAttempts = 3
 
 /**
  * What `run` gives, run again while it fails because a report was saved again after it compiled
- * (FACTMARK_SAVED_AGAIN), as an editor may save twice in a row: each run reads the sources anew,
- * and what the last compiled stands in the cache. A few times at most, for one who saves on and on.
+ * (FACTMARK_SAVED_AGAIN), as an editor may save twice in a row, or was removed or renamed after the
+ * sources were read (FACTMARK_SOURCE_GONE): each run reads the sources anew, and what the last
+ * compiled stands in the cache. A few times at most, for one who saves on and on.
  */
-async function startingOverOnSave<T>(run: () => Promise<T>): Promise<T> {
+async function startingOverOnChange<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run()
     } catch (error) {
-      const savedAgain = error instanceof FactmarkError && error.code === 'FACTMARK_SAVED_AGAIN'
-      if (!savedAgain || attempt >= buildAttempts) throw error
+      if (!changedMeanwhile(error) || attempt >= buildAttempts) throw error
     }
   }
 }

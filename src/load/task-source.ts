@@ -81,7 +81,7 @@ function sourceGone(source: TaskSource): FactmarkError | undefined {
   const checked = checkSourceFile(source.file, folderOf(source.file))
   if (checked.ok || checked.error.kind === 'too-large') return undefined
   return new FactmarkError(
-    'FACTMARK_SOURCES',
+    'FACTMARK_SOURCE_GONE',
     `Cannot read ${source.path} again to compile it: ${checked.error.reason}; it was removed, renamed or replaced after the sources were read`,
     { place: { path: source.path } }
   )

@@ -1,10 +1,12 @@
 /**
  * What a user can fix when factmark cannot go on: sources that cannot be read, an output folder it
- * must not replace; or what passes by itself: a source saved again while a build used it, which a
- * build that starts over reads as it is then, and an output folder another build is writing
- * (FACTMARK_BUSY), which a build may write once that one is done.
+ * must not replace; or what passes by itself: a source saved again (FACTMARK_SAVED_AGAIN), or
+ * removed, renamed or replaced (FACTMARK_SOURCE_GONE), while a build used it, which a build that
+ * starts over reads as it is then, and an output folder another build is writing (FACTMARK_BUSY),
+ * which a build may write once that one is done.
  */
-export type FactmarkErrorCode = 'FACTMARK_SOURCES' | 'FACTMARK_OUTPUT' | 'FACTMARK_SAVED_AGAIN' | 'FACTMARK_BUSY'
+export type FactmarkErrorCode =
+  'FACTMARK_SOURCES' | 'FACTMARK_OUTPUT' | 'FACTMARK_SAVED_AGAIN' | 'FACTMARK_SOURCE_GONE' | 'FACTMARK_BUSY'
 
 /** The file a problem is about, and where in it when that is known. */
 export interface ErrorPlace {
@@ -30,4 +32,11 @@ export class FactmarkError extends Error {
     this.code = code
     if (options.place) this.place = options.place
   }
+}
+
+/** Whether a build failed because a report changed while it ran: one that starts over reads it as it is then. */
+export function changedMeanwhile(error: unknown): boolean {
+  return (
+    error instanceof FactmarkError && (error.code === 'FACTMARK_SAVED_AGAIN' || error.code === 'FACTMARK_SOURCE_GONE')
+  )
 }

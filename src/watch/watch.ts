@@ -5,7 +5,7 @@ import { buildWith, outputPlaces, type BuildOutcome } from '../build/build.js'
 import type { BuildProgress } from '../build/build-progress.js'
 import { checkOutputFolder } from '../build/output-folder.js'
 import { defaultCacheFolder } from '../cache/cache-folder.js'
-import { FactmarkError } from '../model/factmark-error.js'
+import { changedMeanwhile, FactmarkError } from '../model/factmark-error.js'
 import type { Diagnostic } from '../model/compiled.js'
 import { isNodeError } from '../model/node-error.js'
 import { lastingRunner } from '../build/unit-pool.js'
@@ -44,8 +44,11 @@ export interface WatchOptions {
 export interface BuildThrown {
   reason: 'thrown'
   message: string
-  /** A report was saved again, time after time, while the build used it (FACTMARK_SAVED_AGAIN). */
-  savedAgain?: boolean
+  /**
+   * A report was saved again, or removed or renamed, time after time while the build used it
+   * (FACTMARK_SAVED_AGAIN, FACTMARK_SOURCE_GONE): a build tried again reads it as it is then.
+   */
+  sourcesChanged?: boolean
 }
 
 export interface WatchedBuild {
@@ -212,8 +215,8 @@ async function buildCatching(
       error instanceof FactmarkError || isNodeError(error)
         ? error.message
         : `internal error: ${error instanceof Error ? error.message : String(error)}`
-    const savedAgain = error instanceof FactmarkError && error.code === 'FACTMARK_SAVED_AGAIN'
-    return { ok: false, error: { reason: 'thrown', message, ...(savedAgain && { savedAgain }) } }
+    const sourcesChanged = changedMeanwhile(error)
+    return { ok: false, error: { reason: 'thrown', message, ...(sourcesChanged && { sourcesChanged }) } }
   }
 }
 
@@ -225,7 +228,7 @@ function retryAfter(outcome: WatchedBuild['outcome']): number | undefined {
   if (outcome.ok) return undefined
   const { error } = outcome
   if (error.reason === 'output' && error.busy === true) return busyRetryMs
-  if (error.reason === 'thrown' && error.savedAgain === true) return 0
+  if (error.reason === 'thrown' && error.sourcesChanged === true) return 0
   return undefined
 }
 
