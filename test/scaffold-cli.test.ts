@@ -46,12 +46,14 @@ describe('factmark init', () => {
   test('in an empty folder: the starter registry, the sample report and .gitignore, then the next commands', async () => {
     expect(await run('init')).toEqual({
       code: 0,
-      stdout: initOutput('wrote .gitignore               ignores dist/, the build output'),
+      stdout: initOutput(
+        'wrote .gitignore               ignores dist/ (the build output) and .factmark-cache/ (a cache kept for CI)'
+      ),
       stderr: ''
     })
     expect(read('source/metrics.yaml')).toBe(starter('metrics.yaml'))
     expect(read('source/example-2025.md')).toBe(starter('example-2025.md'))
-    expect(read('.gitignore')).toBe('dist/\n')
+    expect(read('.gitignore')).toBe('dist/\n.factmark-cache/\n')
     expect(Object.keys(tree())).toEqual(['.gitignore', 'source', 'source/example-2025.md', 'source/metrics.yaml'])
   })
 
@@ -74,16 +76,32 @@ describe('factmark init', () => {
     for (const metric of metrics) expect(starter('example-2025.md')).toContain(`metric=${metric}`)
   })
 
-  test('adds dist/ to a .gitignore that lacks it, after its last line', async () => {
+  test('adds dist/ and .factmark-cache/ to a .gitignore that lacks them, after its last line', async () => {
     write('.gitignore', 'node_modules')
-    expect((await run('init')).stdout).toBe(initOutput('wrote .gitignore               dist/ added: the build output'))
-    expect(read('.gitignore')).toBe('node_modules\ndist/\n')
+    expect((await run('init')).stdout).toBe(
+      initOutput(
+        'wrote .gitignore               adds dist/ (the build output) and .factmark-cache/ (a cache kept for CI)'
+      )
+    )
+    expect(read('.gitignore')).toBe('node_modules\ndist/\n.factmark-cache/\n')
   })
 
-  test.each(['dist/', '/dist', 'dist'])('leaves a .gitignore that has %s as it was', async (line) => {
+  test.each(['dist/', '/dist', 'dist'])('adds only .factmark-cache/ to a .gitignore that has %s', async (line) => {
     write('.gitignore', `node_modules/\n${line}\n`)
-    expect((await run('init')).stdout).toBe(initOutput('.gitignore already ignores dist/'))
-    expect(read('.gitignore')).toBe(`node_modules/\n${line}\n`)
+    expect((await run('init')).stdout).toBe(
+      initOutput('wrote .gitignore               adds .factmark-cache/ (a cache kept for CI)')
+    )
+    expect(read('.gitignore')).toBe(`node_modules/\n${line}\n.factmark-cache/\n`)
+  })
+
+  test.each([
+    ['dist/', '.factmark-cache/'],
+    ['/dist', '/.factmark-cache'],
+    ['dist', '.factmark-cache']
+  ])('leaves a .gitignore that has %s and %s as it was', async (output, cache) => {
+    write('.gitignore', `node_modules/\n${output}\n${cache}\n`)
+    expect((await run('init')).stdout).toBe(initOutput('.gitignore already ignores dist/ and .factmark-cache/'))
+    expect(read('.gitignore')).toBe(`node_modules/\n${output}\n${cache}\n`)
   })
 
   test('--src names the folder, and the commands shown name it too', async () => {
@@ -133,7 +151,9 @@ describe('factmark init', () => {
     const factmark = (...argv: string[]) =>
       promisify(execFile)(process.execPath, [path.join(repo, 'bin/factmark.js'), ...argv], { cwd })
     expect((await factmark('init')).stdout).toBe(
-      initOutput('wrote .gitignore               ignores dist/, the build output')
+      initOutput(
+        'wrote .gitignore               ignores dist/ (the build output) and .factmark-cache/ (a cache kept for CI)'
+      )
     )
     expect((await factmark('build')).stdout).toBe('✔ no problems\n')
     expect(existsSync(path.join(cwd, 'dist/example-2025/facts.json'))).toBe(true)

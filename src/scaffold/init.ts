@@ -17,9 +17,14 @@ const starterFiles: ReadonlyArray<{ name: string; what: string }> = [
 ]
 const starterFolder = new URL('../../starter/', import.meta.url)
 
-/** What a build writes, for .gitignore: the output is made from source/ and not committed. */
-const ignoredLine = 'dist/'
-const ignoresOutput = /^\/?dist\/?$/
+/**
+ * What factmark writes, for .gitignore: the output is made from source/, and a cache kept in the
+ * project (the folder the README's CI set-up names) is made from both; neither is committed.
+ */
+const ignoredFolders = [
+  { line: 'dist/', what: 'the build output', matches: /^\/?dist\/?$/ },
+  { line: '.factmark-cache/', what: 'a cache kept for CI', matches: /^\/?\.factmark-cache\/?$/ }
+]
 
 export interface InitOptions {
   /** The source folder to create. Default `source`. */
@@ -35,13 +40,13 @@ interface WrittenFile {
 
 export interface Initialized {
   written: WrittenFile[]
-  /** .gitignore already ignored dist/, and was left as it was. */
+  /** .gitignore already ignored dist/ and .factmark-cache/, and was left as it was. */
   gitignoreKept: boolean
 }
 
 /**
  * Start a project in `cwd`: a source folder with a starter registry and a sample report, and
- * dist/ in .gitignore (appended to one that lacks it). Refuses, writing nothing, when the source
+ * dist/ and .factmark-cache/ in .gitignore (appended to one that lacks them). Refuses, writing nothing, when the source
  * folder exists with anything in it: init never changes a project that has begun.
  */
 export async function initProject(options: InitOptions = {}): Promise<Result<Initialized, string>> {
@@ -71,16 +76,19 @@ export async function initProject(options: InitOptions = {}): Promise<Result<Ini
     await writeFile(file, await readFile(new URL(starter.name, starterFolder)), { flag: 'wx' })
     written.push({ path: displayPath(file, cwd), what: starter.what })
   }
-  const kept = ignored !== undefined && ignored.split(/\r?\n/).some((line) => ignoresOutput.test(line.trim()))
+  const lines = ignored?.split(/\r?\n/).map((line) => line.trim()) ?? []
+  const missing = ignoredFolders.filter((folder) => !lines.some((line) => folder.matches.test(line)))
+  const added = missing.map((folder) => `${folder.line}\n`).join('')
+  const named = missing.map((folder) => `${folder.line} (${folder.what})`).join(' and ')
   if (ignored === undefined) {
-    await writeFile(gitignore, `${ignoredLine}\n`, { flag: 'wx' })
-    written.push({ path: '.gitignore', what: 'ignores dist/, the build output' })
-  } else if (!kept) {
+    await writeFile(gitignore, added, { flag: 'wx' })
+    written.push({ path: '.gitignore', what: `ignores ${named}` })
+  } else if (missing.length > 0) {
     const separator = ignored === '' || ignored.endsWith('\n') ? '' : '\n'
-    await writeFile(gitignore, `${separator}${ignoredLine}\n`, { flag: 'a' })
-    written.push({ path: '.gitignore', what: 'dist/ added: the build output' })
+    await writeFile(gitignore, `${separator}${added}`, { flag: 'a' })
+    written.push({ path: '.gitignore', what: `adds ${named}` })
   }
-  return ok({ written, gitignoreKept: kept })
+  return ok({ written, gitignoreKept: missing.length === 0 })
 }
 
 /** The names in a folder, [] when there is none, or 'not a folder' when something else has its name. */

@@ -18,7 +18,7 @@ function srcOption(src: string): string {
 export function formatInit(initialized: Initialized, src: string): string {
   const width = Math.max(...initialized.written.map((file) => file.path.length))
   const lines = initialized.written.map((file) => `wrote ${file.path.padEnd(width)}   ${file.what}`)
-  if (initialized.gitignoreKept) lines.push('.gitignore already ignores dist/')
+  if (initialized.gitignoreKept) lines.push('.gitignore already ignores dist/ and .factmark-cache/')
   lines.push(
     ...nextSteps([
       [`npx factmark new <slug> --from report.txt${srcOption(src)}`, 'add a report from its plain text'],
