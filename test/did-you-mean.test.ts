@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { didYouMean } from '../src/diagnostics/did-you-mean.js'
+import { didYouMean, didYouMeanText } from '../src/diagnostics/did-you-mean.js'
 import { compileSources } from '../src/compile/compile-sources.js'
 import { seedRegistry } from './helpers/seed.js'
 import { reportOf } from './helpers/test-report.js'
@@ -25,6 +25,25 @@ const cases: Array<[string, string[], string | undefined]> = [
 describe('didYouMean proposes the candidate a slip of the keyboard would give', () => {
   test.each(cases)('%s', (typed, candidates, proposed) => {
     expect(didYouMean(typed, candidates)).toBe(proposed)
+  })
+})
+
+const pollutants = ['air.pm10', 'air.pm25', 'air.o3', 'air.so2']
+
+// [typed, candidates, the end of the message]
+// prettier-ignore
+const texts: Array<[string, string[], string]> = [
+  ['air.pm2.5', pollutants, ', did you mean "air.pm25"?'],
+  ['air.pm99', pollutants, ', did you mean "air.pm10" or "air.pm25"?'], // as near each: both named
+  ['air.so9', ['air.so2', 'air.so3', 'air.so4'], ', did you mean "air.so2", "air.so3" or "air.so4"?'],
+  ['air.so9', ['air.so2', 'air.so3', 'air.so4', 'air.so5'], ''], // four as near are no guess
+  ['water.cod', pollutants, ''],
+  ['bsae', attributes, ', did you mean "base"?']
+]
+
+describe('didYouMeanText names every candidate as near as the nearest, up to three', () => {
+  test.each(texts)('%s', (typed, candidates, text) => {
+    expect(didYouMeanText(typed, candidates)).toBe(text)
   })
 })
 

@@ -19,10 +19,35 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   return bestDistance <= limit ? best : undefined
 }
 
-/** ` Did you mean "x"?` or nothing. */
+/**
+ * Every candidate as close to `input` as the closest, in name order, when that is close enough to
+ * be a likely typo (see didYouMean): a slip in air.pm99 is as near air.pm10 as air.pm25, and naming
+ * one alone would send the editor to the wrong metric half the time.
+ */
+export function didYouMeanAll(input: string, candidates: Iterable<string>): string[] {
+  const limit = Math.max(1, Math.floor(input.length / 3))
+  const near = [...candidates].map((candidate) => ({
+    candidate,
+    edits: typoDistance(input.toLowerCase(), candidate.toLowerCase())
+  }))
+  const closest = Math.min(...near.map(({ edits }) => edits))
+  if (closest > limit) return []
+  return near
+    .filter(({ edits }) => edits === closest)
+    .map(({ candidate }) => candidate)
+    .sort()
+}
+
+/** The most ties a message names: more are no longer a guess. */
+const namedTies = 3
+
+/** `, did you mean "x"?`, `, did you mean "x" or "y"?`, or nothing. */
 export function didYouMeanText(input: string, candidates: Iterable<string>): string {
-  const guess = didYouMean(input, candidates)
-  return guess === undefined ? '' : `, did you mean "${guess}"?`
+  const guesses = didYouMeanAll(input, candidates)
+  if (guesses.length === 0 || guesses.length > namedTies) return ''
+  const quoted = guesses.map((guess) => `"${guess}"`)
+  const last = quoted.pop()
+  return `, did you mean ${quoted.length > 0 ? `${quoted.join(', ')} or ` : ''}${last}?`
 }
 
 /** Edits from one text to the other, a swap of two letters side by side counting one. */
