@@ -24,7 +24,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
  * be a likely typo (see didYouMean): a slip in air.pm99 is as near air.pm10 as air.pm25, and naming
  * one alone would send the editor to the wrong metric half the time.
  */
-export function didYouMeanAll(input: string, candidates: Iterable<string>): string[] {
+function didYouMeanAll(input: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(1, Math.floor(input.length / 3))
   const near = [...candidates].map((candidate) => ({
     candidate,
