@@ -97,6 +97,28 @@ describe('the build queue', () => {
     expect(builds.most).toBe(1)
   })
 
+  // A build takes what every request before it asked for: a wait for quiet that began before it
+  // started must not end in a build of its own after it, with nothing left to build.
+  test('a build started after a build ends takes the requests of a quiet period not yet over', async () => {
+    const builds = controlledBuilds()
+    const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
+    queue.request()
+    await vi.advanceTimersByTimeAsync(40)
+    // A save while the first build runs is queued once its quiet period is over...
+    queue.request()
+    await vi.advanceTimersByTimeAsync(40)
+    // ... and another comes, whose quiet period is not over when the first build ends.
+    queue.request()
+    await vi.advanceTimersByTimeAsync(10)
+    await builds.finish()
+    expect(builds.started).toBe(2)
+    await vi.advanceTimersByTimeAsync(100)
+    await builds.finish()
+    await vi.advanceTimersByTimeAsync(100)
+    expect(builds.started).toBe(2)
+    await queue.settled()
+  })
+
   test('a build that throws is reported, and the next save still builds', async () => {
     const errors: unknown[] = []
     let calls = 0

@@ -3,7 +3,8 @@
  * touches its folder, and "save all" writes several reports. The queue waits until the events have
  * been quiet for `delay` ms and then builds once. A build takes longer than a burst, so a request
  * that comes while one runs is kept as a single build to run after it: two builds never write the
- * output at the same time, and the last save is always built.
+ * output at the same time, and the last save is always built. A build that starts answers every
+ * request made before it (`run` takes all the events that came).
  */
 export interface BuildQueue {
   /** Ask for a build; it starts when no request has come for `delay` ms (or `wait`, if given) and no build is running. */
@@ -34,6 +35,10 @@ export function buildQueue(run: () => Promise<void>, { delay, onError }: BuildQu
   }
 
   const start = () => {
+    // The build takes what every request so far asked for: a quiet period still waited for would
+    // end in a build with nothing to build.
+    clearTimeout(timer)
+    timer = undefined
     running = run()
       .catch(onError)
       .finally(() => {
