@@ -36,6 +36,7 @@ import {
   type RecordedFile,
   type SeenFile
 } from './build-record.js'
+import { handEdits, type HandEdits } from './hand-edits.js'
 import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
 import { spillFolder } from '../cache/spill-folder.js'
@@ -205,7 +206,15 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
 
   async function stage(root: string, written: () => Promise<void>, reused: boolean): Promise<Staged> {
     const pool = unitPool()
-    const place: Place = { record, out, dev: deviceOf(out), root, linked: new Map(), modified: new Set() }
+    const place: Place = {
+      record,
+      out,
+      dev: deviceOf(out),
+      root,
+      linked: new Map(),
+      modified: new Set(),
+      edits: handEdits(out, record)
+    }
     // Where a collection too large to hold waits meanwhile (see FactGroups); this build's own.
     const spilled = spillFolder(cache.folder)
     const found = keptUnits(keys, cache, pool)
@@ -443,6 +452,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       // 12 MB at 10,000 reports, with as much again in objects: written a piece at a time.
       const manifest = writeJsonFile(path.join(root, manifestName), manifestOf(entries))
       entries.push({ path: manifestName, bytes: manifest.bytes, sha256: manifest.sha256 })
+      if (place.edits.manifestEdited()) place.modified.add(manifestName)
       options.clock.lap('manifest')
       return { result, entries, keyed, linked: place.linked, across: memoKey, modified: [...place.modified].sort() }
     } finally {
@@ -533,6 +543,8 @@ interface Place {
    * hand, say): written anew. One a report at most, the first found.
    */
   modified: Set<string>
+  /** Which of the files not as written were modified by hand, not by another build. */
+  edits: HandEdits
 }
 
 /**
@@ -765,7 +777,7 @@ function takeHeld(files: readonly UnitFile[], { root }: Place): boolean {
  * wrote it with the digest wanted; false, taking none, when any does not. A file the staged tree
  * holds already is kept when it is the published file itself as written, and replaced when not.
  */
-function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked, modified }: Place): boolean {
+function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked, modified, edits }: Place): boolean {
   if (!record || files.length === 0) return false
   // Each file to link, with the published file's stats; the others are staged already.
   const toLink: Array<{ file: UnitFile; staged: boolean; published: Stats }> = []
@@ -782,7 +794,8 @@ function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked,
     }
     const published = writtenAs(out, file.path, recorded)
     if (!published) {
-      if (lstatSync(path.join(out, file.path), { throwIfNoEntry: false })?.isFile()) modified.add(file.path)
+      const found = lstatSync(path.join(out, file.path), { throwIfNoEntry: false })
+      if (found?.isFile() && edits.edited(file.path, found.size)) modified.add(file.path)
       return false
     }
     toLink.push({ file, staged: staged !== undefined, published })
