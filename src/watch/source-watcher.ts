@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { watch } from 'chokidar'
 import { isOthersFolder } from '../load/nested-reports.js'
@@ -18,6 +18,17 @@ function stateOf(file: string): string {
     return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`
   } catch {
     return 'missing'
+  }
+}
+
+/** The reports and registry standing in a folder, by path; none when it cannot be read. */
+function sourcesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isFile() && isSourceName(entry.name))
+      .map((entry) => path.join(folder, entry.name))
+  } catch {
+    return []
   }
 }
 
@@ -74,7 +85,23 @@ export function watchSources(
   // Each file as it stood when last reported: what an event after the first reported (a save,
   // then its removal) is not reported again by the first one's second look.
   const lastReported = new Map<string, string>()
+  /** Report each source in a folder just added that chokidar did not (see lookInto). */
+  const lookInto = (added: string) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer)
+      for (const file of sourcesIn(added)) {
+        const now = stateOf(file)
+        if (now === lastReported.get(file) || unwatched(folder, file)) continue
+        lastReported.set(file, now)
+        onChange(file, 'added')
+      }
+    }, lookAgainAfter)
+    timers.add(timer)
+  }
   watcher.on('all', (event, file) => {
+    // chokidar lists a folder once it is told of it, and watches it from then on: a report written
+    // into it in between (mkdir, then a copy) was never reported, until its next save.
+    if (event === 'addDir' && file !== folder) lookInto(file)
     if (!(event === 'add' || event === 'change' || event === 'unlink' || file === folder)) return
     // As it stands when reported, before anything done about the report can change it.
     const reported = file === folder ? undefined : stateOf(file)
