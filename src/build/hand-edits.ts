@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { sha256 } from '../emit/hash.js'
 import { manifestName } from '../model/site.js'
@@ -24,7 +24,11 @@ export interface HandEdits {
 }
 
 /** What the manifest of the output folder says of the build that wrote it. */
-type Published = { by: 'this cache' } | { by: 'another build'; sizes: Map<string, number> } | { by: 'hand' }
+type Published =
+  | { by: 'this cache' }
+  | { by: 'another build'; sizes: Map<string, number> }
+  | { by: 'hand' }
+  | { by: 'nobody'; gone: true }
 
 interface Listed {
   bytes: number
@@ -49,10 +53,13 @@ export function handEdits(out: string, record: BuildRecord | undefined): HandEdi
 function readPublished(out: string, record: BuildRecord): Published {
   const written = record.files[manifestName]
   if (!written || standsAsWritten(out, manifestName, written)) return { by: 'this cache' }
+  const file = path.join(out, manifestName)
+  // Removed with the folder, or alone: the files are told by themselves, as they stand.
+  if (!existsSync(file)) return { by: 'nobody', gone: true }
   let bytes: Buffer
   let listed: Map<string, Listed> | undefined
   try {
-    bytes = readFileSync(path.join(out, manifestName))
+    bytes = readFileSync(file)
     listed = listedFiles(JSON.parse(bytes.toString('utf8')))
   } catch {
     return { by: 'hand' }
