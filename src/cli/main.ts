@@ -110,8 +110,15 @@ function guardStderr(io: Io): Io {
 async function commandLineError(error: unknown, argv: readonly string[]): Promise<string> {
   const message = error instanceof Error ? error.message : String(error)
   const unknown = /^Unknown option '([^']*)'/.exec(message)
-  if (isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown?.[1] !== undefined)
-    return `unknown option "${unknown[1]}"${await meant(unknown[1], optionNames)}; factmark --help lists the options\n`
+  if (isNodeError(error, 'ERR_PARSE_ARGS_UNKNOWN_OPTION') && unknown?.[1] !== undefined) {
+    // The one meant is one the command takes: build --min-coverge is no slip for --min-coverage.
+    const command = argv.find(isCommandName)
+    const names =
+      command === undefined ? optionNames : [...commands[command].options, 'help'].map((name) => `--${name}`)
+    const lists =
+      command === undefined ? 'factmark --help lists the options' : `factmark ${command} --help lists its options`
+    return `unknown option "${unknown[1]}"${await meant(unknown[1], names)}; ${lists}\n`
+  }
   const option = /^Option '(--[\w-]+)/.exec(message)?.[1]
   if (!isNodeError(error, 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') || option === undefined)
     return `${message}\n\n${usage}`
