@@ -43,6 +43,17 @@ async function startsIn(builds: ReturnType<typeof controlledBuilds>, ms: number)
   expect(builds.started).toBe(before + 1)
 }
 
+/** A queue whose first build runs, with a save made meanwhile queued, its quiet period over, to run after it. */
+async function buildingWithOneQueued() {
+  const builds = controlledBuilds()
+  const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
+  queue.request()
+  await vi.advanceTimersByTimeAsync(40)
+  queue.request()
+  await vi.advanceTimersByTimeAsync(40)
+  return { builds, queue }
+}
+
 describe('the build queue', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
@@ -100,14 +111,8 @@ describe('the build queue', () => {
   // A build takes what every request before it asked for: a wait for quiet that began before it
   // started must not end in a build of its own after it, with nothing left to build.
   test('a build started after a build ends takes the requests of a quiet period not yet over', async () => {
-    const builds = controlledBuilds()
-    const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
-    queue.request()
-    await vi.advanceTimersByTimeAsync(40)
-    // A save while the first build runs is queued once its quiet period is over...
-    queue.request()
-    await vi.advanceTimersByTimeAsync(40)
-    // ... and another comes, whose quiet period is not over when the first build ends.
+    const { builds, queue } = await buildingWithOneQueued()
+    // Another save comes, whose quiet period is not over when the first build ends.
     queue.request()
     await vi.advanceTimersByTimeAsync(10)
     await builds.finish()
@@ -136,12 +141,7 @@ describe('the build queue', () => {
   })
 
   test('close waits for the running build, drops the one queued after it, and takes no more requests', async () => {
-    const builds = controlledBuilds()
-    const queue = buildQueue(builds.run, { delay: 40, onError: () => undefined })
-    queue.request()
-    await vi.advanceTimersByTimeAsync(40)
-    queue.request()
-    await vi.advanceTimersByTimeAsync(40)
+    const { builds, queue } = await buildingWithOneQueued()
     let closed = false
     void queue.close().then(() => (closed = true))
     await vi.advanceTimersByTimeAsync(0)

@@ -25,10 +25,7 @@ export interface HandEdits {
 
 /** What the manifest of the output folder says of the build that wrote it. */
 type Published =
-  | { by: 'this cache' }
-  | { by: 'another build'; sizes: Map<string, number> }
-  | { by: 'hand' }
-  | { by: 'nobody'; gone: true }
+  { by: 'this cache' } | { by: 'another build'; sizes: Map<string, number> } | { by: 'hand' } | { by: 'nobody' }
 
 interface Listed {
   bytes: number
@@ -55,7 +52,7 @@ function readPublished(out: string, record: BuildRecord): Published {
   if (!written || standsAsWritten(out, manifestName, written)) return { by: 'this cache' }
   const file = path.join(out, manifestName)
   // Removed with the folder, or alone: the files are told by themselves, as they stand.
-  if (!existsSync(file)) return { by: 'nobody', gone: true }
+  if (!existsSync(file)) return { by: 'nobody' }
   let bytes: Buffer
   let listed: Map<string, Listed> | undefined
   try {

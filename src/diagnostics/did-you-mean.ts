@@ -1,22 +1,13 @@
 import { distance } from 'fastest-levenshtein'
 
 /**
- * The candidate closest to `input`, when it is close enough to be a likely
- * typo: at most a third of the input's length in edits (at least one), two
- * letters typed the wrong way round (bsae for base) being one.
+ * The candidate closest to `input` (the first in name order of those as
+ * close), when it is close enough to be a likely typo: at most a third of
+ * the input's length in edits (at least one), two letters typed the wrong
+ * way round (bsae for base) being one.
  */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.floor(input.length / 3))
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const candidate of candidates) {
-    const d = typoDistance(input.toLowerCase(), candidate.toLowerCase())
-    if (d < bestDistance || (d === bestDistance && best !== undefined && candidate < best)) {
-      best = candidate
-      bestDistance = d
-    }
-  }
-  return bestDistance <= limit ? best : undefined
+  return didYouMeanAll(input, candidates)[0]
 }
 
 /**

@@ -46,8 +46,9 @@ export interface Initialized {
 
 /**
  * Start a project in `cwd`: a source folder with a starter registry and a sample report, and
- * dist/ and .factmark-cache/ in .gitignore (appended to one that lacks them). Refuses, writing nothing, when the source
- * folder exists with anything in it: init never changes a project that has begun.
+ * dist/ and .factmark-cache/ in .gitignore (each appended to one that lacks it). Refuses, writing
+ * nothing, when the source folder exists with anything in it: init never changes a project that
+ * has begun.
  */
 export async function initProject(options: InitOptions = {}): Promise<Result<Initialized, string>> {
   const cwd = options.cwd ?? process.cwd()
