@@ -35,9 +35,11 @@ const pollutants = ['air.pm10', 'air.pm25', 'air.o3', 'air.so2']
 const texts: Array<[string, string[], string]> = [
   ['air.pm2.5', pollutants, ', did you mean "air.pm25"?'],
   ['air.pm99', pollutants, ', did you mean "air.pm10" or "air.pm25"?'], // as near each: both named
-  ['air.so9', ['air.so2', 'air.so3', 'air.so4'], ', did you mean "air.so2", "air.so3" or "air.so4"?'],
-  ['air.so9', ['air.so2', 'air.so3', 'air.so4', 'air.so5'], ''], // four as near are no guess
+  ['air.so9', ['air.so2', 'air.so3', 'air.so4', 'air.pm25'], ', did you mean "air.so2", "air.so3" or "air.so4"?'],
+  ['air.so9', ['air.so2', 'air.so3', 'air.so4', 'air.so5', 'air.pm25'], ''], // four as near are no guess
   ['water.cod', pollutants, ''],
+  ['丙断面', ['甲断面', '乙断面'], ''], // every one as near: no guess
+  ['丙断面', ['甲断面', '乙断面', '丁站'], ', did you mean "乙断面" or "甲断面"?'],
   ['bsae', attributes, ', did you mean "base"?']
 ]
 

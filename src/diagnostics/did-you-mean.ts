@@ -32,10 +32,15 @@ function didYouMeanAll(input: string, candidates: Iterable<string>): string[] {
 /** The most ties a message names: more are no longer a guess. */
 const namedTies = 3
 
-/** `, did you mean "x"?`, `, did you mean "x" or "y"?`, or nothing. */
+/**
+ * `, did you mean "x"?`, `, did you mean "x" or "y"?`, or nothing: also when every candidate is
+ * as near as the others, which is no guess (丙断面 of 甲断面 and 乙断面).
+ */
 export function didYouMeanText(input: string, candidates: Iterable<string>): string {
-  const guesses = didYouMeanAll(input, candidates)
-  if (guesses.length === 0 || guesses.length > namedTies) return ''
+  const all = [...candidates]
+  const guesses = didYouMeanAll(input, all)
+  const noGuess = guesses.length > 1 && guesses.length === new Set(all).size
+  if (guesses.length === 0 || guesses.length > namedTies || noGuess) return ''
   const quoted = guesses.map((guess) => `"${guess}"`)
   const last = quoted.pop()
   return `, did you mean ${quoted.length > 0 ? `${quoted.join(', ')} or ` : ''}${last}?`
