@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -130,4 +130,35 @@ test('a report written into a folder just made is reported once, whenever it com
   for (let waited = 0; new Set(seen).size < made.length && waited < 3000; waited += 20) await pause(20)
   await pause(200)
   expect(seen.sort()).toEqual(made.map((file) => `${file} added`).sort())
+})
+
+// watch tells a removal and an addition in one burst as a rename only when they are one file:
+// a report written beside one deleted is another report.
+test('tells a file renamed from a report written anew beside one removed', async () => {
+  writeFileSync(path.join(folder, 'other.md'), 'other\n')
+  watcher = watchSources(
+    folder,
+    () => undefined,
+    (error) => {
+      throw error
+    }
+  )
+  await watcher.ready
+  // Known from the folder's listing when the watch began, without an event.
+  renameSync(path.join(folder, 'report.md'), path.join(folder, 'renamed.md'))
+  expect(watcher.isRenamed(path.join(folder, 'report.md'), path.join(folder, 'renamed.md'))).toBe(true)
+  writeFileSync(path.join(folder, 'written.md'), 'other\n')
+  unlinkSync(path.join(folder, 'other.md'))
+  expect(watcher.isRenamed(path.join(folder, 'other.md'), path.join(folder, 'written.md'))).toBe(false)
+  // Known from its own event: a file added, then renamed.
+  writeFileSync(path.join(folder, 'late.md'), 'late\n')
+  for (
+    let waited = 0;
+    waited < 3000 && !watcher.isRenamed(path.join(folder, 'late.md'), path.join(folder, 'late.md'));
+    waited += 20
+  )
+    await pause(20)
+  renameSync(path.join(folder, 'late.md'), path.join(folder, 'late-renamed.md'))
+  expect(watcher.isRenamed(path.join(folder, 'late.md'), path.join(folder, 'late-renamed.md'))).toBe(true)
+  expect(watcher.isRenamed(path.join(folder, 'gone.md'), path.join(folder, 'late-renamed.md'))).toBe(false)
 })

@@ -32,12 +32,22 @@ function sourcesIn(folder: string): string[] {
   }
 }
 
+/** What of a file's state (see stateOf) a rename keeps: all but its change time. */
+function identityOf(state: string): string {
+  return state.split(':').slice(0, 3).join(':')
+}
+
 /** What an event says of a source. */
 export type SourceEvent = 'added' | 'changed' | 'removed'
 
 export interface SourceWatcher {
   /** Resolves once the folder is being watched: a save before it may go unseen. */
   ready: Promise<void>
+  /**
+   * Whether the file at `to` is the one last seen at `from`, renamed: the same inode, size and
+   * modification time. A report written anew beside one removed is not.
+   */
+  isRenamed(from: string, to: string): boolean
   close(): Promise<void>
 }
 
@@ -85,6 +95,13 @@ export function watchSources(
   // Each file as it stood when last reported: what an event after the first reported (a save,
   // then its removal) is not reported again by the first one's second look.
   const lastReported = new Map<string, string>()
+  // Each source as it last stood while it was there, by inode, size and modification time (what a
+  // rename keeps), from the folder's listing when the watch began and each report since.
+  const lastPresent = new Map<string, string>()
+  const remember = (file: string, state: string) => {
+    lastReported.set(file, state)
+    if (state !== 'missing') lastPresent.set(file, identityOf(state))
+  }
   /** Report each source in a folder just added that chokidar did not (see lookInto). */
   const lookInto = (added: string) => {
     const timer = setTimeout(() => {
@@ -92,7 +109,7 @@ export function watchSources(
       for (const file of sourcesIn(added)) {
         const now = stateOf(file)
         if (now === lastReported.get(file) || unwatched(folder, file)) continue
-        lastReported.set(file, now)
+        remember(file, now)
         onChange(file, 'added')
       }
     }, lookAgainAfter)
@@ -109,12 +126,12 @@ export function watchSources(
     if (reported !== undefined && reported === lastReported.get(file)) return
     onChange(file, event === 'add' ? 'added' : event === 'unlink' ? 'removed' : 'changed')
     if (reported === undefined) return
-    lastReported.set(file, reported)
+    remember(file, reported)
     const timer = setTimeout(() => {
       timers.delete(timer)
       const now = stateOf(file)
       if (now === lastReported.get(file)) return
-      lastReported.set(file, now)
+      remember(file, now)
       onChange(file, now === 'missing' ? 'removed' : 'changed')
     }, lookAgainAfter)
     timers.add(timer)
@@ -122,7 +139,17 @@ export function watchSources(
   // An emitter's 'error' without a listener is thrown: a folder that cannot be read is reported instead.
   watcher.on('error', onError)
   return {
-    ready: new Promise((resolve) => watcher.once('ready', () => resolve())),
+    ready: new Promise((resolve) =>
+      watcher.once('ready', () => {
+        for (const [place, names] of Object.entries(watcher.getWatched()))
+          for (const name of names.filter(isSourceName)) {
+            const state = stateOf(path.join(place, name))
+            if (state !== 'missing') lastPresent.set(path.join(place, name), identityOf(state))
+          }
+        resolve()
+      })
+    ),
+    isRenamed: (from, to) => lastPresent.get(from) !== undefined && lastPresent.get(from) === identityOf(stateOf(to)),
     close: () => {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()

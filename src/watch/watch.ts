@@ -57,6 +57,8 @@ export interface WatchedBuild {
   /** Of those, the ones added since the build before, and the ones gone (a rename is one of each). */
   added: string[]
   removed: string[]
+  /** The one gone and the one added, when they are one file renamed (see SourceWatcher.isRenamed). */
+  renamed?: { from: string; to: string }
   /** The time build() took, in ms. */
   milliseconds: number
   outcome: BuildOutcome | { ok: false; error: BuildThrown }
@@ -127,6 +129,12 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
     const files = [...changed.keys()].sort()
     const gone = files.filter((file) => !existsSync(path.resolve(cwd, file)))
     const added = files.filter((file) => changed.get(file) === 'added' && !gone.includes(file))
+    const [from] = gone
+    const [to] = added
+    const renamed =
+      files.length === 2 && from !== undefined && to !== undefined
+        ? watcher.isRenamed(path.resolve(cwd, from), path.resolve(cwd, to))
+        : false
     changed.clear()
     const started = performance.now()
     const outcome = await buildCatching(() =>
@@ -156,6 +164,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
       changed: files,
       added,
       removed: gone,
+      ...(renamed && from !== undefined && to !== undefined && { renamed: { from, to } }),
       milliseconds,
       outcome,
       ...(retry !== undefined && { retrying: true })

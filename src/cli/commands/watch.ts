@@ -119,13 +119,13 @@ function retryLine({ outcome }: WatchedBuild, where: string): string {
 
 /** One build as `build` prints it: the diagnostics with the text formatter, then a line that says what happened. */
 function printBuild(
-  { changed, added, removed, milliseconds, outcome }: WatchedBuild,
+  { changed, added, removed, renamed, milliseconds, outcome }: WatchedBuild,
   left: () => { kept: boolean; words: string },
   where: string,
   output: Output,
   io: Io
 ): void {
-  const cause = changed.length === 0 ? 'built' : `${whatChanged(changed, added, removed)}; rebuilt`
+  const cause = changed.length === 0 ? 'built' : `${whatChanged(changed, added, removed, renamed)}; rebuilt`
   const time = `${Math.round(milliseconds)} ms`
   if (outcome.ok) {
     printBuilt(outcome.value, `${cause} ${where} in ${time}`, output, io, where)
@@ -141,10 +141,13 @@ function printBuild(
 }
 
 /** The sources a save changed, as the line of its build names them: a rename as one. */
-function whatChanged(changed: readonly string[], added: readonly string[], removed: readonly string[]): string {
-  const [from] = removed
-  const [to] = added
-  if (changed.length === 2 && from !== undefined && to !== undefined) return `${from} renamed to ${to}`
+function whatChanged(
+  changed: readonly string[],
+  added: readonly string[],
+  removed: readonly string[],
+  renamed: WatchedBuild['renamed']
+): string {
+  if (renamed) return `${renamed.from} renamed to ${renamed.to}`
   const edited = changed.filter((file) => !added.includes(file) && !removed.includes(file))
   const groups: Array<[readonly string[], string]> = [
     [edited, 'changed'],
