@@ -21,7 +21,8 @@ function didYouMeanAll(input: string, candidates: Iterable<string>): string[] {
     candidate,
     edits: typoDistance(input.toLowerCase(), candidate.toLowerCase())
   }))
-  const closest = Math.min(...near.map(({ edits }) => edits))
+  // Not Math.min(...): the slugs of a collection of thousands are candidates too.
+  const closest = near.reduce((least, { edits }) => Math.min(least, edits), Infinity)
   if (closest > limit) return []
   return near
     .filter(({ edits }) => edits === closest)

@@ -98,23 +98,31 @@ export function watchSources(
   // Each source as it last stood while it was there, by inode, size and modification time (what a
   // rename keeps), from the folder's listing when the watch began and each report since.
   const lastPresent = new Map<string, string>()
-  const remember = (file: string, state: string) => {
-    lastReported.set(file, state)
+  const present = (file: string, state: string) => {
     if (state !== 'missing') lastPresent.set(file, identityOf(state))
   }
-  /** Report each source in a folder just added that chokidar did not (see lookInto). */
-  const lookInto = (added: string) => {
+  const remember = (file: string, state: string) => {
+    lastReported.set(file, state)
+    present(file, state)
+  }
+  /** Run `look` once chokidar's window has passed (see lookAgainAfter), unless the watch closes first. */
+  const later = (look: () => void) => {
     const timer = setTimeout(() => {
       timers.delete(timer)
+      look()
+    }, lookAgainAfter)
+    timers.add(timer)
+  }
+  /** Report each source in a folder just added that chokidar did not. */
+  const lookInto = (added: string) =>
+    later(() => {
       for (const file of sourcesIn(added)) {
         const now = stateOf(file)
         if (now === lastReported.get(file) || unwatched(folder, file)) continue
         remember(file, now)
         onChange(file, 'added')
       }
-    }, lookAgainAfter)
-    timers.add(timer)
-  }
+    })
   watcher.on('all', (event, file) => {
     // chokidar lists a folder once it is told of it, and watches it from then on: a report written
     // into it in between (mkdir, then a copy) was never reported, until its next save.
@@ -127,14 +135,12 @@ export function watchSources(
     onChange(file, event === 'add' ? 'added' : event === 'unlink' ? 'removed' : 'changed')
     if (reported === undefined) return
     remember(file, reported)
-    const timer = setTimeout(() => {
-      timers.delete(timer)
+    later(() => {
       const now = stateOf(file)
       if (now === lastReported.get(file)) return
       remember(file, now)
       onChange(file, now === 'missing' ? 'removed' : 'changed')
-    }, lookAgainAfter)
-    timers.add(timer)
+    })
   })
   // An emitter's 'error' without a listener is thrown: a folder that cannot be read is reported instead.
   watcher.on('error', onError)
@@ -142,14 +148,15 @@ export function watchSources(
     ready: new Promise((resolve) =>
       watcher.once('ready', () => {
         for (const [place, names] of Object.entries(watcher.getWatched()))
-          for (const name of names.filter(isSourceName)) {
-            const state = stateOf(path.join(place, name))
-            if (state !== 'missing') lastPresent.set(path.join(place, name), identityOf(state))
-          }
+          for (const file of names.filter(isSourceName).map((name) => path.join(place, name)))
+            present(file, stateOf(file))
         resolve()
       })
     ),
-    isRenamed: (from, to) => lastPresent.get(from) !== undefined && lastPresent.get(from) === identityOf(stateOf(to)),
+    isRenamed(from, to) {
+      const before = lastPresent.get(from)
+      return before !== undefined && before === identityOf(stateOf(to))
+    },
     close: () => {
       for (const timer of timers) clearTimeout(timer)
       timers.clear()

@@ -133,7 +133,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
     const [to] = added
     const renamed =
       files.length === 2 && from !== undefined && to !== undefined
-        ? watcher.isRenamed(path.resolve(cwd, from), path.resolve(cwd, to))
+        ? watcher.isRenamed(path.resolve(cwd, from), path.resolve(cwd, to)) && { from, to }
         : false
     changed.clear()
     const started = performance.now()
@@ -164,7 +164,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
       changed: files,
       added,
       removed: gone,
-      ...(renamed && from !== undefined && to !== undefined && { renamed: { from, to } }),
+      ...(renamed && { renamed }),
       milliseconds,
       outcome,
       ...(retry !== undefined && { retrying: true })
