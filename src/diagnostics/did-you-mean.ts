@@ -17,9 +17,10 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
  */
 function didYouMeanAll(input: string, candidates: Iterable<string>): string[] {
   const limit = Math.max(1, Math.floor(input.length / 3))
+  const typed = input.toLowerCase()
   const near = [...candidates].map((candidate) => ({
     candidate,
-    edits: typoDistance(input.toLowerCase(), candidate.toLowerCase())
+    edits: typoDistance(typed, candidate.toLowerCase())
   }))
   // Not Math.min(...): the slugs of a collection of thousands are candidates too.
   const closest = near.reduce((least, { edits }) => Math.min(least, edits), Infinity)
