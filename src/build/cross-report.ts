@@ -94,41 +94,47 @@ export function crossReport(
       unit.slug !== undefined && unit.summaryDigest !== undefined ? [{ path: unit.path, slug: unit.slug }] : []
     )
   )
-  const twinOf = reportTwins<ReportUnit>()
-  const variants = nameVariants()
-  for (const [index, unit] of units.entries()) {
-    if (unit.coverage.read === false) unread++
-    for (const metric of unit.metrics) used.add(metric)
-    if (!unit.summary && unit.summaryDigest === undefined) continue
-    const summary = summaryOf(index)
-    if (!summary) throw new SummaryUnreadable(unit.path)
-    const slug = summary.frontMatter.slug
-    const taken = slugs.get(slug)
-    const keeper = owners.get(slug)
-    const owner = taken ?? (keeper !== unit.path ? keeper : undefined)
-    if (owner !== undefined) {
-      // Messages of this build about the report go after its own, as compileSources puts them.
-      tellSlugTaken(fileOf(unit.path), slug, owner, unit.slugPlace)
-      continue
+  // Each report's summary read in turn, its facts given to the grouper. The names the reports write
+  // and their twins are told once all are read, and let go with this function: ten thousand
+  // reports' names and where each is written held 15 MB, through every group of the rules.
+  const readReports = () => {
+    const twinOf = reportTwins<ReportUnit>()
+    const variants = nameVariants()
+    for (const [index, unit] of units.entries()) {
+      if (unit.coverage.read === false) unread++
+      for (const metric of unit.metrics) used.add(metric)
+      if (!unit.summary && unit.summaryDigest === undefined) continue
+      const summary = summaryOf(index)
+      if (!summary) throw new SummaryUnreadable(unit.path)
+      const slug = summary.frontMatter.slug
+      const taken = slugs.get(slug)
+      const keeper = owners.get(slug)
+      const owner = taken ?? (keeper !== unit.path ? keeper : undefined)
+      if (owner !== undefined) {
+        // Messages of this build about the report go after its own, as compileSources puts them.
+        tellSlugTaken(fileOf(unit.path), slug, owner, unit.slugPlace)
+        continue
+      }
+      slugs.set(slug, unit.path)
+      const twin = twinOf(unit, summary.frontMatter)
+      if (twin !== undefined)
+        report(fileOf(twin.copy.path), 'report-repeated', repeatedReport(twin.of.path), twin.copy.slugPlace)
+      const { report: information, metricIds, facts } = summary.bundle
+      variants.add({ path: unit.path, entity: summary.frontMatter.entity, place: unit.entityPlace, facts })
+      grouper.add(facts)
+      const site: SiteReport = {
+        path: summary.path,
+        frontMatter: summary.frontMatter,
+        bundle: { report: information, metrics: metricsOf(metricIds), facts: { length: facts.length } }
+      }
+      // A report with errors is not published, but what its facts state is checked against the
+      // others all the same: left out, a level it prints would read as published by no report.
+      collected.push(site)
+      if (!unit.fatal) published.push({ index, report: site })
     }
-    slugs.set(slug, unit.path)
-    const twin = twinOf(unit, summary.frontMatter)
-    if (twin !== undefined)
-      report(fileOf(twin.copy.path), 'report-repeated', repeatedReport(twin.of.path), twin.copy.slugPlace)
-    const { report: information, metricIds, facts } = summary.bundle
-    variants.add({ path: unit.path, entity: summary.frontMatter.entity, place: unit.entityPlace, facts })
-    grouper.add(facts)
-    const site: SiteReport = {
-      path: summary.path,
-      frontMatter: summary.frontMatter,
-      bundle: { report: information, metrics: metricsOf(metricIds), facts: { length: facts.length } }
-    }
-    // A report with errors is not published, but what its facts state is checked against the
-    // others all the same: left out, a level it prints would read as published by no report.
-    collected.push(site)
-    if (!unit.fatal) published.push({ index, report: site })
+    variants.tell(fileOf)
   }
-  variants.tell(fileOf)
+  readReports()
   // The registry as loaded may serve several builds: this build's messages about it go to a file of their own.
   const unusedFile = new VFile({ path: registryFile.path })
   if (checkUnusedMetrics && unread === 0)
