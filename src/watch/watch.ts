@@ -132,9 +132,12 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
     const [from] = gone
     const [to] = added
     const renamed =
-      files.length === 2 && from !== undefined && to !== undefined
-        ? watcher.isRenamed(path.resolve(cwd, from), path.resolve(cwd, to)) && { from, to }
-        : false
+      files.length === 2 &&
+      from !== undefined &&
+      to !== undefined &&
+      watcher.isRenamed(path.resolve(cwd, from), path.resolve(cwd, to))
+        ? { from, to }
+        : undefined
     changed.clear()
     const started = performance.now()
     const outcome = await buildCatching(() =>
