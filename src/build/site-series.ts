@@ -79,6 +79,7 @@ export function seriesKeeper(folder: string): SeriesKeeper {
         const written = writeSeriesFiles(series, { json: spilledJson(id), html: folder }, titleOf)
         made.set(id, written.json)
         entries.push({ ...entry, pages: written.pages })
+        letGo(series)
       }
     },
     kept: () => ({
@@ -102,6 +103,21 @@ export function seriesKeeper(folder: string): SeriesKeeper {
       value: (id) => held.get(id)?.series
     })
   }
+}
+
+/**
+ * Empty the lists of a series whose files are written: nothing reads it again, yet V8 may hold it a
+ * while. A function it optimizes on a thread of its own keeps its closure's context, and so what
+ * the context holds, until the job is done, which on a busy machine comes groups later. At 10,000
+ * reports the series of a metric made in nine parts, whose points hold every fact they restate,
+ * stayed after the full collection that follows each group (see fullCollection), 130 MB of it for
+ * up to five groups; emptied, 75 MB less of it stayed.
+ */
+function letGo(series: Series): void {
+  series.points.length = 0
+  series.targets.length = 0
+  series.changes.length = 0
+  series.dates.length = 0
 }
 
 /** The series of a collection held in memory, whose pages name reports by `titleOf`. */
