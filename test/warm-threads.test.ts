@@ -84,6 +84,7 @@ describe('a build with threads kept for later builds', () => {
       run: (unit) => Promise.resolve(runUnitTask(unit)),
       close: () => Promise.resolve(),
       threads: 2,
+      inThisThread: false,
       warm: (unit) => {
         warmed.push(unit.source.path)
         return Promise.resolve(0)

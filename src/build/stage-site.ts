@@ -271,7 +271,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const taken = (files: readonly UnitFile[]) =>
         linkFiles(files, place) || (reused && holdsAsWritten(root, files)) || linkVerified(files, place)
       const stale = found.flatMap((unit, index) => (unit?.files !== undefined && !taken(unit.files) ? [index] : []))
-      if (stale.length > 0 && runner.threads < 2) late = runnerFor(stale.length)
+      if (stale.length > 0 && runner.inThisThread) late = runnerFor(stale.length)
       for (const index of stale) compile(index, late ?? runner)
       const units = await Promise.all(
         found.map((unit, index) => compiling.get(index) ?? Promise.resolve(unit as ReportUnit))
