@@ -197,6 +197,44 @@ describe('factmark build', () => {
     expect((await run('build')).stderr).not.toContain('where the time went')
   })
 
+  test('--jobs says how many threads compile the reports, and FACTMARK_JOBS does for every command', async () => {
+    writeCorpus(path.join(cwd, 'corpus'), 3)
+    /** The compile step of the --timings table. */
+    const compileStep = (stderr: string) => /^ {2}(compile .+?) +\d+\.\d\d s/m.exec(stderr)?.[1]
+    const jobs2 = await run('build', '--src', 'corpus', '--out', 'out2', '--no-cache', '--jobs', '2', '--timings')
+    expect(jobs2.code).toBe(0)
+    // Three reports compile in the build's own thread unless more are asked for.
+    expect(compileStep(jobs2.stderr)).toBe('compile 3 reports on 2 threads')
+    const alone = await run('build', '--src', 'corpus', '--out', 'out1', '--no-cache', '--timings')
+    expect(compileStep(alone.stderr)).toBe('compile 3 reports')
+    // The same bytes either way.
+    const files = (folder: string) =>
+      readdirSync(path.join(cwd, folder), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.json') || file.endsWith('.html') || file.endsWith('.csv'))
+        .sort()
+    expect(files('out2')).toEqual(files('out1'))
+    for (const file of files('out1'))
+      expect(readFileSync(path.join(cwd, 'out2', file), 'utf8'), file).toBe(
+        readFileSync(path.join(cwd, 'out1', file), 'utf8')
+      )
+    process.env['FACTMARK_JOBS'] = '2'
+    try {
+      const fromEnvironment = await run('build', '--src', 'corpus', '--out', 'out3', '--no-cache', '--timings')
+      expect(compileStep(fromEnvironment.stderr)).toBe('compile 3 reports on 2 threads')
+      // --jobs wins over the environment.
+      const named = await run('build', '--src', 'corpus', '--out', 'out4', '--no-cache', '--jobs', '1', '--timings')
+      expect(compileStep(named.stderr)).toBe('compile 3 reports')
+      process.env['FACTMARK_JOBS'] = 'all'
+      expect(await run('check')).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'factmark: FACTMARK_JOBS takes a whole number of threads from 1 (1 compiles in one thread), not "all"\n'
+      })
+    } finally {
+      delete process.env['FACTMARK_JOBS']
+    }
+  })
+
   test('--out chooses the output folder', async () => {
     expect((await run('build', '--out', 'public')).code).toBe(0)
     expect(existsSync(path.join(cwd, 'public/xiamen-2025/facts.json'))).toBe(true)
@@ -374,6 +412,10 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
     [['suggest', '--min-coverage', '5'], '--min-coverage does not apply to suggest'],
     [['check', '--out', 'x', '--strict'], '--out does not apply to check'],
     [['verify', '--src', 'a', '--out', 'b'], '--src, --out do not apply to verify'],
+    [['build', '--jobs', '0'], 'factmark: --jobs takes a whole number of threads from 1 (1 compiles in one thread), not "0"\n'],
+    [['check', '--jobs', '1.5'], 'factmark: --jobs takes a whole number of threads from 1 (1 compiles in one thread), not "1.5"\n'],
+    [['watch', '--jobs', 'two'], 'factmark: --jobs takes a whole number of threads from 1 (1 compiles in one thread), not "two"\n'],
+    [['suggest', '--jobs', '2'], '--jobs does not apply to suggest'],
     [['suggest', '--write', '--dry-run'], 'factmark: suggest takes --write or --dry-run, not both: --dry-run shows what --write would change\n']
   ])('%j', async (argv, message) => {
     const { code, stderr } = await run(...argv)
@@ -429,6 +471,7 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
       '  --strict',
       '  --no-cache',
       '  --cache-dir',
+      '  --jobs',
       '  --timings',
       '  --verbose'
     ])

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startWatch, type WatchedBuild, type Watching } from '../src/watch/watch.js'
 import { openEvents, starterProject, type EventStream } from './helpers/watch.js'
+import { writeCorpus } from '../bench/corpus.mjs'
 
 const sample = 'source/example-2025.md'
 
@@ -275,4 +276,42 @@ describe('the watch command', () => {
     child.kill('SIGINT')
     expect(await exited).toBe(0)
   }, 120_000)
+})
+
+describe('factmark watch --jobs', { timeout: 120_000 }, () => {
+  /** The compile step of each build of a watch with `threads`, the first and after a save. */
+  const compileSteps = async (threads: number) => {
+    const project = starterProject()
+    writeCorpus(path.join(project, 'source'), 3)
+    const steps: string[] = []
+    const watching = await startWatch({
+      cwd: project,
+      port: 0,
+      threads,
+      onProgress: (told) => {
+        if (told.kind === 'step' && told.step.step.startsWith('compile')) steps.push(told.step.step)
+      }
+    })
+    try {
+      await watching.settled()
+      const file = path.join(project, 'source/report-00002.md')
+      writeFileSync(file, `${readFileSync(file, 'utf8')}\n又一句。\n`)
+      while (steps.length < 2) await new Promise((resolve) => setTimeout(resolve, 20))
+      await watching.settled()
+    } finally {
+      await watching.close()
+    }
+    return steps
+  }
+
+  test('compiles on the threads it is given, kept from build to build', async () => {
+    expect(await compileSteps(2)).toEqual([
+      'compile 4 reports on 2 threads',
+      'compile 1 report on 2 threads, take 3 from earlier builds'
+    ])
+  })
+
+  test('with one, compiles in its own thread', async () => {
+    expect(await compileSteps(1)).toEqual(['compile 4 reports', 'compile 1 report, take 3 from earlier builds'])
+  })
 })

@@ -28,17 +28,17 @@ export interface CheckCache {
  * (see narrowedTo).
  */
 export async function checkNamed(
-  request: { src: string; files: readonly string[]; cwd: string },
+  request: NamedSources,
   cache: CheckCache,
   onCompiled: OnCompiled
 ): Promise<CheckedSources> {
   const { src, files, cwd } = request
-  if (files.length === 0) return checkOf({ src, files, cwd, checkUnusedMetrics: true }, cache, onCompiled)
+  if (files.length === 0) return checkOf({ ...request, checkUnusedMetrics: true }, cache, onCompiled)
   // Looked at alone first, by their files' kind and place and not their bytes, so that a check
   // of none that can be read stops as it always has.
   await sourcesOf({ src, files, cwd }, { known: (shown) => ({ path: shown, text: '' }) })
   const named = reportsOfNamed(src, files, cwd)
-  const all = await checkOf({ src, files: named.files, cwd, checkUnusedMetrics: false }, cache, onCompiled)
+  const all = await checkOf({ ...request, files: named.files, checkUnusedMetrics: false }, cache, onCompiled)
   return narrowedTo(all, named.shown, registryShown(src, cwd))
 }
 
@@ -50,7 +50,10 @@ export function checkFailure(diagnostics: readonly Diagnostic[], strict: boolean
 }
 
 /** The sources a check names, and what it checks of them. */
-type CheckRequest = { src: string; files: readonly string[]; cwd: string; checkUnusedMetrics: boolean }
+type CheckRequest = NamedSources & { checkUnusedMetrics: boolean }
+
+/** The sources a check is asked for; `threads`: at most this many compile reports (see checkRunner). */
+type NamedSources = { src: string; files: readonly string[]; cwd: string; threads?: number }
 
 /**
  * What the sources say, with a way to their text for the excerpts. A check of sources checked
@@ -61,7 +64,7 @@ type CheckRequest = { src: string; files: readonly string[]; cwd: string; checkU
  * errors, or any check with --no-cache, are read again and compile together.
  */
 async function checkOf(request: CheckRequest, cache: CheckCache, onCompiled: OnCompiled): Promise<CheckedSources> {
-  const { src, files, cwd, checkUnusedMetrics } = request
+  const { src, files, cwd, threads, checkUnusedMetrics } = request
   const named = { src, files, cwd }
   // The registry, once checked: one with errors is not checked again for the reports compiled together.
   let loaded: LoadedRegistry | undefined
@@ -87,7 +90,7 @@ async function checkOf(request: CheckRequest, cache: CheckCache, onCompiled: OnC
           { ...loaded, registry },
           cache.folder,
           digests,
-          { onCompiled }
+          { onCompiled, ...(threads !== undefined && { threads }) }
         )
         const { changedMeanwhile, ...said } = checked
         if (!changedMeanwhile) keepCheck(cache.folder, key, said)

@@ -38,6 +38,7 @@ const options = {
   'no-cache': { type: 'boolean', default: false },
   'cache-dir': { type: 'string' },
   timings: { type: 'boolean', default: false },
+  jobs: { type: 'string' },
   port: { type: 'string', default: '4321' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false }

@@ -56,11 +56,11 @@ const commands = {
     run: explainingFileErrors(async (call) => (await import('./commands/new.js')).run(call))
   },
   build: {
-    options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache', 'cache-dir', 'timings'],
+    options: ['src', 'out', 'format', 'strict', 'verbose', 'no-cache', 'cache-dir', 'jobs', 'timings'],
     run: explainingFileErrors(async (call) => runBundled(buildBundle, call, () => import('./commands/build.js')))
   },
   check: {
-    options: ['src', 'format', 'strict', 'verbose', 'min-coverage', 'no-cache', 'cache-dir'],
+    options: ['src', 'format', 'strict', 'verbose', 'min-coverage', 'no-cache', 'cache-dir', 'jobs'],
     run: explainingFileErrors(async (call) => runBundled(checkBundle, call, () => import('./commands/check.js')))
   },
   suggest: {
@@ -68,7 +68,7 @@ const commands = {
     run: explainingFileErrors(async (call) => (await import('./commands/suggest.js')).run(call))
   },
   watch: {
-    options: ['src', 'out', 'port', 'strict', 'verbose', 'cache-dir'],
+    options: ['src', 'out', 'port', 'strict', 'verbose', 'cache-dir', 'jobs'],
     run: explainingFileErrors(async (call) => (await import('./commands/watch.js')).run(call))
   },
   // verify reports what it cannot read as problems of the tree; anything it throws is a bug.

@@ -31,6 +31,10 @@ Options:
                    nor holding the source or output folder), also named by
                    FACTMARK_CACHE_DIR; by default node_modules/.cache/
                    factmark, or the user's cache folder without node_modules
+  --jobs <n>       build, check, watch: compile reports on at most n threads
+                   (1: in one thread), also set by FACTMARK_JOBS; by default
+                   one for each core the process may use, within a container's
+                   CPU limit
   --timings        build: print each step's time on the wall and in CPU
   --write          suggest: annotate the figures in the files (refuses a file
                    with errors: exit 1)

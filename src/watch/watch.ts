@@ -26,6 +26,8 @@ export interface WatchOptions {
   cacheFolder?: string
   /** Fail on warnings too. */
   strict?: boolean
+  /** At most this many threads compile reports, kept from build to build; 1 compiles in this thread. Default: one per core. */
+  threads?: number
   /** Port to serve on; 0 takes any free port. Default 4321. */
   port?: number
   /** Default 127.0.0.1. */
@@ -123,7 +125,8 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
   // Each source an event named, and what the events say of it since the last build.
   const changed = new Map<string, SourceEvent>()
   // Kept from build to build, as are the compiled units and the registry (see stage-site.ts).
-  const workers = lastingRunner()
+  const { threads } = options
+  const workers = threads === undefined || threads > 1 ? lastingRunner(threads) : undefined
   const run = async () => {
     const events = new Map(changed)
     const files = [...changed.keys()].sort()
@@ -148,6 +151,8 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
           cwd,
           ...(options.cacheFolder !== undefined && { cacheFolder: options.cacheFolder }),
           ...(options.strict && { strict: true }),
+          // Without threads kept (one asked for), each build compiles in this thread.
+          ...(threads !== undefined && { threads }),
           ...(options.onProgress && { onProgress: options.onProgress })
         },
         workers

@@ -7,6 +7,7 @@ import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { err, ok, type Result } from '../../model/result.js'
 import { cacheFolderOf } from '../cache-option.js'
+import { jobsOf } from '../jobs-option.js'
 import { leftOutOfSite } from '../named-reports.js'
 import { checkFailure, checkNamed, type CheckedSources } from '../check-sources.js'
 import { exit, type Call, type Io } from '../command-line.js'
@@ -22,10 +23,16 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(cache.error)
     return exit.usage
   }
+  const jobs = jobsOf(values)
+  if (!jobs.ok) {
+    io.stderr(jobs.error)
+    return exit.usage
+  }
+  const threads = jobs.value
   const output = { format, verbose: values.verbose, registry: registryShown(values.src, io.cwd) }
   let checked: CheckedSources | undefined
   if (files.length > 0) {
-    const among = await checkAmongFolder({ files, values, format, io }, where, cache.value)
+    const among = await checkAmongFolder({ files, values, format, io }, where, cache.value, threads)
     if (!among.ok) return among.error
     checked = among.value
   }
@@ -40,6 +47,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
       strict: values.strict,
       cache: !values['no-cache'],
       cacheFolder: cache.value,
+      ...(threads !== undefined && { threads }),
       onProgress: progress.show
     })
   } catch (error) {
@@ -79,14 +87,15 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
 async function checkAmongFolder(
   { files, values, format, io }: Call,
   where: string,
-  cacheFolder: string
+  cacheFolder: string,
+  threads: number | undefined
 ): Promise<Result<CheckedSources, number>> {
   const left = () => outputLeft(where, values.out, io.cwd).words
   const checking = progressLine(io, { doing: 'checking' })
   let checked: CheckedSources
   try {
     checked = await checkNamed(
-      { src: values.src, files, cwd: io.cwd },
+      { src: values.src, files, cwd: io.cwd, ...(threads !== undefined && { threads }) },
       { folder: cacheFolder, reuse: !values['no-cache'] },
       (compiled, of) => checking.show({ kind: 'compiled', compiled, of })
     )

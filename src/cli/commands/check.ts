@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../model/result.js'
 import { roundTo } from '../../model/rounding.js'
 import { terminalText } from '../format/printable.js'
 import { cacheFolderOf } from '../cache-option.js'
+import { jobsOf } from '../jobs-option.js'
 import { exit, type Call } from '../command-line.js'
 import { progressLine } from '../progress-line.js'
 import { registryShown, report } from '../report.js'
@@ -22,13 +23,18 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(folder.error)
     return exit.usage
   }
+  const jobs = jobsOf(values)
+  if (!jobs.ok) {
+    io.stderr(jobs.error)
+    return exit.usage
+  }
+  const threads = jobs.value
   const cache = { folder: folder.value, reuse: !values['no-cache'] }
   const progress = progressLine(io, { doing: 'checking' })
   let checked: CheckedSources
   try {
-    checked = await checkNamed({ src: values.src, files, cwd: io.cwd }, cache, (compiled, of) =>
-      progress.show({ kind: 'compiled', compiled, of })
-    )
+    const request = { src: values.src, files, cwd: io.cwd, ...(threads !== undefined && { threads }) }
+    checked = await checkNamed(request, cache, (compiled, of) => progress.show({ kind: 'compiled', compiled, of }))
   } finally {
     progress.clear()
   }

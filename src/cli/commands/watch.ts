@@ -8,6 +8,7 @@ import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
 import { cacheFolderOf } from '../cache-option.js'
+import { jobsOf } from '../jobs-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { registryShown, report, type Output } from '../report.js'
 import { modifiedLine, outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
@@ -26,6 +27,11 @@ export async function run({ files, values, io }: Call): Promise<number> {
   const cache = cacheFolderOf(values, io.cwd)
   if (!cache.ok) {
     io.stderr(cache.error)
+    return exit.usage
+  }
+  const jobs = jobsOf(values)
+  if (!jobs.ok) {
+    io.stderr(jobs.error)
     return exit.usage
   }
   // A watch with no source folder would serve nothing until one appeared, and say so at each save.
@@ -54,6 +60,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
       out: values.out,
       cwd: io.cwd,
       cacheFolder: cache.value,
+      ...(jobs.value !== undefined && { threads: jobs.value }),
       strict: values.strict,
       port,
       onProgress: (told) => {
