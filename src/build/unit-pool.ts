@@ -50,7 +50,7 @@ function threadEntry(): string | undefined {
  *
  * One thread is a worker thread all the same: its heap is held as the others' are (see
  * threadLimits), and this one's keeps only what the site needs of each report. Cold builds of
- * 1,000 copies of the seed peaked at 289 MB so, and at 388 and 408 MB compiling in this thread.
+ * 1,000 copies of the seed peaked at 300 MB so (twice), and at 388 and 408 MB compiling in this thread.
  */
 export function unitRunner(tasks: number, options: { threads?: number; files?: readonly ReportFile[] }): UnitRunner {
   const threads = Math.min(options.threads ?? availableCores(), tasks)
