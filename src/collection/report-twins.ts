@@ -1,4 +1,5 @@
 import type { ReportFrontMatter } from '../model/schema-types.js'
+import { namedFor } from './slug-owners.js'
 
 /** What names a document: two reports that share all of it are one document twice. */
 type Identity = Pick<ReportFrontMatter, 'title' | 'issuer' | 'entity' | 'period' | 'slug'>
@@ -13,9 +14,14 @@ export interface Twin<Report> {
  * Told reports in order, a report and an earlier one whose title, issuer, entity and period it
  * shares, if any: a copy saved under another name with a slug of its own is otherwise published
  * twice, and restates every figure of the first without a word. The copy is the one whose slug
- * extends the other's (xiamen-2025-copy of xiamen-2025), else the later.
+ * extends the other's (xiamen-2025-copy of xiamen-2025); else the one whose file is not named for
+ * its slug, where the other's is (xiamen-2025.md for xiamen-2025, beside a draft.md that names
+ * itself xiamen-2025-v2), whatever the order of their names; else the later.
  */
-export function reportTwins<Report>(): (report: Report, frontMatter: Identity) => Twin<Report> | undefined {
+export function reportTwins<Report extends { path: string }>(): (
+  report: Report,
+  frontMatter: Identity
+) => Twin<Report> | undefined {
   const first = new Map<string, { report: Report; slug: string }>()
   return (report, { title, issuer, entity, period, slug }) => {
     const key = JSON.stringify([title.trim(), issuer.trim(), entity.trim(), period])
@@ -24,9 +30,12 @@ export function reportTwins<Report>(): (report: Report, frontMatter: Identity) =
       first.set(key, { report, slug })
       return undefined
     }
-    return earlier.slug.startsWith(`${slug}-`)
-      ? { copy: earlier.report, of: report }
-      : { copy: report, of: earlier.report }
+    const earlierIsCopy =
+      earlier.slug.startsWith(`${slug}-`) ||
+      (!slug.startsWith(`${earlier.slug}-`) &&
+        namedFor(report.path, slug) &&
+        !namedFor(earlier.report.path, earlier.slug))
+    return earlierIsCopy ? { copy: earlier.report, of: report } : { copy: report, of: earlier.report }
   }
 }
 

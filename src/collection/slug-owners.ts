@@ -25,7 +25,7 @@ export function slugOwners(claims: Iterable<SlugClaim>): Map<string, string> {
 }
 
 /** Whether a report's file is named for a slug: <slug>.md, in any folder. */
-function namedFor(path: string, slug: string): boolean {
+export function namedFor(path: string, slug: string): boolean {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1) === `${slug}.md`
 }
 

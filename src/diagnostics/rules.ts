@@ -30,7 +30,7 @@ export const rules = {
     severity: 'warning',
     title: 'Two reports have the same title, issuer, entity and period',
     explanation:
-      'A report saved again under another file name, with a slug of its own, is published twice: its page, its rows in every table and its points in the series appear twice, and every figure it prints is a restatement of the other that no check questions.',
+      "A report saved again under another file name, with a slug of its own, is published twice: its page, its rows in every table and its points in the series appear twice, and every figure it prints is a restatement of the other that no check questions. The copy is told: the report whose slug extends the other's (report-2024-copy of report-2024), else the one whose file is not named for its slug where the other's is (a draft beside report-2026.md), else the one whose file comes later by name.",
     fix: 'Remove the copy; if the two are different documents, give each the title it prints.'
   },
   'entity-variant': {
