@@ -3,7 +3,7 @@ import { jobsOf } from '../src/cli/jobs-option.js'
 
 const refused = (by: string, given: string) => ({
   ok: false,
-  error: `factmark: ${by} takes a whole number of threads from 1 (1 compiles in one thread), not "${given}"\n`
+  error: `factmark: ${by} takes a whole number of threads, 1 or more, not "${given}"\n`
 })
 
 // prettier-ignore

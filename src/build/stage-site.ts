@@ -522,9 +522,10 @@ function modifiedByHand(unlike: string[], cacheFolder: string, out: string, reco
 
 /** The compile step as a build names it: how many reports were compiled, on how many threads, and how many were kept. */
 function compileStep(compiled: number, reports: number, runners: ReadonlyArray<UnitRunner | undefined>): string {
-  const threads = Math.max(...runners.map((runner) => runner?.threads ?? 0))
+  // Worker threads are named, one as well: a build compiled in its own thread names none.
+  const threads = Math.max(0, ...runners.map((runner) => (runner && !runner.inThisThread ? runner.threads : 0)))
   const kept = reports - compiled
-  const on = compiled > 0 && threads > 1 ? ` on ${threads} threads` : ''
+  const on = compiled > 0 && threads > 0 ? ` on ${threads} ${plural(threads, 'thread')}` : ''
   const taken = kept > 0 ? `, take ${kept} from earlier builds` : ''
   return `compile ${compiled} ${plural(compiled, 'report')}${on}${taken}`
 }

@@ -4,8 +4,9 @@ import type { CommandLine } from './command-line.js'
 /**
  * How many threads a command compiles reports on: --jobs, else FACTMARK_JOBS (set once for every
  * command of a CI job), else undefined, which is one for each core the process may use (see
- * availableCores). 1 compiles in the command's own thread. A value that is no whole number from 1
- * is refused with the name it was given by.
+ * availableCores): a build then compiles a few reports in its own thread (see unitRunner), and
+ * starts as many threads as it is told whatever their number. A value that is no whole number from
+ * 1 is refused with the name it was given by.
  */
 export function jobsOf(
   values: Pick<CommandLine['values'], 'jobs'>,
@@ -20,6 +21,6 @@ export function jobsOf(
         : []
   if (given === undefined) return ok(undefined)
   if (!/^\s*\d+\s*$/.test(given) || Number(given) < 1 || !Number.isSafeInteger(Number(given)))
-    return err(`factmark: ${by} takes a whole number of threads from 1 (1 compiles in one thread), not "${given}"\n`)
+    return err(`factmark: ${by} takes a whole number of threads, 1 or more, not "${given}"\n`)
   return ok(Number(given))
 }

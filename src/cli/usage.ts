@@ -18,7 +18,7 @@ Commands:
 
 Options:
   --src <dir>      folder with the reports (*.md) and metrics.yaml  [source]
-  --out <dir>      output folder (build, watch)                     [dist]
+  --out <dir>      build, watch: output folder                      [dist]
   --port <n>       watch: port to serve on, 0 for any free port     [4321]
   --from <file>    new: the report's plain text, one paragraph a line
   --format <fmt>   diagnostics as text, json or github              [text]
@@ -31,10 +31,10 @@ Options:
                    nor holding the source or output folder), also named by
                    FACTMARK_CACHE_DIR; by default node_modules/.cache/
                    factmark, or the user's cache folder without node_modules
-  --jobs <n>       build, check, watch: compile reports on at most n threads
-                   (1: in one thread), also set by FACTMARK_JOBS; by default
-                   one for each core the process may use, within a container's
-                   CPU limit
+  --jobs <n>       build, check, watch: compile reports on n threads (1: one
+                   report at a time, in the least memory), also set by
+                   FACTMARK_JOBS; by default one for each core the process may
+                   use, within a container's CPU limit
   --timings        build: print each step's time on the wall and in CPU
   --write          suggest: annotate the figures in the files (refuses a file
                    with errors: exit 1)
