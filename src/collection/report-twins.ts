@@ -16,7 +16,7 @@ export interface Twin<Report> {
  * twice, and restates every figure of the first without a word. The copy is the one whose slug
  * extends the other's (xiamen-2025-copy of xiamen-2025); else the one whose file is not named for
  * its slug, where the other's is (xiamen-2025.md for xiamen-2025, beside a draft.md that names
- * itself xiamen-2025-v2), whatever the order of their names; else the later.
+ * itself final-2025), whatever the order of their names; else the later.
  */
 export function reportTwins<Report extends { path: string }>(): (
   report: Report,

@@ -26,7 +26,11 @@ export interface WatchOptions {
   cacheFolder?: string
   /** Fail on warnings too. */
   strict?: boolean
-  /** At most this many threads compile reports, kept from build to build; 1 compiles in this thread. Default: one per core. */
+  /**
+   * At most this many threads compile reports, kept from build to build. With 1 none is kept: a
+   * save compiles in this thread, and a build of many reports on a thread of its own (see
+   * unitRunner). Default: one per core.
+   */
   threads?: number
   /** Port to serve on; 0 takes any free port. Default 4321. */
   port?: number
@@ -151,7 +155,7 @@ export async function startWatch(options: WatchOptions = {}): Promise<Watching> 
           cwd,
           ...(options.cacheFolder !== undefined && { cacheFolder: options.cacheFolder }),
           ...(options.strict && { strict: true }),
-          // Without threads kept (one asked for), each build compiles in this thread.
+          // Without threads kept (one asked for), each build starts its own, or compiles in this thread.
           ...(threads !== undefined && { threads }),
           ...(options.onProgress && { onProgress: options.onProgress })
         },
