@@ -34,9 +34,10 @@ function cpuQuota(read: ReadText): number | undefined {
   const groups = read('/proc/self/cgroup')
   const mounts = read('/proc/self/mountinfo')
   if (groups === undefined || mounts === undefined) return undefined
+  const mounted = mountsOf(mounts)
   let least: number | undefined
   for (const group of groupsOf(groups)) {
-    const mount = mountsOf(mounts).find((entry) =>
+    const mount = mounted.find((entry) =>
       group.version === 2 ? entry.type === 'cgroup2' : entry.type === 'cgroup' && entry.options.includes('cpu')
     )
     if (!mount) continue
