@@ -8,7 +8,7 @@ import type { UnitDone, UnitTask } from './unit-task.js'
 import type { ReportFile } from './render-artifacts.js'
 import { keepCompilerCode, reportCompiler } from './report-compiler.js'
 import { readingSource } from '../load/task-source.js'
-import { availableCores } from './available-cores.js'
+import { defaultThreads } from './default-threads.js'
 
 /** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
 export interface UnitRunner {
@@ -44,7 +44,7 @@ function threadEntry(): string | undefined {
 }
 
 /**
- * A runner for `tasks` tasks. `threads` caps the threads (default: one per core); 0 runs in this
+ * A runner for `tasks` tasks. `threads` caps the threads (default: one per core, as the memory allows, see defaultThreads); 0 runs in this
  * thread, as do tasks with report files of the caller's own (functions cannot cross to a thread),
  * and a few tasks (see fewestForThreads) unless more threads than one are asked for.
  *
@@ -53,7 +53,7 @@ function threadEntry(): string | undefined {
  * 1,000 copies of the seed peaked at 300 MB so (twice), and at 388 and 408 MB compiling in this thread.
  */
 export function unitRunner(tasks: number, options: { threads?: number; files?: readonly ReportFile[] }): UnitRunner {
-  const threads = Math.min(options.threads ?? availableCores(), tasks)
+  const threads = Math.min(options.threads ?? defaultThreads(), tasks)
   const entry = threadEntry()
   if (
     options.files ||
@@ -81,7 +81,7 @@ export function unitRunner(tasks: number, options: { threads?: number; files?: r
  * then compiled by a thread that has compiled before, while this one takes the other reports'
  * files. Undefined when there is no compiled thread entry (see threadEntry).
  */
-export function lastingRunner(threads = availableCores()): UnitRunner | undefined {
+export function lastingRunner(threads = defaultThreads()): UnitRunner | undefined {
   const entry = threadEntry()
   if (entry === undefined) return undefined
   const count = Math.max(1, threads)
@@ -177,11 +177,11 @@ export interface CheckRunner {
 }
 
 /**
- * Threads for a check with `tasks` reports to compile, one per core unless `threads` says fewer;
+ * Threads for a check with `tasks` reports to compile, as many as defaultThreads unless `threads` says;
  * undefined when they would not pay for their start (see fewestForThreads) or cannot be had, and
  * the check compiles in this thread.
  */
-export function checkRunner(tasks: number, threads = availableCores()): CheckRunner | undefined {
+export function checkRunner(tasks: number, threads = defaultThreads()): CheckRunner | undefined {
   const count = Math.min(threads, tasks)
   const entry = threadEntry()
   if (count < 2 || tasks < fewestForThreads || entry === undefined) return undefined
