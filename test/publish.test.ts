@@ -280,6 +280,19 @@ describe('build refuses an output folder it does not own, and touches nothing', 
     ])
   })
 
+  test('a lock whose record cannot be written (a full disk) leaves nothing beside the output folder', async () => {
+    // No file this process writes may hold a byte: the record written beside the lock fails as on a full disk.
+    const script = `import { placeWhole } from ${JSON.stringify(path.join(repo, 'lib/model/placed-file.js'))}
+      await placeWhole('.dist.lock', '{"factmark":"publish"}\\n').catch((error) => console.log(error.code))`
+    const { stdout } = await promisify(execFile)(
+      'bash',
+      ['-c', `ulimit -f 0 && exec "${process.execPath}" --input-type=module -e "$0"`, script],
+      { cwd }
+    )
+    expect(stdout).toBe('EFBIG\n')
+    expect(readdirSync(cwd).sort()).toEqual(['source'])
+  })
+
   test('a lock left by a process that is gone is taken over, and only the folders it names are removed', async () => {
     writeFileSync(path.join(cwd, '.dist.lock'), lockRecord(999999999))
     mkdirSync(path.join(cwd, '.dist-new-999999999'))

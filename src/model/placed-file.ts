@@ -13,8 +13,9 @@ const besideFile = (file: string, pid: number) => `${file}.${pid}`
  */
 export async function placeWhole(file: string, text: string): Promise<boolean> {
   const beside = besideFile(file, process.pid)
-  await writeFile(beside, text)
   try {
+    // Inside the try: a write that fails (a full disk) leaves the file beside, which is removed all the same.
+    await writeFile(beside, text)
     await link(beside, file)
     return true
   } catch (error) {
