@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { writePiecesSync } from './write-pieces.js'
+import { namingFile } from '../model/node-error.js'
 
 /**
  * Where the cache is kept: the folder named (by --cache-dir, or else by FACTMARK_CACHE_DIR), as
@@ -43,8 +53,14 @@ export function keepJson(file: string, value: unknown): void {
  */
 export function writeWholeSync(file: string, content: string | Uint8Array | Iterable<string>): void {
   const beside = besidePlace(file)
-  if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(beside, content)
-  else writePiecesSync(beside, content)
+  try {
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(beside, content)
+    else writePiecesSync(beside, content)
+  } catch (error) {
+    // A disk that filled up gets back what the part written took.
+    rmSync(beside, { force: true })
+    throw namingFile(error, file)
+  }
   renameSync(beside, file)
 }
 

@@ -10,3 +10,12 @@ export function isNodeError(error: unknown, code?: string): error is NodeJS.Errn
   const found = (error as NodeJS.ErrnoException).code
   return typeof found === 'string' && (code === undefined || found === code)
 }
+
+/**
+ * The error of a write, naming `file` where Node's does not: a write to an open file (a full disk,
+ * a file size limit) fails with no path, and the message that tells the user where comes from it.
+ */
+export function namingFile(error: unknown, file: string): unknown {
+  if (isNodeError(error) && error.path === undefined) error.path = file
+  return error
+}
