@@ -239,6 +239,39 @@ describe('factmark build', () => {
     }
   })
 
+  test('a thread that cannot write a report file says why, and the site it had stays', async () => {
+    writeCorpus(path.join(cwd, 'corpus'), 3)
+    // A limit on the size of a file this process writes (in kilobytes): a report's page is larger,
+    // so a thread's write of it fails as one on a full disk does, with no file named by Node.
+    const limited = () =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const command = `ulimit -f 150 && exec "${process.execPath}" "${path.join(repo, 'bin/factmark.js')}" build --src corpus --out site --no-cache --jobs 2`
+        execFile('bash', ['-c', command], { cwd }, (error, _stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr })
+        )
+      })
+    const beside = () =>
+      readdirSync(cwd)
+        .filter((name) => name.includes('site'))
+        .sort()
+    expect(await limited()).toEqual({
+      code: 2,
+      stderr: 'factmark: Cannot write site/: EFBIG: file too large, write; nothing was written to site/\n'
+    })
+    expect(beside()).toEqual([])
+    expect((await run('build', '--src', 'corpus', '--out', 'site', '--no-cache')).code).toBe(0)
+    const manifest = readFileSync(path.join(cwd, 'site/manifest.json'), 'utf8')
+    const report = path.join(cwd, 'corpus/report-00001.md')
+    writeFileSync(report, `${readFileSync(report, 'utf8')}\n又一句。\n`)
+    expect(await limited()).toEqual({
+      code: 2,
+      stderr: 'factmark: Cannot write site/: EFBIG: file too large, write; site/ was left as it was\n'
+    })
+    expect(readFileSync(path.join(cwd, 'site/manifest.json'), 'utf8')).toBe(manifest)
+    // Nothing of the failed build is left beside the site: no staged tree, no lock.
+    expect(beside()).toEqual(['site'])
+  })
+
   test('--out chooses the output folder', async () => {
     expect((await run('build', '--out', 'public')).code).toBe(0)
     expect(existsSync(path.join(cwd, 'public/xiamen-2025/facts.json'))).toBe(true)

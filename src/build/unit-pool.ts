@@ -9,6 +9,7 @@ import type { ReportFile } from './render-artifacts.js'
 import { keepCompilerCode, reportCompiler } from './report-compiler.js'
 import { readingSource } from '../load/task-source.js'
 import { defaultThreads } from './default-threads.js'
+import { thrownAgain, type CarriedError } from './thread-errors.js'
 
 /** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
 export interface UnitRunner {
@@ -162,7 +163,8 @@ function threadRunner(entry: string, threads: number, tasks: number): UnitRunner
 function runnerOf(pool: Tinypool, threads: number): UnitRunner {
   let closed: Promise<void> | undefined
   return {
-    run: (task) => readingSource(task.source, () => pool.run(task) as Promise<UnitDone>),
+    run: (task) =>
+      readingSource(task.source, async () => thrownAgain((await pool.run(task)) as UnitDone | CarriedError)),
     // Closed when its work is done, and again on the way out when the build failed first.
     close: () => (closed ??= pool.destroy()),
     threads,
@@ -187,7 +189,8 @@ export function checkRunner(tasks: number, threads = defaultThreads()): CheckRun
   if (count < 2 || tasks < fewestForThreads || entry === undefined) return undefined
   const pool = threadPool(entry, count, tasks, 'checkOnThread')
   return {
-    run: (task) => readingSource(task.source, () => pool.run(task) as Promise<CheckUnitDone>),
+    run: (task) =>
+      readingSource(task.source, async () => thrownAgain((await pool.run(task)) as CheckUnitDone | CarriedError)),
     close: () => pool.destroy()
   }
 }

@@ -11,6 +11,7 @@ import { contentDigest } from '../cache/cache-folder.js'
 import { keepUnit, readSummary, readUnit, unitFile, unitKey, writeUnit } from './build-cache.js'
 import { compiledRegistry } from './registry-memo.js'
 import { readTaskSource, type TaskSource } from '../load/task-source.js'
+import { namingFile } from '../model/node-error.js'
 
 /**
  * One report to compile and render into a folder being staged: the work a build hands to a
@@ -75,9 +76,7 @@ export function runUnitTask(task: UnitTask, files: readonly ReportFile[] = repor
   for (const artifact of written) {
     const file = path.join(task.root, artifact.path)
     if (path.dirname(file) !== folder) mkdirSync((folder = path.dirname(file)), { recursive: true })
-    // The staged file may be a link to the published one, which must not change: replace, never write through.
-    rmSync(file, { force: true })
-    writeFileSync(file, artifact.bytes)
+    replaceFile(file, artifact.bytes)
   }
   if (encoded.length > 0)
     unit.files = encoded.map((artifact) => ({
@@ -154,9 +153,7 @@ function redrawPage(
   )
   if (text === undefined) return undefined
   const bytes = Buffer.from(text, 'utf8')
-  // The staged page may be a link to the published one, which must not change: replace, never write through.
-  rmSync(staged, { force: true })
-  writeFileSync(staged, bytes)
+  replaceFile(staged, bytes)
   const levels = unit.levels.map(({ query }): LevelAsked => {
     const answer = answers.get(levelKey(query))
     return { query, ...(answer && { answer }) }
@@ -167,4 +164,17 @@ function redrawPage(
   const redrawn: ReportUnit = { ...unit, levels, ...(files && { files }) }
   keepUnit(file, redrawn)
   return { unit: redrawn, key, digest }
+}
+
+/**
+ * Write a staged file. It may be a link to the published one, which must not change: it is
+ * replaced, never written through. A write that fails names the file (see namingFile).
+ */
+function replaceFile(file: string, bytes: Uint8Array): void {
+  try {
+    rmSync(file, { force: true })
+    writeFileSync(file, bytes)
+  } catch (error) {
+    throw namingFile(error, file)
+  }
 }
