@@ -1,16 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { coresAllowed } from '../src/build/available-cores.js'
-
-/** mountinfo's line for a mount: `id parent dev root point options - type source super-options`. */
-const mount = (root: string, point: string, type: string, options = 'rw') =>
-  `35 24 0:30 ${root} ${point} rw,nosuid,nodev,noexec,relatime shared:9 - ${type} ${type} ${options}`
-
-const unified = mount('/', '/sys/fs/cgroup', 'cgroup2', 'rw,nsdelegate,memory_recursiveprot')
-const hybrid = [
-  mount('/', '/sys/fs/cgroup/cpu,cpuacct', 'cgroup', 'rw,cpu,cpuacct'),
-  mount('/', '/sys/fs/cgroup/cpuset', 'cgroup', 'rw,cpuset'),
-  mount('/', '/sys/fs/cgroup/unified', 'cgroup2', 'rw')
-].join('\n')
+import { hybrid, mount, unified } from './helpers/control-groups.js'
 
 // prettier-ignore
 const cases: Array<[string, number, Record<string, string>, number]> = [
