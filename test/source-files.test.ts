@@ -335,7 +335,7 @@ describe.skipIf(!posix)('the registry and the source folder: a message that name
     [
       'the source folder is missing',
       () => rmSync(at('source'), { recursive: true }),
-      'Cannot read the source folder source: no such file or directory'
+      'Cannot read the source folder source: no such file or directory; run `npx factmark init` to start a project here'
     ],
     [
       'the source folder is a file',

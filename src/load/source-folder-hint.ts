@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
+/** The source folder a command reads unless --src names another. */
+export const defaultSourceFolder = 'source'
+
 /**
  * Where the source folder is, when it is not where a command looks (`src` from `cwd`): the folder
  * the command runs in is itself a source folder (it holds metrics.yaml), or a folder above it is

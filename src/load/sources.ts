@@ -18,7 +18,7 @@ import { err, ok, type Result } from '../model/result.js'
 import { plural } from '../model/plural.js'
 import { fewOfMany } from '../model/few-of-many.js'
 import { isNodeError } from '../model/node-error.js'
-import { sourceFolderHint } from './source-folder-hint.js'
+import { defaultSourceFolder, sourceFolderHint } from './source-folder-hint.js'
 
 const registryName = 'metrics.yaml'
 
@@ -71,7 +71,9 @@ export async function readSources(options: {
     if (!(await stat(folder)).isDirectory())
       return failure(`Cannot read the source folder ${shownSrc}: not a folder`, shownSrc)
   } catch (error) {
-    const hint = isNodeError(error, 'ENOENT') ? sourceFolderHint(cwd, options.src) : undefined
+    // A project not started yet: the default folder is missing and no project is found above.
+    const start = options.src === defaultSourceFolder ? 'run `npx factmark init` to start a project here' : undefined
+    const hint = isNodeError(error, 'ENOENT') ? (sourceFolderHint(cwd, options.src) ?? start) : undefined
     return failure(`Cannot read the source folder ${shownSrc}: ${ioReason(error)}${hint ? `; ${hint}` : ''}`, shownSrc)
   }
   const registryPath = path.join(src, registryName)
