@@ -56,6 +56,40 @@ describe('factmark build', () => {
     )
   })
 
+  const unmade: Array<[string, string[], string]> = [
+    ['build below a file', ['build', '--cache-dir', 'notes.txt/cache'], 'notes.txt is a file'],
+    ['check below a file', ['check', '--cache-dir', 'notes.txt/cache'], 'notes.txt is a file']
+  ]
+  // The kernel refuses a new folder there with ENOENT, where Node's recursive mkdir tries again for ever.
+  if (process.platform === 'linux')
+    unmade.push(['build in /proc', ['build', '--cache-dir', '/proc/factmark'], 'no such file or directory'])
+  test.each(unmade)(
+    'a cache folder that cannot be made is named before anything is done (%s)',
+    async (_name, argv, why) => {
+      writeFileSync(path.join(cwd, 'notes.txt'), 'mine\n')
+      const named = argv[argv.length - 1] ?? ''
+      const shown = path.relative(cwd, path.resolve(cwd, named))
+      expect(await run(...argv)).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `factmark: Cannot keep the cache in ${shown}/: ${why}; name a folder factmark may write with --cache-dir or FACTMARK_CACHE_DIR\n`
+      })
+      expect(readdirSync(cwd).sort()).toEqual(['notes.txt', 'source'])
+    }
+  )
+
+  test('FACTMARK_CACHE_DIR is checked as --cache-dir is', async () => {
+    writeFileSync(path.join(cwd, 'notes.txt'), 'mine\n')
+    process.env['FACTMARK_CACHE_DIR'] = 'notes.txt/cache'
+    try {
+      expect((await run('check')).stderr).toBe(
+        'factmark: Cannot keep the cache in notes.txt/cache/: notes.txt is a file; name a folder factmark may write with --cache-dir or FACTMARK_CACHE_DIR\n'
+      )
+    } finally {
+      delete process.env['FACTMARK_CACHE_DIR']
+    }
+  })
+
   test('writes the site, and says so, when the cache cannot keep the record of the build', async () => {
     const cache = path.join(cwd, 'node_modules/.cache/factmark')
     mkdirSync(cache, { recursive: true })

@@ -1,6 +1,8 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
 import { defaultCacheFolder } from '../cache/cache-folder.js'
+import { unusableFolder } from '../cache/usable-folder.js'
+import { displayPath } from '../load/sources.js'
 import { isInside } from '../model/paths.js'
 import { err, ok, type Result } from '../model/result.js'
 import type { CommandLine } from './command-line.js'
@@ -19,7 +21,7 @@ export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, 
   const folder = defaultCacheFolder(cwd, named)
   const by = named ? '--cache-dir' : process.env['FACTMARK_CACHE_DIR'] ? 'FACTMARK_CACHE_DIR' : undefined
   // A folder factmark chose is in neither.
-  if (by === undefined) return ok(folder)
+  if (by === undefined) return usable(folder, cwd)
   const refused = (why: string) => err(`factmark: the cache folder ${by} names ${why}; name a folder of its own\n`)
   const places = [
     { name: values.out, why: 'each build replaces it' },
@@ -32,6 +34,26 @@ export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, 
     if (isInside(folder, place)) return refused(`is in ${shown}, and ${why}`)
     if (isInside(place, folder)) return refused(`holds ${shown}`)
   }
-  if (statSync(folder, { throwIfNoEntry: false })?.isDirectory() === false) return refused('is a file')
-  return ok(folder)
+  if (isFile(folder)) return refused('is a file')
+  return usable(folder, cwd)
+}
+
+function isFile(folder: string): boolean {
+  try {
+    return statSync(folder, { throwIfNoEntry: false })?.isDirectory() === false
+  } catch {
+    // Below a file (ENOTDIR), or not to be looked at: usable says why.
+    return false
+  }
+}
+
+/** The folder, or why no cache can be kept in it (see unusableFolder). */
+function usable(folder: string, cwd: string): Result<string, string> {
+  const shown = (file: string) => displayPath(file, cwd)
+  const why = unusableFolder(folder, shown)
+  return why === undefined
+    ? ok(folder)
+    : err(
+        `factmark: Cannot keep the cache in ${shown(folder)}/: ${why}; name a folder factmark may write with --cache-dir or FACTMARK_CACHE_DIR\n`
+      )
 }

@@ -181,5 +181,8 @@ const ioReasons: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
   EMFILE: 'too many open files',
   EIO: 'input/output error',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
   ERR_FS_FILE_TOO_LARGE: 'the file is too large to read'
 }
