@@ -45,9 +45,9 @@ function threadEntry(): string | undefined {
 }
 
 /**
- * A runner for `tasks` tasks. `threads` caps the threads (default: one per core, as the memory allows, see defaultThreads); 0 runs in this
- * thread, as do tasks with report files of the caller's own (functions cannot cross to a thread),
- * and a few tasks (see fewestForThreads) unless more threads than one are asked for.
+ * A runner for `tasks` tasks. `threads` caps the threads (default: see defaultThreads); 0 runs in
+ * this thread, as do tasks with report files of the caller's own (functions cannot cross to a
+ * thread), and a few tasks (see fewestForThreads) unless more threads than one are asked for.
  *
  * One thread is a worker thread all the same: its heap is held as the others' are (see
  * threadLimits), and this one's keeps only what the site needs of each report. Cold builds of
@@ -179,9 +179,9 @@ export interface CheckRunner {
 }
 
 /**
- * Threads for a check with `tasks` reports to compile, as many as defaultThreads unless `threads` says;
- * undefined when they would not pay for their start (see fewestForThreads) or cannot be had, and
- * the check compiles in this thread.
+ * Threads for a check with `tasks` reports to compile, as many as defaultThreads unless `threads`
+ * says; undefined when they would not pay for their start (see fewestForThreads) or cannot be had,
+ * and the check compiles in this thread.
  */
 export function checkRunner(tasks: number, threads = defaultThreads()): CheckRunner | undefined {
   const count = Math.min(threads, tasks)

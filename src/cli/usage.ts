@@ -34,7 +34,7 @@ Options:
   --jobs <n>       build, check, watch: compile reports on n threads (1: one
                    report at a time, in the least memory), also set by
                    FACTMARK_JOBS; by default one for each core the process may
-                   use, within a container's CPU limit
+                   use, within the CPU and memory a container allows
   --timings        build: print each step's time on the wall and in CPU
   --write          suggest: annotate the figures in the files (refuses a file
                    with errors: exit 1)

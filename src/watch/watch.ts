@@ -29,7 +29,7 @@ export interface WatchOptions {
   /**
    * At most this many threads compile reports, kept from build to build. With 1 none is kept: a
    * save compiles in this thread, and a build of many reports on a thread of its own (see
-   * unitRunner). Default: one per core.
+   * unitRunner). Default: see defaultThreads.
    */
   threads?: number
   /** Port to serve on; 0 takes any free port. Default 4321. */
