@@ -90,6 +90,52 @@ describe('factmark build', () => {
     }
   })
 
+  describe('a project whose node_modules cannot hold the cache', () => {
+    let userCache = ''
+    let before: string | undefined
+    beforeEach(() => {
+      mkdirSync(path.join(cwd, 'node_modules'))
+      writeFileSync(path.join(cwd, 'node_modules/.cache'), 'mine\n')
+      before = process.env['XDG_CACHE_HOME']
+      userCache = path.join(cwd, 'home-cache')
+      process.env['XDG_CACHE_HOME'] = userCache
+    })
+    afterEach(() => {
+      if (before === undefined) delete process.env['XDG_CACHE_HOME']
+      else process.env['XDG_CACHE_HOME'] = before
+    })
+
+    test('keeps it in the user cache folder, and builds from it again', async () => {
+      const first = await run('build')
+      expect(first.code).toBe(0)
+      expect(readdirSync(path.join(userCache, 'factmark'))).toContain('units')
+      expect(readFileSync(path.join(cwd, 'node_modules/.cache'), 'utf8')).toBe('mine\n')
+      const again = await run('build')
+      expect(again.code).toBe(0)
+      expect(again.stderr).toMatch(/^factmark: dist\/ is up to date \(/m)
+      expect((await run('check')).code).toBe(0)
+    })
+
+    test('names both folders when neither can hold it', async () => {
+      writeFileSync(path.join(cwd, 'notes.txt'), 'mine\n')
+      process.env['XDG_CACHE_HOME'] = path.join(cwd, 'notes.txt')
+      expect(await run('build')).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          'factmark: Cannot keep the cache in node_modules/.cache/factmark/: node_modules/.cache is a file, nor in notes.txt/factmark/: notes.txt is a file; name a folder factmark may write with --cache-dir or FACTMARK_CACHE_DIR\n'
+      })
+      expect(readdirSync(cwd).sort()).toEqual(['node_modules', 'notes.txt', 'source'])
+    })
+
+    test('does not stand in for a folder the user named', async () => {
+      expect((await run('check', '--cache-dir', 'node_modules/.cache/mine')).stderr).toBe(
+        'factmark: Cannot keep the cache in node_modules/.cache/mine/: node_modules/.cache is a file; name a folder factmark may write with --cache-dir or FACTMARK_CACHE_DIR\n'
+      )
+      expect(existsSync(userCache)).toBe(false)
+    })
+  })
+
   test('writes the site, and says so, when the cache cannot keep the record of the build', async () => {
     const cache = path.join(cwd, 'node_modules/.cache/factmark')
     mkdirSync(cache, { recursive: true })

@@ -26,6 +26,11 @@ export function defaultCacheFolder(cwd: string, named?: string): string {
   if (chosen) return path.resolve(cwd, chosen)
   const modules = path.join(cwd, 'node_modules')
   if (existsSync(modules)) return path.join(modules, '.cache', 'factmark')
+  return userCacheFolder()
+}
+
+/** factmark's folder in the user's cache folder (XDG_CACHE_HOME, or ~/.cache). */
+export function userCacheFolder(): string {
   return path.join(process.env['XDG_CACHE_HOME'] || path.join(homedir(), '.cache'), 'factmark')
 }
 

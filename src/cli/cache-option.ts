@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import path from 'node:path'
-import { defaultCacheFolder } from '../cache/cache-folder.js'
+import { defaultCacheFolder, userCacheFolder } from '../cache/cache-folder.js'
 import { unusableFolder } from '../cache/usable-folder.js'
 import { displayPath } from '../load/sources.js'
 import { isInside } from '../model/paths.js'
@@ -21,7 +21,7 @@ export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, 
   const folder = defaultCacheFolder(cwd, named)
   const by = named ? '--cache-dir' : process.env['FACTMARK_CACHE_DIR'] ? 'FACTMARK_CACHE_DIR' : undefined
   // A folder factmark chose is in neither.
-  if (by === undefined) return usable(folder, cwd)
+  if (by === undefined) return usableChosen(folder, cwd)
   const refused = (why: string) => err(`factmark: the cache folder ${by} names ${why}; name a folder of its own\n`)
   const places = [
     { name: values.out, why: 'each build replaces it' },
@@ -49,11 +49,39 @@ function isFile(folder: string): boolean {
 
 /** The folder, or why no cache can be kept in it (see unusableFolder). */
 function usable(folder: string, cwd: string): Result<string, string> {
-  const shown = (file: string) => displayPath(file, cwd)
+  const why = unusableFolder(folder, shownFrom(cwd))
+  return why === undefined ? ok(folder) : err(cannotKeep([{ folder, why }], cwd))
+}
+
+/**
+ * The folder factmark chose, or else the user's cache folder when the project's node_modules
+ * cannot hold one (installed read-only, as in a container's image, or owned by another user), as
+ * the tools that keep their caches in node_modules/.cache do; or why neither can.
+ */
+function usableChosen(folder: string, cwd: string): Result<string, string> {
+  const shown = shownFrom(cwd)
   const why = unusableFolder(folder, shown)
-  return why === undefined
-    ? ok(folder)
+  if (why === undefined) return ok(folder)
+  const user = userCacheFolder()
+  if (user === folder) return err(cannotKeep([{ folder, why }], cwd))
+  const userWhy = unusableFolder(user, shown)
+  return userWhy === undefined
+    ? ok(user)
     : err(
-        `factmark: Cannot keep the cache in ${shown(folder)}/: ${why}; name a folder factmark may write with --cache-dir or FACTMARK_CACHE_DIR\n`
+        cannotKeep(
+          [
+            { folder, why },
+            { folder: user, why: userWhy }
+          ],
+          cwd
+        )
       )
+}
+
+const shownFrom = (cwd: string) => (file: string) => displayPath(file, cwd)
+
+function cannotKeep(tried: ReadonlyArray<{ folder: string; why: string }>, cwd: string): string {
+  const shown = shownFrom(cwd)
+  const places = tried.map(({ folder, why }) => `${shown(folder)}/: ${why}`).join(', nor in ')
+  return `factmark: Cannot keep the cache in ${places}; name a folder factmark may write with --cache-dir or FACTMARK_CACHE_DIR\n`
 }

@@ -30,7 +30,8 @@ Options:
                    build, check, watch: keep the cache in this folder (not in
                    nor holding the source or output folder), also named by
                    FACTMARK_CACHE_DIR; by default node_modules/.cache/
-                   factmark, or the user's cache folder without node_modules
+                   factmark, or the user's cache folder when node_modules
+                   is missing or cannot be written
   --jobs <n>       build, check, watch: compile reports on n threads (1: one
                    report at a time, in the least memory), also set by
                    FACTMARK_JOBS; by default one for each core the process may
