@@ -380,6 +380,17 @@ describe('factmark check', () => {
     expect(existsSync(path.join(cwd, 'dist'))).toBe(false)
   })
 
+  test('warns of more threads than the memory holds, and checks all the same', async () => {
+    const first = await run('check')
+    // No machine holds a hundred million threads of 80 MB.
+    const many = await run('check', '--jobs', '100000000')
+    expect(many.code).toBe(0)
+    expect(many.stdout).toBe(first.stdout)
+    expect(many.stderr).toMatch(
+      /^factmark: --jobs asks for 100000000 threads, more than the [\d,]+ MB of memory this process may use are counted to hold \(\d+\): factmark may run out of memory and be stopped by the system\n$/
+    )
+  })
+
   test('--no-cache reads the registry again and reports the same', async () => {
     const first = await run('check')
     expect(await run('check', '--no-cache')).toEqual(first)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { jobsOf } from '../src/cli/jobs-option.js'
+import { jobsOf, jobsWarning } from '../src/cli/jobs-option.js'
 
 const refused = (by: string, given: string) => ({
   ok: false,
@@ -27,5 +27,37 @@ const cases: Array<[string | undefined, string | undefined, unknown]> = [
 describe('--jobs and FACTMARK_JOBS', () => {
   test.each(cases)('--jobs %j, FACTMARK_JOBS %j', (jobs, environment, expected) => {
     expect(jobsOf({ jobs }, environment === undefined ? {} : { FACTMARK_JOBS: environment })).toEqual(expected)
+  })
+})
+
+const MB = 1024 * 1024
+const warned = (by: string, threads: number, megabytes: string, held: number) =>
+  `factmark: ${by} asks for ${threads} threads, more than the ${megabytes} MB of memory this process may use are counted to hold (${held}): factmark may run out of memory and be stopped by the system\n`
+
+// prettier-ignore
+const warnings: Array<[string | undefined, string | undefined, number, string | undefined]> = [
+  ['4', undefined, 512 * MB, undefined],
+  ['5', undefined, 512 * MB, warned('--jobs', 5, '512', 4)],
+  ['1', undefined, 100 * MB, undefined],
+  ['2', undefined, 100 * MB, warned('--jobs', 2, '100', 1)],
+  [undefined, '3', 280 * MB, warned('FACTMARK_JOBS', 3, '280', 1)],
+  ['3', '64', 1024 * MB, undefined],
+  [undefined, '64', 1024 * MB, warned('FACTMARK_JOBS', 64, '1,024', 10)],
+  ['0', undefined, 100 * MB, undefined]
+]
+
+describe('more threads than the memory holds', () => {
+  test.each(warnings)('--jobs %j, FACTMARK_JOBS %j, %d bytes', (jobs, environment, memory, expected) => {
+    const values = { jobs }
+    expect(jobsWarning(values, environment === undefined ? {} : { FACTMARK_JOBS: environment }, () => memory)).toBe(
+      expected
+    )
+  })
+
+  test('reads the memory only when threads are asked for', () => {
+    const unread = () => {
+      throw new Error('read')
+    }
+    expect(jobsWarning({ jobs: undefined }, {}, unread)).toBeUndefined()
   })
 })

@@ -1,5 +1,9 @@
+import { availableMemory } from '../build/available-memory.js'
+import { threadsFor } from '../build/default-threads.js'
 import { err, ok, type Result } from '../model/result.js'
 import type { CommandLine } from './command-line.js'
+
+type JobsValues = Pick<CommandLine['values'], 'jobs'>
 
 /**
  * How many threads a command compiles reports on: --jobs, else FACTMARK_JOBS (set once for every
@@ -9,18 +13,41 @@ import type { CommandLine } from './command-line.js'
  * is no whole number from 1 is refused with the name it was given by.
  */
 export function jobsOf(
-  values: Pick<CommandLine['values'], 'jobs'>,
+  values: JobsValues,
   environment: NodeJS.ProcessEnv = process.env
 ): Result<number | undefined, string> {
-  const fromEnvironment = environment['FACTMARK_JOBS']
-  const [by, given] =
-    values.jobs !== undefined
-      ? ['--jobs', values.jobs]
-      : fromEnvironment !== undefined && fromEnvironment !== ''
-        ? ['FACTMARK_JOBS', fromEnvironment]
-        : []
-  if (given === undefined) return ok(undefined)
+  const asked = askedJobs(values, environment)
+  if (asked === undefined) return ok(undefined)
+  const { by, given } = asked
   if (!/^\s*\d+\s*$/.test(given) || Number(given) < 1 || !Number.isSafeInteger(Number(given)))
     return err(`factmark: ${by} takes a whole number of threads, 1 or more, not "${given}"\n`)
   return ok(Number(given))
+}
+
+/**
+ * A line that warns of more threads asked for (see jobsOf) than the memory the process may use is
+ * counted to hold (see threadsFor): each thread has a heap of its own, and a build on too many is
+ * killed by the system with no word of why. Not refused, as the count is a cautious one: 3 threads
+ * built 1,000 reports in 280 MB, which it counts to hold 1. `memory` is read only then.
+ */
+export function jobsWarning(
+  values: JobsValues,
+  environment: NodeJS.ProcessEnv = process.env,
+  memory: () => number = availableMemory
+): string | undefined {
+  const asked = askedJobs(values, environment)
+  const threads = jobsOf(values, environment)
+  if (asked === undefined || !threads.ok || threads.value === undefined) return undefined
+  const bytes = memory()
+  const held = threadsFor(Number.POSITIVE_INFINITY, bytes)
+  if (threads.value <= held) return undefined
+  const megabytes = Math.floor(bytes / (1024 * 1024)).toLocaleString('en-US')
+  return `factmark: ${asked.by} asks for ${threads.value} threads, more than the ${megabytes} MB of memory this process may use are counted to hold (${held}): factmark may run out of memory and be stopped by the system\n`
+}
+
+function askedJobs(values: JobsValues, environment: NodeJS.ProcessEnv): { by: string; given: string } | undefined {
+  if (values.jobs !== undefined) return { by: '--jobs', given: values.jobs }
+  const fromEnvironment = environment['FACTMARK_JOBS']
+  if (fromEnvironment !== undefined && fromEnvironment !== '') return { by: 'FACTMARK_JOBS', given: fromEnvironment }
+  return undefined
 }

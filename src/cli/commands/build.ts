@@ -7,7 +7,7 @@ import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { err, ok, type Result } from '../../model/result.js'
 import { cacheFolderOf } from '../cache-option.js'
-import { jobsOf } from '../jobs-option.js'
+import { jobsOf, jobsWarning } from '../jobs-option.js'
 import { leftOutOfSite } from '../named-reports.js'
 import { checkFailure, checkNamed, type CheckedSources } from '../check-sources.js'
 import { exit, type Call, type Io } from '../command-line.js'
@@ -28,6 +28,8 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(jobs.error)
     return exit.usage
   }
+  const warning = jobsWarning(values)
+  if (warning !== undefined) io.stderr(warning)
   const threads = jobs.value
   const output = { format, verbose: values.verbose, registry: registryShown(values.src, io.cwd) }
   let checked: CheckedSources | undefined

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../model/result.js'
 import { roundTo } from '../../model/rounding.js'
 import { terminalText } from '../format/printable.js'
 import { cacheFolderOf } from '../cache-option.js'
-import { jobsOf } from '../jobs-option.js'
+import { jobsOf, jobsWarning } from '../jobs-option.js'
 import { exit, type Call } from '../command-line.js'
 import { progressLine } from '../progress-line.js'
 import { registryShown, report } from '../report.js'
@@ -28,6 +28,8 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(jobs.error)
     return exit.usage
   }
+  const warning = jobsWarning(values)
+  if (warning !== undefined) io.stderr(warning)
   const threads = jobs.value
   const cache = { folder: folder.value, reuse: !values['no-cache'] }
   const progress = progressLine(io, { doing: 'checking' })

@@ -8,7 +8,7 @@ import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
 import { cacheFolderOf } from '../cache-option.js'
-import { jobsOf } from '../jobs-option.js'
+import { jobsOf, jobsWarning } from '../jobs-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { registryShown, report, type Output } from '../report.js'
 import { modifiedLine, outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
@@ -34,6 +34,8 @@ export async function run({ files, values, io }: Call): Promise<number> {
     io.stderr(jobs.error)
     return exit.usage
   }
+  const warning = jobsWarning(values)
+  if (warning !== undefined) io.stderr(warning)
   // A watch with no source folder would serve nothing until one appeared, and say so at each save.
   const missing = await missingSourceFolder(values.src, io.cwd)
   if (missing !== undefined) {
