@@ -7,6 +7,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync
 } from 'node:fs'
@@ -172,6 +173,31 @@ test.each<[string[], string]>([
   expect(await runCli(cwd, ...argv)).toEqual({ code: 2, stdout: '', stderr: message })
   expect(readdirSync(cwd).sort()).toEqual(['node_modules', 'source'])
   expect(readdirSync(path.join(cwd, 'node_modules'))).toEqual([])
+})
+
+test.each<[string, string[], string]>([
+  [
+    'source',
+    ['build', '--cache-dir', 'link/cache'],
+    'factmark: the cache folder --cache-dir names is in source/, and the reports are read from it; name a folder of its own\n'
+  ],
+  [
+    'dist',
+    ['build', '--cache-dir', 'link/cache'],
+    'factmark: the cache folder --cache-dir names is in dist/, and each build replaces it; name a folder of its own\n'
+  ],
+  [
+    '.',
+    ['build', '--cache-dir', 'link'],
+    'factmark: the cache folder --cache-dir names holds dist/; name a folder of its own\n'
+  ]
+])('a cache folder named through a link to %s is where the link leads (%j)', async (target, argv, message) => {
+  const cwd = checkout('project')
+  mkdirSync(path.join(cwd, 'dist'))
+  symlinkSync(target, path.join(cwd, 'link'))
+  const before = readdirSync(cwd, { recursive: true }).sort()
+  expect(await runCli(cwd, ...argv)).toEqual({ code: 2, stdout: '', stderr: message })
+  expect(readdirSync(cwd, { recursive: true }).sort()).toEqual(before)
 })
 
 test('a file named as the cache folder is refused, before anything is written', async () => {

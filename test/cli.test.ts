@@ -68,7 +68,9 @@ describe('factmark build', () => {
     async (_name, argv, why) => {
       writeFileSync(path.join(cwd, 'notes.txt'), 'mine\n')
       const named = argv[argv.length - 1] ?? ''
-      const shown = path.relative(cwd, path.resolve(cwd, named))
+      // Named from the project when it is there, else in full.
+      const absolute = path.resolve(cwd, named)
+      const shown = absolute.startsWith(`${cwd}${path.sep}`) ? path.relative(cwd, absolute) : absolute
       expect(await run(...argv)).toEqual({
         code: 2,
         stdout: '',
@@ -85,6 +87,16 @@ describe('factmark build', () => {
       expect((await run('check')).stderr).toBe(
         'factmark: Cannot keep the cache in notes.txt/cache/: notes.txt is a file; name a folder factmark may write with --cache-dir or FACTMARK_CACHE_DIR\n'
       )
+    } finally {
+      delete process.env['FACTMARK_CACHE_DIR']
+    }
+  })
+
+  test('a blank FACTMARK_CACHE_DIR is taken as unset, not as a folder named " "', async () => {
+    process.env['FACTMARK_CACHE_DIR'] = ' '
+    try {
+      expect((await run('check')).code).toBe(0)
+      expect(readdirSync(cwd)).toEqual(['source'])
     } finally {
       delete process.env['FACTMARK_CACHE_DIR']
     }

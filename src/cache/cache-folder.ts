@@ -22,11 +22,17 @@ import { namingFile } from '../model/node-error.js'
  * serves CI, which restores a cache before `npm ci` empties node_modules.
  */
 export function defaultCacheFolder(cwd: string, named?: string): string {
-  const chosen = named || process.env['FACTMARK_CACHE_DIR']
+  const chosen = named || cacheFolderVariable()
   if (chosen) return path.resolve(cwd, chosen)
   const modules = path.join(cwd, 'node_modules')
   if (existsSync(modules)) return path.join(modules, '.cache', 'factmark')
   return userCacheFolder()
+}
+
+/** The folder FACTMARK_CACHE_DIR names; unset when it is empty or blank, as a folder named " " is a slip. */
+export function cacheFolderVariable(): string | undefined {
+  const named = process.env['FACTMARK_CACHE_DIR']
+  return named?.trim() ? named : undefined
 }
 
 /** factmark's folder in the user's cache folder (XDG_CACHE_HOME, or ~/.cache). */

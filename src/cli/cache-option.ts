@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { defaultCacheFolder, userCacheFolder } from '../cache/cache-folder.js'
+import { cacheFolderVariable, defaultCacheFolder, userCacheFolder } from '../cache/cache-folder.js'
 import { unusableFolder } from '../cache/usable-folder.js'
 import { displayPath } from '../load/sources.js'
 import { isInside } from '../model/paths.js'
@@ -19,7 +19,7 @@ export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, 
   const named = values['cache-dir']
   if (named === '') return err('factmark: --cache-dir needs a folder\n')
   const folder = defaultCacheFolder(cwd, named)
-  const by = named ? '--cache-dir' : process.env['FACTMARK_CACHE_DIR'] ? 'FACTMARK_CACHE_DIR' : undefined
+  const by = named ? '--cache-dir' : cacheFolderVariable() ? 'FACTMARK_CACHE_DIR' : undefined
   // A folder factmark chose is in neither.
   if (by === undefined) return usableChosen(folder, cwd)
   const refused = (why: string) => err(`factmark: the cache folder ${by} names ${why}; name a folder of its own\n`)
@@ -27,15 +27,33 @@ export function cacheFolderOf(values: CacheValues, cwd: string): Result<string, 
     { name: values.out, why: 'each build replaces it' },
     { name: values.src, why: 'the reports are read from it' }
   ]
+  // Compared where they really are: a folder named through a link to the source folder is in it.
+  const real = realPlace(folder)
   for (const { name, why } of places) {
-    const place = path.resolve(cwd, name)
+    const place = realPlace(path.resolve(cwd, name))
     const shown = `${name.replace(/\/+$/, '')}/`
-    if (folder === place) return refused(`is ${shown}, and ${why}`)
-    if (isInside(folder, place)) return refused(`is in ${shown}, and ${why}`)
-    if (isInside(place, folder)) return refused(`holds ${shown}`)
+    if (real === place) return refused(`is ${shown}, and ${why}`)
+    if (isInside(real, place)) return refused(`is in ${shown}, and ${why}`)
+    if (isInside(place, real)) return refused(`holds ${shown}`)
   }
   if (isFile(folder)) return refused('is a file')
   return usable(folder, cwd)
+}
+
+/**
+ * Where a folder really is, links followed: the real path of the nearest folder above it that is
+ * there, and the rest of its path as given (a folder not made yet is where its parent really is).
+ */
+function realPlace(place: string): string {
+  const below: string[] = []
+  for (let at = place; ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync.native(at), ...below.reverse())
+    } catch {
+      if (path.dirname(at) === at) return place
+      below.push(path.basename(at))
+    }
+  }
 }
 
 function isFile(folder: string): boolean {
@@ -78,7 +96,14 @@ function usableChosen(folder: string, cwd: string): Result<string, string> {
       )
 }
 
-const shownFrom = (cwd: string) => (file: string) => displayPath(file, cwd)
+/**
+ * A folder as the messages name it: from `cwd` when it is there or below, else in full, as a cache
+ * folder elsewhere (the user's, or one CI names) reads better than the climb to it.
+ */
+const shownFrom = (cwd: string) => (file: string) => {
+  const absolute = path.resolve(cwd, file)
+  return absolute === cwd || isInside(absolute, cwd) ? displayPath(absolute, cwd) : absolute
+}
 
 function cannotKeep(tried: ReadonlyArray<{ folder: string; why: string }>, cwd: string): string {
   const shown = shownFrom(cwd)
