@@ -399,8 +399,20 @@ describe('factmark check', () => {
     expect(many.code).toBe(0)
     expect(many.stdout).toBe(first.stdout)
     expect(many.stderr).toMatch(
-      /^factmark: --jobs asks for 100000000 threads, more than the [\d,]+ MB of memory this process may use are counted to hold \(\d+\): factmark may run out of memory and be stopped by the system\n$/
+      /^factmark: --jobs allows 100000000 threads, more than the [\d,]+ MB of memory this process may use are counted to hold \(\d+\): compiling as many reports at once, factmark may run out of memory and be stopped by the system\n$/
     )
+  })
+
+  test('--no-cache neither needs a cache folder nor writes one', async () => {
+    const first = await run('check')
+    writeFileSync(path.join(cwd, 'notes.txt'), 'mine\n')
+    // One that cannot be made, and one that could.
+    expect(await run('check', '--no-cache', '--cache-dir', 'notes.txt/cache')).toEqual(first)
+    expect(await run('check', '--no-cache', '--cache-dir', 'fresh')).toEqual(first)
+    writeCorpus(path.join(cwd, 'corpus'), 8)
+    const corpus = await run('check', '--no-cache', '--src', 'corpus', '--cache-dir', 'fresh')
+    expect(corpus.code).toBe(0)
+    expect(readdirSync(cwd).sort()).toEqual(['corpus', 'notes.txt', 'source'])
   })
 
   test('--no-cache reads the registry again and reports the same', async () => {
@@ -575,7 +587,7 @@ describe('usage and I/O errors exit 2 with a message, never a stack trace', () =
     expect(check).toContain(
       [
         "  --no-cache       compile every report and read the registry's YAML again,",
-        '                   taking nothing from earlier checks'
+        '                   neither taking from a cache nor keeping anything'
       ].join('\n')
     )
     expect(check).toContain('  --min-coverage <percent>\n                   fail when fewer figures are annotated\n')
@@ -634,6 +646,15 @@ describe('the installed command', () => {
     expect(stdout).toMatch(
       /✔ no problems, 3 notes\ncoverage: 100\.0% of figures annotated \(128 tagged, 0 untagged\)\n$/
     )
+  })
+  test('bin/factmark.js check --no-cache makes no cache folder, not even for its code', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(repo, 'bin/factmark.js'), 'check', '--no-cache', '--cache-dir', 'fresh'],
+      { cwd }
+    )
+    expect(stdout).toMatch(/coverage: 100\.0% of figures annotated/)
+    expect(readdirSync(cwd)).toEqual(['source'])
   })
   // Eight reports are enough for threads on two cores: tinypool, bundled, starts them on a file of its own
   // (scripts/bundles.mjs), and the build command and its parts run from V8's code they kept.

@@ -32,7 +32,7 @@ describe('--jobs and FACTMARK_JOBS', () => {
 
 const MB = 1024 * 1024
 const warned = (by: string, threads: number, megabytes: string, held: number) =>
-  `factmark: ${by} asks for ${threads} threads, more than the ${megabytes} MB of memory this process may use are counted to hold (${held}): factmark may run out of memory and be stopped by the system\n`
+  `factmark: ${by} allows ${threads} threads, more than the ${megabytes} MB of memory this process may use are counted to hold (${held}): compiling as many reports at once, factmark may run out of memory and be stopped by the system\n`
 
 // prettier-ignore
 const warnings: Array<[string | undefined, string | undefined, number, string | undefined]> = [
@@ -47,17 +47,17 @@ const warnings: Array<[string | undefined, string | undefined, number, string | 
 ]
 
 describe('more threads than the memory holds', () => {
-  test.each(warnings)('--jobs %j, FACTMARK_JOBS %j, %d bytes', (jobs, environment, memory, expected) => {
+  test.each(warnings)('--jobs %j, FACTMARK_JOBS %j, %d bytes', async (jobs, environment, memory, expected) => {
     const values = { jobs }
-    expect(jobsWarning(values, environment === undefined ? {} : { FACTMARK_JOBS: environment }, () => memory)).toBe(
-      expected
-    )
+    expect(
+      await jobsWarning(values, environment === undefined ? {} : { FACTMARK_JOBS: environment }, () => memory)
+    ).toBe(expected)
   })
 
-  test('reads the memory only when threads are asked for', () => {
+  test('reads the memory only when threads are asked for', async () => {
     const unread = () => {
       throw new Error('read')
     }
-    expect(jobsWarning({ jobs: undefined }, {}, unread)).toBeUndefined()
+    expect(await jobsWarning({ jobs: undefined }, {}, unread)).toBeUndefined()
   })
 })

@@ -29,7 +29,7 @@ export interface CheckCache {
  */
 export async function checkNamed(
   request: NamedSources,
-  cache: CheckCache,
+  cache: CheckCache | undefined,
   onCompiled: OnCompiled
 ): Promise<CheckedSources> {
   const { src, files, cwd } = request
@@ -61,14 +61,19 @@ type NamedSources = { src: string; files: readonly string[]; cwd: string; thread
  * loading the compiler: compiling the seed report was three fifths of a check as a new process.
  * Otherwise a collection is checked report by report (see checkUnits), holding the digest of each
  * report's bytes rather than its text until it is compiled; a few reports, a registry with
- * errors, or any check with --no-cache, are read again and compile together.
+ * errors, or any check with --no-cache, are read again and compile together. Without a cache
+ * (check --no-cache), nothing is read from a cache folder or written to one.
  */
-async function checkOf(request: CheckRequest, cache: CheckCache, onCompiled: OnCompiled): Promise<CheckedSources> {
+async function checkOf(
+  request: CheckRequest,
+  cache: CheckCache | undefined,
+  onCompiled: OnCompiled
+): Promise<CheckedSources> {
   const { src, files, cwd, threads, checkUnusedMetrics } = request
   const named = { src, files, cwd }
   // The registry, once checked: one with errors is not checked again for the reports compiled together.
   let loaded: LoadedRegistry | undefined
-  if (cache.reuse) {
+  if (cache?.reuse) {
     const { input, files: read } = await digestedSources(named)
     // Each report is quoted only as long as it holds the bytes checked.
     const withText = (checked: KeptCheck) => ({
@@ -101,18 +106,19 @@ async function checkOf(request: CheckRequest, cache: CheckCache, onCompiled: OnC
   const input = await sourcesOf(named)
   const { checkedRegistry } = await import('../cache/checked-registry.js')
   const { checkWithRegistry } = await import('../compile/compile-sources.js')
-  const result = checkWithRegistry(
-    { ...input, checkUnusedMetrics },
-    loaded ?? checkedRegistry(input.registry, cache),
-    onCompiled
-  )
+  const registry =
+    loaded ??
+    (cache
+      ? checkedRegistry(input.registry, cache)
+      : (await import('../load/registry.js')).loadRegistry(input.registry.path, input.registry.text))
+  const result = checkWithRegistry({ ...input, checkUnusedMetrics }, registry, onCompiled)
   const checked = {
     diagnostics: result.diagnostics,
     coverage: result.coverage,
     factsOf: Object.fromEntries(result.reports.map((compiled) => [compiled.path, compiled.bundle.facts.length]))
   }
   // Kept by the bytes compiled, which were read again.
-  if (cache.reuse)
+  if (cache?.reuse)
     keepCheck(
       cache.folder,
       checkKey(

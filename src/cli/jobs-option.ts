@@ -1,5 +1,3 @@
-import { availableMemory } from '../build/available-memory.js'
-import { threadsFor } from '../build/default-threads.js'
 import { err, ok, type Result } from '../model/result.js'
 import type { CommandLine } from './command-line.js'
 
@@ -25,24 +23,31 @@ export function jobsOf(
 }
 
 /**
- * A line that warns of more threads asked for (see jobsOf) than the memory the process may use is
- * counted to hold (see threadsFor): each thread has a heap of its own, and a build on too many is
- * killed by the system with no word of why. Not refused, as the count is a cautious one: 3 threads
- * built 1,000 reports in 280 MB, which it counts to hold 1. `memory` is read only then.
+ * A line that warns of more threads allowed (see jobsOf) than the memory the process may use is
+ * counted to hold (see threadsFor in build/default-threads.ts): each thread has a heap of its own,
+ * and a build on too many is killed by the system with no word of why. Not refused, as the count
+ * is a cautious one (3 threads built 1,000 reports in 280 MB, which it counts to hold 1), and no
+ * more threads start than there are reports to compile. `memory` is read only when threads are
+ * asked for.
  */
-export function jobsWarning(
+export async function jobsWarning(
   values: JobsValues,
   environment: NodeJS.ProcessEnv = process.env,
-  memory: () => number = availableMemory
-): string | undefined {
+  memory?: () => number
+): Promise<string | undefined> {
   const asked = askedJobs(values, environment)
   const threads = jobsOf(values, environment)
   if (asked === undefined || !threads.ok || threads.value === undefined) return undefined
-  const bytes = memory()
+  // Loaded only then: a command that is not told how many threads loads no part of a build.
+  const [{ availableMemory }, { threadsFor }] = await Promise.all([
+    import('../build/available-memory.js'),
+    import('../build/default-threads.js')
+  ])
+  const bytes = (memory ?? availableMemory)()
   const held = threadsFor(Number.POSITIVE_INFINITY, bytes)
   if (threads.value <= held) return undefined
   const megabytes = Math.floor(bytes / (1024 * 1024)).toLocaleString('en-US')
-  return `factmark: ${asked.by} asks for ${threads.value} threads, more than the ${megabytes} MB of memory this process may use are counted to hold (${held}): factmark may run out of memory and be stopped by the system\n`
+  return `factmark: ${asked.by} allows ${threads.value} threads, more than the ${megabytes} MB of memory this process may use are counted to hold (${held}): compiling as many reports at once, factmark may run out of memory and be stopped by the system\n`
 }
 
 function askedJobs(values: JobsValues, environment: NodeJS.ProcessEnv): { by: string; given: string } | undefined {

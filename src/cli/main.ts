@@ -211,9 +211,10 @@ async function runBundled(
     import('../cache/code-cache.js'),
     import('./cache-option.js')
   ])
-  // A cache folder the command refuses keeps no code either: the command says why.
-  const named = cacheFolderOf(call.values, call.io.cwd)
-  const cacheFolder = call.values['no-cache'] || !named.ok ? undefined : named.value
+  // A cache folder the command refuses keeps no code either: the command says why. With --no-cache
+  // it is not looked for, as making it would write to it.
+  const named = call.values['no-cache'] ? undefined : cacheFolderOf(call.values, call.io.cwd)
+  const cacheFolder = named?.ok ? named.value : undefined
   const loaded = loadBundle<{ run(call: Call): Promise<number> }>(fileURLToPath(bundle), cacheFolder)
   const code = await loaded.exports.run(call)
   loaded.keep()

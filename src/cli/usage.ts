@@ -25,7 +25,7 @@ Options:
   --strict         fail on warnings too
   --no-cache       build: compile every report again (and refill the cache);
                    check: compile every report and read the registry's YAML
-                   again, taking nothing from earlier checks
+                   again, neither taking from a cache nor keeping anything
   --cache-dir <dir>
                    build, check, watch: keep the cache in this folder (not in
                    nor holding the source or output folder), also named by

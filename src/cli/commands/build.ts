@@ -28,7 +28,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(jobs.error)
     return exit.usage
   }
-  const warning = jobsWarning(values)
+  const warning = await jobsWarning(values)
   if (warning !== undefined) io.stderr(warning)
   const threads = jobs.value
   const output = { format, verbose: values.verbose, registry: registryShown(values.src, io.cwd) }

@@ -18,8 +18,9 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(minimum.error)
     return exit.usage
   }
-  const folder = cacheFolderOf(values, io.cwd)
-  if (!folder.ok) {
+  // --no-cache: a check that neither reads nor writes a cache needs no folder that could hold one.
+  const folder = values['no-cache'] ? undefined : cacheFolderOf(values, io.cwd)
+  if (folder && !folder.ok) {
     io.stderr(folder.error)
     return exit.usage
   }
@@ -28,10 +29,10 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(jobs.error)
     return exit.usage
   }
-  const warning = jobsWarning(values)
+  const warning = await jobsWarning(values)
   if (warning !== undefined) io.stderr(warning)
   const threads = jobs.value
-  const cache = { folder: folder.value, reuse: !values['no-cache'] }
+  const cache = folder && { folder: folder.value, reuse: true }
   const progress = progressLine(io, { doing: 'checking' })
   let checked: CheckedSources
   try {
@@ -42,7 +43,7 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
   }
   // What checks keep goes once unused for a week (see pruneCache), also where no build runs;
   // what builds keep is left to them.
-  if (cache.reuse) pruneChecks(cache.folder)
+  if (cache) pruneChecks(cache.folder)
   const percent = coveragePercent(checked.coverage)
   report(checked, { format, verbose: values.verbose, registry: registryShown(values.src, io.cwd) }, io, {
     facts: Object.values(checked.factsOf).reduce((sum, count) => sum + count, 0),

@@ -34,7 +34,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
     io.stderr(jobs.error)
     return exit.usage
   }
-  const warning = jobsWarning(values)
+  const warning = await jobsWarning(values)
   if (warning !== undefined) io.stderr(warning)
   // A watch with no source folder would serve nothing until one appeared, and say so at each save.
   const missing = await missingSourceFolder(values.src, io.cwd)
