@@ -233,6 +233,14 @@ describe('factmark build', () => {
       ''
     ])
     expect((await run('build')).stderr).toMatch(/^factmark: dist\/ is up to date .*\n$/)
+    // The report's source changed too: its files are written anew all the same, and the edits lost.
+    writeFileSync(csv, `${readFileSync(csv, 'utf8')}hand,edit\n`)
+    writeFileSync(path.join(cwd, 'dist/xiamen-2025/report.md'), 'mine\n')
+    breakSource('。\n', '。新增一句。\n')
+    expect((await run('build')).stderr.split('\n').slice(1)).toEqual([
+      'factmark: 2 files were modified since the last build wrote them, and were written anew: dist/xiamen-2025/facts.csv, dist/xiamen-2025/report.md',
+      ''
+    ])
   })
 
   test('fails with exit 1 on a bad annotation and leaves the previous dist/ as it was', async () => {

@@ -276,6 +276,11 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const units = await Promise.all(
         found.map((unit, index) => compiling.get(index) ?? Promise.resolve(unit as ReportUnit))
       )
+      // A report compiled again writes its files anew, over any edit made to them by hand.
+      noteEdits(
+        [...compiling.keys()].flatMap((index) => units[index]?.files ?? []),
+        place
+      )
       await written()
       // The threads are done: their heaps go back before the rules across reports and the site's own files.
       await Promise.all([runner.close(), late?.close()])
@@ -540,8 +545,8 @@ interface Place {
   /** The files taken from the output folder, each the published file itself, with its inode. */
   linked: Map<string, number>
   /**
-   * Files of the output folder that the last build wrote as this one would, modified since (by
-   * hand, say): written anew. One a report at most, the first found.
+   * Files of the output folder that the last build wrote, modified since (by hand, say): written
+   * anew. Of a report taken from the last build, the first found; of one compiled again, each.
    */
   modified: Set<string>
   /** Which of the files not as written were modified by hand, not by another build. */
@@ -809,6 +814,21 @@ function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked,
   )
   for (const { file, published } of toLink) if (taken.has(file.path)) linked.set(file.path, published.ino)
   return true
+}
+
+/**
+ * Add to the files modified since the last build wrote them (see Place.modified) those of `files`
+ * it wrote that do not stand as it wrote them: a report's files are written anew when it compiles
+ * again, whatever they are, so an edit made to them is lost even when its source changed too.
+ */
+function noteEdits(files: readonly UnitFile[], { record, out, modified, edits }: Place): void {
+  if (!record) return
+  for (const file of files) {
+    const recorded = record.files[file.path]
+    if (!recorded || writtenAs(out, file.path, recorded)) continue
+    const found = lstatSync(path.join(out, file.path), { throwIfNoEntry: false })
+    if (found?.isFile() && edits.edited(file.path, found.size)) modified.add(file.path)
+  }
 }
 
 /**
