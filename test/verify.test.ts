@@ -341,6 +341,22 @@ describe('factmark verify: links, FIFOs and hostile names', () => {
       stderr: ''
     })
   })
+
+  test.skipIf(process.getuid?.() === 0)(
+    'a folder that cannot be read is named alone, not each file in it',
+    async () => {
+      chmodSync(file('series'), 0)
+      try {
+        expect(await run('verify')).toEqual({
+          code: 2,
+          stdout: 'dist/series/ cannot be read: permission denied\n✖ 1 problem\n',
+          stderr: ''
+        })
+      } finally {
+        chmodSync(file('series'), 0o755)
+      }
+    }
+  )
 })
 
 describe('factmark verify: nothing to verify is exit 2', () => {

@@ -96,7 +96,8 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyResult>
   const tree = listTree(root)
   for (const { path: folderPath, error } of tree.unreadable)
     problems.push({ kind: 'unreadable', path: folderPath === '' ? '.' : `${folderPath}/`, reason: reason(error) })
-  const { listed, matched } = await checkListed(root, files as unknown[], tree.entries, problems)
+  const unread = tree.unreadable.map((folder) => folder.path)
+  const { listed, matched } = await checkListed(root, files as unknown[], tree.entries, unread, problems)
   checkUnlisted(tree.entries, listed, problems)
   return finish(dir, listed.size, matched, problems)
 }
@@ -115,14 +116,17 @@ async function notAFolder(root: string): Promise<string | undefined> {
 
 /**
  * Check each file the manifest lists against the tree; the paths it lists, and how many of them
- * match.
+ * match. A file in a folder that could not be read (`unread`) is not looked for: its folder is the
+ * problem, not the hundreds of files it may hold.
  */
 async function checkListed(
   root: string,
   files: readonly unknown[],
   entries: Tree['entries'],
+  unread: readonly string[],
   problems: VerifyProblem[]
 ): Promise<{ listed: Set<string>; matched: number }> {
+  const inUnread = (file: string) => unread.some((folder) => folder === '' || file.startsWith(`${folder}/`))
   const onDisk = new Map(entries.map((entry) => [entry.path, entry.type]))
   const folders = foldersOf(entries.map((entry) => entry.path))
   const listed = new Set<string>()
@@ -139,6 +143,7 @@ async function checkListed(
       continue
     }
     listed.add(file.path)
+    if (inUnread(file.path)) continue
     const type = onDisk.get(file.path) ?? (folders.has(file.path) ? 'folder' : undefined)
     if (await checkFile(root, file, type, problems)) matched++
   }
