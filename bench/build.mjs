@@ -10,7 +10,9 @@
 //   `factmark build` cold, again with nothing changed, again after one
 //   sentence is added to one file, and again after another is added to it (an
 //   editor's next save: the first build after a cold one makes the tree it
-//   stages into, the next stages into the tree the last one replaced); last,
+//   stages into, the next stages into the tree the last one replaced); again
+//   after a sentence is put in the middle of the same file, and another, which
+//   moves the figures after it (the end of a file moves none); last,
 //   as a CI that keeps the cache between runs builds: the same sources
 //   checked out again in the same place, no output folder, the cache as left;
 //   and the same at another path, the project and its cache moved together.
@@ -41,7 +43,8 @@ import {
   renameSync,
   rmSync,
   statSync,
-  symlinkSync
+  symlinkSync,
+  writeFileSync
 } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
@@ -176,6 +179,12 @@ try {
   results.push(step('factmark build, one sentence added', factmark()))
   appendFileSync(path.join(src, changed), '\n本段为测试增量构建而加的又一句话。\n')
   results.push(step('factmark build, another sentence', factmark()))
+  // An edit in the middle of a report, as most are: every figure after it moves, and the facts
+  // the site's own files cite by line and sentence change with it.
+  insertMidway(path.join(src, changed), '本句为测试增量构建而加在段首。')
+  results.push(step('factmark build, one sentence inserted midway', factmark()))
+  insertMidway(path.join(src, changed), '本句为测试增量构建而又加在段首。')
+  results.push(step('factmark build, another inserted midway', factmark()))
   // What CI gets that keeps the cache from run to run: a checkout of the same sources (new files,
   // new times) in the same place, no output folder, and the cache as the last run left it.
   const cacheBytes = sizeOf(path.join(work, 'cache')).bytes
@@ -271,4 +280,16 @@ try {
   if (results.some((result) => result.error && result.name.startsWith('factmark'))) process.exitCode = 1
 } finally {
   rmSync(work, { recursive: true, force: true })
+}
+
+/**
+ * Put `sentence` at the start of the first paragraph of text at or after the middle of `file`'s
+ * lines: not a heading, list item, table row, quotation or the front matter's fence.
+ */
+function insertMidway(file, sentence) {
+  const lines = readFileSync(file, 'utf8').split('\n')
+  const at = lines.findIndex((line, index) => index >= lines.length / 2 && /^[^\s#>|\-*+0-9]/.test(line))
+  if (at === -1) throw new Error(`no paragraph in the second half of ${file}`)
+  lines[at] = `${sentence}${lines[at]}`
+  writeFileSync(file, lines.join('\n'))
 }
