@@ -49,7 +49,7 @@ import {
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { corpusKinds, writeCorpus } from './corpus.mjs'
+import { corpusKinds, insertedMidway, writeCorpus } from './corpus.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const flag = process.argv.indexOf('--reports')
@@ -181,9 +181,13 @@ try {
   results.push(step('factmark build, another sentence', factmark()))
   // An edit in the middle of a report, as most are: every figure after it moves, and the facts
   // the site's own files cite by line and sentence change with it.
-  insertMidway(path.join(src, changed), '本句为测试增量构建而加在段首。')
+  const insertMidway = (sentence) => {
+    const file = path.join(src, changed)
+    writeFileSync(file, insertedMidway(readFileSync(file, 'utf8'), sentence))
+  }
+  insertMidway('本句为测试增量构建而加在段首。')
   results.push(step('factmark build, one sentence inserted midway', factmark()))
-  insertMidway(path.join(src, changed), '本句为测试增量构建而又加在段首。')
+  insertMidway('本句为测试增量构建而又加在段首。')
   results.push(step('factmark build, another inserted midway', factmark()))
   // What CI gets that keeps the cache from run to run: a checkout of the same sources (new files,
   // new times) in the same place, no output folder, and the cache as the last run left it.
@@ -280,16 +284,4 @@ try {
   if (results.some((result) => result.error && result.name.startsWith('factmark'))) process.exitCode = 1
 } finally {
   rmSync(work, { recursive: true, force: true })
-}
-
-/**
- * Put `sentence` at the start of the first paragraph of text at or after the middle of `file`'s
- * lines: not a heading, list item, table row, quotation or the front matter's fence.
- */
-function insertMidway(file, sentence) {
-  const lines = readFileSync(file, 'utf8').split('\n')
-  const at = lines.findIndex((line, index) => index >= lines.length / 2 && /^[^\s#>|\-*+0-9]/.test(line))
-  if (at === -1) throw new Error(`no paragraph in the second half of ${file}`)
-  lines[at] = `${sentence}${lines[at]}`
-  writeFileSync(file, lines.join('\n'))
 }

@@ -61,3 +61,16 @@ export function writeCorpus(dir, count, kind = 'seed') {
   }
   return slugs
 }
+
+/**
+ * `text` with `sentence` put at the start of the first paragraph of text at or after the middle of
+ * its lines (not a heading, list item, table row, quotation or the front matter's fence): an edit
+ * in the middle of a report, which moves every figure after it.
+ */
+export function insertedMidway(text, sentence) {
+  const lines = text.split('\n')
+  const at = lines.findIndex((line, index) => index >= lines.length / 2 && /^[^\s#>|\-*+0-9]/.test(line))
+  if (at === -1) throw new Error('no paragraph in the second half of the report')
+  lines[at] = `${sentence}${lines[at]}`
+  return lines.join('\n')
+}

@@ -11,10 +11,12 @@
 // Prints median and max of each. Target: save to reloaded page at most 300 ms
 // at N = 100. The first save comes as soon as the page has loaded, unless
 // --settle gives the milliseconds to wait, as an editor reading the page would.
+// With --midway, each save puts its sentence at the start of a paragraph in the middle of the
+// report, which moves every figure after it, rather than at its end, which moves none.
 // With --built, the corpus is built once before the watch starts, as an editor
 // who ran `factmark build` first has it: the watch's first build then takes
 // every report from the cache, and its threads have compiled nothing.
-// Run: npm run bench:watch [-- --reports N --saves S --settle MS --built]
+// Run: npm run bench:watch [-- --reports N --saves S --settle MS --built --midway]
 /* global window */
 import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,7 +25,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { launchChromium } from './chromium.mjs'
-import { writeCorpus } from './corpus.mjs'
+import { insertedMidway, writeCorpus } from './corpus.mjs'
 import { build } from '../lib/build/build.js'
 import { updatedEvent } from '../lib/watch/live-reload-script.js'
 
@@ -40,6 +42,7 @@ const count = option('reports', 100)
 const saves = option('saves', 10)
 const settleMs = option('settle', 0, 0)
 const built = process.argv.includes('--built')
+const midway = process.argv.includes('--midway')
 /** Save to reloaded page, at most: the target the bench measures against. */
 const aimMs = 300
 
@@ -117,7 +120,8 @@ try {
       [updatedEvent, sentence]
     )
     const savedAt = now()
-    writeFileSync(file, `${readFileSync(file, 'utf8')}\n${sentence}\n`)
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(file, midway ? insertedMidway(text, sentence) : `${text}\n${sentence}\n`)
     await shown
     const loadedAt = now()
     await watching.settled()
@@ -135,7 +139,10 @@ try {
   }
 
   const settled = settleMs > 0 ? `, the first ${settleMs} ms after the page loaded` : ''
-  console.log(`${saves} saves of ${path.basename(file)}${settled}, each until /${slug}/ has drawn the new build:`)
+  const where = midway ? ', each a sentence put in its middle' : ''
+  console.log(
+    `${saves} saves of ${path.basename(file)}${where}${settled}, each until /${slug}/ has drawn the new build:`
+  )
   console.log(`  ${'step'.padEnd(44)} ${'median'.padStart(9)} ${'max'.padStart(9)}`)
   const line = (name, key) => {
     const values = rows.map((row) => row[key]).sort((a, b) => a - b)
