@@ -18,7 +18,7 @@ export function unrecordedLine(why: string, where: string): string {
 }
 
 // How many folders or files a line names before it counts the rest.
-const namedInLine = 5
+export const namedInLine = 5
 
 /** The reports the site published until this build and no longer does: addresses readers may have kept. */
 export function withdrawnLine(slugs: readonly string[], where: string): string {

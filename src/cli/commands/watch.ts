@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { BuildFailure, Built } from '../../build/build.js'
 import { sourceFolderHint } from '../../load/source-folder-hint.js'
+import { fewOfMany } from '../../model/few-of-many.js'
 import { displayPath } from '../../load/sources.js'
 import { FactmarkError } from '../../model/factmark-error.js'
 import { isNodeError } from '../../model/node-error.js'
@@ -11,7 +12,7 @@ import { cacheFolderOf } from '../cache-option.js'
 import { jobsOf, jobsWarning } from '../jobs-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { registryShown, report, type Output } from '../report.js'
-import { modifiedLine, outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
+import { modifiedLine, namedInLine, outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
 import { progressLine } from '../progress-line.js'
 
 export async function run({ files, values, io }: Call): Promise<number> {
@@ -149,8 +150,12 @@ function printBuild(
     )
 }
 
-/** The sources a save changed, as the line of its build names them: a rename as one. */
-function whatChanged(
+/**
+ * The sources a save changed, as the line of its build names them: a rename as one, and a few of
+ * each kind when many changed at once (a folder of reports copied in, or removed), so the line
+ * stays a line.
+ */
+export function whatChanged(
   changed: readonly string[],
   added: readonly string[],
   removed: readonly string[],
@@ -163,7 +168,9 @@ function whatChanged(
     [added, 'added'],
     [removed, 'removed']
   ]
-  return groups.flatMap(([files, how]) => (files.length === 0 ? [] : [`${files.join(', ')} ${how}`])).join(', ')
+  return groups
+    .flatMap(([files, how]) => (files.length === 0 ? [] : [`${fewOfMany(files, namedInLine)} ${how}`]))
+    .join(', ')
 }
 
 function printBuilt({ result, withdrawn, modified }: Built, done: string, output: Output, io: Io, where: string): void {
