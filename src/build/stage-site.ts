@@ -820,8 +820,7 @@ function linkFiles(files: readonly UnitFile[], { record, out, dev, root, linked,
     }
     const published = writtenAs(out, file.path, recorded)
     if (!published) {
-      const found = lstatSync(path.join(out, file.path), { throwIfNoEntry: false })
-      if (found?.isFile() && edits.edited(file.path, found.size)) modified.add(file.path)
+      noteIfEdited(file.path, out, modified, edits)
       return false
     }
     toLink.push({ file, staged: staged !== undefined, published })
@@ -845,10 +844,14 @@ function noteEdits(files: readonly UnitFile[], { record, out, modified, edits }:
   if (!record) return
   for (const file of files) {
     const recorded = record.files[file.path]
-    if (!recorded || writtenAs(out, file.path, recorded)) continue
-    const found = lstatSync(path.join(out, file.path), { throwIfNoEntry: false })
-    if (found?.isFile() && edits.edited(file.path, found.size)) modified.add(file.path)
+    if (recorded && !writtenAs(out, file.path, recorded)) noteIfEdited(file.path, out, modified, edits)
   }
+}
+
+/** Add `file` to `modified` when the published one, not as the last build wrote it, was edited by hand. */
+function noteIfEdited(file: string, out: string, modified: Set<string>, edits: HandEdits): void {
+  const found = lstatSync(path.join(out, file), { throwIfNoEntry: false })
+  if (found?.isFile() && edits.edited(file, found.size)) modified.add(file)
 }
 
 /**
