@@ -22,6 +22,7 @@ import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
 import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
+import { siteFileKey } from './site-file-key.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import {
   isRecordedFile,
@@ -350,7 +351,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const siteFilesOf = async (siteKey: string): Promise<SiteFile[]> => {
         const { siteFiles } = await import('./site-files.js')
         const { reports, series } = await wholeCollection()
-        return siteFiles({ reports, registry: loadedRegistry().registry, series, offered, siteKey, environmentKey })
+        return siteFiles({ reports, registry: loadedRegistry().registry, series, offered, siteKey })
       }
       const { messages, published } = memo ?? conclusionsOf(await wholeCollection())
       const result = publishable(
@@ -406,14 +407,13 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .digest('hex')
       // The site's own files are made of the collection and of what each report's folder offers.
       const siteKey = createHash('sha256').update(collectionKey).update(JSON.stringify(offered)).digest('hex')
-      const environmentKey = createHash('sha256').update(environment).update(JSON.stringify(offered)).digest('hex')
       entries.push(
-        ...(takeMemoSite(memo, siteKey, place, keyed) ??
+        ...((memo && takeKeyed(memo.site, (file) => siteFileKey(siteKey, file), place, keyed)) ??
           stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result))
       )
       // Kept for the next build of the same collection, which will not make them again; then the
       // series and the levels they publish are let go before the table of every fact is written.
-      if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed, siteKey))
+      if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed))
       const described = whole?.reports.map(describedReport)
       whole = undefined
       options.clock.lap('catalog and series')
@@ -651,8 +651,7 @@ function memoOf(
   whole: WholeCollection,
   units: readonly ReportUnit[],
   entries: readonly UnitFile[],
-  keyed: ReadonlyMap<string, string>,
-  siteKey: string
+  keyed: ReadonlyMap<string, string>
 ): AcrossMemo {
   const levels = new Map<string, PublishedLevel | null>()
   for (const unit of units)
@@ -664,27 +663,8 @@ function memoOf(
     ...conclusionsOf(whole),
     levels: [...levels],
     // Made before the table of every fact, the keyed files so far are the site's own.
-    site: entries.flatMap((entry): Array<[string, string]> => {
-      const key = keyed.get(entry.path)
-      return key === undefined ? [] : [[entry.path, key]]
-    }),
-    siteKey
+    site: entries.flatMap((entry) => (keyed.has(entry.path) ? [entry.path] : []))
   }
-}
-
-/**
- * The site's own files as the build that kept `memo` made them, when they are made of the same
- * collection (`siteKey`): each with the key that build gave it (see takeKeyed).
- */
-function takeMemoSite(
-  memo: AcrossMemo | undefined,
-  siteKey: string,
-  place: Place,
-  keyed: Map<string, string>
-): UnitFile[] | undefined {
-  if (memo?.siteKey !== siteKey) return undefined
-  const keys = new Map(memo.site)
-  return takeKeyed([...keys.keys()], (file) => keys.get(file) ?? '', place, keyed)
 }
 
 /**
