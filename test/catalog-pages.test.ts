@@ -123,6 +123,28 @@ describe('the catalog of 250 reports', () => {
     expect(hrefs('catalog/3.html', '[aria-current=page]')).toEqual(['../catalog/3.html'])
   })
 
+  test('names in its head the page before and after it, and its reports as data', () => {
+    const head = (file: string) =>
+      selectAll('head link', page(file)).map((link) => [
+        String(link.properties['rel']),
+        String(link.properties['href']),
+        link.properties['type'] ?? null
+      ])
+    expect(head('index.html')).toEqual([
+      ['alternate', 'catalog/1.json', 'application/json'],
+      ['next', 'catalog/2.html', null]
+    ])
+    expect(head('catalog/2.html')).toEqual([
+      ['alternate', '../catalog/2.json', 'application/json'],
+      ['prev', '../index.html', null],
+      ['next', '../catalog/3.html', null]
+    ])
+    expect(head('catalog/3.html')).toEqual([
+      ['alternate', '../catalog/3.json', 'application/json'],
+      ['prev', '../catalog/2.html', null]
+    ])
+  })
+
   test('says on every page how many reports there are and which it lists', () => {
     const meta = (file: string) =>
       selectAll('.title-block > .meta', page(file)).map((element) =>

@@ -219,6 +219,14 @@ describe('a series of 1,000 districts on its pages', () => {
     ])
     expect(select('nav.pages a[aria-current=page]', second)?.properties['href']).toBe('air.pm25-2.html')
     expect(select('nav.pages', trees[0] ?? second)?.properties['ariaLabel']).toBe('序列分页')
+    // And in the head, where browsers and crawlers look for the pages before and after.
+    const head = selectAll('head link', second).map((link) => [String(link.properties['rel']), link.properties['href']])
+    expect(head).toEqual([
+      ['alternate', 'air.pm25.json'],
+      ['prev', 'air.pm25.html'],
+      ['next', 'air.pm25-3.html']
+    ])
+    expect(selectAll('head link[rel=prev]', trees[0] ?? second)).toEqual([])
   })
 
   test('the checks are listed on the first page, which the others point to', () => {

@@ -9,7 +9,7 @@ import { htmlOf } from './html/to-html.js'
 import { mainLine, seriesFileName } from './series-json.js'
 import { pointValue } from './html/series-display.js'
 import { sparkline } from './html/sparkline.js'
-import { catalogFolder, catalogPageSize, type CatalogPageFile } from './catalog-pages.js'
+import { catalogFolder, catalogJsonPage, catalogPageSize, type CatalogPageFile } from './catalog-pages.js'
 import { pageNavigation } from './html/page-links.js'
 
 export interface CatalogEntry {
@@ -66,6 +66,8 @@ function htmlPages(entries: readonly CatalogEntry[], series: readonly CatalogSer
         reportCount: entries.length,
         dataset: siteDataset.map((file) => ({ ...file, href: `${root}${file.href}` })),
         series: number === 1 ? series : [],
+        // The page's reports as data: a site without reports has no such page.
+        json: listed.length > 0 ? `${root}${catalogJsonPage(number)}` : undefined,
         factCount,
         pages:
           pageCount === 1

@@ -3,16 +3,11 @@ import { schemaId } from '../model/schemas.js'
 import { version } from '../version.js'
 import type { Download } from './downloads.js'
 import type { SiteReport } from '../model/compiled.js'
-import { catalogFolder, catalogPages, catalogPageSize, type CatalogPageFile } from './catalog-pages.js'
+import { catalogJsonPage, catalogPages, catalogPageSize, type CatalogPageFile } from './catalog-pages.js'
 
 type CatalogJsonEntry = { report: SiteReport; files: readonly Download[] }
 
 const generator = { name: 'factmark', version } as const
-
-/** Where page `number` (from 1) of the catalog's data is written, relative to the site's root. */
-function pagePath(number: number): string {
-  return `${catalogFolder}/${number}.json`
-}
 
 /**
  * dist/catalog.json: the index of the catalog for programs that crawl the site: how many reports,
@@ -28,7 +23,7 @@ export function emitCatalogJson(entries: readonly CatalogJsonEntry[]): string {
     factCount: entries.reduce((sum, { report }) => sum + report.bundle.facts.length, 0),
     metricCount: metrics.size,
     pageSize: catalogPageSize,
-    pages: catalogPages(entries).map((page, index) => ({ path: pagePath(index + 1), reportCount: page.length }))
+    pages: catalogPages(entries).map((page, index) => ({ path: catalogJsonPage(index + 1), reportCount: page.length }))
   }
   return `${JSON.stringify(catalog, null, 2)}\n`
 }
@@ -49,13 +44,13 @@ export function emitCatalogJsonPages(entries: readonly CatalogJsonEntry[]): Cata
         page: number,
         pageCount: pages.length,
         index: 'catalog.json',
-        ...(number > 1 && { previous: pagePath(number - 1) }),
-        ...(number < pages.length && { next: pagePath(number + 1) }),
+        ...(number > 1 && { previous: catalogJsonPage(number - 1) }),
+        ...(number < pages.length && { next: catalogJsonPage(number + 1) }),
         reports: listed.map(catalogReport)
       }
       return `${JSON.stringify(page, null, 2)}\n`
     }
-    return { path: pagePath(number), render }
+    return { path: catalogJsonPage(number), render }
   })
 }
 

@@ -18,6 +18,11 @@ export interface CatalogPageFile {
   render: () => string
 }
 
+/** Where page `number` (from 1) of the catalog's data is written, relative to the site's root. */
+export function catalogJsonPage(number: number): string {
+  return `${catalogFolder}/${number}.json`
+}
+
 /** The items of each page, in order: `size` to a page, the last holding the rest; no page when there are none. */
 export function catalogPages<T>(items: readonly T[], size: number = catalogPageSize): T[][] {
   return chunks(items, size)
