@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { formatText } from '../src/cli/format/text.js'
+import { formatText, type NotesTold } from '../src/cli/format/text.js'
 import type { Diagnostic } from '../src/model/compiled.js'
 import { runCli } from './helpers/run-cli.js'
 import { seedNotes, writeSeedProject } from './helpers/seed.js'
@@ -14,7 +14,7 @@ function diagnostic(file: string, line: number, severity: Diagnostic['severity']
 const unused = (line: number) => diagnostic('metrics.yaml', line, 'warning', 'metric-unused')
 
 test('a watch prints a note once: the next build counts the notes it printed before, and prints errors, warnings and new notes', () => {
-  const notesShown = new Set<string>()
+  const notesShown: NotesTold = new Map()
   const note = diagnostic('report.md', 1, 'info', 'change-base-unpublished')
   const warning = unused(2)
   expect(formatText([note, warning], new Map(), { notesShown })).toBe(
@@ -27,6 +27,21 @@ test('a watch prints a note once: the next build counts the notes it printed bef
   // A note whose words change is new.
   expect(formatText([{ ...note, message: 'm1 again' }], new Map(), { notesShown })).toBe(
     'report.md:1:3 info m1 again [change-base-unpublished]\n\n✔ no problems, 1 note\n'
+  )
+})
+
+test('a watch that counted notes in a line of repeats says so the next time, rather than that it showed them', () => {
+  const notesShown: NotesTold = new Map()
+  const notes = [1, 2, 3, 4, 5].map((line) => diagnostic('report.md', line, 'info', 'change-base-unpublished'))
+  expect(formatText(notes, new Map(), { notesShown })).toBe(
+    'report.md:1:3 info m1 [change-base-unpublished]\n\n… and 4 more change-base-unpublished notes in report.md (--verbose lists them)\n\n✔ no problems, 5 notes\n'
+  )
+  expect(formatText(notes, new Map(), { notesShown })).toBe(
+    '(5 notes as before: 1 not shown again, 4 counted then and not listed)\n\n✔ no problems, 5 notes\n'
+  )
+  const counted = notes.slice(1)
+  expect(formatText(counted, new Map(), { notesShown: new Map(notesShown) })).toBe(
+    '(4 notes as before, counted then and not listed)\n\n✔ no problems, 4 notes\n'
   )
 })
 

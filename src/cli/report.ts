@@ -2,7 +2,7 @@ import path from 'node:path'
 import { displayPath } from '../load/sources.js'
 import { formatGithub } from './format/github.js'
 import { formatJson } from './format/json.js'
-import { formatText, type SourceLookup } from './format/text.js'
+import { formatText, type NotesTold, type SourceLookup } from './format/text.js'
 import { ruleLinkFrom } from './format/rule-link.js'
 import type { Format, Io } from './command-line.js'
 import type { CompileResult, Diagnostic } from '../model/compiled.js'
@@ -11,8 +11,8 @@ import type { CompileResult, Diagnostic } from '../model/compiled.js'
 export interface Output {
   format: Format
   verbose: boolean
-  /** Text output: the notes printed before, not printed again (see TextOptions). */
-  notesShown?: Set<string>
+  /** Text output: the notes told before, not printed again (see TextOptions). */
+  notesShown?: NotesTold
   /** The registry's path as printed (see registryShown). */
   registry?: string
 }

@@ -48,7 +48,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
   const output: Output = {
     format: 'text',
     verbose: values.verbose,
-    notesShown: new Set(),
+    notesShown: new Map(),
     registry: registryShown(values.src, io.cwd)
   }
   let watching: Watching

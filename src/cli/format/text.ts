@@ -13,14 +13,18 @@ export interface TextOptions {
   /** Print every diagnostic, also when one rule repeats many times in a file. */
   verbose?: boolean
   /**
-   * The notes printed before, by noteKey, which are counted and not printed again; the notes
-   * printed now are added. A watch passes one across its builds, so that a save does not repeat
-   * the notes nobody needs to act on; errors and warnings are printed every time.
+   * The notes told before, by noteKey: shown, or counted in a line of repeats (… and 40 more);
+   * they are counted and not printed again, and the notes told now are added. A watch passes one
+   * across its builds, so that a save does not repeat the notes nobody needs to act on; errors
+   * and warnings are printed every time.
    */
-  notesShown?: Set<string>
+  notesShown?: NotesTold
   /** Where the fix line points a reader for its rule (see rule-link.ts); the url as it is by default. */
   ruleLink?: RuleLink
 }
+
+/** How each note was told before, by noteKey (see TextOptions.notesShown). */
+export type NotesTold = Map<string, 'shown' | 'counted'>
 
 /** A note as a watch remembers it was printed: where, which rule, and what it says. */
 function noteKey(d: Diagnostic): string {
@@ -69,10 +73,27 @@ export function formatText(
   const blocks = shown.map((item) =>
     item.kind === 'diagnostic' ? block(item.diagnostic) : item.kind === 'more' ? moreLine(item) : elsewhereLine(item)
   )
-  const repeated = diagnostics.length - printed.length
-  if (repeated > 0) blocks.push(`(${repeated} ${plural(repeated, 'note')} as before, not shown again)`)
-  if (notesShown) for (const d of printed) if (d.severity === 'info') notesShown.add(noteKey(d))
+  if (notesShown) {
+    const told = toldBefore(diagnostics.filter(again), notesShown)
+    if (told) blocks.push(told)
+    const listed = new Set(shown.flatMap((item) => (item.kind === 'diagnostic' ? [item.diagnostic] : [])))
+    for (const d of printed) if (d.severity === 'info') notesShown.set(noteKey(d), listed.has(d) ? 'shown' : 'counted')
+  }
   return guardLines([...blocks, summary(diagnostics)].join('\n\n') + '\n')
+}
+
+/**
+ * The line that counts the notes told before: those shown then, and those only counted then in a
+ * line of repeats, which were never shown; undefined when there are none.
+ */
+function toldBefore(notes: readonly Diagnostic[], told: NotesTold): string | undefined {
+  if (notes.length === 0) return undefined
+  const counted = notes.filter((d) => told.get(noteKey(d)) === 'counted').length
+  const shown = notes.length - counted
+  const noun = (count: number) => `${count} ${plural(count, 'note')}`
+  if (counted === 0) return `(${noun(shown)} as before, not shown again)`
+  if (shown === 0) return `(${noun(counted)} as before, counted then and not listed)`
+  return `(${noun(notes.length)} as before: ${shown} not shown again, ${counted} counted then and not listed)`
 }
 
 function moreLine({ file, ruleId, severity, count }: Extract<Shown, { kind: 'more' }>): string {
