@@ -130,11 +130,14 @@ export function watchSources(
     if (!(event === 'add' || event === 'change' || event === 'unlink' || file === folder)) return
     // As it stands when reported, before anything done about the report can change it.
     const reported = file === folder ? undefined : stateOf(file)
-    // Told already, by a second look before chokidar's event: it holds back a removal about 100 ms.
-    if (reported !== undefined && reported === lastReported.get(file)) return
-    onChange(file, event === 'add' ? 'added' : event === 'unlink' ? 'removed' : 'changed')
+    // Told already, by a second look before chokidar's event: it holds back a removal about 100 ms,
+    // and may report a change late, once the second look has seen the file as it now stands.
+    const told = reported !== undefined && reported === lastReported.get(file)
+    if (!told) onChange(file, event === 'add' ? 'added' : event === 'unlink' ? 'removed' : 'changed')
     if (reported === undefined) return
     remember(file, reported)
+    // Looked at again even when told already: chokidar's window starts again at each change it
+    // reports, and a save within it would go unseen.
     later(() => {
       const now = stateOf(file)
       if (now === lastReported.get(file)) return
