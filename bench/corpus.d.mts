@@ -2,3 +2,5 @@
 export const corpusKinds: string[]
 /** Make `dir` a source folder of `count` reports of a kind (the seed unless told) and their registry; returns the slugs in file order. */
 export function writeCorpus(dir: string, count: number, kind?: string): string[]
+/** `text` with `sentence` put before the first paragraph line of its second half: the figures after it move. */
+export function insertedMidway(text: string, sentence: string): string

@@ -5,7 +5,8 @@ import { emitSiteDataPackage, type DescribedReport } from '../emit/datapackage.j
 import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
 import type { UnitFile } from './report-unit.js'
 import { eachChunk, fileDigest } from './file-chunks.js'
-import type { ReportRows } from './build-cache.js'
+import { readRows, type ReportRows } from './build-cache.js'
+import type { TableDone, TableTask } from './table-task.js'
 
 /**
  * Write the site's table of every fact (facts.csv, facts.parquet) and its Data Package into
@@ -36,6 +37,31 @@ export function writeSiteDataset(
   const datapackage = emitSiteDataPackage(reports, csvFile, parquetFile)
   writeFileSync(path.join(root, 'datapackage.json'), datapackage)
   return [csvFile, parquetFile, digestOf(root, 'datapackage.json', chunk)]
+}
+
+/**
+ * Write the site's table of `task` from the rows each report's unit keeps beside it in the cache:
+ * on whichever thread runs it, as it is told in plain data. A report whose rows cannot be read
+ * (lost from the cache since) stops it, and is named.
+ */
+export function writeKeptTable(task: TableTask): TableDone {
+  try {
+    const files = writeSiteDataset(task.root, task.reports, (at) => {
+      const rows = readRows(task.unitFiles[at] ?? '')
+      if (!rows) throw new RowsUnreadable(at)
+      return rows
+    })
+    return { files }
+  } catch (error) {
+    if (error instanceof RowsUnreadable) return { unreadable: error.at }
+    throw error
+  }
+}
+
+class RowsUnreadable extends Error {
+  constructor(readonly at: number) {
+    super(`the rows of report ${at} kept in the cache cannot be read`)
+  }
 }
 
 const chunkSize = 1 << 20

@@ -21,7 +21,7 @@ import { fileDigest } from './file-chunks.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
-import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile, type ReportRows } from './build-cache.js'
+import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile } from './build-cache.js'
 import { siteFileKey } from './site-file-key.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import {
@@ -49,7 +49,8 @@ import type { SiteFile } from './site-files.js'
 import type { WholeCollection } from './whole-collection.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { mendedOnce } from './mended-once.js'
-import { unitRunner, type UnitRunner } from './unit-pool.js'
+import { tableThread, unitRunner, type UnitRunner } from './unit-pool.js'
+import type { TableTask, TableWriter } from './table-task.js'
 import { registryOf } from './registry-memo.js'
 import { tightHeap } from './tight-heap.js'
 import { isNodeError } from '../model/node-error.js'
@@ -229,6 +230,15 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             ...(options.reportFiles && { files: options.reportFiles })
           })
     const runner = runnerFor(found.filter((unit) => unit === undefined).length)
+    // The thread that writes the table of `reports` reports beside this one (see stageDataset): the
+    // watch's own, kept from build to build, or one of this build's. One thread compiling asks for
+    // no other.
+    const tableWriterFor = (reports: number): TableWriter | undefined => {
+      if (reports < fewestForTableThread) return undefined
+      const kept = options.workers?.tableWriter?.()
+      if (kept) return { ...kept, close: () => Promise.resolve() }
+      return options.threads === undefined || options.threads > 1 ? tableThread() : undefined
+    }
     let late: UnitRunner | undefined
     // The digest of the bytes each report's unit was made of: those this build read, unless its
     // task read others, saved meanwhile. A task that adds to what is staged of a report (its page
@@ -407,53 +417,58 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .digest('hex')
       // The site's own files are made of the collection and of what each report's folder offers.
       const siteKey = createHash('sha256').update(collectionKey).update(JSON.stringify(offered)).digest('hex')
-      entries.push(
-        ...((memo && takeKeyed(memo.site, (file) => siteFileKey(siteKey, file), place, keyed)) ??
-          stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result))
-      )
-      // Kept for the next build of the same collection, which will not make them again; then the
-      // series and the levels they publish are let go before the table of every fact is written.
-      if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed))
-      const described = whole?.reports.map(describedReport)
-      whole = undefined
-      options.clock.lap('catalog and series')
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
       const rowsKey = createHash('sha256')
         .update(collectionKey)
         .update(JSON.stringify(published.map(({ index }) => units[index]?.rowsDigest)))
         .digest('hex')
-      const rowsOf = (index: number) => readRows(unitFile(cache.folder, keys[index] ?? ''))
-      const stageTable = () =>
-        stageDataset(
-          place,
-          rowsKey,
-          keyed,
-          async () => {
-            await keepAgain(
-              published.flatMap(({ index }) => (hasRows(unitFile(cache.folder, keys[index] ?? '')) ? [] : [index]))
-            )
-            return described ?? (await wholeCollection()).reports.map(describedReport)
-          },
-          (at) => {
-            const rows = rowsOf(published[at]?.index ?? -1)
-            if (!rows) throw damagedRows
-            return rows
-          }
-        )
-      // Rows changed since they were kept, as summaries may be (see wholeCollection above): each such
-      // report is compiled again to keep them, and the table is written over.
-      entries.push(
-        ...(await mendedOnce(
-          stageTable,
-          (error) => error === damagedRows,
-          () => keepAgain(published.flatMap(({ index }) => (rowsOf(index) ? [] : [index])))
-        ))
+      // The site's own files as the build of the same collection made them, or else the collection
+      // they are made of, before the table of every fact is begun (see tableStaging).
+      const memoSite = memo && takeKeyed(memo.site, (file) => siteFileKey(siteKey, file), place, keyed)
+      if (!memoSite) await wholeCollection()
+      const unitFileOf = (index: number) => unitFile(cache.folder, keys[index] ?? '')
+      // What the table's Data Package says of the reports, taken from the collection before it is let go.
+      let described: DescribedReport[] | undefined
+      const describe = () => (described ??= whole?.reports.map(describedReport))
+      describe()
+      const tableTask = async (): Promise<TableTask> => {
+        await keepAgain(published.flatMap(({ index }) => (hasRows(unitFileOf(index)) ? [] : [index])))
+        return {
+          root: place.root,
+          reports: described ?? (await wholeCollection()).reports.map(describedReport),
+          unitFiles: published.map(({ index }) => unitFileOf(index))
+        }
+      }
+      // A table written anew while the collection is held whole is written on a thread of its own
+      // while this one makes the series; one of a collection too large to hold, once its series are
+      // let go. Rows changed since they were kept, as summaries may be (see wholeCollection above):
+      // each such report is compiled again to keep them, and the table is written over.
+      const table = tableStaging(
+        (writer) =>
+          mendedOnce(
+            () => stageDataset(place, rowsKey, keyed, tableTask, writer),
+            (error) => error === damagedRows,
+            () => keepAgain(published.flatMap(({ index }) => (readRows(unitFileOf(index)) ? [] : [index])))
+          ),
+        () => whole?.held === true && !isRecorded(place, datasetFiles, rowsKey) && tableWriterFor(published.length)
       )
+      try {
+        entries.push(...(memoSite ?? stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result)))
+        // Kept for the next build of the same collection, which will not make them again; then the
+        // series and the levels they publish are let go before the table of every fact is written.
+        if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed))
+        describe()
+        whole = undefined
+        options.clock.lap('catalog and series')
+        entries.push(...(await table.staged()))
+      } finally {
+        await table.close()
+      }
 
       // What keepFolders held and the site did not take goes before the tree is published.
       rmSync(heldFolder(root), { recursive: true, force: true })
-      options.clock.lap('tables of every fact')
+      options.clock.lap(table.step)
       // 12 MB at 10,000 reports, with as much again in objects: written a piece at a time.
       const manifest = writeJsonFile(path.join(root, manifestName), manifestOf(entries))
       entries.push({ path: manifestName, bytes: manifest.bytes, sha256: manifest.sha256 })
@@ -491,6 +506,12 @@ function recordedStats(
   for (const [file, stat] of taken) stats.set(file, stat)
   return stats
 }
+
+/**
+ * Below this many reports, the table of every fact is written in the build's own thread: another
+ * would take longer to start and load its writer than the table takes to write.
+ */
+const fewestForTableThread = 50
 
 /** Thrown by the table's reader of rows when a report's rows kept in the cache cannot be read (see stageDataset in stage). */
 const damagedRows = new Error('rows kept in the cache cannot be read')
@@ -695,17 +716,49 @@ async function stageDataset(
   place: Place,
   key: string,
   keyed: Map<string, string>,
-  /** What the table's Data Package says of the reports, once the rows of each are kept. */
-  reportsOf: () => Promise<readonly DescribedReport[]>,
-  rowsOf: (index: number) => ReportRows
+  /** The table to write, once the rows of each report are kept. */
+  taskOf: () => Promise<TableTask>,
+  /** The thread to write it on, if not this one. */
+  writer: TableWriter | undefined
 ): Promise<UnitFile[]> {
   // Keyed for the record whether they are taken or written anew.
   for (const name of datasetFiles) keyed.set(name, key)
   const taken = takeKeyed(datasetFiles, () => key, place, keyed)
   if (taken) return taken
+  const task = await taskOf()
   // The Parquet writer is loaded only for a table that changed.
-  const { writeSiteDataset } = await import('./site-dataset-files.js')
-  return writeSiteDataset(place.root, await reportsOf(), rowsOf)
+  const done = writer ? await writer.write(task) : (await import('./site-dataset-files.js')).writeKeptTable(task)
+  if ('unreadable' in done) throw damagedRows
+  return done.files
+}
+
+/**
+ * The table of every fact staged by `stage`: at once on `writer`'s thread, while the build's own
+ * thread goes on (making the series), or in the build's thread when it is asked for.
+ */
+function tableStaging(
+  stage: (writer: TableWriter | undefined) => Promise<UnitFile[]>,
+  writerOf: () => TableWriter | false | undefined
+): { step: string; staged: () => Promise<UnitFile[]>; close: () => Promise<void> } {
+  const writer = writerOf() || undefined
+  const started = writer && stage(writer)
+  // Until the build waits for it, a table that failed is told there.
+  started?.catch(() => undefined)
+  return {
+    // On a thread, the step is what is left of it once the series are made.
+    step: writer ? 'tables of every fact, on a thread of their own' : 'tables of every fact',
+    staged: () => started ?? stage(undefined),
+    // Not before the thread is done with the staged tree, which a later build may stage into.
+    close: async () => {
+      await started?.catch(() => undefined)
+      await writer?.close()
+    }
+  }
+}
+
+/** Whether the record holds each of `files` as made under `key`: a build will most likely take them as they are. */
+function isRecorded(place: Place, files: readonly string[], key: string): boolean {
+  return files.every((file) => place.record?.files[file]?.key === key)
 }
 
 /** What a staged tree holds: the result, every file with its digest, and the keys of the costly ones. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { ResourceLimits } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import Tinypool from 'tinypool'
 import type { CheckUnitDone } from './check-unit-file.js'
 import type { CheckUnitTask } from './check-unit-task.js'
@@ -10,6 +10,7 @@ import { keepCompilerCode, reportCompiler } from './report-compiler.js'
 import { readingSource } from '../load/task-source.js'
 import { defaultThreads } from './default-threads.js'
 import { thrownAgain, type CarriedError } from './thread-errors.js'
+import type { TableDone, TableTask, TableWriter } from './table-task.js'
 
 /** Runs the tasks of a build: on worker threads when there are enough of them, else in this thread. */
 export interface UnitRunner {
@@ -27,6 +28,11 @@ export interface UnitRunner {
    * compile has warmed a thread all the same).
    */
   warm?(task: UnitTask): Promise<number>
+  /**
+   * Threads kept from build to build (watch) only: the thread that writes the site's table of every
+   * fact (see tableThread), started the first time it is asked for and kept with them.
+   */
+  tableWriter?(): TableWriter | undefined
 }
 
 // Below this many reports, starting threads (each loads the compiler, about a sixth of a second
@@ -39,9 +45,46 @@ const fewestForThreads = 8
  * From the TypeScript sources (as under the test runner) there is none beside it; the package's
  * compiled one is used when it is there.
  */
-function threadEntry(): string | undefined {
-  const places = ['./report-thread.js', '../../lib/build/report-thread.js']
+function threadEntry(name = 'report-thread'): string | undefined {
+  const places = [`./${name}.js`, `../../lib/build/${name}.js`]
   return places.map((place) => fileURLToPath(new URL(place, import.meta.url))).find((file) => existsSync(file))
+}
+
+/**
+ * A thread that writes the site's tables of every fact (see table-thread.ts), started at once, so
+ * that it has loaded the Parquet writer by the time its first task comes; undefined when there is
+ * no compiled entry for it (see threadEntry). Started as a plain worker rather than a pool of one:
+ * a pool hands a task to its thread only once it has heard that the thread is ready, which a build
+ * busy making its series would not hear before it is done; a worker takes the messages posted to
+ * it before it started.
+ */
+export function tableThread(): TableWriter | undefined {
+  const entry = threadEntry('table-thread')
+  if (entry === undefined) return undefined
+  const worker = new Worker(entry, { resourceLimits: threadLimits(0) })
+  let closed: Promise<void> | undefined
+  let queue = Promise.resolve<unknown>(undefined)
+  const written = (task: TableTask) =>
+    new Promise<TableDone | CarriedError>((resolve, reject) => {
+      const settle = (settled: () => void) => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit)
+        settled()
+      }
+      const onMessage = (done: TableDone | CarriedError) => settle(() => resolve(done))
+      const onError = (error: Error) => settle(() => reject(error))
+      const onExit = (code: number) => settle(() => reject(new Error(`the thread writing the table stopped (${code})`)))
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit)
+      worker.postMessage(task)
+    }).then(thrownAgain)
+  return {
+    write(task) {
+      // One task at a time: each outcome is the next message.
+      const done = queue.then(() => written(task))
+      queue = done.catch(() => undefined)
+      return done
+    },
+    close: () => (closed ??= worker.terminate().then(() => undefined))
+  }
 }
 
 /**
@@ -91,11 +134,16 @@ export function lastingRunner(threads = defaultThreads()): UnitRunner | undefine
   let ran = 0
   let warmed = false
   const runner = runnerOf(pool, count)
+  let table: TableWriter | undefined
   return {
     ...runner,
     run: (task) => {
       ran += 1
       return runner.run(task)
+    },
+    tableWriter: () => (table ??= tableThread()),
+    close: async () => {
+      await Promise.all([runner.close(), table?.close()])
     },
     async warm(task) {
       // A thread that has compiled no report yet loads the compiler and compiles its code as it

@@ -13,6 +13,8 @@ export interface WholeCollection {
   /** The levels the reports' pages asked for that the collection publishes, by levelKey. */
   answers: ReadonlyMap<string, PublishedLevel>
   series: SiteSeries
+  /** Whether every fact was held at once, rather than a group at a time (see factBudget). */
+  held: boolean
 }
 
 export interface WholeCollectionInput extends Omit<CrossReportInput, 'budget' | 'folder'> {
@@ -39,15 +41,17 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
   const answers = new Map<string, PublishedLevel>()
   const keeper = seriesKeeper(path.join(folder, 'series'))
   let titleOf: ((slug: string) => string) | undefined
+  let held = true
   const across = crossReport(
     { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts') },
     (collection, reports, spilled) => {
+      held &&= !spilled
       titleOf ??= reportTitles(reports)
       answerLevels(collection, asked, titleOf, answers)
       keeper.add(collection, spilled, titleOf)
     }
   )
-  return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept() }
+  return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept(), held }
 }
 
 /**
