@@ -20,6 +20,7 @@ import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { codeDigest, folderDigest } from '../src/cache/factmark-digest.js'
 import { buildWith } from '../src/build/build.js'
+import { readRecord } from '../src/build/build-record.js'
 import type { BuildProgress } from '../src/build/build-progress.js'
 import { lastingRunner } from '../src/build/unit-pool.js'
 import { pruneCache } from '../src/cache/prune-cache.js'
@@ -491,6 +492,26 @@ describe('the series', () => {
     )
     expect((await build(options())).ok).toBe(true)
     expect(inodes()).toEqual(before)
+  })
+
+  test('are written anew, after an edit in the middle of a report, only where its facts moved', async () => {
+    // Elsewhere: air.aqi_composite (line 45). After the edit, on its line: standards.local_standards (line 97).
+    const files = [
+      'series/air.aqi_composite.json',
+      'series/air.aqi_composite.html',
+      'series/standards.local_standards.json',
+      'series/standards.local_standards.html'
+    ]
+    // The key each file was made under: a file whose key is the same was taken as it was, not made again.
+    const keysOf = () => files.map((file) => readRecord(at('cache'), at('dist'))?.files[file]?.key)
+    const before = keysOf()
+    expect(before.every((key) => key !== undefined)).toBe(true)
+    edit('source/xiamen-2025.md', '\n构建从山顶到海洋', '\n本句为测试所加。构建从山顶到海洋')
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+    expect(keysOf().map((key, index) => key === before[index])).toEqual([true, true, false, false])
+    const column = (text: string) => /"line": 97,\s*"column": (\d+)/.exec(text)?.[1]
+    expect(Number(column(readFileSync(at('dist/series/standards.local_standards.json'), 'utf8')))).toBeGreaterThan(8)
   })
 
   test('are written anew when a figure changed', async () => {

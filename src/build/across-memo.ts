@@ -22,8 +22,10 @@ export interface AcrossMemo {
   published: Array<{ index: number; report: PublishedReport }>
   /** Each level the reports' pages asked for, by levelKey, with the collection's answer (null: none). */
   levels: Array<[string, PublishedLevel | null]>
-  /** The paths of the site's own files (series, taxonomy, schemas, catalog). */
-  site: string[]
+  /** The site's own files (series, taxonomy, schemas, catalog), by path, with the key each was made under. */
+  site: Array<[string, string]>
+  /** The digest of what the site's own files were made of: their keys hold only while it is the same. */
+  siteKey: string
 }
 
 /** The messages of the rules across reports, apart from each report's own. */

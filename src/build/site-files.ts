@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { emitCatalogHtml } from '../emit/catalog-html.js'
 import { emitCatalogJson, emitCatalogJsonPages } from '../emit/catalog-json.js'
 import type { Download } from '../emit/downloads.js'
@@ -45,6 +46,13 @@ export interface SiteInput {
    * collection is the same takes them as they are.
    */
   siteKey?: string
+  /**
+   * A digest of what the site's own files are made of but the collection (factmark, the registry,
+   * the files offered): with it, the files of each series held in memory have a key of their own,
+   * of it, of the reports' titles and of the series itself, so that a build where one report's
+   * facts moved (an edit in its middle) renders again only the series those facts are in.
+   */
+  environmentKey?: string
 }
 
 /** The site's own files: series, taxonomy, schemas and catalog (not its table of facts, nor the manifest). */
@@ -68,7 +76,49 @@ export function siteFiles(input: SiteInput): SiteFile[] {
     )
   )
   if (siteKey === undefined) return files
-  return files.map((file) => ({ ...file, key: () => siteFileKey(siteKey, file.path) }))
+  const seriesKey =
+    series && input.environmentKey !== undefined ? seriesKeys(series, reports, input.environmentKey) : undefined
+  return files.map((file) => ({ ...file, key: () => siteFileKey(seriesKey?.(file.path) ?? siteKey, file.path) }))
+}
+
+/**
+ * The key of each file of a series held in memory, by its path: a digest of `environmentKey`, of
+ * every report's title (its pages name reports by them) and of the series' JSON, which holds all
+ * it says. Undefined for any other file, and for a series written to disk as it was made, whose
+ * files cost nothing more to stage.
+ */
+function seriesKeys(
+  series: SiteSeries,
+  reports: readonly SiteReport[],
+  environmentKey: string
+): (file: string) => string | undefined {
+  const idOf = new Map<string, string>()
+  for (const { id, pages } of series.entries) {
+    idOf.set(`series/${seriesFileName(id, 'json')}`, id)
+    for (const page of pages) idOf.set(`series/${page}`, id)
+  }
+  let titles: string | undefined
+  const keys = new Map<string, string | undefined>()
+  return (file) => {
+    const id = idOf.get(file)
+    if (id === undefined) return undefined
+    if (!keys.has(id)) {
+      const held = series.value(id)
+      titles ??= JSON.stringify(reports.map((report) => [report.frontMatter.slug, reportTitle(report.bundle.report)]))
+      keys.set(
+        id,
+        held &&
+          createHash('sha256')
+            .update(environmentKey)
+            .update('\0')
+            .update(titles)
+            .update('\0')
+            .update(JSON.stringify(held))
+            .digest('hex')
+      )
+    }
+    return keys.get(id)
+  }
 }
 
 function eager(files: ReadonlyArray<{ path: string; content: string }>): SiteFile[] {

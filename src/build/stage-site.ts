@@ -22,7 +22,6 @@ import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName } from '../model/site.js'
 import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile } from './build-cache.js'
-import { siteFileKey } from './site-file-key.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import {
   isRecordedFile,
@@ -361,7 +360,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const siteFilesOf = async (siteKey: string): Promise<SiteFile[]> => {
         const { siteFiles } = await import('./site-files.js')
         const { reports, series } = await wholeCollection()
-        return siteFiles({ reports, registry: loadedRegistry().registry, series, offered, siteKey })
+        return siteFiles({ reports, registry: loadedRegistry().registry, series, offered, siteKey, environmentKey })
       }
       const { messages, published } = memo ?? conclusionsOf(await wholeCollection())
       const result = publishable(
@@ -417,6 +416,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .digest('hex')
       // The site's own files are made of the collection and of what each report's folder offers.
       const siteKey = createHash('sha256').update(collectionKey).update(JSON.stringify(offered)).digest('hex')
+      const environmentKey = createHash('sha256').update(environment).update(JSON.stringify(offered)).digest('hex')
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
       const rowsKey = createHash('sha256')
@@ -425,7 +425,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .digest('hex')
       // The site's own files as the build of the same collection made them, or else the collection
       // they are made of, before the table of every fact is begun (see tableStaging).
-      const memoSite = memo && takeKeyed(memo.site, (file) => siteFileKey(siteKey, file), place, keyed)
+      const memoSite = takeMemoSite(memo, siteKey, place, keyed)
       if (!memoSite) await wholeCollection()
       const unitFileOf = (index: number) => unitFile(cache.folder, keys[index] ?? '')
       // What the table's Data Package says of the reports, taken from the collection before it is let go.
@@ -457,7 +457,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         entries.push(...(memoSite ?? stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result)))
         // Kept for the next build of the same collection, which will not make them again; then the
         // series and the levels they publish are let go before the table of every fact is written.
-        if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed))
+        if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed, siteKey))
         describe()
         whole = undefined
         options.clock.lap('catalog and series')
@@ -672,7 +672,8 @@ function memoOf(
   whole: WholeCollection,
   units: readonly ReportUnit[],
   entries: readonly UnitFile[],
-  keyed: ReadonlyMap<string, string>
+  keyed: ReadonlyMap<string, string>,
+  siteKey: string
 ): AcrossMemo {
   const levels = new Map<string, PublishedLevel | null>()
   for (const unit of units)
@@ -684,8 +685,27 @@ function memoOf(
     ...conclusionsOf(whole),
     levels: [...levels],
     // Made before the table of every fact, the keyed files so far are the site's own.
-    site: entries.flatMap((entry) => (keyed.has(entry.path) ? [entry.path] : []))
+    site: entries.flatMap((entry): Array<[string, string]> => {
+      const key = keyed.get(entry.path)
+      return key === undefined ? [] : [[entry.path, key]]
+    }),
+    siteKey
   }
+}
+
+/**
+ * The site's own files as the build that kept `memo` made them, when they are made of the same
+ * collection (`siteKey`): each with the key that build gave it (see takeKeyed).
+ */
+function takeMemoSite(
+  memo: AcrossMemo | undefined,
+  siteKey: string,
+  place: Place,
+  keyed: Map<string, string>
+): UnitFile[] | undefined {
+  if (memo?.siteKey !== siteKey) return undefined
+  const keys = new Map(memo.site)
+  return takeKeyed([...keys.keys()], (file) => keys.get(file) ?? '', place, keyed)
 }
 
 /**
