@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { insertedMidway, writeCorpus } from '../bench/corpus.mjs'
 import { build, type BuildOptions } from '../src/index.js'
+import { tableThread } from '../src/build/unit-pool.js'
 import { snapshot } from './helpers/snapshot.js'
 
 // A collection of 60 reports: enough for its table of every fact to be written on a thread of its
@@ -69,4 +70,13 @@ describe('the table of every fact written on a thread of its own', { timeout: 12
     const again = await build(options())
     expect(again.ok && again.value.steps.map((step) => step.step)).toContain('tables of every fact')
   })
+})
+
+test('a table thread that stopped between tasks refuses the next at once, rather than leave it waiting', async () => {
+  const writer = tableThread()
+  expect(writer).toBeDefined()
+  await writer?.close()
+  await expect(writer?.write({ root: tmpdir(), reports: [], unitFiles: [] })).rejects.toThrow(
+    /^the thread writing the table stopped \(\d+\)$/
+  )
 })

@@ -64,8 +64,18 @@ export function tableThread(): TableWriter | undefined {
   const worker = new Worker(entry, { resourceLimits: threadLimits(0) })
   let closed: Promise<void> | undefined
   let queue = Promise.resolve<unknown>(undefined)
+  // A thread that stopped between tasks (a watch keeps it idle) answers no more: the next task is
+  // refused at once rather than waited for. Heard here too, an error is never thrown at the build.
+  let stopped: Error | undefined
+  worker
+    .on('error', (error) => (stopped ??= error))
+    .on('exit', (code) => (stopped ??= new Error(`the thread writing the table stopped (${code})`)))
   const written = (task: TableTask) =>
     new Promise<TableDone | CarriedError>((resolve, reject) => {
+      if (stopped) {
+        reject(stopped)
+        return
+      }
       const settle = (settled: () => void) => {
         worker.off('message', onMessage).off('error', onError).off('exit', onExit)
         settled()
