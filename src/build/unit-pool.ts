@@ -64,26 +64,30 @@ export function tableThread(): TableWriter | undefined {
   const worker = new Worker(entry, { resourceLimits: threadLimits(0) })
   let closed: Promise<void> | undefined
   let queue = Promise.resolve<unknown>(undefined)
-  // A thread that stopped between tasks (a watch keeps it idle) answers no more: the next task is
-  // refused at once rather than waited for. Heard here too, an error is never thrown at the build.
+  // The task the thread writes, if any: its outcome is the next message. A thread that stopped
+  // fails that task, and refuses the next at once (a watch keeps it idle between builds); heard
+  // here from its start, its error is never thrown at the build.
+  let pending: { resolve: (done: TableDone | CarriedError) => void; reject: (error: Error) => void } | undefined
   let stopped: Error | undefined
+  const stop = (error: Error) => {
+    stopped ??= error
+    pending?.reject(error)
+    pending = undefined
+  }
   worker
-    .on('error', (error) => (stopped ??= error))
-    .on('exit', (code) => (stopped ??= new Error(`the thread writing the table stopped (${code})`)))
+    .on('message', (done: TableDone | CarriedError) => {
+      pending?.resolve(done)
+      pending = undefined
+    })
+    .on('error', stop)
+    .on('exit', (code) => stop(new Error(`the thread writing the table stopped (${code})`)))
   const written = (task: TableTask) =>
     new Promise<TableDone | CarriedError>((resolve, reject) => {
       if (stopped) {
         reject(stopped)
         return
       }
-      const settle = (settled: () => void) => {
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit)
-        settled()
-      }
-      const onMessage = (done: TableDone | CarriedError) => settle(() => resolve(done))
-      const onError = (error: Error) => settle(() => reject(error))
-      const onExit = (code: number) => settle(() => reject(new Error(`the thread writing the table stopped (${code})`)))
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit)
+      pending = { resolve, reject }
       worker.postMessage(task)
     }).then(thrownAgain)
   return {
