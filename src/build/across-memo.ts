@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
+import type { DatasetDescription } from '../emit/datapackage.js'
 import type { PublishedLevel } from '../emit/html/collection-lookup.js'
 import { compareDiagnostics } from '../diagnostics/report.js'
 import type { Coverage, Diagnostic, SkippedSource } from '../model/compiled.js'
@@ -26,6 +27,13 @@ export interface AcrossMemo {
   site: Array<[string, string]>
   /** The digest of what the site's own files were made of: their keys hold only while it is the same. */
   siteKey: string
+  /**
+   * Of each unit, by its place, the digest of the summary the rules read and the key the unit is
+   * kept under: a report whose summary is another of the same shape only moved (see movedMemo).
+   */
+  made: Array<[digest: string | null, key: string]>
+  /** What the Data Package of the table of every fact says of the reports: it is written again when only their rows change. */
+  dataset: DatasetDescription
 }
 
 /** The messages of the rules across reports, apart from each report's own. */
@@ -60,9 +68,10 @@ export function allCoverage(units: readonly ReportUnit[], skipped: readonly Skip
 /**
  * The digest of what the rules across reports read: factmark and the registry (the environment),
  * the paths skipped, whether unused metrics are looked for, and of each unit, in order, its path,
- * metrics, the places of its slug and entity, whether it has errors or was not read, and its
- * summary by digest. Not its own messages or coverage, which the rules do not read: a build where
- * only those changed (an untagged figure added, say) takes the conclusions all the same.
+ * metrics, the places of its slug and entity, whether it has errors or was not read, and the
+ * shape of its summary by digest. Not its own messages or coverage, which the rules do not read: a
+ * build where only those changed (an untagged figure added, say) takes the conclusions all the
+ * same. Nor where its facts stand: a build where they only moved takes them moved (see movedMemo).
  */
 export function acrossKey(
   environment: string,
@@ -74,9 +83,10 @@ export function acrossKey(
     .update(environment)
     .update(JSON.stringify([skipped, checkUnusedMetrics]))
   for (const unit of units) {
-    const { path: shown, coverage, metrics, slugPlace, entityPlace, fatal, summaryDigest } = unit
+    const { path: shown, coverage, metrics, slugPlace, entityPlace, fatal, summaryDigest, shapeDigest } = unit
     const unread = coverage.read === false
-    hash.update(JSON.stringify([shown, metrics, slugPlace, entityPlace, fatal ?? false, unread, summaryDigest ?? null]))
+    const summary = shapeDigest ?? summaryDigest ?? null
+    hash.update(JSON.stringify([shown, metrics, slugPlace, entityPlace, fatal ?? false, unread, summary]))
   }
   return hash.digest('hex')
 }

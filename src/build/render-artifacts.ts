@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { compareStrings } from '../model/compare.js'
-import { emitDataPackage, emitSiteDataPackage, type PackagedFile } from '../emit/datapackage.js'
+import { describedDataset, emitDataPackage, emitSiteDataPackage, type PackagedFile } from '../emit/datapackage.js'
 import { emitFactsCsv, emitFactsExcelCsv, emitSiteFactsCsv } from '../emit/facts-csv.js'
 import { emitFactsJson } from '../emit/facts-json.js'
 import { emitSiteFactsParquet } from '../emit/facts-parquet.js'
@@ -157,7 +157,11 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
 function siteDataset(reports: readonly CompiledReport[]): Artifact[] {
   const csv = { path: 'facts.csv', content: emitSiteFactsCsv(reports) }
   const parquet = { path: 'facts.parquet', content: emitSiteFactsParquet(reports) }
-  return [csv, parquet, { path: 'datapackage.json', content: emitSiteDataPackage(reports, csv, parquet) }]
+  return [
+    csv,
+    parquet,
+    { path: 'datapackage.json', content: emitSiteDataPackage(describedDataset(reports), csv, parquet) }
+  ]
 }
 
 /**

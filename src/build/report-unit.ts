@@ -29,6 +29,11 @@ export interface ReportUnit {
   summary?: ReportSummary
   /** A digest of the summary: the site's series are made again only when one of them changes. */
   summaryDigest?: string
+  /**
+   * A digest of the summary but for where its facts stand (see shapeOf): the rules across reports
+   * conclude the same of a report whose facts only moved, but for the places they name.
+   */
+  shapeDigest?: string
   /** The slug of its front matter, set with the summary: which report keeps a slug is told before any summary is read. */
   slug?: string
   /** Set when its messages hold an error: it is not published, and none of its files are rendered. */
@@ -160,9 +165,20 @@ export function renderUnit(
   }
 }
 
-function summarized(report: CompiledReport): Pick<ReportUnit, 'summary' | 'summaryDigest' | 'slug'> {
+function summarized(report: CompiledReport): Pick<ReportUnit, 'summary' | 'summaryDigest' | 'shapeDigest' | 'slug'> {
   const summary = summaryOf(report)
-  return { summary, summaryDigest: sha256(JSON.stringify(summary)), slug: report.frontMatter.slug }
+  return {
+    summary,
+    summaryDigest: sha256(JSON.stringify(summary)),
+    shapeDigest: sha256(JSON.stringify(shapeOf(summary))),
+    slug: report.frontMatter.slug
+  }
+}
+
+/** A summary with each fact's source cut to its file: what stays of it when a sentence is put before its facts. */
+function shapeOf(summary: ReportSummary): unknown {
+  const facts = summary.bundle.facts.map((fact) => ({ ...fact, source: { file: fact.source.file } }))
+  return { ...summary, bundle: { ...summary.bundle, facts } }
 }
 
 function summaryOf(report: CompiledReport): ReportSummary {

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { fileWriter } from 'hyparquet-writer'
-import { emitSiteDataPackage, type DescribedReport } from '../emit/datapackage.js'
+import { emitSiteDataPackage, type DatasetDescription } from '../emit/datapackage.js'
 import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
 import type { UnitFile } from './report-unit.js'
 import { eachChunk, fileDigest } from './file-chunks.js'
@@ -15,7 +15,7 @@ import type { TableDone, TableTask } from './table-task.js'
  */
 export function writeSiteDataset(
   root: string,
-  reports: readonly DescribedReport[],
+  described: DatasetDescription,
   rowsOf: (index: number) => ReportRows
 ): UnitFile[] {
   const csvPath = path.join(root, 'facts.csv')
@@ -25,7 +25,7 @@ export function writeSiteDataset(
   try {
     writeSync(csv, siteCsvHeader)
     const parquet = parquetTable(fileWriter(parquetPath))
-    const indexes = reports.map((_, index) => index)
+    const indexes = Array.from({ length: described.reports }, (_, index) => index)
     for (const batch of inRowGroups(indexes))
       parquet.add(batchRows(batch, rowsOf, (file) => appendBytes(csv, file, chunk)))
     parquet.finish()
@@ -34,7 +34,7 @@ export function writeSiteDataset(
   }
   const csvFile = digestOf(root, 'facts.csv', chunk)
   const parquetFile = digestOf(root, 'facts.parquet', chunk)
-  const datapackage = emitSiteDataPackage(reports, csvFile, parquetFile)
+  const datapackage = emitSiteDataPackage(described, csvFile, parquetFile)
   writeFileSync(path.join(root, 'datapackage.json'), datapackage)
   return [csvFile, parquetFile, digestOf(root, 'datapackage.json', chunk)]
 }
@@ -46,7 +46,7 @@ export function writeSiteDataset(
  */
 export function writeKeptTable(task: TableTask): TableDone {
   try {
-    const files = writeSiteDataset(task.root, task.reports, (at) => {
+    const files = writeSiteDataset(task.root, task.described, (at) => {
       const rows = readRows(task.unitFiles[at] ?? '')
       if (!rows) throw new RowsUnreadable(at)
       return rows

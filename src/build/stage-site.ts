@@ -4,6 +4,7 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
+  readFileSync,
   readdirSync,
   renameSync,
   rmSync,
@@ -13,7 +14,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
-import { describedReport, type DescribedReport } from '../emit/datapackage.js'
+import { describedDataset } from '../emit/datapackage.js'
 import { manifestOf } from '../emit/manifest.js'
 import { sha256 } from '../emit/hash.js'
 import { writeJsonFile } from './json-file.js'
@@ -52,6 +53,7 @@ import { tableThread, unitRunner, type UnitRunner } from './unit-pool.js'
 import type { TableTask, TableWriter } from './table-task.js'
 import { registryOf } from './registry-memo.js'
 import { tightHeap } from './tight-heap.js'
+import { madeOf, movedMemo, relocatedSeries, type Moves } from './relocation.js'
 import { isNodeError } from '../model/node-error.js'
 import { plural } from '../model/plural.js'
 import type { UnitTask } from './unit-task.js'
@@ -299,7 +301,9 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       // every report's summary and the registry (see AcrossMemo).
       const skippedSources = input.skipped ?? []
       const memoKey = acrossKey(environment, skippedSources, checkUnusedMetrics, units)
-      const memo = cache.reuse ? readAcross(cache.folder, memoKey) : undefined
+      // Those of a collection of this shape, with the facts that moved since where they now stand.
+      const moved = cache.reuse ? keptConclusions(cache.folder, memoKey, units, keys) : undefined
+      const memo = moved?.memo
       // The reports whose summaries or rows were lost from the cache since their units were read
       // (or kept in memory) are compiled again, to keep them.
       const keepAgain = async (lost: readonly number[]): Promise<void> => {
@@ -423,52 +427,63 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .update(collectionKey)
         .update(JSON.stringify(published.map(({ index }) => units[index]?.rowsDigest)))
         .digest('hex')
-      // The site's own files as the build of the same collection made them, or else the collection
-      // they are made of, before the table of every fact is begun (see tableStaging).
-      const memoSite = takeMemoSite(memo, siteKey, place, keyed)
-      if (!memoSite) await wholeCollection()
-      const unitFileOf = (index: number) => unitFile(cache.folder, keys[index] ?? '')
-      // What the table's Data Package says of the reports, taken from the collection before it is let go.
-      let described: DescribedReport[] | undefined
-      const describe = () => (described ??= whole?.reports.map(describedReport))
-      describe()
-      const tableTask = async (): Promise<TableTask> => {
-        await keepAgain(published.flatMap(({ index }) => (hasRows(unitFileOf(index)) ? [] : [index])))
-        return {
-          root: place.root,
-          reports: described ?? (await wholeCollection()).reports.map(describedReport),
-          unitFiles: published.map(({ index }) => unitFileOf(index))
-        }
-      }
-      // A table written anew while the collection is held whole is written on a thread of its own
-      // while this one makes the series; one of a collection too large to hold, once its series are
-      // let go. Rows changed since they were kept, as summaries may be (see wholeCollection above):
-      // each such report is compiled again to keep them, and the table is written over.
-      const table = tableStaging(
-        (writer) =>
-          mendedOnce(
-            () => stageDataset(place, rowsKey, keyed, tableTask, writer),
-            (error) => error === damagedRows,
-            () => keepAgain(published.flatMap(({ index }) => (readRows(unitFileOf(index)) ? [] : [index])))
-          ),
-        () => whole?.held === true && !isRecorded(place, datasetFiles, rowsKey) && tableWriterFor(published.length)
-      )
-      try {
-        entries.push(...(memoSite ?? stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result)))
-        // Kept for the next build of the same collection, which will not make them again; then the
-        // series and the levels they publish are let go before the table of every fact is written.
-        if (whole) writeAcross(cache.folder, memoKey, memoOf(whole, units, entries, keyed, siteKey))
+      // The site's own files and the table of every fact, staged into `entries`; the step the
+      // table's time goes to.
+      const stageOwnFiles = async (): Promise<string> => {
+        // The site's own files as the build of the same collection made them, or else the collection
+        // they are made of, before the table of every fact is begun (see tableStaging). Those of a
+        // collection whose facts moved are taken while the table is written.
+        const memoSite = moved?.moves ? undefined : takeMemoSite(memo, siteKey, place, keyed)
+        if (!memoSite && !moved?.moves) await wholeCollection()
+        const unitFileOf = (index: number) => unitFile(cache.folder, keys[index] ?? '')
+        // What the table's Data Package says of the reports, kept with the conclusions or taken from
+        // the collection before it is let go.
+        let described = memo?.dataset
+        const describe = () => (described ??= whole && describedDataset(whole.reports))
         describe()
-        whole = undefined
-        options.clock.lap('catalog and series')
-        entries.push(...(await table.staged()))
-      } finally {
-        await table.close()
+        const tableTask = async (): Promise<TableTask> => {
+          await keepAgain(published.flatMap(({ index }) => (hasRows(unitFileOf(index)) ? [] : [index])))
+          return {
+            root: place.root,
+            described: described ?? describedDataset((await wholeCollection()).reports),
+            unitFiles: published.map(({ index }) => unitFileOf(index))
+          }
+        }
+        // A table written anew while the collection is held whole, or not made at all, is written
+        // on a thread of its own while this one stages the series; one of a collection too large to
+        // hold, once its series are let go. Rows changed since they were kept, as summaries may be
+        // (see wholeCollection above): each such report is compiled again to keep them, and the
+        // table is written over.
+        const table = tableStaging(
+          (writer) =>
+            mendedOnce(
+              () => stageDataset(place, rowsKey, keyed, tableTask, writer),
+              (error) => error === damagedRows,
+              () => keepAgain(published.flatMap(({ index }) => (readRows(unitFileOf(index)) ? [] : [index])))
+            ),
+          () => (whole?.held ?? true) && !isRecorded(place, datasetFiles, rowsKey) && tableWriterFor(published.length)
+        )
+        try {
+          const site = memoSite ?? (moved?.moves && (await takeMovedSite(moved.memo, moved.moves, place, keyed)))
+          entries.push(...(site ?? stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result)))
+          // Kept for the next build of the same collection, which will not make them again; then the
+          // series and the levels they publish are let go before the table of every fact is written.
+          const keep = whole ? memoOf(whole, units, keys, siteKey) : moved?.moves && moved.memo
+          if (keep) writeAcross(cache.folder, memoKey, { ...keep, site: keyedSite(entries, keyed), siteKey })
+          describe()
+          whole = undefined
+          options.clock.lap('catalog and series')
+          entries.push(...(await table.staged()))
+        } finally {
+          await table.close()
+        }
+        return table.step
       }
+      const tableStep = await stageOwnFiles()
 
       // What keepFolders held and the site did not take goes before the tree is published.
       rmSync(heldFolder(root), { recursive: true, force: true })
-      options.clock.lap(table.step)
+      options.clock.lap(tableStep)
       // 12 MB at 10,000 reports, with as much again in objects: written a piece at a time.
       const manifest = writeJsonFile(path.join(root, manifestName), manifestOf(entries))
       entries.push({ path: manifestName, bytes: manifest.bytes, sha256: manifest.sha256 })
@@ -667,14 +682,16 @@ function conclusionsOf({ across }: WholeCollection): Pick<AcrossMemo, 'messages'
   return { messages: across.messages, published }
 }
 
-/** What a build that made the rules across reports anew keeps of them for the next (see AcrossMemo). */
+/**
+ * What a build that made the rules across reports anew keeps of them for the next (see AcrossMemo),
+ * but the site's own files, which the caller adds once they are staged.
+ */
 function memoOf(
   whole: WholeCollection,
   units: readonly ReportUnit[],
-  entries: readonly UnitFile[],
-  keyed: ReadonlyMap<string, string>,
+  keys: readonly string[],
   siteKey: string
-): AcrossMemo {
+): Omit<AcrossMemo, 'site'> {
   const levels = new Map<string, PublishedLevel | null>()
   for (const unit of units)
     for (const { query } of unit.levels ?? []) {
@@ -684,13 +701,85 @@ function memoOf(
   return {
     ...conclusionsOf(whole),
     levels: [...levels],
-    // Made before the table of every fact, the keyed files so far are the site's own.
-    site: entries.flatMap((entry): Array<[string, string]> => {
-      const key = keyed.get(entry.path)
-      return key === undefined ? [] : [[entry.path, key]]
-    }),
-    siteKey
+    siteKey,
+    made: madeOf(units, keys),
+    dataset: describedDataset(whole.reports)
   }
+}
+
+/** The site's own files staged so far, with their keys: made before the table of every fact, the keyed files are the site's own. */
+function keyedSite(entries: readonly UnitFile[], keyed: ReadonlyMap<string, string>): AcrossMemo['site'] {
+  return entries.flatMap((entry): Array<[string, string]> => {
+    const key = keyed.get(entry.path)
+    return key === undefined ? [] : [[entry.path, key]]
+  })
+}
+
+/**
+ * The conclusions kept for a collection of this shape (see acrossKey): as they are, or with the
+ * facts that moved since where they now stand, and the moves (see movedMemo). The summaries of
+ * the units kept in memory (watch) are taken from there.
+ */
+function keptConclusions(
+  cacheFolder: string,
+  memoKey: string,
+  units: readonly ReportUnit[],
+  keys: readonly string[]
+): ReturnType<typeof movedMemo> {
+  const kept = readAcross(cacheFolder, memoKey)
+  return (
+    kept &&
+    movedMemo(kept, units, keys, (key) => remembered.get(key)?.summary ?? readSummary(unitFile(cacheFolder, key)))
+  )
+}
+
+/**
+ * The site's own files as the build that kept `memo` made them, of a collection whose facts moved
+ * since (see movedMemo): each taken as it is, but the series that say where a moved fact stands,
+ * written again with where it stands now, under a key of the one they had and of the moves.
+ * Undefined, taking none, when one cannot be.
+ */
+async function takeMovedSite(
+  memo: AcrossMemo,
+  moves: Moves,
+  place: Place,
+  keyed: Map<string, string>
+): Promise<UnitFile[] | undefined> {
+  // The table of every fact, begun just before, goes to its thread first: it takes longer.
+  await new Promise((resolve) => setImmediate(resolve))
+  const keys = new Map(memo.site)
+  const taken = takeKeyed([...keys.keys()], (file) => keys.get(file) ?? '', place, keyed)
+  if (!taken) return undefined
+  const named = [...moves.files.keys()].map((file) => Buffer.from(`"file": ${JSON.stringify(file)}`))
+  const entries: UnitFile[] = []
+  for (const entry of taken) {
+    const target = path.join(place.root, entry.path)
+    const bytes = /^series\/.*\.json$/u.test(entry.path) ? readFileSync(target) : undefined
+    if (!bytes || !named.some((name) => bytes.includes(name))) {
+      entries.push(entry)
+      continue
+    }
+    const written = relocatedSeries(bytes, moves)
+    if (written === bytes) {
+      entries.push(entry)
+      continue
+    }
+    if (written === undefined) {
+      for (const { path: file } of taken) {
+        rmSync(path.join(place.root, file), { force: true })
+        place.linked.delete(file)
+        keyed.delete(file)
+      }
+      return undefined
+    }
+    // The staged file is the published one: replaced, never written through.
+    unlinkSync(target)
+    writeStaged(place.root, entry.path, written)
+    place.linked.delete(entry.path)
+    keyed.set(entry.path, sha256(`${keys.get(entry.path) ?? ''}\0${moves.digest}`))
+    entries.push({ path: entry.path, bytes: written.byteLength, sha256: sha256(written) })
+  }
+  return entries
 }
 
 /**

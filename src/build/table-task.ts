@@ -1,17 +1,17 @@
-import type { DescribedReport } from '../emit/datapackage.js'
+import type { DatasetDescription } from '../emit/datapackage.js'
 import type { UnitFile } from './report-unit.js'
 
 /** The site's table of every fact to write, in plain data so that it crosses to a thread. */
 export interface TableTask {
   /** The folder the site is staged in. */
   root: string
-  /** What the table's Data Package says of each published report, in their order. */
-  reports: DescribedReport[]
-  /** The unit kept in the cache of each published report, in the same order: its rows are kept beside it. */
+  /** What the table's Data Package says of the published reports. */
+  described: DatasetDescription
+  /** The unit kept in the cache of each published report, in their order: its rows are kept beside it. */
   unitFiles: string[]
 }
 
-/** The table's files, or the place among the task's reports of one whose rows could not be read. */
+/** The table's files, or the place among the task's unit files of one whose rows could not be read. */
 export type TableDone = { files: UnitFile[] } | { unreadable: number }
 
 /** Writes the tables of builds on a thread of its own (see tableThread in unit-pool.ts). */

@@ -144,21 +144,38 @@ export interface DescribedReport {
   bundle: Pick<SiteReport['bundle'], 'report' | 'metrics'> & { facts: { readonly length: number } }
 }
 
-/** A report as the site's Data Package describes it, without its facts. */
-export function describedReport({ bundle }: DescribedReport): DescribedReport {
-  return { bundle: { report: bundle.report, metrics: bundle.metrics, facts: { length: bundle.facts.length } } }
+/**
+ * What the site's Data Package says of the reports together, in plain data: a build keeps it with
+ * the conclusions of the rules across reports, and writes the table of every fact again without
+ * reading the reports' summaries when only their rows changed (their facts moved, say).
+ */
+export interface DatasetDescription {
+  reports: number
+  facts: number
+  keywords: string[]
+  issuers: string[]
+  sources: Array<{ title: string; path?: string }>
+}
+
+/** What the site's Data Package says of these reports (see DatasetDescription). */
+export function describedDataset(reports: readonly DescribedReport[]): DatasetDescription {
+  return {
+    reports: reports.length,
+    facts: reports.reduce((sum, report) => sum + report.bundle.facts.length, 0),
+    keywords: [
+      ...new Set(reports.flatMap((report) => Object.keys(report.bundle.metrics).map((id) => id.split('.')[0] ?? id)))
+    ].sort(),
+    issuers: [...new Set(reports.map((report) => report.bundle.report.issuer))],
+    sources: reports.flatMap((report) => sourcesOf(report.bundle.report))
+  }
 }
 
 /**
  * The site's datapackage.json: one table of every fact of every report (the site's facts.csv), with
  * the report's slug as the first column and, with the fact id, the key of a row.
  */
-export function emitSiteDataPackage(
-  reports: readonly DescribedReport[],
-  csv: PackagedFile,
-  parquet: PackagedFile
-): string {
-  const facts = reports.reduce((sum, report) => sum + report.bundle.facts.length, 0)
+export function emitSiteDataPackage(described: DatasetDescription, csv: PackagedFile, parquet: PackagedFile): string {
+  const { reports, facts } = described
   const table = factTable(
     csv,
     'One row per fact of every report. The unit of each value is in the `unit` column (UCUM codes, CNY for yuan).',
@@ -168,15 +185,10 @@ export function emitSiteDataPackage(
     $schema: `${profiles}datapackage.json`,
     name: 'facts',
     title: 'All facts of the published reports',
-    description: `${reports.length} 份报告中标注的全部 ${facts} 项数据,每行一项,首列为报告。Every fact tagged in the ${reports.length} reports, one row each; the first column names the report.`,
-    keywords: [
-      ...new Set(reports.flatMap((report) => Object.keys(report.bundle.metrics).map((id) => id.split('.')[0] ?? id)))
-    ].sort(),
-    contributors: [...new Set(reports.map((report) => report.bundle.report.issuer))].map((title) => ({
-      title,
-      roles: ['publisher']
-    })),
-    sources: reports.flatMap((report) => sourcesOf(report.bundle.report)),
+    description: `${reports} 份报告中标注的全部 ${facts} 项数据,每行一项,首列为报告。Every fact tagged in the ${reports} reports, one row each; the first column names the report.`,
+    keywords: described.keywords,
+    contributors: described.issuers.map((title) => ({ title, roles: ['publisher'] })),
+    sources: described.sources,
     resources: [table, parquetTable(table, parquet)]
   }
   return `${JSON.stringify(descriptor, null, 2)}\n`

@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto'
+import type { Diagnostic, RelatedPlace } from '../model/compiled.js'
+import { sha256 } from '../emit/hash.js'
+import type { AcrossMemo, AcrossMessages } from './across-memo.js'
+import type { ReportSummary, ReportUnit } from './report-unit.js'
+
+/**
+ * Where the facts of reports moved, when nothing else of them changed: a sentence put before
+ * them, a word mended in the paragraph they stand in. By each file (the path messages name a
+ * report by, and the one its facts' sources give), the place each fact's start and end stood
+ * at, `line:column`, to where it stands now; null where two places that were one now part.
+ */
+export interface Moves {
+  files: ReadonlyMap<string, ReadonlyMap<string, Point | null>>
+  /** A digest of every move: a file moved by the same moves from the same bytes has the same bytes. */
+  digest: string
+}
+
+interface Point {
+  line: number
+  column: number
+}
+
+/** A report as it was and as it is, with the digests of both summaries. */
+export interface Moved {
+  /** The path messages name the report by. */
+  shown: string
+  before: ReportSummary
+  after: ReportSummary
+  digests: [before: string, after: string]
+}
+
+/**
+ * The moves of these reports, or undefined when one is more than moved: another count of facts,
+ * or a fact now from another file. (That the summaries are otherwise the same is the caller's:
+ * see the digest of their shapes in ReportUnit.)
+ */
+export function movesOf(moved: readonly Moved[]): Moves | undefined {
+  const files = new Map<string, Map<string, Point | null>>()
+  const add = (file: string, key: string, to: Point) => {
+    const moves = files.get(file) ?? new Map<string, Point | null>()
+    files.set(file, moves)
+    const known = moves.get(key)
+    moves.set(key, known === undefined || (known !== null && samePoint(known, to)) ? to : null)
+  }
+  for (const { shown, before, after } of moved) {
+    const was = before.bundle.facts
+    const now = after.bundle.facts
+    if (was.length !== now.length) return undefined
+    for (const [at, fact] of was.entries()) {
+      const from = fact.source
+      const to = now[at]?.source
+      if (to?.file !== from.file) return undefined
+      for (const file of new Set([shown, from.file])) {
+        add(file, `${from.line}:${from.column}`, { line: to.line, column: to.column })
+        add(file, `${from.endLine}:${from.endColumn}`, { line: to.endLine, column: to.endColumn })
+      }
+    }
+  }
+  const digest = createHash('sha256')
+    .update(JSON.stringify(moved.map(({ shown, digests }) => [shown, ...digests])))
+    .digest('hex')
+  return { files, digest }
+}
+
+function samePoint(a: Point, b: Point): boolean {
+  return a.line === b.line && a.column === b.column
+}
+
+/**
+ * The messages of the rules across reports with every place in a moved report where it now
+ * stands: their own, their related places, and those their words name (`file:line:column`).
+ * Undefined when one names a place in a moved report that is no fact's start or end: it may
+ * have changed otherwise, and the rules are run again.
+ */
+export function relocatedMessages(messages: AcrossMessages, moves: Moves): AcrossMessages | undefined {
+  try {
+    const moved = (list: readonly Diagnostic[]) => list.map((diagnostic) => relocatedDiagnostic(diagnostic, moves))
+    return {
+      registry: moved(messages.registry),
+      reports: Object.fromEntries(Object.entries(messages.reports).map(([file, list]) => [file, moved(list)])),
+      skipped: moved(messages.skipped)
+    }
+  } catch (error) {
+    if (error === unplaced) return undefined
+    throw error
+  }
+}
+
+const unplaced = new Error('a place in a moved report that no fact stood at')
+
+function relocatedDiagnostic(diagnostic: Diagnostic, moves: Moves): Diagnostic {
+  const { related, fix } = diagnostic
+  return {
+    ...relocatedPlace(diagnostic, moves),
+    message: relocatedWords(diagnostic.message, moves),
+    ...(fix !== undefined && { fix: relocatedWords(fix, moves) }),
+    ...(related && {
+      related: related.map((place) => ({
+        ...relocatedPlace(place, moves),
+        message: relocatedWords(place.message, moves)
+      }))
+    })
+  }
+}
+
+function relocatedPlace<T extends Pick<RelatedPlace, 'file' | 'line' | 'column' | 'endLine' | 'endColumn'>>(
+  place: T,
+  moves: Moves
+): T {
+  const moved = moves.files.get(place.file)
+  if (!moved) return place
+  const start = pointOf(moved, place.line, place.column)
+  const end = pointOf(moved, place.endLine, place.endColumn)
+  return { ...place, line: start.line, column: start.column, endLine: end.line, endColumn: end.column }
+}
+
+function pointOf(moved: ReadonlyMap<string, Point | null>, line: number, column: number): Point {
+  const to = moved.get(`${line}:${column}`)
+  if (!to) throw unplaced
+  return to
+}
+
+/**
+ * The words of a message with each `file:line:column` of a moved report where it now stands. A
+ * path is a path of its own only where no other path goes on before it: `a.md` is not named by
+ * `source/a.md`.
+ */
+function relocatedWords(words: string, moves: Moves): string {
+  let text = words
+  for (const [file, moved] of moves.files) {
+    if (!text.includes(`${file}:`)) continue
+    text = text.replace(
+      new RegExp(`(?<![\\w./\\\\-])${escapedPattern(file)}:(\\d+):(\\d+)`, 'gu'),
+      (_, line: string, column: string) => {
+        const to = pointOf(moved, Number(line), Number(column))
+        return `${file}:${to.line}:${to.column}`
+      }
+    )
+  }
+  return text
+}
+
+function escapedPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')
+}
+
+/**
+ * A series' JSON with the source of every fact of a moved report where it now stands: the same
+ * bytes (the buffer itself) when none of those it names moved, and undefined when it names one in a way other than as a
+ * series says where a fact stands (`"source": {"file", "line", "column"}`, indented), or a place
+ * in a moved report that no fact stood at. Read as bytes, never as text: the series of a thousand
+ * reports hold a megabyte of JSON each, which took longer to decode and encode than to patch.
+ */
+export function relocatedSeries(json: Buffer, moves: Moves): Buffer | undefined {
+  let patched = json
+  for (const [file, moved] of moves.files) {
+    const named = Buffer.from(`"file": ${JSON.stringify(file)},`)
+    const pieces: Buffer[] = []
+    let kept = 0
+    for (let at = patched.indexOf(named); at !== -1; at = patched.indexOf(named, at + named.length)) {
+      const line = numberAfter(patched, at + named.length, '"line": ')
+      const column = line && numberAfter(patched, line.end, ',', '"column": ')
+      if (!line || !column || patched[skipSpace(patched, column.end)] !== closingBrace) return undefined
+      const to = moved.get(`${line.value}:${column.value}`)
+      if (!to) return undefined
+      if (to.line === line.value && to.column === column.value) continue
+      pieces.push(
+        patched.subarray(kept, line.start),
+        Buffer.from(String(to.line)),
+        patched.subarray(line.end, column.start),
+        Buffer.from(String(to.column))
+      )
+      kept = column.end
+    }
+    if (pieces.length > 0) patched = Buffer.concat([...pieces, patched.subarray(kept)])
+  }
+  return patched
+}
+
+const closingBrace = '}'.charCodeAt(0)
+
+/**
+ * The whole number that follows `words` (each after white space) from `at`, with where its digits
+ * start and end; undefined when they do not follow.
+ */
+function numberAfter(
+  json: Buffer,
+  at: number,
+  ...words: string[]
+): { value: number; start: number; end: number } | undefined {
+  let next = at
+  for (const word of words) {
+    next = skipSpace(json, next)
+    if (json.toString('latin1', next, next + word.length) !== word) return undefined
+    next += word.length
+  }
+  let end = next
+  while (end < json.length && (json[end] ?? 0) >= 0x30 && (json[end] ?? 0) <= 0x39) end += 1
+  return end > next ? { value: Number(json.toString('latin1', next, end)), start: next, end } : undefined
+}
+
+function skipSpace(json: Buffer, at: number): number {
+  let next = at
+  while (json[next] === 0x20 || json[next] === 0x0a || json[next] === 0x0d || json[next] === 0x09) next += 1
+  return next
+}
+
+/**
+ * The conclusions kept for a collection of the same shape (see acrossKey), with the places of the
+ * facts of each report that moved since where they now stand, and the moves; the kept ones as
+ * they are, without moves, when none moved. Undefined when they cannot be moved (a summary lost or
+ * changed by hand, a message naming a place no fact stood at): the rules run again.
+ */
+export function movedMemo(
+  kept: AcrossMemo,
+  units: readonly ReportUnit[],
+  keys: readonly string[],
+  summaryOf: (key: string) => ReportSummary | undefined
+): { memo: AcrossMemo; moves?: Moves } | undefined {
+  const { made } = kept
+  if (!Array.isArray(made) || made.length !== units.length) return undefined
+  const moved: Moved[] = []
+  for (const [index, unit] of units.entries()) {
+    const [before, key] = made[index] ?? [null, '']
+    const after = unit.summaryDigest
+    if (before === (after ?? null)) continue
+    if (before === null || after === undefined) return undefined
+    const was = summaryAt(summaryOf, key, before)
+    const now = unit.summary ?? summaryAt(summaryOf, keys[index] ?? '', after)
+    if (!was || !now) return undefined
+    moved.push({ shown: unit.path, before: was, after: now, digests: [before, after] })
+  }
+  const memo = { ...kept, made: madeOf(units, keys) }
+  if (moved.length === 0) return { memo }
+  const moves = movesOf(moved)
+  const messages = moves && relocatedMessages(kept.messages, moves)
+  return moves && messages && { memo: { ...memo, messages }, moves }
+}
+
+/** Of each unit, the digest of its summary and its key, for the conclusions kept (see AcrossMemo.made). */
+export function madeOf(units: readonly ReportUnit[], keys: readonly string[]): AcrossMemo['made'] {
+  return units.map((unit, index) => [unit.summaryDigest ?? null, keys[index] ?? ''])
+}
+
+/** The summary kept under `key`, when it is the one of that digest: a summary in the cache may have been changed by hand. */
+function summaryAt(
+  summaryOf: (key: string) => ReportSummary | undefined,
+  key: string,
+  digest: string
+): ReportSummary | undefined {
+  const summary = summaryOf(key)
+  return summary && sha256(JSON.stringify(summary)) === digest ? summary : undefined
+}

@@ -1,0 +1,172 @@
+import { describe, expect, test } from 'vitest'
+import type { Diagnostic } from '../src/model/compiled.js'
+import type { ReportSummary } from '../src/build/report-unit.js'
+import { movesOf, relocatedMessages, relocatedSeries, type Moves } from '../src/build/relocation.js'
+
+type Span = [line: number, column: number, endLine: number, endColumn: number]
+
+/** A summary of a report whose facts stand at `spans`, in `file`. */
+function summary(spans: readonly Span[], file = 'source/a.md'): ReportSummary {
+  const facts = spans.map(([line, column, endLine, endColumn]) => ({
+    source: { file, line, column, offset: 0, endLine, endColumn, endOffset: 0 }
+  }))
+  return { path: 'a.md', frontMatter: {}, bundle: { report: {}, metricIds: [], facts } } as unknown as ReportSummary
+}
+
+/** Two facts: the first moved two lines down, the second, on a line of its own, not at all. */
+const moves = movesOf([
+  {
+    shown: 'a.md',
+    before: summary([
+      [10, 4, 10, 20],
+      [30, 1, 30, 9]
+    ]),
+    after: summary([
+      [12, 4, 12, 20],
+      [30, 1, 30, 9]
+    ]),
+    digests: ['before', 'after']
+  }
+]) as Moves
+
+describe('movesOf', () => {
+  test('maps where each fact started and ended to where it does now, by the file messages name and the one its source names', () => {
+    expect(Object.fromEntries([...moves.files].map(([file, map]) => [file, Object.fromEntries(map)]))).toEqual({
+      'a.md': {
+        '10:4': { line: 12, column: 4 },
+        '10:20': { line: 12, column: 20 },
+        '30:1': { line: 30, column: 1 },
+        '30:9': { line: 30, column: 9 }
+      },
+      'source/a.md': {
+        '10:4': { line: 12, column: 4 },
+        '10:20': { line: 12, column: 20 },
+        '30:1': { line: 30, column: 1 },
+        '30:9': { line: 30, column: 9 }
+      }
+    })
+  })
+
+  test.each<[string, ReportSummary]>([
+    ['another count of facts', summary([[12, 4, 12, 20]])],
+    [
+      'a fact from another file',
+      summary(
+        [
+          [12, 4, 12, 20],
+          [30, 1, 30, 9]
+        ],
+        'source/b.md'
+      )
+    ]
+  ])('is undefined for a report with %s', (_, after) => {
+    const before = summary([
+      [10, 4, 10, 20],
+      [30, 1, 30, 9]
+    ])
+    expect(movesOf([{ shown: 'a.md', before, after, digests: ['before', 'after'] }])).toBeUndefined()
+  })
+
+  test('leaves out a place that two facts stood at and that now parts: one ended where the next began, and words came between', () => {
+    const before = summary([
+      [10, 4, 10, 20],
+      [10, 20, 10, 30]
+    ])
+    const after = summary([
+      [10, 4, 10, 20],
+      [10, 26, 10, 36]
+    ])
+    const parted = movesOf([{ shown: 'a.md', before, after, digests: ['before', 'after'] }])
+    expect(parted?.files.get('a.md')?.get('10:20')).toBeNull()
+    expect(parted && relocatedSeries(Buffer.from(source(10, 20)), parted)).toBeUndefined()
+  })
+
+  test('has a digest of the reports and their summaries before and after', () => {
+    const again = movesOf([
+      {
+        shown: 'a.md',
+        before: summary([[10, 4, 10, 20]]),
+        after: summary([[12, 4, 12, 20]]),
+        digests: ['before', 'other']
+      }
+    ])
+    expect(moves.digest).toMatch(/^[0-9a-f]{64}$/)
+    expect(again?.digest).not.toBe(moves.digest)
+  })
+})
+
+/** A point of a series with its source, as the series' JSON indents it. */
+const source = (line: number, column: number, file = 'source/a.md', tail = '') =>
+  `{\n  "fact": "x@2024",\n  "source": {\n    "file": "${file}",\n    "line": ${line},\n    "column": ${column}${tail}\n  }\n}\n`
+
+describe('relocatedSeries', () => {
+  // prettier-ignore
+  const rows: Array<[string, string, string | undefined]> = [
+    ['moves the source of a moved fact', source(10, 4), source(12, 4)],
+    ['moves every source it names', `[${source(10, 4)},${source(30, 1)},${source(10, 20)}]`, `[${source(12, 4)},${source(30, 1)},${source(12, 20)}]`],
+    ['leaves the sources of other files', `[${source(10, 4, 'source/b.md')},${source(10, 4)}]`, `[${source(10, 4, 'source/b.md')},${source(12, 4)}]`],
+    ['is undefined for a place no fact stood at', source(10, 5), undefined],
+    ['is undefined for a source that says more than where a fact starts', source(10, 4, 'source/a.md', ',\n    "endLine": 10'), undefined]
+  ]
+  test.each(rows)('%s', (_, json, expected) => {
+    expect(relocatedSeries(Buffer.from(json), moves)?.toString()).toBe(expected)
+  })
+
+  test('gives the same buffer when none of the facts it names moved', () => {
+    const json = Buffer.from(`[${source(30, 1)},${source(10, 4, 'source/b.md')}]`)
+    expect(relocatedSeries(json, moves)).toBe(json)
+  })
+})
+
+const diagnostic = (over: Partial<Diagnostic>): Diagnostic => ({
+  file: 'b.md',
+  line: 5,
+  column: 1,
+  endLine: 5,
+  endColumn: 9,
+  severity: 'warning',
+  ruleId: 'target-conflict',
+  message: 'other',
+  ...over
+})
+
+describe('relocatedMessages', () => {
+  test('moves the places, the related places and the places their words name, in the moved report only', () => {
+    const told = diagnostic({
+      message: 'is "1" here but "2" in a (source/a.md:10:4); b.md:5:1 stays',
+      fix: 'see source/a.md:30:1',
+      related: [{ file: 'source/a.md', line: 10, column: 4, endLine: 10, endColumn: 20, message: 'in a' }]
+    })
+    const own = diagnostic({ file: 'a.md', line: 10, column: 4, endLine: 10, endColumn: 20 })
+    expect(relocatedMessages({ registry: [], reports: { 'b.md': [told], 'a.md': [own] }, skipped: [] }, moves)).toEqual(
+      {
+        registry: [],
+        reports: {
+          'b.md': [
+            {
+              ...told,
+              message: 'is "1" here but "2" in a (source/a.md:12:4); b.md:5:1 stays',
+              fix: 'see source/a.md:30:1',
+              related: [{ file: 'source/a.md', line: 12, column: 4, endLine: 12, endColumn: 20, message: 'in a' }]
+            }
+          ],
+          'a.md': [{ ...own, line: 12, endLine: 12 }]
+        },
+        skipped: []
+      }
+    )
+  })
+
+  test.each<[string, Partial<Diagnostic>]>([
+    ['its place', { file: 'a.md', line: 11, column: 1, endLine: 11, endColumn: 2 }],
+    ['its words', { message: 'as in source/a.md:11:1' }],
+    [
+      'a related place',
+      { related: [{ file: 'source/a.md', line: 10, column: 4, endLine: 10, endColumn: 21, message: 'in a' }] }
+    ]
+  ])('is undefined when %s name a place in the moved report that no fact stood at', (_, over) => {
+    expect(
+      relocatedMessages({ registry: [], reports: { 'b.md': [diagnostic(over)] }, skipped: [] }, moves)
+    ).toBeUndefined()
+  })
+})
