@@ -40,7 +40,8 @@ export function unitFile(folder: string, key: string): string {
 }
 
 const rowsFile = (file: string) => file.replace(/\.json$/, '.rows.json')
-const csvFile = (file: string) => file.replace(/\.json$/, '.rows.csv')
+/** Where the CSV lines of the site's table that the unit kept at `file` gives are kept. */
+export const rowsCsvFile = (file: string) => file.replace(/\.json$/, '.rows.csv')
 /** Where the summary of the unit kept at `file` is kept. */
 export const summaryFile = (file: string) => file.replace(/\.json$/, '.summary.json')
 
@@ -94,14 +95,14 @@ export interface ReportRows {
 
 /** Whether the rows of a kept unit are kept too: they are read only when the site's table is written again. */
 export function hasRows(file: string): boolean {
-  return existsSync(rowsFile(file)) && existsSync(csvFile(file))
+  return existsSync(rowsFile(file)) && existsSync(rowsCsvFile(file))
 }
 
 /** The rows of the site's table a kept unit's report gives, and their CSV lines; undefined when they are not kept. */
 export function readRows(file: string): ReportRows | undefined {
   try {
     const rows = JSON.parse(readFileSync(rowsFile(file), 'utf8')) as unknown
-    const lines = csvFile(file)
+    const lines = rowsCsvFile(file)
     return Array.isArray(rows) && existsSync(lines) ? { rows: rows as SiteRow[], csvFile: lines } : undefined
   } catch {
     return undefined
@@ -116,7 +117,7 @@ export function readRows(file: string): ReportRows | undefined {
 export function writeUnit(file: string, unit: ReportUnit, rows: KeptRows): void {
   mkdirSync(path.dirname(file), { recursive: true })
   writeWholeSync(rowsFile(file), rows.json)
-  writeWholeSync(csvFile(file), rows.csv)
+  writeWholeSync(rowsCsvFile(file), rows.csv)
   if (unit.summary) writeWholeSync(summaryFile(file), JSON.stringify(unit.summary))
   keepUnit(file, unit)
 }

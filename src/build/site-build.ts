@@ -9,6 +9,9 @@ import type { StepClock } from './step-clock.js'
 // What a build of the site is asked and what it answers, shared by its two stages: the one that
 // finds whether anything changed (build-site.ts) and the one that compiles and stages (stage-site.ts).
 
+/** How many facts the rules across reports hold at once unless told (see factBudget in whole-collection.ts). */
+export const defaultFactsHeld = 150_000
+
 export interface SiteBuildOptions {
   cwd: string
   src: string

@@ -2,11 +2,17 @@ import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { fileWriter } from 'hyparquet-writer'
 import { emitSiteDataPackage, type DatasetDescription } from '../emit/datapackage.js'
-import { inRowGroups, parquetTable, siteCsvHeader, type SiteRow } from '../emit/site-dataset.js'
+import { inRowGroups, parquetTable, reportCells, siteCsvHeader, type ReportCells } from '../emit/site-dataset.js'
 import type { UnitFile } from './report-unit.js'
 import { eachChunk, fileDigest } from './file-chunks.js'
-import { readRows, type ReportRows } from './build-cache.js'
+import { hasRows, readRows, rowsCsvFile } from './build-cache.js'
 import type { TableDone, TableTask } from './table-task.js'
+
+/** A report's rows as the table takes them: its cells for the Parquet file, and the file of its CSV lines. */
+interface TableRows {
+  cells: ReportCells
+  csvFile: string
+}
 
 /**
  * Write the site's table of every fact (facts.csv, facts.parquet) and its Data Package into
@@ -16,7 +22,7 @@ import type { TableDone, TableTask } from './table-task.js'
 export function writeSiteDataset(
   root: string,
   described: DatasetDescription,
-  rowsOf: (index: number) => ReportRows
+  rowsOf: (index: number) => TableRows
 ): UnitFile[] {
   const csvPath = path.join(root, 'facts.csv')
   const parquetPath = path.join(root, 'facts.parquet')
@@ -40,21 +46,35 @@ export function writeSiteDataset(
 }
 
 /**
+ * The cells of the reports of the last table written with TableTask.keep, by the unit file their
+ * rows are kept beside (whose name is a digest of what they are made of): a process that builds
+ * again and again (watch) reads only the rows of the reports that changed since.
+ */
+let keptCells = new Map<string, ReportCells>()
+
+/**
  * Write the site's table of `task` from the rows each report's unit keeps beside it in the cache:
  * on whichever thread runs it, as it is told in plain data. A report whose rows cannot be read
  * (lost from the cache since) stops it, and is named.
  */
 export function writeKeptTable(task: TableTask): TableDone {
+  const kept = new Map<string, ReportCells>()
   try {
     const files = writeSiteDataset(task.root, task.described, (at) => {
-      const rows = readRows(task.unitFiles[at] ?? '')
-      if (!rows) throw new RowsUnreadable(at)
-      return rows
+      const unitFile = task.unitFiles[at] ?? ''
+      const known = keptCells.get(unitFile)
+      const rows = known && hasRows(unitFile) ? undefined : readRows(unitFile)
+      const cells = known && !rows ? known : rows && reportCells(rows.rows)
+      if (!cells) throw new RowsUnreadable(at)
+      if (task.keep) kept.set(unitFile, cells)
+      return { cells, csvFile: rows?.csvFile ?? rowsCsvFile(unitFile) }
     })
     return { files }
   } catch (error) {
     if (error instanceof RowsUnreadable) return { unreadable: error.at }
     throw error
+  } finally {
+    keptCells = kept
   }
 }
 
@@ -73,13 +93,13 @@ const chunkSize = 1 << 20
  */
 function* batchRows(
   batch: readonly number[],
-  rowsOf: (index: number) => ReportRows,
+  rowsOf: (index: number) => TableRows,
   copyLines: (file: string) => void
-): Generator<readonly SiteRow[]> {
+): Generator<ReportCells> {
   for (const index of batch) {
     const kept = rowsOf(index)
     copyLines(kept.csvFile)
-    yield kept.rows
+    yield kept.cells
   }
 }
 

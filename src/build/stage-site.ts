@@ -37,7 +37,7 @@ import {
   type SeenFile
 } from './build-record.js'
 import { handEdits, type HandEdits } from './hand-edits.js'
-import type { SiteBuildOptions, SiteBuildOutcome } from './site-build.js'
+import { defaultFactsHeld, type SiteBuildOptions, type SiteBuildOutcome } from './site-build.js'
 import { unitPool } from './compact-unit.js'
 import { spillFolder } from '../cache/spill-folder.js'
 import { pruneCache } from '../cache/prune-cache.js'
@@ -443,10 +443,13 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         describe()
         const tableTask = async (): Promise<TableTask> => {
           await keepAgain(published.flatMap(({ index }) => (hasRows(unitFileOf(index)) ? [] : [index])))
+          const dataset = described ?? describedDataset((await wholeCollection()).reports)
           return {
             root: place.root,
-            described: described ?? describedDataset((await wholeCollection()).reports),
-            unitFiles: published.map(({ index }) => unitFileOf(index))
+            described: dataset,
+            unitFiles: published.map(({ index }) => unitFileOf(index)),
+            // A watch keeps the table's cells from build to build, of a collection it may hold whole.
+            keep: options.workers !== undefined && dataset.facts <= (options.factsHeld ?? defaultFactsHeld)
           }
         }
         // A table written anew while the collection is held whole, or not made at all, is written

@@ -9,6 +9,12 @@ export interface TableTask {
   described: DatasetDescription
   /** The unit kept in the cache of each published report, in their order: its rows are kept beside it. */
   unitFiles: string[]
+  /**
+   * Keep the cells of these reports in the thread for its next task, which reads again only the
+   * rows of the reports that changed: set by a process that builds again and again (watch), for a
+   * collection held whole.
+   */
+  keep?: boolean
 }
 
 /** The table's files, or the place among the task's unit files of one whose rows could not be read. */

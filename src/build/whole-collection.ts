@@ -5,6 +5,7 @@ import { crossReport, type CrossReport, type CrossReportInput } from './cross-re
 import type { FactBudget } from './fact-groups.js'
 import { reportTitles } from './site-files.js'
 import { seriesKeeper, type SiteSeries } from './site-series.js'
+import { defaultFactsHeld } from './site-build.js'
 
 /** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
 export interface WholeCollection {
@@ -86,6 +87,6 @@ function answerLevels(
  * rebuilds and at 419 and 430 MB in builds compiling every report. The rules took 66 to 74 s with
  * groups of 10,000 (six builds) against 62 to 69 s with groups of 20,000 (three, the same day).
  */
-export function factBudget(held = 150_000): FactBudget {
+export function factBudget(held = defaultFactsHeld): FactBudget {
   return { held, group: Math.min(held, 10_000) }
 }

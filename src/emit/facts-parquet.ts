@@ -1,6 +1,6 @@
 import { ByteWriter } from 'hyparquet-writer'
 import type { CompiledReport } from '../model/compiled.js'
-import { inRowGroups, parquetTable, siteRows } from './site-dataset.js'
+import { inRowGroups, parquetTable, reportCells, siteRows } from './site-dataset.js'
 
 /**
  * The site's facts.parquet: the rows and columns of its facts.csv, typed (numbers as numbers, an
@@ -9,7 +9,7 @@ import { inRowGroups, parquetTable, siteRows } from './site-dataset.js'
 export function emitSiteFactsParquet(reports: readonly CompiledReport[]): Uint8Array {
   const writer = new ByteWriter()
   const table = parquetTable(writer)
-  for (const batch of inRowGroups(reports)) table.add(batch.map(siteRows))
+  for (const batch of inRowGroups(reports)) table.add(batch.map((report) => reportCells(siteRows(report))))
   table.finish()
   return new Uint8Array(writer.getBuffer())
 }
