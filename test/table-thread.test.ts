@@ -4,7 +4,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { insertedMidway, writeCorpus } from '../bench/corpus.mjs'
 import { build, type BuildOptions } from '../src/index.js'
-import { tableThread } from '../src/build/unit-pool.js'
+import { buildWith } from '../src/build/build.js'
+import { lastingRunner, tableThread } from '../src/build/unit-pool.js'
 import { snapshot } from './helpers/snapshot.js'
 
 // A collection of 60 reports: enough for its table of every fact to be written on a thread of its
@@ -63,6 +64,27 @@ describe('the table of every fact written on a thread of its own', { timeout: 12
     expect(incremental).toEqual(cold)
     for (const file of unedited.slice(0, 2))
       expect(readFileSync(at(`cache/${file}`), 'utf8')).toMatch(/^\[\["xiamen-2025-0001.*\]\]$/s)
+  })
+
+  test("a watch's lasting thread keeps the cells of its last table, and reads again the rows of the reports that changed", async () => {
+    const workers = lastingRunner(2)
+    expect(workers).toBeDefined()
+    try {
+      for (const [file, sentence] of [
+        ['source/report-00040.md', '这是又一句放在中间的话。'],
+        ['source/report-00041.md', '这也是放在中间的话。'],
+        ['source/report-00040.md', '这句放在中间,第三次。']
+      ] as const) {
+        insert(file, sentence)
+        const incremental = await buildWith(options(), workers)
+        expect(incremental.ok && incremental.value.steps.map((step) => step.step)).toContain(onThread)
+        const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache'), threads: 0 }))
+        expect(cold.ok).toBe(true)
+        expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+      }
+    } finally {
+      await workers?.close()
+    }
   })
 
   test('nothing changed: the table is taken as it stands, and no thread is started for it', async () => {
