@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { build, type BuildOptions } from '../src/index.js'
 import type { Diagnostic } from '../src/model/compiled.js'
+import { runCli } from './helpers/run-cli.js'
 import { snapshot } from './helpers/snapshot.js'
 
 // An edit that only moves a report's facts (a sentence put before them) changes nothing the rules
@@ -125,4 +126,28 @@ test('a summary changed by hand in the cache is not trusted to say where the fac
   const after = { told: await told(), files: snapshot(at('dist')) }
   expect(after).toEqual(await cold())
   expect(after.told.filter((line) => line.includes('(source/a-plan-2024.md:13:4)'))).toHaveLength(1)
+})
+
+test('a check after the facts of a report moved tells where they stand now, as a check without the cache does', async () => {
+  // The cache the builds keep: the conclusions the first kept are of the facts before they moved.
+  const check = async (...extra: string[]) => {
+    const run = await runCli(cwd, 'check', '--cache-dir', at('cache'), ...extra)
+    expect(run.code).toBe(0)
+    return run.stdout
+  }
+  // Eight reports or more are checked report by report, and the rules across them kept.
+  const other = readFileSync(at('source/b-report-2025.md'), 'utf8')
+  for (const n of [1, 2, 3, 4, 5, 6])
+    writeFileSync(at(`source/c-${n}.md`), other.replace('slug: report-2025', `slug: report-2025-${n}`))
+  expect((await build(options())).ok).toBe(true)
+  // A check of its own first: it keeps what it concluded too.
+  expect(await check()).toContain('(source/a-plan-2024.md:11:4)')
+  moveThePlansFacts()
+  const told = await check()
+  expect(told).toContain('(source/a-plan-2024.md:13:4)')
+  expect(told).toBe(await check('--no-cache'))
+  // And once a build took the conclusions moved.
+  expect((await build(options())).ok).toBe(true)
+  rmSync(at('cache/checked'), { recursive: true })
+  expect(await check()).toBe(told)
 })

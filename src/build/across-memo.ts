@@ -77,7 +77,9 @@ export function acrossKey(
   environment: string,
   skipped: readonly SkippedSource[],
   checkUnusedMetrics: boolean,
-  units: readonly ReportUnit[]
+  units: readonly ReportUnit[],
+  /** Key each summary by its digest, where its facts stand included: for conclusions taken as they are, never moved. */
+  exact = false
 ): string {
   const hash = createHash('sha256')
     .update(environment)
@@ -85,7 +87,7 @@ export function acrossKey(
   for (const unit of units) {
     const { path: shown, coverage, metrics, slugPlace, entityPlace, fatal, summaryDigest, shapeDigest } = unit
     const unread = coverage.read === false
-    const summary = shapeDigest ?? summaryDigest ?? null
+    const summary = (exact ? undefined : shapeDigest) ?? summaryDigest ?? null
     hash.update(JSON.stringify([shown, metrics, slugPlace, entityPlace, fatal ?? false, unread, summary]))
   }
   return hash.digest('hex')

@@ -117,7 +117,8 @@ export async function checkUnits(
     cacheFolder,
     'checked',
     'across',
-    `${acrossKey(environment, skipped, input.checkUnusedMetrics, units)}.json`
+    // A check takes its conclusions as they are: kept by where each report's facts stand too.
+    `${acrossKey(environment, skipped, input.checkUnusedMetrics, units, true)}.json`
   )
   const madeAcross = async (): Promise<CheckedAcross> => {
     const across = { units, summaryOf, loaded, skipped, checkUnusedMetrics: input.checkUnusedMetrics }
@@ -142,7 +143,8 @@ export async function checkUnits(
   if (!conclusions) {
     // What a build of the same collection concluded (its units are the check's: see unitOfBuild).
     conclusions =
-      builtAcross(cacheFolder, acrossKey(built, skipped, input.checkUnusedMetrics, units)) ?? (await madeAcross())
+      builtAcross(cacheFolder, acrossKey(built, skipped, input.checkUnusedMetrics, units), units) ??
+      (await madeAcross())
     try {
       keepJson(memo, conclusions)
     } catch {
@@ -184,11 +186,22 @@ interface CheckedAcross {
 
 /**
  * The conclusions of the rules across reports a build kept for a key (see AcrossMemo), as a check
- * keeps them; undefined when there are none, or what is kept is not such conclusions.
+ * keeps them; undefined when there are none, when what is kept is not such conclusions, or when
+ * they were made of other summaries than the units': a build keeps them by the shape of each
+ * summary, and moves them when facts only moved, which a check does not.
  */
-function builtAcross(cacheFolder: string, key: string): CheckedAcross | undefined {
+function builtAcross(cacheFolder: string, key: string, units: readonly ReportUnit[]): CheckedAcross | undefined {
   const memo: unknown = readAcross(cacheFolder, key)
   if (!isObject(memo) || !isObject(memo['messages']) || !Array.isArray(memo['published'])) return undefined
+  const made: unknown = memo['made']
+  const same =
+    Array.isArray(made) &&
+    made.length === units.length &&
+    units.every((unit, index) => {
+      const entry: unknown = made[index]
+      return Array.isArray(entry) && entry[0] === (unit.summaryDigest ?? null)
+    })
+  if (!same) return undefined
   const messages = memo['messages']
   const counts = (memo['published'] as unknown[]).map((entry) => {
     const report = isObject(entry) ? entry['report'] : undefined
