@@ -154,6 +154,32 @@ describe('an incremental build is byte-identical to a cold one', () => {
     expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
   })
 
+  // The tree the last build replaced holds the files it wrote anew too, as links: a checkout of
+  // the same sources (new files, new times), without the output folder, takes every file from it.
+  test('with the output folder deleted after builds that wrote files anew, and the tree they replaced kept', async () => {
+    edit('source/xiamen-2025.md', '\n构建从山顶到海洋', '\n本句为测试所加。构建从山顶到海洋')
+    expect((await build(options())).ok).toBe(true)
+    edit('source/xiamen-2025.md', '本句为测试所加。', '本句为测试所加,又一句。')
+    expect((await build(options())).ok).toBe(true)
+    const published = siteInodes()
+    rmSync(at('dist'), { recursive: true })
+    for (const name of readdirSync(at('source'))) {
+      const file = at(`source/${name}`)
+      const text = readFileSync(file)
+      rmSync(file)
+      writeFileSync(file, text)
+    }
+    const reports = readdirSync(at('source')).filter((name) => name.endsWith('.md')).length
+    const again = await build(options())
+    expect(again.ok && again.value.steps.map((step) => step.step)).toContain(
+      `compile 0 reports, take ${reports} from earlier builds`
+    )
+    expect(siteInodes()).toEqual(published)
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+  })
+
   // A file of the tree kept that is not what the record says (its size kept) is not taken: the
   // series, or the table of every fact, are made again.
   test.each(['series/air.aqi_composite.html', 'facts.csv'])(

@@ -48,6 +48,13 @@ export interface PublishOptions {
    * (see recoverFrom); on the file system of `out`, or it is not kept.
    */
   spare?: string
+  /**
+   * The files of the staged tree written anew, not taken as links to those of `out`: once it is
+   * published, each is linked into the replaced tree kept as the spare, which then holds the
+   * published tree, so that a build of a checkout without the output folder takes every file
+   * from it, those this publication wrote too.
+   */
+  fresh?: () => readonly string[]
 }
 
 export interface RecoveryResult {
@@ -191,7 +198,7 @@ export async function publishTree(
         throw error
       }
       await step('published')
-      const kept = hadPrevious && options.spare !== undefined && (await keptAside(at.old, options.spare))
+      const kept = hadPrevious && (await keptAsSpare(at.old, target, options))
       if (hadPrevious && !kept) await rename(at.old, at.trash)
       // With no tree replaced, the next publication would stage into an empty folder, and make
       // every folder and link again while an editor waits: links to this tree's files are its spare.
@@ -421,6 +428,35 @@ function linkedCopy(from: string, to: string): boolean {
     return true
   } catch {
     return false
+  }
+}
+
+/** Keep a replaced tree as the spare, with the files the publication wrote anew linked into it (see PublishOptions.fresh). */
+async function keptAsSpare(tree: string, published: string, { spare, fresh }: PublishOptions): Promise<boolean> {
+  if (spare === undefined || !(await keptAside(tree, spare))) return false
+  linkedOver(published, spare, fresh?.() ?? [])
+  return true
+}
+
+/**
+ * Link each of `files` of `from` into `to`, in place of any file there. A file that cannot be
+ * linked is removed from `to` instead, if it can be: whoever takes a file from the spare checks it
+ * first, so one left as it was costs a file made again, never a wrong one.
+ */
+function linkedOver(from: string, to: string, files: readonly string[]): void {
+  for (const file of files) {
+    const target = path.join(to, file)
+    try {
+      rmSync(target, { force: true })
+      mkdirSync(path.dirname(target), { recursive: true })
+      linkSync(path.join(from, file), target)
+    } catch {
+      try {
+        rmSync(target, { force: true })
+      } catch {
+        // Left as it is: see above.
+      }
+    }
   }
 }
 

@@ -144,7 +144,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           check: options.check,
           ...(options.onPublishStep && { onStep: options.onPublishStep }),
           // A cold build stages into an empty folder, as it always has.
-          ...(cache.reuse && { spare: spareTree(cache.folder, out) })
+          ...(cache.reuse && { spare: spareTree(cache.folder, out), fresh: () => freshFiles(built) })
         }
       )
     } catch (error) {
@@ -498,6 +498,11 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       rmSync(spilled, { recursive: true, force: true })
     }
   }
+}
+
+/** The files of a staged tree written anew, not taken as links to the published ones (see PublishOptions.fresh). */
+function freshFiles(built: Staged | undefined): string[] {
+  return built ? built.entries.flatMap((entry) => (built.linked.has(entry.path) ? [] : [entry.path])) : []
 }
 
 /**
