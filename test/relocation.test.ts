@@ -81,6 +81,26 @@ describe('movesOf', () => {
     expect(parted && relocatedSeries(Buffer.from(source(10, 20)), parted)).toBeUndefined()
   })
 
+  test('keeps the places of its front matter where they stand, in the file messages name it by', () => {
+    const place = { start: { line: 7, column: 7 }, end: { line: 7, column: 17 } }
+    const kept = movesOf([
+      {
+        shown: 'a.md',
+        before: summary([[10, 4, 10, 20]]),
+        after: summary([[12, 4, 12, 20]]),
+        digests: ['before', 'after'],
+        kept: [place]
+      }
+    ]) as Moves
+    const told = diagnostic({ file: 'a.md', line: 7, column: 7, endLine: 7, endColumn: 17 })
+    expect(relocatedMessages({ registry: [], reports: { 'a.md': [told] }, skipped: [] }, kept)).toEqual({
+      registry: [],
+      reports: { 'a.md': [told] },
+      skipped: []
+    })
+    expect(relocatedMessages({ registry: [], reports: { 'a.md': [told] }, skipped: [] }, moves)).toBeUndefined()
+  })
+
   test('has a digest of the reports and their summaries before and after', () => {
     const again = movesOf([
       {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { Position } from 'unist'
 import type { Diagnostic, RelatedPlace } from '../model/compiled.js'
 import { sha256 } from '../emit/hash.js'
 import type { AcrossMemo, AcrossMessages } from './across-memo.js'
@@ -28,6 +29,8 @@ export interface Moved {
   before: ReportSummary
   after: ReportSummary
   digests: [before: string, after: string]
+  /** Places that stand where they stood: those of its front matter (its slug, its entity), which the key of the conclusions holds. */
+  kept?: readonly Position[]
 }
 
 /**
@@ -43,7 +46,9 @@ export function movesOf(moved: readonly Moved[]): Moves | undefined {
     const known = moves.get(key)
     moves.set(key, known === undefined || (known !== null && samePoint(known, to)) ? to : null)
   }
-  for (const { shown, before, after } of moved) {
+  for (const { shown, before, after, kept = [] } of moved) {
+    for (const { start, end } of kept)
+      for (const point of [start, end]) add(shown, `${point.line}:${point.column}`, point)
     const was = before.bundle.facts
     const now = after.bundle.facts
     if (was.length !== now.length) return undefined
@@ -229,7 +234,8 @@ export function movedMemo(
     const was = summaryAt(summaryOf, key, before)
     const now = unit.summary ?? summaryAt(summaryOf, keys[index] ?? '', after)
     if (!was || !now) return undefined
-    moved.push({ shown: unit.path, before: was, after: now, digests: [before, after] })
+    const kept = [unit.slugPlace, unit.entityPlace]
+    moved.push({ shown: unit.path, before: was, after: now, digests: [before, after], kept })
   }
   const memo = { ...kept, made: madeOf(units, keys) }
   if (moved.length === 0) return { memo }
