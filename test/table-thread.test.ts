@@ -87,6 +87,17 @@ describe('the table of every fact written on a thread of its own', { timeout: 12
     }
   })
 
+  test("a collection too large to hold whose facts moved: the table is written in the build's thread", async () => {
+    insert('source/report-00042.md', '这句放在中间,集合太大。')
+    const built = await build(options({ factsHeld: 1000 }))
+    const steps = built.ok ? built.value.steps.map((step) => step.step) : []
+    expect(steps).toContain('tables of every fact')
+    expect(steps).toContain('rules across reports')
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache'), threads: 0 }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+  })
+
   test('nothing changed: the table is taken as it stands, and no thread is started for it', async () => {
     writeFileSync(at('source/report-00001.md'), `${readFileSync(at('source/report-00001.md'), 'utf8')}\n`)
     const again = await build(options())

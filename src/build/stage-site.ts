@@ -441,6 +441,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         let described = memo?.dataset
         const describe = () => (described ??= whole && describedDataset(whole.reports))
         describe()
+        const factsHeld = options.factsHeld ?? defaultFactsHeld
+        const heldWhole = () => whole?.held ?? (described !== undefined && described.facts <= factsHeld)
         const tableTask = async (): Promise<TableTask> => {
           await keepAgain(published.flatMap(({ index }) => (hasRows(unitFileOf(index)) ? [] : [index])))
           const dataset = described ?? describedDataset((await wholeCollection()).reports)
@@ -449,12 +451,13 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             described: dataset,
             unitFiles: published.map(({ index }) => unitFileOf(index)),
             // A watch keeps the table's cells from build to build, of a collection it may hold whole.
-            keep: options.workers !== undefined && dataset.facts <= (options.factsHeld ?? defaultFactsHeld)
+            keep: options.workers !== undefined && dataset.facts <= factsHeld
           }
         }
-        // A table written anew while the collection is held whole, or not made at all, is written
-        // on a thread of its own while this one stages the series; one of a collection too large to
-        // hold, once its series are let go. Rows changed since they were kept, as summaries may be
+        // A table written anew while the collection is held whole, or of one small enough to hold
+        // that is not made at all, is written on a thread of its own while this one stages the
+        // series; one of a collection too large to hold, once its series are let go: at 10,000
+        // reports, a table's thread beside conclusions moved took the peak to 454 MB. Rows changed since they were kept, as summaries may be
         // (see wholeCollection above): each such report is compiled again to keep them, and the
         // table is written over.
         const table = tableStaging(
@@ -464,7 +467,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
               (error) => error === damagedRows,
               () => keepAgain(published.flatMap(({ index }) => (readRows(unitFileOf(index)) ? [] : [index])))
             ),
-          () => (whole?.held ?? true) && !isRecorded(place, datasetFiles, rowsKey) && tableWriterFor(published.length)
+          () => heldWhole() && !isRecorded(place, datasetFiles, rowsKey) && tableWriterFor(published.length)
         )
         try {
           const site = memoSite ?? (moved?.moves && (await takeMovedSite(moved.memo, moved.moves, place, keyed)))
