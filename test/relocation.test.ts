@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { Diagnostic } from '../src/model/compiled.js'
 import type { ReportSummary } from '../src/build/report-unit.js'
-import { movesOf, relocatedMessages, relocatedSeries, type Moves } from '../src/build/relocation.js'
+import { movesOf, relocatedMessages, relocateSeries, type Moves } from '../src/build/relocation.js'
 
 type Span = [line: number, column: number, endLine: number, endColumn: number]
 
@@ -78,7 +78,7 @@ describe('movesOf', () => {
     ])
     const parted = movesOf([{ shown: 'a.md', before, after, digests: ['before', 'after'] }])
     expect(parted?.files.get('a.md')?.get('10:20')).toBeNull()
-    expect(parted && relocatedSeries(Buffer.from(source(10, 20)), parted)).toBeUndefined()
+    expect(parted && relocated(source(10, 20), parted)).toBeUndefined()
   })
 
   test('keeps the places of its front matter where they stand, in the file messages name it by', () => {
@@ -119,22 +119,40 @@ describe('movesOf', () => {
 const source = (line: number, column: number, file = 'source/a.md', tail = '') =>
   `{\n  "fact": "x@2024",\n  "source": {\n    "file": "${file}",\n    "line": ${line},\n    "column": ${column}${tail}\n  }\n}\n`
 
-describe('relocatedSeries', () => {
+/** A series' JSON as relocateSeries gives it, read `window` bytes at a time: its text, 'unmoved', or undefined. */
+function relocated(json: string, over: Moves = moves, window?: number): string | undefined {
+  const bytes = Buffer.from(json)
+  let at = 0
+  const read = (into: Buffer, from: number) => {
+    const copied = bytes.copy(into, from, at, Math.min(bytes.length, at + into.length - from))
+    at += copied
+    return copied
+  }
+  const pieces: Buffer[] = []
+  // The pieces are views of a buffer read into again: copied as they come.
+  const moved = relocateSeries(read, over, (piece) => pieces.push(Buffer.from(piece)), window)
+  return moved === undefined ? undefined : moved === 0 ? 'unmoved' : Buffer.concat(pieces).toString()
+}
+
+describe('relocateSeries', () => {
   // prettier-ignore
   const rows: Array<[string, string, string | undefined]> = [
     ['moves the source of a moved fact', source(10, 4), source(12, 4)],
     ['moves every source it names', `[${source(10, 4)},${source(30, 1)},${source(10, 20)}]`, `[${source(12, 4)},${source(30, 1)},${source(12, 20)}]`],
     ['leaves the sources of other files', `[${source(10, 4, 'source/b.md')},${source(10, 4)}]`, `[${source(10, 4, 'source/b.md')},${source(12, 4)}]`],
+    ['is unmoved when none of the facts it names moved', `[${source(30, 1)},${source(10, 4, 'source/b.md')}]`, 'unmoved'],
     ['is undefined for a place no fact stood at', source(10, 5), undefined],
     ['is undefined for a source that says more than where a fact starts', source(10, 4, 'source/a.md', ',\n    "endLine": 10'), undefined]
   ]
   test.each(rows)('%s', (_, json, expected) => {
-    expect(relocatedSeries(Buffer.from(json), moves)?.toString()).toBe(expected)
+    expect(relocated(json)).toBe(expected)
   })
 
-  test('gives the same buffer when none of the facts it names moved', () => {
-    const json = Buffer.from(`[${source(30, 1)},${source(10, 4, 'source/b.md')}]`)
-    expect(relocatedSeries(json, moves)).toBe(json)
+  // 300 sources, about 30 KB: read in windows of every size, the same bytes come out.
+  test.each([1, 7, 100, 4096, 1 << 22])('reads a long series a window of %i bytes at a time', (window) => {
+    const many = Array.from({ length: 300 }, (_, at) => (at % 3 === 0 ? source(10, 4) : source(30, 1, 'source/b.md')))
+    const expected = many.map((json) => json.replace('"line": 10', '"line": 12'))
+    expect(relocated(`[${many.join(',')}]`, moves, window)).toBe(`[${expected.join(',')}]`)
   })
 })
 

@@ -159,37 +159,81 @@ function escapedPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')
 }
 
+/** A number of a series' JSON to put in place of another: where the fact of a moved report stands now. */
+interface Edit {
+  start: number
+  end: number
+  value: number
+}
+
 /**
- * A series' JSON with the source of every fact of a moved report where it now stands: the same
- * bytes (the buffer itself) when none of those it names moved, and undefined when it names one in a way other than as a
- * series says where a fact stands (`"source": {"file", "line", "column"}`, indented), or a place
- * in a moved report that no fact stood at. Read as bytes, never as text: the series of a thousand
- * reports hold a megabyte of JSON each, which took longer to decode and encode than to patch.
+ * A series' JSON with the source of every fact of a moved report where it now stands, read with
+ * `read` (into a buffer, from where it is filled; 0 at the end) a window at a time, and given to
+ * `write`, when there is one, a piece at a time: how many places moved (0: none of those it names
+ * did), or undefined when it names one in a way other than as a series says where a fact stands
+ * (`"source": {"file", "line", "column"}`, indented), or a place in a moved report that no fact
+ * stood at. Read as bytes, never as text, and never whole: at 10,000 reports a series is up to a
+ * hundred megabytes of JSON, which read whole took a build's peak past 440 MB.
  */
-export function relocatedSeries(json: Buffer, moves: Moves): Buffer | undefined {
-  let patched = json
+export function relocateSeries(
+  read: (into: Buffer, at: number) => number,
+  moves: Moves,
+  write?: (piece: Buffer) => void,
+  window = 1 << 22
+): number | undefined {
+  // A source is a few dozen bytes: one that starts in a window ends in what follows it.
+  const slack = 1 << 12
+  const buffer = Buffer.allocUnsafe(window + slack)
+  let filled = 0
+  let moved = 0
+  for (;;) {
+    let end = false
+    while (!end && filled < buffer.length) {
+      const got = read(buffer, filled)
+      end = got === 0
+      filled += got
+    }
+    const limit = end ? filled : filled - slack
+    const view = buffer.subarray(0, filled)
+    const edits = editsIn(view, limit, moves)
+    if (!edits) return undefined
+    moved += edits.length / 2
+    const cut = Math.max(limit, edits.at(-1)?.end ?? 0)
+    if (write) for (const piece of piecesOf(view.subarray(0, cut), edits)) write(piece)
+    if (end) return moved
+    buffer.copy(buffer, 0, cut, filled)
+    filled -= cut
+  }
+}
+
+/** The numbers to put in place in `json` for the sources of moved facts named before `limit`, in order; undefined as relocateSeries says. */
+function editsIn(json: Buffer, limit: number, moves: Moves): Edit[] | undefined {
+  const edits: Edit[] = []
   for (const [file, moved] of moves.files) {
     const named = Buffer.from(`"file": ${JSON.stringify(file)},`)
-    const pieces: Buffer[] = []
-    let kept = 0
-    for (let at = patched.indexOf(named); at !== -1; at = patched.indexOf(named, at + named.length)) {
-      const line = numberAfter(patched, at + named.length, '"line": ')
-      const column = line && numberAfter(patched, line.end, ',', '"column": ')
-      if (!line || !column || patched[skipSpace(patched, column.end)] !== closingBrace) return undefined
+    for (let at = json.indexOf(named); at !== -1 && at < limit; at = json.indexOf(named, at + named.length)) {
+      const line = numberAfter(json, at + named.length, '"line": ')
+      const column = line && numberAfter(json, line.end, ',', '"column": ')
+      if (!line || !column || json[skipSpace(json, column.end)] !== closingBrace) return undefined
       const to = moved.get(`${line.value}:${column.value}`)
       if (!to) return undefined
       if (to.line === line.value && to.column === column.value) continue
-      pieces.push(
-        patched.subarray(kept, line.start),
-        Buffer.from(String(to.line)),
-        patched.subarray(line.end, column.start),
-        Buffer.from(String(to.column))
-      )
-      kept = column.end
+      edits.push({ ...line, value: to.line }, { ...column, value: to.column })
     }
-    if (pieces.length > 0) patched = Buffer.concat([...pieces, patched.subarray(kept)])
   }
-  return patched
+  return edits.sort((a, b) => a.start - b.start)
+}
+
+/** The bytes of `json` with the edits made, as views of it and the numbers put in. */
+function piecesOf(json: Buffer, edits: readonly Edit[]): Buffer[] {
+  const pieces: Buffer[] = []
+  let kept = 0
+  for (const { start, end, value } of edits) {
+    pieces.push(json.subarray(kept, start), Buffer.from(String(value)))
+    kept = end
+  }
+  pieces.push(json.subarray(kept))
+  return pieces
 }
 
 const closingBrace = '}'.charCodeAt(0)

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto'
 import {
+  closeSync,
   copyFileSync,
   linkSync,
   lstatSync,
   mkdirSync,
-  readFileSync,
+  openSync,
+  readSync,
   readdirSync,
   renameSync,
   rmSync,
   unlinkSync,
   writeFileSync,
+  writeSync,
   type Stats
 } from 'node:fs'
 import path from 'node:path'
@@ -53,7 +56,7 @@ import { tableThread, unitRunner, type UnitRunner } from './unit-pool.js'
 import type { TableTask, TableWriter } from './table-task.js'
 import { registryOf } from './registry-memo.js'
 import { tightHeap } from './tight-heap.js'
-import { madeOf, movedMemo, relocatedSeries, type Moves } from './relocation.js'
+import { madeOf, movedMemo, relocateSeries, type Moves } from './relocation.js'
 import { isNodeError } from '../model/node-error.js'
 import { plural } from '../model/plural.js'
 import type { UnitTask } from './unit-task.js'
@@ -761,21 +764,19 @@ async function takeMovedSite(
   const keys = new Map(memo.site)
   const taken = takeKeyed([...keys.keys()], (file) => keys.get(file) ?? '', place, keyed)
   if (!taken) return undefined
-  const named = [...moves.files.keys()].map((file) => Buffer.from(`"file": ${JSON.stringify(file)}`))
   const entries: UnitFile[] = []
   for (const entry of taken) {
     const target = path.join(place.root, entry.path)
-    const bytes = /^series\/.*\.json$/u.test(entry.path) ? readFileSync(target) : undefined
-    if (!bytes || !named.some((name) => bytes.includes(name))) {
+    // Read once to tell whether a place it gives moved, and once more to write it so: neither
+    // time whole (see relocateSeries).
+    const moved = /^series\/.*\.json$/u.test(entry.path)
+      ? readingFile(target, (read) => relocateSeries(read, moves))
+      : 0
+    if (moved === 0) {
       entries.push(entry)
       continue
     }
-    const written = relocatedSeries(bytes, moves)
-    if (written === bytes) {
-      entries.push(entry)
-      continue
-    }
-    if (written === undefined) {
+    if (moved === undefined) {
       for (const { path: file } of taken) {
         rmSync(path.join(place.root, file), { force: true })
         place.linked.delete(file)
@@ -783,12 +784,14 @@ async function takeMovedSite(
       }
       return undefined
     }
-    // The staged file is the published one: replaced, never written through.
-    unlinkSync(target)
-    writeStaged(place.root, entry.path, written)
+    // The staged file may be the published one: replaced, never written through.
+    const before = `${target}.moved`
+    renameSync(target, before)
+    const written = writingFile(target, (write) => readingFile(before, (read) => relocateSeries(read, moves, write)))
+    unlinkSync(before)
     place.linked.delete(entry.path)
     keyed.set(entry.path, sha256(`${keys.get(entry.path) ?? ''}\0${moves.digest}`))
-    entries.push({ path: entry.path, bytes: written.byteLength, sha256: sha256(written) })
+    entries.push({ path: entry.path, ...written })
   }
   return entries
 }
@@ -897,6 +900,34 @@ function writeStaged(root: string, file: string, content: string | Uint8Array): 
   const target = path.join(root, file)
   mkdirSync(path.dirname(target), { recursive: true })
   writeFileSync(target, content)
+}
+
+/** What `use` makes with a reader of `file` (into a buffer, from where it is filled; 0 at its end). */
+function readingFile<T>(file: string, use: (read: (into: Buffer, at: number) => number) => T): T {
+  const descriptor = openSync(file, 'r')
+  try {
+    return use((into, at) => readSync(descriptor, into, at, into.length - at, null))
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+/** Write a file with `use`, a piece at a time, hashed as it goes; its size and digest. */
+function writingFile(file: string, use: (write: (piece: Uint8Array) => void) => void): Omit<UnitFile, 'path'> {
+  const hash = createHash('sha256')
+  let bytes = 0
+  const descriptor = openSync(file, 'w')
+  try {
+    use((piece) => {
+      for (let written = 0; written < piece.byteLength;)
+        written += writeSync(descriptor, piece, written, piece.byteLength - written)
+      hash.update(piece)
+      bytes += piece.byteLength
+    })
+  } finally {
+    closeSync(descriptor)
+  }
+  return { bytes, sha256: hash.digest('hex') }
 }
 
 /** Stage a file made on disk by this build (see MadeFile): moved, or copied from another file system. */
