@@ -768,9 +768,11 @@ async function takeMovedSite(
   for (const entry of taken) {
     const target = path.join(place.root, entry.path)
     // Read once to tell whether a place it gives moved, and once more to write it so: neither
-    // time whole (see relocateSeries).
+    // time whole (see relocateSeries), in windows no larger than the file (a series of a hundred
+    // reports is a hundred kilobytes; a save under watch patches dozens).
+    const window = Math.min(entry.bytes + 1, 1 << 22)
     const moved = /^series\/.*\.json$/u.test(entry.path)
-      ? readingFile(target, (read) => relocateSeries(read, moves))
+      ? readingFile(target, (read) => relocateSeries(read, moves, undefined, window))
       : 0
     if (moved === 0) {
       entries.push(entry)
@@ -787,7 +789,9 @@ async function takeMovedSite(
     // The staged file may be the published one: replaced, never written through.
     const before = `${target}.moved`
     renameSync(target, before)
-    const written = writingFile(target, (write) => readingFile(before, (read) => relocateSeries(read, moves, write)))
+    const written = writingFile(target, (write) =>
+      readingFile(before, (read) => relocateSeries(read, moves, write, window))
+    )
     unlinkSync(before)
     place.linked.delete(entry.path)
     keyed.set(entry.path, sha256(`${keys.get(entry.path) ?? ''}\0${moves.digest}`))
