@@ -765,14 +765,17 @@ async function takeMovedSite(
   const taken = takeKeyed([...keys.keys()], (file) => keys.get(file) ?? '', place, keyed)
   if (!taken) return undefined
   const entries: UnitFile[] = []
+  const window = 1 << 22
   for (const entry of taken) {
     const target = path.join(place.root, entry.path)
-    // Read once to tell whether a place it gives moved, and once more to write it so: neither
-    // time whole (see relocateSeries), in windows no larger than the file (a series of a hundred
-    // reports is a hundred kilobytes; a save under watch patches dozens).
-    const window = Math.min(entry.bytes + 1, 1 << 22)
+    // A series of up to 4 MB is read once, its pieces kept (a series of a hundred reports is a
+    // hundred kilobytes, and a save under watch patches dozens); a larger one is read once to
+    // tell whether a place it gives moved, and once more to write it so, a window at a time.
+    const held: Buffer[] | undefined = entry.bytes < window ? [] : undefined
     const moved = /^series\/.*\.json$/u.test(entry.path)
-      ? readingFile(target, (read) => relocateSeries(read, moves, undefined, window))
+      ? readingFile(target, (read) =>
+          relocateSeries(read, moves, held && ((piece) => held.push(Buffer.from(piece))), window)
+        )
       : 0
     if (moved === 0) {
       entries.push(entry)
@@ -787,12 +790,9 @@ async function takeMovedSite(
       return undefined
     }
     // The staged file may be the published one: replaced, never written through.
-    const before = `${target}.moved`
-    renameSync(target, before)
-    const written = writingFile(target, (write) =>
-      readingFile(before, (read) => relocateSeries(read, moves, write, window))
-    )
-    unlinkSync(before)
+    const written = held
+      ? writtenAnew(target, held)
+      : writtenFrom(target, (read, write) => relocateSeries(read, moves, write, window))
     place.linked.delete(entry.path)
     keyed.set(entry.path, sha256(`${keys.get(entry.path) ?? ''}\0${moves.digest}`))
     entries.push({ path: entry.path, ...written })
@@ -904,6 +904,28 @@ function writeStaged(root: string, file: string, content: string | Uint8Array): 
   const target = path.join(root, file)
   mkdirSync(path.dirname(target), { recursive: true })
   writeFileSync(target, content)
+}
+
+/** Replace a staged file (never write through it: it may be the published one) with `pieces`; its size and digest. */
+function writtenAnew(file: string, pieces: readonly Uint8Array[]): Omit<UnitFile, 'path'> {
+  unlinkSync(file)
+  return writingFile(file, (write) => {
+    for (const piece of pieces) write(piece)
+  })
+}
+
+/** Replace a staged file with what `copy` writes of it as it reads it; its size and digest. */
+function writtenFrom(
+  file: string,
+  copy: (read: (into: Buffer, at: number) => number, write: (piece: Uint8Array) => void) => void
+): Omit<UnitFile, 'path'> {
+  const before = `${file}.moved`
+  renameSync(file, before)
+  try {
+    return writingFile(file, (write) => readingFile(before, (read) => copy(read, write)))
+  } finally {
+    unlinkSync(before)
+  }
 }
 
 /** What `use` makes with a reader of `file` (into a buffer, from where it is filled; 0 at its end). */
