@@ -765,13 +765,15 @@ async function takeMovedSite(
   const taken = takeKeyed([...keys.keys()], (file) => keys.get(file) ?? '', place, keyed)
   if (!taken) return undefined
   const entries: UnitFile[] = []
-  const window = 1 << 22
+  const largest = 1 << 22
   for (const entry of taken) {
     const target = path.join(place.root, entry.path)
     // A series of up to 4 MB is read once, its pieces kept (a series of a hundred reports is a
     // hundred kilobytes, and a save under watch patches dozens); a larger one is read once to
     // tell whether a place it gives moved, and once more to write it so, a window at a time.
-    const held: Buffer[] | undefined = entry.bytes < window ? [] : undefined
+    const held: Buffer[] | undefined = entry.bytes < largest ? [] : undefined
+    // No larger than the file: a buffer of 4 MB for each of dozens of small series is garbage enough to slow a save.
+    const window = Math.min(entry.bytes + 1, largest)
     const moved = /^series\/.*\.json$/u.test(entry.path)
       ? readingFile(target, (read) =>
           relocateSeries(read, moves, held && ((piece) => held.push(Buffer.from(piece))), window)
