@@ -5,6 +5,7 @@ import { emitSiteDataPackage, type DatasetDescription } from '../emit/datapackag
 import { inRowGroups, parquetTable, reportCells, siteCsvHeader, type ReportCells } from '../emit/site-dataset.js'
 import type { UnitFile } from './report-unit.js'
 import { eachChunk, fileDigest } from './file-chunks.js'
+import { writeAllSync } from '../cache/write-pieces.js'
 import { hasRows, readRows, rowsCsvFile } from './build-cache.js'
 import type { TableDone, TableTask } from './table-task.js'
 
@@ -62,12 +63,14 @@ export function writeKeptTable(task: TableTask): TableDone {
   try {
     const files = writeSiteDataset(task.root, task.described, (at) => {
       const unitFile = task.unitFiles[at] ?? ''
+      // Cells kept are taken only while the report's lines are kept too: they are copied from there.
       const known = keptCells.get(unitFile)
-      const rows = known && hasRows(unitFile) ? undefined : readRows(unitFile)
-      const cells = known && !rows ? known : rows && reportCells(rows.rows)
+      const held = known && hasRows(unitFile) ? known : undefined
+      const rows = held ? undefined : readRows(unitFile)
+      const cells = held ?? (rows && reportCells(rows.rows))
       if (!cells) throw new RowsUnreadable(at)
       if (task.keep) kept.set(unitFile, cells)
-      return { cells, csvFile: rows?.csvFile ?? rowsCsvFile(unitFile) }
+      return { cells, csvFile: rowsCsvFile(unitFile) }
     })
     return { files }
   } catch (error) {
@@ -111,7 +114,6 @@ function digestOf(root: string, file: string, chunk: Buffer): UnitFile {
 /** Write the bytes of a file to an open one, read into `chunk` a piece at a time. */
 function appendBytes(handle: number, file: string, chunk: Buffer): void {
   eachChunk(file, chunk, (read) => {
-    for (let written = 0; written < read.byteLength;)
-      written += writeSync(handle, read, written, read.byteLength - written)
+    writeAllSync(handle, read)
   })
 }

@@ -12,7 +12,6 @@ import {
   rmSync,
   unlinkSync,
   writeFileSync,
-  writeSync,
   type Stats
 } from 'node:fs'
 import path from 'node:path'
@@ -21,6 +20,7 @@ import { describedDataset } from '../emit/datapackage.js'
 import { manifestOf } from '../emit/manifest.js'
 import { sha256 } from '../emit/hash.js'
 import { writeJsonFile } from './json-file.js'
+import { writeAllSync } from '../cache/write-pieces.js'
 import { fileDigest } from './file-chunks.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
@@ -947,8 +947,7 @@ function writingFile(file: string, use: (write: (piece: Uint8Array) => void) => 
   const descriptor = openSync(file, 'w')
   try {
     use((piece) => {
-      for (let written = 0; written < piece.byteLength;)
-        written += writeSync(descriptor, piece, written, piece.byteLength - written)
+      writeAllSync(descriptor, piece)
       hash.update(piece)
       bytes += piece.byteLength
     })

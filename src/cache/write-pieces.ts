@@ -3,6 +3,12 @@ import { closeSync, openSync, writeSync } from 'node:fs'
 // The pieces are encoded into a buffer of this many bytes, written each time it fills.
 const size = 1 << 20
 
+/** Write all of `bytes` to an open file: one write may take fewer. */
+export function writeAllSync(descriptor: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.byteLength;)
+    written += writeSync(descriptor, bytes, written, bytes.byteLength - written)
+}
+
 /**
  * Write a text given in pieces to `file`, a megabyte of it at a time, and give each buffer to
  * `seen` as it is written (to hash it, say: the buffer is used again once `seen` returns); the
@@ -19,7 +25,7 @@ export function writePiecesSync(file: string, pieces: Iterable<string>, seen?: (
   let held = ''
   const descriptor = openSync(file, 'w')
   const write = (from: Buffer, length: number) => {
-    for (let written = 0; written < length;) written += writeSync(descriptor, from, written, length - written)
+    writeAllSync(descriptor, from.subarray(0, length))
     seen?.(from.subarray(0, length))
     bytes += length
   }
