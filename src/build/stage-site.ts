@@ -460,9 +460,9 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         // A table written anew while the collection is held whole, or of one small enough to hold
         // that is not made at all, is written on a thread of its own while this one stages the
         // series; one of a collection too large to hold, once its series are let go: at 10,000
-        // reports, a table's thread beside conclusions moved took the peak to 454 MB. Rows changed since they were kept, as summaries may be
-        // (see wholeCollection above): each such report is compiled again to keep them, and the
-        // table is written over.
+        // reports, a table's thread beside conclusions moved took the peak to 454 MB. Rows changed
+        // since they were kept, as summaries may be (see wholeCollection above): each such report
+        // is compiled again to keep them, and the table is written over.
         const table = tableStaging(
           (writer) =>
             mendedOnce(
