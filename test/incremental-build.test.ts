@@ -231,10 +231,13 @@ describe('the cache', () => {
     changeFigure()
     expect((await build(options())).ok).toBe(true)
     expect(summaries()).toHaveLength(5)
-    // Two hours on: the fact sheet's unit before the change (four files) and the conclusions about the collection then.
-    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(5)
+    expect(readdirSync(at('cache/tables'))).toHaveLength(2)
+    // Two hours on: the fact sheet's unit before the change (four files), and the conclusions about
+    // the collection then and the row group of its table of every fact.
+    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(6)
     expect(summaries()).toHaveLength(4)
     expect(readdirSync(at('cache/across'))).toHaveLength(1)
+    expect(readdirSync(at('cache/tables'))).toHaveLength(1)
     const again = await build(options())
     expect(again.ok && again.value.unchanged).toBe(true)
     // The figure as it was: compiled again, and the site as a cold build writes it.

@@ -207,6 +207,29 @@ test('what a record uses is read from beside it when it is kept there, and goes 
   ])
 })
 
+test('the row groups of the site’s table stay while a record uses them, and go an hour after none does', () => {
+  const [used, shared, old, recent] = [key('a'), key('b'), key('c'), key('d')]
+  mkdirSync(path.join(cache, 'dist'))
+  mkdirSync(path.join(cache, 'other'))
+  const uses = (out: string, rowGroups: string[]) =>
+    JSON.stringify({ out: path.join(cache, out), environment: key('e'), rowGroups, units: [] })
+  put(`builds/${distName()}.json`, '{}', 2 * hour)
+  put(`builds/${distName()}.uses.json`, uses('dist', [used, shared]), 2 * hour)
+  const otherName = outputName(cache, path.join(cache, 'other'))
+  put(`builds/${otherName}.json`, '{}', 2 * hour)
+  put(`builds/${otherName}.uses.json`, uses('other', [shared]), 2 * hour)
+  for (const group of [used, shared, old]) put(`tables/${group}.group`, 'xyz', 2 * hour)
+  put(`tables/${recent}.group`, 'x', hour / 2)
+  // Left by a build killed between writing a row group and renaming it.
+  put(`tables/${old}.group.4242.k3j2.tmp`, 'ab', 2 * hour)
+  // Not named as factmark names its files: never removed.
+  put('tables/notes.txt', 'mine', 2 * hour)
+  expect(pruneCache(cache, { now })).toEqual({ files: 2, bytes: 3 + 2, records: 0, trees: 0 })
+  expect(files().filter((file) => file.startsWith('tables/'))).toEqual(
+    [`tables/${used}.group`, `tables/${shared}.group`, `tables/${recent}.group`, 'tables/notes.txt'].sort()
+  )
+})
+
 test('what a record is kept with goes once the record is gone, and what a write stopped midway left goes too', () => {
   const [kept, orphan, recent] = [distName(), 'fedcba9876543210', '00112233445566ff']
   mkdirSync(path.join(cache, 'dist'))

@@ -53,7 +53,8 @@ import type { WholeCollection } from './whole-collection.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { mendedOnce } from './mended-once.js'
 import { tableThread, unitRunner, type UnitRunner } from './unit-pool.js'
-import type { TableTask, TableWriter } from './table-task.js'
+import { rowGroupKeys, type TableTask, type TableWriter } from './table-task.js'
+import { rowGroupsFolder } from '../cache/row-groups-folder.js'
 import { registryOf } from './registry-memo.js'
 import { tightHeap } from './tight-heap.js'
 import { madeOf, movedMemo, relocateSeries, type Moves } from './relocation.js'
@@ -155,7 +156,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         return { ok: false, reason: error.reason, result: error.result, message: error.message, restored: false }
       throw error
     }
-    const { result, entries, keyed, linked, across, modified: unlike } = built as Staged
+    const { result, entries, keyed, linked, across, rowGroups, modified: unlike } = built as Staged
     const modified = modifiedByHand(unlike, cache.folder, out, record)
     const stats = recordedStats(out, entries, record, linked)
     // The site is published: a record that cannot be kept (a cache that cannot be written) leaves
@@ -170,6 +171,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           sources: input.reports.map((source, index) => [source.path, keys[index] ?? '']),
           skipped,
           across,
+          rowGroups,
           files: Object.fromEntries(
             entries.map((entry) => {
               const key = keyed.get(entry.path)
@@ -454,7 +456,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             described: dataset,
             unitFiles: published.map(({ index }) => unitFileOf(index)),
             // A watch keeps the table's cells from build to build, of a collection it may hold whole.
-            keep: options.workers !== undefined && dataset.facts <= factsHeld
+            keep: options.workers !== undefined && dataset.facts <= factsHeld,
+            rowGroups: { folder: rowGroupsFolder(cache.folder), take: cache.reuse }
           }
         }
         // A table written anew while the collection is held whole, or of one small enough to hold
@@ -498,7 +501,10 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       entries.push({ path: manifestName, bytes: manifest.bytes, sha256: manifest.sha256 })
       if (place.edits.manifestEdited()) place.modified.add(manifestName)
       options.clock.lap('manifest')
-      return { result, entries, keyed, linked: place.linked, across: memoKey, modified: [...place.modified].sort() }
+      // The row groups of the table this tree's is made of, whether written anew or taken, stay kept while its record is.
+      const rowGroups = rowGroupKeys(published.map(({ index }) => unitFile(cache.folder, keys[index] ?? '')))
+      const modified = [...place.modified].sort()
+      return { result, entries, keyed, linked: place.linked, across: memoKey, rowGroups, modified }
     } finally {
       await Promise.all([runner.close(), late?.close()])
       rmSync(spilled, { recursive: true, force: true })
@@ -898,6 +904,8 @@ interface Staged {
   linked: Map<string, number>
   /** The key of the conclusions of the rules across reports (see acrossKey). */
   across: string
+  /** The keys of the row groups of the table of every fact (see rowGroupKeys). */
+  rowGroups: string[]
   /** See Place.modified. */
   modified: string[]
 }

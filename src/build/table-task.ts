@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { inRowGroups } from '../emit/row-groups.js'
 import type { DatasetDescription } from '../emit/datapackage.js'
 import type { UnitFile } from './report-unit.js'
 
@@ -15,6 +18,11 @@ export interface TableTask {
    * collection held whole.
    */
   keep?: boolean
+  /**
+   * The folder each row group of the table is kept in, by its key (see rowGroupKeys), and whether
+   * those kept may be taken (not in a cold build, which keeps them anew).
+   */
+  rowGroups?: { folder: string; take: boolean }
 }
 
 /** The table's files, or the place among the task's unit files of one whose rows could not be read. */
@@ -25,4 +33,17 @@ export interface TableWriter {
   write(task: TableTask): Promise<TableDone>
   /** Stop the thread; once closed, closing again does nothing. */
   close(): Promise<void>
+}
+
+/**
+ * The key of each row group of the table whose reports' units are `unitFiles`, in their order (see
+ * inRowGroups): the names of a batch's units, which are digests of everything a report's rows are
+ * made of, factmark's code among them.
+ */
+export function rowGroupKeys(unitFiles: readonly string[]): string[] {
+  return inRowGroups(unitFiles).map((batch) =>
+    createHash('sha256')
+      .update(JSON.stringify(batch.map((file) => path.basename(file))))
+      .digest('hex')
+  )
 }

@@ -3,14 +3,17 @@ import path from 'node:path'
 import { readKept } from './cache-folder.js'
 import { outputName } from './output-name.js'
 import { readUses, type RecordUses } from './record-uses.js'
+import { rowGroupsFolder } from './row-groups-folder.js'
 
 // Every edit of a report leaves the unit of its last text in the cache (150 KB for the seed), and
 // every change to the facts of a collection leaves the conclusions about the last one (1.6 MB at
-// 1,000 reports): a day of saves in watch is tens of megabytes. A build into a folder that is
-// deleted after (a temporary one, in CI or a test) leaves its record, and the tree it replaced,
-// which then holds the only links to its files. What no build of an output folder that is still
-// there uses goes, once it has been left alone for a while: an hour keeps what a build running
-// meanwhile writes before its record names it, and the edit undone soon after.
+// 1,000 reports), and every change to a batch of a hundred reports the row group of the site's
+// table that batch made (46 KB for a hundred copies of the seed): a day of saves in watch is tens
+// of megabytes. A build into a folder that is deleted after (a temporary one, in CI or a test)
+// leaves its record, and the tree it replaced, which then holds the only links to its files. What
+// no build of an output folder that is still there uses goes, once it has been left alone for a
+// while: an hour keeps what a build running meanwhile writes before its record names it, and the
+// edit undone soon after.
 const hour = 60 * 60 * 1000
 const unnamedIdle = 30 * 24 * hour
 // No build records what `check` reads: a registry it checked, what a check found, and what it
@@ -41,6 +44,7 @@ export interface Pruned {
 interface InUse {
   units: Set<string>
   across: Set<string>
+  rowGroups: Set<string>
   environments: Set<string>
   /** The names of the records kept, which are those of their spare trees too. */
   records: Set<string>
@@ -53,6 +57,7 @@ const hex64 = '[0-9a-f]{64}'
 const beside = String.raw`(?:\.\d+\.[0-9a-z]*\.tmp)?`
 const unitEntry = new RegExp(`^(${hex64})\\.(?:json|summary\\.json|rows\\.json|rows\\.csv)${beside}$`)
 const keyedEntry = new RegExp(`^(${hex64})\\.json${beside}$`)
+const rowGroupEntry = new RegExp(`^(${hex64})\\.group${beside}$`)
 const recordName = /^[0-9a-f]{16}$/
 const recordEntry = /^([0-9a-f]{16})\.json$/
 // What a record is kept with (see writeRecord), and what a write of either stopped midway left.
@@ -84,6 +89,7 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
     sweep(path.join(units, shard), unitEntry, used.units)
   sweepRecordParts(path.join(folder, 'builds'), before, pruned)
   sweep(path.join(folder, 'across'), keyedEntry, used.across)
+  sweep(rowGroupsFolder(folder), rowGroupEntry, used.rowGroups)
   sweep(path.join(folder, 'registry'), keyedEntry, used.environments)
   pruneChecked(folder, now - checkedIdle, pruned)
   // The tree a build replaced is kept under the name of its record (see outputName): one whose record is gone has no build to stage into it.
@@ -173,7 +179,13 @@ function removeIdle(file: string, before: number, pruned: Pruned): boolean {
  * been left alone for a month more.
  */
 function inUse(folder: string, before: number, pruned: Pruned): InUse {
-  const used: InUse = { units: new Set(), across: new Set(), environments: new Set(), records: new Set() }
+  const used: InUse = {
+    units: new Set(),
+    across: new Set(),
+    rowGroups: new Set(),
+    environments: new Set(),
+    records: new Set()
+  }
   const builds = path.join(folder, 'builds')
   for (const name of namesIn(builds)) {
     const own = recordEntry.exec(name)?.[1]
@@ -181,7 +193,7 @@ function inUse(folder: string, before: number, pruned: Pruned): InUse {
     const file = path.join(builds, name)
     const uses = readUses(file) ?? usesOfRecord(readKept(file))
     if (!uses) continue
-    const { out, environment, across, units } = uses
+    const { out, environment, across, rowGroups, units } = uses
     // A record that does not name its folder was written before records did: it goes once it has
     // been left alone for a month, when the folder it is of is most likely gone too.
     const since = out !== undefined ? before : before - unnamedIdle
@@ -196,6 +208,7 @@ function inUse(folder: string, before: number, pruned: Pruned): InUse {
     used.records.add(own)
     for (const unit of units) used.units.add(unit)
     if (across !== undefined) used.across.add(across)
+    for (const group of rowGroups ?? []) used.rowGroups.add(group)
     if (environment !== undefined) used.environments.add(environment)
   }
   return used

@@ -1,6 +1,7 @@
 import { ByteWriter } from 'hyparquet-writer'
 import type { CompiledReport } from '../model/compiled.js'
-import { inRowGroups, parquetTable, reportCells, siteRows } from './site-dataset.js'
+import { inRowGroups } from './row-groups.js'
+import { parquetTable, reportCells, rowGroupPiece, siteRows } from './site-dataset.js'
 
 /**
  * The site's facts.parquet: the rows and columns of its facts.csv, typed (numbers as numbers, an
@@ -9,7 +10,8 @@ import { inRowGroups, parquetTable, reportCells, siteRows } from './site-dataset
 export function emitSiteFactsParquet(reports: readonly CompiledReport[]): Uint8Array {
   const writer = new ByteWriter()
   const table = parquetTable(writer)
-  for (const batch of inRowGroups(reports)) table.add(batch.map((report) => reportCells(siteRows(report))))
+  for (const batch of inRowGroups(reports))
+    table.add(rowGroupPiece(batch.map((report) => reportCells(siteRows(report)))))
   table.finish()
   return new Uint8Array(writer.getBuffer())
 }

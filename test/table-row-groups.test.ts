@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { keepRowGroup, readRowGroup, rowGroupFile } from '../src/cache/row-group-file.js'
+import { writeKeptTable } from '../src/build/site-dataset-files.js'
+import { rowGroupKeys, type TableTask } from '../src/build/table-task.js'
+import { compileSources } from '../src/compile/compile-sources.js'
+import { factColumns } from '../src/emit/fact-columns.js'
+import { siteCsvLines, siteRows, type SiteRow } from '../src/emit/site-dataset.js'
+import { seedRegistry, seedReport } from './helpers/seed.js'
+
+// The site's table of every fact is written a hundred reports at a time, and the row group of each
+// batch is kept in the cache: the next table appends those of the batches that did not change where
+// they now fall, and is the same bytes as a table encoded whole.
+
+const seed = compileSources({ reports: [seedReport], registry: seedRegistry }).reports[0]
+const seedRows = seed ? siteRows(seed) : []
+const count = 250
+const lineColumn = 1 + factColumns.findIndex((column) => column.name === 'line')
+
+describe('the table of every fact, a row group at a time', { timeout: 60_000 }, () => {
+  let dir: string
+  const at = (...parts: string[]) => path.join(dir, ...parts)
+  let unitFiles: string[]
+
+  /** Keep the rows of a report, as a build keeps them beside its unit; the unit's file. */
+  const keepReport = (rows: SiteRow[]) => {
+    const key = createHash('sha256').update(JSON.stringify(rows)).digest('hex')
+    const file = at('units', `${key}.json`)
+    writeFileSync(file.replace(/\.json$/, '.rows.json'), JSON.stringify(rows))
+    writeFileSync(file.replace(/\.json$/, '.rows.csv'), siteCsvLines(rows))
+    return file
+  }
+  const rowsOf = (slug: string, value = 0): SiteRow[] =>
+    seedRows.map(([, ...cells], index) => [
+      slug,
+      ...(index === 0 ? cells.map((cell, i) => (i === 3 ? value : cell)) : cells)
+    ])
+
+  const described = (files: readonly string[]) => ({
+    reports: files.length,
+    facts: files.length * seedRows.length,
+    keywords: [],
+    issuers: [],
+    sources: []
+  })
+  /** Write the table of `files` into a folder of its own, taking kept row groups or not; the digests of its files. */
+  const written = (name: string, files: string[], rowGroups?: TableTask['rowGroups']) => {
+    mkdirSync(at(name))
+    const done = writeKeptTable({
+      root: at(name),
+      described: described(files),
+      unitFiles: files,
+      ...(rowGroups && { rowGroups })
+    })
+    expect(done).toHaveProperty('files')
+    return Object.fromEntries(
+      ['facts.csv', 'facts.parquet', 'datapackage.json'].map((file) => [
+        file,
+        createHash('sha256')
+          .update(readFileSync(at(name, file)))
+          .digest('hex')
+      ])
+    )
+  }
+  const kept = () => readdirSync(at('tables')).sort()
+  const keep = { folder: '', take: true }
+
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'factmark-row-groups-'))
+    mkdirSync(at('units'))
+    keep.folder = at('tables')
+    unitFiles = Array.from({ length: count }, (_, index) => keepReport(rowsOf(`r-${index + 1}`)))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('each batch of a hundred reports is kept as it is encoded, and the table is the one encoded whole', async () => {
+    const whole = written('whole', unitFiles)
+    expect(written('first', unitFiles, keep)).toEqual(whole)
+    expect(kept()).toEqual(
+      rowGroupKeys(unitFiles)
+        .map((key) => `${key}.group`)
+        .sort()
+    )
+    expect(kept()).toHaveLength(3)
+    const instance = await DuckDBInstance.create(':memory:')
+    const connection = await instance.connect()
+    try {
+      const file = at('first', 'facts.parquet')
+      const rows = await connection.runAndReadAll(`SELECT count(*), count(DISTINCT report), max(line) FROM '${file}'`)
+      expect(rows.getRows()).toEqual([
+        [BigInt(count * seedRows.length), BigInt(count), Math.max(...seedRows.map((row) => Number(row[lineColumn])))]
+      ])
+    } finally {
+      connection.closeSync()
+      instance.closeSync()
+    }
+  })
+
+  test('after one report changed, only its batch is encoded again: the others are appended as kept', () => {
+    const changed = [...unitFiles]
+    changed[149] = keepReport(rowsOf('r-150', 12345.5))
+    const whole = written('changed-whole', changed)
+    // A report whose rows are gone cannot be encoded: its batch's row group is taken.
+    rmSync(unitFiles[0]?.replace(/\.json$/, '.rows.json') ?? '')
+    expect(written('changed', changed, keep)).toEqual(whole)
+    expect(kept()).toHaveLength(4)
+    expect(kept()).toContain(`${rowGroupKeys(changed)[1] ?? ''}.group`)
+    unitFiles = changed
+  })
+
+  test('a row group cut short, changed by hand, or naming places beyond its bytes is not taken', () => {
+    const [first, second, third] = rowGroupKeys(unitFiles).map((key) => rowGroupFile(keep.folder, key))
+    const piece = readRowGroup(second ?? '')
+    expect(piece).toBeDefined()
+    const cut = readFileSync(first ?? '')
+    writeFileSync(first ?? '', cut.subarray(0, cut.length - 10))
+    expect(readRowGroup(first ?? '')).toBeUndefined()
+    const flipped = readFileSync(third ?? '')
+    flipped[flipped.length - 1] = (flipped[flipped.length - 1] ?? 0) ^ 1
+    writeFileSync(third ?? '', flipped)
+    expect(readRowGroup(third ?? '')).toBeUndefined()
+    if (piece?.group.columns[0]?.meta_data) piece.group.columns[0].meta_data.data_page_offset = 10n ** 9n
+    if (piece) keepRowGroup(second ?? '', piece)
+    expect(readRowGroup(second ?? '')).toBeUndefined()
+    writeFileSync(unitFiles[0]?.replace(/\.json$/, '.rows.json') ?? '', JSON.stringify(rowsOf('r-1')))
+    const whole = written('damaged-whole', unitFiles)
+    expect(written('damaged', unitFiles, keep)).toEqual(whole)
+    for (const file of [first, second, third]) expect(readRowGroup(file ?? '')).toBeDefined()
+  })
+
+  test('a cold build does not take kept row groups, and keeps its own over them', () => {
+    const [first, second] = rowGroupKeys(unitFiles).map((key) => rowGroupFile(keep.folder, key))
+    const own = readFileSync(second ?? '')
+    // The row group of another batch, where the second's is looked for.
+    copyFileSync(first ?? '', second ?? '')
+    const whole = written('cold-whole', unitFiles)
+    expect(written('cold', unitFiles, { folder: keep.folder, take: false })).toEqual(whole)
+    expect(readFileSync(second ?? '')).toEqual(own)
+  })
+})
