@@ -129,8 +129,8 @@ function relocated(json: string, over: Moves = moves, window?: number): string |
     return copied
   }
   const pieces: Buffer[] = []
-  // The pieces are views of a buffer read into again: copied as they come.
-  const moved = relocateSeries(read, over, (piece) => pieces.push(Buffer.from(piece)), window)
+  // The pieces are views of the windows, held as they come: no window is read into again.
+  const moved = relocateSeries(read, over, (piece) => pieces.push(piece), window)
   return moved === undefined ? undefined : moved === 0 ? 'unmoved' : Buffer.concat(pieces).toString()
 }
 

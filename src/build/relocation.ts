@@ -169,7 +169,7 @@ interface Edit {
 /**
  * A series' JSON with the source of every fact of a moved report where it now stands, read with
  * `read` (into a buffer, from where it is filled; 0 at the end) a window at a time, and given to
- * `write`, when there is one, a piece at a time: how many places moved (0: none of those it names
+ * `write`, when there is one, a piece at a time (views of the windows, which may be held): how many places moved (0: none of those it names
  * did), or undefined when it names one in a way other than as a series says where a fact stands
  * (`"source": {"file", "line", "column"}`, indented), or a place in a moved report that no fact
  * stood at. Read as bytes, never as text, and never whole: at 10,000 reports a series is up to a
@@ -183,7 +183,7 @@ export function relocateSeries(
 ): number | undefined {
   // A source is a few dozen bytes: one that starts in a window ends in what follows it.
   const slack = 1 << 12
-  const buffer = Buffer.allocUnsafe(window + slack)
+  let buffer = Buffer.allocUnsafe(window + slack)
   let filled = 0
   let moved = 0
   for (;;) {
@@ -201,8 +201,10 @@ export function relocateSeries(
     const cut = Math.max(limit, edits.at(-1)?.end ?? 0)
     if (write) for (const piece of piecesOf(view.subarray(0, cut), edits)) write(piece)
     if (end) return moved
-    buffer.copy(buffer, 0, cut, filled)
-    filled -= cut
+    // A window is never read into again: the pieces given to `write` stay as they are.
+    const next = Buffer.allocUnsafe(window + slack)
+    filled = buffer.copy(next, 0, cut, filled)
+    buffer = next
   }
 }
 

@@ -781,9 +781,7 @@ async function takeMovedSite(
     // No larger than the file: a buffer of 4 MB for each of dozens of small series is garbage enough to slow a save.
     const window = Math.min(entry.bytes + 1, largest)
     const moved = /^series\/.*\.json$/u.test(entry.path)
-      ? readingFile(target, (read) =>
-          relocateSeries(read, moves, held && ((piece) => held.push(Buffer.from(piece))), window)
-        )
+      ? readingFile(target, (read) => relocateSeries(read, moves, held && ((piece) => held.push(piece)), window))
       : 0
     if (moved === 0) {
       entries.push(entry)
