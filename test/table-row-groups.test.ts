@@ -5,15 +5,16 @@ import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { keepRowGroup, readRowGroup, rowGroupFile } from '../src/cache/row-group-file.js'
-import { writeKeptTable } from '../src/build/site-dataset-files.js'
+import { writeKeptParquet } from '../src/build/site-dataset-files.js'
 import { rowGroupKeys, type TableTask } from '../src/build/table-task.js'
 import { compileSources } from '../src/compile/compile-sources.js'
 import { factColumns } from '../src/emit/fact-columns.js'
-import { siteCsvLines, siteRows, type SiteRow } from '../src/emit/site-dataset.js'
+import { siteCsvHeader, siteCsvLines, siteRows, type SiteRow } from '../src/emit/site-rows.js'
+import { writeSiteCsv } from '../src/build/site-csv-file.js'
 import { seedRegistry, seedReport } from './helpers/seed.js'
 
-// The site's table of every fact is written a hundred reports at a time, and the row group of each
-// batch is kept in the cache: the next table appends those of the batches that did not change where
+// The site's facts.parquet is written a hundred reports at a time, and the row group of each batch
+// is kept in the cache: the next table appends those of the batches that did not change where
 // they now fall, and is the same bytes as a table encoded whole.
 
 const seed = compileSources({ reports: [seedReport], registry: seedRegistry }).reports[0]
@@ -40,31 +41,15 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
       ...(index === 0 ? cells.map((cell, i) => (i === 3 ? value : cell)) : cells)
     ])
 
-  const described = (files: readonly string[]) => ({
-    reports: files.length,
-    facts: files.length * seedRows.length,
-    keywords: [],
-    issuers: [],
-    sources: []
-  })
-  /** Write the table of `files` into a folder of its own, taking kept row groups or not; the digests of its files. */
+  /** Write the facts.parquet of `files` into a folder of its own, taking kept row groups or not; its digest, as told and as read. */
   const written = (name: string, files: string[], rowGroups?: TableTask['rowGroups']) => {
     mkdirSync(at(name))
-    const done = writeKeptTable({
-      root: at(name),
-      described: described(files),
-      unitFiles: files,
-      ...(rowGroups && { rowGroups })
+    const done = writeKeptParquet({ root: at(name), unitFiles: files, ...(rowGroups && { rowGroups }) })
+    const bytes = readFileSync(at(name, 'facts.parquet'))
+    expect(done).toEqual({
+      parquet: { path: 'facts.parquet', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }
     })
-    expect(done).toHaveProperty('files')
-    return Object.fromEntries(
-      ['facts.csv', 'facts.parquet', 'datapackage.json'].map((file) => [
-        file,
-        createHash('sha256')
-          .update(readFileSync(at(name, file)))
-          .digest('hex')
-      ])
-    )
+    return 'parquet' in done ? done.parquet.sha256 : ''
   }
   const kept = () => readdirSync(at('tables')).sort()
   const keep = { folder: '', take: true }
@@ -130,6 +115,26 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
     const whole = written('damaged-whole', unitFiles)
     expect(written('damaged', unitFiles, keep)).toEqual(whole)
     for (const file of [first, second, third]) expect(readRowGroup(file ?? '')).toBeDefined()
+  })
+
+  test("facts.csv is the header and each report's lines in turn, hashed as written; a report without lines is named", () => {
+    mkdirSync(at('csv'))
+    const files = unitFiles.slice(0, 3)
+    const done = writeSiteCsv(at('csv'), files)
+    const text = readFileSync(at('csv', 'facts.csv'), 'utf8')
+    expect(text).toBe(
+      siteCsvHeader + files.map((file) => siteCsvLines(rowsOf(`r-${files.indexOf(file) + 1}`))).join('')
+    )
+    expect(done).toEqual({
+      path: 'facts.csv',
+      bytes: Buffer.byteLength(text),
+      sha256: createHash('sha256').update(text).digest('hex')
+    })
+    const lines = unitFiles[1]?.replace(/\.json$/, '.rows.csv') ?? ''
+    const kept = readFileSync(lines)
+    rmSync(lines)
+    expect(writeSiteCsv(at('csv'), files)).toEqual({ unreadable: 1 })
+    writeFileSync(lines, kept)
   })
 
   test('a cold build does not take kept row groups, and keeps its own over them', () => {

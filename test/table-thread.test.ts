@@ -105,13 +105,11 @@ describe('the table of every fact written on a thread of its own', { timeout: 12
   })
 })
 
-const noReports = { reports: 0, facts: 0, keywords: [], issuers: [], sources: [] }
-
 test('a table thread that stopped between tasks refuses the next at once, rather than leave it waiting', async () => {
   const writer = tableThread()
   expect(writer).toBeDefined()
   await writer?.close()
-  await expect(writer?.write({ root: tmpdir(), described: noReports, unitFiles: [] })).rejects.toThrow(
+  await expect(writer?.write({ root: tmpdir(), unitFiles: [] })).rejects.toThrow(
     /^the thread writing the table stopped \(\d+\)$/
   )
 })

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { factmarkDigest } from '../cache/factmark-digest.js'
 import { readKept, writeWholeSync } from '../cache/cache-folder.js'
-import type { SiteRow } from '../emit/site-dataset.js'
+import type { SiteRow } from '../emit/site-rows.js'
 import type { SourceText } from '../model/compiled.js'
 import type { KeptRows, ReportSummary, ReportUnit } from './report-unit.js'
 

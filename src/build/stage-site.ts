@@ -16,7 +16,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
-import { describedDataset } from '../emit/datapackage.js'
+import { describedDataset, type DatasetDescription } from '../emit/datapackage.js'
 import { manifestOf } from '../emit/manifest.js'
 import { sha256 } from '../emit/hash.js'
 import { writeJsonFile } from './json-file.js'
@@ -54,6 +54,7 @@ import { SummaryUnreadable } from './summary-unreadable.js'
 import { mendedOnce } from './mended-once.js'
 import { tableThread, unitRunner, type UnitRunner } from './unit-pool.js'
 import { rowGroupKeys, type TableTask, type TableWriter } from './table-task.js'
+import { writeSiteCsv, writeSiteDataPackage } from './site-csv-file.js'
 import { rowGroupsFolder } from '../cache/row-groups-folder.js'
 import { registryOf } from './registry-memo.js'
 import { tightHeap } from './tight-heap.js'
@@ -448,17 +449,17 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         describe()
         const factsHeld = options.factsHeld ?? defaultFactsHeld
         const heldWhole = () => whole?.held ?? (described !== undefined && described.facts <= factsHeld)
-        const tableTask = async (): Promise<TableTask> => {
+        const tableTask = async (): Promise<DatasetTask> => {
           await keepAgain(published.flatMap(({ index }) => (hasRows(unitFileOf(index)) ? [] : [index])))
           const dataset = described ?? describedDataset((await wholeCollection()).reports)
-          return {
+          const task = {
             root: place.root,
-            described: dataset,
             unitFiles: published.map(({ index }) => unitFileOf(index)),
             // A watch keeps the table's cells from build to build, of a collection it may hold whole.
             keep: options.workers !== undefined && dataset.facts <= factsHeld,
             rowGroups: { folder: rowGroupsFolder(cache.folder), take: cache.reuse }
           }
+          return { task, described: dataset }
         }
         // A table written anew while the collection is held whole, or of one small enough to hold
         // that is not made at all, is written on a thread of its own while this one stages the
@@ -844,13 +845,23 @@ function takeKeyed(
 
 const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
 
-/** Stage the site's table of every fact: taken from the output folder when its rows are the same. */
+/** The site's facts.parquet to write, and what the table's Data Package says of the reports. */
+interface DatasetTask {
+  task: TableTask
+  described: DatasetDescription
+}
+
+/**
+ * Stage the site's table of every fact: taken from the output folder when its rows are the same;
+ * else facts.parquet written on `writer`'s thread (or once facts.csv is, in this one), while this
+ * thread copies the lines of facts.csv, and then the Data Package of both.
+ */
 async function stageDataset(
   place: Place,
   key: string,
   keyed: Map<string, string>,
   /** The table to write, once the rows of each report are kept. */
-  taskOf: () => Promise<TableTask>,
+  taskOf: () => Promise<DatasetTask>,
   /** The thread to write it on, if not this one. */
   writer: TableWriter | undefined
 ): Promise<UnitFile[]> {
@@ -858,11 +869,17 @@ async function stageDataset(
   for (const name of datasetFiles) keyed.set(name, key)
   const taken = takeKeyed(datasetFiles, () => key, place, keyed)
   if (taken) return taken
-  const task = await taskOf()
+  const { task, described } = await taskOf()
   // The Parquet writer is loaded only for a table that changed.
-  const done = writer ? await writer.write(task) : (await import('./site-dataset-files.js')).writeKeptTable(task)
-  if ('unreadable' in done) throw damagedRows
-  return done.files
+  const parquet = writer
+    ? writer.write(task)
+    : import('./site-dataset-files.js').then((files) => files.writeKeptParquet(task))
+  // Told when it is waited for, below; not before, should the lines fail first.
+  parquet.catch(() => undefined)
+  const csv = writeSiteCsv(task.root, task.unitFiles)
+  const done = await parquet
+  if ('unreadable' in done || 'unreadable' in csv) throw damagedRows
+  return [csv, done.parquet, writeSiteDataPackage(task.root, described, csv, done.parquet)]
 }
 
 /**

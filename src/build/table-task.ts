@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { inRowGroups } from '../emit/row-groups.js'
-import type { DatasetDescription } from '../emit/datapackage.js'
 import type { UnitFile } from './report-unit.js'
 
-/** The site's table of every fact to write, in plain data so that it crosses to a thread. */
+/** The site's facts.parquet to write, in plain data so that it crosses to a thread. */
 export interface TableTask {
   /** The folder the site is staged in. */
   root: string
-  /** What the table's Data Package says of the published reports. */
-  described: DatasetDescription
   /** The unit kept in the cache of each published report, in their order: its rows are kept beside it. */
   unitFiles: string[]
   /**
@@ -25,10 +22,10 @@ export interface TableTask {
   rowGroups?: { folder: string; take: boolean }
 }
 
-/** The table's files, or the place among the task's unit files of one whose rows could not be read. */
-export type TableDone = { files: UnitFile[] } | { unreadable: number }
+/** The file written, or the place among the task's unit files of one whose rows could not be read. */
+export type TableDone = { parquet: UnitFile } | { unreadable: number }
 
-/** Writes the tables of builds on a thread of its own (see tableThread in unit-pool.ts). */
+/** Writes the facts.parquet of builds on a thread of its own (see tableThread in unit-pool.ts). */
 export interface TableWriter {
   write(task: TableTask): Promise<TableDone>
   /** Stop the thread; once closed, closing again does nothing. */

@@ -1,6 +1,6 @@
 import { csvLines } from './csv-lines.js'
 import { factCells, factColumns } from './fact-columns.js'
-import { siteCsvHeader, siteCsvLines, siteRows } from './site-dataset.js'
+import { siteCsvHeader, siteCsvLines, siteRows } from './site-rows.js'
 import type { CompiledReport } from '../model/compiled.js'
 
 /** The byte order mark Excel and WPS need to read a CSV file as UTF-8 rather than the system's code page (GBK). */

@@ -1,7 +1,8 @@
 import { ByteWriter } from 'hyparquet-writer'
 import type { CompiledReport } from '../model/compiled.js'
 import { inRowGroups } from './row-groups.js'
-import { parquetTable, reportCells, rowGroupPiece, siteRows } from './site-dataset.js'
+import { parquetTable, reportCells, rowGroupPiece } from './site-dataset.js'
+import { siteRows } from './site-rows.js'
 
 /**
  * The site's facts.parquet: the rows and columns of its facts.csv, typed (numbers as numbers, an

@@ -1,32 +1,12 @@
 import { ByteWriter, ParquetWriter, schemaFromColumnData, type BasicType, type Writer } from 'hyparquet-writer'
-import type { FactBundle } from '../model/schema-types.js'
-import { csvLines } from './csv-lines.js'
-import { factCells, factColumns, reportColumn, type Column } from './fact-columns.js'
+import { factColumns, type Column } from './fact-columns.js'
+import { siteColumns as columns, type SiteRow } from './site-rows.js'
 
 /**
- * The site's table of every fact of every report (facts.csv and facts.parquet), built a batch of
- * reports at a time so that a collection of thousands never holds all its rows at once: a build
- * hands the rows of each report as they come and gets the same bytes as a build of one batch.
+ * The site's facts.parquet, built a batch of reports at a time so that a collection of thousands
+ * never holds all its rows at once: a build hands the rows of each report as they come and gets
+ * the same bytes as a build of one batch.
  */
-
-/** One row of the site's table: the report's slug, then the cells of its facts.csv; null for an empty cell. */
-export type SiteRow = Array<string | number | null>
-
-const columns: ReadonlyArray<Pick<Column, 'name' | 'type' | 'required'>> = [reportColumn, ...factColumns]
-
-/** The header line of the site's facts.csv. */
-export const siteCsvHeader = csvLines([columns.map((column) => column.name)])
-
-/** A report's rows of the site's table, cells as the columns give them. */
-export function siteRows(report: { frontMatter: { slug: string }; bundle: FactBundle }): SiteRow[] {
-  const { slug } = report.frontMatter
-  return factCells(report.bundle).map((cells) => [slug, ...cells.map((cell) => cell ?? null)])
-}
-
-/** CSV lines of rows (RFC 4180, CRLF), the same whether written in one piece or a batch at a time. */
-export function siteCsvLines(rows: readonly SiteRow[]): string {
-  return csvLines(rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))))
-}
 
 // Parquet's types for the Table Schema's: object and array cells are JSON text, as in the CSV.
 const parquetType: Record<Column['type'], BasicType> = {

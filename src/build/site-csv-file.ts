@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto'
+import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { emitSiteDataPackage, type DatasetDescription } from '../emit/datapackage.js'
+import { siteCsvHeader } from '../emit/site-rows.js'
+import { writeAllSync } from '../cache/write-pieces.js'
+import { rowsCsvFile } from './build-cache.js'
+import { eachChunk } from './file-chunks.js'
+import type { UnitFile } from './report-unit.js'
+
+/**
+ * Write the site's facts.csv into `root`: its header, then the CSV lines each report's unit keeps
+ * beside it in the cache (`unitFiles`), copied as bytes a chunk at a time and hashed as they are
+ * written (at 1,000 reports the file is 45 MB). The place among `unitFiles` of one whose lines are
+ * not kept, when one is not.
+ */
+export function writeSiteCsv(root: string, unitFiles: readonly string[]): UnitFile | { unreadable: number } {
+  const lost = unitFiles.findIndex((file) => !existsSync(rowsCsvFile(file)))
+  if (lost !== -1) return { unreadable: lost }
+  const csv = openSync(path.join(root, csvName), 'w')
+  const chunk = Buffer.alloc(1 << 20)
+  const hash = createHash('sha256')
+  let bytes = 0
+  const write = (piece: Uint8Array) => {
+    writeAllSync(csv, piece)
+    hash.update(piece)
+    bytes += piece.byteLength
+  }
+  try {
+    write(Buffer.from(siteCsvHeader))
+    // The lines of a report are those of its rows in turn (see siteCsvLines).
+    for (const file of unitFiles) eachChunk(rowsCsvFile(file), chunk, write)
+  } finally {
+    closeSync(csv)
+  }
+  return { path: csvName, bytes, sha256: hash.digest('hex') }
+}
+
+/** Write the site's datapackage.json into `root`, describing its table's files. */
+export function writeSiteDataPackage(
+  root: string,
+  described: DatasetDescription,
+  csv: UnitFile,
+  parquet: UnitFile
+): UnitFile {
+  const text = emitSiteDataPackage(described, csv, parquet)
+  writeFileSync(path.join(root, dataPackageName), text)
+  return {
+    path: dataPackageName,
+    bytes: Buffer.byteLength(text),
+    sha256: createHash('sha256').update(text).digest('hex')
+  }
+}
+
+const csvName = 'facts.csv'
+const dataPackageName = 'datapackage.json'
