@@ -52,7 +52,7 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
     return 'parquet' in done ? done.parquet.sha256 : ''
   }
   const kept = () => readdirSync(at('tables')).sort()
-  const keep = { folder: '', take: true }
+  const keep = { folder: '', take: true, salt: 'code' }
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'factmark-row-groups-'))
@@ -117,6 +117,40 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
     for (const file of [first, second, third]) expect(readRowGroup(file ?? '')).toBeDefined()
   })
 
+  test("a batch of which one report's facts moved takes every other column from the last table's row group there", () => {
+    const lastKeys = rowGroupKeys(unitFiles)
+    const lastFile = rowGroupFile(keep.folder, lastKeys[1] ?? '')
+    const original = readFileSync(lastFile)
+    const last = readRowGroup(lastFile)
+    if (!last) throw new Error('the second row group is kept')
+    // Every fact of report 150 two lines further down: its line column, and no other, changes.
+    const moved = [...unitFiles]
+    moved[149] = keepReport(
+      rowsOf('r-150').map((row) => row.map((cell, at) => (at === lineColumn ? Number(cell) + 2 : cell)))
+    )
+    const whole = written('moved-whole', moved)
+    const take = (name: string, salt = keep.salt) => {
+      rmSync(rowGroupFile(keep.folder, rowGroupKeys(moved)[1] ?? ''), { force: true })
+      return written(name, moved, { ...keep, salt, last: lastKeys })
+    }
+    expect(take('moved')).toBe(whole)
+    // A byte of the last row group's chunk of the report column changed: taken as it is, it shows in the new table.
+    const flip = (column: number) => {
+      const chunk = last.group.columns[column]
+      const bytes = Uint8Array.from(last.bytes)
+      const at = Number(chunk?.meta_data?.data_page_offset ?? 0n) - 4 + 8
+      bytes[at] = (bytes[at] ?? 0) ^ 0xff
+      keepRowGroup(lastFile, { ...last, bytes })
+    }
+    flip(0)
+    expect(take('flipped-report')).not.toBe(whole)
+    // Not under another salt (other code), nor in the line column, whose cells changed: encoded anew.
+    expect(take('flipped-report-other-code', 'other code')).toBe(whole)
+    flip(lineColumn)
+    expect(take('flipped-line')).toBe(whole)
+    writeFileSync(lastFile, original)
+  })
+
   test("facts.csv is the header and each report's lines in turn, hashed as written; a report without lines is named", () => {
     mkdirSync(at('csv'))
     const files = unitFiles.slice(0, 3)
@@ -143,7 +177,7 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
     // The row group of another batch, where the second's is looked for.
     copyFileSync(first ?? '', second ?? '')
     const whole = written('cold-whole', unitFiles)
-    expect(written('cold', unitFiles, { folder: keep.folder, take: false })).toEqual(whole)
+    expect(written('cold', unitFiles, { ...keep, take: false })).toEqual(whole)
     expect(readFileSync(second ?? '')).toEqual(own)
   })
 })

@@ -51,8 +51,10 @@ export function writeKeptParquet(task: TableTask): TableDone {
       const file = task.rowGroups && rowGroupFile(task.rowGroups.folder, keys[index] ?? '')
       let piece = file && task.rowGroups?.take ? readRowGroup(file) : undefined
       if (!piece) {
+        const last = task.rowGroups?.take ? task.rowGroups.last?.[index] : undefined
+        const earlier = last === undefined ? undefined : readRowGroup(rowGroupFile(task.rowGroups?.folder ?? '', last))
         // Each report's cells taken into the group's columns as it is reached, and let go.
-        piece = rowGroupPiece(eachOf(batch, first, cellsOf))
+        piece = rowGroupPiece(eachOf(batch, first, cellsOf), task.rowGroups?.salt ?? '', earlier)
         if (piece && file) keepRowGroup(file, piece)
       }
       first += batch.length

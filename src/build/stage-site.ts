@@ -457,7 +457,12 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             unitFiles: published.map(({ index }) => unitFileOf(index)),
             // A watch keeps the table's cells from build to build, of a collection it may hold whole.
             keep: options.workers !== undefined && dataset.facts <= factsHeld,
-            rowGroups: { folder: rowGroupsFolder(cache.folder), take: cache.reuse }
+            rowGroups: {
+              folder: rowGroupsFolder(cache.folder),
+              take: cache.reuse,
+              salt: environment,
+              ...(place.record?.rowGroups && { last: place.record.rowGroups })
+            }
           }
           return { task, described: dataset }
         }

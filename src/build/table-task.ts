@@ -17,9 +17,12 @@ export interface TableTask {
   keep?: boolean
   /**
    * The folder each row group of the table is kept in, by its key (see rowGroupKeys), and whether
-   * those kept may be taken (not in a cold build, which keeps them anew).
+   * those kept may be taken (not in a cold build, which keeps them anew). A batch of reports whose
+   * row group is not kept takes the columns it shares with the row group of the same place in the
+   * last table (`last`, their keys), which hold the same cells when a report of it changed in
+   * some only (the places of its facts, say); `salt` is what those depend on besides their cells.
    */
-  rowGroups?: { folder: string; take: boolean }
+  rowGroups?: { folder: string; take: boolean; salt: string; last?: string[] }
 }
 
 /** The file written, or the place among the task's unit files of one whose rows could not be read. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { isPiece, type RowGroupPiece } from '../emit/site-dataset.js'
+import { isSitePiece, type RowGroupPiece } from '../emit/site-dataset.js'
 import { writeWholeSync } from './cache-folder.js'
 
 // A piece is kept as V8 serializes it, which keeps what JSON would lose (the footer's offsets and
@@ -27,7 +27,7 @@ export function readRowGroup(file: string): RowGroupPiece | undefined {
   if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(0, digestBytes))) return undefined
   try {
     const piece = deserialize(payload) as RowGroupPiece
-    return piece.bytes instanceof Uint8Array && isPiece(piece) ? piece : undefined
+    return piece.bytes instanceof Uint8Array && isSitePiece(piece) ? piece : undefined
   } catch {
     // Kept by another version of Node, which serializes otherwise.
     return undefined

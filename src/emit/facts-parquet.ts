@@ -12,7 +12,12 @@ export function emitSiteFactsParquet(reports: readonly CompiledReport[]): Uint8A
   const writer = new ByteWriter()
   const table = parquetTable(writer)
   for (const batch of inRowGroups(reports))
-    table.add(rowGroupPiece(batch.map((report) => reportCells(siteRows(report)))))
+    table.add(
+      rowGroupPiece(
+        batch.map((report) => reportCells(siteRows(report))),
+        ''
+      )
+    )
   table.finish()
   return new Uint8Array(writer.getBuffer())
 }

@@ -1,5 +1,8 @@
-import { ByteWriter, ParquetWriter, schemaFromColumnData, type BasicType, type Writer } from 'hyparquet-writer'
-import { factColumns, type Column } from './fact-columns.js'
+import { ParquetWriter, schemaFromColumnData, type BasicType, type Writer } from 'hyparquet-writer'
+import { groupPiece, isPiece, moved, type RowGroupPiece } from './parquet-pieces.js'
+
+export type { RowGroupPiece } from './parquet-pieces.js'
+import type { Column } from './fact-columns.js'
 import { siteColumns as columns, type SiteRow } from './site-rows.js'
 
 /**
@@ -71,23 +74,6 @@ function parquetCell(
   return String(cell)
 }
 
-/** What the footer of a Parquet file says of one row group, and the indexes of its pages written after the row groups. */
-type GroupMetadata = Pick<ParquetWriter, 'row_groups' | 'pendingIndexes'>
-
-/**
- * A row group of the site's Parquet file, encoded on its own: its bytes, and what the file's footer
- * and page indexes say of them as if they began right after the file's magic number. A build
- * keeps the piece of each batch of reports, and the next build that finds the same batch appends
- * it where it now falls, moving those places, rather than encoding its cells again.
- */
-export interface RowGroupPiece {
-  bytes: Uint8Array
-  group: GroupMetadata['row_groups'][number]
-  indexes: GroupMetadata['pendingIndexes']
-}
-
-const magicBytes = 4
-
 function parquetWriter(writer: Writer): ParquetWriter {
   // No writer version goes into the file, so that the same facts give the same bytes whatever wrote them.
   return new ParquetWriter({ writer, schema: columnsSchema(), createdBy: 'factmark' })
@@ -96,43 +82,28 @@ function parquetWriter(writer: Writer): ParquetWriter {
 let schema: ReturnType<typeof schemaFromColumnData> | undefined
 const columnsSchema = () => (schema ??= schemaFromColumnData({ columnData: columnsOf([]) }))
 
-/** The row group of a batch of reports' cells, report by report; undefined when they have no rows. */
-export function rowGroupPiece(reports: Iterable<ReportCells>): RowGroupPiece | undefined {
+/**
+ * The row group of a batch of reports' cells, report by report; undefined when they have no rows.
+ * The columns whose cells are those of the same column in `earlier` (the row group of the same
+ * place in the last table, say, of which one report changed) are taken from it: `salt` is what
+ * else their bytes depend on, the code that encodes them.
+ */
+export function rowGroupPiece(
+  reports: Iterable<ReportCells>,
+  salt: string,
+  earlier?: RowGroupPiece
+): RowGroupPiece | undefined {
   const columnData = columnsOf(reports)
-  const rowGroupSize = columnData[0]?.data.length ?? 0
-  if (rowGroupSize === 0) return undefined
-  const writer = new ByteWriter()
-  const parquet = parquetWriter(writer)
-  void parquet.write({ columnData, rowGroupSize })
-  const [group] = parquet.row_groups
-  if (!group || parquet.row_groups.length !== 1) throw new Error('a batch of reports makes one row group')
-  return { bytes: writer.getBytes().slice(magicBytes), group, indexes: parquet.pendingIndexes }
+  const rows = columnData[0]?.data.length ?? 0
+  return rows === 0 ? undefined : groupPiece(columnData, rows, parquetWriter, salt, earlier)
 }
 
-/**
- * Whether a piece read back from where it was kept fits what this writer makes: its column chunks
- * are ours, one page index for each, and each place it names lies within its bytes.
- */
-export function isPiece(piece: RowGroupPiece): boolean {
-  const end = BigInt(piece.bytes.length + magicBytes)
-  const within = (offset: bigint | undefined) => offset === undefined || (offset >= magicBytes && offset < end)
-  const { columns } = piece.group
-  return (
-    columns.length === factColumns.length + 1 &&
-    piece.indexes.length === columns.length &&
-    piece.indexes.every(({ chunk, offsetIndex }, index) => {
-      const meta = chunk.meta_data
-      return (
-        chunk === columns[index] &&
-        meta !== undefined &&
-        within(chunk.file_offset) &&
-        within(meta.data_page_offset) &&
-        within(meta.dictionary_page_offset) &&
-        (offsetIndex?.page_locations.every((page) => within(page.offset)) ?? true)
-      )
-    })
-  )
+/** Whether a piece read back from where it was kept fits the site's table (see isPiece). */
+export function isSitePiece(piece: RowGroupPiece): boolean {
+  return isPiece(piece, columns.length)
 }
+
+const magicBytes = 4
 
 /**
  * A Parquet file written one row group per batch of reports into `writer` (in memory, or a file
@@ -144,23 +115,12 @@ export function parquetTable(writer: Writer) {
     /** A batch of reports' row group, encoded before or now, put where the file now ends. */
     add(piece: RowGroupPiece | undefined): void {
       if (!piece) return
-      // A copy, each column chunk the same object in the group and in its indexes: the file's
-      // footer is written from the group, and the indexes write their own places into the chunk.
-      const { group, indexes } = structuredClone({ group: piece.group, indexes: piece.indexes })
-      const shift = BigInt(writer.offset - magicBytes)
-      for (const { chunk, offsetIndex } of indexes) {
-        chunk.file_offset += shift
-        const meta = chunk.meta_data
-        if (meta) {
-          meta.data_page_offset += shift
-          if (meta.dictionary_page_offset !== undefined) meta.dictionary_page_offset += shift
-        }
-        for (const page of offsetIndex?.page_locations ?? []) page.offset += shift
-      }
+      const indexes = piece.indexes.map((index) => moved(index, BigInt(writer.offset - magicBytes)))
       writer.appendBytes(piece.bytes)
-      parquet.row_groups.push(group)
+      // The footer is written from the group, and the indexes write their own places into its chunks.
+      parquet.row_groups.push({ ...piece.group, columns: indexes.map((index) => index.chunk) })
       parquet.pendingIndexes.push(...indexes)
-      parquet.num_rows += group.num_rows
+      parquet.num_rows += piece.group.num_rows
     },
     finish(): void {
       // Writers of these files flush synchronously: finishing returns nothing to wait for.
