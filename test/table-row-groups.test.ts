@@ -41,10 +41,21 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
       ...(index === 0 ? cells.map((cell, i) => (i === 3 ? value : cell)) : cells)
     ])
 
+  /** The keys of the row groups of a table of these reports, whose units are named by the digests of their rows. */
+  const keysOf = (files: readonly string[], salt = keep.salt) =>
+    rowGroupKeys(
+      files.map((file) => path.basename(file, '.json')),
+      salt
+    ).map((key) => key ?? '')
   /** Write the facts.parquet of `files` into a folder of its own, taking kept row groups or not; its digest, as told and as read. */
-  const written = (name: string, files: string[], rowGroups?: TableTask['rowGroups']) => {
+  const written = (name: string, files: string[], rowGroups?: Omit<NonNullable<TableTask['rowGroups']>, 'keys'>) => {
     mkdirSync(at(name))
-    const done = writeKeptParquet({ root: at(name), unitFiles: files, ...(rowGroups && { rowGroups }) })
+    const task = {
+      root: at(name),
+      unitFiles: files,
+      ...(rowGroups && { rowGroups: { ...rowGroups, keys: keysOf(files, rowGroups.salt) } })
+    }
+    const done = writeKeptParquet(task)
     const bytes = readFileSync(at(name, 'facts.parquet'))
     expect(done).toEqual({
       parquet: { path: 'facts.parquet', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }
@@ -66,7 +77,7 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
     const whole = written('whole', unitFiles)
     expect(written('first', unitFiles, keep)).toEqual(whole)
     expect(kept()).toEqual(
-      rowGroupKeys(unitFiles)
+      keysOf(unitFiles)
         .map((key) => `${key}.group`)
         .sort()
     )
@@ -93,12 +104,12 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
     rmSync(unitFiles[0]?.replace(/\.json$/, '.rows.json') ?? '')
     expect(written('changed', changed, keep)).toEqual(whole)
     expect(kept()).toHaveLength(4)
-    expect(kept()).toContain(`${rowGroupKeys(changed)[1] ?? ''}.group`)
+    expect(kept()).toContain(`${keysOf(changed)[1] ?? ''}.group`)
     unitFiles = changed
   })
 
   test('a row group cut short, changed by hand, or naming places beyond its bytes is not taken', () => {
-    const [first, second, third] = rowGroupKeys(unitFiles).map((key) => rowGroupFile(keep.folder, key))
+    const [first, second, third] = keysOf(unitFiles).map((key) => rowGroupFile(keep.folder, key))
     const piece = readRowGroup(second ?? '')
     expect(piece).toBeDefined()
     const cut = readFileSync(first ?? '')
@@ -118,7 +129,7 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
   })
 
   test("a batch of which one report's facts moved takes every other column from the last table's row group there", () => {
-    const lastKeys = rowGroupKeys(unitFiles)
+    const lastKeys = keysOf(unitFiles)
     const lastFile = rowGroupFile(keep.folder, lastKeys[1] ?? '')
     const original = readFileSync(lastFile)
     const last = readRowGroup(lastFile)
@@ -130,7 +141,7 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
     )
     const whole = written('moved-whole', moved)
     const take = (name: string, salt = keep.salt) => {
-      rmSync(rowGroupFile(keep.folder, rowGroupKeys(moved)[1] ?? ''), { force: true })
+      rmSync(rowGroupFile(keep.folder, keysOf(moved)[1] ?? ''), { force: true })
       return written(name, moved, { ...keep, salt, last: lastKeys })
     }
     expect(take('moved')).toBe(whole)
@@ -172,7 +183,7 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
   })
 
   test('a cold build does not take kept row groups, and keeps its own over them', () => {
-    const [first, second] = rowGroupKeys(unitFiles).map((key) => rowGroupFile(keep.folder, key))
+    const [first, second] = keysOf(unitFiles).map((key) => rowGroupFile(keep.folder, key))
     const own = readFileSync(second ?? '')
     // The row group of another batch, where the second's is looked for.
     copyFileSync(first ?? '', second ?? '')
@@ -180,4 +191,19 @@ describe('the table of every fact, a row group at a time', { timeout: 60_000 }, 
     expect(written('cold', unitFiles, { ...keep, take: false })).toEqual(whole)
     expect(readFileSync(second ?? '')).toEqual(own)
   })
+})
+
+test('a row group is keyed by the digests of its reports’ rows and the salt, a hundred reports a group', () => {
+  const digests = Array.from({ length: 150 }, (_, at) => `rows-${at}`)
+  const keys = rowGroupKeys(digests, 'code')
+  expect(keys).toHaveLength(2)
+  expect(keys[0]).toBe(
+    createHash('sha256')
+      .update('code\0')
+      .update(JSON.stringify(digests.slice(0, 100)))
+      .digest('hex')
+  )
+  expect(rowGroupKeys(digests, 'other code')[1]).not.toBe(keys[1])
+  // A report whose rows have no digest: its batch is neither taken nor kept.
+  expect(rowGroupKeys([...digests.slice(0, 120), undefined], 'code')).toEqual([keys[0], null])
 })

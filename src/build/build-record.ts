@@ -25,7 +25,7 @@ export interface BuildRecord {
   /** The key of the conclusions of the rules across reports the build took or kept (see acrossKey). */
   across?: string
   /** The keys of the row groups of the table of every fact, kept in the cache (see rowGroupKeys). */
-  rowGroups?: string[]
+  rowGroups?: Array<string | null>
   /** The output folder, absolute: once it is gone, the record goes too (see pruneCache). */
   out?: string
   /** Every file of the folder, by path. */
@@ -135,7 +135,7 @@ export function writeRecord(
     out: path.resolve(out),
     environment: record.environment,
     ...(record.across !== undefined && { across: record.across }),
-    ...(record.rowGroups !== undefined && { rowGroups: record.rowGroups }),
+    ...(record.rowGroups !== undefined && { rowGroups: record.rowGroups.filter((key) => key !== null) }),
     units: record.sources.map(([, key]) => key)
   })
   keepLargeJson(file, { ...record, out: path.resolve(out), result: name })

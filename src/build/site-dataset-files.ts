@@ -6,7 +6,7 @@ import { keepRowGroup, readRowGroup, rowGroupFile } from '../cache/row-group-fil
 import type { UnitFile } from './report-unit.js'
 import { fileDigest } from './file-chunks.js'
 import { hasRows, readRows } from './build-cache.js'
-import { rowGroupKeys, type TableDone, type TableTask } from './table-task.js'
+import type { TableDone, TableTask } from './table-task.js'
 
 /**
  * Write the site's facts.parquet into `root`, a row group at a time: `groups` makes each batch's
@@ -44,15 +44,15 @@ export function writeKeptParquet(task: TableTask): TableDone {
     if (task.keep) kept.set(unitFile, cells)
     return cells
   }
-  const keys = rowGroupKeys(task.unitFiles)
   function* groups(): Generator<RowGroupPiece | undefined> {
     let first = 0
     for (const [index, batch] of inRowGroups(task.unitFiles).entries()) {
-      const file = task.rowGroups && rowGroupFile(task.rowGroups.folder, keys[index] ?? '')
-      let piece = file && task.rowGroups?.take ? readRowGroup(file) : undefined
+      const { folder = '', take = false, keys = [], last = [] } = task.rowGroups ?? {}
+      const file = keys[index] ? rowGroupFile(folder, keys[index]) : undefined
+      let piece = file && take ? readRowGroup(file) : undefined
       if (!piece) {
-        const last = task.rowGroups?.take ? task.rowGroups.last?.[index] : undefined
-        const earlier = last === undefined ? undefined : readRowGroup(rowGroupFile(task.rowGroups?.folder ?? '', last))
+        const before = take ? last[index] : undefined
+        const earlier = before ? readRowGroup(rowGroupFile(folder, before)) : undefined
         // Each report's cells taken into the group's columns as it is reached, and let go.
         piece = rowGroupPiece(eachOf(batch, first, cellsOf), task.rowGroups?.salt ?? '', earlier)
         if (piece && file) keepRowGroup(file, piece)

@@ -433,6 +433,12 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         .update(collectionKey)
         .update(JSON.stringify(published.map(({ index }) => units[index]?.rowsDigest)))
         .digest('hex')
+      // The row groups of the table, by the rows they are made of: those of a table taken as it is
+      // stay kept too while the record names them, for the next table to take.
+      const rowGroups = rowGroupKeys(
+        published.map(({ index }) => units[index]?.rowsDigest),
+        environment
+      )
       // The site's own files and the table of every fact, staged into `entries`; the step the
       // table's time goes to.
       const stageOwnFiles = async (): Promise<string> => {
@@ -461,6 +467,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
               folder: rowGroupsFolder(cache.folder),
               take: cache.reuse,
               salt: environment,
+              keys: rowGroups,
               ...(place.record?.rowGroups && { last: place.record.rowGroups })
             }
           }
@@ -507,8 +514,6 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       entries.push({ path: manifestName, bytes: manifest.bytes, sha256: manifest.sha256 })
       if (place.edits.manifestEdited()) place.modified.add(manifestName)
       options.clock.lap('manifest')
-      // The row groups of the table this tree's is made of, whether written anew or taken, stay kept while its record is.
-      const rowGroups = rowGroupKeys(published.map(({ index }) => unitFile(cache.folder, keys[index] ?? '')))
       const modified = [...place.modified].sort()
       return { result, entries, keyed, linked: place.linked, across: memoKey, rowGroups, modified }
     } finally {
@@ -925,7 +930,7 @@ interface Staged {
   /** The key of the conclusions of the rules across reports (see acrossKey). */
   across: string
   /** The keys of the row groups of the table of every fact (see rowGroupKeys). */
-  rowGroups: string[]
+  rowGroups: Array<string | null>
   /** See Place.modified. */
   modified: string[]
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import path from 'node:path'
 import { inRowGroups } from '../emit/row-groups.js'
 import type { UnitFile } from './report-unit.js'
 
@@ -16,13 +15,20 @@ export interface TableTask {
    */
   keep?: boolean
   /**
-   * The folder each row group of the table is kept in, by its key (see rowGroupKeys), and whether
+   * The folder each row group of the table is kept in, by its key, and whether
    * those kept may be taken (not in a cold build, which keeps them anew). A batch of reports whose
    * row group is not kept takes the columns it shares with the row group of the same place in the
    * last table (`last`, their keys), which hold the same cells when a report of it changed in
    * some only (the places of its facts, say); `salt` is what those depend on besides their cells.
    */
-  rowGroups?: { folder: string; take: boolean; salt: string; last?: string[] }
+  rowGroups?: {
+    folder: string
+    take: boolean
+    salt: string
+    /** The key of each row group (see rowGroupKeys): null, neither taken nor kept. */
+    keys: Array<string | null>
+    last?: Array<string | null>
+  }
 }
 
 /** The file written, or the place among the task's unit files of one whose rows could not be read. */
@@ -36,14 +42,14 @@ export interface TableWriter {
 }
 
 /**
- * The key of each row group of the table whose reports' units are `unitFiles`, in their order (see
- * inRowGroups): the names of a batch's units, which are digests of everything a report's rows are
- * made of, factmark's code among them.
+ * The key of each row group of the table whose reports' rows have the digests `rows`, in their
+ * order (see inRowGroups): a digest of theirs and of `salt`, what else the row group's bytes
+ * depend on (factmark's code); null for a batch of which a report's rows have no digest.
  */
-export function rowGroupKeys(unitFiles: readonly string[]): string[] {
-  return inRowGroups(unitFiles).map((batch) =>
-    createHash('sha256')
-      .update(JSON.stringify(batch.map((file) => path.basename(file))))
-      .digest('hex')
+export function rowGroupKeys(rows: ReadonlyArray<string | undefined>, salt: string): Array<string | null> {
+  return inRowGroups(rows).map((batch) =>
+    batch.every((digest) => digest !== undefined)
+      ? createHash('sha256').update(salt).update('\0').update(JSON.stringify(batch)).digest('hex')
+      : null
   )
 }
