@@ -1,9 +1,9 @@
 import { ParquetWriter, schemaFromColumnData, type BasicType, type Writer } from 'hyparquet-writer'
 import { groupPiece, isPiece, moved, type RowGroupPiece } from './parquet-pieces.js'
-
-export type { RowGroupPiece } from './parquet-pieces.js'
 import type { Column } from './fact-columns.js'
 import { siteColumns as columns, type SiteRow } from './site-rows.js'
+
+export type { RowGroupPiece } from './parquet-pieces.js'
 
 /**
  * The site's facts.parquet, built a batch of reports at a time so that a collection of thousands
