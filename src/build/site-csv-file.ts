@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
-import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { emitSiteDataPackage, type DatasetDescription } from '../emit/datapackage.js'
 import { siteCsvHeader } from '../emit/site-rows.js'
-import { writeAllSync } from '../cache/write-pieces.js'
+import { sha256 } from '../emit/hash.js'
+import { writeHashedSync } from '../cache/write-pieces.js'
 import { rowsCsvFile } from './build-cache.js'
 import { eachChunk } from './file-chunks.js'
 import type { UnitFile } from './report-unit.js'
@@ -17,23 +17,13 @@ import type { UnitFile } from './report-unit.js'
 export function writeSiteCsv(root: string, unitFiles: readonly string[]): UnitFile | { unreadable: number } {
   const lost = unitFiles.findIndex((file) => !existsSync(rowsCsvFile(file)))
   if (lost !== -1) return { unreadable: lost }
-  const csv = openSync(path.join(root, csvName), 'w')
   const chunk = Buffer.alloc(1 << 20)
-  const hash = createHash('sha256')
-  let bytes = 0
-  const write = (piece: Uint8Array) => {
-    writeAllSync(csv, piece)
-    hash.update(piece)
-    bytes += piece.byteLength
-  }
-  try {
+  const written = writeHashedSync(path.join(root, csvName), (write) => {
     write(Buffer.from(siteCsvHeader))
     // The lines of a report are those of its rows in turn (see siteCsvLines).
     for (const file of unitFiles) eachChunk(rowsCsvFile(file), chunk, write)
-  } finally {
-    closeSync(csv)
-  }
-  return { path: csvName, bytes, sha256: hash.digest('hex') }
+  })
+  return { path: csvName, ...written }
 }
 
 /** Write the site's datapackage.json into `root`, describing its table's files. */
@@ -48,7 +38,7 @@ export function writeSiteDataPackage(
   return {
     path: dataPackageName,
     bytes: Buffer.byteLength(text),
-    sha256: createHash('sha256').update(text).digest('hex')
+    sha256: sha256(text)
   }
 }
 

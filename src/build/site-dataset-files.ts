@@ -44,17 +44,17 @@ export function writeKeptParquet(task: TableTask): TableDone {
     if (task.keep) kept.set(unitFile, cells)
     return cells
   }
+  const { folder = '', take = false, salt = '', keys = [], last = [] } = task.rowGroups ?? {}
   function* groups(): Generator<RowGroupPiece | undefined> {
     let first = 0
     for (const [index, batch] of inRowGroups(task.unitFiles).entries()) {
-      const { folder = '', take = false, keys = [], last = [] } = task.rowGroups ?? {}
       const file = keys[index] ? rowGroupFile(folder, keys[index]) : undefined
       let piece = file && take ? readRowGroup(file) : undefined
       if (!piece) {
         const before = take ? last[index] : undefined
         const earlier = before ? readRowGroup(rowGroupFile(folder, before)) : undefined
         // Each report's cells taken into the group's columns as it is reached, and let go.
-        piece = rowGroupPiece(eachOf(batch, first, cellsOf), task.rowGroups?.salt ?? '', earlier)
+        piece = rowGroupPiece(eachOf(batch, first, cellsOf), salt, earlier)
         if (piece && file) keepRowGroup(file, piece)
       }
       first += batch.length

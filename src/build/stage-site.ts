@@ -20,7 +20,7 @@ import { describedDataset, type DatasetDescription } from '../emit/datapackage.j
 import { manifestOf } from '../emit/manifest.js'
 import { sha256 } from '../emit/hash.js'
 import { writeJsonFile } from './json-file.js'
-import { writeAllSync } from '../cache/write-pieces.js'
+import { writeHashedSync } from '../cache/write-pieces.js'
 import { fileDigest } from './file-chunks.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
@@ -944,7 +944,7 @@ function writeStaged(root: string, file: string, content: string | Uint8Array): 
 /** Replace a staged file (never write through it: it may be the published one) with `pieces`; its size and digest. */
 function writtenAnew(file: string, pieces: readonly Uint8Array[]): Omit<UnitFile, 'path'> {
   unlinkSync(file)
-  return writingFile(file, (write) => {
+  return writeHashedSync(file, (write) => {
     for (const piece of pieces) write(piece)
   })
 }
@@ -957,7 +957,7 @@ function writtenFrom(
   const before = `${file}.moved`
   renameSync(file, before)
   try {
-    return writingFile(file, (write) => readingFile(before, (read) => copy(read, write)))
+    return writeHashedSync(file, (write) => readingFile(before, (read) => copy(read, write)))
   } finally {
     unlinkSync(before)
   }
@@ -971,23 +971,6 @@ function readingFile<T>(file: string, use: (read: (into: Buffer, at: number) => 
   } finally {
     closeSync(descriptor)
   }
-}
-
-/** Write a file with `use`, a piece at a time, hashed as it goes; its size and digest. */
-function writingFile(file: string, use: (write: (piece: Uint8Array) => void) => void): Omit<UnitFile, 'path'> {
-  const hash = createHash('sha256')
-  let bytes = 0
-  const descriptor = openSync(file, 'w')
-  try {
-    use((piece) => {
-      writeAllSync(descriptor, piece)
-      hash.update(piece)
-      bytes += piece.byteLength
-    })
-  } finally {
-    closeSync(descriptor)
-  }
-  return { bytes, sha256: hash.digest('hex') }
 }
 
 /** Stage a file made on disk by this build (see MadeFile): moved, or copied from another file system. */

@@ -1,12 +1,33 @@
+import { createHash } from 'node:crypto'
 import { closeSync, openSync, writeSync } from 'node:fs'
 
 // The pieces are encoded into a buffer of this many bytes, written each time it fills.
 const size = 1 << 20
 
 /** Write all of `bytes` to an open file: one write may take fewer. */
-export function writeAllSync(descriptor: number, bytes: Uint8Array): void {
+function writeAllSync(descriptor: number, bytes: Uint8Array): void {
   for (let written = 0; written < bytes.byteLength;)
     written += writeSync(descriptor, bytes, written, bytes.byteLength - written)
+}
+
+/** Write a file with `use`, a piece at a time, hashed as it goes; its size and SHA-256. */
+export function writeHashedSync(
+  file: string,
+  use: (write: (piece: Uint8Array) => void) => void
+): { bytes: number; sha256: string } {
+  const hash = createHash('sha256')
+  let bytes = 0
+  const descriptor = openSync(file, 'w')
+  try {
+    use((piece) => {
+      writeAllSync(descriptor, piece)
+      hash.update(piece)
+      bytes += piece.byteLength
+    })
+  } finally {
+    closeSync(descriptor)
+  }
+  return { bytes, sha256: hash.digest('hex') }
 }
 
 /**
