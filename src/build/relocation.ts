@@ -169,11 +169,12 @@ interface Edit {
 /**
  * A series' JSON with the source of every fact of a moved report where it now stands, read with
  * `read` (into a buffer, from where it is filled; 0 at the end) a window at a time, and given to
- * `write`, when there is one, a piece at a time (views of the windows, which may be held): how many places moved (0: none of those it names
- * did), or undefined when it names one in a way other than as a series says where a fact stands
- * (`"source": {"file", "line", "column"}`, indented), or a place in a moved report that no fact
- * stood at. Read as bytes, never as text, and never whole: at 10,000 reports a series is up to a
- * hundred megabytes of JSON, which read whole took a build's peak past 440 MB.
+ * `write`, when there is one, a piece at a time (views of the windows, which may be held): how many
+ * places moved (0: none of those it names did), or undefined when it names one in a way other than
+ * as a series says where a fact stands (`"source": {"file", "line", "column"}`, indented), or a
+ * place in a moved report that no fact stood at. Read as bytes, never as text, and never whole: at
+ * 10,000 reports a series is up to a hundred megabytes of JSON, which read whole took a build's
+ * peak past 440 MB.
  */
 export function relocateSeries(
   read: (into: Buffer, at: number) => number,
