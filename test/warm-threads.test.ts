@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { buildWith } from '../src/build/build.js'
 import { lastingRunner, type UnitRunner } from '../src/build/unit-pool.js'
 import { runUnitTask, warmUnitTask, type UnitTask } from '../src/build/unit-task.js'
@@ -80,6 +80,7 @@ describe('a build with threads kept for later builds', () => {
   /** Workers that compile in this thread and tell which report they were asked to warm with. */
   const keptWorkers = () => {
     const warmed: string[] = []
+    const tables = { asked: 0 }
     const workers: UnitRunner = {
       run: (unit) => Promise.resolve(runUnitTask(unit)),
       close: () => Promise.resolve(),
@@ -88,20 +89,26 @@ describe('a build with threads kept for later builds', () => {
       warm: (unit) => {
         warmed.push(unit.source.path)
         return Promise.resolve(0)
+      },
+      tableWriter: () => {
+        tables.asked += 1
+        return undefined
       }
     }
-    return { workers, warmed }
+    return { workers, warmed, tables }
   }
   const options = () => ({ cwd: work, cacheFolder: at('cache'), threads: 0 })
 
   beforeEach(() => {
     writeCollectionProject(work)
     // The last report in order, and the smallest.
-    writeFileSync(
-      at('source', 'zz-note.md'),
-      '---\ntitle: 说明\nissuer: factmark\nentity: 厦门市\nperiod: "2025"\nlanguage: zh-CN\nslug: zz-note\n---\n\n本页说明数据来源。\n'
-    )
+    writeNote('zz-note')
   })
+  const writeNote = (slug: string) =>
+    writeFileSync(
+      at('source', `${slug}.md`),
+      `---\ntitle: 说明\nissuer: factmark\nentity: 厦门市\nperiod: "2025"\nlanguage: zh-CN\nslug: ${slug}\n---\n\n本页说明数据来源。\n`
+    )
 
   test('asks them to warm with the largest report when it compiled reports', async () => {
     const { workers, warmed } = keptWorkers()
@@ -115,5 +122,25 @@ describe('a build with threads kept for later builds', () => {
     const again = await buildWith(options(), workers)
     expect(again.ok && again.value.unchanged).toBe(true)
     expect(warmed).toEqual(['source/xiamen-2025.md'])
+  })
+
+  // The thread that writes the table of every fact loads its Parquet writer as it starts: a watch
+  // starts it once its first build is done, for the first save not to wait for it.
+  test('starts the thread of the table when the collection is large enough to ask for it', async () => {
+    for (let note = 1; note < 50; note += 1) writeNote(`zz-note-${String(note).padStart(2, '0')}`)
+    // Built before, so that the build itself asks for no table.
+    expect((await build(options())).ok).toBe(true)
+    const { workers, tables } = keptWorkers()
+    expect((await buildWith(options(), workers)).ok).toBe(true)
+    await vi.waitFor(() => expect(tables.asked).toBe(1))
+  })
+
+  test('and not for a smaller one', async () => {
+    expect((await build(options())).ok).toBe(true)
+    const { workers, tables } = keptWorkers()
+    expect((await buildWith(options(), workers)).ok).toBe(true)
+    await import('../src/build/stage-site.js')
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(tables.asked).toBe(0)
   })
 })

@@ -68,7 +68,7 @@ export async function buildSite(
       cacheFolder: cache.folder,
       reuse: cache.reuse
     }
-    readyForSaves(options.workers, sample)
+    readyForSaves(options.workers, sample, input.reports.length)
   }
 
   const said =
@@ -104,8 +104,13 @@ export async function buildSite(
  * modules that stage a site (a build with nothing to do loads none), and have its threads compile
  * `sample`, the largest report, if they have compiled too little (see UnitRunner.warm).
  */
-function readyForSaves(workers: UnitRunner, sample: UnitTask | undefined): void {
-  import('./stage-site.js').then((staging) => staging.loadStageModules()).catch(() => undefined)
+function readyForSaves(workers: UnitRunner, sample: UnitTask | undefined, reports: number): void {
+  import('./stage-site.js')
+    .then((staging) => {
+      staging.startTableWriter(workers, reports)
+      return staging.loadStageModules()
+    })
+    .catch(() => undefined)
   if (sample) void workers.warm?.(sample)
 }
 

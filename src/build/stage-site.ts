@@ -107,6 +107,15 @@ export async function loadStageModules(): Promise<void> {
 }
 
 /**
+ * Start the thread that writes the table of every fact, kept by `workers` (watch) for its builds,
+ * when a collection of `reports` reports would ask for it: it loads the Parquet writer as it
+ * starts, which the first save would otherwise wait for.
+ */
+export function startTableWriter(workers: UnitRunner, reports: number): void {
+  if (reports >= fewestForTableThread) workers.tableWriter?.()
+}
+
+/**
  * Compile what changed, stage the site beside the output folder and swap it in (see buildSite).
  */
 export async function stageSite(context: StageContext): Promise<SiteBuildOutcome> {
