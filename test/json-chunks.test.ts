@@ -60,6 +60,22 @@ describe('jsonChunks', () => {
     ])
   })
 
+  test('the members of an object at the last level opened, 256 to a piece, those left out left out', () => {
+    const files = Object.fromEntries(Array.from({ length: 300 }, (_, index) => [`f${index}`, index]))
+    const text = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, index) => `"f${from + index}":${from + index}`).join(',')
+    expect([...jsonChunks({ files: { ...files, gone: undefined }, n: 1 }, 0, 2, 0)]).toEqual([
+      '{"files":',
+      `{${text(0, 256)}`,
+      `,${text(256, 300)}`,
+      '}',
+      ',"n":',
+      '1',
+      '}'
+    ])
+    expect([...jsonChunks({ only: { gone: undefined } }, 0, 2, 0)].join('')).toBe('{"only":{}}')
+  })
+
   test('an array or object is one piece at any level when its count of characters is within the bound', () => {
     // Counted as its JSON without layout, each number as 8 characters and each member of an
     // array as one more: 76 for this point, 89 for the list around it.
