@@ -69,8 +69,7 @@ describe('jsonChunks', () => {
       `{${text(0, 256)}`,
       `,${text(256, 300)}`,
       '}',
-      ',"n":',
-      '1',
+      ',"n":1',
       '}'
     ])
     expect([...jsonChunks({ only: { gone: undefined } }, 0, 2, 0)].join('')).toBe('{"only":{}}')
@@ -85,23 +84,45 @@ describe('jsonChunks', () => {
     expect([...jsonChunks({ list: [point] }, 2, 4, 89)]).toEqual([JSON.stringify({ list: [point] }, null, 2)])
     expect([...jsonChunks({ list: [point] }, 2, 4, 76)]).toEqual([
       '{\n  "list": ',
-      '[\n    ',
-      pointText,
+      `[\n    ${pointText}`,
       '\n  ]',
       '\n}'
     ])
+    // Opened, its members that are not go together.
     expect([...jsonChunks({ list: [point] }, 2, 4, 75)]).toEqual([
       '{\n  "list": ',
       '[\n    ',
-      '{\n      "period": ',
-      '"2025"',
-      ',\n      "values": ',
-      '[\n        1,\n        2\n      ]',
-      ',\n      "source": ',
-      '{\n        "line": 3\n      }',
+      pointText.slice(0, -6),
       '\n    }',
       '\n  ]',
       '\n}'
+    ])
+    expect([...jsonChunks({ list: [point] }, 2, 4, 18)]).toEqual([
+      '{\n  "list": ',
+      '[\n    ',
+      '{\n      "period": "2025"',
+      ',\n      "values": ',
+      '[\n        1,\n        2',
+      '\n      ]',
+      ',\n      "source": {\n        "line": 3\n      }',
+      '\n    }',
+      '\n  ]',
+      '\n}'
+    ])
+  })
+
+  test('the members of a large array that are small, a few hundred to a piece, the large ones opened', () => {
+    const large = Array.from({ length: 40 }, (_, index) => index)
+    const items = [...Array.from({ length: 300 }, (_, index) => index), large, 'x']
+    const numbers = (from: number, to: number) => Array.from({ length: to - from }, (_, at) => from + at).join(',')
+    expect([...jsonChunks(items, 0, 3, 50)]).toEqual([
+      `[${numbers(0, 256)}`,
+      `,${numbers(256, 300)}`,
+      ',',
+      `[${numbers(0, 40)}`,
+      ']',
+      ',"x"',
+      ']'
     ])
   })
 

@@ -1,15 +1,15 @@
 /**
  * The text of `JSON.stringify(value, null, indent)` for plain data (what JSON.parse gives, with
- * members that are undefined left out), in pieces whose concatenation is exactly that text: arrays
- * and objects down to `depth` levels are opened a member at a time, and anything deeper is one
- * piece, but for an array or object at the last level opened, whose members go a few hundred to a
- * piece. A
- * value whose JSON is too large to hold as one string (the series of ten thousand reports that
- * restate the same figures: 100 MB, twice that in memory as text with Chinese in it) is written
- * piece by piece. Above `depth`, an iterable that is not an array (a generator, say) is
- * written as the array of its items, each taken as it is reached: a list too large to hold made at
- * once is made while it is written. An object or array whose JSON comes to about `wholeAtMost`
- * characters or fewer, and holds no such iterable, is one piece at any level.
+ * members that are undefined left out), in pieces whose concatenation is exactly that text. A value
+ * whose JSON is too large to hold as one string (the series of ten thousand reports that restate
+ * the same figures: 100 MB, twice that in memory as text with Chinese in it) is written piece by
+ * piece. An object or array whose JSON comes to about `wholeAtMost` characters or fewer, and holds
+ * no iterable that is not an array, is one piece at any level. Down to `depth` levels, a larger one
+ * is opened: its members that are not (numbers, strings, such small objects and arrays) go a few
+ * hundred to a piece, and each of the others is opened in turn; at the last level opened, every
+ * member goes whole, a few hundred to a piece. Above `depth`, an iterable that is not an array (a
+ * generator, say) is written as the array of its items, each taken as it is reached: a list too
+ * large to hold made at once is made while it is written.
  */
 export function* jsonChunks(
   value: unknown,
@@ -37,57 +37,82 @@ export function* jsonChunks(
     if (level >= depth || typeof current !== 'object' || current === null || fitsWhole(current, wholeAtMost))
       return nested(current, indent, level)
     // An array, or an iterable standing for one: a plain object has no iterator.
-    const listed = Symbol.iterator in current
-    if (level + 1 === depth && (Array.isArray(current) || !listed)) {
-      const items = Array.isArray(current) ? current : present(current)
-      if (items.length === 0) return nested(current, indent, level)
-      open.push({ items, at: 0, level, named: !Array.isArray(current) })
+    if (Symbol.iterator in current && !Array.isArray(current)) {
+      open.push({ members: (current as Iterable<unknown>)[Symbol.iterator](), level, first: true })
       return undefined
     }
-    const members = listed ? (current as Iterable<unknown>)[Symbol.iterator]() : present(current).values()
-    open.push({ members, listed, level, first: true })
+    const entries = !Array.isArray(current)
+    const items = Array.isArray(current) ? current : present(current)
+    if (items.length === 0) return nested(current, indent, level)
+    open.push({ items, entries, at: 0, level, last: level + 1 === depth })
     return undefined
+  }
+  /** Whether a member is written whole among others: it is not to be opened. */
+  const small = (member: unknown) => typeof member !== 'object' || member === null || fitsWhole(member, wholeAtMost)
+  /** How many members from `at` on go whole in one piece: none when the member at `at` is to be opened. */
+  const together = ({ items, entries, at, last }: Listed): number => {
+    if (last) return Math.min(batch, items.length - at)
+    const most = Math.min(at + batch, items.length)
+    let upTo = at
+    while (upTo < most && small(entries ? (items[upTo] as [string, unknown])[1] : items[upTo])) upTo += 1
+    return upTo - at
+  }
+  /** The next pieces of an array or object written from `at`. */
+  const listedPieces = (top: Listed): string[] => {
+    const { items, entries, at, level } = top
+    const [start, end] = entries ? ['{', '}'] : ['[', ']']
+    if (at === items.length) {
+      open.pop()
+      return [`${separator}${pad(level)}${end}`]
+    }
+    const opening = `${at === 0 ? start : ','}${separator}${pad(level + 1)}`
+    const count = together(top)
+    top.at = at + Math.max(count, 1)
+    if (count > 0) {
+      const some = items.slice(at, at + count)
+      const made = entries ? Object.fromEntries(some as Array<[string, unknown]>) : some
+      return [`${opening}${itemsInside(made, indent, level)}`]
+    }
+    const [label, member] = entries ? named(items[at] as [string, unknown]) : ['', items[at]]
+    const leaf = enter(member, level + 1)
+    return leaf === undefined ? [`${opening}${label}`] : [`${opening}${label}`, leaf]
   }
   const whole = enter(value, 0)
   if (whole !== undefined) yield whole
   for (let top = open.at(-1); top; top = open.at(-1)) {
     if ('items' in top) {
-      const { items, at, level, named: entries } = top
-      const [start, end] = entries ? ['{', '}'] : ['[', ']']
-      if (at === items.length) {
-        open.pop()
-        yield `${separator}${pad(level)}${end}`
-        continue
-      }
-      top.at = Math.min(at + batch, items.length)
-      const some = items.slice(at, top.at)
-      const text = itemsInside(entries ? Object.fromEntries(some as Array<[string, unknown]>) : some, indent, level)
-      yield `${at === 0 ? start : ','}${separator}${pad(level + 1)}${text}`
+      yield* listedPieces(top)
       continue
     }
     const next = top.members.next()
-    const [start, end] = top.listed ? ['[', ']'] : ['{', '}']
     if (next.done === true) {
       open.pop()
-      yield top.first ? `${start}${end}` : `${separator}${pad(top.level)}${end}`
+      yield top.first ? '[]' : `${separator}${pad(top.level)}]`
       continue
     }
-    const [label, member] = top.listed ? ['', next.value] : named(next.value as [string, unknown])
-    yield `${top.first ? start : ','}${separator}${pad(top.level + 1)}${label}`
+    yield `${top.first ? '[' : ','}${separator}${pad(top.level + 1)}`
     top.first = false
-    const leaf = enter(member, top.level + 1)
+    const leaf = enter(next.value, top.level + 1)
     if (leaf !== undefined) yield leaf
   }
 }
 
 /** An array or object being written: the members still to come, and how deep it stands. */
 type Open =
-  | { members: Iterator<unknown>; listed: boolean; level: number; first: boolean }
-  /**
-   * An array whose members are written whole, `batch` of them to a piece, from `at`; or an
-   * object, `named`, whose members are its entries.
-   */
-  | { items: readonly unknown[]; at: number; level: number; named: boolean }
+  /** An iterable that is not an array, written as the array of its items, each taken as it is reached. */
+  { members: Iterator<unknown>; level: number; first: boolean } | Listed
+
+/**
+ * An array, or an object whose `entries` are its members, written from `at`: its members a few at
+ * a time (see jsonChunks), and every one whole when it stands at the `last` level opened.
+ */
+interface Listed {
+  items: readonly unknown[]
+  entries: boolean
+  at: number
+  level: number
+  last: boolean
+}
 
 // The members of an array or object at the last level opened that go to one piece: each of them
 // alone took longer to write than to make, for the ten thousand reports that a figure of a series
