@@ -13,7 +13,7 @@ export function keepLargeJson(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true })
   // Down to each member of a member's members, a few hundred to a piece: a diagnostic of each
   // report, each file of the site. Opened a member at a time, the 7,000 files a build of a thousand
-  // reports records made a build's record and conclusions (5 MB) take 93 to 100 ms to write in a
+  // reports records made a build's record and conclusions (5 MB) take 92 to 108 ms to write in a
   // new process, against 63 to 67 ms so.
   writeWholeSync(file, jsonChunks(value, 0, 3))
 }
