@@ -438,16 +438,11 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       const environmentKey = createHash('sha256').update(environment).update(JSON.stringify(offered)).digest('hex')
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
-      const rowsKey = createHash('sha256')
-        .update(collectionKey)
-        .update(JSON.stringify(published.map(({ index }) => units[index]?.rowsDigest)))
-        .digest('hex')
+      const rowsDigests = published.map(({ index }) => units[index]?.rowsDigest)
+      const rowsKey = createHash('sha256').update(collectionKey).update(JSON.stringify(rowsDigests)).digest('hex')
       // The row groups of the table, by the rows they are made of: those of a table taken as it is
       // stay kept too while the record names them, for the next table to take.
-      const rowGroups = rowGroupKeys(
-        published.map(({ index }) => units[index]?.rowsDigest),
-        environment
-      )
+      const rowGroups = rowGroupKeys(rowsDigests, environment)
       // The site's own files and the table of every fact, staged into `entries`; the step the
       // table's time goes to.
       const stageOwnFiles = async (): Promise<string> => {

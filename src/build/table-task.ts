@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { sha256 } from '../emit/hash.js'
 import { inRowGroups } from '../emit/row-groups.js'
 import type { UnitFile } from './report-unit.js'
 
@@ -48,8 +48,6 @@ export interface TableWriter {
  */
 export function rowGroupKeys(rows: ReadonlyArray<string | undefined>, salt: string): Array<string | null> {
   return inRowGroups(rows).map((batch) =>
-    batch.every((digest) => digest !== undefined)
-      ? createHash('sha256').update(salt).update('\0').update(JSON.stringify(batch)).digest('hex')
-      : null
+    batch.every((digest) => digest !== undefined) ? sha256(`${salt}\0${JSON.stringify(batch)}`) : null
   )
 }

@@ -99,10 +99,23 @@ function chunkOf(piece: RowGroupPiece, at: number): ChunkPiece {
 }
 
 /**
+ * Append a row group encoded on its own where the file `writer` writes for `parquet` now ends, its
+ * places moved there: the file is the same bytes as one whose writer encoded the row group itself.
+ */
+export function appendPiece(parquet: ParquetWriter, writer: Writer, piece: RowGroupPiece): void {
+  const indexes = piece.indexes.map((index) => moved(index, BigInt(writer.offset - magicBytes)))
+  writer.appendBytes(piece.bytes)
+  // The footer is written from the group, and the indexes write their own places into its chunks.
+  parquet.row_groups.push({ ...piece.group, columns: indexes.map((index) => index.chunk) })
+  parquet.pendingIndexes.push(...indexes)
+  parquet.num_rows += piece.group.num_rows
+}
+
+/**
  * A copy of a column chunk's page indexes with every place they and the chunk give moved by
  * `shift` bytes; a copy, so that a piece held (by a watch's thread) or taken twice stays as it is.
  */
-export function moved(index: PageIndexes, shift: bigint): PageIndexes {
+function moved(index: PageIndexes, shift: bigint): PageIndexes {
   const copy = structuredClone(index)
   const { chunk, offsetIndex } = copy
   chunk.file_offset += shift

@@ -1,5 +1,5 @@
 import { ParquetWriter, schemaFromColumnData, type BasicType, type Writer } from 'hyparquet-writer'
-import { groupPiece, isPiece, moved, type RowGroupPiece } from './parquet-pieces.js'
+import { appendPiece, groupPiece, isPiece, type RowGroupPiece } from './parquet-pieces.js'
 import type { Column } from './fact-columns.js'
 import { siteColumns as columns, type SiteRow } from './site-rows.js'
 
@@ -103,8 +103,6 @@ export function isSitePiece(piece: RowGroupPiece): boolean {
   return isPiece(piece, columns.length)
 }
 
-const magicBytes = 4
-
 /**
  * A Parquet file written one row group per batch of reports into `writer` (in memory, or a file
  * writer that flushes as it goes): the same bytes whether a batch's piece is encoded now or kept.
@@ -114,13 +112,7 @@ export function parquetTable(writer: Writer) {
   return {
     /** A batch of reports' row group, encoded before or now, put where the file now ends. */
     add(piece: RowGroupPiece | undefined): void {
-      if (!piece) return
-      const indexes = piece.indexes.map((index) => moved(index, BigInt(writer.offset - magicBytes)))
-      writer.appendBytes(piece.bytes)
-      // The footer is written from the group, and the indexes write their own places into its chunks.
-      parquet.row_groups.push({ ...piece.group, columns: indexes.map((index) => index.chunk) })
-      parquet.pendingIndexes.push(...indexes)
-      parquet.num_rows += piece.group.num_rows
+      if (piece) appendPiece(parquet, writer, piece)
     },
     finish(): void {
       // Writers of these files flush synchronously: finishing returns nothing to wait for.
