@@ -18,6 +18,7 @@ import type { CompileResult, CompiledReport, Registry } from '../model/compiled.
 import { reportTitles, siteFiles } from './site-files.js'
 import { heldSeries } from './site-series.js'
 import { collectionLookup, type CollectionLookup } from '../emit/html/collection-lookup.js'
+import { manifestName, siteTableNames } from '../model/site.js'
 
 export type { Artifact } from './publish.js'
 
@@ -148,19 +149,19 @@ export function renderArtifacts(result: CompileResult, files: readonly ReportFil
     (file) =>
       digested.get(file.path) ?? { path: file.path, bytes: byteLength(file.content), sha256: sha256(file.content) }
   )
-  artifacts.push({ path: 'manifest.json', content: emitManifestOf(listed) })
+  artifacts.push({ path: manifestName, content: emitManifestOf(listed) })
   checkArtifacts(artifacts)
   return artifacts.sort((a, b) => compareStrings(a.path, b.path))
 }
 
 /** One table of every fact of every report, for consumers of the whole collection, and its Data Package. */
 function siteDataset(reports: readonly CompiledReport[]): Artifact[] {
-  const csv = { path: 'facts.csv', content: emitSiteFactsCsv(reports) }
-  const parquet = { path: 'facts.parquet', content: emitSiteFactsParquet(reports) }
+  const csv = { path: siteTableNames.csv, content: emitSiteFactsCsv(reports) }
+  const parquet = { path: siteTableNames.parquet, content: emitSiteFactsParquet(reports) }
   return [
     csv,
     parquet,
-    { path: 'datapackage.json', content: emitSiteDataPackage(describedDataset(reports), csv, parquet) }
+    { path: siteTableNames.dataPackage, content: emitSiteDataPackage(describedDataset(reports), csv, parquet) }
   ]
 }
 

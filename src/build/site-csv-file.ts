@@ -7,6 +7,7 @@ import { writeHashedSync } from '../cache/write-pieces.js'
 import { rowsCsvFile } from './build-cache.js'
 import { eachChunk } from './file-chunks.js'
 import type { UnitFile } from './report-unit.js'
+import { siteTableNames } from '../model/site.js'
 
 /**
  * Write the site's facts.csv into `root`: its header, then the CSV lines each report's unit keeps
@@ -42,5 +43,4 @@ export function writeSiteDataPackage(
   }
 }
 
-const csvName = 'facts.csv'
-const dataPackageName = 'datapackage.json'
+const { csv: csvName, dataPackage: dataPackageName } = siteTableNames

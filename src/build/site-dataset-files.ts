@@ -7,6 +7,7 @@ import type { UnitFile } from './report-unit.js'
 import { fileDigest } from './file-chunks.js'
 import { hasRows, readRows } from './build-cache.js'
 import type { TableDone, TableTask } from './table-task.js'
+import { siteTableNames } from '../model/site.js'
 
 /**
  * Write the site's facts.parquet into `root`, a row group at a time: `groups` makes each batch's
@@ -87,4 +88,4 @@ class RowsUnreadable extends Error {
 }
 
 const chunkSize = 1 << 20
-const parquetName = 'facts.parquet'
+const parquetName = siteTableNames.parquet

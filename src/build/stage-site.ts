@@ -24,7 +24,7 @@ import { writeHashedSync } from '../cache/write-pieces.js'
 import { fileDigest } from './file-chunks.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
-import { manifestName } from '../model/site.js'
+import { manifestName, siteTableNames } from '../model/site.js'
 import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile } from './build-cache.js'
 import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
 import {
@@ -857,7 +857,7 @@ function takeKeyed(
   return linkFiles(taken, place) || takeHeld(taken, place) ? taken : undefined
 }
 
-const datasetFiles = ['facts.csv', 'facts.parquet', 'datapackage.json']
+const datasetFiles = Object.values(siteTableNames)
 
 /** The site's facts.parquet to write, and what the table's Data Package says of the reports. */
 interface DatasetTask {
