@@ -9,6 +9,7 @@ import {
   readBuffer,
   readCheckedFile,
   readSourceFile,
+  type Folder,
   type ReadBuffer,
   type Unread
 } from './read-source.js'
@@ -172,13 +173,14 @@ export async function readReportFolder(
  * told that its slug is already used, by itself.
  */
 function readFiles(files: readonly string[], cwd: string, reading: Reading, project: string): ReportsOutcome {
-  return readEach([...new Set(files.map((file) => path.resolve(cwd, file)))], folderOf, { cwd, project }, reading)
+  const lazyFolder = (file: string) => () => folderOf(file)
+  return readEach([...new Set(files.map((file) => path.resolve(cwd, file)))], lazyFolder, { cwd, project }, reading)
 }
 
 /** A report as the caller knows it by its stats, else read and kept; or why it was not. */
 function readReport(
   file: string,
-  folder: string,
+  folder: Folder,
   shown: string,
   { keep, known, into }: Reading
 ): Result<SourceText, Unread> {
@@ -209,7 +211,7 @@ interface PathBases {
 
 function readEach(
   files: readonly string[],
-  folderFor: (file: string) => string,
+  folderFor: (file: string) => Folder,
   { cwd, project }: PathBases,
   reading: Reading
 ): ReportsOutcome {

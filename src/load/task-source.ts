@@ -41,7 +41,7 @@ export function readTaskSource({ path, dataPath, unreadSize, file, digest }: Tas
   const empty = new Uint8Array(0)
   const named = dataPath === undefined ? { path } : { path, dataPath }
   if (unreadSize !== undefined) return { ...named, text: empty, unreadSize }
-  const read = readSourceFile(file, folderOf(file))
+  const read = readSourceFile(file, () => folderOf(file))
   if (read.ok && digest !== undefined && contentDigest(read.value) !== digest)
     throw new Error(`${path} was saved again after it was compiled`)
   if (read.ok) return { ...named, text: read.value }
@@ -66,7 +66,7 @@ export async function readingSource<T>(source: TaskSource, run: () => T | Promis
 /** That a report a task was pinned to changed since it was compiled, as a FactmarkError; undefined when it did not. */
 function sourceSavedAgain(source: TaskSource): FactmarkError | undefined {
   if (source.digest === undefined) return undefined
-  const read = readSourceFile(source.file, folderOf(source.file))
+  const read = readSourceFile(source.file, () => folderOf(source.file))
   if (!read.ok || contentDigest(read.value) === source.digest) return undefined
   return new FactmarkError(
     'FACTMARK_SAVED_AGAIN',
@@ -78,7 +78,7 @@ function sourceSavedAgain(source: TaskSource): FactmarkError | undefined {
 /** Why a report a task names cannot be read now, as a FactmarkError; undefined when it can. */
 function sourceGone(source: TaskSource): FactmarkError | undefined {
   if (source.unreadSize !== undefined) return undefined
-  const checked = checkSourceFile(source.file, folderOf(source.file))
+  const checked = checkSourceFile(source.file, () => folderOf(source.file))
   if (checked.ok || checked.error.kind === 'too-large') return undefined
   return new FactmarkError(
     'FACTMARK_SOURCE_GONE',
