@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { utf8Bytes } from '../emit/utf8-bytes.js'
 import { compareStrings } from '../model/compare.js'
 import { describedDataset, emitDataPackage, emitSiteDataPackage, type PackagedFile } from '../emit/datapackage.js'
 import { emitFactsCsv, emitFactsExcelCsv, emitSiteFactsCsv } from '../emit/facts-csv.js'
@@ -111,7 +112,7 @@ export function renderReportFiles(
         }
       )
     }
-    const bytes = Buffer.from(content, 'utf8')
+    const bytes = utf8Bytes(content)
     const digest = sha256(bytes)
     done.set(file.href, content)
     digested.set(file.href, { bytes: bytes.byteLength, sha256: digest })

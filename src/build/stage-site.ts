@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { utf8Bytes } from '../emit/utf8-bytes.js'
 import {
   closeSync,
   copyFileSync,
@@ -660,7 +661,7 @@ function stageSiteFiles(
       throw new Unpublishable('emit', result, `writing ${file.path} failed: ${why}`)
     }
     // Encoded once, for its size, its digest and the disk, where each of them encoded it again.
-    const bytes = Buffer.from(content, 'utf8')
+    const bytes = utf8Bytes(content)
     const entry = { path: file.path, bytes: bytes.byteLength, sha256: sha256(bytes) }
     entries.push(entry)
     // The same bytes as the published file, which met its schema when it was written.
