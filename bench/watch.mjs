@@ -163,7 +163,7 @@ try {
       `  save ${row.save}: ${ms(row.total)} (to the build ${ms(row.toBuild)}, build() ${ms(row.build)}, to the page ${ms(row.reload)})`
     )
   const extra = rows.filter((row) => row.builds > 1).length
-  if (extra > 0) console.log(`  (${extra} saves made more than one build)`)
+  if (extra > 0) console.log(`  (${extra === 1 ? 'one save' : `${extra} saves`} made more than one build)`)
 } finally {
   await browser?.close()
   await watching.close()
