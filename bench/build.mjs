@@ -12,7 +12,8 @@
 //   editor's next save: the first build after a cold one makes the tree it
 //   stages into, the next stages into the tree the last one replaced); again
 //   after a sentence is put in the middle of the same file, and another, which
-//   moves the figures after it (the end of a file moves none); last,
+//   moves the figures after it (the end of a file moves none); again after a
+//   figure of that file is corrected, and another (a new value); last,
 //   as a CI that keeps the cache between runs builds: the same sources
 //   checked out again in the same place, no output folder, the cache as left;
 //   and the same at another path, the project and its cache moved together.
@@ -49,7 +50,7 @@ import {
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { corpusKinds, insertedMidway, writeCorpus } from './corpus.mjs'
+import { corpusKinds, figureChanged, insertedMidway, writeCorpus } from './corpus.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const flag = process.argv.indexOf('--reports')
@@ -189,6 +190,20 @@ try {
   results.push(step('factmark build, one sentence inserted midway', factmark()))
   insertMidway('本句为测试增量构建而又加在段首。')
   results.push(step('factmark build, another inserted midway', factmark()))
+  // A published figure corrected, and another: the series of its metric and the rules across
+  // reports take in a new value, where the edits above moved the figures and changed none. Copies
+  // restate each other's figures, and one that a copy alone corrects contradicts the others (an
+  // error): the figure corrected is one no rule holds against another report's (see
+  // figureChanged), unless each report speaks of a district of its own.
+  const figureStep = (name) => {
+    const file = path.join(src, changed)
+    const text = figureChanged(readFileSync(file, 'utf8'), kind !== 'districts')
+    if (text === undefined) return { name, error: 'no figure to correct in the report' }
+    writeFileSync(file, text)
+    return step(name, factmark())
+  }
+  results.push(figureStep('factmark build, one figure changed'))
+  results.push(figureStep('factmark build, another figure changed'))
   // What CI gets that keeps the cache from run to run: a checkout of the same sources (new files,
   // new times) in the same place, no output folder, and the cache as the last run left it.
   const cacheBytes = sizeOf(path.join(work, 'cache')).bytes

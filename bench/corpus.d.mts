@@ -4,3 +4,5 @@ export const corpusKinds: string[]
 export function writeCorpus(dir: string, count: number, kind?: string): string[]
 /** `text` with `sentence` put before the first paragraph line of its second half: the figures after it move. */
 export function insertedMidway(text: string, sentence: string): string
+/** `text` with a published figure corrected (see corpus.mjs); undefined when it has no figure to correct. */
+export function figureChanged(text: string, restated?: boolean): string | undefined

@@ -74,3 +74,26 @@ export function insertedMidway(text, sentence) {
   lines[at] = `${sentence}${lines[at]}`
   return lines.join('\n')
 }
+
+/**
+ * `text` with a published figure corrected, its last digit one lower (one higher when it is 0 or 1):
+ * the first figure of the start of a period (由50%提升至…, `aspect=start`), which the rules across
+ * reports do not hold against the same start another report gives; or, when `restated` is false
+ * (a corpus whose reports each speak of an entity of their own), the first figure in the second
+ * half of its lines whose last digit is 2 to 9. The series of its metric and the rules across
+ * reports take in a new value. Undefined when the text has no such figure.
+ */
+export function figureChanged(text, restated = true) {
+  const lines = text.split('\n')
+  const middle = lines.slice(0, Math.ceil(lines.length / 2)).join('\n').length
+  const label = restated
+    ? /:fact\[([^\]]*?)(\d)([^\d\]]*)\]\{[^}]*\baspect=start\b/g
+    : /:fact\[([^\]]*?)([2-9])([^\d\]]*)\]/g
+  label.lastIndex = restated ? 0 : middle
+  const found = label.exec(text)
+  if (!found) return undefined
+  const digit = Number(found[2])
+  const head = `:fact[${found[1]}${digit >= 2 ? digit - 1 : digit + 1}${found[3]}]`
+  const end = found.index + `:fact[${found[1]}${found[2]}${found[3]}]`.length
+  return text.slice(0, found.index) + head + text.slice(end)
+}

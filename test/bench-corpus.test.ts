@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, test } from 'vitest'
-import { writeCorpus } from '../bench/corpus.mjs'
+import { figureChanged, writeCorpus } from '../bench/corpus.mjs'
 import { compileSources } from '../src/compile/compile-sources.js'
 import { readSources } from '../src/load/sources.js'
 import { problemsOf } from './helpers/seed.js'
@@ -61,4 +61,39 @@ test('the districts corpus is copies of the seed, each about a district of its o
   // Each district's figures are a line of their own in the series.
   const pm25 = result.collection?.series.find((series) => series.metric.id === 'air.pm25')
   expect(new Set(pm25?.points.map((point) => point.entity))).toEqual(new Set(['厦门市第00001区', '厦门市第00002区']))
+})
+
+/** The corpus of `kind` in `folder` with the first figure of its second report corrected twice, compiled. */
+async function correctedTwice(folder: string, kind: string, restated: boolean) {
+  writeCorpus(folder, 2, kind)
+  const file = path.join(folder, 'report-00002.md')
+  const once = figureChanged(readFileSync(file, 'utf8'), restated)
+  const twice = once === undefined ? undefined : figureChanged(once, restated)
+  if (twice === undefined) throw new Error('no figure to correct')
+  writeFileSync(file, twice)
+  const sources = await readSources({ src: folder, cwd: folder })
+  if (!sources.ok) throw new Error(sources.error.message)
+  return compileSources(sources.value)
+}
+
+test("a copy's figure of the start of a period, corrected twice, contradicts no other copy", async () => {
+  const result = await correctedTwice(path.join(dir, 'corrected'), 'seed', true)
+  expect(problemsOf(result.diagnostics)).toEqual([])
+  const starts = result.reports.map((report) =>
+    report.bundle.facts.filter((fact) => fact.aspect === 'start').map((fact) => fact.text)
+  )
+  expect(starts).toEqual([['50%'], ['52%']])
+})
+
+test("a district's figure in the second half of its report, corrected twice, is one lower twice", async () => {
+  const result = await correctedTwice(path.join(dir, 'corrected-districts'), 'districts', false)
+  expect(problemsOf(result.diagnostics)).toEqual([])
+  const [first, second] = result.reports.map((report) => report.bundle.facts.map((fact) => fact.text))
+  const differ = (first ?? []).flatMap((text, at) => (text === second?.[at] ? [] : [[text, second?.[at]]]))
+  expect(differ).toEqual([['6场', '4场']])
+})
+
+test('no figure to correct in a text without one', () => {
+  expect(figureChanged('没有数字。', true)).toBeUndefined()
+  expect(figureChanged(':fact[1个]{metric=a.b}', false)).toBeUndefined()
 })
