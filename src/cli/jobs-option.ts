@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../model/result.js'
-import type { CommandLine } from './command-line.js'
+import type { CommandLine, Io } from './command-line.js'
 
 type JobsValues = Pick<CommandLine['values'], 'jobs'>
 
@@ -55,4 +55,22 @@ function askedJobs(values: JobsValues, environment: NodeJS.ProcessEnv): { by: st
   const fromEnvironment = environment['FACTMARK_JOBS']
   if (fromEnvironment !== undefined && fromEnvironment !== '') return { by: 'FACTMARK_JOBS', given: fromEnvironment }
   return undefined
+}
+
+/**
+ * The threads a command is told to compile on (see jobsOf), with the warning of jobsWarning written
+ * when there is one; undefined, with why written, when the number is refused.
+ */
+export async function toldThreads(
+  values: JobsValues,
+  io: Pick<Io, 'stderr'>
+): Promise<{ threads: number | undefined } | undefined> {
+  const jobs = jobsOf(values)
+  if (!jobs.ok) {
+    io.stderr(jobs.error)
+    return undefined
+  }
+  const warning = await jobsWarning(values)
+  if (warning !== undefined) io.stderr(warning)
+  return { threads: jobs.value }
 }

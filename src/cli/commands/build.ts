@@ -7,7 +7,7 @@ import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { err, ok, type Result } from '../../model/result.js'
 import { cacheFolderOf } from '../cache-option.js'
-import { jobsOf, jobsWarning } from '../jobs-option.js'
+import { toldThreads } from '../jobs-option.js'
 import { leftOutOfSite } from '../named-reports.js'
 import { checkFailure, checkNamed, type CheckedSources } from '../check-sources.js'
 import { exit, type Call, type Io } from '../command-line.js'
@@ -23,14 +23,9 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(cache.error)
     return exit.usage
   }
-  const jobs = jobsOf(values)
-  if (!jobs.ok) {
-    io.stderr(jobs.error)
-    return exit.usage
-  }
-  const warning = await jobsWarning(values)
-  if (warning !== undefined) io.stderr(warning)
-  const threads = jobs.value
+  const jobs = await toldThreads(values, io)
+  if (!jobs) return exit.usage
+  const { threads } = jobs
   const output = { format, verbose: values.verbose, registry: registryShown(values.src, io.cwd) }
   let checked: CheckedSources | undefined
   if (files.length > 0) {

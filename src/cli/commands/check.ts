@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../model/result.js'
 import { roundTo } from '../../model/rounding.js'
 import { terminalText } from '../format/printable.js'
 import { cacheFolderOf } from '../cache-option.js'
-import { jobsOf, jobsWarning } from '../jobs-option.js'
+import { toldThreads } from '../jobs-option.js'
 import { exit, type Call } from '../command-line.js'
 import { progressLine } from '../progress-line.js'
 import { registryShown, report } from '../report.js'
@@ -24,14 +24,9 @@ export async function run({ files, values, format, io }: Call): Promise<number> 
     io.stderr(folder.error)
     return exit.usage
   }
-  const jobs = jobsOf(values)
-  if (!jobs.ok) {
-    io.stderr(jobs.error)
-    return exit.usage
-  }
-  const warning = await jobsWarning(values)
-  if (warning !== undefined) io.stderr(warning)
-  const threads = jobs.value
+  const jobs = await toldThreads(values, io)
+  if (!jobs) return exit.usage
+  const { threads } = jobs
   const cache = folder && { folder: folder.value, reuse: true }
   const progress = progressLine(io, { doing: 'checking' })
   let checked: CheckedSources

@@ -9,7 +9,7 @@ import { isNodeError } from '../../model/node-error.js'
 import { plural } from '../../model/plural.js'
 import { startWatch, type BuildThrown, type WatchedBuild, type Watching } from '../../watch/watch.js'
 import { cacheFolderOf } from '../cache-option.js'
-import { jobsOf, jobsWarning } from '../jobs-option.js'
+import { toldThreads } from '../jobs-option.js'
 import { exit, type Call, type Io } from '../command-line.js'
 import { registryShown, report, type Output } from '../report.js'
 import { modifiedLine, namedInLine, outputLeft, unrecordedLine, withdrawnLine } from '../output-left.js'
@@ -30,13 +30,8 @@ export async function run({ files, values, io }: Call): Promise<number> {
     io.stderr(cache.error)
     return exit.usage
   }
-  const jobs = jobsOf(values)
-  if (!jobs.ok) {
-    io.stderr(jobs.error)
-    return exit.usage
-  }
-  const warning = await jobsWarning(values)
-  if (warning !== undefined) io.stderr(warning)
+  const jobs = await toldThreads(values, io)
+  if (!jobs) return exit.usage
   // A watch with no source folder would serve nothing until one appeared, and say so at each save.
   const missing = await missingSourceFolder(values.src, io.cwd)
   if (missing !== undefined) {
@@ -63,7 +58,7 @@ export async function run({ files, values, io }: Call): Promise<number> {
       out: values.out,
       cwd: io.cwd,
       cacheFolder: cache.value,
-      ...(jobs.value !== undefined && { threads: jobs.value }),
+      ...(jobs.threads !== undefined && { threads: jobs.threads }),
       strict: values.strict,
       port,
       onProgress: (told) => {
