@@ -198,7 +198,7 @@ try {
   const figureStep = (name) => {
     const file = path.join(src, changed)
     const text = figureChanged(readFileSync(file, 'utf8'), kind !== 'districts')
-    if (text === undefined) return { name, error: 'no figure to correct in the report' }
+    if (text === undefined) return { name, skipped: 'the report has no figure that a copy may correct alone' }
     writeFileSync(file, text)
     return step(name, factmark())
   }
@@ -237,7 +237,8 @@ try {
     `${'step'.padEnd(nameWidth)}${'wall'.padStart(9)} ${'CPU'.padStart(9)} ${'cores'.padStart(6)} ${'peak RSS'.padStart(10)}`
   )
   for (const result of results) {
-    if (result.error) console.log(`${result.name.padEnd(nameWidth)} could not run (${result.error})`)
+    if (result.skipped) console.log(`${result.name.padEnd(nameWidth)} not run: ${result.skipped}`)
+    else if (result.error) console.log(`${result.name.padEnd(nameWidth)} could not run (${result.error})`)
     else
       console.log(
         `${result.name.padEnd(nameWidth)}${seconds(result.wallMs)} ${seconds(result.cpuMs)} ${(result.cpuMs / result.wallMs).toFixed(2).padStart(6)} ${`${result.rssMb.toFixed(0)} MB`.padStart(10)}`
