@@ -2,7 +2,7 @@ export const usage = `Usage: factmark <command> [options] [files...]
 
 Commands:
   init      start a project here: source/ with a starter registry and a sample
-            report, and dist/ in .gitignore
+            report, and dist/ and .factmark-cache/ in .gitignore
   new       add a report: factmark new <slug> [--from report.txt] writes
             source/<slug>.md, its front matter guessed from the text's title
   build     compile source/ into dist/ (facts.json per report); reports
