@@ -196,6 +196,9 @@ try {
   // error): the figure corrected is one no rule holds against another report's (see
   // figureChanged), unless each report speaks of a district of its own.
   const figureStep = (name) => {
+    // The bureau's reports publish the levels the others start from or restate: none is the one
+    // report of its figure.
+    if (kind === 'collection') return { name, skipped: 'each figure of these reports is another report’s too' }
     const file = path.join(src, changed)
     const text = figureChanged(readFileSync(file, 'utf8'), kind !== 'districts')
     if (text === undefined) return { name, skipped: 'the report has no figure that a copy may correct alone' }
