@@ -50,7 +50,7 @@ import {
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { corpusKinds, figureChanged, insertedMidway, writeCorpus } from './corpus.mjs'
+import { corpusKinds, correctedFigure, insertedMidway, writeCorpus } from './corpus.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const flag = process.argv.indexOf('--reports')
@@ -194,14 +194,11 @@ try {
   // reports take in a new value, where the edits above moved the figures and changed none. Copies
   // restate each other's figures, and one that a copy alone corrects contradicts the others (an
   // error): the figure corrected is one no rule holds against another report's (see
-  // figureChanged), unless each report speaks of a district of its own.
+  // correctedFigure).
   const figureStep = (name) => {
-    // The bureau's reports publish the levels the others start from or restate: none is the one
-    // report of its figure.
-    if (kind === 'collection') return { name, skipped: 'each figure of these reports is another report’s too' }
     const file = path.join(src, changed)
-    const text = figureChanged(readFileSync(file, 'utf8'), kind !== 'districts')
-    if (text === undefined) return { name, skipped: 'the report has no figure that a copy may correct alone' }
+    const text = correctedFigure(readFileSync(file, 'utf8'), kind)
+    if (text === undefined) return { name, skipped: 'the report has no figure that it may correct alone' }
     writeFileSync(file, text)
     return step(name, factmark())
   }

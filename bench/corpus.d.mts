@@ -6,3 +6,5 @@ export function writeCorpus(dir: string, count: number, kind?: string): string[]
 export function insertedMidway(text: string, sentence: string): string
 /** `text` with a published figure corrected (see corpus.mjs); undefined when it has no figure to correct. */
 export function figureChanged(text: string, restated?: boolean): string | undefined
+/** `text`, a report of a corpus of `kind`, with a figure it may correct alone corrected; undefined when it has none. */
+export function correctedFigure(text: string, kind?: string): string | undefined

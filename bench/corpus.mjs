@@ -13,9 +13,14 @@ import path from 'node:path'
 const fixtures = new URL('../test/fixtures/', import.meta.url)
 const read = (file) => readFileSync(new URL(file, fixtures), 'utf8')
 
-/** The kinds of corpus, each with the reports it copies in turn and its registry. */
+/**
+ * The kinds of corpus, each with the reports it copies in turn and its registry, and which of its
+ * figures a report may correct alone (see correctedFigure): the start of a period in copies that
+ * restate each other, any figure of a district's own, none of the bureau's reports over the years,
+ * each of whose figures another report publishes or starts from too.
+ */
 const kinds = {
-  seed: { reports: ['seed/xiamen-2025.md'], registry: 'seed/metrics.yaml' },
+  seed: { reports: ['seed/xiamen-2025.md'], registry: 'seed/metrics.yaml', corrects: 'start' },
   collection: {
     reports: [
       'collection/xiamen-2023-fact-sheet.md',
@@ -25,7 +30,7 @@ const kinds = {
     ],
     registry: 'collection/metrics.yaml'
   },
-  districts: { reports: ['seed/xiamen-2025.md'], registry: 'seed/metrics.yaml', ownEntity: true }
+  districts: { reports: ['seed/xiamen-2025.md'], registry: 'seed/metrics.yaml', ownEntity: true, corrects: 'any' }
 }
 
 /** The kinds of corpus writeCorpus makes. */
@@ -96,4 +101,13 @@ export function figureChanged(text, restated = true) {
   const head = `:fact[${found[1]}${digit >= 2 ? digit - 1 : digit + 1}${found[3]}]`
   const end = found.index + `:fact[${found[1]}${found[2]}${found[3]}]`.length
   return text.slice(0, found.index) + head + text.slice(end)
+}
+
+/**
+ * `text`, a report of a corpus of `kind`, with a figure it may correct alone corrected (see
+ * figureChanged); undefined when it has none, as no report of the bureau's over the years has.
+ */
+export function correctedFigure(text, kind = 'seed') {
+  const corrects = kinds[kind]?.corrects
+  return corrects === undefined ? undefined : figureChanged(text, corrects === 'start')
 }
