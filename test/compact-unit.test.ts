@@ -24,7 +24,8 @@ function summary(slug: string, ignore?: string[]): ReportSummary {
   return {
     path: `${slug}.md`,
     frontMatter: { ...report, ...(ignore && { ignore }), published: '2026-01-20' },
-    bundle: { report: { ...report, source: `${slug}.md` }, metricIds: [], facts: [] }
+    bundle: { report: { ...report, source: `${slug}.md` }, metricIds: [], facts: [] },
+    factDigests: {}
   }
 }
 

@@ -523,16 +523,17 @@ describe('the series', () => {
     expect(inodes()).toEqual(before)
   })
 
-  test('are written anew, after an edit in the middle of a report, only where its facts moved', async () => {
-    // Elsewhere: air.aqi_composite (line 45). After the edit, on its line: standards.local_standards (line 97).
-    const files = [
+  // The key each file of two series was made under: a file whose key is the same was taken as it was, not made again.
+  const keysOf = () =>
+    [
       'series/air.aqi_composite.json',
       'series/air.aqi_composite.html',
       'series/standards.local_standards.json',
       'series/standards.local_standards.html'
-    ]
-    // The key each file was made under: a file whose key is the same was taken as it was, not made again.
-    const keysOf = () => files.map((file) => readRecord(at('cache'), at('dist'))?.files[file]?.key)
+    ].map((file) => readRecord(at('cache'), at('dist'))?.files[file]?.key)
+
+  test('are written anew, after an edit in the middle of a report, only where its facts moved', async () => {
+    // Elsewhere: air.aqi_composite (line 45). After the edit, on its line: standards.local_standards (line 97).
     const before = keysOf()
     expect(before.every((key) => key !== undefined)).toBe(true)
     edit('source/xiamen-2025.md', '\n构建从山顶到海洋', '\n本句为测试所加。构建从山顶到海洋')
@@ -550,6 +551,15 @@ describe('the series', () => {
     expect((await build(options())).ok).toBe(true)
     expect(inodes().map((ino, at) => ino === before[at])).toEqual([false, false, false])
     expect(readFileSync(at('dist/series/air.aqi_composite.json'), 'utf8')).toContain('"text": "2.35"')
+  })
+
+  test('are made again when a figure changed, only those of its metric', async () => {
+    const before = keysOf()
+    expect(before.every((key) => key !== undefined)).toBe(true)
+    changeFigure()
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+    expect(keysOf().map((key, index) => key === before[index])).toEqual([false, false, true, true])
   })
 })
 

@@ -73,7 +73,7 @@ export function isUnit(value: unknown): value is ReportUnit {
  */
 export function readSummary(file: string): ReportSummary | undefined {
   const kept = readKept(summaryFile(file))
-  return isObject(kept) && isObject(kept['bundle']) && isObject(kept['frontMatter'])
+  return isObject(kept) && isObject(kept['bundle']) && isObject(kept['frontMatter']) && isObject(kept['factDigests'])
     ? (kept as unknown as ReportSummary)
     : undefined
 }

@@ -10,6 +10,7 @@ import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
+import { seriesInputs } from './series-inputs.js'
 import { fullCollection } from './full-collection.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
@@ -30,6 +31,8 @@ export interface CrossReport {
   messages: AcrossMessages
   diagnostics: Diagnostic[]
   coverage: Coverage[]
+  /** The digest of what the series of a metric is made of (see seriesInputs). */
+  seriesKey: (metric: string) => string | undefined
 }
 
 export interface CrossReportInput {
@@ -80,6 +83,7 @@ export function crossReport(
   // The reports whose facts the rules read, in the order their facts were grouped: the published
   // ones, and those with errors.
   const collected: SiteReport[] = []
+  const inputs = seriesInputs()
   // The file of each report the rules tell something (see keepTold).
   const files = new Map<string, VFile>()
   const fileOf = (shown: string): VFile => {
@@ -131,6 +135,7 @@ export function crossReport(
       // A report with errors is not published, but what its facts state is checked against the
       // others all the same: left out, a level it prints would read as published by no report.
       collected.push(site)
+      inputs.add(summary)
       if (!unit.fatal) published.push({ index, report: site })
     }
     variants.tell(fileOf)
@@ -220,7 +225,8 @@ export function crossReport(
     published,
     messages,
     diagnostics: allDiagnostics(units, messages),
-    coverage: allCoverage(units, skipped)
+    coverage: allCoverage(units, skipped),
+    seriesKey: inputs.keyOf
   }
 }
 

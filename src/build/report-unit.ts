@@ -7,6 +7,8 @@ import type { CollectionFact, Coverage, Diagnostic, Registry, SourceText, Compil
 import type { FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import type { Position } from 'unist'
 import { sha256 } from '../emit/hash.js'
+import { createHash } from 'node:crypto'
+import { compareStrings } from '../model/compare.js'
 import { renderReportFiles, type RenderedFile, type ReportFile } from './render-artifacts.js'
 
 /**
@@ -56,6 +58,12 @@ export interface ReportSummary {
   path: string
   frontMatter: ReportFrontMatter
   bundle: { report: FactBundle['report']; metricIds: string[]; facts: CollectionFact[] }
+  /**
+   * A digest of its facts of each metric, by the metric's id: what the rules across reports make
+   * of a metric depends on no other metric's facts, so its series is known to be the same from
+   * these, without the series itself made into JSON again (see seriesInputs).
+   */
+  factDigests: Record<string, string>
 }
 
 /** A file of the site, by path, with what the manifest says of it. */
@@ -175,23 +183,45 @@ function summarized(report: CompiledReport): Pick<ReportUnit, 'summary' | 'summa
   }
 }
 
-/** A summary with each fact's source cut to its file: what stays of it when a sentence is put before its facts. */
+/**
+ * A summary with each fact's source cut to its file, and without the digests of its facts, which
+ * are made of where they stand: what stays of it when a sentence is put before its facts.
+ */
 function shapeOf(summary: ReportSummary): unknown {
+  const { factDigests: _digests, ...rest } = summary
   const facts = summary.bundle.facts.map((fact) => ({ ...fact, source: { file: fact.source.file } }))
-  return { ...summary, bundle: { ...summary.bundle, facts } }
+  return { ...rest, bundle: { ...summary.bundle, facts } }
 }
 
 function summaryOf(report: CompiledReport): ReportSummary {
   const { path, frontMatter, bundle } = report
+  const facts = bundle.facts.map(
+    ({ displayUnit: _unit, classifier: _classifier, section: _section, table: _table, ...fact }) => fact
+  )
   return {
     path,
     frontMatter,
-    bundle: {
-      report: bundle.report,
-      metricIds: Object.keys(bundle.metrics),
-      facts: bundle.facts.map(
-        ({ displayUnit: _unit, classifier: _classifier, section: _section, table: _table, ...fact }) => fact
-      )
-    }
+    bundle: { report: bundle.report, metricIds: Object.keys(bundle.metrics), facts },
+    factDigests: factDigests(facts)
   }
+}
+
+/** Of each metric, in the order of their ids, the digest of its facts in the order given, 128 bits of it. */
+export function factDigests(facts: readonly CollectionFact[]): Record<string, string> {
+  const byMetric = new Map<string, CollectionFact[]>()
+  for (const fact of facts) {
+    const ofMetric = byMetric.get(fact.metric)
+    if (ofMetric) ofMetric.push(fact)
+    else byMetric.set(fact.metric, [fact])
+  }
+  return Object.fromEntries(
+    [...byMetric.keys()].sort(compareStrings).map((metric) => [
+      metric,
+      createHash('sha256')
+        .update(JSON.stringify(byMetric.get(metric)))
+        .digest()
+        .subarray(0, 16)
+        .toString('base64url')
+    ])
+  )
 }

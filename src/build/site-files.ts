@@ -49,8 +49,8 @@ export interface SiteInput {
   /**
    * A digest of what the site's own files are made of but the collection (factmark, the registry,
    * the files offered): with it, the files of each series held in memory have a key of their own,
-   * of it, of the reports' titles and of the series itself, so that a build where one report's
-   * facts moved (an edit in its middle) renders again only the series those facts are in.
+   * of it, of the reports' titles and of what the series is made of, so that a build where one
+   * report's figure changed renders again only the series of its metric.
    */
   environmentKey?: string
 }
@@ -83,9 +83,9 @@ export function siteFiles(input: SiteInput): SiteFile[] {
 
 /**
  * The key of each file of a series held in memory, by its path: a digest of `environmentKey`, of
- * every report's title (its pages name reports by them) and of the series' JSON, which holds all
- * it says. Undefined for any other file, and for a series written to disk as it was made, whose
- * files cost nothing more to stage.
+ * every report's title (its pages name reports by them) and of what the series is made of (see
+ * seriesInputs). Undefined for any other file, and for a series whose inputs are not known or
+ * that was written to disk as it was made, whose files cost nothing more to stage.
  */
 function seriesKeys(
   series: SiteSeries,
@@ -103,17 +103,17 @@ function seriesKeys(
     const id = idOf.get(file)
     if (id === undefined) return undefined
     if (!keys.has(id)) {
-      const held = series.value(id)
+      const inputs = series.key?.(id)
       titles ??= JSON.stringify(reports.map((report) => [report.frontMatter.slug, reportTitle(report.bundle.report)]))
       keys.set(
         id,
-        held &&
+        inputs &&
           createHash('sha256')
             .update(environmentKey)
             .update('\0')
             .update(titles)
             .update('\0')
-            .update(JSON.stringify(held))
+            .update(inputs)
             .digest('hex')
       )
     }

@@ -39,6 +39,8 @@ export interface SiteSeries {
    * undefined when it was checked as it was kept on disk.
    */
   value: (id: string) => Series | undefined
+  /** The digest of what a held series is made of (see seriesInputs), when it is known. */
+  key?: (id: string) => string | undefined
 }
 
 export interface SeriesKeeper {

@@ -52,7 +52,9 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
       keeper.add(collection, spilled, titleOf)
     }
   )
-  return { across, reports: across.published.map((entry) => entry.report), answers, series: keeper.kept(), held }
+  // A series written to disk as it was made costs nothing more to stage: only a held one has a key.
+  const series = { ...keeper.kept(), key: (id: string) => (held ? across.seriesKey(id) : undefined) }
+  return { across, reports: across.published.map((entry) => entry.report), answers, series, held }
 }
 
 /**
