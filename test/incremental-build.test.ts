@@ -22,6 +22,7 @@ import { codeDigest, folderDigest } from '../src/cache/factmark-digest.js'
 import { buildWith } from '../src/build/build.js'
 import { readRecord } from '../src/build/build-record.js'
 import type { BuildProgress } from '../src/build/build-progress.js'
+import type { Diagnostic } from '../src/model/compiled.js'
 import { lastingRunner } from '../src/build/unit-pool.js'
 import { pruneCache } from '../src/cache/prune-cache.js'
 import { build, type BuildOptions } from '../src/index.js'
@@ -232,11 +233,15 @@ describe('the cache', () => {
     expect((await build(options())).ok).toBe(true)
     expect(summaries()).toHaveLength(5)
     expect(readdirSync(at('cache/tables'))).toHaveLength(2)
-    // Two hours on: the fact sheet's unit before the change (four files), and the conclusions about
-    // the collection then and the row group of its table of every fact.
-    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(6)
+    // Two hours on: the fact sheet's unit before the change (four files), the conclusions about
+    // the collection then and those about each of its metrics, and the row group of its table of
+    // every fact.
+    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(7)
     expect(summaries()).toHaveLength(4)
-    expect(readdirSync(at('cache/across'))).toHaveLength(1)
+    expect(readdirSync(at('cache/across')).map((name) => name.replace(/^[0-9a-f]{64}/, '…'))).toEqual([
+      '….json',
+      '….metrics.json'
+    ])
     expect(readdirSync(at('cache/tables'))).toHaveLength(1)
     const again = await build(options())
     expect(again.ok && again.value.unchanged).toBe(true)
@@ -592,6 +597,33 @@ describe('the rules across reports', () => {
       expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
     }
   )
+
+  test('are taken metric by metric as the last build concluded them, but those of the metric whose figure changed', async () => {
+    // A message put by hand among the last build's conclusions of two metrics: it is told again
+    // only of the one whose facts are the same.
+    const file = readdirSync(at('cache/across')).find((name) => name.endsWith('.metrics.json'))
+    const memo = at(`cache/across/${file ?? ''}`)
+    const kept = readJson(memo) as { metrics: Array<{ id: string; told: Array<[string, Diagnostic]> }> }
+    const first = await build(options())
+    const [like] = first.ok ? first.value.result.diagnostics : []
+    expect(like).toBeDefined()
+    for (const metric of kept.metrics)
+      if (metric.id === 'air.aqi_composite' || metric.id === 'standards.local_standards')
+        metric.told.push([like?.file ?? '', { ...(like as Diagnostic), message: `kept of ${metric.id}` }])
+    writeFileSync(memo, JSON.stringify(kept))
+    changeFigure()
+    const built = await build(options())
+    const told = built.ok ? built.value.result.diagnostics.map((diagnostic) => diagnostic.message) : []
+    expect(told.filter((message) => message.startsWith('kept of'))).toEqual(['kept of standards.local_standards'])
+  })
+
+  test('make again the series of a metric taken as the last build concluded it, when its files are written anew', async () => {
+    changeFigure()
+    rmSync(at('dist/series/standards.local_standards.json'))
+    rmSync(at('dist/series/standards.local_standards.html'))
+    const { incremental, cold } = await bothBuilds()
+    expect(incremental).toEqual(cold)
+  })
 
   test('are made again when a figure changed, and the reports whose summaries were lost from the cache are compiled again', async () => {
     for (const file of summaries(at('cache'))) rmSync(path.join(at('cache'), file))

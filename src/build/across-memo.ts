@@ -9,6 +9,8 @@ import { readKept } from '../cache/cache-folder.js'
 import { leftUnread } from '../diagnostics/skipped-source.js'
 import { keepLargeJson } from '../cache/keep-large-json.js'
 import type { ReportUnit } from './report-unit.js'
+import { isObject } from './build-cache.js'
+import type { MetricConclusions } from './whole-collection.js'
 
 /**
  * What the rules across reports concluded over a collection, kept by a digest of everything they
@@ -104,4 +106,28 @@ export function readAcross(folder: string, key: string): AcrossMemo | undefined 
 
 export function writeAcross(folder: string, key: string, memo: AcrossMemo): void {
   keepLargeJson(memoFile(folder, key), memo)
+}
+
+/**
+ * What the rules concluded of each metric of a collection held whole (see MetricConclusions),
+ * with the levels its reports' pages were answered, kept beside the conclusions of the whole
+ * under the same key: a file of its own, which a build reads only when its collection is another.
+ */
+export interface MetricsMemo {
+  metrics: MetricConclusions[]
+  levels: AcrossMemo['levels']
+}
+
+const metricsFile = (folder: string, key: string) => path.join(folder, 'across', `${key}.metrics.json`)
+
+/** The conclusions of each metric kept for a key, or undefined when there are none (or they cannot be read). */
+export function readMetricsMemo(folder: string, key: string): MetricsMemo | undefined {
+  const kept = readKept(metricsFile(folder, key))
+  return isObject(kept) && Array.isArray(kept['metrics']) && Array.isArray(kept['levels'])
+    ? (kept as unknown as MetricsMemo)
+    : undefined
+}
+
+export function writeMetricsMemo(folder: string, key: string, memo: MetricsMemo): void {
+  keepLargeJson(metricsFile(folder, key), memo)
 }

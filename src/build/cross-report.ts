@@ -13,6 +13,7 @@ import { seriesJoiner } from './series-parts.js'
 import { seriesInputs } from './series-inputs.js'
 import { fullCollection } from './full-collection.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
+import { groupBy } from '../validate/fact-groups.js'
 import { SummaryUnreadable } from './summary-unreadable.js'
 import { slugOwners, tellSlugTaken } from '../collection/slug-owners.js'
 import { repeatedReport, reportTwins } from '../collection/report-twins.js'
@@ -33,6 +34,36 @@ export interface CrossReport {
   coverage: Coverage[]
   /** The digest of what the series of a metric is made of (see seriesInputs). */
   seriesKey: (metric: string) => string | undefined
+  /**
+   * The collection of one metric made again from every report's summary, what it tells let go:
+   * for a metric taken as an earlier build concluded it (see CrossReportInput.take) whose series'
+   * files must be written anew.
+   */
+  remake: (metric: string) => Collection
+}
+
+/** What the rules told the reports, by the path of each, in the order told. */
+export type Told = ReadonlyArray<readonly [string, Diagnostic]>
+
+/** The series of the next group of metrics (see crossReport). */
+export interface SeriesMade {
+  collection: Collection
+  /** The reports whose facts it holds: those published, and those with errors, which fail the build. */
+  reports: readonly SiteReport[]
+  /** Whether the facts were too many to hold at once (see FactGroups). */
+  spilled: boolean
+  /**
+   * Of each metric collected, when the collection is held whole: its id, the digest of what its
+   * series is made of (see seriesInputs), and what the rules told of its facts; unset when a
+   * message could not be told apart by metric.
+   */
+  metrics?: MetricTold[]
+}
+
+export interface MetricTold {
+  id: string
+  inputs: string | undefined
+  told: Told
 }
 
 export interface CrossReportInput {
@@ -45,18 +76,19 @@ export interface CrossReportInput {
   /** How many facts are held at once; the others wait in `folder` (see FactGroups). */
   budget: FactBudget
   folder: string
+  /**
+   * What an earlier build told of the facts of a metric whose series is made of `inputs` (see
+   * seriesInputs), when it holds all else the build needs of it: the metric is not collected again.
+   */
+  take?: (metric: string, inputs: string, reports: readonly SiteReport[]) => Told | undefined
 }
 
 /**
  * The rules across reports; the collection's series are given to `onSeries` a group of metrics at
- * a time, in the order of their ids, with the reports whose facts they hold (those published, and
- * those with errors, which fail the build) and whether the facts were too many to hold at once (see
- * FactGroups).
+ * a time, in the order of their ids, but for the metrics taken from an earlier build (see
+ * CrossReportInput.take).
  */
-export function crossReport(
-  input: CrossReportInput,
-  onSeries: (collection: Collection, reports: readonly SiteReport[], spilled: boolean) => void
-): CrossReport {
+export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade) => void): CrossReport {
   const { units, summaryOf, loaded, skipped, checkUnusedMetrics } = input
   const { registry, file: registryFile, locate } = loaded
   if (!registry) throw new Error('the rules across reports need a valid registry')
@@ -83,6 +115,8 @@ export function crossReport(
   // The reports whose facts the rules read, in the order their facts were grouped: the published
   // ones, and those with errors.
   const collected: SiteReport[] = []
+  // The place among the units of each report collected.
+  const collectedAt: number[] = []
   const inputs = seriesInputs()
   // The file of each report the rules tell something (see keepTold).
   const files = new Map<string, VFile>()
@@ -135,6 +169,7 @@ export function crossReport(
       // A report with errors is not published, but what its facts state is checked against the
       // others all the same: left out, a level it prints would read as published by no report.
       collected.push(site)
+      collectedAt.push(index)
       inputs.add(summary)
       if (!unit.fatal) published.push({ index, report: site })
     }
@@ -160,36 +195,44 @@ export function crossReport(
   // rule, text, advice and link, which thousands of reports are told alike: pooled, the build's
   // result holds each text once.
   const pooled = stringPool()
-  const tell = (shown: string, diagnostic: Diagnostic) => {
+  const tell = (shown: string, diagnostic: Diagnostic): Diagnostic => {
     const pooledOne = pooledDiagnostic(diagnostic, pooled)
     const list = told.get(shown)
     if (list) list.push(pooledOne)
     else told.set(pooled(shown), [pooledOne])
+    return pooledOne
   }
-  const keepTold = () => {
+  // What is told of the files is kept, and returned when it is held (a collection held whole is
+  // made a metric at a time, and what is told of each is kept with its conclusions).
+  const keepTold = (): Told => {
+    const kept: Array<readonly [string, Diagnostic]> = []
     for (const [shown, file] of files) {
       for (const message of file.messages) {
         const diagnostic = toDiagnostic(message)
         if (groups.spilled) toldLines.add([shown, diagnostic])
-        else tell(shown, diagnostic)
+        else kept.push([shown, tell(shown, diagnostic)])
       }
       file.messages = []
     }
     toldLines.flush()
+    return kept
   }
   // A group holds the facts of a few metrics, which most reports do not print: its collection is
   // made of the reports that do, in the order of publication, worked out once for every group.
   // Made of every report, each of a hundred groups of ten thousand reports sorted them all again.
   const byPublication = collected.map((_, at) => at)
   byPublication.sort((a, b) => comparePublished(collected[a] as SiteReport, collected[b] as SiteReport))
-  const collectionOf = (facts: ReportFacts, options?: CollectOptions) => {
+  const collectedOf = (facts: ReportFacts, options: CollectOptions | undefined, tellTo: (shown: string) => VFile) => {
     const reports = byPublication.flatMap((at): CollectedReport[] => {
       const ofReport = facts[at]
       if (ofReport === undefined || ofReport.length === 0) return []
       const { path: shown, frontMatter } = collected[at] as SiteReport
       return [{ path: shown, frontMatter, bundle: { facts: ofReport } }]
     })
-    const collection = collectSeries(reports, registry, (site) => fileOf(site.path), options)
+    return collectSeries(reports, registry, (site) => tellTo(site.path), options)
+  }
+  const collectionOf = (facts: ReportFacts, options?: CollectOptions) => {
+    const collection = collectedOf(facts, options, fileOf)
     keepTold()
     return collection
   }
@@ -200,13 +243,36 @@ export function crossReport(
     if (parts.count === 1) return collectionOf(parts.factsOf(0))
     return joinedParts(parts, collected, collectionOf, path.join(input.folder, `checks-${number}.jsonl`))
   }
+  // Held whole, a metric is taken as an earlier build concluded it when what it is made of is the
+  // same (see seriesInputs), and the others are collected together: a figure corrected makes
+  // again the series of one metric. What the reports' summaries told is of no metric.
+  const collectHeld = (metrics: readonly string[]) => {
+    keepTold()
+    const facts = groups.factsOf(metrics)
+    const made = new Map<string, string | undefined>()
+    for (const id of metrics) {
+      const inputsOf = inputs.keyOf(id)
+      const taken = inputsOf === undefined ? undefined : input.take?.(id, inputsOf, collected)
+      if (taken) for (const [shown, diagnostic] of taken) tell(shown, diagnostic)
+      else made.set(id, inputsOf)
+    }
+    if (made.size === 0) return
+    const collection = collectedOf(made.size < metrics.length ? ofMetrics(facts, made) : facts, undefined, fileOf)
+    const told = toldOfEach(keepTold(), facts, collected, made)
+    onSeries({ collection, reports: collected, spilled: false, ...(told && { metrics: told }) })
+  }
   // Past the budget the groups are many and each is let go whole: the heap is collected between
   // them (see fullCollection), which at 10,000 reports costs about 75 ms a group.
-  const betweenGroups = groups.spilled ? fullCollection() : () => undefined
-  for (const [number, group] of groups.groups.entries()) {
-    onSeries(collectionOfGroup(group, number), collected, groups.spilled)
-    betweenGroups()
+  const collectGroups = () => {
+    const betweenGroups = groups.spilled ? fullCollection() : () => undefined
+    for (const [number, group] of groups.groups.entries()) {
+      onSeries({ collection: collectionOfGroup(group, number), reports: collected, spilled: groups.spilled })
+      betweenGroups()
+    }
   }
+  const [held] = groups.groups
+  if (!groups.spilled && held !== undefined && held.length > 0) collectHeld(held)
+  else collectGroups()
   if (toldLines.written())
     for (const [shown, diagnostic] of jsonLinesOf(toldFile) as Generator<[string, Diagnostic]>) tell(shown, diagnostic)
   const skippedFiles = skipped.map(skippedFile)
@@ -226,7 +292,15 @@ export function crossReport(
     messages,
     diagnostics: allDiagnostics(units, messages),
     coverage: allCoverage(units, skipped),
-    seriesKey: inputs.keyOf
+    seriesKey: inputs.keyOf,
+    remake(metric) {
+      const facts = collectedAt.map((index) => {
+        const summary = summaryOf(index)
+        if (!summary) throw new SummaryUnreadable((units[index] as ReportUnit).path)
+        return summary.bundle.facts.filter((fact) => fact.metric === metric)
+      })
+      return collectedOf(facts, undefined, (shown) => new VFile({ path: shown }))
+    }
   }
 }
 
@@ -251,4 +325,42 @@ function joinedParts(
   const entity = mostCommon([...printing].sort(comparePublished).map((report) => report.frontMatter.entity))
   const series = joiner.joined(entity)
   return { series: series ? [series] : [] }
+}
+
+/** The facts of each report of `metrics` only. */
+function ofMetrics(facts: ReportFacts, metrics: ReadonlyMap<string, unknown>): ReportFacts {
+  return facts.map((ofReport) => ofReport?.filter((fact) => metrics.has(fact.metric)))
+}
+
+/**
+ * What the rules told of the facts of each of `metrics`, each message found by the place of the
+ * fact it is about: undefined when one is about no fact, or about a place two metrics' facts share.
+ */
+function toldOfEach(
+  told: Told,
+  facts: ReportFacts,
+  reports: readonly SiteReport[],
+  metrics: ReadonlyMap<string, string | undefined>
+): MetricTold[] | undefined {
+  const byMetric = new Map<string, Array<readonly [string, Diagnostic]>>([...metrics.keys()].map((id) => [id, []]))
+  const at = new Map(reports.map((report, index) => [report.path, index]))
+  const spanOf = (span: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>) =>
+    `${span.line}:${span.column}:${span.endLine}:${span.endColumn}`
+  // A report's facts by place, made for one report at a time: the reports told something are most of them.
+  for (const [shown, ofReport] of groupBy(told, ([shown]) => shown)) {
+    const index = at.get(shown)
+    const places = new Map<string, string | null>()
+    for (const fact of (index === undefined ? undefined : facts[index]) ?? []) {
+      const span = spanOf(fact.source)
+      const known = places.get(span)
+      places.set(span, known === undefined || known === fact.metric ? fact.metric : null)
+    }
+    for (const entry of ofReport) {
+      const metric = places.get(spanOf(entry[1]))
+      const into = metric == null ? undefined : byMetric.get(metric)
+      if (!into) return undefined
+      into.push(entry)
+    }
+  }
+  return [...metrics].map(([id, inputs]) => ({ id, inputs, told: byMetric.get(id) ?? [] }))
 }

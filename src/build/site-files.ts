@@ -142,14 +142,16 @@ function seriesFiles(series: SiteSeries): SiteFile[] {
       made: () => series.indexFile()
     },
     ...series.entries.flatMap(({ id, pages }): SiteFile[] => {
-      const held = series.value(id)
+      // One written to disk as it was made was checked then; one taken from an earlier build is
+      // made again only if its files are rendered.
+      const writtenAsMade = series.file(id) !== undefined
       return [
         // Made when asked, so that a site of thousands holds one series' text at a time.
         {
           path: `series/${seriesFileName(id, 'json')}`,
           render: () => series.json(id),
           made: () => series.file(id),
-          ...(held ? { value: () => held } : { checked: true as const })
+          ...(writtenAsMade ? { checked: true as const } : { value: () => series.value(id) })
         },
         ...pages.map((file) => ({ path: `series/${file}`, render: () => series.html(id, file) }))
       ]

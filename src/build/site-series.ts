@@ -11,6 +11,7 @@ import {
   type SeriesEntry
 } from '../emit/series-json.js'
 import type { Collection } from '../model/compiled.js'
+import { compareStrings } from '../model/compare.js'
 import type { Series } from '../model/schema-types.js'
 import { checkSiteValue } from './check-artifacts.js'
 import { writeJsonFile, type MadeFile } from './json-file.js'
@@ -20,9 +21,17 @@ import { writeSeriesFiles } from './series-on-disk.js'
  * The series of a site as its files are written from them: every series' entry in the index and
  * row in the catalog, held at once, and the files of each series, made one series at a time.
  */
+/** A series as the index and the catalog list it, with the files of its pages. */
+export interface SeriesListed {
+  id: string
+  index: SeriesEntry
+  catalog: CatalogSeries
+  pages: readonly string[]
+}
+
 export interface SiteSeries {
   /** In the order of their metrics' ids. */
-  entries: ReadonlyArray<{ id: string; index: SeriesEntry; catalog: CatalogSeries; pages: readonly string[] }>
+  entries: readonly SeriesListed[]
   /** A metric's series/<id>.json. */
   json: (id: string) => string
   /** A metric's series/<id>.json when it was written to disk as it was made (see seriesKeeper), to be staged from there. */
@@ -48,7 +57,12 @@ export interface SeriesKeeper {
    * The series of the next group of metrics, whose pages name reports by `titleOf`; `spilled`
    * when the collection's facts are too many to hold (see FactGroups), and so are its series.
    */
-  add: (collection: Collection, spilled: boolean, titleOf: (slug: string) => string) => void
+  add: (collection: Collection, spilled: boolean, titleOf: (slug: string) => string) => SeriesListed[]
+  /**
+   * A series as an earlier build listed it, made by `make` only if one of its files is asked for
+   * (a file of the published site was changed by hand, say), its pages naming reports by `titleOf`.
+   */
+  take: (listed: SeriesListed, titleOf: (slug: string) => string, make: () => Series) => void
   kept: () => SiteSeries
 }
 
@@ -60,38 +74,58 @@ export interface SeriesKeeper {
  * be most of a build's memory. The folder is made when needed, and left to the caller to remove.
  */
 export function seriesKeeper(folder: string): SeriesKeeper {
-  const entries: Array<SiteSeries['entries'][number]> = []
-  const held = new Map<string, { series: Series; pages: ReadonlyMap<string, SeriesPageFile> }>()
+  const entries: SeriesListed[] = []
+  type Held = { series: Series; pages: ReadonlyMap<string, SeriesPageFile> }
+  const held = new Map<string, Held>()
+  const taken = new Map<string, () => Held>()
   const made = new Map<string, MadeFile>()
   const spilledJson = (id: string) => path.join(folder, seriesFileName(id, 'json'))
+  const heldAs = (series: Series, titleOf: (slug: string) => string) => {
+    const pages = emitSeriesPages(series, titleOf)
+    return { series, pages: new Map(pages.map((page) => [page.file, page])) }
+  }
+  const heldOf = (id: string): Held | undefined => {
+    let kept = held.get(id)
+    const make = taken.get(id)
+    if (!kept && make) held.set(id, (kept = make()))
+    return kept
+  }
   return {
     add(collection, spilled, titleOf) {
+      const listed: SeriesListed[] = []
       for (const series of collection.series) {
         const id = series.metric.id
         // Found once for both: a metric ten thousand districts print has 90,000 lines.
         const line = mainLine(series)
         const entry = { id, index: seriesEntry(series, line), catalog: catalogSeries(series, line) }
         if (!spilled) {
-          const pages = emitSeriesPages(series, titleOf)
-          held.set(id, { series, pages: new Map(pages.map((page) => [page.file, page])) })
-          entries.push({ ...entry, pages: pages.map((page) => page.file) })
+          const kept = heldAs(series, titleOf)
+          held.set(id, kept)
+          listed.push({ ...entry, pages: [...kept.pages.keys()] })
           continue
         }
         if (made.size === 0) mkdirSync(folder, { recursive: true })
         const written = writeSeriesFiles(series, { json: spilledJson(id), html: folder }, titleOf)
         made.set(id, written.json)
-        entries.push({ ...entry, pages: written.pages })
+        listed.push({ ...entry, pages: written.pages })
         letGo(series)
       }
+      entries.push(...listed)
+      return listed
+    },
+    take(listed, titleOf, make) {
+      entries.push(listed)
+      taken.set(listed.id, () => heldAs(make(), titleOf))
     },
     kept: () => ({
-      entries,
+      // Those taken from an earlier build come before the others made (see SeriesKeeper.take).
+      entries: entries.sort((a, b) => compareStrings(a.id, b.id)),
       json: (id) => {
-        const kept = held.get(id)
+        const kept = heldOf(id)
         return kept ? emitSeriesJson(kept.series) : readFileSync(spilledJson(id), 'utf8')
       },
       html: (id, file) => {
-        const page = held.get(id)?.pages.get(file)
+        const page = heldOf(id)?.pages.get(file)
         return page ? page.render() : readFileSync(path.join(folder, file), 'utf8')
       },
       file: (id) => made.get(id),
@@ -102,7 +136,7 @@ export function seriesKeeper(folder: string): SeriesKeeper {
         checkSiteValue('series/index.json', index)
         return writeJsonFile(path.join(folder, 'index.json'), index)
       },
-      value: (id) => held.get(id)?.series
+      value: (id) => heldOf(id)?.series
     })
   }
 }

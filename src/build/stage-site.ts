@@ -27,7 +27,16 @@ import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName, siteTableNames } from '../model/site.js'
 import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile } from './build-cache.js'
-import { acrossKey, allCoverage, allDiagnostics, readAcross, writeAcross, type AcrossMemo } from './across-memo.js'
+import {
+  acrossKey,
+  allCoverage,
+  allDiagnostics,
+  readAcross,
+  readMetricsMemo,
+  writeAcross,
+  writeMetricsMemo,
+  type AcrossMemo
+} from './across-memo.js'
 import {
   isRecordedFile,
   readRecord,
@@ -351,6 +360,10 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           return summary
         }
         const { wholeCollection: collectionOf } = await import('./whole-collection.js')
+        // What the last build concluded of each metric: those whose facts are the same are taken
+        // from there (see KeptConclusions).
+        const last = cache.reuse && place.record?.across !== undefined ? place.record.across : undefined
+        const lastMetrics = last === undefined ? undefined : readMetricsMemo(cache.folder, last)
         const collection = () =>
           collectionOf({
             units,
@@ -359,7 +372,14 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             skipped: skippedSources,
             checkUnusedMetrics,
             ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
-            folder: spilled
+            folder: spilled,
+            metricKey: (inputs) => createHash('sha256').update(`${environment}\0${inputs}`).digest('hex'),
+            ...(lastMetrics && {
+              kept: {
+                metrics: new Map(lastMetrics.metrics.map((metric) => [metric.id, metric])),
+                levels: new Map(lastMetrics.levels)
+              }
+            })
           })
         // A summary changed since it was kept (by hand: the cache writes each file whole): every
         // such one is found, its report compiled again to keep it, and the rules start over.
@@ -500,6 +520,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           // series and the levels they publish are let go before the table of every fact is written.
           const keep = whole ? memoOf(whole, units, keys, siteKey) : moved?.moves && moved.memo
           if (keep) writeAcross(cache.folder, memoKey, { ...keep, site: keyedSite(entries, keyed), siteKey })
+          if (keep && whole?.metrics)
+            writeMetricsMemo(cache.folder, memoKey, { metrics: whole.metrics, levels: keep.levels })
           describe()
           whole = undefined
           options.clock.lap('catalog and series')

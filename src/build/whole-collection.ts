@@ -1,10 +1,11 @@
 import path from 'node:path'
 import { collectionLookup, levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import type { Collection, SiteReport } from '../model/compiled.js'
-import { crossReport, type CrossReport, type CrossReportInput } from './cross-report.js'
+import { compareStrings } from '../model/compare.js'
+import { crossReport, type CrossReport, type CrossReportInput, type Told } from './cross-report.js'
 import type { FactBudget } from './fact-groups.js'
 import { reportTitles } from './site-files.js'
-import { seriesKeeper, type SiteSeries } from './site-series.js'
+import { seriesKeeper, type SeriesListed, type SiteSeries } from './site-series.js'
 import { defaultFactsHeld } from './site-build.js'
 
 /** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
@@ -16,22 +17,49 @@ export interface WholeCollection {
   series: SiteSeries
   /** Whether every fact was held at once, rather than a group at a time (see factBudget). */
   held: boolean
+  /** What was concluded of each metric, in the order of their ids, when every fact was held. */
+  metrics?: MetricConclusions[]
 }
 
-export interface WholeCollectionInput extends Omit<CrossReportInput, 'budget' | 'folder'> {
+/**
+ * What the rules across reports concluded of one metric of a collection held whole, kept with the
+ * conclusions of the whole (see AcrossMemo) for a later build whose collection differs elsewhere.
+ */
+export interface MetricConclusions {
+  id: string
+  /** The digest of the environment and of what its series is made of (see seriesInputs). */
+  key: string
+  /** What the rules told of its facts. */
+  told: Told
+  /** Its series' entry in the index and row of the catalog, and its pages; none when the registry has no such metric. */
+  entry?: SeriesListed
+}
+
+/** What an earlier build concluded of each metric, and the levels its reports' pages were answered. */
+export interface KeptConclusions {
+  metrics: ReadonlyMap<string, MetricConclusions>
+  levels: ReadonlyMap<string, PublishedLevel | null>
+}
+
+export interface WholeCollectionInput extends Omit<CrossReportInput, 'budget' | 'folder' | 'take'> {
   /** At most this many facts are held at once; see BuildOptions. */
   factsHeld?: number
   /** Where a collection too large to hold waits meanwhile, made when needed; the caller removes it. */
   folder: string
+  /** The key of a metric's conclusions, of the environment and of what its series is made of (see seriesInputs). */
+  metricKey: (inputs: string) => string
+  /** What an earlier build concluded: a metric whose key is the same is taken from there. */
+  kept?: KeptConclusions
 }
 
 /**
  * Run the rules across reports over every report's summary, answer the levels the units' pages
  * asked for, and keep the series for the site's files, a group of metrics at a time past the
- * budget (see FactGroups and seriesKeeper).
+ * budget (see FactGroups and seriesKeeper). A metric whose conclusions are kept, and that answers
+ * every level asked of it, is taken from there; its series is made again only if its files are.
  */
 export function wholeCollection(input: WholeCollectionInput): WholeCollection {
-  const { factsHeld, folder, ...rest } = input
+  const { factsHeld, folder, metricKey, kept, ...rest } = input
   // The levels asked, by metric: each group answers those of its own metrics.
   const asked = new Map<string, Map<string, LevelQuery>>()
   for (const unit of input.units)
@@ -41,20 +69,55 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
     }
   const answers = new Map<string, PublishedLevel>()
   const keeper = seriesKeeper(path.join(folder, 'series'))
+  const metrics: MetricConclusions[] = []
   let titleOf: ((slug: string) => string) | undefined
-  let held = true
+  // Set in the callbacks of the rules, which narrowing does not follow.
+  let held = true as boolean
+  const take = (id: string, inputs: string, reports: readonly SiteReport[]): Told | undefined => {
+    const conclusions = kept?.metrics.get(id)
+    if (conclusions?.key !== metricKey(inputs)) return undefined
+    const levels = [...(asked.get(id)?.keys() ?? [])]
+    if (!levels.every((key) => kept?.levels.has(key))) return undefined
+    for (const key of levels) {
+      const answer = kept?.levels.get(key)
+      if (answer) answers.set(key, answer)
+    }
+    titleOf ??= reportTitles(reports)
+    if (conclusions.entry)
+      keeper.take(conclusions.entry, titleOf, () => {
+        // Asked only once the rules are done (see SeriesKeeper.take).
+        const series = across.remake(id).series[0]
+        if (!series) throw new Error(`the series of ${id} could not be made again`)
+        return series
+      })
+    metrics.push(conclusions)
+    return conclusions.told
+  }
   const across = crossReport(
-    { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts') },
-    (collection, reports, spilled) => {
+    { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts'), take },
+    ({ collection, reports, spilled, metrics: made }) => {
       held &&= !spilled
       titleOf ??= reportTitles(reports)
       answerLevels(collection, asked, titleOf, answers)
-      keeper.add(collection, spilled, titleOf)
+      const listed = new Map(keeper.add(collection, spilled, titleOf).map((entry) => [entry.id, entry]))
+      for (const { id, inputs, told } of made ?? []) {
+        if (inputs === undefined) continue
+        const entry = listed.get(id)
+        metrics.push({ id, key: metricKey(inputs), told, ...(entry && { entry }) })
+      }
     }
   )
   // A series written to disk as it was made costs nothing more to stage: only a held one has a key.
   const series = { ...keeper.kept(), key: (id: string) => (held ? across.seriesKey(id) : undefined) }
-  return { across, reports: across.published.map((entry) => entry.report), answers, series, held }
+  return {
+    across,
+    reports: across.published.map((entry) => entry.report),
+    answers,
+    series,
+    held,
+    // Those taken come before the others made.
+    ...(held && { metrics: metrics.sort((a, b) => compareStrings(a.id, b.id)) })
+  }
 }
 
 /**

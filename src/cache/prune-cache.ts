@@ -57,6 +57,8 @@ const hex64 = '[0-9a-f]{64}'
 const beside = String.raw`(?:\.\d+\.[0-9a-z]*\.tmp)?`
 const unitEntry = new RegExp(`^(${hex64})\\.(?:json|summary\\.json|rows\\.json|rows\\.csv)${beside}$`)
 const keyedEntry = new RegExp(`^(${hex64})\\.json${beside}$`)
+// The conclusions across reports, and those of each metric beside them (see MetricsMemo).
+const acrossEntry = new RegExp(`^(${hex64})\\.(?:metrics\\.)?json${beside}$`)
 const rowGroupEntry = new RegExp(`^(${hex64})\\.group${beside}$`)
 const recordName = /^[0-9a-f]{16}$/
 const recordEntry = /^([0-9a-f]{16})\.json$/
@@ -88,7 +90,7 @@ export function pruneCache(folder: string, options: PruneOptions = {}): Pruned |
   for (const shard of namesIn(units).filter((name) => /^[0-9a-f]{2}$/.test(name)))
     sweep(path.join(units, shard), unitEntry, used.units)
   sweepRecordParts(path.join(folder, 'builds'), before, pruned)
-  sweep(path.join(folder, 'across'), keyedEntry, used.across)
+  sweep(path.join(folder, 'across'), acrossEntry, used.across)
   sweep(rowGroupsFolder(folder), rowGroupEntry, used.rowGroups)
   sweep(path.join(folder, 'registry'), keyedEntry, used.environments)
   pruneChecked(folder, now - checkedIdle, pruned)
