@@ -233,10 +233,10 @@ describe('the cache', () => {
     expect((await build(options())).ok).toBe(true)
     expect(summaries()).toHaveLength(5)
     expect(readdirSync(at('cache/tables'))).toHaveLength(2)
-    // Two hours on: the fact sheet's unit before the change (four files), the conclusions about
+    // Two hours on: the fact sheet's unit before the change (six files), the conclusions about
     // the collection then and those about each of its metrics, and the row group of its table of
     // every fact.
-    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(7)
+    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(9)
     expect(summaries()).toHaveLength(4)
     expect(readdirSync(at('cache/across')).map((name) => name.replace(/^[0-9a-f]{64}/, '…'))).toEqual([
       '….json',
@@ -634,30 +634,58 @@ describe('the rules across reports', () => {
     expect(summaries(at('cache')).length).toBe(4)
   })
 
+  /** The summary kept of the 2023 fact sheet, which prints the metric of the figure changed. */
+  const otherSummary = () =>
+    summaries(at('cache'))
+      .map((file) => path.join(at('cache'), file))
+      .find((file) => readFileSync(file, 'utf8').includes('"slug":"xiamen-2023-fact-sheet"')) as string
+  const headOf = (summary: string) => summary.replace(/\.summary\.json$/, '.head.json')
+  const byMetricOf = (summary: string) => summary.replace(/\.summary\.json$/, '.by-metric')
+  /** The steps of a build, and whether it wrote what a cold build writes. */
+  const stepsAndCold = async () => {
+    const steps: string[] = []
+    const onProgress = (event: BuildProgress) => {
+      if (event.kind === 'step') steps.push(event.step.step)
+    }
+    const built = await build(options({ onProgress }))
+    expect(built.ok).toBe(true)
+    const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+    expect(cold.ok).toBe(true)
+    expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+    return steps
+  }
+
   test.each([
     ['not JSON', '{"report'],
     ['JSON, but no summary', '{"bundle":null}']
   ])(
-    'are made again when a figure changed, and a report whose kept summary is %s is compiled again',
+    'are made again when a figure changed, and a report whose kept summary and its head are %s is compiled again',
     async (_, damaged) => {
-      const kept = summaries(at('cache')).map((file) => path.join(at('cache'), file))
-      const other = kept.find((file) => readFileSync(file, 'utf8').includes('"slug":"xiamen-2023-fact-sheet"'))
-      writeFileSync(other as string, damaged)
+      const other = otherSummary()
+      writeFileSync(other, damaged)
+      writeFileSync(headOf(other), damaged)
       changeFigure()
-      const steps: string[] = []
-      const onProgress = (event: BuildProgress) => {
-        if (event.kind === 'step') steps.push(event.step.step)
-      }
-      const built = await build(options({ onProgress }))
-      expect(built.ok).toBe(true)
       // The edited report, then the one whose summary was damaged, found as the rules read it.
-      expect(steps[2]).toBe('compile 1 report, take 3 from earlier builds')
-      expect(readJson(other as string)['bundle']).toMatchObject({ report: { slug: 'xiamen-2023-fact-sheet' } })
-      const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
-      expect(cold.ok).toBe(true)
-      expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+      expect((await stepsAndCold())[2]).toBe('compile 1 report, take 3 from earlier builds')
+      expect(readJson(other)['bundle']).toMatchObject({ report: { slug: 'xiamen-2023-fact-sheet' } })
+      expect(readJson(headOf(other))['report']).toMatchObject({ slug: 'xiamen-2023-fact-sheet' })
     }
   )
+
+  test.each<[string, (summary: string) => void]>([
+    ['its head is lost', (summary) => rmSync(headOf(summary))],
+    ['its head is no head', (summary) => writeFileSync(headOf(summary), '{"report":null}')],
+    ['its facts by metric are lost', (summary) => rmSync(byMetricOf(summary))],
+    [
+      'its facts by metric were changed',
+      (summary) =>
+        writeFileSync(byMetricOf(summary), readFileSync(byMetricOf(summary), 'utf8').replace(/2\.\d\d/g, '9.99'))
+    ]
+  ])('are made again when a figure changed, from the summary of a report when %s', async (_, damage) => {
+    damage(otherSummary())
+    changeFigure()
+    expect((await stepsAndCold())[2]).toBe('compile 1 report, take 3 from earlier builds')
+  })
 })
 
 test('a unit kept in the cache that is JSON but no unit is compiled again', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { nameVariants } from '../src/collection/name-variants.js'
+import fc from 'fast-check'
+import { nameVariants, namingFacts } from '../src/collection/name-variants.js'
 
 const at = (line: number) => ({ start: { line, column: 9 }, end: { line, column: 12 } })
 const fact = (entity: string, line: number, dimensions: Record<string, string> = {}) => ({
@@ -197,5 +198,52 @@ describe('nameVariants: members of a dimension', () => {
     ]
   ])('%s', (_, reports, expected) => {
     expect(toldSites(reports)).toEqual(expected)
+  })
+})
+
+describe('namingFacts', () => {
+  // A report's facts, each of an entity and maybe a member of a dimension, from a few names alike.
+  const names = fc.constantFrom('厦门市', '厦门', '厦门 市', '泉州市', '南门桥断面', '南门桥 断面')
+  const reportFacts = fc.array(
+    fc.record({ entity: names, member: fc.option(names, { nil: undefined }), metric: fc.constantFrom('a.x', 'b.y') }),
+    { maxLength: 12 }
+  )
+
+  test('tells what all the facts of the reports tell, from the facts that first write a name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(names, reportFacts), { minLength: 1, maxLength: 5 }), (reports) => {
+        const toldOf = (naming: boolean) => {
+          const variants = nameVariants()
+          for (const [index, [entity, given]] of reports.entries()) {
+            const facts = given.map(({ entity: own, member, metric }, line) => ({
+              ...fact(own, line + 10, member === undefined ? {} : { site: member }),
+              metric
+            }))
+            const place = at(index + 1)
+            variants.add({ path: `r${index}.md`, entity, place, facts: naming ? namingFacts(entity, facts) : facts })
+          }
+          return variants.told()
+        }
+        expect(toldOf(true)).toEqual(toldOf(false))
+      })
+    )
+  })
+
+  test('keeps of each fact only what the check reads, each fact once', () => {
+    const facts = [fact('泉州市', 10, { site: '南门桥断面' }), fact('厦门市', 11), fact('泉州市', 12, { site: '甲' })]
+    expect(namingFacts('厦门市', facts)).toEqual([
+      {
+        entity: '泉州市',
+        metric: 'water.section_class',
+        dimensions: { site: '南门桥断面' },
+        source: { line: 10, column: 3, endLine: 10, endColumn: 20 }
+      },
+      {
+        entity: '泉州市',
+        metric: 'water.section_class',
+        dimensions: { site: '甲' },
+        source: { line: 12, column: 3, endLine: 12, endColumn: 20 }
+      }
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { factDigests, type ReportSummary } from '../src/build/report-unit.js'
+import { factDigests, headOf } from '../src/build/report-head.js'
+import type { ReportSummary } from '../src/build/report-unit.js'
 import { seriesInputs } from '../src/build/series-inputs.js'
 import type { CollectionFact } from '../src/model/compiled.js'
 
@@ -36,7 +37,7 @@ const b = summary('b', [fact('air.pm25', 21), fact('water.cod', 4, 12)])
 /** The keys of both metrics' series over these reports. */
 function keys(...reports: ReportSummary[]): Array<string | undefined> {
   const inputs = seriesInputs()
-  for (const report of reports) inputs.add(report)
+  for (const report of reports) inputs.add(headOf(report))
   return [inputs.keyOf('air.pm25'), inputs.keyOf('water.cod')]
 }
 
@@ -77,7 +78,7 @@ describe('the key of each series', () => {
 
   test('is none for a metric no report prints', () => {
     const inputs = seriesInputs()
-    inputs.add(a)
+    inputs.add(headOf(a))
     expect(inputs.keyOf('air.no2')).toBeUndefined()
   })
 

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs'
 import path from 'node:path'
 import { factmarkDigest } from '../cache/factmark-digest.js'
 import { readKept, writeWholeSync } from '../cache/cache-folder.js'
 import type { SiteRow } from '../emit/site-rows.js'
-import type { SourceText } from '../model/compiled.js'
+import type { CollectionFact, SourceText } from '../model/compiled.js'
 import type { KeptRows, ReportSummary, ReportUnit } from './report-unit.js'
+import { factsDigest, keptHead, type KeptSlices, type ReportHead } from './report-head.js'
 
 /**
  * The build's cache: what each report compiled to, kept by a digest of everything it depends on
@@ -78,6 +79,52 @@ export function readSummary(file: string): ReportSummary | undefined {
     : undefined
 }
 
+/** Where the head of the summary of the unit kept at `file` is kept (see ReportHead). */
+const headFile = (file: string) => file.replace(/\.json$/, '.head.json')
+/** Where the facts of the summary of the unit kept at `file` are kept by metric (see keptHead). */
+const byMetricFile = (file: string) => file.replace(/\.json$/, '.by-metric')
+
+/** The head of the summary of a kept unit; undefined when it is not kept, or is no head. */
+export function readHead(file: string): ReportHead | undefined {
+  const kept = readKept(headFile(file))
+  return isObject(kept) &&
+    isObject(kept['frontMatter']) &&
+    isObject(kept['report']) &&
+    isObject(kept['factDigests']) &&
+    Array.isArray(kept['ends']) &&
+    Array.isArray(kept['metricIds']) &&
+    Array.isArray(kept['naming']) &&
+    typeof kept['facts'] === 'number'
+    ? (kept as unknown as ReportHead)
+    : undefined
+}
+
+/**
+ * The facts of a metric of the summary of a kept unit, read alone from the file of its facts by
+ * metric where `head` says they stand; undefined when they cannot be read, or are not those its
+ * digest was made of (the file changed since, by hand).
+ */
+export function readMetricFacts(file: string, head: KeptSlices, metric: string): CollectionFact[] | undefined {
+  const at = Object.keys(head.factDigests).indexOf(metric)
+  const [start, end] = [at === 0 ? 0 : head.ends[at - 1], head.ends[at]]
+  const digest = head.factDigests[metric]
+  if (at < 0 || start === undefined || end === undefined || digest === undefined || end < start) return undefined
+  let fd: number | undefined
+  try {
+    fd = openSync(byMetricFile(file), 'r')
+    const bytes = Buffer.alloc(end - start)
+    if (readSync(fd, bytes, 0, bytes.length, start) !== bytes.length) return undefined
+    const json = bytes.toString('utf8')
+    if (factsDigest(json) !== digest) return undefined
+    const facts = JSON.parse(json) as unknown
+    return Array.isArray(facts) ? (facts as CollectionFact[]) : undefined
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
 /** Whether the summary of a kept unit is kept too. */
 export function hasSummary(file: string): boolean {
   return existsSync(summaryFile(file))
@@ -118,7 +165,12 @@ export function writeUnit(file: string, unit: ReportUnit, rows: KeptRows): void 
   mkdirSync(path.dirname(file), { recursive: true })
   writeWholeSync(rowsFile(file), rows.json)
   writeWholeSync(rowsCsvFile(file), rows.csv)
-  if (unit.summary) writeWholeSync(summaryFile(file), JSON.stringify(unit.summary))
+  if (unit.summary) {
+    writeWholeSync(summaryFile(file), JSON.stringify(unit.summary))
+    const { head, byMetric } = keptHead(unit.summary)
+    writeWholeSync(byMetricFile(file), byMetric)
+    writeWholeSync(headFile(file), JSON.stringify(head))
+  }
   keepUnit(file, unit)
 }
 

@@ -1,5 +1,6 @@
 import type { CollectionFact } from '../model/compiled.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
+import type { ReportHead } from './report-head.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 
 /**
@@ -14,6 +15,7 @@ import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
  */
 export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
   summary: (summary: ReportSummary) => ReportSummary
+  head: (head: ReportHead) => ReportHead
 } {
   const pooled = stringPool()
   const lists = new Map<string, string[]>()
@@ -41,11 +43,11 @@ export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
       source: { ...source, file: pooled(source.file) }
     }
   }
+  const frontMatterPooled = (frontMatter: ReportSummary['frontMatter']) =>
+    frontMatter.ignore ? { ...frontMatter, ignore: listPooled(frontMatter.ignore) } : frontMatter
   const summaryPooled = (summary: ReportSummary): ReportSummary => ({
     ...summary,
-    ...(summary.frontMatter.ignore && {
-      frontMatter: { ...summary.frontMatter, ignore: listPooled(summary.frontMatter.ignore) }
-    }),
+    frontMatter: frontMatterPooled(summary.frontMatter),
     bundle: {
       ...summary.bundle,
       metricIds: summary.bundle.metricIds.map(pooled),
@@ -58,6 +60,8 @@ export function unitPool(): ((unit: ReportUnit) => ReportUnit) & {
     diagnostics: unit.diagnostics.map((diagnostic) => pooledDiagnostic(diagnostic, pooled)),
     ...(unit.summary && { summary: summaryPooled(unit.summary) })
   })
-  // A summary read apart from its unit is pooled alone.
-  return Object.assign(unitPooled, { summary: summaryPooled })
+  // A summary or its head read apart from its unit is pooled alone: the rules across reports keep
+  // the front matter of each report they read.
+  const headPooled = (head: ReportHead): ReportHead => ({ ...head, frontMatter: frontMatterPooled(head.frontMatter) })
+  return Object.assign(unitPooled, { summary: summaryPooled, head: headPooled })
 }

@@ -4,8 +4,18 @@ import { collectSeries, mostCommon, type CollectOptions } from '../collection/co
 import { comparePublished } from '../collection/published.js'
 import { report, toDiagnostic } from '../diagnostics/report.js'
 import type { LoadedRegistry } from '../load/registry.js'
-import type { CollectedReport, Collection, Coverage, Diagnostic, SiteReport, SkippedSource } from '../model/compiled.js'
-import { factGrouper, type FactBudget, type FactParts, type ReportFacts } from './fact-groups.js'
+import type {
+  CollectedReport,
+  Collection,
+  CollectionFact,
+  Coverage,
+  Diagnostic,
+  SiteReport,
+  SkippedSource
+} from '../model/compiled.js'
+import { factGrouper, type FactBudget, type FactGroups, type FactParts, type ReportFacts } from './fact-groups.js'
+import { headOf, type KeptSlices, type ReportHead } from './report-head.js'
+import { compareStrings } from '../model/compare.js'
 import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
@@ -70,6 +80,13 @@ export interface CrossReportInput {
   units: readonly ReportUnit[]
   /** The summary of a unit that has one, read when the rules come to it: they hold one at a time. */
   summaryOf: (index: number) => ReportSummary | undefined
+  /** The head of the summary of a unit that has one (see ReportHead); by default, made from its summary. */
+  headOf?: (index: number) => ReportHead | undefined
+  /**
+   * The facts of one metric of a unit's summary, read alone where its head says they stand (see
+   * readMetricFacts); undefined when they cannot be, and its summary is read.
+   */
+  metricFactsOf?: (index: number, head: KeptSlices, metric: string) => CollectionFact[] | undefined
   loaded: LoadedRegistry
   skipped: readonly SkippedSource[]
   checkUnusedMetrics: boolean
@@ -108,7 +125,18 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
     }
     return metrics
   }
-  const grouper = factGrouper(input.budget, input.folder)
+  // With conclusions of an earlier build to take, the rules read the head of each report's summary
+  // first, and then the facts of the metrics they collect only; else every report's summary, its
+  // facts given to the grouper as it is read (see FactGroups).
+  const grouper = input.take ? undefined : factGrouper(input.budget, input.folder)
+  const readOf = (index: number): { head: ReportHead; facts?: readonly CollectionFact[] } | undefined => {
+    if (grouper || !input.headOf) {
+      const summary = summaryOf(index)
+      return summary && { head: headOf(summary), facts: summary.bundle.facts }
+    }
+    const head = input.headOf(index)
+    return head && { head }
+  }
   const slugs = new Map<string, string>()
   const used = new Set<string>()
   const published: CrossReport['published'] = []
@@ -118,6 +146,10 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
   // The place among the units of each report collected.
   const collectedAt: number[] = []
   const inputs = seriesInputs()
+  // Where each collected report's facts of each metric stand, while they are few enough to hold (see factsOfMetrics).
+  let slicesOf: Array<KeptSlices | undefined> | undefined = []
+  let total = 0
+  const metricIds = new Set<string>()
   // The file of each report the rules tell something (see keepTold).
   const files = new Map<string, VFile>()
   const fileOf = (shown: string): VFile => {
@@ -133,7 +165,7 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
       unit.slug !== undefined && unit.summaryDigest !== undefined ? [{ path: unit.path, slug: unit.slug }] : []
     )
   )
-  // Each report's summary read in turn, its facts given to the grouper. The names the reports write
+  // The head of each report's summary read in turn (see ReportHead). The names the reports write
   // and their twins are told once all are read, and let go with this function: ten thousand
   // reports' names and where each is written held 15 MB, through every group of the rules.
   const readReports = () => {
@@ -143,9 +175,10 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
       if (unit.coverage.read === false) unread++
       for (const metric of unit.metrics) used.add(metric)
       if (!unit.summary && unit.summaryDigest === undefined) continue
-      const summary = summaryOf(index)
-      if (!summary) throw new SummaryUnreadable(unit.path)
-      const slug = summary.frontMatter.slug
+      const read = readOf(index)
+      if (!read) throw new SummaryUnreadable(unit.path)
+      const { head } = read
+      const slug = head.frontMatter.slug
       const taken = slugs.get(slug)
       const keeper = owners.get(slug)
       const owner = taken ?? (keeper !== unit.path ? keeper : undefined)
@@ -155,27 +188,40 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
         continue
       }
       slugs.set(slug, unit.path)
-      const twin = twinOf(unit, summary.frontMatter)
+      const twin = twinOf(unit, head.frontMatter)
       if (twin !== undefined)
         report(fileOf(twin.copy.path), 'report-repeated', repeatedReport(twin.of.path), twin.copy.slugPlace)
-      const { report: information, metricIds, facts } = summary.bundle
-      variants.add({ path: unit.path, entity: summary.frontMatter.entity, place: unit.entityPlace, facts })
-      grouper.add(facts)
+      variants.add({ path: unit.path, entity: head.frontMatter.entity, place: unit.entityPlace, facts: head.naming })
       const site: SiteReport = {
-        path: summary.path,
-        frontMatter: summary.frontMatter,
-        bundle: { report: information, metrics: metricsOf(metricIds), facts: { length: facts.length } }
+        path: head.path,
+        frontMatter: head.frontMatter,
+        bundle: { report: head.report, metrics: metricsOf(head.metricIds), facts: { length: head.facts } }
       }
+      if (read.facts) grouper?.add(read.facts)
+      total += head.facts
+      for (const metric in head.factDigests) metricIds.add(metric)
+      if (total > input.budget.held) slicesOf = undefined
+      slicesOf?.push(head.ends && { ends: head.ends, factDigests: head.factDigests })
       // A report with errors is not published, but what its facts state is checked against the
       // others all the same: left out, a level it prints would read as published by no report.
       collected.push(site)
       collectedAt.push(index)
-      inputs.add(summary)
+      inputs.add(head)
       if (!unit.fatal) published.push({ index, report: site })
     }
     variants.tell(fileOf)
   }
   readReports()
+  // Each report's facts given to the grouper, from its summary.
+  const groupedFacts = (): FactGroups => {
+    const grouper = factGrouper(input.budget, input.folder)
+    for (const index of collectedAt) {
+      const summary = summaryOf(index)
+      if (!summary) throw new SummaryUnreadable((units[index] as ReportUnit).path)
+      grouper.add(summary.bundle.facts)
+    }
+    return grouper.done()
+  }
   // The registry as loaded may serve several builds: this build's messages about it go to a file of their own.
   const unusedFile = new VFile({ path: registryFile.path })
   if (checkUnusedMetrics && unread === 0)
@@ -183,7 +229,9 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
       if (!used.has(id))
         report(unusedFile, 'metric-unused', `The metric "${id}" is used by no report`, locate(['metrics', id], 'key'))
 
-  const groups = grouper.done()
+  // Too many to hold, the facts are grouped by metric on disk, read from every report's summary (see FactGroups).
+  const spilled = total > input.budget.held
+  const groups = grouper?.done() ?? (spilled ? groupedFacts() : undefined)
   // What the rules tell each report, made into diagnostics as each group's rules are done (a slug
   // used twice with the first: a collection held at once is one group, even of no facts), and
   // kept on disk meanwhile when the facts are: ten thousand reports are told 30,000 things, which
@@ -209,7 +257,7 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
     for (const [shown, file] of files) {
       for (const message of file.messages) {
         const diagnostic = toDiagnostic(message)
-        if (groups.spilled) toldLines.add([shown, diagnostic])
+        if (spilled) toldLines.add([shown, diagnostic])
         else kept.push([shown, tell(shown, diagnostic)])
       }
       file.messages = []
@@ -238,41 +286,59 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
   }
   // Made by a function of its own, so that the facts of a group, and the index of the lines of its
   // parts, are let go before its series are written.
-  const collectionOfGroup = (group: readonly string[], number: number): Collection => {
+  const collectionOfGroup = (groups: FactGroups, group: readonly string[], number: number): Collection => {
     const parts = groups.partsOf(group)
     if (parts.count === 1) return collectionOf(parts.factsOf(0))
     return joinedParts(parts, collected, collectionOf, path.join(input.folder, `checks-${number}.jsonl`))
   }
+  // The facts of `metrics` of each report collected, in the order of their report: read alone
+  // where a report prints a few of them, else from its summary.
+  const factsOfMetrics = (metrics: ReadonlySet<string>): ReportFacts =>
+    collectedAt.map((index, at) => {
+      const kept = slicesOf?.[at]
+      const wanted = kept && Object.keys(kept.factDigests).filter((metric) => metrics.has(metric))
+      if (kept && wanted && wanted.length <= fewMetrics) {
+        const read = wanted.map((metric) => input.metricFactsOf?.(index, kept, metric))
+        if (read.every((facts) => facts !== undefined)) return read.flat()
+      }
+      const summary = summaryOf(index)
+      if (!summary) throw new SummaryUnreadable((units[index] as ReportUnit).path)
+      const { facts } = summary.bundle
+      return metrics.size === metricIds.size ? facts : facts.filter((fact) => metrics.has(fact.metric))
+    })
   // Held whole, a metric is taken as an earlier build concluded it when what it is made of is the
   // same (see seriesInputs), and the others are collected together: a figure corrected makes
   // again the series of one metric. What the reports' summaries told is of no metric.
-  const collectHeld = (metrics: readonly string[]) => {
+  const collectHeld = (held: FactGroups | undefined) => {
     keepTold()
-    const facts = groups.factsOf(metrics)
     const made = new Map<string, string | undefined>()
-    for (const id of metrics) {
+    for (const id of [...metricIds].sort(compareStrings)) {
       const inputsOf = inputs.keyOf(id)
       const taken = inputsOf === undefined ? undefined : input.take?.(id, inputsOf, collected)
       if (taken) for (const [shown, diagnostic] of taken) tell(shown, diagnostic)
       else made.set(id, inputsOf)
     }
     if (made.size === 0) return
-    const collection = collectedOf(made.size < metrics.length ? ofMetrics(facts, made) : facts, undefined, fileOf)
+    // Held as they were read, when nothing was to be taken.
+    const facts = held?.factsOf([...made.keys()]) ?? factsOfMetrics(new Set(made.keys()))
+    const collection = collectedOf(facts, undefined, fileOf)
     const told = toldOfEach(keepTold(), facts, collected, made)
     onSeries({ collection, reports: collected, spilled: false, ...(told && { metrics: told }) })
   }
   // Past the budget the groups are many and each is let go whole: the heap is collected between
   // them (see fullCollection), which at 10,000 reports costs about 75 ms a group.
-  const collectGroups = () => {
+  const collectGroups = (groups: FactGroups) => {
     const betweenGroups = groups.spilled ? fullCollection() : () => undefined
     for (const [number, group] of groups.groups.entries()) {
-      onSeries({ collection: collectionOfGroup(group, number), reports: collected, spilled: groups.spilled })
+      onSeries({ collection: collectionOfGroup(groups, group, number), reports: collected, spilled: groups.spilled })
       betweenGroups()
     }
   }
-  const [held] = groups.groups
-  if (!groups.spilled && held !== undefined && held.length > 0) collectHeld(held)
-  else collectGroups()
+  if (groups?.spilled) collectGroups(groups)
+  else if (metricIds.size > 0) collectHeld(groups)
+  // A collection of no facts is one group all the same, whose rules tell what was read.
+  else
+    collectGroups({ groups: [[]], spilled: false, factsOf: () => [], partsOf: () => ({ count: 1, factsOf: () => [] }) })
   if (toldLines.written())
     for (const [shown, diagnostic] of jsonLinesOf(toldFile) as Generator<[string, Diagnostic]>) tell(shown, diagnostic)
   const skippedFiles = skipped.map(skippedFile)
@@ -293,14 +359,7 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
     diagnostics: allDiagnostics(units, messages),
     coverage: allCoverage(units, skipped),
     seriesKey: inputs.keyOf,
-    remake(metric) {
-      const facts = collectedAt.map((index) => {
-        const summary = summaryOf(index)
-        if (!summary) throw new SummaryUnreadable((units[index] as ReportUnit).path)
-        return summary.bundle.facts.filter((fact) => fact.metric === metric)
-      })
-      return collectedOf(facts, undefined, (shown) => new VFile({ path: shown }))
-    }
+    remake: (metric) => collectedOf(factsOfMetrics(new Set([metric])), undefined, (shown) => new VFile({ path: shown }))
   }
 }
 
@@ -327,10 +386,11 @@ function joinedParts(
   return { series: series ? [series] : [] }
 }
 
-/** The facts of each report of `metrics` only. */
-function ofMetrics(facts: ReportFacts, metrics: ReadonlyMap<string, unknown>): ReportFacts {
-  return facts.map((ofReport) => ofReport?.filter((fact) => metrics.has(fact.metric)))
-}
+/**
+ * A report whose facts of at most this many metrics the rules collect has them read alone (see
+ * readMetricFacts), each a read of a few hundred bytes; of more, its summary is read whole.
+ */
+const fewMetrics = 8
 
 /**
  * What the rules told of the facts of each of `metrics`, each message found by the place of the

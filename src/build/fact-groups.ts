@@ -16,7 +16,7 @@ import { jsonLinesOf, linesAppender, linesOf } from './json-lines.js'
  * more: a collection of ten thousand reports holds more than a million facts, which would be most
  * of a build's memory.
  */
-interface FactGroups {
+export interface FactGroups {
   /** The metrics of each group, in order; together, every metric of a fact, sorted. */
   groups: string[][]
   /** Whether the facts were too many to hold at once, and went to the folder. */

@@ -7,8 +7,7 @@ import type { CollectionFact, Coverage, Diagnostic, Registry, SourceText, Compil
 import type { FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 import type { Position } from 'unist'
 import { sha256 } from '../emit/hash.js'
-import { createHash } from 'node:crypto'
-import { compareStrings } from '../model/compare.js'
+import { factDigests } from './report-head.js'
 import { renderReportFiles, type RenderedFile, type ReportFile } from './render-artifacts.js'
 
 /**
@@ -204,24 +203,4 @@ function summaryOf(report: CompiledReport): ReportSummary {
     bundle: { report: bundle.report, metricIds: Object.keys(bundle.metrics), facts },
     factDigests: factDigests(facts)
   }
-}
-
-/** Of each metric, in the order of their ids, the digest of its facts in the order given, 128 bits of it. */
-export function factDigests(facts: readonly CollectionFact[]): Record<string, string> {
-  const byMetric = new Map<string, CollectionFact[]>()
-  for (const fact of facts) {
-    const ofMetric = byMetric.get(fact.metric)
-    if (ofMetric) ofMetric.push(fact)
-    else byMetric.set(fact.metric, [fact])
-  }
-  return Object.fromEntries(
-    [...byMetric.keys()].sort(compareStrings).map((metric) => [
-      metric,
-      createHash('sha256')
-        .update(JSON.stringify(byMetric.get(metric)))
-        .digest()
-        .subarray(0, 16)
-        .toString('base64url')
-    ])
-  )
 }

@@ -26,7 +26,17 @@ import { fileDigest } from './file-chunks.js'
 import type { CompileInput, SourceText } from '../model/compiled.js'
 import { buildResult, fromCompiled, publishedReport, type BuildResult } from './build-result.js'
 import { manifestName, siteTableNames } from '../model/site.js'
-import { hasRows, hasSummary, readRows, readSummary, readUnit, unitFile } from './build-cache.js'
+import {
+  hasRows,
+  hasSummary,
+  readHead,
+  readMetricFacts,
+  readRows,
+  readSummary,
+  readUnit,
+  unitFile
+} from './build-cache.js'
+import { headOf as headOfSummary, type ReportHead } from './report-head.js'
 import {
   acrossKey,
   allCoverage,
@@ -365,6 +375,14 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           if (options.workers) summaries[index] = summary
           return summary
         }
+        // The head of each summary, read alone when it is kept (see ReportHead).
+        const headOf = (index: number): ReportHead | undefined => {
+          const unit = units[index] as ReportUnit
+          const kept = unit.summary ? undefined : readHead(fileOf(index))
+          if (kept) return pool.head(kept)
+          const summary = summaryOf(index)
+          return summary && headOfSummary(summary)
+        }
         const { wholeCollection: collectionOf } = await import('./whole-collection.js')
         // What the last build concluded of each metric: those whose facts are the same are taken
         // from there (see KeptConclusions).
@@ -374,6 +392,8 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           collectionOf({
             units,
             summaryOf,
+            headOf,
+            metricFactsOf: (index, kept, metric) => readMetricFacts(fileOf(index), kept, metric),
             loaded: loadedRegistry(),
             skipped: skippedSources,
             checkUnusedMetrics,

@@ -94,7 +94,7 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
     return conclusions.told
   }
   const across = crossReport(
-    { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts'), take },
+    { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts'), ...(kept && { take }) },
     ({ collection, reports, spilled, metrics: made }) => {
       held &&= !spilled
       titleOf ??= reportTitles(reports)

@@ -2,7 +2,7 @@ import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../diagnostics/report.js'
 import type { CollectionFact, RelatedPlace } from '../model/compiled.js'
-import { groupBy, place as placeOf } from '../validate/fact-groups.js'
+import { groupBy } from '../validate/fact-groups.js'
 
 /**
  * What a written name names: whom the figures are about, or a member of a dimension of a metric
@@ -23,7 +23,7 @@ interface WrittenNames {
   entity: string
   place: Position
   /** Those whose entity= is another than the front matter's are uses of their own, as are their dimensions. */
-  facts: ReadonlyArray<Pick<CollectionFact, 'entity' | 'metric' | 'dimensions' | 'source'>>
+  facts: readonly NamingFact[]
 }
 
 /** The names the reports of a collection write, told in order, and the reports told of a variant. */
@@ -221,17 +221,56 @@ function nameUses({ path, entity, place, facts }: WrittenNames): Array<{ scope: 
   const uses: Array<{ scope: Scope; use: NameUse }> = [
     { scope: { kind: 'entity' }, use: { path, name: entity, place } }
   ]
-  const seen = new Set([`entity\u0000${entity}`])
-  const note = (scope: Scope, name: string, fact: (typeof facts)[number]) => {
-    const key = `${scopeKey(scope)}\u0000${name}`
-    if (seen.has(key)) return
-    seen.add(key)
-    uses.push({ scope, use: { path, name, place: placeOf(fact) } })
-  }
-  for (const fact of facts) {
-    note({ kind: 'entity' }, fact.entity, fact)
-    for (const [dimension, member] of Object.entries(fact.dimensions))
-      note({ kind: 'dimension', metric: fact.metric, dimension }, member, fact)
+  for (const { scope, name, fact } of firstWritten(entity, facts)) {
+    const { line, column, endLine, endColumn } = fact.source
+    uses.push({
+      scope,
+      use: { path, name, place: { start: { line, column }, end: { line: endLine, column: endColumn } } }
+    })
   }
   return uses
+}
+
+/** Each name of an entity or of a member of a dimension that `facts` write, with the first fact that writes it, but `entity`. */
+function* firstWritten<Fact extends NamingFact>(
+  entity: string,
+  facts: Iterable<Fact>
+): Generator<{ scope: Scope; name: string; fact: Fact }> {
+  const seen = new Set([`entity\u0000${entity}`])
+  const first = (scope: Scope, name: string) => {
+    const key = `${scopeKey(scope)}\u0000${name}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  }
+  for (const fact of facts) {
+    const scope: Scope = { kind: 'entity' }
+    if (first(scope, fact.entity)) yield { scope, name: fact.entity, fact }
+    for (const [dimension, member] of Object.entries(fact.dimensions)) {
+      const inDimension: Scope = { kind: 'dimension', metric: fact.metric, dimension }
+      if (first(inDimension, member)) yield { scope: inDimension, name: member, fact }
+    }
+  }
+}
+
+/** What the names check reads of a fact. */
+export interface NamingFact extends Pick<CollectionFact, 'entity' | 'metric' | 'dimensions'> {
+  source: Pick<CollectionFact['source'], 'line' | 'column' | 'endLine' | 'endColumn'>
+}
+
+/**
+ * Of the facts of a report about `entity`, what the check of names across reports reads of those
+ * that first write a name, in order: it tells the same of these as of all its facts (see nameUses).
+ */
+export function namingFacts(entity: string, facts: Iterable<NamingFact>): NamingFact[] {
+  const naming: NamingFact[] = []
+  let last: NamingFact | undefined
+  for (const { fact } of firstWritten(entity, facts)) {
+    if (last === fact) continue
+    last = fact
+    const { metric, dimensions, source } = fact
+    const { line, column, endLine, endColumn } = source
+    naming.push({ entity: fact.entity, metric, dimensions, source: { line, column, endLine, endColumn } })
+  }
+  return naming
 }
