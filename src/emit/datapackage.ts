@@ -162,12 +162,26 @@ export function describedDataset(reports: readonly DescribedReport[]): DatasetDe
   return {
     reports: reports.length,
     facts: reports.reduce((sum, report) => sum + report.bundle.facts.length, 0),
-    keywords: [
-      ...new Set(reports.flatMap((report) => Object.keys(report.bundle.metrics).map((id) => id.split('.')[0] ?? id)))
-    ].sort(),
+    keywords: keywordsOf(reports),
     issuers: [...new Set(reports.map((report) => report.bundle.report.issuer))],
     sources: reports.flatMap((report) => sourcesOf(report.bundle.report))
   }
+}
+
+/**
+ * The first part of each metric's id the reports use, sorted. The reports of a collection mostly
+ * share one record of the metrics they use (see crossReport): each record is read once, where a
+ * thousand reports' hundred metrics each took 70 ms.
+ */
+function keywordsOf(reports: readonly DescribedReport[]): string[] {
+  const keywords = new Set<string>()
+  const seen = new Set<object>()
+  for (const { bundle } of reports) {
+    if (seen.has(bundle.metrics)) continue
+    seen.add(bundle.metrics)
+    for (const id of Object.keys(bundle.metrics)) keywords.add(id.split('.')[0] ?? id)
+  }
+  return [...keywords].sort()
 }
 
 /**
