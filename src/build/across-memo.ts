@@ -10,7 +10,7 @@ import { leftUnread } from '../diagnostics/skipped-source.js'
 import { keepLargeJson } from '../cache/keep-large-json.js'
 import type { ReportUnit } from './report-unit.js'
 import { isObject } from './build-cache.js'
-import type { MetricConclusions } from './whole-collection.js'
+import type { SeriesListed } from './site-series.js'
 
 /**
  * What the rules across reports concluded over a collection, kept by a digest of everything they
@@ -36,6 +36,23 @@ export interface AcrossMemo {
   made: Array<[digest: string | null, key: string]>
   /** What the Data Package of the table of every fact says of the reports: it is written again when only their rows change. */
   dataset: DatasetDescription
+}
+
+/** What the rules told the reports, by the path of each, in the order told. */
+export type Told = ReadonlyArray<readonly [string, Diagnostic]>
+
+/**
+ * What the rules across reports concluded of one metric of a collection held whole, kept with the
+ * conclusions of the whole (see AcrossMemo) for a later build whose collection differs elsewhere.
+ */
+export interface MetricConclusions {
+  id: string
+  /** The digest of the environment and of what its series is made of (see seriesInputs). */
+  key: string
+  /** What the rules told of its facts. */
+  told: Told
+  /** Its series' entry in the index and row of the catalog, and its pages; none when the registry has no such metric. */
+  entry?: SeriesListed
 }
 
 /** The messages of the rules across reports, apart from each report's own. */

@@ -16,7 +16,7 @@ import type {
 import { factGrouper, type FactBudget, type FactGroups, type FactParts, type ReportFacts } from './fact-groups.js'
 import { headOf, type KeptSlices, type ReportHead } from './report-head.js'
 import { compareStrings } from '../model/compare.js'
-import { allCoverage, allDiagnostics, type AcrossMessages } from './across-memo.js'
+import { allCoverage, allDiagnostics, type AcrossMessages, type Told } from './across-memo.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
@@ -51,9 +51,6 @@ export interface CrossReport {
    */
   remake: (metric: string) => Collection
 }
-
-/** What the rules told the reports, by the path of each, in the order told. */
-export type Told = ReadonlyArray<readonly [string, Diagnostic]>
 
 /** The series of the next group of metrics (see crossReport). */
 export interface SeriesMade {

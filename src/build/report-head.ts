@@ -3,7 +3,19 @@ import { namingFacts, type NamingFact } from '../collection/name-variants.js'
 import type { CollectionFact } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
 import type { FactBundle, ReportFrontMatter } from '../model/schema-types.js'
-import type { ReportSummary } from './report-unit.js'
+
+/** A report as the site's pages and the rules across reports read it. */
+export interface ReportSummary {
+  path: string
+  frontMatter: ReportFrontMatter
+  bundle: { report: FactBundle['report']; metricIds: string[]; facts: CollectionFact[] }
+  /**
+   * A digest of its facts of each metric, by the metric's id: what the rules across reports make
+   * of a metric depends on no other metric's facts, so its series is known to be the same from
+   * these, without the series itself made into JSON again (see seriesInputs).
+   */
+  factDigests: Record<string, string>
+}
 
 /** Of each metric, in the order of their ids, the digest of its facts in the order given, 128 bits of it. */
 export function factDigests(facts: readonly CollectionFact[]): Record<string, string> {

@@ -3,11 +3,10 @@ import { toDiagnostic } from '../diagnostics/report.js'
 import { levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import { seriesFileName } from '../emit/series-json.js'
 import { siteCsvLines, siteRows } from '../emit/site-rows.js'
-import type { CollectionFact, Coverage, Diagnostic, Registry, SourceText, CompiledReport } from '../model/compiled.js'
-import type { FactBundle, ReportFrontMatter } from '../model/schema-types.js'
+import type { Coverage, Diagnostic, Registry, SourceText, CompiledReport } from '../model/compiled.js'
 import type { Position } from 'unist'
 import { sha256 } from '../emit/hash.js'
-import { factDigests } from './report-head.js'
+import { factDigests, type ReportSummary } from './report-head.js'
 import { renderReportFiles, type RenderedFile, type ReportFile } from './render-artifacts.js'
 
 /**
@@ -52,18 +51,7 @@ export interface ReportUnit {
   levels?: LevelAsked[]
 }
 
-/** A report as the site's pages and the rules across reports read it. */
-export interface ReportSummary {
-  path: string
-  frontMatter: ReportFrontMatter
-  bundle: { report: FactBundle['report']; metricIds: string[]; facts: CollectionFact[] }
-  /**
-   * A digest of its facts of each metric, by the metric's id: what the rules across reports make
-   * of a metric depends on no other metric's facts, so its series is known to be the same from
-   * these, without the series itself made into JSON again (see seriesInputs).
-   */
-  factDigests: Record<string, string>
-}
+export type { ReportSummary } from './report-head.js'
 
 /** A file of the site, by path, with what the manifest says of it. */
 export interface UnitFile {

@@ -2,10 +2,11 @@ import path from 'node:path'
 import { collectionLookup, levelKey, type LevelQuery, type PublishedLevel } from '../emit/html/collection-lookup.js'
 import type { Collection, SiteReport } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
-import { crossReport, type CrossReport, type CrossReportInput, type Told } from './cross-report.js'
+import { crossReport, type CrossReport, type CrossReportInput } from './cross-report.js'
+import type { MetricConclusions, Told } from './across-memo.js'
 import type { FactBudget } from './fact-groups.js'
 import { reportTitles } from './site-files.js'
-import { seriesKeeper, type SeriesListed, type SiteSeries } from './site-series.js'
+import { seriesKeeper, type SiteSeries } from './site-series.js'
 import { defaultFactsHeld } from './site-build.js'
 
 /** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
@@ -19,20 +20,6 @@ export interface WholeCollection {
   held: boolean
   /** What was concluded of each metric, in the order of their ids, when every fact was held. */
   metrics?: MetricConclusions[]
-}
-
-/**
- * What the rules across reports concluded of one metric of a collection held whole, kept with the
- * conclusions of the whole (see AcrossMemo) for a later build whose collection differs elsewhere.
- */
-export interface MetricConclusions {
-  id: string
-  /** The digest of the environment and of what its series is made of (see seriesInputs). */
-  key: string
-  /** What the rules told of its facts. */
-  told: Told
-  /** Its series' entry in the index and row of the catalog, and its pages; none when the registry has no such metric. */
-  entry?: SeriesListed
 }
 
 /** What an earlier build concluded of each metric, and the levels its reports' pages were answered. */
