@@ -17,10 +17,6 @@ import { checkSiteValue } from './check-artifacts.js'
 import { writeJsonFile, type MadeFile } from './json-file.js'
 import { writeSeriesFiles } from './series-on-disk.js'
 
-/**
- * The series of a site as its files are written from them: every series' entry in the index and
- * row in the catalog, held at once, and the files of each series, made one series at a time.
- */
 /** A series as the index and the catalog list it, with the files of its pages. */
 export interface SeriesListed {
   id: string
@@ -29,6 +25,10 @@ export interface SeriesListed {
   pages: readonly string[]
 }
 
+/**
+ * The series of a site as its files are written from them: every series' entry in the index and
+ * row in the catalog, held at once, and the files of each series, made one series at a time.
+ */
 export interface SiteSeries {
   /** In the order of their metrics' ids. */
   entries: readonly SeriesListed[]
