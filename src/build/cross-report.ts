@@ -67,7 +67,7 @@ export interface SeriesMade {
   metrics?: MetricTold[]
 }
 
-export interface MetricTold {
+interface MetricTold {
   id: string
   inputs: string | undefined
   told: Told

@@ -55,7 +55,9 @@ const checksMarkerName = 'pruned-checks'
 const hex64 = '[0-9a-f]{64}'
 // A file written whole is written beside its place first (see writeWholeSync); one left by a build killed meanwhile is litter.
 const beside = String.raw`(?:\.\d+\.[0-9a-z]*\.tmp)?`
-const unitEntry = new RegExp(`^(${hex64})\\.(?:json|summary\\.json|head\\.json|by-metric|rows\\.json|rows\\.csv)${beside}$`)
+const unitEntry = new RegExp(
+  `^(${hex64})\\.(?:json|summary\\.json|head\\.json|by-metric|rows\\.json|rows\\.csv)${beside}$`
+)
 const keyedEntry = new RegExp(`^(${hex64})\\.json${beside}$`)
 // The conclusions across reports, and those of each metric beside them (see MetricsMemo).
 const acrossEntry = new RegExp(`^(${hex64})\\.(?:metrics\\.)?json${beside}$`)
