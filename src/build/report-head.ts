@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { namingFacts, type NamingFact } from '../collection/name-variants.js'
 import type { CollectionFact } from '../model/compiled.js'
 import { compareStrings } from '../model/compare.js'
+import { groupBy } from '../validate/fact-groups.js'
 import type { FactBundle, ReportFrontMatter } from '../model/schema-types.js'
 
 /** A report as the site's pages and the rules across reports read it. */
@@ -27,16 +28,22 @@ export function factsDigest(json: string): string {
   return createHash('sha256').update(json).digest().subarray(0, 16).toString('base64url')
 }
 
-/** Of each metric, in the order of their ids, the JSON of its facts in the order given. */
+/**
+ * Of each metric, in the order of their ids, the JSON of its facts in the order given. Made once
+ * for a report's facts: the digests of its summary and the file of its facts by metric that its
+ * unit keeps are made of the same JSON, on the thread that compiled it.
+ */
 function metricGroups(facts: readonly CollectionFact[]): Array<[string, string]> {
-  const byMetric = new Map<string, CollectionFact[]>()
-  for (const fact of facts) {
-    const ofMetric = byMetric.get(fact.metric)
-    if (ofMetric) ofMetric.push(fact)
-    else byMetric.set(fact.metric, [fact])
+  let groups = groupsMade.get(facts)
+  if (!groups) {
+    const byMetric = groupBy(facts, (fact) => fact.metric)
+    groups = [...byMetric.keys()].sort(compareStrings).map((metric) => [metric, JSON.stringify(byMetric.get(metric))])
+    groupsMade.set(facts, groups)
   }
-  return [...byMetric.keys()].sort(compareStrings).map((metric) => [metric, JSON.stringify(byMetric.get(metric))])
+  return groups
 }
+
+const groupsMade = new WeakMap<readonly CollectionFact[], Array<[string, string]>>()
 
 /**
  * What the rules across reports read of a report but its facts: a thousand reports' summaries

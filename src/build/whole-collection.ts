@@ -62,11 +62,11 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
   let held = true as boolean
   const take = (id: string, inputs: string, reports: readonly SiteReport[]): Told | undefined => {
     const conclusions = kept?.metrics.get(id)
-    if (conclusions?.key !== metricKey(inputs)) return undefined
+    if (!kept || conclusions?.key !== metricKey(inputs)) return undefined
     const levels = [...(asked.get(id)?.keys() ?? [])]
-    if (!levels.every((key) => kept?.levels.has(key))) return undefined
+    if (!levels.every((key) => kept.levels.has(key))) return undefined
     for (const key of levels) {
-      const answer = kept?.levels.get(key)
+      const answer = kept.levels.get(key)
       if (answer) answers.set(key, answer)
     }
     titleOf ??= reportTitles(reports)
