@@ -234,11 +234,12 @@ describe('the cache', () => {
     expect(summaries()).toHaveLength(5)
     expect(readdirSync(at('cache/tables'))).toHaveLength(2)
     // Two hours on: the fact sheet's unit before the change (six files), the conclusions about
-    // the collection then and those about each of its metrics, and the row group of its table of
-    // every fact.
-    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(9)
+    // the collection then, those about each of its metrics and what each was made of, and the
+    // row group of its table of every fact.
+    expect(pruneCache(at('cache'), { now: Date.now() + 2 * 60 * 60 * 1000, every: 0 })?.files).toBe(10)
     expect(summaries()).toHaveLength(4)
     expect(readdirSync(at('cache/across')).map((name) => name.replace(/^[0-9a-f]{64}/, '…'))).toEqual([
+      '….inputs.json',
       '….json',
       '….metrics.json'
     ])
@@ -528,24 +529,28 @@ describe('the series', () => {
     expect(inodes()).toEqual(before)
   })
 
+  const twoSeries = [
+    'series/air.aqi_composite.json',
+    'series/air.aqi_composite.html',
+    'series/standards.local_standards.json',
+    'series/standards.local_standards.html'
+  ]
   // The key each file of two series was made under: a file whose key is the same was taken as it was, not made again.
-  const keysOf = () =>
-    [
-      'series/air.aqi_composite.json',
-      'series/air.aqi_composite.html',
-      'series/standards.local_standards.json',
-      'series/standards.local_standards.html'
-    ].map((file) => readRecord(at('cache'), at('dist'))?.files[file]?.key)
+  const keysOf = () => twoSeries.map((file) => readRecord(at('cache'), at('dist'))?.files[file]?.key)
 
   test('are written anew, after an edit in the middle of a report, only where its facts moved', async () => {
     // Elsewhere: air.aqi_composite (line 45). After the edit, on its line: standards.local_standards (line 97).
     const before = keysOf()
+    const files = () => twoSeries.map((file) => statSync(at(`dist/${file}`)).ino)
+    const was = files()
     expect(before.every((key) => key !== undefined)).toBe(true)
     edit('source/xiamen-2025.md', '\n构建从山顶到海洋', '\n本句为测试所加。构建从山顶到海洋')
     const { incremental, cold } = await bothBuilds()
     expect(incremental).toEqual(cold)
-    // The pages of a series do not say where its facts stand: both are taken as they are.
-    expect(keysOf().map((key, index) => key === before[index])).toEqual([true, true, false, true])
+    // Both files of the series whose facts moved are keyed by what it is made of now; its JSON
+    // is written anew, and its page, which does not say where its facts stand, taken as it is.
+    expect(keysOf().map((key, index) => key === before[index])).toEqual([true, true, false, false])
+    expect(files().map((ino, index) => ino === was[index])).toEqual([true, true, false, true])
     const column = (text: string) => /"line": 97,\s*"column": (\d+)/.exec(text)?.[1]
     expect(Number(column(readFileSync(at('dist/series/standards.local_standards.json'), 'utf8')))).toBeGreaterThan(8)
   })
@@ -616,6 +621,53 @@ describe('the rules across reports', () => {
     const told = built.ok ? built.value.result.diagnostics.map((diagnostic) => diagnostic.message) : []
     expect(told.filter((message) => message.startsWith('kept of'))).toEqual(['kept of standards.local_standards'])
   })
+
+  // A message put by hand among the last build's conclusions of a metric, on a fact of the fact
+  // sheet; then a paragraph is put before that fact, and a figure of another metric changed.
+  test.each([
+    ['where its fact stands now', true],
+    ['no more once what its series is made of is lost: its metric is collected again', false]
+  ])(
+    'are taken metric by metric after the facts of a report moved: a message kept of one is told %s',
+    async (_, inputsKept) => {
+      const sheet = 'xiamen-2024-fact-sheet'
+      type Place = Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>
+      const rank = () => {
+        const { facts } = readJson(at(`dist/${sheet}/facts.json`)) as {
+          facts: Array<{ metric: string; source: Place }>
+        }
+        const { line, column, endLine, endColumn } = facts.find((fact) => fact.metric === 'air.aqi_rank')
+          ?.source as Place
+        return { line, column, endLine, endColumn }
+      }
+      const was = rank()
+      const file = readdirSync(at('cache/across')).find((name) => name.endsWith('.metrics.json'))
+      const memo = at(`cache/across/${file ?? ''}`)
+      const kept = readJson(memo) as { metrics: Array<{ id: string; told: Array<[string, Diagnostic]> }> }
+      const first = await build(options())
+      const [like] = first.ok ? first.value.result.diagnostics : []
+      const shown = `source/${sheet}.md`
+      const message = 'kept of air.aqi_rank'
+      kept.metrics
+        .find((metric) => metric.id === 'air.aqi_rank')
+        ?.told.push([shown, { ...(like as Diagnostic), file: shown, ...was, message }])
+      writeFileSync(memo, JSON.stringify(kept))
+      edit(`source/${sheet}.md`, '## 大气', '本表另加一段说明。\n\n## 大气')
+      expect((await build(options())).ok).toBe(true)
+      if (!inputsKept) rmSync(memo.replace(/\.metrics\.json$/, '.inputs.json'))
+      changeFigure()
+      const built = await build(options())
+      const told = built.ok ? built.value.result.diagnostics.filter((diagnostic) => diagnostic.message === message) : []
+      const now = rank()
+      expect(now).toEqual({ ...was, line: was.line + 2, endLine: was.endLine + 2 })
+      expect(told.map(({ line, column, endLine, endColumn }) => ({ line, column, endLine, endColumn }))).toEqual(
+        inputsKept ? [now] : []
+      )
+      const cold = await build(options({ out: 'cold', cache: false, cacheFolder: at('cold-cache') }))
+      expect(cold.ok).toBe(true)
+      expect(snapshot(at('dist'))).toEqual(snapshot(at('cold')))
+    }
+  )
 
   test('make again the series of a metric taken as the last build concluded it, when its files are written anew', async () => {
     changeFigure()

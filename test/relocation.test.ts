@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest'
 import type { Diagnostic } from '../src/model/compiled.js'
 import type { ReportSummary } from '../src/build/report-unit.js'
-import { movesOf, relocatedMessages, relocateSeries, type Moves } from '../src/build/relocation.js'
+import {
+  keptMoves,
+  movesKept,
+  movesOf,
+  relocatedMessages,
+  relocatedTold,
+  relocateSeries,
+  type Moves,
+  type MovesKept
+} from '../src/build/relocation.js'
 
 type Span = [line: number, column: number, endLine: number, endColumn: number]
 
@@ -206,5 +215,50 @@ describe('relocatedMessages', () => {
     expect(
       relocatedMessages({ registry: [], reports: { 'b.md': [diagnostic(over)] }, skipped: [] }, moves)
     ).toBeUndefined()
+  })
+})
+
+describe('relocatedTold', () => {
+  test('moves what was told of the moved report, and keeps the rest as it was', () => {
+    const own = diagnostic({ file: 'a.md', line: 10, column: 4, endLine: 10, endColumn: 20 })
+    const other = diagnostic({ file: 'b.md', line: 3, column: 1, endLine: 3, endColumn: 9 })
+    const told = relocatedTold(
+      [
+        ['a.md', own],
+        ['b.md', other]
+      ],
+      moves
+    )
+    expect(told).toEqual([
+      ['a.md', { ...own, line: 12, endLine: 12 }],
+      ['b.md', other]
+    ])
+    expect(told?.[1]?.[1]).toBe(other)
+  })
+
+  test('is undefined when a message names a place in the moved report that no fact stood at', () => {
+    expect(relocatedTold([['a.md', diagnostic({ file: 'a.md', line: 11, column: 1 })]], moves)).toBeUndefined()
+  })
+})
+
+describe('keptMoves', () => {
+  test('keeps moves as JSON, places that part included, and movesKept reads them back', () => {
+    const parting = movesOf([
+      {
+        shown: 'a.md',
+        before: summary([
+          [10, 4, 10, 20],
+          [10, 20, 10, 30]
+        ]),
+        after: summary([
+          [10, 4, 10, 20],
+          [10, 22, 10, 32]
+        ]),
+        digests: ['before', 'after']
+      }
+    ]) as Moves
+    const kept = JSON.parse(JSON.stringify(keptMoves(parting))) as MovesKept
+    expect(kept.files[0]).toEqual(['a.md', [['10:4', 10, 4], ['10:20'], ['10:30', 10, 32]]])
+    expect(movesKept(kept)).toEqual(parting)
   })
 })

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { factDigests, headOf } from '../src/build/report-head.js'
 import type { ReportSummary } from '../src/build/report-unit.js'
-import { seriesInputs } from '../src/build/series-inputs.js'
+import { inputsKey, movedSum, seriesInputs } from '../src/build/series-inputs.js'
 import type { CollectionFact } from '../src/model/compiled.js'
 
 // A series is taken as the last build made it when its key is the same: the key must change with
@@ -82,10 +82,9 @@ describe('the key of each series', () => {
     expect(inputs.keyOf('air.no2')).toBeUndefined()
   })
 
-  test('holds the entry of every report, however many print the metric', () => {
+  test('holds the digest of every report, however many print the metric', () => {
     const many = Array.from({ length: 600 }, (_, at) => summary(`r${at}`, [fact('air.pm25', at)]))
     expect(keys(...many)).toEqual(keys(...many))
-    // The first report's entry is hashed long before the last's.
     expect(keys(...many)[0]).not.toBe(keys(summary('r0', [fact('air.pm25', -1)]), ...many.slice(1))[0])
   })
 })
@@ -100,5 +99,46 @@ describe('factDigests', () => {
   test('tells the facts of a metric in another order apart', () => {
     const [first, second] = [fact('air.pm25', 20), fact('air.pm25', 21, 11)]
     expect(factDigests([first, second])['air.pm25']).not.toBe(factDigests([second, first])['air.pm25'])
+  })
+})
+
+describe('movedSum', () => {
+  /** The sums and the reports' digest of both metrics over these reports. */
+  const inputsOf = (...reports: ReportSummary[]) => {
+    const inputs = seriesInputs()
+    for (const report of reports) inputs.add(headOf(report))
+    return inputs
+  }
+  const before = inputsOf(a, b)
+
+  test('is the key of each series of its reports digest and its sum', () => {
+    for (const metric of ['air.pm25', 'water.cod'])
+      expect(inputsKey(before.reports(), metric, before.sumOf(metric) ?? '')).toBe(before.keyOf(metric))
+  })
+
+  test.each<[string, ReportSummary]>([
+    ['moved', summary('b', [fact('air.pm25', 21, 14), fact('water.cod', 4, 16)])],
+    ['changed', summary('b', [fact('air.pm25', 22), fact('water.cod', 5, 12)])],
+    ['one of its metrics no longer printed', summary('b', [fact('water.cod', 4, 12)])]
+  ])('gives the sum of each metric once a report’s facts %s, from the sum before and its digests', (_, now) => {
+    const after = inputsOf(a, now)
+    for (const metric of ['air.pm25', 'water.cod']) {
+      const sum = movedSum(before.sumOf(metric) ?? '', now.path, b.factDigests[metric], now.factDigests[metric])
+      expect(sum).toBe(after.sumOf(metric))
+    }
+  })
+
+  test('gives another sum when two reports trade their digests of a metric', () => {
+    const [first, second] = [summary('a', [fact('air.pm25', 1)]), summary('b', [fact('air.pm25', 2)])]
+    const traded = inputsOf(
+      { ...first, factDigests: second.factDigests },
+      { ...second, factDigests: first.factDigests }
+    )
+    expect(traded.sumOf('air.pm25')).not.toBe(inputsOf(first, second).sumOf('air.pm25'))
+    expect(traded.reports()).toBe(inputsOf(first, second).reports())
+  })
+
+  test('is no sum for a metric no report prints', () => {
+    expect(before.sumOf('air.no2')).toBeUndefined()
   })
 })

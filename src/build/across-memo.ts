@@ -133,6 +133,8 @@ export function writeAcross(folder: string, key: string, memo: AcrossMemo): void
 export interface MetricsMemo {
   metrics: MetricConclusions[]
   levels: AcrossMemo['levels']
+  /** Which conclusions these are, unique to the build that made them: what is kept of them elsewhere names them so (see MetricInputs). */
+  base: string
 }
 
 const metricsFile = (folder: string, key: string) => path.join(folder, 'across', `${key}.metrics.json`)
@@ -140,7 +142,10 @@ const metricsFile = (folder: string, key: string) => path.join(folder, 'across',
 /** The conclusions of each metric kept for a key, or undefined when there are none (or they cannot be read). */
 export function readMetricsMemo(folder: string, key: string): MetricsMemo | undefined {
   const kept = readKept(metricsFile(folder, key))
-  return isObject(kept) && Array.isArray(kept['metrics']) && Array.isArray(kept['levels'])
+  return isObject(kept) &&
+    Array.isArray(kept['metrics']) &&
+    Array.isArray(kept['levels']) &&
+    typeof kept['base'] === 'string'
     ? (kept as unknown as MetricsMemo)
     : undefined
 }

@@ -20,7 +20,7 @@ import { allCoverage, allDiagnostics, type AcrossMessages, type Told } from './a
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 import { jsonLinesAppender, jsonLinesOf } from './json-lines.js'
 import { seriesJoiner } from './series-parts.js'
-import { seriesInputs } from './series-inputs.js'
+import { seriesInputs, type SeriesInputs } from './series-inputs.js'
 import { fullCollection } from './full-collection.js'
 import { pooledDiagnostic, stringPool } from '../model/string-pool.js'
 import { groupBy } from '../validate/fact-groups.js'
@@ -42,8 +42,8 @@ export interface CrossReport {
   messages: AcrossMessages
   diagnostics: Diagnostic[]
   coverage: Coverage[]
-  /** The digest of what the series of a metric is made of (see seriesInputs). */
-  seriesKey: (metric: string) => string | undefined
+  /** What the series of each metric is made of (see seriesInputs). */
+  inputs: Omit<SeriesInputs, 'add'>
   /**
    * The collection of one metric made again from every report's summary, what it tells let go:
    * for a metric taken as an earlier build concluded it (see CrossReportInput.take) whose series'
@@ -355,7 +355,7 @@ export function crossReport(input: CrossReportInput, onSeries: (made: SeriesMade
     messages,
     diagnostics: allDiagnostics(units, messages),
     coverage: allCoverage(units, skipped),
-    seriesKey: inputs.keyOf,
+    inputs,
     remake: (metric) => collectedOf(factsOfMetrics(new Set([metric])), undefined, (shown) => new VFile({ path: shown }))
   }
 }

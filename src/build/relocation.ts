@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Position } from 'unist'
 import type { Diagnostic, RelatedPlace } from '../model/compiled.js'
 import { sha256 } from '../emit/hash.js'
-import type { AcrossMemo, AcrossMessages } from './across-memo.js'
+import type { AcrossMemo, AcrossMessages, Told } from './across-memo.js'
 import type { ReportSummary, ReportUnit } from './report-unit.js'
 
 /**
@@ -93,6 +93,50 @@ export function relocatedMessages(messages: AcrossMessages, moves: Moves): Acros
 }
 
 const unplaced = new Error('a place in a moved report that no fact stood at')
+
+/** What was told with every place in a moved report where it now stands; undefined as relocatedMessages says. */
+export function relocatedTold(told: Told, moves: Moves): Told | undefined {
+  try {
+    return told.map((entry) => {
+      const moved = relocatedDiagnostic(entry[1], moves)
+      return moved === entry[1] ? entry : [entry[0], moved]
+    })
+  } catch (error) {
+    if (error === unplaced) return undefined
+    throw error
+  }
+}
+
+/** Moves as JSON keeps them: by each file, each place as it was with where it stands now (none where it parted). */
+export interface MovesKept {
+  files: Array<[file: string, places: Array<[from: string, line: number, column: number] | [from: string]>]>
+  digest: string
+}
+
+export function keptMoves(moves: Moves): MovesKept {
+  return {
+    files: [...moves.files].map(([file, places]) => [
+      file,
+      [...places].map(([from, to]): [string, number, number] | [string] => (to ? [from, to.line, to.column] : [from]))
+    ]),
+    digest: moves.digest
+  }
+}
+
+export function movesKept(kept: MovesKept): Moves {
+  const files = new Map(
+    kept.files.map(([file, places]) => [
+      file,
+      new Map(
+        places.map(([from, line, column]): [string, Point | null] => [
+          from,
+          line === undefined || column === undefined ? null : { line, column }
+        ])
+      )
+    ])
+  )
+  return { files, digest: kept.digest }
+}
 
 function relocatedDiagnostic(diagnostic: Diagnostic, moves: Moves): Diagnostic {
   // Most name no moved report: kept as they are, not copied (30,000 notes at 10,000 reports).
@@ -269,16 +313,17 @@ function skipSpace(json: Buffer, at: number): number {
 
 /**
  * The conclusions kept for a collection of the same shape (see acrossKey), with the places of the
- * facts of each report that moved since where they now stand, and the moves; the kept ones as
- * they are, without moves, when none moved. Undefined when they cannot be moved (a summary lost or
- * changed by hand, a message naming a place no fact stood at): the rules run again.
+ * facts of each report that moved since where they now stand, the moves, and the reports moved;
+ * the kept ones as they are, without moves, when none moved. Undefined when they cannot be moved
+ * (a summary lost or changed by hand, a message naming a place no fact stood at): the rules run
+ * again.
  */
 export function movedMemo(
   kept: AcrossMemo,
   units: readonly ReportUnit[],
   keys: readonly string[],
   summaryOf: (key: string) => ReportSummary | undefined
-): { memo: AcrossMemo; moves?: Moves } | undefined {
+): { memo: AcrossMemo; moves?: Moves; moved?: readonly Moved[] } | undefined {
   const { made } = kept
   if (!Array.isArray(made) || made.length !== units.length) return undefined
   const moved: Moved[] = []
@@ -297,7 +342,7 @@ export function movedMemo(
   if (moved.length === 0) return { memo }
   const moves = movesOf(moved)
   const messages = moves && relocatedMessages(kept.messages, moves)
-  return moves && messages && { memo: { ...memo, messages }, moves }
+  return moves && messages && { memo: { ...memo, messages }, moves, moved }
 }
 
 /** Of each unit, the digest of its summary and its key, for the conclusions kept (see AcrossMemo.made). */

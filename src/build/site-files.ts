@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { emitCatalogHtml } from '../emit/catalog-html.js'
 import { emitCatalogJson, emitCatalogJsonPages } from '../emit/catalog-json.js'
 import type { Download } from '../emit/downloads.js'
@@ -8,8 +7,9 @@ import { emitSeriesIndex, seriesFileName, seriesIndex } from '../emit/series-jso
 import type { MadeFile } from './json-file.js'
 import { emitTaxonomy } from '../emit/xbrl/index.js'
 import type { Registry, SiteReport } from '../model/compiled.js'
-import { siteFileKey } from './site-file-key.js'
-import type { SiteSeries } from './site-series.js'
+import { seriesFileKey, siteFileKey } from './site-file-key.js'
+import type { SeriesListed, SiteSeries } from './site-series.js'
+import { sha256 } from '../emit/hash.js'
 
 /**
  * A file of the site's own, beside the reports' folders: rendered only when asked, and with a key
@@ -78,7 +78,17 @@ export function siteFiles(input: SiteInput): SiteFile[] {
   if (siteKey === undefined) return files
   const seriesKey =
     series && input.environmentKey !== undefined ? seriesKeys(series, reports, input.environmentKey) : undefined
-  return files.map((file) => ({ ...file, key: () => siteFileKey(seriesKey?.(file.path) ?? siteKey, file.path) }))
+  return files.map((file) => ({ ...file, key: () => seriesKey?.(file.path) ?? siteFileKey(siteKey, file.path) }))
+}
+
+/** The files of a series, by their paths in the site: its JSON and its pages. */
+export function seriesFilePaths({ id, pages }: Pick<SeriesListed, 'id' | 'pages'>): string[] {
+  return [`series/${seriesFileName(id, 'json')}`, ...pages.map((page) => `series/${page}`)]
+}
+
+/** The digest of each report's title, by its slug, which the pages of every series name reports by. */
+export function titlesDigest(reports: readonly SiteReport[]): string {
+  return sha256(JSON.stringify(reports.map((report) => [report.frontMatter.slug, reportTitle(report.bundle.report)])))
 }
 
 /**
@@ -93,31 +103,14 @@ function seriesKeys(
   environmentKey: string
 ): (file: string) => string | undefined {
   const idOf = new Map<string, string>()
-  for (const { id, pages } of series.entries) {
-    idOf.set(`series/${seriesFileName(id, 'json')}`, id)
-    for (const page of pages) idOf.set(`series/${page}`, id)
-  }
+  for (const entry of series.entries) for (const file of seriesFilePaths(entry)) idOf.set(file, entry.id)
   let titles: string | undefined
-  const keys = new Map<string, string | undefined>()
   return (file) => {
     const id = idOf.get(file)
-    if (id === undefined) return undefined
-    if (!keys.has(id)) {
-      const inputs = series.key?.(id)
-      titles ??= JSON.stringify(reports.map((report) => [report.frontMatter.slug, reportTitle(report.bundle.report)]))
-      keys.set(
-        id,
-        inputs &&
-          createHash('sha256')
-            .update(environmentKey)
-            .update('\0')
-            .update(titles)
-            .update('\0')
-            .update(inputs)
-            .digest('hex')
-      )
-    }
-    return keys.get(id)
+    const inputs = id === undefined ? undefined : series.key?.(id)
+    if (inputs === undefined) return undefined
+    titles ??= titlesDigest(reports)
+    return seriesFileKey(environmentKey, titles, inputs, file)
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { utf8Bytes } from '../emit/utf8-bytes.js'
 import {
   closeSync,
@@ -80,7 +80,17 @@ import { registryOf } from './registry-memo.js'
 import { checkedRegistry } from '../cache/checked-registry.js'
 import type { LoadedRegistry } from '../load/registry.js'
 import { tightHeap } from './tight-heap.js'
-import { madeOf, movedMemo, relocateSeries, type Moves } from './relocation.js'
+import { madeOf, movedMemo, movesKept, relocateSeries, type Moves } from './relocation.js'
+import {
+  heldInputs,
+  inputsMoved,
+  madeDigest,
+  metricKey,
+  movedSeriesKey,
+  readMetricInputs,
+  writeMetricInputs,
+  type MetricInputs
+} from './metric-inputs.js'
 import { isNodeError } from '../model/node-error.js'
 import { plural } from '../model/plural.js'
 import type { UnitTask } from './unit-task.js'
@@ -388,6 +398,9 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
         // from there (see KeptConclusions).
         const last = cache.reuse && place.record?.across !== undefined ? place.record.across : undefined
         const lastMetrics = last === undefined ? undefined : readMetricsMemo(cache.folder, last)
+        // With the keys of each metric, and the moves of their facts, since (see MetricInputs).
+        const lastInputs = lastMetrics && readMetricInputs(cache.folder, last ?? '')
+        const inputsSince = lastInputs?.base === lastMetrics?.base ? lastInputs : undefined
         const collection = () =>
           collectionOf({
             units,
@@ -399,11 +412,17 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
             checkUnusedMetrics,
             ...(options.factsHeld !== undefined && { factsHeld: options.factsHeld }),
             folder: spilled,
-            metricKey: (inputs) => createHash('sha256').update(`${environment}\0${inputs}`).digest('hex'),
+            metricKey: (inputs) => metricKey(environment, inputs),
             ...(lastMetrics && {
               kept: {
-                metrics: new Map(lastMetrics.metrics.map((metric) => [metric.id, metric])),
-                levels: new Map(lastMetrics.levels)
+                metrics: new Map(
+                  lastMetrics.metrics.map((metric) => {
+                    const key = inputsSince ? (inputsSince.metrics[metric.id]?.key ?? '') : metric.key
+                    return [metric.id, { ...metric, key }]
+                  })
+                ),
+                levels: new Map(lastMetrics.levels),
+                moves: inputsSince?.moves.map(movesKept) ?? []
               }
             })
           })
@@ -483,6 +502,7 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
       // The site's own files are made of the collection and of what each report's folder offers.
       const siteKey = createHash('sha256').update(collectionKey).update(JSON.stringify(offered)).digest('hex')
       const environmentKey = createHash('sha256').update(environment).update(JSON.stringify(offered)).digest('hex')
+      const environments = { whole: environment, site: environmentKey }
       // The table of every fact is made of each published report's rows, and its Data Package
       // describes the reports (their titles, say): the digests of both are its key.
       const rowsDigests = published.map(({ index }) => units[index]?.rowsDigest)
@@ -540,14 +560,17 @@ export async function stageSite(context: StageContext): Promise<SiteBuildOutcome
           () => heldWhole() && !isRecorded(place, datasetFiles, rowsKey) && tableWriterFor(published.length)
         )
         try {
-          const site = memoSite ?? (moved?.moves && (await takeMovedSite(moved.memo, moved.moves, place, keyed)))
+          const taken = memoSite
+            ? undefined
+            : moved?.moves &&
+              (await movedSite({ ...moved, moves: moved.moves }, cache.folder, memoKey, environments, place, keyed))
+          const site = memoSite ?? taken?.site
           entries.push(...(site ?? stageSiteFiles(await siteFilesOf(siteKey), place, keyed, result)))
           // Kept for the next build of the same collection, which will not make them again; then the
           // series and the levels they publish are let go before the table of every fact is written.
           const keep = whole ? memoOf(whole, units, keys, siteKey) : moved?.moves && moved.memo
-          if (keep) writeAcross(cache.folder, memoKey, { ...keep, site: keyedSite(entries, keyed), siteKey })
-          if (keep && whole?.metrics)
-            writeMetricsMemo(cache.folder, memoKey, { metrics: whole.metrics, levels: keep.levels })
+          const memoOfSite = keep && { ...keep, site: keyedSite(entries, keyed), siteKey }
+          if (memoOfSite) await keepConclusions(cache.folder, memoKey, memoOfSite, whole, taken?.inputs)
           describe()
           whole = undefined
           options.clock.lap('catalog and series')
@@ -799,6 +822,9 @@ function keyedSite(entries: readonly UnitFile[], keyed: ReadonlyMap<string, stri
   })
 }
 
+/** Conclusions kept, as movedMemo gives them, with the digests of their `made` before and after (see MetricInputs.made). */
+type KeptMoved = NonNullable<ReturnType<typeof movedMemo>> & { from: string; made: string }
+
 /**
  * The conclusions kept for a collection of this shape (see acrossKey): as they are, or with the
  * facts that moved since where they now stand, and the moves (see movedMemo). The summaries of
@@ -809,12 +835,57 @@ function keptConclusions(
   memoKey: string,
   units: readonly ReportUnit[],
   keys: readonly string[]
-): ReturnType<typeof movedMemo> {
+): KeptMoved | undefined {
   const kept = readAcross(cacheFolder, memoKey)
-  return (
+  const moved =
     kept &&
     movedMemo(kept, units, keys, (key) => remembered.get(key)?.summary ?? readSummary(unitFile(cacheFolder, key)))
-  )
+  // Which conclusions of the whole they were, and are: see MetricInputs.made.
+  return moved && { ...moved, from: madeDigest(kept.made), made: madeDigest(moved.memo.made) }
+}
+
+/**
+ * The site's own files as the build that kept the conclusions `moved` made them, their facts moved
+ * since (see takeMovedSite), with what each metric's series is made of as the moves left it.
+ */
+async function movedSite(
+  moved: KeptMoved & { moves: Moves },
+  cacheFolder: string,
+  memoKey: string,
+  environment: { whole: string; site: string },
+  place: Place,
+  keyed: Map<string, string>
+): Promise<{ site: UnitFile[] | undefined; inputs: MetricInputs | undefined }> {
+  const inputs = moved.moved && inputsMoved(cacheFolder, memoKey, { ...moved, moved: moved.moved }, environment.whole)
+  const movedKey = inputs && movedSeriesKey(inputs.before, inputs.after, environment.site)
+  return { site: await takeMovedSite(moved.memo, moved.moves, place, keyed, movedKey), inputs: inputs?.after }
+}
+
+/**
+ * Keep the conclusions of the rules across reports for the next build (see AcrossMemo). Those of
+ * each metric go first, with what its series is made of, when the collection was held whole (see
+ * MetricsMemo); else what each metric's series is made of as facts that moved left it, or nothing
+ * (see MetricInputs): a build that moves facts takes those only with the conclusions of the whole
+ * they were kept with.
+ */
+async function keepConclusions(
+  cacheFolder: string,
+  memoKey: string,
+  memo: AcrossMemo,
+  whole: WholeCollection | undefined,
+  moved: MetricInputs | undefined
+): Promise<void> {
+  if (whole?.metrics) {
+    const base = randomUUID()
+    writeMetricsMemo(cacheFolder, memoKey, { metrics: whole.metrics, levels: memo.levels, base })
+    const { seriesFilePaths, titlesDigest } = await import('./site-files.js')
+    const metrics = whole.metrics.map(({ id, key, entry }) => ({ id, key, files: entry ? seriesFilePaths(entry) : [] }))
+    const { reports, sumOf } = whole.across.inputs
+    const made = madeDigest(memo.made)
+    const titles = titlesDigest(whole.reports)
+    writeMetricInputs(cacheFolder, memoKey, heldInputs({ base, made, reports: reports(), titles, metrics, sumOf }))
+  } else writeMetricInputs(cacheFolder, memoKey, whole ? undefined : moved)
+  writeAcross(cacheFolder, memoKey, memo)
 }
 
 /**
@@ -827,7 +898,9 @@ async function takeMovedSite(
   memo: AcrossMemo,
   moves: Moves,
   place: Place,
-  keyed: Map<string, string>
+  keyed: Map<string, string>,
+  /** The key of a series' file as the moves left what it is made of, given the one it had (see movedSeriesKey). */
+  movedKey?: (file: string, key: string) => string | undefined
 ): Promise<UnitFile[] | undefined> {
   // The table of every fact, begun just before, goes to its thread first: it takes longer.
   await new Promise((resolve) => setImmediate(resolve))
@@ -847,6 +920,8 @@ async function takeMovedSite(
     const moved = /^series\/.*\.json$/u.test(entry.path)
       ? readingFile(target, (read) => relocateSeries(read, moves, held && ((piece) => held.push(piece)), window))
       : 0
+    const key = movedKey?.(entry.path, keys.get(entry.path) ?? '')
+    if (key !== undefined) keyed.set(entry.path, key)
     if (moved === 0) {
       entries.push(entry)
       continue
@@ -864,7 +939,7 @@ async function takeMovedSite(
       ? writtenAnew(target, held)
       : writtenFrom(target, (read, write) => relocateSeries(read, moves, write, window))
     place.linked.delete(entry.path)
-    keyed.set(entry.path, sha256(`${keys.get(entry.path) ?? ''}\0${moves.digest}`))
+    keyed.set(entry.path, key ?? sha256(`${keys.get(entry.path) ?? ''}\0${moves.digest}`))
     entries.push({ path: entry.path, ...written })
   }
   return entries

@@ -8,6 +8,7 @@ import type { FactBudget } from './fact-groups.js'
 import { reportTitles } from './site-files.js'
 import { seriesKeeper, type SiteSeries } from './site-series.js'
 import { defaultFactsHeld } from './site-build.js'
+import { relocatedTold, type Moves } from './relocation.js'
 
 /** The rules across reports made from every report's summary, the reports the site publishes, and what they publish. */
 export interface WholeCollection {
@@ -22,10 +23,14 @@ export interface WholeCollection {
   metrics?: MetricConclusions[]
 }
 
-/** What an earlier build concluded of each metric, and the levels its reports' pages were answered. */
+/**
+ * What an earlier build concluded of each metric, and the levels its reports' pages were
+ * answered; with where facts moved since, a build at a time (see MetricInputs).
+ */
 export interface KeptConclusions {
   metrics: ReadonlyMap<string, MetricConclusions>
   levels: ReadonlyMap<string, PublishedLevel | null>
+  moves?: readonly Moves[]
 }
 
 export interface WholeCollectionInput extends Omit<CrossReportInput, 'budget' | 'folder' | 'take'> {
@@ -65,6 +70,10 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
     if (!kept || conclusions?.key !== metricKey(inputs)) return undefined
     const levels = [...(asked.get(id)?.keys() ?? [])]
     if (!levels.every((key) => kept.levels.has(key))) return undefined
+    // What was told of facts that moved since tells where they stand now, or the metric is collected again.
+    let told: Told | undefined = conclusions.told
+    for (const moves of kept.moves ?? []) told = told && relocatedTold(told, moves)
+    if (!told) return undefined
     for (const key of levels) {
       const answer = kept.levels.get(key)
       if (answer) answers.set(key, answer)
@@ -77,8 +86,8 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
         if (!series) throw new Error(`the series of ${id} could not be made again`)
         return series
       })
-    metrics.push(conclusions)
-    return conclusions.told
+    metrics.push({ ...conclusions, told })
+    return told
   }
   const across = crossReport(
     { ...rest, budget: factBudget(factsHeld), folder: path.join(folder, 'facts'), ...(kept && { take }) },
@@ -95,7 +104,7 @@ export function wholeCollection(input: WholeCollectionInput): WholeCollection {
     }
   )
   // A series written to disk as it was made costs nothing more to stage: only a held one has a key.
-  const series = { ...keeper.kept(), key: (id: string) => (held ? across.seriesKey(id) : undefined) }
+  const series = { ...keeper.kept(), key: (id: string) => (held ? across.inputs.keyOf(id) : undefined) }
   return {
     across,
     reports: across.published.map((entry) => entry.report),

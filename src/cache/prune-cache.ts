@@ -59,8 +59,8 @@ const unitEntry = new RegExp(
   `^(${hex64})\\.(?:json|summary\\.json|head\\.json|by-metric|rows\\.json|rows\\.csv)${beside}$`
 )
 const keyedEntry = new RegExp(`^(${hex64})\\.json${beside}$`)
-// The conclusions across reports, and those of each metric beside them (see MetricsMemo).
-const acrossEntry = new RegExp(`^(${hex64})\\.(?:metrics\\.)?json${beside}$`)
+// The conclusions across reports, those of each metric beside them (see MetricsMemo), and what each metric is made of (see MetricInputs).
+const acrossEntry = new RegExp(`^(${hex64})\\.(?:metrics\\.|inputs\\.)?json${beside}$`)
 const rowGroupEntry = new RegExp(`^(${hex64})\\.group${beside}$`)
 const recordName = /^[0-9a-f]{16}$/
 const recordEntry = /^([0-9a-f]{16})\.json$/
