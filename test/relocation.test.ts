@@ -22,21 +22,21 @@ function summary(spans: readonly Span[], file = 'source/a.md'): ReportSummary {
   return { path: 'a.md', frontMatter: {}, bundle: { report: {}, metricIds: [], facts } } as unknown as ReportSummary
 }
 
+/** The moves of a report whose facts stood at `before` and stand at `after`. */
+const movesOfSpans = (before: readonly Span[], after: readonly Span[]): Moves =>
+  movesOf([{ shown: 'a.md', before: summary(before), after: summary(after), digests: ['before', 'after'] }]) as Moves
+
 /** Two facts: the first moved two lines down, the second, on a line of its own, not at all. */
-const moves = movesOf([
-  {
-    shown: 'a.md',
-    before: summary([
-      [10, 4, 10, 20],
-      [30, 1, 30, 9]
-    ]),
-    after: summary([
-      [12, 4, 12, 20],
-      [30, 1, 30, 9]
-    ]),
-    digests: ['before', 'after']
-  }
-]) as Moves
+const moves = movesOfSpans(
+  [
+    [10, 4, 10, 20],
+    [30, 1, 30, 9]
+  ],
+  [
+    [12, 4, 12, 20],
+    [30, 1, 30, 9]
+  ]
+)
 
 describe('movesOf', () => {
   test('maps where each fact started and ended to where it does now, by the file messages name and the one its source names', () => {
@@ -243,20 +243,16 @@ describe('relocatedTold', () => {
 
 describe('keptMoves', () => {
   test('keeps moves as JSON, places that part included, and movesKept reads them back', () => {
-    const parting = movesOf([
-      {
-        shown: 'a.md',
-        before: summary([
-          [10, 4, 10, 20],
-          [10, 20, 10, 30]
-        ]),
-        after: summary([
-          [10, 4, 10, 20],
-          [10, 22, 10, 32]
-        ]),
-        digests: ['before', 'after']
-      }
-    ]) as Moves
+    const parting = movesOfSpans(
+      [
+        [10, 4, 10, 20],
+        [10, 20, 10, 30]
+      ],
+      [
+        [10, 4, 10, 20],
+        [10, 22, 10, 32]
+      ]
+    )
     const kept = JSON.parse(JSON.stringify(keptMoves(parting))) as MovesKept
     expect(kept.files[0]).toEqual(['a.md', [['10:4', 10, 4], ['10:20'], ['10:30', 10, 32]]])
     expect(movesKept(kept)).toEqual(parting)
