@@ -40,7 +40,7 @@ interface MetricInput {
 
 /**
  * Moves kept past this many builds are let go, and the metrics whose facts moved are collected
- * again: each build's moves of a report of the seed's size are about 10 KB, applied to every
+ * again: each build's moves of a report of the seed's size are about 5 KB, applied to every
  * message taken.
  */
 const mostMoves = 64
