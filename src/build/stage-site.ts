@@ -822,8 +822,8 @@ function keyedSite(entries: readonly UnitFile[], keyed: ReadonlyMap<string, stri
   })
 }
 
-/** Conclusions kept, as movedMemo gives them, with the digests of their `made` before and after (see MetricInputs.made). */
-type KeptMoved = NonNullable<ReturnType<typeof movedMemo>> & { from: string; made: string }
+/** Conclusions kept, as movedMemo gives them, with their `made` as it was kept (see MetricInputs.made). */
+type KeptMoved = NonNullable<ReturnType<typeof movedMemo>> & { madeBefore: AcrossMemo['made'] }
 
 /**
  * The conclusions kept for a collection of this shape (see acrossKey): as they are, or with the
@@ -840,8 +840,7 @@ function keptConclusions(
   const moved =
     kept &&
     movedMemo(kept, units, keys, (key) => remembered.get(key)?.summary ?? readSummary(unitFile(cacheFolder, key)))
-  // Which conclusions of the whole they were, and are: see MetricInputs.made.
-  return moved && { ...moved, from: madeDigest(kept.made), made: madeDigest(moved.memo.made) }
+  return moved && { ...moved, madeBefore: kept.made }
 }
 
 /**
@@ -856,7 +855,10 @@ async function movedSite(
   place: Place,
   keyed: Map<string, string>
 ): Promise<{ site: UnitFile[] | undefined; inputs: MetricInputs | undefined }> {
-  const inputs = moved.moved && inputsMoved(cacheFolder, memoKey, { ...moved, moved: moved.moved }, environment.whole)
+  // Which conclusions of the whole they were, and are: see MetricInputs.made.
+  const digests = { from: madeDigest(moved.madeBefore), made: madeDigest(moved.memo.made) }
+  const inputs =
+    moved.moved && inputsMoved(cacheFolder, memoKey, { ...moved, moved: moved.moved, ...digests }, environment.whole)
   const movedKey = inputs && movedSeriesKey(inputs.before, inputs.after, environment.site)
   return { site: await takeMovedSite(moved.memo, moved.moves, place, keyed, movedKey), inputs: inputs?.after }
 }
